@@ -1,0 +1,43 @@
+"""Publish the archive with Datasette, configured by the project's ``metadata.yml``."""
+import tempfile
+from pathlib import Path
+
+import yaml
+
+METADATA_DATABASE_KEY = "archive"
+# Datasette settings for a public, read-only archive: bounded SQL time, no facet suggestions
+# (each costs a full count on big tables), and the default page size.
+DATASETTE_SETTINGS = {
+    "sql_time_limit_ms": 3000,
+    "facet_time_limit_ms": 500,
+    "suggest_facets": "off",
+    "allow_download": "off",
+}
+
+
+def metadata_for(db_path: str | Path, metadata_path: str | Path) -> dict:
+    """``metadata.yml`` with its ``databases.archive`` section renamed to this file's stem.
+
+    Datasette names a database after its file (``data/demo.db`` is ``demo``), while the
+    project keeps one metadata file for any archive name.
+    """
+    metadata = yaml.safe_load(Path(metadata_path).read_text(encoding="utf-8")) or {}
+    databases = metadata.get("databases") or {}
+    if METADATA_DATABASE_KEY in databases:
+        databases[Path(db_path).stem] = databases.pop(METADATA_DATABASE_KEY)
+    return metadata
+
+
+def datasette_command(db_path, metadata_path, host: str, port: int, python: str) -> list[str]:
+    """The ``datasette serve`` command line for the archive (metadata written to a temp file)."""
+    metadata = metadata_for(db_path, metadata_path)
+    handle = tempfile.NamedTemporaryFile(
+        "w", suffix=".yml", prefix="newsarchive-metadata-", delete=False, encoding="utf-8"
+    )
+    with handle:
+        yaml.safe_dump(metadata, handle, allow_unicode=True, sort_keys=False)
+    command = [python, "-m", "datasette", "serve", str(db_path), "--metadata", handle.name,
+               "--host", host, "--port", str(port)]
+    for name, value in DATASETTE_SETTINGS.items():
+        command += ["--setting", name, str(value)]
+    return command

@@ -1,0 +1,1 @@
+"""The Scrapy side of newsarchive: sources, discovery, classification and extraction."""

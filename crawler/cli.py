@@ -1,0 +1,206 @@
+"""The ``newsarchive`` command line: a thin layer over the crawler and archive APIs."""
+import json
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import click
+
+from crawler.sources import SourcesError, load_sources, select_sources
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_METADATA = PROJECT_ROOT / "metadata.yml"
+
+sources_option = click.option(
+    "--sources", "sources_path", default="sources.yml", show_default=True,
+    envvar="NEWSARCHIVE_SOURCES", type=click.Path(dir_okay=False),
+    help="Sources file (env: NEWSARCHIVE_SOURCES).",
+)
+db_option = click.option(
+    "--db", "db_path", default="data/archive.db", show_default=True,
+    envvar="NEWSARCHIVE_DB", type=click.Path(dir_okay=False),
+    help="Archive SQLite file (env: NEWSARCHIVE_DB).",
+)
+
+
+class BadInput(click.ClickException):
+    """A bad sources file or unknown source id: exit 2, before anything runs."""
+
+    exit_code = 2
+
+
+@click.group()
+@click.version_option(package_name="newsarchive")
+def cli():
+    """newsarchive: archive regional business news into SQLite and publish it with Datasette.
+
+    \b
+    Quick start:
+        newsarchive demo                      # offline demo: crawl a bundled site, browse it
+        newsarchive crawl                     # crawl every source in sources.yml
+        newsarchive serve                     # browse data/archive.db in Datasette
+    """
+
+
+@cli.command()
+@click.argument("source_ids", nargs=-1)
+@sources_option
+@db_option
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting, as 'scrapy crawl -s' does. Repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log at INFO level.")
+def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose):
+    """Crawl SOURCE_IDS (all sources when none are given) into the archive.
+
+    Exits 0 when the crawl ran, even if some pages failed (they are counted as errors);
+    exits 2 on a bad sources file or an unknown source id, before fetching anything.
+
+    \b
+    Example:
+        newsarchive crawl rp-duesseldorf --set DOWNLOAD_DELAY=2
+    """
+    from crawler.crawl import run_crawl
+
+    sources = _load(sources_path, source_ids)
+    settings = dict(_parse_setting(item) for item in overrides)
+    if verbose:
+        settings.setdefault("LOG_LEVEL", "INFO")
+    summary = run_crawl(sources, db_path, settings)
+    if as_json:
+        click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        _print_summary(summary, db_path)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--metadata", "metadata_path", default=str(DEFAULT_METADATA), show_default=True,
+              type=click.Path(exists=True, dir_okay=False), help="Datasette metadata file.")
+def serve(db_path, host, port, metadata_path):
+    """Publish the archive with Datasette (read-only), configured by metadata.yml.
+
+    \b
+    Example:
+        newsarchive serve --db data/archive.db --port 8001
+    """
+    from archive.publish import datasette_command
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
+    click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl-C to stop)")
+    command = datasette_command(db_path, metadata_path, host, port, sys.executable)
+    raise SystemExit(subprocess.call(command))
+
+
+@cli.command()
+@click.argument("file_or_url")
+@click.option("--url", help="The page's address, when FILE_OR_URL is a saved file.")
+def extract(file_or_url, url):
+    """Print, as JSON, what the pipeline would store for one page.
+
+    \b
+    Examples:
+        newsarchive extract saved-page.html --url https://example.de/wirtschaft/a.html
+        newsarchive extract http://127.0.0.1:8000/ruhr/2026/10/story.html
+    """
+    from crawler.extract import extract_article
+
+    if file_or_url.startswith(("http://", "https://")):
+        request = urllib.request.Request(file_or_url, headers={"User-Agent": "newsarchive"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            html = response.read()
+        url = url or file_or_url
+    else:
+        path = Path(file_or_url)
+        if not path.is_file():
+            raise click.ClickException(f"{file_or_url}: no such file")
+        html = path.read_bytes()
+        url = url or path.resolve().as_uri()
+    article = extract_article(html, url)
+    if article is None:
+        raise click.ClickException("no article text found in this page")
+    click.echo(json.dumps(article, indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+def status(db_path, as_json):
+    """Show each source's last crawl: time, result, new and updated articles, errors.
+
+    \b
+    Example:
+        newsarchive status --db data/archive.db
+    """
+    from archive.status import source_status
+    from archive.store import open_archive
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
+    with open_archive(db_path) as db:
+        rows = source_status(db)
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        _print_table("Sources", rows)
+
+
+@cli.command()
+@click.option("--data-dir", default="data", show_default=True, type=click.Path(file_okay=False),
+              help="Where demo.db and the demo sources file are written.")
+@click.option("--port", default=8001, show_default=True, type=int,
+              help="Datasette port (a free one is chosen if it is taken).")
+@click.option("--no-serve", is_flag=True, help="Crawl the demo site, then exit.")
+def demo(data_dir, port, no_serve):
+    """Offline demo: serve the bundled news site, crawl it into DATA_DIR/demo.db, browse it.
+
+    Everything stays on 127.0.0.1; no internet is needed. Stop with Ctrl-C.
+
+    \b
+    Example:
+        newsarchive demo --port 8001
+    """
+    from crawler.demo import run_demo
+
+    raise SystemExit(run_demo(Path(data_dir), port=port, serve=not no_serve, echo=click.echo))
+
+
+def _load(sources_path, source_ids):
+    try:
+        return select_sources(load_sources(sources_path), source_ids)
+    except SourcesError as error:
+        raise BadInput(str(error)) from None
+
+
+def _parse_setting(item: str) -> tuple[str, object]:
+    name, equals, value = item.partition("=")
+    if not equals or not name:
+        raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--set")
+    return name.strip(), value
+
+
+def _print_summary(summary: dict, db_path: str) -> None:
+    columns = ("source", "status", "pages_fetched", "articles_new", "articles_updated",
+               "duplicates", "errors")
+    rows = [{column: run.get(column) for column in columns} for run in summary["runs"]]
+    _print_table(f"Crawl finished in {summary['elapsed']} s → {db_path}", rows)
+
+
+def _print_table(title: str, rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in rows[0] if rows else ():
+        table.add_column(column.replace("_", " "))
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row.values()))
+    Console(width=None if sys.stdout.isatty() else 120).print(table)
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,67 @@
+"""Run crawls in this process: one Scrapy crawler per source, all on one reactor.
+
+Twisted's reactor cannot be restarted, so :func:`run_crawl` can be called once per process;
+the scheduler starts a subprocess per crawl for that reason.
+"""
+import time
+
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.settings import Settings
+
+from archive.store import open_archive, save_sources
+from crawler import settings as default_settings
+from crawler.sources import Source
+from crawler.spider import NewsSpider
+
+
+def crawl_settings(db_path: str, overrides: dict | None = None) -> Settings:
+    """Scrapy settings for a crawl into ``db_path``: our defaults, then ``overrides``."""
+    settings = Settings()
+    settings.setmodule(default_settings, priority="project")
+    settings.set("NEWSARCHIVE_DB", str(db_path), priority="project")
+    for name, value in (overrides or {}).items():
+        settings.set(name, value, priority="cmdline")
+    if "USER_AGENT" not in (overrides or {}):
+        settings.set("USER_AGENT", user_agent(settings), priority="project")
+    return settings
+
+
+def user_agent(settings: Settings) -> str:
+    """``newsarchive/VERSION (+CONTACT_URL)``: who we are and where to complain."""
+    return (
+        f"newsarchive/{settings.get('NEWSARCHIVE_VERSION')} "
+        f"(+{settings.get('NEWSARCHIVE_CONTACT_URL')})"
+    )
+
+
+def source_settings(settings: Settings, source: Source) -> Settings:
+    """A copy of ``settings`` with the source's own overrides applied."""
+    settings = settings.copy()
+    if source.download_delay is not None:
+        settings.set("DOWNLOAD_DELAY", source.download_delay, priority="spider")
+        settings.set("AUTOTHROTTLE_START_DELAY", source.download_delay, priority="spider")
+    if source.max_pages is not None:
+        settings.set("CLOSESPIDER_PAGECOUNT", source.max_pages, priority="spider")
+    return settings
+
+
+def run_crawl(sources: list[Source], db_path: str, overrides: dict | None = None) -> dict:
+    """Crawl ``sources`` into the archive at ``db_path``; returns a summary.
+
+    Summary: ``{"elapsed": seconds, "runs": [crawl_runs rows of this run, one per source]}``.
+    """
+    started = time.monotonic()
+    with open_archive(db_path) as db:
+        save_sources(db, [source.as_row() for source in sources])
+    settings = crawl_settings(db_path, overrides)
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for source in sources:
+        crawler = Crawler(NewsSpider, source_settings(settings, source))
+        process.crawl(crawler, source=source)
+        crawlers.append(crawler)
+    process.start()
+    run_ids = [crawler.stats.get_value("newsarchive/run_id") for crawler in crawlers]
+    with open_archive(db_path) as db:
+        runs = [db["crawl_runs"].get(run_id) for run_id in run_ids if run_id is not None]
+    return {"elapsed": round(time.monotonic() - started, 2), "runs": runs}

@@ -1,0 +1,79 @@
+"""Find article URLs: in RSS/Atom feeds, sitemaps (index, urlset, Google News) and listings.
+
+Plain functions over response bodies, so they can be tested on saved files; the spider
+turns what they return into requests.
+"""
+from dataclasses import dataclass
+
+import feedparser
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap
+
+from archive.canonical import canonical_url
+from crawler.classify import PAGINATION_PATH
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A discovered URL and, when the hub gives it, when it last changed (ISO 8601 or raw)."""
+
+    url: str
+    lastmod: str | None = None
+
+
+def feed_entries(body: bytes, base_url: str) -> list[Entry]:
+    """Article links of an RSS or Atom feed, in feed order."""
+    feed = feedparser.parse(body, response_headers={"content-location": base_url})
+    entries = []
+    for item in feed.entries:
+        link = item.get("link")
+        if link:
+            entries.append(Entry(canonical_url(link), item.get("updated") or item.get("published")))
+    return entries
+
+
+def sitemap_entries(body: bytes) -> tuple[str, list[Entry]]:
+    """``("sitemapindex", child sitemaps)`` or ``("urlset", pages)`` of a sitemap file.
+
+    Gzipped sitemaps (``sitemap.xml.gz`` served without Content-Encoding) are unpacked first.
+    A Google News sitemap is a urlset whose entries carry ``news:publication_date``.
+    """
+    if body[:2] == GZIP_MAGIC:
+        body = gunzip(body, max_size=50 * 1024 * 1024)
+    try:
+        sitemap = Sitemap(body)
+    except (StopIteration, SyntaxError):
+        return "invalid", []
+    entries = []
+    for item in sitemap:
+        lastmod = item.get("lastmod") or (item.get("news") or {}).get("publication_date")
+        if sitemap.type == "sitemapindex":
+            entries.append(Entry(item["loc"], lastmod))
+        else:
+            entries.append(Entry(canonical_url(item["loc"]), lastmod))
+    return sitemap.type, entries
+
+
+def listing_links(response, hosts) -> tuple[list[str], list[str]]:
+    """Links of an HTML page within the source's ``hosts``: ``(pagination, other links)``.
+
+    Pagination (``rel="next"`` or page-numbered URLs) is returned apart because following it
+    does not take the crawl any deeper into the site.
+    """
+    extractor = LinkExtractor(allow_domains=hosts, unique=True)
+    next_links = {
+        canonical_url(response.urljoin(href))
+        for href in response.xpath('//a[@rel="next"]/@href | //link[@rel="next"]/@href').getall()
+    }
+    pagination, others = [], []
+    for link in extractor.extract_links(response):
+        url = canonical_url(link.url)
+        if url in next_links or PAGINATION_PATH.search(url):
+            pagination.append(url)
+        else:
+            others.append(url)
+    pagination.extend(url for url in next_links if url not in pagination)
+    return pagination, others

@@ -1,0 +1,175 @@
+"""Read and validate ``sources.yml``: the operator's list of what to crawl.
+
+Validation happens before anything runs, and every message names the source and the field,
+so a typo in one entry never silently changes what is crawled.
+"""
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
+DISCOVERY_FIELDS = ("feeds", "sitemaps", "start_urls")
+DEFAULT_MAX_DEPTH = 3
+
+
+class SourcesError(ValueError):
+    """A sources file that cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of ``sources.yml``. See the README for the meaning of each field."""
+
+    id: str
+    name: str = ""
+    homepage: str = ""
+    region: str = ""
+    language: str = ""
+    schedule: str = ""
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    start_urls: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    deny: tuple[str, ...] = ()
+    article_pattern: str = ""
+    max_depth: int = DEFAULT_MAX_DEPTH
+    download_delay: float | None = None
+    max_pages: int | None = None
+    hosts: tuple[str, ...] = field(default=(), compare=False)
+
+    def as_row(self) -> dict:
+        """The columns of the archive's ``sources`` table."""
+        return {
+            "id": self.id,
+            "name": self.name or self.id,
+            "homepage": self.homepage or None,
+            "region": self.region or None,
+            "language": self.language or None,
+        }
+
+
+KNOWN_KEYS = {f.name for f in fields(Source)} - {"hosts"}
+
+
+def load_sources(path: str | Path) -> list[Source]:
+    """Parse and validate a sources file; raise :class:`SourcesError` on the first problem."""
+    path = Path(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourcesError(f"{path}: file not found") from None
+    except yaml.YAMLError as error:
+        raise SourcesError(f"{path}: not valid YAML: {error}") from None
+    if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
+        raise SourcesError(f"{path}: expected a top-level 'sources:' list")
+    unknown_top = set(document) - {"sources"}
+    if unknown_top:
+        raise SourcesError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown_top))}")
+
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for position, entry in enumerate(document["sources"], start=1):
+        source = parse_source(entry, label=f"{path}: source #{position}")
+        if source.id in seen:
+            raise SourcesError(f"{path}: source '{source.id}', field 'id': duplicate id")
+        seen.add(source.id)
+        sources.append(source)
+    return sources
+
+
+def parse_source(entry: object, label: str = "source") -> Source:
+    """Validate one mapping from the ``sources`` list and return a :class:`Source`."""
+    if not isinstance(entry, dict):
+        raise SourcesError(f"{label}: expected a mapping of fields, got {type(entry).__name__}")
+    source_id = entry.get("id")
+    if not source_id:
+        raise SourcesError(f"{label}, field 'id': missing (every source needs an id)")
+    if not isinstance(source_id, str) or not ID_PATTERN.match(source_id):
+        raise SourcesError(f"{label}, field 'id': {source_id!r} must match [a-z0-9-]+")
+    where = label.rsplit(":", 1)[0] + f": source '{source_id}'"
+
+    def fail(key: str, problem: str) -> SourcesError:
+        return SourcesError(f"{where}, field '{key}': {problem}")
+
+    unknown = set(entry) - KNOWN_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise fail(key, f"unknown key (known keys: {', '.join(sorted(KNOWN_KEYS))})")
+
+    values: dict = {"id": source_id}
+    for key in ("name", "homepage", "region", "language", "schedule", "article_pattern"):
+        if entry.get(key) is not None:
+            if not isinstance(entry[key], str):
+                raise fail(key, "must be text")
+            values[key] = entry[key].strip()
+    for key in DISCOVERY_FIELDS + ("allow", "deny"):
+        value = entry.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, "must be a list of text")
+        values[key] = tuple(v.strip() for v in value)
+
+    if not any(values[key] for key in DISCOVERY_FIELDS):
+        raise fail("feeds", "at least one of feeds, sitemaps or start_urls is required")
+    for key in DISCOVERY_FIELDS + ("homepage",):
+        urls = values.get(key) or ()
+        for url in (urls,) if isinstance(urls, str) else urls:
+            if url and not _is_http_url(url):
+                raise fail(key, f"{url!r} is not an http(s) URL")
+    for key in ("allow", "deny"):
+        for pattern in values[key]:
+            _check_regex(pattern, fail, key)
+    if values.get("article_pattern"):
+        _check_regex(values["article_pattern"], fail, "article_pattern")
+    if values.get("language") and not re.fullmatch(r"[a-z]{2}", values["language"]):
+        raise fail("language", f"{values['language']!r} is not an ISO 639-1 code such as 'de'")
+    if values.get("schedule"):
+        _check_cron(values["schedule"], fail)
+    for key, kind, minimum in (("max_depth", int, 0), ("max_pages", int, 1), ("download_delay", (int, float), 0)):
+        if entry.get(key) is not None:
+            value = entry[key]
+            if isinstance(value, bool) or not isinstance(value, kind) or value < minimum:
+                raise fail(key, f"must be a number ≥ {minimum}, got {value!r}")
+            values[key] = value
+
+    urls = values["feeds"] + values["sitemaps"] + values["start_urls"] + (values.get("homepage", ""),)
+    values["hosts"] = tuple(sorted({urlsplit(u).hostname for u in urls if u}))
+    return Source(**values)
+
+
+def select_sources(sources: list[Source], ids: list[str] | tuple[str, ...]) -> list[Source]:
+    """The sources named by ``ids`` (all when empty); unknown ids raise :class:`SourcesError`."""
+    if not ids:
+        return list(sources)
+    by_id = {source.id: source for source in sources}
+    unknown = [source_id for source_id in ids if source_id not in by_id]
+    if unknown:
+        raise SourcesError(
+            f"unknown source id(s): {', '.join(unknown)} (known: {', '.join(by_id) or 'none'})"
+        )
+    return [by_id[source_id] for source_id in ids]
+
+
+def _is_http_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _check_regex(pattern: str, fail, key: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise fail(key, f"bad regular expression {pattern!r}: {error}") from None
+
+
+def _check_cron(expression: str, fail) -> None:
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(expression)
+    except ValueError as error:
+        raise fail("schedule", f"bad cron expression {expression!r}: {error}") from None

@@ -1,0 +1,93 @@
+"""Extraction and classification on saved pages (tests/sites/pages), through the real trafilatura."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crawler.classify import ARTICLE, NOT_ARTICLE, UNDECIDED, classify_page, looks_like_article
+from crawler.extract import extract_article, page_metadata, parse_html
+
+PAGES = Path(__file__).parent / "sites" / "pages"
+BASE = "https://www.niederrhein-wirtschaft.example/duisburg/"
+
+
+def page(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+def metadata(name: str) -> dict:
+    return page_metadata(parse_html(page(name)))
+
+
+def test_article_with_structured_data():
+    article = extract_article(page("de-article-jsonld.html"), BASE + "x.html?utm_medium=rss")
+    # rel=canonical on the same site wins, without its tracking parameter.
+    assert article["url"] == BASE + "logistikzentrum-rheinhausen-waechst.html"
+    assert article["title"] == "Logistikzentrum in Duisburg-Rheinhausen wächst"
+    assert article["author"] == "Petra Lindqvist"
+    assert article["published"] == "2026-09-17T08:15:00+02:00"
+    assert article["modified"] == "2026-09-17T12:40:00+02:00"
+    assert article["language"] == "de"
+    assert article["description"].startswith("Der Betreiber des Logistikzentrums")
+    assert article["site_name"] == "Niederrhein Wirtschaft"
+    text = article["text"]
+    assert "Kranstedt Logistik investiert" in text
+    assert "batterieelektrischen Lastwagen" in text
+    assert not text.startswith(article["title"])
+    for boilerplate in ("Cookies", "Alle akzeptieren", "Newsletter abonnieren", "Mehr zum Thema",
+                        "Impressum"):
+        assert boilerplate not in text
+
+
+def test_canonical_on_another_site_is_ignored():
+    html = page("de-article-jsonld.html").replace(
+        "https://www.niederrhein-wirtschaft.example/duisburg/logistikzentrum",
+        "https://syndication.example/logistikzentrum",
+    )
+    article = extract_article(html, BASE + "copy.html#kommentare")
+    assert article["url"] == BASE + "copy.html"
+
+
+def test_plain_page_gets_date_and_text():
+    article = extract_article(page("de-article-plain.html"), BASE + "meister.html")
+    assert article["title"] == "Handwerkskammer meldet Rekord bei Meisterprüfungen"
+    assert article["published"] == "2026-11-03"
+    assert "612 Frauen und Männer" in article["text"]
+    assert "Barrierefreiheit" not in article["text"]
+    assert looks_like_article(article)
+
+
+def test_classification():
+    assert classify_page(BASE + "a.html", metadata("de-article-jsonld.html")) == ARTICLE
+    assert classify_page(BASE + "m.html", metadata("de-article-plain.html")) == UNDECIDED
+    assert classify_page(BASE, metadata("listing.html")) == NOT_ARTICLE
+    assert classify_page(BASE + "../impressum.html", metadata("impressum.html")) == NOT_ARTICLE
+    # Structured data does not turn a tag page or a calendar into a story.
+    for url in ("https://x.de/thema/wasserstoff/", "https://x.de/veranstaltungen/kalender.html",
+                "https://x.de/autor/anna-schmidt/", "https://x.de/ruhr/seite-3.html"):
+        assert classify_page(url, metadata("de-article-jsonld.html")) == NOT_ARTICLE
+
+
+def test_article_pattern_decides_when_given():
+    meta = metadata("listing.html")
+    assert classify_page(BASE + "2026/09/story-123.html", meta, r"/\d{4}/\d{2}/") == ARTICLE
+    assert classify_page(BASE + "story.html", metadata("de-article-jsonld.html"), r"/\d{4}/") == NOT_ARTICLE
+
+
+def test_short_undated_pages_do_not_look_like_articles():
+    listing = extract_article(page("listing.html"), BASE)
+    assert listing is None or not looks_like_article(listing)
+
+
+@pytest.mark.parametrize("name", ["de-article-jsonld.html", "de-article-plain.html"])
+def test_cli_extract_prints_the_pipeline_json(name):
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler", "extract", str(PAGES / name), "--url", BASE + name],
+        capture_output=True, text=True, timeout=60, check=True,
+    )
+    printed = json.loads(result.stdout)
+    assert printed == extract_article(page(name), BASE + name)
+    assert {"url", "title", "description", "author", "published", "modified", "language",
+            "text"} <= set(printed)
