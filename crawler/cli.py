@@ -80,7 +80,10 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose):
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--metadata", "metadata_path", default=str(DEFAULT_METADATA), show_default=True,
               type=click.Path(exists=True, dir_okay=False), help="Datasette metadata file.")
-def serve(db_path, host, port, metadata_path):
+@click.option("--get", "get_path", metavar="PATH",
+              help="Print the response for PATH (e.g. /archive/articles.json) and exit: a check "
+                   "that the archive and metadata load, without opening a port.")
+def serve(db_path, host, port, metadata_path, get_path):
     """Publish the archive with Datasette (read-only), configured by metadata.yml.
 
     \b
@@ -91,8 +94,11 @@ def serve(db_path, host, port, metadata_path):
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
-    click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl-C to stop)")
     command = datasette_command(db_path, metadata_path, host, port, sys.executable)
+    if get_path:
+        command += ["--get", get_path]
+    else:
+        click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl-C to stop)")
     raise SystemExit(subprocess.call(command))
 
 

@@ -56,8 +56,9 @@ def run_crawl(sources: list[Source], db_path: str, overrides: dict | None = None
     settings = crawl_settings(db_path, overrides)
     process = CrawlerProcess(settings)
     crawlers = []
-    for source in sources:
-        crawler = Crawler(NewsSpider, source_settings(settings, source))
+    for position, source in enumerate(sources):
+        # The first crawler installs the reactor, as CrawlerProcess does for the crawlers it makes.
+        crawler = Crawler(NewsSpider, source_settings(settings, source), init_reactor=position == 0)
         process.crawl(crawler, source=source)
         crawlers.append(crawler)
     process.start()

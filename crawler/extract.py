@@ -38,11 +38,12 @@ def parse_html(html: str | bytes):
 def page_metadata(tree) -> dict:
     """Structured facts a page states about itself: og:type, JSON-LD types and dates, canonical.
 
-    Returns ``{"og_type", "jsonld_types", "canonical", "published", "modified", "lang"}``;
+    Returns ``{"og_type", "jsonld_types", "canonical", "published", "modified", "lang",
+    "keywords"}``;
     dates are ISO 8601 strings exactly as the page gives them (time and offset kept).
     """
     meta = {"og_type": None, "jsonld_types": set(), "canonical": None, "published": None,
-            "modified": None, "lang": None}
+            "modified": None, "lang": None, "keywords": []}
     if tree is None:
         return meta
     meta["og_type"] = _first(tree.xpath('//meta[@property="og:type"]/@content'))
@@ -55,6 +56,7 @@ def page_metadata(tree) -> dict:
         if types & ARTICLE_TYPES:
             meta["published"] = meta["published"] or _iso(node.get("datePublished"))
             meta["modified"] = meta["modified"] or _iso(node.get("dateModified"))
+            meta["keywords"] = meta["keywords"] or _as_list(node.get("keywords"))
     for key, prop in (("published", "article:published_time"), ("modified", "article:modified_time")):
         meta[key] = meta[key] or _iso(_first(tree.xpath(f'//meta[@property="{prop}"]/@content')))
     return meta
@@ -94,7 +96,7 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
         "modified": modified,
         "language": detect_language(text, fallback=meta["lang"]),
         "text": text,
-        "tags": _as_list(document.tags) or _as_list(document.categories),
+        "tags": _as_list(document.tags) or meta["keywords"] or _as_list(document.categories),
         "image": _clean(document.image),
         "site_name": _clean(document.sitename),
     }
@@ -108,11 +110,21 @@ def detect_language(text: str, fallback: str | None = None) -> str | None:
     return (fallback or "").split("-")[0].lower() or None
 
 
+# A kicker or topic label above the headline is a few words at most.
+MAX_KICKER_WORDS = 4
+
+
 def _without_headline(text: str, title: str | None) -> str:
-    """Drop the headline when the text repeats it as its first line (it has its own column)."""
-    first, _, rest = text.partition("\n")
-    if title and rest and " ".join(first.split()) == title:
-        return rest.strip()
+    """Drop the headline (and a kicker above it) when the text repeats it at its start.
+
+    The headline has its own column; repeated in ``text`` it would skew search and dedup.
+    """
+    lines = text.split("\n")
+    for position, line in enumerate(lines[:3]):
+        if title and " ".join(line.split()) == title:
+            if all(len(kicker.split()) <= MAX_KICKER_WORDS for kicker in lines[:position]):
+                return "\n".join(lines[position + 1:]).strip() or text
+            break
     return text
 
 

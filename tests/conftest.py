@@ -1,0 +1,49 @@
+"""Shared fixtures: the demo site on 127.0.0.1 and a helper that runs the real CLI."""
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from crawler.demo import demo_sources
+from crawler.demosite import DemoSiteServer, load_articles
+
+
+@pytest.fixture(scope="session")
+def demo_articles():
+    return load_articles()
+
+
+@pytest.fixture(scope="session")
+def demo_site():
+    """The bundled demo site, served for the whole test session on a free port."""
+    with DemoSiteServer() as site:
+        yield site
+
+
+def write_sources(path, document) -> str:
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return str(path)
+
+
+def run_cli(*args, timeout=300, check=True) -> subprocess.CompletedProcess:
+    """Run ``newsarchive ARGS`` in a new process (one crawl per process, as in production)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler", *map(str, args)],
+        capture_output=True, text=True, timeout=timeout,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"newsarchive {' '.join(map(str, args))} exited {result.returncode}:\n"
+                             f"{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def demo_archive(demo_site, tmp_path_factory):
+    """The demo site crawled once, through `newsarchive crawl`, into a fresh archive."""
+    directory = tmp_path_factory.mktemp("demo")
+    sources = write_sources(directory / "sources.yml", demo_sources(demo_site.base_url))
+    db_path = directory / "demo.db"
+    requests_before = len(demo_site.requests)
+    result = run_cli("crawl", "--sources", sources, "--db", db_path, "--json")
+    return {"db_path": db_path, "result": result, "requests": demo_site.requests[requests_before:]}

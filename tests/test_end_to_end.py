@@ -1,0 +1,80 @@
+"""The spine, end to end: the demo site over real HTTP → Scrapy → trafilatura → SQLite → search."""
+import json
+import re
+from urllib.parse import urlsplit
+
+import sqlite_utils
+
+from archive.search import search_articles
+from crawler.demosite import NON_ARTICLE_PATHS
+
+BOILERPLATE = ["Cookies", "Alle akzeptieren", "Meistgelesen", "Newsletter abonnieren",
+               "Alle Rechte vorbehalten", "Teilen:", "Mehr zum Thema", "Impressum"]
+
+
+def articles_by_path(db_path):
+    db = sqlite_utils.Database(db_path)
+    return {urlsplit(row["url"]).path: row for row in db["articles"].rows}
+
+
+def test_every_demo_article_stored_once(demo_archive, demo_articles):
+    rows = articles_by_path(demo_archive["db_path"])
+    db = sqlite_utils.Database(demo_archive["db_path"])
+    assert db["articles"].count == len(demo_articles) == len(rows)
+    for article in demo_articles:
+        row = rows[article.path]
+        assert row["title"] == article.title
+        assert row["published"] == article.published
+        assert row["author"] is not None
+        for name in article.authors:
+            assert name in row["author"]
+        assert row["language"] == article.language
+        assert row["description"] == article.lead
+        assert row["source"] == "rrw-demo"
+        assert row["word_count"] > 150
+        assert row["duplicate_of"] is None
+        # Every paragraph of the story is there, and nothing of the page around it.
+        for paragraph in article.paragraphs:
+            assert paragraph in row["text"]
+        for boilerplate in BOILERPLATE:
+            assert boilerplate not in row["text"], (article.path, boilerplate)
+
+
+def test_no_non_article_page_stored(demo_archive):
+    stored = set(articles_by_path(demo_archive["db_path"]))
+    assert not stored & set(NON_ARTICLE_PATHS)
+    assert not any(path.startswith(("/thema/", "/veranstaltungen/", "/intern/")) for path in stored)
+
+
+def test_robots_txt_obeyed_and_listings_crawled(demo_archive):
+    paths = [path for _method, path, _status in demo_archive["requests"]]
+    assert "/robots.txt" in paths
+    assert not any(path.startswith("/intern/") for path in paths)
+    assert "/ruhr/seite-2.html" in paths  # pagination followed
+
+
+def test_search_finds_article_by_body_word(demo_archive, demo_articles):
+    db = sqlite_utils.Database(demo_archive["db_path"])
+    for article in demo_articles[:5]:
+        hits = search_articles(db, article.keyword)
+        assert [urlsplit(hit["url"]).path for hit in hits] == [article.path]
+
+
+def test_crawl_runs_and_summary(demo_archive, demo_articles):
+    summary = json.loads(demo_archive["result"].stdout)
+    [run] = summary["runs"]
+    assert run["source"] == "rrw-demo"
+    assert run["status"] == "ok"
+    assert run["articles_new"] == len(demo_articles)
+    assert run["pages_fetched"] >= len(demo_articles)
+    assert run["finished"] >= run["started"]
+    db = sqlite_utils.Database(demo_archive["db_path"])
+    assert db["crawl_runs"].count == 1
+    assert db["sources"].get("rrw-demo")["name"].startswith("Rhein-Ruhr Wirtschaft")
+
+
+def test_archive_is_wal_and_integrity_ok(demo_archive):
+    db = sqlite_utils.Database(demo_archive["db_path"])
+    assert db.journal_mode == "wal"
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", next(db["articles"].rows)["first_seen"])
