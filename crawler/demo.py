@@ -67,7 +67,7 @@ def run_demo(data_dir: Path, port: int = 8001, serve: bool = True, echo=print) -
         if code != 0 or not serve:
             return code
         port = free_port(port)
-        echo(f"\nBrowse the archive at http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+        echo("")
         try:
             return subprocess.call(
                 newsarchive + ["serve", "--db", str(db_path), "--port", str(port)]

@@ -134,9 +134,6 @@ def calendar_path(month: str) -> str:
     return f"/veranstaltungen/kalender.html?monat={month}"
 
 
-NON_ARTICLE_PATHS = non_article_paths(load_articles()) if DEFAULT_ARTICLES_DIR.exists() else []
-
-
 def build_site(base_url: str, articles: list[DemoArticle] | None = None) -> dict[str, Page]:
     """Render the whole site for ``base_url`` (e.g. ``http://127.0.0.1:8000``): path → Page."""
     articles = load_articles() if articles is None else articles
@@ -541,3 +538,7 @@ def serve_forever(host: str = "127.0.0.1", port: int = 0) -> None:
     """Run the demo site in the foreground until interrupted."""
     server = DemoSiteServer(host, port)
     server._server.serve_forever()
+
+
+# Computed once at import: the tests check that none of these is ever stored as an article.
+NON_ARTICLE_PATHS = non_article_paths(load_articles())

@@ -57,13 +57,16 @@ def sitemap_entries(body: bytes) -> tuple[str, list[Entry]]:
     return sitemap.type, entries
 
 
-def listing_links(response, hosts) -> tuple[list[str], list[str]]:
-    """Links of an HTML page within the source's ``hosts``: ``(pagination, other links)``.
+def listing_links(response) -> tuple[list[str], list[str]]:
+    """Links of an HTML page: ``(pagination, other links)``.
+
+    Links to other sites are left in; the spider's offsite filter (``allowed_domains``)
+    drops them, port-aware, which LinkExtractor's ``allow_domains`` is not.
 
     Pagination (``rel="next"`` or page-numbered URLs) is returned apart because following it
     does not take the crawl any deeper into the site.
     """
-    extractor = LinkExtractor(allow_domains=hosts, unique=True)
+    extractor = LinkExtractor(unique=True)
     next_links = {
         canonical_url(response.urljoin(href))
         for href in response.xpath('//a[@rel="next"]/@href | //link[@rel="next"]/@href').getall()

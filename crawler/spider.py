@@ -90,7 +90,7 @@ class NewsSpider(scrapy.Spider):
         hops = response.meta.get("hops", self.source.max_depth)
         if hops >= self.source.max_depth:
             return
-        pagination, links = listing_links(response, self.allowed_domains)
+        pagination, links = listing_links(response)
         for url in pagination:
             if request := self.page_request(url, hops=hops):
                 yield request

@@ -18,7 +18,7 @@ def fetch(site, path, headers=None):
 def test_enough_original_articles_in_both_languages(demo_articles):
     languages = Counter(article.language for article in demo_articles)
     assert len(demo_articles) >= 36
-    assert languages["de"] >= 28 and languages["en"] >= 8
+    assert languages["de"] >= 24 and languages["en"] >= 8
     assert len({article.slug for article in demo_articles}) == len(demo_articles)
     for article in demo_articles:
         words = sum(len(paragraph.split()) for paragraph in article.paragraphs)

@@ -78,3 +78,22 @@ def test_archive_is_wal_and_integrity_ok(demo_archive):
     assert db.journal_mode == "wal"
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
     assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", next(db["articles"].rows)["first_seen"])
+
+
+def test_listing_only_source_finds_every_article_and_skips_the_rest(demo_site, demo_articles, tmp_path):
+    """No feed, no sitemap: the spider walks listings, pagination, tag pages and the calendar."""
+    from tests.conftest import run_cli, write_sources
+
+    sources = write_sources(tmp_path / "sources.yml", {"sources": [{
+        "id": "listings-only",
+        "start_urls": [f"{demo_site.base_url}/"],
+        "max_depth": 3,
+        "download_delay": 0,
+    }]})
+    before = len(demo_site.requests)
+    run_cli("crawl", "--sources", sources, "--db", tmp_path / "a.db")
+    fetched = {path for _method, path, _status in demo_site.requests[before:]}
+    assert any(path.startswith("/thema/") for path in fetched)
+    assert "/veranstaltungen/kalender.html" in fetched
+    stored = set(articles_by_path(tmp_path / "a.db"))
+    assert stored == {article.path for article in demo_articles}

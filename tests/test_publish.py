@@ -21,9 +21,10 @@ def get(db_path, path):
 
 
 def test_home_page_has_title_and_hides_internal_tables(demo_archive):
+    home = get(demo_archive["db_path"], "/")
+    assert "newsarchive – regional business news" in home.text
     response = get(demo_archive["db_path"], "/demo")
     assert response.status_code == 200
-    assert "newsarchive" in response.text
     assert "articles_fts_data" not in response.text.split("hidden tables")[0]
     assert "/demo/articles" in response.text
 
