@@ -8,6 +8,7 @@ import json
 import re
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -62,12 +63,19 @@ def save_sources(db: Database, sources: list[dict]) -> None:
     db["sources"].upsert_all(rows, pk="id")
 
 
-def store_article(db: Database, article: dict, *, source: str, seen_at: str | None = None) -> str:
+class Stored(NamedTuple):
+    """What :func:`store_article` did: ``outcome`` and the row's ``article_id``."""
+
+    outcome: str
+    article_id: int
+
+
+def store_article(db: Database, article: dict, *, source: str, seen_at: str | None = None) -> Stored:
     """Insert or update one extracted article, keyed by its canonical ``url``.
 
-    Returns what happened: ``"new"``, ``"duplicate"`` (new row whose text another URL already
-    has; linked with ``duplicate_of``), ``"updated"`` (text changed: the previous text goes to
-    ``article_versions``) or ``"unchanged"`` (only ``last_seen`` moves).
+    ``outcome`` says what happened: ``"new"``, ``"duplicate"`` (new row whose text another URL
+    already has; linked with ``duplicate_of``), ``"updated"`` (text changed: the previous text
+    goes to ``article_versions``) or ``"unchanged"`` (only ``last_seen`` moves).
     """
     seen_at = seen_at or utc_now()
     text = article.get("text") or ""
@@ -79,7 +87,7 @@ def store_article(db: Database, article: dict, *, source: str, seen_at: str | No
         existing = _article_by_url(db, article["url"])
         if existing is None:
             original = _first_copy(db, digest)
-            db["articles"].insert(
+            table = db["articles"].insert(
                 {
                     "url": article["url"],
                     "source": source,
@@ -88,10 +96,10 @@ def store_article(db: Database, article: dict, *, source: str, seen_at: str | No
                     **values,
                 }
             )
-            return "duplicate" if original else "new"
+            return Stored("duplicate" if original else "new", table.last_pk)
         if existing["content_hash"] == digest:
             db["articles"].update(existing["id"], {"last_seen": seen_at})
-            return "unchanged"
+            return Stored("unchanged", existing["id"])
         db["article_versions"].insert(
             {
                 "article_id": existing["id"],
@@ -104,7 +112,7 @@ def store_article(db: Database, article: dict, *, source: str, seen_at: str | No
         if not values["modified"] or values["modified"] == existing["modified"]:
             values["modified"] = seen_at
         db["articles"].update(existing["id"], values)
-        return "updated"
+        return Stored("updated", existing["id"])
 
 
 def start_run(db: Database, source: str, started: str | None = None) -> int:

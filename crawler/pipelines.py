@@ -67,9 +67,10 @@ class ArchivePipeline:
             self.db.close()
 
     def process_item(self, item):
-        outcome = store_article(
+        stored = store_article(
             self.db, item["article"], source=item["source"], seen_at=item["fetched_at"]
         )
-        self.stats.inc_value(f"newsarchive/articles_{outcome}")
-        logger.debug("%s: %s", outcome, item["article"]["url"])
+        item["article_id"] = stored.article_id
+        self.stats.inc_value(f"newsarchive/articles_{stored.outcome}")
+        logger.debug("%s: %s", stored.outcome, item["article"]["url"])
         return item

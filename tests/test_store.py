@@ -23,8 +23,8 @@ def test_open_creates_schema_in_wal(tmp_path):
 def test_new_unchanged_updated_with_history(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     save_sources(db, [{"id": "s1", "name": "Source one"}])
-    assert store_article(db, article(), source="s1", seen_at="2026-10-01T06:00:00+00:00") == "new"
-    assert store_article(db, article(), source="s1", seen_at="2026-10-01T07:00:00+00:00") == "unchanged"
+    assert store_article(db, article(), source="s1", seen_at="2026-10-01T06:00:00+00:00") == ("new", 1)
+    assert store_article(db, article(), source="s1", seen_at="2026-10-01T07:00:00+00:00").outcome == "unchanged"
     row = db["articles"].get(1)
     assert row["first_seen"] == "2026-10-01T06:00:00+00:00"
     assert row["last_seen"] == "2026-10-01T07:00:00+00:00"
@@ -33,7 +33,7 @@ def test_new_unchanged_updated_with_history(tmp_path):
     assert db["article_versions"].count == 0
 
     changed = article(text="Erster Absatz über den Hafen.\nZweiter Absatz, korrigiert.")
-    assert store_article(db, changed, source="s1", seen_at="2026-10-02T07:00:00+00:00") == "updated"
+    assert store_article(db, changed, source="s1", seen_at="2026-10-02T07:00:00+00:00").outcome == "updated"
     row = db["articles"].get(1)
     assert row["text"].endswith("korrigiert.")
     assert row["modified"] == "2026-10-02T07:00:00+00:00"
@@ -53,8 +53,8 @@ def test_exact_copy_on_another_url_is_linked(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     save_sources(db, [{"id": "s1"}, {"id": "s2"}])
     store_article(db, article(), source="s1")
-    outcome = store_article(db, article(url="https://other.example/copy.html"), source="s2")
-    assert outcome == "duplicate"
+    stored = store_article(db, article(url="https://other.example/copy.html"), source="s2")
+    assert stored == ("duplicate", 2)
     copy = db["articles"].get(2)
     assert copy["duplicate_of"] == 1
 
