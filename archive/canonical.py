@@ -1,7 +1,10 @@
 """One URL normalisation, used for discovery, the dupe filter and storage alike."""
+import re
 from urllib.parse import urldefrag, urlsplit
 
 from courlan import normalize_url
+
+SESSION_PATH_PARAMETER = re.compile(r";(jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.IGNORECASE)
 
 
 def canonical_url(url: str, declared: str | None = None) -> str:
@@ -21,7 +24,9 @@ def canonical_url(url: str, declared: str | None = None) -> str:
     """
     if declared and same_site(declared, url):
         url = declared
-    normalized = normalize_url(url.strip())
+    # courlan drops session ids from the query; servlet-style ";jsessionid=…" sits in the path.
+    url = SESSION_PATH_PARAMETER.sub("", url.strip())
+    normalized = normalize_url(url)
     return urldefrag(normalized).url
 
 

@@ -84,6 +84,35 @@ def m001_initial(db: Database) -> None:
     db["crawl_runs"].create_index(["source", "started"])
 
 
+@migrations()
+def m003_pages(db: Database) -> None:
+    """Per-URL fetch state, so re-crawls fetch only what is new, changed or due."""
+    db["pages"].create(
+        {
+            "url": str,
+            "source": str,
+            "kind": str,
+            "status": int,
+            "error": str,
+            "etag": str,
+            "last_modified": str,
+            "content_hash": str,
+            "article_id": int,
+            "first_fetched": str,
+            "last_fetched": str,
+            "next_due": str,
+            "fetch_count": int,
+        },
+        pk="url",
+        foreign_keys=[("source", "sources", "id"), ("article_id", "articles", "id")],
+    )
+    db["pages"].create_index(["source", "last_fetched"])
+    db["pages"].create_index(["article_id"])
+    # What a re-crawl saved: answers "304 Not Modified", and requests never sent (not due).
+    db["crawl_runs"].add_column("not_modified", int)
+    db["crawl_runs"].add_column("skipped", int)
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` up to the current schema; safe to call on every open."""
     migrations.apply(db)

@@ -26,7 +26,8 @@ ARTICLE_FIELDS = (
     "image",
     "site_name",
 )
-RUN_COUNTERS = ("pages_fetched", "articles_new", "articles_updated", "duplicates", "errors")
+RUN_COUNTERS = ("pages_fetched", "articles_new", "articles_updated", "duplicates", "errors",
+                "not_modified", "skipped")
 
 
 def open_archive(path: str | Path) -> Database:

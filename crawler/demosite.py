@@ -11,6 +11,7 @@ import html
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import format_datetime, parsedate_to_datetime
@@ -435,9 +436,12 @@ class DemoSiteServer:
     fetched. Pages can be changed while it runs (:meth:`set_page`, :meth:`remove_page`).
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, pages: dict[str, Page] | None = None):
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, pages: dict[str, Page] | None = None,
+                 response_delay: float = 0.0):
         self.requests: list[tuple[str, str, int]] = []
-        self._lock = threading.Lock()
+        # Seconds each article page takes to answer: lets tests interrupt a crawl half-way.
+        self.response_delay = response_delay
+        self._lock = threading.Condition()
         self._server = ThreadingHTTPServer((host, port), self._handler_class())
         self._server.daemon_threads = True
         self.pages = pages if pages is not None else build_site(self.base_url)
@@ -475,9 +479,15 @@ class DemoSiteServer:
         with self._lock:
             return sum(1 for method, seen, status in self.requests if seen == path and status == 200)
 
+    def wait_for_requests(self, count: int, timeout: float = 60) -> bool:
+        """Block until ``count`` requests have been answered (True) or ``timeout`` passes."""
+        with self._lock:
+            return self._lock.wait_for(lambda: len(self.requests) >= count, timeout)
+
     def _log(self, method: str, path: str, status: int) -> None:
         with self._lock:
             self.requests.append((method, path, status))
+            self._lock.notify_all()
 
     def _handler_class(self):
         site = self
@@ -496,6 +506,8 @@ class DemoSiteServer:
                 path = parts.path + (f"?{parts.query}" if parts.query else "")
                 with site._lock:
                     page = site.pages.get(path)
+                if site.response_delay and page is not None and page.content_type.startswith("text/html"):
+                    time.sleep(site.response_delay)
                 if page is None:
                     body = b"<!DOCTYPE html><html><body><h1>404 Seite nicht gefunden</h1></body></html>"
                     self.finish_response(404, {"Content-Type": "text/html; charset=utf-8"}, body, send_body)

@@ -4,6 +4,8 @@ Plain functions over response bodies, so they can be tested on saved files; the 
 turns what they return into requests.
 """
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+from datetime import datetime, timezone
 
 import feedparser
 from scrapy.linkextractors import LinkExtractor
@@ -31,8 +33,16 @@ def feed_entries(body: bytes, base_url: str) -> list[Entry]:
     for item in feed.entries:
         link = item.get("link")
         if link:
-            entries.append(Entry(canonical_url(link), item.get("updated") or item.get("published")))
+            entries.append(Entry(canonical_url(link), _feed_time(item)))
     return entries
+
+
+def _feed_time(item) -> str | None:
+    """The entry's update (or publication) time as ISO 8601 UTC, parsed by feedparser."""
+    parsed = item.get("updated_parsed") or item.get("published_parsed")
+    if not parsed:
+        return None
+    return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
 
 
 def sitemap_entries(body: bytes) -> tuple[str, list[Entry]]:
@@ -80,3 +90,29 @@ def listing_links(response) -> tuple[list[str], list[str]]:
             others.append(url)
     pagination.extend(url for url in next_links if url not in pagination)
     return pagination, others
+
+
+# Spider traps: the same path segment over and over, or one page under countless queries.
+MAX_SEGMENT_REPEATS = 2
+MAX_QUERY_PARAMETERS = 5
+MAX_QUERY_VARIANTS = 25
+
+
+def trap_reason(url: str, query_variants: dict[str, int]) -> str | None:
+    """Why ``url`` looks like a spider trap (``None`` when it does not).
+
+    ``query_variants`` counts the query strings seen per path during one crawl; it is updated.
+    Calendars that go on forever are bounded by the source's ``max_depth`` and ``max_pages``.
+    """
+    parts = urlsplit(url)
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if segments and max(segments.count(segment) for segment in segments) > MAX_SEGMENT_REPEATS:
+        return "repeated_segments"
+    if parts.query:
+        if len(parts.query.split("&")) > MAX_QUERY_PARAMETERS:
+            return "query_parameters"
+        seen = query_variants.get(parts.path, 0) + 1
+        query_variants[parts.path] = seen
+        if seen > MAX_QUERY_VARIANTS:
+            return "query_variants"
+    return None

@@ -2,7 +2,8 @@
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from archive.store import finish_run, open_archive, start_run
+from archive.pages import failed_pages
+from archive.store import finish_run, open_archive, start_run, utc_now
 
 
 class CrawlRunRecorder:
@@ -29,29 +30,27 @@ class CrawlRunRecorder:
         return extension
 
     def spider_opened(self, spider):
+        self.started = utc_now()
         with open_archive(self.db_path) as db:
-            self.run_id = start_run(db, spider.source.id)
+            self.run_id = start_run(db, spider.source.id, self.started)
         self.crawler.stats.set_value("newsarchive/run_id", self.run_id)
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats
-        counts = {
-            "pages_fetched": stats.get_value("downloader/response_count", 0),
-            "articles_new": stats.get_value("newsarchive/articles_new", 0),
-            "articles_updated": stats.get_value("newsarchive/articles_updated", 0),
-            "duplicates": stats.get_value("newsarchive/articles_duplicate", 0),
-            "errors": run_errors(stats.get_stats()),
-        }
-        status = "ok" if reason == "finished" else reason
+        not_modified = stats.get_value("newsarchive/not_modified", 0)
         with open_archive(self.db_path) as db:
+            failed = failed_pages(db, spider.source.id, self.started)
+            counts = {
+                # Full responses only: a 304 costs the site next to nothing and is counted apart.
+                "pages_fetched": stats.get_value("downloader/response_count", 0) - not_modified,
+                "not_modified": not_modified,
+                "skipped": stats.get_value("newsarchive/skipped/not_due", 0),
+                "articles_new": stats.get_value("newsarchive/articles_new", 0),
+                "articles_updated": stats.get_value("newsarchive/articles_updated", 0),
+                "duplicates": stats.get_value("newsarchive/articles_duplicate", 0),
+                # Pages whose last fetch in this run failed, plus pages the spider could not use.
+                "errors": failed + stats.get_value("spider_exceptions/count", 0)
+                + stats.get_value("newsarchive/errors", 0),
+            }
+            status = "ok" if reason == "finished" else reason
             finish_run(db, self.run_id, status, counts)
-
-
-def run_errors(stats: dict) -> int:
-    """Failures of a run: download errors, HTTP error pages, spider exceptions, bad hubs."""
-    return int(
-        stats.get("downloader/exception_count", 0)
-        + stats.get("spider_exceptions/count", 0)
-        + stats.get("newsarchive/errors", 0)
-        + sum(value for key, value in stats.items() if key.startswith("httperror/response_ignored_status_count/"))
-    )

@@ -7,7 +7,9 @@ import logging
 
 from scrapy.exceptions import DropItem, NotConfigured
 
-from archive.store import open_archive, store_article
+from archive.pages import DEFAULT_REVISIT_AFTER, record_article_page
+from archive.rawstore import open_raw_store, store_response
+from archive.store import content_hash, open_archive, store_article
 from crawler.classify import UNDECIDED, looks_like_article
 from crawler.extract import extract_article
 
@@ -41,36 +43,55 @@ class ExtractPipeline:
 
 
 class ArchivePipeline:
-    """Store extracted articles in the SQLite archive.
+    """Store extracted articles in the SQLite archive, and the raw response of each version.
 
-    Settings: ``NEWSARCHIVE_DB`` (path of the archive; required). Counts what happened in
-    stats ``newsarchive/articles_new``, ``…_updated``, ``…_unchanged``, ``…_duplicate``.
+    Settings: ``NEWSARCHIVE_DB`` (path of the archive; required), ``NEWSARCHIVE_KEEP_RAW``
+    (default True: keep new and changed pages' responses in ``<archive>.pages.db``),
+    ``INCREMENTAL_REVISIT_AFTER``. Counts what happened in stats ``newsarchive/articles_new``,
+    ``…_updated``, ``…_unchanged``, ``…_duplicate``.
     """
 
-    def __init__(self, db_path: str, stats):
+    def __init__(self, db_path: str, stats, keep_raw: bool = True, revisit_after=DEFAULT_REVISIT_AFTER):
         self.db_path = db_path
         self.stats = stats
+        self.keep_raw = keep_raw
+        self.revisit_after = revisit_after
         self.db = None
+        self.raw_db = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        db_path = crawler.settings.get("NEWSARCHIVE_DB")
+        settings = crawler.settings
+        db_path = settings.get("NEWSARCHIVE_DB")
         if not db_path:
             raise NotConfigured("NEWSARCHIVE_DB is not set")
-        return cls(db_path, crawler.stats)
+        revisit_after = tuple(int(float(s)) for s in settings.getlist("INCREMENTAL_REVISIT_AFTER"))
+        return cls(db_path, crawler.stats, settings.getbool("NEWSARCHIVE_KEEP_RAW", True),
+                   revisit_after or DEFAULT_REVISIT_AFTER)
 
     def open_spider(self):
         self.db = open_archive(self.db_path)
+        if self.keep_raw:
+            self.raw_db = open_raw_store(self.db_path)
 
     def close_spider(self):
-        if self.db is not None:
-            self.db.close()
+        for db in (self.db, self.raw_db):
+            if db is not None:
+                db.close()
 
     def process_item(self, item):
         stored = store_article(
             self.db, item["article"], source=item["source"], seen_at=item["fetched_at"]
         )
         item["article_id"] = stored.article_id
+        article = item["article"]
+        record_article_page(self.db, item["url"], article_id=stored.article_id,
+                            content_hash=content_hash(article["text"]),
+                            revisit_after=self.revisit_after)
+        if self.raw_db is not None and stored.outcome != "unchanged":
+            store_response(self.raw_db, url=item["url"], source=item["source"],
+                           fetched_at=item["fetched_at"], status=item["status"],
+                           headers=item["headers"], body=item["body"])
         self.stats.inc_value(f"newsarchive/articles_{stored.outcome}")
         logger.debug("%s: %s", stored.outcome, item["article"]["url"])
         return item

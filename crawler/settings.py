@@ -25,9 +25,21 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_TIMES = 2
+# 429 and 503 are retried by RetryAfterMiddleware, which honours Retry-After.
+RETRY_HTTP_CODES = [500, 502, 504, 522, 524, 408]
+RETRY_AFTER_BACKOFF = 1.0
+RETRY_AFTER_MAX = 120.0
 # A safety net against link mazes; a source's max_depth is the real limit (hops from start_urls).
 DEPTH_LIMIT = 12
 
+# Re-crawls: hubs are always fetched (conditionally); a stored article only when due.
+INCREMENTAL_ENABLED = True
+INCREMENTAL_REVISIT_AFTER = [3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600]
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.RetryAfterMiddleware": 540,
+    "crawler.middlewares.FetchStateMiddleware": 560,
+}
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,
     "crawler.pipelines.ArchivePipeline": 800,

@@ -1,7 +1,12 @@
 """One generic spider, driven by a :class:`crawler.sources.Source`: what to fetch, nothing more.
 
 Hubs (feeds, sitemaps, start_urls) yield article candidates; HTML pages are classified and
-candidates go to the item pipelines (extract, then archive) as :class:`PageItem` dicts.
+candidates go to the item pipelines (extract, then archive) as dicts: source, url (final, after
+redirects), html (decoded text), classification, fetched_at, and the raw response (status,
+headers, body) that the archive keeps.
+
+Every request carries ``meta["kind"]`` (feed, sitemap, listing or page) for the fetch record,
+and pages found in feeds and sitemaps carry ``meta["lastmod"]`` when the hub states it.
 """
 import re
 
@@ -9,7 +14,9 @@ import scrapy
 
 from archive.store import utc_now
 from crawler.classify import NOT_ARTICLE, classify_page
-from crawler.discover import feed_entries, listing_links, sitemap_entries
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+
+from crawler.discover import feed_entries, listing_links, sitemap_entries, trap_reason
 from crawler.extract import page_metadata, parse_html
 from crawler.sources import Source
 
@@ -28,24 +35,32 @@ class NewsSpider(scrapy.Spider):
         self.allowed_domains = sorted({host.removeprefix("www.") for host in source.hosts})
         self.allow = [re.compile(pattern) for pattern in source.allow]
         self.deny = [re.compile(pattern) for pattern in source.deny]
+        self.query_variants: dict[str, int] = {}
 
     async def start(self):
         for url in self.source.feeds:
-            yield self.hub_request(url, self.parse_feed)
+            yield self.hub_request(url, self.parse_feed, "feed")
         for url in self.source.sitemaps:
-            yield self.hub_request(url, self.parse_sitemap)
+            # A robots.txt in `sitemaps` means: use the sitemaps it lists.
+            callback = self.parse_robots if url.endswith("/robots.txt") else self.parse_sitemap
+            yield self.hub_request(url, callback, "sitemap")
         for url in self.source.start_urls:
-            yield scrapy.Request(url, callback=self.parse_page, meta={"hops": 0})
+            yield scrapy.Request(url, callback=self.parse_page, meta={"hops": 0, "kind": "listing"})
 
-    def hub_request(self, url: str, callback) -> scrapy.Request:
-        return scrapy.Request(url, callback=callback, dont_filter=True)
+    def hub_request(self, url: str, callback, kind: str) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, dont_filter=True, meta={"kind": kind})
 
-    def page_request(self, url: str, hops: int) -> scrapy.Request | None:
+    def page_request(self, url: str, hops: int, kind: str = "page",
+                     lastmod: str | None = None) -> scrapy.Request | None:
         """A request for an HTML page; ``hops`` is its link distance from a start URL."""
         if not self.wanted(url):
             self.crawler.stats.inc_value("newsarchive/skipped/filtered")
             return None
-        return scrapy.Request(url, callback=self.parse_page, meta={"hops": hops})
+        if reason := trap_reason(url, self.query_variants):
+            self.crawler.stats.inc_value(f"newsarchive/skipped/trap/{reason}")
+            return None
+        meta = {"hops": hops, "kind": kind, "lastmod": lastmod}
+        return scrapy.Request(url, callback=self.parse_page, meta=meta)
 
     def wanted(self, url: str) -> bool:
         """A source's ``deny`` patterns always win; ``allow`` (when given) must match."""
@@ -56,8 +71,12 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response):
         self.crawler.stats.inc_value("newsarchive/pages/feed")
         for entry in feed_entries(response.body, response.url):
-            if request := self.page_request(entry.url, hops=self.source.max_depth):
+            if request := self.page_request(entry.url, self.source.max_depth, lastmod=entry.lastmod):
                 yield request
+
+    def parse_robots(self, response):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            yield self.hub_request(url, self.parse_sitemap, "sitemap")
 
     def parse_sitemap(self, response):
         self.crawler.stats.inc_value("newsarchive/pages/sitemap")
@@ -67,8 +86,8 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsarchive/errors")
         for entry in entries:
             if kind == "sitemapindex":
-                yield self.hub_request(entry.url, self.parse_sitemap)
-            elif request := self.page_request(entry.url, hops=self.source.max_depth):
+                yield self.hub_request(entry.url, self.parse_sitemap, "sitemap")
+            elif request := self.page_request(entry.url, self.source.max_depth, lastmod=entry.lastmod):
                 yield request
 
     def parse_page(self, response):
@@ -86,16 +105,20 @@ class NewsSpider(scrapy.Spider):
                 "html": response.text,
                 "classification": kind,
                 "fetched_at": utc_now(),
+                "status": response.status,
+                "headers": {name.decode("latin-1"): values[0].decode("latin-1")
+                            for name, values in response.headers.items() if values},
+                "body": response.body,
             }
         hops = response.meta.get("hops", self.source.max_depth)
         if hops >= self.source.max_depth:
             return
         pagination, links = listing_links(response)
         for url in pagination:
-            if request := self.page_request(url, hops=hops):
+            if request := self.page_request(url, hops, kind="listing"):
                 yield request
         for url in links:
-            if request := self.page_request(url, hops=hops + 1):
+            if request := self.page_request(url, hops + 1):
                 yield request
 
 

@@ -2,6 +2,7 @@
 import sqlite_utils
 
 from archive.canonical import canonical_url
+from archive.schema import migrations
 from archive.search import search_articles
 from archive.store import content_hash, finish_run, open_archive, save_sources, start_run, store_article
 
@@ -16,8 +17,11 @@ def test_open_creates_schema_in_wal(tmp_path):
     assert {"sources", "articles", "article_versions", "crawl_runs", "articles_fts"} <= set(db.table_names())
     assert db.journal_mode == "wal"
     # Opening again applies nothing twice.
+    applied = [m["name"] for m in db["_sqlite_migrations"].rows]
     again = open_archive(tmp_path / "sub" / "archive.db")
-    assert [m["name"] for m in again["_sqlite_migrations"].rows] == ["m001_initial"]
+    assert [m["name"] for m in again["_sqlite_migrations"].rows] == applied
+    assert applied[0] == "m001_initial" and len(applied) == len(set(applied))
+    assert migrations.pending(again) == []
 
 
 def test_new_unchanged_updated_with_history(tmp_path):
@@ -88,3 +92,5 @@ def test_canonical_urls():
         "https://www.news.example/b.html"
     assert canonical_url("https://news.example/a.html", "https://elsewhere.example/a.html") == \
         "https://news.example/a.html"
+    assert canonical_url("https://news.example/a.html;jsessionid=ABC?sid=1&id=7") == \
+        "https://news.example/a.html?id=7"

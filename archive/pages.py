@@ -1,0 +1,120 @@
+"""Per-URL fetch state (the ``pages`` table): what was fetched, when, with which validators.
+
+Re-crawls read it to send conditional requests and to skip articles that are not due for a
+revisit; every failed fetch is a row here with its status and reason. Times: ISO 8601 UTC.
+"""
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from archive.store import utc_now
+
+# Revisit an article this long after it was first fetched, then never again (seconds).
+DEFAULT_REVISIT_AFTER = (3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600)
+
+
+def page_state(db: Database, url: str) -> dict | None:
+    """The ``pages`` row of ``url``, or ``None`` if it was never fetched."""
+    rows = list(db["pages"].rows_where("url = ?", [url], limit=1))
+    return rows[0] if rows else None
+
+
+def record_fetch(
+    db: Database,
+    url: str,
+    *,
+    source: str,
+    kind: str,
+    status: int | None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    error: str | None = None,
+    fetched_at: str | None = None,
+    revisit_after=DEFAULT_REVISIT_AFTER,
+) -> None:
+    """Record one fetch of ``url``: HTTP ``status`` (None when no response came) and validators.
+
+    A 304 keeps the stored validators; an error keeps what was known before and adds ``error``.
+    """
+    fetched_at = fetched_at or utc_now()
+    with db.atomic():
+        previous = page_state(db, url)
+        values = {"source": source, "status": status, "error": error, "last_fetched": fetched_at}
+        if status == 200:
+            values.update(etag=etag, last_modified=last_modified)
+        if previous is None:
+            db["pages"].insert(
+                {"url": url, "kind": kind, "first_fetched": fetched_at, "fetch_count": 1, **values}
+            )
+        else:
+            values["fetch_count"] = (previous["fetch_count"] or 0) + 1
+            if previous["kind"] != "article":
+                values["kind"] = kind
+            if previous["content_hash"] is not None:
+                values["next_due"] = next_revisit(previous["first_fetched"], fetched_at, revisit_after)
+            db["pages"].update(url, values)
+
+
+def record_article_page(
+    db: Database, url: str, *, article_id: int, content_hash: str, revisit_after=DEFAULT_REVISIT_AFTER
+) -> None:
+    """Mark ``url`` as the page of a stored article, and when to look at it again."""
+    with db.atomic():
+        state = page_state(db, url)
+        first = state["first_fetched"] if state else utc_now()
+        now = state["last_fetched"] if state else first
+        db["pages"].upsert(
+            {
+                "url": url,
+                "kind": "article",
+                "article_id": article_id,
+                "content_hash": content_hash,
+                "next_due": next_revisit(first, now, revisit_after),
+            },
+            pk="url",
+        )
+
+
+def next_revisit(first_fetched: str, now: str, revisit_after=DEFAULT_REVISIT_AFTER) -> str | None:
+    """The first point of the revisit schedule after ``now``; ``None`` once it is used up."""
+    start = datetime.fromisoformat(first_fetched)
+    current = datetime.fromisoformat(now)
+    for seconds in revisit_after:
+        due = start + timedelta(seconds=seconds)
+        if due > current:
+            return due.isoformat()
+    return None
+
+
+def is_due(state: dict, now: str | None = None) -> bool:
+    """Whether a stored article page should be fetched again now."""
+    return state["next_due"] is not None and state["next_due"] <= (now or utc_now())
+
+
+def touch_article(db: Database, article_id: int, seen_at: str | None = None) -> None:
+    """A conditional request said "not modified": the article was seen, nothing else changed."""
+    with db.atomic():
+        db["articles"].update(article_id, {"last_seen": seen_at or utc_now()})
+
+
+def failed_pages(db: Database, source: str, since: str) -> int:
+    """How many pages of ``source`` fetched since ``since`` ended in an error."""
+    return db.execute(
+        "select count(*) from pages where source = ? and last_fetched >= ? "
+        "and (status is null or status >= 400)",
+        [source, since],
+    ).fetchone()[0]
+
+
+def last_run_completed(db: Database, source: str) -> bool:
+    """Whether the latest crawl of ``source`` finished normally (or there was none).
+
+    After a crawl that was killed or stopped by its page budget, hubs are fetched in full again:
+    a 304 would hide links that the interrupted crawl never got to follow.
+    """
+    row = db.execute(
+        "select status from crawl_runs where source = ? and status != 'locked' "
+        "order by id desc limit 1",
+        [source],
+    ).fetchone()
+    return row is None or row[0] == "ok"

@@ -1,0 +1,175 @@
+"""Downloader middlewares: how to fetch. Incremental, conditional and patient with busy sites."""
+import logging
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+from scrapy import signals
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import task
+
+from archive.pages import is_due, last_run_completed, page_state, record_fetch, touch_article
+from archive.store import open_archive
+
+logger = logging.getLogger(__name__)
+HUB_KINDS = ("feed", "sitemap", "listing")
+
+
+class FetchStateMiddleware:
+    """Skip what needs no fetching, ask conditionally for the rest, and record every fetch.
+
+    - A stored article is requested again only when its revisit is due (see
+      ``INCREMENTAL_REVISIT_AFTER``) or its feed/sitemap ``lastmod`` (``request.meta["lastmod"]``)
+      is newer than the last fetch; otherwise the request is dropped before it is sent.
+    - Requests for known URLs carry If-None-Match / If-Modified-Since; a 304 ends the request
+      ("nothing new here") and, for an article, moves its ``last_seen``.
+    - Every response and download error is written to the archive's ``pages`` table.
+
+    Settings: ``INCREMENTAL_ENABLED`` (default True), ``INCREMENTAL_REVISIT_AFTER`` (seconds
+    after the first fetch at which an article is fetched again, default 1 h, 6 h, 1 d, 7 d),
+    ``NEWSARCHIVE_DB``. Stats: ``newsarchive/skipped/not_due``, ``newsarchive/not_modified``.
+    """
+
+    def __init__(self, crawler, db_path: str, revisit_after: tuple[int, ...]):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.db = open_archive(db_path)
+        self.revisit_after = revisit_after
+        crawler.signals.connect(self.db.close, signal=signals.spider_closed)
+        # Decided before this run's own crawl_runs row exists (the spider opens later).
+        self.hubs_conditional = last_run_completed(self.db, crawler.spider.source.id)
+        if not self.hubs_conditional:
+            logger.info("The last crawl of %s did not finish: fetching hubs in full",
+                        crawler.spider.source.id)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.getbool("INCREMENTAL_ENABLED", True) or not settings.get("NEWSARCHIVE_DB"):
+            raise NotConfigured
+        revisit_after = tuple(int(float(s)) for s in settings.getlist("INCREMENTAL_REVISIT_AFTER"))
+        return cls(crawler, settings["NEWSARCHIVE_DB"], revisit_after)
+
+    def process_request(self, request):
+        if request.meta.get("kind") == "robots" or request.url.endswith("/robots.txt"):
+            return None
+        state = page_state(self.db, request.url)
+        if state is None:
+            return None
+        if state["content_hash"] and not self._wanted_again(state, request.meta.get("lastmod")):
+            self.stats.inc_value("newsarchive/skipped/not_due")
+            raise IgnoreRequest(f"not due for a revisit: {request.url}")
+        if request.meta.get("kind") in HUB_KINDS and not self.hubs_conditional:
+            return None
+        if state["etag"]:
+            request.headers.setdefault(b"If-None-Match", state["etag"])
+        if state["last_modified"]:
+            request.headers.setdefault(b"If-Modified-Since", state["last_modified"])
+        return None
+
+    def process_response(self, request, response):
+        if request.url.endswith("/robots.txt"):
+            return response
+        self._record(request, response.status,
+                     etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"))
+        if response.status == 304:
+            self.stats.inc_value("newsarchive/not_modified")
+            state = page_state(self.db, request.url)
+            if state and state["article_id"]:
+                touch_article(self.db, state["article_id"])
+            raise IgnoreRequest(f"not modified: {request.url}")
+        return response
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, IgnoreRequest):
+            self._record(request, None, error=f"{type(exception).__name__}: {exception}"[:500])
+        return None
+
+    def _wanted_again(self, state: dict, lastmod: str | None) -> bool:
+        if is_due(state):
+            return True
+        return bool(lastmod) and _is_newer(lastmod, state["last_fetched"])
+
+    def _record(self, request, status, **fields):
+        spider = self.crawler.spider
+        error = fields.pop("error", None)
+        if error is None and status is not None and status >= 400:
+            error = f"HTTP {status}"
+        record_fetch(
+            self.db, request.url, source=spider.source.id, kind=request.meta.get("kind", "other"),
+            status=status, error=error, revisit_after=self.revisit_after, **fields,
+        )
+
+
+class RetryAfterMiddleware:
+    """Retry 429 and 503 responses later, honouring ``Retry-After``, at most ``RETRY_TIMES``.
+
+    Without the header, waits ``RETRY_AFTER_BACKOFF`` × 2^(retries so far) seconds. Waits are
+    capped at ``RETRY_AFTER_MAX`` (default 120 s); a site asking for longer is retried at the
+    next crawl instead. Remove 429 and 503 from ``RETRY_HTTP_CODES`` so Scrapy's own
+    RetryMiddleware leaves them to this one (our settings do).
+    """
+
+    RETRY_STATUSES = (429, 503)
+
+    def __init__(self, crawler, backoff: float, maximum: float):
+        self.crawler = crawler
+        self.backoff = backoff
+        self.maximum = maximum
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.getbool("RETRY_ENABLED"):
+            raise NotConfigured
+        return cls(crawler, settings.getfloat("RETRY_AFTER_BACKOFF", 1.0),
+                   settings.getfloat("RETRY_AFTER_MAX", 120.0))
+
+    async def process_response(self, request, response):
+        if response.status not in self.RETRY_STATUSES or request.meta.get("dont_retry"):
+            return response
+        delay = retry_after_seconds(_header(response, b"Retry-After"))
+        if delay is None:
+            delay = self.backoff * 2 ** request.meta.get("retry_times", 0)
+        if delay > self.maximum:
+            logger.warning("%s asks to wait %.0f s; leaving it for the next crawl", request.url, delay)
+            return response
+        retry = get_retry_request(request, spider=self.crawler.spider,
+                                  reason=f"{response.status} (retry after {delay:.1f} s)")
+        if retry is None:
+            return response
+        from twisted.internet import reactor
+
+        await maybe_deferred_to_future(task.deferLater(reactor, delay, lambda: None))
+        return retry
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
+
+
+def _is_newer(lastmod: str, last_fetched: str | None) -> bool:
+    try:
+        changed = datetime.fromisoformat(lastmod.replace("Z", "+00:00"))
+        fetched = datetime.fromisoformat(last_fetched)
+    except (TypeError, ValueError):
+        return False
+    if changed.tzinfo is None:
+        changed = changed.replace(tzinfo=timezone.utc)
+    return changed > fetched
+
+
+def _header(response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
