@@ -3,7 +3,9 @@ import re
 from urllib.parse import urldefrag, urlsplit
 
 from courlan import normalize_url
+from w3lib.url import url_query_cleaner
 
+SESSION_PARAMETERS = ("sid", "sessionid", "session_id", "phpsessid", "jsessionid", "sessid")
 SESSION_PATH_PARAMETER = re.compile(r";(jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.IGNORECASE)
 
 
@@ -24,8 +26,9 @@ def canonical_url(url: str, declared: str | None = None) -> str:
     """
     if declared and same_site(declared, url):
         url = declared
-    # courlan drops session ids from the query; servlet-style ";jsessionid=…" sits in the path.
+    # Session ids: courlan knows only some, and servlet-style ";jsessionid=…" sits in the path.
     url = SESSION_PATH_PARAMETER.sub("", url.strip())
+    url = url_query_cleaner(url, SESSION_PARAMETERS, remove=True, keep_fragments=True)
     normalized = normalize_url(url)
     return urldefrag(normalized).url
 
