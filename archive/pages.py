@@ -91,6 +91,17 @@ def is_due(state: dict, now: str | None = None) -> bool:
     return state["next_due"] is not None and state["next_due"] <= (now or utc_now())
 
 
+def due_pages(db: Database, source: str, now: str | None = None) -> list[str]:
+    """URLs of ``source``'s stored articles whose revisit is due: a re-crawl asks for them
+    even when no hub links to them any more."""
+    rows = db.execute(
+        "select url from pages where source = ? and content_hash is not null "
+        "and next_due is not null and next_due <= ? order by next_due",
+        [source, now or utc_now()],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 def touch_article(db: Database, article_id: int, seen_at: str | None = None) -> None:
     """A conditional request said "not modified": the article was seen, nothing else changed."""
     with db.atomic():

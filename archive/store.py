@@ -125,6 +125,19 @@ def start_run(db: Database, source: str, started: str | None = None) -> int:
     return table.last_pk
 
 
+def close_interrupted_runs(db: Database, source: str) -> int:
+    """Mark runs of ``source`` left ``running`` by a killed crawl as ``interrupted``.
+
+    Call it only while holding the source's crawl lock, so no live crawl is touched.
+    """
+    with db.atomic():
+        cursor = db.execute(
+            "update crawl_runs set status = 'interrupted' where source = ? and status = 'running'",
+            [source],
+        )
+    return cursor.rowcount
+
+
 def finish_run(db: Database, run_id: int, status: str, counts: dict[str, int]) -> None:
     """Close a crawl run with its final ``status`` and counters (see ``RUN_COUNTERS``)."""
     values = {name: int(counts.get(name, 0)) for name in RUN_COUNTERS}

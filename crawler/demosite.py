@@ -360,8 +360,11 @@ Nachrichten aus der Region in Ihrem Postfach. <a href="/kontakt.html">Jetzt anme
 """
 
     def sitemap_index(self) -> str:
+        newest = max((a.modified or a.published for a in self.articles), default="")
+        lastmods = {"sitemap-articles.xml": newest, "sitemap-news.xml": newest}
         entries = "\n".join(
-            f"  <sitemap><loc>{self.base}/{name}</loc></sitemap>"
+            f"  <sitemap><loc>{self.base}/{name}</loc>"
+            + (f"<lastmod>{lastmods[name]}</lastmod>" if name in lastmods else "") + "</sitemap>"
             for name in ("sitemap-articles.xml", "sitemap-news.xml", "sitemap-pages.xml"))
         return ('<?xml version="1.0" encoding="UTF-8"?>\n'
                 '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'

@@ -3,7 +3,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from archive.pages import failed_pages
-from archive.store import finish_run, open_archive, start_run, utc_now
+from archive.store import close_interrupted_runs, finish_run, open_archive, start_run, utc_now
 
 
 class CrawlRunRecorder:
@@ -32,6 +32,7 @@ class CrawlRunRecorder:
     def spider_opened(self, spider):
         self.started = utc_now()
         with open_archive(self.db_path) as db:
+            close_interrupted_runs(db, spider.source.id)
             self.run_id = start_run(db, spider.source.id, self.started)
         self.crawler.stats.set_value("newsarchive/run_id", self.run_id)
 

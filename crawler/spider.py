@@ -12,7 +12,8 @@ import re
 
 import scrapy
 
-from archive.store import utc_now
+from archive.pages import due_pages
+from archive.store import open_archive, utc_now
 from crawler.classify import NOT_ARTICLE, classify_page
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
@@ -46,6 +47,17 @@ class NewsSpider(scrapy.Spider):
             yield self.hub_request(url, callback, "sitemap")
         for url in self.source.start_urls:
             yield scrapy.Request(url, callback=self.parse_page, meta={"hops": 0, "kind": "listing"})
+        for url in self.due_revisits():
+            yield scrapy.Request(url, callback=self.parse_page,
+                                 meta={"hops": self.source.max_depth, "kind": "page"})
+
+    def due_revisits(self) -> list[str]:
+        """Stored articles of this source that are due for a revisit (the archive knows)."""
+        db_path = self.crawler.settings.get("NEWSARCHIVE_DB")
+        if not db_path or not self.crawler.settings.getbool("INCREMENTAL_ENABLED", True):
+            return []
+        with open_archive(db_path) as db:
+            return due_pages(db, self.source.id)
 
     def hub_request(self, url: str, callback, kind: str) -> scrapy.Request:
         return scrapy.Request(url, callback=callback, dont_filter=True, meta={"kind": kind})
