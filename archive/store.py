@@ -116,6 +116,25 @@ def store_article(db: Database, article: dict, *, source: str, seen_at: str | No
         return Stored("updated", existing["id"])
 
 
+def update_extraction(db: Database, url: str, article: dict) -> bool:
+    """Replace the extracted fields of the article at ``url`` when they differ; True if so.
+
+    For re-extraction of a kept response: the page is the same, only the extraction changed,
+    so no version is added and ``first_seen``/``last_seen`` stay.
+    """
+    existing = _article_by_url(db, url)
+    if existing is None:
+        return False
+    values = {field: _column_value(article.get(field)) for field in ARTICLE_FIELDS}
+    text = article.get("text") or ""
+    values.update(content_hash=content_hash(text), word_count=word_count(text))
+    if all(existing[name] == value for name, value in values.items()):
+        return False
+    with db.atomic():
+        db["articles"].update(existing["id"], values)
+    return True
+
+
 def start_run(db: Database, source: str, started: str | None = None) -> int:
     """Record the start of a crawl of ``source``; returns the ``crawl_runs`` id."""
     with db.atomic():

@@ -51,7 +51,9 @@ def cli():
               help="Override a Scrapy setting, as 'scrapy crawl -s' does. Repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log at INFO level.")
-def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose):
+@click.option("--progress/--no-progress", default=None,
+              help="Live progress table on stderr [default: on when stderr is a terminal].")
+def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progress):
     """Crawl SOURCE_IDS (all sources when none are given) into the archive.
 
     Exits 0 when the crawl ran, even if some pages failed (they are counted as errors);
@@ -67,6 +69,7 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose):
     settings = dict(_parse_setting(item) for item in overrides)
     if verbose:
         settings.setdefault("LOG_LEVEL", "INFO")
+    settings.setdefault("NEWSARCHIVE_PROGRESS", sys.stderr.isatty() if progress is None else progress)
     summary = run_crawl(sources, db_path, settings)
     if as_json:
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
@@ -92,8 +95,7 @@ def serve(db_path, host, port, metadata_path, get_path):
     """
     from archive.publish import datasette_command
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
+    _require(db_path)
     command = datasette_command(db_path, metadata_path, host, port, sys.executable)
     if get_path:
         command += ["--get", get_path]
@@ -133,6 +135,45 @@ def extract(file_or_url, url):
 
 
 @cli.command()
+@click.argument("source_ids", nargs=-1)
+@db_option
+def reextract(source_ids, db_path):
+    """Extract articles again from the kept raw pages (no network); update what changed.
+
+    Run it after upgrading newsarchive or trafilatura: rows whose extracted fields differ are
+    updated in place. Limit it to SOURCE_IDS if given.
+
+    \b
+    Example:
+        newsarchive reextract rp-duesseldorf
+    """
+    from crawler.reextract import reextract as run_reextract
+
+    _require(db_path)
+    counts = run_reextract(db_path, source_ids)
+    click.echo(f"{counts['checked']} pages checked, {counts['updated']} articles updated, "
+               f"{counts['failed']} without article text")
+
+
+@cli.command("export-warc")
+@click.argument("warc_file", type=click.Path(dir_okay=False))
+@db_option
+def export_warc(warc_file, db_path):
+    """Write every kept response (each stored article version) to WARC_FILE.
+
+    The file is a standard gzipped WARC that web-archive tools (pywb, replayweb.page) replay.
+
+    \b
+    Example:
+        newsarchive export-warc data/archive.warc.gz
+    """
+    from crawler.reextract import export_warc as run_export
+
+    _require(db_path)
+    click.echo(f"{run_export(db_path, warc_file)} records written to {warc_file}")
+
+
+@cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 def status(db_path, as_json):
@@ -145,8 +186,7 @@ def status(db_path, as_json):
     from archive.status import source_status
     from archive.store import open_archive
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
+    _require(db_path)
     with open_archive(db_path) as db:
         rows = source_status(db)
     if as_json:
@@ -175,6 +215,11 @@ def demo(data_dir, port, no_serve):
     raise SystemExit(run_demo(Path(data_dir), port=port, serve=not no_serve, echo=click.echo))
 
 
+def _require(db_path):
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
+
+
 def _load(sources_path, source_ids):
     try:
         return select_sources(load_sources(sources_path), source_ids)
@@ -190,10 +235,16 @@ def _parse_setting(item: str) -> tuple[str, object]:
 
 
 def _print_summary(summary: dict, db_path: str) -> None:
-    columns = ("source", "status", "pages_fetched", "articles_new", "articles_updated",
-               "duplicates", "errors")
+    columns = ("source", "status", "pages_fetched", "not_modified", "skipped", "articles_new",
+               "articles_updated", "duplicates", "errors")
     rows = [{column: run.get(column) for column in columns} for run in summary["runs"]]
     _print_table(f"Crawl finished in {summary['elapsed']} s → {db_path}", rows)
+    raw = summary.get("raw_store")
+    if raw and raw["urls"]:
+        click.echo(f"Raw pages kept: {raw['responses']} responses of {raw['urls']} articles, "
+                   f"{raw['stored_bytes'] / 1024:.0f} KiB compressed "
+                   f"({raw['stored_bytes_per_url'] / 1024:.1f} KiB per article, "
+                   f"{raw['compression_ratio']}× smaller than fetched)")
 
 
 def _print_table(title: str, rows: list[dict]) -> None:

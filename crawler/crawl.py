@@ -8,6 +8,7 @@ import time
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
+from archive.rawstore import open_raw_store, storage_cost
 from archive.store import open_archive, save_sources
 from crawler import settings as default_settings
 from crawler.sources import Source
@@ -48,7 +49,8 @@ def source_settings(settings: Settings, source: Source) -> Settings:
 def run_crawl(sources: list[Source], db_path: str, overrides: dict | None = None) -> dict:
     """Crawl ``sources`` into the archive at ``db_path``; returns a summary.
 
-    Summary: ``{"elapsed": seconds, "runs": [crawl_runs rows of this run, one per source]}``.
+    Summary: ``{"elapsed": seconds, "runs": [crawl_runs rows of this run, one per source],
+    "raw_store": storage cost of the kept responses (see archive.rawstore.storage_cost)}``.
     """
     started = time.monotonic()
     with open_archive(db_path) as db:
@@ -65,4 +67,6 @@ def run_crawl(sources: list[Source], db_path: str, overrides: dict | None = None
     run_ids = [crawler.stats.get_value("newsarchive/run_id") for crawler in crawlers]
     with open_archive(db_path) as db:
         runs = [db["crawl_runs"].get(run_id) for run_id in run_ids if run_id is not None]
-    return {"elapsed": round(time.monotonic() - started, 2), "runs": runs}
+    with open_raw_store(db_path) as raw:
+        raw_store = storage_cost(raw)
+    return {"elapsed": round(time.monotonic() - started, 2), "runs": runs, "raw_store": raw_store}

@@ -55,3 +55,78 @@ class CrawlRunRecorder:
             }
             status = "ok" if reason == "finished" else reason
             finish_run(db, self.run_id, status, counts)
+
+
+class CrawlProgress:
+    """A live table on the terminal: per source, pages fetched, 304s, articles new/updated, errors.
+
+    Settings: ``NEWSARCHIVE_PROGRESS`` (default False; the CLI turns it on when stderr is a
+    terminal), ``NEWSARCHIVE_PROGRESS_INTERVAL`` (seconds between refreshes, default 0.5). All
+    crawlers of one process share one display, so several sources show as one table.
+    """
+
+    _display = None  # the process's one rich Live display, shared by its crawlers
+    _rows: dict = {}
+
+    def __init__(self, crawler, interval: float):
+        self.crawler = crawler
+        self.interval = interval
+        self.task = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("NEWSARCHIVE_PROGRESS"):
+            raise NotConfigured
+        extension = cls(crawler, crawler.settings.getfloat("NEWSARCHIVE_PROGRESS_INTERVAL", 0.5))
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_opened(self, spider):
+        from rich.console import Console
+        from rich.live import Live
+        from twisted.internet import task
+
+        self.source = spider.source.id
+        if CrawlProgress._display is None:
+            CrawlProgress._display = Live(console=Console(stderr=True), auto_refresh=False)
+            CrawlProgress._display.start()
+        self.task = task.LoopingCall(self.refresh)
+        self.task.start(self.interval)
+
+    def spider_closed(self, spider, reason):
+        if self.task and self.task.running:
+            self.task.stop()
+        self.refresh(finished=reason)
+        CrawlProgress._rows[self.source]["done"] = True
+        if all(row["done"] for row in CrawlProgress._rows.values()) and CrawlProgress._display:
+            CrawlProgress._display.stop()
+            CrawlProgress._display = None
+            CrawlProgress._rows = {}
+
+    def refresh(self, finished: str | None = None):
+        stats = self.crawler.stats
+        not_modified = stats.get_value("newsarchive/not_modified", 0)
+        CrawlProgress._rows[self.source] = {
+            "state": finished or "crawling",
+            "pages": stats.get_value("downloader/response_count", 0) - not_modified,
+            "304": not_modified,
+            "skipped": stats.get_value("newsarchive/skipped/not_due", 0),
+            "new": stats.get_value("newsarchive/articles_new", 0),
+            "updated": stats.get_value("newsarchive/articles_updated", 0),
+            "errors": stats.get_value("log_count/ERROR", 0),
+            "done": False,
+        }
+        CrawlProgress._display.update(progress_table(CrawlProgress._rows), refresh=True)
+
+
+def progress_table(rows: dict):
+    from rich.table import Table
+
+    table = Table(title="Crawling", title_justify="left")
+    for column in ("source", "state", "pages", "304", "skipped", "new", "updated", "errors"):
+        table.add_column(column, justify="left" if column in ("source", "state") else "right")
+    for source, row in rows.items():
+        table.add_row(source, *(str(row[key]) for key in
+                                ("state", "pages", "304", "skipped", "new", "updated", "errors")))
+    return table

@@ -46,9 +46,13 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 100,
+    "crawler.extensions.CrawlProgress": 200,
     "scrapy.extensions.telnet.TelnetConsole": None,
 }
 
 LOG_LEVEL = "WARNING"
+# A live progress table on stderr; the CLI turns it on when stderr is a terminal.
+NEWSARCHIVE_PROGRESS = False
+NEWSARCHIVE_PROGRESS_INTERVAL = 0.5
 # Set by the CLI: the archive file every crawl writes into.
 NEWSARCHIVE_DB = None
