@@ -97,3 +97,12 @@ def test_listing_only_source_finds_every_article_and_skips_the_rest(demo_site, d
     assert "/veranstaltungen/kalender.html" in fetched
     stored = set(articles_by_path(tmp_path / "a.db"))
     assert stored == {article.path for article in demo_articles}
+
+
+def test_sitemaps_listed_in_robots_txt_are_used(demo_site, demo_articles, tmp_path):
+    from tests.conftest import run_cli, write_sources
+
+    sources = write_sources(tmp_path / "sources.yml", {"sources": [{
+        "id": "robots-sitemaps", "sitemaps": [f"{demo_site.base_url}/robots.txt"], "download_delay": 0}]})
+    run_cli("crawl", "--sources", sources, "--db", tmp_path / "a.db")
+    assert set(articles_by_path(tmp_path / "a.db")) == {article.path for article in demo_articles}

@@ -1,4 +1,5 @@
 """Re-crawls cost the source almost nothing; changes are found; a killed crawl is resumed."""
+import asyncio
 import dataclasses
 import json
 import signal
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from datasette.app import Datasette
 
 from archive.rawstore import open_raw_store, raw_store_path
 from crawler.demo import demo_sources
@@ -121,6 +123,9 @@ def test_killed_crawl_leaves_a_consistent_archive_and_resumes(tmp_path):
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             assert site.wait_for_requests(30, timeout=60)
+            # Datasette reads while the crawl writes (WAL): no "database is locked".
+            response = asyncio.run(Datasette([str(db_path)]).client.get("/archive/articles.json?_shape=array"))
+            assert response.status_code == 200
         finally:
             process.send_signal(signal.SIGKILL)
             process.wait(timeout=30)
