@@ -3,7 +3,9 @@
 Each pipeline does one job and calls one library function; storage logic lives in
 ``archive/``.
 """
+import asyncio
 import logging
+import os
 
 from scrapy.exceptions import DropItem, NotConfigured
 
@@ -12,6 +14,7 @@ from archive.rawstore import open_raw_store, store_response
 from archive.store import content_hash, open_archive, store_article
 from crawler.classify import UNDECIDED, looks_like_article
 from crawler.extract import extract_article
+from crawler.workers import acquire_pool, release_pool
 
 logger = logging.getLogger(__name__)
 
@@ -19,19 +22,40 @@ logger = logging.getLogger(__name__)
 class ExtractPipeline:
     """Replace a page's HTML with the extracted article fields (``item["article"]``).
 
-    Pages without main text, and undecided pages that turn out not to look like articles,
-    are dropped and counted in ``newsarchive/skipped/no_text`` and ``…/not_article``.
+    Extraction runs in a pool of ``EXTRACT_WORKERS`` processes (default: one per CPU core;
+    0 runs it in the crawl process), off the reactor's thread. Scrapy's scraper slot limit
+    (``SCRAPER_SLOT_MAX_ACTIVE_SIZE``) pauses downloads while too much awaits extraction,
+    so memory stays bounded. Pages without main text, and undecided pages that turn out not to
+    look like articles, are dropped and counted in ``newsarchive/skipped/no_text`` and
+    ``…/not_article``.
     """
 
-    def __init__(self, stats):
+    def __init__(self, stats, workers: int):
         self.stats = stats
+        self.workers = workers
+        self.pool = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats)
+        workers = crawler.settings.getint("EXTRACT_WORKERS", -1)
+        return cls(crawler.stats, (os.cpu_count() or 1) if workers < 0 else workers)
 
-    def process_item(self, item):
-        article = extract_article(item.pop("html"), item["url"])
+    def open_spider(self):
+        if self.workers > 0:
+            self.pool = acquire_pool(self.workers)
+
+    def close_spider(self):
+        if self.pool is not None:
+            release_pool()
+            self.pool = None
+
+    async def process_item(self, item):
+        html = item.pop("html")
+        if self.pool is None:
+            article = extract_article(html, item["url"])
+        else:
+            loop = asyncio.get_running_loop()
+            article = await loop.run_in_executor(self.pool, extract_article, html, item["url"])
         if article is None:
             self.stats.inc_value("newsarchive/skipped/no_text")
             raise DropItem(f"no main text: {item['url']}")
