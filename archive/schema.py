@@ -116,3 +116,58 @@ def m003_pages(db: Database) -> None:
 def migrate(db: Database) -> None:
     """Bring ``db`` up to the current schema; safe to call on every open."""
     migrations.apply(db)
+
+
+# The scheduler's persistent job store (APScheduler's SQLAlchemyJobStore, this table name) lives
+# in the archive, so each source's next run is one join away. The table is created here, in
+# APScheduler's own layout, so that `source_health` works before a scheduler has ever run.
+SCHEDULER_JOBS_TABLE = "scheduler_jobs"
+# A source is `stale` when this many finished runs in a row found no new article.
+STALE_AFTER_RUNS = 3
+
+SOURCE_HEALTH_SQL = f"""
+with finished as (
+  select id, source, status, pages_fetched, articles_new, errors,
+    row_number() over (partition by source order by id desc) as recency
+  from crawl_runs
+  where status not in ('running', 'locked')
+)
+select
+  sources.id as source,
+  sources.name as name,
+  latest.started as last_run,
+  latest.status as status,
+  latest.articles_new as new,
+  latest.articles_updated as updated,
+  latest.errors as errors,
+  (select count(*) from articles where articles.source = sources.id) as articles,
+  strftime('%Y-%m-%dT%H:%M:%S+00:00', jobs.next_run_time, 'unixepoch') as next_run,
+  case
+    when last_done.id is null then 'pending'
+    when last_done.status in ('failed', 'timeout')
+      or (last_done.errors > 0 and last_done.errors >= last_done.pages_fetched) then 'failing'
+    when (select count(*) from finished as recent where recent.source = sources.id
+            and recent.recency <= {STALE_AFTER_RUNS} and recent.articles_new = 0) = {STALE_AFTER_RUNS}
+      and exists (select 1 from finished as earlier where earlier.source = sources.id
+            and earlier.recency > {STALE_AFTER_RUNS} and earlier.articles_new > 0) then 'stale'
+    else 'ok'
+  end as health
+from sources
+left join crawl_runs as latest on latest.id = (
+  select max(id) from crawl_runs where crawl_runs.source = sources.id and status != 'locked'
+)
+left join finished as last_done on last_done.source = sources.id and last_done.recency = 1
+left join {SCHEDULER_JOBS_TABLE} as jobs on jobs.id = sources.id
+order by sources.id
+"""
+
+
+@migrations()
+def m005_source_health(db: Database) -> None:
+    db[SCHEDULER_JOBS_TABLE].create(
+        {"id": str, "next_run_time": float, "job_state": bytes},
+        pk="id",
+        not_null={"job_state"},
+    )
+    db[SCHEDULER_JOBS_TABLE].create_index(["next_run_time"])
+    db.create_view("source_health", SOURCE_HEALTH_SQL)

@@ -1,24 +1,20 @@
 """What the archive knows about each source's crawls, for ``newsarchive status``."""
 from sqlite_utils import Database
 
-STATUS_SQL = """
-select
-  sources.id as source,
-  sources.name as name,
-  last_run.started as last_run,
-  last_run.status as status,
-  last_run.articles_new as new,
-  last_run.articles_updated as updated,
-  last_run.errors as errors,
-  (select count(*) from articles where articles.source = sources.id) as articles
-from sources
-left join crawl_runs as last_run on last_run.id = (
-  select id from crawl_runs where crawl_runs.source = sources.id order by started desc, id desc limit 1
-)
-order by sources.id
-"""
+HEALTH_FLAGS = {
+    "ok": "the last run went through and the source still yields new articles",
+    "failing": "the last run failed, timed out, or got nothing but errors",
+    "stale": "the last 3 runs found no new article although earlier runs did "
+             "(the site may have changed its layout)",
+    "pending": "no finished run yet",
+}
 
 
 def source_status(db: Database) -> list[dict]:
-    """One row per source: its last crawl run (time, status, counts) and stored articles."""
-    return [dict(row) for row in db.query(STATUS_SQL)]
+    """One row per source: last run (time, status, counts), stored articles, next run, health.
+
+    Times are ISO 8601 UTC; ``next_run`` comes from the scheduler's job store (empty when the
+    source is not scheduled); ``health`` is one of :data:`HEALTH_FLAGS`. The same rows are
+    the ``source_health`` view, which Datasette shows as a canned query.
+    """
+    return [dict(row) for row in db.query("select * from source_health")]

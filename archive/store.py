@@ -184,3 +184,31 @@ def _column_value(value):
     if isinstance(value, (list, tuple)):
         return json.dumps(list(value), ensure_ascii=False) if value else None
     return value or None
+
+
+def record_run(db: Database, source: str, status: str, started: str | None = None) -> int:
+    """Record a run that fetched nothing (``locked``, or a crawl that died before it began)."""
+    run_id = start_run(db, source, started)
+    finish_run(db, run_id, status, {})
+    return run_id
+
+
+def latest_run_id(db: Database) -> int:
+    """The highest ``crawl_runs`` id so far (0 when there is none): a mark for later runs."""
+    return db.execute("select coalesce(max(id), 0) from crawl_runs").fetchone()[0]
+
+
+def close_abandoned_runs(db: Database, source: str, after_id: int, status: str) -> int:
+    """End the runs of ``source`` after ``after_id`` that their crawl left open; returns how many.
+
+    A crawl killed by a timeout or a shutdown leaves its row ``running`` (or ``shutdown``,
+    when Scrapy managed to close the spider); the caller, holding the source's crawl lock,
+    knows that crawl is gone and gives the row its real ``status``.
+    """
+    with db.atomic():
+        cursor = db.execute(
+            "update crawl_runs set status = ?, finished = coalesce(finished, ?) "
+            "where source = ? and id > ? and status in ('running', 'shutdown')",
+            [status, utc_now(), source, after_id],
+        )
+    return cursor.rowcount

@@ -71,6 +71,9 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
         settings.setdefault("LOG_LEVEL", "INFO")
     settings.setdefault("NEWSARCHIVE_PROGRESS", sys.stderr.isatty() if progress is None else progress)
     summary = run_crawl(sources, db_path, settings)
+    for run in summary["runs"]:
+        if run["status"] == "locked":
+            click.echo(f"{run['source']}: skipped, another crawl of this source is running", err=True)
     if as_json:
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
@@ -177,7 +180,8 @@ def export_warc(warc_file, db_path):
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 def status(db_path, as_json):
-    """Show each source's last crawl: time, result, new and updated articles, errors.
+    """Show each source's last crawl (time, result, new and updated articles, errors), its
+    next scheduled crawl and its health: failing, stale, pending or ok.
 
     \b
     Example:
@@ -192,7 +196,10 @@ def status(db_path, as_json):
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        _print_table("Sources", rows)
+        # The source's name is in --json; the table keeps to what fits a terminal.
+        columns = ("source", "health", "last_run", "status", "new", "updated", "errors",
+                   "articles", "next_run")
+        _print_table("Sources", [{column: row[column] for column in columns} for row in rows])
 
 
 @cli.command()
@@ -218,6 +225,62 @@ def demo(data_dir, port, no_serve):
 def _require(db_path):
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
+@cli.command()
+@sources_option
+@db_option
+@click.option("--max-crawls", type=click.IntRange(min=1), default=None,
+              help="Crawls running at once, over all sources.  [default: number of CPU cores]")
+@click.option("--crawl-timeout", type=click.FloatRange(min=0, min_open=True), default=3600,
+              show_default=True, help="Seconds after which a crawl is stopped and recorded as 'timeout'.")
+@click.option("--kill-grace", type=click.FloatRange(min=0), default=10, show_default=True,
+              help="Seconds a stopped crawl gets to close after SIGTERM before SIGKILL.")
+@click.option("--shutdown-grace", type=click.FloatRange(min=0), default=60, show_default=True,
+              help="On SIGTERM/SIGINT, seconds running crawls may go on before they are stopped.")
+@click.option("--misfire-grace", type=click.IntRange(min=1), default=3600, show_default=True,
+              help="Seconds a missed run may be late and still run (missed runs coalesce into one).")
+@click.option("--jitter", type=click.IntRange(min=0), default=60, show_default=True,
+              help="Each scheduled run starts up to this many seconds late, at random.")
+@click.option("--default-every", "default_every_hours", type=click.IntRange(min=1, max=24),
+              default=1, show_default=True,
+              help="Hours between crawls of sources without a 'schedule' (minute derived from the id).")
+@click.option("--timezone", default="Europe/Berlin", show_default=True,
+              help="Time zone of the cron schedules.")
+@click.option("--watch-interval", type=click.FloatRange(min=0.1), default=5, show_default=True,
+              help="Seconds between checks of the sources file for edits (SIGHUP reloads at once).")
+@click.option("--log-file", type=click.Path(dir_okay=False),
+              help="Rotating log file.  [default: DB.scheduler.log beside the archive]")
+@click.option("--set", "crawl_settings", multiple=True, metavar="NAME=VALUE",
+              help="Scrapy setting passed to every crawl. Repeatable.")
+@click.option("--interval-seconds", type=click.FloatRange(min=0, min_open=True),
+              help="For testing only: crawl every source every N seconds, ignoring schedules.")
+def schedule(sources_path, db_path, **options):
+    """Crawl each source on its schedule until stopped (SIGTERM or Ctrl-C; exit 0).
+
+    Each crawl runs as its own 'newsarchive crawl SOURCE' process. Jobs are stored in the
+    archive, so a restart keeps them; edits of the sources file are applied without a
+    restart (an invalid edit is logged and the current schedule kept). Logs go to stderr
+    and to a rotating file beside the archive.
+
+    \b
+    Example:
+        newsarchive schedule --sources sources.yml --db data/archive.db
+    """
+    from scheduler import SchedulerBusy, SchedulerConfig, run_scheduler
+
+    if options["max_crawls"] is None:
+        del options["max_crawls"]
+    options["crawl_settings"] = tuple(options["crawl_settings"])
+    for item in options["crawl_settings"]:
+        _parse_setting(item)
+    log_file = options.pop("log_file")
+    config = SchedulerConfig(sources_path=Path(sources_path), db_path=Path(db_path),
+                             log_file=Path(log_file) if log_file else None, **options)
+    try:
+        raise SystemExit(run_scheduler(config))
+    except SourcesError as error:
+        raise BadInput(str(error)) from None
+    except SchedulerBusy as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _load(sources_path, source_ids):

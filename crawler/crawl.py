@@ -4,12 +4,14 @@ Twisted's reactor cannot be restarted, so :func:`run_crawl` can be called once p
 the scheduler starts a subprocess per crawl for that reason.
 """
 import time
+from contextlib import ExitStack
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
+from archive.lock import LockHeld, hold_lock
 from archive.rawstore import open_raw_store, storage_cost
-from archive.store import open_archive, save_sources
+from archive.store import open_archive, record_run, save_sources
 from crawler import settings as default_settings
 from crawler.sources import Source
 from crawler.spider import NewsSpider
@@ -55,6 +57,37 @@ def run_crawl(sources: list[Source], db_path: str, overrides: dict | None = None
     started = time.monotonic()
     with open_archive(db_path) as db:
         save_sources(db, [source.as_row() for source in sources])
+    with ExitStack() as locks:
+        unlocked, locked_run_ids = lock_sources(locks, sources, db_path)
+        run_ids = crawl_sources(unlocked, db_path, overrides) if unlocked else []
+    run_ids = locked_run_ids + run_ids
+    with open_archive(db_path) as db:
+        runs = [db["crawl_runs"].get(run_id) for run_id in run_ids if run_id is not None]
+    with open_raw_store(db_path) as raw:
+        raw_store = storage_cost(raw)
+    return {"elapsed": round(time.monotonic() - started, 2), "runs": runs, "raw_store": raw_store}
+
+
+def lock_sources(locks: ExitStack, sources: list[Source], db_path: str) -> tuple[list[Source], list[int]]:
+    """Take each source's crawl lock into ``locks``; returns the sources got and skipped runs.
+
+    A source another process is crawling is skipped and recorded as a ``crawl_runs`` row with
+    status ``locked``, so two crawls of one source never run at once.
+    """
+    unlocked, locked_run_ids = [], []
+    for source in sources:
+        try:
+            locks.enter_context(hold_lock(db_path, source.id))
+        except LockHeld:
+            with open_archive(db_path) as db:
+                locked_run_ids.append(record_run(db, source.id, "locked"))
+        else:
+            unlocked.append(source)
+    return unlocked, locked_run_ids
+
+
+def crawl_sources(sources: list[Source], db_path: str, overrides: dict | None) -> list[int]:
+    """Run one crawler per source on one reactor; returns their ``crawl_runs`` ids."""
     settings = crawl_settings(db_path, overrides)
     process = CrawlerProcess(settings)
     crawlers = []
@@ -64,9 +97,4 @@ def run_crawl(sources: list[Source], db_path: str, overrides: dict | None = None
         process.crawl(crawler, source=source)
         crawlers.append(crawler)
     process.start()
-    run_ids = [crawler.stats.get_value("newsarchive/run_id") for crawler in crawlers]
-    with open_archive(db_path) as db:
-        runs = [db["crawl_runs"].get(run_id) for run_id in run_ids if run_id is not None]
-    with open_raw_store(db_path) as raw:
-        raw_store = storage_cost(raw)
-    return {"elapsed": round(time.monotonic() - started, 2), "runs": runs, "raw_store": raw_store}
+    return [crawler.stats.get_value("newsarchive/run_id") for crawler in crawlers]

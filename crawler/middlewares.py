@@ -13,7 +13,6 @@ from archive.pages import is_due, last_run_completed, page_state, record_fetch, 
 from archive.store import open_archive
 
 logger = logging.getLogger(__name__)
-HUB_KINDS = ("feed", "sitemap", "listing")
 
 
 class FetchStateMiddleware:
@@ -60,7 +59,7 @@ class FetchStateMiddleware:
         if state["content_hash"] and not self._wanted_again(state, request.meta.get("lastmod")):
             self.stats.inc_value("newsarchive/skipped/not_due")
             raise IgnoreRequest(f"not due for a revisit: {request.url}")
-        if request.meta.get("kind") in HUB_KINDS and not self.hubs_conditional:
+        if not state["article_id"] and not self._links_followed_before(state):
             return None
         if state["etag"]:
             request.headers.setdefault(b"If-None-Match", state["etag"])
@@ -85,6 +84,12 @@ class FetchStateMiddleware:
         if not isinstance(exception, IgnoreRequest):
             self._record(request, None, error=f"{type(exception).__name__}: {exception}"[:500])
         return None
+
+    def _links_followed_before(self, state: dict) -> bool:
+        # A 304 on a hub or other non-article page means "its links were followed already":
+        # true only if this source's last crawl fetched it and finished. Another source may
+        # share the page (a nav link to its section) without following its links this far.
+        return self.hubs_conditional and state["source"] == self.crawler.spider.source.id
 
     def _wanted_again(self, state: dict, lastmod: str | None) -> bool:
         if is_due(state):

@@ -144,3 +144,20 @@ def test_killed_crawl_leaves_a_consistent_archive_and_resumes(tmp_path):
         assert raw.execute("pragma integrity_check").fetchone()[0] == "ok"
         statuses = [row["status"] for row in db["crawl_runs"].rows]
         assert statuses == ["interrupted", "ok"]
+
+
+def test_a_hub_fetched_by_another_source_is_still_followed(site, tmp_path):
+    # The English section links to the Cologne section from its navigation, so crawling
+    # "english" fetches /koeln/ once. The first crawl of "koeln" must still follow its links:
+    # a 304 there says nothing about this source's articles.
+    sources = write_sources(tmp_path / "sources.yml", {"sources": [
+        {"id": section, "start_urls": [f"{site.base_url}/{section}/"], "max_depth": 1,
+         "download_delay": 0} for section in ("english", "koeln")]})
+    db_path = tmp_path / "archive.db"
+    runs = {}
+    for section in ("english", "koeln"):
+        result = run_cli("crawl", section, "--sources", sources, "--db", db_path, "--json")
+        runs[section] = json.loads(result.stdout)["runs"][0]
+    assert sqlite_utils.Database(db_path)["pages"].get(f"{site.base_url}/koeln/")["source"] == "koeln"
+    assert runs["english"]["articles_new"] >= 5
+    assert runs["koeln"]["articles_new"] >= 5 and runs["koeln"]["not_modified"] == 0

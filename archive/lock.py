@@ -1,0 +1,49 @@
+"""Crawl locks: one crawl per source at a time, across processes, freed when a process dies.
+
+A lock is an ``fcntl.flock`` on a file in ``<archive>.locks/`` beside the archive
+(``data/archive.db`` → ``data/archive.db.locks/rp-duesseldorf.lock``). The kernel drops it
+when the holder exits for any reason, including ``kill -9``, so a crashed crawl never leaves
+a source locked.
+"""
+import fcntl
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class LockHeld(RuntimeError):
+    """Another process holds the lock."""
+
+
+def lock_dir(db_path: str | Path) -> Path:
+    """The directory holding the lock files of the archive at ``db_path``."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".locks")
+
+
+@contextmanager
+def hold_lock(db_path: str | Path, name: str):
+    """Hold the lock ``name`` (a source id, or ``scheduler``) of the archive; never waits.
+
+    Raises :class:`LockHeld` at once when another process holds it. The lock file records
+    the holder's pid, for operators wondering who holds it.
+    """
+    directory = lock_dir(db_path)
+    directory.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(directory / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockHeld(f"{name} is locked by another process ({_holder(descriptor)})") from None
+        os.ftruncate(descriptor, 0)
+        os.write(descriptor, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        # Closing the descriptor releases the lock.
+        os.close(descriptor)
+
+
+def _holder(descriptor: int) -> str:
+    pid = os.pread(descriptor, 32, 0).decode(errors="replace").strip()
+    return f"pid {pid}" if pid else "pid unknown"
