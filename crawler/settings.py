@@ -40,3 +40,6 @@ EXTENSIONS = {
 LOG_LEVEL = "WARNING"
 # Set by the CLI: the archive file every crawl writes into.
 NEWSARCHIVE_DB = None
+
+# The dupe filter fingerprints canonical URLs (tracking, AMP and print variants fold into one).
+REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"
