@@ -498,14 +498,16 @@ class DemoSiteServer:
                     page = site.pages.get(path)
                 if page is None:
                     body = b"<!DOCTYPE html><html><body><h1>404 Seite nicht gefunden</h1></body></html>"
-                    self.finish_response(404, {"Content-Type": "text/html; charset=utf-8"}, body, send_body)
+                    answer = (404, {"Content-Type": "text/html; charset=utf-8"}, body, send_body)
                 elif self.not_modified(page):
-                    self.finish_response(304, {"ETag": page.etag}, b"", False)
+                    answer = (304, {"ETag": page.etag}, b"", False)
                 else:
                     headers = {"Content-Type": page.content_type, "ETag": page.etag,
                                "Last-Modified": page.last_modified}
-                    self.finish_response(200, headers, page.body, send_body)
-                site._log(self.command, path, self._status)
+                    answer = (200, headers, page.body, send_body)
+                # Logged before answering: a client holding the response must find it in the log.
+                site._log(self.command, path, answer[0])
+                self.finish_response(*answer)
 
             def not_modified(self, page: Page) -> bool:
                 if self.headers.get("If-None-Match"):
@@ -519,7 +521,6 @@ class DemoSiteServer:
                 return False
 
             def finish_response(self, status, headers, body, send_body):
-                self._status = status
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
