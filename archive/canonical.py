@@ -1,11 +1,27 @@
 """One URL normalisation, used for discovery, the dupe filter and storage alike."""
 import re
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urlsplit, urlunsplit
 
 from courlan import normalize_url
 from w3lib.url import url_query_cleaner
 
-SESSION_PARAMETERS = ("sid", "sessionid", "session_id", "phpsessid", "jsessionid", "sessid")
+# Campaign and session parameters that courlan keeps; Webtrekk's wt_* is common on German news
+# sites, the others come from newsletter and ad tools.
+EXTRA_TRACKING_PARAMS = re.compile(
+    r"^(wt_\w+|_hs\w+|hsa_\w+|mkt_tok|cmpid|ocid|itm_\w+|ns_\w+|at_\w+|xtor|ito|"
+    r"phpsessid|jsessionid|sid|sessid|sessionid|session_id|s_cid|rss|newsletter|src)$",
+    re.IGNORECASE,
+)
+# Query parameters that ask for the AMP or print rendering of the same article.
+VARIANT_PARAMS = {"amp": None, "print": None, "druck": None, "printversion": None,
+                  "outputtype": {"amp", "print"}, "output": {"amp", "print"},
+                  "view": {"amp", "print"}, "format": {"amp", "print"}, "ampview": None}
+# Path segments and file suffixes of AMP and print renderings.
+VARIANT_SEGMENTS = {"amp", "print", "druck", "druckansicht", "druckversion", "printversion"}
+VARIANT_SUFFIX = re.compile(r"[.-](amp|print)(?=\.html?$)", re.IGNORECASE)
+# A last path segment with a file extension names a document, so a slash after it is noise.
+FILE_SEGMENT = re.compile(r"/[^/]+\.[a-z0-9]{2,5}/$", re.IGNORECASE)
+# Servlet-style session ids sit in the path: /a.html;jsessionid=…
 SESSION_PATH_PARAMETER = re.compile(r";(jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.IGNORECASE)
 
 
@@ -17,20 +33,27 @@ def canonical_url(url: str, declared: str | None = None) -> str:
     address. A canonical pointing to another site is ignored: that is how syndicated copies
     are marked, and the copy must keep its own row (duplicates are linked, not merged).
 
-    Normalisation (courlan): lower-case scheme and host, default port dropped, tracking
-    parameters (utm_*, fbclid, gclid, mc_cid, session ids …) removed, query sorted; the
-    fragment is removed too.
+    Normalisation: lower-case scheme and host, default port dropped, tracking parameters
+    (utm_*, fbclid, gclid, mc_cid, wt_mc, session ids …) removed, query sorted (courlan,
+    then w3lib for the parameters courlan keeps); fragment removed; AMP and print renderings
+    (``/amp/``, ``?amp=1``, ``.amp.html``, ``/print/``, ``?print=1``, ``?view=print``) mapped
+    to the article itself; an empty path becomes ``/`` and a slash after a file name goes.
 
-    >>> canonical_url("HTTPS://Example.DE:443/a?utm_source=x&b=2&a=1#top")
-    'https://example.de/a?a=1&b=2'
+    A slash after a directory-like path (``/wirtschaft/``) is kept: servers treat ``/a`` and
+    ``/a/`` as two addresses and redirect one to the other, and folding them would make the
+    dupe filter drop that redirect. Articles that use both forms are unified by their
+    rel=canonical.
+
+    >>> canonical_url("HTTPS://Example.DE:443/a.html?utm_source=x&b=2&a=1&amp=1#top")
+    'https://example.de/a.html?a=1&b=2'
     """
     if declared and same_site(declared, url):
         url = declared
-    # Session ids: courlan knows only some, and servlet-style ";jsessionid=…" sits in the path.
     url = SESSION_PATH_PARAMETER.sub("", url.strip())
-    url = url_query_cleaner(url, SESSION_PARAMETERS, remove=True, keep_fragments=True)
-    normalized = normalize_url(url)
-    return urldefrag(normalized).url
+    normalized = urldefrag(normalize_url(url)).url
+    normalized = _without_params(normalized)
+    scheme, host, path, query, _ = urlsplit(normalized)
+    return urlunsplit((scheme, host, _article_path(path), query, ""))
 
 
 def same_site(url: str, other: str) -> bool:
@@ -41,3 +64,32 @@ def same_site(url: str, other: str) -> bool:
 def _bare_host(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host.removeprefix("www.")
+
+
+def _without_params(url: str) -> str:
+    """``url`` without the tracking and AMP/print parameters courlan leaves in."""
+    unwanted = {
+        name
+        for name, value in parse_qsl(urlsplit(url).query, keep_blank_values=True)
+        if EXTRA_TRACKING_PARAMS.match(name) or _is_variant_param(name, value)
+    }
+    return url_query_cleaner(url, sorted(unwanted), remove=True) if unwanted else url
+
+
+def _is_variant_param(name: str, value: str) -> bool:
+    name = name.lower()
+    if name not in VARIANT_PARAMS:
+        return False
+    values = VARIANT_PARAMS[name]
+    return values is None or value.lower() in values
+
+
+def _article_path(path: str) -> str:
+    segments = [segment for segment in path.split("/") if segment.lower() not in VARIANT_SEGMENTS]
+    path = "/".join(segments) if len(segments) > 1 else "/"
+    if not path.startswith("/"):
+        path = "/" + path
+    path = VARIANT_SUFFIX.sub("", path)
+    if FILE_SEGMENT.search(path):
+        path = path.rstrip("/")
+    return path

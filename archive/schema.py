@@ -7,6 +7,8 @@ README's changelog.
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from archive.dedup import index_article
+
 migrations = Migrations("newsarchive")
 
 # German needs diacritics folded (Köln = Koln) but words kept whole; see archive/search.py.
@@ -113,11 +115,68 @@ def m003_pages(db: Database) -> None:
     db["crawl_runs"].add_column("skipped", int)
 
 
-def migrate(db: Database) -> None:
-    """Bring ``db`` up to the current schema; safe to call on every open."""
-    migrations.apply(db)
+@migrations()
+def m004_story_clusters(db: Database) -> None:
+    """Near-duplicate index, translations, duplicate scores, the stories and changes views."""
+    db["articles"].add_column("duplicate_score", float)
+    # WITHOUT ROWID: the primary key is the only b-tree, so the LSH index costs no extra copy.
+    db.execute(
+        "create table article_lsh (band integer not null, bucket integer not null, "
+        "article_id integer not null references articles(id), "
+        "primary key (band, bucket, article_id)) without rowid"
+    )
+    db.execute("create index article_lsh_article_id on article_lsh (article_id)")
+    db["translations"].create(
+        {"article_id": int, "translation_id": int, "language": str},
+        pk=("article_id", "translation_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("translation_id", "articles", "id")],
+    )
+    db["translations"].create_index(["translation_id"])
+    db.create_view("stories", STORIES_VIEW)
+    db.create_view("article_changes", ARTICLE_CHANGES_VIEW)
+    for article_id, text in db.execute("select id, text from articles").fetchall():
+        index_article(db, article_id, text or "")
 
 
+# One row per story: the earliest article of each duplicate cluster (clusters are flat, so
+# copies point straight at it), with how many copies it has and on which sources.
+STORIES_VIEW = """
+select
+  story.id, story.url, story.source, story.title, story.published, story.language,
+  (select count(*) from articles as copy where copy.duplicate_of = story.id) as copies,
+  (select json_group_array(source) from (
+     select distinct member.source from articles as member
+     where member.id = story.id or member.duplicate_of = story.id order by member.source
+  )) as sources,
+  story.description, story.first_seen
+from articles as story
+where story.duplicate_of is null
+"""
+
+# One row per change of an article's text: the text before (from article_versions) and the
+# text that replaced it (the next version, or the article's current text).
+ARTICLE_CHANGES_VIEW = """
+with numbered as (
+  select version.*,
+    row_number() over by_article as change_number,
+    lead(version.id) over by_article as next_id
+  from article_versions as version
+  window by_article as (partition by version.article_id order by version.id)
+)
+select
+  numbered.article_id, article.url, article.source, numbered.change_number,
+  numbered.fetched_at as old_text_last_seen,
+  case when next.id is null then article.last_seen else next.fetched_at end as new_text_last_seen,
+  numbered.title as old_title,
+  case when next.id is null then article.title else next.title end as new_title,
+  numbered.text as old_text,
+  case when next.id is null then article.text else next.text end as new_text,
+  numbered.content_hash as old_hash,
+  case when next.id is null then article.content_hash else next.content_hash end as new_hash
+from numbered
+join articles as article on article.id = numbered.article_id
+left join article_versions as next on next.id = numbered.next_id
+"""
 # The scheduler's persistent job store (APScheduler's SQLAlchemyJobStore, this table name) lives
 # in the archive, so each source's next run is one join away. The table is created here, in
 # APScheduler's own layout, so that `source_health` works before a scheduler has ever run.
@@ -171,3 +230,8 @@ def m005_source_health(db: Database) -> None:
     )
     db[SCHEDULER_JOBS_TABLE].create_index(["next_run_time"])
     db.create_view("source_health", SOURCE_HEALTH_SQL)
+
+
+def migrate(db: Database) -> None:
+    """Bring ``db`` up to the current schema; safe to call on every open."""
+    migrations.apply(db)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from archive.dedup import index_article, link_translations, place_article
 from archive.schema import migrate
 
 ARTICLE_FIELDS = (
@@ -74,8 +75,9 @@ class Stored(NamedTuple):
 def store_article(db: Database, article: dict, *, source: str, seen_at: str | None = None) -> Stored:
     """Insert or update one extracted article, keyed by its canonical ``url``.
 
-    ``outcome`` says what happened: ``"new"``, ``"duplicate"`` (new row whose text another URL
-    already has; linked with ``duplicate_of``), ``"updated"`` (text changed: the previous text
+    ``outcome`` says what happened: ``"new"``, ``"duplicate"`` (new row whose text, or nearly
+    its text, another URL already has; linked into that story with ``duplicate_of``, see
+    :func:`archive.dedup.place_article`), ``"updated"`` (text changed: the previous text
     goes to ``article_versions``) or ``"unchanged"`` (only ``last_seen`` moves).
     """
     seen_at = seen_at or utc_now()
@@ -87,20 +89,17 @@ def store_article(db: Database, article: dict, *, source: str, seen_at: str | No
     with db.atomic():
         existing = _article_by_url(db, article["url"])
         if existing is None:
-            original = _first_copy(db, digest)
             table = db["articles"].insert(
-                {
-                    "url": article["url"],
-                    "source": source,
-                    "first_seen": seen_at,
-                    "duplicate_of": original,
-                    **values,
-                }
+                {"url": article["url"], "source": source, "first_seen": seen_at, **values}
             )
-            return Stored("duplicate" if original else "new", table.last_pk)
+            match = place_article(db, table.last_pk)
+            link_translations(db, table.last_pk, article.get("alternates"))
+            return Stored("duplicate" if match else "new", table.last_pk)
+        link_translations(db, existing["id"], article.get("alternates"))
         if existing["content_hash"] == digest:
             db["articles"].update(existing["id"], {"last_seen": seen_at})
             return Stored("unchanged", existing["id"])
+        index_article(db, existing["id"], text)
         db["article_versions"].insert(
             {
                 "article_id": existing["id"],
@@ -167,16 +166,6 @@ def finish_run(db: Database, run_id: int, status: str, counts: dict[str, int]) -
 def _article_by_url(db: Database, url: str) -> dict | None:
     rows = list(db["articles"].rows_where("url = ?", [url], limit=1))
     return rows[0] if rows else None
-
-
-def _first_copy(db: Database, digest: str) -> int | None:
-    """The id of the earliest stored article with this exact text, if any."""
-    rows = db.execute(
-        "select id from articles where content_hash = ? and duplicate_of is null "
-        "order by coalesce(published, first_seen), id limit 1",
-        [digest],
-    ).fetchall()
-    return rows[0][0] if rows else None
 
 
 def _column_value(value):

@@ -5,6 +5,7 @@
 """
 import json
 from datetime import datetime
+from urllib.parse import urljoin
 
 import lxml.html
 import py3langid
@@ -39,11 +40,11 @@ def page_metadata(tree) -> dict:
     """Structured facts a page states about itself: og:type, JSON-LD types and dates, canonical.
 
     Returns ``{"og_type", "jsonld_types", "canonical", "published", "modified", "lang",
-    "keywords"}``;
+    "keywords", "alternates"}``;
     dates are ISO 8601 strings exactly as the page gives them (time and offset kept).
     """
     meta = {"og_type": None, "jsonld_types": set(), "canonical": None, "published": None,
-            "modified": None, "lang": None, "keywords": []}
+            "modified": None, "lang": None, "keywords": [], "alternates": {}}
     if tree is None:
         return meta
     meta["og_type"] = _first(tree.xpath('//meta[@property="og:type"]/@content'))
@@ -59,7 +60,21 @@ def page_metadata(tree) -> dict:
             meta["keywords"] = meta["keywords"] or _as_list(node.get("keywords"))
     for key, prop in (("published", "article:published_time"), ("modified", "article:modified_time")):
         meta[key] = meta[key] or _iso(_first(tree.xpath(f'//meta[@property="{prop}"]/@content')))
+    meta["alternates"] = language_alternates(tree)
     return meta
+
+
+def language_alternates(tree) -> dict[str, str]:
+    """The page's language versions from ``<link rel="alternate" hreflang>``: ``{hreflang: url}``.
+
+    ``x-default`` names no language and is left out; URLs are as the page gives them.
+    """
+    alternates = {}
+    for link in tree.xpath('//link[@rel="alternate"][@hreflang][@href]'):
+        language = link.get("hreflang").strip()
+        if language.lower() != "x-default":
+            alternates[language] = link.get("href").strip()
+    return alternates
 
 
 def extract_article(html: str | bytes, url: str) -> dict | None:
@@ -67,7 +82,8 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
 
     Returns a dict with the ``articles`` columns: url (canonical), title, description,
     author, published, modified (ISO 8601, the page's own offset kept), language
-    (ISO 639-1), text, tags (list), image, site_name.
+    (ISO 639-1), text, tags (list), image, site_name; and ``alternates``, the page's
+    hreflang language versions ``{hreflang: url}``, which the archive links as translations.
     """
     tree = parse_html(html)
     if tree is None:
@@ -99,6 +115,8 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
         "tags": _as_list(document.tags) or meta["keywords"] or _as_list(document.categories),
         "image": _clean(document.image),
         "site_name": _clean(document.sitename),
+        "alternates": {language: canonical_url(urljoin(url, href))
+                       for language, href in meta["alternates"].items()},
     }
 
 

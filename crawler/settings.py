@@ -59,3 +59,6 @@ NEWSARCHIVE_PROGRESS = False
 NEWSARCHIVE_PROGRESS_INTERVAL = 0.5
 # Set by the CLI: the archive file every crawl writes into.
 NEWSARCHIVE_DB = None
+
+# The dupe filter fingerprints canonical URLs (tracking, AMP and print variants fold into one).
+REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"

@@ -1,0 +1,201 @@
+"""One story, one row: exact and near-duplicate detection, duplicate clusters, translations.
+
+Near-duplicates (a wire story or press release republished with edits) are found with
+MinHash over word shingles and locality-sensitive hashing: each article's signature is cut
+into ``BANDS`` bands of ``ROWS`` values, and each band's hash is stored in ``article_lsh``
+(band, bucket, article_id), whose primary key is the index a lookup uses. Articles that share
+a bucket in any band are candidates; a candidate is a copy when the share of the shorter
+text's word shingles found in the other text (``duplicate_score``) reaches ``THRESHOLD``.
+The threshold and shingle size were chosen on the labelled pairs in
+``tests/data/dedup_pairs.json`` (``bench/dedup.py`` prints precision and recall).
+
+Clusters are flat: ``duplicate_of`` always names the cluster's earliest article (by
+``published``, else ``first_seen``), and is re-pointed when an earlier copy arrives later.
+"""
+import hashlib
+import re
+from datetime import datetime, timezone
+from typing import NamedTuple
+
+from datasketch import MinHash
+from sqlite_utils import Database
+
+from archive.canonical import canonical_url
+
+SHINGLE_WORDS = 3
+NUM_PERM = 128
+SEED = 1
+# 42 bands of 3 rows: a pair with Jaccard similarity 0.45 becomes a candidate with
+# probability 0.98, unrelated texts (Jaccard 0.02) with probability 0.0003.
+BANDS = 42
+ROWS = 3
+THRESHOLD = 0.7
+# Shorter texts share phrases by chance too often to call them copies; exact hashes still apply.
+MIN_SHINGLES = 30
+# More candidates than this are ranked by shared bands and the rest skipped.
+MAX_CANDIDATES = 50
+
+WORD = re.compile(r"\w+")
+
+
+class Match(NamedTuple):
+    """The cluster a new article belongs to: its earliest ``article_id`` and ``score`` (1.0 = same text)."""
+
+    article_id: int
+    score: float
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """The set of ``size``-word sequences of ``text``, case-folded, punctuation ignored."""
+    words = WORD.findall(text.casefold())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[start:start + size]) for start in range(len(words) - size + 1)}
+
+
+def overlap(first: set[str], second: set[str]) -> float:
+    """Share of the smaller shingle set found in the other (1.0: one text contains the other)."""
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+def band_buckets(text_shingles: set[str]) -> list[tuple[int, int]]:
+    """``(band, bucket)`` pairs of a text's MinHash signature, buckets as signed 64-bit ints."""
+    signature = MinHash(num_perm=NUM_PERM, seed=SEED)
+    signature.update_batch([shingle.encode("utf-8") for shingle in text_shingles])
+    values = signature.hashvalues
+    buckets = []
+    for band in range(BANDS):
+        chunk = values[band * ROWS:(band + 1) * ROWS].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8).digest()
+        buckets.append((band, int.from_bytes(digest, "big", signed=True)))
+    return buckets
+
+
+def index_article(db: Database, article_id: int, text: str) -> None:
+    """(Re)write the LSH buckets of one article; texts below ``MIN_SHINGLES`` get none."""
+    db.execute("delete from article_lsh where article_id = ?", [article_id])
+    text_shingles = shingles(text)
+    if len(text_shingles) < MIN_SHINGLES:
+        return
+    db.conn.executemany(
+        "insert or ignore into article_lsh (band, bucket, article_id) values (?, ?, ?)",
+        [(band, bucket, article_id) for band, bucket in band_buckets(text_shingles)],
+    )
+
+
+def near_duplicates(db: Database, text: str, *, exclude: int | None = None,
+                    threshold: float = THRESHOLD) -> list[Match]:
+    """Stored articles whose text nearly equals ``text``, best first (scores ≥ ``threshold``)."""
+    text_shingles = shingles(text)
+    if len(text_shingles) < MIN_SHINGLES:
+        return []
+    matches = []
+    for candidate_id, candidate_text in _candidates(db, band_buckets(text_shingles), exclude):
+        score = overlap(text_shingles, shingles(candidate_text or ""))
+        if score >= threshold:
+            matches.append(Match(candidate_id, round(score, 3)))
+    return sorted(matches, key=lambda match: (-match.score, match.article_id))
+
+
+def find_original(db: Database, article_id: int) -> Match | None:
+    """The cluster of a stored article's copies: same ``content_hash`` first, then near-duplicates."""
+    row = db["articles"].get(article_id)
+    exact = db.execute(
+        "select coalesce(duplicate_of, id) from articles where content_hash = ? and id != ? "
+        "order by id limit 1",
+        [row["content_hash"], article_id],
+    ).fetchone()
+    if exact:
+        return Match(exact[0], 1.0)
+    matches = near_duplicates(db, row["text"] or "", exclude=article_id)
+    if not matches:
+        return None
+    best = matches[0]
+    root = db["articles"].get(best.article_id)["duplicate_of"]
+    return Match(root or best.article_id, best.score)
+
+
+def place_article(db: Database, article_id: int) -> Match | None:
+    """Index a newly stored article and link it into its duplicate cluster, if it has one.
+
+    Returns the match (``None`` for a new story). When the new article was published before
+    the cluster's earliest article, it becomes the cluster's head and every copy is re-pointed.
+    """
+    row = db["articles"].get(article_id)
+    match = find_original(db, article_id)
+    index_article(db, article_id, row["text"] or "")
+    if match is None:
+        return None
+    head = db["articles"].get(match.article_id)
+    if _first_appearance(row) < _first_appearance(head):
+        db.execute(
+            "update articles set duplicate_of = ? where duplicate_of = ? or id = ?",
+            [article_id, head["id"], head["id"]],
+        )
+        db["articles"].update(head["id"], {"duplicate_score": match.score})
+        db["articles"].update(article_id, {"duplicate_of": None, "duplicate_score": None})
+    else:
+        db["articles"].update(article_id, {"duplicate_of": head["id"],
+                                           "duplicate_score": match.score})
+    return match
+
+
+def link_translations(db: Database, article_id: int, alternates: dict[str, str]) -> int:
+    """Link an article with its stored language versions (hreflang ``{language: url}``).
+
+    Both directions are written to ``translations`` (article_id, translation_id, language of
+    the translation). Versions not stored yet link themselves when they are, since hreflang
+    annotations are reciprocal. Returns the number of versions linked.
+    """
+    row = db["articles"].get(article_id)
+    linked = 0
+    for language, url in (alternates or {}).items():
+        other = next(db["articles"].rows_where("url = ?", [canonical_url(url)], limit=1), None)
+        if other is None or other["id"] == article_id:
+            continue
+        db["translations"].upsert_all(
+            [
+                {"article_id": article_id, "translation_id": other["id"],
+                 "language": other["language"] or _language_code(language)},
+                {"article_id": other["id"], "translation_id": article_id,
+                 "language": row["language"]},
+            ],
+            pk=("article_id", "translation_id"),
+        )
+        linked += 1
+    return linked
+
+
+def _candidates(db: Database, buckets: list[tuple[int, int]], exclude: int | None):
+    values = ", ".join("(?, ?)" for _ in buckets)
+    parameters = [value for pair in buckets for value in pair]
+    # A join from the query's buckets keeps every lookup on article_lsh's primary key.
+    sql = (
+        f"with query(band, bucket) as (values {values}) "
+        "select lsh.article_id, articles.text, count(*) as shared from query "
+        "join article_lsh as lsh on lsh.band = query.band and lsh.bucket = query.bucket "
+        "join articles on articles.id = lsh.article_id "
+        "where lsh.article_id != ? group by lsh.article_id order by shared desc, lsh.article_id "
+        "limit ?"
+    )
+    rows = db.execute(sql, parameters + [exclude if exclude is not None else -1, MAX_CANDIDATES])
+    return [(article_id, text) for article_id, text, _shared in rows.fetchall()]
+
+
+def _first_appearance(row: dict) -> datetime:
+    """When an article first appeared: ``published`` (any offset, or a bare date), else ``first_seen``."""
+    for value in (row.get("published"), row.get("first_seen")):
+        if not value:
+            continue
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return datetime.max.replace(tzinfo=timezone.utc)
+
+
+def _language_code(hreflang: str) -> str:
+    return hreflang.split("-")[0].lower()
