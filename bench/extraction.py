@@ -104,12 +104,18 @@ def normalise(value) -> str:
     return " ".join(str(value or "").split())
 
 
+def warm_up(extractor, html: str, url: str) -> None:
+    """One untimed call, so model loading (language identifier, htmldate caches) is not a page's time."""
+    extractor(html, url)
+
+
 def run_body(directory: Path, limit: int | None) -> dict:
     gold = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
     pages = sorted(gold)[:limit]
     results = {}
     for name, extractor in EXTRACTORS["article-extraction"].items():
         precisions, recalls, exact, times = [], [], 0, {}
+        warm_up(extractor, read_page(directory / "html" / f"{pages[0]}.html.gz"), gold[pages[0]]["url"])
         for page_id in pages:
             html = read_page(directory / "html" / f"{page_id}.html.gz")
             started = time.perf_counter()
@@ -145,6 +151,7 @@ def run_metadata(directory: Path, limit: int | None) -> dict:
         totals = Counter()
         misses = {"title": [], "date": [], "author": []}
         times = {}
+        warm_up(extractor, read_page(directory / gold[pages[0]]["file"]), gold[pages[0]]["url"])
         for page_id in pages:
             entry = gold[page_id]
             html = read_page(directory / entry["file"])
