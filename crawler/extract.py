@@ -33,7 +33,13 @@ def parse_html(html: str | bytes):
     """Parse a page with lxml; returns ``None`` for empty or unparseable input."""
     try:
         return lxml.html.fromstring(html)
-    except (lxml.etree.ParserError, ValueError):
+    except ValueError:
+        # lxml refuses str input that still carries an XML encoding declaration; the text is
+        # already decoded, so the declaration has nothing left to say.
+        if isinstance(html, str) and html.lstrip().startswith("<?xml"):
+            return parse_html(html.lstrip().split("?>", 1)[-1])
+        return None
+    except lxml.etree.ParserError:
         return None
 
 
@@ -114,7 +120,9 @@ def extract_main_text(tree, url: str):
     with the defaults on the public benchmark, see bench/extraction.py); when it keeps only a
     fragment of what the default finds, the default result is used instead.
     """
-    options = dict(url=url, with_metadata=True, include_comments=False, include_tables=True)
+    # Dates come from crawler.metadata.article_dates; trafilatura's own search is kept cheap.
+    options = dict(url=url, with_metadata=True, include_comments=False, include_tables=True,
+                   date_extraction_params={"extensive_search": False, "original_date": True})
     document = trafilatura.bare_extraction(deepcopy(tree), favor_precision=True, **options)
     words = len((document.text or "").split()) if document is not None else 0
     if words < MIN_PRECISE_WORDS:

@@ -208,11 +208,15 @@ def article_dates(tree, url: str, now: datetime | None = None) -> tuple[str | No
                      "last-modified", "DC.date.modified", "dcterms.modified"),
         *tree.xpath('//time[@itemprop="dateModified"]/@datetime'),
     ]
-    published = _first_valid(published_candidates, now)
-    if published is None:
-        found = find_date(tree, url=url, original_date=True, extensive_search=True,
-                          min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
-        published = with_visible_time(found, tree) if found else None
+    # htmldate weighs every date on the page and is right more often about the day; the
+    # structured timestamp adds time and offset when it names the same day.
+    found = find_date(tree, url=url, original_date=True, extensive_search=True,
+                      min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
+    structured = _first_valid(published_candidates, now)
+    if found and not (structured and structured[:10] == found):
+        published = with_visible_time(found, tree)
+    else:
+        published = structured
     modified = _first_valid(modified_candidates, now)
     if modified is not None and published is not None and modified <= published:
         modified = None
@@ -237,6 +241,10 @@ def parse_date(value, now: datetime | None = None) -> str | None:
     if len(value) > 10 and parsed.tzinfo is None:
         # A local time without offset: German news sites mean Berlin time.
         value = parsed.replace(tzinfo=BERLIN).isoformat()
+    elif len(value) > 10 and parsed.utcoffset() == timedelta(0):
+        # UTC is how content systems serialise, not where the story appeared: the same
+        # instant in Berlin time gives the calendar day readers saw.
+        value = parsed.astimezone(BERLIN).isoformat()
     return value
 
 
