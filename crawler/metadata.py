@@ -117,8 +117,10 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         _string(nodes[0].get("headline")) if nodes else None,
         meta_content(tree, "og:title", "twitter:title"),
         _first_text(tree.xpath("//title")),
-        fallback,
     ) if title]
+    if not meta_titles:
+        # trafilatura's title may be the <h1> itself, so it cannot confirm one.
+        return fallback
     site_names = _site_names(tree, url)
     stripped = [strip_site_name(title, site_names) for title in meta_titles]
     for heading in headline_candidates(tree):
@@ -150,6 +152,9 @@ def strip_site_name(title: str, site_names: set[str]) -> str:
     keep = [part for part in parts if not _is_site_part(part, site_names)]
     if not keep:
         return title
+    # A name of one or two words after a longer headline is the publication's ("- WELT").
+    while len(keep) > 1 and len(keep[-1].split()) <= 2 and len(keep[0].split()) >= 4:
+        keep.pop()
     if len(keep) > 1 and " | " in title:
         # After a pipe comes the site or section: the story's part is the longest one.
         return max(keep, key=len)
@@ -213,7 +218,8 @@ def article_dates(tree, url: str, now: datetime | None = None) -> tuple[str | No
     found = find_date(tree, url=url, original_date=True, extensive_search=True,
                       min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
     structured = _first_valid(published_candidates, now)
-    if found and not (structured and structured[:10] == found):
+    same_day = structured and found in (structured[:10], _utc_day(structured))
+    if found and not same_day:
         published = with_visible_time(found, tree)
     else:
         published = structured
@@ -246,6 +252,11 @@ def parse_date(value, now: datetime | None = None) -> str | None:
         # instant in Berlin time gives the calendar day readers saw.
         value = parsed.astimezone(BERLIN).isoformat()
     return value
+
+
+def _utc_day(value: str) -> str | None:
+    moment = datetime.fromisoformat(value)
+    return moment.astimezone(ZoneInfo("UTC")).date().isoformat() if moment.tzinfo else None
 
 
 def with_visible_time(day: str, tree) -> str:
