@@ -297,7 +297,15 @@ def _first_valid(candidates, now: datetime) -> str | None:
 
 # Authors
 
-def article_authors(tree, text: str = "", fallback: str | None = None) -> tuple[list[str], list[str]]:
+BYLINE_XPATH = ('//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
+                ' or contains(@class, "author") or contains(@class, "autor")]')
+BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
+# A byline names a few people; longer texts in "author" boxes are biographies.
+MAX_BYLINE_WORDS = 12
+
+
+def article_authors(tree, text: str = "", fallback: str | None = None,
+                    url: str = "") -> tuple[list[str], list[str]]:
     """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
 
     Looks at JSON-LD, ``<meta name=author>``, byline elements and a closing credit such as
@@ -308,19 +316,13 @@ def article_authors(tree, text: str = "", fallback: str | None = None) -> tuple[
         raw.extend(_jsonld_people(node.get("author")))
     raw.append(meta_content(tree, "author", "article:author", "parsely-author", "sailthru.author",
                             "dc.creator", "DC.creator"))
-    if not any(raw):
-        raw.extend(text_of(element) for element in tree.xpath(
-            '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
-            ' or contains(@class, "author-name")]')[:3])
-    raw.append(fallback)
+    raw.extend(text_of(element) for element in tree.xpath(BYLINE_XPATH)[:3])
     names, agencies, desks = [], [], []
+    sites = _site_names(tree, url) if url else set()
     for value in raw:
-        for name in split_names(value):
-            agency = AGENCIES.get(name.lower())
-            target = agencies if agency else desks if DESK_WORDS.search(name) else names
-            name = agency or name
-            if name not in target:
-                target.append(name)
+        _sort_names(split_names(value), sites, names, agencies, desks)
+    if not (names or agencies or desks):
+        _sort_names(split_names(fallback), sites, names, agencies, desks)
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
         for code in re.split(r"\s*[/,]\s*", credit[1]):
@@ -332,11 +334,32 @@ def article_authors(tree, text: str = "", fallback: str | None = None) -> tuple[
     return (names or desks), agencies
 
 
+def _sort_names(candidates, sites, names, agencies, desks) -> None:
+    """File each credited name under people, agencies or desks (site names count as desks)."""
+    known = {_key(name) for name in names + agencies + desks}
+    for name in candidates:
+        if _key(name) in known:
+            continue
+        known.add(_key(name))
+        agency = AGENCIES.get(name.lower())
+        if agency:
+            agencies.append(agency)
+        elif DESK_WORDS.search(name) or _key(name) in sites or any(
+                len(site) > 3 and site in _key(name) for site in sites):
+            desks.append(name)
+        else:
+            names.append(name)
+
+
 def split_names(value) -> list[str]:
     """Names in a byline: "Von Anna Schmidt und Jan Meyer" → ["Anna Schmidt", "Jan Meyer"]."""
     if not isinstance(value, str) or not value.strip() or "://" in value:
         return []
-    value = BYLINE_PREFIX.sub("", " ".join(value.split()))
+    # A byline often goes on with the date or the place: "Von Anna Schmidt · 21.11.2024".
+    value = BYLINE_END.split(" ".join(value.split()))[0]
+    value = BYLINE_PREFIX.sub("", value)
+    if len(value.split()) > MAX_BYLINE_WORDS:
+        return []
     names = []
     for part in NAME_SEPARATORS.split(value):
         part = part.strip(" .:-–()")
