@@ -299,6 +299,8 @@ def _first_valid(candidates, now: datetime) -> str | None:
 
 BYLINE_XPATH = ('//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
                 ' or contains(@class, "author") or contains(@class, "autor")]')
+# Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
+NOT_A_NAME = re.compile(r"\bsagt$|©|\*|^name\b|^https?:|@", re.IGNORECASE)
 BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
@@ -316,7 +318,8 @@ def article_authors(tree, text: str = "", fallback: str | None = None,
         raw.extend(_jsonld_people(node.get("author")))
     raw.append(meta_content(tree, "author", "article:author", "parsely-author", "sailthru.author",
                             "dc.creator", "DC.creator"))
-    raw.extend(text_of(element) for element in tree.xpath(BYLINE_XPATH)[:3])
+    if not any(raw):
+        raw.extend(text_of(element) for element in tree.xpath(BYLINE_XPATH)[:3])
     names, agencies, desks = [], [], []
     sites = _site_names(tree, url) if url else set()
     for value in raw:
@@ -363,7 +366,8 @@ def split_names(value) -> list[str]:
     names = []
     for part in NAME_SEPARATORS.split(value):
         part = part.strip(" .:-–()")
-        if part and len(part) <= 60 and not part.startswith(("http", "@")) and "@" not in part:
+        if (part and len(part) <= 60 and not NOT_A_NAME.search(part)
+                and not BYLINE_PREFIX.fullmatch(part + " ")):
             names.append(part)
     return names
 
