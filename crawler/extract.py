@@ -11,20 +11,9 @@ import py3langid
 import trafilatura
 
 from archive.canonical import canonical_url
-from crawler.metadata import (article_authors, article_dates, article_lead, article_title,
-                              jsonld_nodes)
+from crawler.metadata import (ARTICLE_TYPES, article_authors, article_dates, article_lead,
+                              article_title, jsonld_nodes)
 
-# JSON-LD types that mark a page as one story rather than a listing.
-ARTICLE_TYPES = {
-    "Article",
-    "NewsArticle",
-    "BlogPosting",
-    "ReportageNewsArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "BackgroundNewsArticle",
-    "Report",
-}
 # Texts this short are teasers or errors, not articles; language detection is unreliable too.
 MIN_LANGUAGE_WORDS = 8
 

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 from htmldate import find_date
 
-# JSON-LD types whose node describes the page's story (WebPage last: its dates are a fallback).
-DESCRIBING_TYPES = {
+# JSON-LD types that mark a page as one story rather than a listing.
+ARTICLE_TYPES = {
     "Article",
     "NewsArticle",
     "BlogPosting",
@@ -23,10 +23,9 @@ DESCRIBING_TYPES = {
     "OpinionNewsArticle",
     "BackgroundNewsArticle",
     "Report",
-    "WebPage",
-    "Recipe",
-    "LiveBlogPosting",
 }
+# JSON-LD types whose node describes the page's story (WebPage last: its dates are a fallback).
+DESCRIBING_TYPES = ARTICLE_TYPES | {"LiveBlogPosting", "Recipe", "WebPage"}
 STORY_TYPES = DESCRIBING_TYPES - {"WebPage"}
 BERLIN = ZoneInfo("Europe/Berlin")
 # The web's news archive starts here; earlier dates on a page are founding years or typos.
@@ -133,7 +132,7 @@ def headline_candidates(tree) -> list[str]:
     """Texts of the page's ``<h1>`` elements, kicker labels removed, in page order."""
     headings = []
     for h1 in tree.xpath("//h1"):
-        h1 = _copy(h1)
+        h1 = deepcopy(h1)
         for part in h1.xpath(".//*[@class]"):
             classes = part.get("class", "").lower()
             if any(word in classes for word in KICKER_CLASSES) and part.getparent() is not None:
@@ -421,7 +420,3 @@ def _words(text: str) -> list[str]:
 
 def _key(text: str | None) -> str:
     return "".join(_words(text or ""))
-
-
-def _copy(element):
-    return deepcopy(element)
