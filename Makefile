@@ -23,3 +23,8 @@ test: install
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
+
+# Extraction quality vs plain trafilatura on ../shared/benchmarks (minutes; not part of `make test`).
+.PHONY: bench-extraction
+bench-extraction: install
+	$(BIN)/python bench/extraction.py

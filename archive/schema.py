@@ -232,6 +232,14 @@ def m005_source_health(db: Database) -> None:
     db.create_view("source_health", SOURCE_HEALTH_SQL)
 
 
+@migrations()
+def m007_authors(db: Database) -> None:
+    # ``author`` stays the display column ("Anna Schmidt; dpa"); these keep the parts apart.
+    # authors: JSON array of the people credited; agencies: JSON array of wire services.
+    db["articles"].add_column("authors", str)
+    db["articles"].add_column("agencies", str)
+
+
 def migrate(db: Database) -> None:
     """Bring ``db`` up to the current schema; safe to call on every open."""
     migrations.apply(db)

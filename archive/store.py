@@ -26,6 +26,8 @@ ARTICLE_FIELDS = (
     "tags",
     "image",
     "site_name",
+    "authors",
+    "agencies",
 )
 RUN_COUNTERS = ("pages_fetched", "articles_new", "articles_updated", "duplicates", "errors",
                 "not_modified", "skipped")

@@ -1,0 +1,422 @@
+"""News metadata beyond trafilatura's defaults: headline, dates, authors and agencies, lead.
+
+Each function takes a parsed page (lxml) and returns plain values; :func:`crawler.extract.
+extract_article` combines them with trafilatura's output. Dates are ISO 8601 strings with the
+page's own UTC offset when it gives one (Europe/Berlin when only a local time is shown).
+"""
+import json
+import re
+from copy import deepcopy
+from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from htmldate import find_date
+
+# JSON-LD types that mark a page as one story rather than a listing.
+ARTICLE_TYPES = {
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "Report",
+}
+# JSON-LD types whose node describes the page's story (WebPage last: its dates are a fallback).
+DESCRIBING_TYPES = ARTICLE_TYPES | {"LiveBlogPosting", "Recipe", "WebPage"}
+STORY_TYPES = DESCRIBING_TYPES - {"WebPage"}
+BERLIN = ZoneInfo("Europe/Berlin")
+# The web's news archive starts here; earlier dates on a page are founding years or typos.
+EARLIEST_DATE = date(1995, 1, 1)
+
+# Wire services credited in German-language news, as they sign (case-insensitive).
+AGENCIES = {
+    "dpa": "dpa", "afp": "AFP", "epd": "epd", "kna": "KNA", "reuters": "Reuters", "ap": "AP",
+    "dts": "dts", "sid": "SID", "apa": "APA", "sda": "SDA", "ddp": "ddp", "kyodo": "Kyodo",
+    "bloomberg": "Bloomberg", "afx": "dpa-AFX", "dpa-afx": "dpa-AFX", "idea": "idea",
+}
+# Bylines that name a desk rather than a person; kept only when nothing else is credited.
+DESK_WORDS = re.compile(r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin)\b",
+                        re.IGNORECASE)
+BYLINE_PREFIX = re.compile(r"^\s*(von|by|text|autor(?:in)?|autoren|ein beitrag von|verfasst von)\s*:?\s+",
+                           re.IGNORECASE)
+NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGNORECASE)
+# "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
+CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
+
+# Headline parts that name the section, not the story.
+KICKER_CLASSES = ("kicker", "topline", "overline", "dachzeile", "roofline", "eyebrow", "spitzmarke",
+                  "supertitle", "subtitle", "label", "rubrik", "category", "tag")
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+")
+
+GERMAN_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
+    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+}
+# "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30"
+VISIBLE_DATE = re.compile(
+    r"\b(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-Za-zäÄ]{3,9})\s+)"
+    r"(?P<year>(?:19|20)\d\d)"
+    r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
+)
+
+
+def jsonld_nodes(tree):
+    """Every JSON object in the page's ``application/ld+json`` scripts, ``@graph`` unpacked."""
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, dict):
+                yield node
+                stack.extend(node.get("@graph") or [])
+            elif isinstance(node, list):
+                stack.extend(node)
+
+
+def jsonld_types(node: dict) -> set[str]:
+    types = node.get("@type")
+    types = types if isinstance(types, list) else [types]
+    return {t for t in types if isinstance(t, str)}
+
+
+def story_nodes(tree) -> list[dict]:
+    """JSON-LD nodes describing the story (NewsArticle etc.), best first."""
+    nodes = [node for node in jsonld_nodes(tree) if jsonld_types(node) & DESCRIBING_TYPES]
+    return sorted(nodes, key=lambda node: not jsonld_types(node) & STORY_TYPES)
+
+
+def meta_content(tree, *names: str) -> str | None:
+    """First non-empty ``<meta>`` content among ``names`` (matched on name, property or itemprop)."""
+    for name in names:
+        for attribute in ("property", "name", "itemprop"):
+            for value in tree.xpath(f'//meta[@{attribute}="{name}"]/@content'):
+                if value.strip():
+                    return " ".join(value.split())
+    return None
+
+
+def text_of(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+# Headline
+
+def article_title(tree, url: str, fallback: str | None = None) -> str | None:
+    """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
+    metadata title without site name, section or date."""
+    nodes = story_nodes(tree)
+    meta_titles = [title for title in (
+        _string(nodes[0].get("headline")) if nodes else None,
+        meta_content(tree, "og:title", "twitter:title"),
+        _first_text(tree.xpath("//title")),
+    ) if title]
+    if not meta_titles:
+        # trafilatura's title may be the <h1> itself, so it cannot confirm one.
+        return fallback
+    site_names = _site_names(tree, url)
+    stripped = [strip_site_name(title, site_names) for title in meta_titles]
+    for heading in headline_candidates(tree):
+        if any(_confirms(heading, title) for title in stripped):
+            return heading
+    return stripped[0] if stripped else None
+
+
+def headline_candidates(tree) -> list[str]:
+    """Texts of the page's ``<h1>`` elements, kicker labels removed, in page order."""
+    headings = []
+    for h1 in tree.xpath("//h1"):
+        h1 = deepcopy(h1)
+        for part in h1.xpath(".//*[@class]"):
+            classes = part.get("class", "").lower()
+            if any(word in classes for word in KICKER_CLASSES) and part.getparent() is not None:
+                part.drop_tree()
+        text = " ".join(h1.text_content().split()).strip(" :")
+        if text:
+            headings.append(text)
+    return headings
+
+
+def strip_site_name(title: str, site_names: set[str]) -> str:
+    """Remove a site name, section or date glued to a title with " | ", " - ", " – " …."""
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    keep = [part for part in parts if not _is_site_part(part, site_names)]
+    if not keep:
+        return title
+    # A name of one or two words after a longer headline is the publication's ("- WELT").
+    while len(keep) > 1 and len(keep[-1].split()) <= 2 and len(keep[0].split()) >= 4:
+        keep.pop()
+    if len(keep) > 1 and " | " in title:
+        # After a pipe comes the site or section: the story's part is the longest one.
+        return max(keep, key=len)
+    return " - ".join(keep) if len(keep) < len(parts) else title
+
+
+def _is_site_part(part: str, site_names: set[str]) -> bool:
+    key = _key(part)
+    if not key:
+        return True
+    if VISIBLE_DATE.fullmatch(part.strip()) or re.fullmatch(r"[\d.:/\s-]+", part):
+        return True
+    return any(key == name or (len(name) > 3 and (name in key or key in name) and len(part.split()) <= 4)
+               for name in site_names)
+
+
+def _site_names(tree, url: str) -> set[str]:
+    names = {meta_content(tree, "og:site_name", "application-name", "apple-mobile-web-app-title")}
+    for node in jsonld_nodes(tree):
+        if jsonld_types(node) & {"WebSite", "Organization", "NewsMediaOrganization"}:
+            names.add(_string(node.get("name")))
+        publisher = node.get("publisher")
+        if isinstance(publisher, dict):
+            names.add(_string(publisher.get("name")))
+    host = urlsplit(url).hostname or ""
+    labels = host.removeprefix("www.").split(".")
+    names.update({host.removeprefix("www."), labels[0], labels[-2] if len(labels) > 1 else None})
+    return {_key(name) for name in names if name and _key(name)}
+
+
+def _confirms(heading: str, title: str) -> bool:
+    """Whether an ``<h1>`` and a metadata title name the same story (wording may differ a bit)."""
+    heading_words, title_words = set(_words(heading)), set(_words(title))
+    if not heading_words or not title_words:
+        return False
+    shared = len(heading_words & title_words)
+    return shared / len(heading_words) >= 0.5 and shared / len(title_words) >= 0.5
+
+
+# Dates
+
+def article_dates(tree, url: str, now: datetime | None = None) -> tuple[str | None, str | None]:
+    """``(published, modified)`` as ISO 8601; dates in the future or before 1995 are rejected."""
+    now = now or datetime.now(BERLIN)
+    nodes = story_nodes(tree)
+    published_candidates = [
+        *(node.get("datePublished") for node in nodes),
+        meta_content(tree, "article:published_time", "og:article:published_time", "datePublished",
+                     "publishdate", "pubdate", "date", "DC.date.issued", "dcterms.issued",
+                     "parsely-pub-date", "sailthru.date"),
+        *tree.xpath('//time[@itemprop="datePublished" or @pubdate]/@datetime'),
+    ]
+    modified_candidates = [
+        *(node.get("dateModified") for node in nodes),
+        meta_content(tree, "article:modified_time", "og:updated_time", "dateModified",
+                     "last-modified", "DC.date.modified", "dcterms.modified"),
+        *tree.xpath('//time[@itemprop="dateModified"]/@datetime'),
+    ]
+    # htmldate weighs every date on the page and is right more often about the day; the
+    # structured timestamp adds time and offset when it names the same day.
+    found = find_date(tree, url=url, original_date=True, extensive_search=True,
+                      min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
+    structured = _first_valid(published_candidates, now)
+    same_day = structured and found in (structured[:10], _utc_day(structured))
+    if found and not same_day:
+        published = with_visible_time(found, tree)
+    else:
+        published = structured
+    modified = _first_valid(modified_candidates, now)
+    if modified is not None and published is not None and modified <= published:
+        modified = None
+    return published, modified
+
+
+def parse_date(value, now: datetime | None = None) -> str | None:
+    """A page's date value as ISO 8601 (date, or timestamp with offset); ``None`` if implausible."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    now = now or datetime.now(BERLIN)
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = _visible_datetime(value)
+        if parsed is None:
+            return None
+        value = parsed.isoformat() if (parsed.hour, parsed.minute) != (0, 0) else parsed.date().isoformat()
+    if not EARLIEST_DATE <= parsed.date() <= (now + timedelta(days=1)).date():
+        return None
+    if len(value) > 10 and parsed.tzinfo is None:
+        # A local time without offset: German news sites mean Berlin time.
+        value = parsed.replace(tzinfo=BERLIN).isoformat()
+    elif len(value) > 10 and parsed.utcoffset() == timedelta(0):
+        # UTC is how content systems serialise, not where the story appeared: the same
+        # instant in Berlin time gives the calendar day readers saw.
+        value = parsed.astimezone(BERLIN).isoformat()
+    return value
+
+
+def _utc_day(value: str) -> str | None:
+    moment = datetime.fromisoformat(value)
+    return moment.astimezone(ZoneInfo("UTC")).date().isoformat() if moment.tzinfo else None
+
+
+def with_visible_time(day: str, tree) -> str:
+    """``day`` with the time of day shown next to it on the page (Europe/Berlin), if any."""
+    body = tree.find("body")
+    text = text_of(body if body is not None else tree)
+    for match in VISIBLE_DATE.finditer(text):
+        moment = _from_match(match)
+        if moment is not None and moment.date().isoformat() == day and match["hour"]:
+            return moment.isoformat()
+    return day
+
+
+def _visible_datetime(text: str) -> datetime | None:
+    match = VISIBLE_DATE.search(text)
+    return _from_match(match) if match else None
+
+
+def _from_match(match) -> datetime | None:
+    month = int(match["month"]) if match["month"] else GERMAN_MONTHS.get(match["month_name"].lower())
+    if not month:
+        return None
+    hour, minute = int(match["hour"] or 0), int(match["minute"] or 0)
+    try:
+        moment = datetime(int(match["year"]), month, int(match["day"]), hour, minute)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=BERLIN) if match["hour"] else moment
+
+
+def _first_valid(candidates, now: datetime) -> str | None:
+    for candidate in candidates:
+        parsed = parse_date(candidate, now)
+        if parsed:
+            return parsed
+    return None
+
+
+# Authors
+
+BYLINE_XPATH = ('//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
+                ' or contains(@class, "author") or contains(@class, "autor")]')
+# Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
+NOT_A_NAME = re.compile(r"\bsagt$|©|\*|^name\b|^https?:|@", re.IGNORECASE)
+BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
+# A byline names a few people; longer texts in "author" boxes are biographies.
+MAX_BYLINE_WORDS = 12
+
+
+def article_authors(tree, text: str = "", fallback: str | None = None,
+                    url: str = "") -> tuple[list[str], list[str]]:
+    """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
+
+    Looks at JSON-LD, ``<meta name=author>``, byline elements and a closing credit such as
+    "(dpa)" or "(nic)". Desk names ("Redaktion") are kept only when nobody else is named.
+    """
+    raw = []
+    for node in story_nodes(tree):
+        raw.extend(_jsonld_people(node.get("author")))
+    raw.append(meta_content(tree, "author", "article:author", "parsely-author", "sailthru.author",
+                            "dc.creator", "DC.creator"))
+    if not any(raw):
+        raw.extend(text_of(element) for element in tree.xpath(BYLINE_XPATH)[:3])
+    names, agencies, desks = [], [], []
+    sites = _site_names(tree, url) if url else set()
+    for value in raw:
+        _sort_names(split_names(value), sites, names, agencies, desks)
+    if not (names or agencies or desks):
+        _sort_names(split_names(fallback), sites, names, agencies, desks)
+    credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
+    if credit:
+        for code in re.split(r"\s*[/,]\s*", credit[1]):
+            agency = AGENCIES.get(code.lower())
+            if agency and agency not in agencies:
+                agencies.append(agency)
+            elif not agency and not names and code.islower() and code not in desks:
+                desks.append(code)
+    return (names or desks), agencies
+
+
+def _sort_names(candidates, sites, names, agencies, desks) -> None:
+    """File each credited name under people, agencies or desks (site names count as desks)."""
+    known = {_key(name) for name in names + agencies + desks}
+    for name in candidates:
+        if _key(name) in known:
+            continue
+        known.add(_key(name))
+        agency = AGENCIES.get(name.lower())
+        if agency:
+            agencies.append(agency)
+        elif DESK_WORDS.search(name) or _key(name) in sites or any(
+                len(site) > 3 and site in _key(name) for site in sites):
+            desks.append(name)
+        else:
+            names.append(name)
+
+
+def split_names(value) -> list[str]:
+    """Names in a byline: "Von Anna Schmidt und Jan Meyer" → ["Anna Schmidt", "Jan Meyer"]."""
+    if not isinstance(value, str) or not value.strip() or "://" in value:
+        return []
+    # A byline often goes on with the date or the place: "Von Anna Schmidt · 21.11.2024".
+    value = BYLINE_END.split(" ".join(value.split()))[0]
+    value = BYLINE_PREFIX.sub("", value)
+    if len(value.split()) > MAX_BYLINE_WORDS:
+        return []
+    names = []
+    for part in NAME_SEPARATORS.split(value):
+        part = part.strip(" .:-–()")
+        if (part and len(part) <= 60 and not NOT_A_NAME.search(part)
+                and not BYLINE_PREFIX.fullmatch(part + " ")):
+            names.append(part)
+    return names
+
+
+def _jsonld_people(value) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for item in values:
+        if isinstance(item, dict):
+            names.append(_string(item.get("name")))
+        elif isinstance(item, str):
+            names.append(item)
+    return [name for name in names if name]
+
+
+# Lead
+
+LEAD_XPATH = ('//*[self::p or self::div or self::span][contains(@class, "lead") or contains(@class, "teaser-text")'
+              ' or contains(@class, "intro") or contains(@class, "standfirst") or contains(@class, "summary")'
+              ' or @itemprop="description"]')
+MIN_LEAD_WORDS = 8
+MAX_LEAD_WORDS = 120
+
+
+def article_lead(tree, fallback: str | None = None) -> str | None:
+    """The story's lead paragraph (teaser) when the page marks one, else the meta description."""
+    for element in tree.xpath(LEAD_XPATH):
+        text = text_of(element)
+        if MIN_LEAD_WORDS <= len(text.split()) <= MAX_LEAD_WORDS:
+            return text
+    return fallback
+
+
+def _string(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _first_text(elements) -> str | None:
+    for element in elements:
+        text = text_of(element)
+        if text:
+            return text
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _key(text: str | None) -> str:
+    return "".join(_words(text or ""))

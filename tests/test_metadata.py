@@ -1,0 +1,181 @@
+"""News metadata rules (headline, dates, authors, language, lead) on small synthetic pages."""
+import json
+
+import pytest
+
+from archive.store import open_archive, store_article
+from crawler.extract import extract_article, parse_html
+from crawler.metadata import article_dates, split_names, strip_site_name
+
+URL = "https://rp-online.de/nrw/staedte/duesseldorf/wirtschaft/hafen-erweitert_aid-1234.html"
+STORY = (
+    "Der Düsseldorfer Hafen wird bis zum Jahr 2028 um zwei neue Containerterminals erweitert. "
+    "Die Stadtwerke investieren dafür rund 140 Millionen Euro, wie der Aufsichtsrat am Montag "
+    "beschloss. Die Arbeiten sollen im Frühjahr beginnen und den Güterverkehr auf der Schiene "
+    "deutlich stärken. Mehrere Logistikunternehmen haben bereits Interesse an den Flächen "
+    "angemeldet, teilte die Hafengesellschaft mit. Anwohner fürchten mehr Lärm in der Nacht. "
+)
+
+
+def page(head: str = "", header: str = "", body: str = "", lang: str = "de",
+         paragraphs: int = 4, closing: str = "") -> str:
+    """An article page: ``head`` extras, ``header`` above the text, ``STORY`` paragraphs."""
+    text = "".join(f"<p>{STORY}</p>" for _ in range(paragraphs))
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>'
+            f'<nav><a href="/">Start</a> <a href="/wirtschaft/">Wirtschaft</a></nav>'
+            f"<article>{header}{body or text}{closing}</article>"
+            f"<footer>Impressum · Datenschutz</footer></body></html>")
+
+
+def jsonld(**fields) -> str:
+    return ('<script type="application/ld+json">'
+            + json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", **fields})
+            + "</script>")
+
+
+def extract(html: str, url: str = URL) -> dict:
+    article = extract_article(html, url)
+    assert article is not None
+    return article
+
+
+# Headline
+
+@pytest.mark.parametrize("seo_title", [
+    "Hafen wird um zwei Terminals erweitert | Rheinische Post",
+    "Hafen wird um zwei Terminals erweitert - WELT",
+    "Hafen wird um zwei Terminals erweitert – DW – 28.04.2023",
+    "Rheinische Post: Wirtschaft | Hafen wird um zwei Terminals erweitert",
+])
+def test_title_drops_the_site_name(seo_title):
+    head = (f"<title>{seo_title}</title><meta property=\"og:title\" content=\"{seo_title}\">"
+            '<meta property="og:site_name" content="Rheinische Post">')
+    assert extract(page(head))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_title_is_the_h1_without_its_kicker():
+    head = "<title>Düsseldorf: Hafen wird erweitert | RP ONLINE</title>"
+    header = ('<h1><span class="headline-kicker">Düsseldorf</span>'
+              '<span class="headline-title">Hafen wird um zwei Terminals erweitert</span></h1>')
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_a_section_h1_is_not_taken_for_the_headline():
+    head = "<title>Hafen wird um zwei Terminals erweitert - Stadtwerke Düsseldorf</title>"
+    header = "<h1>Pressemitteilungen</h1>"
+    url = "https://www.swd-ag.de/presse/hafen.html"
+    assert extract(page(head, header), url)["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_strip_site_name_keeps_titles_without_one():
+    assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
+
+
+# Dates
+
+def test_published_and_modified_from_jsonld():
+    head = jsonld(headline="Hafen", datePublished="2024-11-21T14:30:00+01:00",
+                  dateModified="2024-11-22T09:05:00+01:00")
+    article = extract(page(head))
+    assert (article["published"], article["modified"]) == (
+        "2024-11-21T14:30:00+01:00", "2024-11-22T09:05:00+01:00")
+
+
+def test_meta_published_time_and_utc_shown_in_berlin_time():
+    head = ('<meta property="article:published_time" content="2024-11-20T23:30:00Z">'
+            '<meta property="article:modified_time" content="2024-11-20T23:30:00Z">')
+    article = extract(page(head))
+    # The same instant; in Düsseldorf it was already the 21st.
+    assert article["published"] == "2024-11-21T00:30:00+01:00"
+    assert article["modified"] is None
+
+
+@pytest.mark.parametrize("shown, expected", [
+    ("21.11.2024, 14:30 Uhr", "2024-11-21T14:30:00+01:00"),
+    ("21. November 2024 um 14.30 Uhr", "2024-11-21T14:30:00+01:00"),
+    ("21. Juli 2024, 08:15 Uhr", "2024-07-21T08:15:00+02:00"),
+    ("21. November 2024", "2024-11-21"),
+])
+def test_visible_german_dates(shown, expected):
+    header = f'<p class="meta">Von Anna Schmidt · {shown}</p>'
+    assert extract(page(header=header))["published"] == expected
+
+
+def test_time_element_and_url_date():
+    header = '<time datetime="2024-03-05T07:00:00+01:00" itemprop="datePublished">5. März</time>'
+    assert extract(page(header=header))["published"] == "2024-03-05T07:00:00+01:00"
+    url = "https://www.example.de/wirtschaft/2024/03/05/hafen.html"
+    assert extract(page(), url)["published"][:10] == "2024-03-05"
+
+
+@pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
+def test_future_and_pre_1995_dates_are_rejected(bad):
+    tree = parse_html(page(jsonld(datePublished=bad)))
+    published, _modified = article_dates(tree, URL)
+    assert published is None or not published.startswith(bad[:4])
+
+
+# Authors
+
+def test_several_authors_from_jsonld_and_agency():
+    head = jsonld(author=[{"@type": "Person", "name": "Anna Schmidt"},
+                          {"@type": "Person", "name": "Jan Meyer"},
+                          {"@type": "Organization", "name": "dpa"}])
+    article = extract(page(head))
+    assert article["authors"] == ["Anna Schmidt", "Jan Meyer"]
+    assert article["agencies"] == ["dpa"]
+    assert article["author"] == "Anna Schmidt; Jan Meyer; dpa"
+
+
+def test_byline_with_von_und():
+    header = '<p class="byline">Von Anna Schmidt und Jan Meyer</p>'
+    assert extract(page(header=header))["authors"] == ["Anna Schmidt", "Jan Meyer"]
+
+
+def test_closing_credit_names_the_agency():
+    article = extract(page(closing="<p>Die Hafengesellschaft bestätigte den Zeitplan. (dpa/lnw)</p>"))
+    assert article["agencies"] == ["dpa"]
+
+
+def test_initials_are_kept_only_when_nobody_is_named():
+    closing = "<p>Die Hafengesellschaft bestätigte den Zeitplan. (nic)</p>"
+    assert extract(page(closing=closing))["authors"] == ["nic"]
+    named = page('<meta name="author" content="Anna Schmidt">', closing=closing)
+    assert extract(named)["authors"] == ["Anna Schmidt"]
+
+
+def test_desk_names_only_when_alone():
+    head = jsonld(author=[{"name": "Redaktion Wirtschaft"}, {"name": "Anna Schmidt"}])
+    assert extract(page(head))["authors"] == ["Anna Schmidt"]
+    assert extract(page(jsonld(author={"name": "Redaktion Wirtschaft"})))["authors"] == [
+        "Redaktion Wirtschaft"]
+
+
+def test_split_names():
+    assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
+    assert split_names("https://rp-online.de/autor/anna") == []
+
+
+# Language and lead
+
+def test_language_comes_from_the_text_not_the_lang_attribute():
+    assert extract(page(lang="en"))["language"] == "de"
+
+
+def test_description_is_the_lead():
+    lead = "Die Stadtwerke bauen für 140 Millionen Euro zwei neue Terminals am Düsseldorfer Hafen."
+    head = '<meta name="description" content="Alles zum Hafen in Düsseldorf – jetzt lesen!">'
+    header = f'<p class="article-lead">{lead}</p>'
+    assert extract(page(head, header))["description"] == lead
+    assert extract(page(head))["description"] == "Alles zum Hafen in Düsseldorf – jetzt lesen!"
+
+
+def test_authors_and_agencies_are_stored_as_json(tmp_path):
+    db = open_archive(tmp_path / "archive.db")
+    db["sources"].insert({"id": "rp", "name": "RP"})
+    article = extract(page(jsonld(author=[{"name": "Anna Schmidt"}, {"name": "Jan Meyer"}, "AFP"])))
+    stored = store_article(db, article, source="rp", seen_at="2024-11-21T15:00:00Z")
+    row = db["articles"].get(stored.article_id)
+    assert json.loads(row["authors"]) == ["Anna Schmidt", "Jan Meyer"]
+    assert json.loads(row["agencies"]) == ["AFP"]
+    assert row["author"] == "Anna Schmidt; Jan Meyer; AFP"
