@@ -13,6 +13,7 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from archive.schema import migrate
+from archive.search import search_terms
 
 ARTICLE_FIELDS = (
     "title",
@@ -82,6 +83,9 @@ def store_article(db: Database, article: dict, *, source: str, seen_at: str | No
     digest = content_hash(text)
     values = {field: _column_value(article.get(field)) for field in ARTICLE_FIELDS}
     values.update(content_hash=digest, word_count=word_count(text), last_seen=seen_at)
+    values["search_terms"] = search_terms(
+        values["title"], values["description"], text, language=values["language"]
+    )
 
     with db.atomic():
         existing = _article_by_url(db, article["url"])
@@ -93,6 +97,7 @@ def store_article(db: Database, article: dict, *, source: str, seen_at: str | No
                     "source": source,
                     "first_seen": seen_at,
                     "duplicate_of": original,
+                    "region": _source_region(db, source),
                     **values,
                 }
             )
@@ -151,3 +156,8 @@ def _column_value(value):
     if isinstance(value, (list, tuple)):
         return json.dumps(list(value), ensure_ascii=False) if value else None
     return value or None
+
+
+def _source_region(db: Database, source: str) -> str | None:
+    rows = db.execute("select region from sources where id = ?", [source]).fetchall()
+    return rows[0][0] if rows else None

@@ -1,0 +1,1 @@
+"""Datasette hooks for the archive (placeholder, filled below)."""
