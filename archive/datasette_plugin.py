@@ -1,1 +1,0 @@
-"""Datasette hooks for the archive (placeholder, filled below)."""
