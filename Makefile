@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test clean
+.PHONY: install demo test clean browser
 
 install: $(STAMP)
 
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/newsarchive demo
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
 
 clean:
@@ -28,3 +28,7 @@ clean:
 .PHONY: bench-extraction
 bench-extraction: install
 	$(BIN)/python bench/extraction.py
+
+# The browser test drives Debian's Chromium (no browser download is possible or wanted).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)

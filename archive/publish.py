@@ -12,6 +12,8 @@ DATASETTE_SETTINGS = {
     "facet_time_limit_ms": 500,
     "suggest_facets": "off",
     "allow_download": "off",
+    # Long article texts are cut in tables; the row page shows them whole.
+    "truncate_cells_html": 300,
 }
 
 
@@ -25,7 +27,17 @@ def metadata_for(db_path: str | Path, metadata_path: str | Path) -> dict:
     databases = metadata.get("databases") or {}
     if METADATA_DATABASE_KEY in databases:
         databases[Path(db_path).stem] = databases.pop(METADATA_DATABASE_KEY)
+    _rename_dashboard_databases(metadata, Path(db_path).stem)
     return metadata
+
+
+def _rename_dashboard_databases(metadata: dict, name: str) -> None:
+    """Point datasette-dashboards charts written for ``archive`` at this file's database."""
+    dashboards = (metadata.get("plugins") or {}).get("datasette-dashboards") or {}
+    for dashboard in dashboards.values():
+        for chart in (dashboard.get("charts") or {}).values():
+            if chart.get("db") == METADATA_DATABASE_KEY:
+                chart["db"] = name
 
 
 def datasette_command(db_path, metadata_path, host: str, port: int, python: str) -> list[str]:

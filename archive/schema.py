@@ -232,6 +232,40 @@ def m005_source_health(db: Database) -> None:
     db.create_view("source_health", SOURCE_HEALTH_SQL)
 
 
+# Beside the article's own words, the FTS index covers `search_terms`: compound parts, base
+# forms and ue spellings of its German words (archive/search.py), so förderung finds
+# Wirtschaftsförderung and duesseldorf finds Düsseldorf.
+GERMAN_FTS_COLUMNS = ["title", "description", "text", "search_terms"]
+
+
+@migrations()
+def m006_german_search_and_facets(db: Database) -> None:
+    """German search terms in the FTS index; region, month and duplicate status as columns."""
+    from archive.search import search_terms
+
+    articles = db["articles"]
+    articles.add_column("search_terms", str)
+    # Copied from sources (kept in step by the trigger below) so that articles facet by region.
+    articles.add_column("region", str)
+    # Generated columns: always right, cost nothing to store, and Datasette facets on them.
+    db.execute("alter table articles add column published_month text "
+               "generated always as (substr(published, 1, 7)) virtual")
+    db.execute("alter table articles add column duplicate_status text generated always as "
+               "(case when duplicate_of is null then 'original' else 'duplicate' end) virtual")
+    db.execute("update articles set region = (select region from sources where sources.id = articles.source)")
+    rows = db.query("select id, title, description, text, language from articles")
+    for row in list(rows):
+        terms = search_terms(row["title"], row["description"], row["text"], language=row["language"])
+        db.execute("update articles set search_terms = ? where id = ?", [terms, row["id"]])
+    articles.create_index(["region", "published"])
+    articles.disable_fts()
+    articles.enable_fts(GERMAN_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER)
+    db.execute(
+        "create trigger sources_region_to_articles after update of region on sources begin "
+        "update articles set region = new.region where source = new.id; end"
+    )
+
+
 @migrations()
 def m007_authors(db: Database) -> None:
     # ``author`` stays the display column ("Anna Schmidt; dpa"); these keep the parts apart.

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from archive.dedup import index_article, link_translations, place_article
 from archive.schema import migrate
+from archive.search import search_terms
 
 ARTICLE_FIELDS = (
     "title",
@@ -84,15 +85,21 @@ def store_article(db: Database, article: dict, *, source: str, seen_at: str | No
     """
     seen_at = seen_at or utc_now()
     text = article.get("text") or ""
-    digest = content_hash(text)
-    values = {field: _column_value(article.get(field)) for field in ARTICLE_FIELDS}
-    values.update(content_hash=digest, word_count=word_count(text), last_seen=seen_at)
+    values = _extracted_values(article)
+    digest = values["content_hash"]
+    values["last_seen"] = seen_at
 
     with db.atomic():
         existing = _article_by_url(db, article["url"])
         if existing is None:
             table = db["articles"].insert(
-                {"url": article["url"], "source": source, "first_seen": seen_at, **values}
+                {
+                    "url": article["url"],
+                    "source": source,
+                    "first_seen": seen_at,
+                    "region": _source_region(db, source),
+                    **values,
+                }
             )
             match = place_article(db, table.last_pk)
             link_translations(db, table.last_pk, article.get("alternates"))
@@ -126,14 +133,25 @@ def update_extraction(db: Database, url: str, article: dict) -> bool:
     existing = _article_by_url(db, url)
     if existing is None:
         return False
-    values = {field: _column_value(article.get(field)) for field in ARTICLE_FIELDS}
-    text = article.get("text") or ""
-    values.update(content_hash=content_hash(text), word_count=word_count(text))
+    values = _extracted_values(article)
     if all(existing[name] == value for name, value in values.items()):
         return False
     with db.atomic():
         db["articles"].update(existing["id"], values)
+        if values["content_hash"] != existing["content_hash"]:
+            index_article(db, existing["id"], article.get("text") or "")
     return True
+
+
+def _extracted_values(article: dict) -> dict:
+    """The ``articles`` columns that come from extraction, with their derived columns."""
+    text = article.get("text") or ""
+    values = {field: _column_value(article.get(field)) for field in ARTICLE_FIELDS}
+    values.update(content_hash=content_hash(text), word_count=word_count(text))
+    values["search_terms"] = search_terms(
+        values["title"], values["description"], text, language=values["language"]
+    )
+    return values
 
 
 def start_run(db: Database, source: str, started: str | None = None) -> int:
@@ -203,3 +221,8 @@ def close_abandoned_runs(db: Database, source: str, after_id: int, status: str) 
             [status, utc_now(), source, after_id],
         )
     return cursor.rowcount
+
+
+def _source_region(db: Database, source: str) -> str | None:
+    rows = db.execute("select region from sources where id = ?", [source]).fetchall()
+    return rows[0][0] if rows else None

@@ -1,0 +1,35 @@
+"""Datasette hooks of the archive: article text shown as escaped paragraphs, and its stylesheet.
+
+Registered through the ``datasette`` entry point in pyproject.toml, so ``newsarchive serve``
+and any ``datasette`` run in this environment use it.
+"""
+import markupsafe
+from datasette import hookimpl
+
+# Datasette names entry-point plugins after their distribution.
+PLUGIN_NAME = "newsarchive"
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """``articles.text`` as escaped paragraphs; an ``article`` id in a query links to its row."""
+    if table == "articles" and column == "text" and isinstance(value, str) and value:
+        return article_text_html(value)
+    if table is None and column == "article" and isinstance(value, int):
+        href = datasette.urls.row(database, "articles", str(value))
+        return markupsafe.Markup('<a href="{}">{}</a>').format(href, value)
+    return None
+
+
+def article_text_html(text: str) -> markupsafe.Markup:
+    """Clean text (paragraphs separated by newlines) as escaped ``<p>`` elements."""
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    body = markupsafe.Markup("").join(
+        markupsafe.Markup("<p>{}</p>").format(paragraph) for paragraph in paragraphs
+    )
+    return markupsafe.Markup('<div class="article-text">{}</div>').format(body)
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.static_plugins(PLUGIN_NAME, "archive.css")]
