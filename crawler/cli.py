@@ -175,6 +175,33 @@ def demo(data_dir, port, no_serve):
     raise SystemExit(run_demo(Path(data_dir), port=port, serve=not no_serve, echo=click.echo))
 
 
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def enrich(db_path, as_json):
+    """Link every article in the archive to the places and companies it mentions.
+
+    New articles are linked during crawls; run this after upgrading, or after the gazetteer
+    (archive/data/places.csv) or company list (archive/data/companies.csv) changed.
+
+    \b
+    Example:
+        newsarchive enrich --db data/archive.db
+    """
+    from archive.enrich import enrich_archive
+    from archive.store import open_archive
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
+    with open_archive(db_path) as db:
+        totals = enrich_archive(db)
+    if as_json:
+        click.echo(json.dumps(totals))
+    else:
+        click.echo(f"{totals['articles']} articles: {totals['places']} place links, "
+                   f"{totals['companies']} company links → {db_path}")
+
+
 def _load(sources_path, source_ids):
     try:
         return select_sources(load_sources(sources_path), source_ids)

@@ -31,6 +31,7 @@ DEPTH_LIMIT = 12
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,
     "crawler.pipelines.ArchivePipeline": 800,
+    "crawler.pipelines.EnrichPipeline": 850,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 100,
@@ -40,3 +41,6 @@ EXTENSIONS = {
 LOG_LEVEL = "WARNING"
 # Set by the CLI: the archive file every crawl writes into.
 NEWSARCHIVE_DB = None
+
+# Link stored articles to the places and companies they mention (crawler.pipelines.EnrichPipeline).
+ENRICH_ENABLED = True
