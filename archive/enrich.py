@@ -13,7 +13,7 @@ curated list of the region's major companies with their short names
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -271,8 +271,7 @@ class CompanyFinder:
         for match in self.pattern.finditer(text):
             if _overlaps(match.start(), match.end(), taken):
                 continue
-            company = self.companies[self.aliases[match.group()]]
-            found[company.id] = company
+            company = found.setdefault(self.aliases[match.group()], self.companies[self.aliases[match.group()]])
             mentions.append(Mention(company.id, match.group(), match.start(), match.end()))
         return sorted(mentions, key=lambda mention: mention.start), found
 
@@ -286,7 +285,7 @@ class CompanyFinder:
                 if company_id:
                     break
         if company_id:
-            return self.companies[company_id]
+            return replace(self.companies[company_id], legal_form=legal_form.strip())
         return Company(slug(name), name, legal_form.strip(), None, False)
 
 
@@ -377,6 +376,10 @@ def _link(db: Database, article_id: int, text: str) -> dict[str, int]:
              for company in companies.values()],
             ignore=True,  # the first spelling seen names the company; later ones don't rename it
         )
+        for company in companies.values():
+            if company.legal_form:
+                db.execute("update companies set legal_form = ? where id = ? and legal_form is null",
+                           [company.legal_form, company.id])
         db["article_companies"].insert_all(
             [{"article_id": article_id, "company_id": company_id, "mentions": count,
               "surface": first_surface[company_id]} for company_id, count in company_counts.items()]
