@@ -22,3 +22,13 @@ order by sources.id
 def source_status(db: Database) -> list[dict]:
     """One row per source: its last crawl run (time, status, counts) and stored articles."""
     return [dict(row) for row in db.query(STATUS_SQL)]
+
+
+def sample_articles(db: Database, source: str) -> list[dict]:
+    """The articles of ``source`` as ``newsarchive sources check`` shows them, in URL order.
+
+    Keys: url, title, published (ISO 8601), author, word_count, language.
+    """
+    return [dict(row) for row in db.query(
+        "select url, title, published, author, word_count, language from articles "
+        "where source = ? order by url", [source])]
