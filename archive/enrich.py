@@ -133,10 +133,7 @@ class Gazetteer:
         # surface → [(place id, is the bare ambiguous name, names the parent city too)],
         # most prominent place first
         self.forms = forms
-        alternatives = sorted(forms, key=len, reverse=True)
-        self.pattern = re.compile(
-            r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)"
-        )
+        self.pattern = re.compile(r"(?<!\w)" + _alternation(forms) + r"(?!\w)")
 
     @classmethod
     def from_csv(cls, path: Path = PLACES_FILE) -> "Gazetteer":
@@ -226,10 +223,7 @@ class CompanyFinder:
         self.aliases = aliases  # exact spelling → company id; matched anywhere
         self.by_folded_name = {name.casefold(): company_id
                                for name, company_id in {**aliases, **legal_only}.items()}
-        alternatives = sorted(aliases, key=len, reverse=True)
-        self.pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])"
-        )
+        self.pattern = re.compile(r"(?<![\w-])" + _alternation(aliases) + r"(?![\w])")
 
     @classmethod
     def from_csv(cls, path: Path = COMPANIES_FILE, is_demonym=lambda word: False) -> "CompanyFinder":
@@ -417,6 +411,20 @@ def _surface_forms(row: dict) -> list[tuple[str, bool, bool]]:
             if spelled != surface:
                 folded.append((spelled, bare, qualified))
     return list(dict.fromkeys(forms + folded))
+
+
+def _alternation(words) -> str:
+    """A regex matching any of ``words``, longest first, grouped by first letter.
+
+    Python's ``re`` tries alternatives one by one; grouping by the first letter lets it skip
+    all but one group at each position: on 5,000 place names matching got ~8× faster
+    (bench/enrich_speed.py).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})"
+                            for first, rests in groups.items()) + ")"
 
 
 def _default_demonym(name: str) -> str:

@@ -77,35 +77,24 @@ class ArchivePipeline:
         return item
 
 
-class EnrichPipeline:
+class EnrichPipeline(ArchivePipeline):
     """Link each stored article to the places and companies it mentions (archive/enrich.py).
 
-    Runs after :class:`ArchivePipeline`, which sets ``item["article_id"]``. Settings:
-    ``ENRICH_ENABLED`` (default ``True``), ``NEWSARCHIVE_DB``. Stats: ``newsarchive/enriched``,
-    ``newsarchive/enrich/places`` and ``…/companies`` (links made).
+    Runs after :class:`ArchivePipeline`, which sets ``item["article_id"]``, and shares its
+    handling of the archive connection. Settings: ``ENRICH_ENABLED`` (default ``True``),
+    ``NEWSARCHIVE_DB``. Stats: ``newsarchive/enriched``, ``newsarchive/enrich/places`` and
+    ``…/companies`` (links made).
     """
-
-    def __init__(self, db_path: str, stats):
-        self.db_path = db_path
-        self.stats = stats
-        self.db = None
 
     @classmethod
     def from_crawler(cls, crawler):
         if not crawler.settings.getbool("ENRICH_ENABLED"):
             raise NotConfigured("ENRICH_ENABLED is off")
-        db_path = crawler.settings.get("NEWSARCHIVE_DB")
-        if not db_path:
-            raise NotConfigured("NEWSARCHIVE_DB is not set")
-        return cls(db_path, crawler.stats)
+        return super().from_crawler(crawler)
 
     def open_spider(self):
-        self.db = open_archive(self.db_path)
+        super().open_spider()
         company_finder()  # load the gazetteer and company list now, not on the first item
-
-    def close_spider(self):
-        if self.db is not None:
-            self.db.close()
 
     def process_item(self, item):
         linked = enrich_article(self.db, item["article_id"])

@@ -163,3 +163,18 @@ def test_datasette_canned_queries_and_article_links(tmp_path):
     assert "article_places" in row_page.text and "article_companies" in row_page.text
     links = datasette_get(db_path, "/archive/article_places.json?_shape=objects&_labels=on&article_id=1").json()
     assert {row["place_id"]["label"] for row in links["rows"]} == {"Oberbilk"}
+
+
+def test_enrich_pipeline_is_switched_by_its_setting(tmp_path):
+    from scrapy.exceptions import NotConfigured
+    from scrapy.utils.misc import build_from_crawler
+    from scrapy.utils.test import get_crawler
+
+    from crawler.pipelines import EnrichPipeline
+
+    db_path = str(tmp_path / "archive.db")
+    crawler = get_crawler(settings_dict={"NEWSARCHIVE_DB": db_path, "ENRICH_ENABLED": True})
+    assert isinstance(build_from_crawler(EnrichPipeline, crawler), EnrichPipeline)
+    crawler = get_crawler(settings_dict={"NEWSARCHIVE_DB": db_path, "ENRICH_ENABLED": False})
+    with pytest.raises(NotConfigured):
+        build_from_crawler(EnrichPipeline, crawler)
