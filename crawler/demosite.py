@@ -494,6 +494,7 @@ class DemoSiteServer:
             def respond(self, send_body: bool) -> None:
                 parts = urlsplit(self.path)
                 path = parts.path + (f"?{parts.query}" if parts.query else "")
+                self._path = path
                 with site._lock:
                     page = site.pages.get(path)
                 if page is None:
@@ -505,7 +506,6 @@ class DemoSiteServer:
                     headers = {"Content-Type": page.content_type, "ETag": page.etag,
                                "Last-Modified": page.last_modified}
                     self.finish_response(200, headers, page.body, send_body)
-                site._log(self.command, path, self._status)
 
             def not_modified(self, page: Page) -> bool:
                 if self.headers.get("If-None-Match"):
@@ -519,7 +519,8 @@ class DemoSiteServer:
                 return False
 
             def finish_response(self, status, headers, body, send_body):
-                self._status = status
+                # Logged before answering: a client that has its response sees it in the log.
+                site._log(self.command, self._path, status)
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
