@@ -277,3 +277,26 @@ def m007_authors(db: Database) -> None:
 def migrate(db: Database) -> None:
     """Bring ``db`` up to the current schema; safe to call on every open."""
     migrations.apply(db)
+
+
+@migrations()
+def m010_enrichment(db: Database) -> None:
+    """Places and companies mentioned in articles (archive/enrich.py), linked many-to-many."""
+    db["places"].create({"id": str, "name": str, "kind": str, "parent": str}, pk="id")
+    db["places"].create_index(["name"])
+    db["companies"].create(
+        {"id": str, "name": str, "legal_form": str, "headquarters": str, "curated": int}, pk="id"
+    )
+    db["companies"].create_index(["name"])
+    db["article_places"].create(
+        {"article_id": int, "place_id": str, "mentions": int},
+        pk=("article_id", "place_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("place_id", "places", "id")],
+    )
+    db["article_places"].create_index(["place_id"])
+    db["article_companies"].create(
+        {"article_id": int, "company_id": str, "mentions": int, "surface": str},
+        pk=("article_id", "company_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("company_id", "companies", "id")],
+    )
+    db["article_companies"].create_index(["company_id"])

@@ -18,3 +18,13 @@ def source_status(db: Database) -> list[dict]:
     the ``source_health`` view, which Datasette shows as a canned query.
     """
     return [dict(row) for row in db.query("select * from source_health")]
+
+
+def sample_articles(db: Database, source: str) -> list[dict]:
+    """The articles of ``source`` as ``newsarchive sources check`` shows them, in URL order.
+
+    Keys: url, title, published (ISO 8601), author, word_count, language.
+    """
+    return [dict(row) for row in db.query(
+        "select url, title, published, author, word_count, language from articles "
+        "where source = ? order by url", [source])]

@@ -222,9 +222,6 @@ def demo(data_dir, port, no_serve):
     raise SystemExit(run_demo(Path(data_dir), port=port, serve=not no_serve, echo=click.echo))
 
 
-def _require(db_path):
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
 @cli.command()
 @sources_option
 @db_option
@@ -281,6 +278,113 @@ def schedule(sources_path, db_path, **options):
         raise BadInput(str(error)) from None
     except SchedulerBusy as error:
         raise click.ClickException(str(error)) from None
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def enrich(db_path, as_json):
+    """Link every article in the archive to the places and companies it mentions.
+
+    New articles are linked during crawls; run this after upgrading, or after the gazetteer
+    (archive/data/places.csv) or company list (archive/data/companies.csv) changed.
+
+    \b
+    Example:
+        newsarchive enrich --db data/archive.db
+    """
+    from archive.enrich import enrich_archive
+    from archive.store import open_archive
+
+    _require(db_path)
+    with open_archive(db_path) as db:
+        totals = enrich_archive(db)
+    if as_json:
+        click.echo(json.dumps(totals))
+    else:
+        click.echo(f"{totals['articles']} articles: {totals['places']} place links, "
+                   f"{totals['companies']} company links → {db_path}")
+
+
+@cli.group(name="sources")
+def sources_group():
+    """Onboard sources: propose an entry from a homepage, check one with a sample crawl.
+
+    \b
+    Examples:
+        newsarchive sources add https://www.example-zeitung.de/ --id example --write
+        newsarchive sources check example
+    """
+
+
+@sources_group.command(name="add")
+@click.argument("url")
+@click.option("--id", "source_id", help="Source id ([a-z0-9-]+); derived from the host if not given.")
+@sources_option
+@click.option("--write", is_flag=True, help="Append the proposed entry to the sources file.")
+def sources_add(url, source_id, sources_path, write):
+    """Propose a sources.yml entry for the site at URL (feeds, sitemaps, sections, article URLs).
+
+    Fetches the homepage, robots.txt and a few sample pages, then prints the entry as YAML.
+    With --write it is appended to the sources file, keeping its comments and order.
+
+    \b
+    Example:
+        newsarchive sources add https://www.example-zeitung.de/ --id example --write
+    """
+    from crawler.onboard import OnboardError, append_source, propose_source, proposal_yaml
+
+    try:
+        proposal = propose_source(url, source_id)
+    except OnboardError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(proposal_yaml(proposal), nl=False)
+    if write:
+        try:
+            append_source(sources_path, proposal.entry)
+        except SourcesError as error:
+            raise BadInput(str(error)) from None
+        click.echo(f"Added '{proposal.entry['id']}' to {sources_path}; "
+                   f"next: newsarchive sources check {proposal.entry['id']}")
+
+
+@sources_group.command(name="check")
+@click.argument("source_id")
+@sources_option
+@click.option("--pages", default=10, show_default=True, type=click.IntRange(1),
+              help="Pages to crawl (responses, feeds and sitemaps included).")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting for the sample crawl. Repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print pages and warnings as JSON.")
+def sources_check(source_id, sources_path, pages, overrides, as_json):
+    """Crawl a small sample of SOURCE_ID into a temporary archive and show what would be stored.
+
+    Prints title, date, author, words and language per page, and warnings (no date, text too
+    short, the same title on every page). Nothing is written to the real archive.
+
+    \b
+    Example:
+        newsarchive sources check rp-duesseldorf --pages 20
+    """
+    from crawler.onboard import OnboardError, check_source
+
+    _load(sources_path, [source_id])
+    try:
+        report = check_source(source_id, sources_path, pages, list(overrides))
+    except OnboardError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        click.echo(json.dumps({"pages": report.pages, "warnings": report.warnings},
+                              indent=2, ensure_ascii=False))
+        return
+    _print_table(f"Sample crawl of {source_id}: {len(report.pages)} pages stored", report.pages)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}")
+    if not report.warnings:
+        click.echo("no warnings")
+
+
+def _require(db_path):
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
 
 
 def _load(sources_path, source_ids):

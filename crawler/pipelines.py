@@ -9,6 +9,7 @@ import os
 
 from scrapy.exceptions import DropItem, NotConfigured
 
+from archive.enrich import company_finder, enrich_article
 from archive.pages import DEFAULT_REVISIT_AFTER, record_article_page
 from archive.rawstore import open_raw_store, store_response
 from archive.store import content_hash, open_archive, store_article
@@ -118,4 +119,40 @@ class ArchivePipeline:
                            headers=item["headers"], body=item["body"])
         self.stats.inc_value(f"newsarchive/articles_{stored.outcome}")
         logger.debug("%s: %s", stored.outcome, item["article"]["url"])
+        return item
+
+
+class EnrichPipeline:
+    """Link each stored article to the places and companies it mentions (archive/enrich.py).
+
+    Runs after :class:`ArchivePipeline`, which sets ``item["article_id"]``. Settings:
+    ``ENRICH_ENABLED`` (default ``True``), ``NEWSARCHIVE_DB``. Stats: ``newsarchive/enriched``,
+    ``newsarchive/enrich/places`` and ``…/companies`` (links made).
+    """
+
+    def __init__(self, db_path: str, stats):
+        self.db_path = db_path
+        self.stats = stats
+        self.db = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.getbool("ENRICH_ENABLED") or not settings.get("NEWSARCHIVE_DB"):
+            raise NotConfigured("ENRICH_ENABLED is off or NEWSARCHIVE_DB is not set")
+        return cls(settings["NEWSARCHIVE_DB"], crawler.stats)
+
+    def open_spider(self):
+        self.db = open_archive(self.db_path)
+        company_finder()  # load the gazetteer and company list now, not on the first item
+
+    def close_spider(self):
+        if self.db is not None:
+            self.db.close()
+
+    def process_item(self, item):
+        linked = enrich_article(self.db, item["article_id"])
+        self.stats.inc_value("newsarchive/enriched")
+        for kind, count in linked.items():
+            self.stats.inc_value(f"newsarchive/enrich/{kind}", count)
         return item

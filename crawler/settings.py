@@ -46,6 +46,7 @@ EXTRACT_WORKERS = -1
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,
     "crawler.pipelines.ArchivePipeline": 800,
+    "crawler.pipelines.EnrichPipeline": 850,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 100,
@@ -62,3 +63,5 @@ NEWSARCHIVE_DB = None
 
 # The dupe filter fingerprints canonical URLs (tracking, AMP and print variants fold into one).
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"
+# Link stored articles to the places and companies they mention (crawler.pipelines.EnrichPipeline).
+ENRICH_ENABLED = True

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,10 +42,11 @@ class SchedulerProcess:
         self._lines.put(None)
 
     def wait_for(self, pattern: str, timeout: float = 60) -> re.Match:
-        """The first log line (after those already seen) matching ``pattern``."""
+        """The first log line (after those already seen) matching ``pattern``, within ``timeout``."""
+        deadline = time.monotonic() + timeout
         while True:
             try:
-                line = self._lines.get(timeout=timeout)
+                line = self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 raise AssertionError(f"no log line matching {pattern!r} within {timeout} s:\n"
                                      + "\n".join(self.log)) from None
