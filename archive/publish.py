@@ -1,4 +1,5 @@
 """Publish the archive with Datasette, configured by the project's ``metadata.yml``."""
+import hashlib
 import tempfile
 from pathlib import Path
 
@@ -41,14 +42,17 @@ def _rename_dashboard_databases(metadata: dict, name: str) -> None:
 
 
 def datasette_command(db_path, metadata_path, host: str, port: int, python: str) -> list[str]:
-    """The ``datasette serve`` command line for the archive (metadata written to a temp file)."""
+    """The ``datasette serve`` command line for the archive.
+
+    The metadata for this archive's name is written to one temporary file per archive path,
+    rewritten on each call, so serving again and again leaves nothing behind.
+    """
     metadata = metadata_for(db_path, metadata_path)
-    handle = tempfile.NamedTemporaryFile(
-        "w", suffix=".yml", prefix="newsarchive-metadata-", delete=False, encoding="utf-8"
-    )
-    with handle:
+    key = hashlib.sha1(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:12]
+    metadata_file = Path(tempfile.gettempdir()) / f"newsarchive-metadata-{key}.yml"
+    with open(metadata_file, "w", encoding="utf-8") as handle:
         yaml.safe_dump(metadata, handle, allow_unicode=True, sort_keys=False)
-    command = [python, "-m", "datasette", "serve", str(db_path), "--metadata", handle.name,
+    command = [python, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_file),
                "--host", host, "--port", str(port)]
     for name, value in DATASETTE_SETTINGS.items():
         command += ["--setting", name, str(value)]

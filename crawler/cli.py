@@ -1,6 +1,6 @@
 """The ``newsarchive`` command line: a thin layer over the crawler and archive APIs."""
 import json
-import subprocess
+import os
 import sys
 import urllib.request
 from pathlib import Path
@@ -104,7 +104,9 @@ def serve(db_path, host, port, metadata_path, get_path):
         command += ["--get", get_path]
     else:
         click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl-C to stop)")
-    raise SystemExit(subprocess.call(command))
+    sys.stdout.flush()
+    # Become Datasette, so a service manager's SIGTERM stops the server itself.
+    os.execv(command[0], command)
 
 
 @cli.command()
