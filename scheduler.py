@@ -32,7 +32,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from archive.lock import LockHeld, hold_lock
 from archive.schema import SCHEDULER_JOBS_TABLE
 from archive.store import (
-    close_abandoned_runs, latest_run_id, open_archive, record_run, save_sources, utc_now,
+    close_abandoned_runs, latest_run_id, open_archive, record_run, runs_since, save_sources, utc_now,
 )
 from crawler.sources import Source, SourcesError, load_sources
 
@@ -248,8 +248,8 @@ class CrawlRunner:
         """Give the rows a stopped or crashed crawl left open their real ``status``."""
         try:
             with hold_lock(self.config.db_path, source_id), open_archive(self.config.db_path) as db:
-                if not close_abandoned_runs(db, source_id, mark, status):
-                    # The crawl died before it could open its row: record the run anyway.
+                if not close_abandoned_runs(db, source_id, mark, status) and not runs_since(db, source_id, mark):
+                    # The crawl died before it could record a run: record it here.
                     record_run(db, source_id, status, started=started_at)
         except LockHeld:
             # A new crawl of the source began meanwhile; its row must stay open.

@@ -207,6 +207,12 @@ def latest_run_id(db: Database) -> int:
     return db.execute("select coalesce(max(id), 0) from crawl_runs").fetchone()[0]
 
 
+def runs_since(db: Database, source: str, after_id: int) -> int:
+    """How many runs of ``source`` were recorded after the run id ``after_id``."""
+    return db.execute("select count(*) from crawl_runs where source = ? and id > ?",
+                      [source, after_id]).fetchone()[0]
+
+
 def close_abandoned_runs(db: Database, source: str, after_id: int, status: str) -> int:
     """End the runs of ``source`` after ``after_id`` that their crawl left open; returns how many.
 

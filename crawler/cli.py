@@ -57,7 +57,8 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
     """Crawl SOURCE_IDS (all sources when none are given) into the archive.
 
     Exits 0 when the crawl ran, even if some pages failed (they are counted as errors);
-    exits 2 on a bad sources file or an unknown source id, before fetching anything.
+    1 when a crawl could not start (e.g. a bad --set value; recorded as a 'failed' run);
+    2 on a bad sources file or an unknown source id, before fetching anything.
 
     \b
     Example:
@@ -78,6 +79,10 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
         _print_summary(summary, db_path)
+    failed = [run["source"] for run in summary["runs"] if run["status"] == "failed"]
+    if failed:
+        click.echo(f"Crawl failed to start for {', '.join(failed)}: see the error above", err=True)
+        raise SystemExit(1)
 
 
 @cli.command()

@@ -97,4 +97,13 @@ def crawl_sources(sources: list[Source], db_path: str, overrides: dict | None) -
         process.crawl(crawler, source=source)
         crawlers.append(crawler)
     process.start()
-    return [crawler.stats.get_value("newsarchive/run_id") for crawler in crawlers]
+    run_ids = []
+    for crawler, source in zip(crawlers, sources):
+        run_id = crawler.stats.get_value("newsarchive/run_id") if crawler.stats else None
+        if run_id is None:
+            # Scrapy failed before the spider opened (a bad setting, a missing component):
+            # the run still gets its row, so status and health show the failure.
+            with open_archive(db_path) as db:
+                run_id = record_run(db, source.id, "failed")
+        run_ids.append(run_id)
+    return run_ids
