@@ -164,6 +164,12 @@ def run_metadata(directory: Path, limit: int | None) -> dict:
                 "author": lambda: normalise(entry["author"]).casefold()
                 in normalise(predicted["author"]).casefold(),
             }
+            if "title" in entry:
+                # Sites that set headlines in capitals with CSS (text-transform) have gold titles in
+                # capitals; this figure shows how many misses are only that.
+                totals["title_ignoring_case"] += 1
+                hits["title_ignoring_case"] += (normalise(predicted["title"]).casefold()
+                                                == normalise(entry["title"]).casefold())
             for field, check in checks.items():
                 if field in entry:
                     totals[field] += 1
@@ -214,7 +220,7 @@ def print_table(results: dict) -> None:
                   f"{row['accuracy']:8.3f}{row['seconds_total']:9.1f}{row['seconds_max_page']:8.2f}")
     if "metadata-de" in results:
         meta = results["metadata-de"]
-        fields = ["title", "date", "author", "date_merged", "date_htmldate_only", "with", "without",
+        fields = ["title", "title_ignoring_case", "date", "author", "date_merged", "date_htmldate_only", "with", "without",
                   "snippets_f1"]
         print(f"\nmetadata-de ({meta['newsarchive']['pages']} pages)")
         print(f"{'':20}" + "".join(f"{name:>14}" for name in meta))

@@ -3,13 +3,16 @@
 :func:`extract_article` is the only extraction function: the item pipeline and
 ``newsarchive extract`` both call it, so what an operator checks is what gets stored.
 """
+import re
 from copy import deepcopy
 from datetime import datetime
 from urllib.parse import urljoin
 
+import ftfy
 import lxml.html
 import py3langid
 import trafilatura
+from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url
 from crawler.metadata import (ARTICLE_TYPES, article_authors, article_dates, article_lead,
@@ -17,6 +20,16 @@ from crawler.metadata import (ARTICLE_TYPES, article_authors, article_dates, art
 
 # Texts this short are teasers or errors, not articles; language detection is unreliable too.
 MIN_LANGUAGE_WORDS = 8
+# UTF-8 read as Latin-1/Windows-1252 ("GeschÃ¤ft", "â€ž"): a page whose declared charset lies.
+# A cheap test first; ftfy's full check and repair cost too much to run on every page.
+MOJIBAKE = re.compile("\u00c3[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]|\u00e2[\u0080\u20ac]")
+
+
+def repair_encoding(html: str) -> str:
+    """``html`` with UTF-8 mojibake undone (ftfy), for pages that declare the wrong charset."""
+    if MOJIBAKE.search(html):
+        return ftfy.fix_encoding(html)
+    return html
 
 
 def parse_html(html: str | bytes):
@@ -90,7 +103,10 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     image, site_name; and ``alternates``, the page's hreflang language versions
     ``{hreflang: url}``, which the archive links as translations.
     """
-    tree = parse_html(html)
+    if isinstance(html, bytes):
+        # Decoded as Scrapy decodes a response without headers: BOM, declared charset, UTF-8.
+        html = html_to_unicode(None, html)[1]
+    tree = parse_html(repair_encoding(html))
     if tree is None:
         return None
     document = extract_main_text(tree, url)

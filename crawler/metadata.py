@@ -122,10 +122,31 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return fallback
     site_names = _site_names(tree, url)
     stripped = [strip_site_name(title, site_names) for title in meta_titles]
-    for heading in headline_candidates(tree):
+    headings = headline_candidates(tree)
+    # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
+    # Aufgaben …</h1>"): the metadata title without it says where the headline starts.
+    stated = {_key(title) for title in stripped}
+    for heading in _without_leading_labels(tree):
+        if _key(heading) in stated and not any(_key(full) in stated for full in headings):
+            return heading
+    for heading in headings:
         if any(_confirms(heading, title) for title in stripped):
             return heading
     return stripped[0] if stripped else None
+
+
+def _without_leading_labels(tree) -> list[str]:
+    """``<h1>`` texts without their first child element, when the heading starts with one."""
+    texts = []
+    for h1 in tree.xpath("//h1"):
+        children = list(h1)
+        if children and not (h1.text or "").strip():
+            h1 = deepcopy(h1)
+            list(h1)[0].drop_tree()
+            text = " ".join(h1.text_content().split()).strip(" :-–")
+            if text:
+                texts.append(text)
+    return texts
 
 
 def headline_candidates(tree) -> list[str]:

@@ -60,6 +60,16 @@ def test_title_is_the_h1_without_its_kicker():
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
+def test_an_unmarked_label_before_the_headline_is_dropped_when_the_metadata_says_so():
+    head = '<meta property="og:title" content="Große Aufgaben für die neue Regierung">'
+    header = "<h1><span>Tunesien</span> Große Aufgaben für die neue Regierung</h1>"
+    assert extract(page(head, header))["title"] == "Große Aufgaben für die neue Regierung"
+    # Without that confirmation the whole heading stays.
+    head = '<meta property="og:title" content="Tunesien: Große Aufgaben für die neue Regierung">'
+    header = "<h1><span>Tunesien</span> Große Aufgaben für die neue Regierung</h1>"
+    assert extract(page(head, header))["title"] == "Tunesien Große Aufgaben für die neue Regierung"
+
+
 def test_a_section_h1_is_not_taken_for_the_headline():
     head = "<title>Hafen wird um zwei Terminals erweitert - Stadtwerke Düsseldorf</title>"
     header = "<h1>Pressemitteilungen</h1>"

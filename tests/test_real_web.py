@@ -37,7 +37,8 @@ def page(crawled, path):
 
 
 @pytest.mark.parametrize("path", ["/artikel/utf8.html", "/artikel/latin1-header.html",
-                                  "/artikel/latin1-meta.html", "/artikel/cp1252-undeclared.html"])
+                                  "/artikel/latin1-meta.html", "/artikel/cp1252-undeclared.html",
+                                  "/artikel/utf8-declared-latin1.html"])
 def test_umlauts_survive_every_encoding_declaration(crawled, path):
     text = stored(crawled)[path]["text"]
     assert "Düsseldorfer Wirtschaftsförderung begrüßt die Größe" in text

@@ -40,6 +40,7 @@ class WebCases:
         "/artikel/latin1-header.html": "Latin-1 im Header",
         "/artikel/latin1-meta.html": "Latin-1 im Meta-Tag",
         "/artikel/cp1252-undeclared.html": "Ohne Angabe",
+        "/artikel/utf8-declared-latin1.html": "Falsch deklariert",
         "/artikel/flaky.html": "Erst Fehler dann gut",
         "/artikel/slow.html": "Langsam",
         "/artikel/redirect.html": "Umleitung",
@@ -132,6 +133,10 @@ class WebCases:
             if path == "/artikel/latin1-meta.html":
                 body = article_html(title, marker, charset_meta="iso-8859-1").encode("latin-1")
                 return 200, {"Content-Type": "text/html"}, body, delay
+            if path == "/artikel/utf8-declared-latin1.html":
+                # UTF-8 bytes under a Latin-1 declaration: decoded as declared, they are mojibake.
+                body = article_html(title, marker, charset_meta="iso-8859-1").encode("utf-8")
+                return 200, {"Content-Type": "text/html; charset=iso-8859-1"}, body, delay
             if path == "/artikel/cp1252-undeclared.html":
                 body = article_html(title, marker, charset_meta=None).encode("cp1252")
                 return 200, {"Content-Type": "text/html"}, body, delay
