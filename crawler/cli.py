@@ -253,10 +253,14 @@ def demo(data_dir, port, no_serve):
               help="Scrapy setting passed to every crawl. Repeatable.")
 @click.option("--interval-seconds", type=click.FloatRange(min=0, min_open=True),
               help="For testing only: crawl every source every N seconds, ignoring schedules.")
+@click.option("--redis", "redis_url", envvar="NEWSARCHIVE_REDIS", metavar="URL",
+              help="Distributed mode: queue each due crawl in this Redis for 'newsarchive worker' "
+                   "processes instead of running it here (env: NEWSARCHIVE_REDIS).")
 def schedule(sources_path, db_path, **options):
     """Crawl each source on its schedule until stopped (SIGTERM or Ctrl-C; exit 0).
 
-    Each crawl runs as its own 'newsarchive crawl SOURCE' process. Jobs are stored in the
+    Each crawl runs as its own 'newsarchive crawl SOURCE' process (with --redis: is queued
+    for the workers, and 'archive-writer' stores what they find). Jobs are stored in the
     archive, so a restart keeps them; edits of the sources file are applied without a
     restart (an invalid edit is logged and the current schedule kept). Logs go to stderr
     and to a rotating file beside the archive.

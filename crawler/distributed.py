@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from redis import Redis
 from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
-from scrapy.exceptions import NotConfigured, ScrapyDeprecationWarning
+from scrapy.exceptions import DontCloseSpider, NotConfigured, ScrapyDeprecationWarning
 from scrapy.settings import Settings
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy_redis.dupefilter import RFPDupeFilter
@@ -60,6 +60,11 @@ def enqueue_crawls(redis_url: str, source_ids: list[str]) -> int:
     return len(source_ids)
 
 
+def pending_crawl_requests(redis_url: str, source_id: str) -> int:
+    """Crawl requests for ``source_id`` that no worker has taken yet."""
+    return Redis.from_url(redis_url).llen(crawl_request_key(source_id))
+
+
 def distributed_settings(settings: Settings, redis_url: str, worker: str, idle_exit: int = 0) -> Settings:
     """``settings`` switched to a Redis frontier, Redis politeness and the Redis item queue."""
     settings = settings.copy()
@@ -80,6 +85,10 @@ def distributed_settings(settings: Settings, redis_url: str, worker: str, idle_e
     }
     for name, value in values.items():
         settings.set(name, value, priority="project")
+    # A worker takes from the shared frontier only what it may fetch at once; more would sit
+    # in its own download queue while other workers have nothing to do.
+    settings.set("CONCURRENT_REQUESTS", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
+                 priority="project")
     pipelines = settings.getdict("ITEM_PIPELINES")
     pipelines.update({"crawler.pipelines.ArchivePipeline": None, "crawler.pipelines.EnrichPipeline": None,
                       "crawler.distributed.RedisItemQueuePipeline": 800})
@@ -106,7 +115,7 @@ def run_worker(sources: list[Source], redis_url: str, worker: str, idle_exit: in
     process = CrawlerProcess(settings)
     crawlers = []
     for position, source in enumerate(sources):
-        crawler = Crawler(DistributedNewsSpider, source_settings(settings, source), init_reactor=position == 0)
+        crawler = Crawler(DistributedNewsSpider, worker_settings(settings, source), init_reactor=position == 0)
         process.crawl(crawler, source=source)
         crawlers.append(crawler)
     process.start()
@@ -117,6 +126,19 @@ def run_worker(sources: list[Source], redis_url: str, worker: str, idle_exit: in
     } for crawler in crawlers}
 
 
+def worker_settings(settings: Settings, source: Source) -> Settings:
+    """The source's settings in a worker: its delay kept in Redis for all workers together.
+
+    Scrapy's own per-host delay (and AutoThrottle, which adapts it) would act after the Redis
+    wait, so two workers could send at once; in workers the Redis wait is the only delay.
+    """
+    settings = source_settings(settings, source)
+    settings.set("REDIS_HOST_DELAY", settings.getfloat("DOWNLOAD_DELAY"), priority=100)
+    settings.set("DOWNLOAD_DELAY", 0, priority=100)
+    settings.set("AUTOTHROTTLE_ENABLED", False, priority=100)
+    return settings
+
+
 class DistributedNewsSpider(RedisMixin, NewsSpider):
     """:class:`NewsSpider` that starts a crawl for each crawl request in Redis."""
 
@@ -125,8 +147,23 @@ class DistributedNewsSpider(RedisMixin, NewsSpider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.redis_key = crawl_request_key(spider.source.id)
         spider.redis_batch_size = 1
+        spider.idle_since = None
         spider.setup_redis(crawler)
+        crawler.signals.connect(spider.busy, signal=signals.response_received)
         return spider
+
+    def busy(self, **kwargs):
+        self.idle_since = None
+
+    def spider_idle(self):
+        """Take the next crawl request; exit after ``MAX_IDLE_TIME_BEFORE_CLOSE`` idle seconds."""
+        now = time.monotonic()
+        if self.idle_since is None or self.count_size(self.redis_key) > 0:
+            self.idle_since = now
+        self.schedule_next_requests()
+        if self.max_idle_time and now - self.idle_since >= self.max_idle_time:
+            return
+        raise DontCloseSpider
 
     async def start(self):
         for request in self.next_requests():
@@ -266,12 +303,13 @@ class RedisItemQueuePipeline:
 
 
 class RedisHostDelayMiddleware:
-    """Keep ``DOWNLOAD_DELAY`` between requests to a host across all workers.
+    """Keep a delay between requests to a host across all workers.
 
     Before each request, waits until it can ``SET newsarchive:host:<host> NX PX <delay>``:
     whoever sets the key may fetch, everyone else waits for it to expire. So N workers
     together send a host no more than one request per delay. Settings: ``REDIS_URL``,
-    ``DOWNLOAD_DELAY`` (0 disables the wait). Stat: ``newsarchive/host_delay_waits``.
+    ``REDIS_HOST_DELAY`` (seconds; a worker sets it from the source's ``DOWNLOAD_DELAY``;
+    0 disables the wait). Stat: ``newsarchive/host_delay_waits``.
     """
 
     def __init__(self, crawler, server, delay: float):
@@ -282,9 +320,9 @@ class RedisHostDelayMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        if not settings.get("REDIS_URL") or settings.getfloat("DOWNLOAD_DELAY") <= 0:
+        if not settings.get("REDIS_URL") or settings.getfloat("REDIS_HOST_DELAY") <= 0:
             raise NotConfigured
-        return cls(crawler, Redis.from_url(settings["REDIS_URL"]), settings.getfloat("DOWNLOAD_DELAY"))
+        return cls(crawler, Redis.from_url(settings["REDIS_URL"]), settings.getfloat("REDIS_HOST_DELAY"))
 
     async def process_request(self, request):
         from twisted.internet import reactor
