@@ -14,7 +14,7 @@ from collections import Counter
 
 from archive.enrich import company_finder, enrich_article
 from archive.lock import hold_lock
-from archive.pages import DEFAULT_REVISIT_AFTER, record_article_page
+from archive.pages import DEFAULT_REVISIT_AFTER, record_article_page, record_fetch
 from archive.rawstore import open_raw_store, store_response
 from archive.store import content_hash, open_archive, save_sources, store_article
 
@@ -65,6 +65,11 @@ def store_batch(db, raw_db, batch: list, revisit_after=DEFAULT_REVISIT_AFTER, en
     outcomes = Counter()
     for item in batch:
         article = item["article"]
+        # Workers keep no fetch state; the writer records the fetch as FetchStateMiddleware does.
+        headers = {name.lower(): value for name, value in item["headers"].items()}
+        record_fetch(db, item["url"], source=item["source"], kind="page", status=item["status"],
+                     fetched_at=item["fetched_at"], revisit_after=revisit_after, etag=headers.get("etag"),
+                     last_modified=headers.get("last-modified"))
         stored = store_article(db, article, source=item["source"], seen_at=item["fetched_at"])
         record_article_page(db, item["url"], article_id=stored.article_id,
                             content_hash=content_hash(article["text"]), revisit_after=revisit_after)
