@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test clean browser
+.PHONY: install demo test clean browser redis
 
 install: $(STAMP)
 
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/newsarchive demo
 
-test: install browser
+test: install browser redis
 	$(BIN)/python -m pytest
 
 clean:
@@ -32,3 +32,7 @@ bench-extraction: install
 # The browser test drives Debian's Chromium (no browser download is possible or wanted).
 browser:
 	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+
+# Distributed-mode tests start their own Debian redis-server on a free loopback port.
+redis:
+	@command -v redis-server >/dev/null || (apt-get update && apt-get install -y redis-server)

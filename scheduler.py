@@ -81,6 +81,9 @@ class SchedulerConfig:
     log_file: Path | None = None
     # ``NAME=VALUE`` Scrapy settings passed to every crawl as ``--set``.
     crawl_settings: tuple[str, ...] = ()
+    # Distributed mode: push a crawl request per due source to this Redis for the workers
+    # (``newsarchive worker``) instead of running a crawl process here.
+    redis_url: str | None = None
 
     @property
     def log_path(self) -> Path:
@@ -202,6 +205,8 @@ class CrawlRunner:
         """Crawl one source in a subprocess and wait for it; None when stopping already."""
         if self.stopping:
             return None
+        if self.config.redis_url:
+            return self.enqueue(source_id)
         with open_archive(self.config.db_path) as db:
             mark = latest_run_id(db)
         started_at, started = utc_now(), time.monotonic()
@@ -233,6 +238,21 @@ class CrawlRunner:
             self.close_runs(source_id, mark, status, started_at)
             outcome = CrawlOutcome(source_id, status, elapsed, None, detail)
         log_outcome(outcome)
+        return outcome
+
+    def enqueue(self, source_id: str) -> CrawlOutcome:
+        """Distributed mode: request the crawl from the workers, unless one is still waiting."""
+        from crawler.distributed import enqueue_crawls, pending_crawl_requests
+
+        started = time.monotonic()
+        if pending_crawl_requests(self.config.redis_url, source_id):
+            outcome = CrawlOutcome(source_id, "already queued", time.monotonic() - started, None,
+                                   "the last crawl request was not taken by a worker yet")
+        else:
+            enqueue_crawls(self.config.redis_url, [source_id])
+            outcome = CrawlOutcome(source_id, "queued", time.monotonic() - started, None)
+        logger.info("crawl %s %s for the workers%s", source_id, outcome.status,
+                    f" ({outcome.detail})" if outcome.detail else "")
         return outcome
 
     def stop(self, process: subprocess.Popen) -> tuple[str, str]:

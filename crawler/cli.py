@@ -1,6 +1,7 @@
 """The ``newsarchive`` command line: a thin layer over the crawler and archive APIs."""
 import json
 import os
+import socket
 import sys
 import urllib.request
 from pathlib import Path
@@ -257,10 +258,14 @@ def demo(data_dir, port, no_serve):
               help="Scrapy setting passed to every crawl. Repeatable.")
 @click.option("--interval-seconds", type=click.FloatRange(min=0, min_open=True),
               help="For testing only: crawl every source every N seconds, ignoring schedules.")
+@click.option("--redis", "redis_url", envvar="NEWSARCHIVE_REDIS", metavar="URL",
+              help="Distributed mode: queue each due crawl in this Redis for 'newsarchive worker' "
+                   "processes instead of running it here (env: NEWSARCHIVE_REDIS).")
 def schedule(sources_path, db_path, **options):
     """Crawl each source on its schedule until stopped (SIGTERM or Ctrl-C; exit 0).
 
-    Each crawl runs as its own 'newsarchive crawl SOURCE' process. Jobs are stored in the
+    Each crawl runs as its own 'newsarchive crawl SOURCE' process (with --redis: is queued
+    for the workers, and 'archive-writer' stores what they find). Jobs are stored in the
     archive, so a restart keeps them; edits of the sources file are applied without a
     restart (an invalid edit is logged and the current schedule kept). Logs go to stderr
     and to a rotating file beside the archive.
@@ -285,6 +290,105 @@ def schedule(sources_path, db_path, **options):
         raise BadInput(str(error)) from None
     except SchedulerBusy as error:
         raise click.ClickException(str(error)) from None
+redis_option = click.option(
+    "--redis", "redis_url", required=True, envvar="NEWSARCHIVE_REDIS", metavar="URL",
+    help="Redis shared by workers and the archive writer, e.g. redis://10.0.0.5:6379/0 "
+         "(env: NEWSARCHIVE_REDIS).",
+)
+
+
+@cli.command()
+@click.argument("source_ids", nargs=-1)
+@sources_option
+@redis_option
+@click.option("--name", "worker", default=socket.gethostname(), show_default="host name",
+              help="This worker's name, unique per machine: a restarted worker with the same "
+                   "name takes back the requests its killed predecessor had in flight.")
+@click.option("--idle-exit", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Exit after this many seconds without work (0: run until stopped).")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting, as 'scrapy crawl -s' does. Repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print per-source counts as JSON at exit.")
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log at INFO level.")
+def worker(source_ids, sources_path, redis_url, worker, idle_exit, overrides, as_json, verbose):
+    """Crawl SOURCE_IDS (all when none are given) whenever a crawl of one is requested in Redis.
+
+    Workers on any number of machines share one frontier and dupe filter in Redis, keep
+    DOWNLOAD_DELAY per host between them all, and queue extracted articles for the one
+    'archive-writer'. Crawls are requested with 'newsarchive enqueue' or 'schedule --redis'.
+
+    \b
+    Example:
+        newsarchive worker --redis redis://10.0.0.5:6379/0 --name crawler1-a
+    """
+    from crawler.distributed import run_worker
+
+    sources = _load(sources_path, source_ids)
+    settings = dict(_parse_setting(item) for item in overrides)
+    if verbose:
+        settings.setdefault("LOG_LEVEL", "INFO")
+    counts = run_worker(sources, redis_url, worker, idle_exit, settings)
+    if as_json:
+        click.echo(json.dumps(counts, indent=2))
+
+
+@cli.command()
+@click.argument("source_ids", nargs=-1)
+@sources_option
+@redis_option
+def enqueue(source_ids, sources_path, redis_url):
+    """Request one crawl of SOURCE_IDS (all when none are given) from the workers.
+
+    \b
+    Example:
+        newsarchive enqueue rp-duesseldorf --redis redis://10.0.0.5:6379/0
+    """
+    from crawler.distributed import enqueue_crawls
+
+    sources = _load(sources_path, source_ids)
+    count = enqueue_crawls(redis_url, [source.id for source in sources])
+    click.echo(f"{count} crawl requests queued")
+
+
+@cli.command(name="archive-writer")
+@sources_option
+@db_option
+@redis_option
+@click.option("--batch-size", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Items stored per batch; a batch is acknowledged only once stored.")
+@click.option("--idle-exit", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Exit after this many seconds with an empty queue (0: run until stopped).")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON at exit.")
+def archive_writer(sources_path, db_path, redis_url, batch_size, idle_exit, as_json):
+    """Store the articles workers queued in Redis into the archive: the one writer per archive.
+
+    Uses the same dedup and version logic as 'crawl'. Stopping or killing it loses nothing:
+    an unfinished batch is stored again at the next start (as 'unchanged' where it was).
+
+    \b
+    Example:
+        newsarchive archive-writer --redis redis://10.0.0.5:6379/0 --db data/archive.db
+    """
+    from redis import Redis
+
+    from archive.lock import LockHeld
+    from archive.queue import drain
+
+    sources = _load(sources_path, ())
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        counts = drain(Redis.from_url(redis_url), db_path, batch_size=batch_size, idle_exit=idle_exit,
+                       sources=[source.as_row() for source in sources])
+    except LockHeld as error:
+        raise click.ClickException(f"another archive writer is running: {error}") from None
+    if as_json:
+        click.echo(json.dumps(counts))
+    else:
+        click.echo(f"{counts['stored']} items stored in {counts['batches']} batches: "
+                   f"{counts['new']} new, {counts['updated']} updated, "
+                   f"{counts['unchanged']} unchanged, {counts['duplicate']} duplicates → {db_path}")
+
+
 @cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")

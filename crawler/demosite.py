@@ -442,6 +442,8 @@ class DemoSiteServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, pages: dict[str, Page] | None = None,
                  response_delay: float = 0.0):
         self.requests: list[tuple[str, str, int]] = []
+        # When each logged request was answered (time.monotonic()), in the order of `requests`.
+        self.request_times: list[float] = []
         # Seconds each article page takes to answer: lets tests interrupt a crawl half-way.
         self.response_delay = response_delay
         self._lock = threading.Condition()
@@ -490,6 +492,7 @@ class DemoSiteServer:
     def _log(self, method: str, path: str, status: int) -> None:
         with self._lock:
             self.requests.append((method, path, status))
+            self.request_times.append(time.monotonic())
             self._lock.notify_all()
 
     def _handler_class(self):

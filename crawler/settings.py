@@ -65,3 +65,12 @@ NEWSARCHIVE_DB = None
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"
 # Link stored articles to the places and companies they mention (crawler.pipelines.EnrichPipeline).
 ENRICH_ENABLED = True
+
+# Distributed mode (`newsarchive worker`; crawler.distributed.distributed_settings sets these and
+# the scrapy-redis scheduler and dupe filter). Off here: a crawl is one process and SQLite.
+REDIS_URL = None
+# Seconds between requests to one host over all workers (a worker takes it from the source's
+# download_delay, and sets Scrapy's own DOWNLOAD_DELAY to 0).
+REDIS_HOST_DELAY = 0
+# The worker's name: its in-flight requests are kept under it, for a restart to take back.
+NEWSARCHIVE_WORKER = None

@@ -39,6 +39,14 @@ class NewsSpider(scrapy.Spider):
         self.query_variants: dict[str, int] = {}
 
     async def start(self):
+        for request in self.seed_requests():
+            yield request
+        for url in self.due_revisits():
+            yield scrapy.Request(url, callback=self.parse_page,
+                                 meta={"hops": self.source.max_depth, "kind": "page"})
+
+    def seed_requests(self):
+        """Requests for the source's feeds, sitemaps and start URLs: where a crawl begins."""
         for url in self.source.feeds:
             yield self.hub_request(url, self.parse_feed, "feed")
         for url in self.source.sitemaps:
@@ -47,9 +55,6 @@ class NewsSpider(scrapy.Spider):
             yield self.hub_request(url, callback, "sitemap")
         for url in self.source.start_urls:
             yield scrapy.Request(url, callback=self.parse_page, meta={"hops": 0, "kind": "listing"})
-        for url in self.due_revisits():
-            yield scrapy.Request(url, callback=self.parse_page,
-                                 meta={"hops": self.source.max_depth, "kind": "page"})
 
     def due_revisits(self) -> list[str]:
         """Stored articles of this source that are due for a revisit (the archive knows)."""

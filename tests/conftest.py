@@ -1,6 +1,9 @@
 """Shared fixtures: the demo site on 127.0.0.1 and a helper that runs the real CLI."""
+import shutil
+import socket
 import subprocess
 import sys
+import threading
 
 import pytest
 import yaml
@@ -47,3 +50,34 @@ def demo_archive(demo_site, tmp_path_factory):
     requests_before = len(demo_site.requests)
     result = run_cli("crawl", "--sources", sources, "--db", db_path, "--json")
     return {"db_path": db_path, "result": result, "requests": demo_site.requests[requests_before:]}
+
+
+@pytest.fixture
+def redis_url(tmp_path_factory):
+    """A fresh Debian redis-server on 127.0.0.1 (no persistence), stopped by its PID afterwards."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is not installed: run `make redis` (installs Debian's redis-server)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    directory = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(directory), "--daemonize", "no"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    log = []
+    for line in process.stdout:
+        log.append(line)
+        if "Ready to accept connections" in line:
+            break
+    else:
+        pytest.fail("redis-server did not start:\n" + "".join(log))
+    # Keep reading its log so the pipe never fills up.
+    threading.Thread(target=process.stdout.read, daemon=True).start()
+    try:
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

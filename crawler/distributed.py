@@ -1,0 +1,335 @@
+"""Distributed crawls: any number of workers share one frontier and one dupe filter in Redis.
+
+Built on scrapy-redis: its scheduler keeps each source's requests in
+``newsarchive:news:<source>:requests`` and its dupe filter the fingerprints (our canonical-URL
+fingerprints) in ``newsarchive:news:<source>:dupefilter``, so no URL is fetched twice, whichever
+worker finds it. A crawl starts when a crawl request (``{"source": id}``) is pushed onto
+``newsarchive:crawl:<source>`` (:func:`enqueue_crawls`); the idle worker that pops it seeds the
+source's feeds, sitemaps and start URLs. Workers push extracted items onto a Redis list
+(:class:`RedisItemQueuePipeline`); one archive writer stores them (``archive.queue.drain``).
+
+Workers have no archive, so incremental fetch state (conditional GETs, revisits) is off in
+them: the persistent Redis dupe filter is their memory. Hubs (feeds, sitemaps, start URLs)
+are fetched in full on every crawl request; an article URL is fetched once per deployment
+(clear the dupe filter key to fetch everything again).
+"""
+import json
+import time
+import warnings
+from urllib.parse import urlsplit
+
+from redis import Redis
+from scrapy import signals
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.exceptions import DontCloseSpider, NotConfigured, ScrapyDeprecationWarning
+from scrapy.settings import Settings
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy_redis.dupefilter import RFPDupeFilter
+from scrapy_redis.scheduler import Scheduler
+from scrapy_redis.spiders import RedisMixin
+from twisted.internet import task
+
+from archive.queue import ITEMS_KEY, encode_item
+from crawler.crawl import crawl_settings, source_settings
+from crawler.sources import Source
+from crawler.spider import NewsSpider
+
+KEY_PREFIX = "newsarchive"
+
+# scrapy-redis 0.9.1 still passes the spider to the stats collector (deprecated since Scrapy 2.14).
+warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module="scrapy_redis")
+
+
+def crawl_request_key(source_id: str) -> str:
+    """The list a worker pops crawl requests for ``source_id`` from."""
+    return f"{KEY_PREFIX}:crawl:news:{source_id}"
+
+
+def inflight_key(spider_name: str, worker: str) -> str:
+    """The hash of requests ``worker`` has taken from the frontier and not finished."""
+    return f"{KEY_PREFIX}:{spider_name}:inflight:{worker}"
+
+
+def enqueue_crawls(redis_url: str, source_ids: list[str]) -> int:
+    """Ask the workers to crawl each of ``source_ids`` once; returns how many were queued."""
+    server = Redis.from_url(redis_url)
+    requested_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    for source_id in source_ids:
+        server.lpush(crawl_request_key(source_id),
+                     json.dumps({"source": source_id, "requested_at": requested_at}))
+    return len(source_ids)
+
+
+def pending_crawl_requests(redis_url: str, source_id: str) -> int:
+    """Crawl requests for ``source_id`` that no worker has taken yet."""
+    return Redis.from_url(redis_url).llen(crawl_request_key(source_id))
+
+
+def distributed_settings(settings: Settings, redis_url: str, worker: str, idle_exit: int = 0) -> Settings:
+    """``settings`` switched to a Redis frontier, Redis politeness and the Redis item queue."""
+    settings = settings.copy()
+    values = {
+        "REDIS_URL": redis_url,
+        "SCHEDULER": "crawler.distributed.ReliableScheduler",
+        "DUPEFILTER_CLASS": "crawler.distributed.CanonicalRedisDupeFilter",
+        "SCHEDULER_PERSIST": True,
+        "SCHEDULER_QUEUE_KEY": f"{KEY_PREFIX}:%(spider)s:requests",
+        "SCHEDULER_DUPEFILTER_KEY": f"{KEY_PREFIX}:%(spider)s:dupefilter",
+        # Never block the reactor waiting on Redis; idle spiders poll instead.
+        "SCHEDULER_IDLE_BEFORE_CLOSE": 0,
+        "MAX_IDLE_TIME_BEFORE_CLOSE": idle_exit,
+        "NEWSARCHIVE_WORKER": worker,
+        # No archive here: the writer stores, enriches and records fetches.
+        "NEWSARCHIVE_DB": None,
+        "INCREMENTAL_ENABLED": False,
+    }
+    for name, value in values.items():
+        settings.set(name, value, priority="project")
+    # A worker takes from the shared frontier only what it may fetch at once; more would sit
+    # in its own download queue while other workers have nothing to do.
+    settings.set("CONCURRENT_REQUESTS", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
+                 priority="project")
+    pipelines = settings.getdict("ITEM_PIPELINES")
+    pipelines.update({"crawler.pipelines.ArchivePipeline": None, "crawler.pipelines.EnrichPipeline": None,
+                      "crawler.distributed.RedisItemQueuePipeline": 800})
+    settings.set("ITEM_PIPELINES", pipelines, priority="project")
+    middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
+    middlewares["crawler.distributed.RedisHostDelayMiddleware"] = 950
+    settings.set("DOWNLOADER_MIDDLEWARES", middlewares, priority="project")
+    extensions = settings.getdict("EXTENSIONS")
+    extensions["crawler.extensions.CrawlRunRecorder"] = None
+    settings.set("EXTENSIONS", extensions, priority="project")
+    spider_middlewares = settings.getdict("SPIDER_MIDDLEWARES")
+    spider_middlewares["crawler.distributed.InflightMiddleware"] = 10
+    settings.set("SPIDER_MIDDLEWARES", spider_middlewares, priority="project")
+    return settings
+
+
+def run_worker(sources: list[Source], redis_url: str, worker: str, idle_exit: int = 0,
+               overrides: dict | None = None) -> dict:
+    """Crawl ``sources`` whenever a crawl request arrives; returns per-source stats at exit.
+
+    ``idle_exit`` 0 runs until stopped; otherwise the worker exits after that many idle seconds.
+    """
+    settings = distributed_settings(crawl_settings("", overrides), redis_url, worker, idle_exit)
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for position, source in enumerate(sources):
+        crawler = Crawler(DistributedNewsSpider, worker_settings(settings, source), init_reactor=position == 0)
+        process.crawl(crawler, source=source)
+        crawlers.append(crawler)
+    process.start()
+    return {crawler.spider.source.id: {
+        "pages_fetched": crawler.stats.get_value("downloader/response_count", 0),
+        "items_queued": crawler.stats.get_value("newsarchive/items_queued", 0),
+        "requeued": crawler.stats.get_value("newsarchive/requeued", 0),
+    } for crawler in crawlers}
+
+
+def worker_settings(settings: Settings, source: Source) -> Settings:
+    """The source's settings in a worker: its delay kept in Redis for all workers together.
+
+    Scrapy's own per-host delay (and AutoThrottle, which adapts it) would act after the Redis
+    wait, so two workers could send at once; in workers the Redis wait is the only delay.
+    """
+    settings = source_settings(settings, source)
+    settings.set("REDIS_HOST_DELAY", settings.getfloat("DOWNLOAD_DELAY"), priority=100)
+    settings.set("DOWNLOAD_DELAY", 0, priority=100)
+    settings.set("AUTOTHROTTLE_ENABLED", False, priority=100)
+    return settings
+
+
+class DistributedNewsSpider(RedisMixin, NewsSpider):
+    """:class:`NewsSpider` that starts a crawl for each crawl request in Redis."""
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.redis_key = crawl_request_key(spider.source.id)
+        spider.redis_batch_size = 1
+        spider.idle_since = None
+        spider.setup_redis(crawler)
+        crawler.signals.connect(spider.busy, signal=signals.response_received)
+        return spider
+
+    def busy(self, **kwargs):
+        self.idle_since = None
+
+    def spider_idle(self):
+        """Take the next crawl request; exit after ``MAX_IDLE_TIME_BEFORE_CLOSE`` idle seconds."""
+        now = time.monotonic()
+        if self.idle_since is None or self.count_size(self.redis_key) > 0:
+            self.idle_since = now
+        self.schedule_next_requests()
+        if self.max_idle_time and now - self.idle_since >= self.max_idle_time:
+            return
+        raise DontCloseSpider
+
+    async def start(self):
+        for request in self.next_requests():
+            yield request
+
+    def make_request_from_data(self, data):
+        self.logger.info("Crawl request for %s: %s", self.source.id, data)
+        requests = list(self.seed_requests())
+        # Start URLs were seen by the last crawl; forget them so this crawl fetches them again.
+        key = self.crawler.settings.get("SCHEDULER_DUPEFILTER_KEY") % {"spider": self.name}
+        fingerprinter = self.crawler.request_fingerprinter
+        self.server.srem(key, *(fingerprinter.fingerprint(request).hex() for request in requests))
+        return requests
+
+
+class ReliableScheduler(Scheduler):
+    """scrapy-redis's scheduler, remembering what this worker took until it is finished.
+
+    Every request taken from the shared frontier is also written to this worker's in-flight
+    hash (:func:`inflight_key`); :class:`InflightMiddleware` removes it once the page's items
+    are queued. A worker restarted under the same ``NEWSARCHIVE_WORKER`` name puts what its
+    killed predecessor left there back into the frontier (stat ``newsarchive/requeued``).
+    """
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        scheduler = super().from_crawler(crawler)
+        scheduler.worker = crawler.settings.get("NEWSARCHIVE_WORKER") or "worker"
+        return scheduler
+
+    def open(self, spider):
+        super().open(spider)
+        self.inflight = inflight_key(spider.name, self.worker)
+        requeued = 0
+        for encoded in self.server.hvals(self.inflight):
+            self.queue.push(self.queue._decode_request(encoded))
+            requeued += 1
+        self.server.delete(self.inflight)
+        if requeued:
+            spider.logger.warning("Requeued %d unfinished requests of worker %s", requeued, self.worker)
+            self.stats.inc_value("newsarchive/requeued", requeued)
+
+    def next_request(self):
+        request = super().next_request()
+        if request is not None:
+            fingerprint = self.df.request_fingerprint(request)
+            request.meta["inflight"] = fingerprint
+            self.server.hset(self.inflight, fingerprint, self.queue._encode_request(request))
+        return request
+
+
+class InflightMiddleware:
+    """Spider middleware: mark a request finished once its page's output is handled.
+
+    A page that yields an item is finished when the item has left the pipelines (queued or
+    dropped); any other page when the spider has gone through it. On a normal close the
+    worker's in-flight hash is emptied (download errors never reach the spider).
+    """
+
+    def __init__(self, crawler, server, worker: str):
+        self.crawler = crawler
+        self.server = server
+        self.worker = worker
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        redis_url = crawler.settings.get("REDIS_URL")
+        if not redis_url:
+            raise NotConfigured("REDIS_URL is not set")
+        middleware = cls(crawler, Redis.from_url(redis_url), crawler.settings.get("NEWSARCHIVE_WORKER"))
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(middleware.item_done, signal=signal)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    async def process_spider_output(self, response, result):
+        fingerprint = response.request.meta.get("inflight") if response.request else None
+        carried = False
+        async for output in result:
+            if fingerprint and isinstance(output, dict):
+                output["inflight"] = fingerprint
+                carried = True
+            yield output
+        if fingerprint and not carried:
+            self.done(fingerprint)
+
+    def process_spider_exception(self, response, exception):
+        if fingerprint := response.request.meta.get("inflight") if response.request else None:
+            self.done(fingerprint)
+
+    def item_done(self, item, **kwargs):
+        if isinstance(item, dict) and item.get("inflight"):
+            self.done(item["inflight"])
+
+    def spider_closed(self, spider, reason):
+        if reason == "finished":
+            self.server.delete(inflight_key(spider.name, self.worker))
+
+    def done(self, fingerprint: str) -> None:
+        self.server.hdel(inflight_key(self.crawler.spider.name, self.worker), fingerprint)
+
+
+class CanonicalRedisDupeFilter(RFPDupeFilter):
+    """scrapy-redis's dupe filter with our fingerprints (``REQUEST_FINGERPRINTER_CLASS``)."""
+
+    @classmethod
+    def from_spider(cls, spider):
+        dupefilter = super().from_spider(spider)
+        dupefilter.fingerprinter = spider.crawler.request_fingerprinter
+        return dupefilter
+
+    def request_fingerprint(self, request):
+        return self.fingerprinter.fingerprint(request).hex()
+
+
+class RedisItemQueuePipeline:
+    """Push extracted items onto ``newsarchive:items`` for the archive writer.
+
+    Settings: ``REDIS_URL``. Stat: ``newsarchive/items_queued``.
+    """
+
+    def __init__(self, server, stats):
+        self.server = server
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        redis_url = crawler.settings.get("REDIS_URL")
+        if not redis_url:
+            raise NotConfigured("REDIS_URL is not set")
+        return cls(Redis.from_url(redis_url), crawler.stats)
+
+    def process_item(self, item):
+        self.server.lpush(ITEMS_KEY, encode_item(item))
+        self.stats.inc_value("newsarchive/items_queued")
+        return item
+
+
+class RedisHostDelayMiddleware:
+    """Keep a delay between requests to a host across all workers.
+
+    Before each request, waits until it can ``SET newsarchive:host:<host> NX PX <delay>``:
+    whoever sets the key may fetch, everyone else waits for it to expire. So N workers
+    together send a host no more than one request per delay. Settings: ``REDIS_URL``,
+    ``REDIS_HOST_DELAY`` (seconds; a worker sets it from the source's ``DOWNLOAD_DELAY``;
+    0 disables the wait). Stat: ``newsarchive/host_delay_waits``.
+    """
+
+    def __init__(self, crawler, server, delay: float):
+        self.crawler = crawler
+        self.server = server
+        self.delay_ms = int(delay * 1000)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.get("REDIS_URL") or settings.getfloat("REDIS_HOST_DELAY") <= 0:
+            raise NotConfigured
+        return cls(crawler, Redis.from_url(settings["REDIS_URL"]), settings.getfloat("REDIS_HOST_DELAY"))
+
+    async def process_request(self, request):
+        from twisted.internet import reactor
+
+        key = f"{KEY_PREFIX}:host:{urlsplit(request.url).netloc}"
+        while not self.server.set(key, 1, nx=True, px=self.delay_ms):
+            self.crawler.stats.inc_value("newsarchive/host_delay_waits")
+            wait = max(self.server.pttl(key), 5) / 1000
+            await maybe_deferred_to_future(task.deferLater(reactor, wait, lambda: None))
+        return None

@@ -1,0 +1,176 @@
+"""Distributed crawls on a real redis-server: two workers, one archive writer, kills and restarts."""
+import json
+import signal
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+import sqlite_utils
+from redis import Redis
+
+from archive.queue import ITEMS_KEY, PROCESSING_KEY, decode_item, next_batch, store_batch
+from archive.rawstore import open_raw_store
+from archive.store import open_archive
+from crawler.demo import demo_sources
+from crawler.demosite import DemoSiteServer
+from crawler.distributed import crawl_request_key, inflight_key
+from tests.conftest import run_cli, write_sources
+from tests.test_scheduler import scheduler
+
+
+def start_worker(sources, redis_url, name, idle_exit=3, *args) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler", "worker", "--sources", sources, "--redis", redis_url,
+         "--name", name, "--idle-exit", str(idle_exit), "--json", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def finish(worker: subprocess.Popen) -> dict:
+    stdout, stderr = worker.communicate(timeout=300)
+    assert worker.returncode == 0, stderr
+    return json.loads(stdout)
+
+
+def write(sources, redis_url, db_path, *args) -> dict:
+    result = run_cli("archive-writer", "--sources", sources, "--redis", redis_url, "--db", db_path,
+                     "--idle-exit", 1, "--json", *args)
+    return json.loads(result.stdout)
+
+
+def article_urls(db_path) -> list[str]:
+    return [row["url"] for row in sqlite_utils.Database(db_path)["articles"].rows]
+
+
+def test_two_workers_one_writer_archive_every_article_once(demo_site, demo_articles, redis_url, tmp_path):
+    sources = write_sources(tmp_path / "sources.yml", demo_sources(demo_site.base_url))
+    db_path = tmp_path / "archive.db"
+    before = len(demo_site.requests)
+    run_cli("enqueue", "--sources", sources, "--redis", redis_url)
+    workers = [start_worker(sources, redis_url, name) for name in ("w1", "w2")]
+    counts = [finish(worker)["rrw-demo"] for worker in workers]
+    summary = write(sources, redis_url, db_path)
+
+    urls = article_urls(db_path)
+    assert len(urls) == len(set(urls)) == len(demo_articles)
+    assert (summary["stored"], summary["new"]) == (len(demo_articles), len(demo_articles))
+    assert sum(count["items_queued"] for count in counts) == len(demo_articles)
+    # No URL fetched twice; robots.txt is read once per worker process.
+    fetched = Counter(path for _method, path, status in demo_site.requests[before:] if status == 200)
+    assert fetched.pop("/robots.txt") == 2
+    assert max(fetched.values()) == 1
+    assert len(fetched) == sum(count["pages_fetched"] for count in counts) - 2
+    # Stored with the single-process logic: page state and raw responses too.
+    db = sqlite_utils.Database(db_path)
+    assert db["pages"].count == len(demo_articles)
+    assert db["sources"].get("rrw-demo")["name"] == "Rhein-Ruhr Wirtschaft (demo)"
+    server = Redis.from_url(redis_url)
+    assert server.llen(ITEMS_KEY) == server.llen(PROCESSING_KEY) == 0
+    assert not server.exists(inflight_key("news:rrw-demo", "w1"), inflight_key("news:rrw-demo", "w2"))
+
+    # A second crawl request fetches the hubs again but no article the first crawl fetched.
+    before = len(demo_site.requests)
+    run_cli("enqueue", "--sources", sources, "--redis", redis_url)
+    finish(start_worker(sources, redis_url, "w1", idle_exit=2))
+    again = {path for _method, path, _status in demo_site.requests[before:]}
+    assert "/feed.xml" in again and "/ruhr/" in again
+    assert not again & {article.path for article in demo_articles}
+
+
+def test_workers_keep_the_download_delay_per_host_between_them(redis_url, tmp_path):
+    delay = 0.4
+    with DemoSiteServer() as site:
+        sources = write_sources(tmp_path / "sources.yml", {"sources": [
+            {"id": "koeln", "start_urls": [f"{site.base_url}/koeln/"], "max_depth": 1,
+             "download_delay": delay}]})
+        run_cli("enqueue", "--sources", sources, "--redis", redis_url)
+        # Extraction in the crawl process: fewer processes on a small test machine.
+        workers = [start_worker(sources, redis_url, name, 2, "--set", "EXTRACT_WORKERS=0")
+                   for name in ("w1", "w2")]
+        counts = [finish(worker)["koeln"] for worker in workers]
+        times = sorted(site.request_times)
+    assert all(count["pages_fetched"] > 1 for count in counts), counts
+    gaps = [later - earlier for earlier, later in zip(times, times[1:])]
+    # Together the two workers wait the delay, give or take the scheduling of a request.
+    assert len(times) > 5 and min(gaps) >= delay - 0.1
+
+
+def test_killed_worker_restarted_loses_nothing_and_killed_writer_doubles_nothing(
+        demo_articles, redis_url, tmp_path):
+    with DemoSiteServer(response_delay=0.2) as site:
+        sources = write_sources(tmp_path / "sources.yml", demo_sources(site.base_url))
+        db_path = tmp_path / "archive.db"
+        run_cli("enqueue", "--sources", sources, "--redis", redis_url)
+        worker = start_worker(sources, redis_url, "w1", idle_exit=2)
+        assert site.wait_for_requests(20)
+        worker.send_signal(signal.SIGKILL)
+        worker.communicate(timeout=60)
+        server = Redis.from_url(redis_url)
+        in_flight = server.hlen(inflight_key("news:rrw-demo", "w1"))
+        assert in_flight > 0
+        # Restarted under its name, the worker takes back what it had in flight.
+        counts = finish(start_worker(sources, redis_url, "w1", idle_exit=2))["rrw-demo"]
+        assert counts["requeued"] == in_flight
+
+    # A writer that died mid-batch: it took 10 items and stored 3 before it was killed.
+    batch = next_batch(server, 10, timeout=1)
+    assert len(batch) == 10 and server.llen(PROCESSING_KEY) == 10
+    with open_archive(db_path) as db, open_raw_store(db_path) as raw:
+        store_batch(db, raw, [decode_item(data) for data in batch[:3]])
+    summary = write(sources, redis_url, db_path, "--batch-size", 7)
+    assert summary["requeued"] == 10
+    assert summary["unchanged"] == 3
+    urls = article_urls(db_path)
+    assert len(urls) == len(set(urls)) == len(demo_articles)
+    assert summary["stored"] == summary["new"] + summary["unchanged"] + summary["updated"] + summary["duplicate"]
+    assert server.llen(ITEMS_KEY) == server.llen(PROCESSING_KEY) == 0
+
+
+def test_writer_killed_while_storing_loses_nothing(demo_site, demo_articles, redis_url, tmp_path):
+    sources = write_sources(tmp_path / "sources.yml", demo_sources(demo_site.base_url))
+    db_path = tmp_path / "archive.db"
+    run_cli("enqueue", "--sources", sources, "--redis", redis_url)
+    finish(start_worker(sources, redis_url, "w1", idle_exit=2))
+    server = Redis.from_url(redis_url)
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "crawler", "archive-writer", "--sources", sources, "--redis", redis_url,
+         "--db", str(db_path), "--batch-size", "4"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Killed as soon as it has taken its first batch, before it could acknowledge everything.
+    while server.llen(ITEMS_KEY) == len(demo_articles) and writer.poll() is None:
+        pass
+    writer.send_signal(signal.SIGKILL)
+    writer.communicate(timeout=60)
+    # Whatever it had taken and not acknowledged is still in its processing list.
+    assert server.llen(ITEMS_KEY) < len(demo_articles)
+    assert server.llen(ITEMS_KEY) + server.llen(PROCESSING_KEY) + len(article_urls(db_path)) >= len(demo_articles)
+    write(sources, redis_url, db_path)
+    urls = article_urls(db_path)
+    assert len(urls) == len(set(urls)) == len(demo_articles)
+
+
+def test_scheduler_queues_crawls_for_the_workers(demo_site, redis_url, tmp_path):
+    db_path = tmp_path / "archive.db"
+    sources = write_sources(tmp_path / "sources.yml", {"sources": [
+        {"id": "english", "start_urls": [f"{demo_site.base_url}/english/"], "max_depth": 1,
+         "download_delay": 0}]})
+    before = len(demo_site.requests)
+    with scheduler("--sources", sources, "--db", db_path, "--interval-seconds", 1,
+                   "--redis", redis_url) as running:
+        running.wait_for(r"crawl english queued for the workers")
+        # The request waits for a worker; the scheduler does not pile up more of them.
+        running.wait_for(r"crawl english already queued for the workers")
+        assert running.stop() == 0
+    assert not any("crawl english started" in line for line in running.log)
+    assert len(demo_site.requests) == before
+    server = Redis.from_url(redis_url)
+    assert server.llen(crawl_request_key("english")) == 1
+    finish(start_worker(sources, redis_url, "w1", 2, "--set", "EXTRACT_WORKERS=0"))
+    summary = write(sources, redis_url, db_path)
+    assert summary["new"] >= 5
+
+
+@pytest.mark.parametrize("command", ["worker", "archive-writer", "enqueue"])
+def test_distributed_commands_need_redis(command, tmp_path):
+    result = run_cli(command, check=False)
+    assert result.returncode == 2 and "--redis" in result.stderr
