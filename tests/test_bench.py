@@ -27,7 +27,7 @@ def test_news_articles_carry_the_searched_terms():
 def test_crawl_benchmark(tmp_path):
     output = tmp_path / "crawl.json"
     result = crawl_bench.main(["--pages", "30", "--output", str(output)])
-    assert json.loads(output.read_text()) == result
+    assert json.loads(output.read_text()) == json.loads(json.dumps(result))
     assert result["first_crawl"]["articles_stored"] == 30
     assert result["first_crawl"]["errors"] == 0
     assert result["trafilatura_single_process"]["extracted"] == 30
@@ -37,12 +37,12 @@ def test_crawl_benchmark(tmp_path):
 
 def test_archive_benchmark(tmp_path):
     output = tmp_path / "archive.json"
-    result = archive_bench.main(["--articles", "300", "--queries", "3", "--output", str(output)])
-    assert json.loads(output.read_text()) == result
-    assert result["insert"]["outcomes"] == {"new": 300}
+    result = archive_bench.main(["--articles", "120", "--queries", "3", "--output", str(output)])
+    assert json.loads(output.read_text()) == json.loads(json.dumps(result))
+    assert result["insert"]["outcomes"] == {"new": 120}
     assert result["dedup_lookup"]["matches_found"] == result["dedup_lookup"]["lookups"]
     searches = result["searches"]
     assert searches["rare_term"]["mean_hits"] >= 1
-    assert searches["common_term"]["mean_hits"] >= 10
+    assert searches["common_term"]["mean_hits"] >= 3
     assert searches["compound_part"]["mean_hits"] >= 1
     assert searches["phrase"]["queries"] == 3
