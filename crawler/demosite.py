@@ -341,7 +341,10 @@ zu verbessern und Reichweite zu messen. <button>Alle akzeptieren</button> <butto
             jsonld["dateModified"] = article.modified
             head.append(f'<meta property="article:modified_time" content="{article.modified}">')
         head.append(f'<script type="application/ld+json">{json.dumps(jsonld, ensure_ascii=False)}</script>')
-        related = [a for a in self.articles if a is not article and set(a.tags) & set(article.tags)][:3]
+        tags = set(article.tags)
+        # The first three that share a tag: stop there, or big synthetic sites render in O(n²).
+        related = list(itertools.islice(
+            (a for a in self.articles if a is not article and tags.intersection(a.tags)), 3))
         related_html = "".join(f'<li><a href="{a.path}">{_e(a.title)}</a></li>' for a in related)
         tags_html = " ".join(f'<a href="/thema/{tag_slug(tag)}/">{_e(tag)}</a>' for tag in article.tags)
         body = "\n".join(f"<p>{_e(paragraph)}</p>" for paragraph in article.paragraphs)
