@@ -29,6 +29,17 @@ clean:
 bench-extraction: install
 	$(BIN)/python bench/extraction.py
 
+# Performance: crawl throughput and re-crawl cost, archive scale and search latency
+# (minutes; not part of `make test`). Figures go to bench/results/.
+.PHONY: bench bench-crawl bench-archive
+bench: bench-crawl bench-archive
+
+bench-crawl: install
+	$(BIN)/python bench/crawl.py --pages 2000
+
+bench-archive: install
+	$(BIN)/python bench/archive.py --articles 100000
+
 # The browser test drives Debian's Chromium (no browser download is possible or wanted).
 browser:
 	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)

@@ -12,6 +12,7 @@ The threshold and shingle size were chosen on the labelled pairs in
 Clusters are flat: ``duplicate_of`` always names the cluster's earliest article (by
 ``published``, else ``first_seen``), and is re-pointed when an earlier copy arrives later.
 """
+import functools
 import hashlib
 import re
 from datetime import datetime, timezone
@@ -62,7 +63,8 @@ def overlap(first: set[str], second: set[str]) -> float:
 
 def band_buckets(text_shingles: set[str]) -> list[tuple[int, int]]:
     """``(band, bucket)`` pairs of a text's MinHash signature, buckets as signed 64-bit ints."""
-    signature = MinHash(num_perm=NUM_PERM, seed=SEED)
+    scheme, permutations = _permutations()
+    signature = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=scheme, permutations=permutations)
     signature.update_batch([shingle.encode("utf-8") for shingle in text_shingles])
     values = signature.hashvalues
     buckets = []
@@ -73,26 +75,44 @@ def band_buckets(text_shingles: set[str]) -> list[tuple[int, int]]:
     return buckets
 
 
+@functools.lru_cache(maxsize=16)
+def text_signature(text: str) -> tuple[frozenset[str], tuple[tuple[int, int], ...]]:
+    """A text's shingles and LSH buckets (none below ``MIN_SHINGLES`` shingles).
+
+    Storing an article looks its text up, then indexes it: the MinHash is computed once.
+    """
+    text_shingles = frozenset(shingles(text))
+    if len(text_shingles) < MIN_SHINGLES:
+        return text_shingles, ()
+    return text_shingles, tuple(band_buckets(text_shingles))
+
+
+@functools.cache
+def _permutations():
+    # The same for every signature (they follow from SEED); drawing them took a third of
+    # the time of hashing an article's text.
+    template = MinHash(num_perm=NUM_PERM, seed=SEED)
+    return template.scheme, template.permutations
+
+
 def index_article(db: Database, article_id: int, text: str) -> None:
     """(Re)write the LSH buckets of one article; texts below ``MIN_SHINGLES`` get none."""
     db.execute("delete from article_lsh where article_id = ?", [article_id])
-    text_shingles = shingles(text)
-    if len(text_shingles) < MIN_SHINGLES:
-        return
+    _, buckets = text_signature(text)
     db.conn.executemany(
         "insert or ignore into article_lsh (band, bucket, article_id) values (?, ?, ?)",
-        [(band, bucket, article_id) for band, bucket in band_buckets(text_shingles)],
+        [(band, bucket, article_id) for band, bucket in buckets],
     )
 
 
 def near_duplicates(db: Database, text: str, *, exclude: int | None = None,
                     threshold: float = THRESHOLD) -> list[Match]:
     """Stored articles whose text nearly equals ``text``, best first (scores ≥ ``threshold``)."""
-    text_shingles = shingles(text)
-    if len(text_shingles) < MIN_SHINGLES:
+    text_shingles, buckets = text_signature(text)
+    if not buckets:
         return []
     matches = []
-    for candidate_id, candidate_text in _candidates(db, band_buckets(text_shingles), exclude):
+    for candidate_id, candidate_text in _candidates(db, list(buckets), exclude):
         score = overlap(text_shingles, shingles(candidate_text or ""))
         if score >= threshold:
             matches.append(Match(candidate_id, round(score, 3)))

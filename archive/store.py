@@ -42,6 +42,9 @@ def open_archive(path: str | Path) -> Database:
     # Readers (Datasette) and one writer at a time; a second writer waits instead of failing.
     db.execute("PRAGMA busy_timeout = 30000")
     db.enable_wal()
+    # In WAL mode NORMAL never corrupts the file, even on power loss (only the last commits
+    # may be lost then, and the next crawl fetches them again); FULL would fsync every article.
+    db.execute("PRAGMA synchronous = NORMAL")
     migrate(db)
     return db
 

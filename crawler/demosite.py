@@ -8,15 +8,18 @@ with a Google News sitemap, robots.txt, and pages that are not articles.
 """
 import hashlib
 import html
+import itertools
 import json
+import random
 import re
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import urlsplit
 
 import yaml
@@ -103,6 +106,53 @@ def parse_article(text: str) -> DemoArticle:
         keyword=str(meta["keyword"]),
         paragraphs=paragraphs,
     )
+
+
+def synthetic_articles(count: int, seed: int = 1, base: list[DemoArticle] | None = None) -> list[DemoArticle]:
+    """``count`` articles made from the demo articles' sentences, for load tests; newest first.
+
+    The first ``count`` of :func:`iter_synthetic_articles`; articles are one hour apart, going
+    back from the newest demo article.
+    """
+    return list(itertools.islice(iter_synthetic_articles(seed, base), count))
+
+
+def iter_synthetic_articles(seed: int = 1, base: list[DemoArticle] | None = None) -> Iterator[DemoArticle]:
+    """Endless synthetic news articles, deterministic for a ``seed``.
+
+    Each article takes a demo article's section, language, authors and tags, and 10–24
+    sentences drawn from all demo sentences of its language, a fifth of their words swapped for
+    other words of that language (weighted by frequency), so texts read like news, differ from
+    one another (no near-duplicates), and the vocabulary grows with the number of articles.
+    """
+    base = load_articles() if base is None else base
+    rng = random.Random(seed)
+    sentences: dict[str, list[list[str]]] = {}
+    words: dict[str, list[str]] = {}
+    for article in base:
+        for paragraph in article.paragraphs:
+            for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+                tokens = sentence.split()
+                if len(tokens) >= 4:
+                    sentences.setdefault(article.language, []).append(tokens)
+                    words.setdefault(article.language, []).extend(
+                        token for token in tokens if token.isalpha() and len(token) > 3)
+    newest = max(article.published_at for article in base)
+    for number in itertools.count():
+        model = base[number % len(base)]
+        pool, vocabulary = sentences[model.language], words[model.language]
+        chosen = []
+        for _ in range(rng.randint(10, 24)):
+            tokens = [rng.choice(vocabulary) if token.isalpha() and rng.random() < 0.2 else token
+                      for token in rng.choice(pool)]
+            chosen.append(" ".join(tokens))
+        paragraphs = [" ".join(chosen[start:start + 3]) for start in range(0, len(chosen), 3)]
+        title = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(4, 8)))
+        yield DemoArticle(
+            slug=f"{model.slug}-{number + 1}", section=model.section, language=model.language,
+            title=title[0].upper() + title[1:], lead=chosen[0], authors=model.authors,
+            published=(newest - timedelta(hours=number + 1)).isoformat(), modified=None,
+            tags=model.tags, keyword=model.keyword, paragraphs=paragraphs)
 
 
 def tag_slug(tag: str) -> str:
@@ -291,7 +341,10 @@ zu verbessern und Reichweite zu messen. <button>Alle akzeptieren</button> <butto
             jsonld["dateModified"] = article.modified
             head.append(f'<meta property="article:modified_time" content="{article.modified}">')
         head.append(f'<script type="application/ld+json">{json.dumps(jsonld, ensure_ascii=False)}</script>')
-        related = [a for a in self.articles if a is not article and set(a.tags) & set(article.tags)][:3]
+        tags = set(article.tags)
+        # The first three that share a tag: stop there, or big synthetic sites render in O(n²).
+        related = list(itertools.islice(
+            (a for a in self.articles if a is not article and tags.intersection(a.tags)), 3))
         related_html = "".join(f'<li><a href="{a.path}">{_e(a.title)}</a></li>' for a in related)
         tags_html = " ".join(f'<a href="/thema/{tag_slug(tag)}/">{_e(tag)}</a>' for tag in article.tags)
         body = "\n".join(f"<p>{_e(paragraph)}</p>" for paragraph in article.paragraphs)

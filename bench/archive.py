@@ -1,0 +1,190 @@
+"""Archive scale: insert rate, file size, near-duplicate checks and Datasette search latency.
+
+Synthesises ``--articles`` German/English news articles (bench/synthetic.py), stores them
+through ``archive.store.store_article`` (full-text and near-duplicate indexing on, as in a
+crawl), then serves the file with the project's Datasette command on 127.0.0.1 and times the
+searches journalists run through its JSON API (p50/p95 over ``--queries`` requests each).
+Prints the figures and writes bench/results/archive_N.json.
+
+    .venv/bin/python bench/archive.py --articles 100000
+    .venv/bin/python bench/archive.py --articles 1000000 --db /var/tmp/bench-1m.db
+"""
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive.dedup import near_duplicates  # noqa: E402
+from archive.publish import datasette_command  # noqa: E402
+from archive.store import open_archive, save_sources, store_article  # noqa: E402
+from bench import synthetic  # noqa: E402
+from crawler.demo import free_port  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+# Articles per transaction: a crawl commits per article; a bulk load may group them.
+DEFAULT_BATCH = 1
+
+
+def insert(db_path: Path, count: int, seed: int, batch: int) -> dict:
+    """Store ``count`` synthetic articles; returns rate, size and what was stored."""
+    db = open_archive(db_path)
+    save_sources(db, synthetic.source_rows())
+    outcomes: dict[str, int] = {}
+    started = time.perf_counter()
+    checkpoints = []
+    pending = []
+    for number, (source, article) in enumerate(synthetic.news_articles(count, seed), start=1):
+        pending.append((source, article))
+        if len(pending) >= batch or number == count:
+            with db.atomic():
+                for item_source, item in pending:
+                    stored = store_article(db, item, source=item_source, seen_at=item["published"])
+                    outcomes[stored.outcome] = outcomes.get(stored.outcome, 0) + 1
+            pending = []
+        if number % max(1, count // 10) == 0:
+            elapsed = time.perf_counter() - started
+            checkpoints.append({"articles": number, "seconds": round(elapsed, 1),
+                                "articles_per_second": round(number / elapsed)})
+            print(f"  {number} articles in {elapsed:.0f} s ({number / elapsed:.0f}/s)", flush=True)
+    elapsed = time.perf_counter() - started
+    db.execute("pragma wal_checkpoint(truncate)")
+    db.close()
+    size = db_path.stat().st_size
+    return {"seconds": round(elapsed, 1), "articles_per_second": round(count / elapsed, 1),
+            "outcomes": outcomes, "file_bytes": size, "bytes_per_article": round(size / count),
+            "checkpoints": checkpoints}
+
+
+def dedup_lookups(db_path: Path, count: int, seed: int, samples: int = 200) -> dict:
+    """Time ``near_duplicates`` for texts already stored (each finds at least itself)."""
+    db = open_archive(db_path)
+    rng = random.Random(seed)
+    ids = sorted(rng.sample(range(1, count + 1), min(samples, count)))
+    texts = [row["text"] for row in db.query(
+        f"select text from articles where id in ({','.join(map(str, ids))})")]
+    started = time.perf_counter()
+    found = sum(len(near_duplicates(db, text)) for text in texts)
+    elapsed = time.perf_counter() - started
+    db.close()
+    return {"lookups": len(texts), "ms_per_article": round(elapsed * 1000 / len(texts), 2),
+            "matches_found": found}
+
+
+def query_paths(name: str, count: int, queries: int, seed: int) -> dict[str, list[str]]:
+    """The searches journalists run, ``queries`` of each kind, as Datasette JSON URLs."""
+    rng = random.Random(seed)
+    months = [f"{year}-{month:02d}" for year in range(synthetic.START.year, synthetic.START.year + synthetic.YEARS)
+              for month in range(1, 13)]
+    sources = [row["id"] for row in synthetic.source_rows()]
+    table = f"/{name}/articles.json?"
+    return {
+        "rare_term": [table + urlencode({"_search": term}) for term in synthetic.rare_terms(count, queries)],
+        "common_term": [table + urlencode({"_search": synthetic.COMMON_TERM.lower()})] * queries,
+        "common_term_ranked": [f"/{name}/search.json?" + urlencode({"q": synthetic.COMMON_TERM.lower()})] * queries,
+        "compound_part": [table + urlencode({"_search": part}) for part in synthetic.compound_parts(queries)],
+        "phrase": [table + urlencode({"_search": phrase}) for phrase in synthetic.phrases(queries, seed)],
+        "facet_source_month_search": [
+            table + urlencode({"_search": synthetic.COMMON_TERM.lower(), "source": rng.choice(sources),
+                               "published_month": rng.choice(months)}) for _ in range(queries)],
+    }
+
+
+def time_searches(db_path: Path, count: int, queries: int, seed: int) -> dict:
+    """Serve the archive with Datasette and time every kind of search."""
+    port = free_port(8765)
+    command = datasette_command(db_path, ROOT / "metadata.yml", "127.0.0.1", port, sys.executable)
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/-/versions.json", server)
+        results = {}
+        for kind, paths in query_paths(db_path.stem, count, queries, seed).items():
+            get(base + paths[0])  # one untimed request: the first pays for opening pages from disk
+            timings, hits = [], []
+            for path in paths:
+                started = time.perf_counter()
+                body = get(base + path)
+                timings.append((time.perf_counter() - started) * 1000)
+                hits.append(body.get("filtered_table_rows_count", len(body.get("rows", []))))
+            timings.sort()
+            results[kind] = {
+                "queries": len(timings),
+                "p50_ms": round(statistics.median(timings), 1),
+                "p95_ms": round(timings[max(0, int(len(timings) * 0.95) - 1)], 1),
+                "max_ms": round(timings[-1], 1),
+                "mean_hits": round(sum(hits) / len(hits), 1),
+                "example": paths[0],
+            }
+            print(f"  {kind}: p50 {results[kind]['p50_ms']} ms, p95 {results[kind]['p95_ms']} ms, "
+                  f"{results[kind]['mean_hits']} hits", flush=True)
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_for(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"datasette exited: {server.stderr.read().decode()[-2000:]}")
+        try:
+            get(url)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("datasette did not start")
+
+
+def get(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=120) as response:
+        return json.loads(response.read())
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=50, help="requests per kind of search")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--batch", type=int, default=DEFAULT_BATCH,
+                        help="articles per transaction (a crawl commits each article: 1)")
+    parser.add_argument("--db", type=Path, help="archive file to create (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the archive file")
+    parser.add_argument("--output", type=Path, help="results file (default bench/results/archive_N.json)")
+    args = parser.parse_args(argv)
+    output = args.output or RESULTS / f"archive_{args.articles}.json"
+
+    with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as tmp:
+        db_path = args.db or Path(tmp) / "archive.db"
+        if db_path.exists():
+            raise SystemExit(f"{db_path} exists; the benchmark fills a new archive")
+        print(f"inserting {args.articles} articles ({args.batch} per transaction) into {db_path}")
+        inserted = insert(db_path, args.articles, args.seed, args.batch)
+        print(f"{inserted['articles_per_second']} articles/s, {inserted['bytes_per_article']} bytes per "
+              f"article ({inserted['file_bytes'] / 2**20:.0f} MiB), {inserted['outcomes']}")
+        dedup = dedup_lookups(db_path, args.articles, args.seed)
+        print(f"near-duplicate check: {dedup['ms_per_article']} ms per article")
+        searches = time_searches(db_path, args.articles, args.queries, args.seed)
+        if args.db and not args.keep:
+            for path in db_path.parent.glob(db_path.name + "*"):
+                path.unlink()
+    result = {"articles": args.articles, "seed": args.seed, "cpu_cores": os.cpu_count(),
+              "batch": args.batch, "insert": inserted, "dedup_lookup": dedup, "searches": searches}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""Crawl throughput and re-crawl cost on a generated local site, against trafilatura alone.
+
+Serves ``--pages`` synthetic articles (plus listings, feed and sitemaps) from the demo site on
+127.0.0.1, runs the real ``newsarchive crawl`` with politeness off, samples the RSS of the
+crawl process and its extraction workers, crawls the unchanged site again, and times plain
+``trafilatura.extract`` over the same article pages in this one process (the single-core
+extraction ceiling). Prints the figures and writes bench/results/crawl.json (crawl_N.json for
+other sizes).
+
+    .venv/bin/python bench/crawl.py                 # 2,000 articles
+    .venv/bin/python bench/crawl.py --pages 10000
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from crawler.demo import write_demo_sources  # noqa: E402
+from crawler.demosite import DemoSiteServer, build_site, synthetic_articles  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+# Politeness off for the benchmark only: everything is on this machine.
+BENCH_SETTINGS = ["AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "CONCURRENT_REQUESTS=64",
+                  "CONCURRENT_REQUESTS_PER_DOMAIN=32"]
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants, read from /proc."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                queue += [int(child) for child in (task / "children").read_text().split()]
+            except OSError:
+                continue
+    return found
+
+
+def memory_kib(pid: int) -> tuple[int, int]:
+    """RSS and PSS of one process in KiB (PSS shares pages between the processes using them)."""
+    try:
+        rss = pss = 0
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1])
+        return rss, pss
+    except (OSError, ValueError):
+        return 0, 0
+
+
+class RssSampler(threading.Thread):
+    """Samples the memory of a process tree every ``interval`` seconds; keeps the peaks."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_total = self.peak_pss = self.peak_single = self.peak_processes = 0
+        self.samples: list[tuple[float, int]] = []
+        self.done = threading.Event()
+
+    def run(self):
+        started = time.monotonic()
+        while not self.done.wait(self.interval):
+            measured = [memory_kib(pid) for pid in process_tree(self.pid)]
+            sizes = [rss for rss, _ in measured]
+            total, pss = sum(sizes), sum(pss for _, pss in measured)
+            self.samples.append((round(time.monotonic() - started, 1), pss))
+            self.peak_total = max(self.peak_total, total)
+            self.peak_pss = max(self.peak_pss, pss)
+            self.peak_single = max(self.peak_single, max(sizes, default=0))
+            self.peak_processes = max(self.peak_processes, len(sizes))
+
+
+def run_crawl(sources: Path, db: Path) -> dict:
+    """One ``newsarchive crawl`` in a subprocess: wall time, its JSON summary, peak RSS."""
+    command = [str(ROOT / ".venv" / "bin" / "newsarchive"), "crawl", "--sources", str(sources),
+               "--db", str(db), "--json", "--no-progress"]
+    for setting in BENCH_SETTINGS:
+        command += ["--set", setting]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    sampler = RssSampler(process.pid)
+    sampler.start()
+    out, _ = process.communicate()
+    elapsed = time.perf_counter() - started
+    sampler.done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"crawl failed with exit status {process.returncode}")
+    run = json.loads(out)["runs"][0]
+    return {"seconds": round(elapsed, 2), "run": run,
+            "peak_rss_mb": round(sampler.peak_total / 1024, 1),
+            "peak_pss_mb": round(sampler.peak_pss / 1024, 1),
+            "peak_rss_single_process_mb": round(sampler.peak_single / 1024, 1),
+            "processes": sampler.peak_processes,
+            "rss_samples_mb": [(t, round(kib / 1024)) for t, kib in sampler.samples[::max(1, len(sampler.samples) // 40)]]}
+
+
+def trafilatura_ceiling(pages: list[bytes]) -> dict:
+    """Plain ``trafilatura.extract`` over ``pages`` in this process: the single-core rate."""
+    import trafilatura
+
+    trafilatura.extract(pages[0].decode("utf-8"))  # warm up imports and caches
+    started = time.perf_counter()
+    extracted = sum(1 for body in pages if trafilatura.extract(body.decode("utf-8")))
+    elapsed = time.perf_counter() - started
+    return {"pages": len(pages), "extracted": extracted, "seconds": round(elapsed, 2),
+            "pages_per_second": round(len(pages) / elapsed, 1)}
+
+
+def article_fetches(site: DemoSiteServer, article_paths: set[str], start: int) -> tuple[int, int, int]:
+    """Requests since ``start``: all, article pages answered in full (200), answered 304."""
+    with site._lock:
+        log = site.requests[start:]
+    full = sum(1 for _, path, status in log if path in article_paths and status == 200)
+    not_modified = sum(1 for _, _, status in log if status == 304)
+    return len(log), full, not_modified
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000, help="article pages on the site")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--output", type=Path, help="results file (default bench/results/crawl.json)")
+    args = parser.parse_args(argv)
+    output = args.output or RESULTS / ("crawl.json" if args.pages == 2000 else f"crawl_{args.pages}.json")
+
+    articles = synthetic_articles(args.pages, seed=args.seed)
+    with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as tmp, \
+            DemoSiteServer(pages={}) as site:
+        site.pages.update(build_site(site.base_url, articles))
+        article_paths = {article.path for article in articles}
+        sources = write_demo_sources(Path(tmp) / "sources.yml", site.base_url)
+        db = Path(tmp) / "bench.db"
+
+        first = run_crawl(sources, db)
+        requests, full, _ = article_fetches(site, article_paths, 0)
+        first.update(requests=requests, article_pages_fetched=full)
+        mark = len(site.requests)
+        second = run_crawl(sources, db)
+        requests, full, not_modified = article_fetches(site, article_paths, mark)
+        second.update(requests=requests, article_pages_fetched=full, not_modified=not_modified)
+
+        ceiling = trafilatura_ceiling([site.pages[path].body for path in sorted(article_paths)])
+        page_bytes = sum(len(site.pages[path].body) for path in article_paths) / len(article_paths)
+
+    stored = first["run"]["articles_new"] + first["run"]["duplicates"]
+    articles_per_second = stored / first["seconds"]
+    result = {
+        "article_pages": args.pages,
+        "site_pages": len(site.pages),
+        "mean_article_page_kib": round(page_bytes / 1024, 1),
+        "cpu_cores": os.cpu_count(),
+        "settings": BENCH_SETTINGS,
+        "first_crawl": {
+            "seconds": first["seconds"],
+            "pages_fetched": first["run"]["pages_fetched"],
+            "articles_stored": stored,
+            "errors": first["run"]["errors"],
+            "pages_per_second": round(first["run"]["pages_fetched"] / first["seconds"], 1),
+            "articles_per_second": round(articles_per_second, 1),
+            "peak_rss_mb": first["peak_rss_mb"],
+            "peak_pss_mb": first["peak_pss_mb"],
+            "peak_rss_single_process_mb": first["peak_rss_single_process_mb"],
+            "processes": first["processes"],
+            "pss_samples_mb": first["rss_samples_mb"],
+        },
+        "trafilatura_single_process": ceiling,
+        "speedup_vs_trafilatura": round(articles_per_second / ceiling["pages_per_second"], 2),
+        "second_crawl": {
+            "seconds": second["seconds"],
+            "share_of_first_crawl_time": round(second["seconds"] / first["seconds"], 3),
+            "requests": second["requests"],
+            "not_modified": second["not_modified"],
+            "article_pages_fetched_in_full": second["article_pages_fetched"],
+            "share_of_articles_fetched_in_full": round(second["article_pages_fetched"] / args.pages, 4),
+            "articles_new": second["run"]["articles_new"],
+            "peak_rss_mb": second["peak_rss_mb"],
+        },
+    }
+    crawl, again = result["first_crawl"], result["second_crawl"]
+    print(f"{args.pages} article pages ({result['site_pages']} on the site, "
+          f"{result['mean_article_page_kib']} KiB each), {os.cpu_count()} cores")
+    print(f"first crawl: {crawl['seconds']} s, {crawl['pages_fetched']} pages, "
+          f"{crawl['articles_stored']} articles: {crawl['pages_per_second']} pages/s, "
+          f"{crawl['articles_per_second']} articles/s; peak memory of the process tree "
+          f"{crawl['peak_pss_mb']} MB PSS, {crawl['peak_rss_mb']} MB summed RSS "
+          f"({crawl['processes']} processes, largest {crawl['peak_rss_single_process_mb']} MB RSS)")
+    print(f"trafilatura.extract alone, one process: {ceiling['pages_per_second']} pages/s "
+          f"→ crawl is {result['speedup_vs_trafilatura']}× that")
+    print(f"second crawl: {again['seconds']} s ({again['share_of_first_crawl_time']:.1%} of the first), "
+          f"{again['requests']} requests, {again['not_modified']} answered 304, "
+          f"{again['article_pages_fetched_in_full']} article pages fetched in full "
+          f"({again['share_of_articles_fetched_in_full']:.1%})")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""The benchmarks run end to end at tiny sizes; counts are checked, never timings."""
+import json
+
+from bench import archive as archive_bench
+from bench import crawl as crawl_bench
+from bench import synthetic
+from crawler.demosite import synthetic_articles
+
+
+def test_synthetic_articles_are_deterministic_and_distinct():
+    first, again = synthetic_articles(40, seed=3), synthetic_articles(40, seed=3)
+    assert first == again
+    assert len({article.path for article in first}) == 40
+    assert len({tuple(article.paragraphs) for article in first}) == 40
+    assert synthetic_articles(5, seed=4) != first[:5]
+
+
+def test_news_articles_carry_the_searched_terms():
+    articles = [article for _, article in synthetic.news_articles(200, seed=1)]
+    assert len({article["url"] for article in articles}) == 200
+    for term in synthetic.rare_terms(200, 5):
+        assert any(term in article["text"] for article in articles)
+    common = sum(synthetic.COMMON_TERM in article["text"] for article in articles)
+    assert 5 <= common <= 40
+
+
+def test_crawl_benchmark(tmp_path):
+    output = tmp_path / "crawl.json"
+    result = crawl_bench.main(["--pages", "30", "--output", str(output)])
+    assert json.loads(output.read_text()) == json.loads(json.dumps(result))
+    assert result["first_crawl"]["articles_stored"] == 30
+    assert result["first_crawl"]["errors"] == 0
+    assert result["trafilatura_single_process"]["extracted"] == 30
+    assert result["second_crawl"]["article_pages_fetched_in_full"] == 0
+    assert result["second_crawl"]["articles_new"] == 0
+
+
+def test_archive_benchmark(tmp_path):
+    output = tmp_path / "archive.json"
+    result = archive_bench.main(["--articles", "120", "--queries", "3", "--output", str(output)])
+    assert json.loads(output.read_text()) == json.loads(json.dumps(result))
+    assert result["insert"]["outcomes"] == {"new": 120}
+    assert result["dedup_lookup"]["matches_found"] == result["dedup_lookup"]["lookups"]
+    searches = result["searches"]
+    assert searches["rare_term"]["mean_hits"] >= 1
+    assert searches["common_term"]["mean_hits"] >= 3
+    assert searches["compound_part"]["mean_hits"] >= 1
+    assert searches["phrase"]["queries"] == 3
