@@ -86,17 +86,25 @@ def lock_sources(locks: ExitStack, sources: list[Source], db_path: str) -> tuple
     return unlocked, locked_run_ids
 
 
-def crawl_sources(sources: list[Source], db_path: str, overrides: dict | None) -> list[int]:
-    """Run one crawler per source on one reactor; returns their ``crawl_runs`` ids."""
-    settings = crawl_settings(db_path, overrides)
+def run_crawlers(settings: Settings, spider_class, sources: list[Source], settings_for) -> list[Crawler]:
+    """Run one ``spider_class`` crawler per source on one reactor until all finish.
+
+    ``settings_for(settings, source)`` gives each crawler its own settings.
+    """
     process = CrawlerProcess(settings)
     crawlers = []
     for position, source in enumerate(sources):
         # The first crawler installs the reactor, as CrawlerProcess does for the crawlers it makes.
-        crawler = Crawler(NewsSpider, source_settings(settings, source), init_reactor=position == 0)
+        crawler = Crawler(spider_class, settings_for(settings, source), init_reactor=position == 0)
         process.crawl(crawler, source=source)
         crawlers.append(crawler)
     process.start()
+    return crawlers
+
+
+def crawl_sources(sources: list[Source], db_path: str, overrides: dict | None) -> list[int]:
+    """Run one crawler per source on one reactor; returns their ``crawl_runs`` ids."""
+    crawlers = run_crawlers(crawl_settings(db_path, overrides), NewsSpider, sources, source_settings)
     run_ids = []
     for crawler, source in zip(crawlers, sources):
         run_id = crawler.stats.get_value("newsarchive/run_id") if crawler.stats else None

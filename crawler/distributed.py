@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 from redis import Redis
 from scrapy import signals
-from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.exceptions import DontCloseSpider, NotConfigured, ScrapyDeprecationWarning
 from scrapy.settings import Settings
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -30,7 +29,7 @@ from scrapy_redis.spiders import RedisMixin
 from twisted.internet import task
 
 from archive.queue import ITEMS_KEY, encode_item
-from crawler.crawl import crawl_settings, source_settings
+from crawler.crawl import crawl_settings, run_crawlers, source_settings
 from crawler.sources import Source
 from crawler.spider import NewsSpider
 
@@ -112,13 +111,7 @@ def run_worker(sources: list[Source], redis_url: str, worker: str, idle_exit: in
     ``idle_exit`` 0 runs until stopped; otherwise the worker exits after that many idle seconds.
     """
     settings = distributed_settings(crawl_settings("", overrides), redis_url, worker, idle_exit)
-    process = CrawlerProcess(settings)
-    crawlers = []
-    for position, source in enumerate(sources):
-        crawler = Crawler(DistributedNewsSpider, worker_settings(settings, source), init_reactor=position == 0)
-        process.crawl(crawler, source=source)
-        crawlers.append(crawler)
-    process.start()
+    crawlers = run_crawlers(settings, DistributedNewsSpider, sources, worker_settings)
     return {crawler.spider.source.id: {
         "pages_fetched": crawler.stats.get_value("downloader/response_count", 0),
         "items_queued": crawler.stats.get_value("newsarchive/items_queued", 0),
