@@ -56,9 +56,10 @@ def test_two_workers_one_writer_archive_every_article_once(demo_site, demo_artic
     assert len(urls) == len(set(urls)) == len(demo_articles)
     assert (summary["stored"], summary["new"]) == (len(demo_articles), len(demo_articles))
     assert sum(count["items_queued"] for count in counts) == len(demo_articles)
-    # No URL fetched twice; robots.txt is read once per worker process.
+    # No URL fetched twice; robots.txt is read once by each worker process that fetched anything
+    # (a worker whose partner drained the queue first may fetch nothing at all).
     fetched = Counter(path for _method, path, status in demo_site.requests[before:] if status == 200)
-    assert fetched.pop("/robots.txt") == 2
+    assert fetched.pop("/robots.txt") == sum(count["pages_fetched"] > 0 for count in counts)
     assert max(fetched.values()) == 1
     assert len(fetched) == sum(count["pages_fetched"] for count in counts) - 2
     # Stored with the single-process logic: page state and raw responses too.
