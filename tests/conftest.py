@@ -1,14 +1,14 @@
 """Shared fixtures: the demo site on 127.0.0.1 and a helper that runs the real CLI."""
 import shutil
-import socket
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 
 import pytest
 import yaml
 
-from crawler.demo import demo_sources
+from crawler.demo import demo_sources, free_port
 from crawler.demosite import DemoSiteServer, load_articles
 
 
@@ -58,26 +58,30 @@ def redis_url(tmp_path_factory):
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.fail("redis-server is not installed: run `make redis` (installs Debian's redis-server)")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port(0)
     directory = tmp_path_factory.mktemp("redis")
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(directory), "--daemonize", "no"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    log = []
-    for line in process.stdout:
-        log.append(line)
-        if "Ready to accept connections" in line:
-            break
-    else:
-        pytest.fail("redis-server did not start:\n" + "".join(log))
-    # Keep reading its log so the pipe never fills up.
-    threading.Thread(target=process.stdout.read, daemon=True).start()
-    try:
+    command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+               "--dir", str(directory), "--daemonize", "no"]
+    with running_server(command, ready="Ready to accept connections"):
         yield f"redis://127.0.0.1:{port}/0"
+
+
+@contextmanager
+def running_server(command: list[str], ready: str):
+    """Run ``command`` until the block ends (then stop it by its PID); ready once its output
+    has a line containing ``ready``."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        log = []
+        for line in process.stdout:
+            log.append(line)
+            if ready in line:
+                break
+        else:
+            pytest.fail(f"{command[0]} did not start:\n" + "".join(log))
+        # Keep reading its output so the pipe never fills up.
+        threading.Thread(target=process.stdout.read, daemon=True).start()
+        yield process
     finally:
         process.terminate()
         process.wait(timeout=30)

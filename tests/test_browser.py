@@ -3,13 +3,13 @@
 Screenshots (1280×800) go to tests/artifacts/.
 """
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from crawler.demo import free_port
+from tests.conftest import running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -24,20 +24,10 @@ playwright = pytest.importorskip("playwright.sync_api")
 def served_archive(demo_archive):
     """`newsarchive serve` on a free port of 127.0.0.1, ready once Uvicorn says it runs."""
     port = free_port(0)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crawler", "serve", "--db", str(demo_archive["db_path"]), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    output = []
-    for line in process.stdout:
-        output.append(line)
-        if "Uvicorn running" in line:
-            break
-    else:
-        raise AssertionError("newsarchive serve did not start:\n" + "".join(output))
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=30)
+    command = [sys.executable, "-m", "crawler", "serve", "--db", str(demo_archive["db_path"]),
+               "--port", str(port)]
+    with running_server(command, ready="Uvicorn running"):
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")
