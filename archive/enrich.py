@@ -19,6 +19,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from archive.rows import row_by_key, transaction
+
 DATA_DIR = Path(__file__).parent / "data"
 PLACES_FILE = DATA_DIR / "places.csv"
 COMPANIES_FILE = DATA_DIR / "companies.csv"
@@ -316,8 +318,8 @@ def enrich_article(db: Database, article_id: int) -> dict[str, int]:
 
     Returns ``{"places": n, "companies": n}``, the number of distinct ones linked.
     """
-    article = db["articles"].get(article_id)
-    with db.atomic():
+    article = row_by_key(db, "articles", "id", article_id)
+    with transaction(db):
         return _link(db, article_id, article_text(article))
 
 
@@ -354,29 +356,32 @@ def _link(db: Database, article_id: int, text: str) -> dict[str, int]:
     db.execute("delete from article_places where article_id = ?", [article_id])
     db.execute("delete from article_companies where article_id = ?", [article_id])
     if places:
-        db["places"].upsert_all(
-            [{"id": place_id, "name": known[place_id].name, "kind": known[place_id].kind,
-              "parent": known[place_id].parent} for place_id in places],
-            pk="id",
+        db.conn.executemany(
+            "insert into places (id, name, kind, parent) values (?, ?, ?, ?) on conflict (id) do "
+            "update set name = excluded.name, kind = excluded.kind, parent = excluded.parent",
+            [(place_id, known[place_id].name, known[place_id].kind, known[place_id].parent)
+             for place_id in places],
         )
-        db["article_places"].insert_all(
-            [{"article_id": article_id, "place_id": place_id, "mentions": count}
-             for place_id, count in places.items()]
+        db.conn.executemany(
+            "insert into article_places (article_id, place_id, mentions) values (?, ?, ?)",
+            [(article_id, place_id, count) for place_id, count in places.items()],
         )
     if company_counts:
-        db["companies"].insert_all(
-            [{"id": company.id, "name": company.name, "legal_form": company.legal_form,
-              "headquarters": company.headquarters, "curated": int(company.curated)}
+        # "or ignore": the first spelling seen names the company; later ones don't rename it.
+        db.conn.executemany(
+            "insert or ignore into companies (id, name, legal_form, headquarters, curated) "
+            "values (?, ?, ?, ?, ?)",
+            [(company.id, company.name, company.legal_form, company.headquarters, int(company.curated))
              for company in companies.values()],
-            ignore=True,  # the first spelling seen names the company; later ones don't rename it
         )
         for company in companies.values():
             if company.legal_form:
                 db.execute("update companies set legal_form = ? where id = ? and legal_form is null",
                            [company.legal_form, company.id])
-        db["article_companies"].insert_all(
-            [{"article_id": article_id, "company_id": company_id, "mentions": count,
-              "surface": first_surface[company_id]} for company_id, count in company_counts.items()]
+        db.conn.executemany(
+            "insert into article_companies (article_id, company_id, mentions, surface) values (?, ?, ?, ?)",
+            [(article_id, company_id, count, first_surface[company_id])
+             for company_id, count in company_counts.items()],
         )
     return {"places": len(places), "companies": len(company_counts)}
 

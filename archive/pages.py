@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from archive.rows import insert_row, row_by_key, transaction, update_row
 from archive.store import utc_now
 
 # Revisit an article this long after it was first fetched, then never again (seconds).
@@ -15,8 +16,7 @@ DEFAULT_REVISIT_AFTER = (3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600)
 
 def page_state(db: Database, url: str) -> dict | None:
     """The ``pages`` row of ``url``, or ``None`` if it was never fetched."""
-    rows = list(db["pages"].rows_where("url = ?", [url], limit=1))
-    return rows[0] if rows else None
+    return row_by_key(db, "pages", "url", url)
 
 
 def record_fetch(
@@ -37,41 +37,36 @@ def record_fetch(
     A 304 keeps the stored validators; an error keeps what was known before and adds ``error``.
     """
     fetched_at = fetched_at or utc_now()
-    with db.atomic():
+    with transaction(db):
         previous = page_state(db, url)
         values = {"source": source, "status": status, "error": error, "last_fetched": fetched_at}
         if status == 200:
             values.update(etag=etag, last_modified=last_modified)
         if previous is None:
-            db["pages"].insert(
-                {"url": url, "kind": kind, "first_fetched": fetched_at, "fetch_count": 1, **values}
-            )
+            insert_row(db, "pages",
+                       {"url": url, "kind": kind, "first_fetched": fetched_at, "fetch_count": 1, **values})
         else:
             values["fetch_count"] = (previous["fetch_count"] or 0) + 1
             if previous["kind"] != "article":
                 values["kind"] = kind
             if previous["content_hash"] is not None:
                 values["next_due"] = next_revisit(previous["first_fetched"], fetched_at, revisit_after)
-            db["pages"].update(url, values)
+            update_row(db, "pages", "url", url, values)
 
 
 def record_article_page(
     db: Database, url: str, *, article_id: int, content_hash: str, revisit_after=DEFAULT_REVISIT_AFTER
 ) -> None:
     """Mark ``url`` as the page of a stored article, and when to look at it again."""
-    with db.atomic():
+    with transaction(db):
         state = page_state(db, url)
         first = state["first_fetched"] if state else utc_now()
         now = state["last_fetched"] if state else first
-        db["pages"].upsert(
-            {
-                "url": url,
-                "kind": "article",
-                "article_id": article_id,
-                "content_hash": content_hash,
-                "next_due": next_revisit(first, now, revisit_after),
-            },
-            pk="url",
+        db.execute(
+            "insert into pages (url, kind, article_id, content_hash, next_due) values (?, 'article', ?, ?, ?) "
+            "on conflict (url) do update set kind = excluded.kind, article_id = excluded.article_id, "
+            "content_hash = excluded.content_hash, next_due = excluded.next_due",
+            [url, article_id, content_hash, next_revisit(first, now, revisit_after)],
         )
 
 
@@ -104,8 +99,8 @@ def due_pages(db: Database, source: str, now: str | None = None) -> list[str]:
 
 def touch_article(db: Database, article_id: int, seen_at: str | None = None) -> None:
     """A conditional request said "not modified": the article was seen, nothing else changed."""
-    with db.atomic():
-        db["articles"].update(article_id, {"last_seen": seen_at or utc_now()})
+    with transaction(db):
+        update_row(db, "articles", "id", article_id, {"last_seen": seen_at or utc_now()})
 
 
 def failed_pages(db: Database, source: str, since: str) -> int:

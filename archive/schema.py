@@ -300,3 +300,18 @@ def m010_enrichment(db: Database) -> None:
         foreign_keys=[("article_id", "articles", "id"), ("company_id", "companies", "id")],
     )
     db["article_companies"].create_index(["company_id"])
+
+
+@migrations()
+def m011_minhash_crc32(db: Database) -> None:
+    """Near-duplicate buckets recomputed (shingles now hashed from their words' CRC-32s), and the
+    index on article_lsh.article_id dropped: re-indexing an article removes its old buckets
+    by primary key, so that second b-tree only cost time and space on every insert."""
+    db.execute("drop index if exists article_lsh_article_id")
+    db.execute("delete from article_lsh")
+    last_id = 0
+    while rows := db.execute("select id, text from articles where id > ? order by id limit 1000",
+                             [last_id]).fetchall():
+        for article_id, text in rows:
+            index_article(db, article_id, text or "")
+        last_id = rows[-1][0]

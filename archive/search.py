@@ -99,14 +99,17 @@ def search_terms(*texts: str | None, language: str | None = "de") -> str:
     >>> search_terms("Die Wirtschaftsförderung in Düsseldorf")
     'duesseldorf foerderung förderung wirtschaft wirtschafts wirtschaftsfoerderung'
     """
-    words = {word.casefold() for text in texts if text for word in WORD.findall(text)}
-    terms = set()
-    if language in ("de", None):
-        for word in words:
-            if len(word) >= MIN_PART and not word.isdigit():
-                terms |= word_forms(word)
-    terms |= {term.translate(UMLAUT_SPELLINGS) for term in terms | words}
+    words = set(WORD.findall(" ".join(text for text in texts if text).casefold()))
+    german = language in ("de", None)
+    terms = set().union(*[_word_terms(word, german) for word in words])
     return " ".join(sorted(terms - words))
+
+
+@functools.lru_cache(maxsize=500_000)
+def _word_terms(word: str, german: bool) -> frozenset[str]:
+    """What one lower-case word adds to ``search_terms``: its forms, and ue spellings of all."""
+    forms = word_forms(word) if german and len(word) >= MIN_PART and not word.isdigit() else frozenset()
+    return forms | {form.translate(UMLAUT_SPELLINGS) for form in (word, *forms)}
 
 
 # News vocabulary repeats (Zipf): most words of an article were analysed before, and splitting

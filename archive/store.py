@@ -8,11 +8,12 @@ import json
 import re
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from sqlite_utils import Database
 
-from archive.dedup import index_article, link_translations, place_article
+from archive.dedup import index_article, link_translations, place_article, text_signature
+from archive.rows import fetch_row, insert_row, row_by_key, transaction, update_row
 from archive.schema import migrate
 from archive.search import search_terms
 
@@ -78,53 +79,83 @@ class Stored(NamedTuple):
     article_id: int
 
 
-def store_article(db: Database, article: dict, *, source: str, seen_at: str | None = None) -> Stored:
-    """Insert or update one extracted article, keyed by its canonical ``url``.
+class PreparedArticle(NamedTuple):
+    """An extracted article with what storing it computes from its text (:func:`prepare_article`)."""
+
+    article: dict
+    values: dict  # the ``articles`` columns from extraction, with the derived ones
+    buckets: tuple  # near-duplicate LSH buckets of the text (archive.dedup)
+
+
+def prepare_article(article: dict) -> PreparedArticle:
+    """Compute the columns derived from an article's text and its near-duplicate buckets.
+
+    This is most of the CPU time of storing an article (search terms, MinHash), and needs no
+    database: crawls run it in their extraction processes and bulk loads in a process pool,
+    so the one process that writes the archive only writes.
+    """
+    values = _extracted_values(article)
+    return PreparedArticle(article, values, text_signature(article.get("text") or "")[1])
+
+
+def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
+                  seen_at: str | None = None) -> Stored:
+    """Insert or update one extracted article (or its :class:`PreparedArticle`), keyed by its
+    canonical ``url``.
 
     ``outcome`` says what happened: ``"new"``, ``"duplicate"`` (new row whose text, or nearly
     its text, another URL already has; linked into that story with ``duplicate_of``, see
     :func:`archive.dedup.place_article`), ``"updated"`` (text changed: the previous text
     goes to ``article_versions``) or ``"unchanged"`` (only ``last_seen`` moves).
     """
+    prepared = article if isinstance(article, PreparedArticle) else prepare_article(article)
+    article = prepared.article
     seen_at = seen_at or utc_now()
     text = article.get("text") or ""
-    values = _extracted_values(article)
-    digest = values["content_hash"]
-    values["last_seen"] = seen_at
+    values = dict(prepared.values, last_seen=seen_at)
 
-    with db.atomic():
+    with transaction(db):
         existing = _article_by_url(db, article["url"])
         if existing is None:
-            table = db["articles"].insert(
-                {
-                    "url": article["url"],
-                    "source": source,
-                    "first_seen": seen_at,
-                    "region": _source_region(db, source),
-                    **values,
-                }
-            )
-            match = place_article(db, table.last_pk)
-            link_translations(db, table.last_pk, article.get("alternates"))
-            return Stored("duplicate" if match else "new", table.last_pk)
+            article_id = insert_row(db, "articles", {
+                "url": article["url"],
+                "source": source,
+                "first_seen": seen_at,
+                "region": _source_region(db, source),
+                **values,
+            })
+            match = place_article(db, article_id, prepared.buckets)
+            link_translations(db, article_id, article.get("alternates"))
+            return Stored("duplicate" if match else "new", article_id)
         link_translations(db, existing["id"], article.get("alternates"))
-        if existing["content_hash"] == digest:
-            db["articles"].update(existing["id"], {"last_seen": seen_at})
+        if existing["content_hash"] == values["content_hash"]:
+            update_row(db, "articles", "id", existing["id"], {"last_seen": seen_at})
             return Stored("unchanged", existing["id"])
-        index_article(db, existing["id"], text)
-        db["article_versions"].insert(
-            {
-                "article_id": existing["id"],
-                "fetched_at": existing["last_seen"],
-                "content_hash": existing["content_hash"],
-                "title": existing["title"],
-                "text": existing["text"],
-            }
-        )
+        index_article(db, existing["id"], text, buckets=prepared.buckets,
+                      previous_text=existing["text"] or "")
+        insert_row(db, "article_versions", {
+            "article_id": existing["id"],
+            "fetched_at": existing["last_seen"],
+            "content_hash": existing["content_hash"],
+            "title": existing["title"],
+            "text": existing["text"],
+        })
         if not values["modified"] or values["modified"] == existing["modified"]:
             values["modified"] = seen_at
-        db["articles"].update(existing["id"], values)
+        update_row(db, "articles", "id", existing["id"], values)
         return Stored("updated", existing["id"])
+
+
+def store_articles(db: Database, articles: Iterable[tuple[dict | PreparedArticle, str, str | None]]
+                   ) -> list[Stored]:
+    """Store ``(article, source, seen_at)`` triples in one transaction, as :func:`store_article`.
+
+    For bulk loads and batched writers: a commit per article costs more than the article.
+    If one fails, the whole batch is rolled back and the error raised.
+    """
+    with transaction(db):
+        return [store_article(db, article, source=source, seen_at=seen_at)
+                for article, source, seen_at in articles]
 
 
 def update_extraction(db: Database, url: str, article: dict) -> bool:
@@ -139,10 +170,11 @@ def update_extraction(db: Database, url: str, article: dict) -> bool:
     values = _extracted_values(article)
     if all(existing[name] == value for name, value in values.items()):
         return False
-    with db.atomic():
-        db["articles"].update(existing["id"], values)
+    with transaction(db):
+        update_row(db, "articles", "id", existing["id"], values)
         if values["content_hash"] != existing["content_hash"]:
-            index_article(db, existing["id"], article.get("text") or "")
+            index_article(db, existing["id"], article.get("text") or "",
+                          previous_text=existing["text"] or "")
     return True
 
 
@@ -187,8 +219,7 @@ def finish_run(db: Database, run_id: int, status: str, counts: dict[str, int]) -
 
 
 def _article_by_url(db: Database, url: str) -> dict | None:
-    rows = list(db["articles"].rows_where("url = ?", [url], limit=1))
-    return rows[0] if rows else None
+    return row_by_key(db, "articles", "url", url)
 
 
 def _column_value(value):
@@ -233,5 +264,5 @@ def close_abandoned_runs(db: Database, source: str, after_id: int, status: str) 
 
 
 def _source_region(db: Database, source: str) -> str | None:
-    rows = db.execute("select region from sources where id = ?", [source]).fetchall()
-    return rows[0][0] if rows else None
+    row = fetch_row(db, "select region from sources where id = ?", [source])
+    return row["region"] if row else None

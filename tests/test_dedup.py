@@ -1,8 +1,11 @@
 """Duplicate clusters, near-duplicates, translations and history on real SQLite files."""
 import json
+import pickle
+
+import pytest
 
 from archive import dedup
-from archive.store import open_archive, save_sources, store_article
+from archive.store import open_archive, prepare_article, save_sources, store_article, store_articles
 from bench.dedup import load_pairs, pair_scores, precision_recall
 
 PAIRS = load_pairs()
@@ -115,3 +118,60 @@ def test_translations_linked_both_ways_not_as_duplicates(tmp_path):
     assert sorted((row["article_id"], row["translation_id"], row["language"])
                   for row in db["translations"].rows) == [
         (german.article_id, english.article_id, "en"), (english.article_id, german.article_id, "de")]
+
+
+def stored_state(db):
+    columns = "url, source, duplicate_of, duplicate_score, content_hash, search_terms, word_count"
+    return (db.execute(f"select {columns} from articles order by id").fetchall(),
+            db.execute("select * from article_lsh order by band, bucket, article_id").fetchall())
+
+
+def test_batch_of_prepared_articles_equals_storing_one_by_one(tmp_path):
+    items = [(article(f"https://{source}.example/{pair['id']}-{side}.html", pair[side], f"2026-07-{day:02d}"),
+              source, None)
+             for day, pair in enumerate(PAIRS[:12], start=1)
+             for side, source in (("a", "agentur"), ("b", "zeitung"))]
+    one_by_one = archive(tmp_path / "one")
+    for item, source, seen_at in items:
+        store_article(one_by_one, item, source=source, seen_at="2026-08-01T00:00:00+00:00")
+    batched = archive(tmp_path / "batch")
+    statements = []
+    batched.conn.set_trace_callback(statements.append)
+    # Prepared in another process in a crawl or a bulk load: the values travel pickled.
+    prepared = [pickle.loads(pickle.dumps(prepare_article(item))) for item, _, _ in items]
+    results = store_articles(batched, [(item, source, "2026-08-01T00:00:00+00:00")
+                                       for item, (_, source, _) in zip(prepared, items)])
+    batched.conn.set_trace_callback(None)
+    assert [result.outcome for result in results].count("duplicate") >= 10
+    assert stored_state(batched) == stored_state(one_by_one)
+    # One transaction, and no savepoint inside it (FTS5 flushes its index at each).
+    assert sum(statement.startswith("BEGIN") for statement in statements) == 1
+    assert not any("SAVEPOINT" in statement.upper() for statement in statements)
+
+
+def test_failed_batch_stores_nothing(tmp_path):
+    db = archive(tmp_path)
+    broken = {"title": "no url", "text": WIRE["a"]}
+    with pytest.raises(KeyError):
+        store_articles(db, [(article("https://agentur.example/1.html", WIRE["a"], "2026-07-01"), "agentur", None),
+                            (broken, "agentur", None)])
+    assert db["articles"].count == 0 and db["article_lsh"].count == 0
+    assert store_article(db, article("https://agentur.example/1.html", WIRE["a"], "2026-07-01"),
+                         source="agentur").outcome == "new"
+
+
+def test_lsh_migration_reindexes_and_drops_the_article_id_index(tmp_path):
+    db = archive(tmp_path)
+    store_article(db, article("https://agentur.example/1.html", WIRE["a"], "2026-07-01"), source="agentur")
+    # An archive from before m011: buckets of the old hashing and an index on article_id.
+    db.execute("delete from article_lsh")
+    db.execute("insert into article_lsh values (0, 12345, 1)")
+    db.execute("create index article_lsh_article_id on article_lsh (article_id)")
+    db.execute("delete from _sqlite_migrations where name = 'm011_minhash_crc32'")
+    db.conn.commit()
+    db.close()
+    db = open_archive(tmp_path / "archive.db")
+    assert "article_lsh_article_id" not in {index.name for index in db["article_lsh"].indexes}
+    assert db.execute("select count(*) from article_lsh where bucket = 12345").fetchone()[0] == 0
+    assert db["article_lsh"].count == dedup.BANDS
+    assert [match.article_id for match in dedup.near_duplicates(db, WIRE["b"])] == [1]
