@@ -12,8 +12,11 @@ from sqlite_utils import Database
 
 @contextmanager
 def transaction(db: Database):
-    """A transaction of its own, or the caller's when one is open.
+    """A write transaction of its own, or the caller's when one is open.
 
+    It begins IMMEDIATE: it takes the write lock at once, waiting for other writers up to the
+    busy timeout. A deferred transaction that reads first (as storing an article does) fails
+    at once with "database is locked" when another connection committed since its read.
     Unlike ``db.atomic()`` it opens no savepoint inside an open transaction: FTS5 writes its
     pending index to disk at every savepoint, so a savepoint per article made a batch of
     articles cost as much as a commit per article. A failure inside a caller's transaction
@@ -21,9 +24,15 @@ def transaction(db: Database):
     """
     if db.conn.in_transaction:
         yield db
-    else:
-        with db.atomic():
-            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 def fetch_row(db: Database, sql: str, parameters=()) -> dict | None:

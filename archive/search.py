@@ -4,7 +4,7 @@ import math
 import re
 
 from sqlite_utils import Database
-from wordfreq import get_frequency_dict
+from wordfreq import get_frequency_dict, get_frequency_list
 
 
 def search_articles(db: Database, query: str, limit: int = 20) -> list[dict]:
@@ -41,10 +41,15 @@ WORD = re.compile(r"\w+")
 @functools.cache
 def german_vocabulary() -> dict[str, float]:
     """Common German words (lower case) and their Zipf frequency, from ``wordfreq``."""
-    return {
+    vocabulary = {
         word: zipf for word, frequency in get_frequency_dict("de").items()
         if len(word) >= MIN_PART and (zipf := math.log10(frequency) + 9) >= MIN_ZIPF
     }
+    # wordfreq keeps its whole list cached (some 55 MB in every process that stores or
+    # prepares articles); these 38,000 words are all that is needed of it.
+    get_frequency_dict.cache_clear()
+    get_frequency_list.cache_clear()
+    return vocabulary
 
 
 def base_forms(word: str, vocabulary: dict[str, float]) -> set[str]:

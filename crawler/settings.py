@@ -65,6 +65,10 @@ NEWSARCHIVE_DB = None
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"
 # Link stored articles to the places and companies they mention (crawler.pipelines.EnrichPipeline).
 ENRICH_ENABLED = True
+# Articles are stored by a writer thread, this many per transaction, at most this many seconds
+# after they arrive (crawler.pipelines.BatchWriter): a commit per article slowed the crawl.
+ARCHIVE_BATCH_SIZE = 50
+ARCHIVE_BATCH_DELAY = 0.5
 
 # Distributed mode (`newsarchive worker`; crawler.distributed.distributed_settings sets these and
 # the scrapy-redis scheduler and dupe filter). Off here: a crawl is one process and SQLite.

@@ -36,8 +36,10 @@ def release_pool() -> None:
 def _start_worker(parent: int) -> None:
     # A crawl killed with SIGKILL cannot shut its pool down; workers leave when it is gone.
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    # Import the heavy modules once per worker, not on the first page it gets.
+    # Import the heavy modules and load the word list once per worker, not on the first page.
     import crawler.extract  # noqa: F401
+    from archive.search import german_vocabulary
+    german_vocabulary()
 
 
 def _exit_with_parent(parent: int) -> None:

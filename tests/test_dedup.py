@@ -175,3 +175,16 @@ def test_lsh_migration_reindexes_and_drops_the_article_id_index(tmp_path):
     assert db.execute("select count(*) from article_lsh where bucket = 12345").fetchone()[0] == 0
     assert db["article_lsh"].count == dedup.BANDS
     assert [match.article_id for match in dedup.near_duplicates(db, WIRE["b"])] == [1]
+
+
+def test_batch_writer_loses_only_the_broken_item(tmp_path):
+    from crawler.pipelines import write_each
+
+    db = archive(tmp_path)
+    items = [article("https://agentur.example/1.html", WIRE["a"], "2026-07-01"),
+             {"title": "no url", "text": "kaputt"},
+             article("https://zeitung.example/2.html", SAME_COMPANY["a"], "2026-07-02")]
+    results = write_each(items, lambda item: store_article(db, item, source="agentur"), db)
+    assert [result.outcome for result in (results[0], results[2])] == ["new", "new"]
+    assert isinstance(results[1], KeyError)
+    assert db["articles"].count == 2 and not db.conn.in_transaction
