@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+import lxml.etree
 from htmldate import find_date
 
 # JSON-LD types that mark a page as one story rather than a listing.
@@ -54,10 +55,13 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+")
 GERMAN_MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
     "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    # As date lines abbreviate them ("26. Jan 2022", "3. Okt. 2023").
+    "jan": 1, "jän": 1, "feb": 2, "mär": 3, "mrz": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12,
 }
-# "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30"
+# "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022"
 VISIBLE_DATE = re.compile(
-    r"\b(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-Za-zäÄ]{3,9})\s+)"
+    r"\b(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-Za-zäÄ]{3,9})\.?\s+)"
     r"(?P<year>(?:19|20)\d\d)"
     r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
 )
@@ -216,8 +220,12 @@ def _confirms(heading: str, title: str) -> bool:
 
 # Dates
 
-def article_dates(tree, url: str, now: datetime | None = None) -> tuple[str | None, str | None]:
-    """``(published, modified)`` as ISO 8601; dates in the future or before 1995 are rejected."""
+def article_dates(tree, url: str, now: datetime | None = None,
+                  headline: str | None = None) -> tuple[str | None, str | None]:
+    """``(published, modified)`` as ISO 8601; dates in the future or before 1995 are rejected.
+
+    ``headline`` (the story's title) locates the date line printed next to it.
+    """
     now = now or datetime.now(BERLIN)
     nodes = story_nodes(tree)
     published_candidates = [
@@ -238,9 +246,14 @@ def article_dates(tree, url: str, now: datetime | None = None) -> tuple[str | No
     found = find_date(tree, url=url, original_date=True, extensive_search=True,
                       min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
     structured = _first_valid(published_candidates, now)
+    shown = shown_date(tree, headline, now)
+    if shown:
+        # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
+        # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
+        found = shown[:10]
     same_day = structured and found in (structured[:10], _utc_day(structured))
     if found and not same_day:
-        published = with_visible_time(found, tree)
+        published = shown if shown and shown[:10] == found else with_visible_time(found, tree)
     else:
         published = structured
     modified = _first_valid(modified_candidates, now)
@@ -272,6 +285,135 @@ def parse_date(value, now: datetime | None = None) -> str | None:
         # instant in Berlin time gives the calendar day readers saw.
         value = parsed.astimezone(BERLIN).isoformat()
     return value
+
+
+# A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022".
+PUBLISHED_LABEL = re.compile(r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
+                             r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?\s*:?\s*$",
+                             re.IGNORECASE)
+# A date that is not the story's: an update, or an event in a sentence ("am 18. Oktober 2021").
+NOT_PUBLISHED = re.compile(r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|"
+                           r"mitglied seit|geboren|"
+                           r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
+                           r"nach|vor|ende|anfang|mitte)|[-–(]|\d\.)\s*:?\s*$", re.IGNORECASE)
+# How far from the headline the date line may be (characters of text after, before).
+DATELINE_AFTER, DATELINE_BEFORE = 300, 150
+
+
+def body_text(tree) -> str:
+    """The page's visible text (no scripts or styles), whitespace collapsed."""
+    body = tree.find("body")
+    parts = (body if body is not None else tree).xpath(
+        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    return " ".join(" ".join(parts).split())
+
+
+def shown_date(tree, headline: str | None = None, now: datetime | None = None) -> str | None:
+    """The publication date as the page prints it, ISO 8601 (with Berlin time when shown).
+
+    A date labelled as such ("Erschienen am", "Veröffentlicht", "Datum:") wins when the page
+    labels only one day so; else the first date in the date line next to the headline (between
+    it and the next heading), skipping updates ("Aktualisiert am") and dates inside sentences
+    ("am 18. Oktober 2021").
+    """
+    now = now or datetime.now(BERLIN)
+    text = body_text(tree)
+    labelled = set()
+    for match in VISIBLE_DATE.finditer(text):
+        if PUBLISHED_LABEL.search(text[max(0, match.start() - 40):match.start()]):
+            labelled.add(_plausible(_from_match(match), now))
+    labelled.discard(None)
+    if len({day[:10] for day in labelled}) == 1:
+        # Several days labelled "Published" are a listing's teasers, not this story's date.
+        return max(labelled, key=len)
+    after, before = _dateline(tree, headline)
+    if not (after or before) and headline and len(headline.split()) >= 2 and headline in text:
+        # No <h1> holds the headline: the date line is found around its text instead.
+        position = text.index(headline)
+        after = text[position + len(headline):position + len(headline) + DATELINE_AFTER]
+        before = text[max(0, position - DATELINE_BEFORE):position]
+    for window, nearest_first in ((after, False), (before, True)):
+        matches = list(VISIBLE_DATE.finditer(window))
+        for match in reversed(matches) if nearest_first else matches:
+            if NOT_PUBLISHED.search(window[max(0, match.start() - 25):match.start()]):
+                continue
+            shown = _plausible(_from_match(match), now)
+            if shown:
+                return shown
+    return None
+
+
+HEADINGS = {"h1", "h2", "h3", "h4"}
+SKIPPED_TEXT = {"script", "style", "noscript", "template"}
+
+
+def _dateline(tree, headline: str | None) -> tuple[str, str]:
+    """(text after, text before) the headline's ``<h1>``, each up to the nearest other heading."""
+    target = _headline_element(tree, headline)
+    if target is None:
+        return "", ""
+    before, after, state, skipping = [], [], "before", 0
+    for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in SKIPPED_TEXT:
+            skipping += 1 if event == "start" else -1
+            if event == "end" and skipping == 0 and element.tail:
+                (before if state == "before" else after).append(element.tail)
+            continue
+        if skipping:
+            continue
+        if element is target:
+            if event == "start":
+                state = "inside"
+            else:
+                state = "after"
+                after.append(element.tail or "")
+            continue
+        if state == "before" and event == "end" and tag in HEADINGS:
+            # The date line before a headline sits under no other heading.
+            before = []
+        piece = element.text if event == "start" else element.tail
+        if piece and state != "inside":
+            (before if state == "before" else after).append(piece)
+        if state == "after" and sum(map(len, after)) > DATELINE_AFTER:
+            break
+    after_text = " ".join(" ".join(after).split())[:DATELINE_AFTER]
+    before_text = " ".join(" ".join(before).split())[-DATELINE_BEFORE:]
+    return after_text, before_text
+
+
+def _headline_element(tree, headline: str | None):
+    """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more."""
+    h1s = [(h1, _key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1")
+           if not _hidden(h1)]
+    wanted = _key(headline)
+    if wanted:
+        for h1, key in h1s:
+            if key and (wanted in key or key in wanted):
+                return h1
+    for h1, key in h1s:
+        if len(" ".join(h1.xpath(".//text()")).split()) >= 2:
+            return h1
+    return None
+
+
+def _plausible(moment: datetime | None, now: datetime) -> str | None:
+    if moment is None or not EARLIEST_DATE <= moment.date() <= now.date():
+        return None
+    return moment.isoformat() if moment.tzinfo else moment.date().isoformat()
+
+
+def _same_day(first: str, second: str) -> bool:
+    return first[:10] == second[:10] or first[:10] == _utc_day(second)
+
+
+# Classes that hide an element from sighted readers (kept for screen readers or search engines).
+HIDDEN_CLASSES = re.compile(r"(?:^|[\s_-])(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
+                            r"hidden|hide|invisible|offscreen)(?:$|\s)", re.IGNORECASE)
+
+
+def _hidden(element) -> bool:
+    return bool(HIDDEN_CLASSES.search(element.get("class") or "")) or element.get("aria-hidden") == "true"
 
 
 def _utc_day(value: str) -> str | None:

@@ -118,6 +118,32 @@ def test_time_element_and_url_date():
     assert extract(page(), url)["published"][:10] == "2024-03-05"
 
 
+def test_the_date_line_under_the_headline_beats_a_stale_meta_date():
+    head = '<meta name="date" content="2024-12-02">'
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
+              '<p class="info">Anna Schmidt | 26. Nov. 2024</p>')
+    assert extract(page(head, header))["published"] == "2024-11-26"
+
+
+def test_dates_in_sentences_and_updates_are_not_the_date_line():
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
+              "<p>Aktualisiert am 28.11.2024</p><p>Die Arbeiten beginnen am 3. März 2025.</p>"
+              "<p>Veröffentlicht: 21.11.2024</p>")
+    head = '<meta name="date" content="2024-11-28">'
+    assert extract(page(head, header))["published"] == "2024-11-21"
+
+
+def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
+    closing = "<p>Erschienen am: 13.10.2024 · Zuletzt geändert am: 15.10.2024</p>"
+    head = '<meta name="date" content="2024-10-15">'
+    assert extract(page(head, closing=closing))["published"] == "2024-10-13"
+    # A listing labels each teaser: those days say nothing about this story.
+    teasers = "".join(f"<li>Anderer Artikel · Published {day}. Juli 2024</li>" for day in (3, 9, 17))
+    tree = parse_html(page('<meta property="article:published_time" content="2024-11-21T10:00:00+01:00">',
+                           closing=f"<ul>{teasers}</ul>"))
+    assert article_dates(tree, URL)[0] == "2024-11-21T10:00:00+01:00"
+
+
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
 def test_future_and_pre_1995_dates_are_rejected(bad):
     tree = parse_html(page(jsonld(datePublished=bad)))
