@@ -47,10 +47,12 @@ NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGN
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
 
+# A kicker or topic label above the headline is a few words at most.
+MAX_KICKER_WORDS = 4
 # Headline parts that name the section, not the story.
 KICKER_CLASSES = ("kicker", "topline", "overline", "dachzeile", "roofline", "eyebrow", "spitzmarke",
                   "supertitle", "subtitle", "label", "rubrik", "category", "tag")
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+")
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
 
 GERMAN_MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
@@ -107,7 +109,7 @@ def meta_content(tree, *names: str) -> str | None:
 
 
 def text_of(element) -> str:
-    return " ".join(element.text_content().split())
+    return " ".join(INVISIBLE.sub("", element.text_content()).split())
 
 
 # Headline
@@ -116,17 +118,18 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
     metadata title without site name, section or date."""
     nodes = story_nodes(tree)
-    meta_titles = [title for title in (
+    meta_titles = [clean_title(title) for title in (
         _string(nodes[0].get("headline")) if nodes else None,
         meta_content(tree, "og:title", "twitter:title"),
         _first_text(tree.xpath("//title")),
-    ) if title]
+    ) if title and clean_title(title)]
     if not meta_titles:
         # trafilatura's title may be the <h1> itself, so it cannot confirm one.
         return fallback
     site_names = _site_names(tree, url)
     stripped = [strip_site_name(title, site_names) for title in meta_titles]
-    headings = headline_candidates(tree)
+    lines = {text: parts for text, parts in _headings(tree) if not _is_site_part(text, site_names)}
+    headings = list(lines)
     # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
     # Aufgaben …</h1>"): the metadata title without it says where the headline starts.
     stated = {_key(title) for title in stripped}
@@ -134,9 +137,39 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         if _key(heading) in stated and not any(_key(full) in stated for full in headings):
             return heading
     for heading in headings:
-        if any(_confirms(heading, title) for title in stripped):
+        if any(_key(heading) == _key(title) for title in meta_titles + stripped):
             return heading
+    for title in stripped:
+        for heading in headings:
+            # "<h1><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</h1>"
+            for start in range(1, len(lines[heading])):
+                if _key(" ".join(lines[heading][start:])) == _key(title):
+                    return " ".join(lines[heading][start:])
+    for title in stripped:
+        for heading in headings:
+            if _confirms(heading, title):
+                return heading
+    for heading in headings:
+        # The headline inside the metadata title with a kicker or site name added, or the
+        # same opening words going on differently (an SEO title).
+        if _contains(stripped[0], heading) or _same_start(heading, stripped[0]):
+            return heading
+    visible = [heading for heading in headings if len(heading.split()) >= 2]
+    if len(visible) == 1 and all(_uninformative(title, site_names) for title in stripped):
+        # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site.
+        return visible[0]
     return stripped[0] if stripped else None
+
+
+# Characters that only steer line breaks or rendering ("Er\xadin\xadne\xadrung").
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# What may stand between two parts of a title or heading.
+EDGE_PUNCTUATION = " :|-–—·•/"
+
+
+def clean_title(title: str | None) -> str:
+    """``title`` without soft hyphens and zero-width characters, whitespace collapsed."""
+    return " ".join(INVISIBLE.sub("", title or "").split()).strip(EDGE_PUNCTUATION)
 
 
 def _without_leading_labels(tree) -> list[str]:
@@ -144,28 +177,57 @@ def _without_leading_labels(tree) -> list[str]:
     texts = []
     for h1 in tree.xpath("//h1"):
         children = list(h1)
-        if children and not (h1.text or "").strip():
+        if children and not (h1.text or "").strip() and not _hidden(h1):
             h1 = deepcopy(h1)
             list(h1)[0].drop_tree()
-            text = " ".join(h1.text_content().split()).strip(" :-–")
+            text = _heading_text(h1)
             if text:
                 texts.append(text)
     return texts
 
 
 def headline_candidates(tree) -> list[str]:
-    """Texts of the page's ``<h1>`` elements, kicker labels removed, in page order."""
+    """Texts of the page's visible ``<h1>`` elements, kicker labels removed, in page order."""
+    return [text for text, _lines in _headings(tree)]
+
+
+def _headings(tree) -> list[tuple[str, list[str]]]:
+    """``(text, lines)`` of each visible ``<h1>``: lines as ``<br>`` and blocks break it."""
     headings = []
     for h1 in tree.xpath("//h1"):
+        if _hidden(h1):
+            continue
         h1 = deepcopy(h1)
-        for part in h1.xpath(".//*[@class]"):
-            classes = part.get("class", "").lower()
-            if any(word in classes for word in KICKER_CLASSES) and part.getparent() is not None:
+        for part in h1.xpath(".//*"):
+            classes = (part.get("class") or "").lower()
+            if part.getparent() is not None and (_hidden(part) or any(
+                    word in classes for word in KICKER_CLASSES)):
                 part.drop_tree()
-        text = " ".join(h1.text_content().split()).strip(" :")
+        text = _heading_text(h1)
         if text:
-            headings.append(text)
+            # Kicker and headline also part at a separator: '"Reformstau lösen" / Irme …'.
+            lines = [clean_title(line) for line in
+                     TITLE_SEPARATORS.split(h1.text_content().replace(LINE_BREAK, " | "))]
+            headings.append((text, [line for line in lines if line]))
     return headings
+
+
+# Elements inside a heading that break it into lines: their text is not glued to the next.
+LINE_BREAKING = {"br", "div", "p", "small", "strong"}
+LINE_BREAK = "\n"
+
+
+def _heading_text(element) -> str:
+    """A heading's text as displayed: line breaks become spaces, edges without separators.
+
+    Marks the breaks with newlines in ``element`` (a copy) for :func:`_headings`.
+    """
+    for part in element.iter():
+        if part is not element and part.tag in LINE_BREAKING:
+            part.tail = LINE_BREAK + (part.tail or "")
+            if part.tag != "br":
+                part.text = LINE_BREAK + (part.text or "")
+    return clean_title(element.text_content().replace(LINE_BREAK, " "))
 
 
 def strip_site_name(title: str, site_names: set[str]) -> str:
@@ -179,9 +241,12 @@ def strip_site_name(title: str, site_names: set[str]) -> str:
     # A name of one or two words after a longer headline is the publication's ("- WELT").
     while len(keep) > 1 and len(keep[-1].split()) <= 2 and len(keep[0].split()) >= 4:
         keep.pop()
-    if len(keep) > 1 and " | " in title:
-        # After a pipe comes the site or section: the story's part is the longest one.
-        return max(keep, key=len)
+    if len(keep) > 1 and (" | " in title or " : " in title):
+        # After a pipe comes the site, a section or a slogan: the story's part comes first,
+        # unless a short section label leads ("Wirtschaft | Hafen wird erweitert").
+        if len(keep[0].split()) <= 2:
+            return max(keep, key=len)
+        return keep[0]
     return " - ".join(keep) if len(keep) < len(parts) else title
 
 
@@ -191,8 +256,55 @@ def _is_site_part(part: str, site_names: set[str]) -> bool:
         return True
     if VISIBLE_DATE.fullmatch(part.strip()) or re.fullmatch(r"[\d.:/\s-]+", part):
         return True
-    return any(key == name or (len(name) > 3 and (name in key or key in name) and len(part.split()) <= 4)
-               for name in site_names)
+    if " ".join(_words(part)) in GENERIC_TITLES:
+        return True
+    for name in site_names:
+        if key == name:
+            return True
+        if len(name) > 3 and key in name and len(part.split()) <= 4:
+            return True
+        if len(name) > 3 and name in key:
+            # The name with a section or legal form: "Rheinische Post: Wirtschaft", "… (ejw)".
+            rest = [word for word in _words(part) if word not in name]
+            if len(rest) <= 2 and len(part.split()) <= 6:
+                return True
+    return False
+
+
+def _contains(title: str, heading: str) -> bool:
+    """Whether one names the other with something added: a site or a kicker in the metadata
+    title ("Siemens und Adani: Kaeser verarscht Neubauer"), or a word ("Chorgeschichte")."""
+    heading_key, title_key = _key(heading), _key(title)
+    if not heading_key or not title_key or heading_key == title_key:
+        return bool(heading_key) and heading_key == title_key
+    if heading_key in title_key:
+        return len(_words(heading)) >= 2
+    # Within words only ("Geschichte" in "Chorgeschichte"), not a phrase inside a longer one.
+    return title_key in heading_key and len(_words(heading)) <= len(_words(title))
+
+
+def _same_start(heading: str, title: str) -> bool:
+    """The visible headline and an SEO title that go on differently from the same opening words
+    ("Wein dekantieren: Alles Wissenswerte …")."""
+    heading_words, title_words = _words(heading), _words(title)
+    shared = 0
+    for first, second in zip(heading_words, title_words):
+        if first != second:
+            break
+        shared += 1
+    return shared >= 3 and shared >= min(len(heading_words), len(title_words)) / 2
+
+
+# Titles that name a page type or the site's start, not a story.
+GENERIC_TITLES = {"home", "startseite", "start", "index", "news", "aktuelles", "blog", "artikel",
+                  "willkommen", "welcome", "homepage", "news detail", "detail", "beitrag",
+                  "blog archiv", "archiv", "archive", "blog archive"}
+
+
+def _uninformative(title: str, site_names: set[str]) -> bool:
+    """Whether a metadata title says nothing about the story: the site's name or a page type."""
+    return " ".join(_words(title)) in GENERIC_TITLES or _is_site_part(title, site_names) or any(
+        _key(title) in name or name in _key(title) for name in site_names if len(name) > 3)
 
 
 def _site_names(tree, url: str) -> set[str]:

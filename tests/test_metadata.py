@@ -77,6 +77,45 @@ def test_a_section_h1_is_not_taken_for_the_headline():
     assert extract(page(head, header), url)["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
+@pytest.mark.parametrize("seo_title", [
+    "Bürgermeister: Hafen wird um zwei Terminals erweitert",   # a kicker before the headline
+    "Hafen wird um zwei Terminals erweitert - Wirtschaftsnachrichten vom Niederrhein",  # a slogan
+    "Hafen wird um zwei Terminals erweitert : Hafenblog",       # WordPress's " : "
+    "Hafen wird um zwei Terminals erweitert – jetzt alle Infos",  # SEO words after the headline
+])
+def test_the_h1_wins_when_the_metadata_title_only_adds_to_it(seo_title):
+    head = f"<title>{seo_title}</title>"
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_a_kicker_on_its_own_line_or_after_a_separator_is_not_the_headline():
+    head = jsonld(headline="Hafen wird um zwei Terminals erweitert")
+    for header in ("<h1><small>Wirtschaft</small><br>Hafen wird um zwei Terminals erweitert</h1>",
+                   '<h1>"Zukunft sichern" / Hafen wird um zwei Terminals erweitert</h1>'):
+        assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_hidden_headings_and_screen_reader_labels_are_not_the_title():
+    head = '<meta property="og:title" content="Hafen wird um zwei Terminals erweitert">'
+    header = ('<h1 class="visuallyhidden">Hafen wird um zwei Terminals erweitert | RP ONLINE</h1>'
+              '<h1><span class="sr-only">Überschrift:</span> Hafen wird um zwei Terminals erweitert</h1>')
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_soft_hyphens_are_removed_from_the_title():
+    header = "<h1>Er\u00adwei\u00adte\u00adrung des Ha\u00adfens</h1>"
+    head = "<title>Erweiterung des Hafens | Stadt Düsseldorf</title>"
+    assert extract(page(head, header))["title"] == "Erweiterung des Hafens"
+
+
+@pytest.mark.parametrize("meta_title", ["Home", "Startseite", "Rheinische Post"])
+def test_the_h1_wins_over_a_title_that_only_names_the_site(meta_title):
+    head = (f'<title>{meta_title}</title><meta property="og:site_name" content="Rheinische Post">')
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
 def test_strip_site_name_keeps_titles_without_one():
     assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
 
