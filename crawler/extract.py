@@ -116,7 +116,8 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     title = article_title(tree, url, fallback=_clean(document.title))
     text = _without_headline(document.text.strip(), title)
     published, modified = article_dates(tree, url, headline=title)
-    authors, agencies = article_authors(tree, text, fallback=_clean(document.author), url=url)
+    authors, agencies = article_authors(tree, text, fallback=_clean(document.author), url=url,
+                                        headline=title)
     return {
         "url": canonical_url(url, meta["canonical"]),
         "title": title,

@@ -459,11 +459,12 @@ HEADINGS = {"h1", "h2", "h3", "h4"}
 SKIPPED_TEXT = {"script", "style", "noscript", "template"}
 
 
-def _dateline(tree, headline: str | None) -> tuple[str, str]:
-    """(text after, text before) the headline's ``<h1>``, each up to the nearest other heading."""
+def _dateline(tree, headline: str | None, pieces: bool = False) -> tuple:
+    """(text after, text before) the headline's ``<h1>`` (the text before starts after the
+    nearest other heading); with ``pieces``, lists of the elements' text pieces instead."""
     target = _headline_element(tree, headline)
     if target is None:
-        return "", ""
+        return ([], []) if pieces else ("", "")
     before, after, state, skipping = [], [], "before", 0
     for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -489,6 +490,8 @@ def _dateline(tree, headline: str | None) -> tuple[str, str]:
             (before if state == "before" else after).append(piece)
         if state == "after" and sum(map(len, after)) > DATELINE_AFTER:
             break
+    if pieces:
+        return [" ".join(piece.split()) for piece in after], [" ".join(piece.split()) for piece in before]
     after_text = " ".join(" ".join(after).split())[:DATELINE_AFTER]
     before_text = " ".join(" ".join(before).split())[-DATELINE_BEFORE:]
     return after_text, before_text
@@ -574,32 +577,45 @@ def _first_valid(candidates, now: datetime) -> str | None:
 BYLINE_XPATH = ('//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
                 ' or contains(@class, "author") or contains(@class, "autor")]')
 # Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
-NOT_A_NAME = re.compile(r"\bsagt$|©|\*|^name\b|^https?:|@", re.IGNORECASE)
+NOT_A_NAME = re.compile(r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
+                        r"aktualisiert|geschrieben)\b", re.IGNORECASE)
 BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
 
 
-def article_authors(tree, text: str = "", fallback: str | None = None,
-                    url: str = "") -> tuple[list[str], list[str]]:
+def article_authors(tree, text: str = "", fallback: str | None = None, url: str = "",
+                    headline: str | None = None) -> tuple[list[str], list[str]]:
     """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
 
-    Looks at JSON-LD, ``<meta name=author>``, byline elements and a closing credit such as
-    "(dpa)" or "(nic)". Desk names ("Redaktion") are kept only when nobody else is named.
+    Looks at JSON-LD, ``<meta name=author>``, then (when those name no person, only the site
+    or a desk) byline elements and the "Von …" line next to the headline, then trafilatura's
+    guess (``fallback``), and a closing credit such as "(dpa)" or "(nic)". Desk names
+    ("Redaktion") are kept only when nobody else is named.
     """
     raw = []
     for node in story_nodes(tree):
         raw.extend(_jsonld_people(node.get("author")))
     raw.append(meta_content(tree, "author", "article:author", "parsely-author", "sailthru.author",
-                            "dc.creator", "DC.creator"))
-    if not any(raw):
-        raw.extend(text_of(element) for element in tree.xpath(BYLINE_XPATH)[:3])
+                            "dc.creator", "DC.creator", "cXenseParse:author"))
     names, agencies, desks = [], [], []
     sites = _site_names(tree, url) if url else set()
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks)
+    shown = shown_bylines(tree, headline)
+    if not names:
+        # Only the site or a desk in the metadata: the page's byline may name the person.
+        for value in shown:
+            _sort_names([name for name in split_names(value) if _looks_like_a_name(name)],
+                        sites, names, agencies, desks)
+            if names:
+                break
     if not (names or agencies or desks):
+        for element in tree.xpath(BYLINE_XPATH)[:3]:
+            _sort_names(split_names(text_of(element)), sites, names, agencies, desks)
+    if not names:
         _sort_names(split_names(fallback), sites, names, agencies, desks)
+    names = [_fuller_name(name, shown) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
         for code in re.split(r"\s*[/,]\s*", credit[1]):
@@ -609,6 +625,82 @@ def article_authors(tree, text: str = "", fallback: str | None = None,
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
     return (names or desks), agencies
+
+
+# A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
+# "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
+NAME = (r"[A-ZÄÖÜ][\w'’-]*\.?(?:\s+(?:(?:von|van|de|der|zu|v\.|di|da|le)\s+)?[A-ZÄÖÜ][\w'’-]*\.?){1,3}")
+# "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
+SHOWN_BYLINE = re.compile(
+    r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autoren\s*:|"
+    r"Geschrieben von|Ein Beitrag von)\s+(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)")
+
+
+def shown_bylines(tree, headline: str | None = None) -> list[str]:
+    """Bylines as the page shows them: the "Von …" lines next to the headline (text pieces
+    that start with "Von", "Text von", "Autor:" or "By" and go on with names), then byline
+    elements outside comments."""
+    bylines = []
+    after, before = _dateline(tree, headline, pieces=True)
+    for piece in after + before[::-1]:
+        match = SHOWN_BYLINE.match(piece)
+        if match:
+            bylines.append(_without_trailing_words(match["names"]))
+    for element in tree.xpath(BYLINE_XPATH):
+        if element.xpath('ancestor-or-self::*[contains(@class, "comment")]'):
+            continue
+        value = text_of(element)
+        if value and len(value.split()) <= MAX_BYLINE_WORDS:
+            bylines.append(_without_trailing_words(value))
+        if len(bylines) >= 6:
+            break
+    return bylines
+
+
+# Capitalised words that follow a name in a byline but are no part of it (German nouns and
+# sentence starts are capitalised too): "Nils Pickert Das …", "Olga Symbolbild".
+NOT_NAME_WORDS = {
+    "der", "die", "das", "ein", "eine", "mit", "im", "in", "am", "auf", "für", "bei", "zu", "so",
+    "es", "er", "sie", "wir", "ich", "post", "foto", "fotos", "bild", "bilder", "symbolbild",
+    "redakteur", "redakteurin", "redaktion", "autor", "autorin", "kommentar", "kommentare",
+    "teilen", "lesezeit", "uhr", "min", "artikel", "mehr", "alle", "kontakt", "profil", "folgen",
+}
+
+
+def _without_trailing_words(byline: str) -> str:
+    words = byline.split()
+    for position, word in enumerate(words[1:], start=1):
+        if word.strip(".,:;").lower() in NOT_NAME_WORDS:
+            return " ".join(words[:position])
+    return byline
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """A person's name or an agency as a byline prints it: capitalised words, no label."""
+    words = name.split()
+    # A broadcaster or agency credited by its initials ("NDR", "SDA").
+    acronym = re.fullmatch(r"[A-ZÄÖÜ]{2,5}", name) is not None
+    return (name.lower() in AGENCIES or acronym or 1 < len(words) <= 5 and all(
+        word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+        and not any(word.lower() in NOT_NAME_WORDS for word in words))
+
+
+NAME_PARTICLES = {"von", "van", "de", "der", "zu", "v.", "di", "da", "le", "du"}
+
+
+def _fuller_name(name: str, shown: list[str]) -> str:
+    """``name`` as the byline prints it when the metadata has a handle or first name only
+    ("christian.stadtfeld" → "Christian P. Stadtfeld", "Nils" → "Nils Pickert")."""
+    words = _words(name)
+    if len(words) > 1 and name != name.lower() and "." not in name.replace(". ", ""):
+        return name
+    for value in shown:
+        for candidate in split_names(value):
+            candidate_words = _words(candidate)
+            if len(candidate_words) > len(words) and set(words) <= set(candidate_words) or (
+                    len(words) == 1 and _key(candidate) == words[0] and len(candidate_words) > 1):
+                return candidate
+    return name
 
 
 def _sort_names(candidates, sites, names, agencies, desks) -> None:

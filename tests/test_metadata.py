@@ -226,6 +226,26 @@ def test_desk_names_only_when_alone():
         "Redaktion Wirtschaft"]
 
 
+def test_the_byline_names_the_person_when_the_metadata_names_only_the_site():
+    head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
+              "<p><span>Von Anna Schmidt und Jan Meyer</span> · 21.11.2024, 14:30 Uhr</p>")
+    article = extract(page(head, header))
+    assert article["authors"] == ["Anna Schmidt", "Jan Meyer"]
+
+
+def test_a_von_inside_a_sentence_is_not_a_byline():
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
+              "<p>Der Plan stammt von Oberbürgermeister Stephan Keller, sagte die Stadt.</p>")
+    assert extract(page(header=header))["authors"] == []
+
+
+def test_a_handle_in_the_metadata_gets_the_name_the_byline_prints():
+    head = jsonld(author={"@type": "Person", "name": "anna.schmidt"})
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="author-name">Anna M. Schmidt</p>'
+    assert extract(page(head, header))["authors"] == ["Anna M. Schmidt"]
+
+
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []
