@@ -15,8 +15,8 @@ import trafilatura
 from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url
-from crawler.metadata import (ARTICLE_TYPES, article_authors, article_dates, article_lead,
-                              article_title, jsonld_nodes)
+from crawler.metadata import (ARTICLE_TYPES, MAX_KICKER_WORDS, article_authors, article_dates,
+                              article_lead, article_title, jsonld_nodes)
 
 # Texts this short are teasers or errors, not articles; language detection is unreliable too.
 MIN_LANGUAGE_WORDS = 8
@@ -115,8 +115,9 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     meta = page_metadata(tree)
     title = article_title(tree, url, fallback=_clean(document.title))
     text = _without_headline(document.text.strip(), title)
-    published, modified = article_dates(tree, url)
-    authors, agencies = article_authors(tree, text, fallback=_clean(document.author), url=url)
+    published, modified = article_dates(tree, url, headline=title)
+    authors, agencies = article_authors(tree, text, fallback=_clean(document.author), url=url,
+                                        headline=title)
     return {
         "url": canonical_url(url, meta["canonical"]),
         "title": title,
@@ -163,10 +164,6 @@ def detect_language(text: str, fallback: str | None = None) -> str | None:
         language, _score = py3langid.classify(text)
         return language
     return (fallback or "").split("-")[0].lower() or None
-
-
-# A kicker or topic label above the headline is a few words at most.
-MAX_KICKER_WORDS = 4
 
 
 def _without_headline(text: str, title: str | None) -> str:

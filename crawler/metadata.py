@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+import lxml.etree
 from htmldate import find_date
 
 # JSON-LD types that mark a page as one story rather than a listing.
@@ -46,18 +47,23 @@ NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGN
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
 
+# A kicker or topic label above the headline is a few words at most.
+MAX_KICKER_WORDS = 4
 # Headline parts that name the section, not the story.
 KICKER_CLASSES = ("kicker", "topline", "overline", "dachzeile", "roofline", "eyebrow", "spitzmarke",
                   "supertitle", "subtitle", "label", "rubrik", "category", "tag")
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+")
+TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
 
 GERMAN_MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
     "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    # As date lines abbreviate them ("26. Jan 2022", "3. Okt. 2023").
+    "jan": 1, "jän": 1, "feb": 2, "mär": 3, "mrz": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12,
 }
-# "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30"
+# "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022"
 VISIBLE_DATE = re.compile(
-    r"\b(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-Za-zäÄ]{3,9})\s+)"
+    r"\b(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-Za-zäÄ]{3,9})\.?\s+)"
     r"(?P<year>(?:19|20)\d\d)"
     r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
 )
@@ -103,7 +109,7 @@ def meta_content(tree, *names: str) -> str | None:
 
 
 def text_of(element) -> str:
-    return " ".join(element.text_content().split())
+    return " ".join(INVISIBLE.sub("", element.text_content()).split())
 
 
 # Headline
@@ -112,17 +118,18 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
     metadata title without site name, section or date."""
     nodes = story_nodes(tree)
-    meta_titles = [title for title in (
+    meta_titles = [clean_title(title) for title in (
         _string(nodes[0].get("headline")) if nodes else None,
         meta_content(tree, "og:title", "twitter:title"),
         _first_text(tree.xpath("//title")),
-    ) if title]
+    ) if title and clean_title(title)]
     if not meta_titles:
         # trafilatura's title may be the <h1> itself, so it cannot confirm one.
         return fallback
     site_names = _site_names(tree, url)
     stripped = [strip_site_name(title, site_names) for title in meta_titles]
-    headings = headline_candidates(tree)
+    lines = {text: parts for text, parts in _headings(tree) if not _is_site_part(text, site_names)}
+    headings = list(lines)
     # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
     # Aufgaben …</h1>"): the metadata title without it says where the headline starts.
     stated = {_key(title) for title in stripped}
@@ -130,9 +137,39 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         if _key(heading) in stated and not any(_key(full) in stated for full in headings):
             return heading
     for heading in headings:
-        if any(_confirms(heading, title) for title in stripped):
+        if any(_key(heading) == _key(title) for title in meta_titles + stripped):
             return heading
+    for title in stripped:
+        for heading in headings:
+            # "<h1><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</h1>"
+            for start in range(1, len(lines[heading])):
+                if _key(" ".join(lines[heading][start:])) == _key(title):
+                    return " ".join(lines[heading][start:])
+    for title in stripped:
+        for heading in headings:
+            if _confirms(heading, title):
+                return heading
+    for heading in headings:
+        # The headline inside the metadata title with a kicker or site name added, or the
+        # same opening words going on differently (an SEO title).
+        if _contains(stripped[0], heading) or _same_start(heading, stripped[0]):
+            return heading
+    visible = [heading for heading in headings if len(heading.split()) >= 2]
+    if len(visible) == 1 and all(_uninformative(title, site_names) for title in stripped):
+        # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site.
+        return visible[0]
     return stripped[0] if stripped else None
+
+
+# Characters that only steer line breaks or rendering ("Er\xadin\xadne\xadrung").
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# What may stand between two parts of a title or heading.
+EDGE_PUNCTUATION = " :|-–—·•/"
+
+
+def clean_title(title: str | None) -> str:
+    """``title`` without soft hyphens and zero-width characters, whitespace collapsed."""
+    return " ".join(INVISIBLE.sub("", title or "").split()).strip(EDGE_PUNCTUATION)
 
 
 def _without_leading_labels(tree) -> list[str]:
@@ -140,28 +177,57 @@ def _without_leading_labels(tree) -> list[str]:
     texts = []
     for h1 in tree.xpath("//h1"):
         children = list(h1)
-        if children and not (h1.text or "").strip():
+        if children and not (h1.text or "").strip() and not _hidden(h1):
             h1 = deepcopy(h1)
             list(h1)[0].drop_tree()
-            text = " ".join(h1.text_content().split()).strip(" :-–")
+            text = _heading_text(h1)
             if text:
                 texts.append(text)
     return texts
 
 
 def headline_candidates(tree) -> list[str]:
-    """Texts of the page's ``<h1>`` elements, kicker labels removed, in page order."""
+    """Texts of the page's visible ``<h1>`` elements, kicker labels removed, in page order."""
+    return [text for text, _lines in _headings(tree)]
+
+
+def _headings(tree) -> list[tuple[str, list[str]]]:
+    """``(text, lines)`` of each visible ``<h1>``: lines as ``<br>`` and blocks break it."""
     headings = []
     for h1 in tree.xpath("//h1"):
+        if _hidden(h1):
+            continue
         h1 = deepcopy(h1)
-        for part in h1.xpath(".//*[@class]"):
-            classes = part.get("class", "").lower()
-            if any(word in classes for word in KICKER_CLASSES) and part.getparent() is not None:
+        for part in h1.xpath(".//*"):
+            classes = (part.get("class") or "").lower()
+            if part.getparent() is not None and (_hidden(part) or any(
+                    word in classes for word in KICKER_CLASSES)):
                 part.drop_tree()
-        text = " ".join(h1.text_content().split()).strip(" :")
+        text = _heading_text(h1)
         if text:
-            headings.append(text)
+            # Kicker and headline also part at a separator: '"Reformstau lösen" / Irme …'.
+            lines = [clean_title(line) for line in
+                     TITLE_SEPARATORS.split(h1.text_content().replace(LINE_BREAK, " | "))]
+            headings.append((text, [line for line in lines if line]))
     return headings
+
+
+# Elements inside a heading that break it into lines: their text is not glued to the next.
+LINE_BREAKING = {"br", "div", "p", "small", "strong"}
+LINE_BREAK = "\n"
+
+
+def _heading_text(element) -> str:
+    """A heading's text as displayed: line breaks become spaces, edges without separators.
+
+    Marks the breaks with newlines in ``element`` (a copy) for :func:`_headings`.
+    """
+    for part in element.iter():
+        if part is not element and part.tag in LINE_BREAKING:
+            part.tail = LINE_BREAK + (part.tail or "")
+            if part.tag != "br":
+                part.text = LINE_BREAK + (part.text or "")
+    return clean_title(element.text_content().replace(LINE_BREAK, " "))
 
 
 def strip_site_name(title: str, site_names: set[str]) -> str:
@@ -175,9 +241,12 @@ def strip_site_name(title: str, site_names: set[str]) -> str:
     # A name of one or two words after a longer headline is the publication's ("- WELT").
     while len(keep) > 1 and len(keep[-1].split()) <= 2 and len(keep[0].split()) >= 4:
         keep.pop()
-    if len(keep) > 1 and " | " in title:
-        # After a pipe comes the site or section: the story's part is the longest one.
-        return max(keep, key=len)
+    if len(keep) > 1 and (" | " in title or " : " in title):
+        # After a pipe comes the site, a section or a slogan: the story's part comes first,
+        # unless a short section label leads ("Wirtschaft | Hafen wird erweitert").
+        if len(keep[0].split()) <= 2:
+            return max(keep, key=len)
+        return keep[0]
     return " - ".join(keep) if len(keep) < len(parts) else title
 
 
@@ -187,8 +256,55 @@ def _is_site_part(part: str, site_names: set[str]) -> bool:
         return True
     if VISIBLE_DATE.fullmatch(part.strip()) or re.fullmatch(r"[\d.:/\s-]+", part):
         return True
-    return any(key == name or (len(name) > 3 and (name in key or key in name) and len(part.split()) <= 4)
-               for name in site_names)
+    if " ".join(_words(part)) in GENERIC_TITLES:
+        return True
+    for name in site_names:
+        if key == name:
+            return True
+        if len(name) > 3 and key in name and len(part.split()) <= 4:
+            return True
+        if len(name) > 3 and name in key:
+            # The name with a section or legal form: "Rheinische Post: Wirtschaft", "… (ejw)".
+            rest = [word for word in _words(part) if word not in name]
+            if len(rest) <= 2 and len(part.split()) <= 6:
+                return True
+    return False
+
+
+def _contains(title: str, heading: str) -> bool:
+    """Whether one names the other with something added: a site or a kicker in the metadata
+    title ("Siemens und Adani: Kaeser verarscht Neubauer"), or a word ("Chorgeschichte")."""
+    heading_key, title_key = _key(heading), _key(title)
+    if not heading_key or not title_key or heading_key == title_key:
+        return bool(heading_key) and heading_key == title_key
+    if heading_key in title_key:
+        return len(_words(heading)) >= 2
+    # Within words only ("Geschichte" in "Chorgeschichte"), not a phrase inside a longer one.
+    return title_key in heading_key and len(_words(heading)) <= len(_words(title))
+
+
+def _same_start(heading: str, title: str) -> bool:
+    """The visible headline and an SEO title that go on differently from the same opening words
+    ("Wein dekantieren: Alles Wissenswerte …")."""
+    heading_words, title_words = _words(heading), _words(title)
+    shared = 0
+    for first, second in zip(heading_words, title_words):
+        if first != second:
+            break
+        shared += 1
+    return shared >= 3 and shared >= min(len(heading_words), len(title_words)) / 2
+
+
+# Titles that name a page type or the site's start, not a story.
+GENERIC_TITLES = {"home", "startseite", "start", "index", "news", "aktuelles", "blog", "artikel",
+                  "willkommen", "welcome", "homepage", "news detail", "detail", "beitrag",
+                  "blog archiv", "archiv", "archive", "blog archive"}
+
+
+def _uninformative(title: str, site_names: set[str]) -> bool:
+    """Whether a metadata title says nothing about the story: the site's name or a page type."""
+    return " ".join(_words(title)) in GENERIC_TITLES or _is_site_part(title, site_names) or any(
+        _key(title) in name or name in _key(title) for name in site_names if len(name) > 3)
 
 
 def _site_names(tree, url: str) -> set[str]:
@@ -216,8 +332,12 @@ def _confirms(heading: str, title: str) -> bool:
 
 # Dates
 
-def article_dates(tree, url: str, now: datetime | None = None) -> tuple[str | None, str | None]:
-    """``(published, modified)`` as ISO 8601; dates in the future or before 1995 are rejected."""
+def article_dates(tree, url: str, now: datetime | None = None,
+                  headline: str | None = None) -> tuple[str | None, str | None]:
+    """``(published, modified)`` as ISO 8601; dates in the future or before 1995 are rejected.
+
+    ``headline`` (the story's title) locates the date line printed next to it.
+    """
     now = now or datetime.now(BERLIN)
     nodes = story_nodes(tree)
     published_candidates = [
@@ -238,9 +358,14 @@ def article_dates(tree, url: str, now: datetime | None = None) -> tuple[str | No
     found = find_date(tree, url=url, original_date=True, extensive_search=True,
                       min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
     structured = _first_valid(published_candidates, now)
+    shown = shown_date(tree, headline, now)
+    if shown:
+        # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
+        # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
+        found = shown[:10]
     same_day = structured and found in (structured[:10], _utc_day(structured))
     if found and not same_day:
-        published = with_visible_time(found, tree)
+        published = shown if shown and shown[:10] == found else with_visible_time(found, tree)
     else:
         published = structured
     modified = _first_valid(modified_candidates, now)
@@ -272,6 +397,138 @@ def parse_date(value, now: datetime | None = None) -> str | None:
         # instant in Berlin time gives the calendar day readers saw.
         value = parsed.astimezone(BERLIN).isoformat()
     return value
+
+
+# A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022".
+PUBLISHED_LABEL = re.compile(r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
+                             r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?\s*:?\s*$",
+                             re.IGNORECASE)
+# A date that is not the story's: an update, or an event in a sentence ("am 18. Oktober 2021").
+NOT_PUBLISHED = re.compile(r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|"
+                           r"mitglied seit|geboren|"
+                           r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
+                           r"nach|vor|ende|anfang|mitte)|[-–(]|\d\.)\s*:?\s*$", re.IGNORECASE)
+# How far from the headline the date line may be (characters of text after, before).
+DATELINE_AFTER, DATELINE_BEFORE = 300, 150
+
+
+def body_text(tree) -> str:
+    """The page's visible text (no scripts or styles), whitespace collapsed."""
+    body = tree.find("body")
+    parts = (body if body is not None else tree).xpath(
+        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    return " ".join(" ".join(parts).split())
+
+
+def shown_date(tree, headline: str | None = None, now: datetime | None = None) -> str | None:
+    """The publication date as the page prints it, ISO 8601 (with Berlin time when shown).
+
+    A date labelled as such ("Erschienen am", "Veröffentlicht", "Datum:") wins when the page
+    labels only one day so; else the first date in the date line next to the headline (between
+    it and the next heading), skipping updates ("Aktualisiert am") and dates inside sentences
+    ("am 18. Oktober 2021").
+    """
+    now = now or datetime.now(BERLIN)
+    text = body_text(tree)
+    labelled = set()
+    for match in VISIBLE_DATE.finditer(text):
+        if PUBLISHED_LABEL.search(text[max(0, match.start() - 40):match.start()]):
+            labelled.add(_plausible(_from_match(match), now))
+    labelled.discard(None)
+    if len({day[:10] for day in labelled}) == 1:
+        # Several days labelled "Published" are a listing's teasers, not this story's date.
+        return max(labelled, key=len)
+    after, before = _dateline(tree, headline)
+    if not (after or before) and headline and len(headline.split()) >= 2 and headline in text:
+        # No <h1> holds the headline: the date line is found around its text instead.
+        position = text.index(headline)
+        after = text[position + len(headline):position + len(headline) + DATELINE_AFTER]
+        before = text[max(0, position - DATELINE_BEFORE):position]
+    for window, nearest_first in ((after, False), (before, True)):
+        matches = list(VISIBLE_DATE.finditer(window))
+        for match in reversed(matches) if nearest_first else matches:
+            if NOT_PUBLISHED.search(window[max(0, match.start() - 25):match.start()]):
+                continue
+            shown = _plausible(_from_match(match), now)
+            if shown:
+                return shown
+    return None
+
+
+HEADINGS = {"h1", "h2", "h3", "h4"}
+SKIPPED_TEXT = {"script", "style", "noscript", "template"}
+
+
+def _dateline(tree, headline: str | None, pieces: bool = False) -> tuple:
+    """(text after, text before) the headline's ``<h1>`` (the text before starts after the
+    nearest other heading); with ``pieces``, lists of the elements' text pieces instead."""
+    target = _headline_element(tree, headline)
+    if target is None:
+        return ([], []) if pieces else ("", "")
+    before, after, state, skipping = [], [], "before", 0
+    for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in SKIPPED_TEXT:
+            skipping += 1 if event == "start" else -1
+            if event == "end" and skipping == 0 and element.tail:
+                (before if state == "before" else after).append(element.tail)
+            continue
+        if skipping:
+            continue
+        if element is target:
+            if event == "start":
+                state = "inside"
+            else:
+                state = "after"
+                after.append(element.tail or "")
+            continue
+        if state == "before" and event == "end" and tag in HEADINGS:
+            # The date line before a headline sits under no other heading.
+            before = []
+        piece = element.text if event == "start" else element.tail
+        if piece and state != "inside":
+            (before if state == "before" else after).append(piece)
+        if state == "after" and sum(map(len, after)) > DATELINE_AFTER:
+            break
+    if pieces:
+        return [" ".join(piece.split()) for piece in after], [" ".join(piece.split()) for piece in before]
+    after_text = " ".join(" ".join(after).split())[:DATELINE_AFTER]
+    before_text = " ".join(" ".join(before).split())[-DATELINE_BEFORE:]
+    return after_text, before_text
+
+
+def _headline_element(tree, headline: str | None):
+    """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more."""
+    h1s = [(h1, _key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1")
+           if not _hidden(h1)]
+    wanted = _key(headline)
+    if wanted:
+        for h1, key in h1s:
+            if key and (wanted in key or key in wanted):
+                return h1
+    for h1, key in h1s:
+        if len(" ".join(h1.xpath(".//text()")).split()) >= 2:
+            return h1
+    return None
+
+
+def _plausible(moment: datetime | None, now: datetime) -> str | None:
+    if moment is None or not EARLIEST_DATE <= moment.date() <= now.date():
+        return None
+    return moment.isoformat() if moment.tzinfo else moment.date().isoformat()
+
+
+def _same_day(first: str, second: str) -> bool:
+    return first[:10] == second[:10] or first[:10] == _utc_day(second)
+
+
+# Classes that hide an element from sighted readers (kept for screen readers or search engines).
+HIDDEN_CLASSES = re.compile(r"(?:^|[\s_-])(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
+                            r"hidden|hide|invisible|offscreen)(?:$|\s)", re.IGNORECASE)
+
+
+def _hidden(element) -> bool:
+    return bool(HIDDEN_CLASSES.search(element.get("class") or "")) or element.get("aria-hidden") == "true"
 
 
 def _utc_day(value: str) -> str | None:
@@ -320,32 +577,45 @@ def _first_valid(candidates, now: datetime) -> str | None:
 BYLINE_XPATH = ('//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
                 ' or contains(@class, "author") or contains(@class, "autor")]')
 # Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
-NOT_A_NAME = re.compile(r"\bsagt$|©|\*|^name\b|^https?:|@", re.IGNORECASE)
+NOT_A_NAME = re.compile(r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
+                        r"aktualisiert|geschrieben)\b", re.IGNORECASE)
 BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
 
 
-def article_authors(tree, text: str = "", fallback: str | None = None,
-                    url: str = "") -> tuple[list[str], list[str]]:
+def article_authors(tree, text: str = "", fallback: str | None = None, url: str = "",
+                    headline: str | None = None) -> tuple[list[str], list[str]]:
     """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
 
-    Looks at JSON-LD, ``<meta name=author>``, byline elements and a closing credit such as
-    "(dpa)" or "(nic)". Desk names ("Redaktion") are kept only when nobody else is named.
+    Looks at JSON-LD, ``<meta name=author>``, then (when those name no person, only the site
+    or a desk) byline elements and the "Von …" line next to the headline, then trafilatura's
+    guess (``fallback``), and a closing credit such as "(dpa)" or "(nic)". Desk names
+    ("Redaktion") are kept only when nobody else is named.
     """
     raw = []
     for node in story_nodes(tree):
         raw.extend(_jsonld_people(node.get("author")))
     raw.append(meta_content(tree, "author", "article:author", "parsely-author", "sailthru.author",
-                            "dc.creator", "DC.creator"))
-    if not any(raw):
-        raw.extend(text_of(element) for element in tree.xpath(BYLINE_XPATH)[:3])
+                            "dc.creator", "DC.creator", "cXenseParse:author"))
     names, agencies, desks = [], [], []
     sites = _site_names(tree, url) if url else set()
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks)
+    shown = shown_bylines(tree, headline)
+    if not names:
+        # Only the site or a desk in the metadata: the page's byline may name the person.
+        for value in shown:
+            _sort_names([name for name in split_names(value) if _looks_like_a_name(name)],
+                        sites, names, agencies, desks)
+            if names:
+                break
     if not (names or agencies or desks):
+        for element in tree.xpath(BYLINE_XPATH)[:3]:
+            _sort_names(split_names(text_of(element)), sites, names, agencies, desks)
+    if not names:
         _sort_names(split_names(fallback), sites, names, agencies, desks)
+    names = [_fuller_name(name, shown) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
         for code in re.split(r"\s*[/,]\s*", credit[1]):
@@ -355,6 +625,82 @@ def article_authors(tree, text: str = "", fallback: str | None = None,
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
     return (names or desks), agencies
+
+
+# A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
+# "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
+NAME = (r"[A-ZÄÖÜ][\w'’-]*\.?(?:\s+(?:(?:von|van|de|der|zu|v\.|di|da|le)\s+)?[A-ZÄÖÜ][\w'’-]*\.?){1,3}")
+# "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
+SHOWN_BYLINE = re.compile(
+    r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autoren\s*:|"
+    r"Geschrieben von|Ein Beitrag von)\s+(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)")
+
+
+def shown_bylines(tree, headline: str | None = None) -> list[str]:
+    """Bylines as the page shows them: the "Von …" lines next to the headline (text pieces
+    that start with "Von", "Text von", "Autor:" or "By" and go on with names), then byline
+    elements outside comments."""
+    bylines = []
+    after, before = _dateline(tree, headline, pieces=True)
+    for piece in after + before[::-1]:
+        match = SHOWN_BYLINE.match(piece)
+        if match:
+            bylines.append(_without_trailing_words(match["names"]))
+    for element in tree.xpath(BYLINE_XPATH):
+        if element.xpath('ancestor-or-self::*[contains(@class, "comment")]'):
+            continue
+        value = text_of(element)
+        if value and len(value.split()) <= MAX_BYLINE_WORDS:
+            bylines.append(_without_trailing_words(value))
+        if len(bylines) >= 6:
+            break
+    return bylines
+
+
+# Capitalised words that follow a name in a byline but are no part of it (German nouns and
+# sentence starts are capitalised too): "Nils Pickert Das …", "Olga Symbolbild".
+NOT_NAME_WORDS = {
+    "der", "die", "das", "ein", "eine", "mit", "im", "in", "am", "auf", "für", "bei", "zu", "so",
+    "es", "er", "sie", "wir", "ich", "post", "foto", "fotos", "bild", "bilder", "symbolbild",
+    "redakteur", "redakteurin", "redaktion", "autor", "autorin", "kommentar", "kommentare",
+    "teilen", "lesezeit", "uhr", "min", "artikel", "mehr", "alle", "kontakt", "profil", "folgen",
+}
+
+
+def _without_trailing_words(byline: str) -> str:
+    words = byline.split()
+    for position, word in enumerate(words[1:], start=1):
+        if word.strip(".,:;").lower() in NOT_NAME_WORDS:
+            return " ".join(words[:position])
+    return byline
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """A person's name or an agency as a byline prints it: capitalised words, no label."""
+    words = name.split()
+    # A broadcaster or agency credited by its initials ("NDR", "SDA").
+    acronym = re.fullmatch(r"[A-ZÄÖÜ]{2,5}", name) is not None
+    return (name.lower() in AGENCIES or acronym or 1 < len(words) <= 5 and all(
+        word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+        and not any(word.lower() in NOT_NAME_WORDS for word in words))
+
+
+NAME_PARTICLES = {"von", "van", "de", "der", "zu", "v.", "di", "da", "le", "du"}
+
+
+def _fuller_name(name: str, shown: list[str]) -> str:
+    """``name`` as the byline prints it when the metadata has a handle or first name only
+    ("christian.stadtfeld" → "Christian P. Stadtfeld", "Nils" → "Nils Pickert")."""
+    words = _words(name)
+    if len(words) > 1 and name != name.lower() and "." not in name.replace(". ", ""):
+        return name
+    for value in shown:
+        for candidate in split_names(value):
+            candidate_words = _words(candidate)
+            if len(candidate_words) > len(words) and set(words) <= set(candidate_words) or (
+                    len(words) == 1 and _key(candidate) == words[0] and len(candidate_words) > 1):
+                return candidate
+    return name
 
 
 def _sort_names(candidates, sites, names, agencies, desks) -> None:

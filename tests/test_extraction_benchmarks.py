@@ -66,3 +66,22 @@ def test_body_text_shingle_f1(page_id, minimum_f1):
     article = extract_article(bench.read_page(BODIES / "html" / f"{page_id}.html.gz"), gold["url"])
     precision, recall, _exact = bench.shingle_scores(gold["articleBody"], article["text"])
     assert 2 * precision * recall / (precision + recall) >= minimum_f1
+
+
+@pytest.mark.parametrize("page_id, field, expected", [
+    ("taz.de.siemens", "title", "Kaeser verarscht Neubauer"),          # og:title adds a kicker
+    ("swim.de-ga2", "title", "Lagen-Pyramide mit GA2"),                # kicker line in the <h1>
+    ("caritas.de-Präsidentin", "published", "2021-10-13"),             # "Erschienen am: 13.10.2021"
+    ("heizung.de.waermepumpen", "authors", ["Alexander Rosenkranz"]),  # "von …" under the headline
+])
+def test_metadata_rules_on_real_pages(page_id, field, expected):
+    gold, article = metadata_case(page_id)
+    value = article[field][:10] if field == "published" else article[field]
+    assert value == expected
+
+
+def test_author_score_reads_a_gold_byline_name_by_name():
+    assert bench.author_hit("Lars Fischer und Alina Schadwinkel", "Lars Fischer; Alina Schadwinkel")
+    assert bench.author_hit(["Anna Schmidt", "dpa"], "Anna Schmidt; Jan Meyer; dpa")
+    assert not bench.author_hit("Lars Fischer und Alina Schadwinkel", "Lars Fischer")
+    assert not bench.author_hit("Anna Schmidt", None)

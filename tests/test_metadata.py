@@ -77,6 +77,45 @@ def test_a_section_h1_is_not_taken_for_the_headline():
     assert extract(page(head, header), url)["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
+@pytest.mark.parametrize("seo_title", [
+    "Bürgermeister: Hafen wird um zwei Terminals erweitert",   # a kicker before the headline
+    "Hafen wird um zwei Terminals erweitert - Wirtschaftsnachrichten vom Niederrhein",  # a slogan
+    "Hafen wird um zwei Terminals erweitert : Hafenblog",       # WordPress's " : "
+    "Hafen wird um zwei Terminals erweitert – jetzt alle Infos",  # SEO words after the headline
+])
+def test_the_h1_wins_when_the_metadata_title_only_adds_to_it(seo_title):
+    head = f"<title>{seo_title}</title>"
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_a_kicker_on_its_own_line_or_after_a_separator_is_not_the_headline():
+    head = jsonld(headline="Hafen wird um zwei Terminals erweitert")
+    for header in ("<h1><small>Wirtschaft</small><br>Hafen wird um zwei Terminals erweitert</h1>",
+                   '<h1>"Zukunft sichern" / Hafen wird um zwei Terminals erweitert</h1>'):
+        assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_hidden_headings_and_screen_reader_labels_are_not_the_title():
+    head = '<meta property="og:title" content="Hafen wird um zwei Terminals erweitert">'
+    header = ('<h1 class="visuallyhidden">Hafen wird um zwei Terminals erweitert | RP ONLINE</h1>'
+              '<h1><span class="sr-only">Überschrift:</span> Hafen wird um zwei Terminals erweitert</h1>')
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_soft_hyphens_are_removed_from_the_title():
+    header = "<h1>Er\u00adwei\u00adte\u00adrung des Ha\u00adfens</h1>"
+    head = "<title>Erweiterung des Hafens | Stadt Düsseldorf</title>"
+    assert extract(page(head, header))["title"] == "Erweiterung des Hafens"
+
+
+@pytest.mark.parametrize("meta_title", ["Home", "Startseite", "Rheinische Post"])
+def test_the_h1_wins_over_a_title_that_only_names_the_site(meta_title):
+    head = (f'<title>{meta_title}</title><meta property="og:site_name" content="Rheinische Post">')
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
 def test_strip_site_name_keeps_titles_without_one():
     assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
 
@@ -116,6 +155,32 @@ def test_time_element_and_url_date():
     assert extract(page(header=header))["published"] == "2024-03-05T07:00:00+01:00"
     url = "https://www.example.de/wirtschaft/2024/03/05/hafen.html"
     assert extract(page(), url)["published"][:10] == "2024-03-05"
+
+
+def test_the_date_line_under_the_headline_beats_a_stale_meta_date():
+    head = '<meta name="date" content="2024-12-02">'
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
+              '<p class="info">Anna Schmidt | 26. Nov. 2024</p>')
+    assert extract(page(head, header))["published"] == "2024-11-26"
+
+
+def test_dates_in_sentences_and_updates_are_not_the_date_line():
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
+              "<p>Aktualisiert am 28.11.2024</p><p>Die Arbeiten beginnen am 3. März 2025.</p>"
+              "<p>Veröffentlicht: 21.11.2024</p>")
+    head = '<meta name="date" content="2024-11-28">'
+    assert extract(page(head, header))["published"] == "2024-11-21"
+
+
+def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
+    closing = "<p>Erschienen am: 13.10.2024 · Zuletzt geändert am: 15.10.2024</p>"
+    head = '<meta name="date" content="2024-10-15">'
+    assert extract(page(head, closing=closing))["published"] == "2024-10-13"
+    # A listing labels each teaser: those days say nothing about this story.
+    teasers = "".join(f"<li>Anderer Artikel · Published {day}. Juli 2024</li>" for day in (3, 9, 17))
+    tree = parse_html(page('<meta property="article:published_time" content="2024-11-21T10:00:00+01:00">',
+                           closing=f"<ul>{teasers}</ul>"))
+    assert article_dates(tree, URL)[0] == "2024-11-21T10:00:00+01:00"
 
 
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
@@ -159,6 +224,26 @@ def test_desk_names_only_when_alone():
     assert extract(page(head))["authors"] == ["Anna Schmidt"]
     assert extract(page(jsonld(author={"name": "Redaktion Wirtschaft"})))["authors"] == [
         "Redaktion Wirtschaft"]
+
+
+def test_the_byline_names_the_person_when_the_metadata_names_only_the_site():
+    head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
+              "<p><span>Von Anna Schmidt und Jan Meyer</span> · 21.11.2024, 14:30 Uhr</p>")
+    article = extract(page(head, header))
+    assert article["authors"] == ["Anna Schmidt", "Jan Meyer"]
+
+
+def test_a_von_inside_a_sentence_is_not_a_byline():
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
+              "<p>Der Plan stammt von Oberbürgermeister Stephan Keller, sagte die Stadt.</p>")
+    assert extract(page(header=header))["authors"] == []
+
+
+def test_a_handle_in_the_metadata_gets_the_name_the_byline_prints():
+    head = jsonld(author={"@type": "Person", "name": "anna.schmidt"})
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="author-name">Anna M. Schmidt</p>'
+    assert extract(page(head, header))["authors"] == ["Anna M. Schmidt"]
 
 
 def test_split_names():
