@@ -8,6 +8,12 @@ Prints the figures and writes bench/results/archive_N.json.
 
     .venv/bin/python bench/archive.py --articles 100000
     .venv/bin/python bench/archive.py --articles 1000000 --db /var/tmp/bench-1m.db
+
+``--existing PATH`` times the searches only, on an archive an earlier run kept (``--db … --keep``),
+without inserting: for comparing search changes on the same file. Its figures go to ``--output``
+only when that is given.
+
+    .venv/bin/python bench/archive.py --existing /var/tmp/bench-100k.db --output /tmp/searches.json
 """
 import argparse
 import itertools
@@ -181,7 +187,11 @@ def main(argv=None) -> dict:
     parser.add_argument("--db", type=Path, help="archive file to create (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the archive file")
     parser.add_argument("--output", type=Path, help="results file (default bench/results/archive_N.json)")
+    parser.add_argument("--existing", type=Path, metavar="PATH",
+                        help="only time the searches, on this archive built by an earlier run")
     args = parser.parse_args(argv)
+    if args.existing:
+        return searches_only(args)
     output = args.output or RESULTS / f"archive_{args.articles}.json"
 
     with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as tmp:
@@ -203,6 +213,23 @@ def main(argv=None) -> dict:
               "batch": args.batch, "workers": args.workers, "insert": inserted, "dedup_lookup": dedup, "searches": searches}
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return result
+
+
+def searches_only(args) -> dict:
+    """Time the searches on an existing archive (``--existing``); nothing is inserted."""
+    if not args.existing.exists():
+        raise SystemExit(f"{args.existing} does not exist")
+    db = open_archive(args.existing)
+    count = db["articles"].count
+    db.close()
+    print(f"timing searches on {args.existing} ({count} articles)")
+    searches = time_searches(args.existing, count, args.queries, args.seed)
+    result = {"articles": count, "seed": args.seed, "cpu_cores": os.cpu_count(),
+              "existing": str(args.existing), "searches": searches}
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return result
 
 

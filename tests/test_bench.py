@@ -46,3 +46,15 @@ def test_archive_benchmark(tmp_path):
     assert searches["common_term"]["mean_hits"] >= 3
     assert searches["compound_part"]["mean_hits"] >= 1
     assert searches["phrase"]["queries"] == 3
+
+
+def test_archive_benchmark_times_searches_on_an_existing_archive(tmp_path):
+    db_path = tmp_path / "kept.db"
+    archive_bench.main(["--articles", "60", "--queries", "2", "--db", str(db_path), "--keep",
+                        "--output", str(tmp_path / "built.json")])
+    output = tmp_path / "searches.json"
+    result = archive_bench.main(["--existing", str(db_path), "--queries", "2", "--output", str(output)])
+    assert json.loads(output.read_text()) == json.loads(json.dumps(result))
+    assert result["articles"] == 60 and "insert" not in result
+    assert result["searches"]["common_term"]["mean_hits"] >= 1
+    assert result["searches"]["rare_term"]["queries"] == 2

@@ -1,10 +1,13 @@
-"""Datasette hooks of the archive: article text shown as escaped paragraphs, and its stylesheet.
+"""Datasette hooks of the archive: article text shown as escaped paragraphs, its stylesheet,
+and table searches planned for the archive (``search.py``).
 
 Registered through the ``datasette`` entry point in pyproject.toml, so ``newsarchive serve``
 and any ``datasette`` run in this environment use it.
 """
 import markupsafe
 from datasette import hookimpl
+
+from archive.datasette_plugin import search
 
 # Datasette names entry-point plugins after their distribution.
 PLUGIN_NAME = "newsarchive"
@@ -33,3 +36,9 @@ def article_text_html(text: str) -> markupsafe.Markup:
 @hookimpl
 def extra_css_urls(datasette):
     return [datasette.urls.static_plugins(PLUGIN_NAME, "archive.css")]
+
+
+@hookimpl
+def startup(datasette):
+    """Table searches on ``articles`` cost what the page shows (see ``search.py``)."""
+    search.install(datasette)

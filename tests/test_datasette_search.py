@@ -1,0 +1,154 @@
+"""Table searches on ``articles`` through Datasette: same answers, cheaper statements.
+
+A real archive in tmp_path, served by Datasette with the project's metadata and plugin; every
+answer is checked against SQLite queried directly, and ``?_trace=1`` shows which statements ran.
+"""
+import asyncio
+from urllib.parse import urlencode
+
+import pytest
+from datasette.app import Datasette
+
+from archive.datasette_plugin import search
+from archive.publish import DATASETTE_SETTINGS, metadata_for
+from archive.store import open_archive, save_sources, store_article
+from tests.test_publish import METADATA
+
+SOURCES = [{"id": "rp", "name": "RP", "region": "Düsseldorf"},
+           {"id": "waz", "name": "WAZ", "region": "Ruhr"},
+           {"id": "ihk", "name": "IHK", "region": "Köln"}]
+FACETS = ["source", "region", "language", "published_month", "duplicate_status"]
+ARTICLES = 60
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """60 articles: `hafen` in most (a search with many matches), `zollamt` in two, ids not in
+    publication order (the archive stores what a crawl finds, old or new), copies of a text."""
+    path = tmp_path_factory.mktemp("search") / "archive.db"
+    db = open_archive(path)
+    save_sources(db, SOURCES)
+    for number in range(ARTICLES):
+        # Ids follow the order of storing; publication dates jump back and forth.
+        day = (number * 37) % ARTICLES
+        words = ["Hafenbetrieb"] if number % 5 else ["Kommune"]
+        if number in (7, 41):
+            words.append("Zollamt")
+        text = f"Meldung {number}: " + " ".join(words) + " meldet Zahlen für das Quartal."
+        if number in (50, 51):
+            text = "Derselbe Hafenbetrieb meldet dieselben Zahlen, Wort für Wort, in zwei Quellen."
+        store_article(db, {
+            "url": f"https://news.example/{number}.html",
+            "title": f"Meldung {number}",
+            "text": text,
+            "language": "en" if number % 4 == 0 else "de",
+            "published": None if number == 13 else
+            f"2025-{1 + day % 12:02d}-{1 + day % 28:02d}T{day % 24:02d}:00:00+01:00",
+        }, source=SOURCES[number % 3]["id"])
+    db.close()
+    return path
+
+
+def served(path, **settings):
+    datasette = Datasette([str(path)], metadata=metadata_for(path, METADATA),
+                          settings={**DATASETTE_SETTINGS, "trace_debug": True, **settings})
+
+    def fetch(url):
+        async def inner():
+            return await datasette.client.get(url)
+        response = asyncio.run(inner())
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    return fetch
+
+
+def expected(path, query, where="", params=()):
+    """Rows newest first, count and facet counts of a search, straight from SQLite."""
+    db = open_archive(path)
+    matching = f"id in (select rowid from articles_fts where articles_fts match ?) {where}"
+    args = [query, *params]
+    rows = [row[0] for row in db.execute(
+        f"select id from articles where {matching} order by published desc, id limit 100", args)]
+    count = db.execute(f"select count(*) from articles where {matching}", args).fetchone()[0]
+    facets = {column: dict(db.execute(
+        f"select {column}, count(*) from articles where {matching} and {column} is not null "
+        f"group by {column}", args).fetchall()) for column in FACETS}
+    db.close()
+    return rows, count, facets
+
+
+def table_search(fetch, query, **filters):
+    url = "/archive/articles.json?" + urlencode({"_search": query, "_trace": 1, "_size": 10, **filters})
+    pages, count, facets, statements = [], None, None, []
+    while url:
+        data = fetch(url)
+        if count is None:
+            count = data["filtered_table_rows_count"]
+            facets = {name: {item["value"]: item["count"] for item in facet["results"]}
+                      for name, facet in data["facet_results"].items()}
+        pages += [row[0] for row in data["rows"]]
+        if not statements:   # those of the first page
+            statements = [trace["sql"] for trace in data["_trace"]["traces"]
+                          if trace["type"] == "sql" and not trace["sql"].startswith("explain")]
+        url = data["next_url"] and data["next_url"].replace("http://localhost", "")
+    return pages, count, facets, statements
+
+
+@pytest.mark.parametrize("query, filters, where, params", [
+    ("hafenbetrieb", {}, "", ()),                                   # most articles match
+    ("zollamt", {}, "", ()),                                        # two match
+    ("hafen*", {"source": "waz"}, "and source = ?", ("waz",)),      # prefix, with a filter
+    ("hafenbetrieb", {"published_month": "2025-03"}, "and published_month = ?", ("2025-03",)),
+])
+def test_search_answers_are_those_of_sqlite(archive, query, filters, where, params):
+    rows, count, facets, _ = table_search(served(archive), query, **filters)
+    assert (rows, count, facets) == expected(archive, query, where, params)
+
+
+def test_many_matches_walk_the_published_index_and_count_in_the_fts_index(archive):
+    assert 2 < search.walk_threshold(ARTICLES) < 45 < ARTICLES * 4 // 5
+    *_, statements = table_search(served(archive), "hafenbetrieb")
+    rows_sql = [sql for sql in statements if "order by published desc" in sql]
+    assert rows_sql and all("+id in (select rowid from articles_fts" in sql for sql in rows_sql)
+    assert "select count(*) from articles_fts where articles_fts match :search" in statements
+    facet_sql = [sql for sql in statements if "as value, count(*) as count" in sql]
+    assert len(facet_sql) == len(FACETS)
+    assert all("from articles indexed by idx_articles_search_facets where" in sql for sql in facet_sql)
+
+
+def test_few_matches_keep_datasettes_plan(archive):
+    *_, statements = table_search(served(archive), "zollamt")
+    rows_sql = [sql for sql in statements if "order by published desc" in sql]
+    assert rows_sql and not any("+id in" in sql for sql in rows_sql)
+
+
+def test_escaped_search_mode_and_syntax_errors(archive):
+    fetch = served(archive)
+    rows, count, _, _ = table_search(fetch, "Zollamt meldet", _searchmode="escaped")
+    assert count == len(rows) == 2
+    datasette = Datasette([str(archive)], metadata=metadata_for(archive, METADATA))
+
+    async def broken():
+        return await datasette.client.get('/archive/articles.json?_search="unclosed')
+    assert asyncio.run(broken()).status_code == 400
+
+
+def test_other_sorts_and_the_unsearched_table_are_left_alone(archive):
+    fetch = served(archive)
+    titles = [row[3] for row in fetch("/archive/articles.json?" + urlencode(
+        {"_search": "hafenbetrieb", "_sort": "title", "_size": 100}))["rows"]]
+    assert titles == sorted(titles)
+    data = fetch("/archive/articles.json?_trace=1")
+    assert data["filtered_table_rows_count"] == ARTICLES
+    assert not any("indexed by" in trace["sql"] or "+id" in trace["sql"]
+                   for trace in data["_trace"]["traces"] if trace["type"] == "sql")
+
+
+def test_filters_with_their_own_index_keep_it(archive):
+    *_, statements = table_search(served(archive), "hafenbetrieb", source="waz")
+    facet_sql = [sql for sql in statements if "as value, count(*) as count" in sql]
+    assert facet_sql and not any("indexed by" in sql for sql in facet_sql)   # source has an index
+    *_, statements = table_search(served(archive), "hafenbetrieb", published_month="2025-03")
+    counted = [sql for sql in statements if sql.startswith("select count(*) from articles ")]
+    assert counted and all("indexed by idx_articles_search_facets" in sql for sql in counted)
