@@ -20,7 +20,6 @@ from datetime import datetime, timezone
 from typing import NamedTuple
 
 import numpy
-from datasketch import MinHash
 from sqlite_utils import Database
 
 from archive.canonical import canonical_url
@@ -80,6 +79,8 @@ def overlap(first: frozenset[int], second: frozenset[int]) -> float:
 
 def band_buckets(text_shingles: frozenset[int]) -> list[tuple[int, int]]:
     """``(band, bucket)`` pairs of a text's MinHash signature, buckets as signed 64-bit ints."""
+    from datasketch import MinHash
+
     scheme, permutations = _permutations()
     # The scheme mixes every input with the MurmurHash3 finaliser before permuting, so the
     # shingle hashes, folded to 32 bits, go in as they are.
@@ -110,6 +111,11 @@ def text_signature(text: str) -> tuple[frozenset[int], tuple[tuple[int, int], ..
 
 @functools.cache
 def _permutations():
+    # datasketch is imported here, not at the top: it imports scipy (60 MB), and a crawl's
+    # own process, which gets its articles' signatures from the extraction processes, never
+    # computes one.
+    from datasketch import MinHash
+
     # The same for every signature (they follow from SEED); drawing them took a third of
     # the time of hashing an article's text.
     template = MinHash(num_perm=NUM_PERM, seed=SEED)
