@@ -40,7 +40,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RetryAfterMiddleware": 540,
     "crawler.middlewares.FetchStateMiddleware": 560,
 }
-# Extraction processes: -1 = one per CPU core, 0 = extract in the crawl process itself.
+# Extraction processes: -1 = one per CPU core but one (at least one), 0 = extract in the crawl
+# process itself.
 EXTRACT_WORKERS = -1
 
 ITEM_PIPELINES = {
