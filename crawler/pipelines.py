@@ -7,7 +7,7 @@ import asyncio
 import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 
 from scrapy.exceptions import DropItem, NotConfigured
 
@@ -153,21 +153,25 @@ def write_each(items: list, store_one, db, *others) -> list:
     so one broken item costs only itself: its result is the exception.
     """
     try:
-        with ExitStack() as transactions:
-            for database in (db, *others):
-                transactions.enter_context(transaction(database))
+        with _transactions(db, *others):
             return [store_one(item) for item in items]
     except Exception:
         results = []
         for item in items:
             try:
-                with ExitStack() as transactions:
-                    for database in (db, *others):
-                        transactions.enter_context(transaction(database))
+                with _transactions(db, *others):
                     results.append(store_one(item))
             except Exception as error:  # handed to the item's process_item, which raises it
                 results.append(error)
         return results
+
+
+@contextmanager
+def _transactions(*databases):
+    with ExitStack() as stack:
+        for database in databases:
+            stack.enter_context(transaction(database))
+        yield
 
 
 class ArchivePipeline:
