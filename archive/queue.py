@@ -1,9 +1,9 @@
 """The item queue of distributed crawls: workers push extracted items, one writer stores them.
 
 Workers ``LPUSH`` JSON items onto ``newsarchive:items``. The archive writer moves a batch at a
-time onto ``newsarchive:items:processing`` (``BLMOVE``), stores it with the same functions as
-a single-process crawl (``store_article``, ``record_article_page``, raw store, enrichment) and
-only then deletes the batch from the processing list. A writer killed mid-batch leaves the
+time onto ``newsarchive:items:processing`` (``BLMOVE``), stores it in one transaction with the
+same functions as a single-process crawl (``store_article``, ``record_article_page``, raw
+store, enrichment) and only then deletes the batch from the processing list. A writer killed mid-batch leaves the
 batch there; the next writer moves it back first. Storing is idempotent per URL, so an item
 delivered twice becomes ``unchanged`` the second time: nothing is lost and nothing doubled.
 """
@@ -16,6 +16,7 @@ from archive.enrich import company_finder, enrich_article
 from archive.lock import hold_lock
 from archive.pages import DEFAULT_REVISIT_AFTER, record_article_page, record_fetch
 from archive.rawstore import open_raw_store, store_response
+from archive.rows import write_each
 from archive.store import content_hash, open_archive, save_sources, store_article
 
 logger = logging.getLogger(__name__)
@@ -61,9 +62,10 @@ def next_batch(server, batch_size: int, timeout: float) -> list:
 
 
 def store_batch(db, raw_db, batch: list, revisit_after=DEFAULT_REVISIT_AFTER, enrich: bool = True) -> Counter:
-    """Store decoded items as ArchivePipeline and EnrichPipeline do; counts outcomes."""
-    outcomes = Counter()
-    for item in batch:
+    """Store decoded items as ArchivePipeline and EnrichPipeline do, in one transaction; counts
+    outcomes. A broken item is logged and skipped (``errors``), not retried forever."""
+
+    def store_one(item):
         article = item["article"]
         # Workers keep no fetch state; the writer records the fetch as FetchStateMiddleware does.
         headers = {name.lower(): value for name, value in item["headers"].items()}
@@ -78,7 +80,15 @@ def store_batch(db, raw_db, batch: list, revisit_after=DEFAULT_REVISIT_AFTER, en
                            status=item["status"], headers=item["headers"], body=item["body"])
         if enrich:
             enrich_article(db, stored.article_id)
-        outcomes[stored.outcome] += 1
+        return stored.outcome
+
+    outcomes = Counter()
+    others = (raw_db,) if raw_db is not None else ()
+    for item, outcome in zip(batch, write_each(batch, store_one, db, *others)):
+        if isinstance(outcome, Exception):
+            logger.error("could not store %s: %r", item.get("url"), outcome)
+            outcome = "errors"
+        outcomes[outcome] += 1
     return outcomes
 
 
@@ -88,7 +98,8 @@ def drain(server, db_path: str, *, batch_size: int = 100, idle_exit: float = 0,
     """Store queued items into the archive at ``db_path`` until idle for ``idle_exit`` seconds.
 
     ``idle_exit`` 0 runs until killed. Returns ``{"stored": n, "batches": n, "requeued": n,
-    "new": n, "updated": n, "unchanged": n, "duplicate": n}``. Holds the archive's
+    "new": n, "updated": n, "unchanged": n, "duplicate": n, "errors": n}`` (``errors``: items
+    that could not be stored, logged and skipped). Holds the archive's
     ``archive-writer`` lock: one writer per archive (raises ``archive.lock.LockHeld``).
     """
     totals = Counter()
@@ -120,4 +131,4 @@ def drain(server, db_path: str, *, batch_size: int = 100, idle_exit: float = 0,
             if raw_db is not None:
                 raw_db.close()
     return {key: totals.get(key, 0) for key in
-            ("stored", "batches", "requeued", "new", "updated", "unchanged", "duplicate")}
+            ("stored", "batches", "requeued", "new", "updated", "unchanged", "duplicate", "errors")}

@@ -5,7 +5,7 @@ table_info``) on each call; storing an article made some thirty such calls, a fi
 time. These helpers take the column names from the values instead. Table and column names
 come from code, never from input.
 """
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from sqlite_utils import Database
 
@@ -33,6 +33,34 @@ def transaction(db: Database):
             db.conn.rollback()
         raise
     db.conn.commit()
+
+
+def write_each(items: list, store_one, db: Database, *others: Database) -> list:
+    """``store_one(item)`` for every item in one transaction on ``db`` (and on ``others``).
+
+    If the batch fails, it is rolled back and each item is stored in a transaction of its own,
+    so one broken item costs only itself: its result is the exception.
+    """
+    try:
+        with _transactions(db, *others):
+            return [store_one(item) for item in items]
+    except Exception:
+        results = []
+        for item in items:
+            try:
+                with _transactions(db, *others):
+                    results.append(store_one(item))
+            except Exception as error:  # the caller reports it for this item
+                results.append(error)
+        return results
+
+
+@contextmanager
+def _transactions(*databases: Database):
+    with ExitStack() as stack:
+        for database in databases:
+            stack.enter_context(transaction(database))
+        yield
 
 
 def fetch_row(db: Database, sql: str, parameters=()) -> dict | None:

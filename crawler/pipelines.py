@@ -7,14 +7,13 @@ import asyncio
 import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
 
 from scrapy.exceptions import DropItem, NotConfigured
 
 from archive.enrich import company_finder, enrich_article
 from archive.pages import DEFAULT_REVISIT_AFTER, record_article_page
 from archive.rawstore import open_raw_store, store_response
-from archive.rows import transaction
+from archive.rows import write_each
 from archive.store import PreparedArticle, content_hash, open_archive, prepare_article, store_article
 from crawler.classify import UNDECIDED, looks_like_article
 from crawler.extract import extract_article
@@ -144,34 +143,6 @@ class BatchWriter:
         if finish is not None:
             self.thread.submit(finish)
         self.thread.shutdown(wait=True)
-
-
-def write_each(items: list, store_one, db, *others) -> list:
-    """``store_one(item)`` for every item in one transaction on ``db`` (and on ``others``).
-
-    If the batch fails, it is rolled back and each item is stored in a transaction of its own,
-    so one broken item costs only itself: its result is the exception.
-    """
-    try:
-        with _transactions(db, *others):
-            return [store_one(item) for item in items]
-    except Exception:
-        results = []
-        for item in items:
-            try:
-                with _transactions(db, *others):
-                    results.append(store_one(item))
-            except Exception as error:  # handed to the item's process_item, which raises it
-                results.append(error)
-        return results
-
-
-@contextmanager
-def _transactions(*databases):
-    with ExitStack() as stack:
-        for database in databases:
-            stack.enter_context(transaction(database))
-        yield
 
 
 class ArchivePipeline:

@@ -177,3 +177,21 @@ def test_scheduler_queues_crawls_for_the_workers(demo_site, redis_url, tmp_path)
 def test_distributed_commands_need_redis(command, tmp_path):
     result = run_cli(command, check=False)
     assert result.returncode == 2 and "--redis" in result.stderr
+
+
+def test_writer_batch_skips_a_broken_item_and_stores_the_rest(tmp_path):
+    db = open_archive(tmp_path / "archive.db")
+    raw_db = open_raw_store(tmp_path / "archive.db")
+
+    def item(url, article):
+        return {"source": "koeln", "url": url, "article": article, "fetched_at": "2026-11-20T08:00:00+00:00",
+                "status": 200, "headers": {"Content-Type": "text/html"}, "body": b"<html></html>"}
+
+    good = {"url": "https://koeln.example/a.html", "title": "Hafen", "text": "Der Hafen wächst weiter.",
+            "language": "de"}
+    broken = {"title": "no url", "text": "kaputt"}
+    outcomes = store_batch(db, raw_db, [item(good["url"], good), item("https://koeln.example/b.html", broken)],
+                           enrich=False)
+    assert outcomes == Counter(new=1, errors=1)
+    assert [row["url"] for row in db["articles"].rows] == [good["url"]]
+    assert raw_db.execute("select count(*) from responses").fetchone()[0] == 1
