@@ -137,6 +137,10 @@ class BatchWriter:
 
         done.add_done_callback(hand_out)
 
+    def run(self, function):
+        """Run ``function`` in the writer's thread and wait for it (to open its connections)."""
+        return self.thread.submit(function).result()
+
     def close(self, finish=None):
         """Write what is pending, run ``finish`` (closing connections) in the writer's thread, stop it."""
         self.flush()
@@ -184,6 +188,9 @@ class ArchivePipeline:
     def open_spider(self):
         self.writer = BatchWriter(self._write, size=self.batch_size, delay=self.batch_delay,
                                   name="archive-writer")
+        # Opened now, while crawlers open their spiders one after another: two writer threads
+        # creating a new archive's tables at once would fail with "database is locked".
+        self.writer.run(self._open_connections)
 
     def close_spider(self):
         self.writer.close(finish=self._close_connections)
@@ -195,11 +202,12 @@ class ArchivePipeline:
         logger.debug("%s: %s", stored.outcome, item["article"]["url"])
         return item
 
+    def _open_connections(self):
+        self.db = open_archive(self.db_path)
+        if self.keep_raw:
+            self.raw_db = open_raw_store(self.db_path)
+
     def _write(self, items: list) -> list:
-        if self.db is None:
-            self.db = open_archive(self.db_path)
-            if self.keep_raw:
-                self.raw_db = open_raw_store(self.db_path)
         others = (self.raw_db,) if self.raw_db is not None else ()
         return write_each(items, self._store, self.db, *others)
 
@@ -250,9 +258,13 @@ class EnrichPipeline:
         company_finder()  # load the gazetteer and company list now, not on the first item
         self.writer = BatchWriter(self._write, size=self.batch_size, delay=self.batch_delay,
                                   name="enrich-writer")
+        self.writer.run(self._open_connection)  # now, one crawler after another (see ArchivePipeline)
 
     def close_spider(self):
-        self.writer.close(finish=lambda: self.db.close() if self.db is not None else None)
+        self.writer.close(finish=self.db.close)
+
+    def _open_connection(self):
+        self.db = open_archive(self.db_path)
 
     async def process_item(self, item):
         linked = await self.writer.write_item(item)
@@ -262,6 +274,4 @@ class EnrichPipeline:
         return item
 
     def _write(self, items: list) -> list:
-        if self.db is None:
-            self.db = open_archive(self.db_path)
         return write_each(items, lambda item: enrich_article(self.db, item["article_id"]), self.db)
