@@ -1,10 +1,10 @@
 """The item queue of distributed crawls: workers push extracted items, one writer stores them.
 
 Workers ``LPUSH`` JSON items onto ``newsarchive:items``. The archive writer moves a batch at a
-time onto ``newsarchive:items:processing`` (``BLMOVE``), stores it in one transaction with the
-same functions as a single-process crawl (``store_article``, ``record_article_page``, raw
-store, enrichment) and only then deletes the batch from the processing list. A writer killed mid-batch leaves the
-batch there; the next writer moves it back first. Storing is idempotent per URL, so an item
+time onto ``newsarchive:items:processing`` (``BLMOVE``), stores it in one transaction as a
+single-process crawl does (``archive.items.store_item``, then enrichment) and only then
+deletes the batch from the processing list. A writer killed mid-batch leaves the batch there;
+the next writer moves it back first. Storing is idempotent per URL, so an item
 delivered twice becomes ``unchanged`` the second time: nothing is lost and nothing doubled.
 """
 import base64
@@ -13,11 +13,12 @@ import logging
 from collections import Counter
 
 from archive.enrich import company_finder, enrich_article
+from archive.items import store_item
 from archive.lock import hold_lock
-from archive.pages import DEFAULT_REVISIT_AFTER, record_article_page, record_fetch
-from archive.rawstore import open_raw_store, store_response
+from archive.pages import DEFAULT_REVISIT_AFTER, record_fetch
+from archive.rawstore import open_raw_store
 from archive.rows import write_each
-from archive.store import content_hash, open_archive, save_sources, store_article
+from archive.store import open_archive, save_sources
 
 logger = logging.getLogger(__name__)
 
@@ -66,18 +67,12 @@ def store_batch(db, raw_db, batch: list, revisit_after=DEFAULT_REVISIT_AFTER, en
     outcomes. A broken item is logged and skipped (``errors``), not retried forever."""
 
     def store_one(item):
-        article = item["article"]
         # Workers keep no fetch state; the writer records the fetch as FetchStateMiddleware does.
         headers = {name.lower(): value for name, value in item["headers"].items()}
         record_fetch(db, item["url"], source=item["source"], kind="page", status=item["status"],
                      fetched_at=item["fetched_at"], revisit_after=revisit_after, etag=headers.get("etag"),
                      last_modified=headers.get("last-modified"))
-        stored = store_article(db, article, source=item["source"], seen_at=item["fetched_at"])
-        record_article_page(db, item["url"], article_id=stored.article_id,
-                            content_hash=content_hash(article["text"]), revisit_after=revisit_after)
-        if raw_db is not None and stored.outcome != "unchanged":
-            store_response(raw_db, url=item["url"], source=item["source"], fetched_at=item["fetched_at"],
-                           status=item["status"], headers=item["headers"], body=item["body"])
+        stored = store_item(db, raw_db, item, revisit_after)
         if enrich:
             enrich_article(db, stored.article_id)
         return stored.outcome

@@ -11,10 +11,11 @@ from concurrent.futures import ThreadPoolExecutor
 from scrapy.exceptions import DropItem, NotConfigured
 
 from archive.enrich import company_finder, enrich_article
-from archive.pages import DEFAULT_REVISIT_AFTER, record_article_page
-from archive.rawstore import open_raw_store, store_response
+from archive.items import store_item
+from archive.pages import DEFAULT_REVISIT_AFTER
+from archive.rawstore import open_raw_store
 from archive.rows import write_each
-from archive.store import PreparedArticle, content_hash, open_archive, prepare_article, store_article
+from archive.store import PreparedArticle, open_archive, prepare_article
 from crawler.classify import UNDECIDED, looks_like_article
 from crawler.extract import extract_article
 from crawler.workers import acquire_pool, release_pool
@@ -209,19 +210,8 @@ class ArchivePipeline:
 
     def _write(self, items: list) -> list:
         others = (self.raw_db,) if self.raw_db is not None else ()
-        return write_each(items, self._store, self.db, *others)
-
-    def _store(self, item):
-        article = item["article"]
-        stored = store_article(self.db, item.get("prepared") or article, source=item["source"],
-                               seen_at=item["fetched_at"])
-        record_article_page(self.db, item["url"], article_id=stored.article_id,
-                            content_hash=content_hash(article["text"]), revisit_after=self.revisit_after)
-        if self.raw_db is not None and stored.outcome != "unchanged":
-            store_response(self.raw_db, url=item["url"], source=item["source"],
-                           fetched_at=item["fetched_at"], status=item["status"],
-                           headers=item["headers"], body=item["body"])
-        return stored
+        return write_each(items, lambda item: store_item(self.db, self.raw_db, item, self.revisit_after),
+                          self.db, *others)
 
     def _close_connections(self):
         for db in (self.db, self.raw_db):
