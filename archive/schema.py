@@ -7,7 +7,7 @@ README's changelog.
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from archive.dedup import index_article
+from archive.dedup import index_article, text_signature
 
 migrations = Migrations("newsarchive")
 
@@ -330,3 +330,24 @@ def m012_search_facets_index(db: Database) -> None:
         "create index if not exists idx_articles_search_facets on articles "
         "(id, published, source, region, language, published_month, duplicate_status)"
     )
+
+
+@migrations()
+def m013_article_minhash(db: Database) -> None:
+    """Each article's MinHash signature and shingle count (``article_minhash``), so that a
+    near-duplicate lookup rules out chance candidates without reading and shingling their
+    text (see ``archive.dedup.could_be_copy``). Filled here for the articles already stored;
+    their LSH buckets do not change."""
+    db.execute(
+        "create table article_minhash (article_id integer primary key references articles(id), "
+        "shingle_count integer not null, signature blob not null)"
+    )
+    last_id = 0
+    while rows := db.execute("select id, text from articles where id > ? order by id limit 1000",
+                             [last_id]).fetchall():
+        for article_id, text in rows:
+            signature = text_signature(text or "")[1]
+            if signature.buckets:
+                db.execute("insert into article_minhash values (?, ?, ?)",
+                           [article_id, signature.shingle_count, signature.signature])
+        last_id = rows[-1][0]

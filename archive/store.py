@@ -12,7 +12,7 @@ from typing import Iterable, NamedTuple
 
 from sqlite_utils import Database
 
-from archive.dedup import index_article, link_translations, place_article, text_signature
+from archive.dedup import Sketch, index_article, link_translations, place_article, text_signature
 from archive.rows import fetch_row, insert_row, row_by_key, transaction, update_row
 from archive.schema import migrate
 from archive.search import search_terms
@@ -84,7 +84,7 @@ class PreparedArticle(NamedTuple):
 
     article: dict
     values: dict  # the ``articles`` columns from extraction, with the derived ones
-    buckets: tuple  # near-duplicate LSH buckets of the text (archive.dedup)
+    sketch: Sketch  # the text's near-duplicate buckets and signature (archive.dedup)
 
 
 def prepare_article(article: dict) -> PreparedArticle:
@@ -124,14 +124,14 @@ def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
                 "region": _source_region(db, source),
                 **values,
             })
-            match = place_article(db, article_id, prepared.buckets)
+            match = place_article(db, article_id, prepared.sketch)
             link_translations(db, article_id, article.get("alternates"))
             return Stored("duplicate" if match else "new", article_id)
         link_translations(db, existing["id"], article.get("alternates"))
         if existing["content_hash"] == values["content_hash"]:
             update_row(db, "articles", "id", existing["id"], {"last_seen": seen_at})
             return Stored("unchanged", existing["id"])
-        index_article(db, existing["id"], text, buckets=prepared.buckets,
+        index_article(db, existing["id"], text, sketch=prepared.sketch,
                       previous_text=existing["text"] or "")
         insert_row(db, "article_versions", {
             "article_id": existing["id"],

@@ -55,7 +55,10 @@ def pair_scores(db_path: Path, pairs: list[dict]) -> list[dict]:
     for pair in pairs:
         matches = dedup.near_duplicates(db, pair["b"], threshold=0.0)
         score = next((m.score for m in matches if m.article_id == ids[pair["a"]]), 0.0)
-        scored.append({"id": pair["id"], "label": pair["label"], "kind": pair["kind"], "score": score})
+        # The lookup a crawl makes, at THRESHOLD: candidates are first screened by signature.
+        detected = any(m.article_id == ids[pair["a"]] for m in dedup.near_duplicates(db, pair["b"]))
+        scored.append({"id": pair["id"], "label": pair["label"], "kind": pair["kind"], "score": score,
+                       "detected": detected})
     db.close()
     return scored
 
@@ -97,24 +100,29 @@ def lookup_speed(sizes: list[int], directory: Path, lookups: int = 50) -> list[d
                 add_text(db, f"https://speed.example/{stored}", text)
                 stored += 1
         insert_seconds = time.perf_counter() - started
-        timings, candidates = [], []
+        timings, candidates, scored = [], [], []
         for text in queries:
             started = time.perf_counter()
             dedup.near_duplicates(db, text)
             timings.append(time.perf_counter() - started)
-            candidates.append(len(dedup._candidates(db, dedup.band_buckets(dedup.shingles(text)), None)))
+            sketch = dedup.text_signature(text)[1]
+            found = dedup._candidates(db, list(sketch.buckets), None)
+            candidates.append(len(found))
+            scored.append(sum(dedup.could_be_copy(sketch, count, signature) for _id, count, signature in found))
         timings.sort()
         figures.append({
             "articles": size,
             "lookup_ms_median": round(statistics.median(timings) * 1000, 2),
             "lookup_ms_p95": round(timings[int(len(timings) * 0.95) - 1] * 1000, 2),
             "candidates_mean": round(statistics.mean(candidates), 2),
+            "candidates_scored_mean": round(statistics.mean(scored), 2),
             "lsh_rows": db["article_lsh"].count,
             "insert_articles_per_s": round((size - (figures[-1]["articles"] if figures else 0))
                                            / insert_seconds, 1),
         })
         print(f"{size:>7} articles: lookup median {figures[-1]['lookup_ms_median']} ms, "
-              f"p95 {figures[-1]['lookup_ms_p95']} ms, {figures[-1]['candidates_mean']} candidates, "
+              f"p95 {figures[-1]['lookup_ms_p95']} ms, {figures[-1]['candidates_mean']} candidates "
+              f"({figures[-1]['candidates_scored_mean']} scored), "
               f"insert {figures[-1]['insert_articles_per_s']} articles/s")
     plan = db.execute(
         "explain query plan select article_id from article_lsh where band = ? and bucket = ?", [0, 0]
@@ -138,6 +146,10 @@ def main(argv=None) -> int:
         for row in sweep:
             chosen = "  ← THRESHOLD" if row["threshold"] == dedup.THRESHOLD else ""
             print(f"{row['threshold']:>9.2f}  {row['precision']:>9.3f}  {row['recall']:>6.3f}{chosen}")
+        screened = {"positives_detected": sum(row["detected"] for row in scored if row["label"] == "positive"),
+                    "negatives_detected": sum(row["detected"] for row in scored if row["label"] == "negative")}
+        print(f"lookups at the threshold (signature screening on): {screened['positives_detected']} of "
+              f"{positives} positives and {screened['negatives_detected']} negatives detected")
         lowest_positive = min(row["score"] for row in scored if row["label"] == "positive")
         highest_negative = max(row["score"] for row in scored if row["label"] == "negative")
         print(f"lowest positive score {lowest_positive}, highest negative score {highest_negative}")
@@ -149,7 +161,7 @@ def main(argv=None) -> int:
         "pairs": len(pairs), "positives": positives,
         "shingle_words": dedup.SHINGLE_WORDS, "num_perm": dedup.NUM_PERM,
         "bands": dedup.BANDS, "rows": dedup.ROWS, "threshold": dedup.THRESHOLD,
-        "chosen": precision_recall(scored, dedup.THRESHOLD),
+        "chosen": precision_recall(scored, dedup.THRESHOLD), "screened_lookup": screened,
         "lowest_positive_score": lowest_positive, "highest_negative_score": highest_negative,
         "sweep": sweep, "scores": scored, "lookup_speed": speed, "query_plan": plan,
     }, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -6,7 +6,7 @@ import pytest
 
 from archive import dedup
 from archive.store import open_archive, prepare_article, save_sources, store_article, store_articles
-from bench.dedup import load_pairs, pair_scores, precision_recall
+from bench.dedup import load_pairs, pair_scores, precision_recall, synthetic_texts
 
 PAIRS = load_pairs()
 WIRE = next(pair for pair in PAIRS if pair["id"] == "pressemitteilung-zeitung-stahl")
@@ -80,7 +80,7 @@ def test_lookup_uses_the_lsh_index(tmp_path):
     db = archive(tmp_path)
     store_article(db, article("https://agentur.example/pm.html", WIRE["a"], "2026-10-01"), source="agentur")
     assert db["article_lsh"].count == dedup.BANDS
-    buckets = dedup.band_buckets(dedup.shingles(WIRE["b"]))
+    buckets = dedup.text_signature(WIRE["b"])[1].buckets
     plan = " ".join(row[-1] for row in db.execute(
         "explain query plan select article_id from article_lsh where band = ? and bucket = ?",
         list(buckets[0])).fetchall())
@@ -188,3 +188,58 @@ def test_batch_writer_loses_only_the_broken_item(tmp_path):
     assert [result.outcome for result in (results[0], results[2])] == ["new", "new"]
     assert isinstance(results[1], KeyError)
     assert db["articles"].count == 2 and not db.conn.in_transaction
+
+
+def test_signature_screening_keeps_every_labelled_copy_and_rules_out_unrelated_texts():
+    def screened(first, second):
+        second_sketch = dedup.text_signature(second)[1]
+        return dedup.could_be_copy(dedup.text_signature(first)[1], second_sketch.shingle_count,
+                                   second_sketch.signature)
+
+    assert all(screened(pair["a"], pair["b"]) and screened(pair["b"], pair["a"])
+               for pair in PAIRS if pair["label"] == "positive")
+    unrelated = synthetic_texts(12)
+    assert not any(screened(first, second) for first, second in zip(unrelated, unrelated[1:]))
+
+
+def test_chance_candidate_is_ruled_out_without_reading_its_text(tmp_path):
+    db = archive(tmp_path)
+    wire = store_article(db, article("https://agentur.example/pm.html", WIRE["a"], "2026-10-01"),
+                         source="agentur").article_id
+    other = store_article(db, article("https://zeitung.example/x.html", synthetic_texts(1)[0], "2026-10-01"),
+                          source="zeitung").article_id
+    # Unrelated texts share a bucket now and then in a large archive: give the other one a
+    # bucket of the copy looked up below.
+    band, bucket = dedup.text_signature(WIRE["b"])[1].buckets[0]
+    db.execute("insert or ignore into article_lsh values (?, ?, ?)", [band, bucket, other])
+    assert other in [candidate for candidate, _count, _signature in
+                     dedup._candidates(db, list(dedup.text_signature(WIRE["b"])[1].buckets), None)]
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    assert [match.article_id for match in dedup.near_duplicates(db, WIRE["b"])] == [wire]
+    db.conn.set_trace_callback(None)
+    [read] = [statement for statement in statements if "select id, text from articles" in statement]
+    assert read.endswith(f"where id in ({wire}) order by id")
+
+
+def test_signature_migration_fills_article_minhash(tmp_path):
+    db = archive(tmp_path)
+    store_article(db, article("https://agentur.example/1.html", WIRE["a"], "2026-07-01"), source="agentur")
+    store_article(db, article("https://zeitung.example/kurz.html", "Zu kurz.", "2026-07-01"), source="zeitung")
+    expected = db.execute("select * from article_minhash").fetchall()
+    assert len(expected) == 1 and len(expected[0][2]) == 4 * dedup.NUM_PERM
+    # An archive from before m013.
+    db.execute("drop table article_minhash")
+    db.execute("delete from _sqlite_migrations where name = 'm013_article_minhash'")
+    db.conn.commit()
+    db.close()
+    db = open_archive(tmp_path / "archive.db")
+    assert db.execute("select * from article_minhash").fetchall() == expected
+    assert [match.article_id for match in dedup.near_duplicates(db, WIRE["b"])] == [1]
+
+
+def test_buckets_of_a_text_stay_what_stored_archives_hold():
+    # Archives keep these values in article_lsh: a change in hashing needs a migration that
+    # re-indexes (as m011 did), or lookups stop finding what was stored before.
+    buckets = dedup.text_signature(WIRE["a"])[1].buckets
+    assert (buckets[0], buckets[-1]) == ((0, -7870078890702163692), (41, 8495583668208841636))
