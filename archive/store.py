@@ -31,6 +31,11 @@ ARTICLE_FIELDS = (
     "authors",
     "agencies",
 )
+# SQLite's page cache per connection, in KiB (SQLite's default is 2 MB). Storing an article
+# touches pages all over the url, hash and near-duplicate indexes; with the default cache a
+# large archive's writer re-reads them from the OS for every article (64 MB: +25% articles/s
+# at 100,000 articles). Pages are only held once read, so a small archive uses little of it.
+CACHE_KIB = 65536
 RUN_COUNTERS = ("pages_fetched", "articles_new", "articles_updated", "duplicates", "errors",
                 "not_modified", "skipped")
 
@@ -46,6 +51,7 @@ def open_archive(path: str | Path) -> Database:
     # In WAL mode NORMAL never corrupts the file, even on power loss (only the last commits
     # may be lost then, and the next crawl fetches them again); FULL would fsync every article.
     db.execute("PRAGMA synchronous = NORMAL")
+    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     migrate(db)
     return db
 
