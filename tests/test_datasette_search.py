@@ -4,6 +4,7 @@ A real archive in tmp_path, served by Datasette with the project's metadata and 
 answer is checked against SQLite queried directly, and ``?_trace=1`` shows which statements ran.
 """
 import asyncio
+import shutil
 from urllib.parse import urlencode
 
 import pytest
@@ -152,3 +153,40 @@ def test_filters_with_their_own_index_keep_it(archive):
     *_, statements = table_search(served(archive), "hafenbetrieb", published_month="2025-03")
     counted = [sql for sql in statements if sql.startswith("select count(*) from articles ")]
     assert counted and all("indexed by idx_articles_search_facets" in sql for sql in counted)
+
+
+def facet_statements(statements):
+    return [sql for sql in statements if "as value, count(*) as count" in sql]
+
+
+def test_facets_of_many_matches_are_counted_in_memory(archive, monkeypatch):
+    monkeypatch.setattr(search, "MEMORY_FACETS_FROM", 10)
+    fetch = served(archive)
+    rows, count, facets, statements = table_search(fetch, "hafenbetrieb")
+    assert (rows, count, facets) == expected(archive, "hafenbetrieb")
+    assert facet_statements(statements) == []
+    for counts in facets.values():   # in Datasette's order: most first, then by value
+        assert list(counts.items()) == sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    # Few matches, or another filter: SQLite counts.
+    rows, count, facets, statements = table_search(fetch, "zollamt")
+    assert (rows, count, facets) == expected(archive, "zollamt")
+    assert len(facet_statements(statements)) == len(FACETS)
+    *_, statements = table_search(fetch, "hafenbetrieb", source="waz")
+    assert len(facet_statements(statements)) == len(FACETS)
+
+
+def test_facets_counted_in_memory_follow_new_articles(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "MEMORY_FACETS_FROM", 10)
+    path = tmp_path / "archive.db"
+    shutil.copy(archive, path)
+    fetch = served(path)
+    before = table_search(fetch, "hafenbetrieb")[2]
+    db = open_archive(path)
+    store_article(db, {"url": "https://news.example/neu.html", "title": "Neu", "language": "fr",
+                       "text": "Ein neuer Hafenbetrieb meldet Zahlen.", "published": "2026-11-20T10:00:00+01:00"},
+                  source="ihk")
+    db.close()
+    rows, count, facets, statements = table_search(fetch, "hafenbetrieb")
+    assert (rows, count, facets) == expected(path, "hafenbetrieb")
+    assert facet_statements(statements) == []
+    assert facets["published_month"]["2026-11"] == 1 and "2026-11" not in before["published_month"]

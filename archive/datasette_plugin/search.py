@@ -28,13 +28,26 @@ other statement, or a shape it does not know, runs unchanged:
   Which one is cheaper depends on the number of matches, which SQLite's planner cannot
   know (FTS5 gives it a fixed estimate) and this module can: it counts them first.
 
+- the **facets of a search with many matches** (``MEMORY_FACETS_FROM``) are counted in
+  memory: the facet columns of every article are held in arrays indexed by id (a few bytes
+  an article, see :class:`FacetValues`), the matching ids are read once from the FTS index,
+  and each facet is one ``numpy.bincount``. SQLite would look each match up in the index
+  once per facet (~3.5 µs a match: ~0.6 s a facet for a word in every sixth article of a
+  million). New articles are added to the arrays as they are stored, and the arrays are read
+  anew after ``FACET_VALUES_SECONDS``: a changed region or duplicate status of an existing
+  article may show in these counts that much later. Searches with fewer matches, or with other filters,
+  are counted by SQLite.
+
 Results are identical either way; only the query plans change.
 """
+import asyncio
 import math
 import re
+import sqlite3
 import time
 
-from datasette.database import Database
+import numpy
+from datasette.database import Database, Results
 
 TABLE = "articles"
 FTS_TABLE = "articles_fts"
@@ -57,6 +70,20 @@ ROWS_SQL = re.compile(
 FACET_SQL = re.compile(
     r"(?P<head>\s*select (?P<column>\w+) as value, count\(\*\) as count from \(\s*"
     r"select .+? from )articles(?P<tail> where .+)", re.S)
+
+# A facet statement over a whole search, as Datasette 0.65 writes it (datasette/facets.py).
+SEARCH_FACET_SQL = re.compile(
+    r"\s*select (?P<column>\w+) as value, count\(\*\) as count from \(\s*"
+    r"select .+? from articles where (?P<where>.+?)\s*\)\s*"
+    r"where (?P=column) is not null\s*group by (?P=column) order by count desc, value "
+    r"limit (?P<limit>\d+)\s*", re.S)
+# Facet columns counted in memory, and from how many matches (fewer cost SQLite < 20 ms).
+MEMORY_FACET_COLUMNS = ("source", "region", "language", "published_month", "duplicate_status")
+MEMORY_FACETS_FROM = 5000
+FACET_VALUES_SECONDS = 300
+# Matching ids read for a page's facets are kept for its other facets (and the next page).
+MATCH_IDS_SECONDS = 60
+MATCH_IDS_KEPT = 8
 
 # Walking the published index costs about (rows on the page / share of articles matching)
 # index steps; looking the matches up and sorting them reads each match's whole row, text
@@ -88,15 +115,61 @@ class ArchiveSearch:
         self.ready = None  # unknown until first needed: is it an archive with the index?
         self.plan_counts: dict[tuple, tuple[float, int]] = {}
         self.plans: dict[str, list[str]] = {}
+        self.facet_values: FacetValues | None = None
+        self.facet_values_lock = asyncio.Lock()
+        self.match_ids: dict[tuple, tuple[float, numpy.ndarray]] = {}
 
     async def execute(self, sql, params=None, *args, **kwargs):
         if isinstance(sql, str) and isinstance(params, dict) and "search" in params \
                 and " from articles" in sql and len(SEARCH_CLAUSE.findall(sql)) == 1:
             try:
+                counted = await self.facet_in_memory(sql, params)
+                if counted is not None:
+                    return counted
                 sql = await self.rewrite(sql, params)
             except Exception:  # noqa: BLE001 - e.g. an FTS syntax error: Datasette reports it
                 pass
         return await self.original_execute(sql, params, *args, **kwargs)
+
+    async def facet_in_memory(self, sql: str, params: dict) -> Results | None:
+        """The answer to a facet statement over a search with many matches, or ``None``."""
+        facet = SEARCH_FACET_SQL.fullmatch(sql)
+        if not facet or facet["column"] not in MEMORY_FACET_COLUMNS or not await self.is_ready():
+            return None
+        search = SEARCH_CLAUSE.fullmatch(facet["where"])
+        if not search or await self.plan_count(search["match"], params) < MEMORY_FACETS_FROM:
+            return None
+        values = await self.current_facet_values()
+        ids = await self.matching_ids(search["match"], params, values.newest_id)
+        return facet_results(values.counts(facet["column"], ids)[:int(facet["limit"])])
+
+    async def current_facet_values(self) -> "FacetValues":
+        async with self.facet_values_lock:
+            newest = (await self.original_execute(f"select coalesce(max(id), 0) from {TABLE}")).rows[0][0]
+            values = self.facet_values
+            if values is None or time.monotonic() - values.loaded_at > FACET_VALUES_SECONDS:
+                values = self.facet_values = await self.database.execute_fn(FacetValues().update)
+            elif values.newest_id != newest:
+                await self.database.execute_fn(values.update)
+            return values
+
+    async def matching_ids(self, match: str, params: dict, newest_id: int) -> numpy.ndarray:
+        key = (match, params["search"], newest_id)
+        now = time.monotonic()
+        cached = self.match_ids.get(key)
+        if cached and now - cached[0] < MATCH_IDS_SECONDS:
+            return cached[1]
+        sql = f"select rowid from {FTS_TABLE} where {FTS_TABLE} match {match}"
+
+        def read(conn):
+            return numpy.fromiter((row[0] for row in conn.execute(sql, {"search": params["search"]})),
+                                  dtype=numpy.int64)
+
+        ids = await self.database.execute_fn(read)
+        if len(self.match_ids) >= MATCH_IDS_KEPT:
+            self.match_ids.pop(next(iter(self.match_ids)))
+        self.match_ids[key] = (now, ids)
+        return ids
 
     async def rewrite(self, sql: str, params: dict) -> str:
         if not await self.is_ready():
@@ -163,6 +236,69 @@ class ArchiveSearch:
             self.plan_counts.clear()
         self.plan_counts[key] = (now, value)
         return value
+
+
+class FacetValues:
+    """The ``MEMORY_FACET_COLUMNS`` of every article, as small integer codes indexed by id."""
+
+    def __init__(self):
+        self.newest_id = 0
+        self.codes = {column: numpy.full(1, -1, dtype=numpy.int32) for column in MEMORY_FACET_COLUMNS}
+        self.known: dict[str, dict] = {column: {} for column in MEMORY_FACET_COLUMNS}  # value → code
+        self.loaded_at = time.monotonic()
+
+    def update(self, conn: sqlite3.Connection) -> "FacetValues":
+        """Add the articles stored since the last update, read from the narrow facets index.
+
+        A first update reads every article (about a second a million).
+        """
+        columns = ", ".join(MEMORY_FACET_COLUMNS)
+        cursor = conn.execute(f"select id, {columns} from {TABLE} indexed by {FACETS_INDEX} "
+                              "where id > ? order by id", [self.newest_id])
+        while rows := cursor.fetchmany(20_000):
+            ids = numpy.fromiter((row[0] for row in rows), dtype=numpy.int64, count=len(rows))
+            newest = int(ids[-1])
+            for position, column in enumerate(MEMORY_FACET_COLUMNS, start=1):
+                known = self.known[column]
+                codes = numpy.full(newest + 1, -1, dtype=numpy.int32)
+                codes[:len(self.codes[column])] = self.codes[column]
+                codes[ids] = numpy.fromiter(
+                    (-1 if row[position] is None else known.setdefault(row[position], len(known))
+                     for row in rows), dtype=numpy.int32, count=len(rows))
+                # Replaced whole, never changed in place: a facet counted meanwhile in another
+                # thread sees the old array or the new one.
+                self.codes[column] = codes
+            self.newest_id = newest
+        return self
+
+    def counts(self, column: str, ids: numpy.ndarray) -> list[tuple]:
+        """``(value, count)`` of the articles ``ids``, as Datasette orders a facet: most first, then by value."""
+        codes = self.codes[column]
+        labels = list(self.known[column])
+        found = codes[ids[ids < len(codes)]]
+        tally = numpy.bincount(found[found >= 0], minlength=len(labels))
+        pairs = [(labels[code], int(count)) for code, count in enumerate(tally[:len(labels)]) if count]
+        return sorted(pairs, key=lambda pair: (-pair[1], _sqlite_order(pair[0])))
+
+
+def _sqlite_order(value):
+    # SQLite sorts numbers before text, and text by its UTF-8 bytes (code points).
+    return (0, value, "") if isinstance(value, (int, float)) else (1, 0, str(value))
+
+
+def facet_results(pairs: list[tuple]) -> Results:
+    """``Results`` whose rows are the ``sqlite3.Row`` objects the facet statement would return."""
+    if not pairs:
+        return Results([], False, (("value",), ("count",)))
+    connection = sqlite3.connect(":memory:")
+    connection.row_factory = sqlite3.Row
+    values = ", ".join("(?, ?)" for _ in pairs)
+    cursor = connection.execute(f"select column1 as value, column2 as count from (values {values})",
+                                [item for pair in pairs for item in pair])
+    rows = cursor.fetchall()
+    description = cursor.description
+    connection.close()
+    return Results(rows, False, description)
 
 
 def walk_threshold(articles: int, limit: int = 101) -> int:
