@@ -190,3 +190,16 @@ def test_facets_counted_in_memory_follow_new_articles(archive, tmp_path, monkeyp
     assert (rows, count, facets) == expected(path, "hafenbetrieb")
     assert facet_statements(statements) == []
     assert facets["published_month"]["2026-11"] == 1 and "2026-11" not in before["published_month"]
+
+
+def test_facets_of_the_whole_table_are_counted_in_memory(archive, monkeypatch):
+    monkeypatch.setattr(search, "MEMORY_FACETS_FROM", 10)
+    data = served(archive)("/archive/articles.json?_trace=1")
+    facets = {name: {item["value"]: item["count"] for item in facet["results"]}
+              for name, facet in data["facet_results"].items()}
+    db = open_archive(archive)
+    assert facets == {column: dict(db.execute(
+        f"select {column}, count(*) from articles where {column} is not null group by {column}").fetchall())
+        for column in FACETS}
+    db.close()
+    assert facet_statements([trace["sql"] for trace in data["_trace"]["traces"] if trace["type"] == "sql"]) == []
