@@ -118,6 +118,8 @@ def query_paths(name: str, count: int, queries: int, seed: int) -> dict[str, lis
         "common_term_ranked": [f"/{name}/search.json?" + urlencode({"q": synthetic.COMMON_TERM.lower()})] * queries,
         "compound_part": [table + urlencode({"_search": part}) for part in synthetic.compound_parts(queries)],
         "phrase": [table + urlencode({"_search": phrase}) for phrase in synthetic.phrases(queries, seed)],
+        # The table's first page: newest articles, the count and the five facets over all of them.
+        "whole_table_facets": [f"/{name}/articles.json"] * queries,
         "facet_source_month_search": [
             table + urlencode({"_search": synthetic.COMMON_TERM.lower(), "source": rng.choice(sources),
                                "published_month": rng.choice(months)}) for _ in range(queries)],
