@@ -32,8 +32,15 @@ def repair_encoding(html: str) -> str:
     return html
 
 
+# Control characters XML does not allow: lxml keeps them in an HTML tree, and trafilatura then
+# fails on the whole page ("All strings must be XML compatible").
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def parse_html(html: str | bytes):
     """Parse a page with lxml; returns ``None`` for empty or unparseable input."""
+    if isinstance(html, str):
+        html = XML_INVALID.sub("", html)
     try:
         return lxml.html.fromstring(html)
     except ValueError:

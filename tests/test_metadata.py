@@ -274,3 +274,11 @@ def test_authors_and_agencies_are_stored_as_json(tmp_path):
     assert json.loads(row["authors"]) == ["Anna Schmidt", "Jan Meyer"]
     assert json.loads(row["agencies"]) == ["AFP"]
     assert row["author"] == "Anna Schmidt; Jan Meyer; AFP"
+
+
+# Body text
+
+def test_control_characters_do_not_lose_the_page():
+    # A stray BEL from a content system; lxml keeps it, trafilatura would fail on it.
+    body = f"<p>{STORY}</p><p>Der Hafen\x07 wächst.</p><p>{STORY}</p>"
+    assert "Der Hafen wächst." in extract(page(body=body))["text"]
