@@ -85,3 +85,15 @@ def test_author_score_reads_a_gold_byline_name_by_name():
     assert bench.author_hit(["Anna Schmidt", "dpa"], "Anna Schmidt; Jan Meyer; dpa")
     assert not bench.author_hit("Lars Fischer und Alina Schadwinkel", "Lars Fischer")
     assert not bench.author_hit("Anna Schmidt", None)
+
+
+@pytest.mark.parametrize("page_id, snippet", [
+    ("propellets.at.energie", 0),             # the lead sits in the article's <header>
+    ("0a12df42d1764095989ab078ee0f940b", 0),  # the summary sits in the article's <header>
+    ("impulse.de.eltern", 1),                 # a heading starts with a table of contents' anchor
+    ("financescout24.de.autokredit", 2),      # a FAQ heading starts with an icon
+    ("careelite.de-flaechenverbrauch", 0),    # a control character in the page
+])
+def test_gold_snippet_is_in_the_text(page_id, snippet):
+    gold, article = metadata_case(page_id)
+    assert bench.normalise(gold["with"][snippet]) in bench.normalise(article["text"])

@@ -278,6 +278,49 @@ def test_authors_and_agencies_are_stored_as_json(tmp_path):
 
 # Body text
 
+LEAD = "Die Stadtwerke bauen für 140 Millionen Euro zwei neue Terminals am Düsseldorfer Hafen."
+
+
+def story(first: int, last: int) -> str:
+    """Distinct paragraphs (trafilatura keeps a repeated one once): a story long enough that
+    precision mode's result is used, not the default extraction."""
+    return "".join(f"<p>Teil {number}: {STORY}</p>" for number in range(first, last + 1))
+
+
+def test_the_lead_in_the_articles_own_header_is_text():
+    header = f"<header><h1>Hafen wird erweitert</h1><p>{LEAD}</p></header>"
+    text = extract(page(header=header))["text"]
+    assert text.startswith(LEAD)
+    assert "Hafen wird erweitert" not in text
+
+
+def test_the_page_header_outside_the_article_stays_out():
+    html = page().replace("<body>", "<body><header><p>Ihr Portal für Nachrichten aus der Region "
+                                    "Düsseldorf, jeden Tag neu für Sie zusammengestellt.</p></header>")
+    assert "Ihr Portal" not in extract(html)["text"]
+
+
+@pytest.mark.parametrize("empty", ['<span id="wer-zahlt"></span>', '<i class="fa fa-chevron-down"></i>'])
+def test_a_heading_after_an_empty_anchor_or_icon_keeps_its_text(empty):
+    body = f"{story(1, 3)}<h2>{empty}Wer zahlt den Ausbau?</h2>{story(4, 6)}"
+    assert "Wer zahlt den Ausbau?" in extract(page(body=body))["text"]
+
+
+@pytest.mark.parametrize("furniture", ["Lesen Sie auch:", "Mehr zum Thema", "Schon gelesen?",
+                                       "Foto: dpa", "© Stadtwerke Düsseldorf", "Titelbild: Anna Schmidt"])
+def test_related_links_labels_and_picture_credits_are_not_text(furniture):
+    body = f"{story(1, 3)}<p>{furniture}</p>{story(4, 6)}"
+    text = extract(page(body=body))["text"]
+    assert furniture not in text
+    assert "Containerterminals" in text
+
+
+def test_a_sentence_that_starts_like_a_label_stays():
+    sentence = "Mehr zum Thema Hafen erfahren Anwohner am Donnerstag bei einer Bürgerversammlung im Rathaus."
+    body = f"<p>{STORY}</p><p>{sentence}</p><p>{STORY}</p>"
+    assert sentence in extract(page(body=body))["text"]
+
+
 def test_control_characters_do_not_lose_the_page():
     # A stray BEL from a content system; lxml keeps it, trafilatura would fail on it.
     body = f"<p>{STORY}</p><p>Der Hafen\x07 wächst.</p><p>{STORY}</p>"
