@@ -39,8 +39,9 @@ AGENCIES = {
     "bloomberg": "Bloomberg", "afx": "dpa-AFX", "dpa-afx": "dpa-AFX", "idea": "idea",
 }
 # Bylines that name a desk rather than a person; kept only when nothing else is credited.
-DESK_WORDS = re.compile(r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin)\b",
-                        re.IGNORECASE)
+# Organisations ("Bund der Energieverbraucher e.V.", "Web Commerce GmbH") count as desks too.
+DESK_WORDS = re.compile(r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin|"
+                        r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b", re.IGNORECASE)
 BYLINE_PREFIX = re.compile(r"^\s*(von|by|text|autor(?:in)?|autoren|ein beitrag von|verfasst von)\s*:?\s+",
                            re.IGNORECASE)
 NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGNORECASE)
@@ -498,7 +499,8 @@ def _dateline(tree, headline: str | None, pieces: bool = False) -> tuple:
 
 
 def _headline_element(tree, headline: str | None):
-    """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more."""
+    """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more; on a
+    page without one, the ``<h2>`` or ``<h3>`` that holds exactly the headline."""
     h1s = [(h1, _key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1")
            if not _hidden(h1)]
     wanted = _key(headline)
@@ -509,6 +511,11 @@ def _headline_element(tree, headline: str | None):
     for h1, key in h1s:
         if len(" ".join(h1.xpath(".//text()")).split()) >= 2:
             return h1
+    if wanted and len(headline.split()) >= 2:
+        # Sites that style their headline as an <h2> ("<h2 class="title aka-h1">").
+        for heading in tree.xpath("//body//h2|//body//h3"):
+            if not _hidden(heading) and _key(" ".join(heading.xpath(".//text()"))) == wanted:
+                return heading
     return None
 
 
@@ -606,8 +613,7 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person.
         for value in shown:
-            _sort_names([name for name in split_names(value) if _looks_like_a_name(name)],
-                        sites, names, agencies, desks)
+            _sort_names(_shown_names(value, shown), sites, names, agencies, desks)
             if names:
                 break
     if not (names or agencies or desks):
@@ -627,25 +633,48 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     return (names or desks), agencies
 
 
+def _shown_names(byline: str, shown: list[str]) -> list[str]:
+    """The names of a shown byline, or of a later one that names them and more: a date line
+    cut short ("von Lars Fischer") and the byline box ("von Lars Fischer und Alina …")."""
+    names = [name for name in split_names(byline) if _looks_like_a_name(name)]
+    for other in shown:
+        other_names = [name for name in split_names(other) if _looks_like_a_name(name)]
+        if names and len(other_names) > len(names) and set(names) <= set(other_names):
+            return other_names
+    return names
+
+
 # A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
 # "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
 NAME = (r"[A-ZÄÖÜ][\w'’-]*\.?(?:\s+(?:(?:von|van|de|der|zu|v\.|di|da|le)\s+)?[A-ZÄÖÜ][\w'’-]*\.?){1,3}")
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
-SHOWN_BYLINE = re.compile(
-    r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autoren\s*:|"
-    r"Geschrieben von|Ein Beitrag von)\s+(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)")
+BYLINE_LABEL = (r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autoren\s*:|"
+                r"Geschrieben von|Ein Beitrag von)")
+# Labels that say "author" outright, so they count anywhere on the page, not only next to the
+# headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
+EXPLICIT_BYLINE_LABEL = (r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
+                         r"Autoren|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag)|Eine Kolumne|"
+                         r"Geschrieben|Verfasst) von")
+NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
+SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
+EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
+# Text pieces of the page outside comments, scripts and styles.
+PAGE_TEXT_XPATH = ('//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript'
+                   ' or ancestor::*[contains(@class, "comment")])]')
 
 
 def shown_bylines(tree, headline: str | None = None) -> list[str]:
     """Bylines as the page shows them: the "Von …" lines next to the headline (text pieces
-    that start with "Von", "Text von", "Autor:" or "By" and go on with names), then byline
-    elements outside comments."""
+    that start with "Von", "Text von", "Autor:" or "By" and go on with names), then lines
+    labelled as the author's anywhere ("Autor: …", "Ein Artikel von …"), then byline elements
+    outside comments."""
     bylines = []
     after, before = _dateline(tree, headline, pieces=True)
-    for piece in after + before[::-1]:
-        match = SHOWN_BYLINE.match(piece)
-        if match:
-            bylines.append(_without_trailing_words(match["names"]))
+    # Before the headline the nearest byline counts first; pieces are read in page order.
+    bylines.extend(_bylines_in([piece for piece in after if piece], SHOWN_BYLINE))
+    bylines.extend(_bylines_in([piece for piece in before if piece], SHOWN_BYLINE)[::-1])
+    pieces = [" ".join(piece.split()) for piece in tree.xpath(PAGE_TEXT_XPATH)]
+    bylines.extend(_bylines_in([piece for piece in pieces if piece], EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
         if element.xpath('ancestor-or-self::*[contains(@class, "comment")]'):
             continue
@@ -655,6 +684,38 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
         if len(bylines) >= 6:
             break
     return bylines
+
+
+def _bylines_in(pieces: list[str], pattern) -> list[str]:
+    """Names from the text pieces that start with a byline label. A label alone in its piece
+    ("Von" and then "<a>Anna Schmidt</a>") is read with the pieces that follow it."""
+    bylines = []
+    for position, piece in enumerate(pieces):
+        match = pattern.match(piece)
+        if not match and len(piece.split()) <= 4:
+            match = pattern.match(_with_following_names(pieces, position))
+            if match and match.start("names") < len(piece):
+                # The piece holds more than the label: its own text did not match.
+                match = None
+        if match:
+            bylines.append(_without_trailing_words(match["names"]))
+    return bylines
+
+
+CONNECTORS = {"und", "and", "&", ","}
+
+
+def _with_following_names(pieces: list[str], position: int) -> str:
+    """The piece at ``position`` and the names after it: the next piece, and more only while
+    they are joined by "und", "&" or "," ("Von", "Lars Fischer", "und", "Alina Schadwinkel")."""
+    text, joined = pieces[position], True
+    for piece in pieces[position + 1:position + 8]:
+        connector = piece.casefold() in CONNECTORS
+        if not (joined or connector):
+            break
+        text += " " + piece
+        joined = connector
+    return text
 
 
 # Capitalised words that follow a name in a byline but are no part of it (German nouns and
@@ -713,11 +774,18 @@ def _sort_names(candidates, sites, names, agencies, desks) -> None:
         agency = AGENCIES.get(name.lower())
         if agency:
             agencies.append(agency)
-        elif DESK_WORDS.search(name) or _key(name) in sites or any(
-                len(site) > 3 and site in _key(name) for site in sites):
+        elif DESK_WORDS.search(name) or _is_site(name, sites):
             desks.append(name)
         else:
             names.append(name)
+
+
+def _is_site(name: str, sites: set[str]) -> bool:
+    """Whether a credited name is the site's: its name, or the start of its host ("LAOLA" on
+    laola1.at, cut at the digit by the byline's end rules)."""
+    key = _key(name)
+    return key in sites or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key))
+                               for site in sites)
 
 
 def split_names(value) -> list[str]:

@@ -73,6 +73,9 @@ def test_body_text_shingle_f1(page_id, minimum_f1):
     ("swim.de-ga2", "title", "Lagen-Pyramide mit GA2"),                # kicker line in the <h1>
     ("caritas.de-Präsidentin", "published", "2021-10-13"),             # "Erschienen am: 13.10.2021"
     ("heizung.de.waermepumpen", "authors", ["Alexander Rosenkranz"]),  # "von …" under the headline
+    ("badische-zeitung.de-Wohnungssuche", "authors", ["Lisa Petrich"]),  # "Von" and the name apart
+    ("livenet.ch-sprache", "authors", ["Fritz Imhof"]),                # "Autor: …" below the story
+    ("laola1.at-barisic", "authors", ["Alexander Karper"]),            # metadata credits "LAOLA1.at"
 ])
 def test_metadata_rules_on_real_pages(page_id, field, expected):
     gold, article = metadata_case(page_id)

@@ -246,6 +246,53 @@ def test_a_handle_in_the_metadata_gets_the_name_the_byline_prints():
     assert extract(page(head, header))["authors"] == ["Anna M. Schmidt"]
 
 
+HEADLINE = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+
+
+def test_a_byline_label_and_the_linked_name_in_separate_elements():
+    header = HEADLINE + '<p>Von <a href="/autor/lisa-petrich">Lisa Petrich</a> · 18. Oktober 2023</p>'
+    assert extract(page(header=header))["authors"] == ["Lisa Petrich"]
+    header = HEADLINE + "<p><span>Von</span> <a>Lisa Petrich</a> <span>und</span> <a>Jan Meyer</a></p>"
+    assert extract(page(header=header))["authors"] == ["Lisa Petrich", "Jan Meyer"]
+
+
+@pytest.mark.parametrize("credit", ["Autor: Fritz Imhof", "Autorin: Fritz Imhof",
+                                    "Ein Artikel von Fritz Imhof", "Text & Fotos: Fritz Imhof"])
+def test_a_labelled_author_counts_anywhere_on_the_page(credit):
+    closing = f"<p>{credit}</p>"
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Fritz Imhof"]
+
+
+def test_a_von_far_from_the_headline_is_not_a_byline():
+    closing = "<p>Von Anna Schmidt</p>"
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+
+
+@pytest.mark.parametrize("organisation, url", [
+    ("Bund der Energieverbraucher e.V.", URL),
+    ("Web Commerce GmbH", URL),
+    ("LAOLA1.at", "https://www.laola1.at/de/red/fussball/rapid-barisic/"),  # cut at the digit: "LAOLA"
+])
+def test_an_organisation_or_the_site_in_the_metadata_gives_way_to_the_byline(organisation, url):
+    head = f'<meta name="author" content="{organisation}">'
+    header = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, header), url)["authors"] == ["Leonora Holling"]
+
+
+def test_a_date_line_cut_short_is_completed_by_the_byline_box():
+    lead = "<p>" + "Die Stadtwerke erweitern den Hafen um zwei Terminals. " * 5 + "</p>"
+    header = HEADLINE + lead + "<p>von <a>Lars Fischer</a></p>"
+    box = '<div class="author-box">von Lars Fischer und Alina Schadwinkel</div>'
+    assert extract(page(header=header, closing=box))["authors"] == ["Lars Fischer", "Alina Schadwinkel"]
+
+
+def test_a_headline_set_as_h2_has_its_byline_next_to_it():
+    head = "<title>Hafen wird um zwei Terminals erweitert | Rheinische Post</title>"
+    header = '<h2 class="title">Hafen wird um zwei Terminals erweitert</h2><p>Von Anna Schmidt</p>'
+    article = extract(page(head, header))
+    assert article["authors"] == ["Anna Schmidt"]
+
+
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []
