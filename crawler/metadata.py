@@ -129,7 +129,8 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return fallback
     site_names = _site_names(tree, url)
     stripped = [strip_site_name(title, site_names) for title in meta_titles]
-    lines = {text: parts for text, parts in _headings(tree) if not _is_site_part(text, site_names)}
+    lines = {text: parts for text, parts in _headings(tree) or _headings(tree, "//h2")
+             if not _is_site_part(text, site_names)}
     headings = list(lines)
     # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
     # Aufgaben …</h1>"): the metadata title without it says where the headline starts.
@@ -155,6 +156,11 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # same opening words going on differently (an SEO title).
         if _contains(stripped[0], heading) or _same_start(heading, stripped[0]):
             return heading
+    for heading in headings:
+        # The headline leads the metadata title, the rest is site and slogan ("Bielersee-
+        # Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin").
+        if any(_key(TITLE_SEPARATORS.split(title)[0]) == _key(heading) for title in meta_titles):
+            return heading
     visible = [heading for heading in headings if len(heading.split()) >= 2]
     if len(visible) == 1 and all(_uninformative(title, site_names) for title in stripped):
         # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site.
@@ -177,14 +183,23 @@ def _without_leading_labels(tree) -> list[str]:
     """``<h1>`` texts without their first child element, when the heading starts with one."""
     texts = []
     for h1 in tree.xpath("//h1"):
+        h1 = _displayed_copy(h1)
         children = list(h1)
         if children and not (h1.text or "").strip() and not _hidden(h1):
-            h1 = deepcopy(h1)
-            list(h1)[0].drop_tree()
+            children[0].drop_tree()
             text = _heading_text(h1)
             if text:
                 texts.append(text)
     return texts
+
+
+def _displayed_copy(heading):
+    """A copy of ``heading`` without the style sheets and scripts some sites put inside it
+    (CSS-in-JS: "<h1><style>.css-umyvef{…}</style>…")."""
+    heading = deepcopy(heading)
+    for element in heading.xpath(".//style|.//script"):
+        element.drop_tree()
+    return heading
 
 
 def headline_candidates(tree) -> list[str]:
@@ -192,17 +207,19 @@ def headline_candidates(tree) -> list[str]:
     return [text for text, _lines in _headings(tree)]
 
 
-def _headings(tree) -> list[tuple[str, list[str]]]:
+def _headings(tree, xpath: str = "//h1") -> list[tuple[str, list[str]]]:
     """``(text, lines)`` of each visible ``<h1>``: lines as ``<br>`` and blocks break it."""
     headings = []
-    for h1 in tree.xpath("//h1"):
+    for h1 in tree.xpath(xpath):
         if _hidden(h1):
             continue
-        h1 = deepcopy(h1)
+        h1 = _displayed_copy(h1)
         for part in h1.xpath(".//*"):
             classes = (part.get("class") or "").lower()
             if part.getparent() is not None and (_hidden(part) or any(
                     word in classes for word in KICKER_CLASSES)):
+                # The words on either side stay apart ("Zoonosen<span hidden> – </span>Wie").
+                part.tail = " " + (part.tail or "")
                 part.drop_tree()
         text = _heading_text(h1)
         if text:

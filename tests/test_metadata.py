@@ -116,6 +116,34 @@ def test_the_h1_wins_over_a_title_that_only_names_the_site(meta_title):
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
+def test_style_sheets_inside_the_h1_are_not_the_title():
+    head = ('<title>Hafen wird um zwei Terminals erweitert</title>'
+            '<meta property="og:title" content="Medienmitteilungen">')
+    header = ('<h1><style>.css-umyvef{font-size:16px;display:block;}</style>'
+              '<span class="css-umyvef">Medienmitteilung der Stadtwerke</span>'
+              "Hafen wird um zwei Terminals erweitert</h1>")
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_the_h1_that_leads_the_metadata_title_before_site_and_slogan():
+    head = "<title>Hafenerweiterung | rp-online.de | Dein Magazin für Düsseldorf</title>"
+    header = "<h1>Hafenerweiterung</h1>"
+    assert extract(page(head, header))["title"] == "Hafenerweiterung"
+
+
+def test_a_hidden_separator_in_the_h1_keeps_the_words_apart():
+    head = "<title>Stadtwerke – Hafen wird um zwei Terminals erweitert</title>"
+    header = ('<h1><span>Stadtwerke</span><span aria-hidden="true"> – </span>'
+              "<span>Hafen wird um zwei Terminals erweitert</span></h1>")
+    assert "StadtwerkeHafen" not in extract(page(head, header))["title"]
+
+
+def test_a_page_without_h1_takes_the_h2_the_metadata_title_names():
+    head = '<meta property="og:title" content="Hafen wird um zwei Terminals erweitert (2024/5)">'
+    header = "<h2>Hafen wird um zwei Terminals erweitert</h2>"
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
 def test_strip_site_name_keeps_titles_without_one():
     assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
 
