@@ -376,7 +376,7 @@ def article_dates(tree, url: str, now: datetime | None = None,
     found = find_date(tree, url=url, original_date=True, extensive_search=True,
                       min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
     structured = _first_valid(published_candidates, now)
-    shown = shown_date(tree, headline, now)
+    shown = shown_date(tree, headline, now, structured)
     if shown:
         # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
         # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
@@ -438,13 +438,15 @@ def body_text(tree) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def shown_date(tree, headline: str | None = None, now: datetime | None = None) -> str | None:
+def shown_date(tree, headline: str | None = None, now: datetime | None = None,
+               structured: str | None = None) -> str | None:
     """The publication date as the page prints it, ISO 8601 (with Berlin time when shown).
 
     A date labelled as such ("Erschienen am", "Veröffentlicht", "Datum:") wins when the page
     labels only one day so; else the first date in the date line next to the headline (between
     it and the next heading), skipping updates ("Aktualisiert am") and dates inside sentences
-    ("am 18. Oktober 2021").
+    ("am 18. Oktober 2021"); of several there, the day of ``structured`` (the markup's
+    publication date) if it is one of them.
     """
     now = now or datetime.now(BERLIN)
     text = body_text(tree)
@@ -462,15 +464,17 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None) -
         position = text.index(headline)
         after = text[position + len(headline):position + len(headline) + DATELINE_AFTER]
         before = text[max(0, position - DATELINE_BEFORE):position]
+    shown = []
     for window, nearest_first in ((after, False), (before, True)):
         matches = list(VISIBLE_DATE.finditer(window))
         for match in reversed(matches) if nearest_first else matches:
-            if NOT_PUBLISHED.search(window[max(0, match.start() - 25):match.start()]):
-                continue
-            shown = _plausible(_from_match(match), now)
-            if shown:
-                return shown
-    return None
+            if not NOT_PUBLISHED.search(window[max(0, match.start() - 25):match.start()]):
+                shown.append(_plausible(_from_match(match), now))
+    shown = [day for day in shown if day]
+    # A date line with two days ("29. Dezember 2022 · 30. Dezember 2022", updated and
+    # published): the one the markup names as published.
+    stated = [day for day in shown if structured and _same_day(day, structured)]
+    return (stated or shown or [None])[0]
 
 
 HEADINGS = {"h1", "h2", "h3", "h4"}

@@ -211,6 +211,16 @@ def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
     assert article_dates(tree, URL)[0] == "2024-11-21T10:00:00+01:00"
 
 
+def test_of_two_days_in_the_date_line_the_one_the_markup_names_published():
+    head = jsonld(datePublished="2022-12-30T07:00:40+01:00")
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
+              "<p>Anna Schmidt | 29. Dezember 2022 · 30. Dezember 2022 | Wirtschaft</p>")
+    assert extract(page(head, header))["published"] == "2022-12-30T07:00:40+01:00"
+    # Without that statement the first day of the date line counts.
+    header = header.replace("29. Dezember", "28. Dezember")
+    assert extract(page(jsonld(), header))["published"][:10] == "2022-12-28"
+
+
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
 def test_future_and_pre_1995_dates_are_rejected(bad):
     tree = parse_html(page(jsonld(datePublished=bad)))
