@@ -481,7 +481,7 @@ HEADINGS = {"h1", "h2", "h3", "h4"}
 SKIPPED_TEXT = {"script", "style", "noscript", "template"}
 
 
-def _dateline(tree, headline: str | None, pieces: bool = False) -> tuple:
+def _dateline(tree, headline: str | None, pieces: bool = False, limit: int = DATELINE_AFTER) -> tuple:
     """(text after, text before) the headline's ``<h1>`` (the text before starts after the
     nearest other heading); with ``pieces``, lists of the elements' text pieces instead."""
     target = _headline_element(tree, headline)
@@ -510,7 +510,7 @@ def _dateline(tree, headline: str | None, pieces: bool = False) -> tuple:
         piece = element.text if event == "start" else element.tail
         if piece and state != "inside":
             (before if state == "before" else after).append(piece)
-        if state == "after" and sum(map(len, after)) > DATELINE_AFTER:
+        if state == "after" and sum(map(len, after)) > limit:
             break
     if pieces:
         return [" ".join(piece.split()) for piece in after], [" ".join(piece.split()) for piece in before]
@@ -674,7 +674,7 @@ BYLINE_LABEL = (r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autore
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
 # headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
 EXPLICIT_BYLINE_LABEL = (r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
-                         r"Autoren|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag)|Eine Kolumne|"
+                         r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag)|Eine Kolumne|"
                          r"Geschrieben|Verfasst) von")
 NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
 SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
@@ -684,13 +684,17 @@ PAGE_TEXT_XPATH = ('//body//text()[not(ancestor::script or ancestor::style or an
                    ' or ancestor::*[contains(@class, "comment")])]')
 
 
+# How far after the headline a "Von …" line may be: below the lead paragraph, too.
+BYLINE_AFTER = 600
+
+
 def shown_bylines(tree, headline: str | None = None) -> list[str]:
     """Bylines as the page shows them: the "Von …" lines next to the headline (text pieces
     that start with "Von", "Text von", "Autor:" or "By" and go on with names), then lines
     labelled as the author's anywhere ("Autor: …", "Ein Artikel von …"), then byline elements
     outside comments."""
     bylines = []
-    after, before = _dateline(tree, headline, pieces=True)
+    after, before = _dateline(tree, headline, pieces=True, limit=BYLINE_AFTER)
     # Before the headline the nearest byline counts first; pieces are read in page order.
     bylines.extend(_bylines_in([piece for piece in after if piece], SHOWN_BYLINE))
     bylines.extend(_bylines_in([piece for piece in before if piece], SHOWN_BYLINE)[::-1])

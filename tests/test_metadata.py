@@ -294,11 +294,17 @@ def test_a_byline_label_and_the_linked_name_in_separate_elements():
     assert extract(page(header=header))["authors"] == ["Lisa Petrich", "Jan Meyer"]
 
 
-@pytest.mark.parametrize("credit", ["Autor: Fritz Imhof", "Autorin: Fritz Imhof",
+@pytest.mark.parametrize("credit", ["Autor: Fritz Imhof", "Autorin: Fritz Imhof", "Autor Fritz Imhof",
                                     "Ein Artikel von Fritz Imhof", "Text & Fotos: Fritz Imhof"])
 def test_a_labelled_author_counts_anywhere_on_the_page(credit):
     closing = f"<p>{credit}</p>"
     assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Fritz Imhof"]
+
+
+def test_a_byline_below_the_lead_paragraph():
+    lead = "<p>" + "Die Stadtwerke erweitern den Hafen um zwei Terminals für den Güterverkehr. " * 5 + "</p>"
+    header = HEADLINE + lead + "<p>Von Claudia Lindner</p>"
+    assert extract(page(header=header))["authors"] == ["Claudia Lindner"]
 
 
 def test_a_von_far_from_the_headline_is_not_a_byline():
