@@ -42,7 +42,8 @@ AGENCIES = {
 # Organisations ("Bund der Energieverbraucher e.V.", "Web Commerce GmbH") count as desks too.
 DESK_WORDS = re.compile(r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin|"
                         r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b", re.IGNORECASE)
-BYLINE_PREFIX = re.compile(r"^\s*(von|by|text|autor(?:in)?|autoren|ein beitrag von|verfasst von)\s*:?\s+",
+BYLINE_PREFIX = re.compile(r"^\s*(von|by|text|autor(?:in)?|autoren|author|interview|(?:ein )?artikel von|"
+                           r"ein beitrag von|verfasst von)\s*:?\s+",
                            re.IGNORECASE)
 NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGNORECASE)
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.

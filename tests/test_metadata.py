@@ -340,6 +340,9 @@ def test_a_headline_set_as_h2_has_its_byline_next_to_it():
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []
+    for byline in ("Interview: Julia Lauter", "Artikel von: Julia Lauter", "Ein Artikel von Julia Lauter",
+                   "Author Julia Lauter"):
+        assert split_names(byline) == ["Julia Lauter"]
 
 
 # Language and lead
