@@ -32,8 +32,15 @@ def repair_encoding(html: str) -> str:
     return html
 
 
+# Control characters XML does not allow: lxml keeps them in an HTML tree, and trafilatura then
+# fails on the whole page ("All strings must be XML compatible").
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def parse_html(html: str | bytes):
     """Parse a page with lxml; returns ``None`` for empty or unparseable input."""
+    if isinstance(html, str):
+        html = XML_INVALID.sub("", html)
     try:
         return lxml.html.fromstring(html)
     except ValueError:
@@ -87,8 +94,8 @@ def language_alternates(tree) -> dict[str, str]:
     return alternates
 
 
-# Long enough for a story: a shorter precision-mode result means it cut into the article.
-MIN_PRECISE_WORDS = 150
+# Long enough for a story: a shorter precision-mode result may have cut into the article.
+MIN_PRECISE_WORDS = 300
 # How much longer the default extraction must be to replace a short precision-mode result.
 RECALL_FALLBACK_RATIO = 2
 
@@ -114,7 +121,7 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
         return None
     meta = page_metadata(tree)
     title = article_title(tree, url, fallback=_clean(document.title))
-    text = _without_headline(document.text.strip(), title)
+    text = _without_furniture(_without_headline(document.text.strip(), title))
     published, modified = article_dates(tree, url, headline=title)
     authors, agencies = article_authors(tree, text, fallback=_clean(document.author), url=url,
                                         headline=title)
@@ -140,13 +147,14 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
 def extract_main_text(tree, url: str):
     """trafilatura's document for the page, tuned for news; ``None`` without main text.
 
-    ``favor_precision`` keeps teasers, related links and comments out (4-gram F1 0.964 vs 0.953
-    with the defaults on the public benchmark, see bench/extraction.py); when it keeps only a
-    fragment of what the default finds, the default result is used instead.
+    ``favor_precision`` keeps teasers, related links and comments out (see bench/extraction.py);
+    when it keeps less than a story's length and only a fragment of what the default finds,
+    the default result is used instead. The tree is first :func:`prepared_for_extraction`.
     """
     # Dates come from crawler.metadata.article_dates; trafilatura's own search is kept cheap.
     options = dict(url=url, with_metadata=True, include_comments=False, include_tables=True,
                    date_extraction_params={"extensive_search": False, "original_date": True})
+    tree = prepared_for_extraction(tree)
     document = trafilatura.bare_extraction(deepcopy(tree), favor_precision=True, **options)
     words = len((document.text or "").split()) if document is not None else 0
     if words < MIN_PRECISE_WORDS:
@@ -156,6 +164,31 @@ def extract_main_text(tree, url: str):
     if document is None or not (document.text or "").strip():
         return None
     return document
+
+
+# Inline elements that carry no text of their own: icons, anchor targets ("<i class="fa …">",
+# "<span id="toc-3"></span>").
+INLINE_TAGS = ("span", "i", "b", "em", "strong", "q")
+
+
+def prepared_for_extraction(tree):
+    """A copy of ``tree`` with two structures undone that precision mode mistakes for chrome.
+
+    - ``<header>`` inside an ``<article>`` becomes a plain block: the article's own header
+      holds its lead (and headline and byline), but precision mode drops every ``<header>``.
+      The headline is removed again by :func:`_without_headline`.
+    - Empty inline elements inside headings are unwrapped: precision mode deletes an empty
+      element with the text that follows it, so "<h2><span id=…></span>Wer zahlt?</h2>" (a
+      table of contents' anchor, an icon) would lose the heading's text.
+    """
+    tree = deepcopy(tree)
+    for header in tree.xpath("//article//header"):
+        header.tag = "div"
+    for heading in tree.xpath("//h1|//h2|//h3|//h4|//h5|//h6"):
+        for element in list(heading.iter(*INLINE_TAGS)):
+            if element.text is None and len(element) == 0 and (element.tail or "").strip():
+                element.drop_tag()
+    return tree
 
 
 def detect_language(text: str, fallback: str | None = None) -> str | None:
@@ -178,6 +211,29 @@ def _without_headline(text: str, title: str | None) -> str:
                 return "\n".join(lines[position + 1:]).strip() or text
             break
     return text
+
+
+# Short lines that label a block of links to other stories ("Lesen Sie auch:", "Mehr zum Thema",
+# "Schon gelesen?", "You may also like"): the links are gone from the text, the label stays.
+RELATED_LABEL = re.compile(
+    r"(?:lesen sie (?:auch|mehr|hier)|auch lesen|mehr zum thema|mehr (?:themen|artikel|dazu)|"
+    r"weitere (?:themen|artikel|beiträge|nachrichten|news)|top-themen|schon gelesen|"
+    r"(?:zum )?weiterlesen|das könnte sie (?:auch )?interessieren|beiträge aus dem forum|"
+    r"(?:ähnliche|verwandte|empfohlene) (?:artikel|beiträge|themen)|related|read more|"
+    r"more (?:from|on) |you may also like|recommended)\b", re.IGNORECASE)
+# Picture credits on a line of their own ("© Reuters", "Foto: dpa", "Titelbild: …").
+PICTURE_CREDIT = re.compile(r"(?:©|\(c\)|copyright\b|(?:titel)?bild(?:quelle)?\b|fotos?\b|quelle\b|"
+                            r"photo\b|image\b)", re.IGNORECASE)
+# Labels and credits are a few words; a longer line starting so is a sentence of the story.
+MAX_FURNITURE_WORDS = 8
+
+
+def _without_furniture(text: str) -> str:
+    """Drop lines that label related links or credit a picture; they are the page's, not the story's."""
+    lines = text.split("\n")
+    kept = [line for line in lines if len(line.split()) > MAX_FURNITURE_WORDS
+            or not (RELATED_LABEL.match(line.strip()) or PICTURE_CREDIT.match(line.strip()))]
+    return "\n".join(kept) if kept else text
 
 
 def _iso(value) -> str | None:

@@ -39,9 +39,11 @@ AGENCIES = {
     "bloomberg": "Bloomberg", "afx": "dpa-AFX", "dpa-afx": "dpa-AFX", "idea": "idea",
 }
 # Bylines that name a desk rather than a person; kept only when nothing else is credited.
-DESK_WORDS = re.compile(r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin)\b",
-                        re.IGNORECASE)
-BYLINE_PREFIX = re.compile(r"^\s*(von|by|text|autor(?:in)?|autoren|ein beitrag von|verfasst von)\s*:?\s+",
+# Organisations ("Bund der Energieverbraucher e.V.", "Web Commerce GmbH") count as desks too.
+DESK_WORDS = re.compile(r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin|"
+                        r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b", re.IGNORECASE)
+BYLINE_PREFIX = re.compile(r"^\s*(von|by|text|autor(?:in)?|autoren|author|interview|(?:ein )?artikel von|"
+                           r"ein beitrag von|verfasst von)\s*:?\s+",
                            re.IGNORECASE)
 NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGNORECASE)
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
@@ -128,7 +130,8 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return fallback
     site_names = _site_names(tree, url)
     stripped = [strip_site_name(title, site_names) for title in meta_titles]
-    lines = {text: parts for text, parts in _headings(tree) if not _is_site_part(text, site_names)}
+    lines = {text: parts for text, parts in _headings(tree) or _headings(tree, "//h2")
+             if not _is_site_part(text, site_names)}
     headings = list(lines)
     # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
     # Aufgaben …</h1>"): the metadata title without it says where the headline starts.
@@ -154,6 +157,11 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # same opening words going on differently (an SEO title).
         if _contains(stripped[0], heading) or _same_start(heading, stripped[0]):
             return heading
+    for heading in headings:
+        # The headline leads the metadata title, the rest is site and slogan ("Bielersee-
+        # Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin").
+        if any(_key(TITLE_SEPARATORS.split(title)[0]) == _key(heading) for title in meta_titles):
+            return heading
     visible = [heading for heading in headings if len(heading.split()) >= 2]
     if len(visible) == 1 and all(_uninformative(title, site_names) for title in stripped):
         # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site.
@@ -176,14 +184,23 @@ def _without_leading_labels(tree) -> list[str]:
     """``<h1>`` texts without their first child element, when the heading starts with one."""
     texts = []
     for h1 in tree.xpath("//h1"):
+        h1 = _displayed_copy(h1)
         children = list(h1)
         if children and not (h1.text or "").strip() and not _hidden(h1):
-            h1 = deepcopy(h1)
-            list(h1)[0].drop_tree()
+            children[0].drop_tree()
             text = _heading_text(h1)
             if text:
                 texts.append(text)
     return texts
+
+
+def _displayed_copy(heading):
+    """A copy of ``heading`` without the style sheets and scripts some sites put inside it
+    (CSS-in-JS: "<h1><style>.css-umyvef{…}</style>…")."""
+    heading = deepcopy(heading)
+    for element in heading.xpath(".//style|.//script"):
+        element.drop_tree()
+    return heading
 
 
 def headline_candidates(tree) -> list[str]:
@@ -191,17 +208,19 @@ def headline_candidates(tree) -> list[str]:
     return [text for text, _lines in _headings(tree)]
 
 
-def _headings(tree) -> list[tuple[str, list[str]]]:
+def _headings(tree, xpath: str = "//h1") -> list[tuple[str, list[str]]]:
     """``(text, lines)`` of each visible ``<h1>``: lines as ``<br>`` and blocks break it."""
     headings = []
-    for h1 in tree.xpath("//h1"):
+    for h1 in tree.xpath(xpath):
         if _hidden(h1):
             continue
-        h1 = deepcopy(h1)
+        h1 = _displayed_copy(h1)
         for part in h1.xpath(".//*"):
             classes = (part.get("class") or "").lower()
             if part.getparent() is not None and (_hidden(part) or any(
                     word in classes for word in KICKER_CLASSES)):
+                # The words on either side stay apart ("Zoonosen<span hidden> – </span>Wie").
+                part.tail = " " + (part.tail or "")
                 part.drop_tree()
         text = _heading_text(h1)
         if text:
@@ -358,7 +377,7 @@ def article_dates(tree, url: str, now: datetime | None = None,
     found = find_date(tree, url=url, original_date=True, extensive_search=True,
                       min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
     structured = _first_valid(published_candidates, now)
-    shown = shown_date(tree, headline, now)
+    shown = shown_date(tree, headline, now, structured)
     if shown:
         # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
         # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
@@ -420,13 +439,15 @@ def body_text(tree) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def shown_date(tree, headline: str | None = None, now: datetime | None = None) -> str | None:
+def shown_date(tree, headline: str | None = None, now: datetime | None = None,
+               structured: str | None = None) -> str | None:
     """The publication date as the page prints it, ISO 8601 (with Berlin time when shown).
 
     A date labelled as such ("Erschienen am", "Veröffentlicht", "Datum:") wins when the page
     labels only one day so; else the first date in the date line next to the headline (between
     it and the next heading), skipping updates ("Aktualisiert am") and dates inside sentences
-    ("am 18. Oktober 2021").
+    ("am 18. Oktober 2021"); of several there, the day of ``structured`` (the markup's
+    publication date) if it is one of them.
     """
     now = now or datetime.now(BERLIN)
     text = body_text(tree)
@@ -444,22 +465,24 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None) -
         position = text.index(headline)
         after = text[position + len(headline):position + len(headline) + DATELINE_AFTER]
         before = text[max(0, position - DATELINE_BEFORE):position]
+    shown = []
     for window, nearest_first in ((after, False), (before, True)):
         matches = list(VISIBLE_DATE.finditer(window))
         for match in reversed(matches) if nearest_first else matches:
-            if NOT_PUBLISHED.search(window[max(0, match.start() - 25):match.start()]):
-                continue
-            shown = _plausible(_from_match(match), now)
-            if shown:
-                return shown
-    return None
+            if not NOT_PUBLISHED.search(window[max(0, match.start() - 25):match.start()]):
+                shown.append(_plausible(_from_match(match), now))
+    shown = [day for day in shown if day]
+    # A date line with two days ("29. Dezember 2022 · 30. Dezember 2022", updated and
+    # published): the one the markup names as published.
+    stated = [day for day in shown if structured and _same_day(day, structured)]
+    return (stated or shown or [None])[0]
 
 
 HEADINGS = {"h1", "h2", "h3", "h4"}
 SKIPPED_TEXT = {"script", "style", "noscript", "template"}
 
 
-def _dateline(tree, headline: str | None, pieces: bool = False) -> tuple:
+def _dateline(tree, headline: str | None, pieces: bool = False, limit: int = DATELINE_AFTER) -> tuple:
     """(text after, text before) the headline's ``<h1>`` (the text before starts after the
     nearest other heading); with ``pieces``, lists of the elements' text pieces instead."""
     target = _headline_element(tree, headline)
@@ -488,7 +511,7 @@ def _dateline(tree, headline: str | None, pieces: bool = False) -> tuple:
         piece = element.text if event == "start" else element.tail
         if piece and state != "inside":
             (before if state == "before" else after).append(piece)
-        if state == "after" and sum(map(len, after)) > DATELINE_AFTER:
+        if state == "after" and sum(map(len, after)) > limit:
             break
     if pieces:
         return [" ".join(piece.split()) for piece in after], [" ".join(piece.split()) for piece in before]
@@ -498,7 +521,8 @@ def _dateline(tree, headline: str | None, pieces: bool = False) -> tuple:
 
 
 def _headline_element(tree, headline: str | None):
-    """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more."""
+    """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more; on a
+    page without one, the ``<h2>`` or ``<h3>`` that holds exactly the headline."""
     h1s = [(h1, _key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1")
            if not _hidden(h1)]
     wanted = _key(headline)
@@ -509,6 +533,11 @@ def _headline_element(tree, headline: str | None):
     for h1, key in h1s:
         if len(" ".join(h1.xpath(".//text()")).split()) >= 2:
             return h1
+    if wanted and len(headline.split()) >= 2:
+        # Sites that style their headline as an <h2> ("<h2 class="title aka-h1">").
+        for heading in tree.xpath("//body//h2|//body//h3"):
+            if not _hidden(heading) and _key(" ".join(heading.xpath(".//text()"))) == wanted:
+                return heading
     return None
 
 
@@ -606,8 +635,7 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person.
         for value in shown:
-            _sort_names([name for name in split_names(value) if _looks_like_a_name(name)],
-                        sites, names, agencies, desks)
+            _sort_names(_shown_names(value, shown), sites, names, agencies, desks)
             if names:
                 break
     if not (names or agencies or desks):
@@ -627,25 +655,52 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     return (names or desks), agencies
 
 
+def _shown_names(byline: str, shown: list[str]) -> list[str]:
+    """The names of a shown byline, or of a later one that names them and more: a date line
+    cut short ("von Lars Fischer") and the byline box ("von Lars Fischer und Alina …")."""
+    names = [name for name in split_names(byline) if _looks_like_a_name(name)]
+    for other in shown:
+        other_names = [name for name in split_names(other) if _looks_like_a_name(name)]
+        if names and len(other_names) > len(names) and set(names) <= set(other_names):
+            return other_names
+    return names
+
+
 # A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
 # "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
 NAME = (r"[A-ZÄÖÜ][\w'’-]*\.?(?:\s+(?:(?:von|van|de|der|zu|v\.|di|da|le)\s+)?[A-ZÄÖÜ][\w'’-]*\.?){1,3}")
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
-SHOWN_BYLINE = re.compile(
-    r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autoren\s*:|"
-    r"Geschrieben von|Ein Beitrag von)\s+(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)")
+BYLINE_LABEL = (r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autoren\s*:|"
+                r"Geschrieben von|Ein Beitrag von)")
+# Labels that say "author" outright, so they count anywhere on the page, not only next to the
+# headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
+EXPLICIT_BYLINE_LABEL = (r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
+                         r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag)|Eine Kolumne|"
+                         r"Geschrieben|Verfasst) von")
+NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
+SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
+EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
+# Text pieces of the page outside comments, scripts and styles.
+PAGE_TEXT_XPATH = ('//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript'
+                   ' or ancestor::*[contains(@class, "comment")])]')
+
+
+# How far after the headline a "Von …" line may be: below the lead paragraph, too.
+BYLINE_AFTER = 600
 
 
 def shown_bylines(tree, headline: str | None = None) -> list[str]:
     """Bylines as the page shows them: the "Von …" lines next to the headline (text pieces
-    that start with "Von", "Text von", "Autor:" or "By" and go on with names), then byline
-    elements outside comments."""
+    that start with "Von", "Text von", "Autor:" or "By" and go on with names), then lines
+    labelled as the author's anywhere ("Autor: …", "Ein Artikel von …"), then byline elements
+    outside comments."""
     bylines = []
-    after, before = _dateline(tree, headline, pieces=True)
-    for piece in after + before[::-1]:
-        match = SHOWN_BYLINE.match(piece)
-        if match:
-            bylines.append(_without_trailing_words(match["names"]))
+    after, before = _dateline(tree, headline, pieces=True, limit=BYLINE_AFTER)
+    # Before the headline the nearest byline counts first; pieces are read in page order.
+    bylines.extend(_bylines_in([piece for piece in after if piece], SHOWN_BYLINE))
+    bylines.extend(_bylines_in([piece for piece in before if piece], SHOWN_BYLINE)[::-1])
+    pieces = [" ".join(piece.split()) for piece in tree.xpath(PAGE_TEXT_XPATH)]
+    bylines.extend(_bylines_in([piece for piece in pieces if piece], EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
         if element.xpath('ancestor-or-self::*[contains(@class, "comment")]'):
             continue
@@ -655,6 +710,38 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
         if len(bylines) >= 6:
             break
     return bylines
+
+
+def _bylines_in(pieces: list[str], pattern) -> list[str]:
+    """Names from the text pieces that start with a byline label. A label alone in its piece
+    ("Von" and then "<a>Anna Schmidt</a>") is read with the pieces that follow it."""
+    bylines = []
+    for position, piece in enumerate(pieces):
+        match = pattern.match(piece)
+        if not match and len(piece.split()) <= 4:
+            match = pattern.match(_with_following_names(pieces, position))
+            if match and match.start("names") < len(piece):
+                # The piece holds more than the label: its own text did not match.
+                match = None
+        if match:
+            bylines.append(_without_trailing_words(match["names"]))
+    return bylines
+
+
+CONNECTORS = {"und", "and", "&", ","}
+
+
+def _with_following_names(pieces: list[str], position: int) -> str:
+    """The piece at ``position`` and the names after it: the next piece, and more only while
+    they are joined by "und", "&" or "," ("Von", "Lars Fischer", "und", "Alina Schadwinkel")."""
+    text, joined = pieces[position], True
+    for piece in pieces[position + 1:position + 8]:
+        connector = piece.casefold() in CONNECTORS
+        if not (joined or connector):
+            break
+        text += " " + piece
+        joined = connector
+    return text
 
 
 # Capitalised words that follow a name in a byline but are no part of it (German nouns and
@@ -713,11 +800,18 @@ def _sort_names(candidates, sites, names, agencies, desks) -> None:
         agency = AGENCIES.get(name.lower())
         if agency:
             agencies.append(agency)
-        elif DESK_WORDS.search(name) or _key(name) in sites or any(
-                len(site) > 3 and site in _key(name) for site in sites):
+        elif DESK_WORDS.search(name) or _is_site(name, sites):
             desks.append(name)
         else:
             names.append(name)
+
+
+def _is_site(name: str, sites: set[str]) -> bool:
+    """Whether a credited name is the site's: its name, or the start of its host ("LAOLA" on
+    laola1.at, cut at the digit by the byline's end rules)."""
+    key = _key(name)
+    return key in sites or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key))
+                               for site in sites)
 
 
 def split_names(value) -> list[str]:

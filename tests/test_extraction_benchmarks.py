@@ -71,8 +71,12 @@ def test_body_text_shingle_f1(page_id, minimum_f1):
 @pytest.mark.parametrize("page_id, field, expected", [
     ("taz.de.siemens", "title", "Kaeser verarscht Neubauer"),          # og:title adds a kicker
     ("swim.de-ga2", "title", "Lagen-Pyramide mit GA2"),                # kicker line in the <h1>
+    ("petri-heil-ch-hechte", "title", "Bielersee-Winterhechte"),       # "| site | slogan" after it
     ("caritas.de-Präsidentin", "published", "2021-10-13"),             # "Erschienen am: 13.10.2021"
     ("heizung.de.waermepumpen", "authors", ["Alexander Rosenkranz"]),  # "von …" under the headline
+    ("badische-zeitung.de-Wohnungssuche", "authors", ["Lisa Petrich"]),  # "Von" and the name apart
+    ("livenet.ch-sprache", "authors", ["Fritz Imhof"]),                # "Autor: …" below the story
+    ("laola1.at-barisic", "authors", ["Alexander Karper"]),            # metadata credits "LAOLA1.at"
 ])
 def test_metadata_rules_on_real_pages(page_id, field, expected):
     gold, article = metadata_case(page_id)
@@ -85,3 +89,15 @@ def test_author_score_reads_a_gold_byline_name_by_name():
     assert bench.author_hit(["Anna Schmidt", "dpa"], "Anna Schmidt; Jan Meyer; dpa")
     assert not bench.author_hit("Lars Fischer und Alina Schadwinkel", "Lars Fischer")
     assert not bench.author_hit("Anna Schmidt", None)
+
+
+@pytest.mark.parametrize("page_id, snippet", [
+    ("propellets.at.energie", 0),             # the lead sits in the article's <header>
+    ("0a12df42d1764095989ab078ee0f940b", 0),  # the summary sits in the article's <header>
+    ("impulse.de.eltern", 1),                 # a heading starts with a table of contents' anchor
+    ("financescout24.de.autokredit", 2),      # a FAQ heading starts with an icon
+    ("careelite.de-flaechenverbrauch", 0),    # a control character in the page
+])
+def test_gold_snippet_is_in_the_text(page_id, snippet):
+    gold, article = metadata_case(page_id)
+    assert bench.normalise(gold["with"][snippet]) in bench.normalise(article["text"])

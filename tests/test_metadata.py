@@ -116,6 +116,34 @@ def test_the_h1_wins_over_a_title_that_only_names_the_site(meta_title):
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
+def test_style_sheets_inside_the_h1_are_not_the_title():
+    head = ('<title>Hafen wird um zwei Terminals erweitert</title>'
+            '<meta property="og:title" content="Medienmitteilungen">')
+    header = ('<h1><style>.css-umyvef{font-size:16px;display:block;}</style>'
+              '<span class="css-umyvef">Medienmitteilung der Stadtwerke</span>'
+              "Hafen wird um zwei Terminals erweitert</h1>")
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_the_h1_that_leads_the_metadata_title_before_site_and_slogan():
+    head = "<title>Hafenerweiterung | rp-online.de | Dein Magazin für Düsseldorf</title>"
+    header = "<h1>Hafenerweiterung</h1>"
+    assert extract(page(head, header))["title"] == "Hafenerweiterung"
+
+
+def test_a_hidden_separator_in_the_h1_keeps_the_words_apart():
+    head = "<title>Stadtwerke – Hafen wird um zwei Terminals erweitert</title>"
+    header = ('<h1><span>Stadtwerke</span><span aria-hidden="true"> – </span>'
+              "<span>Hafen wird um zwei Terminals erweitert</span></h1>")
+    assert "StadtwerkeHafen" not in extract(page(head, header))["title"]
+
+
+def test_a_page_without_h1_takes_the_h2_the_metadata_title_names():
+    head = '<meta property="og:title" content="Hafen wird um zwei Terminals erweitert (2024/5)">'
+    header = "<h2>Hafen wird um zwei Terminals erweitert</h2>"
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
 def test_strip_site_name_keeps_titles_without_one():
     assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
 
@@ -183,6 +211,16 @@ def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
     assert article_dates(tree, URL)[0] == "2024-11-21T10:00:00+01:00"
 
 
+def test_of_two_days_in_the_date_line_the_one_the_markup_names_published():
+    head = jsonld(datePublished="2022-12-30T07:00:40+01:00")
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
+              "<p>Anna Schmidt | 29. Dezember 2022 · 30. Dezember 2022 | Wirtschaft</p>")
+    assert extract(page(head, header))["published"] == "2022-12-30T07:00:40+01:00"
+    # Without that statement the first day of the date line counts.
+    header = header.replace("29. Dezember", "28. Dezember")
+    assert extract(page(jsonld(), header))["published"][:10] == "2022-12-28"
+
+
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
 def test_future_and_pre_1995_dates_are_rejected(bad):
     tree = parse_html(page(jsonld(datePublished=bad)))
@@ -246,9 +284,65 @@ def test_a_handle_in_the_metadata_gets_the_name_the_byline_prints():
     assert extract(page(head, header))["authors"] == ["Anna M. Schmidt"]
 
 
+HEADLINE = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+
+
+def test_a_byline_label_and_the_linked_name_in_separate_elements():
+    header = HEADLINE + '<p>Von <a href="/autor/lisa-petrich">Lisa Petrich</a> · 18. Oktober 2023</p>'
+    assert extract(page(header=header))["authors"] == ["Lisa Petrich"]
+    header = HEADLINE + "<p><span>Von</span> <a>Lisa Petrich</a> <span>und</span> <a>Jan Meyer</a></p>"
+    assert extract(page(header=header))["authors"] == ["Lisa Petrich", "Jan Meyer"]
+
+
+@pytest.mark.parametrize("credit", ["Autor: Fritz Imhof", "Autorin: Fritz Imhof", "Autor Fritz Imhof",
+                                    "Ein Artikel von Fritz Imhof", "Text & Fotos: Fritz Imhof"])
+def test_a_labelled_author_counts_anywhere_on_the_page(credit):
+    closing = f"<p>{credit}</p>"
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Fritz Imhof"]
+
+
+def test_a_byline_below_the_lead_paragraph():
+    lead = "<p>" + "Die Stadtwerke erweitern den Hafen um zwei Terminals für den Güterverkehr. " * 5 + "</p>"
+    header = HEADLINE + lead + "<p>Von Claudia Lindner</p>"
+    assert extract(page(header=header))["authors"] == ["Claudia Lindner"]
+
+
+def test_a_von_far_from_the_headline_is_not_a_byline():
+    closing = "<p>Von Anna Schmidt</p>"
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+
+
+@pytest.mark.parametrize("organisation, url", [
+    ("Bund der Energieverbraucher e.V.", URL),
+    ("Web Commerce GmbH", URL),
+    ("LAOLA1.at", "https://www.laola1.at/de/red/fussball/rapid-barisic/"),  # cut at the digit: "LAOLA"
+])
+def test_an_organisation_or_the_site_in_the_metadata_gives_way_to_the_byline(organisation, url):
+    head = f'<meta name="author" content="{organisation}">'
+    header = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, header), url)["authors"] == ["Leonora Holling"]
+
+
+def test_a_date_line_cut_short_is_completed_by_the_byline_box():
+    lead = "<p>" + "Die Stadtwerke erweitern den Hafen um zwei Terminals. " * 5 + "</p>"
+    header = HEADLINE + lead + "<p>von <a>Lars Fischer</a></p>"
+    box = '<div class="author-box">von Lars Fischer und Alina Schadwinkel</div>'
+    assert extract(page(header=header, closing=box))["authors"] == ["Lars Fischer", "Alina Schadwinkel"]
+
+
+def test_a_headline_set_as_h2_has_its_byline_next_to_it():
+    head = "<title>Hafen wird um zwei Terminals erweitert | Rheinische Post</title>"
+    header = '<h2 class="title">Hafen wird um zwei Terminals erweitert</h2><p>Von Anna Schmidt</p>'
+    article = extract(page(head, header))
+    assert article["authors"] == ["Anna Schmidt"]
+
+
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []
+    for byline in ("Interview: Julia Lauter", "Artikel von: Julia Lauter", "Ein Artikel von Julia Lauter",
+                   "Author Julia Lauter"):
+        assert split_names(byline) == ["Julia Lauter"]
 
 
 # Language and lead
@@ -274,3 +368,54 @@ def test_authors_and_agencies_are_stored_as_json(tmp_path):
     assert json.loads(row["authors"]) == ["Anna Schmidt", "Jan Meyer"]
     assert json.loads(row["agencies"]) == ["AFP"]
     assert row["author"] == "Anna Schmidt; Jan Meyer; AFP"
+
+
+# Body text
+
+LEAD = "Die Stadtwerke bauen für 140 Millionen Euro zwei neue Terminals am Düsseldorfer Hafen."
+
+
+def story(first: int, last: int) -> str:
+    """Distinct paragraphs (trafilatura keeps a repeated one once): a story long enough that
+    precision mode's result is used, not the default extraction."""
+    return "".join(f"<p>Teil {number}: {STORY}</p>" for number in range(first, last + 1))
+
+
+def test_the_lead_in_the_articles_own_header_is_text():
+    header = f"<header><h1>Hafen wird erweitert</h1><p>{LEAD}</p></header>"
+    text = extract(page(header=header))["text"]
+    assert text.startswith(LEAD)
+    assert "Hafen wird erweitert" not in text
+
+
+def test_the_page_header_outside_the_article_stays_out():
+    html = page().replace("<body>", "<body><header><p>Ihr Portal für Nachrichten aus der Region "
+                                    "Düsseldorf, jeden Tag neu für Sie zusammengestellt.</p></header>")
+    assert "Ihr Portal" not in extract(html)["text"]
+
+
+@pytest.mark.parametrize("empty", ['<span id="wer-zahlt"></span>', '<i class="fa fa-chevron-down"></i>'])
+def test_a_heading_after_an_empty_anchor_or_icon_keeps_its_text(empty):
+    body = f"{story(1, 3)}<h2>{empty}Wer zahlt den Ausbau?</h2>{story(4, 6)}"
+    assert "Wer zahlt den Ausbau?" in extract(page(body=body))["text"]
+
+
+@pytest.mark.parametrize("furniture", ["Lesen Sie auch:", "Mehr zum Thema", "Schon gelesen?",
+                                       "Foto: dpa", "© Stadtwerke Düsseldorf", "Titelbild: Anna Schmidt"])
+def test_related_links_labels_and_picture_credits_are_not_text(furniture):
+    body = f"{story(1, 3)}<p>{furniture}</p>{story(4, 6)}"
+    text = extract(page(body=body))["text"]
+    assert furniture not in text
+    assert "Containerterminals" in text
+
+
+def test_a_sentence_that_starts_like_a_label_stays():
+    sentence = "Mehr zum Thema Hafen erfahren Anwohner am Donnerstag bei einer Bürgerversammlung im Rathaus."
+    body = f"<p>{STORY}</p><p>{sentence}</p><p>{STORY}</p>"
+    assert sentence in extract(page(body=body))["text"]
+
+
+def test_control_characters_do_not_lose_the_page():
+    # A stray BEL from a content system; lxml keeps it, trafilatura would fail on it.
+    body = f"<p>{STORY}</p><p>Der Hafen\x07 wächst.</p><p>{STORY}</p>"
+    assert "Der Hafen wächst." in extract(page(body=body))["text"]
