@@ -197,7 +197,7 @@ def _extracted_values(article: dict) -> dict:
 
 def start_run(db: Database, source: str, started: str | None = None) -> int:
     """Record the start of a crawl of ``source``; returns the ``crawl_runs`` id."""
-    with db.atomic():
+    with transaction(db):
         table = db["crawl_runs"].insert(
             {"source": source, "started": started or utc_now(), "status": "running"}
         )
@@ -209,7 +209,7 @@ def close_interrupted_runs(db: Database, source: str) -> int:
 
     Call it only while holding the source's crawl lock, so no live crawl is touched.
     """
-    with db.atomic():
+    with transaction(db):
         cursor = db.execute(
             "update crawl_runs set status = 'interrupted' where source = ? and status = 'running'",
             [source],
@@ -218,9 +218,14 @@ def close_interrupted_runs(db: Database, source: str) -> int:
 
 
 def finish_run(db: Database, run_id: int, status: str, counts: dict[str, int]) -> None:
-    """Close a crawl run with its final ``status`` and counters (see ``RUN_COUNTERS``)."""
+    """Close a crawl run with its final ``status`` and counters (see ``RUN_COUNTERS``).
+
+    The run rows are written in IMMEDIATE transactions, like articles: ``update`` reads the
+    row first, and a transaction that has read cannot wait for the write lock once another
+    crawler's writer has committed meanwhile (SQLite answers "database is locked" at once).
+    """
     values = {name: int(counts.get(name, 0)) for name in RUN_COUNTERS}
-    with db.atomic():
+    with transaction(db):
         db["crawl_runs"].update(run_id, {"finished": utc_now(), "status": status, **values})
 
 
@@ -260,7 +265,7 @@ def close_abandoned_runs(db: Database, source: str, after_id: int, status: str) 
     when Scrapy managed to close the spider); the caller, holding the source's crawl lock,
     knows that crawl is gone and gives the row its real ``status``.
     """
-    with db.atomic():
+    with transaction(db):
         cursor = db.execute(
             "update crawl_runs set status = ?, finished = coalesce(finished, ?) "
             "where source = ? and id > ? and status in ('running', 'shutdown')",

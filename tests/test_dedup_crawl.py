@@ -138,6 +138,7 @@ def test_syndicated_copy_linked_to_the_original(two_sites):
     assert rows["meldungen/rheinkraft-q2.html"]["duplicate_of"] is None
     assert rows["wirtschaft/rheinkraft-q3.html"]["duplicate_of"] is None
     runs = json.loads(two_sites["result"].stdout)["runs"]
+    assert all(run["status"] == "ok" for run in runs), two_sites["result"].stderr[-3000:]
     assert sum(run["duplicates"] for run in runs) == 1
 
 
