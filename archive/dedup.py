@@ -192,6 +192,11 @@ def index_article(db: Database, article_id: int, text: str, *, sketch: Sketch | 
         "insert or ignore into article_lsh (band, bucket, article_id) values (?, ?, ?)",
         [(band, bucket, article_id) for band, bucket in sketch.buckets],
     )
+    store_signature(db, article_id, sketch)
+
+
+def store_signature(db: Database, article_id: int, sketch: Sketch) -> None:
+    """Keep an article's MinHash signature and shingle count, which lookups screen candidates by."""
     db.conn.execute(
         "insert or replace into article_minhash (article_id, shingle_count, signature) values (?, ?, ?)",
         [article_id, sketch.shingle_count, sketch.signature],

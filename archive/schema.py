@@ -7,7 +7,7 @@ README's changelog.
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from archive.dedup import index_article, text_signature
+from archive.dedup import index_article, store_signature, text_signature
 
 migrations = Migrations("newsarchive")
 
@@ -346,8 +346,7 @@ def m013_article_minhash(db: Database) -> None:
     while rows := db.execute("select id, text from articles where id > ? order by id limit 1000",
                              [last_id]).fetchall():
         for article_id, text in rows:
-            signature = text_signature(text or "")[1]
-            if signature.buckets:
-                db.execute("insert into article_minhash values (?, ?, ?)",
-                           [article_id, signature.shingle_count, signature.signature])
+            sketch = text_signature(text or "")[1]
+            if sketch.buckets:
+                store_signature(db, article_id, sketch)
         last_id = rows[-1][0]
