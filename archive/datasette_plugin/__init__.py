@@ -39,6 +39,12 @@ def extra_css_urls(datasette):
 
 
 @hookimpl
+def prepare_connection(conn):
+    """The SQL function that tests an id against a search's matches (see ``search.py``)."""
+    search.prepare_connection(conn)
+
+
+@hookimpl
 def startup(datasette):
     """Table searches on ``articles`` cost what the page shows (see ``search.py``)."""
     search.install(datasette)
