@@ -13,6 +13,7 @@ other sizes).
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -60,20 +61,33 @@ def memory_kib(pid: int) -> tuple[int, int]:
         return 0, 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 class RssSampler(threading.Thread):
-    """Samples the memory of a process tree every ``interval`` seconds; keeps the peaks."""
+    """Samples the memory of a process tree every ``interval`` seconds; keeps the peaks, and
+    the CPU time each process had used at its last sample."""
 
     def __init__(self, pid: int, interval: float = 0.2):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.peak_total = self.peak_pss = self.peak_single = self.peak_processes = 0
         self.samples: list[tuple[float, int]] = []
+        self.cpu: dict[int, float] = {}
         self.done = threading.Event()
 
     def run(self):
         started = time.monotonic()
         while not self.done.wait(self.interval):
-            measured = [memory_kib(pid) for pid in process_tree(self.pid)]
+            pids = process_tree(self.pid)
+            self.cpu.update({pid: cpu_seconds(pid) for pid in pids})
+            measured = [memory_kib(pid) for pid in pids]
             sizes = [rss for rss, _ in measured]
             total, pss = sum(sizes), sum(pss for _, pss in measured)
             self.samples.append((round(time.monotonic() - started, 1), pss))
@@ -83,13 +97,17 @@ class RssSampler(threading.Thread):
             self.peak_processes = max(self.peak_processes, len(sizes))
 
 
-def run_crawl(sources: Path, db: Path) -> dict:
-    """One ``newsarchive crawl`` in a subprocess: wall time, its JSON summary, peak RSS."""
+def run_crawl(sources: Path, db: Path, settings: list[str]) -> dict:
+    """One ``newsarchive crawl`` in a subprocess: wall time, its JSON summary, peak RSS, CPU."""
     command = [str(ROOT / ".venv" / "bin" / "newsarchive"), "crawl", "--sources", str(sources),
                "--db", str(db), "--json", "--no-progress"]
-    for setting in BENCH_SETTINGS:
+    for setting in settings:
         command += ["--set", setting]
     started = time.perf_counter()
+    # CPU of the crawl with its extraction workers (children it waits for) and of this
+    # process, which serves the site.
+    children_before, self_before = (resource.getrusage(resource.RUSAGE_CHILDREN),
+                                    resource.getrusage(resource.RUSAGE_SELF))
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     sampler = RssSampler(process.pid)
     sampler.start()
@@ -97,10 +115,17 @@ def run_crawl(sources: Path, db: Path) -> dict:
     elapsed = time.perf_counter() - started
     sampler.done.set()
     sampler.join()
+    children, server = (resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF))
+    crawl_cpu = (children.ru_utime - children_before.ru_utime) + (children.ru_stime - children_before.ru_stime)
+    server_cpu = (server.ru_utime - self_before.ru_utime) + (server.ru_stime - self_before.ru_stime)
+    workers_cpu = sum(seconds for pid, seconds in sampler.cpu.items() if pid != process.pid)
     if process.returncode != 0:
         raise SystemExit(f"crawl failed with exit status {process.returncode}")
     run = json.loads(out)["runs"][0]
     return {"seconds": round(elapsed, 2), "run": run,
+            "cpu_seconds": {"crawl_and_workers": round(crawl_cpu, 2),
+                            "extraction_workers": round(workers_cpu, 2),
+                            "site_server": round(server_cpu, 2)},
             "peak_rss_mb": round(sampler.peak_total / 1024, 1),
             "peak_pss_mb": round(sampler.peak_pss / 1024, 1),
             "peak_rss_single_process_mb": round(sampler.peak_single / 1024, 1),
@@ -134,7 +159,10 @@ def main(argv=None) -> dict:
     parser.add_argument("--pages", type=int, default=2000, help="article pages on the site")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--output", type=Path, help="results file (default bench/results/crawl.json)")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="another Scrapy setting for both crawls, e.g. EXTRACT_WORKERS=2")
     args = parser.parse_args(argv)
+    settings = BENCH_SETTINGS + args.set
     output = args.output or RESULTS / ("crawl.json" if args.pages == 2000 else f"crawl_{args.pages}.json")
 
     articles = synthetic_articles(args.pages, seed=args.seed)
@@ -145,11 +173,11 @@ def main(argv=None) -> dict:
         sources = write_demo_sources(Path(tmp) / "sources.yml", site.base_url)
         db = Path(tmp) / "bench.db"
 
-        first = run_crawl(sources, db)
+        first = run_crawl(sources, db, settings)
         requests, full, _ = article_fetches(site, article_paths, 0)
         first.update(requests=requests, article_pages_fetched=full)
         mark = len(site.requests)
-        second = run_crawl(sources, db)
+        second = run_crawl(sources, db, settings)
         requests, full, not_modified = article_fetches(site, article_paths, mark)
         second.update(requests=requests, article_pages_fetched=full, not_modified=not_modified)
 
@@ -163,7 +191,7 @@ def main(argv=None) -> dict:
         "site_pages": len(site.pages),
         "mean_article_page_kib": round(page_bytes / 1024, 1),
         "cpu_cores": os.cpu_count(),
-        "settings": BENCH_SETTINGS,
+        "settings": settings,
         "first_crawl": {
             "seconds": first["seconds"],
             "pages_fetched": first["run"]["pages_fetched"],
@@ -176,6 +204,9 @@ def main(argv=None) -> dict:
             "peak_rss_single_process_mb": first["peak_rss_single_process_mb"],
             "processes": first["processes"],
             "pss_samples_mb": first["rss_samples_mb"],
+            "cpu_seconds": first["cpu_seconds"],
+            "cpu_ms_per_article": {part: round(seconds * 1000 / stored, 2)
+                                   for part, seconds in first["cpu_seconds"].items()},
         },
         "trafilatura_single_process": ceiling,
         "speedup_vs_trafilatura": round(articles_per_second / ceiling["pages_per_second"], 2),
@@ -198,8 +229,12 @@ def main(argv=None) -> dict:
           f"{crawl['articles_per_second']} articles/s; peak memory of the process tree "
           f"{crawl['peak_pss_mb']} MB PSS, {crawl['peak_rss_mb']} MB summed RSS "
           f"({crawl['processes']} processes, largest {crawl['peak_rss_single_process_mb']} MB RSS)")
+    per_article = crawl["cpu_ms_per_article"]
+    print(f"CPU per article: {per_article['crawl_and_workers']} ms in the crawl "
+          f"(of which {per_article['extraction_workers']} ms in extraction workers), "
+          f"{per_article['site_server']} ms serving the site")
     print(f"trafilatura.extract alone, one process: {ceiling['pages_per_second']} pages/s "
-          f"→ crawl is {result['speedup_vs_trafilatura']}× that")
+          f"({1000 / ceiling['pages_per_second']:.2f} ms a page) → crawl is {result['speedup_vs_trafilatura']}× that")
     print(f"second crawl: {again['seconds']} s ({again['share_of_first_crawl_time']:.1%} of the first), "
           f"{again['requests']} requests, {again['not_modified']} answered 304, "
           f"{again['article_pages_fetched_in_full']} article pages fetched in full "
