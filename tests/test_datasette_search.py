@@ -205,3 +205,36 @@ def test_facets_of_the_whole_table_are_counted_in_memory(archive, monkeypatch):
         for column in FACETS}
     db.close()
     assert facet_statements([trace["sql"] for trace in data["_trace"]["traces"] if trace["type"] == "sql"]) == []
+
+
+def test_a_month_filter_reads_the_range_of_published_it_implies(archive):
+    query = {"source": "waz", "published_month": "2025-03"}
+    rows, count, facets, statements = table_search(served(archive), "hafenbetrieb", **query)
+    assert (rows, count, facets) == expected(archive, "hafenbetrieb", "and source = ? and published_month = ?",
+                                             ("waz", "2025-03"))
+    counted = [sql for sql in statements if sql.startswith("select count(*) from articles")]
+    rows_sql = [sql for sql in statements if "order by published desc" in sql]
+    filtered = counted + rows_sql + facet_statements(statements)
+    assert len(filtered) == 2 + len(FACETS)
+    assert all('"published" >= :p' in sql for sql in filtered)
+    # Only added to a conjunction of Datasette's own filters: not to the next page's clause.
+    next_page = ('select id from articles where "published_month" = :p0 and (published < :p2 or '
+                 '(published = :p2 and id < :p3)) order by published desc limit 11')
+    assert search.with_month_range(next_page) == next_page
+
+
+def test_many_matches_with_other_filters_are_tested_against_the_bitmap(archive, monkeypatch):
+    monkeypatch.setattr(search, "MEMORY_FACETS_FROM", 10)
+    fetch = served(archive)
+    for filters, where, params in [({"source": "waz"}, "and source = ?", ("waz",)),
+                                   ({"source": "rp", "published_month": "2025-03"},
+                                    "and source = ? and published_month = ?", ("rp", "2025-03"))]:
+        rows, count, facets, statements = table_search(fetch, "hafenbetrieb", **filters)
+        assert (rows, count, facets) == expected(archive, "hafenbetrieb", where, params)
+        counted = [sql for sql in statements if sql.startswith("select count(*) from articles")]
+        assert counted + facet_statements(statements)
+        assert all(f"{search.MATCH_FUNCTION}(" in sql and "articles_fts" not in sql
+                   for sql in counted + facet_statements(statements))
+    # Few matches: the FTS index drives the statements, as before.
+    *_, statements = table_search(fetch, "zollamt", source="waz")
+    assert not any(search.MATCH_FUNCTION in sql for sql in statements)

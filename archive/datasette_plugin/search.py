@@ -34,6 +34,15 @@ other statement, or a shape it does not know, runs unchanged:
   of matches, which SQLite's planner cannot know (FTS5 gives it a fixed estimate) and this
   module can: it has read them first.
 
+- a **month filter** (``published_month = '2019-05'``, a generated column no index holds) gets
+  the range of ``published`` it implies (``published >= '2019-05' and published < '2019-05'
+  || char(1114111)``), so that SQLite reads that month from ``idx_articles_published`` or,
+  with a source, ``idx_articles_source_published``, instead of every article (or every
+  article of the source); added only to a where clause made of Datasette's own filters;
+- **with other filters**, a search with many matches is tested against the bitmap too, when
+  SQLite can then drive the statement from an index of those filters (a source and month
+  select a few hundred articles): each statement of the page (count, rows, five facets)
+  used to pass over the search's doclists again;
 - the **facets of a search with many matches** (``MEMORY_FACETS_FROM``), and of the whole
   table, are counted in memory: the facet columns of every article are held in arrays indexed by id (a few bytes
   an article, see :class:`FacetValues`), the matching ids are read once from the FTS index,
@@ -78,6 +87,16 @@ ROWS_SQL = re.compile(
 FACET_SQL = re.compile(
     r"(?P<head>\s*select (?P<column>\w+) as value, count\(\*\) as count from \(\s*"
     r"select .+? from )articles(?P<tail> where .+)", re.S)
+
+# Datasette 0.65's filters (datasette/filters.py), joined by " and ": a where clause made only of
+# these and the search clause is a conjunction, to which an implied condition can be added.
+SIMPLE_FILTER = re.compile(r'"\w+" (?:=|!=|<|>|<=|>=|like|not like|glob) :p\d+')
+MONTH_FILTER = re.compile(r'"published_month" = :(?P<param>p\d+)')
+# Any string with the prefix :p sorts between :p and :p followed by the last code point.
+MONTH_RANGE = '"published" >= :{param} and "published" < :{param} || char(1114111)'
+
+# The filters inside a facet statement (FACET_SQL).
+FACET_FILTERS = re.compile(r"from articles where (?P<where>.+?)\s*\)\s*where \w+ is not null", re.S)
 
 # A facet statement over the whole table or a search, as Datasette 0.65 writes it
 # (datasette/facets.py); no ``where`` group: the whole table.
@@ -153,6 +172,7 @@ class ArchiveSearch:
                 counted = await self.facet_in_memory(sql, params or {})
                 if counted is not None:
                     return counted
+                sql = with_month_range(sql)
                 if params and "search" in params and len(SEARCH_CLAUSE.findall(sql)) == 1:
                     sql = await self.rewrite(sql, params)
                     if isinstance(sql, Results):
@@ -236,10 +256,14 @@ class ArchiveSearch:
             search = SEARCH_CLAUSE.fullmatch(count["where"])
             if search:
                 return rows_results(("count(*)",), [(len(await self.matching_ids(search["match"], params)),)])
+            if tested := await self.tested_against_bitmap(sql, params):
+                return tested
             if await self.looks_up_every_match(sql, params):
                 return f"select count(*) from {TABLE} indexed by {FACETS_INDEX} where {count['where']} "
             return sql
         if facet := FACET_SQL.fullmatch(sql):
+            if tested := await self.tested_against_bitmap(sql, params):
+                return tested
             if facet["column"] in INDEXED_COLUMNS and await self.looks_up_every_match(sql, params):
                 return f"{facet['head']}{TABLE} indexed by {FACETS_INDEX}{facet['tail']}"
             return sql
@@ -249,6 +273,18 @@ class ArchiveSearch:
             if len(ids) * len(ids) > int(rows["limit"]) * articles * WALK_COST_RATIO:
                 return SEARCH_CLAUSE.sub(f"{MATCH_FUNCTION}({self.bitmap_number(ids)}, id)", sql)
         return sql
+
+    async def tested_against_bitmap(self, sql: str, params: dict) -> str | None:
+        """``sql`` with its search clause tested against the bitmap of matching ids, if the
+        search has many matches and another filter's index can then drive the statement."""
+        search = SEARCH_CLAUSE.search(sql)
+        ids = await self.matching_ids(search["match"], params)
+        if len(ids) < MEMORY_FACETS_FROM:
+            return None
+        tested = SEARCH_CLAUSE.sub(f"{MATCH_FUNCTION}({self.bitmap_number(ids)}, id)", sql)
+        plan = await self.plan(SEARCH_CLAUSE.sub(f"{MATCH_FUNCTION}(0, id)", sql), params)
+        driven = any(step.startswith(f"SEARCH {TABLE} USING") for step in plan)
+        return tested if driven else None
 
     async def is_ready(self) -> bool:
         """Whether the database has the FTS table and the index (an archive, migrated)."""
@@ -265,6 +301,10 @@ class ArchiveSearch:
         It does unless another filter has an index (``source`` has): then it reads only
         the rows of that source, which beats reading the narrow index for every match.
         """
+        return f"SEARCH {TABLE} USING INTEGER PRIMARY KEY (rowid=?)" in await self.plan(sql, params)
+
+    async def plan(self, sql: str, params: dict) -> list[str]:
+        """The steps of SQLite's query plan for ``sql`` (they depend on the statement only)."""
         plan = self.plans.get(sql)
         if plan is None:
             result = await self.original_execute(f"explain query plan {sql}", params)
@@ -272,7 +312,7 @@ class ArchiveSearch:
             if len(self.plans) > 1000:
                 self.plans.clear()
             self.plans[sql] = plan
-        return f"SEARCH {TABLE} USING INTEGER PRIMARY KEY (rowid=?)" in plan
+        return plan
 
     async def article_count(self) -> int:
         """The number of articles, near enough to choose a plan (the largest id), now and then."""
@@ -331,6 +371,22 @@ class FacetValues:
 def _sqlite_order(value):
     # SQLite sorts numbers before text, and text by its UTF-8 bytes (code points).
     return (0, value, "") if isinstance(value, (int, float)) else (1, 0, str(value))
+
+
+def with_month_range(sql: str) -> str:
+    """A table statement filtered by month, with the range of ``published`` that implies."""
+    if not MONTH_FILTER.search(sql):
+        return sql
+    shape = COUNT_SQL.fullmatch(sql) or ROWS_SQL.fullmatch(sql) \
+        or (FACET_SQL.fullmatch(sql) and FACET_FILTERS.search(sql))
+    if not shape:
+        return sql
+    where = shape["where"]
+    if not all(SIMPLE_FILTER.fullmatch(condition) or SEARCH_CLAUSE.fullmatch(condition)
+               for condition in where.split(" and ")):
+        return sql
+    narrowed = MONTH_FILTER.sub(lambda month: f"{month[0]} and {MONTH_RANGE.format(param=month['param'])}", where)
+    return sql[:shape.start("where")] + narrowed + sql[shape.end("where"):]
 
 
 def facet_results(pairs: list[tuple]) -> Results:
