@@ -224,7 +224,7 @@ def test_a_month_filter_reads_the_range_of_published_it_implies(archive):
 
 
 def test_many_matches_with_other_filters_are_tested_against_the_bitmap(archive, monkeypatch):
-    monkeypatch.setattr(search, "MEMORY_FACETS_FROM", 10)
+    monkeypatch.setattr(search, "BITMAP_WITH_FILTERS_FROM", 10)
     fetch = served(archive)
     for filters, where, params in [({"source": "waz"}, "and source = ?", ("waz",)),
                                    ({"source": "rp", "published_month": "2025-03"},

@@ -32,8 +32,7 @@ other statement, or a shape it does not know, runs unchanged:
   cannot drive the query from. Searches with few matches keep Datasette's plan (look the
   matches up, sort them), which is then cheaper. Which one is cheaper depends on the number
   of matches, which SQLite's planner cannot know (FTS5 gives it a fixed estimate) and this
-  module can: it has read them first.
-
+  module can: it has read them first;
 - a **month filter** (``published_month = '2019-05'``, a generated column no index holds) gets
   the range of ``published`` it implies (``published >= '2019-05' and published < '2019-05'
   || char(1114111)``), so that SQLite reads that month from ``idx_articles_published`` or,
@@ -44,15 +43,15 @@ other statement, or a shape it does not know, runs unchanged:
   select a few hundred articles): each statement of the page (count, rows, five facets)
   used to pass over the search's doclists again;
 - the **facets of a search with many matches** (``MEMORY_FACETS_FROM``), and of the whole
-  table, are counted in memory: the facet columns of every article are held in arrays indexed by id (a few bytes
-  an article, see :class:`FacetValues`), the matching ids are read once from the FTS index,
-  and each facet is one ``numpy.bincount``. SQLite would look each match up in the index
+  table, are counted in memory: the facet columns of every article are held in arrays
+  indexed by id (a few bytes an article, see :class:`FacetValues`), and each facet is one
+  ``numpy.bincount`` of the matching ids. SQLite would look each match up in the index
   once per facet (~3.5 µs a match: ~0.6 s a facet for a word in every sixth article of a
   million). New articles are added to the arrays as they are stored, and the arrays are read
   anew after ``FACET_VALUES_SECONDS``: a changed region or duplicate status of an existing
   article may show in these counts that much later (and a changed text in a search's
   results, count and facets up to ``MATCH_IDS_SECONDS``). Searches with fewer matches, or
-  with other filters, are counted by SQLite.
+  with other filters, are counted by SQLite, as above.
 
 Results are identical either way; only the query plans change.
 """
@@ -105,9 +104,14 @@ MEMORY_FACET_SQL = re.compile(
     r"select .+? from articles(?: where (?P<where>.+?))?\s*\)\s*"
     r"where (?P=column) is not null\s*group by (?P=column) order by count desc, value "
     r"limit (?P<limit>\d+)\s*", re.S)
-# Facet columns counted in memory, and from how many matches (fewer cost SQLite < 20 ms).
+# Facet columns counted in memory, and from how many matches: a search's ids are read anyway,
+# and fewer matches cost SQLite only a few milliseconds a facet.
 MEMORY_FACET_COLUMNS = ("source", "region", "language", "published_month", "duplicate_status")
-MEMORY_FACETS_FROM = 5000
+MEMORY_FACETS_FROM = 1000
+# With other filters, from how many matches the bitmap replaces the search clause when an index
+# of those filters drives the statement; with fewer, driving it from the matches costs less
+# than reading every article of a source.
+BITMAP_WITH_FILTERS_FROM = 5000
 FACET_VALUES_SECONDS = 300
 # Matching ids read for a page are kept for its other statements (and the next pages).
 MATCH_IDS_SECONDS = 60
@@ -279,7 +283,7 @@ class ArchiveSearch:
         search has many matches and another filter's index can then drive the statement."""
         search = SEARCH_CLAUSE.search(sql)
         ids = await self.matching_ids(search["match"], params)
-        if len(ids) < MEMORY_FACETS_FROM:
+        if len(ids) < BITMAP_WITH_FILTERS_FROM:
             return None
         tested = SEARCH_CLAUSE.sub(f"{MATCH_FUNCTION}({self.bitmap_number(ids)}, id)", sql)
         plan = await self.plan(SEARCH_CLAUSE.sub(f"{MATCH_FUNCTION}(0, id)", sql), params)
