@@ -69,6 +69,19 @@ VISIBLE_DATE = re.compile(
     r"(?P<year>(?:19|20)\d\d)"
     r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
 )
+# "26/12/2019" (day first, as European sites print it; "12/26/2019" when the second number
+# cannot be a month), read only where a date line is expected, never inside sentences.
+SLASHED_DATE = re.compile(
+    r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])(?P<month_name>(?!))?"
+    r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
+)
+
+
+def visible_dates(text: str) -> list:
+    """Matches of the dates a page prints, in text order: "21.11.2026", "21. November 2026",
+    "26/12/2019"."""
+    matches = [*VISIBLE_DATE.finditer(text), *SLASHED_DATE.finditer(text)]
+    return sorted(matches, key=lambda match: match.start())
 
 
 def jsonld_nodes(tree):
@@ -382,7 +395,9 @@ def article_dates(tree, url: str, now: datetime | None = None,
         # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
         # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
         found = shown[:10]
-    same_day = structured and found in (structured[:10], _utc_day(structured))
+    # A UTC timestamp names the day of its instant in Berlin, unless the page prints its UTC day
+    # ("<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>"): what readers saw wins.
+    same_day = structured and (found == structured[:10] or not shown and found == _utc_day(structured))
     if found and not same_day:
         published = shown if shown and shown[:10] == found else with_visible_time(found, tree)
     else:
@@ -453,8 +468,10 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
     text = body_text(tree)
     labelled = set()
     for match in VISIBLE_DATE.finditer(text):
+        # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
         if PUBLISHED_LABEL.search(text[max(0, match.start() - 40):match.start()]):
             labelled.add(_plausible(_from_match(match), now))
+    labelled.update(_press_datelines(tree, now))
     labelled.discard(None)
     if len({day[:10] for day in labelled}) == 1:
         # Several days labelled "Published" are a listing's teasers, not this story's date.
@@ -467,15 +484,51 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
         before = text[max(0, position - DATELINE_BEFORE):position]
     shown = []
     for window, nearest_first in ((after, False), (before, True)):
-        matches = list(VISIBLE_DATE.finditer(window))
+        matches = visible_dates(window)
         for match in reversed(matches) if nearest_first else matches:
             if not NOT_PUBLISHED.search(window[max(0, match.start() - 25):match.start()]):
-                shown.append(_plausible(_from_match(match), now))
+                shown.extend(_plausible(moment, now) for moment in _readings(match))
     shown = [day for day in shown if day]
     # A date line with two days ("29. Dezember 2022 · 30. Dezember 2022", updated and
     # published): the one the markup names as published.
     stated = [day for day in shown if structured and _same_day(day, structured)]
-    return (stated or shown or [None])[0]
+    return (stated or shown or [_printed_time_element(tree, now)])[0]
+
+
+# A press release's dateline: "Karlsruhe, (12.11.2021). Traditionell …", "(21. November 2022) …".
+DATELINE_PLACE = re.compile(r"^(?:[A-ZÄÖÜ][\w./ -]{0,40},\s*)?\(\s*$")
+
+
+def _press_datelines(tree, now: datetime) -> set:
+    """Days a text piece opens with in parentheses, after a place name or alone: the dateline
+    of press releases and agency copy, as explicit as a label ("(12.11.2021)")."""
+    days = set()
+    for piece in tree.xpath(PAGE_TEXT_XPATH):
+        piece = " ".join(piece.split())[:80]
+        if "(" not in piece[:45]:
+            continue
+        for match in visible_dates(piece):
+            if DATELINE_PLACE.match(piece[:match.start()]) and piece[match.end():].lstrip().startswith(")"):
+                days.add(_plausible(_from_match(match), now))
+    return days
+
+
+def _printed_time_element(tree, now: datetime) -> str | None:
+    """The day the page's ``<time>`` elements outside comments and quoted posts print
+    ("<time datetime=…>25.01.2022</time>"), wherever they stand: a CMS's publication stamp in
+    a meta box far from the headline. When they print several days, none of them."""
+    days, printed_days = set(), set()
+    for element in tree.xpath('//body//time[not(ancestor::*[contains(@class, "comment")]'
+                              ' or ancestor::blockquote)]'):
+        printed = visible_dates(text_of(element))
+        if printed:
+            printed_days.add(_plausible(_from_match(printed[0]), now))
+        else:
+            # "vor 9 Stunden" on the story, a day on a teaser: the story's day is in the markup.
+            days.add((parse_date(element.get("datetime"), now) or "")[:10])
+    printed_days.discard(None)
+    days = (days - {""}) | {day[:10] for day in printed_days}
+    return max(printed_days, key=len) if printed_days and len(days) == 1 else None
 
 
 HEADINGS = {"h1", "h2", "h3", "h4"}
@@ -569,7 +622,7 @@ def with_visible_time(day: str, tree) -> str:
     """``day`` with the time of day shown next to it on the page (Europe/Berlin), if any."""
     body = tree.find("body")
     text = text_of(body if body is not None else tree)
-    for match in VISIBLE_DATE.finditer(text):
+    for match in visible_dates(text):
         moment = _from_match(match)
         if moment is not None and moment.date().isoformat() == day and match["hour"]:
             return moment.isoformat()
@@ -581,13 +634,26 @@ def _visible_datetime(text: str) -> datetime | None:
     return _from_match(match) if match else None
 
 
+def _readings(match) -> list:
+    """The dates a match can mean: "11/01/2021" is 11 January or, on sites that print the
+    American order, 1 November; the markup's publication date then tells which."""
+    moment = _from_match(match)
+    if moment is None or match.re is not SLASHED_DATE or moment.month == moment.day or moment.day > 12:
+        return [moment]
+    return [moment, moment.replace(day=moment.month, month=moment.day)]
+
+
 def _from_match(match) -> datetime | None:
     month = int(match["month"]) if match["month"] else GERMAN_MONTHS.get(match["month_name"].lower())
     if not month:
         return None
+    day = int(match["day"])
+    if match.re is SLASHED_DATE and month > 12 >= day:
+        # "12/26/2019": the American order.
+        day, month = month, day
     hour, minute = int(match["hour"] or 0), int(match["minute"] or 0)
     try:
-        moment = datetime(int(match["year"]), month, int(match["day"]), hour, minute)
+        moment = datetime(int(match["year"]), month, day, hour, minute)
     except ValueError:
         return None
     return moment.replace(tzinfo=BERLIN) if match["hour"] else moment

@@ -221,6 +221,40 @@ def test_of_two_days_in_the_date_line_the_one_the_markup_names_published():
     assert extract(page(jsonld(), header))["published"][:10] == "2022-12-28"
 
 
+def test_a_date_line_with_slashes_is_read_day_first_unless_the_markup_says_otherwise():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Wirtschaft · 26/12/2019</p>"
+    assert extract(page(jsonld(), header))["published"] == "2019-12-26"
+    # "11/01/2021" on a site that prints the American order: the markup says which it is.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Wirtschaft · 11/01/2021</p>"
+    head = jsonld(datePublished="2021-11-01T05:00:14+01:00")
+    assert extract(page(head, header))["published"] == "2021-11-01T05:00:14+01:00"
+    assert extract(page(jsonld(), header))["published"] == "2021-01-11"
+
+
+def test_the_printed_day_beats_the_berlin_day_of_a_utc_timestamp():
+    header = ('<h1>Hafen wird um zwei Terminals erweitert</h1><p><time datetime="2019-12-26T23:07:45+00:00"'
+              ' itemprop="datePublished">26/12/2019</time></p>')
+    assert extract(page(jsonld(), header))["published"] == "2019-12-26"
+
+
+@pytest.mark.parametrize("dateline", ["Karlsruhe, (12.11.2021). Der Hafen wird", "(12. November 2021) Der Hafen wird"])
+def test_a_press_release_dateline_in_parentheses(dateline):
+    teaser = '<aside><p>Hafenfest · Sa. 13.11.2021</p></aside>'
+    body = f"<p>{dateline} bis 2028 erweitert. {STORY}</p><p>{STORY}</p>"
+    assert extract(page("", "<h1>Hafen wird erweitert</h1>", body, closing=teaser))["published"] == "2021-11-12"
+
+
+def test_a_time_element_far_from_the_headline_beats_a_guess():
+    head = '<meta property="og:article:published_time" content="2022-01-15">'
+    closing = ('<ul class="meta"><li>Erscheinungsdatum <time datetime="2022-01-25">25.01.2022</time></li></ul>'
+               '<section class="comments"><time datetime="2022-02-01">01.02.2022</time></section>'
+               '<blockquote>Ein geteilter Beitrag am <time datetime="2021-04-21">Apr 21, 2021</time></blockquote>')
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing))["published"] == "2022-01-25"
+    # Time elements that print different days (the story's and a teaser's) decide nothing.
+    teaser = '<aside><time datetime="2022-01-10T09:00:00+01:00">vor 9 Stunden</time></aside>'
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing + teaser))["published"] == "2022-01-15"
+
+
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
 def test_future_and_pre_1995_dates_are_rejected(bad):
     tree = parse_html(page(jsonld(datePublished=bad)))
