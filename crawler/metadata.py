@@ -707,9 +707,13 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     if not (names or agencies or desks):
         for element in tree.xpath(BYLINE_XPATH)[:3]:
             _sort_names(split_names(text_of(element)), sites, names, agencies, desks)
+    signature = closing_signature(tree, text)
+    if not names:
+        # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
+        _sort_names(signature, sites, names, agencies, desks)
     if not names:
         _sort_names(split_names(fallback), sites, names, agencies, desks)
-    names = [_fuller_name(name, shown) for name in names]
+    names = [_fuller_name(name, shown + signature) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
         for code in re.split(r"\s*[/,]\s*", credit[1]):
@@ -745,7 +749,35 @@ EXPLICIT_BYLINE_LABEL = (r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?
                          r"Geschrieben|Verfasst) von")
 NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
 SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
+DATED_BYLINE = re.compile(r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*" + NAMES + r"$")
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
+# The last line of a story that signs it: "Von Cosima Künzel", "(Christian P. Stadtfeld) +++".
+SIGNED = re.compile(r"^(?:(?:[Vv]on|Text:)\s+)(?P<names>" + NAME + r")$|"
+                    r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$")
+EMPHASIS = {"b", "strong", "em", "i"}
+
+
+def closing_signature(tree, text: str) -> list[str]:
+    """Names that sign the story's text at its end: a last line "Von Anna Schmidt", a name in
+    parentheses after the last sentence ("… bleibt spannend. (Christian P. Stadtfeld)"), or a last line that is only a name set in bold or
+    italics (as sites sign a report). Plain capitalised last lines ("Weitere Informationen")
+    are not names."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()] if text else []
+    if not lines:
+        return []
+    last = INVISIBLE.sub("", lines[-1])
+    match = SIGNED.search(last)
+    if match:
+        name = match["names"] or match["bracketed"]
+    elif re.fullmatch(NAME, last) and any(
+            element.tag in EMPHASIS and text_of(element) == last
+            for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")):
+        name = last
+    else:
+        return []
+    return [name] if _looks_like_a_name(name) else []
+
+
 # Text pieces of the page outside comments, scripts and styles.
 PAGE_TEXT_XPATH = ('//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript'
                    ' or ancestor::*[contains(@class, "comment")])]')
@@ -765,6 +797,9 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
     # Before the headline the nearest byline counts first; pieces are read in page order.
     bylines.extend(_bylines_in([piece for piece in after if piece], SHOWN_BYLINE))
     bylines.extend(_bylines_in([piece for piece in before if piece], SHOWN_BYLINE)[::-1])
+    # A date line that goes on with the author: "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
+    bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, after + before)
+                   if match)
     pieces = [" ".join(piece.split()) for piece in tree.xpath(PAGE_TEXT_XPATH)]
     bylines.extend(_bylines_in([piece for piece in pieces if piece], EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):

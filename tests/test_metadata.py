@@ -342,8 +342,35 @@ def test_a_byline_below_the_lead_paragraph():
 
 
 def test_a_von_far_from_the_headline_is_not_a_byline():
-    closing = "<p>Von Anna Schmidt</p>"
+    # In the middle of the text; at its very end it would sign the story (see below).
+    closing = f"<p>Von Anna Schmidt</p><p>{STORY}</p>"
     assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+
+
+@pytest.mark.parametrize("closing", [
+    "<p><em>Von Anna Schmidt</em></p>",
+    "<p><b><i>Anna Schmidt</i></b></p>",
+    f"<p>{STORY} (Anna Schmidt) +++</p>",
+])
+def test_a_signature_at_the_end_of_the_story_names_the_author(closing):
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Anna Schmidt"]
+
+
+def test_a_plain_last_line_or_an_abbreviation_in_parentheses_is_no_signature():
+    closing = "<p>Weitere Informationen</p><p>Quelle: Informationsstelle für Arzneimittel (IFA GmbH)</p>"
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+    assert extract(page(header=HEADLINE, closing="<p>Weitere Informationen</p>"))["authors"] == []
+
+
+def test_a_handle_in_the_metadata_gets_the_full_name_of_the_signature():
+    head = jsonld(author={"@type": "Person", "name": "anna.schmidt"})
+    closing = f"<p>{STORY} (Anna M. Schmidt)</p>"
+    assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Anna M. Schmidt"]
+
+
+@pytest.mark.parametrize("dateline", ["04.02.2022 | 13:10 Uhr | Uta Helkenberg", "25.10.2022 - Uta Helkenberg"])
+def test_a_date_line_that_names_the_author(dateline):
+    assert extract(page(header=f"<small>{dateline}</small>{HEADLINE}"))["authors"] == ["Uta Helkenberg"]
 
 
 @pytest.mark.parametrize("organisation, url", [
