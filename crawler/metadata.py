@@ -698,6 +698,10 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks)
     shown = shown_bylines(tree, headline)
+    if names and shown and _unseen(names, tree):
+        # The metadata credits people the page never shows (a theme's designer, "Peter Amende
+        # und Fuchsy designed"; a CMS account) while it prints a byline: the byline counts.
+        names = []
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person.
         for value in shown:
@@ -713,7 +717,7 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
         _sort_names(signature, sites, names, agencies, desks)
     if not names:
         _sort_names(split_names(fallback), sites, names, agencies, desks)
-    names = [_fuller_name(name, shown + signature) for name in names]
+    names = [_fuller_name(name, shown + signature + _introduced(tree, name)) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
         for code in re.split(r"\s*[/,]\s*", credit[1]):
@@ -723,6 +727,14 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
     return (names or desks), agencies
+
+
+def _unseen(names: list[str], tree) -> bool:
+    """Whether none of ``names`` (full names, not handles) appears in the page's visible text."""
+    if not all(_looks_like_a_name(name) and name != name.lower() for name in names):
+        return False
+    page = _key(body_text(tree))
+    return not any(_key(name) in page for name in names)
 
 
 def _shown_names(byline: str, shown: list[str]) -> list[str]:
@@ -876,6 +888,22 @@ def _looks_like_a_name(name: str) -> bool:
 NAME_PARTICLES = {"von", "van", "de", "der", "zu", "v.", "di", "da", "le", "du"}
 
 
+def _introduced(tree, name: str) -> list[str]:
+    """For a first name alone ("Stefanus"), the full names an author box's biography gives
+    it ("Stefanus Stahl - Maschinenbauer, Abenteurer …")."""
+    if len(name.split()) != 1 or not name[:1].isupper():
+        return []
+    pattern = re.compile(r"\b" + re.escape(name) + r"(?:\s+(?!" + re.escape(name) + r"\b)[A-ZÄÖÜ][\w'’-]+){1,2}")
+    found = []
+    for element in tree.xpath(BYLINE_XPATH)[:10]:
+        # Piece by piece: a name heading and the biography below it ("Matthias" and
+        # "Medizinstudent, Papa, …") are not one name.
+        for piece in element.xpath(".//text()"):
+            found.extend(match[0] for match in pattern.finditer(" ".join(piece.split()))
+                         if _looks_like_a_name(match[0]))
+    return found
+
+
 def _fuller_name(name: str, shown: list[str]) -> str:
     """``name`` as the byline prints it when the metadata has a handle or first name only
     ("christian.stadtfeld" → "Christian P. Stadtfeld", "Nils" → "Nils Pickert")."""
@@ -884,6 +912,8 @@ def _fuller_name(name: str, shown: list[str]) -> str:
         return name
     for value in shown:
         for candidate in split_names(value):
+            # A name and what follows a dash is a biography ("Stefanus Stahl - Maschinenbauer").
+            candidate = re.split(r"\s[-–]\s", candidate)[0]
             candidate_words = _words(candidate)
             if len(candidate_words) > len(words) and set(words) <= set(candidate_words) or (
                     len(words) == 1 and _key(candidate) == words[0] and len(candidate_words) > 1):
@@ -908,11 +938,13 @@ def _sort_names(candidates, sites, names, agencies, desks) -> None:
 
 
 def _is_site(name: str, sites: set[str]) -> bool:
-    """Whether a credited name is the site's: its name, or the start of its host ("LAOLA" on
-    laola1.at, cut at the digit by the byline's end rules)."""
+    """Whether a credited name is the site's: its name, the start of its host ("LAOLA" on
+    laola1.at, cut at the digit by the byline's end rules) or its initials ("LN")."""
     key = _key(name)
-    return key in sites or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key))
-                               for site in sites)
+    # "LN" on "LN-Online": a publication credited by its initials.
+    initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
+    return initials or key in sites or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key))
+                                           for site in sites)
 
 
 def split_names(value) -> list[str]:

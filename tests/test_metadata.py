@@ -368,6 +368,29 @@ def test_a_handle_in_the_metadata_gets_the_full_name_of_the_signature():
     assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Anna M. Schmidt"]
 
 
+def test_a_metadata_author_the_page_never_shows_gives_way_to_the_byline():
+    head = '<meta name="author" content="Auto Illustrierte">'
+    header = HEADLINE + '<p class="author">Text &amp; Fotos: Ivan Valetny</p>'
+    assert extract(page(head, header))["authors"] == ["Ivan Valetny"]
+    # Shown somewhere on the page (in a teaser, a box), the metadata's name stays.
+    closing = '<aside>Mehr von Auto Illustrierte</aside>'
+    assert extract(page(head, header, closing=closing))["authors"] == ["Auto Illustrierte"]
+
+
+def test_the_site_credited_by_its_initials_gives_way_to_the_signature():
+    head = (jsonld(author={"@type": "Person", "name": "LN"})
+            + '<meta property="og:site_name" content="LN-Online">')
+    closing = "<p><em>Von Cosima Künzel</em></p>"
+    assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Cosima Künzel"]
+
+
+def test_a_first_name_gets_the_full_name_of_the_author_box():
+    head = jsonld(author={"@type": "Person", "name": "Stefanus"})
+    closing = ('<div class="author-box"><div class="author-box__name">Stefanus</div><div class="author-box__bio">'
+               'Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter. Seit 2002 auf dem Rad.</div></div>')
+    assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Stefanus Stahl"]
+
+
 @pytest.mark.parametrize("dateline", ["04.02.2022 | 13:10 Uhr | Uta Helkenberg", "25.10.2022 - Uta Helkenberg"])
 def test_a_date_line_that_names_the_author(dateline):
     assert extract(page(header=f"<small>{dateline}</small>{HEADLINE}"))["authors"] == ["Uta Helkenberg"]
