@@ -143,7 +143,8 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return fallback
     site_names = _site_names(tree, url)
     stripped = [strip_site_name(title, site_names) for title in meta_titles]
-    lines = {text: parts for text, parts in _headings(tree) or _headings(tree, "//h2")
+    h1s = _headings(tree)
+    lines = {text: parts for text, parts in h1s or _headings(tree, "//h2")
              if not _is_site_part(text, site_names)}
     headings = list(lines)
     # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
@@ -152,9 +153,18 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     for heading in _without_leading_labels(tree):
         if _key(heading) in stated and not any(_key(full) in stated for full in headings):
             return heading
+    # The metadata titles, and their parts of three words or more ("Offshore-Windenergie –
+    # Sauberer Strom vom Meer | Stiftung …"): a heading equal to one is the headline.
+    parts = {_key(part) for title in meta_titles for part in TITLE_SEPARATORS.split(title) + title.split(" | ")
+             if len(part.split()) >= 3} - {""}
+    exact = {_key(title) for title in meta_titles + stripped} - {""}
     for heading in headings:
-        if any(_key(heading) == _key(title) for title in meta_titles + stripped):
+        if _key(heading) in exact:
             return heading
+    if not h1s:
+        for heading in headings:
+            if _key(heading) in parts:
+                return heading
     for title in stripped:
         for heading in headings:
             # "<h1><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</h1>"
@@ -175,6 +185,12 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin").
         if any(_key(TITLE_SEPARATORS.split(title)[0]) == _key(heading) for title in meta_titles):
             return heading
+    # No <h1> names the metadata's story, an <h2> is its title: the page sets its headline as
+    # <h2> under section <h1>s ("Quicklinks"). Only an exact match counts there.
+    if h1s:
+        for heading, _lines in _headings(tree, "//h2"):
+            if _key(heading) in exact | parts and not _is_site_part(heading, site_names):
+                return heading
     visible = [heading for heading in headings if len(heading.split()) >= 2]
     if len(visible) == 1 and all(_uninformative(title, site_names) for title in stripped):
         # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site.
@@ -207,6 +223,14 @@ def _without_leading_labels(tree) -> list[str]:
     return texts
 
 
+def _is_logo(heading) -> bool:
+    """Whether a heading is the site's logo: all its text is a link to the home page
+    ("<h1><a href="https://www.offshore-stiftung.de/">Stiftung Offshore Windenergie</a></h1>")."""
+    links = heading.xpath(".//a[@href]")
+    return len(links) == 1 and urlsplit(links[0].get("href")).path in ("", "/") and not urlsplit(
+        links[0].get("href")).query and _key(links[0].text_content()) == _key(heading.text_content())
+
+
 def _displayed_copy(heading):
     """A copy of ``heading`` without the style sheets and scripts some sites put inside it
     (CSS-in-JS: "<h1><style>.css-umyvef{…}</style>…")."""
@@ -225,7 +249,7 @@ def _headings(tree, xpath: str = "//h1") -> list[tuple[str, list[str]]]:
     """``(text, lines)`` of each visible ``<h1>``: lines as ``<br>`` and blocks break it."""
     headings = []
     for h1 in tree.xpath(xpath):
-        if _hidden(h1):
+        if _hidden(h1) or _is_logo(h1):
             continue
         h1 = _displayed_copy(h1)
         for part in h1.xpath(".//*"):

@@ -144,6 +144,27 @@ def test_a_page_without_h1_takes_the_h2_the_metadata_title_names():
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
+def test_a_logo_h1_is_not_the_headline():
+    head = ('<title>Hafengesellschaft Düsseldorf</title>'
+            '<meta property="og:site_name" content="Hafengesellschaft Düsseldorf">')
+    header = ('<h1><a href="https://www.hafen-duesseldorf.de/">Hafengesellschaft Düsseldorf</a></h1>'
+              "<h2>Hafen wird um zwei Terminals erweitert</h2>")
+    assert extract(page(head, header), "https://www.hafen-duesseldorf.de/news/terminals")["title"] == (
+        "Hafen wird um zwei Terminals erweitert")
+
+
+def test_an_h2_under_section_h1s_that_the_metadata_title_names():
+    head = "<title>Hafenportal - Meldungen - Hafen wird um zwei Terminals erweitert</title>"
+    header = ("<h1>Meldungen | Eintrag</h1><h2>Hafen wird um zwei Terminals erweitert</h2>"
+              "<h2>Weitere Meldungen</h2>")
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    # An <h1> the metadata confirms stays the headline, even when an <h2> is the og:title.
+    head = ('<meta property="og:title" content="Was ist die Hafengesellschaft?">'
+            "<title>Hafengesellschaft: 3 Fragen an Tina Musil</title>")
+    header = "<h1>3 Fragen an Tina Musil, Hafenmeisterin</h1><h2>Was ist die Hafengesellschaft?</h2>"
+    assert extract(page(head, header))["title"] == "3 Fragen an Tina Musil, Hafenmeisterin"
+
+
 def test_strip_site_name_keeps_titles_without_one():
     assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
 
