@@ -461,8 +461,14 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 PUBLISHED_LABEL = re.compile(r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
                              r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?\s*:?\s*$",
                              re.IGNORECASE)
-# A date that is not the story's: an update, or an event in a sentence ("am 18. Oktober 2021").
-NOT_PUBLISHED = re.compile(r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|"
+# A page's sentence about itself: "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr
+# veröffentlicht" (blog themes print it under the post); the label follows the date.
+SELF_REFERENCE = re.compile(r"\b(?:dieser|der)\s+(?:beitrag|artikel|eintrag|text|post)\s+wurde\b[^.]{0,50}$",
+                            re.IGNORECASE)
+PUBLISHED_AFTER = re.compile(r"[^.]{0,30}?\b(?:veröffentlicht|publiziert|erstellt|geschrieben)\b", re.IGNORECASE)
+# A date that is not the story's: an update, a product's release, or an event in a sentence
+# ("am 18. Oktober 2021").
+NOT_PUBLISHED = re.compile(r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
                            r"mitglied seit|geboren|"
                            r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
                            r"nach|vor|ende|anfang|mitte)|[-–(]|\d\.)\s*:?\s*$", re.IGNORECASE)
@@ -493,7 +499,9 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
     labelled = set()
     for match in VISIBLE_DATE.finditer(text):
         # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
-        if PUBLISHED_LABEL.search(text[max(0, match.start() - 40):match.start()]):
+        if PUBLISHED_LABEL.search(text[max(0, match.start() - 40):match.start()]) or (
+                SELF_REFERENCE.search(text[max(0, match.start() - 80):match.start()])
+                and PUBLISHED_AFTER.match(text[match.end():match.end() + 40])):
             labelled.add(_plausible(_from_match(match), now))
     labelled.update(_press_datelines(tree, now))
     labelled.discard(None)
@@ -565,7 +573,7 @@ def _dateline(tree, headline: str | None, pieces: bool = False, limit: int = DAT
     target = _headline_element(tree, headline)
     if target is None:
         return ([], []) if pieces else ("", "")
-    before, after, state, skipping = [], [], "before", 0
+    before, after, state, skipping, after_length = [], [], "before", 0, 0
     for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in SKIPPED_TEXT:
@@ -588,7 +596,10 @@ def _dateline(tree, headline: str | None, pieces: bool = False, limit: int = DAT
         piece = element.text if event == "start" else element.tail
         if piece and state != "inside":
             (before if state == "before" else after).append(piece)
-        if state == "after" and sum(map(len, after)) > limit:
+            if state == "after":
+                # Characters of text, not of the indentation between the elements.
+                after_length += len(" ".join(piece.split()))
+        if state == "after" and after_length > limit:
             break
     if pieces:
         return [" ".join(piece.split()) for piece in after], [" ".join(piece.split()) for piece in before]

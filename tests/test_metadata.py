@@ -276,6 +276,30 @@ def test_a_time_element_far_from_the_headline_beats_a_guess():
     assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing + teaser))["published"] == "2022-01-15"
 
 
+def test_a_post_that_says_when_it_was_published():
+    closing = "<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr veröffentlicht.</p>"
+    head = '<meta name="date" content="2011-12-09">'
+    assert extract(page(head, closing=closing))["published"][:10] == "2011-12-03"
+    # A report about another text's publication is not the page's date.
+    closing = "<p>Der Bericht der Kommission wurde am 3. Dezember 2011 veröffentlicht.</p>"
+    assert extract(page(head, closing=closing))["published"][:10] == "2011-12-09"
+
+
+def test_the_date_line_is_found_below_indented_markup():
+    indent = "\n" + " " * 400
+    header = (f"<h1>Hafen wird um zwei Terminals erweitert</h1>{indent}<div>{indent}<div>{indent}"
+              "Von <span>Anna Schmidt</span> 4.&thinsp;2.&thinsp;2022.</div></div>")
+    article = extract(page('<meta name="date" content="2022-04-02">', header))
+    assert article["published"] == "2022-02-04"
+    assert article["authors"] == ["Anna Schmidt"]
+
+
+def test_a_release_date_is_not_the_date_line():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Spiel · Release: 14.11.2019</p>"
+    head = jsonld(datePublished="2019-12-02T18:15:20+01:00")
+    assert extract(page(head, header))["published"] == "2019-12-02T18:15:20+01:00"
+
+
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
 def test_future_and_pre_1995_dates_are_rejected(bad):
     tree = parse_html(page(jsonld(datePublished=bad)))
