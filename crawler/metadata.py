@@ -872,7 +872,7 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
                 # The piece holds more than the label: its own text did not match.
                 match = None
         if match:
-            bylines.append(_without_trailing_words(match["names"]))
+            bylines.append(_without_trailing_words(JOB_TITLE.sub("", match["names"])))
     return bylines
 
 
@@ -888,8 +888,15 @@ def _with_following_names(pieces: list[str], position: int) -> str:
         if not (joined or connector):
             break
         text += " " + piece
-        joined = connector
+        # A profession linked on its own goes on with the name ("Autor:", "Rechtsanwalt",
+        # "Sebastian Einbock").
+        joined = connector or JOB_TITLE.fullmatch(piece + " ") is not None
     return text
+
+
+# Professions printed before a name in a byline; not part of the name (academic titles are).
+JOB_TITLE = re.compile(r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)|Steuerberater(?:in)?|Notar(?:in)?|"
+                       r"Redakteur(?:in)?|Journalist(?:in)?)\s+")
 
 
 # Capitalised words that follow a name in a byline but are no part of it (German nouns and

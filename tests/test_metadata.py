@@ -413,6 +413,11 @@ def test_a_handle_in_the_metadata_gets_the_full_name_of_the_signature():
     assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Anna M. Schmidt"]
 
 
+def test_a_profession_linked_between_label_and_name_is_not_the_name():
+    closing = '<div>Foto: Archiv<br><br>Autor: <a href="/rechtsanwalt/">Rechtsanwalt</a> Sebastian Einbock</div>'
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Sebastian Einbock"]
+
+
 def test_a_metadata_author_the_page_never_shows_gives_way_to_the_byline():
     head = '<meta name="author" content="Auto Illustrierte">'
     header = HEADLINE + '<p class="author">Text &amp; Fotos: Ivan Valetny</p>'
