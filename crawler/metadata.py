@@ -708,7 +708,9 @@ BYLINE_XPATH = ('//*[@itemprop="author" or @rel="author" or contains(@class, "by
                 ' or contains(@class, "author") or contains(@class, "autor")]')
 # Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
 NOT_A_NAME = re.compile(r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
-                        r"aktualisiert|geschrieben)\b", re.IGNORECASE)
+                        r"aktualisiert|geschrieben)\b|"
+                        # A date line's weekday taken for a byline ("Donnerstag, 4. November 2021").
+                        r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$", re.IGNORECASE)
 BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
@@ -796,7 +798,10 @@ EXPLICIT_BYLINE_LABEL = (r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?
                          r"Geschrieben|Verfasst) von")
 NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
 SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
-DATED_BYLINE = re.compile(r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*" + NAMES + r"$")
+DATED_BYLINE = re.compile(r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
+                          r"(?:(?:Redaktion|Autor(?:in)?|Text|[Vv]on)\s*:?\s+)?" + NAMES
+                          # "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
+                          + r"(?:\s*\([^)]{1,60}\))?$")
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
 # The last line of a story that signs it: "Von Cosima Künzel", "(Christian P. Stadtfeld) +++".
 SIGNED = re.compile(r"^(?:(?:[Vv]on|Text:)\s+)(?P<names>" + NAME + r")$|"
@@ -844,9 +849,12 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
     # Before the headline the nearest byline counts first; pieces are read in page order.
     bylines.extend(_bylines_in([piece for piece in after if piece], SHOWN_BYLINE))
     bylines.extend(_bylines_in([piece for piece in before if piece], SHOWN_BYLINE)[::-1])
-    # A date line that goes on with the author: "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
-    bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, after + before)
-                   if match)
+    # A date line that goes on with the author: "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
+    # "05.02.2020 - Redaktion: Eberhard Fuhr".
+    # The date and the rest may be separate elements ("05.02.2020 <span>- Redaktion: …</span>").
+    lines = [piece for piece in after + before if piece]
+    lines += [first + " " + second for first, second in zip(lines, lines[1:])]
+    bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
     pieces = [" ".join(piece.split()) for piece in tree.xpath(PAGE_TEXT_XPATH)]
     bylines.extend(_bylines_in([piece for piece in pieces if piece], EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):

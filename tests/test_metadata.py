@@ -441,9 +441,12 @@ def test_a_first_name_gets_the_full_name_of_the_author_box():
     assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Stefanus Stahl"]
 
 
-@pytest.mark.parametrize("dateline", ["04.02.2022 | 13:10 Uhr | Uta Helkenberg", "25.10.2022 - Uta Helkenberg"])
+@pytest.mark.parametrize("dateline", ["04.02.2022 | 13:10 Uhr | Uta Helkenberg", "25.10.2022 - Uta Helkenberg",
+                                      "05.02.2020 - Redaktion: Uta Helkenberg (Pressesprecherin)"])
 def test_a_date_line_that_names_the_author(dateline):
     assert extract(page(header=f"<small>{dateline}</small>{HEADLINE}"))["authors"] == ["Uta Helkenberg"]
+    date, rest = dateline.split(" ", 1)
+    assert extract(page(header=f"<div>{date} <span>{rest}</span></div>{HEADLINE}"))["authors"] == ["Uta Helkenberg"]
 
 
 @pytest.mark.parametrize("organisation, url", [
@@ -469,6 +472,11 @@ def test_a_headline_set_as_h2_has_its_byline_next_to_it():
     header = '<h2 class="title">Hafen wird um zwei Terminals erweitert</h2><p>Von Anna Schmidt</p>'
     article = extract(page(head, header))
     assert article["authors"] == ["Anna Schmidt"]
+
+
+def test_a_weekday_is_not_a_name():
+    assert split_names("Donnerstag") == []
+    assert split_names("Donnerstag Müller") == ["Donnerstag Müller"]
 
 
 def test_split_names():
