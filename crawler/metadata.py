@@ -70,7 +70,7 @@ VISIBLE_DATE = re.compile(
     r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
 )
 # "26/12/2019" (day first, as European sites print it; "12/26/2019" when the second number
-# cannot be a month), read only where a date line is expected, never inside sentences.
+# cannot be a month), read in the date line, datelines and <time> elements, not after "Datum:".
 SLASHED_DATE = re.compile(
     r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])(?P<month_name>(?!))?"
     r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
@@ -736,8 +736,8 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
         _sort_names(split_names(value), sites, names, agencies, desks)
     shown = shown_bylines(tree, headline)
     if names and shown and _unseen(names, tree):
-        # The metadata credits people the page never shows (a theme's designer, "Peter Amende
-        # und Fuchsy designed"; a CMS account) while it prints a byline: the byline counts.
+        # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
+        # a CMS account) while it prints a byline: the byline counts.
         names = []
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person.
