@@ -69,6 +69,19 @@ VISIBLE_DATE = re.compile(
     r"(?P<year>(?:19|20)\d\d)"
     r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
 )
+# "26/12/2019" (day first, as European sites print it; "12/26/2019" when the second number
+# cannot be a month), read in the date line, datelines and <time> elements, not after "Datum:".
+SLASHED_DATE = re.compile(
+    r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])(?P<month_name>(?!))?"
+    r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
+)
+
+
+def visible_dates(text: str) -> list:
+    """Matches of the dates a page prints, in text order: "21.11.2026", "21. November 2026",
+    "26/12/2019"."""
+    matches = [*VISIBLE_DATE.finditer(text), *SLASHED_DATE.finditer(text)]
+    return sorted(matches, key=lambda match: match.start())
 
 
 def jsonld_nodes(tree):
@@ -130,7 +143,8 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return fallback
     site_names = _site_names(tree, url)
     stripped = [strip_site_name(title, site_names) for title in meta_titles]
-    lines = {text: parts for text, parts in _headings(tree) or _headings(tree, "//h2")
+    h1s = _headings(tree)
+    lines = {text: parts for text, parts in h1s or _headings(tree, "//h2")
              if not _is_site_part(text, site_names)}
     headings = list(lines)
     # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
@@ -139,9 +153,18 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     for heading in _without_leading_labels(tree):
         if _key(heading) in stated and not any(_key(full) in stated for full in headings):
             return heading
+    # The metadata titles, and their parts of three words or more ("Offshore-Windenergie –
+    # Sauberer Strom vom Meer | Stiftung …"): a heading equal to one is the headline.
+    parts = {_key(part) for title in meta_titles for part in TITLE_SEPARATORS.split(title) + title.split(" | ")
+             if len(part.split()) >= 3} - {""}
+    exact = {_key(title) for title in meta_titles + stripped} - {""}
     for heading in headings:
-        if any(_key(heading) == _key(title) for title in meta_titles + stripped):
+        if _key(heading) in exact:
             return heading
+    if not h1s:
+        for heading in headings:
+            if _key(heading) in parts:
+                return heading
     for title in stripped:
         for heading in headings:
             # "<h1><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</h1>"
@@ -162,6 +185,12 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin").
         if any(_key(TITLE_SEPARATORS.split(title)[0]) == _key(heading) for title in meta_titles):
             return heading
+    # No <h1> names the metadata's story, an <h2> is its title: the page sets its headline as
+    # <h2> under section <h1>s ("Quicklinks"). Only an exact match counts there.
+    if h1s:
+        for heading, _lines in _headings(tree, "//h2"):
+            if _key(heading) in exact | parts and not _is_site_part(heading, site_names):
+                return heading
     visible = [heading for heading in headings if len(heading.split()) >= 2]
     if len(visible) == 1 and all(_uninformative(title, site_names) for title in stripped):
         # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site.
@@ -194,6 +223,14 @@ def _without_leading_labels(tree) -> list[str]:
     return texts
 
 
+def _is_logo(heading) -> bool:
+    """Whether a heading is the site's logo: all its text is a link to the home page
+    ("<h1><a href="https://www.offshore-stiftung.de/">Stiftung Offshore Windenergie</a></h1>")."""
+    links = heading.xpath(".//a[@href]")
+    return len(links) == 1 and urlsplit(links[0].get("href")).path in ("", "/") and not urlsplit(
+        links[0].get("href")).query and _key(links[0].text_content()) == _key(heading.text_content())
+
+
 def _displayed_copy(heading):
     """A copy of ``heading`` without the style sheets and scripts some sites put inside it
     (CSS-in-JS: "<h1><style>.css-umyvef{…}</style>…")."""
@@ -212,7 +249,7 @@ def _headings(tree, xpath: str = "//h1") -> list[tuple[str, list[str]]]:
     """``(text, lines)`` of each visible ``<h1>``: lines as ``<br>`` and blocks break it."""
     headings = []
     for h1 in tree.xpath(xpath):
-        if _hidden(h1):
+        if _hidden(h1) or _is_logo(h1):
             continue
         h1 = _displayed_copy(h1)
         for part in h1.xpath(".//*"):
@@ -382,7 +419,9 @@ def article_dates(tree, url: str, now: datetime | None = None,
         # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
         # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
         found = shown[:10]
-    same_day = structured and found in (structured[:10], _utc_day(structured))
+    # A UTC timestamp names the day of its instant in Berlin, unless the page prints its UTC day
+    # ("<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>"): what readers saw wins.
+    same_day = structured and (found == structured[:10] or not shown and found == _utc_day(structured))
     if found and not same_day:
         published = shown if shown and shown[:10] == found else with_visible_time(found, tree)
     else:
@@ -422,8 +461,14 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 PUBLISHED_LABEL = re.compile(r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
                              r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?\s*:?\s*$",
                              re.IGNORECASE)
-# A date that is not the story's: an update, or an event in a sentence ("am 18. Oktober 2021").
-NOT_PUBLISHED = re.compile(r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|"
+# A page's sentence about itself: "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr
+# veröffentlicht" (blog themes print it under the post); the label follows the date.
+SELF_REFERENCE = re.compile(r"\b(?:dieser|der)\s+(?:beitrag|artikel|eintrag|text|post)\s+wurde\b[^.]{0,50}$",
+                            re.IGNORECASE)
+PUBLISHED_AFTER = re.compile(r"[^.]{0,30}?\b(?:veröffentlicht|publiziert|erstellt|geschrieben)\b", re.IGNORECASE)
+# A date that is not the story's: an update, a product's release, or an event in a sentence
+# ("am 18. Oktober 2021").
+NOT_PUBLISHED = re.compile(r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
                            r"mitglied seit|geboren|"
                            r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
                            r"nach|vor|ende|anfang|mitte)|[-–(]|\d\.)\s*:?\s*$", re.IGNORECASE)
@@ -453,8 +498,12 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
     text = body_text(tree)
     labelled = set()
     for match in VISIBLE_DATE.finditer(text):
-        if PUBLISHED_LABEL.search(text[max(0, match.start() - 40):match.start()]):
+        # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
+        if PUBLISHED_LABEL.search(text[max(0, match.start() - 40):match.start()]) or (
+                SELF_REFERENCE.search(text[max(0, match.start() - 80):match.start()])
+                and PUBLISHED_AFTER.match(text[match.end():match.end() + 40])):
             labelled.add(_plausible(_from_match(match), now))
+    labelled.update(_press_datelines(tree, now))
     labelled.discard(None)
     if len({day[:10] for day in labelled}) == 1:
         # Several days labelled "Published" are a listing's teasers, not this story's date.
@@ -467,15 +516,51 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
         before = text[max(0, position - DATELINE_BEFORE):position]
     shown = []
     for window, nearest_first in ((after, False), (before, True)):
-        matches = list(VISIBLE_DATE.finditer(window))
+        matches = visible_dates(window)
         for match in reversed(matches) if nearest_first else matches:
             if not NOT_PUBLISHED.search(window[max(0, match.start() - 25):match.start()]):
-                shown.append(_plausible(_from_match(match), now))
+                shown.extend(_plausible(moment, now) for moment in _readings(match))
     shown = [day for day in shown if day]
     # A date line with two days ("29. Dezember 2022 · 30. Dezember 2022", updated and
     # published): the one the markup names as published.
     stated = [day for day in shown if structured and _same_day(day, structured)]
-    return (stated or shown or [None])[0]
+    return (stated or shown or [_printed_time_element(tree, now)])[0]
+
+
+# A press release's dateline: "Karlsruhe, (12.11.2021). Traditionell …", "(21. November 2022) …".
+DATELINE_PLACE = re.compile(r"^(?:[A-ZÄÖÜ][\w./ -]{0,40},\s*)?\(\s*$")
+
+
+def _press_datelines(tree, now: datetime) -> set:
+    """Days a text piece opens with in parentheses, after a place name or alone: the dateline
+    of press releases and agency copy, as explicit as a label ("(12.11.2021)")."""
+    days = set()
+    for piece in tree.xpath(PAGE_TEXT_XPATH):
+        piece = " ".join(piece.split())[:80]
+        if "(" not in piece[:45]:
+            continue
+        for match in visible_dates(piece):
+            if DATELINE_PLACE.match(piece[:match.start()]) and piece[match.end():].lstrip().startswith(")"):
+                days.add(_plausible(_from_match(match), now))
+    return days
+
+
+def _printed_time_element(tree, now: datetime) -> str | None:
+    """The day the page's ``<time>`` elements outside comments and quoted posts print
+    ("<time datetime=…>25.01.2022</time>"), wherever they stand: a CMS's publication stamp in
+    a meta box far from the headline. When they print several days, none of them."""
+    days, printed_days = set(), set()
+    for element in tree.xpath('//body//time[not(ancestor::*[contains(@class, "comment")]'
+                              ' or ancestor::blockquote)]'):
+        printed = visible_dates(text_of(element))
+        if printed:
+            printed_days.add(_plausible(_from_match(printed[0]), now))
+        else:
+            # "vor 9 Stunden" on the story, a day on a teaser: the story's day is in the markup.
+            days.add((parse_date(element.get("datetime"), now) or "")[:10])
+    printed_days.discard(None)
+    days = (days - {""}) | {day[:10] for day in printed_days}
+    return max(printed_days, key=len) if printed_days and len(days) == 1 else None
 
 
 HEADINGS = {"h1", "h2", "h3", "h4"}
@@ -488,7 +573,7 @@ def _dateline(tree, headline: str | None, pieces: bool = False, limit: int = DAT
     target = _headline_element(tree, headline)
     if target is None:
         return ([], []) if pieces else ("", "")
-    before, after, state, skipping = [], [], "before", 0
+    before, after, state, skipping, after_length = [], [], "before", 0, 0
     for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in SKIPPED_TEXT:
@@ -511,7 +596,10 @@ def _dateline(tree, headline: str | None, pieces: bool = False, limit: int = DAT
         piece = element.text if event == "start" else element.tail
         if piece and state != "inside":
             (before if state == "before" else after).append(piece)
-        if state == "after" and sum(map(len, after)) > limit:
+            if state == "after":
+                # Characters of text, not of the indentation between the elements.
+                after_length += len(" ".join(piece.split()))
+        if state == "after" and after_length > limit:
             break
     if pieces:
         return [" ".join(piece.split()) for piece in after], [" ".join(piece.split()) for piece in before]
@@ -569,7 +657,7 @@ def with_visible_time(day: str, tree) -> str:
     """``day`` with the time of day shown next to it on the page (Europe/Berlin), if any."""
     body = tree.find("body")
     text = text_of(body if body is not None else tree)
-    for match in VISIBLE_DATE.finditer(text):
+    for match in visible_dates(text):
         moment = _from_match(match)
         if moment is not None and moment.date().isoformat() == day and match["hour"]:
             return moment.isoformat()
@@ -581,13 +669,26 @@ def _visible_datetime(text: str) -> datetime | None:
     return _from_match(match) if match else None
 
 
+def _readings(match) -> list:
+    """The dates a match can mean: "11/01/2021" is 11 January or, on sites that print the
+    American order, 1 November; the markup's publication date then tells which."""
+    moment = _from_match(match)
+    if moment is None or match.re is not SLASHED_DATE or moment.month == moment.day or moment.day > 12:
+        return [moment]
+    return [moment, moment.replace(day=moment.month, month=moment.day)]
+
+
 def _from_match(match) -> datetime | None:
     month = int(match["month"]) if match["month"] else GERMAN_MONTHS.get(match["month_name"].lower())
     if not month:
         return None
+    day = int(match["day"])
+    if match.re is SLASHED_DATE and month > 12 >= day:
+        # "12/26/2019": the American order.
+        day, month = month, day
     hour, minute = int(match["hour"] or 0), int(match["minute"] or 0)
     try:
-        moment = datetime(int(match["year"]), month, int(match["day"]), hour, minute)
+        moment = datetime(int(match["year"]), month, day, hour, minute)
     except ValueError:
         return None
     return moment.replace(tzinfo=BERLIN) if match["hour"] else moment
@@ -607,7 +708,9 @@ BYLINE_XPATH = ('//*[@itemprop="author" or @rel="author" or contains(@class, "by
                 ' or contains(@class, "author") or contains(@class, "autor")]')
 # Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
 NOT_A_NAME = re.compile(r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
-                        r"aktualisiert|geschrieben)\b", re.IGNORECASE)
+                        r"aktualisiert|geschrieben)\b|"
+                        # A date line's weekday taken for a byline ("Donnerstag, 4. November 2021").
+                        r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$", re.IGNORECASE)
 BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
@@ -632,6 +735,10 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks)
     shown = shown_bylines(tree, headline)
+    if names and shown and _unseen(names, tree):
+        # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
+        # a CMS account) while it prints a byline: the byline counts.
+        names = []
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person.
         for value in shown:
@@ -641,9 +748,13 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     if not (names or agencies or desks):
         for element in tree.xpath(BYLINE_XPATH)[:3]:
             _sort_names(split_names(text_of(element)), sites, names, agencies, desks)
+    signature = closing_signature(tree, text)
+    if not names:
+        # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
+        _sort_names(signature, sites, names, agencies, desks)
     if not names:
         _sort_names(split_names(fallback), sites, names, agencies, desks)
-    names = [_fuller_name(name, shown) for name in names]
+    names = [_fuller_name(name, shown + signature + _introduced(tree, name)) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
         for code in re.split(r"\s*[/,]\s*", credit[1]):
@@ -653,6 +764,14 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
     return (names or desks), agencies
+
+
+def _unseen(names: list[str], tree) -> bool:
+    """Whether none of ``names`` (full names, not handles) appears in the page's visible text."""
+    if not all(_looks_like_a_name(name) and name != name.lower() for name in names):
+        return False
+    page = _key(body_text(tree))
+    return not any(_key(name) in page for name in names)
 
 
 def _shown_names(byline: str, shown: list[str]) -> list[str]:
@@ -679,7 +798,38 @@ EXPLICIT_BYLINE_LABEL = (r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?
                          r"Geschrieben|Verfasst) von")
 NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
 SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
+DATED_BYLINE = re.compile(r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
+                          r"(?:(?:Redaktion|Autor(?:in)?|Text|[Vv]on)\s*:?\s+)?" + NAMES
+                          # "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
+                          + r"(?:\s*\([^)]{1,60}\))?$")
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
+# The last line of a story that signs it: "Von Cosima Künzel", "(Christian P. Stadtfeld) +++".
+SIGNED = re.compile(r"^(?:(?:[Vv]on|Text:)\s+)(?P<names>" + NAME + r")$|"
+                    r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$")
+EMPHASIS = {"b", "strong", "em", "i"}
+
+
+def closing_signature(tree, text: str) -> list[str]:
+    """Names that sign the story's text at its end: a last line "Von Anna Schmidt", a name in
+    parentheses after the last sentence ("… bleibt spannend. (Christian P. Stadtfeld)"), or a last line that is only a name set in bold or
+    italics (as sites sign a report). Plain capitalised last lines ("Weitere Informationen")
+    are not names."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()] if text else []
+    if not lines:
+        return []
+    last = INVISIBLE.sub("", lines[-1])
+    match = SIGNED.search(last)
+    if match:
+        name = match["names"] or match["bracketed"]
+    elif re.fullmatch(NAME, last) and any(
+            element.tag in EMPHASIS and text_of(element) == last
+            for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")):
+        name = last
+    else:
+        return []
+    return [name] if _looks_like_a_name(name) else []
+
+
 # Text pieces of the page outside comments, scripts and styles.
 PAGE_TEXT_XPATH = ('//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript'
                    ' or ancestor::*[contains(@class, "comment")])]')
@@ -699,6 +849,12 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
     # Before the headline the nearest byline counts first; pieces are read in page order.
     bylines.extend(_bylines_in([piece for piece in after if piece], SHOWN_BYLINE))
     bylines.extend(_bylines_in([piece for piece in before if piece], SHOWN_BYLINE)[::-1])
+    # A date line that goes on with the author: "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
+    # "05.02.2020 - Redaktion: Eberhard Fuhr".
+    # The date and the rest may be separate elements ("05.02.2020 <span>- Redaktion: …</span>").
+    lines = [piece for piece in after + before if piece]
+    lines += [first + " " + second for first, second in zip(lines, lines[1:])]
+    bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
     pieces = [" ".join(piece.split()) for piece in tree.xpath(PAGE_TEXT_XPATH)]
     bylines.extend(_bylines_in([piece for piece in pieces if piece], EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
@@ -724,7 +880,7 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
                 # The piece holds more than the label: its own text did not match.
                 match = None
         if match:
-            bylines.append(_without_trailing_words(match["names"]))
+            bylines.append(_without_trailing_words(JOB_TITLE.sub("", match["names"])))
     return bylines
 
 
@@ -740,8 +896,15 @@ def _with_following_names(pieces: list[str], position: int) -> str:
         if not (joined or connector):
             break
         text += " " + piece
-        joined = connector
+        # A profession linked on its own goes on with the name ("Autor:", "Rechtsanwalt",
+        # "Sebastian Einbock").
+        joined = connector or JOB_TITLE.fullmatch(piece + " ") is not None
     return text
+
+
+# Professions printed before a name in a byline; not part of the name (academic titles are).
+JOB_TITLE = re.compile(r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)|Steuerberater(?:in)?|Notar(?:in)?|"
+                       r"Redakteur(?:in)?|Journalist(?:in)?)\s+")
 
 
 # Capitalised words that follow a name in a byline but are no part of it (German nouns and
@@ -775,6 +938,22 @@ def _looks_like_a_name(name: str) -> bool:
 NAME_PARTICLES = {"von", "van", "de", "der", "zu", "v.", "di", "da", "le", "du"}
 
 
+def _introduced(tree, name: str) -> list[str]:
+    """For a first name alone ("Stefanus"), the full names an author box's biography gives
+    it ("Stefanus Stahl - Maschinenbauer, Abenteurer …")."""
+    if len(name.split()) != 1 or not name[:1].isupper():
+        return []
+    pattern = re.compile(r"\b" + re.escape(name) + r"(?:\s+(?!" + re.escape(name) + r"\b)[A-ZÄÖÜ][\w'’-]+){1,2}")
+    found = []
+    for element in tree.xpath(BYLINE_XPATH)[:10]:
+        # Piece by piece: a name heading and the biography below it ("Matthias" and
+        # "Medizinstudent, Papa, …") are not one name.
+        for piece in element.xpath(".//text()"):
+            found.extend(match[0] for match in pattern.finditer(" ".join(piece.split()))
+                         if _looks_like_a_name(match[0]))
+    return found
+
+
 def _fuller_name(name: str, shown: list[str]) -> str:
     """``name`` as the byline prints it when the metadata has a handle or first name only
     ("christian.stadtfeld" → "Christian P. Stadtfeld", "Nils" → "Nils Pickert")."""
@@ -783,6 +962,8 @@ def _fuller_name(name: str, shown: list[str]) -> str:
         return name
     for value in shown:
         for candidate in split_names(value):
+            # A name and what follows a dash is a biography ("Stefanus Stahl - Maschinenbauer").
+            candidate = re.split(r"\s[-–]\s", candidate)[0]
             candidate_words = _words(candidate)
             if len(candidate_words) > len(words) and set(words) <= set(candidate_words) or (
                     len(words) == 1 and _key(candidate) == words[0] and len(candidate_words) > 1):
@@ -807,11 +988,13 @@ def _sort_names(candidates, sites, names, agencies, desks) -> None:
 
 
 def _is_site(name: str, sites: set[str]) -> bool:
-    """Whether a credited name is the site's: its name, or the start of its host ("LAOLA" on
-    laola1.at, cut at the digit by the byline's end rules)."""
+    """Whether a credited name is the site's: its name, the start of its host ("LAOLA" on
+    laola1.at, cut at the digit by the byline's end rules) or its initials ("LN")."""
     key = _key(name)
-    return key in sites or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key))
-                               for site in sites)
+    # "LN" on "LN-Online": a publication credited by its initials.
+    initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
+    return initials or key in sites or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key))
+                                           for site in sites)
 
 
 def split_names(value) -> list[str]:

@@ -144,6 +144,27 @@ def test_a_page_without_h1_takes_the_h2_the_metadata_title_names():
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
+def test_a_logo_h1_is_not_the_headline():
+    head = ('<title>Hafengesellschaft Düsseldorf</title>'
+            '<meta property="og:site_name" content="Hafengesellschaft Düsseldorf">')
+    header = ('<h1><a href="https://www.hafen-duesseldorf.de/">Hafengesellschaft Düsseldorf</a></h1>'
+              "<h2>Hafen wird um zwei Terminals erweitert</h2>")
+    assert extract(page(head, header), "https://www.hafen-duesseldorf.de/news/terminals")["title"] == (
+        "Hafen wird um zwei Terminals erweitert")
+
+
+def test_an_h2_under_section_h1s_that_the_metadata_title_names():
+    head = "<title>Hafenportal - Meldungen - Hafen wird um zwei Terminals erweitert</title>"
+    header = ("<h1>Meldungen | Eintrag</h1><h2>Hafen wird um zwei Terminals erweitert</h2>"
+              "<h2>Weitere Meldungen</h2>")
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    # An <h1> the metadata confirms stays the headline, even when an <h2> is the og:title.
+    head = ('<meta property="og:title" content="Was ist die Hafengesellschaft?">'
+            "<title>Hafengesellschaft: 3 Fragen an Tina Musil</title>")
+    header = "<h1>3 Fragen an Tina Musil, Hafenmeisterin</h1><h2>Was ist die Hafengesellschaft?</h2>"
+    assert extract(page(head, header))["title"] == "3 Fragen an Tina Musil, Hafenmeisterin"
+
+
 def test_strip_site_name_keeps_titles_without_one():
     assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
 
@@ -219,6 +240,64 @@ def test_of_two_days_in_the_date_line_the_one_the_markup_names_published():
     # Without that statement the first day of the date line counts.
     header = header.replace("29. Dezember", "28. Dezember")
     assert extract(page(jsonld(), header))["published"][:10] == "2022-12-28"
+
+
+def test_a_date_line_with_slashes_is_read_day_first_unless_the_markup_says_otherwise():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Wirtschaft · 26/12/2019</p>"
+    assert extract(page(jsonld(), header))["published"] == "2019-12-26"
+    # "11/01/2021" on a site that prints the American order: the markup says which it is.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Wirtschaft · 11/01/2021</p>"
+    head = jsonld(datePublished="2021-11-01T05:00:14+01:00")
+    assert extract(page(head, header))["published"] == "2021-11-01T05:00:14+01:00"
+    assert extract(page(jsonld(), header))["published"] == "2021-01-11"
+
+
+def test_the_printed_day_beats_the_berlin_day_of_a_utc_timestamp():
+    header = ('<h1>Hafen wird um zwei Terminals erweitert</h1><p><time datetime="2019-12-26T23:07:45+00:00"'
+              ' itemprop="datePublished">26/12/2019</time></p>')
+    assert extract(page(jsonld(), header))["published"] == "2019-12-26"
+
+
+@pytest.mark.parametrize("dateline", ["Karlsruhe, (12.11.2021). Der Hafen wird", "(12. November 2021) Der Hafen wird"])
+def test_a_press_release_dateline_in_parentheses(dateline):
+    teaser = '<aside><p>Hafenfest · Sa. 13.11.2021</p></aside>'
+    body = f"<p>{dateline} bis 2028 erweitert. {STORY}</p><p>{STORY}</p>"
+    assert extract(page("", "<h1>Hafen wird erweitert</h1>", body, closing=teaser))["published"] == "2021-11-12"
+
+
+def test_a_time_element_far_from_the_headline_beats_a_guess():
+    head = '<meta property="og:article:published_time" content="2022-01-15">'
+    closing = ('<ul class="meta"><li>Erscheinungsdatum <time datetime="2022-01-25">25.01.2022</time></li></ul>'
+               '<section class="comments"><time datetime="2022-02-01">01.02.2022</time></section>'
+               '<blockquote>Ein geteilter Beitrag am <time datetime="2021-04-21">Apr 21, 2021</time></blockquote>')
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing))["published"] == "2022-01-25"
+    # Time elements that print different days (the story's and a teaser's) decide nothing.
+    teaser = '<aside><time datetime="2022-01-10T09:00:00+01:00">vor 9 Stunden</time></aside>'
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing + teaser))["published"] == "2022-01-15"
+
+
+def test_a_post_that_says_when_it_was_published():
+    closing = "<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr veröffentlicht.</p>"
+    head = '<meta name="date" content="2011-12-09">'
+    assert extract(page(head, closing=closing))["published"][:10] == "2011-12-03"
+    # A report about another text's publication is not the page's date.
+    closing = "<p>Der Bericht der Kommission wurde am 3. Dezember 2011 veröffentlicht.</p>"
+    assert extract(page(head, closing=closing))["published"][:10] == "2011-12-09"
+
+
+def test_the_date_line_is_found_below_indented_markup():
+    indent = "\n" + " " * 400
+    header = (f"<h1>Hafen wird um zwei Terminals erweitert</h1>{indent}<div>{indent}<div>{indent}"
+              "Von <span>Anna Schmidt</span> 4.&thinsp;2.&thinsp;2022.</div></div>")
+    article = extract(page('<meta name="date" content="2022-04-02">', header))
+    assert article["published"] == "2022-02-04"
+    assert article["authors"] == ["Anna Schmidt"]
+
+
+def test_a_release_date_is_not_the_date_line():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Spiel · Release: 14.11.2019</p>"
+    head = jsonld(datePublished="2019-12-02T18:15:20+01:00")
+    assert extract(page(head, header))["published"] == "2019-12-02T18:15:20+01:00"
 
 
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
@@ -308,8 +387,66 @@ def test_a_byline_below_the_lead_paragraph():
 
 
 def test_a_von_far_from_the_headline_is_not_a_byline():
-    closing = "<p>Von Anna Schmidt</p>"
+    # In the middle of the text; at its very end it would sign the story (see below).
+    closing = f"<p>Von Anna Schmidt</p><p>{STORY}</p>"
     assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+
+
+@pytest.mark.parametrize("closing", [
+    "<p><em>Von Anna Schmidt</em></p>",
+    "<p><b><i>Anna Schmidt</i></b></p>",
+    f"<p>{STORY} (Anna Schmidt) +++</p>",
+])
+def test_a_signature_at_the_end_of_the_story_names_the_author(closing):
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Anna Schmidt"]
+
+
+def test_a_plain_last_line_or_an_abbreviation_in_parentheses_is_no_signature():
+    closing = "<p>Weitere Informationen</p><p>Quelle: Informationsstelle für Arzneimittel (IFA GmbH)</p>"
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+    assert extract(page(header=HEADLINE, closing="<p>Weitere Informationen</p>"))["authors"] == []
+
+
+def test_a_handle_in_the_metadata_gets_the_full_name_of_the_signature():
+    head = jsonld(author={"@type": "Person", "name": "anna.schmidt"})
+    closing = f"<p>{STORY} (Anna M. Schmidt)</p>"
+    assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Anna M. Schmidt"]
+
+
+def test_a_profession_linked_between_label_and_name_is_not_the_name():
+    closing = '<div>Foto: Archiv<br><br>Autor: <a href="/rechtsanwalt/">Rechtsanwalt</a> Sebastian Einbock</div>'
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Sebastian Einbock"]
+
+
+def test_a_metadata_author_the_page_never_shows_gives_way_to_the_byline():
+    head = '<meta name="author" content="Auto Illustrierte">'
+    header = HEADLINE + '<p class="author">Text &amp; Fotos: Ivan Valetny</p>'
+    assert extract(page(head, header))["authors"] == ["Ivan Valetny"]
+    # Shown somewhere on the page (in a teaser, a box), the metadata's name stays.
+    closing = '<aside>Mehr von Auto Illustrierte</aside>'
+    assert extract(page(head, header, closing=closing))["authors"] == ["Auto Illustrierte"]
+
+
+def test_the_site_credited_by_its_initials_gives_way_to_the_signature():
+    head = (jsonld(author={"@type": "Person", "name": "LN"})
+            + '<meta property="og:site_name" content="LN-Online">')
+    closing = "<p><em>Von Cosima Künzel</em></p>"
+    assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Cosima Künzel"]
+
+
+def test_a_first_name_gets_the_full_name_of_the_author_box():
+    head = jsonld(author={"@type": "Person", "name": "Stefanus"})
+    closing = ('<div class="author-box"><div class="author-box__name">Stefanus</div><div class="author-box__bio">'
+               'Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter. Seit 2002 auf dem Rad.</div></div>')
+    assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Stefanus Stahl"]
+
+
+@pytest.mark.parametrize("dateline", ["04.02.2022 | 13:10 Uhr | Uta Helkenberg", "25.10.2022 - Uta Helkenberg",
+                                      "05.02.2020 - Redaktion: Uta Helkenberg (Pressesprecherin)"])
+def test_a_date_line_that_names_the_author(dateline):
+    assert extract(page(header=f"<small>{dateline}</small>{HEADLINE}"))["authors"] == ["Uta Helkenberg"]
+    date, rest = dateline.split(" ", 1)
+    assert extract(page(header=f"<div>{date} <span>{rest}</span></div>{HEADLINE}"))["authors"] == ["Uta Helkenberg"]
 
 
 @pytest.mark.parametrize("organisation, url", [
@@ -335,6 +472,11 @@ def test_a_headline_set_as_h2_has_its_byline_next_to_it():
     header = '<h2 class="title">Hafen wird um zwei Terminals erweitert</h2><p>Von Anna Schmidt</p>'
     article = extract(page(head, header))
     assert article["authors"] == ["Anna Schmidt"]
+
+
+def test_a_weekday_is_not_a_name():
+    assert split_names("Donnerstag") == []
+    assert split_names("Donnerstag Müller") == ["Donnerstag Müller"]
 
 
 def test_split_names():
