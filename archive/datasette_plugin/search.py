@@ -285,10 +285,11 @@ class ArchiveSearch:
         ids = await self.matching_ids(search["match"], params)
         if len(ids) < BITMAP_WITH_FILTERS_FROM:
             return None
-        tested = SEARCH_CLAUSE.sub(f"{MATCH_FUNCTION}({self.bitmap_number(ids)}, id)", sql)
+        # The plan does not depend on the bitmap: ask with bitmap 0, make one only if it helps.
         plan = await self.plan(SEARCH_CLAUSE.sub(f"{MATCH_FUNCTION}(0, id)", sql), params)
-        driven = any(step.startswith(f"SEARCH {TABLE} USING") for step in plan)
-        return tested if driven else None
+        if not any(step.startswith(f"SEARCH {TABLE} USING") for step in plan):
+            return None
+        return SEARCH_CLAUSE.sub(f"{MATCH_FUNCTION}({self.bitmap_number(ids)}, id)", sql)
 
     async def is_ready(self) -> bool:
         """Whether the database has the FTS table and the index (an archive, migrated)."""
