@@ -70,6 +70,11 @@ def cpu_seconds(pid: int) -> float:
         return 0.0
 
 
+def cpu_since(before, after) -> float:
+    """User and system CPU seconds between two ``resource.getrusage`` readings."""
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 class RssSampler(threading.Thread):
     """Samples the memory of a process tree every ``interval`` seconds; keeps the peaks, and
     the CPU time each process had used at its last sample."""
@@ -115,9 +120,8 @@ def run_crawl(sources: Path, db: Path, settings: list[str]) -> dict:
     elapsed = time.perf_counter() - started
     sampler.done.set()
     sampler.join()
-    children, server = (resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF))
-    crawl_cpu = (children.ru_utime - children_before.ru_utime) + (children.ru_stime - children_before.ru_stime)
-    server_cpu = (server.ru_utime - self_before.ru_utime) + (server.ru_stime - self_before.ru_stime)
+    crawl_cpu = cpu_since(children_before, resource.getrusage(resource.RUSAGE_CHILDREN))
+    server_cpu = cpu_since(self_before, resource.getrusage(resource.RUSAGE_SELF))
     workers_cpu = sum(seconds for pid, seconds in sampler.cpu.items() if pid != process.pid)
     if process.returncode != 0:
         raise SystemExit(f"crawl failed with exit status {process.returncode}")
