@@ -21,6 +21,7 @@ import json
 import multiprocessing
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,8 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 from archive.dedup import near_duplicates  # noqa: E402
 from archive.publish import datasette_command  # noqa: E402
-from archive.store import open_archive, prepare_article, save_sources, store_articles  # noqa: E402
+from archive.store import PreparedArticle, open_archive, prepare_article, save_sources, store_articles  # noqa: E402
 from bench import synthetic  # noqa: E402
+from bench.crawl import cpu_since  # noqa: E402
 from crawler.demo import free_port  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
@@ -49,36 +51,58 @@ DEFAULT_BATCH = 5000
 CHUNK = 5000
 
 
+def timed_prepare(article: dict) -> tuple[PreparedArticle, float]:
+    """``prepare_article`` and the CPU seconds it took, in whichever process runs it."""
+    started = time.process_time()
+    prepared = prepare_article(article)
+    return prepared, time.process_time() - started
+
+
+def storable(timed_results, chunk: list, preparing_seconds: list):
+    """``(prepared, source, seen_at)`` triples for ``store_articles``, from ``timed_prepare``
+    results in the order of ``chunk``; each one's CPU seconds go to ``preparing_seconds``."""
+    for (prepared, seconds), (source, _article) in zip(timed_results, chunk):
+        preparing_seconds.append(seconds)
+        yield prepared, source, prepared.article["published"]
+
+
 def insert(db_path: Path, count: int, seed: int, batch: int, workers: int) -> dict:
-    """Store ``count`` synthetic articles; returns rate, size and what was stored.
+    """Store ``count`` synthetic articles; returns rate, size, CPU time and what was stored.
 
     Only the archive's own work is timed: ``prepare_article`` (search terms, MinHash) in a
     pool of ``workers`` processes (0: in this process), and ``store_articles`` here, one
-    transaction per ``batch``. Synthesising the articles is not.
+    transaction per ``batch``. Synthesising the articles is not. This process's CPU time
+    outside ``prepare_article`` is the writer's; SQLite lets one connection write at a time,
+    so ``1000 / writing ms`` articles a second is as fast as any number of cores can store.
     """
     db = open_archive(db_path)
     save_sources(db, synthetic.source_rows())
     pool = multiprocessing.get_context("spawn").Pool(workers) if workers else None
     outcomes: dict[str, int] = {}
-    elapsed = 0.0
+    elapsed = process_cpu = 0.0
+    preparing_seconds: list[float] = []
     checkpoints = []
     stored = 0
     generated = synthetic.news_articles(count, seed)
     try:
         while chunk := list(itertools.islice(generated, CHUNK)):
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
             articles = [article for _source, article in chunk]
-            prepared = pool.imap(prepare_article, articles, chunksize=32) if pool else map(prepare_article, articles)
-            triples = ((item, source, item.article["published"]) for item, (source, _) in zip(prepared, chunk))
+            timed = pool.imap(timed_prepare, articles, chunksize=32) if pool else map(timed_prepare, articles)
+            triples = storable(timed, chunk, preparing_seconds)
             while part := list(itertools.islice(triples, batch)):
                 for result in store_articles(db, part):
                     outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
             elapsed += time.perf_counter() - started
+            process_cpu += cpu_since(cpu_before, resource.getrusage(resource.RUSAGE_SELF))
             before, stored = stored, stored + len(chunk)
             if stored * 10 // count > before * 10 // count or stored == count:
+                writing = writing_ms(process_cpu, preparing_seconds, in_process=pool is None)
                 checkpoints.append({"articles": stored, "seconds": round(elapsed, 1),
-                                    "articles_per_second": round(stored / elapsed)})
-                print(f"  {stored} articles in {elapsed:.0f} s ({stored / elapsed:.0f}/s)", flush=True)
+                                    "articles_per_second": round(stored / elapsed),
+                                    "writing_cpu_ms_per_article": writing})
+                print(f"  {stored} articles in {elapsed:.0f} s ({stored / elapsed:.0f}/s; "
+                      f"writer {writing} ms of CPU an article)", flush=True)
     finally:
         if pool is not None:
             pool.close()
@@ -86,9 +110,21 @@ def insert(db_path: Path, count: int, seed: int, batch: int, workers: int) -> di
     db.execute("pragma wal_checkpoint(truncate)")
     db.close()
     size = db_path.stat().st_size
+    writing = writing_ms(process_cpu, preparing_seconds, in_process=pool is None)
     return {"seconds": round(elapsed, 1), "articles_per_second": round(count / elapsed, 1),
             "outcomes": outcomes, "file_bytes": size, "bytes_per_article": round(size / count),
+            "cpu_ms_per_article": {"preparing": round(sum(preparing_seconds) * 1000 / count, 3),
+                                   "writing": writing},
+            "one_writer_limit_per_second": round(1000 / writing) if writing else None,
             "checkpoints": checkpoints}
+
+
+def writing_ms(process_cpu: float, preparing_seconds: list[float], *, in_process: bool) -> float:
+    """The writer's CPU milliseconds an article: this process's, less preparing when done here."""
+    if not preparing_seconds:
+        return 0.0
+    writing = process_cpu - (sum(preparing_seconds) if in_process else 0.0)
+    return round(writing * 1000 / len(preparing_seconds), 3)
 
 
 def dedup_lookups(db_path: Path, count: int, seed: int, samples: int = 200) -> dict:
@@ -208,6 +244,9 @@ def main(argv=None) -> dict:
         inserted = insert(db_path, args.articles, args.seed, args.batch, args.workers)
         print(f"{inserted['articles_per_second']} articles/s, {inserted['bytes_per_article']} bytes per "
               f"article ({inserted['file_bytes'] / 2**20:.0f} MiB), {inserted['outcomes']}")
+        cpu = inserted["cpu_ms_per_article"]
+        print(f"CPU an article: preparing {cpu['preparing']} ms, writing {cpu['writing']} ms "
+              f"(one writer: at most {inserted['one_writer_limit_per_second']} articles/s)")
         dedup = dedup_lookups(db_path, args.articles, args.seed)
         print(f"near-duplicate check: {dedup['ms_per_article']} ms per article")
         searches = time_searches(db_path, args.articles, args.queries, args.seed)

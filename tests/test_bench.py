@@ -40,6 +40,9 @@ def test_archive_benchmark(tmp_path):
     result = archive_bench.main(["--articles", "120", "--queries", "3", "--output", str(output)])
     assert json.loads(output.read_text()) == json.loads(json.dumps(result))
     assert result["insert"]["outcomes"] == {"new": 120}
+    cpu = result["insert"]["cpu_ms_per_article"]  # preparing in two processes, writing here
+    assert cpu["preparing"] > 0 and cpu["writing"] > 0
+    assert result["insert"]["one_writer_limit_per_second"] == round(1000 / cpu["writing"])
     assert result["dedup_lookup"]["matches_found"] == result["dedup_lookup"]["lookups"]
     searches = result["searches"]
     assert searches["rare_term"]["mean_hits"] >= 1
@@ -50,8 +53,10 @@ def test_archive_benchmark(tmp_path):
 
 def test_archive_benchmark_times_searches_on_an_existing_archive(tmp_path):
     db_path = tmp_path / "kept.db"
-    archive_bench.main(["--articles", "60", "--queries", "2", "--db", str(db_path), "--keep",
-                        "--output", str(tmp_path / "built.json")])
+    built = archive_bench.main(["--articles", "60", "--queries", "2", "--db", str(db_path), "--keep",
+                                "--workers", "0", "--output", str(tmp_path / "built.json")])
+    cpu = built["insert"]["cpu_ms_per_article"]  # both in this process, told apart
+    assert cpu["preparing"] > 0 and cpu["writing"] > 0
     output = tmp_path / "searches.json"
     result = archive_bench.main(["--existing", str(db_path), "--queries", "2", "--output", str(output)])
     assert json.loads(output.read_text()) == json.loads(json.dumps(result))
