@@ -63,24 +63,31 @@ GERMAN_MONTHS = {
     "jan": 1, "jän": 1, "feb": 2, "mär": 3, "mrz": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12,
 }
+# The time of day after a date: "…, 14:30 Uhr", "… um 14.30 Uhr", "… | 14:30".
+TIME_OF_DAY = r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
 # "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022"
 VISIBLE_DATE = re.compile(
     r"\b(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-Za-zäÄ]{3,9})\.?\s+)"
-    r"(?P<year>(?:19|20)\d\d)"
-    r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
+    r"(?P<year>(?:19|20)\d\d)" + TIME_OF_DAY
 )
 # "26/12/2019" (day first, as European sites print it; "12/26/2019" when the second number
 # cannot be a month), read in the date line, datelines and <time> elements, not after "Datum:".
 SLASHED_DATE = re.compile(
     r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])(?P<month_name>(?!))?"
-    r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
+    + TIME_OF_DAY
+)
+# "28.09.19 12:44": a forum post's or comment system's two-digit year (this century), day and
+# month with two digits each, so that version numbers ("13.1.1") and amounts stay out.
+SHORT_YEAR_DATE = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?![\d.]\d|\d)(?P<month_name>(?!))?"
+    + TIME_OF_DAY
 )
 
 
 def visible_dates(text: str) -> list:
     """Matches of the dates a page prints, in text order: "21.11.2026", "21. November 2026",
-    "26/12/2019"."""
-    matches = [*VISIBLE_DATE.finditer(text), *SLASHED_DATE.finditer(text)]
+    "26/12/2019", "28.09.19"."""
+    matches = [*VISIBLE_DATE.finditer(text), *SLASHED_DATE.finditer(text), *SHORT_YEAR_DATE.finditer(text)]
     return sorted(matches, key=lambda match: match.start())
 
 
@@ -687,8 +694,9 @@ def _from_match(match) -> datetime | None:
         # "12/26/2019": the American order.
         day, month = month, day
     hour, minute = int(match["hour"] or 0), int(match["minute"] or 0)
+    year = int(match["year"])
     try:
-        moment = datetime(int(match["year"]), month, day, hour, minute)
+        moment = datetime(year + 2000 if year < 100 else year, month, day, hour, minute)
     except ValueError:
         return None
     return moment.replace(tzinfo=BERLIN) if match["hour"] else moment

@@ -300,6 +300,15 @@ def test_a_release_date_is_not_the_date_line():
     assert extract(page(head, header))["published"] == "2019-12-02T18:15:20+01:00"
 
 
+def test_a_forum_post_s_two_digit_year():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p><b>hafenfan</b> 28.09.19 12:44</p>"
+    head = '<meta name="date" content="2019-09-21">'
+    assert extract(page(head, header))["published"] == "2019-09-28T12:44:00+02:00"
+    # Version numbers and longer digit runs are no dates.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Update auf iOS 13.1.1 und 10.12.2019.1</p>"
+    assert extract(page(head, header))["published"] == "2019-09-21"
+
+
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
 def test_future_and_pre_1995_dates_are_rejected(bad):
     tree = parse_html(page(jsonld(datePublished=bad)))
