@@ -421,7 +421,8 @@ def article_dates(tree, url: str, now: datetime | None = None,
     found = find_date(tree, url=url, original_date=True, extensive_search=True,
                       min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
     structured = _first_valid(published_candidates, now)
-    shown = shown_date(tree, headline, now, structured)
+    modified = _first_valid(modified_candidates, now)
+    shown = shown_date(tree, headline, now, structured, modified)
     if shown:
         # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
         # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
@@ -433,7 +434,6 @@ def article_dates(tree, url: str, now: datetime | None = None,
         published = shown if shown and shown[:10] == found else with_visible_time(found, tree)
     else:
         published = structured
-    modified = _first_valid(modified_candidates, now)
     if modified is not None and published is not None and modified <= published:
         modified = None
     return published, modified
@@ -492,14 +492,17 @@ def body_text(tree) -> str:
 
 
 def shown_date(tree, headline: str | None = None, now: datetime | None = None,
-               structured: str | None = None) -> str | None:
+               structured: str | None = None, modified: str | None = None) -> str | None:
     """The publication date as the page prints it, ISO 8601 (with Berlin time when shown).
 
     A date labelled as such ("Erschienen am", "Veröffentlicht", "Datum:") wins when the page
     labels only one day so; else the first date in the date line next to the headline (between
     it and the next heading), skipping updates ("Aktualisiert am") and dates inside sentences
     ("am 18. Oktober 2021"); of several there, the day of ``structured`` (the markup's
-    publication date) if it is one of them.
+    publication date) if it is one of them. Without any, the day the page's ``<time>`` elements
+    print; then a "Stand: …" line alone next to the headline (not when ``modified``, the
+    markup's update, names its day and the publication another), then the first day of a
+    range ("14. - 20. Januar 2022").
     """
     now = now or datetime.now(BERLIN)
     text = body_text(tree)
@@ -521,17 +524,48 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
         position = text.index(headline)
         after = text[position + len(headline):position + len(headline) + DATELINE_AFTER]
         before = text[max(0, position - DATELINE_BEFORE):position]
-    shown = []
+    shown, as_of, ranges = [], [], []
     for window, nearest_first in ((after, False), (before, True)):
         matches = visible_dates(window)
         for match in reversed(matches) if nearest_first else matches:
-            if not NOT_PUBLISHED.search(window[max(0, match.start() - 25):match.start()]):
+            preceding = window[max(0, match.start() - 25):match.start()]
+            if not NOT_PUBLISHED.search(preceding):
                 shown.extend(_plausible(moment, now) for moment in _readings(match))
+            elif AS_OF.search(preceding):
+                as_of.append(_plausible(_from_match(match), now))
+            elif RANGE_START.search(preceding):
+                ranges.append(_plausible(_range_start(match, RANGE_START.search(preceding)), now))
     shown = [day for day in shown if day]
     # A date line with two days ("29. Dezember 2022 · 30. Dezember 2022", updated and
     # published): the one the markup names as published.
     stated = [day for day in shown if structured and _same_day(day, structured)]
-    return (stated or shown or [_printed_time_element(tree, now)])[0]
+    found = (stated or shown or [_printed_time_element(tree, now)])[0]
+    if found:
+        return found
+    # No other date line: a "Stand: 28.04.2020 18:00 Uhr" alone next to the headline is the
+    # story's date, unless the markup names it as the update of an earlier publication.
+    as_of = [day for day in as_of if day]
+    if len({day[:10] for day in as_of}) == 1 and not (
+            modified and structured and _same_day(modified, as_of[0]) and not _same_day(structured, as_of[0])):
+        return max(as_of, key=len)
+    # A week's or an event's report dated by its range ("Wochenbericht 14. - 20. Januar
+    # 2022"): its first day.
+    ranges = [day for day in ranges if day]
+    return ranges[0] if len({day[:10] for day in ranges}) == 1 else None
+
+
+# "Stand: 28.04.2020": the state of a page as of a day (an update line when it comes second).
+AS_OF = re.compile(r"\bstand\s*:?\s*$", re.IGNORECASE)
+# The first day of a range before its last: "14. - 20. Januar 2022", "14.-20.01.2022".
+RANGE_START = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.?\s*[-–]\s*$")
+
+
+def _range_start(match, start) -> datetime | None:
+    """The first day of the range whose last day ``match`` is, ``start`` its first day's match."""
+    last = _from_match(match)
+    if last is None or not 0 < int(start["day"]) < last.day:
+        return None
+    return last.replace(day=int(start["day"]), hour=0, minute=0, tzinfo=None)
 
 
 # A press release's dateline: "Karlsruhe, (12.11.2021). Traditionell …", "(21. November 2022) …".

@@ -309,6 +309,26 @@ def test_a_forum_post_s_two_digit_year():
     assert extract(page(head, header))["published"] == "2019-09-21"
 
 
+def test_a_stand_line_is_the_date_when_it_is_the_only_one():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Stand: 28.04.2020 18:00 Uhr</p>"
+    head = '<meta name="date" content="2020-04-29T11:52:23">'
+    assert extract(page(head, header))["published"] == "2020-04-28T18:00:00+02:00"
+    # Beside the date line it is the update.
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1><p>21.04.2020</p>"
+              "<p>Stand: 28.04.2020 18:00 Uhr</p>")
+    assert extract(page(head, header))["published"] == "2020-04-21"
+    # The markup names it as the update of an earlier publication.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Stand: 28.04.2020 18:00 Uhr</p>"
+    head = jsonld(datePublished="2020-04-21T09:00:00+02:00", dateModified="2020-04-28T18:00:00+02:00")
+    assert extract(page(head, header))["published"] == "2020-04-21T09:00:00+02:00"
+
+
+@pytest.mark.parametrize("dateline", ["Wochenbericht 14. - 20. Januar 2022", "Messebericht 14.-20.01.2022"])
+def test_a_date_line_with_a_range_names_its_first_day(dateline):
+    header = f"<h1>Hafen wird um zwei Terminals erweitert</h1><p>{dateline}</p>"
+    assert extract(page('<meta name="date" content="2022-01-25">', header))["published"] == "2022-01-14"
+
+
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
 def test_future_and_pre_1995_dates_are_rejected(bad):
     tree = parse_html(page(jsonld(datePublished=bad)))
