@@ -763,9 +763,10 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
 
     Looks at JSON-LD, ``<meta name=author>``, then (when those name no person, only the site
-    or a desk) byline elements and the "Von …" line next to the headline, then trafilatura's
-    guess (``fallback``), and a closing credit such as "(dpa)" or "(nic)". Desk names
-    ("Redaktion") are kept only when nobody else is named.
+    or a desk) byline elements and the "Von …" line next to the headline, then a one-word
+    handle or first name in a dated byline ("Geschrieben von Cooper am 25.08.2015"), then
+    trafilatura's guess (``fallback``), and a closing credit such as "(dpa)" or "(nic)". Desk
+    names ("Redaktion") are kept only when nobody else is named.
     """
     raw = []
     for node in story_nodes(tree):
@@ -776,7 +777,7 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     sites = _site_names(tree, url) if url else set()
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks)
-    shown = shown_bylines(tree, headline)
+    shown, handles = _shown_credits(tree, headline)
     if names and shown and _unseen(names, tree):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account) while it prints a byline: the byline counts.
@@ -787,6 +788,9 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
             _sort_names(_shown_names(value, shown), sites, names, agencies, desks)
             if names:
                 break
+    if not names:
+        # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015".
+        _sort_names(handles[:1], sites, names, agencies, desks)
     if not (names or agencies or desks):
         for element in tree.xpath(BYLINE_XPATH)[:3]:
             _sort_names(split_names(text_of(element)), sites, names, agencies, desks)
@@ -886,6 +890,12 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
     that start with "Von", "Text von", "Autor:" or "By" and go on with names), then lines
     labelled as the author's anywhere ("Autor: …", "Ein Artikel von …"), then byline elements
     outside comments."""
+    return _shown_credits(tree, headline)[0]
+
+
+def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str]]:
+    """``(bylines, handles)``: :func:`shown_bylines`, and the one-word handles or first names
+    of dated bylines (:func:`dated_handles`)."""
     bylines = []
     after, before = _dateline(tree, headline, pieces=True, limit=BYLINE_AFTER)
     # Before the headline the nearest byline counts first; pieces are read in page order.
@@ -907,7 +917,43 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
             bylines.append(_without_trailing_words(value))
         if len(bylines) >= 6:
             break
-    return bylines
+    handles = dated_handles([piece for piece in after if piece] + [piece for piece in before if piece])
+    handles += dated_handles([piece for piece in pieces if piece], labelled=True)
+    return bylines, handles
+
+
+# Handles and first names are no names by their form ("Cooper", "Marianne1", "PETA-Team"); a
+# byline shows them by its date: "Geschrieben von Cooper am 25.08.2015", "von Marianne1 am
+# 20.09.2020", "Beitrag von r23 » 21.01.2009", "06.11.2023 13:30 von Olga".
+ANY_DATE = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+                            for pattern in (VISIBLE_DATE, SLASHED_DATE, SHORT_YEAR_DATE)) + ")"
+HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
+WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
+# The labels that say "author" outright count anywhere on the page, a plain "von" next to the
+# headline only.
+HANDLE_LABEL = r"(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag)\s+von"
+HANDLE_BEFORE_DATE = r"\s+" + HANDLE + r"\s+(?:[»|·•,–-]\s*)?(?:am\s+)?(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE
+# The label starts a text piece (pieces are joined by newlines), so that "Der Vorschlag kam von
+# Jonas am 20.09.2021" in a sentence is none; a date line ends with the handle.
+LABELLED_HANDLE = re.compile(r"(?:^|(?<=\n))" + HANDLE_LABEL + HANDLE_BEFORE_DATE)
+DATED_HANDLE = re.compile(r"(?:^|(?<=\n))(?:" + HANDLE_LABEL + r"|[Vv]on)" + HANDLE_BEFORE_DATE + r"|"
+                          + ANY_DATE + r"\s+(?:[|·•,–-]\s*)?[Vv]on\s+" + HANDLE.replace("handle", "after")
+                          + r"(?<!\.)(?=\n|$)")
+# Words in that place that name nobody (besides :data:`NOT_NAME_WORDS`).
+NOT_HANDLES = {"heute", "gestern", "morgen", "gast", "anonym", "unbekannt"}
+
+
+def dated_handles(pieces: list[str], labelled: bool = False) -> list[str]:
+    """One-word names in the dated bylines of ``pieces`` (the text pieces next to the headline;
+    with ``labelled``, of the whole page, where only "Geschrieben von …" and the like count)."""
+    text = "\n".join(pieces)
+    handles = []
+    for match in (LABELLED_HANDLE if labelled else DATED_HANDLE).finditer(text):
+        handle = (match["handle"] if "after" not in match.re.groupindex else
+                  match["handle"] or match["after"]).rstrip(".-")
+        if handle.casefold() not in NOT_HANDLES | NOT_NAME_WORDS and handle not in handles:
+            handles.append(handle)
+    return handles
 
 
 def _bylines_in(pieces: list[str], pattern) -> list[str]:

@@ -503,6 +503,28 @@ def test_a_headline_set_as_h2_has_its_byline_next_to_it():
     assert article["authors"] == ["Anna Schmidt"]
 
 
+@pytest.mark.parametrize("byline, name", [
+    ('Geschrieben von <a href="/user/7">Hafenfan</a> <span>am 25.08.2021 22:30</span>', "Hafenfan"),
+    ("<span>von</span> <a>kapitaen_83</a> <span>am 20.09.2021</span>", "kapitaen_83"),
+    ("Erstellt von Jonas am Dienstag 6. Mai 2014", "Jonas"),
+    ("21.09.2021 13:30 von Jonas", "Jonas"),
+    ("Veröffentlicht am 8. Februar 2022 <span>von</span> <a>Hafen-Team</a>", "Hafen-Team"),
+])
+def test_a_dated_byline_credits_a_handle_or_first_name(byline, name):
+    article = extract(page(header=HEADLINE + f"<p>{byline}</p>"))
+    assert article["author"] == name
+
+
+def test_a_handle_needs_a_dated_byline_and_a_person_comes_first():
+    # Undated, or inside a sentence: no byline.
+    assert extract(page(header=HEADLINE + "<p>von Jonas</p>"))["authors"] == []
+    sentence = "<p>Der Vorschlag kam von Jonas am 20.09.2021 in den Rat der Stadt.</p>"
+    assert extract(page(header=HEADLINE + sentence))["authors"] == []
+    # A full name in the metadata or the byline stays the author.
+    header = HEADLINE + "<p>Geschrieben von Jonas am 20.09.2021</p>"
+    assert extract(page('<meta name="author" content="Anna Schmidt">', header))["authors"] == ["Anna Schmidt"]
+
+
 def test_a_weekday_is_not_a_name():
     assert split_names("Donnerstag") == []
     assert split_names("Donnerstag Müller") == ["Donnerstag Müller"]
