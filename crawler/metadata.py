@@ -871,9 +871,21 @@ def closing_signature(tree, text: str) -> list[str]:
             element.tag in EMPHASIS and text_of(element) == last
             for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")):
         name = last
+    elif len(lines) > 1 and ROLE_LINE.search(last) and len(last.split()) <= 8 and re.fullmatch(
+            NAME, INVISIBLE.sub("", lines[-2])):
+        # A statement signed with name and office: "Kazım Türkmen" / "DITIB-Bundesvorsitzender".
+        name = INVISIBLE.sub("", lines[-2])
     else:
         return []
     return [name] if _looks_like_a_name(name) else []
+
+
+# An office under a signature, its first word: "DITIB-Bundesvorsitzender", "Stellvertretende
+# Pressesprecherin", "Leiterin der Stadtbibliothek" (no sentence: no full stop at its end).
+ROLE_LINE = re.compile(r"^(?:(?:stellvertretende[r]?|stv\.|erste[r]?|ehemalige[r]?)\s+)?[\w-]*"
+                       r"(?:vorsitzend|präsident|sprecher|geschäftsführ|leiter|direktor|bürgermeister|vorstand|"
+                       r"landrat|landrätin|bischof|bischöfin|pfarrer|dekan|rektor|minister|beauftragt)\w*"
+                       r"(?:\s[^.!?]*)?$", re.IGNORECASE)
 
 
 # Text pieces of the page outside comments, scripts and styles.

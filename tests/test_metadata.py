@@ -525,6 +525,14 @@ def test_a_handle_needs_a_dated_byline_and_a_person_comes_first():
     assert extract(page('<meta name="author" content="Anna Schmidt">', header))["authors"] == ["Anna Schmidt"]
 
 
+def test_a_statement_signed_with_name_and_office():
+    closing = "<p>Wir danken allen Helfern für ihren Einsatz.</p><p>Jonas Albrecht<br>Bundesvorsitzender</p>"
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Jonas Albrecht"]
+    # A plain last line under a capitalised phrase is no signature.
+    closing = "<p>Weitere Informationen<br>Beim Vorstand des Hafens</p>"
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+
+
 def test_a_weekday_is_not_a_name():
     assert split_names("Donnerstag") == []
     assert split_names("Donnerstag Müller") == ["Donnerstag Müller"]
