@@ -48,6 +48,9 @@ BYLINE_PREFIX = re.compile(r"^\s*(von|by|text|autor(?:in)?|autoren|author|interv
 NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGNORECASE)
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
+# "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
+OPENING_CREDIT = re.compile(r"(?:[A-ZÄÖÜ][^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
+                            r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*[-–—:]\s")
 
 # A kicker or topic label above the headline is a few words at most.
 MAX_KICKER_WORDS = 4
@@ -809,6 +812,13 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
                 agencies.append(agency)
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
+    opening = OPENING_CREDIT.match(text.strip()[:80]) if text else None
+    if opening:
+        # Only the wire services: "(ots)", "(red)" at the start name no author.
+        for code in re.split(r"\s*[/,]\s*", opening["codes"]):
+            agency = AGENCIES.get(code.lower())
+            if agency and agency not in agencies:
+                agencies.append(agency)
     return (names or desks), agencies
 
 

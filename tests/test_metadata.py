@@ -353,6 +353,18 @@ def test_byline_with_von_und():
     assert extract(page(header=header))["authors"] == ["Anna Schmidt", "Jan Meyer"]
 
 
+@pytest.mark.parametrize("dateline, agency", [("Düsseldorf (dpa/lnw) – ", "dpa"), ("Frankfurt (dpa-AFX) - ", "dpa-AFX"),
+                                              ("(AFP) – ", "AFP")])
+def test_an_agency_dateline_opening_the_story_names_the_agency(dateline, agency):
+    body = f"<p>{dateline}{STORY}</p>" + f"<p>{STORY}</p>" * 3
+    article = extract(page(header=HEADLINE, body=body))
+    assert article["agencies"] == [agency]
+    assert article["authors"] == []
+    # A press service's or the desk's initials there credit nobody.
+    body = f"<p>Düsseldorf (ots) – {STORY}</p>" + f"<p>{STORY}</p>" * 3
+    assert extract(page(header=HEADLINE, body=body))["author"] is None
+
+
 def test_closing_credit_names_the_agency():
     article = extract(page(closing="<p>Die Hafengesellschaft bestätigte den Zeitplan. (dpa/lnw)</p>"))
     assert article["agencies"] == ["dpa"]
