@@ -766,9 +766,11 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
 
     Looks at JSON-LD, ``<meta name=author>``, then (when those name no person, only the site
-    or a desk) byline elements and the "Von …" line next to the headline, then a one-word
-    handle or first name in a dated byline ("Geschrieben von Cooper am 25.08.2015"), then
-    trafilatura's guess (``fallback``), and a closing credit such as "(dpa)" or "(nic)". Desk
+    or a desk) byline elements, the "Von …" line next to the headline and a name before the
+    date there ("Kathrin Führes am Mittwoch, 26.01.2022"), then a one-word handle or first name
+    in a dated byline ("Geschrieben von Cooper am 25.08.2015") and a press release's issuer
+    ("Herausgeber: Nordex SE"), then trafilatura's guess (``fallback``), and a closing credit
+    such as "(dpa)" or "(nic)" or an agency's opening dateline ("Hamburg (dpa/lno) – …"). Desk
     names ("Redaktion") are kept only when nobody else is named.
     """
     raw = []
@@ -780,7 +782,7 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     sites = _site_names(tree, url) if url else set()
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks)
-    shown, handles = _shown_credits(tree, headline)
+    shown, handles, issuers = _shown_credits(tree, headline)
     if names and shown and _unseen(names, tree):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account) while it prints a byline: the byline counts.
@@ -792,8 +794,9 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
             if names:
                 break
     if not names:
-        # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015".
-        _sort_names(handles[:1], sites, names, agencies, desks)
+        # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015";
+        # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
+        _sort_names(handles[:1] + issuers, sites, names, agencies, desks)
     if not (names or agencies or desks):
         for element in tree.xpath(BYLINE_XPATH)[:3]:
             _sort_names(split_names(text_of(element)), sites, names, agencies, desks)
@@ -915,9 +918,10 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
     return _shown_credits(tree, headline)[0]
 
 
-def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str]]:
-    """``(bylines, handles)``: :func:`shown_bylines`, and the one-word handles or first names
-    of dated bylines (:func:`dated_handles`)."""
+def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str], list[str]]:
+    """``(bylines, handles, issuers)``: :func:`shown_bylines`, the one-word handles or first
+    names of dated bylines (:func:`dated_handles`), and the organisations a press release next
+    to the headline names as its issuer ("Herausgeber: Nordex SE")."""
     bylines = []
     after, before = _dateline(tree, headline, pieces=True, limit=BYLINE_AFTER)
     # Before the headline the nearest byline counts first; pieces are read in page order.
@@ -929,6 +933,9 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     lines = [piece for piece in after + before if piece]
     lines += [first + " " + second for first, second in zip(lines, lines[1:])]
     bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
+    # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30".
+    window = "\n".join(piece for piece in after + before if piece)
+    bylines.extend(_without_trailing_words(match["names"]) for match in NAME_BEFORE_DATE.finditer(window))
     pieces = [" ".join(piece.split()) for piece in tree.xpath(PAGE_TEXT_XPATH)]
     bylines.extend(_bylines_in([piece for piece in pieces if piece], EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
@@ -941,7 +948,9 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             break
     handles = dated_handles([piece for piece in after if piece] + [piece for piece in before if piece])
     handles += dated_handles([piece for piece in pieces if piece], labelled=True)
-    return bylines, handles
+    # A press release's issuer next to the headline ("Herausgeber: Nordex SE"): an organisation.
+    issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
+    return bylines, handles, issuers
 
 
 # Handles and first names are no names by their form ("Cooper", "Marianne1", "PETA-Team"); a
@@ -961,6 +970,13 @@ LABELLED_HANDLE = re.compile(r"(?:^|(?<=\n))" + HANDLE_LABEL + HANDLE_BEFORE_DAT
 DATED_HANDLE = re.compile(r"(?:^|(?<=\n))(?:" + HANDLE_LABEL + r"|[Vv]on)" + HANDLE_BEFORE_DATE + r"|"
                           + ANY_DATE + r"\s+(?:[|·•,–-]\s*)?[Vv]on\s+" + HANDLE.replace("handle", "after")
                           + r"(?<!\.)(?=\n|$)")
+# A line that names the author and then dates the story (pieces joined by newlines).
+NAME_BEFORE_DATE = re.compile(r"(?:^|(?<=\n))(?!(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag|"
+                              r"Veröffentlicht|Aktualisiert|Publiziert)\b)"
+                              # The names on one line: "Impressum" / "Veröffentlicht am …" are two.
+                              + NAMES.replace(r"\s", r"[^\S\n]") + r"\s+am\s+(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE
+                              + r"(?:\s*Uhr)?[ \t]*(?=\n|$)")
+ISSUER = re.compile(r"(?:^|(?<=\n))Herausgeber(?:in)?\s*:\s*(?P<issuer>[^\n]{2,60})(?=\n|$)")
 # Words in that place that name nobody (besides :data:`NOT_NAME_WORDS`).
 NOT_HANDLES = {"heute", "gestern", "morgen", "gast", "anonym", "unbekannt"}
 

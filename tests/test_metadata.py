@@ -537,12 +537,33 @@ def test_a_handle_needs_a_dated_byline_and_a_person_comes_first():
     assert extract(page('<meta name="author" content="Anna Schmidt">', header))["authors"] == ["Anna Schmidt"]
 
 
+def test_a_name_before_the_date_is_the_byline():
+    header = HEADLINE + "<p><a>Anna Schmidt</a> <span>am</span> <span>Mittwoch, 26.01.2022 - 14:30</span></p>"
+    assert extract(page(header=header))["authors"] == ["Anna Schmidt"]
+    # In a sentence, a name and a date are no byline.
+    header = HEADLINE + "<p>Oberbürgermeister Stephan Keller am 26.01.2022 bei der Eröffnung.</p>"
+    assert extract(page(header=header))["authors"] == []
+    # Nor are words in the line above a date line.
+    header = HEADLINE + "<p><a>Weitere Beiträge</a></p><p>Veröffentlicht am 10. Februar 2019</p>"
+    assert extract(page(header=header))["authors"] == []
+
+
 def test_a_statement_signed_with_name_and_office():
     closing = "<p>Wir danken allen Helfern für ihren Einsatz.</p><p>Jonas Albrecht<br>Bundesvorsitzender</p>"
     assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Jonas Albrecht"]
     # A plain last line under a capitalised phrase is no signature.
     closing = "<p>Weitere Informationen<br>Beim Vorstand des Hafens</p>"
     assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+
+
+def test_a_press_release_s_issuer_when_nobody_is_named():
+    header = "<p>Herausgeber:</p><p>Hafen Düsseldorf GmbH</p>" + HEADLINE
+    assert extract(page(header=header))["authors"] == ["Hafen Düsseldorf GmbH"]
+    # A person as issuer (a book's editor) is no author; a named author comes first.
+    header = "<p>Herausgeber: Hans Müller</p>" + HEADLINE
+    assert extract(page(header=header))["authors"] == []
+    header = "<p>Herausgeber: Hafen Düsseldorf GmbH</p>" + HEADLINE + "<p>Von Anna Schmidt</p>"
+    assert extract(page(header=header))["authors"] == ["Anna Schmidt"]
 
 
 def test_a_weekday_is_not_a_name():
