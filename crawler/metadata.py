@@ -48,6 +48,9 @@ BYLINE_PREFIX = re.compile(r"^\s*(von|by|text|autor(?:in)?|autoren|author|interv
 NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGNORECASE)
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
+# "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
+OPENING_CREDIT = re.compile(r"(?:[A-ZÄÖÜ][^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
+                            r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*[-–—:]\s")
 
 # A kicker or topic label above the headline is a few words at most.
 MAX_KICKER_WORDS = 4
@@ -63,24 +66,31 @@ GERMAN_MONTHS = {
     "jan": 1, "jän": 1, "feb": 2, "mär": 3, "mrz": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12,
 }
+# The time of day after a date: "…, 14:30 Uhr", "… um 14.30 Uhr", "… | 14:30".
+TIME_OF_DAY = r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
 # "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022"
 VISIBLE_DATE = re.compile(
     r"\b(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-Za-zäÄ]{3,9})\.?\s+)"
-    r"(?P<year>(?:19|20)\d\d)"
-    r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
+    r"(?P<year>(?:19|20)\d\d)" + TIME_OF_DAY
 )
 # "26/12/2019" (day first, as European sites print it; "12/26/2019" when the second number
 # cannot be a month), read in the date line, datelines and <time> elements, not after "Datum:".
 SLASHED_DATE = re.compile(
     r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])(?P<month_name>(?!))?"
-    r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
+    + TIME_OF_DAY
+)
+# "28.09.19 12:44": a forum post's or comment system's two-digit year (this century), day and
+# month with two digits each, so that version numbers ("13.1.1") and amounts stay out.
+SHORT_YEAR_DATE = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?![\d.]\d|\d)(?P<month_name>(?!))?"
+    + TIME_OF_DAY
 )
 
 
 def visible_dates(text: str) -> list:
     """Matches of the dates a page prints, in text order: "21.11.2026", "21. November 2026",
-    "26/12/2019"."""
-    matches = [*VISIBLE_DATE.finditer(text), *SLASHED_DATE.finditer(text)]
+    "26/12/2019", "28.09.19"."""
+    matches = [*VISIBLE_DATE.finditer(text), *SLASHED_DATE.finditer(text), *SHORT_YEAR_DATE.finditer(text)]
     return sorted(matches, key=lambda match: match.start())
 
 
@@ -414,7 +424,8 @@ def article_dates(tree, url: str, now: datetime | None = None,
     found = find_date(tree, url=url, original_date=True, extensive_search=True,
                       min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
     structured = _first_valid(published_candidates, now)
-    shown = shown_date(tree, headline, now, structured)
+    modified = _first_valid(modified_candidates, now)
+    shown = shown_date(tree, headline, now, structured, modified)
     if shown:
         # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
         # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
@@ -426,7 +437,6 @@ def article_dates(tree, url: str, now: datetime | None = None,
         published = shown if shown and shown[:10] == found else with_visible_time(found, tree)
     else:
         published = structured
-    modified = _first_valid(modified_candidates, now)
     if modified is not None and published is not None and modified <= published:
         modified = None
     return published, modified
@@ -485,14 +495,17 @@ def body_text(tree) -> str:
 
 
 def shown_date(tree, headline: str | None = None, now: datetime | None = None,
-               structured: str | None = None) -> str | None:
+               structured: str | None = None, modified: str | None = None) -> str | None:
     """The publication date as the page prints it, ISO 8601 (with Berlin time when shown).
 
     A date labelled as such ("Erschienen am", "Veröffentlicht", "Datum:") wins when the page
     labels only one day so; else the first date in the date line next to the headline (between
     it and the next heading), skipping updates ("Aktualisiert am") and dates inside sentences
     ("am 18. Oktober 2021"); of several there, the day of ``structured`` (the markup's
-    publication date) if it is one of them.
+    publication date) if it is one of them. Without any, the day the page's ``<time>`` elements
+    print; then a "Stand: …" line alone next to the headline (not when ``modified``, the
+    markup's update, names its day and the publication another), then the first day of a
+    range ("14. - 20. Januar 2022").
     """
     now = now or datetime.now(BERLIN)
     text = body_text(tree)
@@ -514,17 +527,48 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
         position = text.index(headline)
         after = text[position + len(headline):position + len(headline) + DATELINE_AFTER]
         before = text[max(0, position - DATELINE_BEFORE):position]
-    shown = []
+    shown, as_of, ranges = [], [], []
     for window, nearest_first in ((after, False), (before, True)):
         matches = visible_dates(window)
         for match in reversed(matches) if nearest_first else matches:
-            if not NOT_PUBLISHED.search(window[max(0, match.start() - 25):match.start()]):
+            preceding = window[max(0, match.start() - 25):match.start()]
+            if not NOT_PUBLISHED.search(preceding):
                 shown.extend(_plausible(moment, now) for moment in _readings(match))
+            elif AS_OF.search(preceding):
+                as_of.append(_plausible(_from_match(match), now))
+            elif RANGE_START.search(preceding):
+                ranges.append(_plausible(_range_start(match, RANGE_START.search(preceding)), now))
     shown = [day for day in shown if day]
     # A date line with two days ("29. Dezember 2022 · 30. Dezember 2022", updated and
     # published): the one the markup names as published.
     stated = [day for day in shown if structured and _same_day(day, structured)]
-    return (stated or shown or [_printed_time_element(tree, now)])[0]
+    found = (stated or shown or [_printed_time_element(tree, now)])[0]
+    if found:
+        return found
+    # No other date line: a "Stand: 28.04.2020 18:00 Uhr" alone next to the headline is the
+    # story's date, unless the markup names it as the update of an earlier publication.
+    as_of = [day for day in as_of if day]
+    if len({day[:10] for day in as_of}) == 1 and not (
+            modified and structured and _same_day(modified, as_of[0]) and not _same_day(structured, as_of[0])):
+        return max(as_of, key=len)
+    # A week's or an event's report dated by its range ("Wochenbericht 14. - 20. Januar
+    # 2022"): its first day.
+    ranges = [day for day in ranges if day]
+    return ranges[0] if len({day[:10] for day in ranges}) == 1 else None
+
+
+# "Stand: 28.04.2020": the state of a page as of a day (an update line when it comes second).
+AS_OF = re.compile(r"\bstand\s*:?\s*$", re.IGNORECASE)
+# The first day of a range before its last: "14. - 20. Januar 2022", "14.-20.01.2022".
+RANGE_START = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.?\s*[-–]\s*$")
+
+
+def _range_start(match, start) -> datetime | None:
+    """The first day of the range whose last day ``match`` is, ``start`` its first day's match."""
+    last = _from_match(match)
+    if last is None or not 0 < int(start["day"]) < last.day:
+        return None
+    return last.replace(day=int(start["day"]), hour=0, minute=0, tzinfo=None)
 
 
 # A press release's dateline: "Karlsruhe, (12.11.2021). Traditionell …", "(21. November 2022) …".
@@ -687,8 +731,9 @@ def _from_match(match) -> datetime | None:
         # "12/26/2019": the American order.
         day, month = month, day
     hour, minute = int(match["hour"] or 0), int(match["minute"] or 0)
+    year = int(match["year"])
     try:
-        moment = datetime(int(match["year"]), month, day, hour, minute)
+        moment = datetime(year + 2000 if year < 100 else year, month, day, hour, minute)
     except ValueError:
         return None
     return moment.replace(tzinfo=BERLIN) if match["hour"] else moment
@@ -721,9 +766,12 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
 
     Looks at JSON-LD, ``<meta name=author>``, then (when those name no person, only the site
-    or a desk) byline elements and the "Von …" line next to the headline, then trafilatura's
-    guess (``fallback``), and a closing credit such as "(dpa)" or "(nic)". Desk names
-    ("Redaktion") are kept only when nobody else is named.
+    or a desk) byline elements, the "Von …" line next to the headline and a name before the
+    date there ("Kathrin Führes am Mittwoch, 26.01.2022"), then a one-word handle or first name
+    in a dated byline ("Geschrieben von Cooper am 25.08.2015") and a press release's issuer
+    ("Herausgeber: Nordex SE"), then trafilatura's guess (``fallback``), and a closing credit
+    such as "(dpa)" or "(nic)" or an agency's opening dateline ("Hamburg (dpa/lno) – …"). Desk
+    names ("Redaktion") are kept only when nobody else is named.
     """
     raw = []
     for node in story_nodes(tree):
@@ -734,7 +782,7 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     sites = _site_names(tree, url) if url else set()
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks)
-    shown = shown_bylines(tree, headline)
+    shown, handles, issuers = _shown_credits(tree, headline)
     if names and shown and _unseen(names, tree):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account) while it prints a byline: the byline counts.
@@ -745,6 +793,10 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
             _sort_names(_shown_names(value, shown), sites, names, agencies, desks)
             if names:
                 break
+    if not names:
+        # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015";
+        # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
+        _sort_names(handles[:1] + issuers, sites, names, agencies, desks)
     if not (names or agencies or desks):
         for element in tree.xpath(BYLINE_XPATH)[:3]:
             _sort_names(split_names(text_of(element)), sites, names, agencies, desks)
@@ -763,6 +815,13 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
                 agencies.append(agency)
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
+    opening = OPENING_CREDIT.match(text.strip()[:80]) if text else None
+    if opening:
+        # Only the wire services: "(ots)", "(red)" at the start name no author.
+        for code in re.split(r"\s*[/,]\s*", opening["codes"]):
+            agency = AGENCIES.get(code.lower())
+            if agency and agency not in agencies:
+                agencies.append(agency)
     return (names or desks), agencies
 
 
@@ -825,9 +884,21 @@ def closing_signature(tree, text: str) -> list[str]:
             element.tag in EMPHASIS and text_of(element) == last
             for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")):
         name = last
+    elif len(lines) > 1 and ROLE_LINE.search(last) and len(last.split()) <= 8 and re.fullmatch(
+            NAME, INVISIBLE.sub("", lines[-2])):
+        # A statement signed with name and office: "Kazım Türkmen" / "DITIB-Bundesvorsitzender".
+        name = INVISIBLE.sub("", lines[-2])
     else:
         return []
     return [name] if _looks_like_a_name(name) else []
+
+
+# An office under a signature, its first word: "DITIB-Bundesvorsitzender", "Stellvertretende
+# Pressesprecherin", "Leiterin der Stadtbibliothek" (no sentence: no full stop at its end).
+ROLE_LINE = re.compile(r"^(?:(?:stellvertretende[r]?|stv\.|erste[r]?|ehemalige[r]?)\s+)?[\w-]*"
+                       r"(?:vorsitzend|präsident|sprecher|geschäftsführ|leiter|direktor|bürgermeister|vorstand|"
+                       r"landrat|landrätin|bischof|bischöfin|pfarrer|dekan|rektor|minister|beauftragt)\w*"
+                       r"(?:\s[^.!?]*)?$", re.IGNORECASE)
 
 
 # Text pieces of the page outside comments, scripts and styles.
@@ -844,6 +915,13 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
     that start with "Von", "Text von", "Autor:" or "By" and go on with names), then lines
     labelled as the author's anywhere ("Autor: …", "Ein Artikel von …"), then byline elements
     outside comments."""
+    return _shown_credits(tree, headline)[0]
+
+
+def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str], list[str]]:
+    """``(bylines, handles, issuers)``: :func:`shown_bylines`, the one-word handles or first
+    names of dated bylines (:func:`dated_handles`), and the organisations a press release next
+    to the headline names as its issuer ("Herausgeber: Nordex SE")."""
     bylines = []
     after, before = _dateline(tree, headline, pieces=True, limit=BYLINE_AFTER)
     # Before the headline the nearest byline counts first; pieces are read in page order.
@@ -855,6 +933,9 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
     lines = [piece for piece in after + before if piece]
     lines += [first + " " + second for first, second in zip(lines, lines[1:])]
     bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
+    # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30".
+    window = "\n".join(piece for piece in after + before if piece)
+    bylines.extend(_without_trailing_words(match["names"]) for match in NAME_BEFORE_DATE.finditer(window))
     pieces = [" ".join(piece.split()) for piece in tree.xpath(PAGE_TEXT_XPATH)]
     bylines.extend(_bylines_in([piece for piece in pieces if piece], EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
@@ -865,7 +946,52 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
             bylines.append(_without_trailing_words(value))
         if len(bylines) >= 6:
             break
-    return bylines
+    handles = dated_handles([piece for piece in after if piece] + [piece for piece in before if piece])
+    handles += dated_handles([piece for piece in pieces if piece], labelled=True)
+    # A press release's issuer next to the headline ("Herausgeber: Nordex SE"): an organisation.
+    issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
+    return bylines, handles, issuers
+
+
+# Handles and first names are no names by their form ("Cooper", "Marianne1", "PETA-Team"); a
+# byline shows them by its date: "Geschrieben von Cooper am 25.08.2015", "von Marianne1 am
+# 20.09.2020", "Beitrag von r23 » 21.01.2009", "06.11.2023 13:30 von Olga".
+ANY_DATE = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+                            for pattern in (VISIBLE_DATE, SLASHED_DATE, SHORT_YEAR_DATE)) + ")"
+HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
+WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
+# The labels that say "author" outright count anywhere on the page, a plain "von" next to the
+# headline only.
+HANDLE_LABEL = r"(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag)\s+von"
+HANDLE_BEFORE_DATE = r"\s+" + HANDLE + r"\s+(?:[»|·•,–-]\s*)?(?:am\s+)?(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE
+# The label starts a text piece (pieces are joined by newlines), so that "Der Vorschlag kam von
+# Jonas am 20.09.2021" in a sentence is none; a date line ends with the handle.
+LABELLED_HANDLE = re.compile(r"(?:^|(?<=\n))" + HANDLE_LABEL + HANDLE_BEFORE_DATE)
+DATED_HANDLE = re.compile(r"(?:^|(?<=\n))(?:" + HANDLE_LABEL + r"|[Vv]on)" + HANDLE_BEFORE_DATE + r"|"
+                          + ANY_DATE + r"\s+(?:[|·•,–-]\s*)?[Vv]on\s+" + HANDLE.replace("handle", "after")
+                          + r"(?<!\.)(?=\n|$)")
+# A line that names the author and then dates the story (pieces joined by newlines).
+NAME_BEFORE_DATE = re.compile(r"(?:^|(?<=\n))(?!(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag|"
+                              r"Veröffentlicht|Aktualisiert|Publiziert)\b)"
+                              # The names on one line: "Impressum" / "Veröffentlicht am …" are two.
+                              + NAMES.replace(r"\s", r"[^\S\n]") + r"\s+am\s+(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE
+                              + r"(?:\s*Uhr)?[ \t]*(?=\n|$)")
+ISSUER = re.compile(r"(?:^|(?<=\n))Herausgeber(?:in)?\s*:\s*(?P<issuer>[^\n]{2,60})(?=\n|$)")
+# Words in that place that name nobody (besides :data:`NOT_NAME_WORDS`).
+NOT_HANDLES = {"heute", "gestern", "morgen", "gast", "anonym", "unbekannt"}
+
+
+def dated_handles(pieces: list[str], labelled: bool = False) -> list[str]:
+    """One-word names in the dated bylines of ``pieces`` (the text pieces next to the headline;
+    with ``labelled``, of the whole page, where only "Geschrieben von …" and the like count)."""
+    text = "\n".join(pieces)
+    handles = []
+    for match in (LABELLED_HANDLE if labelled else DATED_HANDLE).finditer(text):
+        handle = (match["handle"] if "after" not in match.re.groupindex else
+                  match["handle"] or match["after"]).rstrip(".-")
+        if handle.casefold() not in NOT_HANDLES | NOT_NAME_WORDS and handle not in handles:
+            handles.append(handle)
+    return handles
 
 
 def _bylines_in(pieces: list[str], pattern) -> list[str]:

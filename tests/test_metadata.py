@@ -300,6 +300,35 @@ def test_a_release_date_is_not_the_date_line():
     assert extract(page(head, header))["published"] == "2019-12-02T18:15:20+01:00"
 
 
+def test_a_forum_post_s_two_digit_year():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p><b>hafenfan</b> 28.09.19 12:44</p>"
+    head = '<meta name="date" content="2019-09-21">'
+    assert extract(page(head, header))["published"] == "2019-09-28T12:44:00+02:00"
+    # Version numbers and longer digit runs are no dates.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Update auf iOS 13.1.1 und 10.12.2019.1</p>"
+    assert extract(page(head, header))["published"] == "2019-09-21"
+
+
+def test_a_stand_line_is_the_date_when_it_is_the_only_one():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Stand: 28.04.2020 18:00 Uhr</p>"
+    head = '<meta name="date" content="2020-04-29T11:52:23">'
+    assert extract(page(head, header))["published"] == "2020-04-28T18:00:00+02:00"
+    # Beside the date line it is the update.
+    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1><p>21.04.2020</p>"
+              "<p>Stand: 28.04.2020 18:00 Uhr</p>")
+    assert extract(page(head, header))["published"] == "2020-04-21"
+    # The markup names it as the update of an earlier publication.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Stand: 28.04.2020 18:00 Uhr</p>"
+    head = jsonld(datePublished="2020-04-21T09:00:00+02:00", dateModified="2020-04-28T18:00:00+02:00")
+    assert extract(page(head, header))["published"] == "2020-04-21T09:00:00+02:00"
+
+
+@pytest.mark.parametrize("dateline", ["Wochenbericht 14. - 20. Januar 2022", "Messebericht 14.-20.01.2022"])
+def test_a_date_line_with_a_range_names_its_first_day(dateline):
+    header = f"<h1>Hafen wird um zwei Terminals erweitert</h1><p>{dateline}</p>"
+    assert extract(page('<meta name="date" content="2022-01-25">', header))["published"] == "2022-01-14"
+
+
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
 def test_future_and_pre_1995_dates_are_rejected(bad):
     tree = parse_html(page(jsonld(datePublished=bad)))
@@ -322,6 +351,18 @@ def test_several_authors_from_jsonld_and_agency():
 def test_byline_with_von_und():
     header = '<p class="byline">Von Anna Schmidt und Jan Meyer</p>'
     assert extract(page(header=header))["authors"] == ["Anna Schmidt", "Jan Meyer"]
+
+
+@pytest.mark.parametrize("dateline, agency", [("Düsseldorf (dpa/lnw) – ", "dpa"), ("Frankfurt (dpa-AFX) - ", "dpa-AFX"),
+                                              ("(AFP) – ", "AFP")])
+def test_an_agency_dateline_opening_the_story_names_the_agency(dateline, agency):
+    body = f"<p>{dateline}{STORY}</p>" + f"<p>{STORY}</p>" * 3
+    article = extract(page(header=HEADLINE, body=body))
+    assert article["agencies"] == [agency]
+    assert article["authors"] == []
+    # A press service's or the desk's initials there credit nobody.
+    body = f"<p>Düsseldorf (ots) – {STORY}</p>" + f"<p>{STORY}</p>" * 3
+    assert extract(page(header=HEADLINE, body=body))["author"] is None
 
 
 def test_closing_credit_names_the_agency():
@@ -472,6 +513,57 @@ def test_a_headline_set_as_h2_has_its_byline_next_to_it():
     header = '<h2 class="title">Hafen wird um zwei Terminals erweitert</h2><p>Von Anna Schmidt</p>'
     article = extract(page(head, header))
     assert article["authors"] == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize("byline, name", [
+    ('Geschrieben von <a href="/user/7">Hafenfan</a> <span>am 25.08.2021 22:30</span>', "Hafenfan"),
+    ("<span>von</span> <a>kapitaen_83</a> <span>am 20.09.2021</span>", "kapitaen_83"),
+    ("Erstellt von Jonas am Dienstag 6. Mai 2014", "Jonas"),
+    ("21.09.2021 13:30 von Jonas", "Jonas"),
+    ("Veröffentlicht am 8. Februar 2022 <span>von</span> <a>Hafen-Team</a>", "Hafen-Team"),
+])
+def test_a_dated_byline_credits_a_handle_or_first_name(byline, name):
+    article = extract(page(header=HEADLINE + f"<p>{byline}</p>"))
+    assert article["author"] == name
+
+
+def test_a_handle_needs_a_dated_byline_and_a_person_comes_first():
+    # Undated, or inside a sentence: no byline.
+    assert extract(page(header=HEADLINE + "<p>von Jonas</p>"))["authors"] == []
+    sentence = "<p>Der Vorschlag kam von Jonas am 20.09.2021 in den Rat der Stadt.</p>"
+    assert extract(page(header=HEADLINE + sentence))["authors"] == []
+    # A full name in the metadata or the byline stays the author.
+    header = HEADLINE + "<p>Geschrieben von Jonas am 20.09.2021</p>"
+    assert extract(page('<meta name="author" content="Anna Schmidt">', header))["authors"] == ["Anna Schmidt"]
+
+
+def test_a_name_before_the_date_is_the_byline():
+    header = HEADLINE + "<p><a>Anna Schmidt</a> <span>am</span> <span>Mittwoch, 26.01.2022 - 14:30</span></p>"
+    assert extract(page(header=header))["authors"] == ["Anna Schmidt"]
+    # In a sentence, a name and a date are no byline.
+    header = HEADLINE + "<p>Oberbürgermeister Stephan Keller am 26.01.2022 bei der Eröffnung.</p>"
+    assert extract(page(header=header))["authors"] == []
+    # Nor are words in the line above a date line.
+    header = HEADLINE + "<p><a>Weitere Beiträge</a></p><p>Veröffentlicht am 10. Februar 2019</p>"
+    assert extract(page(header=header))["authors"] == []
+
+
+def test_a_statement_signed_with_name_and_office():
+    closing = "<p>Wir danken allen Helfern für ihren Einsatz.</p><p>Jonas Albrecht<br>Bundesvorsitzender</p>"
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Jonas Albrecht"]
+    # A plain last line under a capitalised phrase is no signature.
+    closing = "<p>Weitere Informationen<br>Beim Vorstand des Hafens</p>"
+    assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+
+
+def test_a_press_release_s_issuer_when_nobody_is_named():
+    header = "<p>Herausgeber:</p><p>Hafen Düsseldorf GmbH</p>" + HEADLINE
+    assert extract(page(header=header))["authors"] == ["Hafen Düsseldorf GmbH"]
+    # A person as issuer (a book's editor) is no author; a named author comes first.
+    header = "<p>Herausgeber: Hans Müller</p>" + HEADLINE
+    assert extract(page(header=header))["authors"] == []
+    header = "<p>Herausgeber: Hafen Düsseldorf GmbH</p>" + HEADLINE + "<p>Von Anna Schmidt</p>"
+    assert extract(page(header=header))["authors"] == ["Anna Schmidt"]
 
 
 def test_a_weekday_is_not_a_name():
