@@ -134,7 +134,13 @@ def meta_content(tree, *names: str) -> str | None:
 
 
 def text_of(element) -> str:
-    return " ".join(INVISIBLE.sub("", element.text_content()).split())
+    return plain_text(element.text_content())
+
+
+def plain_text(text: str) -> str:
+    """``text`` as it reads: soft hyphens and zero-width characters out, whitespace collapsed
+    ("Mat\u00adthi\u00adas  Lauerer" → "Matthias Lauerer")."""
+    return " ".join(INVISIBLE.sub("", text).split())
 
 
 # Headline
@@ -646,7 +652,7 @@ def _dateline(tree, headline: str | None, pieces: bool = False, limit: int = DAT
         if state == "after" and after_length > limit:
             break
     if pieces:
-        return [" ".join(piece.split()) for piece in after], [" ".join(piece.split()) for piece in before]
+        return [plain_text(piece) for piece in after], [plain_text(piece) for piece in before]
     after_text = " ".join(" ".join(after).split())[:DATELINE_AFTER]
     before_text = " ".join(" ".join(before).split())[-DATELINE_BEFORE:]
     return after_text, before_text
@@ -830,7 +836,18 @@ def _unseen(names: list[str], tree) -> bool:
     if not all(_looks_like_a_name(name) and name != name.lower() for name in names):
         return False
     page = _key(body_text(tree))
-    return not any(_key(name) in page for name in names)
+    # Text hidden by its class (a theme's vcard for search engines: "rich-snippet-hidden")
+    # shows nobody: a name counts as seen only when it appears outside such elements too.
+    hidden = [_key(text_of(element)) for element in _outermost_hidden(tree)]
+    return not any(page.count(_key(name)) > sum(text.count(_key(name)) for text in hidden)
+                   for name in names)
+
+
+def _outermost_hidden(tree) -> list:
+    """The body's elements hidden by class or ``aria-hidden``, none inside another."""
+    hidden = [element for element in tree.xpath("//body//*[@class or @aria-hidden]") if _hidden(element)]
+    marked = set(hidden)
+    return [element for element in hidden if not any(parent in marked for parent in element.iterancestors())]
 
 
 def _shown_names(byline: str, shown: list[str]) -> list[str]:
@@ -936,7 +953,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30".
     window = "\n".join(piece for piece in after + before if piece)
     bylines.extend(_without_trailing_words(match["names"]) for match in NAME_BEFORE_DATE.finditer(window))
-    pieces = [" ".join(piece.split()) for piece in tree.xpath(PAGE_TEXT_XPATH)]
+    pieces = [plain_text(piece) for piece in tree.xpath(PAGE_TEXT_XPATH)]
     bylines.extend(_bylines_in([piece for piece in pieces if piece], EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
         if element.xpath('ancestor-or-self::*[contains(@class, "comment")]'):

@@ -468,6 +468,23 @@ def test_a_metadata_author_the_page_never_shows_gives_way_to_the_byline():
     assert extract(page(head, header, closing=closing))["authors"] == ["Auto Illustrierte"]
 
 
+def test_a_metadata_author_only_in_hidden_markup_gives_way_to_the_byline():
+    # A theme's vcard for search engines names the account that posted the story; the page
+    # shows the byline of the person who wrote it.
+    head = '<meta name="author" content="Isabel Posting">'
+    vcard = '<span class="vcard rich-snippet-hidden"><span class="fn">Isabel Posting</span></span>'
+    header = HEADLINE + vcard + "<p><strong>Von Mat\u00adthi\u00adas Lau\u00aderer</strong></p>"
+    assert extract(page(head, header))["authors"] == ["Matthias Lauerer"]
+    # Shown outside the hidden markup too, the metadata's name stays.
+    closing = "<p>Fotos: Isabel Posting</p>"
+    assert extract(page(head, header, closing=closing))["authors"] == ["Isabel Posting"]
+
+
+def test_soft_hyphens_inside_a_byline_do_not_cut_the_name():
+    header = HEADLINE + "<p>Von Mat\u00adthi\u00adas Lau\u00aderer und Jan\u00ad Meyer</p>"
+    assert extract(page(header=header))["authors"] == ["Matthias Lauerer", "Jan Meyer"]
+
+
 def test_the_site_credited_by_its_initials_gives_way_to_the_signature():
     head = (jsonld(author={"@type": "Person", "name": "LN"})
             + '<meta property="og:site_name" content="LN-Online">')
