@@ -57,7 +57,8 @@ MAX_KICKER_WORDS = 4
 # Headline parts that name the section, not the story.
 KICKER_CLASSES = ("kicker", "topline", "overline", "dachzeile", "roofline", "eyebrow", "spitzmarke",
                   "supertitle", "subtitle", "label", "rubrik", "category", "tag")
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
+# A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022".
+TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
 
 GERMAN_MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,

@@ -169,6 +169,16 @@ def test_strip_site_name_keeps_titles_without_one():
     assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
 
 
+def test_a_dash_between_two_days_is_a_range_not_a_title_separator():
+    assert strip_site_name("Wochenbericht 14. - 20. Januar 2022 - SLF", {"slf"}) == (
+        "Wochenbericht 14. - 20. Januar 2022")
+    assert strip_site_name("Messe vom 3. – 5. Mai | Rheinische Post", {"rheinischepost"}) == (
+        "Messe vom 3. – 5. Mai")
+    # A date after a separator is still glued on.
+    assert strip_site_name("Hafen wird um zwei Terminals erweitert - 21.11.2026", set()) == (
+        "Hafen wird um zwei Terminals erweitert")
+
+
 # Dates
 
 def test_published_and_modified_from_jsonld():
