@@ -948,14 +948,14 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # A date line that goes on with the author: "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
     # "05.02.2020 - Redaktion: Eberhard Fuhr".
     # The date and the rest may be separate elements ("05.02.2020 <span>- Redaktion: …</span>").
-    lines = [piece for piece in after + before if piece]
-    lines += [first + " " + second for first, second in zip(lines, lines[1:])]
+    near = [piece for piece in after + before if piece]
+    lines = near + [first + " " + second for first, second in zip(near, near[1:])]
     bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
     # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30".
-    window = "\n".join(piece for piece in after + before if piece)
+    window = "\n".join(near)
     bylines.extend(_without_trailing_words(match["names"]) for match in NAME_BEFORE_DATE.finditer(window))
-    pieces = [plain_text(piece) for piece in tree.xpath(PAGE_TEXT_XPATH)]
-    bylines.extend(_bylines_in([piece for piece in pieces if piece], EXPLICIT_BYLINE)[:2])
+    pieces = [piece for piece in map(plain_text, tree.xpath(PAGE_TEXT_XPATH)) if piece]
+    bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
         if element.xpath('ancestor-or-self::*[contains(@class, "comment")]'):
             continue
@@ -964,8 +964,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             bylines.append(_without_trailing_words(value))
         if len(bylines) >= 6:
             break
-    handles = dated_handles([piece for piece in after if piece] + [piece for piece in before if piece])
-    handles += dated_handles([piece for piece in pieces if piece], labelled=True)
+    handles = dated_handles(near) + dated_handles(pieces, labelled=True)
     # A press release's issuer next to the headline ("Herausgeber: Nordex SE"): an organisation.
     issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
     return bylines, handles, issuers
