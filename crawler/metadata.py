@@ -244,8 +244,11 @@ def _is_logo(heading) -> bool:
     """Whether a heading is the site's logo: all its text is a link to the home page
     ("<h1><a href="https://www.offshore-stiftung.de/">Stiftung Offshore Windenergie</a></h1>")."""
     links = heading.xpath(".//a[@href]")
-    return len(links) == 1 and urlsplit(links[0].get("href")).path in ("", "/") and not urlsplit(
-        links[0].get("href")).query and _key(links[0].text_content()) == _key(heading.text_content())
+    if len(links) != 1:
+        return False
+    target = urlsplit(links[0].get("href"))
+    return target.path in ("", "/") and not target.query and _key(links[0].text_content()) == _key(
+        heading.text_content())
 
 
 def _displayed_copy(heading):
@@ -543,8 +546,8 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
                 shown.extend(_plausible(moment, now) for moment in _readings(match))
             elif AS_OF.search(preceding):
                 as_of.append(_plausible(_from_match(match), now))
-            elif RANGE_START.search(preceding):
-                ranges.append(_plausible(_range_start(match, RANGE_START.search(preceding)), now))
+            elif start := RANGE_START.search(preceding):
+                ranges.append(_plausible(_range_start(match, start), now))
     shown = [day for day in shown if day]
     # A date line with two days ("29. Dezember 2022 · 30. Dezember 2022", updated and
     # published): the one the markup names as published.
@@ -758,11 +761,12 @@ def _first_valid(candidates, now: datetime) -> str | None:
 
 BYLINE_XPATH = ('//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
                 ' or contains(@class, "author") or contains(@class, "autor")]')
+WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
 # Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
 NOT_A_NAME = re.compile(r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
                         r"aktualisiert|geschrieben)\b|"
                         # A date line's weekday taken for a byline ("Donnerstag, 4. November 2021").
-                        r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$", re.IGNORECASE)
+                        r"^" + WEEKDAY + "$", re.IGNORECASE)
 BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
@@ -903,9 +907,9 @@ def closing_signature(tree, text: str) -> list[str]:
             for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")):
         name = last
     elif len(lines) > 1 and ROLE_LINE.search(last) and len(last.split()) <= 8 and re.fullmatch(
-            NAME, INVISIBLE.sub("", lines[-2])):
+            NAME, signed := INVISIBLE.sub("", lines[-2])):
         # A statement signed with name and office: "Kazım Türkmen" / "DITIB-Bundesvorsitzender".
-        name = INVISIBLE.sub("", lines[-2])
+        name = signed
     else:
         return []
     return [name] if _looks_like_a_name(name) else []
@@ -976,7 +980,6 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
 ANY_DATE = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
                             for pattern in (VISIBLE_DATE, SLASHED_DATE, SHORT_YEAR_DATE)) + ")"
 HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
-WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
 # The labels that say "author" outright count anywhere on the page, a plain "von" next to the
 # headline only.
 HANDLE_LABEL = r"(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag)\s+von"
@@ -1004,8 +1007,8 @@ def dated_handles(pieces: list[str], labelled: bool = False) -> list[str]:
     text = "\n".join(pieces)
     handles = []
     for match in (LABELLED_HANDLE if labelled else DATED_HANDLE).finditer(text):
-        handle = (match["handle"] if "after" not in match.re.groupindex else
-                  match["handle"] or match["after"]).rstrip(".-")
+        # DATED_HANDLE has the handle before the date or ("after") after it.
+        handle = (match["handle"] or match.groupdict()["after"]).rstrip(".-")
         if handle.casefold() not in NOT_HANDLES | NOT_NAME_WORDS and handle not in handles:
             handles.append(handle)
     return handles
