@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test clean browser redis
+.PHONY: install demo test docs docs-check clean browser redis
 
 install: $(STAMP)
 
@@ -18,8 +18,17 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/newsarchive demo
 
-test: install browser redis
+test: install browser redis docs-check
 	$(BIN)/python -m pytest
+
+# The generated parts of docs/ (CLI reference, settings, schema, figures): `make docs` rewrites
+# them, `make docs-check` (part of `make test`) fails when they are stale.
+DOCS := $(wildcard docs/*.md)
+docs: install
+	$(BIN)/cog --verbosity=1 -r -I docs $(DOCS)
+
+docs-check: install
+	$(BIN)/cog --verbosity=1 --check -I docs $(DOCS)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

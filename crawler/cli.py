@@ -90,7 +90,7 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-@click.option("--metadata", "metadata_path", default=str(DEFAULT_METADATA), show_default=True,
+@click.option("--metadata", "metadata_path", default=str(DEFAULT_METADATA), show_default="the project's metadata.yml",
               type=click.Path(exists=True, dir_okay=False), help="Datasette metadata file.")
 @click.option("--get", "get_path", metavar="PATH",
               help="Print the response for PATH (e.g. /archive/articles.json) and exit: a check "

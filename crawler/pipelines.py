@@ -27,7 +27,7 @@ def default_extract_workers() -> int:
     """Extraction processes when ``EXTRACT_WORKERS`` is -1: a core each, but one.
 
     The crawl's own process keeps a core busy (Scrapy, the writers). Measured on two cores
-    (README "Performance"): one worker crawls 8 % slower than two, with 130 MB less memory.
+    (docs/notes/2026-11-profiling.md): one worker crawls 8 % slower than two, with 130 MB less memory.
     """
     return max(1, (os.cpu_count() or 1) - 1)
 

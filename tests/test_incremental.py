@@ -105,7 +105,7 @@ def test_changed_article_is_found_through_the_sitemap_and_versioned(site, two_cr
     db = sqlite_utils.Database(two_crawls["directory"] / "archive.db")
     row = next(db["articles"].rows_where("url = ?", [site.base_url + target.path]))
     assert row["text"].endswith("liegt bei 240, nicht 180.")
-    # Same instant; UTC timestamps are stored in Berlin time (see README, Extraction quality).
+    # Same instant; UTC timestamps are stored in Berlin time (see docs/extraction.md).
     assert datetime.fromisoformat(row["modified"]) == datetime.fromisoformat(edited.modified)
     [version] = db["article_versions"].rows_where("article_id = ?", [row["id"]])
     assert "liegt bei 240" not in version["text"]
