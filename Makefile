@@ -40,14 +40,18 @@ bench-extraction: install
 
 # Performance: crawl throughput and re-crawl cost, archive scale and search latency
 # (minutes; not part of `make test`). Figures go to bench/results/.
-.PHONY: bench bench-crawl bench-archive
-bench: bench-crawl bench-archive
+.PHONY: bench bench-crawl bench-archive bench-peers
+bench: bench-crawl bench-archive bench-peers
 
 bench-crawl: install
 	$(BIN)/python bench/crawl.py --pages 2000
 
 bench-archive: install
 	$(BIN)/python bench/archive.py --articles 100000
+
+# newsarchive beside trafilatura's CLI (and news-please, given NEWSARCHIVE_NEWS_PLEASE_PYTHON).
+bench-peers: install
+	$(BIN)/python bench/peers.py --pages 300
 
 # The browser test drives Debian's Chromium (no browser download is possible or wanted).
 browser:

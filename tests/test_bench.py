@@ -3,6 +3,7 @@ import json
 
 from bench import archive as archive_bench
 from bench import crawl as crawl_bench
+from bench import peers as peers_bench
 from bench import synthetic
 from crawler.demosite import synthetic_articles
 
@@ -33,6 +34,26 @@ def test_crawl_benchmark(tmp_path):
     assert result["trafilatura_single_process"]["extracted"] == 30
     assert result["second_crawl"]["article_pages_fetched_in_full"] == 0
     assert result["second_crawl"]["articles_new"] == 0
+
+
+def test_peers_benchmark_checks_every_article_of_every_tool(tmp_path):
+    output = tmp_path / "peers.json"
+    result = peers_bench.main(["--pages", "8", "--page-kib", "40", "--concurrency", "4", "--output", str(output)])
+    assert json.loads(output.read_text()) == json.loads(json.dumps(result))
+    assert result["mean_article_page_kib"] >= 40
+    for tool in ("newsarchive", "trafilatura_cli"):
+        figures = result["tools"][tool]
+        assert figures["error"] is None
+        assert figures["articles_extracted"] == figures["articles_correct"] == 8
+        assert figures["cpu_ms_per_article"]["tool"] > 0
+
+
+def test_peers_benchmark_tells_a_wrong_extraction():
+    article = synthetic_articles(1, seed=2)[0]
+    text = "\n".join(article.paragraphs)
+    assert peers_bench.correct(article, article.title, text)
+    assert not peers_bench.correct(article, "Rhein-Ruhr Wirtschaft", text)
+    assert not peers_bench.correct(article, article.title, "\n".join(article.paragraphs[:1]))
 
 
 def test_archive_benchmark(tmp_path):
