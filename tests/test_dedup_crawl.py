@@ -34,7 +34,7 @@ Vorstandschef Markus Bangen sagte, der Hafen bereite sich auf eine neue Generati
 
 def news_page(title, text, published, *, language="de", canonical=None, alternates=()):
     """An article page as news sites render them: metadata in the head, the story in <article>."""
-    head = [f'<meta property="og:type" content="article">',
+    head = ['<meta property="og:type" content="article">',
             f'<meta property="og:title" content="{html.escape(title)}">',
             f'<meta property="article:published_time" content="{published}">',
             '<script type="application/ld+json">' + json.dumps(

@@ -1,5 +1,4 @@
 """The archive API on a real SQLite file in tmp_path."""
-import sqlite_utils
 
 from archive.canonical import canonical_url
 from archive.schema import migrations
