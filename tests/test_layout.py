@@ -1,0 +1,25 @@
+"""Imports follow the flow: an early or light module never loads a later or heavy one.
+
+Each check runs in a fresh interpreter, since this test process has imported everything already.
+"""
+import subprocess
+import sys
+
+import pytest
+
+# module imported -> modules it must not load
+LAYERS = [
+    ("archive", ["numpy", "datasketch", "archive.store"]),
+    ("archive.lock", ["numpy", "datasketch", "sqlite_utils"]),
+    ("crawler.sources", ["numpy", "scrapy", "trafilatura", "datasette"]),
+    ("crawler.cli", ["scrapy", "trafilatura", "datasette", "numpy", "scheduler"]),
+    ("scheduler", ["scrapy", "trafilatura", "datasette", "crawler.cli"]),
+]
+
+
+@pytest.mark.parametrize(("module", "forbidden"), LAYERS, ids=[module for module, _ in LAYERS])
+def test_import_does_not_load_later_stages(module, forbidden):
+    probe = (f"import sys, {module}\n"
+             f"print(' '.join(name for name in {forbidden!r} if name in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert loaded.stdout.split() == []
