@@ -529,8 +529,7 @@ def _absolute(config: SchedulerConfig) -> SchedulerConfig:
 
 
 if __name__ == "__main__":
-    # `python scheduler.py` is `newsarchive schedule`; the command imports this file as the
-    # module `scheduler`, which the stored jobs refer to.
-    from crawler.cli import schedule
-
-    schedule(prog_name="scheduler.py")
+    # `python scheduler.py` is `newsarchive schedule`. Handing over to the command in the same
+    # process (exec keeps the PID, so signals still reach it) loads this file once, as the module
+    # `scheduler` that stored jobs name, and keeps this module from importing the CLI above it.
+    os.execv(sys.executable, [sys.executable, "-m", "crawler", "schedule", *sys.argv[1:]])
