@@ -13,7 +13,7 @@ curated list of the region's major companies with their short names
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -344,17 +344,48 @@ def enrich_archive(db: Database, batch_size: int = 500) -> dict[str, int]:
         last_id = rows[-1]["id"]
 
 
-def _link(db: Database, article_id: int, text: str) -> dict[str, int]:
+@dataclass(frozen=True)
+class Mentions:
+    """What an article's text names, found without the database (:func:`find_mentions`).
+
+    ``places`` and ``company_counts`` count mentions per entity id; ``companies`` are the
+    companies found, ``company_surfaces`` the first spelling of each in the text.
+    """
+
+    places: dict[str, int]
+    companies: tuple[Company, ...]
+    company_counts: dict[str, int]
+    company_surfaces: dict[str, str]
+
+    def as_json(self) -> dict:
+        return {"places": self.places, "companies": [asdict(company) for company in self.companies],
+                "company_counts": self.company_counts, "company_surfaces": self.company_surfaces}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Mentions":
+        return cls(dict(data["places"]), tuple(Company(**company) for company in data["companies"]),
+                   dict(data["company_counts"]), dict(data["company_surfaces"]))
+
+
+def find_mentions(text: str) -> Mentions:
+    """The places and companies ``text`` names: the CPU part of enrichment, run where the
+    article is extracted so that the writer only writes (:func:`link_mentions`)."""
     places = Counter(mention.entity_id for mention in find_places(text))
     company_mentions, companies = find_companies(text)
     company_counts = Counter(mention.entity_id for mention in company_mentions)
     first_surface = {}
     for mention in company_mentions:
         first_surface.setdefault(mention.entity_id, mention.surface)
-    known = gazetteer().places
+    return Mentions(dict(places), tuple(companies.values()), dict(company_counts), first_surface)
 
+
+def link_mentions(db: Database, article_id: int, mentions: Mentions) -> dict[str, int]:
+    """Replace article ``article_id``'s links to places and companies with ``mentions``;
+    returns ``{"places": n, "companies": n}``. Runs inside the caller's transaction."""
+    known = gazetteer().places
     db.execute("delete from article_places where article_id = ?", [article_id])
     db.execute("delete from article_companies where article_id = ?", [article_id])
+    places = {place_id: count for place_id, count in mentions.places.items() if place_id in known}
     if places:
         db.conn.executemany(
             "insert into places (id, name, kind, parent) values (?, ?, ?, ?) on conflict (id) do "
@@ -366,24 +397,28 @@ def _link(db: Database, article_id: int, text: str) -> dict[str, int]:
             "insert into article_places (article_id, place_id, mentions) values (?, ?, ?)",
             [(article_id, place_id, count) for place_id, count in places.items()],
         )
-    if company_counts:
+    if mentions.company_counts:
         # "or ignore": the first spelling seen names the company; later ones don't rename it.
         db.conn.executemany(
             "insert or ignore into companies (id, name, legal_form, headquarters, curated) "
             "values (?, ?, ?, ?, ?)",
             [(company.id, company.name, company.legal_form, company.headquarters, int(company.curated))
-             for company in companies.values()],
+             for company in mentions.companies],
         )
-        for company in companies.values():
+        for company in mentions.companies:
             if company.legal_form:
                 db.execute("update companies set legal_form = ? where id = ? and legal_form is null",
                            [company.legal_form, company.id])
         db.conn.executemany(
             "insert into article_companies (article_id, company_id, mentions, surface) values (?, ?, ?, ?)",
-            [(article_id, company_id, count, first_surface[company_id])
-             for company_id, count in company_counts.items()],
+            [(article_id, company_id, count, mentions.company_surfaces[company_id])
+             for company_id, count in mentions.company_counts.items()],
         )
-    return {"places": len(places), "companies": len(company_counts)}
+    return {"places": len(places), "companies": len(mentions.company_counts)}
+
+
+def _link(db: Database, article_id: int, text: str) -> dict[str, int]:
+    return link_mentions(db, article_id, find_mentions(text))
 
 
 def _surface_forms(row: dict) -> list[tuple[str, bool, bool]]:

@@ -1,23 +1,22 @@
-"""The item queue of distributed crawls: workers push extracted items, one writer stores them.
+"""The page queue of distributed crawls: workers push prepared pages, one writer stores them.
 
-Workers ``LPUSH`` JSON items onto ``newsarchive:items``. The archive writer moves a batch at a
-time onto ``newsarchive:items:processing`` (``BLMOVE``), stores it in one transaction as a
-single-process crawl does (``archive.items.store_item``, then enrichment) and only then
-deletes the batch from the processing list. A writer killed mid-batch leaves the batch there;
+Workers ``LPUSH`` each page they extracted and prepared (``archive.ingest.ArticlePage``, as
+JSON: search terms, near-duplicate sketch and mentions included, so the writer recomputes
+nothing) onto ``newsarchive:items``. The archive writer moves a batch at a time onto
+``newsarchive:items:processing`` (``BLMOVE``), stores it in one transaction as a
+single-process crawl does (``archive.ingest.ingest_batch``) and only then deletes the batch
+from the processing list. A writer killed mid-batch leaves the batch there;
 the next writer moves it back first. Storing is idempotent per URL, so an item
 delivered twice becomes ``unchanged`` the second time: nothing is lost and nothing doubled.
 """
-import base64
 import json
 import logging
 from collections import Counter
 
-from archive.enrich import company_finder, enrich_article
-from archive.items import store_item
+from archive.ingest import ArticlePage, IngestOptions, ingest_batch
 from archive.lock import hold_lock
-from archive.pages import DEFAULT_REVISIT_AFTER, record_fetch
+from archive.pages import DEFAULT_REVISIT_AFTER
 from archive.rawstore import open_raw_store
-from archive.rows import write_each
 from archive.store import open_archive, save_sources
 
 logger = logging.getLogger(__name__)
@@ -27,17 +26,15 @@ PROCESSING_KEY = "newsarchive:items:processing"
 WRITER_LOCK = "archive-writer"
 
 
-def encode_item(item: dict) -> str:
-    """An extracted item as JSON (the raw body base64-encoded)."""
-    fields = {key: item[key] for key in ("source", "url", "article", "fetched_at", "status", "headers")}
-    fields["body"] = base64.b64encode(item.get("body") or b"").decode("ascii")
-    return json.dumps(fields, ensure_ascii=False)
+def encode_page(page: ArticlePage) -> str:
+    """A prepared page as JSON (the raw body and the MinHash signature base64-encoded)."""
+    return json.dumps(page.as_json(), ensure_ascii=False)
 
 
-def decode_item(data: str | bytes) -> dict:
-    item = json.loads(data)
-    item["body"] = base64.b64decode(item["body"])
-    return item
+def decode_page(data: str | bytes) -> ArticlePage:
+    """The page :func:`encode_page` wrote; raises ``ValueError`` (or ``KeyError``, ``TypeError``)
+    for anything else."""
+    return ArticlePage.from_json(json.loads(data))
 
 
 def requeue_unfinished(server) -> int:
@@ -62,34 +59,29 @@ def next_batch(server, batch_size: int, timeout: float) -> list:
     return batch
 
 
-def store_batch(db, raw_db, batch: list, revisit_after=DEFAULT_REVISIT_AFTER, enrich: bool = True) -> Counter:
-    """Store decoded items as ArchivePipeline and EnrichPipeline do, in one transaction; counts
-    outcomes. A broken item is logged and skipped (``errors``), not retried forever."""
-
-    def store_one(item):
-        # Workers keep no fetch state; the writer records the fetch as FetchStateMiddleware does.
-        headers = {name.lower(): value for name, value in item["headers"].items()}
-        record_fetch(db, item["url"], source=item["source"], kind="page", status=item["status"],
-                     fetched_at=item["fetched_at"], revisit_after=revisit_after, etag=headers.get("etag"),
-                     last_modified=headers.get("last-modified"))
-        stored = store_item(db, raw_db, item, revisit_after)
-        if enrich:
-            enrich_article(db, stored.article_id)
-        return stored.outcome
-
-    outcomes = Counter()
-    others = (raw_db,) if raw_db is not None else ()
-    for item, outcome in zip(batch, write_each(batch, store_one, db, *others)):
-        if isinstance(outcome, Exception):
-            logger.error("could not store %s: %r", item.get("url"), outcome)
-            outcome = "errors"
-        outcomes[outcome] += 1
+def store_batch(db, raw_db, batch: list, options: IngestOptions) -> Counter:
+    """Store a batch of queued pages (JSON) in one transaction, as a crawl's ArchivePipeline
+    does; counts outcomes. An entry that cannot be read or stored is logged and skipped
+    (``errors``), not retried forever."""
+    pages, outcomes = [], Counter()
+    for data in batch:
+        try:
+            pages.append(decode_page(data))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            logger.error("could not read a queued page: %r", error)
+            outcomes["errors"] += 1
+    for page, stored in zip(pages, ingest_batch(db, raw_db, pages, options)):
+        if isinstance(stored, Exception):
+            logger.error("could not store %s: %r", page.response.url, stored)
+            outcomes["errors"] += 1
+        else:
+            outcomes[stored.outcome] += 1
     return outcomes
 
 
 def drain(server, db_path: str, *, batch_size: int = 100, idle_exit: float = 0,
           sources: list[dict] | None = None, keep_raw: bool = True, enrich: bool = True,
-          poll: float = 1.0) -> dict:
+          revisit_after: tuple[int, ...] = DEFAULT_REVISIT_AFTER, poll: float = 1.0) -> dict:
     """Store queued items into the archive at ``db_path`` until idle for ``idle_exit`` seconds.
 
     ``idle_exit`` 0 runs until killed. Returns ``{"stored": n, "batches": n, "requeued": n,
@@ -102,8 +94,7 @@ def drain(server, db_path: str, *, batch_size: int = 100, idle_exit: float = 0,
         if sources:
             save_sources(db, sources)
         raw_db = open_raw_store(db_path) if keep_raw else None
-        if enrich:
-            company_finder()
+        options = IngestOptions(revisit_after=revisit_after, record_fetch=True, link_entities=enrich)
         try:
             totals["requeued"] = requeue_unfinished(server)
             idle = 0.0
@@ -115,8 +106,7 @@ def drain(server, db_path: str, *, batch_size: int = 100, idle_exit: float = 0,
                         break
                     continue
                 idle = 0.0
-                totals.update(store_batch(db, raw_db, [decode_item(data) for data in batch],
-                                          enrich=enrich))
+                totals.update(store_batch(db, raw_db, batch, options))
                 # Acknowledge only now that the batch is committed (one writer: the list is ours).
                 server.delete(PROCESSING_KEY)
                 totals["stored"] += len(batch)

@@ -3,9 +3,11 @@
 Every function takes an open ``sqlite_utils.Database`` (see :func:`open_archive`) so that
 scripts, the crawler and tests use one API. Times are ISO 8601 UTC strings.
 """
+import base64
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -13,6 +15,7 @@ from typing import Iterable, NamedTuple
 from sqlite_utils import Database
 
 from archive.dedup import Sketch, index_article, link_translations, place_article, text_signature
+from archive.enrich import Mentions, article_text, find_mentions
 from archive.rows import fetch_row, insert_row, row_by_key, transaction, update_row
 from archive.schema import migrate
 from archive.search import search_terms
@@ -85,23 +88,49 @@ class Stored(NamedTuple):
     article_id: int
 
 
-class PreparedArticle(NamedTuple):
+@dataclass
+class PreparedArticle:
     """An extracted article with what storing it computes from its text (:func:`prepare_article`)."""
 
-    article: dict
+    article: dict  # the extracted fields (crawler.extract.extract_article)
     values: dict  # the ``articles`` columns from extraction, with the derived ones
     sketch: Sketch  # the text's near-duplicate buckets and signature (archive.dedup)
+    mentions: Mentions | None = None  # places and companies named, when enrichment is on
+
+    def as_json(self) -> dict:
+        """A JSON-ready dict (for the distributed crawl's queue); :meth:`from_json` reads it."""
+        return {
+            "article": self.article,
+            "values": self.values,
+            "sketch": {"buckets": [list(bucket) for bucket in self.sketch.buckets],
+                       "signature": base64.b64encode(self.sketch.signature).decode("ascii"),
+                       "shingle_count": self.sketch.shingle_count},
+            "mentions": None if self.mentions is None else self.mentions.as_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "PreparedArticle":
+        sketch = data["sketch"]
+        return cls(
+            article=data["article"],
+            values=data["values"],
+            sketch=Sketch(tuple((int(band), int(key)) for band, key in sketch["buckets"]),
+                          base64.b64decode(sketch["signature"]), int(sketch["shingle_count"])),
+            mentions=None if data.get("mentions") is None else Mentions.from_json(data["mentions"]),
+        )
 
 
-def prepare_article(article: dict) -> PreparedArticle:
-    """Compute the columns derived from an article's text and its near-duplicate buckets.
+def prepare_article(article: dict, *, find_entities: bool = False) -> PreparedArticle:
+    """Compute the columns derived from an article's text, its near-duplicate buckets and,
+    with ``find_entities``, the places and companies it names.
 
-    This is most of the CPU time of storing an article (search terms, MinHash), and needs no
-    database: crawls run it in their extraction processes and bulk loads in a process pool,
-    so the one process that writes the archive only writes.
+    This is most of the CPU time of storing an article (search terms, MinHash, entity
+    matching), and needs no database: crawls run it in their extraction processes and bulk
+    loads in a process pool, so the one process that writes the archive only writes.
     """
     values = _extracted_values(article)
-    return PreparedArticle(article, values, text_signature(article.get("text") or "")[1])
+    mentions = find_mentions(article_text(article)) if find_entities else None
+    return PreparedArticle(article, values, text_signature(article.get("text") or "")[1], mentions)
 
 
 def store_article(db: Database, article: dict | PreparedArticle, *, source: str,

@@ -373,12 +373,14 @@ def archive_writer(sources_path, db_path, redis_url, batch_size, idle_exit, as_j
 
     from archive.lock import LockHeld
     from archive.queue import drain
+    from crawler import settings
 
     sources = _load(sources_path, ())
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     try:
         counts = drain(Redis.from_url(redis_url), db_path, batch_size=batch_size, idle_exit=idle_exit,
-                       sources=[source.as_row() for source in sources])
+                       sources=[source.as_row() for source in sources],
+                       revisit_after=tuple(settings.INCREMENTAL_REVISIT_AFTER))
     except LockHeld as error:
         raise click.ClickException(f"another archive writer is running: {error}") from None
     if as_json:

@@ -28,8 +28,9 @@ from scrapy_redis.scheduler import Scheduler
 from scrapy_redis.spiders import RedisMixin
 from twisted.internet import task
 
-from archive.queue import ITEMS_KEY, encode_item
+from archive.queue import ITEMS_KEY, encode_page
 from crawler.crawl import crawl_settings, run_crawlers, source_settings
+from crawler.items import PageItem
 from crawler.sources import Source
 from crawler.spider import NewsSpider
 
@@ -89,7 +90,7 @@ def distributed_settings(settings: Settings, redis_url: str, worker: str, idle_e
     settings.set("CONCURRENT_REQUESTS", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
                  priority="project")
     pipelines = settings.getdict("ITEM_PIPELINES")
-    pipelines.update({"crawler.pipelines.ArchivePipeline": None, "crawler.pipelines.EnrichPipeline": None,
+    pipelines.update({"crawler.pipelines.ArchivePipeline": None,
                       "crawler.distributed.RedisItemQueuePipeline": 800})
     settings.set("ITEM_PIPELINES", pipelines, priority="project")
     middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
@@ -236,8 +237,8 @@ class InflightMiddleware:
         fingerprint = response.request.meta.get("inflight") if response.request else None
         carried = False
         async for output in result:
-            if fingerprint and isinstance(output, dict):
-                output["inflight"] = fingerprint
+            if fingerprint and isinstance(output, PageItem):
+                output.inflight = fingerprint
                 carried = True
             yield output
         if fingerprint and not carried:
@@ -248,8 +249,8 @@ class InflightMiddleware:
             self.done(fingerprint)
 
     def item_done(self, item, **kwargs):
-        if isinstance(item, dict) and item.get("inflight"):
-            self.done(item["inflight"])
+        if isinstance(item, PageItem) and item.inflight:
+            self.done(item.inflight)
 
     def spider_closed(self, spider, reason):
         if reason == "finished":
@@ -273,7 +274,8 @@ class CanonicalRedisDupeFilter(RFPDupeFilter):
 
 
 class RedisItemQueuePipeline:
-    """Push extracted items onto ``newsarchive:items`` for the archive writer.
+    """Push prepared pages onto ``newsarchive:items`` for the archive writer, as JSON
+(``archive.queue.encode_page``): the writer stores them as they are, without recomputing.
 
     Settings: ``REDIS_URL``. Stat: ``newsarchive/items_queued``.
     """
@@ -290,7 +292,7 @@ class RedisItemQueuePipeline:
         return cls(Redis.from_url(redis_url), crawler.stats)
 
     def process_item(self, item):
-        self.server.lpush(ITEMS_KEY, encode_item(item))
+        self.server.lpush(ITEMS_KEY, encode_page(item.article_page()))
         self.stats.inc_value("newsarchive/items_queued")
         return item
 

@@ -10,14 +10,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 from scrapy.exceptions import DropItem, NotConfigured
 
-from archive.enrich import company_finder, enrich_article
-from archive.items import store_item
-from archive.pages import DEFAULT_REVISIT_AFTER
+from archive.enrich import company_finder
+from archive.ingest import IngestOptions, ingest_batch
 from archive.rawstore import open_raw_store
-from archive.rows import write_each
 from archive.store import PreparedArticle, open_archive, prepare_article
 from crawler.classify import UNDECIDED, looks_like_article
 from crawler.extract import extract_article
+from crawler.items import PageItem
 from crawler.workers import acquire_pool, release_pool
 
 logger = logging.getLogger(__name__)
@@ -32,60 +31,66 @@ def default_extract_workers() -> int:
     return max(1, (os.cpu_count() or 1) - 1)
 
 
-def extract_and_prepare(html: str | bytes, url: str) -> PreparedArticle | None:
+def extract_and_prepare(html: str | bytes, url: str, find_entities: bool) -> PreparedArticle | None:
     """All the CPU work on one page: extract it, then compute what storing it needs
-    (``archive.store.prepare_article``: search terms, near-duplicate signature)."""
+    (``archive.store.prepare_article``: search terms, near-duplicate signature, mentions)."""
     article = extract_article(html, url)
-    return None if article is None else prepare_article(article)
+    return None if article is None else prepare_article(article, find_entities=find_entities)
 
 
 class ExtractPipeline:
-    """Replace a page's HTML with the extracted article fields (``item["article"]``), and
-    what storing them needs (``item["prepared"]``, see :func:`extract_and_prepare`).
+    """Extract the article of a :class:`~crawler.items.PageItem` and prepare it for storing
+    (``item.prepared``, see :func:`extract_and_prepare`); the page's HTML is dropped.
 
     Extraction runs in a pool of ``EXTRACT_WORKERS`` processes (default: one per CPU core but
     one, which the crawl process itself needs; 0 runs it in the crawl process), off the
     reactor's thread. Scrapy's scraper slot limit
     (``SCRAPER_SLOT_MAX_ACTIVE_SIZE``) pauses downloads while too much awaits extraction,
-    so memory stays bounded. Pages without main text, and undecided pages that turn out not to
-    look like articles, are dropped and counted in ``newsarchive/skipped/no_text`` and
+    so memory stays bounded. With ``ENRICH_ENABLED`` the places and companies the article
+    names are found there too. Pages without main text, and undecided pages that turn out not
+    to look like articles, are dropped and counted in ``newsarchive/skipped/no_text`` and
     ``…/not_article``.
     """
 
-    def __init__(self, stats, workers: int):
+    def __init__(self, stats, workers: int, find_entities: bool):
         self.stats = stats
         self.workers = workers
+        self.find_entities = find_entities
         self.pool = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        workers = crawler.settings.getint("EXTRACT_WORKERS", -1)
-        return cls(crawler.stats, default_extract_workers() if workers < 0 else workers)
+        settings = crawler.settings
+        workers = settings.getint("EXTRACT_WORKERS")
+        return cls(crawler.stats, default_extract_workers() if workers < 0 else workers,
+                   settings.getbool("ENRICH_ENABLED"))
 
     def open_spider(self):
         if self.workers > 0:
             self.pool = acquire_pool(self.workers)
+        elif self.find_entities:
+            company_finder()  # load the gazetteer and company list now, not on the first page
 
     def close_spider(self):
         if self.pool is not None:
             release_pool()
             self.pool = None
 
-    async def process_item(self, item):
-        html = item.pop("html")
+    async def process_item(self, item: PageItem) -> PageItem:
+        html, item.html = item.html, None
         if self.pool is None:
-            prepared = extract_and_prepare(html, item["url"])
+            prepared = extract_and_prepare(html, item.url, self.find_entities)
         else:
             loop = asyncio.get_running_loop()
-            prepared = await loop.run_in_executor(self.pool, extract_and_prepare, html, item["url"])
+            prepared = await loop.run_in_executor(self.pool, extract_and_prepare, html, item.url,
+                                                  self.find_entities)
         if prepared is None:
             self.stats.inc_value("newsarchive/skipped/no_text")
-            raise DropItem(f"no main text: {item['url']}")
-        if item["classification"] == UNDECIDED and not looks_like_article(prepared.article):
+            raise DropItem(f"no main text: {item.url}")
+        if item.classification == UNDECIDED and not looks_like_article(prepared.article):
             self.stats.inc_value("newsarchive/skipped/not_article")
-            raise DropItem(f"not an article (no date or too short): {item['url']}")
-        item["article"] = prepared.article
-        item["prepared"] = prepared
+            raise DropItem(f"not an article (no date or too short): {item.url}")
+        item.prepared = prepared
         return item
 
 
@@ -151,23 +156,24 @@ class BatchWriter:
 
 
 class ArchivePipeline:
-    """Store extracted articles in the SQLite archive, and the raw response of each version.
+    """Store prepared pages in the SQLite archive with ``archive.ingest`` (article, dedup,
+    version, page state, places and companies, and the raw response of each version).
 
-    Articles are written by a :class:`BatchWriter` thread, ``ARCHIVE_BATCH_SIZE`` (default 50)
-    per transaction, at most ``ARCHIVE_BATCH_DELAY`` seconds (default 0.5) after they arrive;
-    an item leaves this pipeline when its batch is committed. Settings: ``NEWSARCHIVE_DB``
-    (path of the archive; required), ``NEWSARCHIVE_KEEP_RAW`` (default True: keep new and
-    changed pages' responses in ``<archive>.pages.db``), ``INCREMENTAL_REVISIT_AFTER``. Counts
-    what happened in stats ``newsarchive/articles_new``, ``…_updated``, ``…_unchanged``,
-    ``…_duplicate``.
+    Pages are written by a :class:`BatchWriter` thread, ``ARCHIVE_BATCH_SIZE`` per transaction,
+    at most ``ARCHIVE_BATCH_DELAY`` seconds after they arrive; an item leaves this pipeline
+    when its batch is committed. Settings: ``NEWSARCHIVE_DB`` (path of the archive; required),
+    ``NEWSARCHIVE_KEEP_RAW`` (keep new and changed pages' responses in
+    ``<archive>.pages.db``), ``INCREMENTAL_REVISIT_AFTER``. Counts what happened in stats
+    ``newsarchive/articles_new``, ``…_updated``, ``…_unchanged``, ``…_duplicate``, and the
+    links made in ``newsarchive/enrich/places`` and ``…/companies``.
     """
 
-    def __init__(self, db_path: str, stats, keep_raw: bool = True, revisit_after=DEFAULT_REVISIT_AFTER,
-                 batch_size: int = 50, batch_delay: float = 0.5):
+    def __init__(self, db_path: str, stats, options: IngestOptions, *, keep_raw: bool,
+                 batch_size: int, batch_delay: float):
         self.db_path = db_path
         self.stats = stats
+        self.options = options
         self.keep_raw = keep_raw
-        self.revisit_after = revisit_after
         self.batch_size = batch_size
         self.batch_delay = batch_delay
         self.writer = None
@@ -181,10 +187,11 @@ class ArchivePipeline:
         db_path = settings.get("NEWSARCHIVE_DB")
         if not db_path:
             raise NotConfigured("NEWSARCHIVE_DB is not set")
-        revisit_after = tuple(int(float(s)) for s in settings.getlist("INCREMENTAL_REVISIT_AFTER"))
-        return cls(db_path, crawler.stats, settings.getbool("NEWSARCHIVE_KEEP_RAW", True),
-                   revisit_after or DEFAULT_REVISIT_AFTER, settings.getint("ARCHIVE_BATCH_SIZE", 50),
-                   settings.getfloat("ARCHIVE_BATCH_DELAY", 0.5))
+        return cls(db_path, crawler.stats, IngestOptions(revisit_after=revisit_after(settings),
+                                                     link_entities=settings.getbool("ENRICH_ENABLED")),
+                   keep_raw=settings.getbool("NEWSARCHIVE_KEEP_RAW"),
+                   batch_size=settings.getint("ARCHIVE_BATCH_SIZE"),
+                   batch_delay=settings.getfloat("ARCHIVE_BATCH_DELAY"))
 
     def open_spider(self):
         self.writer = BatchWriter(self._write, size=self.batch_size, delay=self.batch_delay,
@@ -196,11 +203,15 @@ class ArchivePipeline:
     def close_spider(self):
         self.writer.close(finish=self._close_connections)
 
-    async def process_item(self, item):
-        stored = await self.writer.write_item(item)
-        item["article_id"] = stored.article_id
+    async def process_item(self, item: PageItem) -> PageItem:
+        stored = await self.writer.write_item(item.article_page())
+        item.stored = stored
         self.stats.inc_value(f"newsarchive/articles_{stored.outcome}")
-        logger.debug("%s: %s", stored.outcome, item["article"]["url"])
+        if stored.links is not None:
+            self.stats.inc_value("newsarchive/enriched")
+            for kind, count in stored.links.items():
+                self.stats.inc_value(f"newsarchive/enrich/{kind}", count)
+        logger.debug("%s: %s", stored.outcome, item.url)
         return item
 
     def _open_connections(self):
@@ -208,10 +219,8 @@ class ArchivePipeline:
         if self.keep_raw:
             self.raw_db = open_raw_store(self.db_path)
 
-    def _write(self, items: list) -> list:
-        others = (self.raw_db,) if self.raw_db is not None else ()
-        return write_each(items, lambda item: store_item(self.db, self.raw_db, item, self.revisit_after),
-                          self.db, *others)
+    def _write(self, pages: list) -> list:
+        return ingest_batch(self.db, self.raw_db, pages, self.options)
 
     def _close_connections(self):
         for db in (self.db, self.raw_db):
@@ -219,49 +228,6 @@ class ArchivePipeline:
                 db.close()
 
 
-class EnrichPipeline:
-    """Link each stored article to the places and companies it mentions (archive/enrich.py).
-
-    Runs after :class:`ArchivePipeline`, which sets ``item["article_id"]``, in a
-    :class:`BatchWriter` thread of its own (batches as ``ARCHIVE_BATCH_SIZE``/``…_DELAY``).
-    Settings: ``ENRICH_ENABLED`` (default ``True``), ``NEWSARCHIVE_DB``. Stats:
-    ``newsarchive/enriched``, ``newsarchive/enrich/places`` and ``…/companies`` (links made).
-    """
-
-    def __init__(self, db_path: str, stats, batch_size: int = 50, batch_delay: float = 0.5):
-        self.db_path = db_path
-        self.stats = stats
-        self.batch_size = batch_size
-        self.batch_delay = batch_delay
-        self.writer = None
-        self.db = None  # opened and used in the writer's thread only
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        settings = crawler.settings
-        if not settings.getbool("ENRICH_ENABLED") or not settings.get("NEWSARCHIVE_DB"):
-            raise NotConfigured("ENRICH_ENABLED is off or NEWSARCHIVE_DB is not set")
-        return cls(settings["NEWSARCHIVE_DB"], crawler.stats, settings.getint("ARCHIVE_BATCH_SIZE", 50),
-                   settings.getfloat("ARCHIVE_BATCH_DELAY", 0.5))
-
-    def open_spider(self):
-        company_finder()  # load the gazetteer and company list now, not on the first item
-        self.writer = BatchWriter(self._write, size=self.batch_size, delay=self.batch_delay,
-                                  name="enrich-writer")
-        self.writer.run(self._open_connection)  # now, one crawler after another (see ArchivePipeline)
-
-    def close_spider(self):
-        self.writer.close(finish=self.db.close)
-
-    def _open_connection(self):
-        self.db = open_archive(self.db_path)
-
-    async def process_item(self, item):
-        linked = await self.writer.write_item(item)
-        self.stats.inc_value("newsarchive/enriched")
-        for kind, count in linked.items():
-            self.stats.inc_value(f"newsarchive/enrich/{kind}", count)
-        return item
-
-    def _write(self, items: list) -> list:
-        return write_each(items, lambda item: enrich_article(self.db, item["article_id"]), self.db)
+def revisit_after(settings) -> tuple[int, ...]:
+    """``INCREMENTAL_REVISIT_AFTER`` as whole seconds."""
+    return tuple(int(float(seconds)) for seconds in settings.getlist("INCREMENTAL_REVISIT_AFTER"))

@@ -47,7 +47,6 @@ EXTRACT_WORKERS = -1
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,
     "crawler.pipelines.ArchivePipeline": 800,
-    "crawler.pipelines.EnrichPipeline": 850,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 100,
@@ -61,10 +60,14 @@ NEWSARCHIVE_PROGRESS = False
 NEWSARCHIVE_PROGRESS_INTERVAL = 0.5
 # Set by the CLI: the archive file every crawl writes into.
 NEWSARCHIVE_DB = None
+# Keep the response of every new and changed article version in <archive>.pages.db, for
+# re-extraction and WARC export.
+NEWSARCHIVE_KEEP_RAW = True
 
 # The dupe filter fingerprints canonical URLs (tracking, AMP and print variants fold into one).
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"
-# Link stored articles to the places and companies they mention (crawler.pipelines.EnrichPipeline).
+# Link stored articles to the places and companies they mention (found in the extraction processes,
+# linked in the same transaction as the article).
 ENRICH_ENABLED = True
 # Articles are stored by a writer thread, this many per transaction, at most this many seconds
 # after they arrive (crawler.pipelines.BatchWriter): a commit per article slowed the crawl.

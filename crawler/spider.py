@@ -12,6 +12,7 @@ import re
 
 import scrapy
 
+from archive.ingest import FetchedResponse
 from archive.pages import due_pages
 from archive.store import open_archive, utc_now
 from crawler.classify import NOT_ARTICLE, classify_page
@@ -19,6 +20,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from crawler.discover import feed_entries, listing_links, sitemap_entries, trap_reason
 from crawler.extract import page_metadata, parse_html
+from crawler.items import PageItem
 from crawler.sources import Source
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
@@ -116,17 +118,14 @@ class NewsSpider(scrapy.Spider):
         if kind == NOT_ARTICLE:
             self.crawler.stats.inc_value("newsarchive/pages/listing")
         else:
-            yield {
-                "source": self.source.id,
-                "url": response.url,
-                "html": response.text,
-                "classification": kind,
-                "fetched_at": utc_now(),
-                "status": response.status,
-                "headers": {name.decode("latin-1"): values[0].decode("latin-1")
-                            for name, values in response.headers.items() if values},
-                "body": response.body,
-            }
+            headers = {name.decode("latin-1"): values[0].decode("latin-1")
+                       for name, values in response.headers.items() if values}
+            yield PageItem(
+                source=self.source.id,
+                response=FetchedResponse(response.url, response.status, headers, response.body, utc_now()),
+                html=response.text,
+                classification=kind,
+            )
         hops = response.meta.get("hops", self.source.max_depth)
         if hops >= self.source.max_depth:
             return

@@ -38,8 +38,10 @@ def _start_worker(parent: int) -> None:
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     # Import the heavy modules and load the word list once per worker, not on the first page.
     import crawler.extract  # noqa: F401
+    from archive.enrich import company_finder
     from archive.search import german_vocabulary
     german_vocabulary()
+    company_finder()
 
 
 def _exit_with_parent(parent: int) -> None:

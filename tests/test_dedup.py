@@ -178,7 +178,7 @@ def test_lsh_migration_reindexes_and_drops_the_article_id_index(tmp_path):
 
 
 def test_batch_writer_loses_only_the_broken_item(tmp_path):
-    from crawler.pipelines import write_each
+    from archive.rows import write_each
 
     db = archive(tmp_path)
     items = [article("https://agentur.example/1.html", WIRE["a"], "2026-07-01"),

@@ -9,7 +9,9 @@ import pytest
 import sqlite_utils
 from redis import Redis
 
-from archive.queue import ITEMS_KEY, PROCESSING_KEY, decode_item, next_batch, store_batch
+from archive.ingest import ArticlePage, FetchedResponse, IngestOptions
+from archive.queue import ITEMS_KEY, PROCESSING_KEY, encode_page, next_batch, store_batch
+from archive.store import prepare_article
 from archive.rawstore import open_raw_store
 from archive.store import open_archive
 from crawler.demo import demo_sources
@@ -120,7 +122,7 @@ def test_killed_worker_restarted_loses_nothing_and_killed_writer_doubles_nothing
     batch = next_batch(server, 10, timeout=1)
     assert len(batch) == 10 and server.llen(PROCESSING_KEY) == 10
     with open_archive(db_path) as db, open_raw_store(db_path) as raw:
-        store_batch(db, raw, [decode_item(data) for data in batch[:3]])
+        store_batch(db, raw, batch[:3], IngestOptions(record_fetch=True))
     summary = write(sources, redis_url, db_path, "--batch-size", 7)
     assert summary["requeued"] == 10
     assert summary["unchanged"] == 3
@@ -179,19 +181,21 @@ def test_distributed_commands_need_redis(command, tmp_path):
     assert result.returncode == 2 and "--redis" in result.stderr
 
 
-def test_writer_batch_skips_a_broken_item_and_stores_the_rest(tmp_path):
+def test_writer_batch_skips_broken_entries_and_stores_the_rest(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     raw_db = open_raw_store(tmp_path / "archive.db")
 
-    def item(url, article):
-        return {"source": "koeln", "url": url, "article": article, "fetched_at": "2026-11-20T08:00:00+00:00",
-                "status": 200, "headers": {"Content-Type": "text/html"}, "body": b"<html></html>"}
+    def page(url, article):
+        response = FetchedResponse(url, 200, {"Content-Type": "text/html"}, b"<html></html>",
+                                   "2026-11-20T08:00:00+00:00")
+        return encode_page(ArticlePage("koeln", response, prepare_article(article, find_entities=True)))
 
-    good = {"url": "https://koeln.example/a.html", "title": "Hafen", "text": "Der Hafen wächst weiter.",
+    good = {"url": "https://koeln.example/a.html", "title": "Hafen in Köln", "text": "Der Hafen wächst weiter.",
             "language": "de"}
     broken = {"title": "no url", "text": "kaputt"}
-    outcomes = store_batch(db, raw_db, [item(good["url"], good), item("https://koeln.example/b.html", broken)],
-                           enrich=False)
-    assert outcomes == Counter(new=1, errors=1)
+    outcomes = store_batch(db, raw_db, [page(good["url"], good), page("https://koeln.example/b.html", broken),
+                                        b"not json", b'{"source": "koeln"}'], IngestOptions(record_fetch=True))
+    assert outcomes == Counter(new=1, errors=3)
     assert [row["url"] for row in db["articles"].rows] == [good["url"]]
+    assert [row["place_id"] for row in db["article_places"].rows] == ["koeln"]
     assert raw_db.execute("select count(*) from responses").fetchone()[0] == 1

@@ -165,16 +165,14 @@ def test_datasette_canned_queries_and_article_links(tmp_path):
     assert {row["place_id"]["label"] for row in links["rows"]} == {"Oberbilk"}
 
 
-def test_enrich_pipeline_is_switched_by_its_setting(tmp_path):
-    from scrapy.exceptions import NotConfigured
+def test_enrichment_is_switched_by_its_setting(tmp_path):
     from scrapy.utils.misc import build_from_crawler
     from scrapy.utils.test import get_crawler
 
-    from crawler.pipelines import EnrichPipeline
+    from crawler.pipelines import ArchivePipeline, ExtractPipeline
 
     db_path = str(tmp_path / "archive.db")
-    crawler = get_crawler(settings_dict={"NEWSARCHIVE_DB": db_path, "ENRICH_ENABLED": True})
-    assert isinstance(build_from_crawler(EnrichPipeline, crawler), EnrichPipeline)
-    crawler = get_crawler(settings_dict={"NEWSARCHIVE_DB": db_path, "ENRICH_ENABLED": False})
-    with pytest.raises(NotConfigured):
-        build_from_crawler(EnrichPipeline, crawler)
+    for enabled in (True, False):
+        crawler = get_crawler(settings_dict={"NEWSARCHIVE_DB": db_path, "ENRICH_ENABLED": enabled})
+        assert build_from_crawler(ExtractPipeline, crawler).find_entities is enabled
+        assert build_from_crawler(ArchivePipeline, crawler).options.link_entities is enabled
