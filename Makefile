@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test docs docs-check clean browser redis
+.PHONY: install demo test lint format docs docs-check clean browser redis
 
 install: $(STAMP)
 
@@ -18,8 +18,16 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/newsarchive demo
 
-test: install browser redis docs-check
+test: install browser redis lint docs-check
 	$(BIN)/python -m pytest
+
+# Style is ruff's (configuration in pyproject.toml); `make format` rewrites, `make lint` checks.
+lint: install
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 # The generated parts of docs/ (CLI reference, settings, schema, figures): `make docs` rewrites
 # them, `make docs-check` (part of `make test`) fails when they are stale.

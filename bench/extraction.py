@@ -208,7 +208,7 @@ def run_metadata(directory: Path, limit: int | None) -> dict:
                   for field in totals}
         # Pooled snippet precision/recall as upstream trafilatura reports it.
         true_positive, false_negative = hits["with"], totals["with"] - hits["with"]
-        true_negative, false_positive = hits["without"], totals["without"] - hits["without"]
+        false_positive = totals["without"] - hits["without"]
         precision = true_positive / (true_positive + false_positive)
         recall = true_positive / (true_positive + false_negative)
         scores["snippets_f1"] = {"rate": 2 * precision * recall / (precision + recall),
