@@ -46,7 +46,7 @@ from scrapy.utils.sitemap import Sitemap
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.crawl import RssSampler, cpu_since  # noqa: E402
+from bench.crawl import RssSampler, cpu_since, heavy_page, tree_cpu  # noqa: E402
 from crawler.demosite import DemoArticle, DemoSiteServer, Page, build_site, synthetic_articles  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
@@ -84,29 +84,6 @@ class ToolRun:
     error: str | None = None
 
 
-def heavy_page(page: Page, article: DemoArticle, kib: int, rng: random.Random, sections: list[str]) -> Page:
-    """The article page with what real news pages add around the story, up to ``kib`` KiB."""
-    html = page.body.decode("utf-8")
-    words = " ".join(article.paragraphs).split()
-    nav = "".join(f'<li><a href="/{section}/">{section.title()}</a></li>' for section in sections)
-    chunks = [f'<nav class="mega-menu"><ul>{nav * 6}</ul></nav>']
-    teasers = "".join(
-        f'<li class="teaser"><a href="/thema/{rng.choice(words).lower()}/">'
-        f'{" ".join(rng.choices(words, k=8))}</a></li>' for _ in range(30))
-    chunks.append(f'<aside class="most-read"><h2>Meistgelesen</h2><ul>{teasers}</ul></aside>')
-    style = "".join(f".c{rng.randrange(10**6)}{{margin:{rng.randrange(40)}px;color:#{rng.randrange(16**6):06x}}}"
-                    for _ in range(300))
-    chunks.append(f"<style>{style}</style>")
-    body = "".join(chunks)
-    state = []
-    while len(html) + len(body) + sum(len(s) for s in state) < kib * 1024:
-        state.append(json.dumps({"id": rng.randrange(10**9), "teaser": " ".join(rng.choices(words, k=12)),
-                                 "img": f"/img/{rng.randrange(10**6)}.jpg", "ad": {"slot": rng.randrange(99)}}))
-    script = f'<script>window.__STATE__ = [{",".join(state)}];</script>'
-    html = html.replace("</body>", f"{body}{script}<footer>{nav}</footer></body>", 1)
-    return Page(html.encode("utf-8"), page.content_type, page.last_modified)
-
-
 def make_site(base_url: str, count: int, kib: int, seed: int) -> tuple[dict[str, Page], list[DemoArticle]]:
     articles = synthetic_articles(count, seed=seed)
     pages = build_site(base_url, articles)
@@ -128,7 +105,7 @@ def measured(command: list[str], tool: str, cwd: Path) -> tuple[ToolRun, subproc
     elapsed = time.perf_counter() - started
     sampler.done.set()
     sampler.join()
-    cpu = {"tool": round(cpu_since(children_before, resource.getrusage(resource.RUSAGE_CHILDREN)), 2),
+    cpu = {"tool": round(tree_cpu(children_before, sampler), 2),
            "tool_main_process": round(sampler.cpu.get(process.pid, 0.0), 2),
            "site_server": round(cpu_since(self_before, resource.getrusage(resource.RUSAGE_SELF)), 2)}
     run = ToolRun(tool, round(elapsed, 2), cpu, peak_pss_mb=round(sampler.peak_pss / 1024, 1))

@@ -2,6 +2,12 @@
 
 Extraction (lxml + trafilatura) takes far longer than fetching a page; run on the Twisted
 reactor's thread it would stall downloads, and in one process it would use one core.
+
+Workers are forked from a fork server (``multiprocessing``'s "forkserver" start method): a
+fresh, single-threaded interpreter that imports the extraction code and loads its models once
+(:mod:`crawler.warmup`). Each worker starts warm, in milliseconds, and shares those read-only
+pages with its siblings instead of loading its own copy. Forking the crawl process itself would
+not be safe: it runs a reactor and threads.
 """
 import multiprocessing
 import os
@@ -14,12 +20,18 @@ _users = 0
 
 
 def acquire_pool(workers: int) -> ProcessPoolExecutor:
-    """The process's extraction pool (created on first use with ``workers`` processes)."""
+    """The process's extraction pool (created on first use with ``workers`` processes, all
+    started at once so that they are ready when the first page arrives)."""
     global _pool, _users
     if _pool is None:
-        # "spawn": forking a process that runs a reactor and threads is not safe.
-        _pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["crawler.warmup"])
+        _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                     initializer=_start_worker, initargs=(os.getpid(),))
+        # The pool starts a process per task while none is idle: as many no-op tasks as workers
+        # start them all now, while the crawl fetches its first hubs.
+        for _ in range(workers):
+            _pool.submit(int)
     _users += 1
     return _pool
 
@@ -33,18 +45,30 @@ def release_pool() -> None:
         _pool, _users = None, 0
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(crawl_process: int) -> None:
     # A crawl killed with SIGKILL cannot shut its pool down; workers leave when it is gone.
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    # Import the heavy modules and load the word list once per worker, not on the first page.
-    import crawler.extract  # noqa: F401
-    from archive.enrich import company_finder
-    from archive.search import german_vocabulary
-    german_vocabulary()
-    company_finder()
+    threading.Thread(target=_exit_with, args=(crawl_process, os.getppid()), daemon=True).start()
 
 
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
+def _exit_with(crawl_process: int, fork_server: int) -> None:
+    while os.getppid() == fork_server and _alive(crawl_process):
         time.sleep(1)
     os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    # A killed crawl stays a zombie until its own parent reaps it, and a parent may wait for
+    # the crawl's output to end first, which these workers would hold open: a zombie is gone.
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rpartition(b")")[2].split()[0] != b"Z"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel whether the process exists
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
