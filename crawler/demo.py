@@ -52,13 +52,20 @@ def free_port(preferred: int, host: str = "127.0.0.1") -> int:
     raise OSError("no free port")
 
 
+# The demo site's own port: the same address on every run keeps the demo archive's URLs stable,
+# so that a second `make demo` re-crawls the stories it holds instead of finding new ones.
+DEMO_SITE_PORT = 8010
+
+
 def run_demo(data_dir: Path, port: int = 8001, serve: bool = True, echo=print) -> int:
-    """Crawl the demo site into ``data_dir/demo.db`` (fresh each time), then serve it."""
+    """Crawl the demo site into ``data_dir/demo.db``, then serve it.
+
+    The archive is kept between runs: a second run is an incremental crawl of the same site, as
+    a scheduled crawl would be, and shows what it skipped.
+    """
     db_path = data_dir / "demo.db"
-    for stale in data_dir.glob("demo.db*"):
-        stale.unlink()
     newsarchive = [sys.executable, "-m", "crawler"]
-    with DemoSiteServer() as site:
+    with DemoSiteServer(port=free_port(DEMO_SITE_PORT)) as site:
         echo(f"Demo news site running at {site.base_url}/")
         sources_path = write_demo_sources(data_dir / "demo-sources.yml", site.base_url)
         code = subprocess.call(

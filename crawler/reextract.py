@@ -4,6 +4,7 @@ Both run without network access, from ``<archive>.pages.db``.
 """
 from http import HTTPStatus
 from io import BytesIO
+from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -37,11 +38,14 @@ def export_warc(db_path, warc_path) -> int:
     Returns the number of records written; replay them with any WARC tool (pywb, …).
     """
     written = 0
-    with open_raw_store(db_path) as raw, open(warc_path, "wb") as output:
+    # Written beside the target and renamed at the end: an interrupted export never leaves a
+    # truncated file under the name of a finished one.
+    partial = Path(f"{warc_path}.partial")
+    with open_raw_store(db_path) as raw, open(partial, "wb") as output:
         writer = WARCWriter(output, gzip=True)
         for response in all_responses(raw):
             http_headers = StatusAndHeaders(
-                f"{response['status']} {HTTPStatus(response['status']).phrase}",
+                f"{response['status']} {_reason_phrase(response['status'])}",
                 [(name, value) for name, value in response["headers"].items()
                  if name.lower() not in ("content-encoding", "transfer-encoding", "content-length")],
                 protocol="HTTP/1.1",
@@ -53,4 +57,13 @@ def export_warc(db_path, warc_path) -> int:
             )
             writer.write_record(record)
             written += 1
+    partial.replace(warc_path)
     return written
+
+
+def _reason_phrase(status: int) -> str:
+    # Servers send codes outside the standard list (499, 520, 999): WARC keeps them as they came.
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
