@@ -48,3 +48,27 @@ def prepare_connection(conn):
 def startup(datasette):
     """Table searches on ``articles`` cost what the page shows (see ``search.py``)."""
     search.install(datasette)
+
+
+@hookimpl
+def extra_template_vars(template, database, datasette):
+    """``visible_links``: a row page's "links from other tables" without the hidden ones.
+
+    Internal tables (MinHash signatures, LSH buckets, fetch state) refer to articles, and
+    Datasette would offer "42 rows from article_id in article_lsh" on every article page.
+    """
+    if template != "row.html" or database is None:
+        return {}
+
+    async def hidden_tables():
+        return set(await datasette.get_database(database).hidden_table_names())
+
+    async def inner():
+        hidden = await hidden_tables()
+
+        def visible_links(foreign_key_tables):
+            return [link for link in foreign_key_tables or () if link["other_table"] not in hidden]
+
+        return {"visible_links": visible_links}
+
+    return inner
