@@ -3,6 +3,7 @@
 Validation happens before anything runs, and every message names the source and the field,
 so a typo in one entry never silently changes what is crawled.
 """
+import math
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -13,6 +14,13 @@ import yaml
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
 DISCOVERY_FIELDS = ("feeds", "sitemaps", "start_urls")
 DEFAULT_MAX_DEPTH = 3
+
+# Lengths an entry may have. An id names lock files and log lines; a URL longer than browsers
+# and servers accept (about 2,000 characters) is a mistake; a pattern is matched against every
+# link of a crawl.
+MAX_LENGTHS = {"id": 64, "name": 200, "region": 200, "language": 2, "schedule": 100,
+               "url": 2048, "pattern": 1000}
+MAX_LIST_ENTRIES = 1000
 
 
 class SourcesError(ValueError):
@@ -61,13 +69,17 @@ def load_sources(path: str | Path) -> list[Source]:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise SourcesError(f"{path}: file not found") from None
+    except UnicodeDecodeError as error:
+        raise SourcesError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise SourcesError(f"{path}: cannot be read ({error.strerror})") from None
     except yaml.YAMLError as error:
-        raise SourcesError(f"{path}: not valid YAML: {error}") from None
+        raise SourcesError(f"{path}: not valid YAML: {_one_line(error)}") from None
     if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
         raise SourcesError(f"{path}: expected a top-level 'sources:' list")
-    unknown_top = set(document) - {"sources"}
+    unknown_top = set(map(str, document)) - {"sources"}
     if unknown_top:
-        raise SourcesError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown_top))}")
+        raise SourcesError(f"{path}: unknown top-level key(s): {', '.join(map(_shown, sorted(unknown_top)))}")
 
     sources: list[Source] = []
     seen: set[str] = set()
@@ -88,15 +100,18 @@ def parse_source(entry: object, label: str = "source") -> Source:
     if not source_id:
         raise SourcesError(f"{label}, field 'id': missing (every source needs an id)")
     if not isinstance(source_id, str) or not ID_PATTERN.match(source_id):
-        raise SourcesError(f"{label}, field 'id': {source_id!r} must match [a-z0-9-]+")
+        raise SourcesError(f"{label}, field 'id': {_shown(source_id)} must match [a-z0-9-]+")
+    if len(source_id) > MAX_LENGTHS["id"]:
+        raise SourcesError(f"{label}, field 'id': {len(source_id)} characters, at most "
+                           f"{MAX_LENGTHS['id']}")
     where = label.rsplit(":", 1)[0] + f": source '{source_id}'"
 
     def fail(key: str, problem: str) -> SourcesError:
         return SourcesError(f"{where}, field '{key}': {problem}")
 
-    unknown = set(entry) - KNOWN_KEYS
+    unknown = set(map(str, entry)) - KNOWN_KEYS
     if unknown:
-        key = sorted(unknown)[0]
+        key = _cut(sorted(unknown)[0])
         raise fail(key, f"unknown key (known keys: {', '.join(sorted(KNOWN_KEYS))})")
 
     values: dict = {"id": source_id}
@@ -111,7 +126,14 @@ def parse_source(entry: object, label: str = "source") -> Source:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, "must be a list of text")
+        if len(value) > MAX_LIST_ENTRIES:
+            raise fail(key, f"{len(value)} entries, at most {MAX_LIST_ENTRIES}")
         values[key] = tuple(v.strip() for v in value)
+    for key, value in values.items():
+        limit = MAX_LENGTHS.get(_length_kind(key))
+        for text in (value,) if isinstance(value, str) else value:
+            if limit and len(text) > limit:
+                raise fail(key, f"{_shown(text)} has {len(text)} characters, at most {limit}")
 
     if not any(values[key] for key in DISCOVERY_FIELDS):
         raise fail("feeds", "at least one of feeds, sitemaps or start_urls is required")
@@ -119,7 +141,7 @@ def parse_source(entry: object, label: str = "source") -> Source:
         urls = values.get(key) or ()
         for url in (urls,) if isinstance(urls, str) else urls:
             if url and not _is_http_url(url):
-                raise fail(key, f"{url!r} is not an http(s) URL")
+                raise fail(key, f"{_shown(url)} is not an http(s) URL")
     for key in ("allow", "deny"):
         for pattern in values[key]:
             _check_regex(pattern, fail, key)
@@ -132,8 +154,9 @@ def parse_source(entry: object, label: str = "source") -> Source:
     for key, kind, minimum in (("max_depth", int, 0), ("max_pages", int, 1), ("download_delay", (int, float), 0)):
         if entry.get(key) is not None:
             value = entry[key]
-            if isinstance(value, bool) or not isinstance(value, kind) or value < minimum:
-                raise fail(key, f"must be a number ≥ {minimum}, got {value!r}")
+            if (isinstance(value, bool) or not isinstance(value, kind) or not math.isfinite(value)
+                    or value < minimum):
+                raise fail(key, f"must be a number ≥ {minimum}, got {_shown(value)}")
             values[key] = value
 
     urls = values["feeds"] + values["sitemaps"] + values["start_urls"] + (values.get("homepage", ""),)
@@ -149,21 +172,45 @@ def select_sources(sources: list[Source], ids: list[str] | tuple[str, ...]) -> l
     unknown = [source_id for source_id in ids if source_id not in by_id]
     if unknown:
         raise SourcesError(
-            f"unknown source id(s): {', '.join(unknown)} (known: {', '.join(by_id) or 'none'})"
+            f"unknown source id(s): {', '.join(_cut(str(source_id)) for source_id in unknown)} (known: {', '.join(by_id) or 'none'})"
         )
     return [by_id[source_id] for source_id in ids]
 
 
 def _is_http_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # an unclosed IPv6 bracket, a port that is not a number
+        return False
+
+
+def _length_kind(key: str) -> str:
+    if key in DISCOVERY_FIELDS or key == "homepage":
+        return "url"
+    if key in ("allow", "deny", "article_pattern"):
+        return "pattern"
+    return key
+
+
+def _shown(value: object) -> str:
+    """``value`` for a one-line message: quoted, and cut when long."""
+    return _cut(repr(value))
+
+
+def _cut(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
 
 
 def _check_regex(pattern: str, fail, key: str) -> None:
     try:
         re.compile(pattern)
     except re.error as error:
-        raise fail(key, f"bad regular expression {pattern!r}: {error}") from None
+        raise fail(key, f"bad regular expression {_shown(pattern)}: {error}") from None
 
 
 def _check_cron(expression: str, fail) -> None:
@@ -172,4 +219,4 @@ def _check_cron(expression: str, fail) -> None:
     try:
         CronTrigger.from_crontab(expression)
     except ValueError as error:
-        raise fail("schedule", f"bad cron expression {expression!r}: {error}") from None
+        raise fail("schedule", f"bad cron expression {_shown(expression)}: {error}") from None

@@ -94,3 +94,57 @@ def test_crawl_unknown_source_exits_2(tmp_path):
     assert result.returncode == 2
     assert "unknown source id(s): missing-id" in result.stderr
     assert not db.exists()
+
+
+# --- Anything an operator (or an editor gone wrong) can put into the file ------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+import yaml  # noqa: E402
+
+from crawler.sources import KNOWN_KEYS  # noqa: E402
+
+SCALARS = (st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+           | st.sampled_from(["https://a.de/feed", "http://[::1", "http://a.de:0/", "ftp://a.de/",
+                              "https://" + "x" * 3000 + ".de/", "(a+)+$", "[", "0 6 * * *"]))
+VALUES = st.recursive(SCALARS, lambda children: st.lists(children, max_size=4)
+                      | st.dictionaries(st.text(max_size=10), children, max_size=4), max_leaves=12)
+ENTRIES = st.dictionaries(st.sampled_from(sorted(KNOWN_KEYS)) | st.text(max_size=8), VALUES, max_size=8)
+
+
+def loads_or_explains(tmp_path, payload: bytes):
+    path = tmp_path / "sources.yml"
+    path.write_bytes(payload)
+    try:
+        return load_sources(path)
+    except SourcesError as error:
+        message = str(error)
+        assert "\n" not in message and len(message) < 700, message
+        assert message.startswith(str(path)) or message.startswith("unknown source")
+
+
+@given(st.lists(ENTRIES, max_size=4))
+def test_any_entries_load_or_fail_with_one_line(tmp_path_factory, entries):
+    payload = yaml.safe_dump({"sources": entries}, allow_unicode=True).encode("utf-8")
+    loads_or_explains(tmp_path_factory.mktemp("entries"), payload)
+
+
+@given(st.binary(max_size=300) | st.text(max_size=300).map(lambda text: text.encode("utf-8")))
+def test_any_bytes_load_or_fail_with_one_line(tmp_path_factory, payload):
+    loads_or_explains(tmp_path_factory.mktemp("bytes"), payload)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("id", "a" * 5000), ("name", "N" * 5000), ("feeds", ["https://a.de/" + "p" * 5000]),
+    ("allow", ["x" * 5000]), ("feeds", ["https://a.de/f"] * 5000),
+])
+def test_overlong_fields_are_refused_with_a_short_message(tmp_path, field, value):
+    entry = {"id": "long", "feeds": ["https://a.de/f"], field: value}
+    path = write(tmp_path, yaml.safe_dump({"sources": [entry]}))
+    with pytest.raises(SourcesError, match=f"field '{field}'") as error:
+        load_sources(path)
+    assert len(str(error.value)) < 300
+    result = subprocess.run([sys.executable, "-m", "crawler", "crawl", "--sources", str(path),
+                             "--db", str(tmp_path / "a.db")], capture_output=True, text=True, cwd=PROJECT)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
