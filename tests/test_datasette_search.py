@@ -238,3 +238,33 @@ def test_many_matches_with_other_filters_are_tested_against_the_bitmap(archive, 
     # Few matches: the FTS index drives the statements, as before.
     *_, statements = table_search(fetch, "zollamt", source="waz")
     assert not any(search.MATCH_FUNCTION in sql for sql in statements)
+
+
+@pytest.fixture(scope="module")
+def large_archive(tmp_path_factory):
+    """Enough matches (40,000) that reading them takes longer than a millisecond."""
+    path = tmp_path_factory.mktemp("large") / "archive.db"
+    db = open_archive(path)
+    save_sources(db, SOURCES)
+    with db.conn:
+        db.conn.executemany(
+            "insert into articles (url, source, title, text, published) values (?, 'rp', ?, ?, '2025-01-01')",
+            ((f"https://news.example/{n}.html", f"Hafen {n}", f"Hafenbetrieb meldet Zahlen {n}")
+             for n in range(40000)))
+    db.close()
+    return path
+
+
+def test_reading_a_searchs_matches_obeys_the_sql_time_limit(large_archive):
+    from datasette.database import QueryInterrupted
+
+    async def matches(limit_ms):
+        datasette = Datasette([str(large_archive)], metadata=metadata_for(large_archive, METADATA),
+                              settings={**DATASETTE_SETTINGS, "sql_time_limit_ms": limit_ms})
+        await datasette.invoke_startup()
+        archive_search = datasette.get_database("archive")._archive_search
+        return await archive_search.matching_ids(":search", {"search": "hafenbetrieb"})
+
+    assert len(asyncio.run(matches(10_000))) == 40000
+    with pytest.raises(QueryInterrupted):
+        asyncio.run(matches(1))

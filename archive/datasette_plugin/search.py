@@ -63,7 +63,8 @@ import sqlite3
 import time
 
 import numpy
-from datasette.database import Database, Results
+from datasette.database import Database, QueryInterrupted, Results
+from datasette.utils import sqlite_timelimit
 
 TABLE = "articles"
 FTS_TABLE = "articles_fts"
@@ -181,6 +182,8 @@ class ArchiveSearch:
                     sql = await self.rewrite(sql, params)
                     if isinstance(sql, Results):
                         return sql
+            except QueryInterrupted:
+                raise  # over the time limit: Datasette says so, as for its own statements
             except Exception:  # noqa: BLE001 - e.g. an FTS syntax error: Datasette reports it
                 pass
         return await self.original_execute(sql, params, *args, **kwargs)
@@ -210,10 +213,27 @@ class ArchiveSearch:
             newest = (await self.original_execute(f"select coalesce(max(id), 0) from {TABLE}")).rows[0][0]
             values = self.facet_values
             if values is None or time.monotonic() - values.loaded_at > FACET_VALUES_SECONDS:
-                values = self.facet_values = await self.database.execute_fn(FacetValues().update)
+                values = self.facet_values = await self.database.execute_fn(
+                    self.time_limited(FacetValues().update))
             elif values.newest_id != newest:
-                await self.database.execute_fn(values.update)
+                await self.database.execute_fn(self.time_limited(values.update))
             return values
+
+    def time_limited(self, read):
+        """``read(conn)`` under Datasette's ``sql_time_limit_ms``, as Datasette's own statements
+        are: a search, whatever its words, never holds a connection longer than a query may."""
+        limit_ms = self.database.ds.setting("sql_time_limit_ms")
+
+        def limited(conn):
+            with sqlite_timelimit(conn, limit_ms):
+                try:
+                    return read(conn)
+                except sqlite3.OperationalError as error:
+                    if "interrupted" in str(error):
+                        raise QueryInterrupted(error, getattr(read, "__name__", "read"), None) from None
+                    raise
+
+        return limited
 
     async def matching_ids(self, match: str, params: dict) -> numpy.ndarray:
         """The ids of the articles a search matches, ascending, read now and then."""
@@ -235,7 +255,7 @@ class ArchiveSearch:
             self.match_ids[key] = (time.monotonic(), ids)
             return ids
 
-        return await self.database.execute_fn(read)
+        return await self.database.execute_fn(self.time_limited(read))
 
     def bitmap_number(self, ids: numpy.ndarray) -> int:
         """The number of a bitmap of ``ids`` that ``MATCH_FUNCTION`` can test against."""
