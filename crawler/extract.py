@@ -4,6 +4,9 @@
 ``newsarchive extract`` both call it, so what an operator checks is what gets stored.
 """
 import re
+import signal
+import threading
+from contextlib import contextmanager
 from copy import deepcopy
 from datetime import datetime
 from urllib.parse import urljoin
@@ -25,6 +28,35 @@ LANGUAGE_SAMPLE = 1000
 # UTF-8 read as Latin-1/Windows-1252 ("GeschÃ¤ft", "â€ž"): a page whose declared charset lies.
 # A cheap test first; ftfy's full check and repair cost too much to run on every page.
 MOJIBAKE = re.compile("\u00c3[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]|\u00e2[\u0080\u20ac]")
+
+
+class ExtractionTooSlow(Exception):
+    """A page's extraction ran past its time budget (:func:`time_budget`)."""
+
+
+@contextmanager
+def time_budget(seconds: float | None):
+    """Interrupt the block with :class:`ExtractionTooSlow` after ``seconds`` (None or 0: never).
+
+    Pages are written by strangers; a few are built, by accident or not, to make parsers and
+    extractors run for minutes. A timer signal interrupts the Python code between two steps,
+    so it works in the extraction workers and in any process's main thread; elsewhere (signals
+    reach the main thread only) the block runs without a budget.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise ExtractionTooSlow(f"extraction took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def repair_encoding(html: str) -> str:

@@ -25,5 +25,9 @@ class PageItem:
     def url(self) -> str:
         return self.response.url
 
+    def __repr__(self) -> str:
+        # Scrapy logs an item it drops: the page's address, not its megabytes of HTML.
+        return f"PageItem({self.source!r}, {self.url!r}, {self.classification!r})"
+
     def article_page(self) -> ArticlePage:
         return ArticlePage(self.source, self.response, self.prepared)

@@ -100,7 +100,7 @@ def jsonld_nodes(tree):
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
             data = json.loads(script)
-        except ValueError:
+        except (ValueError, RecursionError):  # invalid, or nested deeper than Python recurses
             continue
         stack = data if isinstance(data, list) else [data]
         while stack:

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from scrapy.exceptions import DropItem, NotConfigured
 
@@ -15,9 +16,9 @@ from archive.ingest import IngestOptions, ingest_batch
 from archive.rawstore import open_raw_store
 from archive.store import PreparedArticle, open_archive, prepare_article
 from crawler.classify import UNDECIDED, looks_like_article
-from crawler.extract import extract_article
+from crawler.extract import ExtractionTooSlow, extract_article, time_budget
 from crawler.items import PageItem
-from crawler.workers import acquire_pool, release_pool
+from crawler.workers import acquire_pool, release_pool, renew_pool
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +32,14 @@ def default_extract_workers() -> int:
     return max(1, (os.cpu_count() or 1) - 1)
 
 
-def extract_and_prepare(html: str | bytes, url: str, find_entities: bool) -> PreparedArticle | None:
+def extract_and_prepare(html: str | bytes, url: str, find_entities: bool,
+                        time_limit: float | None = None) -> PreparedArticle | None:
     """All the CPU work on one page: extract it, then compute what storing it needs
-    (``archive.store.prepare_article``: search terms, near-duplicate signature, mentions)."""
-    article = extract_article(html, url)
-    return None if article is None else prepare_article(article, find_entities=find_entities)
+    (``archive.store.prepare_article``: search terms, near-duplicate signature, mentions),
+    within ``time_limit`` seconds (:class:`~crawler.extract.ExtractionTooSlow` past it)."""
+    with time_budget(time_limit):
+        article = extract_article(html, url)
+        return None if article is None else prepare_article(article, find_entities=find_entities)
 
 
 class ExtractPipeline:
@@ -49,13 +53,17 @@ class ExtractPipeline:
     so memory stays bounded. With ``ENRICH_ENABLED`` the places and companies the article
     names are found there too. Pages without main text, and undecided pages that turn out not
     to look like articles, are dropped and counted in ``newsarchive/skipped/no_text`` and
-    ``…/not_article``.
+    ``…/not_article``. A page whose extraction takes longer than ``EXTRACT_TIME_LIMIT``
+    seconds is dropped (``newsarchive/skipped/too_slow``); one that makes extraction fail, or
+    its worker die, is dropped with a one-line warning (counted in ``newsarchive/errors``), and
+    the crawl goes on with a new worker.
     """
 
-    def __init__(self, stats, workers: int, find_entities: bool):
+    def __init__(self, stats, workers: int, find_entities: bool, time_limit: float | None = None):
         self.stats = stats
         self.workers = workers
         self.find_entities = find_entities
+        self.time_limit = time_limit
         self.pool = None
 
     @classmethod
@@ -63,7 +71,7 @@ class ExtractPipeline:
         settings = crawler.settings
         workers = settings.getint("EXTRACT_WORKERS")
         return cls(crawler.stats, default_extract_workers() if workers < 0 else workers,
-                   settings.getbool("ENRICH_ENABLED"))
+                   settings.getbool("ENRICH_ENABLED"), settings.getfloat("EXTRACT_TIME_LIMIT"))
 
     def open_spider(self):
         if self.workers > 0:
@@ -78,20 +86,38 @@ class ExtractPipeline:
 
     async def process_item(self, item: PageItem) -> PageItem:
         html, item.html = item.html, None
-        if self.pool is None:
-            prepared = extract_and_prepare(html, item.url, self.find_entities)
-        else:
-            loop = asyncio.get_running_loop()
-            prepared = await loop.run_in_executor(self.pool, extract_and_prepare, html, item.url,
-                                                  self.find_entities)
+        try:
+            prepared = await self.extract(html, item.url)
+        except ExtractionTooSlow as error:
+            self.stats.inc_value("newsarchive/skipped/too_slow")
+            logger.warning("%s: %s", error, item.url)
+            raise DropItem(f"{error}: {item.url}", log_level="INFO") from None
+        except Exception as error:  # noqa: BLE001 - a hostile page must not stop the crawl
+            self.stats.inc_value("newsarchive/errors")
+            logger.warning("extraction failed on %s: %s: %s", item.url, type(error).__name__,
+                           str(error)[:200])
+            raise DropItem(f"extraction failed: {item.url}", log_level="INFO") from None
         if prepared is None:
             self.stats.inc_value("newsarchive/skipped/no_text")
-            raise DropItem(f"no main text: {item.url}")
+            raise DropItem(f"no main text: {item.url}", log_level="INFO")
         if item.classification == UNDECIDED and not looks_like_article(prepared.article):
             self.stats.inc_value("newsarchive/skipped/not_article")
-            raise DropItem(f"not an article (no date or too short): {item.url}")
+            raise DropItem(f"not an article (no date or too short): {item.url}", log_level="INFO")
         item.prepared = prepared
         return item
+
+    async def extract(self, html, url: str) -> PreparedArticle | None:
+        if self.pool is None:
+            return extract_and_prepare(html, url, self.find_entities, self.time_limit)
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self.pool, extract_and_prepare, html, url,
+                                              self.find_entities, self.time_limit)
+        except BrokenProcessPool:
+            # A worker died (a crash in C code, the kernel's out-of-memory killer): the pool
+            # refuses all work from then on, so the next pages go to a new one.
+            self.pool = renew_pool(self.pool)
+            raise
 
 
 class BatchWriter:

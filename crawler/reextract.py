@@ -11,20 +11,27 @@ from warcio.warcwriter import WARCWriter
 
 from archive.rawstore import all_responses, latest_responses, open_raw_store
 from archive.store import open_archive, update_extraction
-from crawler.extract import extract_article
+from crawler.extract import extract_article, time_budget
+from crawler.settings import EXTRACT_TIME_LIMIT
 
 
-def reextract(db_path, sources=()) -> dict:
+def reextract(db_path, sources=(), time_limit: float = EXTRACT_TIME_LIMIT) -> dict:
     """Run extraction again over the newest kept response of every article URL.
 
     Rows whose extracted fields differ are updated in place (a better extraction of the same
-    page is not a new version of the story). Returns counts: checked, updated, failed.
+    page is not a new version of the story). A page whose extraction fails or takes longer
+    than ``time_limit`` seconds counts as failed and keeps its row. Returns counts: checked,
+    updated, failed.
     """
     counts = {"checked": 0, "updated": 0, "failed": 0}
     with open_archive(db_path) as db, open_raw_store(db_path) as raw:
         for response in latest_responses(raw, sources):
             counts["checked"] += 1
-            article = extract_article(response["body"], response["url"])
+            try:
+                with time_budget(time_limit):
+                    article = extract_article(response["body"], response["url"])
+            except Exception:  # noqa: BLE001 - a kept page that breaks extraction keeps its row
+                article = None
             if article is None:
                 counts["failed"] += 1
             elif update_extraction(db, article["url"], article):

@@ -43,7 +43,14 @@ DOWNLOADER_MIDDLEWARES = {
 # Extraction processes: -1 = one per CPU core but one (at least one), 0 = extract in the crawl
 # process itself.
 EXTRACT_WORKERS = -1
+# Seconds one page's extraction may take before the page is given up (0: no limit). Ordinary
+# pages take milliseconds; this bounds pages built to keep a parser busy.
+EXTRACT_TIME_LIMIT = 20
 
+SPIDER_MIDDLEWARES = {
+    # Outermost (lowest number): it sees an exception whichever callback or middleware raised it.
+    "crawler.spidermiddlewares.PageErrorsMiddleware": 10,
+}
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,
     "crawler.pipelines.ArchivePipeline": 800,

@@ -24,16 +24,31 @@ def acquire_pool(workers: int) -> ProcessPoolExecutor:
     started at once so that they are ready when the first page arrives)."""
     global _pool, _users
     if _pool is None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["crawler.warmup"])
-        _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                    initializer=_start_worker, initargs=(os.getpid(),))
-        # The pool starts a process per task while none is idle: as many no-op tasks as workers
-        # start them all now, while the crawl fetches its first hubs.
-        for _ in range(workers):
-            _pool.submit(int)
+        _pool = _new_pool(workers)
     _users += 1
     return _pool
+
+
+def renew_pool(broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
+    """The pool to use instead of ``broken``, one of whose workers died: a new one with as
+    many workers, made once however many of its users find it broken."""
+    global _pool
+    if _pool is broken:
+        broken.shutdown(wait=False, cancel_futures=True)
+        _pool = _new_pool(broken._max_workers)
+    return _pool
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["crawler.warmup"])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_start_worker, initargs=(os.getpid(),))
+    # The pool starts a process per task while none is idle: as many no-op tasks as workers
+    # start them all now, while the crawl fetches its first hubs.
+    for _ in range(workers):
+        pool.submit(int)
+    return pool
 
 
 def release_pool() -> None:
