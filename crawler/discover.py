@@ -4,10 +4,11 @@ Plain functions over response bodies, so they can be tested on saved files; the 
 turns what they return into requests.
 """
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from datetime import datetime, timezone
 
 import feedparser
+from protego import Protego
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
@@ -45,17 +46,31 @@ def _feed_time(item) -> str | None:
     return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
 
 
+def robots_sitemaps(body: bytes, base_url: str) -> list[str]:
+    """The ``Sitemap:`` URLs of a robots.txt, resolved against its address; a line whose URL
+    cannot be parsed is skipped, not the whole file."""
+    found = []
+    for url in Protego.parse(body.decode("utf-8", "replace")).sitemaps:
+        try:
+            found.append(urljoin(base_url, url))
+        except ValueError:
+            continue
+    return found
+
+
 def sitemap_entries(body: bytes) -> tuple[str, list[Entry]]:
     """``("sitemapindex", child sitemaps)`` or ``("urlset", pages)`` of a sitemap file.
 
     Gzipped sitemaps (``sitemap.xml.gz`` served without Content-Encoding) are unpacked first.
     A Google News sitemap is a urlset whose entries carry ``news:publication_date``.
     """
-    if body[:2] == GZIP_MAGIC:
-        body = gunzip(body, max_size=50 * 1024 * 1024)
     try:
+        if body[:2] == GZIP_MAGIC:
+            body = gunzip(body, max_size=50 * 1024 * 1024)
         sitemap = Sitemap(body)
-    except (StopIteration, SyntaxError):
+    except Exception:  # noqa: BLE001 - broken gzip, over the size limit, not XML: not a sitemap
+        return "invalid", []
+    if sitemap.type not in ("sitemapindex", "urlset"):  # an RSS feed or a page listed as a sitemap
         return "invalid", []
     entries = []
     for item in sitemap:
@@ -104,7 +119,10 @@ def trap_reason(url: str, query_variants: dict[str, int]) -> str | None:
     ``query_variants`` counts the query strings seen per path during one crawl; it is updated.
     Calendars that go on forever are bounded by the source's ``max_depth`` and ``max_pages``.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed IPv6 bracket: no server answers it either
+        return "malformed"
     segments = [segment for segment in parts.path.split("/") if segment]
     if segments and max(segments.count(segment) for segment in segments) > MAX_SEGMENT_REPEATS:
         return "repeated_segments"

@@ -16,9 +16,8 @@ from archive.ingest import FetchedResponse
 from archive.pages import due_pages
 from archive.store import open_archive, utc_now
 from crawler.classify import NOT_ARTICLE, classify_page
-from scrapy.utils.sitemap import sitemap_urls_from_robots
 
-from crawler.discover import feed_entries, listing_links, sitemap_entries, trap_reason
+from crawler.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.extract import page_metadata, parse_html
 from crawler.items import PageItem
 from crawler.sources import Source
@@ -94,7 +93,7 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     def parse_robots(self, response):
-        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+        for url in robots_sitemaps(response.body, response.url):
             yield self.hub_request(url, self.parse_sitemap, "sitemap")
 
     def parse_sitemap(self, response):

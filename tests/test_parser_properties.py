@@ -1,0 +1,56 @@
+"""Parsers of outside input never raise on what strangers send: feeds, sitemaps, robots.txt,
+date strings, trap detection. Each either returns what it found or nothing."""
+from datetime import datetime, timezone
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crawler.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
+from crawler.metadata import parse_date, visible_dates
+
+URLISH = st.text(max_size=40) | st.sampled_from(
+    ["https://news.example/a.html", "javascript:alert(1)", "file:///etc/passwd", "//x", "http://[::1",
+     "https://news.example/a?b=1&amp;c=2", "\x00", ""])
+XML_BITS = st.sampled_from(
+    ['<?xml version="1.0"?>', "<rss><channel>", "</channel></rss>", "<item>", "</item>", "<link>", "</link>",
+     '<feed xmlns="http://www.w3.org/2005/Atom">', "</feed>", "<entry>", "</entry>", '<link href="', '"/>',
+     "<updated>", "</updated>", "<pubDate>", "</pubDate>", '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+     "</urlset>", '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', "</sitemapindex>",
+     "<url>", "</url>", "<sitemap>", "</sitemap>", "<loc>", "</loc>", "<lastmod>", "</lastmod>",
+     '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>', "&b;", "<![CDATA[", "]]>"])
+XMLISH = st.lists(XML_BITS | URLISH | st.text(max_size=20), max_size=40).map("".join)
+DATES = st.text(max_size=40) | st.sampled_from(
+    ["2026-11-18", "2026-11-18T10:00:00+01:00", "2026-13-45", "0000-00-00", "9999-12-31T23:59:59+14:00",
+     "Mon, 02 Mar 2026 08:00:00 GMT", "18.11.2026", "31.02.2026", "1. Januar 1970", "-1", "1e309"])
+NOW = datetime(2026, 12, 3, tzinfo=timezone.utc)
+
+
+@given(XMLISH | st.binary(max_size=500).map(lambda body: body.decode("latin-1")))
+def test_feeds_parse_or_yield_nothing(text):
+    entries = feed_entries(text.encode("utf-8", "surrogatepass"), "https://news.example/feed.xml")
+    assert all(isinstance(entry.url, str) for entry in entries)
+
+
+@given(XMLISH | st.binary(max_size=500).map(lambda body: body.decode("latin-1")))
+def test_sitemaps_parse_or_say_invalid(text):
+    kind, entries = sitemap_entries(text.encode("utf-8", "surrogatepass"))
+    assert kind in ("sitemapindex", "urlset", "invalid")
+    assert all(isinstance(entry.url, str) for entry in entries)
+
+
+@given(st.lists(st.sampled_from(["Sitemap: ", "User-agent: *", "Disallow: /", "\n"]) | URLISH, max_size=20))
+def test_robots_sitemap_lines_parse(parts):
+    urls = robots_sitemaps("".join(parts).encode("utf-8", "surrogatepass"), "https://news.example/robots.txt")
+    assert all(isinstance(url, str) for url in urls)
+
+
+@given(DATES)
+def test_dates_parse_to_iso_or_none(value):
+    parsed = parse_date(value, now=NOW)
+    assert parsed is None or datetime.fromisoformat(parsed)
+    visible_dates(value)
+
+
+@given(URLISH, st.dictionaries(st.text(max_size=10), st.integers(min_value=0, max_value=10**6), max_size=5))
+def test_trap_detection_answers_for_any_url(url, variants):
+    assert trap_reason(url, variants) is None or isinstance(trap_reason(url, variants), str)
