@@ -291,6 +291,13 @@ def migrate(db: Database) -> None:
     migrations.apply(db)
 
 
+def upgrade_needed(db: Database) -> bool:
+    """Whether ``db`` lacks a migration or derived data that a migration asked for; reads only."""
+    if migrations.pending(db):
+        return True
+    return bool(db.execute(f"select count(*) from {BACKFILLS_TABLE}").fetchone()[0])
+
+
 @migrations()
 def m010_enrichment(db: Database) -> None:
     """Places and companies mentioned in articles (archive/enrich.py), linked many-to-many."""

@@ -3,15 +3,19 @@
 The archives in tests/data were written by the code of those releases
 (tests/fixtures/make_archives.py); each test upgrades a copy.
 """
+import json
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from archive import backfill, dedup
 from archive.backfill import pending_backfills
-from archive.schema import BACKFILL_NEAR_DUPLICATES, BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE, migrations
+from archive.schema import (
+    BACKFILL_NEAR_DUPLICATES, BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE, migrations, upgrade_needed,
+)
 from archive.search import search_articles, search_terms
 from archive.store import open_archive, save_sources, store_article
 from tests.conftest import run_cli
@@ -72,6 +76,7 @@ def old_archive(request, tmp_path) -> Path:
 
 def test_upgrade_keeps_every_row_and_builds_derived_data(old_archive):
     before = rows_of(old_archive)
+    assert upgrade_needed(Database(old_archive))
     assert len(before["articles"]) == 5 and len(before["article_versions"]) == 1
     db = open_archive(old_archive)
 
@@ -136,6 +141,21 @@ def test_status_command_opens_an_old_archive(old_archive):
     assert applied == [migration.name for migration in migrations._migrations]
     assert connection.execute(f"select count(*) from {BACKFILLS_TABLE}").fetchone() == (0,)
     connection.close()
+
+
+def test_serve_publishes_an_old_archive_upgraded(old_archive):
+    result = run_cli("serve", "--db", old_archive, "--get", "/archive/articles.json?_search=förderung&_shape=array")
+    assert {row["id"] for row in json.loads(result.stdout)} == {1, 3}
+    stories = run_cli("serve", "--db", old_archive, "--get", "/archive/stories.json?_shape=array")
+    assert {row["id"] for row in json.loads(stories.stdout)} == {1, 2, 4, 5}
+
+
+def test_serve_only_reads_a_current_archive(old_archive):
+    open_archive(old_archive).close()
+    assert not upgrade_needed(Database(old_archive))
+    upgraded = contents(old_archive)
+    run_cli("serve", "--db", old_archive, "--get", "/archive/articles.json?_shape=array")
+    assert contents(old_archive) == upgraded
 
 
 def test_an_upgraded_archive_has_the_schema_of_a_fresh_one(old_archive, tmp_path):
