@@ -1,15 +1,33 @@
 """The archive's schema, created and migrated in code.
 
 Each migration is a named function run once, in a transaction, and recorded in
-``_sqlite_migrations``. Never edit one that has shipped: add a new one and a line in the
-README's changelog.
+``_sqlite_migrations``. Migrations are frozen once released: an archive made by any release
+must migrate exactly as it did then, so a migration never changes after it shipped (add a new
+one and a line in docs/changelog.md) and never calls live product code (dedup, search terms),
+which keeps changing. It uses plain SQL and the code of this module only.
+
+Data derived from articles by such live code (near-duplicate buckets and signatures, German
+search terms) is not computed here: a migration that needs it (re)built names it in
+``_archive_backfills``, and ``archive.backfill`` builds it with the current code once all
+migrations ran, so an upgraded archive holds what the current code would have stored.
 """
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from archive.dedup import index_article, store_signature, text_signature
-
 migrations = Migrations("newsarchive")
+
+# Derived data waiting for ``archive.backfill``: one row per kind, with the last article id done
+# (a backfill runs in batches and resumes where an interrupted one stopped).
+BACKFILLS_TABLE = "_archive_backfills"
+BACKFILL_NEAR_DUPLICATES = "near_duplicates"  # article_lsh and article_minhash of every article
+BACKFILL_SEARCH_TERMS = "search_terms"  # articles.search_terms
+
+
+def _request_backfill(db: Database, name: str) -> None:
+    """Ask for ``name`` to be rebuilt from the first article on. Frozen: released migrations call it."""
+    db.execute(f"create table if not exists {BACKFILLS_TABLE} "
+               "(name text primary key, last_id integer not null default 0)")
+    db.execute(f"insert or replace into {BACKFILLS_TABLE} (name, last_id) values (?, 0)", [name])
 
 # German needs diacritics folded (Köln = Koln) but words kept whole; see archive/search.py.
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -134,8 +152,7 @@ def m004_story_clusters(db: Database) -> None:
     db["translations"].create_index(["translation_id"])
     db.create_view("stories", STORIES_VIEW)
     db.create_view("article_changes", ARTICLE_CHANGES_VIEW)
-    for article_id, text in db.execute("select id, text from articles").fetchall():
-        index_article(db, article_id, text or "")
+    _request_backfill(db, BACKFILL_NEAR_DUPLICATES)
 
 
 # One row per story: the earliest article of each duplicate cluster (clusters are flat, so
@@ -241,8 +258,6 @@ GERMAN_FTS_COLUMNS = ["title", "description", "text", "search_terms"]
 @migrations()
 def m006_german_search_and_facets(db: Database) -> None:
     """German search terms in the FTS index; region, month and duplicate status as columns."""
-    from archive.search import search_terms
-
     articles = db["articles"]
     articles.add_column("search_terms", str)
     # Copied from sources (kept in step by the trigger below) so that articles facet by region.
@@ -253,10 +268,7 @@ def m006_german_search_and_facets(db: Database) -> None:
     db.execute("alter table articles add column duplicate_status text generated always as "
                "(case when duplicate_of is null then 'original' else 'duplicate' end) virtual")
     db.execute("update articles set region = (select region from sources where sources.id = articles.source)")
-    rows = db.query("select id, title, description, text, language from articles")
-    for row in list(rows):
-        terms = search_terms(row["title"], row["description"], row["text"], language=row["language"])
-        db.execute("update articles set search_terms = ? where id = ?", [terms, row["id"]])
+    _request_backfill(db, BACKFILL_SEARCH_TERMS)
     articles.create_index(["region", "published"])
     articles.disable_fts()
     articles.enable_fts(GERMAN_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER)
@@ -277,6 +289,13 @@ def m007_authors(db: Database) -> None:
 def migrate(db: Database) -> None:
     """Bring ``db`` up to the current schema; safe to call on every open."""
     migrations.apply(db)
+
+
+def upgrade_needed(db: Database) -> bool:
+    """Whether ``db`` lacks a migration or derived data that a migration asked for; reads only."""
+    if migrations.pending(db):
+        return True
+    return bool(db.execute(f"select count(*) from {BACKFILLS_TABLE}").fetchone()[0])
 
 
 @migrations()
@@ -309,12 +328,7 @@ def m011_minhash_crc32(db: Database) -> None:
     by primary key, so that second b-tree only cost time and space on every insert."""
     db.execute("drop index if exists article_lsh_article_id")
     db.execute("delete from article_lsh")
-    last_id = 0
-    while rows := db.execute("select id, text from articles where id > ? order by id limit 1000",
-                             [last_id]).fetchall():
-        for article_id, text in rows:
-            index_article(db, article_id, text or "")
-        last_id = rows[-1][0]
+    _request_backfill(db, BACKFILL_NEAR_DUPLICATES)
 
 
 @migrations()
@@ -336,17 +350,17 @@ def m012_search_facets_index(db: Database) -> None:
 def m013_article_minhash(db: Database) -> None:
     """Each article's MinHash signature and shingle count (``article_minhash``), so that a
     near-duplicate lookup rules out chance candidates without reading and shingling their
-    text (see ``archive.dedup.could_be_copy``). Filled here for the articles already stored;
-    their LSH buckets do not change."""
+    text (see ``archive.dedup.could_be_copy``). Filled for the articles already stored by the
+    near-duplicate backfill."""
     db.execute(
         "create table article_minhash (article_id integer primary key references articles(id), "
         "shingle_count integer not null, signature blob not null)"
     )
-    last_id = 0
-    while rows := db.execute("select id, text from articles where id > ? order by id limit 1000",
-                             [last_id]).fetchall():
-        for article_id, text in rows:
-            sketch = text_signature(text or "")[1]
-            if sketch.buckets:
-                store_signature(db, article_id, sketch)
-        last_id = rows[-1][0]
+    _request_backfill(db, BACKFILL_NEAR_DUPLICATES)
+
+
+@migrations()
+def m014_archive_backfills(db: Database) -> None:
+    """The list of derived data to rebuild, also in archives whose earlier migrations filled it."""
+    db.execute(f"create table if not exists {BACKFILLS_TABLE} "
+               "(name text primary key, last_id integer not null default 0)")

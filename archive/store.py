@@ -14,6 +14,7 @@ from typing import Iterable, NamedTuple
 
 from sqlite_utils import Database
 
+from archive.backfill import run_backfills
 from archive.dedup import Sketch, index_article, link_translations, place_article, text_signature
 from archive.enrich import Mentions, article_text, find_mentions
 from archive.rows import fetch_row, insert_row, row_by_key, transaction, update_row
@@ -44,7 +45,10 @@ RUN_COUNTERS = ("pages_fetched", "articles_new", "articles_updated", "duplicates
 
 
 def open_archive(path: str | Path) -> Database:
-    """Open (creating and migrating if needed) the archive at ``path``, in WAL mode."""
+    """Open (creating and migrating if needed) the archive at ``path``, in WAL mode.
+
+    After the migrations, data they left to the current code (``archive.backfill``) is built.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
@@ -56,6 +60,7 @@ def open_archive(path: str | Path) -> Database:
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     migrate(db)
+    run_backfills(db)
     return db
 
 

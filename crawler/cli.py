@@ -4,6 +4,7 @@ import os
 import socket
 import sys
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import click
@@ -105,6 +106,7 @@ def serve(db_path, host, port, metadata_path, get_path):
     from archive.publish import datasette_command
 
     _require(db_path)
+    _upgrade(db_path)
     command = datasette_command(db_path, metadata_path, host, port, sys.executable)
     if get_path:
         command += ["--get", get_path]
@@ -493,6 +495,24 @@ def sources_check(source_id, sources_path, pages, overrides, as_json):
         click.echo(f"warning: {warning}")
     if not report.warnings:
         click.echo("no warnings")
+
+
+def _upgrade(db_path):
+    """Migrate an archive of an earlier release before Datasette publishes it: its pages and
+    canned queries expect the current schema. A current archive is only read, so one on a
+    read-only disk is still served."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from archive.schema import upgrade_needed
+
+    with closing(sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)) as connection:
+        needed = upgrade_needed(Database(connection))
+    if needed:
+        from archive.store import open_archive
+
+        open_archive(db_path).close()
 
 
 def _require(db_path):

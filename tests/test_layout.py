@@ -11,6 +11,7 @@ import pytest
 LAYERS = [
     ("archive", ["numpy", "datasketch", "archive.store"]),
     ("archive.lock", ["numpy", "datasketch", "sqlite_utils"]),
+    ("archive.schema", ["archive.dedup", "archive.search", "archive.store", "datasketch"]),
     ("crawler.sources", ["numpy", "scrapy", "trafilatura", "datasette"]),
     ("crawler.cli", ["scrapy", "trafilatura", "datasette", "numpy", "scheduler"]),
     ("scheduler", ["scrapy", "trafilatura", "datasette", "crawler.cli"]),
