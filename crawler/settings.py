@@ -37,6 +37,8 @@ INCREMENTAL_ENABLED = True
 INCREMENTAL_REVISIT_AFTER = [3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600]
 
 DOWNLOADER_MIDDLEWARES = {
+    # Before Scrapy's offsite (50) and robots.txt (100) middlewares: nothing refused is fetched.
+    "crawler.middlewares.UrlPolicyMiddleware": 40,
     "crawler.middlewares.RetryAfterMiddleware": 540,
     "crawler.middlewares.FetchStateMiddleware": 560,
 }
