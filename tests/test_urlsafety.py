@@ -5,18 +5,23 @@ A hostile news site on 127.0.0.2 points its sitemap index, robots.txt, feed, lis
 redirects at another host (127.0.0.3, which logs every request), at file:///etc/passwd and at
 javascript: URLs, and declares a javascript: canonical. Crawled with `newsarchive crawl`.
 """
+import asyncio
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import sqlite_utils
+from datasette.app import Datasette
 from hypothesis import given
 from hypothesis import strategies as st
 
 from archive.canonical import canonical_url, same_site
+from archive.publish import metadata_for
+from archive.store import open_archive, save_sources, store_article
 from archive.urls import INTERNAL_ADDRESS, NOT_WEB, OFFSITE, UrlPolicy, host_of, web_url
 from tests.conftest import run_cli, write_sources
+from tests.test_publish import METADATA
 from tests.webcases import article_html
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -223,3 +228,34 @@ def test_url_policy_never_raises_and_allows_only_http_on_site(url):
     if policy.refusal(url) is None:
         assert web_url(url).lower().startswith(("http://", "https://"))
         assert policy.on_site(host_of(url))
+
+
+@pytest.fixture
+def archive_with_a_bad_url(tmp_path):
+    """Two rows: one stored (by an older version) with a javascript: URL, one with an http URL."""
+    path = tmp_path / "archive.db"
+    db = open_archive(path)
+    save_sources(db, [{"id": "alt", "name": "Alt"}])
+    for url in ("javascript:alert(1)", "https://zeitung.de/a.html"):
+        store_article(db, {"url": url, "title": f"Titel {url}", "text": "Text des Artikels."}, source="alt")
+    ids = {row["url"]: row["id"] for row in db["articles"].rows}
+    db.close()
+    return path, ids
+
+
+def test_datasette_links_only_http_urls(archive_with_a_bad_url):
+    path, ids = archive_with_a_bad_url
+    datasette = Datasette([str(path)], metadata=metadata_for(path, METADATA))
+
+    async def page(url):
+        response = await datasette.client.get(url)
+        assert response.status_code == 200, response.text
+        return response.text
+
+    bad_row = asyncio.run(page(f"/archive/articles/{ids['javascript:alert(1)']}"))
+    good_row = asyncio.run(page(f"/archive/articles/{ids['https://zeitung.de/a.html']}"))
+    table = asyncio.run(page("/archive/articles"))
+    for html in (bad_row, table):
+        assert not re.search(r"""href=["']?\s*javascript:""", html, re.IGNORECASE)
+    assert "javascript:alert(1)" in bad_row  # shown as text: the archive keeps what it has
+    assert 'href="https://zeitung.de/a.html" rel="nofollow noopener">original article' in good_row
