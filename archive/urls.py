@@ -74,8 +74,9 @@ def ip_address_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | 
             address = ipaddress.IPv4Address(socket.inet_aton(host.rstrip(".")))
         except (OSError, ValueError):
             return None
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        return address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        # IPv6 forms that carry an IPv4 address reach that address (::ffff:a.b.c.d, 6to4).
+        return address.ipv4_mapped or address.sixtofour or address
     return address
 
 

@@ -180,6 +180,8 @@ def test_refusals_are_counted_and_logged_once_per_reason(hostile_crawl):
     ("http://0x7f.1/", INTERNAL_ADDRESS),
     ("http://[::1]/", INTERNAL_ADDRESS),
     ("http://[::ffff:192.168.0.1]/", INTERNAL_ADDRESS),
+    ("http://[2002:a9fe:a9fe::1]/", INTERNAL_ADDRESS),  # 6to4 of 169.254.169.254
+    ("http://0177.0.0.1./", INTERNAL_ADDRESS),
     ("http://localhost:8001/", INTERNAL_ADDRESS),
     ("file:///etc/passwd", NOT_WEB),
     ("javascript://zeitung.de/%0aalert(1)", NOT_WEB),
