@@ -5,6 +5,8 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit, urlunsplit
 from courlan import normalize_url
 from w3lib.url import url_query_cleaner
 
+from archive.urls import host_of, web_url
+
 # Campaign and session parameters that courlan keeps; Webtrekk's wt_* is common on German news
 # sites, the others come from newsletter and ad tools.
 EXTRA_TRACKING_PARAMS = re.compile(
@@ -25,13 +27,15 @@ FILE_SEGMENT = re.compile(r"/[^/]+\.[a-z0-9]{2,5}/$", re.IGNORECASE)
 SESSION_PATH_PARAMETER = re.compile(r";(jsessionid|phpsessid|sid|sessionid)=[^/?#]*", re.IGNORECASE)
 
 
-def canonical_url(url: str, declared: str | None = None) -> str:
-    """Return the canonical form of ``url``.
+def canonical_url(url: str, declared: str | None = None) -> str | None:
+    """Return the canonical form of ``url``; ``None`` when it is no http(s) URL.
 
-    ``declared`` is the page's own ``<link rel="canonical">``; it wins when it points to the
-    same site, because publishers use it to fold print, AMP and tracking variants into one
+    ``declared`` is the page's own ``<link rel="canonical">``; it wins when it is an http(s)
+    URL on the same site, because publishers use it to fold print, AMP and tracking variants into one
     address. A canonical pointing to another site is ignored: that is how syndicated copies
-    are marked, and the copy must keep its own row (duplicates are linked, not merged).
+    are marked, and the copy must keep its own row (duplicates are linked, not merged). So is
+    one with another scheme (``javascript://same-host/…``): it would be stored and shown as the
+    article's link.
 
     Normalisation: lower-case scheme and host, default port dropped, tracking parameters
     (utm_*, fbclid, gclid, mc_cid, wt_mc, session ids …) removed, query sorted (courlan,
@@ -47,23 +51,30 @@ def canonical_url(url: str, declared: str | None = None) -> str:
     >>> canonical_url("HTTPS://Example.DE:443/a.html?utm_source=x&b=2&a=1&amp=1#top")
     'https://example.de/a.html?a=1&b=2'
     """
+    url = web_url(url)
+    if url is None:
+        return None
+    declared = web_url(declared)
     if declared and same_site(declared, url):
         url = declared
-    url = SESSION_PATH_PARAMETER.sub("", url.strip())
-    normalized = urldefrag(normalize_url(url)).url
-    normalized = _without_params(normalized)
-    scheme, host, path, query, _ = urlsplit(normalized)
-    return urlunsplit((scheme, host, _article_path(path), query, ""))
+    url = SESSION_PATH_PARAMETER.sub("", url)
+    try:
+        normalized = urldefrag(normalize_url(url)).url
+        normalized = _without_params(normalized)
+        scheme, host, path, query, _ = urlsplit(normalized)
+    except ValueError:  # a host or port that only looked valid (courlan parses it again)
+        return None
+    return web_url(urlunsplit((scheme, host, _article_path(path), query, "")))
 
 
 def same_site(url: str, other: str) -> bool:
     """True when both URLs are on one host, ignoring case and a leading ``www.``."""
-    return _bare_host(url) == _bare_host(other)
+    host = _bare_host(url)
+    return bool(host) and host == _bare_host(other)
 
 
 def _bare_host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
+    return host_of(url).removeprefix("www.")
 
 
 def _without_params(url: str) -> str:

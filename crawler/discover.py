@@ -14,6 +14,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 
 from archive.canonical import canonical_url
+from archive.urls import web_url
 from crawler.classify import PAGINATION_PATH
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -27,14 +28,20 @@ class Entry:
     lastmod: str | None = None
 
 
-def feed_entries(body: bytes, base_url: str) -> list[Entry]:
-    """Article links of an RSS or Atom feed, in feed order."""
+def feed_entries(body: bytes, base_url: str, refused: list[str] | None = None) -> list[Entry]:
+    """Article links of an RSS or Atom feed, in feed order.
+
+    Only http(s) links are returned; the others are appended to ``refused`` (when given), for
+    the crawl to count. So in :func:`sitemap_entries` and :func:`listing_links`.
+    """
     feed = feedparser.parse(body, response_headers={"content-location": base_url})
     entries = []
     for item in feed.entries:
-        link = item.get("link")
-        if link:
-            entries.append(Entry(canonical_url(link), _feed_time(item)))
+        # canonical_url is None for what is no http(s) URL (javascript:, file:, junk).
+        if url := canonical_url(item.get("link")):
+            entries.append(Entry(url, _feed_time(item)))
+        elif item.get("link") and refused is not None:
+            refused.append(item["link"])
     return entries
 
 
@@ -58,7 +65,7 @@ def robots_sitemaps(body: bytes, base_url: str) -> list[str]:
     return found
 
 
-def sitemap_entries(body: bytes) -> tuple[str, list[Entry]]:
+def sitemap_entries(body: bytes, refused: list[str] | None = None) -> tuple[str, list[Entry]]:
     """``("sitemapindex", child sitemaps)`` or ``("urlset", pages)`` of a sitemap file.
 
     Gzipped sitemaps (``sitemap.xml.gz`` served without Content-Encoding) are unpacked first.
@@ -75,18 +82,21 @@ def sitemap_entries(body: bytes) -> tuple[str, list[Entry]]:
     entries = []
     for item in sitemap:
         lastmod = item.get("lastmod") or (item.get("news") or {}).get("publication_date")
-        if sitemap.type == "sitemapindex":
-            entries.append(Entry(item["loc"], lastmod))
-        else:
-            entries.append(Entry(canonical_url(item["loc"]), lastmod))
+        # Child sitemaps keep their URL as written (it is fetched, not stored); either kind must
+        # be an http(s) URL. Whether its host is the source's is the spider's UrlPolicy.
+        url = web_url(item.get("loc")) if sitemap.type == "sitemapindex" else canonical_url(item.get("loc"))
+        if url:
+            entries.append(Entry(url, lastmod))
+        elif item.get("loc") and refused is not None:
+            refused.append(item["loc"])
     return sitemap.type, entries
 
 
-def listing_links(response) -> tuple[list[str], list[str]]:
+def listing_links(response, refused: list[str] | None = None) -> tuple[list[str], list[str]]:
     """Links of an HTML page: ``(pagination, other links)``.
 
-    Links to other sites are left in; the spider's offsite filter (``allowed_domains``)
-    drops them, port-aware, which LinkExtractor's ``allow_domains`` is not.
+    Only http(s) links are returned. Links to other sites are left in; the spider's
+    :class:`archive.urls.UrlPolicy` drops them.
 
     Pagination (``rel="next"`` or page-numbered URLs) is returned apart because following it
     does not take the crawl any deeper into the site.
@@ -95,10 +105,14 @@ def listing_links(response) -> tuple[list[str], list[str]]:
     next_links = {
         canonical_url(response.urljoin(href))
         for href in response.xpath('//a[@rel="next"]/@href | //link[@rel="next"]/@href').getall()
-    }
+    } - {None}
     pagination, others = [], []
     for link in extractor.extract_links(response):
         url = canonical_url(link.url)
+        if url is None:  # LinkExtractor also passes file: and ftp: links
+            if refused is not None:
+                refused.append(link.url)
+            continue
         if url in next_links or PAGINATION_PATH.search(url):
             pagination.append(url)
         else:

@@ -160,7 +160,8 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     authors, agencies = article_authors(tree, text, fallback=_clean(document.author), url=url,
                                         headline=title)
     return {
-        "url": canonical_url(url, meta["canonical"]),
+        # None only for a fetched URL that is no http(s) URL, which the crawl never requests.
+        "url": canonical_url(url, meta["canonical"]) or url,
         "title": title,
         "description": article_lead(tree, fallback=_clean(document.description)),
         "author": "; ".join(authors + agencies) or None,
@@ -173,8 +174,8 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
         "tags": _as_list(document.tags) or meta["keywords"] or _as_list(document.categories),
         "image": _clean(document.image),
         "site_name": _clean(document.sitename),
-        "alternates": {language: canonical_url(urljoin(url, href))
-                       for language, href in meta["alternates"].items()},
+        "alternates": {language: alternate for language, href in meta["alternates"].items()
+                       if (alternate := canonical_url(urljoin(url, href)))},
     }
 
 

@@ -13,6 +13,7 @@ class CanonicalRequestFingerprinter(RequestFingerprinter):
     """
 
     def fingerprint(self, request):
-        if not request.url.startswith(("http://", "https://")):
+        canonical = canonical_url(request.url)
+        if canonical is None:  # no http(s) URL: UrlPolicyMiddleware refuses it anyway
             return super().fingerprint(request)
-        return super().fingerprint(request.replace(url=canonical_url(request.url)))
+        return super().fingerprint(request.replace(url=canonical))

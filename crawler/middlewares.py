@@ -1,4 +1,5 @@
-"""Downloader middlewares: how to fetch. Incremental, conditional and patient with busy sites."""
+"""Downloader middlewares: what and how to fetch. Only where the source's URL policy allows;
+incremental, conditional and patient with busy sites."""
 import logging
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -11,8 +12,49 @@ from twisted.internet import task
 
 from archive.pages import is_due, last_run_completed, page_state, record_fetch, touch_article
 from archive.store import open_archive
+from archive.urls import OFFSITE
 
 logger = logging.getLogger(__name__)
+
+
+class UrlPolicyMiddleware:
+    """Refuse every request the source's :class:`archive.urls.UrlPolicy` does not allow.
+
+    One check for all requests: seeds, hubs found in hubs (sitemap indexes, robots.txt
+    ``Sitemap:`` lines), links, revisits and the redirects Scrapy's RedirectMiddleware follows
+    (they come back through the downloader). Placed before RobotsTxtMiddleware, so a refused
+    host is not even asked for its robots.txt. Refused requests are counted
+    (``newsarchive/refused/<reason>``), never fetched and never written to ``pages``.
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        if getattr(crawler.spider, "url_policy", None) is None:
+            raise NotConfigured("the spider has no url_policy")
+        return cls(crawler)
+
+    def process_request(self, request):
+        if reason := self.crawler.spider.url_policy.refusal(request.url):
+            count_refusal(self.crawler, request.url, reason)
+            raise IgnoreRequest(f"refused ({reason}): {request.url}")
+        return None
+
+
+def count_refusal(crawler, url: str, reason: str) -> None:
+    """Count a refused URL; the first of each reason per crawl is also logged, with an example.
+
+    Links to other sites are everyday web (share buttons, partners): logged at INFO. Other
+    schemes and internal addresses hint at a broken or hostile site: a WARNING.
+    """
+    key = f"newsarchive/refused/{reason}"
+    crawler.stats.inc_value(key)
+    if crawler.stats.get_value(key) == 1:
+        level = logging.INFO if reason == OFFSITE else logging.WARNING
+        logger.log(level, "%s: refused %r (%s); further URLs refused for this reason are only counted "
+                       "in the crawl stats", crawler.spider.source.id, url[:200], reason)
 
 
 class FetchStateMiddleware:

@@ -109,7 +109,7 @@ def propose_source(url: str, source_id: str | None = None, sample_pages: int = 1
     sitemaps = _sitemaps(homepage.url, robots, get, notes)
     links = [link for link in LinkExtractor(unique=True).extract_links(response)
              if same_site(link.url, homepage.url)]
-    start_urls = [canonical_url(link.url) for link in links if _is_business_section(link)]
+    start_urls = [url for link in links if _is_business_section(link) and (url := canonical_url(link.url))]
     start_urls = list(dict.fromkeys(start_urls))[:MAX_START_URLS]
     if not start_urls:
         notes.append("no business section (Wirtschaft/Business/Economy) linked from the homepage")
@@ -271,7 +271,8 @@ def _feeds(response: HtmlResponse, get, notes: list[str]) -> list[str]:
     declared = response.xpath(
         '//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
         '[contains(@type, "rss") or contains(@type, "atom")]/@href').getall()
-    feeds = [canonical_url(response.urljoin(href)) for href in declared]
+    # A declared feed that is no http(s) URL (canonical_url gives None) is no feed.
+    feeds = [url for href in declared if (url := canonical_url(response.urljoin(href)))]
     if feeds:
         notes.append(f"{len(feeds)} feed(s) declared with <link rel=alternate>")
         return list(dict.fromkeys(feeds))
@@ -319,13 +320,13 @@ def _article_candidates(feeds, sitemaps, start_urls, homepage_links, get) -> lis
         kind, entries = sitemap_entries(get(url).body)
         if kind == "urlset":
             from_hubs += [entry.url for entry in entries][:10]
-    from_links = [canonical_url(link.url) for link in homepage_links]
+    from_links = [url for link in homepage_links if (url := canonical_url(link.url))]
     for url in start_urls:
         page = get(url)
         if page.status == 200:
             section = HtmlResponse(page.url, body=page.body, encoding=_charset(page.content_type))
-            from_links += [canonical_url(link.url) for link in LinkExtractor(unique=True).extract_links(section)
-                           if same_site(link.url, url)]
+            from_links += [canonical for link in LinkExtractor(unique=True).extract_links(section)
+                           if same_site(link.url, url) and (canonical := canonical_url(link.url))]
     skip = set(start_urls)
     from_links = [url for url in dict.fromkeys(from_links) if url not in skip]
     interleaved = [url for pair in zip(from_hubs, from_links) for url in pair]

@@ -36,7 +36,10 @@ DEPTH_LIMIT = 12
 INCREMENTAL_ENABLED = True
 INCREMENTAL_REVISIT_AFTER = [3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600]
 
+# UrlPolicyMiddleware refuses what is not http(s) or not on the source's hosts; it comes before
+# Scrapy's robots.txt middleware (100), so a refused host is not even asked for its robots.txt.
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.UrlPolicyMiddleware": 40,
     "crawler.middlewares.RetryAfterMiddleware": 540,
     "crawler.middlewares.FetchStateMiddleware": 560,
 }

@@ -15,26 +15,34 @@ import scrapy
 from archive.ingest import FetchedResponse
 from archive.pages import due_pages
 from archive.store import open_archive, utc_now
+from archive.urls import NOT_WEB, UrlPolicy
 from crawler.classify import NOT_ARTICLE, classify_page
 
 from crawler.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.extract import page_metadata, parse_html
 from crawler.items import PageItem
+from crawler.middlewares import count_refusal
 from crawler.sources import Source
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 
 
 class NewsSpider(scrapy.Spider):
-    """Crawl one source. Stats it keeps: ``newsarchive/pages/<kind>``, ``newsarchive/skipped/…``."""
+    """Crawl one source. Stats it keeps: ``newsarchive/pages/<kind>``, ``newsarchive/skipped/…``,
+    ``newsarchive/refused/<reason>``.
+
+    Where the crawl may go is :attr:`url_policy` (the source's hosts, hosts its ``allow``
+    patterns name, http(s) only); requests are checked when built here and again, with
+    redirects, by :class:`crawler.middlewares.UrlPolicyMiddleware`.
+    """
 
     name = "news"
 
     def __init__(self, source: Source, **kwargs):
         super().__init__(name=f"news:{source.id}", **kwargs)
         self.source = source
-        # Offsite filtering allows subdomains, so www.x.de also admits feeds.x.de.
-        self.allowed_domains = sorted({host.removeprefix("www.") for host in source.hosts})
+        # Replaces Scrapy's allowed_domains, which lets hub requests (dont_filter) go anywhere.
+        self.url_policy = UrlPolicy.for_source(source.hosts, source.allow)
         self.allow = [re.compile(pattern) for pattern in source.allow]
         self.deny = [re.compile(pattern) for pattern in source.deny]
         self.query_variants: dict[str, int] = {}
@@ -49,11 +57,13 @@ class NewsSpider(scrapy.Spider):
     def seed_requests(self):
         """Requests for the source's feeds, sitemaps and start URLs: where a crawl begins."""
         for url in self.source.feeds:
-            yield self.hub_request(url, self.parse_feed, "feed")
+            if request := self.hub_request(url, self.parse_feed, "feed"):
+                yield request
         for url in self.source.sitemaps:
             # A robots.txt in `sitemaps` means: use the sitemaps it lists.
             callback = self.parse_robots if url.endswith("/robots.txt") else self.parse_sitemap
-            yield self.hub_request(url, callback, "sitemap")
+            if request := self.hub_request(url, callback, "sitemap"):
+                yield request
         for url in self.source.start_urls:
             yield scrapy.Request(url, callback=self.parse_page, meta={"hops": 0, "kind": "listing"})
 
@@ -65,12 +75,29 @@ class NewsSpider(scrapy.Spider):
         with open_archive(db_path) as db:
             return due_pages(db, self.source.id)
 
-    def hub_request(self, url: str, callback, kind: str) -> scrapy.Request:
+    def hub_request(self, url: str, callback, kind: str) -> scrapy.Request | None:
+        """A request for a feed or sitemap (fetched on every crawl), ``None`` when refused."""
+        if not self.allowed(url):
+            return None
         return scrapy.Request(url, callback=callback, dont_filter=True, meta={"kind": kind})
+
+    def count_not_web(self, urls: list[str]) -> None:
+        """Count what a hub or page linked that is no http(s) URL (its parser dropped them)."""
+        for url in urls:
+            count_refusal(self.crawler, url, NOT_WEB)
+
+    def allowed(self, url: str) -> bool:
+        """Whether the URL policy lets this crawl request ``url``; refusals are counted."""
+        if reason := self.url_policy.refusal(url):
+            count_refusal(self.crawler, url, reason)
+            return False
+        return True
 
     def page_request(self, url: str, hops: int, kind: str = "page",
                      lastmod: str | None = None) -> scrapy.Request | None:
         """A request for an HTML page; ``hops`` is its link distance from a start URL."""
+        if not self.allowed(url):
+            return None
         if not self.wanted(url):
             self.crawler.stats.inc_value("newsarchive/skipped/filtered")
             return None
@@ -88,23 +115,29 @@ class NewsSpider(scrapy.Spider):
 
     def parse_feed(self, response):
         self.crawler.stats.inc_value("newsarchive/pages/feed")
-        for entry in feed_entries(response.body, response.url):
+        refused: list[str] = []
+        for entry in feed_entries(response.body, response.url, refused):
             if request := self.page_request(entry.url, self.source.max_depth, lastmod=entry.lastmod):
                 yield request
+        self.count_not_web(refused)
 
     def parse_robots(self, response):
         for url in robots_sitemaps(response.body, response.url):
-            yield self.hub_request(url, self.parse_sitemap, "sitemap")
+            if request := self.hub_request(url, self.parse_sitemap, "sitemap"):
+                yield request
 
     def parse_sitemap(self, response):
         self.crawler.stats.inc_value("newsarchive/pages/sitemap")
-        kind, entries = sitemap_entries(response.body)
+        refused: list[str] = []
+        kind, entries = sitemap_entries(response.body, refused)
+        self.count_not_web(refused)
         if kind == "invalid":
             self.logger.warning("Not a sitemap, skipped: %s", response.url)
             self.crawler.stats.inc_value("newsarchive/errors")
         for entry in entries:
             if kind == "sitemapindex":
-                yield self.hub_request(entry.url, self.parse_sitemap, "sitemap")
+                if request := self.hub_request(entry.url, self.parse_sitemap, "sitemap"):
+                    yield request
             elif request := self.page_request(entry.url, self.source.max_depth, lastmod=entry.lastmod):
                 yield request
 
@@ -128,7 +161,9 @@ class NewsSpider(scrapy.Spider):
         hops = response.meta.get("hops", self.source.max_depth)
         if hops >= self.source.max_depth:
             return
-        pagination, links = listing_links(response)
+        refused: list[str] = []
+        pagination, links = listing_links(response, refused)
+        self.count_not_web(refused)
         for url in pagination:
             if request := self.page_request(url, hops, kind="listing"):
                 yield request

@@ -1,5 +1,6 @@
 """Datasette hooks of the archive: article text shown as escaped paragraphs, its stylesheet,
-and table searches planned for the archive (``search.py``).
+a ``web_url`` template filter (a URL becomes a link only when it is http(s)), and table
+searches planned for the archive (``search.py``).
 
 Registered through the ``datasette`` entry point in pyproject.toml, so ``newsarchive serve``
 and any ``datasette`` run in this environment use it.
@@ -8,6 +9,7 @@ import markupsafe
 from datasette import hookimpl
 
 from archive.datasette_plugin import search
+from archive.urls import web_url
 
 # Datasette names entry-point plugins after their distribution.
 PLUGIN_NAME = "newsarchive"
@@ -31,6 +33,14 @@ def article_text_html(text: str) -> markupsafe.Markup:
         markupsafe.Markup("<p>{}</p>").format(paragraph) for paragraph in paragraphs
     )
     return markupsafe.Markup('<div class="article-text">{}</div>').format(body)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    """``{{ value | web_url }}``: the value when it is an http(s) URL, else None. Templates link
+    a stored URL only through it: rows stored before the crawl refused other schemes may hold
+    ``javascript:`` URLs, which must show as text."""
+    env.filters["web_url"] = web_url
 
 
 @hookimpl
