@@ -1,26 +1,12 @@
-"""Full-text search over the archive (SQLite FTS5 on title, description and text)."""
+"""German text analysis for the archive's full-text search (SQLite FTS5 on title, description,
+text and ``search_terms``); typed queries are parsed in :mod:`archive.query`."""
 import ctypes
 import functools
 import gc
 import math
 import re
 
-from sqlite_utils import Database
 from wordfreq import get_frequency_dict, get_frequency_list
-
-
-def search_articles(db: Database, query: str, limit: int = 20) -> list[dict]:
-    """Articles matching an FTS5 ``query``, best match first (bm25).
-
-    >>> search_articles(db, "wasserstoff")          # doctest: +SKIP
-    [{'id': 3, 'url': 'https://…', 'title': '…', 'published': '2026-10-14T09:30:00+02:00'}]
-    """
-    sql = (
-        "select articles.id, articles.url, articles.title, articles.published "
-        "from articles join articles_fts on articles_fts.rowid = articles.id "
-        "where articles_fts match :query order by articles_fts.rank limit :limit"
-    )
-    return [dict(row) for row in db.query(sql, {"query": query, "limit": limit})]
 
 
 # German search: the FTS tokenizer keeps words whole and folds ü to u, so on its own it finds
@@ -139,3 +125,9 @@ def word_forms(word: str) -> frozenset[str]:
     for part in compound_parts(word, vocabulary):
         forms |= {part} | base_forms(part, vocabulary)
     return frozenset(forms)
+
+
+def query_terms(word: str) -> list[str]:
+    """The index's tokens that one typed lower-case ``word`` stands for (any of them matches;
+    a trailing ``*`` marks a prefix): the query side of the analysis above."""
+    return [word]

@@ -187,6 +187,37 @@ def export_warc(warc_file, db_path):
 
 
 @cli.command()
+@click.argument("query", nargs=-1, required=True)
+@db_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000),
+              help="Most articles to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the articles as JSON.")
+def search(query, db_path, limit, as_json):
+    """Search the archive as Datasette's search does: best matches first.
+
+    Words, "phrases", prefix*, OR, NOT or -word, and filters source:, region:, author:,
+    lang:, title:, since:YYYY-MM-DD, until:, date:YYYY-MM. Anything else is searched as text.
+
+    \b
+    Examples:
+        newsarchive search Wasserstoff Duisburg
+        newsarchive search '"grüner Stahl" source:waz-wirtschaft since:2026-10'
+    """
+    from archive.query import search_articles
+    from archive.store import open_archive
+
+    _require(db_path)
+    with open_archive(db_path) as db:
+        hits = search_articles(db, " ".join(query), limit)
+    if as_json:
+        click.echo(json.dumps(hits, indent=2, ensure_ascii=False))
+    elif hits:
+        _print_table(f"{len(hits)} articles", hits)
+    else:
+        click.echo("no articles found")
+
+
+@cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 def status(db_path, as_json):

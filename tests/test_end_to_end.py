@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from archive.search import search_articles
+from archive.query import search_articles
 from crawler.demosite import NON_ARTICLE_PATHS
 from tests.conftest import run_cli, write_sources
 

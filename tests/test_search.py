@@ -7,7 +7,8 @@ from sqlite_utils import Database
 
 from archive.publish import DATASETTE_SETTINGS, metadata_for
 from archive.schema import migrations
-from archive.search import compound_parts, german_vocabulary, search_articles, search_terms
+from archive.query import search_articles
+from archive.search import compound_parts, german_vocabulary, search_terms
 from archive.store import open_archive, save_sources, store_article
 from tests.test_publish import METADATA
 
@@ -106,7 +107,7 @@ def test_datasette_search_facets_and_feed(archive, tmp_path):
     assert ranked[0]["title"] == "Neue Wirtschaftsförderung für den Mittelstand"
     assert "Wirtschaftsförderung der Stadt" in ranked[0]["excerpt"]
     feed = asyncio.run(fetch("/archive/feed.atom?q=stahl&source=&region="))
-    assert feed.status_code == 200 and "application/xml" in feed.headers["content-type"]
+    assert feed.status_code == 200 and "application/atom+xml" in feed.headers["content-type"]
     assert "<title>Grüner Stahl aus Duisburg</title>" in feed.text
     assert "Wirtschaftsförderung" not in feed.text
     by_source = asyncio.run(fetch("/archive/feed.atom?q=&source=waz&region="))

@@ -2,7 +2,7 @@
 
 from archive.canonical import canonical_url
 from archive.schema import migrations
-from archive.search import search_articles
+from archive.query import search_articles
 from archive.store import content_hash, finish_run, open_archive, save_sources, start_run, store_article
 
 

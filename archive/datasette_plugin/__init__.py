@@ -8,7 +8,7 @@ and any ``datasette`` run in this environment use it.
 import markupsafe
 from datasette import hookimpl
 
-from archive.datasette_plugin import search
+from archive.datasette_plugin import atom, search
 from archive.urls import web_url
 
 # Datasette names entry-point plugins after their distribution.
@@ -41,6 +41,12 @@ def prepare_jinja2_environment(env, datasette):
     a stored URL only through it: rows stored before the crawl refused other schemes may hold
     ``javascript:`` URLs, which must show as text."""
     env.filters["web_url"] = web_url
+
+
+@hookimpl
+def register_output_renderer(datasette):
+    """Atom feeds of searches and canned queries (``atom.py``)."""
+    return {"extension": "atom", "render": atom.render, "can_render": atom.can_render}
 
 
 @hookimpl

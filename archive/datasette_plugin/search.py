@@ -66,6 +66,8 @@ import numpy
 from datasette.database import Database, QueryInterrupted, Results
 from datasette.utils import sqlite_timelimit
 
+from archive.query import ACCEPTS_SQL_FUNCTION, parse_query, register_functions
+
 TABLE = "articles"
 FTS_TABLE = "articles_fts"
 FACETS_INDEX = "idx_articles_search_facets"
@@ -146,6 +148,26 @@ def search_match(number: int, article_id: int) -> bool:
 
 def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function(MATCH_FUNCTION, 2, search_match, deterministic=True)
+    register_functions(conn)
+
+
+# Datasette's clause for ?_search= in raw mode, whatever the statement around it.
+RAW_SEARCH_CLAUSE = re.compile(r"\bid in \(select rowid from articles_fts where articles_fts match :search\)")
+# The parsed query's filters, tested on each matching article.
+FILTERS_SQL = (f"{ACCEPTS_SQL_FUNCTION}(:search_typed, source, region, author, language, published)")
+
+
+def with_parsed_search(sql: str, params: dict) -> tuple[str, dict]:
+    """A table search's statement and parameters with what was typed parsed
+    (:func:`archive.query.parse_query`): the FTS5 query in ``:search``, the field filters as
+    a condition beside it, and no search clause at all when nothing is left to match."""
+    typed = params["search"]
+    parsed = parse_query(typed)
+    clause = "1" if parsed.match is None else r"\g<0>"
+    if parsed.has_filters:
+        clause = f"({clause} and {FILTERS_SQL})"
+    sql = RAW_SEARCH_CLAUSE.sub(clause, sql)
+    return sql, {**params, "search": parsed.match or "", "search_typed": typed}
 
 
 def install(datasette) -> None:
@@ -172,6 +194,9 @@ class ArchiveSearch:
         self.bitmaps: dict[int, numpy.ndarray] = {}  # number → the ids it was made of
 
     async def execute(self, sql, params=None, *args, **kwargs):
+        if (isinstance(sql, str) and isinstance(params, dict) and "search" in params
+                and "search_typed" not in params and RAW_SEARCH_CLAUSE.search(sql)):
+            sql, params = with_parsed_search(sql, params)
         if isinstance(sql, str) and " from articles" in sql and (not params or isinstance(params, dict)):
             try:
                 counted = await self.facet_in_memory(sql, params or {})

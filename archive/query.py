@@ -1,0 +1,275 @@
+"""What a journalist types into a search box, as an SQLite FTS5 query and field filters.
+
+One parser for every way into the archive's search (the table search, the ranked ``search``
+query, search-all, the Atom feeds and ``newsarchive search``), so that a query means the same
+everywhere and no input ends in an error page. The syntax:
+
+- words, implicitly all required: ``Hafen Duisburg``;
+- ``"a phrase"`` (an unclosed quote runs to the end of the query);
+- ``prefix*``;
+- ``OR`` and ``AND`` (upper case, between two terms), ``NOT word`` or ``-word``, and
+  ``( … )`` to group;
+- field filters: ``source:rp-duesseldorf``, ``region:Ruhr``, ``author:"Anna Beispiel"``,
+  ``lang:de``, ``title:Hafen``, and dates ``since:2026-10-01``, ``until:2026-11-30``,
+  ``date:2026-11`` (a year, month or day); a filter value may be quoted.
+
+Everything else is text: hyphens, dots, slashes, ``&``, ``%``, ``€`` (``NRW-Chemie``, ``E.ON``,
+``Q3/2026``) make a phrase of the words around them, as the index splits them; unbalanced
+parentheses, stray operators and a lone ``*`` are dropped. A query of only negations or only
+filters has no words to match: it filters, and matches every article otherwise.
+"""
+import functools
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from archive.search import query_terms
+
+# Filters on articles' columns; ``title`` is a filter on the FTS index's title column.
+COLUMN_FILTERS = {"source": "source", "region": "region", "author": "author", "lang": "language",
+                  "language": "language"}
+DATE_FILTERS = ("since", "until", "date")
+FIELDS = (*COLUMN_FILTERS, *DATE_FILTERS, "title")
+OPERATORS = ("OR", "AND", "NOT")
+# Characters of a word as SQLite's unicode61 tokenizer sees them: letters, digits, marks.
+WORD_CHARACTERS = re.compile(r"[^\W_]+")
+TOKEN = re.compile(
+    r'(?P<field>\b(?:' + "|".join(FIELDS) + r'):(?:"[^"]*"?|[^\s()"]*))'
+    r'|(?P<phrase>"[^"]*"?)'
+    r"|(?P<open>\()|(?P<close>\))"
+    r"|(?P<text>[^\s()\"]+)",
+    re.IGNORECASE,
+)
+DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+MAX_QUERY_LENGTH = 1000
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A typed query: ``match`` for FTS5 (``None`` when nothing is to be matched) and filters."""
+
+    match: str | None
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column → accepted values
+    since: str | None = None  # ISO date or prefix: published >= since
+    until: str | None = None  # published < the day after until (a month or year: its end)
+
+    def accepts(self, source: str | None, region: str | None, author: str | None,
+                language: str | None, published: str | None) -> bool:
+        """Whether an article with these columns passes the filters (the words aside)."""
+        values = {"source": source, "region": region, "author": author, "language": language}
+        for column, wanted in self.filters.items():
+            value = (values[column] or "").casefold()
+            if column == "author":
+                if not any(name in value for name in wanted):
+                    return False
+            elif value not in wanted:
+                return False
+        if self.since and not (published and published[: len(self.since)] >= self.since):
+            return False
+        if self.until and not (published and published[: len(self.until)] <= self.until):
+            return False
+        return True
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.filters or self.since or self.until)
+
+
+def parse_query(text: str | None) -> ParsedQuery:
+    """Parse anything typed into a search box; never raises.
+
+    >>> parse_query('NRW-Chemie source:rp "Hafen Duisburg"').match
+    '"nrw chemie" AND "hafen duisburg"'
+    """
+    text = (text or "")[:MAX_QUERY_LENGTH]
+    filters: dict[str, set[str]] = {}
+    dates: dict[str, str] = {}
+    tokens: list[str] = []  # FTS5 terms, operators and parentheses, in the order typed
+    for token in TOKEN.finditer(text):
+        kind, value = token.lastgroup, token.group()
+        if kind == "field":
+            name, _, raw = value.partition(":")
+            name, raw = name.lower(), raw.strip('"').strip()
+            if name == "title":
+                if phrase := _phrase(raw):
+                    tokens.append(f"title : {phrase}")
+            elif name in DATE_FILTERS:
+                if day := DATE_VALUE.match(raw):
+                    for bound in {"since": ("since",), "until": ("until",), "date": ("since", "until")}[name]:
+                        dates[bound] = day.group()
+            elif raw:
+                filters.setdefault(COLUMN_FILTERS[name], set()).add(raw.casefold())
+        elif kind in ("open", "close"):
+            tokens.append(value)
+        elif kind == "phrase":
+            if phrase := _phrase(value.strip('"')):
+                tokens.append(phrase)
+        elif value in OPERATORS:
+            tokens.append(value)
+        elif value.startswith("-") and (word := _word_term(value[1:])):
+            tokens += ["NOT", word]
+        elif word := _word_term(value):
+            tokens.append(word)
+    return ParsedQuery(_Parser(tokens).expression(),
+                       {column: tuple(sorted(values)) for column, values in filters.items()},
+                       dates.get("since"), dates.get("until"))
+
+
+def _phrase(text: str) -> str | None:
+    """``text`` as one FTS5 phrase of the words the index sees in it, or ``None``."""
+    words = WORD_CHARACTERS.findall(text.casefold())
+    return '"' + " ".join(words) + '"' if words else None
+
+
+def _word_term(text: str) -> str | None:
+    """A typed word: a phrase when punctuation joins several words (``E.ON``, ``R&D``), a
+    prefix search for ``word*``, otherwise the word or the forms it stands for."""
+    prefix = text.endswith("*")
+    words = WORD_CHARACTERS.findall(text.casefold())
+    if not words:
+        return None
+    if len(words) > 1:
+        return '"' + " ".join(words) + '"' + ("*" if prefix else "")
+    if prefix:
+        return f'"{words[0]}"*'
+    alternatives = [f'"{form[:-1]}"*' if form.endswith("*") else f'"{form}"'
+                    for form in query_terms(words[0])]
+    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+
+
+class _Parser:
+    """Recursive descent over the typed tokens, forgiving where a user slips:
+
+    ``expression := conjunction (OR conjunction)*``, ``conjunction := unary (AND? unary)*``,
+    ``unary := NOT unary | ( expression ) | term``. A missing operand or partner parenthesis
+    is skipped; the result is rendered as FTS5 accepts it (``NOT`` needs a left side).
+    """
+
+    def __init__(self, tokens: list[str]):
+        self.tokens = tokens
+        self.position = 0
+
+    def expression(self) -> str | None:
+        rendered = self._disjunction()
+        while self.position < len(self.tokens):  # a ")" without its "(": skip it, go on
+            self.position += 1
+            rendered = _join("AND", [rendered, self._disjunction()])
+        return rendered
+
+    def _peek(self) -> str | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def _disjunction(self) -> str | None:
+        parts = [self._conjunction()]
+        while self._peek() == "OR":
+            self.position += 1
+            parts.append(self._conjunction())
+        return _join("OR", parts)
+
+    def _conjunction(self) -> str | None:
+        positive: list[str | None] = []
+        negative: list[str | None] = []
+        while (token := self._peek()) is not None and token not in ("OR", ")"):
+            if token == "AND":
+                self.position += 1
+                continue
+            negated, operand = self._unary()
+            (negative if negated else positive).append(operand)
+        kept = _join("AND", positive)
+        if kept is None:
+            return None  # nothing to subtract from: FTS5 cannot list what does not match
+        for subtracted in filter(None, negative):
+            kept = f"{_grouped(kept)} NOT {_grouped(subtracted)}"
+        return kept
+
+    def _unary(self) -> tuple[bool, str | None]:
+        negated = False
+        while self._peek() == "NOT":
+            self.position += 1
+            negated = not negated
+        token = self._peek()
+        if token is None or token in ("OR", "AND", ")"):
+            return negated, None
+        self.position += 1
+        if token == "(":
+            inner = self._disjunction()
+            if self._peek() == ")":
+                self.position += 1
+            return negated, inner
+        return negated, token
+
+
+def _join(operator: str, parts: list[str | None]) -> str | None:
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return f" {operator} ".join(_grouped(part) if " " in part and not _is_atom(part) else part
+                                for part in parts)
+
+
+def _grouped(expression: str) -> str:
+    return expression if _is_atom(expression) else f"({expression})"
+
+
+def _is_atom(expression: str) -> bool:
+    """A phrase, prefix, column filter or parenthesised group: safe next to any operator."""
+    return bool(re.fullmatch(r'(title : )?"[^"]*"\*?', expression)) or (
+        expression.startswith("(") and expression.endswith(")") and _closes_at_end(expression))
+
+
+def _closes_at_end(expression: str) -> bool:
+    depth = 0
+    in_phrase = False
+    for position, character in enumerate(expression):
+        if character == '"':
+            in_phrase = not in_phrase
+        elif not in_phrase and character in "()":
+            depth += 1 if character == "(" else -1
+            if depth == 0 and position < len(expression) - 1:
+                return False
+    return True
+
+
+def search_articles(db: Database, text: str, limit: int = 20) -> list[dict]:
+    """Articles matching a typed query, best match first (bm25); with filters but no words,
+    the newest articles that pass the filters.
+
+    >>> search_articles(db, "Wasserstoff source:rp-duesseldorf")          # doctest: +SKIP
+    [{'id': 3, 'url': 'https://…', 'title': '…', 'published': '2026-10-14T09:30:00+02:00'}]
+    """
+    register_functions(db.conn)
+    parsed = parse_query(text)
+    columns = "articles.id, articles.url, articles.title, articles.published"
+    accepts = (f"{ACCEPTS_SQL_FUNCTION}(:text, articles.source, articles.region, articles.author, "
+               "articles.language, articles.published)")
+    if parsed.match is None:
+        if not parsed.has_filters:
+            return []
+        sql = f"select {columns} from articles where {accepts} order by articles.published desc limit :limit"
+    else:
+        sql = (f"select {columns} from articles join articles_fts on articles_fts.rowid = articles.id "
+               f"where articles_fts match :match and {accepts} order by articles_fts.rank limit :limit")
+    return [dict(row) for row in db.query(sql, {"text": text, "match": parsed.match, "limit": limit})]
+
+
+# SQL functions, so that canned queries and the table search parse a query as this module does.
+MATCH_SQL_FUNCTION = "newsarchive_query"
+ACCEPTS_SQL_FUNCTION = "newsarchive_accepts"
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(text: str | None) -> ParsedQuery:
+    return parse_query(text)
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """``newsarchive_query(q)``: the FTS5 query for typed text (NULL when it has no words);
+    ``newsarchive_accepts(q, source, region, author, language, published)``: 1 when an article
+    passes the query's field filters."""
+    conn.create_function(MATCH_SQL_FUNCTION, 1, lambda text: _parsed(text).match, deterministic=True)
+    conn.create_function(ACCEPTS_SQL_FUNCTION, 6,
+                         lambda text, *columns: int(_parsed(text).accepts(*columns)), deterministic=True)
