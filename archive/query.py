@@ -21,11 +21,12 @@ filters has no words to match: it filters, and matches every article otherwise.
 import functools
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from archive.search import query_terms
+from archive.search import UMLAUT_SPELLINGS, query_terms
 
 # Filters on articles' columns; ``title`` is a filter on the FTS index's title column.
 COLUMN_FILTERS = {"source": "source", "region": "region", "author": "author", "lang": "language",
@@ -44,6 +45,9 @@ TOKEN = re.compile(
 )
 DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 MAX_QUERY_LENGTH = 1000
+# Shorter searched words are marked in an excerpt only where they are a whole word: "ag"
+# would otherwise mark every "Tag" and "Vertrag".
+MIN_MARKED = 4
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class ParsedQuery:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column → accepted values
     since: str | None = None  # ISO date or prefix: published >= since
     until: str | None = None  # published < the day after until (a month or year: its end)
+    highlight: tuple[str, ...] = ()  # folded forms of the words searched for, for excerpts
 
     def accepts(self, source: str | None, region: str | None, author: str | None,
                 language: str | None, published: str | None) -> bool:
@@ -112,9 +117,50 @@ def parse_query(text: str | None) -> ParsedQuery:
             tokens += ["NOT", word]
         elif word := _word_term(value):
             tokens.append(word)
-    return ParsedQuery(_Parser(tokens).expression(),
-                       {column: tuple(sorted(values)) for column, values in filters.items()},
-                       dates.get("since"), dates.get("until"))
+    match = _Parser(tokens).expression()
+    return ParsedQuery(match, {column: tuple(sorted(values)) for column, values in filters.items()},
+                       dates.get("since"), dates.get("until"), _highlighted(match))
+
+
+def _highlighted(match: str | None) -> tuple[str, ...]:
+    """The words of a query's phrases that are not negated, folded as :func:`_folded` does."""
+    if match is None:
+        return ()
+    kept = re.sub(r'NOT (\((?:[^()"]|"[^"]*")*\)|(?:title : )?"[^"]*"\*?)', " ", match)
+    words = {_folded(word) for phrase in re.findall(r'"([^"]*)"', kept) for word in phrase.split()}
+    return tuple(sorted(word for word in words if word))
+
+
+def _folded(word: str) -> str:
+    """Lower case without diacritics or ae/oe/ue/ss spellings: Düsseldorf, duesseldorf and
+    dusseldorf fold alike."""
+    word = word.casefold().translate(UMLAUT_SPELLINGS)
+    for spelled, plain in (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "s")):
+        word = word.replace(spelled, plain)
+    return "".join(character for character in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(character))
+
+
+def _is_marked(token: str, searched: tuple[str, ...]) -> bool:
+    words = WORD_CHARACTERS.findall(_folded(token))
+    return any(any(form in word for word in words) if len(form) >= MIN_MARKED else form in words
+               for form in searched)
+
+
+def excerpt(text: str | None, typed: str | None, words: int = 30) -> str:
+    """About ``words`` words of ``text`` around the first word the query matched, matched words
+    in [brackets]: whole words, and words a searched word is part of (a compound part, an
+    inflected form: *Förderung* marks [Wirtschaftsförderung])."""
+    if not text:
+        return ""
+    searched = _parsed(typed).highlight
+    tokens = text.split()
+    marked = [_is_marked(token, searched) for token in tokens]
+    first = marked.index(True) if True in marked else 0
+    start = max(0, first - words // 3)
+    window = [f"[{token}]" if hit else token for token, hit in zip(tokens[start:start + words],
+                                                                     marked[start:start + words])]
+    return ("… " if start else "") + " ".join(window) + (" …" if start + words < len(tokens) else "")
 
 
 def _phrase(text: str) -> str | None:
@@ -259,6 +305,7 @@ def search_articles(db: Database, text: str, limit: int = 20) -> list[dict]:
 # SQL functions, so that canned queries and the table search parse a query as this module does.
 MATCH_SQL_FUNCTION = "newsarchive_query"
 ACCEPTS_SQL_FUNCTION = "newsarchive_accepts"
+EXCERPT_SQL_FUNCTION = "newsarchive_excerpt"
 
 
 @functools.lru_cache(maxsize=256)
@@ -269,7 +316,8 @@ def _parsed(text: str | None) -> ParsedQuery:
 def register_functions(conn: sqlite3.Connection) -> None:
     """``newsarchive_query(q)``: the FTS5 query for typed text (NULL when it has no words);
     ``newsarchive_accepts(q, source, region, author, language, published)``: 1 when an article
-    passes the query's field filters."""
+    passes the query's field filters; ``newsarchive_excerpt(text, q)``: :func:`excerpt`."""
     conn.create_function(MATCH_SQL_FUNCTION, 1, lambda text: _parsed(text).match, deterministic=True)
     conn.create_function(ACCEPTS_SQL_FUNCTION, 6,
                          lambda text, *columns: int(_parsed(text).accepts(*columns)), deterministic=True)
+    conn.create_function(EXCERPT_SQL_FUNCTION, 2, excerpt, deterministic=True)

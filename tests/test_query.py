@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archive.publish import DATASETTE_SETTINGS, metadata_for
-from archive.query import parse_query, search_articles
+from archive.query import excerpt, parse_query, search_articles
 from archive.store import open_archive, save_sources, store_article
 from tests.conftest import run_cli
 from tests.test_publish import METADATA
@@ -152,3 +152,22 @@ def test_cli_search(archive):
     result = run_cli("search", "E.ON", "--db", archive, "--json")
     assert '"https://news.example/eon.html"' in result.stdout
     assert "no articles found" in run_cli("search", "((", "--db", archive).stdout
+
+
+@pytest.mark.parametrize("typed, marked", [
+    ("förderung", ["[Wirtschaftsförderung.]", "[Förderung]"]),   # a compound part and the word
+    ("duesseldorf", ["[Düsseldorf]"]),                             # another spelling
+    ("Start-up", ["[Start-ups]"]),
+    ("tag", ["[Tag.]"]),                                           # short: whole words only
+    ("förderung -stadt", ["[Förderung]"]),                         # negated words are not marked
+])
+def test_excerpts_mark_what_was_found(typed, marked):
+    text = "Die Stadt Düsseldorf stärkt ihre Wirtschaftsförderung. Die Förderung von Start-ups wächst, sagt der Tag."
+    shown = excerpt(text, typed, words=40)
+    assert all(word in shown for word in marked)
+    assert "[Stadt]" not in shown and "[Vertrag]" not in shown
+
+
+@given(st.text(max_size=300), TYPED)
+def test_excerpts_of_any_text(text, typed):
+    assert isinstance(excerpt(text, typed), str)

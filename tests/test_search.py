@@ -105,7 +105,7 @@ def test_datasette_search_facets_and_feed(archive, tmp_path):
     assert {"source", "region", "language", "published_month", "duplicate_status"} <= set(table["facet_results"])
     ranked = asyncio.run(fetch("/archive/search.json?q=förderung&_shape=array")).json()
     assert ranked[0]["title"] == "Neue Wirtschaftsförderung für den Mittelstand"
-    assert "Wirtschaftsförderung der Stadt" in ranked[0]["excerpt"]
+    assert "[Wirtschaftsförderung] der Stadt" in ranked[0]["excerpt"]  # the part found is marked
     feed = asyncio.run(fetch("/archive/feed.atom?q=stahl&source=&region="))
     assert feed.status_code == 200 and "application/atom+xml" in feed.headers["content-type"]
     assert "<title>Grüner Stahl aus Duisburg</title>" in feed.text
