@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,6 +34,7 @@ from archive.schema import SCHEDULER_JOBS_TABLE
 from archive.store import (
     close_abandoned_runs, latest_run_id, open_archive, record_run, runs_since, save_sources, utc_now,
 )
+from crawler.scheduling import SchedulerConfig
 from crawler.sources import Source, SourcesError, load_sources
 
 logger = logging.getLogger("newsarchive.scheduler")
@@ -45,54 +46,6 @@ CRAWL_JOB = "scheduler:crawl_job"
 
 class SchedulerBusy(RuntimeError):
     """Another scheduler already runs on this archive."""
-
-
-@dataclass(frozen=True)
-class SchedulerConfig:
-    """How the scheduler runs; every value is a ``newsarchive schedule`` option.
-
-    Durations are in seconds.
-    """
-
-    sources_path: Path
-    db_path: Path
-    # Simultaneous crawls over all sources.
-    max_crawls: int = field(default_factory=lambda: os.cpu_count() or 1)
-    # A crawl running longer is stopped and recorded with status ``timeout``.
-    crawl_timeout: float = 3600
-    # How long a crawl may take to close after SIGTERM before it gets SIGKILL.
-    kill_grace: float = 10
-    # On SIGTERM/SIGINT, how long running crawls may go on before they are stopped.
-    shutdown_grace: float = 60
-    # A run missed by more than this (e.g. while the scheduler was down) is skipped; missed
-    # runs within it are coalesced into one.
-    misfire_grace: int = 3600
-    # Each cron run starts up to this much later, at random, so sources don't fire together.
-    jitter: int = 60
-    # Sources without a ``schedule`` are crawled every this many hours at a minute (and hour
-    # offset) derived from their id.
-    default_every_hours: int = 1
-    # How often the sources file's modification time is checked (SIGHUP reloads at once).
-    watch_interval: float = 5
-    # For testing: run every source every this many seconds instead of on its schedule.
-    interval_seconds: float | None = None
-    timezone: str = "Europe/Berlin"
-    # Rotating log file; default: ``<archive>.scheduler.log`` beside the archive.
-    log_file: Path | None = None
-    # ``NAME=VALUE`` Scrapy settings passed to every crawl as ``--set``.
-    crawl_settings: tuple[str, ...] = ()
-    # Distributed mode: push a crawl request per due source to this Redis for the workers
-    # (``newsarchive worker``) instead of running a crawl process here.
-    redis_url: str | None = None
-
-    @property
-    def log_path(self) -> Path:
-        return Path(self.log_file or self.db_path.with_name(self.db_path.name + ".scheduler.log"))
-
-    @property
-    def snapshot_path(self) -> Path:
-        """The last valid sources file, which crawls read (an invalid edit never reaches them)."""
-        return self.db_path.with_name(self.db_path.name + ".scheduled-sources.yml")
 
 
 def default_schedule(source_id: str, every_hours: int = 1) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from crawler.scheduling import SchedulerConfig, default
 from crawler.sources import SourcesError, load_sources, select_sources
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -268,22 +269,24 @@ def demo(data_dir, port, no_serve):
 @db_option
 @click.option("--max-crawls", type=click.IntRange(min=1), default=None,
               help="Crawls running at once, over all sources.  [default: number of CPU cores]")
-@click.option("--crawl-timeout", type=click.FloatRange(min=0, min_open=True), default=3600,
+@click.option("--crawl-timeout", type=click.FloatRange(min=0, min_open=True), default=default("crawl_timeout"),
               show_default=True, help="Seconds after which a crawl is stopped and recorded as 'timeout'.")
-@click.option("--kill-grace", type=click.FloatRange(min=0), default=10, show_default=True,
+@click.option("--kill-grace", type=click.FloatRange(min=0), default=default("kill_grace"), show_default=True,
               help="Seconds a stopped crawl gets to close after SIGTERM before SIGKILL.")
-@click.option("--shutdown-grace", type=click.FloatRange(min=0), default=60, show_default=True,
+@click.option("--shutdown-grace", type=click.FloatRange(min=0), default=default("shutdown_grace"),
+              show_default=True,
               help="On SIGTERM/SIGINT, seconds running crawls may go on before they are stopped.")
-@click.option("--misfire-grace", type=click.IntRange(min=1), default=3600, show_default=True,
+@click.option("--misfire-grace", type=click.IntRange(min=1), default=default("misfire_grace"), show_default=True,
               help="Seconds a missed run may be late and still run (missed runs coalesce into one).")
-@click.option("--jitter", type=click.IntRange(min=0), default=60, show_default=True,
+@click.option("--jitter", type=click.IntRange(min=0), default=default("jitter"), show_default=True,
               help="Each scheduled run starts up to this many seconds late, at random.")
 @click.option("--default-every", "default_every_hours", type=click.IntRange(min=1, max=24),
-              default=1, show_default=True,
+              default=default("default_every_hours"), show_default=True,
               help="Hours between crawls of sources without a 'schedule' (minute derived from the id).")
-@click.option("--timezone", default="Europe/Berlin", show_default=True,
+@click.option("--timezone", default=default("timezone"), show_default=True,
               help="Time zone of the cron schedules.")
-@click.option("--watch-interval", type=click.FloatRange(min=0.1), default=5, show_default=True,
+@click.option("--watch-interval", type=click.FloatRange(min=0.1), default=default("watch_interval"),
+              show_default=True,
               help="Seconds between checks of the sources file for edits (SIGHUP reloads at once).")
 @click.option("--log-file", type=click.Path(dir_okay=False),
               help="Rotating log file.  [default: DB.scheduler.log beside the archive]")
@@ -307,7 +310,7 @@ def schedule(sources_path, db_path, **options):
     Example:
         newsarchive schedule --sources sources.yml --db data/archive.db
     """
-    from scheduler import SchedulerBusy, SchedulerConfig, run_scheduler
+    from scheduler import SchedulerBusy, run_scheduler
 
     if options["max_crawls"] is None:
         del options["max_crawls"]

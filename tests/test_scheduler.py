@@ -17,7 +17,8 @@ import sqlite_utils
 from apscheduler.triggers.cron import CronTrigger
 
 from crawler.sources import parse_source
-from scheduler import SchedulerConfig, default_schedule, source_schedule
+from crawler.scheduling import SchedulerConfig
+from scheduler import default_schedule, source_schedule
 from tests.conftest import run_cli, write_sources
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
