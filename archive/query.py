@@ -48,6 +48,9 @@ MAX_QUERY_LENGTH = 1000
 # Shorter searched words are marked in an excerpt only where they are a whole word: "ag"
 # would otherwise mark every "Tag" and "Vertrag".
 MIN_MARKED = 4
+# Words of a text searched for the first match of an excerpt; a text matched through its
+# search terms only may have none to mark.
+EXCERPT_SCAN = 2000
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ def _highlighted(match: str | None) -> tuple[str, ...]:
     return tuple(sorted(word for word in words if word))
 
 
+@functools.lru_cache(maxsize=100_000)
 def _folded(word: str) -> str:
     """Lower case without diacritics or ae/oe/ue/ss spellings: Düsseldorf, duesseldorf and
     dusseldorf fold alike."""
@@ -155,11 +159,11 @@ def excerpt(text: str | None, typed: str | None, words: int = 30) -> str:
         return ""
     searched = _parsed(typed).highlight
     tokens = text.split()
-    marked = [_is_marked(token, searched) for token in tokens]
-    first = marked.index(True) if True in marked else 0
+    # The first match decides the window; only the tokens up to it and in it are looked at.
+    first = next((position for position, token in enumerate(tokens[:EXCERPT_SCAN])
+                  if _is_marked(token, searched)), 0)
     start = max(0, first - words // 3)
-    window = [f"[{token}]" if hit else token for token, hit in zip(tokens[start:start + words],
-                                                                     marked[start:start + words])]
+    window = [f"[{token}]" if _is_marked(token, searched) else token for token in tokens[start:start + words]]
     return ("… " if start else "") + " ".join(window) + (" …" if start + words < len(tokens) else "")
 
 
