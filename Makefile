@@ -68,3 +68,10 @@ browser:
 # Distributed-mode tests start their own Debian redis-server on a free loopback port.
 redis:
 	@command -v redis-server >/dev/null || (apt-get update && apt-get install -y redis-server)
+
+# The scheduler over 50 local sites, every source every minute, for an hour: runs per source,
+# overlaps, and the scheduler's memory, threads, file descriptors and crawl processes over time
+# (not part of `make test`). Figures go to bench/results/soak.json.
+.PHONY: bench-soak
+bench-soak: install
+	$(BIN)/python bench/soak.py --sources 50 --minutes 60

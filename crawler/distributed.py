@@ -31,6 +31,7 @@ from twisted.internet import task
 from archive.queue import ITEMS_KEY, encode_page
 from crawler.crawl import crawl_settings, run_crawlers, source_settings
 from crawler.items import PageItem
+from crawler.redis_json import RequestRefused
 from crawler.sources import Source
 from crawler.spider import NewsSpider
 
@@ -73,6 +74,9 @@ def distributed_settings(settings: Settings, redis_url: str, worker: str, idle_e
         "SCHEDULER": "crawler.distributed.ReliableScheduler",
         "DUPEFILTER_CLASS": "crawler.distributed.CanonicalRedisDupeFilter",
         "SCHEDULER_PERSIST": True,
+        # JSON, not scrapy-redis's default pickle: whoever can write to Redis must not be able
+        # to run code in the workers.
+        "SCHEDULER_SERIALIZER": "crawler.redis_json",
         "SCHEDULER_QUEUE_KEY": f"{KEY_PREFIX}:%(spider)s:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{KEY_PREFIX}:%(spider)s:dupefilter",
         # Never block the reactor waiting on Redis; idle spiders poll instead.
@@ -180,6 +184,9 @@ class ReliableScheduler(Scheduler):
     hash (:func:`inflight_key`); :class:`InflightMiddleware` removes it once the page's items
     are queued. A worker restarted under the same ``NEWSARCHIVE_WORKER`` name puts what its
     killed predecessor left there back into the frontier (stat ``newsarchive/requeued``).
+
+    Requests are JSON (:mod:`crawler.redis_json`); an entry that is not (say, a pickle someone
+    pushed) is logged, counted (stat ``newsarchive/refused_requests``) and dropped, never run.
     """
 
     @classmethod
@@ -193,15 +200,34 @@ class ReliableScheduler(Scheduler):
         self.inflight = inflight_key(spider.name, self.worker)
         requeued = 0
         for encoded in self.server.hvals(self.inflight):
-            self.queue.push(self.queue._decode_request(encoded))
-            requeued += 1
+            if request := self.decoded(encoded, self.inflight):
+                self.queue.push(request)
+                requeued += 1
         self.server.delete(self.inflight)
         if requeued:
             spider.logger.warning("Requeued %d unfinished requests of worker %s", requeued, self.worker)
             self.stats.inc_value("newsarchive/requeued", requeued)
 
+    def decoded(self, encoded: bytes, key: str):
+        """The request in ``encoded``, or None (logged) when it is not one of our JSON requests."""
+        try:
+            return self.queue._decode_request(encoded)
+        except RequestRefused as error:
+            self.refused(key, error)
+            return None
+
+    def refused(self, key: str, error: RequestRefused) -> None:
+        self.spider.logger.error("Dropped an entry of %s that is not a newsarchive request: %s", key, error)
+        self.stats.inc_value("newsarchive/refused_requests")
+
     def next_request(self):
-        request = super().next_request()
+        # The queue has removed an entry before decoding it, so a refused one is gone: try the next.
+        while True:
+            try:
+                request = super().next_request()
+                break
+            except RequestRefused as error:
+                self.refused(self.queue.key, error)
         if request is not None:
             fingerprint = self.df.request_fingerprint(request)
             request.meta["inflight"] = fingerprint

@@ -1,5 +1,7 @@
 """Distributed crawls on a real redis-server: two workers, one archive writer, kills and restarts."""
 import json
+import pickle
+import shutil
 import signal
 import subprocess
 import sys
@@ -17,7 +19,7 @@ from archive.store import open_archive
 from crawler.demo import demo_sources
 from crawler.demosite import DemoSiteServer
 from crawler.distributed import crawl_request_key, inflight_key
-from tests.conftest import run_cli, write_sources
+from tests.conftest import free_port, run_cli, running_server, write_sources
 from tests.test_scheduler import scheduler
 
 
@@ -81,6 +83,68 @@ def test_two_workers_one_writer_archive_every_article_once(demo_site, demo_artic
     again = {path for _method, path, _status in demo_site.requests[before:]}
     assert "/feed.xml" in again and "/ruhr/" in again
     assert not again & {article.path for article in demo_articles}
+
+
+class CreatesFile:
+    """Unpickling this creates a file: proof that a payload ran."""
+
+    def __init__(self, path):
+        self.path = str(path)
+
+    def __reduce__(self):
+        return open, (self.path, "w")
+
+
+def test_worker_drops_a_pickle_in_the_frontier_without_running_it(demo_site, demo_articles, redis_url, tmp_path):
+    sources = write_sources(tmp_path / "sources.yml", demo_sources(demo_site.base_url))
+    marker = tmp_path / "pickle-ran"
+    server = Redis.from_url(redis_url)
+    # First in the frontier (lowest score = highest priority), before the crawl even starts.
+    server.zadd("newsarchive:news:rrw-demo:requests", {pickle.dumps(CreatesFile(marker), protocol=-1): -1000})
+    run_cli("enqueue", "--sources", sources, "--redis", redis_url)
+    worker = start_worker(sources, redis_url, "w1", 2, "--set", "EXTRACT_WORKERS=0")
+    stdout, stderr = worker.communicate(timeout=300)
+    assert worker.returncode == 0, stderr
+    assert not marker.exists()
+    assert ("Dropped an entry of newsarchive:news:rrw-demo:requests that is not a newsarchive request: "
+            "a pickle, not JSON: refused") in stderr
+    # ...and crawled on: every article was queued for the writer.
+    assert json.loads(stdout)["rrw-demo"]["items_queued"] == len(demo_articles)
+    # What the workers store in Redis themselves is JSON.
+    assert server.zcard("newsarchive:news:rrw-demo:requests") == 0
+
+
+@pytest.fixture
+def password_redis_url(tmp_path_factory):
+    """A redis-server on 127.0.0.1 that only answers clients giving its password."""
+    port = free_port(0)
+    command = [shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+               "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis")), "--daemonize", "no",
+               "--requirepass", "s3cret-pass"]
+    with running_server(command, ready="Ready to accept connections"):
+        yield f"redis://:s3cret-pass@127.0.0.1:{port}/0"
+
+
+def test_redis_with_a_password_works_and_the_password_is_never_shown(
+        demo_site, demo_articles, password_redis_url, tmp_path):
+    sources = write_sources(tmp_path / "sources.yml", demo_sources(demo_site.base_url))
+    db_path = tmp_path / "archive.db"
+    without_password = password_redis_url.replace(":s3cret-pass@", "")
+    refused = run_cli("enqueue", "--sources", sources, "--redis", without_password, check=False)
+    assert refused.returncode != 0
+    outputs = [run_cli("enqueue", "--sources", sources, "--redis", password_redis_url)]
+    worker = start_worker(sources, password_redis_url, "w1", 2, "--set", "EXTRACT_WORKERS=0", "--verbose")
+    stdout, stderr = worker.communicate(timeout=300)
+    assert worker.returncode == 0, stderr
+    assert json.loads(stdout)["rrw-demo"]["items_queued"] == len(demo_articles)
+    outputs.append(run_cli("archive-writer", "--sources", sources, "--redis", password_redis_url,
+                           "--db", db_path, "--idle-exit", 1, "--json"))
+    assert json.loads(outputs[-1].stdout)["new"] == len(demo_articles)
+    wrong = run_cli("enqueue", "--sources", sources, "--redis",
+                    password_redis_url.replace("s3cret-pass", "wrong-pass"), check=False)
+    assert wrong.returncode != 0
+    shown = stdout + stderr + "".join(result.stdout + result.stderr for result in [*outputs, wrong, refused])
+    assert "s3cret-pass" not in shown and "wrong-pass" not in shown
 
 
 def test_workers_keep_the_download_delay_per_host_between_them(redis_url, tmp_path):
