@@ -16,7 +16,8 @@ from archive.backfill import pending_backfills
 from archive.schema import (
     BACKFILL_NEAR_DUPLICATES, BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE, migrations, upgrade_needed,
 )
-from archive.search import search_articles, search_terms
+from archive.query import search_articles
+from archive.search import search_terms
 from archive.store import open_archive, save_sources, store_article
 from tests.conftest import run_cli
 from tests.fixtures.make_archives import ARTICLES, HYDROGEN, SOURCES
