@@ -22,18 +22,19 @@ def lock_dir(db_path: str | Path) -> Path:
 
 
 @contextmanager
-def hold_lock(db_path: str | Path, name: str):
-    """Hold the lock ``name`` (a source id, or ``scheduler``) of the archive; never waits.
+def hold_lock(db_path: str | Path, name: str, wait: bool = False):
+    """Hold the lock ``name`` (a source id, ``scheduler``, ``schema``) of the archive.
 
-    Raises :class:`LockHeld` at once when another process holds it. The lock file records
-    the holder's pid, for operators wondering who holds it.
+    Without ``wait``, raises :class:`LockHeld` at once when another process holds it; with
+    it, waits until the holder lets go. The lock file records the holder's pid, for operators
+    wondering who holds it.
     """
     directory = lock_dir(db_path)
     directory.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(directory / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(descriptor, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise LockHeld(f"{name} is locked by another process ({_holder(descriptor)})") from None
         os.ftruncate(descriptor, 0)
@@ -42,6 +43,23 @@ def hold_lock(db_path: str | Path, name: str):
     finally:
         # Closing the descriptor releases the lock.
         os.close(descriptor)
+
+
+def apply_migrations(db, migrations) -> None:
+    """Apply ``migrations`` (sqlite-utils) to ``db`` while no other process does.
+
+    Crawls started together on a new archive would otherwise run the same migrations at once,
+    and the second fails ("database is locked", or a column added twice). A waiting process
+    finds them applied when its turn comes.
+    """
+    path = db.execute("pragma database_list").fetchone()[2]
+    if not migrations.pending(db):
+        return
+    if not path:  # an in-memory database: no other process can see it
+        migrations.apply(db)
+        return
+    with hold_lock(path, f"migrate-{Path(path).name}", wait=True):
+        migrations.apply(db)
 
 
 def _holder(descriptor: int) -> str:

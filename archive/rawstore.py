@@ -11,6 +11,8 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from archive.lock import apply_migrations
+
 raw_migrations = Migrations("newsarchive-raw")
 COMPRESSION_LEVEL = 6
 
@@ -46,7 +48,7 @@ def open_raw_store(archive_path: str | Path) -> Database:
     db = Database(raw_store_path(archive_path))
     db.execute("PRAGMA busy_timeout = 30000")
     db.enable_wal()
-    raw_migrations.apply(db)
+    apply_migrations(db, raw_migrations)
     return db
 
 

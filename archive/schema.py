@@ -14,6 +14,8 @@ migrations ran, so an upgraded archive holds what the current code would have st
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from archive.lock import apply_migrations
+
 migrations = Migrations("newsarchive")
 
 # Derived data waiting for ``archive.backfill``: one row per kind, with the last article id done
@@ -287,8 +289,8 @@ def m007_authors(db: Database) -> None:
 
 
 def migrate(db: Database) -> None:
-    """Bring ``db`` up to the current schema; safe to call on every open."""
-    migrations.apply(db)
+    """Bring ``db`` up to the current schema; safe to call on every open, by many processes."""
+    apply_migrations(db, migrations)
 
 
 def upgrade_needed(db: Database) -> bool:

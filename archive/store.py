@@ -83,7 +83,10 @@ def save_sources(db: Database, sources: list[dict]) -> None:
     """Insert or update the ``sources`` rows (id, name, homepage, region, language)."""
     columns = ("id", "name", "homepage", "region", "language")
     rows = [{column: source.get(column) for column in columns} for source in sources]
-    db["sources"].upsert_all(rows, pk="id")
+    # Crawls starting together each write their source: take the write lock first, or a
+    # crawl whose read was overtaken by another's commit fails with "database is locked".
+    with transaction(db):
+        db["sources"].upsert_all(rows, pk="id")
 
 
 class Stored(NamedTuple):

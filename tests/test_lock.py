@@ -1,5 +1,7 @@
 """Crawl locks: exclusive across processes, gone when the holder dies; `crawl` skips a locked source."""
 import json
+import multiprocessing
+import sqlite3
 import subprocess
 import sys
 
@@ -64,3 +66,28 @@ def test_crawl_skips_a_source_being_crawled(lock_holder, tmp_path):
     [run] = json.loads(result.stdout)["runs"]
     assert run["status"] == "locked" and run["pages_fetched"] == 0
     assert [row["status"] for row in sqlite_utils.Database(db_path)["crawl_runs"].rows] == ["locked"]
+
+
+def _open_and_save_sources(path: str, name: str) -> None:
+    from archive.rawstore import open_raw_store
+    from archive.store import open_archive, save_sources
+
+    for _ in range(5):
+        with open_archive(path) as db:
+            save_sources(db, [{"id": name, "name": name}, {"id": "shared", "name": name}])
+        open_raw_store(path).close()
+
+
+def test_crawls_starting_together_on_a_new_archive(tmp_path):
+    """Each crawl opens the archive (migrating a new one), its raw store, and writes its
+    source: started at once, none fails with "database is locked"."""
+    context = multiprocessing.get_context("spawn")
+    path = str(tmp_path / "archive.db")
+    processes = [context.Process(target=_open_and_save_sources, args=(path, f"source-{n}")) for n in range(6)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=300)
+    assert [process.exitcode for process in processes] == [0] * 6
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("select count(*) from sources").fetchone()[0] == 7
