@@ -33,7 +33,28 @@ class BadInput(click.ClickException):
     exit_code = 2
 
 
-@click.group()
+class Commands(click.Group):
+    """The command group: an error no command expected ends in one line, not a traceback.
+
+    Unreachable Redis, a file that is not an archive, a full disk: the operator needs what
+    failed and why; ``NEWSARCHIVE_DEBUG=1`` shows the traceback for a bug report.
+    """
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            raise SystemExit(130) from None
+        except Exception as error:  # noqa: BLE001 - reported in one line, see the docstring
+            if os.environ.get("NEWSARCHIVE_DEBUG"):
+                raise
+            message = " ".join(str(error).split()) or type(error).__name__
+            raise click.ClickException(f"{type(error).__name__}: {message}") from None
+
+
+@click.group(cls=Commands)
 @click.version_option(package_name="newsarchive")
 def cli():
     """newsarchive: archive regional business news into SQLite and publish it with Datasette.
@@ -43,6 +64,8 @@ def cli():
         newsarchive demo                      # offline demo: crawl a bundled site, browse it
         newsarchive crawl                     # crawl every source in sources.yml
         newsarchive serve                     # browse data/archive.db in Datasette
+
+    An unexpected error ends in one line; NEWSARCHIVE_DEBUG=1 shows its traceback.
     """
 
 
