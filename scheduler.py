@@ -350,7 +350,8 @@ def build_scheduler(config: SchedulerConfig) -> BackgroundScheduler:
 
 def _log_skipped_run(event) -> None:
     if event.code == EVENT_JOB_MAX_INSTANCES:
-        logger.warning("crawl %s not started: the previous crawl of this source is still running",
+        logger.warning("crawl %s not started: its previous run is still running or waiting for a "
+                       "free crawl slot (--max-crawls)",
                        event.job_id)
     else:
         logger.warning("crawl %s missed its run at %s (more than the misfire grace time ago)",

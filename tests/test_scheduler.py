@@ -178,7 +178,7 @@ def test_hanging_crawl_killed_overlaps_refused_and_stopped_on_sigterm(tmp_path):
             assert "skipped, another crawl of this source is running" in manual.stderr
             assert json.loads(manual.stdout)["runs"][0]["status"] == "locked"
             # The scheduler itself does not start a second one (max_instances=1).
-            running.wait_for(r"crawl hangs not started: the previous crawl of this source is still running")
+            running.wait_for(r"crawl hangs not started: its previous run is still running")
             running.wait_for(r"crawl hangs finished: timeout")
             # The killed crawl's row ends as `timeout` (the next crawl may have begun already).
             scheduled = [run for run in runs(db_path) if run["status"] != "locked"]
