@@ -1,6 +1,6 @@
 """Precision and recall of German search, per query class, for several analyses.
 
-    .venv/bin/python bench/search_quality.py
+    .venv/bin/python -m bench.search_quality
 
 Builds a real archive (``archive.store``) of the demo site's articles and of a generated German
 corpus whose documents each hold one word with known meanings (Unternehmensgründungen means
