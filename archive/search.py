@@ -123,7 +123,9 @@ class GermanAnalysis:
 
 ANALYSIS = GermanAnalysis()
 LEGACY_ANALYSIS = GermanAnalysis(stemmer="none", splitter="legacy")
-LATIN_SINGULAR = re.compile(r"(\w{4,})ums?")
+# Zentrum, Zentrums (Latin singular in -um) whose plural is Zentren: see stem(). Not the German
+# suffix -tum (Wachstum, Reichtum: its plural is -tümer, and reicht is another word).
+LATIN_SINGULAR = re.compile(r"(\w{4,}(?<!t))ums?")
 # Words and stems shorter than this are left out: stems of short words collide (rat, rate → rat).
 MIN_STEM = 4
 # A prefix query on a shorter stem floods (bank* finds Bankrott).
@@ -202,11 +204,7 @@ def _word_terms(word: str, german: bool, analysis: GermanAnalysis = ANALYSIS) ->
         forms = word_forms(word, analysis)
     else:  # wordfreq's list spells ß as ss (gross, strasse)
         forms = word_forms(word.replace("ß", "ss"), analysis)
-    if analysis.splitter == "legacy":  # 0.1.0 added the ue spelling of every form
-        return forms | {form.translate(UMLAUT_SPELLINGS) for form in (word, *forms)}
-    # The ue spelling of the word and of the words it contains; a stem needs none: the query
-    # side stems the typed ue spelling to the same stem.
-    return forms | {form.translate(UMLAUT_SPELLINGS) for form in (word, *forms) if form.isalpha()}
+    return forms | {form.translate(UMLAUT_SPELLINGS) for form in (word, *forms)}
 
 
 def word_forms(word: str, analysis: GermanAnalysis = ANALYSIS) -> frozenset[str]:

@@ -11,7 +11,8 @@ from archive import backfill
 from archive.backfill import DERIVED_VERSIONS_TABLE, pending_backfills
 from archive.schema import BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE, FTS_TOKENIZER
 from archive.rows import transaction
-from archive.search import ANALYSIS_VERSION, LEGACY_ANALYSIS, query_terms, search_terms
+from archive.search import (ANALYSIS_VERSION, LEGACY_ANALYSIS, compound_parts, german_vocabulary, query_terms,
+                            search_terms, stem)
 from archive.store import open_archive, save_sources, store_article
 
 STORIES = {
@@ -77,6 +78,22 @@ def test_query_terms_are_the_word_and_its_stem():
     assert query_terms("wärmepumpe") == ["warmepumpe", "warmepump"]
     assert query_terms("start-up") == ["startup"]
     assert query_terms("") == [] and query_terms("--") == []
+
+
+def test_compounds_split_at_common_words_never_at_function_words():
+    vocabulary = german_vocabulary()
+    assert compound_parts("unternehmensgründungen", vocabulary) == ["unternehmens", "gründungen"]
+    assert compound_parts("wärmepumpenwerk", vocabulary) == ["wärme", "pumpen", "werk"]
+    assert compound_parts("energiewende", vocabulary) == ["energie", "wende"]   # frequent, still split
+    assert compound_parts("stadtrat", vocabulary) == ["stadt", "rat"]           # short common head
+    for word in ("unternehmen", "unterhaltung", "ausbildung", "gestern"):
+        assert compound_parts(word, vocabulary) == [], word
+
+
+def test_stems_meet_latin_plurals_but_not_other_words():
+    assert stem("zentrum") == stem("zentrums") == stem("zentren")
+    assert stem("ministerium") == stem("ministerien")
+    assert stem("reichtum") != stem("reicht")
 
 
 # One FTS table with the archive's tokenizer, and its view of the tokens of each row.
