@@ -1,6 +1,6 @@
 """Precision and recall of German search, per query class, for several analyses.
 
-    .venv/bin/python -m bench.search_quality
+    .venv/bin/python bench/search_quality.py      (or: make bench-search-quality)
 
 Builds a real archive (``archive.store``) of the demo site's articles and of a generated German
 corpus whose documents each hold one word with known meanings (Unternehmensgründungen means
@@ -15,15 +15,20 @@ table reports those. Writes bench/results/search_quality.json.
 import hashlib
 import json
 import re
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive import search
-from archive.search import GermanAnalysis, query_terms, search_terms
-from archive.store import open_archive, prepare_article, save_sources, store_article
-from crawler.demosite import load_articles
+# Run as a script, bench/ comes first on the path, and bench/archive.py would shadow the package.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive import search  # noqa: E402
+from archive.search import GermanAnalysis, query_terms, search_terms  # noqa: E402
+from archive.store import open_archive, prepare_article, save_sources, store_article  # noqa: E402
+from crawler.demosite import load_articles  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results" / "search_quality.json"
 CORPUS_URL, DEMO_URL = "https://corpus.example/", "https://demo.example/"
