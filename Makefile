@@ -57,6 +57,11 @@ bench-crawl: install
 bench-archive: install
 	$(BIN)/python bench/archive.py --articles 100000
 
+# Precision and recall of German search per query class, for several analyses (seconds).
+.PHONY: bench-search-quality
+bench-search-quality: install
+	$(BIN)/python bench/search_quality.py
+
 # newsarchive beside trafilatura's CLI (and news-please, given NEWSARCHIVE_NEWS_PLEASE_PYTHON).
 bench-peers: install
 	$(BIN)/python bench/peers.py --pages 300

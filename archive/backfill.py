@@ -10,6 +10,11 @@ Each backfill runs in batches of ``BATCH`` articles, one write transaction each,
 the last article id done: an interrupted backfill resumes where it stopped, readers and
 crawls wait for one batch at most, and a second process opening the archive meanwhile works
 on the next batch instead of repeating one. Filling an article twice stores the same rows.
+
+Derived data also goes stale without a migration, when the code computing it changes: German
+search terms depend on ``archive.search.ANALYSIS_VERSION``. The version each kind of data was
+last built with is kept in ``_archive_derived_versions``; an archive built with an older one
+(0.1.0 archives have no such table: version 1) gets that backfill requested on opening.
 """
 from collections.abc import Callable
 
@@ -18,7 +23,11 @@ from sqlite_utils import Database
 from archive.dedup import index_article
 from archive.rows import transaction
 from archive.schema import BACKFILL_NEAR_DUPLICATES, BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE
-from archive.search import search_terms
+from archive.search import ANALYSIS_VERSION, search_terms
+
+DERIVED_VERSIONS_TABLE = "_archive_derived_versions"
+# name -> version of the code that computes it; raised when that code computes other values.
+DERIVED_VERSIONS = {BACKFILL_SEARCH_TERMS: ANALYSIS_VERSION}
 
 # Articles per transaction: big enough that commits cost little, small enough that a crawl
 # writing meanwhile waits well under a second.
@@ -64,8 +73,39 @@ def pending_backfills(db: Database) -> list[str]:
     return [name for (name,) in db.execute(f"select name from {BACKFILLS_TABLE} order by name").fetchall()]
 
 
+def request_outdated_backfills(db: Database) -> list[str]:
+    """Ask for the backfills whose data older code computed, and record the current versions.
+
+    Returns the names requested. A backfill already pending is restarted from the first
+    article: its articles done so far were filled by the older code.
+    """
+    if not db[BACKFILLS_TABLE].exists() or not _outdated(db):
+        return []  # the usual case, decided without taking the write lock
+    requested = []
+    with transaction(db):
+        db.execute(f"create table if not exists {DERIVED_VERSIONS_TABLE} "
+                   "(name text primary key, version integer not null)")
+        # Read again inside the write transaction: another process may have requested it.
+        for name in _outdated(db):
+            db.execute(f"insert or replace into {BACKFILLS_TABLE} (name, last_id) values (?, 0)", [name])
+            db.execute(f"insert or replace into {DERIVED_VERSIONS_TABLE} (name, version) values (?, ?)",
+                       [name, DERIVED_VERSIONS[name]])
+            requested.append(name)
+    return requested
+
+
+def _outdated(db: Database) -> list[str]:
+    """Names of the derived data built by older code (or by code that kept no version)."""
+    built = {}
+    if db[DERIVED_VERSIONS_TABLE].exists():
+        built = dict(db.execute(f"select name, version from {DERIVED_VERSIONS_TABLE}").fetchall())
+    # A version above ours was built by a later release: its data is kept as it is.
+    return [name for name, version in DERIVED_VERSIONS.items() if built.get(name, 0) < version]
+
+
 def run_backfills(db: Database) -> list[str]:
     """Build every pending backfill to the end; returns the names built (none: nothing was due)."""
+    request_outdated_backfills(db)
     done = []
     for name in pending_backfills(db):
         # A name this release does not know (left by a newer one) stays for that release.

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from archive.search import UMLAUT_SPELLINGS, query_terms
+from archive.search import JOINED_WORD, UMLAUT_SPELLINGS, query_terms
 
 # Filters on articles' columns; ``title`` is a filter on the FTS index's title column.
 COLUMN_FILTERS = {"source": "source", "region": "region", "author": "author", "lang": "language",
@@ -180,12 +180,23 @@ def _word_term(text: str) -> str | None:
     words = WORD_CHARACTERS.findall(text.casefold())
     if not words:
         return None
-    if len(words) > 1:
-        return '"' + " ".join(words) + '"' + ("*" if prefix else "")
     if prefix:
-        return f'"{words[0]}"*'
-    alternatives = [f'"{form[:-1]}"*' if form.endswith("*") else f'"{form}"'
-                    for form in query_terms(words[0])]
+        return '"' + " ".join(words) + '"*'
+    # Joined words match as a phrase of their pieces, and as the joined word the index also
+    # holds (Start-up: "start up" or startup).
+    alternatives = ['"' + " ".join(words) + '"'] if len(words) > 1 else []
+    if len(words) == 1:
+        forms = query_terms(words[0])
+    elif JOINED_WORD.fullmatch(text.strip(".,;:!?\"'()")):  # the index holds it joined too
+        forms = query_terms(text.casefold())
+    else:  # 4,5 or 100%: pieces the index keeps apart
+        forms = []
+    for form in forms:
+        alternative = f'"{form[:-1]}"*' if form.endswith("*") else f'"{form}"'
+        if alternative not in alternatives:
+            alternatives.append(alternative)
+    if not alternatives:
+        return None
     return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
 
 

@@ -84,3 +84,14 @@ def test_archive_benchmark_times_searches_on_an_existing_archive(tmp_path):
     assert result["articles"] == 60 and "insert" not in result
     assert result["searches"]["common_term"]["mean_hits"] >= 1
     assert result["searches"]["rare_term"]["queries"] == 2
+
+
+def test_search_quality_benchmark_ranks_the_chosen_german_analysis_first(monkeypatch):
+    from bench import search_quality
+    # The product's analysis against 0.1.0's; the optional libraries are compared by the bench.
+    monkeypatch.setattr(search_quality, "ANALYSES", {
+        name: search_quality.ANALYSES[name] for name in ("0.1.0 splitter (legacy)", "Snowball + frequency splitter")})
+    figures = search_quality.run()
+    assert figures["queries"] >= 150 and 0 < figures["held_out"] < figures["queries"]
+    legacy, chosen = (figures["analyses"][name]["held_out"]["all"] for name in search_quality.ANALYSES)
+    assert chosen["recall"] > legacy["recall"] and chosen["precision"] >= 0.95

@@ -42,7 +42,7 @@ def urls(hits):
 @pytest.mark.parametrize("query, expected", [
     ("förderung", {"foerderung"}),            # head of a compound
     ("gründung", {"gruendung"}),               # head of a compound, plural
-    ("Unternehmen", {"stahl"}),                # genitive Unternehmens
+    ("Unternehmen", {"stahl", "gruendung"}),   # genitive Unternehmens, Unternehmensgründungen
     ("duesseldorf", {"foerderung"}),           # ue spelling of ü
     ("Düsseldorf", {"foerderung"}),
     ("dusseldorf", {"foerderung"}),            # diacritics folded

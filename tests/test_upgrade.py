@@ -85,9 +85,12 @@ def test_upgrade_keeps_every_row_and_builds_derived_data(old_archive):
         migration.name for migration in migrations._migrations]
     assert migrations.pending(db) == [] and pending_backfills(db) == []
     after = rows_of(old_archive)
+    # search_terms is derived (rebuilt when the German analysis changed); checked below.
+    derived = {"search_terms"}
     for table in ORIGINAL_TABLES:
-        assert [{column: row[column] for column in old} for old, row in zip(before[table], after[table])] \
-            == before[table]
+        assert [{column: row[column] for column in old if column not in derived}
+                for old, row in zip(before[table], after[table])] \
+            == [{column: value for column, value in old.items() if column not in derived} for old in before[table]]
         assert len(after[table]) == len(before[table])
 
     # Search terms and near-duplicate data are what the current code computes for each article.
