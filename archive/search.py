@@ -42,6 +42,9 @@ WHOLE_WORD_HANDICAP = 1.0
 # A cut must pay for itself: each one costs this much of the parts' mean Zipf frequency, so
 # Unternehmens|gründungen wins over three parts.
 SPLIT_PENALTY = 0.5
+# Longer "words" are not split: the longest German compounds in real use have some 40 letters
+# (Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz, 63).
+MAX_COMPOUND = 64
 # Prepositions, particles, articles and pronouns are frequent "words" at the start of a great
 # many German words (unter|nehmen, aus|bildung, vor|stand, ein|satz) that are not compounds:
 # never a part, or every query for "unter" would find every Unternehmen.
@@ -55,7 +58,8 @@ FUNCTION_WORDS = frozenset("""
 WORD = re.compile(r"[^\W_]+")
 # A word of letters and digits joined by - . & / ' (Start-up, NRW-Chemie, E.ON, R&D, C&A):
 # the tokenizer cuts it into its pieces; the joined form lets Start-up and Startup meet.
-JOINED_WORD = re.compile(r"[^\W_]+(?:[-.&/'’][^\W_]+)+")
+# Only from the start of a word and without backtracking: linear even in a hostile megabyte.
+JOINED_WORD = re.compile(r"(?<![^\W_])[^\W_]++(?:[-.&/'’][^\W_]++)+")
 
 
 @functools.cache
@@ -225,13 +229,18 @@ def compound_parts(word: str, vocabulary: dict[str, float]) -> list[str]:
     The word itself competes, handicapped by ``WHOLE_WORD_HANDICAP`` so that a frequent
     compound (Energiewende) is still found by its parts. ``[]`` when it does not split.
     """
+    if len(word) > MAX_COMPOUND:
+        return []
     best_score, best_parts = vocabulary.get(word, 0.0) - WHOLE_WORD_HANDICAP, []
+    # The best reading of each tail, computed once: without it, a word of many overlapping
+    # parts (hausbauhausbau…, as a hostile page may hold) costs time exponential in its length.
+    tails: dict[str, tuple[float, list[str]]] = {}
     for cut in range(MIN_SHORT_PART, len(word) - MIN_SHORT_PART + 1):
         head = word[:cut]
         head_score = _part_frequency(head, vocabulary)
         if head_score < MIN_ZIPF:
             continue
-        tail_score, tail_parts = _best_tail(word[cut:], vocabulary)
+        tail_score, tail_parts = _best_tail(word[cut:], vocabulary, tails)
         if tail_score < MIN_ZIPF:
             continue
         parts = [head, *tail_parts]
@@ -241,15 +250,21 @@ def compound_parts(word: str, vocabulary: dict[str, float]) -> list[str]:
     return best_parts
 
 
-def _best_tail(word: str, vocabulary: dict[str, float]) -> tuple[float, list[str]]:
+def _best_tail(word: str, vocabulary: dict[str, float], tails: dict) -> tuple[float, list[str]]:
     """Mean Zipf frequency (penalties aside) and parts of the best way to read ``word``, whole or cut."""
+    if word not in tails:
+        tails[word] = _read_tail(word, vocabulary, tails)
+    return tails[word]
+
+
+def _read_tail(word: str, vocabulary: dict[str, float], tails: dict) -> tuple[float, list[str]]:
     best_score, best_parts = _part_frequency(word, vocabulary), [word]
     best_rank = best_score
     for cut in range(MIN_SHORT_PART, len(word) - MIN_SHORT_PART + 1):
         head_score = _part_frequency(word[:cut], vocabulary)
         if head_score < MIN_ZIPF:
             continue
-        tail_score, tail_parts = _best_tail(word[cut:], vocabulary)
+        tail_score, tail_parts = _best_tail(word[cut:], vocabulary, tails)
         if tail_score < MIN_ZIPF:
             continue
         parts = [word[:cut], *tail_parts]

@@ -1,6 +1,7 @@
 """German matching (archive.search): what the index holds and how a query word is expanded,
 through a real archive and SQLite FTS5; and the rebuild of old archives' search terms."""
 import sqlite3
+import time
 
 import pytest
 from sqlite_utils import Database
@@ -177,3 +178,12 @@ def test_search_terms_of_a_newer_analysis_are_kept(tmp_path):
     db.close()
     db = open_archive(tmp_path / "archive.db")
     assert db.execute("select search_terms from articles").fetchone() == ("from a later release",)
+
+
+@pytest.mark.parametrize("text", ["hausbau" * 20_000, "hausbau" * 13, "a-" * 20_000, "werkstatt" * 7 + "-"])
+def test_hostile_words_cost_little(text):
+    # Many overlapping compound readings, or a run that the joined-word pattern could backtrack on.
+    started = time.perf_counter()
+    search_terms(text)
+    query_terms(text)
+    assert time.perf_counter() - started < 1.0
