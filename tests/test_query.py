@@ -172,3 +172,38 @@ def test_excerpts_mark_what_was_found(typed, marked):
 @given(st.text(max_size=300), TYPED)
 def test_excerpts_of_any_text(text, typed):
     assert isinstance(excerpt(text, typed), str)
+
+
+GERMAN = {
+    "pumpen": "Die Stadtwerke bauen neue Wärmepumpen für das Quartier.",
+    "werk": "Im Wärmepumpenwerk in Mülheim laufen die Bänder.",
+    "gruendung": "Mehr Unternehmensgründungen in Bochum als im Vorjahr.",
+    "unter": "Die Gäste sitzen unter dem Dach der Halle.",
+    "chemiepark": "Der Chemiepark Marl wächst.",
+    "strasse": "Die Königsallee ist eine Straße in Düsseldorf.",
+}
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("Wärmepumpe", {"pumpen", "werk"}),
+    ("Unternehmen", {"gruendung"}),        # not every "unter"
+    ("Chemie", {"chemiepark"}),
+    ("Strasse", {"strasse"}),
+    ("duesseldorf", {"strasse"}),
+])
+def test_german_matching_through_the_table_search(tmp_path, typed, expected):
+    path = tmp_path / "archive.db"
+    db = open_archive(path)
+    save_sources(db, [{"id": "rp", "name": "RP"}])
+    for key, text in GERMAN.items():
+        store_article(db, {"url": f"https://news.example/{key}.html", "title": key, "text": text,
+                           "language": "de"}, source="rp")
+    db.close()
+    datasette = Datasette([str(path)], metadata=metadata_for(path, METADATA), settings=DATASETTE_SETTINGS)
+
+    async def get(url):
+        return await datasette.client.get(url)
+
+    response = asyncio.run(get(f"/archive/articles.json?_search={quote(typed)}&_shape=objects"))
+    assert response.status_code == 200
+    assert keys(response.json()["rows"]) == expected
