@@ -31,6 +31,7 @@ from twisted.internet import task
 from archive.queue import ITEMS_KEY, encode_page
 from crawler.crawl import crawl_settings, run_crawlers, source_settings
 from crawler.items import PageItem
+from crawler.middlewares import ROBOTS_DELAY_META
 from crawler.redis_json import RequestRefused
 from crawler.sources import Source
 from crawler.spider import NewsSpider
@@ -330,7 +331,7 @@ class RedisHostDelayMiddleware:
     whoever sets the key may fetch, everyone else waits for it to expire. So N workers
     together send a host no more than one request per delay. Settings: ``REDIS_URL``,
     ``REDIS_HOST_DELAY`` (seconds; a worker sets it from the source's ``DOWNLOAD_DELAY``;
-    0 disables the wait). Stat: ``newsarchive/host_delay_waits``.
+    a host's robots.txt may ask for more; 0 and no robots delay: no wait). Stat: ``newsarchive/host_delay_waits``.
     """
 
     def __init__(self, crawler, server, delay: float):
@@ -341,7 +342,7 @@ class RedisHostDelayMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        if not settings.get("REDIS_URL") or settings.getfloat("REDIS_HOST_DELAY") <= 0:
+        if not settings.get("REDIS_URL"):
             raise NotConfigured
         return cls(crawler, Redis.from_url(settings["REDIS_URL"]), settings.getfloat("REDIS_HOST_DELAY"))
 
@@ -349,7 +350,11 @@ class RedisHostDelayMiddleware:
         from twisted.internet import reactor
 
         key = f"{KEY_PREFIX}:host:{urlsplit(request.url).netloc}"
-        while not self.server.set(key, 1, nx=True, px=self.delay_ms):
+        # The host's robots.txt may ask for more (crawler.middlewares.RobotsDelayMiddleware).
+        delay_ms = max(self.delay_ms, int(request.meta.get(ROBOTS_DELAY_META, 0) * 1000))
+        if delay_ms <= 0:
+            return None
+        while not self.server.set(key, 1, nx=True, px=delay_ms):
             self.crawler.stats.inc_value("newsarchive/host_delay_waits")
             wait = max(self.server.pttl(key), 5) / 1000
             await maybe_deferred_to_future(task.deferLater(reactor, wait, lambda: None))

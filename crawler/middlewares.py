@@ -6,6 +6,7 @@ from email.utils import parsedate_to_datetime
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
@@ -220,3 +221,83 @@ def _is_newer(lastmod: str, last_fetched: str | None) -> bool:
 def _header(response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+# Where a request carries its host's robots.txt delay, for the distributed per-host wait.
+ROBOTS_DELAY_META = "newsarchive_robots_delay"
+
+
+class RobotsDelayMiddleware:
+    """Wait between requests to a host at least as long as its robots.txt asks:
+    ``Crawl-delay: 2``, or ``Request-rate: 1/5s`` (one request per five seconds).
+
+    Scrapy reads robots.txt (``RobotsTxtMiddleware``, with Protego) for what may be fetched
+    but not for how often. The larger of the source's own delay and the host's wins: the
+    host's downloader slot gets it as a floor, without random jitter below it, and keeps it
+    when AutoThrottle adapts the delay. Requests also carry it in
+    ``meta["newsarchive_robots_delay"]`` for the distributed crawl's shared per-host wait.
+    Stat: ``newsarchive/robots_delay`` (the largest seen).
+    """
+
+    def __init__(self, crawler, user_agent: str, floor_slots: bool):
+        self.crawler = crawler
+        self.user_agent = user_agent
+        self.floor_slots = floor_slots
+        self.floors: dict[str, float] = {}  # downloader slot key → delay robots.txt asks
+        crawler.signals.connect(self.response_downloaded, signal=signals.response_downloaded)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.getbool("ROBOTSTXT_OBEY"):
+            raise NotConfigured
+        user_agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT")
+        # Distributed workers wait in Redis instead of in their own slots (crawler.distributed).
+        return cls(crawler, user_agent, floor_slots=not settings.get("REDIS_URL"))
+
+    async def process_request(self, request):
+        if request.meta.get("dont_obey_robotstxt"):
+            return None
+        parser = await self._robots().robot_parser(request)
+        delay = robots_delay(parser, self.user_agent) if parser is not None else None
+        if delay:
+            request.meta[ROBOTS_DELAY_META] = delay
+            self.crawler.stats.max_value("newsarchive/robots_delay", delay)
+            if self.floor_slots:
+                self.floors[self.crawler.engine.downloader.get_slot_key(request)] = delay
+                self._floor(request)
+        return None
+
+    def response_downloaded(self, response, request, spider=None):
+        # AutoThrottle sets a new delay on every response; the host's floor stays under it.
+        self._floor(request)
+
+    def _floor(self, request) -> None:
+        downloader = self.crawler.engine.downloader
+        key = downloader.get_slot_key(request)
+        floor = self.floors.get(key)
+        slot = downloader.slots.get(key)
+        if floor and slot is not None and (slot.delay < floor or slot.jitter):
+            slot.delay = max(slot.delay, floor)
+            if slot.delay * (1 - slot.jitter) < floor:
+                slot.jitter = 0.0
+
+    def _robots(self):
+        for middleware in self.crawler.engine.downloader.middleware.middlewares:
+            if isinstance(middleware, RobotsTxtMiddleware):
+                return middleware
+        raise NotConfigured("RobotsTxtMiddleware is not enabled")
+
+
+def robots_delay(parser, user_agent: str) -> float | None:
+    """Seconds between requests a robots.txt asks of ``user_agent`` (Crawl-delay or
+    Request-rate, the larger), or ``None``."""
+    robots = getattr(parser, "rp", None)  # Scrapy's ProtegoRobotParser keeps Protego's parser
+    if robots is None:
+        return None
+    delays = [robots.crawl_delay(user_agent)]
+    rate = robots.request_rate(user_agent)
+    if rate is not None and rate.requests:
+        delays.append(rate.seconds / rate.requests)
+    delays = [float(delay) for delay in delays if delay]
+    return max(delays) if delays else None

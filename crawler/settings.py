@@ -40,6 +40,8 @@ INCREMENTAL_REVISIT_AFTER = [3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600]
 # Scrapy's robots.txt middleware (100), so a refused host is not even asked for its robots.txt.
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.UrlPolicyMiddleware": 40,
+    # Right after Scrapy's RobotsTxtMiddleware (100), which has read the host's robots.txt.
+    "crawler.middlewares.RobotsDelayMiddleware": 110,
     "crawler.middlewares.RetryAfterMiddleware": 540,
     "crawler.middlewares.FetchStateMiddleware": 560,
 }

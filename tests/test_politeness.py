@@ -1,0 +1,74 @@
+"""Politeness from robots.txt: a host's Crawl-delay or Request-rate, whichever asks more,
+spaces a crawl's requests to it, in one process and across distributed workers; measured
+from the test server's own request log."""
+import pytest
+
+from crawler.demosite import DemoSiteServer, Page
+from crawler.middlewares import robots_delay
+from tests.conftest import run_cli, write_sources
+from tests.test_distributed import finish, start_worker
+
+LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
+
+
+def polite_site(robots: str, articles: int = 4) -> dict[str, Page]:
+    paragraph = ("<p>Die Handwerkskammer meldet volle Auftragsbücher und sucht Fachkräfte für "
+                 "Betriebe in der ganzen Region, vor allem im Bau und im Elektrohandwerk.</p>") * 3
+    pages = {"/robots.txt": Page(robots.encode(), "text/plain", LAST_MODIFIED)}
+    links = ""
+    for number in range(articles):
+        path = f"/news/2026/03/meldung-{number}.html"
+        links += f'<a href="{path}">Meldung {number}</a> '
+        pages[path] = Page((
+            '<!DOCTYPE html><html lang="de"><head><title>Meldung</title>'
+            '<meta property="article:published_time" content="2026-03-02T08:00:00+01:00"></head>'
+            f"<body><article><h1>Meldung {number}</h1>{paragraph}</article></body></html>").encode(),
+            "text/html; charset=utf-8", LAST_MODIFIED)
+    pages["/news/"] = Page(f"<html><body>{links}</body></html>".encode(), "text/html", LAST_MODIFIED)
+    return pages
+
+
+def page_gaps(site) -> list[float]:
+    times = [moment for (_, path, _), moment in zip(site.requests, site.request_times)
+             if path != "/robots.txt"]
+    return [later - earlier for earlier, later in zip(times, times[1:])]
+
+
+@pytest.mark.parametrize("robots, delay", [
+    ("User-agent: *\nCrawl-delay: 1.5\n", 1.5),
+    ("User-agent: *\nRequest-rate: 1/2s\nCrawl-delay: 1\n", 2.0),   # the larger of the two
+])
+def test_crawl_respects_the_delay_robots_txt_asks(tmp_path, robots, delay):
+    with DemoSiteServer(host="127.0.0.6", pages=polite_site(robots)) as site:
+        sources = write_sources(tmp_path / "sources.yml", {"sources": [{
+            "id": "polite", "start_urls": [f"{site.base_url}/news/"], "download_delay": 0}]})
+        run_cli("crawl", "--sources", sources, "--db", tmp_path / "archive.db")
+        gaps = page_gaps(site)
+    assert len(gaps) >= 4
+    assert min(gaps) >= delay - 0.05, gaps
+
+
+def test_robots_delay_reads_protego():
+    from scrapy.robotstxt import ProtegoRobotParser
+
+    def parsed(text):
+        return ProtegoRobotParser(text.encode(), None)
+
+    assert robots_delay(parsed("User-agent: *\nCrawl-delay: 3\n"), "newsarchive") == 3
+    assert robots_delay(parsed("User-agent: *\nRequest-rate: 2/10s\n"), "newsarchive") == 5
+    assert robots_delay(parsed("User-agent: other\nCrawl-delay: 3\n"), "newsarchive") is None
+    assert robots_delay(parsed("garbage\x00"), "newsarchive") is None
+
+
+def test_distributed_workers_respect_it_together(redis_url, tmp_path):
+    with DemoSiteServer(host="127.0.0.7", pages=polite_site("User-agent: *\nCrawl-delay: 1\n", 5)) as site:
+        sources = write_sources(tmp_path / "sources.yml", {"sources": [{
+            "id": "polite", "start_urls": [f"{site.base_url}/news/"], "download_delay": 0}]})
+        run_cli("enqueue", "--sources", sources, "--redis", redis_url)
+        workers = [start_worker(sources, redis_url, name, 2, "--set", "EXTRACT_WORKERS=0")
+                   for name in ("w1", "w2")]
+        for worker in workers:
+            finish(worker)
+        gaps = page_gaps(site)
+    assert len(gaps) >= 4
+    assert min(gaps) >= 1 - 0.1, gaps
