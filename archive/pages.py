@@ -100,7 +100,16 @@ def due_pages(db: Database, source: str, now: str | None = None) -> list[str]:
 def touch_article(db: Database, article_id: int, seen_at: str | None = None) -> None:
     """A conditional request said "not modified": the article was seen, nothing else changed."""
     with transaction(db):
-        update_row(db, "articles", "id", article_id, {"last_seen": seen_at or utc_now()})
+        update_row(db, "articles", "id", article_id, {"last_seen": seen_at or utc_now(), "removed_at": None})
+
+
+def mark_removed(db: Database, article_id: int, removed_at: str | None = None) -> bool:
+    """The source no longer has the article: its row stays, with when that was first seen.
+    Returns whether it was online until now."""
+    with transaction(db):
+        cursor = db.execute("update articles set removed_at = ? where id = ? and removed_at is null",
+                            [removed_at or utc_now(), article_id])
+        return cursor.rowcount == 1
 
 
 def failed_pages(db: Database, source: str, since: str) -> int:

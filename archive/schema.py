@@ -366,3 +366,13 @@ def m014_archive_backfills(db: Database) -> None:
     """The list of derived data to rebuild, also in archives whose earlier migrations filled it."""
     db.execute(f"create table if not exists {BACKFILLS_TABLE} "
                "(name text primary key, last_id integer not null default 0)")
+
+
+@migrations()
+def m015_removed_at(db: Database) -> None:
+    """When an archived article disappeared from its source (404 or 410, a "not found" page
+    answered with 200, a redirect to its section or home page); NULL while it is online. Its
+    facet ``at_source`` says ``online`` or ``removed``."""
+    db.execute("alter table articles add column removed_at text")
+    db.execute("alter table articles add column at_source text generated always as "
+               "(case when removed_at is null then 'online' else 'removed' end) virtual")

@@ -172,7 +172,7 @@ def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
             return Stored("duplicate" if match else "new", article_id)
         link_translations(db, existing["id"], article.get("alternates"))
         if existing["content_hash"] == values["content_hash"]:
-            update_row(db, "articles", "id", existing["id"], {"last_seen": seen_at})
+            update_row(db, "articles", "id", existing["id"], {"last_seen": seen_at, "removed_at": None})
             return Stored("unchanged", existing["id"])
         index_article(db, existing["id"], text, sketch=prepared.sketch,
                       previous_text=existing["text"] or "")
@@ -185,7 +185,7 @@ def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
         })
         if not values["modified"] or values["modified"] == existing["modified"]:
             values["modified"] = seen_at
-        update_row(db, "articles", "id", existing["id"], values)
+        update_row(db, "articles", "id", existing["id"], {**values, "removed_at": None})
         return Stored("updated", existing["id"])
 
 

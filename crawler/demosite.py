@@ -77,6 +77,7 @@ class Page:
     body: bytes
     content_type: str
     last_modified: str
+    location: str = ""  # a redirect: answered 301 with this Location
 
     @property
     def etag(self) -> str:
@@ -571,6 +572,8 @@ class DemoSiteServer:
                 if page is None:
                     body = b"<!DOCTYPE html><html><body><h1>404 Seite nicht gefunden</h1></body></html>"
                     self.finish_response(404, {"Content-Type": "text/html; charset=utf-8"}, body, send_body)
+                elif page.location:
+                    self.finish_response(301, {"Location": page.location}, b"", send_body)
                 elif self.not_modified(page):
                     self.finish_response(304, {"ETag": page.etag}, b"", False)
                 else:

@@ -3,6 +3,7 @@ incremental, conditional and patient with busy sites."""
 import logging
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import get_retry_request
@@ -11,11 +12,15 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
-from archive.pages import is_due, last_run_completed, page_state, record_fetch, touch_article
+from archive.pages import is_due, last_run_completed, mark_removed, page_state, record_fetch, touch_article
 from archive.store import open_archive
 from archive.urls import OFFSITE
+from crawler.gone import expired_redirect, soft_404_reason
 
 logger = logging.getLogger(__name__)
+
+# Requests for pages (not feeds or sitemaps): what can be an article, or has been one.
+PAGE_KINDS = ("page", "listing", "article")
 
 
 class UrlPolicyMiddleware:
@@ -71,6 +76,10 @@ class FetchStateMiddleware:
     Settings: ``INCREMENTAL_ENABLED`` (default True), ``INCREMENTAL_REVISIT_AFTER`` (seconds
     after the first fetch at which an article is fetched again, default 1 h, 6 h, 1 d, 7 d),
     ``NEWSARCHIVE_DB``. Stats: ``newsarchive/skipped/not_due``, ``newsarchive/not_modified``.
+    - Pages that are gone (404, 410, a "not found" page answered with 200, a stored article
+      redirected to its section: :mod:`crawler.gone`) are recorded as such and never stored;
+      an article already archived keeps its row and gets ``removed_at``. Stats:
+      ``newsarchive/gone/soft_404``, ``…/redirected``, ``newsarchive/articles_removed``.
     """
 
     def __init__(self, crawler, db_path: str, revisit_after: tuple[int, ...]):
@@ -113,8 +122,12 @@ class FetchStateMiddleware:
     def process_response(self, request, response):
         if request.url.endswith("/robots.txt"):
             return response
+        if self._gone(request, response):
+            raise IgnoreRequest(f"gone: {request.url}")
         self._record(request, response.status,
                      etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"))
+        if response.status in (404, 410):
+            self._mark_removed(request.url)
         if response.status == 304:
             self.stats.inc_value("newsarchive/not_modified")
             state = page_state(self.db, request.url)
@@ -122,6 +135,34 @@ class FetchStateMiddleware:
                 touch_article(self.db, state["article_id"])
             raise IgnoreRequest(f"not modified: {request.url}")
         return response
+
+    def _gone(self, request, response) -> bool:
+        """Record a "not found" page answered with 200 (crawler.gone) as what it is."""
+        if request.meta.get("kind") not in PAGE_KINDS or response.status != 200:
+            return False
+        reason = soft_404_reason(response.body)
+        if reason is None:
+            return False
+        self._record(request, 404, error=f"soft 404: {reason}"[:500])
+        self.stats.inc_value("newsarchive/gone/soft_404")
+        self._mark_removed(request.url)
+        return True
+
+    def redirected_away(self, request, location: str) -> bool:
+        """Whether a redirect of a stored article to ``location`` means it is gone (sent on to
+        its section or the home page: crawler.gone); if so it is recorded and marked removed."""
+        state = page_state(self.db, request.url)
+        if not (state and state["article_id"] and expired_redirect(request.url, location)):
+            return False
+        self._record(request, 410, error=f"redirected to {location}"[:500])
+        self.stats.inc_value("newsarchive/gone/redirected")
+        self._mark_removed(request.url)
+        return True
+
+    def _mark_removed(self, url: str) -> None:
+        state = page_state(self.db, url)
+        if state and state["article_id"] and mark_removed(self.db, state["article_id"]):
+            self.stats.inc_value("newsarchive/articles_removed")
 
     def process_exception(self, request, exception):
         if not isinstance(exception, IgnoreRequest):
@@ -148,6 +189,33 @@ class FetchStateMiddleware:
             self.db, request.url, source=spider.source.id, kind=request.meta.get("kind", "other"),
             status=status, error=error, revisit_after=self.revisit_after, **fields,
         )
+
+
+class ExpiredRedirectMiddleware:
+    """Stop at the redirect of a stored article to its section or the home page: the article
+    is gone (:meth:`FetchStateMiddleware.redirected_away`), and the section is no article.
+
+    It sits before Scrapy's RedirectMiddleware (600) to see the redirect itself; followed,
+    the redirect would end at a page this crawl has already read, or be stored as the article.
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_response(self, request, response):
+        location = response.headers.get(b"Location")
+        if response.status not in (301, 302, 303, 307, 308) or not location:
+            return response
+        fetch_state = next((middleware for middleware in self.crawler.engine.downloader.middleware.middlewares
+                            if isinstance(middleware, FetchStateMiddleware)), None)
+        target = urljoin(request.url, location.decode("latin-1"))
+        if fetch_state is not None and fetch_state.redirected_away(request, target):
+            raise IgnoreRequest(f"gone (redirected to {target}): {request.url}")
+        return response
 
 
 class RetryAfterMiddleware:

@@ -44,6 +44,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RobotsDelayMiddleware": 110,
     "crawler.middlewares.RetryAfterMiddleware": 540,
     "crawler.middlewares.FetchStateMiddleware": 560,
+    # Before Scrapy's RedirectMiddleware (600): sees a redirect before it is followed.
+    "crawler.middlewares.ExpiredRedirectMiddleware": 650,
 }
 # Extraction processes: -1 = one per CPU core but one (at least one), 0 = extract in the crawl
 # process itself.
