@@ -12,7 +12,8 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
-from archive.pages import is_due, last_run_completed, mark_removed, page_state, record_fetch, touch_article
+from archive.pages import (hint_time, is_due, last_run_completed, mark_removed, page_state, record_fetch,
+                           touch_article)
 from archive.store import open_archive
 from archive.urls import OFFSITE
 from crawler.gone import expired_redirect, soft_404_reason
@@ -21,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 # Requests for pages (not feeds or sitemaps): what can be an article, or has been one.
 PAGE_KINDS = ("page", "listing", "article")
+# The fetch-state kind of a sitemap that lists sitemaps.
+SITEMAP_INDEX = "sitemapindex"
 
 
 class UrlPolicyMiddleware:
@@ -108,10 +111,17 @@ class FetchStateMiddleware:
         state = page_state(self.db, request.url)
         if state is None:
             return None
-        if state["content_hash"] and not self._wanted_again(state, request.meta.get("lastmod")):
+        if state["content_hash"] and not self._wanted_again(state, self._freshest_hint(request)):
             self.stats.inc_value("newsarchive/skipped/not_due")
+            not_due = getattr(self.crawler.spider, "not_due", None)
+            if not_due is not None:
+                not_due.add(request.url)
             raise IgnoreRequest(f"not due for a revisit: {request.url}")
         if not state["article_id"] and not self._links_followed_before(state):
+            return None
+        if state["kind"] == SITEMAP_INDEX:
+            # A 304 would stop the crawl at the index, and its child sitemaps change on their
+            # own (a new article in this month's file): an index is small, read it in full.
             return None
         if state["etag"]:
             request.headers.setdefault(b"If-None-Match", state["etag"])
@@ -124,6 +134,8 @@ class FetchStateMiddleware:
             return response
         if self._gone(request, response):
             raise IgnoreRequest(f"gone: {request.url}")
+        if request.meta.get("kind") == "sitemap" and b"<sitemapindex" in response.body[:2048]:
+            request.meta["kind"] = SITEMAP_INDEX
         self._record(request, response.status,
                      etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"))
         if response.status in (404, 410):
@@ -175,10 +187,17 @@ class FetchStateMiddleware:
         # share the page (a nav link to its section) without following its links this far.
         return self.hubs_conditional and state["source"] == self.crawler.spider.source.id
 
-    def _wanted_again(self, state: dict, lastmod: str | None) -> bool:
+    def _freshest_hint(self, request):
+        """The freshest change hint any hub of this crawl gave for the page so far."""
+        hints = [hint_time(request.meta.get("lastmod")),
+                 getattr(self.crawler.spider, "hints", {}).get(request.url)]
+        return max((hint for hint in hints if hint is not None), default=None)
+
+    def _wanted_again(self, state: dict, hint) -> bool:
         if is_due(state):
             return True
-        return bool(lastmod) and _is_newer(lastmod, state["last_fetched"])
+        fetched = hint_time(state["last_fetched"])
+        return hint is not None and fetched is not None and hint > fetched
 
     def _record(self, request, status, **fields):
         spider = self.crawler.spider
@@ -273,17 +292,6 @@ def retry_after_seconds(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
-
-
-def _is_newer(lastmod: str, last_fetched: str | None) -> bool:
-    try:
-        changed = datetime.fromisoformat(lastmod.replace("Z", "+00:00"))
-        fetched = datetime.fromisoformat(last_fetched)
-    except (TypeError, ValueError):
-        return False
-    if changed.tzinfo is None:
-        changed = changed.replace(tzinfo=timezone.utc)
-    return changed > fetched
 
 
 def _header(response, name: bytes) -> str | None:

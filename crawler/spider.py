@@ -9,11 +9,12 @@ Every request carries ``meta["kind"]`` (feed, sitemap, listing or page) for the 
 and pages found in feeds and sitemaps carry ``meta["lastmod"]`` when the hub states it.
 """
 import re
+from datetime import datetime
 
 import scrapy
 
 from archive.ingest import FetchedResponse
-from archive.pages import due_pages
+from archive.pages import due_pages, hint_time
 from archive.store import open_archive, utc_now
 from archive.urls import NOT_WEB, UrlPolicy
 from crawler.classify import NOT_ARTICLE, classify_page
@@ -46,6 +47,10 @@ class NewsSpider(scrapy.Spider):
         self.allow = [re.compile(pattern) for pattern in source.allow]
         self.deny = [re.compile(pattern) for pattern in source.deny]
         self.query_variants: dict[str, int] = {}
+        # The freshest change hint of each page asked for in this crawl, and the pages skipped
+        # as not due (see page_request and crawler.middlewares.FetchStateMiddleware).
+        self.hints: dict[str, datetime | None] = {}
+        self.not_due: set[str] = set()
 
     async def start(self):
         for request in self.seed_requests():
@@ -104,8 +109,23 @@ class NewsSpider(scrapy.Spider):
         if reason := trap_reason(url, self.query_variants):
             self.crawler.stats.inc_value(f"newsarchive/skipped/trap/{reason}")
             return None
+        # Several hubs may list a page (a feed, the sitemap, the news sitemap), each with its own
+        # hint of when it last changed. Whichever is read first, the freshest decides whether a
+        # stored page is fetched again: FetchStateMiddleware reads `hints` when it decides, and
+        # a page it has already skipped as not due is asked for again when a fresher hint comes.
+        hint = hint_time(lastmod)
+        asked = url in self.hints
+        fresher = hint is not None and (self.hints.get(url) is None or hint > self.hints[url])
+        if fresher or not asked:
+            self.hints[url] = hint if fresher else None
         meta = {"hops": hops, "kind": kind, "lastmod": lastmod}
-        return scrapy.Request(url, callback=self.parse_page, meta=meta)
+        if not asked:
+            return scrapy.Request(url, callback=self.parse_page, meta=meta)
+        if fresher and url in self.not_due:
+            self.not_due.discard(url)
+            self.crawler.stats.inc_value("newsarchive/hints/fresher")
+            return scrapy.Request(url, callback=self.parse_page, meta=meta, dont_filter=True)
+        return None
 
     def wanted(self, url: str) -> bool:
         """A source's ``deny`` patterns always win; ``allow`` (when given) must match."""
