@@ -157,6 +157,9 @@ def m004_story_clusters(db: Database) -> None:
     _request_backfill(db, BACKFILL_NEAR_DUPLICATES)
 
 
+# The SQL of views and columns below is part of released migrations (m004, m005, m006): a change
+# is a new migration that recreates the view, never an edit here.
+
 # One row per story: the earliest article of each duplicate cluster (clusters are flat, so
 # copies point straight at it), with how many copies it has and on which sources.
 STORIES_VIEW = """
