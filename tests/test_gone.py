@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from crawler.demosite import DemoSiteServer, Page
 from crawler.gone import expired_redirect, soft_404_reason
 from tests.conftest import run_cli, write_sources
+from tests.webcases import article_html
 
 LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
 
@@ -52,13 +53,7 @@ def test_any_body(body):
 
 
 def article(title: str) -> Page:
-    text = "".join(f"<p>{title}, Absatz {number}: Die Wirtschaftsförderung meldet neue Ansiedlungen im "
-                   f"Hafen und {number + 2} neue Betriebe in der Logistik, vor allem kleine und mittlere "
-                   "Unternehmen der Region, die Fachkräfte suchen und ausbilden.</p>" for number in range(4))
-    return Page((f'<!DOCTYPE html><html lang="de"><head><title>{title}</title>'
-                 '<meta property="article:published_time" content="2026-03-02T08:00:00+01:00"></head>'
-                 f"<body><article><h1>{title}</h1>{text}</article></body></html>").encode(),
-                "text/html; charset=utf-8", LAST_MODIFIED)
+    return Page(article_html(title, title).encode(), "text/html; charset=utf-8", LAST_MODIFIED)
 
 
 NOT_FOUND_PAGE = Page(b'<!DOCTYPE html><html><head><title>Seite nicht gefunden</title></head><body>'

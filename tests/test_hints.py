@@ -5,19 +5,14 @@ import sqlite3
 
 from crawler.demosite import DemoSiteServer, Page
 from tests.conftest import run_cli, write_sources
+from tests.webcases import article_html
 
 LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
 ARTICLE = "/wirtschaft/2026/03/hafen.html"
 
 
 def article(version: str) -> Page:
-    text = "".join(f"<p>Der Hafen meldet {version}, Absatz {number}: mehr Container, mehr Schiffe und "
-                   f"{number + 3} neue Kräne für den Umschlag an der Ruhrmündung, sagt die Sprecherin der "
-                   "Hafengesellschaft am Montag in Duisburg.</p>" for number in range(8))
-    return Page((f'<!DOCTYPE html><html lang="de"><head><title>Hafen {version}</title>'
-                 '<meta property="article:published_time" content="2026-03-02T08:00:00+01:00"></head>'
-                 f"<body><article><h1>Hafen {version}</h1>{text}</article></body></html>").encode(),
-                "text/html; charset=utf-8", LAST_MODIFIED)
+    return Page(article_html(f"Hafen {version}", version).encode(), "text/html; charset=utf-8", LAST_MODIFIED)
 
 
 def hubs(base: str, sitemap_lastmod: str, feed_title: str = "W") -> dict[str, Page]:

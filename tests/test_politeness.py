@@ -7,23 +7,19 @@ from crawler.demosite import DemoSiteServer, Page
 from crawler.middlewares import robots_delay
 from tests.conftest import run_cli, write_sources
 from tests.test_distributed import finish, start_worker
+from tests.webcases import article_html
 
 LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
 
 
 def polite_site(robots: str, articles: int = 4) -> dict[str, Page]:
-    paragraph = ("<p>Die Handwerkskammer meldet volle Auftragsbücher und sucht Fachkräfte für "
-                 "Betriebe in der ganzen Region, vor allem im Bau und im Elektrohandwerk.</p>") * 3
     pages = {"/robots.txt": Page(robots.encode(), "text/plain", LAST_MODIFIED)}
     links = ""
     for number in range(articles):
         path = f"/news/2026/03/meldung-{number}.html"
         links += f'<a href="{path}">Meldung {number}</a> '
-        pages[path] = Page((
-            '<!DOCTYPE html><html lang="de"><head><title>Meldung</title>'
-            '<meta property="article:published_time" content="2026-03-02T08:00:00+01:00"></head>'
-            f"<body><article><h1>Meldung {number}</h1>{paragraph}</article></body></html>").encode(),
-            "text/html; charset=utf-8", LAST_MODIFIED)
+        pages[path] = Page(article_html(f"Meldung {number}", str(number)).encode(),
+                           "text/html; charset=utf-8", LAST_MODIFIED)
     pages["/news/"] = Page(f"<html><body>{links}</body></html>".encode(), "text/html", LAST_MODIFIED)
     return pages
 
