@@ -7,8 +7,7 @@ javascript: URLs, and declares a javascript: canonical. Crawled with `newsarchiv
 """
 import asyncio
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 import sqlite_utils
@@ -22,13 +21,13 @@ from archive.store import open_archive, save_sources, store_article
 from archive.urls import INTERNAL_ADDRESS, NOT_WEB, OFFSITE, UrlPolicy, host_of, web_url
 from tests.conftest import run_cli, write_sources
 from tests.test_publish import METADATA
-from tests.webcases import article_html
+from tests.webcases import LoopbackSite, article_html
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 XML = {"Content-Type": "application/xml"}
 
 
-class LoggingSite:
+class LoggingSite(LoopbackSite):
     """``routes`` ({path: (status, headers, body)}) on ``host``; every request path is logged."""
 
     def __init__(self, host: str):
@@ -50,22 +49,7 @@ class LoggingSite:
             def log_message(self, format, *args):  # noqa: A002 - the base class's name
                 pass
 
-        self._server = ThreadingHTTPServer((host, 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info):
-        self._server.shutdown()
-        self._server.server_close()
+        super().__init__(host, Handler)
 
 
 def sitemap_index(locations) -> bytes:

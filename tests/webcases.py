@@ -32,7 +32,29 @@ def article_html(title: str, marker: str, charset_meta: str | None = "utf-8", ma
 <footer>Fußzeile der Testseite</footer></body></html>"""
 
 
-class WebCases:
+class LoopbackSite:
+    """An HTTP server on a loopback address in a background thread, for ``with``."""
+
+    def __init__(self, host: str, handler):
+        self._server = ThreadingHTTPServer((host, 0), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._server.shutdown()
+        self._server.server_close()
+
+
+class WebCases(LoopbackSite):
     """The test site. ``requests``: list of (time, path, status, user_agent)."""
 
     ARTICLES = {
@@ -57,22 +79,7 @@ class WebCases:
         self.slow_seconds = slow_seconds
         self._hits: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer((host, 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc_info):
-        self._server.shutdown()
-        self._server.server_close()
+        super().__init__(host, self._handler())
 
     def hits(self, path: str) -> int:
         return sum(1 for _, seen, _, _ in self.requests if seen == path)
