@@ -15,6 +15,7 @@ from archive.store import open_archive, record_run, save_sources
 from crawler import settings as default_settings
 from crawler.sources import Source
 from crawler.spider import NewsSpider
+from crawler import stats as keys
 
 
 def crawl_settings(db_path: str, overrides: dict | None = None) -> Settings:
@@ -107,7 +108,7 @@ def crawl_sources(sources: list[Source], db_path: str, overrides: dict | None) -
     crawlers = run_crawlers(crawl_settings(db_path, overrides), NewsSpider, sources, source_settings)
     run_ids = []
     for crawler, source in zip(crawlers, sources):
-        run_id = crawler.stats.get_value("newsarchive/run_id") if crawler.stats else None
+        run_id = crawler.stats.get_value(keys.RUN_ID) if crawler.stats else None
         if run_id is None:
             # Scrapy failed before the spider opened (a bad setting, a missing component):
             # the run still gets its row, so status and health show the failure.

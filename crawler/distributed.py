@@ -35,6 +35,7 @@ from crawler.middlewares import ROBOTS_DELAY_META
 from crawler.redis_json import RequestRefused
 from crawler.sources import Source
 from crawler.spider import NewsSpider
+from crawler import stats as keys
 
 KEY_PREFIX = "newsarchive"
 
@@ -120,8 +121,8 @@ def run_worker(sources: list[Source], redis_url: str, worker: str, idle_exit: in
     crawlers = run_crawlers(settings, DistributedNewsSpider, sources, worker_settings)
     return {crawler.spider.source.id: {
         "pages_fetched": crawler.stats.get_value("downloader/response_count", 0),
-        "items_queued": crawler.stats.get_value("newsarchive/items_queued", 0),
-        "requeued": crawler.stats.get_value("newsarchive/requeued", 0),
+        "items_queued": crawler.stats.get_value(keys.ITEMS_QUEUED, 0),
+        "requeued": crawler.stats.get_value(keys.REQUEUED, 0),
     } for crawler in crawlers}
 
 
@@ -207,7 +208,7 @@ class ReliableScheduler(Scheduler):
         self.server.delete(self.inflight)
         if requeued:
             spider.logger.warning("Requeued %d unfinished requests of worker %s", requeued, self.worker)
-            self.stats.inc_value("newsarchive/requeued", requeued)
+            self.stats.inc_value(keys.REQUEUED, requeued)
 
     def decoded(self, encoded: bytes, key: str):
         """The request in ``encoded``, or None (logged) when it is not one of our JSON requests."""
@@ -219,7 +220,7 @@ class ReliableScheduler(Scheduler):
 
     def refused(self, key: str, error: RequestRefused) -> None:
         self.spider.logger.error("Dropped an entry of %s that is not a newsarchive request: %s", key, error)
-        self.stats.inc_value("newsarchive/refused_requests")
+        self.stats.inc_value(keys.REFUSED_REQUESTS)
 
     def next_request(self):
         # The queue has removed an entry before decoding it, so a refused one is gone: try the next.
@@ -320,7 +321,7 @@ class RedisItemQueuePipeline:
 
     def process_item(self, item):
         self.server.lpush(ITEMS_KEY, encode_page(item.article_page()))
-        self.stats.inc_value("newsarchive/items_queued")
+        self.stats.inc_value(keys.ITEMS_QUEUED)
         return item
 
 
@@ -355,7 +356,7 @@ class RedisHostDelayMiddleware:
         if delay_ms <= 0:
             return None
         while not self.server.set(key, 1, nx=True, px=delay_ms):
-            self.crawler.stats.inc_value("newsarchive/host_delay_waits")
+            self.crawler.stats.inc_value(keys.HOST_DELAY_WAITS)
             wait = max(self.server.pttl(key), 5) / 1000
             await maybe_deferred_to_future(task.deferLater(reactor, wait, lambda: None))
         return None

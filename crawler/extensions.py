@@ -4,6 +4,7 @@ from scrapy.exceptions import NotConfigured
 
 from archive.pages import failed_pages
 from archive.store import close_interrupted_runs, finish_run, open_archive, start_run, utc_now
+from crawler import stats as keys
 
 
 class CrawlRunRecorder:
@@ -34,24 +35,24 @@ class CrawlRunRecorder:
         with open_archive(self.db_path) as db:
             close_interrupted_runs(db, spider.source.id)
             self.run_id = start_run(db, spider.source.id, self.started)
-        self.crawler.stats.set_value("newsarchive/run_id", self.run_id)
+        self.crawler.stats.set_value(keys.RUN_ID, self.run_id)
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats
-        not_modified = stats.get_value("newsarchive/not_modified", 0)
+        not_modified = stats.get_value(keys.NOT_MODIFIED, 0)
         with open_archive(self.db_path) as db:
             failed = failed_pages(db, spider.source.id, self.started)
             counts = {
                 # Full responses only: a 304 costs the site next to nothing and is counted apart.
                 "pages_fetched": stats.get_value("downloader/response_count", 0) - not_modified,
                 "not_modified": not_modified,
-                "skipped": stats.get_value("newsarchive/skipped/not_due", 0),
-                "articles_new": stats.get_value("newsarchive/articles_new", 0),
-                "articles_updated": stats.get_value("newsarchive/articles_updated", 0),
-                "duplicates": stats.get_value("newsarchive/articles_duplicate", 0),
+                "skipped": stats.get_value(keys.SKIPPED_NOT_DUE, 0),
+                "articles_new": stats.get_value(keys.ARTICLES_NEW, 0),
+                "articles_updated": stats.get_value(keys.ARTICLES_UPDATED, 0),
+                "duplicates": stats.get_value(keys.ARTICLES_DUPLICATE, 0),
                 # Pages whose last fetch in this run failed, plus pages the spider could not use.
                 "errors": failed + stats.get_value("spider_exceptions/count", 0)
-                + stats.get_value("newsarchive/errors", 0),
+                + stats.get_value(keys.ERRORS, 0),
             }
             status = "ok" if reason == "finished" else reason
             finish_run(db, self.run_id, status, counts)
@@ -106,14 +107,14 @@ class CrawlProgress:
 
     def refresh(self, finished: str | None = None):
         stats = self.crawler.stats
-        not_modified = stats.get_value("newsarchive/not_modified", 0)
+        not_modified = stats.get_value(keys.NOT_MODIFIED, 0)
         CrawlProgress._rows[self.source] = {
             "state": finished or "crawling",
             "pages": stats.get_value("downloader/response_count", 0) - not_modified,
             "304": not_modified,
-            "skipped": stats.get_value("newsarchive/skipped/not_due", 0),
-            "new": stats.get_value("newsarchive/articles_new", 0),
-            "updated": stats.get_value("newsarchive/articles_updated", 0),
+            "skipped": stats.get_value(keys.SKIPPED_NOT_DUE, 0),
+            "new": stats.get_value(keys.ARTICLES_NEW, 0),
+            "updated": stats.get_value(keys.ARTICLES_UPDATED, 0),
             "errors": stats.get_value("log_count/ERROR", 0),
             "done": False,
         }

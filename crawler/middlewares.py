@@ -17,6 +17,7 @@ from archive.pages import (hint_time, is_due, last_run_completed, mark_removed, 
 from archive.store import open_archive
 from archive.urls import OFFSITE
 from crawler.gone import expired_redirect, soft_404_reason
+from crawler import stats as keys
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def count_refusal(crawler, url: str, reason: str) -> None:
     Links to other sites are everyday web (share buttons, partners): logged at INFO. Other
     schemes and internal addresses hint at a broken or hostile site: a WARNING.
     """
-    key = f"newsarchive/refused/{reason}"
+    key = keys.refused(reason)
     crawler.stats.inc_value(key)
     if crawler.stats.get_value(key) == 1:
         level = logging.INFO if reason == OFFSITE else logging.WARNING
@@ -112,7 +113,7 @@ class FetchStateMiddleware:
         if state is None:
             return None
         if state["content_hash"] and not self._wanted_again(state, self._freshest_hint(request)):
-            self.stats.inc_value("newsarchive/skipped/not_due")
+            self.stats.inc_value(keys.SKIPPED_NOT_DUE)
             not_due = getattr(self.crawler.spider, "not_due", None)
             if not_due is not None:
                 not_due.add(request.url)
@@ -141,7 +142,7 @@ class FetchStateMiddleware:
         if response.status in (404, 410):
             self._mark_removed(request.url)
         if response.status == 304:
-            self.stats.inc_value("newsarchive/not_modified")
+            self.stats.inc_value(keys.NOT_MODIFIED)
             state = page_state(self.db, request.url)
             if state and state["article_id"]:
                 touch_article(self.db, state["article_id"])
@@ -156,7 +157,7 @@ class FetchStateMiddleware:
         if reason is None:
             return False
         self._record(request, 404, error=f"soft 404: {reason}"[:500])
-        self.stats.inc_value("newsarchive/gone/soft_404")
+        self.stats.inc_value(keys.GONE_SOFT_404)
         self._mark_removed(request.url)
         return True
 
@@ -167,14 +168,14 @@ class FetchStateMiddleware:
         if not (state and state["article_id"] and expired_redirect(request.url, location)):
             return False
         self._record(request, 410, error=f"redirected to {location}"[:500])
-        self.stats.inc_value("newsarchive/gone/redirected")
+        self.stats.inc_value(keys.GONE_REDIRECTED)
         self._mark_removed(request.url)
         return True
 
     def _mark_removed(self, url: str) -> None:
         state = page_state(self.db, url)
         if state and state["article_id"] and mark_removed(self.db, state["article_id"]):
-            self.stats.inc_value("newsarchive/articles_removed")
+            self.stats.inc_value(keys.ARTICLES_REMOVED)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, IgnoreRequest):
@@ -338,7 +339,7 @@ class RobotsDelayMiddleware:
         delay = robots_delay(parser, self.user_agent) if parser is not None else None
         if delay:
             request.meta[ROBOTS_DELAY_META] = delay
-            self.crawler.stats.max_value("newsarchive/robots_delay", delay)
+            self.crawler.stats.max_value(keys.ROBOTS_DELAY, delay)
             if self.floor_slots:
                 self.floors[self.crawler.engine.downloader.get_slot_key(request)] = delay
                 self._floor(request)

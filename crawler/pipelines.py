@@ -19,6 +19,7 @@ from crawler.classify import UNDECIDED, looks_like_article
 from crawler.extract import ExtractionTooSlow, extract_article, time_budget
 from crawler.items import PageItem
 from crawler.workers import acquire_pool, release_pool, renew_pool
+from crawler import stats as keys
 
 logger = logging.getLogger(__name__)
 
@@ -89,19 +90,19 @@ class ExtractPipeline:
         try:
             prepared = await self.extract(html, item.url)
         except ExtractionTooSlow as error:
-            self.stats.inc_value("newsarchive/skipped/too_slow")
+            self.stats.inc_value(keys.SKIPPED_TOO_SLOW)
             logger.warning("%s: %s", error, item.url)
             raise DropItem(f"{error}: {item.url}", log_level="INFO") from None
         except Exception as error:  # noqa: BLE001 - a hostile page must not stop the crawl
-            self.stats.inc_value("newsarchive/errors")
+            self.stats.inc_value(keys.ERRORS)
             logger.warning("extraction failed on %s: %s: %s", item.url, type(error).__name__,
                            str(error)[:200])
             raise DropItem(f"extraction failed: {item.url}", log_level="INFO") from None
         if prepared is None:
-            self.stats.inc_value("newsarchive/skipped/no_text")
+            self.stats.inc_value(keys.SKIPPED_NO_TEXT)
             raise DropItem(f"no main text: {item.url}", log_level="INFO")
         if item.classification == UNDECIDED and not looks_like_article(prepared.article):
-            self.stats.inc_value("newsarchive/skipped/not_article")
+            self.stats.inc_value(keys.SKIPPED_NOT_ARTICLE)
             raise DropItem(f"not an article (no date or too short): {item.url}", log_level="INFO")
         item.prepared = prepared
         return item
@@ -232,11 +233,11 @@ class ArchivePipeline:
     async def process_item(self, item: PageItem) -> PageItem:
         stored = await self.writer.write_item(item.article_page())
         item.stored = stored
-        self.stats.inc_value(f"newsarchive/articles_{stored.outcome}")
+        self.stats.inc_value(keys.articles(stored.outcome))
         if stored.links is not None:
-            self.stats.inc_value("newsarchive/enriched")
+            self.stats.inc_value(keys.ENRICHED)
             for kind, count in stored.links.items():
-                self.stats.inc_value(f"newsarchive/enrich/{kind}", count)
+                self.stats.inc_value(keys.enrich(kind), count)
         logger.debug("%s: %s", stored.outcome, item.url)
         return item
 

@@ -24,6 +24,7 @@ from crawler.extract import page_metadata, parse_html
 from crawler.items import PageItem
 from crawler.middlewares import count_refusal
 from crawler.sources import Source
+from crawler import stats as keys
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 
@@ -104,10 +105,10 @@ class NewsSpider(scrapy.Spider):
         if not self.allowed(url):
             return None
         if not self.wanted(url):
-            self.crawler.stats.inc_value("newsarchive/skipped/filtered")
+            self.crawler.stats.inc_value(keys.SKIPPED_FILTERED)
             return None
         if reason := trap_reason(url, self.query_variants):
-            self.crawler.stats.inc_value(f"newsarchive/skipped/trap/{reason}")
+            self.crawler.stats.inc_value(keys.skipped_trap(reason))
             return None
         # Several hubs may list a page (a feed, the sitemap, the news sitemap), each with its own
         # hint of when it last changed. Whichever is read first, the freshest decides whether a
@@ -123,7 +124,7 @@ class NewsSpider(scrapy.Spider):
             return scrapy.Request(url, callback=self.parse_page, meta=meta)
         if fresher and url in self.not_due:
             self.not_due.discard(url)
-            self.crawler.stats.inc_value("newsarchive/hints/fresher")
+            self.crawler.stats.inc_value(keys.FRESHER_HINT)
             return scrapy.Request(url, callback=self.parse_page, meta=meta, dont_filter=True)
         return None
 
@@ -134,7 +135,7 @@ class NewsSpider(scrapy.Spider):
         return not self.allow or any(pattern.search(url) for pattern in self.allow)
 
     def parse_feed(self, response):
-        self.crawler.stats.inc_value("newsarchive/pages/feed")
+        self.crawler.stats.inc_value(keys.PAGES_FEED)
         refused: list[str] = []
         for entry in feed_entries(response.body, response.url, refused):
             if request := self.page_request(entry.url, self.source.max_depth, lastmod=entry.lastmod):
@@ -147,13 +148,13 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     def parse_sitemap(self, response):
-        self.crawler.stats.inc_value("newsarchive/pages/sitemap")
+        self.crawler.stats.inc_value(keys.PAGES_SITEMAP)
         refused: list[str] = []
         kind, entries = sitemap_entries(response.body, refused)
         self.count_not_web(refused)
         if kind == "invalid":
             self.logger.warning("Not a sitemap, skipped: %s", response.url)
-            self.crawler.stats.inc_value("newsarchive/errors")
+            self.crawler.stats.inc_value(keys.ERRORS)
         for entry in entries:
             if kind == "sitemapindex":
                 if request := self.hub_request(entry.url, self.parse_sitemap, "sitemap"):
@@ -163,12 +164,12 @@ class NewsSpider(scrapy.Spider):
 
     def parse_page(self, response):
         if not isinstance(response, scrapy.http.HtmlResponse) and not _is_html(response):
-            self.crawler.stats.inc_value("newsarchive/skipped/not_html")
+            self.crawler.stats.inc_value(keys.SKIPPED_NOT_HTML)
             return
         metadata = page_metadata(parse_html(response.text))
         kind = classify_page(response.url, metadata, self.source.article_pattern)
         if kind == NOT_ARTICLE:
-            self.crawler.stats.inc_value("newsarchive/pages/listing")
+            self.crawler.stats.inc_value(keys.PAGES_LISTING)
         else:
             headers = {name.decode("latin-1"): values[0].decode("latin-1")
                        for name, values in response.headers.items() if values}

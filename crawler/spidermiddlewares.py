@@ -1,6 +1,8 @@
 """Spider middlewares: what happens to what a spider callback yields, or raises."""
 import logging
 
+from crawler import stats as keys
+
 logger = logging.getLogger(__name__)
 
 
@@ -21,7 +23,7 @@ class PageErrorsMiddleware:
         return cls(crawler.stats)
 
     def process_spider_exception(self, response, exception):
-        self.stats.inc_value("newsarchive/errors")
+        self.stats.inc_value(keys.ERRORS)
         logger.warning("could not parse %s: %s: %s", response.url, type(exception).__name__,
                        str(exception)[:200])
         return []
