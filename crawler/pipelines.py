@@ -75,9 +75,9 @@ class ExtractPipeline:
                    settings.getbool("ENRICH_ENABLED"), settings.getfloat("EXTRACT_TIME_LIMIT"))
 
     def open_spider(self):
-        if self.workers > 0:
-            self.pool = acquire_pool(self.workers)
-        elif self.find_entities:
+        # The pool starts with the first page to extract: a re-crawl that finds nothing new
+        # never pays for starting it (the models' load, the workers).
+        if self.workers == 0 and self.find_entities:
             company_finder()  # load the gazetteer and company list now, not on the first page
 
     def close_spider(self):
@@ -108,8 +108,10 @@ class ExtractPipeline:
         return item
 
     async def extract(self, html, url: str) -> PreparedArticle | None:
-        if self.pool is None:
+        if self.workers == 0:
             return extract_and_prepare(html, url, self.find_entities, self.time_limit)
+        if self.pool is None:
+            self.pool = acquire_pool(self.workers)
         loop = asyncio.get_running_loop()
         try:
             return await loop.run_in_executor(self.pool, extract_and_prepare, html, url,
