@@ -166,8 +166,8 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, scrapy.http.HtmlResponse) and not _is_html(response):
             self.crawler.stats.inc_value(keys.SKIPPED_NOT_HTML)
             return
-        metadata = page_metadata(parse_html(response.text))
-        kind = classify_page(response.url, metadata, self.source.article_pattern)
+        tree = parse_html(response.text)
+        kind = classify_page(response.url, page_metadata(tree), self.source.article_pattern, tree=tree)
         if kind == NOT_ARTICLE:
             self.crawler.stats.inc_value(keys.PAGES_LISTING)
         else:

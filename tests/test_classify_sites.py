@@ -228,9 +228,6 @@ Last updated 02.03.2026.</p>{cards}""", lang="en")
     return pages
 
 
-# Pages are still classified by one signal at a time (URL rules, og:type, then text length).
-CLASSIFIED_BY_ONE_SIGNAL = pytest.mark.xfail(reason="pages are classified by one signal at a time", strict=True)
-
 SITES = {
     # name: (address, builder, start path)
     "magazine": ("127.0.0.2", magazine_site, "/"),
@@ -271,7 +268,6 @@ def fetched(crawled, site: str) -> set[str]:
     return {path for _method, path, status in crawled["servers"][site].requests if status == 200}
 
 
-@CLASSIFIED_BY_ONE_SIGNAL
 def test_magazine_issue_pages_are_followed_and_article_pairs_stored(crawled):
     issues = {"/de/ausgabe-2026-03/", "/en/issue-2026-03/"}
     assert issues <= fetched(crawled, "magazine")
@@ -282,7 +278,6 @@ def test_magazine_issue_pages_are_followed_and_article_pairs_stored(crawled):
     assert crawled["db"]["translations"].count == 2 * len(MAGAZINE_STORIES)
 
 
-@CLASSIFIED_BY_ONE_SIGNAL
 def test_newspaper_stories_stored_whatever_their_url_and_hubs_followed(crawled):
     assert set(NEWSPAPER_HUBS) <= fetched(crawled, "newspaper")
     assert stored(crawled, "newspaper") == {NEWSPAPER_ARTICLE, NEWSPAPER_SHORT, NEWSPAPER_WP,
@@ -296,20 +291,17 @@ def test_newspaper_dateline_and_initials_byline(crawled):
     assert row["text"].startswith("Düsseldorf.")
 
 
-@CLASSIFIED_BY_ONE_SIGNAL
 def test_short_item_with_a_visible_date_is_stored(crawled):
     [row] = crawled["db"].query("select * from articles where url like ?", [f"%{NEWSPAPER_SHORT}"])
     assert row["published"].startswith("2026-03-11")
     assert row["word_count"] < 60
 
 
-@CLASSIFIED_BY_ONE_SIGNAL
 def test_broadcaster_articles_stored_despite_og_type_website(crawled):
     assert BROADCASTER_PORTAL in fetched(crawled, "broadcaster")
     assert stored(crawled, "broadcaster") == set(BROADCASTER_ARTICLES)
 
 
-@CLASSIFIED_BY_ONE_SIGNAL
 def test_agency_teaser_page_followed_news_stored_programmes_not(crawled):
     assert {AGENCY_START, *AGENCY_NEWS, *AGENCY_PROGRAMMES} <= fetched(crawled, "agency")
     assert stored(crawled, "agency") == set(AGENCY_NEWS)

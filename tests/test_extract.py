@@ -59,15 +59,23 @@ def test_plain_page_gets_date_and_text():
     assert looks_like_article(article)
 
 
+def classify(url: str, name: str, pattern: str = "") -> str:
+    tree = parse_html(page(name))
+    return classify_page(url, page_metadata(tree), pattern, tree=tree)
+
+
 def test_classification():
-    assert classify_page(BASE + "a.html", metadata("de-article-jsonld.html")) == ARTICLE
+    assert classify(BASE + "a.html", "de-article-jsonld.html") == ARTICLE
+    assert classify(BASE + "m.html", "de-article-plain.html") == ARTICLE
+    assert classify(BASE, "listing.html") == NOT_ARTICLE
+    assert classify(BASE + "../impressum.html", "impressum.html") == NOT_ARTICLE
+    # Without the page's tree only its markup and URL are weighed.
     assert classify_page(BASE + "m.html", metadata("de-article-plain.html")) == UNDECIDED
-    assert classify_page(BASE, metadata("listing.html")) == NOT_ARTICLE
-    assert classify_page(BASE + "../impressum.html", metadata("impressum.html")) == NOT_ARTICLE
-    # Structured data does not turn a tag page or a calendar into a story.
-    for url in ("https://x.de/thema/wasserstoff/", "https://x.de/veranstaltungen/kalender.html",
-                "https://x.de/autor/anna-schmidt/", "https://x.de/ruhr/seite-3.html"):
-        assert classify_page(url, metadata("de-article-jsonld.html")) == NOT_ARTICLE
+    # A story's markup and structure outweigh a hub-like URL (weeklies file stories under
+    # /autoren/… and /veranstaltungen/…); a page-numbered URL is no story.
+    for url in ("https://x.de/autor/anna-schmidt/logistik.html", "https://x.de/veranstaltungen/messe.html"):
+        assert classify(url, "de-article-jsonld.html") == ARTICLE
+    assert classify_page("https://x.de/ruhr/seite-3.html", metadata("listing.html")) == NOT_ARTICLE
 
 
 def test_article_pattern_decides_when_given():
