@@ -13,7 +13,7 @@ each evidence function is one or two passes over the tree (0.25 ms a page on the
 import re
 from dataclasses import dataclass
 
-from crawler.extract import ARTICLE_TYPES
+from crawler.metadata import ARTICLE_TYPES
 
 ARTICLE = "article"
 NOT_ARTICLE = "not-article"

@@ -13,6 +13,7 @@ LAYERS = [
     ("archive.lock", ["numpy", "datasketch", "sqlite_utils"]),
     ("archive.schema", ["archive.dedup", "archive.search", "archive.store", "datasketch"]),
     ("crawler.sources", ["numpy", "scrapy", "trafilatura", "datasette"]),
+    ("crawler.discover", ["trafilatura", "numpy", "datasketch", "archive.store", "crawler.extract"]),
     ("crawler.cli", ["scrapy", "trafilatura", "datasette", "numpy", "scheduler"]),
     ("scheduler", ["scrapy", "trafilatura", "datasette", "crawler.cli"]),
 ]
