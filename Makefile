@@ -24,6 +24,7 @@ test: install browser redis lint docs-check
 # Style is ruff's (configuration in pyproject.toml); `make format` rewrites, `make lint` checks.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 format: install
 	$(BIN)/ruff format .

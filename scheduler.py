@@ -8,6 +8,7 @@ table (a persistent SQLAlchemy job store), so a restart neither loses nor duplic
 
 Run it with ``newsarchive schedule`` or ``python scheduler.py`` (same options).
 """
+
 import json
 import logging
 import logging.handlers
@@ -32,7 +33,13 @@ from apscheduler.triggers.interval import IntervalTrigger
 from archive.lock import LockHeld, hold_lock
 from archive.schema import SCHEDULER_JOBS_TABLE
 from archive.store import (
-    close_abandoned_runs, latest_run_id, open_archive, record_run, runs_since, save_sources, utc_now,
+    close_abandoned_runs,
+    latest_run_id,
+    open_archive,
+    record_run,
+    runs_since,
+    save_sources,
+    utc_now,
 )
 from crawler.scheduling import SchedulerConfig
 from crawler.sources import Source, SourcesError, load_sources
@@ -80,8 +87,7 @@ def source_schedule(source: Source, config: SchedulerConfig) -> Schedule:
     values = expression.split()
     if len(values) != len(CRON_FIELDS):
         raise ValueError(f"{source.id}: cron expression {expression!r} needs 5 fields")
-    trigger = CronTrigger(**dict(zip(CRON_FIELDS, values)), timezone=config.timezone,
-                          jitter=config.jitter or None)
+    trigger = CronTrigger(**dict(zip(CRON_FIELDS, values)), timezone=config.timezone, jitter=config.jitter or None)
     origin = "" if source.schedule else ", default"
     return Schedule(trigger, f"cron '{expression}' {config.timezone}, jitter {config.jitter} s{origin}")
 
@@ -92,8 +98,11 @@ class SyncReport(NamedTuple):
     removed: list[str]
 
     def __str__(self) -> str:
-        parts = [f"{label} {', '.join(ids)}" for label, ids in
-                 (("added", self.added), ("changed", self.changed), ("removed", self.removed)) if ids]
+        parts = [
+            f"{label} {', '.join(ids)}"
+            for label, ids in (("added", self.added), ("changed", self.changed), ("removed", self.removed))
+            if ids
+        ]
         return "; ".join(parts) or "no change"
 
 
@@ -111,8 +120,12 @@ def sync_jobs(scheduler, sources: list[Source], config: SchedulerConfig) -> Sync
             report.removed.append(job.id)
     for source_id, schedule in wanted.items():
         job = scheduler.get_job(source_id)
-        options = {"name": schedule.description, "misfire_grace_time": config.misfire_grace,
-                   "coalesce": True, "max_instances": 1}
+        options = {
+            "name": schedule.description,
+            "misfire_grace_time": config.misfire_grace,
+            "coalesce": True,
+            "max_instances": 1,
+        }
         if job is None:
             scheduler.add_job(CRAWL_JOB, schedule.trigger, args=[source_id], id=source_id, **options)
             report.added.append(source_id)
@@ -148,8 +161,18 @@ class CrawlRunner:
         self._changed = threading.Condition()
 
     def command(self, source_id: str) -> list[str]:
-        command = [sys.executable, "-m", "crawler", "crawl", source_id, "--json",
-                   "--sources", str(self.config.snapshot_path), "--db", str(self.config.db_path)]
+        command = [
+            sys.executable,
+            "-m",
+            "crawler",
+            "crawl",
+            source_id,
+            "--json",
+            "--sources",
+            str(self.config.snapshot_path),
+            "--db",
+            str(self.config.db_path),
+        ]
         for setting in self.config.crawl_settings:
             command += ["--set", setting]
         return command
@@ -165,8 +188,9 @@ class CrawlRunner:
         started_at, started = utc_now(), time.monotonic()
         # A session of its own: a Ctrl-C in the scheduler's terminal must not reach the crawl
         # directly; the scheduler stops crawls itself, with a grace period.
-        process = subprocess.Popen(self.command(source_id), stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True, start_new_session=True)
+        process = subprocess.Popen(
+            self.command(source_id), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        )
         with self._changed:
             self._running[source_id] = process
         logger.info("crawl %s started (pid %d)", source_id, process.pid)
@@ -199,13 +223,19 @@ class CrawlRunner:
 
         started = time.monotonic()
         if pending_crawl_requests(self.config.redis_url, source_id):
-            outcome = CrawlOutcome(source_id, "already queued", time.monotonic() - started, None,
-                                   "the last crawl request was not taken by a worker yet")
+            outcome = CrawlOutcome(
+                source_id,
+                "already queued",
+                time.monotonic() - started,
+                None,
+                "the last crawl request was not taken by a worker yet",
+            )
         else:
             enqueue_crawls(self.config.redis_url, [source_id])
             outcome = CrawlOutcome(source_id, "queued", time.monotonic() - started, None)
-        logger.info("crawl %s %s for the workers%s", source_id, outcome.status,
-                    f" ({outcome.detail})" if outcome.detail else "")
+        logger.info(
+            "crawl %s %s for the workers%s", source_id, outcome.status, f" ({outcome.detail})" if outcome.detail else ""
+        )
         return outcome
 
     def stop(self, process: subprocess.Popen) -> tuple[str, str]:
@@ -226,8 +256,7 @@ class CrawlRunner:
                     record_run(db, source_id, status, started=started_at)
         except LockHeld:
             # A new crawl of the source began meanwhile; its row must stay open.
-            logger.warning("crawl %s: could not mark the %s run, the source is being crawled again",
-                           source_id, status)
+            logger.warning("crawl %s: could not mark the %s run, the source is being crawled again", source_id, status)
 
     def running(self) -> list[str]:
         with self._changed:
@@ -259,12 +288,18 @@ def log_outcome(outcome: CrawlOutcome) -> None:
         parts[0] += " (another crawl of this source is running)"
     if outcome.run:
         # A crawl that was killed never reported its counts; only finished ones show them.
-        parts += [f"{outcome.run.get(name) or 0} {label}" for name, label in (
-            ("pages_fetched", "pages"), ("articles_new", "new"), ("articles_updated", "updated"),
-            ("duplicates", "duplicates"), ("errors", "errors"))]
+        parts += [
+            f"{outcome.run.get(name) or 0} {label}"
+            for name, label in (
+                ("pages_fetched", "pages"),
+                ("articles_new", "new"),
+                ("articles_updated", "updated"),
+                ("duplicates", "duplicates"),
+                ("errors", "errors"),
+            )
+        ]
     level = logging.INFO if outcome.status not in ("failed", "timeout") else logging.WARNING
-    logger.log(level, "crawl %s finished: %s, %.1f s", outcome.source, ", ".join(parts),
-               outcome.elapsed)
+    logger.log(level, "crawl %s finished: %s, %.1f s", outcome.source, ", ".join(parts), outcome.elapsed)
 
 
 def _summary_run(stdout: str) -> dict | None:
@@ -335,7 +370,8 @@ def build_scheduler(config: SchedulerConfig) -> BackgroundScheduler:
     """An APScheduler with the persistent job store in the archive and ``max_crawls`` threads."""
     url = f"sqlite:///{config.db_path.resolve()}"
     jobstore = SQLAlchemyJobStore(
-        url=url, tablename=SCHEDULER_JOBS_TABLE,
+        url=url,
+        tablename=SCHEDULER_JOBS_TABLE,
         # Crawls write to the same file; wait for their transactions instead of failing.
         engine_options={"connect_args": {"timeout": 30}},
     )
@@ -350,12 +386,16 @@ def build_scheduler(config: SchedulerConfig) -> BackgroundScheduler:
 
 def _log_skipped_run(event) -> None:
     if event.code == EVENT_JOB_MAX_INSTANCES:
-        logger.warning("crawl %s not started: its previous run is still running or waiting for a "
-                       "free crawl slot (--max-crawls)",
-                       event.job_id)
+        logger.warning(
+            "crawl %s not started: its previous run is still running or waiting for a free crawl slot (--max-crawls)",
+            event.job_id,
+        )
     else:
-        logger.warning("crawl %s missed its run at %s (more than the misfire grace time ago)",
-                       event.job_id, event.scheduled_run_time.isoformat())
+        logger.warning(
+            "crawl %s missed its run at %s (more than the misfire grace time ago)",
+            event.job_id,
+            event.scheduled_run_time.isoformat(),
+        )
 
 
 def setup_logging(config: SchedulerConfig) -> None:
@@ -364,8 +404,7 @@ def setup_logging(config: SchedulerConfig) -> None:
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(message)s")
     handlers = [
         logging.StreamHandler(sys.stderr),
-        logging.handlers.RotatingFileHandler(config.log_path, maxBytes=5_000_000, backupCount=5,
-                                             encoding="utf-8"),
+        logging.handlers.RotatingFileHandler(config.log_path, maxBytes=5_000_000, backupCount=5, encoding="utf-8"),
     ]
     root = logging.getLogger()
     root.setLevel(logging.INFO)
@@ -419,8 +458,13 @@ def run_scheduler(config: SchedulerConfig) -> int:
             scheduler.start(paused=True)
             report = sync_jobs(scheduler, sources, config)
             scheduler.resume()
-            logger.info("scheduler started: %d sources (%s), at most %d crawls at once, log %s",
-                        len(sources), report, config.max_crawls, config.log_path)
+            logger.info(
+                "scheduler started: %d sources (%s), at most %d crawls at once, log %s",
+                len(sources),
+                report,
+                config.max_crawls,
+                config.log_path,
+            )
             _log_next_runs(scheduler)
             while not signals.stop:
                 signals.wake.wait(config.watch_interval)
@@ -462,8 +506,12 @@ def shut_down(scheduler, runner: CrawlRunner, config: SchedulerConfig) -> None:
     scheduler.remove_jobstore("default")
     running = runner.running()
     if running:
-        logger.info("stopping: waiting up to %g s for %d running crawl(s): %s",
-                    config.shutdown_grace, len(running), ", ".join(running))
+        logger.info(
+            "stopping: waiting up to %g s for %d running crawl(s): %s",
+            config.shutdown_grace,
+            len(running),
+            ", ".join(running),
+        )
         if not runner.wait(config.shutdown_grace):
             logger.info("stopping the crawls still running: %s", ", ".join(runner.running()))
             runner.stop_all()
@@ -478,8 +526,7 @@ def _log_next_runs(scheduler) -> None:
 
 
 def _absolute(config: SchedulerConfig) -> SchedulerConfig:
-    return replace(config, sources_path=Path(config.sources_path).resolve(),
-                   db_path=Path(config.db_path).resolve())
+    return replace(config, sources_path=Path(config.sources_path).resolve(), db_path=Path(config.db_path).resolve())
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ search terms depend on ``archive.search.ANALYSIS_VERSION``. The version each kin
 last built with is kept in ``_archive_derived_versions``; an archive built with an older one
 (0.1.0 archives have no such table: version 1) gets that backfill requested on opening.
 """
+
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -41,21 +42,23 @@ def _start_near_duplicates(db: Database) -> None:
 
 
 def _fill_near_duplicates(db: Database, after_id: int) -> int | None:
-    rows = db.execute("select id, text from articles where id > ? order by id limit ?",
-                      [after_id, BATCH]).fetchall()
+    rows = db.execute("select id, text from articles where id > ? order by id limit ?", [after_id, BATCH]).fetchall()
     for article_id, text in rows:
         index_article(db, article_id, text or "")
     return rows[-1][0] if rows else None
 
 
 def _fill_search_terms(db: Database, after_id: int) -> int | None:
-    rows = db.execute("select id, title, description, text, language from articles "
-                      "where id > ? order by id limit ?", [after_id, BATCH]).fetchall()
+    rows = db.execute(
+        "select id, title, description, text, language from articles where id > ? order by id limit ?",
+        [after_id, BATCH],
+    ).fetchall()
     for article_id, title, description, text, language in rows:
         terms = search_terms(title, description, text or "", language=language)
         # Only a changed row is written: each write re-indexes the article in the FTS table.
-        db.execute("update articles set search_terms = ? where id = ? and search_terms is not ?",
-                   [terms, article_id, terms])
+        db.execute(
+            "update articles set search_terms = ? where id = ? and search_terms is not ?", [terms, article_id, terms]
+        )
     return rows[-1][0] if rows else None
 
 
@@ -83,13 +86,16 @@ def request_outdated_backfills(db: Database) -> list[str]:
         return []  # the usual case, decided without taking the write lock
     requested = []
     with transaction(db):
-        db.execute(f"create table if not exists {DERIVED_VERSIONS_TABLE} "
-                   "(name text primary key, version integer not null)")
+        db.execute(
+            f"create table if not exists {DERIVED_VERSIONS_TABLE} (name text primary key, version integer not null)"
+        )
         # Read again inside the write transaction: another process may have requested it.
         for name in _outdated(db):
             db.execute(f"insert or replace into {BACKFILLS_TABLE} (name, last_id) values (?, 0)", [name])
-            db.execute(f"insert or replace into {DERIVED_VERSIONS_TABLE} (name, version) values (?, ?)",
-                       [name, DERIVED_VERSIONS[name]])
+            db.execute(
+                f"insert or replace into {DERIVED_VERSIONS_TABLE} (name, version) values (?, ?)",
+                [name, DERIVED_VERSIONS[name]],
+            )
             requested.append(name)
     return requested
 

@@ -1,4 +1,5 @@
 """One URL normalisation, used for discovery, the dupe filter and storage alike."""
+
 import re
 from urllib.parse import parse_qsl, urldefrag, urlsplit, urlunsplit
 
@@ -15,9 +16,17 @@ EXTRA_TRACKING_PARAMS = re.compile(
     re.IGNORECASE,
 )
 # Query parameters that ask for the AMP or print rendering of the same article.
-VARIANT_PARAMS = {"amp": None, "print": None, "druck": None, "printversion": None,
-                  "outputtype": {"amp", "print"}, "output": {"amp", "print"},
-                  "view": {"amp", "print"}, "format": {"amp", "print"}, "ampview": None}
+VARIANT_PARAMS = {
+    "amp": None,
+    "print": None,
+    "druck": None,
+    "printversion": None,
+    "outputtype": {"amp", "print"},
+    "output": {"amp", "print"},
+    "view": {"amp", "print"},
+    "format": {"amp", "print"},
+    "ampview": None,
+}
 # Path segments and file suffixes of AMP and print renderings.
 VARIANT_SEGMENTS = {"amp", "print", "druck", "druckansicht", "druckversion", "printversion"}
 VARIANT_SUFFIX = re.compile(r"[.-](amp|print)(?=\.html?$)", re.IGNORECASE)

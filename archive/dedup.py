@@ -16,6 +16,7 @@ The threshold and shingle size were chosen on the labelled pairs in
 Clusters are flat: ``duplicate_of`` always names the cluster's earliest article (by
 ``published``, else ``first_seen``), and is re-pointed when an earlier copy arrives later.
 """
+
 import functools
 import hashlib
 import re
@@ -65,12 +66,13 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     words = WORD.findall(text.casefold())
     if not words:
         return frozenset()
-    word_hashes = numpy.fromiter((zlib.crc32(word.encode("utf-8")) for word in words),
-                                 dtype=numpy.uint64, count=len(words))
+    word_hashes = numpy.fromiter(
+        (zlib.crc32(word.encode("utf-8")) for word in words), dtype=numpy.uint64, count=len(words)
+    )
     count = max(1, len(words) - size + 1)
     combined = word_hashes[:count].copy()
     for offset in range(1, min(size, len(words))):
-        combined = combined * SHINGLE_MULTIPLIER + word_hashes[offset:offset + count]
+        combined = combined * SHINGLE_MULTIPLIER + word_hashes[offset : offset + count]
     return frozenset(combined.tolist())
 
 
@@ -99,8 +101,7 @@ def minhash(text_shingles: frozenset[int]) -> numpy.ndarray:
     scheme, permutations = _permutations()
     # The scheme mixes every input with the MurmurHash3 finaliser before permuting, so the
     # shingle hashes, folded to 32 bits, go in as they are.
-    signature = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=scheme, permutations=permutations,
-                        hashfunc=int)
+    signature = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=scheme, permutations=permutations, hashfunc=int)
     hashes = numpy.fromiter(text_shingles, dtype=numpy.uint64, count=len(text_shingles))
     signature.update_batch(((hashes ^ (hashes >> numpy.uint64(32))) & numpy.uint64(0xFFFFFFFF)).tolist())
     return signature.hashvalues.astype("<u4")
@@ -110,7 +111,7 @@ def band_buckets(signature: numpy.ndarray) -> list[tuple[int, int]]:
     """``(band, bucket)`` pairs of a MinHash signature, buckets as signed 64-bit ints."""
     buckets = []
     for band in range(BANDS):
-        chunk = signature[band * ROWS:(band + 1) * ROWS].tobytes()
+        chunk = signature[band * ROWS : (band + 1) * ROWS].tobytes()
         digest = hashlib.blake2b(chunk, digest_size=8).digest()
         buckets.append((band, int.from_bytes(digest, "big", signed=True)))
     return buckets
@@ -134,8 +135,7 @@ def text_signature(text: str) -> tuple[frozenset[int], Sketch]:
     return text_shingles, shingle_sketch(text_shingles)
 
 
-def could_be_copy(first: Sketch, second_count: int, second_signature: bytes,
-                  threshold: float = THRESHOLD) -> bool:
+def could_be_copy(first: Sketch, second_count: int, second_signature: bytes, threshold: float = THRESHOLD) -> bool:
     """Whether two texts' overlap may reach ``threshold``, judged from their signatures alone.
 
     The share of equal MinHash values estimates the texts' Jaccard similarity J; with both
@@ -145,9 +145,14 @@ def could_be_copy(first: Sketch, second_count: int, second_signature: bytes,
     """
     if not first.signature or not second_signature:
         return True
-    similarity = float(numpy.count_nonzero(
-        numpy.frombuffer(first.signature, dtype="<u4") == numpy.frombuffer(second_signature, dtype="<u4")
-    )) / NUM_PERM
+    similarity = (
+        float(
+            numpy.count_nonzero(
+                numpy.frombuffer(first.signature, dtype="<u4") == numpy.frombuffer(second_signature, dtype="<u4")
+            )
+        )
+        / NUM_PERM
+    )
     sizes = first.shingle_count + second_count
     smaller = min(first.shingle_count, second_count)
     estimate = similarity * sizes / ((1 + similarity) * smaller)
@@ -170,8 +175,9 @@ def _permutations():
     return template.scheme, template.permutations
 
 
-def index_article(db: Database, article_id: int, text: str, *, sketch: Sketch | None = None,
-                  previous_text: str | None = None) -> None:
+def index_article(
+    db: Database, article_id: int, text: str, *, sketch: Sketch | None = None, previous_text: str | None = None
+) -> None:
     """Write the LSH buckets and signature of one article (texts below ``MIN_SHINGLES`` get none).
 
     ``sketch``: the text's :class:`Sketch` when already computed (see
@@ -203,8 +209,9 @@ def store_signature(db: Database, article_id: int, sketch: Sketch) -> None:
     )
 
 
-def near_duplicates(db: Database, text: str, *, exclude: int | None = None,
-                    threshold: float = THRESHOLD, sketch: Sketch | None = None) -> list[Match]:
+def near_duplicates(
+    db: Database, text: str, *, exclude: int | None = None, threshold: float = THRESHOLD, sketch: Sketch | None = None
+) -> list[Match]:
     """Stored articles whose text nearly equals ``text``, best first (scores ≥ ``threshold``).
 
     ``sketch``: the text's :class:`Sketch` when already computed.
@@ -214,8 +221,11 @@ def near_duplicates(db: Database, text: str, *, exclude: int | None = None,
         text_shingles, sketch = text_signature(text)
     if not sketch.buckets:
         return []
-    candidates = [article_id for article_id, count, signature in _candidates(db, list(sketch.buckets), exclude)
-                  if could_be_copy(sketch, count, signature, threshold)]
+    candidates = [
+        article_id
+        for article_id, count, signature in _candidates(db, list(sketch.buckets), exclude)
+        if could_be_copy(sketch, count, signature, threshold)
+    ]
     matches = []
     for candidate_id, candidate_text in _texts(db, candidates):
         if text_shingles is None:
@@ -230,8 +240,7 @@ def find_original(db: Database, article_id: int, sketch: Sketch | None = None) -
     """The cluster of a stored article's copies: same ``content_hash`` first, then near-duplicates."""
     row = row_by_key(db, "articles", "id", article_id)
     exact = db.execute(
-        "select coalesce(duplicate_of, id) from articles where content_hash = ? and id != ? "
-        "order by id limit 1",
+        "select coalesce(duplicate_of, id) from articles where content_hash = ? and id != ? order by id limit 1",
         [row["content_hash"], article_id],
     ).fetchone()
     if exact:
@@ -265,8 +274,7 @@ def place_article(db: Database, article_id: int, sketch: Sketch | None = None) -
         update_row(db, "articles", "id", head["id"], {"duplicate_score": match.score})
         update_row(db, "articles", "id", article_id, {"duplicate_of": None, "duplicate_score": None})
     else:
-        update_row(db, "articles", "id", article_id,
-                   {"duplicate_of": head["id"], "duplicate_score": match.score})
+        update_row(db, "articles", "id", article_id, {"duplicate_of": head["id"], "duplicate_score": match.score})
     return match
 
 
@@ -284,10 +292,16 @@ def link_translations(db: Database, article_id: int, alternates: dict[str, str])
             continue
         db["translations"].upsert_all(
             [
-                {"article_id": article_id, "translation_id": other["id"],
-                 "language": other["language"] or _language_code(language)},
-                {"article_id": other["id"], "translation_id": article_id,
-                 "language": row_by_key(db, "articles", "id", article_id)["language"]},
+                {
+                    "article_id": article_id,
+                    "translation_id": other["id"],
+                    "language": other["language"] or _language_code(language),
+                },
+                {
+                    "article_id": other["id"],
+                    "translation_id": article_id,
+                    "language": row_by_key(db, "articles", "id", article_id)["language"],
+                },
             ],
             pk=("article_id", "translation_id"),
         )
@@ -316,8 +330,7 @@ def _texts(db: Database, article_ids: list[int]) -> list[tuple[int, str]]:
     if not article_ids:
         return []
     placeholders = ", ".join("?" for _ in article_ids)
-    return db.execute(f"select id, text from articles where id in ({placeholders}) order by id",
-                      article_ids).fetchall()
+    return db.execute(f"select id, text from articles where id in ({placeholders}) order by id", article_ids).fetchall()
 
 
 def _first_appearance(row: dict) -> datetime:

@@ -10,6 +10,7 @@ curated list of the region's major companies with their short names
 ``article_companies`` for one article; the crawl pipeline calls it for every stored article and
 ``newsarchive enrich`` runs :func:`enrich_archive` over the existing archive.
 """
+
 import csv
 import re
 from collections import Counter
@@ -34,26 +35,102 @@ QUALIFIED = "qualified"  # city districts with generic names ("Hafen"): only as 
 KIND_ORDER = ("state", "region", "city", "municipality", "district", "city_district", "partner_city")
 # Words right before an ambiguous name that make it a place: "in Essen", "Stadt Hamm".
 PLACE_CUES = {
-    "in", "aus", "nach", "von", "bis", "zwischen", "stadt", "städte", "standort", "standorte",
-    "raum", "großraum", "region", "kreisstadt", "gemeinde", "stadtgebiet", "oberbürgermeister",
-    "oberbürgermeisterin", "bürgermeister", "bürgermeisterin", "rathaus", "from", "near", "to",
-    "city", "of",
+    "in",
+    "aus",
+    "nach",
+    "von",
+    "bis",
+    "zwischen",
+    "stadt",
+    "städte",
+    "standort",
+    "standorte",
+    "raum",
+    "großraum",
+    "region",
+    "kreisstadt",
+    "gemeinde",
+    "stadtgebiet",
+    "oberbürgermeister",
+    "oberbürgermeisterin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "rathaus",
+    "from",
+    "near",
+    "to",
+    "city",
+    "of",
 }
 # Words right before a name that make it a common noun or a person: "das Essen", "beim Essen".
 NOT_PLACE_CUES = {
-    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
-    "beim", "zum", "zur", "vom", "im", "am", "ins", "kein", "keine", "gutes", "gute", "guten",
-    "warmes", "warme", "the", "a", "an",
+    "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "des",
+    "ein",
+    "eine",
+    "einem",
+    "einen",
+    "einer",
+    "eines",
+    "beim",
+    "zum",
+    "zur",
+    "vom",
+    "im",
+    "am",
+    "ins",
+    "kein",
+    "keine",
+    "gutes",
+    "gute",
+    "guten",
+    "warmes",
+    "warme",
+    "the",
+    "a",
+    "an",
 }
 # What may stand between two places of one enumeration: "Düsseldorf, Essen und Köln".
 LIST_SEPARATOR = re.compile(r"\s*(?:,|/|;|-|\bund\b|\boder\b|\bsowie\b|\bbis\b|\band\b|\bor\b)\s*")
 
 LEGAL_FORMS = (
-    r"GmbH & Co\. KGaA", r"GmbH & Co\. KG", r"AG & Co\. KGaA", r"AG & Co\. KG",
-    r"SE & Co\. KGaA", r"SE & Co\. KG", r"gGmbH", r"GmbH", r"mbH",
-    r"UG \(haftungsbeschränkt\)", r"KGaA", r"AG", r"SE", r"KG", r"OHG", r"eG", r"e\. ?V\.",
-    r"Co\., Ltd\.", r"Co\. Ltd\.", r"Ltd\.", r"Ltd", r"Inc\.", r"Inc", r"Corp\.", r"Corporation",
-    r"LLC", r"[Pp][Ll][Cc]", r"S\.A\.", r"S\.p\.A\.", r"N\.V\.", r"B\.V\.", r"A/S", r"S\.A\.S\.",
+    r"GmbH & Co\. KGaA",
+    r"GmbH & Co\. KG",
+    r"AG & Co\. KGaA",
+    r"AG & Co\. KG",
+    r"SE & Co\. KGaA",
+    r"SE & Co\. KG",
+    r"gGmbH",
+    r"GmbH",
+    r"mbH",
+    r"UG \(haftungsbeschränkt\)",
+    r"KGaA",
+    r"AG",
+    r"SE",
+    r"KG",
+    r"OHG",
+    r"eG",
+    r"e\. ?V\.",
+    r"Co\., Ltd\.",
+    r"Co\. Ltd\.",
+    r"Ltd\.",
+    r"Ltd",
+    r"Inc\.",
+    r"Inc",
+    r"Corp\.",
+    r"Corporation",
+    r"LLC",
+    r"[Pp][Ll][Cc]",
+    r"S\.A\.",
+    r"S\.p\.A\.",
+    r"N\.V\.",
+    r"B\.V\.",
+    r"A/S",
+    r"S\.A\.S\.",
     r"Co\.",
 )
 # A capitalised word; inner dots ("E.ON") and a few abbreviations ("Dr.") but never a full stop.
@@ -64,20 +141,126 @@ LEGAL_NAME = re.compile(
 )
 # Capitalised words that open a sentence or describe a company rather than name it.
 NOT_NAME_WORDS = {
-    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Laut", "Bei", "Beim", "Mit",
-    "Von", "Vom", "Für", "Auch", "Nach", "Wie", "Im", "Am", "Zur", "Zum", "Dass", "Auf", "Aus",
-    "Über", "Unter", "Gegen", "Ohne", "Um", "Vor", "Seit", "Denn", "Doch", "Als", "Wenn", "Ob",
-    "Und", "Oder", "So", "Nun", "Jetzt", "Heute", "Damit", "Dabei", "Dafür", "Daher", "Deshalb",
-    "Sowohl", "Bereits", "Schon", "Noch", "Mehr", "The", "A", "An", "At", "By", "For", "In", "On",
-    "Of", "With", "From", "And", "But", "Its", "Their", "This", "That", "While", "After", "When",
-    "Tochter", "Tochterfirma", "Tochtergesellschaft", "Mutter", "Muttergesellschaft", "Konzern",
-    "Mutterkonzern", "Unternehmen", "Firma", "Familienunternehmen", "Hersteller", "Zulieferer",
-    "Händler", "Anbieter", "Dienstleister", "Betreiber", "Investor", "Käufer", "Partner",
-    "Start-up", "Startup", "Spezialist", "Marktführer", "Mittelständler", "Versorger",
-    "Logistiker", "Projektentwickler", "Kunde", "Rivale", "Konkurrent", "Wettbewerber",
+    "Der",
+    "Die",
+    "Das",
+    "Den",
+    "Dem",
+    "Des",
+    "Ein",
+    "Eine",
+    "Einen",
+    "Laut",
+    "Bei",
+    "Beim",
+    "Mit",
+    "Von",
+    "Vom",
+    "Für",
+    "Auch",
+    "Nach",
+    "Wie",
+    "Im",
+    "Am",
+    "Zur",
+    "Zum",
+    "Dass",
+    "Auf",
+    "Aus",
+    "Über",
+    "Unter",
+    "Gegen",
+    "Ohne",
+    "Um",
+    "Vor",
+    "Seit",
+    "Denn",
+    "Doch",
+    "Als",
+    "Wenn",
+    "Ob",
+    "Und",
+    "Oder",
+    "So",
+    "Nun",
+    "Jetzt",
+    "Heute",
+    "Damit",
+    "Dabei",
+    "Dafür",
+    "Daher",
+    "Deshalb",
+    "Sowohl",
+    "Bereits",
+    "Schon",
+    "Noch",
+    "Mehr",
+    "The",
+    "A",
+    "An",
+    "At",
+    "By",
+    "For",
+    "In",
+    "On",
+    "Of",
+    "With",
+    "From",
+    "And",
+    "But",
+    "Its",
+    "Their",
+    "This",
+    "That",
+    "While",
+    "After",
+    "When",
+    "Tochter",
+    "Tochterfirma",
+    "Tochtergesellschaft",
+    "Mutter",
+    "Muttergesellschaft",
+    "Konzern",
+    "Mutterkonzern",
+    "Unternehmen",
+    "Firma",
+    "Familienunternehmen",
+    "Hersteller",
+    "Zulieferer",
+    "Händler",
+    "Anbieter",
+    "Dienstleister",
+    "Betreiber",
+    "Investor",
+    "Käufer",
+    "Partner",
+    "Start-up",
+    "Startup",
+    "Spezialist",
+    "Marktführer",
+    "Mittelständler",
+    "Versorger",
+    "Logistiker",
+    "Projektentwickler",
+    "Kunde",
+    "Rivale",
+    "Konkurrent",
+    "Wettbewerber",
 }
-NOT_NAME_ENDINGS = ("bauer", "hersteller", "konzern", "unternehmen", "zulieferer", "händler",
-                    "spezialist", "anbieter", "dienstleister", "betreiber", "tochter", "versorger")
+NOT_NAME_ENDINGS = (
+    "bauer",
+    "hersteller",
+    "konzern",
+    "unternehmen",
+    "zulieferer",
+    "händler",
+    "spezialist",
+    "anbieter",
+    "dienstleister",
+    "betreiber",
+    "tochter",
+    "versorger",
+)
 ASCII_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 PLAIN_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U", "ß": "ss"})
 
@@ -149,8 +332,10 @@ class Gazetteer:
             for surface, bare, qualified in _surface_forms(row):
                 forms.setdefault(surface, []).append((place, bare, qualified))
         ranked = {
-            surface: [(place.id, bare, qualified) for place, bare, qualified in
-                      sorted(entries, key=lambda entry: KIND_ORDER.index(entry[0].kind))]
+            surface: [
+                (place.id, bare, qualified)
+                for place, bare, qualified in sorted(entries, key=lambda entry: KIND_ORDER.index(entry[0].kind))
+            ]
             for surface, entries in forms.items()
         }
         return cls(places, ranked)
@@ -180,7 +365,7 @@ class Gazetteer:
                 for neighbour in (position - 1, position + 1):
                     if 0 <= neighbour < len(candidates) and accepted[neighbour]:
                         left, right = sorted((candidates[neighbour][0], mention), key=lambda m: m.start)
-                        if LIST_SEPARATOR.fullmatch(text[left.end:right.start]):
+                        if LIST_SEPARATOR.fullmatch(text[left.end : right.start]):
                             accepted[position] = changed = True
                             break
         found = []
@@ -218,13 +403,17 @@ class CompanyFinder:
     any other under its name without the legal form ("Doosan Robotics Inc." → "Doosan Robotics").
     """
 
-    def __init__(self, companies: list[Company], aliases: dict[str, str], legal_only: dict[str, str],
-                 is_demonym=lambda word: False):
+    def __init__(
+        self,
+        companies: list[Company],
+        aliases: dict[str, str],
+        legal_only: dict[str, str],
+        is_demonym=lambda word: False,
+    ):
         self.is_demonym = is_demonym  # "Düsseldorfer Henkel AG" is Henkel, from Düsseldorf
         self.companies = {company.id: company for company in companies}
         self.aliases = aliases  # exact spelling → company id; matched anywhere
-        self.by_folded_name = {name.casefold(): company_id
-                               for name, company_id in {**aliases, **legal_only}.items()}
+        self.by_folded_name = {name.casefold(): company_id for name, company_id in {**aliases, **legal_only}.items()}
         self.pattern = re.compile(r"(?<![\w-])" + _alternation(aliases) + r"(?![\w])")
 
     @classmethod
@@ -256,7 +445,7 @@ class CompanyFinder:
                 name_start, name = name_start + len(first) + 1, rest
             company = self._company_for(name, match.group("form"))
             found[company.id] = company
-            mentions.append(Mention(company.id, text[name_start:match.end()], name_start, match.end()))
+            mentions.append(Mention(company.id, text[name_start : match.end()], name_start, match.end()))
             taken.append((name_start, match.end()))
             if not company.curated:
                 # Later mentions of the same company usually drop the legal form.
@@ -309,8 +498,7 @@ def find_companies(text: str) -> tuple[list[Mention], dict[str, Company]]:
 
 def article_text(article: dict) -> str:
     """The text searched for mentions: title, lead and body, one paragraph each."""
-    return "\n".join(part for part in (article.get("title"), article.get("description"),
-                                       article.get("text")) if part)
+    return "\n".join(part for part in (article.get("title"), article.get("description"), article.get("text")) if part)
 
 
 def enrich_article(db: Database, article_id: int) -> dict[str, int]:
@@ -331,10 +519,12 @@ def enrich_archive(db: Database, batch_size: int = 500) -> dict[str, int]:
     totals = Counter(articles=0, places=0, companies=0)
     last_id = 0
     while True:
-        rows = list(db.query(
-            "select id, title, description, text from articles where id > ? order by id limit ?",
-            [last_id, batch_size],
-        ))
+        rows = list(
+            db.query(
+                "select id, title, description, text from articles where id > ? order by id limit ?",
+                [last_id, batch_size],
+            )
+        )
         if not rows:
             return dict(totals)
         with db.atomic():
@@ -358,13 +548,21 @@ class Mentions:
     company_surfaces: dict[str, str]
 
     def as_json(self) -> dict:
-        return {"places": self.places, "companies": [asdict(company) for company in self.companies],
-                "company_counts": self.company_counts, "company_surfaces": self.company_surfaces}
+        return {
+            "places": self.places,
+            "companies": [asdict(company) for company in self.companies],
+            "company_counts": self.company_counts,
+            "company_surfaces": self.company_surfaces,
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> "Mentions":
-        return cls(dict(data["places"]), tuple(Company(**company) for company in data["companies"]),
-                   dict(data["company_counts"]), dict(data["company_surfaces"]))
+        return cls(
+            dict(data["places"]),
+            tuple(Company(**company) for company in data["companies"]),
+            dict(data["company_counts"]),
+            dict(data["company_surfaces"]),
+        )
 
 
 def find_mentions(text: str) -> Mentions:
@@ -390,8 +588,7 @@ def link_mentions(db: Database, article_id: int, mentions: Mentions) -> dict[str
         db.conn.executemany(
             "insert into places (id, name, kind, parent) values (?, ?, ?, ?) on conflict (id) do "
             "update set name = excluded.name, kind = excluded.kind, parent = excluded.parent",
-            [(place_id, known[place_id].name, known[place_id].kind, known[place_id].parent)
-             for place_id in places],
+            [(place_id, known[place_id].name, known[place_id].kind, known[place_id].parent) for place_id in places],
         )
         db.conn.executemany(
             "insert into article_places (article_id, place_id, mentions) values (?, ?, ?)",
@@ -400,19 +597,24 @@ def link_mentions(db: Database, article_id: int, mentions: Mentions) -> dict[str
     if mentions.company_counts:
         # "or ignore": the first spelling seen names the company; later ones don't rename it.
         db.conn.executemany(
-            "insert or ignore into companies (id, name, legal_form, headquarters, curated) "
-            "values (?, ?, ?, ?, ?)",
-            [(company.id, company.name, company.legal_form, company.headquarters, int(company.curated))
-             for company in mentions.companies],
+            "insert or ignore into companies (id, name, legal_form, headquarters, curated) values (?, ?, ?, ?, ?)",
+            [
+                (company.id, company.name, company.legal_form, company.headquarters, int(company.curated))
+                for company in mentions.companies
+            ],
         )
         for company in mentions.companies:
             if company.legal_form:
-                db.execute("update companies set legal_form = ? where id = ? and legal_form is null",
-                           [company.legal_form, company.id])
+                db.execute(
+                    "update companies set legal_form = ? where id = ? and legal_form is null",
+                    [company.legal_form, company.id],
+                )
         db.conn.executemany(
             "insert into article_companies (article_id, company_id, mentions, surface) values (?, ?, ?, ?)",
-            [(article_id, company_id, count, mentions.company_surfaces[company_id])
-             for company_id, count in mentions.company_counts.items()],
+            [
+                (article_id, company_id, count, mentions.company_surfaces[company_id])
+                for company_id, count in mentions.company_counts.items()
+            ],
         )
     return {"places": len(places), "companies": len(mentions.company_counts)}
 
@@ -463,8 +665,7 @@ def _alternation(words) -> str:
     groups: dict[str, list[str]] = {}
     for word in sorted(words, key=len, reverse=True):
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})"
-                            for first, rests in groups.items()) + ")"
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
 
 def _default_demonym(name: str) -> str:
@@ -477,7 +678,7 @@ def _default_demonym(name: str) -> str:
 
 
 def _previous_word(text: str, start: int) -> str | None:
-    found = re.search(r"([\w-]+)[\s\"'„“(]*$", text[max(0, start - 40):start])
+    found = re.search(r"([\w-]+)[\s\"'„“(]*$", text[max(0, start - 40) : start])
     return found.group(1) if found else None
 
 
@@ -487,8 +688,11 @@ def _trim_name(name: str, start: int) -> tuple[int, str | None]:
     Returns the start offset of what remains and the name (None when nothing is left).
     """
     tokens = list(re.finditer(r"\S+", name))
-    while tokens and (tokens[0].group() in NOT_NAME_WORDS or tokens[0].group() == "&" or
-                      (len(tokens) > 1 and tokens[0].group().lower().endswith(NOT_NAME_ENDINGS))):
+    while tokens and (
+        tokens[0].group() in NOT_NAME_WORDS
+        or tokens[0].group() == "&"
+        or (len(tokens) > 1 and tokens[0].group().lower().endswith(NOT_NAME_ENDINGS))
+    ):
         tokens = tokens[1:]
     if not tokens:
         return start, None

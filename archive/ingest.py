@@ -8,6 +8,7 @@ Everything one page changes in the archive (fetch state, article row, dedup inde
 page state, places and companies) is written in one transaction; the raw response goes to the
 raw store (``<archive>.pages.db``) in a transaction of its own, committed together.
 """
+
 import base64
 from dataclasses import dataclass, field
 
@@ -31,13 +32,23 @@ class FetchedResponse:
     fetched_at: str  # ISO 8601 UTC
 
     def as_json(self) -> dict:
-        return {"url": self.url, "status": self.status, "headers": self.headers,
-                "body": base64.b64encode(self.body).decode("ascii"), "fetched_at": self.fetched_at}
+        return {
+            "url": self.url,
+            "status": self.status,
+            "headers": self.headers,
+            "body": base64.b64encode(self.body).decode("ascii"),
+            "fetched_at": self.fetched_at,
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> "FetchedResponse":
-        return cls(str(data["url"]), int(data["status"]), {str(name): str(value) for name, value
-                   in data["headers"].items()}, base64.b64decode(data["body"]), str(data["fetched_at"]))
+        return cls(
+            str(data["url"]),
+            int(data["status"]),
+            {str(name): str(value) for name, value in data["headers"].items()},
+            base64.b64decode(data["body"]),
+            str(data["fetched_at"]),
+        )
 
 
 @dataclass
@@ -49,13 +60,15 @@ class ArticlePage:
     prepared: PreparedArticle
 
     def as_json(self) -> dict:
-        return {"source": self.source, "response": self.response.as_json(),
-                "prepared": self.prepared.as_json()}
+        return {"source": self.source, "response": self.response.as_json(), "prepared": self.prepared.as_json()}
 
     @classmethod
     def from_json(cls, data: dict) -> "ArticlePage":
-        return cls(str(data["source"]), FetchedResponse.from_json(data["response"]),
-                   PreparedArticle.from_json(data["prepared"]))
+        return cls(
+            str(data["source"]),
+            FetchedResponse.from_json(data["response"]),
+            PreparedArticle.from_json(data["prepared"]),
+        )
 
 
 @dataclass
@@ -86,15 +99,35 @@ def ingest(db: Database, raw_db: Database | None, page: ArticlePage, options: In
     response = page.response
     if options.record_fetch:
         headers = {name.lower(): value for name, value in response.headers.items()}
-        record_fetch(db, response.url, source=page.source, kind="page", status=response.status,
-                     fetched_at=response.fetched_at, revisit_after=options.revisit_after,
-                     etag=headers.get("etag"), last_modified=headers.get("last-modified"))
+        record_fetch(
+            db,
+            response.url,
+            source=page.source,
+            kind="page",
+            status=response.status,
+            fetched_at=response.fetched_at,
+            revisit_after=options.revisit_after,
+            etag=headers.get("etag"),
+            last_modified=headers.get("last-modified"),
+        )
     stored = store_article(db, page.prepared, source=page.source, seen_at=response.fetched_at)
-    record_article_page(db, response.url, article_id=stored.article_id,
-                        content_hash=page.prepared.values["content_hash"], revisit_after=options.revisit_after)
+    record_article_page(
+        db,
+        response.url,
+        article_id=stored.article_id,
+        content_hash=page.prepared.values["content_hash"],
+        revisit_after=options.revisit_after,
+    )
     if raw_db is not None and stored.outcome != "unchanged":
-        store_response(raw_db, url=response.url, source=page.source, fetched_at=response.fetched_at,
-                       status=response.status, headers=response.headers, body=response.body)
+        store_response(
+            raw_db,
+            url=response.url,
+            source=page.source,
+            fetched_at=response.fetched_at,
+            status=response.status,
+            headers=response.headers,
+            body=response.body,
+        )
     links = None
     if options.link_entities and stored.outcome != "unchanged":
         mentions = page.prepared.mentions or find_mentions(article_text(page.prepared.article))
@@ -102,8 +135,9 @@ def ingest(db: Database, raw_db: Database | None, page: ArticlePage, options: In
     return StoreOutcome(stored.outcome, stored.article_id, links)
 
 
-def ingest_batch(db: Database, raw_db: Database | None, pages: list[ArticlePage],
-                 options: IngestOptions) -> list[StoreOutcome | Exception]:
+def ingest_batch(
+    db: Database, raw_db: Database | None, pages: list[ArticlePage], options: IngestOptions
+) -> list[StoreOutcome | Exception]:
     """Store ``pages`` in one transaction; one result per page, in order.
 
     If the batch fails, each page is retried in a transaction of its own, so a broken page

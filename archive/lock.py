@@ -5,6 +5,7 @@ A lock is an ``fcntl.flock`` on a file in ``<archive>.locks/`` beside the archiv
 when the holder exits for any reason, including ``kill -9``, so a crashed crawl never leaves
 a source locked.
 """
+
 import fcntl
 import os
 from contextlib import contextmanager

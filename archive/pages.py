@@ -3,6 +3,7 @@
 Re-crawls read it to send conditional requests and to skip articles that are not due for a
 revisit; every failed fetch is a row here with its status and reason. Times: ISO 8601 UTC.
 """
+
 from datetime import datetime, timedelta, timezone
 
 from sqlite_utils import Database
@@ -43,8 +44,7 @@ def record_fetch(
         if status == 200:
             values.update(etag=etag, last_modified=last_modified)
         if previous is None:
-            insert_row(db, "pages",
-                       {"url": url, "kind": kind, "first_fetched": fetched_at, "fetch_count": 1, **values})
+            insert_row(db, "pages", {"url": url, "kind": kind, "first_fetched": fetched_at, "fetch_count": 1, **values})
         else:
             values["fetch_count"] = (previous["fetch_count"] or 0) + 1
             if previous["kind"] != "article":
@@ -119,16 +119,17 @@ def mark_removed(db: Database, article_id: int, removed_at: str | None = None) -
     """The source no longer has the article: its row stays, with when that was first seen.
     Returns whether it was online until now."""
     with transaction(db):
-        cursor = db.execute("update articles set removed_at = ? where id = ? and removed_at is null",
-                            [removed_at or utc_now(), article_id])
+        cursor = db.execute(
+            "update articles set removed_at = ? where id = ? and removed_at is null",
+            [removed_at or utc_now(), article_id],
+        )
         return cursor.rowcount == 1
 
 
 def failed_pages(db: Database, source: str, since: str) -> int:
     """How many pages of ``source`` fetched since ``since`` ended in an error."""
     return db.execute(
-        "select count(*) from pages where source = ? and last_fetched >= ? "
-        "and (status is null or status >= 400)",
+        "select count(*) from pages where source = ? and last_fetched >= ? and (status is null or status >= 400)",
         [source, since],
     ).fetchone()[0]
 
@@ -140,8 +141,7 @@ def last_run_completed(db: Database, source: str) -> bool:
     a 304 would hide links that the interrupted crawl never got to follow.
     """
     row = db.execute(
-        "select status from crawl_runs where source = ? and status != 'locked' "
-        "order by id desc limit 1",
+        "select status from crawl_runs where source = ? and status != 'locked' order by id desc limit 1",
         [source],
     ).fetchone()
     return row is None or row[0] == "ok"

@@ -1,4 +1,5 @@
 """Publish the archive with Datasette, configured by the project's ``metadata.yml``."""
+
 import hashlib
 import tempfile
 from pathlib import Path
@@ -52,8 +53,19 @@ def datasette_command(db_path, metadata_path, host: str, port: int, python: str)
     metadata_file = Path(tempfile.gettempdir()) / f"newsarchive-metadata-{key}.yml"
     with open(metadata_file, "w", encoding="utf-8") as handle:
         yaml.safe_dump(metadata, handle, allow_unicode=True, sort_keys=False)
-    command = [python, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_file),
-               "--host", host, "--port", str(port)]
+    command = [
+        python,
+        "-m",
+        "datasette",
+        "serve",
+        str(db_path),
+        "--metadata",
+        str(metadata_file),
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]
     for name, value in DATASETTE_SETTINGS.items():
         command += ["--setting", name, str(value)]
     return command

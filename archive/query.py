@@ -18,6 +18,7 @@ Everything else is text: hyphens, dots, slashes, ``&``, ``%``, ``€`` (``NRW-Ch
 parentheses, stray operators and a lone ``*`` are dropped. A query of only negations or only
 filters has no words to match: it filters, and matches every article otherwise.
 """
+
 import functools
 import re
 import sqlite3
@@ -29,15 +30,20 @@ from sqlite_utils import Database
 from archive.search import JOINED_WORD, UMLAUT_SPELLINGS, query_terms
 
 # Filters on articles' columns; ``title`` is a filter on the FTS index's title column.
-COLUMN_FILTERS = {"source": "source", "region": "region", "author": "author", "lang": "language",
-                  "language": "language"}
+COLUMN_FILTERS = {
+    "source": "source",
+    "region": "region",
+    "author": "author",
+    "lang": "language",
+    "language": "language",
+}
 DATE_FILTERS = ("since", "until", "date")
 FIELDS = (*COLUMN_FILTERS, *DATE_FILTERS, "title")
 OPERATORS = ("OR", "AND", "NOT")
 # Characters of a word as SQLite's unicode61 tokenizer sees them: letters, digits, marks.
 WORD_CHARACTERS = re.compile(r"[^\W_]+")
 TOKEN = re.compile(
-    r'(?P<field>\b(?:' + "|".join(FIELDS) + r'):(?:"[^"]*"?|[^\s()"]*))'
+    r"(?P<field>\b(?:" + "|".join(FIELDS) + r'):(?:"[^"]*"?|[^\s()"]*))'
     r'|(?P<phrase>"[^"]*"?)'
     r"|(?P<open>\()|(?P<close>\))"
     r"|(?P<text>[^\s()\"]+)",
@@ -63,8 +69,9 @@ class ParsedQuery:
     until: str | None = None  # published < the day after until (a month or year: its end)
     highlight: tuple[str, ...] = ()  # folded forms of the words searched for, for excerpts
 
-    def accepts(self, source: str | None, region: str | None, author: str | None,
-                language: str | None, published: str | None) -> bool:
+    def accepts(
+        self, source: str | None, region: str | None, author: str | None, language: str | None, published: str | None
+    ) -> bool:
         """Whether an article with these columns passes the filters (the words aside)."""
         values = {"source": source, "region": region, "author": author, "language": language}
         for column, wanted in self.filters.items():
@@ -121,8 +128,13 @@ def parse_query(text: str | None) -> ParsedQuery:
         elif word := _word_term(value):
             tokens.append(word)
     match = _Parser(tokens).expression()
-    return ParsedQuery(match, {column: tuple(sorted(values)) for column, values in filters.items()},
-                       dates.get("since"), dates.get("until"), _highlighted(match))
+    return ParsedQuery(
+        match,
+        {column: tuple(sorted(values)) for column, values in filters.items()},
+        dates.get("since"),
+        dates.get("until"),
+        _highlighted(match),
+    )
 
 
 def _highlighted(match: str | None) -> tuple[str, ...]:
@@ -141,14 +153,14 @@ def _folded(word: str) -> str:
     word = word.casefold().translate(UMLAUT_SPELLINGS)
     for spelled, plain in (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "s")):
         word = word.replace(spelled, plain)
-    return "".join(character for character in unicodedata.normalize("NFKD", word)
-                   if not unicodedata.combining(character))
+    return "".join(
+        character for character in unicodedata.normalize("NFKD", word) if not unicodedata.combining(character)
+    )
 
 
 def _is_marked(token: str, searched: tuple[str, ...]) -> bool:
     words = WORD_CHARACTERS.findall(_folded(token))
-    return any(any(form in word for word in words) if len(form) >= MIN_MARKED else form in words
-               for form in searched)
+    return any(any(form in word for word in words) if len(form) >= MIN_MARKED else form in words for form in searched)
 
 
 def excerpt(text: str | None, typed: str | None, words: int = 30) -> str:
@@ -160,10 +172,9 @@ def excerpt(text: str | None, typed: str | None, words: int = 30) -> str:
     searched = _parsed(typed).highlight
     tokens = text.split()
     # The first match decides the window; only the tokens up to it and in it are looked at.
-    first = next((position for position, token in enumerate(tokens[:EXCERPT_SCAN])
-                  if _is_marked(token, searched)), 0)
+    first = next((position for position, token in enumerate(tokens[:EXCERPT_SCAN]) if _is_marked(token, searched)), 0)
     start = max(0, first - words // 3)
-    window = [f"[{token}]" if _is_marked(token, searched) else token for token in tokens[start:start + words]]
+    window = [f"[{token}]" if _is_marked(token, searched) else token for token in tokens[start : start + words]]
     return ("… " if start else "") + " ".join(window) + (" …" if start + words < len(tokens) else "")
 
 
@@ -268,8 +279,7 @@ def _join(operator: str, parts: list[str | None]) -> str | None:
         return None
     if len(parts) == 1:
         return parts[0]
-    return f" {operator} ".join(_grouped(part) if " " in part and not _is_atom(part) else part
-                                for part in parts)
+    return f" {operator} ".join(_grouped(part) if " " in part and not _is_atom(part) else part for part in parts)
 
 
 def _grouped(expression: str) -> str:
@@ -279,7 +289,8 @@ def _grouped(expression: str) -> str:
 def _is_atom(expression: str) -> bool:
     """A phrase, prefix, column filter or parenthesised group: safe next to any operator."""
     return bool(re.fullmatch(r'(title : )?"[^"]*"\*?', expression)) or (
-        expression.startswith("(") and expression.endswith(")") and _closes_at_end(expression))
+        expression.startswith("(") and expression.endswith(")") and _closes_at_end(expression)
+    )
 
 
 def _closes_at_end(expression: str) -> bool:
@@ -305,15 +316,19 @@ def search_articles(db: Database, text: str, limit: int = 20) -> list[dict]:
     register_functions(db.conn)
     parsed = parse_query(text)
     columns = "articles.id, articles.url, articles.title, articles.published"
-    accepts = (f"{ACCEPTS_SQL_FUNCTION}(:text, articles.source, articles.region, articles.author, "
-               "articles.language, articles.published)")
+    accepts = (
+        f"{ACCEPTS_SQL_FUNCTION}(:text, articles.source, articles.region, articles.author, "
+        "articles.language, articles.published)"
+    )
     if parsed.match is None:
         if not parsed.has_filters:
             return []
         sql = f"select {columns} from articles where {accepts} order by articles.published desc limit :limit"
     else:
-        sql = (f"select {columns} from articles join articles_fts on articles_fts.rowid = articles.id "
-               f"where articles_fts match :match and {accepts} order by articles_fts.rank limit :limit")
+        sql = (
+            f"select {columns} from articles join articles_fts on articles_fts.rowid = articles.id "
+            f"where articles_fts match :match and {accepts} order by articles_fts.rank limit :limit"
+        )
     return [dict(row) for row in db.query(sql, {"text": text, "match": parsed.match, "limit": limit})]
 
 
@@ -333,6 +348,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
     ``newsarchive_accepts(q, source, region, author, language, published)``: 1 when an article
     passes the query's field filters; ``newsarchive_excerpt(text, q)``: :func:`excerpt`."""
     conn.create_function(MATCH_SQL_FUNCTION, 1, lambda text: _parsed(text).match, deterministic=True)
-    conn.create_function(ACCEPTS_SQL_FUNCTION, 6,
-                         lambda text, *columns: int(_parsed(text).accepts(*columns)), deterministic=True)
+    conn.create_function(
+        ACCEPTS_SQL_FUNCTION, 6, lambda text, *columns: int(_parsed(text).accepts(*columns)), deterministic=True
+    )
     conn.create_function(EXCERPT_SQL_FUNCTION, 2, excerpt, deterministic=True)

@@ -9,6 +9,7 @@ from the processing list. A writer killed mid-batch leaves the batch there;
 the next writer moves it back first. Storing is idempotent per URL, so an item
 delivered twice becomes ``unchanged`` the second time: nothing is lost and nothing doubled.
 """
+
 import json
 import logging
 from collections import Counter
@@ -79,9 +80,18 @@ def store_batch(db, raw_db, batch: list, options: IngestOptions) -> Counter:
     return outcomes
 
 
-def drain(server, db_path: str, *, batch_size: int = 100, idle_exit: float = 0,
-          sources: list[dict] | None = None, keep_raw: bool = True, enrich: bool = True,
-          revisit_after: tuple[int, ...] = DEFAULT_REVISIT_AFTER, poll: float = 1.0) -> dict:
+def drain(
+    server,
+    db_path: str,
+    *,
+    batch_size: int = 100,
+    idle_exit: float = 0,
+    sources: list[dict] | None = None,
+    keep_raw: bool = True,
+    enrich: bool = True,
+    revisit_after: tuple[int, ...] = DEFAULT_REVISIT_AFTER,
+    poll: float = 1.0,
+) -> dict:
     """Store queued items into the archive at ``db_path`` until idle for ``idle_exit`` seconds.
 
     ``idle_exit`` 0 runs until killed. Returns ``{"stored": n, "batches": n, "requeued": n,
@@ -115,5 +125,7 @@ def drain(server, db_path: str, *, batch_size: int = 100, idle_exit: float = 0,
         finally:
             if raw_db is not None:
                 raw_db.close()
-    return {key: totals.get(key, 0) for key in
-            ("stored", "batches", "requeued", "new", "updated", "unchanged", "duplicate", "errors")}
+    return {
+        key: totals.get(key, 0)
+        for key in ("stored", "batches", "requeued", "new", "updated", "unchanged", "duplicate", "errors")
+    }

@@ -4,6 +4,7 @@ Pages vanish and extraction improves, so what was fetched is kept: zlib-compress
 ``<archive>.pages.db`` beside the archive (``data/archive.db`` → ``data/archive.pages.db``).
 The published archive stays lean, and Datasette never serves third-party HTML.
 """
+
 import json
 import zlib
 from pathlib import Path
@@ -93,9 +94,7 @@ def latest_responses(db: Database, sources: list[str] | tuple[str, ...] = ()):
 
 def all_responses(db: Database):
     """Every stored response, oldest first, body decompressed (for WARC export)."""
-    for row in db.query(
-        "select url, source, fetched_at, status, headers, body from responses order by id"
-    ):
+    for row in db.query("select url, source, fetched_at, status, headers, body from responses order by id"):
         yield _decoded(row)
 
 

@@ -5,6 +5,7 @@ table_info``) on each call; storing an article made some thirty such calls, a fi
 time. These helpers take the column names from the values instead. Table and column names
 come from code, never from input.
 """
+
 from contextlib import ExitStack, contextmanager
 
 from sqlite_utils import Database

@@ -11,6 +11,7 @@ search terms) is not computed here: a migration that needs it (re)built names it
 ``_archive_backfills``, and ``archive.backfill`` builds it with the current code once all
 migrations ran, so an upgraded archive holds what the current code would have stored.
 """
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -27,9 +28,11 @@ BACKFILL_SEARCH_TERMS = "search_terms"  # articles.search_terms
 
 def _request_backfill(db: Database, name: str) -> None:
     """Ask for ``name`` to be rebuilt from the first article on. Frozen: released migrations call it."""
-    db.execute(f"create table if not exists {BACKFILLS_TABLE} "
-               "(name text primary key, last_id integer not null default 0)")
+    db.execute(
+        f"create table if not exists {BACKFILLS_TABLE} (name text primary key, last_id integer not null default 0)"
+    )
     db.execute(f"insert or replace into {BACKFILLS_TABLE} (name, last_id) values (?, 0)", [name])
+
 
 # German needs diacritics folded (Köln = Koln) but words kept whole; see archive/search.py.
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -268,10 +271,13 @@ def m006_german_search_and_facets(db: Database) -> None:
     # Copied from sources (kept in step by the trigger below) so that articles facet by region.
     articles.add_column("region", str)
     # Generated columns: always right, cost nothing to store, and Datasette facets on them.
-    db.execute("alter table articles add column published_month text "
-               "generated always as (substr(published, 1, 7)) virtual")
-    db.execute("alter table articles add column duplicate_status text generated always as "
-               "(case when duplicate_of is null then 'original' else 'duplicate' end) virtual")
+    db.execute(
+        "alter table articles add column published_month text generated always as (substr(published, 1, 7)) virtual"
+    )
+    db.execute(
+        "alter table articles add column duplicate_status text generated always as "
+        "(case when duplicate_of is null then 'original' else 'duplicate' end) virtual"
+    )
     db.execute("update articles set region = (select region from sources where sources.id = articles.source)")
     _request_backfill(db, BACKFILL_SEARCH_TERMS)
     articles.create_index(["region", "published"])
@@ -308,9 +314,7 @@ def m010_enrichment(db: Database) -> None:
     """Places and companies mentioned in articles (archive/enrich.py), linked many-to-many."""
     db["places"].create({"id": str, "name": str, "kind": str, "parent": str}, pk="id")
     db["places"].create_index(["name"])
-    db["companies"].create(
-        {"id": str, "name": str, "legal_form": str, "headquarters": str, "curated": int}, pk="id"
-    )
+    db["companies"].create({"id": str, "name": str, "legal_form": str, "headquarters": str, "curated": int}, pk="id")
     db["companies"].create_index(["name"])
     db["article_places"].create(
         {"article_id": int, "place_id": str, "mentions": int},
@@ -367,8 +371,9 @@ def m013_article_minhash(db: Database) -> None:
 @migrations()
 def m014_archive_backfills(db: Database) -> None:
     """The list of derived data to rebuild, also in archives whose earlier migrations filled it."""
-    db.execute(f"create table if not exists {BACKFILLS_TABLE} "
-               "(name text primary key, last_id integer not null default 0)")
+    db.execute(
+        f"create table if not exists {BACKFILLS_TABLE} (name text primary key, last_id integer not null default 0)"
+    )
 
 
 @migrations()
@@ -377,5 +382,7 @@ def m015_removed_at(db: Database) -> None:
     answered with 200, a redirect to its section or home page); NULL while it is online. Its
     facet ``at_source`` says ``online`` or ``removed``."""
     db.execute("alter table articles add column removed_at text")
-    db.execute("alter table articles add column at_source text generated always as "
-               "(case when removed_at is null then 'online' else 'removed' end) virtual")
+    db.execute(
+        "alter table articles add column at_source text generated always as "
+        "(case when removed_at is null then 'online' else 'removed' end) virtual"
+    )

@@ -1,5 +1,6 @@
 """German text analysis for the archive's full-text search (SQLite FTS5 on title, description,
 text and ``search_terms``); typed queries are parsed in :mod:`archive.query`."""
+
 import ctypes
 import functools
 import gc
@@ -48,12 +49,14 @@ MAX_COMPOUND = 64
 # Prepositions, particles, articles and pronouns are frequent "words" at the start of a great
 # many German words (unter|nehmen, aus|bildung, vor|stand, ein|satz) that are not compounds:
 # never a part, or every query for "unter" would find every Unternehmen.
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
     ab an auf aus bei durch ein für gegen hinter mit nach neben ohne über um unter vor wider zu
     zurück zusammen weg her hin fort los wieder voll dar da miss
     der die das den dem des eine einer einem eines einen sich sein seine ihr ihre dies diese
     dieser alle aller alles jede jeder kein keine mein unser wir sie man was wie wer wo
-""".split())
+""".split()
+)
 # Letters and digits; FTS5's unicode61 tokenizer cuts at "_" too.
 WORD = re.compile(r"[^\W_]+")
 # A word of letters and digits joined by - . & / ' (Start-up, NRW-Chemie, E.ON, R&D, C&A):
@@ -66,7 +69,8 @@ JOINED_WORD = re.compile(r"(?<![^\W_])[^\W_]++(?:[-.&/'’][^\W_]++)+")
 def german_vocabulary() -> dict[str, float]:
     """Common German words (lower case) and their Zipf frequency, from ``wordfreq``."""
     vocabulary = {
-        word: zipf for word, frequency in get_frequency_dict("de").items()
+        word: zipf
+        for word, frequency in get_frequency_dict("de").items()
         if len(word) >= MIN_SHORT_PART and (zipf := math.log10(frequency) + 9) >= MIN_ZIPF
     }
     # wordfreq keeps its whole list cached (some 55 MB in every process that stores or
@@ -89,10 +93,10 @@ def _return_free_memory() -> None:
 def base_forms(word: str, vocabulary: dict[str, float]) -> set[str]:
     """Known words that ``word`` becomes without one inflection or linking ending."""
     return {
-        word[: -len(ending)] for ending in GERMAN_ENDINGS
+        word[: -len(ending)]
+        for ending in GERMAN_ENDINGS
         if word.endswith(ending) and word[: -len(ending)] in vocabulary
     }
-
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class GermanAnalysis:
     word (:func:`query_terms`). The product uses :data:`ANALYSIS`; the others are kept so that
     bench/search_quality.py can measure them against it.
     """
+
     # "snowball" (PyStemmer's German Snowball stemmer), "cistem" (NLTK), "simplemma" (lemmas
     # from simplemma's dictionary) or "none". NLTK and simplemma are only needed by the bench.
     stemmer: str = "snowball"
@@ -173,8 +178,11 @@ def query_terms(word: str, analysis: GermanAnalysis = ANALYSIS) -> list[str]:
     terms = [fold(typed)]
     if analysis.stemmer != "none" and len(typed) >= MIN_STEM and not typed.isdigit():
         # The index holds the base forms and stems of every German word (word_forms).
-        terms += [fold(form) for form in sorted(base_forms(typed.replace("ß", "ss"), german_vocabulary()))
-                  if len(form) >= MIN_STEM]
+        terms += [
+            fold(form)
+            for form in sorted(base_forms(typed.replace("ß", "ss"), german_vocabulary()))
+            if len(form) >= MIN_STEM
+        ]
         stemmed = fold(stem(typed, analysis))
         if len(stemmed) >= MIN_STEM:
             terms.append(stemmed)
@@ -210,13 +218,20 @@ def word_forms(word: str, analysis: GermanAnalysis = ANALYSIS) -> frozenset[str]
     parts = compound_parts(word, vocabulary) if analysis.splitter == "frequency" else []
     # Every run of neighbouring parts but the whole: Wärmepumpenwerk holds Wärmepumpen and
     # Pumpenwerk as well as Wärme, Pumpen and Werk.
-    pieces = {"".join(parts[start:end]) for start in range(len(parts))
-              for end in range(start + 1, len(parts) + 1) if end - start < len(parts)}
+    pieces = {
+        "".join(parts[start:end])
+        for start in range(len(parts))
+        for end in range(start + 1, len(parts) + 1)
+        if end - start < len(parts)
+    }
     for piece in pieces:
         forms |= {piece} | base_forms(piece, vocabulary)
     if analysis.stemmer != "none":
-        forms |= {stemmed for form in (word, *pieces) if len(form) >= MIN_STEM
-                  and len(stemmed := stem(form, analysis)) >= MIN_STEM}
+        forms |= {
+            stemmed
+            for form in (word, *pieces)
+            if len(form) >= MIN_STEM and len(stemmed := stem(form, analysis)) >= MIN_STEM
+        }
     return frozenset(forms)
 
 
@@ -329,8 +344,10 @@ def stem(word: str, analysis: GermanAnalysis = ANALYSIS) -> str:
         return _stemmers.snowball.stemWord(latin[1] + "en" if latin else word)
     if analysis.stemmer == "cistem":
         from nltk.stem.cistem import Cistem  # the bench's comparison only
+
         return Cistem().stem(word)
     if analysis.stemmer == "simplemma":
         import simplemma  # the bench's comparison only
+
         return simplemma.lemmatize(word, lang="de").casefold()
     return word

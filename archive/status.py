@@ -1,11 +1,11 @@
 """What the archive knows about each source's crawls, for ``newsarchive status``."""
+
 from sqlite_utils import Database
 
 HEALTH_FLAGS = {
     "ok": "the last run went through and the source still yields new articles",
     "failing": "the last run failed, timed out, or got nothing but errors",
-    "stale": "the last 3 runs found no new article although earlier runs did "
-             "(the site may have changed its layout)",
+    "stale": "the last 3 runs found no new article although earlier runs did (the site may have changed its layout)",
     "pending": "no finished run yet",
 }
 
@@ -25,6 +25,10 @@ def sample_articles(db: Database, source: str) -> list[dict]:
 
     Keys: url, title, published (ISO 8601), author, word_count, language.
     """
-    return [dict(row) for row in db.query(
-        "select url, title, published, author, word_count, language from articles "
-        "where source = ? order by url", [source])]
+    return [
+        dict(row)
+        for row in db.query(
+            "select url, title, published, author, word_count, language from articles where source = ? order by url",
+            [source],
+        )
+    ]

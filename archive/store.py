@@ -3,6 +3,7 @@
 Every function takes an open ``sqlite_utils.Database`` (see :func:`open_archive`) so that
 scripts, the crawler and tests use one API. Times are ISO 8601 UTC strings.
 """
+
 import base64
 import hashlib
 import json
@@ -40,8 +41,7 @@ ARTICLE_FIELDS = (
 # large archive's writer re-reads them from the OS for every article (64 MB: +25% articles/s
 # at 100,000 articles). Pages are only held once read, so a small archive uses little of it.
 CACHE_KIB = 65536
-RUN_COUNTERS = ("pages_fetched", "articles_new", "articles_updated", "duplicates", "errors",
-                "not_modified", "skipped")
+RUN_COUNTERS = ("pages_fetched", "articles_new", "articles_updated", "duplicates", "errors", "not_modified", "skipped")
 
 
 def open_archive(path: str | Path) -> Database:
@@ -110,9 +110,11 @@ class PreparedArticle:
         return {
             "article": self.article,
             "values": self.values,
-            "sketch": {"buckets": [list(bucket) for bucket in self.sketch.buckets],
-                       "signature": base64.b64encode(self.sketch.signature).decode("ascii"),
-                       "shingle_count": self.sketch.shingle_count},
+            "sketch": {
+                "buckets": [list(bucket) for bucket in self.sketch.buckets],
+                "signature": base64.b64encode(self.sketch.signature).decode("ascii"),
+                "shingle_count": self.sketch.shingle_count,
+            },
             "mentions": None if self.mentions is None else self.mentions.as_json(),
         }
 
@@ -122,8 +124,11 @@ class PreparedArticle:
         return cls(
             article=data["article"],
             values=data["values"],
-            sketch=Sketch(tuple((int(band), int(key)) for band, key in sketch["buckets"]),
-                          base64.b64decode(sketch["signature"]), int(sketch["shingle_count"])),
+            sketch=Sketch(
+                tuple((int(band), int(key)) for band, key in sketch["buckets"]),
+                base64.b64decode(sketch["signature"]),
+                int(sketch["shingle_count"]),
+            ),
             mentions=None if data.get("mentions") is None else Mentions.from_json(data["mentions"]),
         )
 
@@ -141,8 +146,7 @@ def prepare_article(article: dict, *, find_entities: bool = False) -> PreparedAr
     return PreparedArticle(article, values, text_signature(article.get("text") or "")[1], mentions)
 
 
-def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
-                  seen_at: str | None = None) -> Stored:
+def store_article(db: Database, article: dict | PreparedArticle, *, source: str, seen_at: str | None = None) -> Stored:
     """Insert or update one extracted article (or its :class:`PreparedArticle`), keyed by its
     canonical ``url``.
 
@@ -160,13 +164,17 @@ def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
     with transaction(db):
         existing = _article_by_url(db, article["url"])
         if existing is None:
-            article_id = insert_row(db, "articles", {
-                "url": article["url"],
-                "source": source,
-                "first_seen": seen_at,
-                "region": _source_region(db, source),
-                **values,
-            })
+            article_id = insert_row(
+                db,
+                "articles",
+                {
+                    "url": article["url"],
+                    "source": source,
+                    "first_seen": seen_at,
+                    "region": _source_region(db, source),
+                    **values,
+                },
+            )
             match = place_article(db, article_id, prepared.sketch)
             link_translations(db, article_id, article.get("alternates"))
             return Stored("duplicate" if match else "new", article_id)
@@ -174,31 +182,32 @@ def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
         if existing["content_hash"] == values["content_hash"]:
             update_row(db, "articles", "id", existing["id"], {"last_seen": seen_at, "removed_at": None})
             return Stored("unchanged", existing["id"])
-        index_article(db, existing["id"], text, sketch=prepared.sketch,
-                      previous_text=existing["text"] or "")
-        insert_row(db, "article_versions", {
-            "article_id": existing["id"],
-            "fetched_at": existing["last_seen"],
-            "content_hash": existing["content_hash"],
-            "title": existing["title"],
-            "text": existing["text"],
-        })
+        index_article(db, existing["id"], text, sketch=prepared.sketch, previous_text=existing["text"] or "")
+        insert_row(
+            db,
+            "article_versions",
+            {
+                "article_id": existing["id"],
+                "fetched_at": existing["last_seen"],
+                "content_hash": existing["content_hash"],
+                "title": existing["title"],
+                "text": existing["text"],
+            },
+        )
         if not values["modified"] or values["modified"] == existing["modified"]:
             values["modified"] = seen_at
         update_row(db, "articles", "id", existing["id"], {**values, "removed_at": None})
         return Stored("updated", existing["id"])
 
 
-def store_articles(db: Database, articles: Iterable[tuple[dict | PreparedArticle, str, str | None]]
-                   ) -> list[Stored]:
+def store_articles(db: Database, articles: Iterable[tuple[dict | PreparedArticle, str, str | None]]) -> list[Stored]:
     """Store ``(article, source, seen_at)`` triples in one transaction, as :func:`store_article`.
 
     For bulk loads and batched writers: a commit per article costs more than the article.
     If one fails, the whole batch is rolled back and the error raised.
     """
     with transaction(db):
-        return [store_article(db, article, source=source, seen_at=seen_at)
-                for article, source, seen_at in articles]
+        return [store_article(db, article, source=source, seen_at=seen_at) for article, source, seen_at in articles]
 
 
 def update_extraction(db: Database, url: str, article: dict) -> bool:
@@ -216,8 +225,7 @@ def update_extraction(db: Database, url: str, article: dict) -> bool:
     with transaction(db):
         update_row(db, "articles", "id", existing["id"], values)
         if values["content_hash"] != existing["content_hash"]:
-            index_article(db, existing["id"], article.get("text") or "",
-                          previous_text=existing["text"] or "")
+            index_article(db, existing["id"], article.get("text") or "", previous_text=existing["text"] or "")
     return True
 
 
@@ -226,18 +234,14 @@ def _extracted_values(article: dict) -> dict:
     text = article.get("text") or ""
     values = {field: _column_value(article.get(field)) for field in ARTICLE_FIELDS}
     values.update(content_hash=content_hash(text), word_count=word_count(text))
-    values["search_terms"] = search_terms(
-        values["title"], values["description"], text, language=values["language"]
-    )
+    values["search_terms"] = search_terms(values["title"], values["description"], text, language=values["language"])
     return values
 
 
 def start_run(db: Database, source: str, started: str | None = None) -> int:
     """Record the start of a crawl of ``source``; returns the ``crawl_runs`` id."""
     with transaction(db):
-        table = db["crawl_runs"].insert(
-            {"source": source, "started": started or utc_now(), "status": "running"}
-        )
+        table = db["crawl_runs"].insert({"source": source, "started": started or utc_now(), "status": "running"})
     return table.last_pk
 
 
@@ -291,8 +295,7 @@ def latest_run_id(db: Database) -> int:
 
 def runs_since(db: Database, source: str, after_id: int) -> int:
     """How many runs of ``source`` were recorded after the run id ``after_id``."""
-    return db.execute("select count(*) from crawl_runs where source = ? and id > ?",
-                      [source, after_id]).fetchone()[0]
+    return db.execute("select count(*) from crawl_runs where source = ? and id > ?", [source, after_id]).fetchone()[0]
 
 
 def close_abandoned_runs(db: Database, source: str, after_id: int, status: str) -> int:

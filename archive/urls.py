@@ -12,6 +12,7 @@
 Host names that resolve to private addresses are not looked up here: that needs DNS at request
 time and is left to the network the crawler runs in.
 """
+
 import ipaddress
 import re
 import socket
@@ -101,8 +102,9 @@ class UrlPolicy:
     @classmethod
     def for_source(cls, hosts: Iterable[str], allow: Iterable[str] = ()) -> "UrlPolicy":
         hosts = frozenset(_bare(host) for host in hosts if host)
-        return cls(hosts, tuple(re.compile(pattern) for pattern in allow),
-                   any(is_internal_host(host) for host in hosts))
+        return cls(
+            hosts, tuple(re.compile(pattern) for pattern in allow), any(is_internal_host(host) for host in hosts)
+        )
 
     def refusal(self, url: object) -> str | None:
         """Why ``url`` must not be requested (one of the reasons above), ``None`` when it may."""
@@ -122,7 +124,8 @@ class UrlPolicy:
             return True
         # Subdomains (feeds.x.de for www.x.de), but never "subdomains" of an IP address.
         return ip_address_of(host) is None and any(
-            host.endswith("." + own) for own in self.hosts if ip_address_of(own) is None)
+            host.endswith("." + own) for own in self.hosts if ip_address_of(own) is None
+        )
 
     def allowed_elsewhere(self, url: str) -> bool:
         """An ``allow`` pattern admits another host only when its match spans that host

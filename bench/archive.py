@@ -15,6 +15,7 @@ only when that is given.
 
     .venv/bin/python bench/archive.py --existing /var/tmp/bench-100k.db --output /tmp/searches.json
 """
+
 import argparse
 import itertools
 import json
@@ -98,11 +99,19 @@ def insert(db_path: Path, count: int, seed: int, batch: int, workers: int) -> di
             before, stored = stored, stored + len(chunk)
             if stored * 10 // count > before * 10 // count or stored == count:
                 writing = writing_ms(process_cpu, preparing_seconds, in_process=pool is None)
-                checkpoints.append({"articles": stored, "seconds": round(elapsed, 1),
-                                    "articles_per_second": round(stored / elapsed),
-                                    "writing_cpu_ms_per_article": writing})
-                print(f"  {stored} articles in {elapsed:.0f} s ({stored / elapsed:.0f}/s; "
-                      f"writer {writing} ms of CPU an article)", flush=True)
+                checkpoints.append(
+                    {
+                        "articles": stored,
+                        "seconds": round(elapsed, 1),
+                        "articles_per_second": round(stored / elapsed),
+                        "writing_cpu_ms_per_article": writing,
+                    }
+                )
+                print(
+                    f"  {stored} articles in {elapsed:.0f} s ({stored / elapsed:.0f}/s; "
+                    f"writer {writing} ms of CPU an article)",
+                    flush=True,
+                )
     finally:
         if pool is not None:
             pool.close()
@@ -111,12 +120,16 @@ def insert(db_path: Path, count: int, seed: int, batch: int, workers: int) -> di
     db.close()
     size = db_path.stat().st_size
     writing = writing_ms(process_cpu, preparing_seconds, in_process=pool is None)
-    return {"seconds": round(elapsed, 1), "articles_per_second": round(count / elapsed, 1),
-            "outcomes": outcomes, "file_bytes": size, "bytes_per_article": round(size / count),
-            "cpu_ms_per_article": {"preparing": round(sum(preparing_seconds) * 1000 / count, 3),
-                                   "writing": writing},
-            "one_writer_limit_per_second": round(1000 / writing) if writing else None,
-            "checkpoints": checkpoints}
+    return {
+        "seconds": round(elapsed, 1),
+        "articles_per_second": round(count / elapsed, 1),
+        "outcomes": outcomes,
+        "file_bytes": size,
+        "bytes_per_article": round(size / count),
+        "cpu_ms_per_article": {"preparing": round(sum(preparing_seconds) * 1000 / count, 3), "writing": writing},
+        "one_writer_limit_per_second": round(1000 / writing) if writing else None,
+        "checkpoints": checkpoints,
+    }
 
 
 def writing_ms(process_cpu: float, preparing_seconds: list[float], *, in_process: bool) -> float:
@@ -132,22 +145,23 @@ def dedup_lookups(db_path: Path, count: int, seed: int, samples: int = 200) -> d
     db = open_archive(db_path)
     rng = random.Random(seed)
     ids = sorted(rng.sample(range(1, count + 1), min(samples, count)))
-    texts = [row["text"] for row in db.query(
-        f"select text from articles where id in ({','.join(map(str, ids))})")]
+    texts = [row["text"] for row in db.query(f"select text from articles where id in ({','.join(map(str, ids))})")]
     near_duplicates(db, texts[0])  # untimed: the first lookup imports datasketch (about 0.7 s)
     started = time.perf_counter()
     found = sum(len(near_duplicates(db, text)) for text in texts)
     elapsed = time.perf_counter() - started
     db.close()
-    return {"lookups": len(texts), "ms_per_article": round(elapsed * 1000 / len(texts), 2),
-            "matches_found": found}
+    return {"lookups": len(texts), "ms_per_article": round(elapsed * 1000 / len(texts), 2), "matches_found": found}
 
 
 def query_paths(name: str, count: int, queries: int, seed: int) -> dict[str, list[str]]:
     """The searches journalists run, ``queries`` of each kind, as Datasette JSON URLs."""
     rng = random.Random(seed)
-    months = [f"{year}-{month:02d}" for year in range(synthetic.START.year, synthetic.START.year + synthetic.YEARS)
-              for month in range(1, 13)]
+    months = [
+        f"{year}-{month:02d}"
+        for year in range(synthetic.START.year, synthetic.START.year + synthetic.YEARS)
+        for month in range(1, 13)
+    ]
     sources = [row["id"] for row in synthetic.source_rows()]
     table = f"/{name}/articles.json?"
     return {
@@ -159,8 +173,16 @@ def query_paths(name: str, count: int, queries: int, seed: int) -> dict[str, lis
         # The table's first page: newest articles, the count and the five facets over all of them.
         "whole_table_facets": [f"/{name}/articles.json"] * queries,
         "facet_source_month_search": [
-            table + urlencode({"_search": synthetic.COMMON_TERM.lower(), "source": rng.choice(sources),
-                               "published_month": rng.choice(months)}) for _ in range(queries)],
+            table
+            + urlencode(
+                {
+                    "_search": synthetic.COMMON_TERM.lower(),
+                    "source": rng.choice(sources),
+                    "published_month": rng.choice(months),
+                }
+            )
+            for _ in range(queries)
+        ],
     }
 
 
@@ -190,8 +212,11 @@ def time_searches(db_path: Path, count: int, queries: int, seed: int) -> dict:
                 "mean_hits": round(sum(hits) / len(hits), 1),
                 "example": paths[0],
             }
-            print(f"  {kind}: p50 {results[kind]['p50_ms']} ms, p95 {results[kind]['p95_ms']} ms, "
-                  f"{results[kind]['mean_hits']} hits", flush=True)
+            print(
+                f"  {kind}: p50 {results[kind]['p50_ms']} ms, p95 {results[kind]['p95_ms']} ms, "
+                f"{results[kind]['mean_hits']} hits",
+                flush=True,
+            )
         return results
     finally:
         server.terminate()
@@ -221,15 +246,24 @@ def main(argv=None) -> dict:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=50, help="requests per kind of search")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--batch", type=int, default=DEFAULT_BATCH,
-                        help=f"articles per transaction (default {DEFAULT_BATCH}; 1: a commit per article)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                        help="processes preparing articles (search terms, MinHash); 0: none")
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=DEFAULT_BATCH,
+        help=f"articles per transaction (default {DEFAULT_BATCH}; 1: a commit per article)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes preparing articles (search terms, MinHash); 0: none",
+    )
     parser.add_argument("--db", type=Path, help="archive file to create (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the archive file")
     parser.add_argument("--output", type=Path, help="results file (default bench/results/archive_N.json)")
-    parser.add_argument("--existing", type=Path, metavar="PATH",
-                        help="only time the searches, on this archive built by an earlier run")
+    parser.add_argument(
+        "--existing", type=Path, metavar="PATH", help="only time the searches, on this archive built by an earlier run"
+    )
     args = parser.parse_args(argv)
     if args.existing:
         return searches_only(args)
@@ -239,22 +273,36 @@ def main(argv=None) -> dict:
         db_path = args.db or Path(tmp) / "archive.db"
         if db_path.exists():
             raise SystemExit(f"{db_path} exists; the benchmark fills a new archive")
-        print(f"inserting {args.articles} articles ({args.batch} per transaction, "
-              f"{args.workers} preparing processes) into {db_path}")
+        print(
+            f"inserting {args.articles} articles ({args.batch} per transaction, "
+            f"{args.workers} preparing processes) into {db_path}"
+        )
         inserted = insert(db_path, args.articles, args.seed, args.batch, args.workers)
-        print(f"{inserted['articles_per_second']} articles/s, {inserted['bytes_per_article']} bytes per "
-              f"article ({inserted['file_bytes'] / 2**20:.0f} MiB), {inserted['outcomes']}")
+        print(
+            f"{inserted['articles_per_second']} articles/s, {inserted['bytes_per_article']} bytes per "
+            f"article ({inserted['file_bytes'] / 2**20:.0f} MiB), {inserted['outcomes']}"
+        )
         cpu = inserted["cpu_ms_per_article"]
-        print(f"CPU an article: preparing {cpu['preparing']} ms, writing {cpu['writing']} ms "
-              f"(one writer: at most {inserted['one_writer_limit_per_second']} articles/s)")
+        print(
+            f"CPU an article: preparing {cpu['preparing']} ms, writing {cpu['writing']} ms "
+            f"(one writer: at most {inserted['one_writer_limit_per_second']} articles/s)"
+        )
         dedup = dedup_lookups(db_path, args.articles, args.seed)
         print(f"near-duplicate check: {dedup['ms_per_article']} ms per article")
         searches = time_searches(db_path, args.articles, args.queries, args.seed)
         if args.db and not args.keep:
             for path in db_path.parent.glob(db_path.name + "*"):
                 path.unlink()
-    result = {"articles": args.articles, "seed": args.seed, "cpu_cores": os.cpu_count(),
-              "batch": args.batch, "workers": args.workers, "insert": inserted, "dedup_lookup": dedup, "searches": searches}
+    result = {
+        "articles": args.articles,
+        "seed": args.seed,
+        "cpu_cores": os.cpu_count(),
+        "batch": args.batch,
+        "workers": args.workers,
+        "insert": inserted,
+        "dedup_lookup": dedup,
+        "searches": searches,
+    }
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return result
@@ -269,8 +317,13 @@ def searches_only(args) -> dict:
     db.close()
     print(f"timing searches on {args.existing} ({count} articles)")
     searches = time_searches(args.existing, count, args.queries, args.seed)
-    result = {"articles": count, "seed": args.seed, "cpu_cores": os.cpu_count(),
-              "existing": str(args.existing), "searches": searches}
+    result = {
+        "articles": count,
+        "seed": args.seed,
+        "cpu_cores": os.cpu_count(),
+        "existing": str(args.existing),
+        "searches": searches,
+    }
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

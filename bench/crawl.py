@@ -10,6 +10,7 @@ other sizes).
     .venv/bin/python bench/crawl.py                 # 2,000 articles
     .venv/bin/python bench/crawl.py --pages 10000
 """
+
 import argparse
 import json
 import os
@@ -30,8 +31,12 @@ from crawler.demosite import DemoArticle, DemoSiteServer, Page, build_site, synt
 
 RESULTS = ROOT / "bench" / "results"
 # Politeness off for the benchmark only: everything is on this machine.
-BENCH_SETTINGS = ["AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "CONCURRENT_REQUESTS=64",
-                  "CONCURRENT_REQUESTS_PER_DOMAIN=32"]
+BENCH_SETTINGS = [
+    "AUTOTHROTTLE_ENABLED=False",
+    "DOWNLOAD_DELAY=0",
+    "CONCURRENT_REQUESTS=64",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=32",
+]
 
 
 def process_tree(pid: int) -> list[int]:
@@ -110,18 +115,29 @@ def heavy_page(page: Page, article: DemoArticle, kib: int, rng: random.Random, s
     nav = "".join(f'<li><a href="/{section}/">{section.title()}</a></li>' for section in sections)
     chunks = [f'<nav class="mega-menu"><ul>{nav * 6}</ul></nav>']
     teasers = "".join(
-        f'<li class="teaser"><a href="/thema/{rng.choice(words).lower()}/">'
-        f'{" ".join(rng.choices(words, k=8))}</a></li>' for _ in range(30))
+        f'<li class="teaser"><a href="/thema/{rng.choice(words).lower()}/">{" ".join(rng.choices(words, k=8))}</a></li>'
+        for _ in range(30)
+    )
     chunks.append(f'<aside class="most-read"><h2>Meistgelesen</h2><ul>{teasers}</ul></aside>')
-    style = "".join(f".c{rng.randrange(10**6)}{{margin:{rng.randrange(40)}px;color:#{rng.randrange(16**6):06x}}}"
-                    for _ in range(300))
+    style = "".join(
+        f".c{rng.randrange(10**6)}{{margin:{rng.randrange(40)}px;color:#{rng.randrange(16**6):06x}}}"
+        for _ in range(300)
+    )
     chunks.append(f"<style>{style}</style>")
     body = "".join(chunks)
     state = []
     while len(html) + len(body) + sum(len(s) for s in state) < kib * 1024:
-        state.append(json.dumps({"id": rng.randrange(10**9), "teaser": " ".join(rng.choices(words, k=12)),
-                                 "img": f"/img/{rng.randrange(10**6)}.jpg", "ad": {"slot": rng.randrange(99)}}))
-    script = f'<script>window.__STATE__ = [{",".join(state)}];</script>'
+        state.append(
+            json.dumps(
+                {
+                    "id": rng.randrange(10**9),
+                    "teaser": " ".join(rng.choices(words, k=12)),
+                    "img": f"/img/{rng.randrange(10**6)}.jpg",
+                    "ad": {"slot": rng.randrange(99)},
+                }
+            )
+        )
+    script = f"<script>window.__STATE__ = [{','.join(state)}];</script>"
     html = html.replace("</body>", f"{body}{script}<footer>{nav}</footer></body>", 1)
     return Page(html.encode("utf-8"), page.content_type, page.last_modified)
 
@@ -136,15 +152,25 @@ def tree_cpu(children_before, sampler: RssSampler) -> float:
 
 def run_crawl(sources: Path, db: Path, settings: list[str]) -> dict:
     """One ``newsarchive crawl`` in a subprocess: wall time, its JSON summary, peak RSS, CPU."""
-    command = [str(ROOT / ".venv" / "bin" / "newsarchive"), "crawl", "--sources", str(sources),
-               "--db", str(db), "--json", "--no-progress"]
+    command = [
+        str(ROOT / ".venv" / "bin" / "newsarchive"),
+        "crawl",
+        "--sources",
+        str(sources),
+        "--db",
+        str(db),
+        "--json",
+        "--no-progress",
+    ]
     for setting in settings:
         command += ["--set", setting]
     started = time.perf_counter()
     # CPU of the crawl with its extraction workers (children it waits for) and of this
     # process, which serves the site.
-    children_before, self_before = (resource.getrusage(resource.RUSAGE_CHILDREN),
-                                    resource.getrusage(resource.RUSAGE_SELF))
+    children_before, self_before = (
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+        resource.getrusage(resource.RUSAGE_SELF),
+    )
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     sampler = RssSampler(process.pid)
     sampler.start()
@@ -158,15 +184,20 @@ def run_crawl(sources: Path, db: Path, settings: list[str]) -> dict:
     if process.returncode != 0:
         raise SystemExit(f"crawl failed with exit status {process.returncode}")
     run = json.loads(out)["runs"][0]
-    return {"seconds": round(elapsed, 2), "run": run,
-            "cpu_seconds": {"crawl_and_workers": round(crawl_cpu, 2),
-                            "extraction_workers": round(workers_cpu, 2),
-                            "site_server": round(server_cpu, 2)},
-            "peak_rss_mb": round(sampler.peak_total / 1024, 1),
-            "peak_pss_mb": round(sampler.peak_pss / 1024, 1),
-            "peak_rss_single_process_mb": round(sampler.peak_single / 1024, 1),
-            "processes": sampler.peak_processes,
-            "rss_samples_mb": [(t, round(kib / 1024)) for t, kib in sampler.samples[::max(1, len(sampler.samples) // 40)]]}
+    return {
+        "seconds": round(elapsed, 2),
+        "run": run,
+        "cpu_seconds": {
+            "crawl_and_workers": round(crawl_cpu, 2),
+            "extraction_workers": round(workers_cpu, 2),
+            "site_server": round(server_cpu, 2),
+        },
+        "peak_rss_mb": round(sampler.peak_total / 1024, 1),
+        "peak_pss_mb": round(sampler.peak_pss / 1024, 1),
+        "peak_rss_single_process_mb": round(sampler.peak_single / 1024, 1),
+        "processes": sampler.peak_processes,
+        "rss_samples_mb": [(t, round(kib / 1024)) for t, kib in sampler.samples[:: max(1, len(sampler.samples) // 40)]],
+    }
 
 
 def trafilatura_ceiling(pages: list[bytes]) -> dict:
@@ -177,8 +208,12 @@ def trafilatura_ceiling(pages: list[bytes]) -> dict:
     started = time.perf_counter()
     extracted = sum(1 for body in pages if trafilatura.extract(body.decode("utf-8")))
     elapsed = time.perf_counter() - started
-    return {"pages": len(pages), "extracted": extracted, "seconds": round(elapsed, 2),
-            "pages_per_second": round(len(pages) / elapsed, 1)}
+    return {
+        "pages": len(pages),
+        "extracted": extracted,
+        "seconds": round(elapsed, 2),
+        "pages_per_second": round(len(pages) / elapsed, 1),
+    }
 
 
 def article_fetches(site: DemoSiteServer, article_paths: set[str], start: int) -> tuple[int, int, int]:
@@ -194,19 +229,29 @@ def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000, help="article pages on the site")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--page-kib", type=int, default=0,
-                        help="inflate article pages to this size with what real news pages carry (0: as generated)")
+    parser.add_argument(
+        "--page-kib",
+        type=int,
+        default=0,
+        help="inflate article pages to this size with what real news pages carry (0: as generated)",
+    )
     parser.add_argument("--output", type=Path, help="results file (default bench/results/crawl.json)")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                        help="another Scrapy setting for both crawls, e.g. EXTRACT_WORKERS=2")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="another Scrapy setting for both crawls, e.g. EXTRACT_WORKERS=2",
+    )
     args = parser.parse_args(argv)
     settings = BENCH_SETTINGS + args.set
-    name = "crawl" + ("" if args.pages == 2000 else f"_{args.pages}") + (f"_{args.page_kib}kib" if args.page_kib else "")
+    name = (
+        "crawl" + ("" if args.pages == 2000 else f"_{args.pages}") + (f"_{args.page_kib}kib" if args.page_kib else "")
+    )
     output = args.output or RESULTS / f"{name}.json"
 
     articles = synthetic_articles(args.pages, seed=args.seed)
-    with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as tmp, \
-            DemoSiteServer(pages={}) as site:
+    with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as tmp, DemoSiteServer(pages={}) as site:
         site.pages.update(build_site(site.base_url, articles))
         if args.page_kib:
             rng = random.Random(args.seed)
@@ -249,8 +294,9 @@ def main(argv=None) -> dict:
             "processes": first["processes"],
             "pss_samples_mb": first["rss_samples_mb"],
             "cpu_seconds": first["cpu_seconds"],
-            "cpu_ms_per_article": {part: round(seconds * 1000 / stored, 2)
-                                   for part, seconds in first["cpu_seconds"].items()},
+            "cpu_ms_per_article": {
+                part: round(seconds * 1000 / stored, 2) for part, seconds in first["cpu_seconds"].items()
+            },
         },
         "trafilatura_single_process": ceiling,
         "speedup_vs_trafilatura": round(articles_per_second / ceiling["pages_per_second"], 2),
@@ -266,23 +312,33 @@ def main(argv=None) -> dict:
         },
     }
     crawl, again = result["first_crawl"], result["second_crawl"]
-    print(f"{args.pages} article pages ({result['site_pages']} on the site, "
-          f"{result['mean_article_page_kib']} KiB each), {os.cpu_count()} cores")
-    print(f"first crawl: {crawl['seconds']} s, {crawl['pages_fetched']} pages, "
-          f"{crawl['articles_stored']} articles: {crawl['pages_per_second']} pages/s, "
-          f"{crawl['articles_per_second']} articles/s; peak memory of the process tree "
-          f"{crawl['peak_pss_mb']} MB PSS, {crawl['peak_rss_mb']} MB summed RSS "
-          f"({crawl['processes']} processes, largest {crawl['peak_rss_single_process_mb']} MB RSS)")
+    print(
+        f"{args.pages} article pages ({result['site_pages']} on the site, "
+        f"{result['mean_article_page_kib']} KiB each), {os.cpu_count()} cores"
+    )
+    print(
+        f"first crawl: {crawl['seconds']} s, {crawl['pages_fetched']} pages, "
+        f"{crawl['articles_stored']} articles: {crawl['pages_per_second']} pages/s, "
+        f"{crawl['articles_per_second']} articles/s; peak memory of the process tree "
+        f"{crawl['peak_pss_mb']} MB PSS, {crawl['peak_rss_mb']} MB summed RSS "
+        f"({crawl['processes']} processes, largest {crawl['peak_rss_single_process_mb']} MB RSS)"
+    )
     per_article = crawl["cpu_ms_per_article"]
-    print(f"CPU per article: {per_article['crawl_and_workers']} ms in the crawl "
-          f"(of which {per_article['extraction_workers']} ms in extraction workers), "
-          f"{per_article['site_server']} ms serving the site")
-    print(f"trafilatura.extract alone, one process: {ceiling['pages_per_second']} pages/s "
-          f"({1000 / ceiling['pages_per_second']:.2f} ms a page) → crawl is {result['speedup_vs_trafilatura']}× that")
-    print(f"second crawl: {again['seconds']} s ({again['share_of_first_crawl_time']:.1%} of the first), "
-          f"{again['requests']} requests, {again['not_modified']} answered 304, "
-          f"{again['article_pages_fetched_in_full']} article pages fetched in full "
-          f"({again['share_of_articles_fetched_in_full']:.1%})")
+    print(
+        f"CPU per article: {per_article['crawl_and_workers']} ms in the crawl "
+        f"(of which {per_article['extraction_workers']} ms in extraction workers), "
+        f"{per_article['site_server']} ms serving the site"
+    )
+    print(
+        f"trafilatura.extract alone, one process: {ceiling['pages_per_second']} pages/s "
+        f"({1000 / ceiling['pages_per_second']:.2f} ms a page) → crawl is {result['speedup_vs_trafilatura']}× that"
+    )
+    print(
+        f"second crawl: {again['seconds']} s ({again['share_of_first_crawl_time']:.1%} of the first), "
+        f"{again['requests']} requests, {again['not_modified']} answered 304, "
+        f"{again['article_pages_fetched_in_full']} article pages fetched in full "
+        f"({again['share_of_articles_fetched_in_full']:.1%})"
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return result

@@ -11,6 +11,7 @@ so LSH misses count against recall.
 Speed: the archive is filled with synthetic unrelated articles (demo-article words drawn at
 their frequencies) and near-duplicate lookups of new texts are timed at each size.
 """
+
 import argparse
 import json
 import random
@@ -57,8 +58,9 @@ def pair_scores(db_path: Path, pairs: list[dict]) -> list[dict]:
         score = next((m.score for m in matches if m.article_id == ids[pair["a"]]), 0.0)
         # The lookup a crawl makes, at THRESHOLD: candidates are first screened by signature.
         detected = any(m.article_id == ids[pair["a"]] for m in dedup.near_duplicates(db, pair["b"]))
-        scored.append({"id": pair["id"], "label": pair["label"], "kind": pair["kind"], "score": score,
-                       "detected": detected})
+        scored.append(
+            {"id": pair["id"], "label": pair["label"], "kind": pair["kind"], "score": score, "detected": detected}
+        )
     db.close()
     return scored
 
@@ -82,8 +84,7 @@ def synthetic_texts(count: int, seed: int = 7) -> list[str]:
     Word-level sampling keeps the vocabulary and the common short phrases of real German and
     English news, without the shared whole sentences that would make texts partial copies.
     """
-    words = [word for article in load_articles() for paragraph in article.paragraphs
-             for word in paragraph.split()]
+    words = [word for article in load_articles() for paragraph in article.paragraphs for word in paragraph.split()]
     rng = random.Random(seed)
     return [" ".join(rng.choices(words, k=rng.randint(250, 400))) for _ in range(count)]
 
@@ -110,20 +111,25 @@ def lookup_speed(sizes: list[int], directory: Path, lookups: int = 50) -> list[d
             candidates.append(len(found))
             scored.append(sum(dedup.could_be_copy(sketch, count, signature) for _id, count, signature in found))
         timings.sort()
-        figures.append({
-            "articles": size,
-            "lookup_ms_median": round(statistics.median(timings) * 1000, 2),
-            "lookup_ms_p95": round(timings[int(len(timings) * 0.95) - 1] * 1000, 2),
-            "candidates_mean": round(statistics.mean(candidates), 2),
-            "candidates_scored_mean": round(statistics.mean(scored), 2),
-            "lsh_rows": db["article_lsh"].count,
-            "insert_articles_per_s": round((size - (figures[-1]["articles"] if figures else 0))
-                                           / insert_seconds, 1),
-        })
-        print(f"{size:>7} articles: lookup median {figures[-1]['lookup_ms_median']} ms, "
-              f"p95 {figures[-1]['lookup_ms_p95']} ms, {figures[-1]['candidates_mean']} candidates "
-              f"({figures[-1]['candidates_scored_mean']} scored), "
-              f"insert {figures[-1]['insert_articles_per_s']} articles/s")
+        figures.append(
+            {
+                "articles": size,
+                "lookup_ms_median": round(statistics.median(timings) * 1000, 2),
+                "lookup_ms_p95": round(timings[int(len(timings) * 0.95) - 1] * 1000, 2),
+                "candidates_mean": round(statistics.mean(candidates), 2),
+                "candidates_scored_mean": round(statistics.mean(scored), 2),
+                "lsh_rows": db["article_lsh"].count,
+                "insert_articles_per_s": round(
+                    (size - (figures[-1]["articles"] if figures else 0)) / insert_seconds, 1
+                ),
+            }
+        )
+        print(
+            f"{size:>7} articles: lookup median {figures[-1]['lookup_ms_median']} ms, "
+            f"p95 {figures[-1]['lookup_ms_p95']} ms, {figures[-1]['candidates_mean']} candidates "
+            f"({figures[-1]['candidates_scored_mean']} scored), "
+            f"insert {figures[-1]['insert_articles_per_s']} articles/s"
+        )
     plan = db.execute(
         "explain query plan select article_id from article_lsh where band = ? and bucket = ?", [0, 0]
     ).fetchall()
@@ -140,16 +146,22 @@ def main(argv=None) -> int:
         scored = pair_scores(Path(directory) / "pairs.db", pairs)
         sweep = [precision_recall(scored, threshold) for threshold in THRESHOLDS]
         positives = sum(pair["label"] == "positive" for pair in pairs)
-        print(f"{len(pairs)} labelled pairs ({positives} positive, {len(pairs) - positives} negative); "
-              f"shingles of {dedup.SHINGLE_WORDS} words, {dedup.BANDS} bands × {dedup.ROWS} rows")
+        print(
+            f"{len(pairs)} labelled pairs ({positives} positive, {len(pairs) - positives} negative); "
+            f"shingles of {dedup.SHINGLE_WORDS} words, {dedup.BANDS} bands × {dedup.ROWS} rows"
+        )
         print("threshold  precision  recall")
         for row in sweep:
             chosen = "  ← THRESHOLD" if row["threshold"] == dedup.THRESHOLD else ""
             print(f"{row['threshold']:>9.2f}  {row['precision']:>9.3f}  {row['recall']:>6.3f}{chosen}")
-        screened = {"positives_detected": sum(row["detected"] for row in scored if row["label"] == "positive"),
-                    "negatives_detected": sum(row["detected"] for row in scored if row["label"] == "negative")}
-        print(f"lookups at the threshold (signature screening on): {screened['positives_detected']} of "
-              f"{positives} positives and {screened['negatives_detected']} negatives detected")
+        screened = {
+            "positives_detected": sum(row["detected"] for row in scored if row["label"] == "positive"),
+            "negatives_detected": sum(row["detected"] for row in scored if row["label"] == "negative"),
+        }
+        print(
+            f"lookups at the threshold (signature screening on): {screened['positives_detected']} of "
+            f"{positives} positives and {screened['negatives_detected']} negatives detected"
+        )
         lowest_positive = min(row["score"] for row in scored if row["label"] == "positive")
         highest_negative = max(row["score"] for row in scored if row["label"] == "negative")
         print(f"lowest positive score {lowest_positive}, highest negative score {highest_negative}")
@@ -157,14 +169,31 @@ def main(argv=None) -> int:
         speed, plan = lookup_speed(sizes, Path(directory))
     print("query plan:", "; ".join(plan))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({
-        "pairs": len(pairs), "positives": positives,
-        "shingle_words": dedup.SHINGLE_WORDS, "num_perm": dedup.NUM_PERM,
-        "bands": dedup.BANDS, "rows": dedup.ROWS, "threshold": dedup.THRESHOLD,
-        "chosen": precision_recall(scored, dedup.THRESHOLD), "screened_lookup": screened,
-        "lowest_positive_score": lowest_positive, "highest_negative_score": highest_negative,
-        "sweep": sweep, "scores": scored, "lookup_speed": speed, "query_plan": plan,
-    }, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "pairs": len(pairs),
+                "positives": positives,
+                "shingle_words": dedup.SHINGLE_WORDS,
+                "num_perm": dedup.NUM_PERM,
+                "bands": dedup.BANDS,
+                "rows": dedup.ROWS,
+                "threshold": dedup.THRESHOLD,
+                "chosen": precision_recall(scored, dedup.THRESHOLD),
+                "screened_lookup": screened,
+                "lowest_positive_score": lowest_positive,
+                "highest_negative_score": highest_negative,
+                "sweep": sweep,
+                "scores": scored,
+                "lookup_speed": speed,
+                "query_plan": plan,
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"→ {RESULTS}")
     return 0
 

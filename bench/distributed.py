@@ -9,6 +9,7 @@ crawl, runs the workers until idle, then the archive writer. Crawl rate = pages 
 the site / seconds from its first to its last answer (worker start-up excluded; it is reported
 apart). Writes bench/results/distributed.json.
 """
+
 import argparse
 import dataclasses
 import json
@@ -38,9 +39,23 @@ def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(directory)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [
+            shutil.which("redis-server"),
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(directory),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     for line in process.stdout:
         if "Ready to accept connections" in line:
             break
@@ -50,30 +65,64 @@ def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
 
 def copied_articles(copies: int):
     articles = load_articles()
-    return [dataclasses.replace(article, slug=f"{article.slug}-{copy}" if copy else article.slug)
-            for copy in range(copies) for article in articles]
+    return [
+        dataclasses.replace(article, slug=f"{article.slug}-{copy}" if copy else article.slug)
+        for copy in range(copies)
+        for article in articles
+    ]
 
 
 def run(workers: int, site: DemoSiteServer, sources: Path, redis_url: str, directory: Path) -> dict:
     Redis.from_url(redis_url).flushall()
     cli = [sys.executable, "-m", "crawler"]
     before = len(site.requests)
-    subprocess.run(cli + ["enqueue", "--sources", str(sources), "--redis", redis_url], check=True,
-                   capture_output=True)
+    subprocess.run(cli + ["enqueue", "--sources", str(sources), "--redis", redis_url], check=True, capture_output=True)
     started = time.monotonic()
-    processes = [subprocess.Popen(cli + ["worker", "--sources", str(sources), "--redis", redis_url,
-                                         "--name", f"w{number}", "--idle-exit", "2", "--json"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-                 for number in range(workers)]
+    processes = [
+        subprocess.Popen(
+            cli
+            + [
+                "worker",
+                "--sources",
+                str(sources),
+                "--redis",
+                redis_url,
+                "--name",
+                f"w{number}",
+                "--idle-exit",
+                "2",
+                "--json",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        for number in range(workers)
+    ]
     counts = [json.loads(process.communicate()[0])["rrw-demo"] for process in processes]
     times = site.request_times[before:]
     pages = len(times)
     crawl_seconds = times[-1] - times[0]
     db_path = directory / f"archive-{workers}.db"
     writer_started = time.monotonic()
-    writer = subprocess.run(cli + ["archive-writer", "--sources", str(sources), "--redis", redis_url,
-                                   "--db", str(db_path), "--idle-exit", "1", "--json"],
-                            check=True, capture_output=True, text=True)
+    writer = subprocess.run(
+        cli
+        + [
+            "archive-writer",
+            "--sources",
+            str(sources),
+            "--redis",
+            redis_url,
+            "--db",
+            str(db_path),
+            "--idle-exit",
+            "1",
+            "--json",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     # The writer waits --idle-exit (1 s) on an empty queue before it exits.
     writer_seconds = time.monotonic() - writer_started - 1
     stored = json.loads(writer.stdout)
@@ -114,8 +163,11 @@ def main() -> None:
         "articles": len(articles),
         "latency_seconds": options.latency,
         "runs": runs,
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "load_average_1m": round(os.getloadavg()[0], 2)},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_1m": round(os.getloadavg()[0], 2),
+        },
         "note": "one machine: workers, extraction, redis, the site and the writer share its cores",
     }
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -4,6 +4,7 @@ Prints articles per second and writes bench/results/enrich_speed.json.
 
     .venv/bin/python bench/enrich_speed.py
 """
+
 import json
 import sys
 import time
@@ -41,9 +42,11 @@ def main() -> None:
         "place_mentions_per_article": round(places / (len(texts) * ROUNDS), 2),
         "company_mentions_per_article": round(companies / (len(texts) * ROUNDS), 2),
     }
-    print(f"{result['articles_per_second']} articles/s ({result['ms_per_article']} ms each, "
-          f"{result['mean_words_per_article']} words on average); gazetteer and company list "
-          f"load in {result['load_seconds']} s")
+    print(
+        f"{result['articles_per_second']} articles/s ({result['ms_per_article']} ms each, "
+        f"{result['mean_words_per_article']} words on average); gazetteer and company list "
+        f"load in {result['load_seconds']} s"
+    )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 

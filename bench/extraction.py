@@ -13,6 +13,7 @@ writes ``bench/results/extraction.json``.
   is split at ";", ",", "&", "und"/"and", so "A und B" matches "A; B"),
   ``with`` / ``without`` text snippets.
 """
+
 import argparse
 import gzip
 import json
@@ -50,6 +51,7 @@ def read_page(path: Path) -> str:
 
 # Extractors: each takes (html, url) and returns {"text", "title", "date", "author"}.
 
+
 def project_extractor(html: str, url: str) -> dict:
     article = extract_article(html, url) or {}
     return {
@@ -64,8 +66,7 @@ def trafilatura_extractor(html: str, url: str) -> dict:
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     if document is None:
         return {"text": "", "title": None, "date": None, "author": None}
-    return {"text": document.text or "", "title": document.title, "date": document.date,
-            "author": document.author}
+    return {"text": document.text or "", "title": document.title, "date": document.date, "author": document.author}
 
 
 def trafilatura_body(html: str, url: str) -> dict:
@@ -82,7 +83,7 @@ EXTRACTORS = {
 def shingles(text: str) -> Counter:
     tokens = re.findall(r"\w+", text)
     count = max(1, len(tokens) - SHINGLE_SIZE + 1)
-    return Counter(tuple(tokens[i:i + SHINGLE_SIZE]) for i in range(count) if tokens[i:i + SHINGLE_SIZE])
+    return Counter(tuple(tokens[i : i + SHINGLE_SIZE]) for i in range(count) if tokens[i : i + SHINGLE_SIZE])
 
 
 def shingle_scores(gold: str, predicted: str) -> tuple[float | None, float | None, bool]:
@@ -183,8 +184,9 @@ def run_metadata(directory: Path, limit: int | None) -> dict:
                 # Sites that set headlines in capitals with CSS (text-transform) have gold titles in
                 # capitals; this figure shows how many misses are only that.
                 totals["title_ignoring_case"] += 1
-                hits["title_ignoring_case"] += (normalise(predicted["title"]).casefold()
-                                                == normalise(entry["title"]).casefold())
+                hits["title_ignoring_case"] += (
+                    normalise(predicted["title"]).casefold() == normalise(entry["title"]).casefold()
+                )
             for field, check in checks.items():
                 if field in entry:
                     totals[field] += 1
@@ -193,8 +195,11 @@ def run_metadata(directory: Path, limit: int | None) -> dict:
                     else:
                         misses[field].append(page_id)
             if "date" in entry:
-                group = "date_htmldate_only" if entry["origin"] == "htmldate" else (
-                    "date_merged" if entry["origin"] == "trafilatura+htmldate" else "date_trafilatura_only")
+                group = (
+                    "date_htmldate_only"
+                    if entry["origin"] == "htmldate"
+                    else ("date_merged" if entry["origin"] == "trafilatura+htmldate" else "date_trafilatura_only")
+                )
                 totals[group] += 1
                 hits[group] += (predicted["date"] or "")[:10] == entry["date"]
             text = normalise(predicted["text"])
@@ -204,15 +209,17 @@ def run_metadata(directory: Path, limit: int | None) -> dict:
             for snippet in entry.get("without", []):
                 totals["without"] += 1
                 hits["without"] += normalise(snippet) not in text
-        scores = {field: {"rate": hits[field] / totals[field], "entries": totals[field]}
-                  for field in totals}
+        scores = {field: {"rate": hits[field] / totals[field], "entries": totals[field]} for field in totals}
         # Pooled snippet precision/recall as upstream trafilatura reports it.
         true_positive, false_negative = hits["with"], totals["with"] - hits["with"]
         false_positive = totals["without"] - hits["without"]
         precision = true_positive / (true_positive + false_positive)
         recall = true_positive / (true_positive + false_negative)
-        scores["snippets_f1"] = {"rate": 2 * precision * recall / (precision + recall),
-                                 "precision": precision, "recall": recall}
+        scores["snippets_f1"] = {
+            "rate": 2 * precision * recall / (precision + recall),
+            "precision": precision,
+            "recall": recall,
+        }
         slowest = max(times, key=times.get)
         results[name] = {
             "pages": len(pages),
@@ -231,12 +238,23 @@ def print_table(results: dict) -> None:
         print(f"\narticle-extraction ({body['newsarchive']['pages']} pages): body text, 4-gram shingles")
         print(f"{'':14}{'F1':>8}{'P':>8}{'R':>8}{'exact':>8}{'total s':>9}{'max s':>8}")
         for name, row in body.items():
-            print(f"{name:14}{row['f1']:8.3f}{row['precision']:8.3f}{row['recall']:8.3f}"
-                  f"{row['accuracy']:8.3f}{row['seconds_total']:9.1f}{row['seconds_max_page']:8.2f}")
+            print(
+                f"{name:14}{row['f1']:8.3f}{row['precision']:8.3f}{row['recall']:8.3f}"
+                f"{row['accuracy']:8.3f}{row['seconds_total']:9.1f}{row['seconds_max_page']:8.2f}"
+            )
     if "metadata-de" in results:
         meta = results["metadata-de"]
-        fields = ["title", "title_ignoring_case", "date", "author", "date_merged", "date_htmldate_only", "with", "without",
-                  "snippets_f1"]
+        fields = [
+            "title",
+            "title_ignoring_case",
+            "date",
+            "author",
+            "date_merged",
+            "date_htmldate_only",
+            "with",
+            "without",
+            "snippets_f1",
+        ]
         print(f"\nmetadata-de ({meta['newsarchive']['pages']} pages)")
         print(f"{'':20}" + "".join(f"{name:>14}" for name in meta))
         for field in fields:

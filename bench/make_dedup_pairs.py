@@ -9,6 +9,7 @@ quoting the first report). Run once; the JSON is kept as test data.
 
     .venv/bin/python bench/make_dedup_pairs.py
 """
+
 import itertools
 import json
 import random
@@ -22,31 +23,46 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "tests" / "data" / "dedup_pairs.json"
 HARD_PAIRS = Path(__file__).parent / "dedup_hard_pairs.yml"
 
-DATELINES = {"de": ["DÜSSELDORF (dpa/lnw) – ", "Köln. ", "ESSEN (epd) – ", "Duisburg – "],
-             "en": ["DUESSELDORF (Reuters) - ", "COLOGNE, Germany - "]}
-AGENCY_FOOTERS = {"de": ["© dpa-infocom, dpa:261020-99-123456/3", "Quelle: dpa/lnw",
-                         "Mit Material von epd und KNA."],
-                  "en": ["(Reporting by Jana Weiss; Editing by Paul Hart)", "© Thomson Reuters"]}
+DATELINES = {
+    "de": ["DÜSSELDORF (dpa/lnw) – ", "Köln. ", "ESSEN (epd) – ", "Duisburg – "],
+    "en": ["DUESSELDORF (Reuters) - ", "COLOGNE, Germany - "],
+}
+AGENCY_FOOTERS = {
+    "de": ["© dpa-infocom, dpa:261020-99-123456/3", "Quelle: dpa/lnw", "Mit Material von epd und KNA."],
+    "en": ["(Reporting by Jana Weiss; Editing by Paul Hart)", "© Thomson Reuters"],
+}
 PRESS_BOILERPLATE = {
     "de": "Über die Wirtschaftsförderung: Die Wirtschaftsförderung unterstützt Unternehmen bei "
-          "Ansiedlung, Erweiterung und Gründung und vermittelt Kontakte zu Verwaltung, Hochschulen "
-          "und Kammern. Pressekontakt: Referat Kommunikation, Telefon 0211 000000.",
+    "Ansiedlung, Erweiterung und Gründung und vermittelt Kontakte zu Verwaltung, Hochschulen "
+    "und Kammern. Pressekontakt: Referat Kommunikation, Telefon 0211 000000.",
     "en": "About the agency: The regional business development agency supports companies that "
-          "settle, expand or start up in the region. Press contact: communications office, "
-          "phone +49 211 000000.",
+    "settle, expand or start up in the region. Press contact: communications office, "
+    "phone +49 211 000000.",
 }
 ADDED_SENTENCES = {
-    "de": ["Die Stadt hatte das Vorhaben bereits im Frühjahr unterstützt.",
-           "Eine Stellungnahme der Gewerkschaft lag zunächst nicht vor.",
-           "Weitere Einzelheiten will das Unternehmen im Januar nennen."],
-    "en": ["The city council had backed the plan in the spring.",
-           "The company declined to comment further."],
+    "de": [
+        "Die Stadt hatte das Vorhaben bereits im Frühjahr unterstützt.",
+        "Eine Stellungnahme der Gewerkschaft lag zunächst nicht vor.",
+        "Weitere Einzelheiten will das Unternehmen im Januar nennen.",
+    ],
+    "en": ["The city council had backed the plan in the spring.", "The company declined to comment further."],
 }
 REWORDINGS = {
-    "de": [("teilte", "sagte"), ("Millionen Euro", "Mio. Euro"), (" Prozent", " %"),
-           ("Unternehmen", "Betrieb"), ("rund ", "etwa "), ("sagte", "erklärte")],
-    "en": [("million euros", "million euro"), (" percent", "%"), ("said", "told reporters"),
-           ("company", "firm"), ("around ", "about ")],
+    "de": [
+        ("teilte", "sagte"),
+        ("Millionen Euro", "Mio. Euro"),
+        (" Prozent", " %"),
+        ("Unternehmen", "Betrieb"),
+        ("rund ", "etwa "),
+        ("sagte", "erklärte"),
+    ],
+    "en": [
+        ("million euros", "million euro"),
+        (" percent", "%"),
+        ("said", "told reporters"),
+        ("company", "firm"),
+        ("around ", "about "),
+    ],
 }
 
 
@@ -88,12 +104,20 @@ def build_pairs() -> list[dict]:
     pairs = []
     for index, article in enumerate(articles):
         text, kind = edited_copy(article, index % 6, rng)
-        pairs.append({"id": f"copy-{article.slug}", "label": "positive", "kind": kind,
-                      "a": "\n".join(article.paragraphs), "b": text})
+        pairs.append(
+            {
+                "id": f"copy-{article.slug}",
+                "label": "positive",
+                "kind": kind,
+                "a": "\n".join(article.paragraphs),
+                "b": text,
+            }
+        )
     # Different stories on the same topic: pairs sharing a tag, each article used at most twice.
     uses = {article.slug: 0 for article in articles}
     same_topic = [
-        (first, second) for first, second in itertools.combinations(articles, 2)
+        (first, second)
+        for first, second in itertools.combinations(articles, 2)
         if set(first.tags) & set(second.tags) and first.language == second.language
     ]
     rng.shuffle(same_topic)
@@ -102,12 +126,19 @@ def build_pairs() -> list[dict]:
             uses[first.slug] += 1
             uses[second.slug] += 1
             shared = ", ".join(sorted(set(first.tags) & set(second.tags)))
-            pairs.append({"id": f"topic-{first.slug}-{second.slug}", "label": "negative",
-                          "kind": f"different stories, same topic ({shared})",
-                          "a": "\n".join(first.paragraphs), "b": "\n".join(second.paragraphs)})
+            pairs.append(
+                {
+                    "id": f"topic-{first.slug}-{second.slug}",
+                    "label": "negative",
+                    "kind": f"different stories, same topic ({shared})",
+                    "a": "\n".join(first.paragraphs),
+                    "b": "\n".join(second.paragraphs),
+                }
+            )
     for pair in yaml.safe_load(HARD_PAIRS.read_text(encoding="utf-8")):
-        pairs.append({key: pair[key].strip() if key in ("a", "b") else pair[key]
-                      for key in ("id", "label", "kind", "a", "b")})
+        pairs.append(
+            {key: pair[key].strip() if key in ("a", "b") else pair[key] for key in ("id", "label", "kind", "a", "b")}
+        )
     return pairs
 
 

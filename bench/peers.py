@@ -26,6 +26,7 @@ paragraphs. Prints the figures and writes ``bench/results/peers.json``.
     .venv/bin/python bench/peers.py
     .venv/bin/python bench/peers.py --pages 300 --news-please /opt/newsplease/bin/python
 """
+
 import argparse
 import json
 import os
@@ -96,7 +97,10 @@ def make_site(base_url: str, count: int, kib: int, seed: int) -> tuple[dict[str,
 
 def measured(command: list[str], tool: str, cwd: Path) -> tuple[ToolRun, subprocess.CompletedProcess]:
     """Run ``command``; its wall time, the CPU of its process tree and of this process (the site)."""
-    children_before, self_before = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF)
+    children_before, self_before = (
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+        resource.getrusage(resource.RUSAGE_SELF),
+    )
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     sampler = RssSampler(process.pid)
@@ -105,9 +109,11 @@ def measured(command: list[str], tool: str, cwd: Path) -> tuple[ToolRun, subproc
     elapsed = time.perf_counter() - started
     sampler.done.set()
     sampler.join()
-    cpu = {"tool": round(tree_cpu(children_before, sampler), 2),
-           "tool_main_process": round(sampler.cpu.get(process.pid, 0.0), 2),
-           "site_server": round(cpu_since(self_before, resource.getrusage(resource.RUSAGE_SELF)), 2)}
+    cpu = {
+        "tool": round(tree_cpu(children_before, sampler), 2),
+        "tool_main_process": round(sampler.cpu.get(process.pid, 0.0), 2),
+        "site_server": round(cpu_since(self_before, resource.getrusage(resource.RUSAGE_SELF)), 2),
+    }
     run = ToolRun(tool, round(elapsed, 2), cpu, peak_pss_mb=round(sampler.peak_pss / 1024, 1))
     if process.returncode != 0:
         run.error = f"exit status {process.returncode}: {err.strip().splitlines()[-1] if err.strip() else ''}"
@@ -116,14 +122,40 @@ def measured(command: list[str], tool: str, cwd: Path) -> tuple[ToolRun, subproc
 
 def run_newsarchive(base_url: str, work: Path, concurrency: int) -> ToolRun:
     sources = work / "sources.yml"
-    sources.write_text(yaml.safe_dump({"sources": [{
-        "id": "peers", "name": "Peers benchmark", "homepage": f"{base_url}/", "language": "de",
-        "sitemaps": [f"{base_url}/sitemap-articles.xml"], "download_delay": 0}]}), encoding="utf-8")
+    sources.write_text(
+        yaml.safe_dump(
+            {
+                "sources": [
+                    {
+                        "id": "peers",
+                        "name": "Peers benchmark",
+                        "homepage": f"{base_url}/",
+                        "language": "de",
+                        "sitemaps": [f"{base_url}/sitemap-articles.xml"],
+                        "download_delay": 0,
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     db = work / "newsarchive.db"
-    command = [str(VENV_BIN / "newsarchive"), "crawl", "--sources", str(sources), "--db", str(db),
-               "--json", "--no-progress"]
-    for setting in ("AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", f"CONCURRENT_REQUESTS={concurrency}",
-                    f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}"):
+    command = [
+        str(VENV_BIN / "newsarchive"),
+        "crawl",
+        "--sources",
+        str(sources),
+        "--db",
+        str(db),
+        "--json",
+        "--no-progress",
+    ]
+    for setting in (
+        "AUTOTHROTTLE_ENABLED=False",
+        "DOWNLOAD_DELAY=0",
+        f"CONCURRENT_REQUESTS={concurrency}",
+        f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}",
+    ):
         command += ["--set", setting]
     run, _ = measured(command, "newsarchive", ROOT)
     if db.exists():
@@ -136,18 +168,36 @@ def run_newsarchive(base_url: str, work: Path, concurrency: int) -> ToolRun:
 def run_trafilatura(urls: list[str], work: Path, concurrency: int) -> ToolRun:
     config = work / "trafilatura.cfg"
     defaults = (Path(__import__("trafilatura").__file__).parent / "settings.cfg").read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^SLEEP_TIME = .*$", "SLEEP_TIME = 0",
-                             re.sub(r"(?m)^SSRF_PROTECTION = .*$", "SSRF_PROTECTION = off", defaults)),
-                      encoding="utf-8")
+    config.write_text(
+        re.sub(
+            r"(?m)^SLEEP_TIME = .*$",
+            "SLEEP_TIME = 0",
+            re.sub(r"(?m)^SSRF_PROTECTION = .*$", "SSRF_PROTECTION = off", defaults),
+        ),
+        encoding="utf-8",
+    )
     output, url_file = work / "trafilatura-out", work / "urls.txt"
     url_file.write_text("\n".join(urls), encoding="utf-8")
-    command = [str(VENV_BIN / "trafilatura"), "-i", str(url_file), "-o", str(output), "--json", "--with-metadata", "--parallel", str(concurrency),
-               "--config-file", str(config)]
+    command = [
+        str(VENV_BIN / "trafilatura"),
+        "-i",
+        str(url_file),
+        "-o",
+        str(output),
+        "--json",
+        "--with-metadata",
+        "--parallel",
+        str(concurrency),
+        "--config-file",
+        str(config),
+    ]
     run, _ = measured(command, "trafilatura CLI", work)
     for file in output.glob("*.json") if output.exists() else []:
         document = json.loads(file.read_text(encoding="utf-8"))
         run.extracted[_path(document.get("source") or document.get("url") or "")] = (
-            document.get("title") or "", document.get("text") or "")
+            document.get("title") or "",
+            document.get("text") or "",
+        )
     return run
 
 
@@ -199,14 +249,16 @@ def main(argv=None) -> dict:
     parser.add_argument("--page-kib", type=int, default=100, help="size of an article page")
     parser.add_argument("--concurrency", type=int, default=16, help="requests in flight, for every tool")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--news-please", metavar="PYTHON",
-                        default=os.environ.get("NEWSARCHIVE_NEWS_PLEASE_PYTHON"),
-                        help="a Python with news-please installed (skipped without)")
+    parser.add_argument(
+        "--news-please",
+        metavar="PYTHON",
+        default=os.environ.get("NEWSARCHIVE_NEWS_PLEASE_PYTHON"),
+        help="a Python with news-please installed (skipped without)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS / "peers.json")
     args = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="newsarchive-peers-") as tmp, \
-            DemoSiteServer(host=HOST, pages={}) as site:
+    with tempfile.TemporaryDirectory(prefix="newsarchive-peers-") as tmp, DemoSiteServer(host=HOST, pages={}) as site:
         pages, articles = make_site(site.base_url, args.pages, args.page_kib, args.seed)
         site.pages.update(pages)
         page_kib = sum(len(pages[a.path].body) for a in articles) / len(articles) / 1024
@@ -215,8 +267,12 @@ def main(argv=None) -> dict:
         for name, run in (
             ("newsarchive", lambda work: run_newsarchive(site.base_url, work, args.concurrency)),
             ("trafilatura_cli", lambda work: run_trafilatura(urls, work, args.concurrency)),
-            ("news_please", (lambda work: run_news_please(args.news_please, urls, work, args.concurrency))
-             if args.news_please else None),
+            (
+                "news_please",
+                (lambda work: run_news_please(args.news_please, urls, work, args.concurrency))
+                if args.news_please
+                else None,
+            ),
         ):
             if run is None:
                 continue
@@ -231,17 +287,22 @@ def main(argv=None) -> dict:
         "cpu_cores": os.cpu_count(),
         "host": HOST,
         "tools": runs,
-        "newsarchive_vs_trafilatura_cli": round(runs["newsarchive"]["articles_per_second"]
-                                                / max(runs["trafilatura_cli"]["articles_per_second"], 0.1), 2),
+        "newsarchive_vs_trafilatura_cli": round(
+            runs["newsarchive"]["articles_per_second"] / max(runs["trafilatura_cli"]["articles_per_second"], 0.1), 2
+        ),
     }
-    print(f"{args.pages} article pages of {page_kib:.0f} KiB on {HOST}, {args.concurrency} requests in flight, "
-          f"{os.cpu_count()} cores")
+    print(
+        f"{args.pages} article pages of {page_kib:.0f} KiB on {HOST}, {args.concurrency} requests in flight, "
+        f"{os.cpu_count()} cores"
+    )
     for name, figures in runs.items():
         per = figures["cpu_ms_per_article"]
-        print(f"{name:16} {figures['articles_per_second']:6.1f} articles/s  {figures['seconds']:6.1f} s  "
-              f"correct {figures['articles_correct']}/{args.pages}  CPU/article: tool {per['tool']} ms "
-              f"(main process {per['tool_main_process']}), site {per['site_server']} ms"
-              + (f"  ERROR {figures['error']}" if figures["error"] else ""))
+        print(
+            f"{name:16} {figures['articles_per_second']:6.1f} articles/s  {figures['seconds']:6.1f} s  "
+            f"correct {figures['articles_correct']}/{args.pages}  CPU/article: tool {per['tool']} ms "
+            f"(main process {per['tool_main_process']}), site {per['site_server']} ms"
+            + (f"  ERROR {figures['error']}" if figures["error"] else "")
+        )
     print(f"newsarchive ÷ trafilatura CLI: {result['newsarchive_vs_trafilatura_cli']}×")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -4,6 +4,7 @@ Prints the figures and every wrong or missed place, and writes bench/results/pla
 
     .venv/bin/python bench/place_precision.py
 """
+
 import json
 import sys
 import time
@@ -38,8 +39,7 @@ def score(pairs) -> dict:
         false_pos += len(found - expected)
         false_neg += len(expected - found)
         if found != expected:
-            errors.append({"sentence": sentence, "wrong": sorted(found - expected),
-                           "missed": sorted(expected - found)})
+            errors.append({"sentence": sentence, "wrong": sorted(found - expected), "missed": sorted(expected - found)})
     return {
         "sentences": len(pairs),
         "expected_places": true_pos + false_neg,
@@ -61,9 +61,11 @@ def main() -> None:
     result = score(pairs)
     result["gazetteer_load_seconds"] = round(load_seconds, 3)
     result["match_ms_per_sentence"] = round((time.perf_counter() - started) * 1000 / len(pairs), 3)
-    print(f"{result['sentences']} sentences, {result['expected_places']} labelled places: "
-          f"precision {result['precision']:.3f}, recall {result['recall']:.3f} "
-          f"(gazetteer loads in {load_seconds:.2f} s, {result['match_ms_per_sentence']} ms per sentence)")
+    print(
+        f"{result['sentences']} sentences, {result['expected_places']} labelled places: "
+        f"precision {result['precision']:.3f}, recall {result['recall']:.3f} "
+        f"(gazetteer loads in {load_seconds:.2f} s, {result['match_ms_per_sentence']} ms per sentence)"
+    )
     for error in result["errors"]:
         print(f"  wrong {error['wrong']} missed {error['missed']}: {error['sentence']}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

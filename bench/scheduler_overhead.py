@@ -5,6 +5,7 @@ how fast the scheduler starts, restarts on its stored jobs and stops.
 
 Prints the figures and writes them to bench/results/scheduler_overhead.json.
 """
+
 import argparse
 import json
 import platform
@@ -26,15 +27,24 @@ RESULTS = ROOT / "bench" / "results" / "scheduler_overhead.json"
 
 def write_sources(path: Path, count: int) -> None:
     # Nothing is fetched: port 9 has no server, and the schedules do not fire while measured.
-    sources = [{"id": f"source-{number:03d}", "feeds": ["http://127.0.0.1:9/feed.xml"]}
-               for number in range(count)]
+    sources = [{"id": f"source-{number:03d}", "feeds": ["http://127.0.0.1:9/feed.xml"]} for number in range(count)]
     path.write_text(yaml.safe_dump({"sources": sources}), encoding="utf-8")
 
 
 def crawl_process_seconds(sources: Path, db_path: Path, repeat: int) -> list[float]:
     """`newsarchive crawl` of a locked source: start, imports, lock check, one row, exit."""
-    command = [sys.executable, "-m", "crawler", "crawl", "source-000", "--sources", str(sources),
-               "--db", str(db_path), "--json"]
+    command = [
+        sys.executable,
+        "-m",
+        "crawler",
+        "crawl",
+        "source-000",
+        "--sources",
+        str(sources),
+        "--db",
+        str(db_path),
+        "--json",
+    ]
     timings = []
     with hold_lock(db_path, "source-000"):
         for _ in range(repeat):
@@ -49,7 +59,10 @@ def scheduler_cycle(sources: Path, db_path: Path) -> dict[str, float]:
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "crawler", "schedule", "--sources", str(sources), "--db", str(db_path)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     for line in process.stderr:
         if "scheduler started" in line:
             break
@@ -83,12 +96,16 @@ def main() -> None:
         "python": platform.python_version(),
         "cpus": __import__("os").cpu_count(),
     }
-    print(f"fixed cost of one crawl subprocess (locked source, nothing fetched): "
-          f"{results['crawl_process_seconds_median']} s (median of {args.repeat})")
-    print(f"scheduler start with {args.sources} new sources: {results['first_start_seconds']} s; "
-          f"restart on stored jobs: {results['restart_seconds_median']} s; "
-          f"SIGTERM to exit (idle): {results['stop_seconds_median']} s; "
-          f"exit statuses {results['exit_statuses']}")
+    print(
+        f"fixed cost of one crawl subprocess (locked source, nothing fetched): "
+        f"{results['crawl_process_seconds_median']} s (median of {args.repeat})"
+    )
+    print(
+        f"scheduler start with {args.sources} new sources: {results['first_start_seconds']} s; "
+        f"restart on stored jobs: {results['restart_seconds_median']} s; "
+        f"SIGTERM to exit (idle): {results['stop_seconds_median']} s; "
+        f"exit statuses {results['exit_statuses']}"
+    )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

@@ -12,6 +12,7 @@ expression per query over the text with umlauts spelled out: the oracle never us
 under test. A third of the queries (by a hash of the query) are held out from tuning; the
 table reports those. Writes bench/results/search_quality.json.
 """
+
 import hashlib
 import json
 import re
@@ -46,129 +47,324 @@ ANALYSES = {
 
 # The generated corpus: one document per word, and what the word means for a searcher.
 LEXICON = {
-    "Unternehmen": {"unternehmen"}, "Unternehmens": {"unternehmen"},
+    "Unternehmen": {"unternehmen"},
+    "Unternehmens": {"unternehmen"},
     "Unternehmensgründungen": {"unternehmen", "gründung", "unternehmensgründung"},
     "Gründung": {"gründung"},
-    "Wärmepumpe": {"wärmepumpe", "wärme", "pumpe"}, "Wärmepumpen": {"wärmepumpe", "wärme", "pumpe"},
+    "Wärmepumpe": {"wärmepumpe", "wärme", "pumpe"},
+    "Wärmepumpen": {"wärmepumpe", "wärme", "pumpe"},
     "Wärmepumpenwerk": {"wärmepumpe", "wärme", "pumpe", "werk", "wärmepumpenwerk"},
-    "Wärme": {"wärme"}, "Pumpe": {"pumpe"},
-    "Chemiepark": {"chemie", "park", "chemiepark"}, "Chemieparks": {"chemie", "park", "chemiepark"},
-    "NRW-Chemie": {"nrw", "chemie", "nrw-chemie"}, "Chemie": {"chemie"},
+    "Wärme": {"wärme"},
+    "Pumpe": {"pumpe"},
+    "Chemiepark": {"chemie", "park", "chemiepark"},
+    "Chemieparks": {"chemie", "park", "chemiepark"},
+    "NRW-Chemie": {"nrw", "chemie", "nrw-chemie"},
+    "Chemie": {"chemie"},
     "Wirtschaftsförderung": {"wirtschaft", "förderung", "wirtschaftsförderung"},
-    "Förderungen": {"förderung"}, "Wirtschaft": {"wirtschaft"},
-    "Aufsichtsrat": {"aufsicht", "rat", "aufsichtsrat"}, "Aufsichtsräte": {"aufsicht", "rat", "aufsichtsrat"},
-    "Stadtrat": {"stadt", "rat", "stadtrat"}, "Rate": {"rate"}, "Raten": {"rate"},
-    "Arbeitsmarkt": {"arbeit", "markt", "arbeitsmarkt"}, "Arbeitsmärkte": {"arbeit", "markt", "arbeitsmarkt"},
-    "Wochenmarkt": {"woche", "markt", "wochenmarkt"}, "Märkte": {"markt"}, "Markt": {"markt"},
-    "Stahlwerk": {"stahl", "werk", "stahlwerk"}, "Stahlwerke": {"stahl", "werk", "stahlwerk"},
-    "Energiewende": {"energie", "wende", "energiewende"}, "Energiekosten": {"energie", "kosten", "energiekosten"},
-    "Fachkräftemangel": {"fachkraft", "mangel", "fachkräftemangel"}, "Fachkräfte": {"fachkraft"},
+    "Förderungen": {"förderung"},
+    "Wirtschaft": {"wirtschaft"},
+    "Aufsichtsrat": {"aufsicht", "rat", "aufsichtsrat"},
+    "Aufsichtsräte": {"aufsicht", "rat", "aufsichtsrat"},
+    "Stadtrat": {"stadt", "rat", "stadtrat"},
+    "Rate": {"rate"},
+    "Raten": {"rate"},
+    "Arbeitsmarkt": {"arbeit", "markt", "arbeitsmarkt"},
+    "Arbeitsmärkte": {"arbeit", "markt", "arbeitsmarkt"},
+    "Wochenmarkt": {"woche", "markt", "wochenmarkt"},
+    "Märkte": {"markt"},
+    "Markt": {"markt"},
+    "Stahlwerk": {"stahl", "werk", "stahlwerk"},
+    "Stahlwerke": {"stahl", "werk", "stahlwerk"},
+    "Energiewende": {"energie", "wende", "energiewende"},
+    "Energiekosten": {"energie", "kosten", "energiekosten"},
+    "Fachkräftemangel": {"fachkraft", "mangel", "fachkräftemangel"},
+    "Fachkräfte": {"fachkraft"},
     "Mangel": {"mangel"},
-    "Krankenhaus": {"krankenhaus", "haus"}, "Krankenhäuser": {"krankenhaus", "haus"},
-    "Hauptbahnhof": {"bahnhof", "hauptbahnhof"}, "Bahnhof": {"bahnhof"},
-    "Binnenhafen": {"hafen", "binnenhafen"}, "Hafens": {"hafen"},
+    "Krankenhaus": {"krankenhaus", "haus"},
+    "Krankenhäuser": {"krankenhaus", "haus"},
+    "Hauptbahnhof": {"bahnhof", "hauptbahnhof"},
+    "Bahnhof": {"bahnhof"},
+    "Binnenhafen": {"hafen", "binnenhafen"},
+    "Hafens": {"hafen"},
     "Logistikzentrum": {"logistik", "zentrum", "logistikzentrum"},
     "Logistikzentren": {"logistik", "zentrum", "logistikzentrum"},
-    "Einzelhandel": {"handel", "einzelhandel"}, "Großhandel": {"handel", "großhandel"},
-    "Grosshandel": {"handel", "großhandel"}, "Handelsketten": {"handel", "kette", "handelskette"},
-    "Verkehrsbetriebe": {"verkehr", "betrieb"}, "Nahverkehr": {"verkehr", "nahverkehr"},
-    "Bank": {"bank"}, "Banken": {"bank"}, "Bankrott": {"bankrott"}, "Sparkasse": {"sparkasse", "kasse"},
+    "Einzelhandel": {"handel", "einzelhandel"},
+    "Großhandel": {"handel", "großhandel"},
+    "Grosshandel": {"handel", "großhandel"},
+    "Handelsketten": {"handel", "kette", "handelskette"},
+    "Verkehrsbetriebe": {"verkehr", "betrieb"},
+    "Nahverkehr": {"verkehr", "nahverkehr"},
+    "Bank": {"bank"},
+    "Banken": {"bank"},
+    "Bankrott": {"bankrott"},
+    "Sparkasse": {"sparkasse", "kasse"},
     "Rhein-Ruhr-Region": {"rhein", "ruhr", "region", "rhein-ruhr"},
-    "Start-up": {"startup"}, "Startups": {"startup"}, "Start-ups": {"startup"},
-    "E-Mobilität": {"e-mobilität", "mobilität"}, "Mobilität": {"mobilität"},
-    "IHK-Präsident": {"ihk", "präsident", "ihk-präsident"}, "KI-Strategie": {"ki", "strategie", "ki-strategie"},
-    "Düsseldorf": {"düsseldorf"}, "Duesseldorf": {"düsseldorf"},
-    "Straße": {"straße"}, "Strasse": {"straße"}, "Hauptstraße": {"straße", "hauptstraße"},
-    "Müller": {"müller"}, "Mueller": {"müller"}, "Köln": {"köln"}, "Koeln": {"köln"},
-    "Maßnahmen": {"maßnahme"}, "Massnahme": {"maßnahme"},
-    "E.ON": {"e.on"}, "RWE": {"rwe"}, "BASF": {"basf"}, "ThyssenKrupp": {"thyssenkrupp"},
-    "C&A": {"c&a"}, "R&D": {"r&d"},
-    "unter": {"unter"}, "Unterhaltung": {"unterhaltung"}, "Untersuchung": {"untersuchung"},
-    "Ende": {"ende"}, "Wochenende": {"woche", "ende", "wochenende"}, "Legende": {"legende"},
-    "Osten": {"osten"}, "Kosten": {"kosten"},
+    "Start-up": {"startup"},
+    "Startups": {"startup"},
+    "Start-ups": {"startup"},
+    "E-Mobilität": {"e-mobilität", "mobilität"},
+    "Mobilität": {"mobilität"},
+    "IHK-Präsident": {"ihk", "präsident", "ihk-präsident"},
+    "KI-Strategie": {"ki", "strategie", "ki-strategie"},
+    "Düsseldorf": {"düsseldorf"},
+    "Duesseldorf": {"düsseldorf"},
+    "Straße": {"straße"},
+    "Strasse": {"straße"},
+    "Hauptstraße": {"straße", "hauptstraße"},
+    "Müller": {"müller"},
+    "Mueller": {"müller"},
+    "Köln": {"köln"},
+    "Koeln": {"köln"},
+    "Maßnahmen": {"maßnahme"},
+    "Massnahme": {"maßnahme"},
+    "E.ON": {"e.on"},
+    "RWE": {"rwe"},
+    "BASF": {"basf"},
+    "ThyssenKrupp": {"thyssenkrupp"},
+    "C&A": {"c&a"},
+    "R&D": {"r&d"},
+    "unter": {"unter"},
+    "Unterhaltung": {"unterhaltung"},
+    "Untersuchung": {"untersuchung"},
+    "Ende": {"ende"},
+    "Wochenende": {"woche", "ende", "wochenende"},
+    "Legende": {"legende"},
+    "Osten": {"osten"},
+    "Kosten": {"kosten"},
 }
 ENGLISH_LEXICON = {
-    "containers": {"container"}, "software updates": {"software", "update"},
-    "supply chain": {"supply", "chain"}, "shipping company": {"shipping"},
+    "containers": {"container"},
+    "software updates": {"software", "update"},
+    "supply chain": {"supply", "chain"},
+    "shipping company": {"shipping"},
 }
 LEXICON_DE_EN = {"Container": {"container"}, "Software": {"software"}}
 # Filler around the word: none of it means anything queried.
-GERMAN_FILLER = ("Das meldete die Redaktion am Dienstag: {}. Weitere Einzelheiten nannte niemand.",
-                 "Am Freitag hieß es knapp: {}. Eine Stellungnahme blieb zunächst aus.")
+GERMAN_FILLER = (
+    "Das meldete die Redaktion am Dienstag: {}. Weitere Einzelheiten nannte niemand.",
+    "Am Freitag hieß es knapp: {}. Eine Stellungnahme blieb zunächst aus.",
+)
 ENGLISH_FILLER = "The newsroom reported on Tuesday: {}. Nobody gave further details."
 
 # (class, query as typed, meaning looked for)
 CORPUS_QUERIES = [
-    *[("inflection", typed, meaning) for typed, meaning in [
-        ("wärmepumpen", "wärmepumpe"), ("wärmepumpe", "wärmepumpe"), ("unternehmens", "unternehmen"),
-        ("unternehmen", "unternehmen"), ("förderungen", "förderung"), ("förderung", "förderung"),
-        ("märkte", "markt"), ("markt", "markt"), ("banken", "bank"), ("bank", "bank"),
-        ("hafens", "hafen"), ("hafen", "hafen"), ("stahlwerke", "stahlwerk"), ("stahlwerk", "stahlwerk"),
-        ("chemieparks", "chemiepark"), ("chemiepark", "chemiepark"), ("aufsichtsräte", "aufsichtsrat"),
-        ("aufsichtsrat", "aufsichtsrat"), ("krankenhäuser", "krankenhaus"), ("krankenhaus", "krankenhaus"),
-        ("fachkräfte", "fachkraft"), ("fachkraft", "fachkraft"), ("logistikzentren", "logistikzentrum"),
-        ("logistikzentrum", "logistikzentrum"), ("gründungen", "gründung"), ("gründung", "gründung"),
-        ("arbeitsmärkte", "arbeitsmarkt"), ("arbeitsmarkt", "arbeitsmarkt"), ("maßnahme", "maßnahme"),
-        ("maßnahmen", "maßnahme"), ("handelskette", "handelskette"), ("raten", "rate"),
-        ("pumpen", "pumpe"), ("wochenmärkte", "wochenmarkt"), ("stadträte", "stadtrat")]],
-    *[("compound head", typed, meaning) for typed, meaning in [
-        ("rat", "rat"), ("räte", "rat"), ("werk", "werk"), ("werke", "werk"), ("park", "park"),
-        ("handel", "handel"), ("bahnhof", "bahnhof"), ("mangel", "mangel"), ("kosten", "kosten"),
-        ("zentrum", "zentrum"), ("pumpe", "pumpe"), ("wende", "wende"), ("haus", "haus"),
-        ("häuser", "haus"), ("kasse", "kasse"), ("verkehr", "verkehr"), ("kette", "kette"),
-        ("ketten", "kette"), ("strategie", "strategie"), ("präsident", "präsident")]],
-    *[("compound modifier", typed, meaning) for typed, meaning in [
-        ("wärme", "wärme"), ("chemie", "chemie"), ("energie", "energie"), ("stahl", "stahl"),
-        ("logistik", "logistik"), ("stadt", "stadt"), ("fachkräfte", "fachkraft"),
-        ("wärmepumpe", "wärmepumpe"), ("nahverkehr", "nahverkehr"), ("energien", "energie")]],
-    *[("linking element", typed, meaning) for typed, meaning in [
-        ("unternehmen", "unternehmen"), ("arbeit", "arbeit"), ("wirtschaft", "wirtschaft"),
-        ("aufsicht", "aufsicht"), ("verkehr", "verkehr"), ("handel", "handel"), ("woche", "woche"),
-        ("wochen", "woche"), ("wärmepumpen", "wärmepumpe"), ("wirtschafts", "wirtschaft")]],
-    *[("hyphenated", typed, meaning) for typed, meaning in [
-        ("nrw-chemie", "nrw-chemie"), ("nrw", "nrw"), ("rhein-ruhr", "rhein-ruhr"), ("ruhr", "ruhr"),
-        ("rhein", "rhein"), ("region", "region"), ("start-up", "startup"), ("startup", "startup"),
-        ("startups", "startup"), ("start-ups", "startup"), ("e-mobilität", "e-mobilität"),
-        ("mobilität", "mobilität"), ("ihk-präsident", "ihk-präsident"), ("ihk", "ihk"),
-        ("ki-strategie", "ki-strategie"), ("ki", "ki")]],
-    *[("umlaut/ß spelling", typed, meaning) for typed, meaning in [
-        ("düsseldorf", "düsseldorf"), ("duesseldorf", "düsseldorf"), ("dusseldorf", "düsseldorf"),
-        ("straße", "straße"), ("strasse", "straße"), ("müller", "müller"), ("mueller", "müller"),
-        ("muller", "müller"), ("köln", "köln"), ("koeln", "köln"), ("koln", "köln"),
-        ("maßnahme", "maßnahme"), ("massnahme", "maßnahme"), ("massnahmen", "maßnahme"),
-        ("großhandel", "großhandel"), ("grosshandel", "großhandel"), ("waerme", "wärme"),
-        ("fachkraefte", "fachkraft"), ("gruendung", "gründung"), ("waermepumpen", "wärmepumpe")]],
-    *[("names/abbreviations", typed, meaning) for typed, meaning in [
-        ("e.on", "e.on"), ("eon", "e.on"), ("rwe", "rwe"), ("basf", "basf"), ("thyssenkrupp", "thyssenkrupp"),
-        ("c&a", "c&a"), ("r&d", "r&d")]],
-    *[("english", typed, meaning) for typed, meaning in [
-        ("container", "container"), ("containers", "container"), ("software", "software"),
-        ("update", "update"), ("updates", "update"), ("supply", "supply"), ("chain", "chain"),
-        ("shipping", "shipping")]],
-    *[("negative", typed, meaning) for typed, meaning in [
-        ("unter", "unter"), ("rate", "rate"), ("osten", "osten"), ("ende", "ende"), ("bankrott", "bankrott"),
-        ("unterhaltung", "unterhaltung"), ("untersuchung", "untersuchung"), ("legende", "legende"),
-        ("kosten", "kosten"), ("bank", "bank")]],
+    *[
+        ("inflection", typed, meaning)
+        for typed, meaning in [
+            ("wärmepumpen", "wärmepumpe"),
+            ("wärmepumpe", "wärmepumpe"),
+            ("unternehmens", "unternehmen"),
+            ("unternehmen", "unternehmen"),
+            ("förderungen", "förderung"),
+            ("förderung", "förderung"),
+            ("märkte", "markt"),
+            ("markt", "markt"),
+            ("banken", "bank"),
+            ("bank", "bank"),
+            ("hafens", "hafen"),
+            ("hafen", "hafen"),
+            ("stahlwerke", "stahlwerk"),
+            ("stahlwerk", "stahlwerk"),
+            ("chemieparks", "chemiepark"),
+            ("chemiepark", "chemiepark"),
+            ("aufsichtsräte", "aufsichtsrat"),
+            ("aufsichtsrat", "aufsichtsrat"),
+            ("krankenhäuser", "krankenhaus"),
+            ("krankenhaus", "krankenhaus"),
+            ("fachkräfte", "fachkraft"),
+            ("fachkraft", "fachkraft"),
+            ("logistikzentren", "logistikzentrum"),
+            ("logistikzentrum", "logistikzentrum"),
+            ("gründungen", "gründung"),
+            ("gründung", "gründung"),
+            ("arbeitsmärkte", "arbeitsmarkt"),
+            ("arbeitsmarkt", "arbeitsmarkt"),
+            ("maßnahme", "maßnahme"),
+            ("maßnahmen", "maßnahme"),
+            ("handelskette", "handelskette"),
+            ("raten", "rate"),
+            ("pumpen", "pumpe"),
+            ("wochenmärkte", "wochenmarkt"),
+            ("stadträte", "stadtrat"),
+        ]
+    ],
+    *[
+        ("compound head", typed, meaning)
+        for typed, meaning in [
+            ("rat", "rat"),
+            ("räte", "rat"),
+            ("werk", "werk"),
+            ("werke", "werk"),
+            ("park", "park"),
+            ("handel", "handel"),
+            ("bahnhof", "bahnhof"),
+            ("mangel", "mangel"),
+            ("kosten", "kosten"),
+            ("zentrum", "zentrum"),
+            ("pumpe", "pumpe"),
+            ("wende", "wende"),
+            ("haus", "haus"),
+            ("häuser", "haus"),
+            ("kasse", "kasse"),
+            ("verkehr", "verkehr"),
+            ("kette", "kette"),
+            ("ketten", "kette"),
+            ("strategie", "strategie"),
+            ("präsident", "präsident"),
+        ]
+    ],
+    *[
+        ("compound modifier", typed, meaning)
+        for typed, meaning in [
+            ("wärme", "wärme"),
+            ("chemie", "chemie"),
+            ("energie", "energie"),
+            ("stahl", "stahl"),
+            ("logistik", "logistik"),
+            ("stadt", "stadt"),
+            ("fachkräfte", "fachkraft"),
+            ("wärmepumpe", "wärmepumpe"),
+            ("nahverkehr", "nahverkehr"),
+            ("energien", "energie"),
+        ]
+    ],
+    *[
+        ("linking element", typed, meaning)
+        for typed, meaning in [
+            ("unternehmen", "unternehmen"),
+            ("arbeit", "arbeit"),
+            ("wirtschaft", "wirtschaft"),
+            ("aufsicht", "aufsicht"),
+            ("verkehr", "verkehr"),
+            ("handel", "handel"),
+            ("woche", "woche"),
+            ("wochen", "woche"),
+            ("wärmepumpen", "wärmepumpe"),
+            ("wirtschafts", "wirtschaft"),
+        ]
+    ],
+    *[
+        ("hyphenated", typed, meaning)
+        for typed, meaning in [
+            ("nrw-chemie", "nrw-chemie"),
+            ("nrw", "nrw"),
+            ("rhein-ruhr", "rhein-ruhr"),
+            ("ruhr", "ruhr"),
+            ("rhein", "rhein"),
+            ("region", "region"),
+            ("start-up", "startup"),
+            ("startup", "startup"),
+            ("startups", "startup"),
+            ("start-ups", "startup"),
+            ("e-mobilität", "e-mobilität"),
+            ("mobilität", "mobilität"),
+            ("ihk-präsident", "ihk-präsident"),
+            ("ihk", "ihk"),
+            ("ki-strategie", "ki-strategie"),
+            ("ki", "ki"),
+        ]
+    ],
+    *[
+        ("umlaut/ß spelling", typed, meaning)
+        for typed, meaning in [
+            ("düsseldorf", "düsseldorf"),
+            ("duesseldorf", "düsseldorf"),
+            ("dusseldorf", "düsseldorf"),
+            ("straße", "straße"),
+            ("strasse", "straße"),
+            ("müller", "müller"),
+            ("mueller", "müller"),
+            ("muller", "müller"),
+            ("köln", "köln"),
+            ("koeln", "köln"),
+            ("koln", "köln"),
+            ("maßnahme", "maßnahme"),
+            ("massnahme", "maßnahme"),
+            ("massnahmen", "maßnahme"),
+            ("großhandel", "großhandel"),
+            ("grosshandel", "großhandel"),
+            ("waerme", "wärme"),
+            ("fachkraefte", "fachkraft"),
+            ("gruendung", "gründung"),
+            ("waermepumpen", "wärmepumpe"),
+        ]
+    ],
+    *[
+        ("names/abbreviations", typed, meaning)
+        for typed, meaning in [
+            ("e.on", "e.on"),
+            ("eon", "e.on"),
+            ("rwe", "rwe"),
+            ("basf", "basf"),
+            ("thyssenkrupp", "thyssenkrupp"),
+            ("c&a", "c&a"),
+            ("r&d", "r&d"),
+        ]
+    ],
+    *[
+        ("english", typed, meaning)
+        for typed, meaning in [
+            ("container", "container"),
+            ("containers", "container"),
+            ("software", "software"),
+            ("update", "update"),
+            ("updates", "update"),
+            ("supply", "supply"),
+            ("chain", "chain"),
+            ("shipping", "shipping"),
+        ]
+    ],
+    *[
+        ("negative", typed, meaning)
+        for typed, meaning in [
+            ("unter", "unter"),
+            ("rate", "rate"),
+            ("osten", "osten"),
+            ("ende", "ende"),
+            ("bankrott", "bankrott"),
+            ("unterhaltung", "unterhaltung"),
+            ("untersuchung", "untersuchung"),
+            ("legende", "legende"),
+            ("kosten", "kosten"),
+            ("bank", "bank"),
+        ]
+    ],
 ]
 
 # Demo articles: (class, query, what a reader counts as a hit, over the text with umlauts spelled out)
 DEMO_QUERIES = [
-    ("demo: compound", "unternehmen", r"unternehmen"), ("demo: compound", "gründung", r"gruendung"),
-    ("demo: compound", "förderung", r"foerderung"), ("demo: inflection", "fachkräfte", r"fachkr(ae|a)ft"),
-    ("demo: compound", "arbeitsplatz", r"arbeitspl(ae|a)tz"), ("demo: compound", "wasserstoff", r"wasserstoff"),
-    ("demo: compound", "handwerk", r"handwerk"), ("demo: compound", "bank", r"bank"),
-    ("demo: compound", "roboter", r"roboter"), ("demo: compound", "energiekosten", r"energiekosten"),
-    ("demo: compound", "energie", r"energie"), ("demo: compound", "logistik", r"logistik"),
-    ("demo: compound", "messe", r"messe(?!r)"), ("demo: inflection", "krankenhaus", r"krankenh(ae|a)us"),
-    ("demo: umlaut/ß", "düsseldorf", r"duesseldorf"), ("demo: umlaut/ß", "duesseldorf", r"duesseldorf"),
-    ("demo: umlaut/ß", "strasse", r"strasse"), ("demo: compound", "hafen", r"hafen"),
-    ("demo: compound", "zentrum", r"zentr(um|en)"), ("demo: compound", "software", r"software"),
-    ("demo: names", "ki", r"\bki\b"), ("demo: inflection", "investition", r"investition"),
-    ("demo: negative", "unter", r"\bunter\b"), ("demo: inflection", "mittelstand", r"mittelst(ae|a)nd"),
-    ("demo: compound", "ruhrgebiet", r"ruhrgebiet"), ("demo: compound", "finanzierung", r"finanzierung"),
-    ("demo: compound", "ausbildung", r"ausbildung"), ("demo: compound", "industrie", r"industrie(?!ll)"),
-    ("demo: compound", "betrieb", r"betrieb"), ("demo: inflection", "geschäftsführer", r"gesch(ae|a)ftsf(ue|u)hrer"),
-    ("demo: compound", "kammer", r"kammer"), ("demo: inflection", "hochschule", r"hochschule"),
+    ("demo: compound", "unternehmen", r"unternehmen"),
+    ("demo: compound", "gründung", r"gruendung"),
+    ("demo: compound", "förderung", r"foerderung"),
+    ("demo: inflection", "fachkräfte", r"fachkr(ae|a)ft"),
+    ("demo: compound", "arbeitsplatz", r"arbeitspl(ae|a)tz"),
+    ("demo: compound", "wasserstoff", r"wasserstoff"),
+    ("demo: compound", "handwerk", r"handwerk"),
+    ("demo: compound", "bank", r"bank"),
+    ("demo: compound", "roboter", r"roboter"),
+    ("demo: compound", "energiekosten", r"energiekosten"),
+    ("demo: compound", "energie", r"energie"),
+    ("demo: compound", "logistik", r"logistik"),
+    ("demo: compound", "messe", r"messe(?!r)"),
+    ("demo: inflection", "krankenhaus", r"krankenh(ae|a)us"),
+    ("demo: umlaut/ß", "düsseldorf", r"duesseldorf"),
+    ("demo: umlaut/ß", "duesseldorf", r"duesseldorf"),
+    ("demo: umlaut/ß", "strasse", r"strasse"),
+    ("demo: compound", "hafen", r"hafen"),
+    ("demo: compound", "zentrum", r"zentr(um|en)"),
+    ("demo: compound", "software", r"software"),
+    ("demo: names", "ki", r"\bki\b"),
+    ("demo: inflection", "investition", r"investition"),
+    ("demo: negative", "unter", r"\bunter\b"),
+    ("demo: inflection", "mittelstand", r"mittelst(ae|a)nd"),
+    ("demo: compound", "ruhrgebiet", r"ruhrgebiet"),
+    ("demo: compound", "finanzierung", r"finanzierung"),
+    ("demo: compound", "ausbildung", r"ausbildung"),
+    ("demo: compound", "industrie", r"industrie(?!ll)"),
+    ("demo: compound", "betrieb", r"betrieb"),
+    ("demo: inflection", "geschäftsführer", r"gesch(ae|a)ftsf(ue|u)hrer"),
+    ("demo: compound", "kammer", r"kammer"),
+    ("demo: inflection", "hochschule", r"hochschule"),
 ]
 
 
@@ -190,31 +386,71 @@ def corpus_articles() -> list[tuple[dict, set[str]]]:
     articles = []
     for number, (word, meanings) in enumerate({**LEXICON, **LEXICON_DE_EN}.items()):
         for variant, filler in enumerate(GERMAN_FILLER):
-            articles.append(({"url": f"{CORPUS_URL}de/{number}-{variant}", "title": f"Meldung {number}",
-                              "text": filler.format(word), "language": "de"}, meanings))
+            articles.append(
+                (
+                    {
+                        "url": f"{CORPUS_URL}de/{number}-{variant}",
+                        "title": f"Meldung {number}",
+                        "text": filler.format(word),
+                        "language": "de",
+                    },
+                    meanings,
+                )
+            )
     for number, (words, meanings) in enumerate(ENGLISH_LEXICON.items()):
-        articles.append(({"url": f"{CORPUS_URL}en/{number}", "title": f"Report {number}",
-                          "text": ENGLISH_FILLER.format(words), "language": "en"}, meanings))
+        articles.append(
+            (
+                {
+                    "url": f"{CORPUS_URL}en/{number}",
+                    "title": f"Report {number}",
+                    "text": ENGLISH_FILLER.format(words),
+                    "language": "en",
+                },
+                meanings,
+            )
+        )
     return articles
 
 
 def demo_articles() -> list[dict]:
-    return [{"url": f"{DEMO_URL}{article.slug}", "title": article.title, "description": article.lead,
-             "text": "\n\n".join(article.paragraphs), "language": article.language}
-            for article in load_articles()]
+    return [
+        {
+            "url": f"{DEMO_URL}{article.slug}",
+            "title": article.title,
+            "description": article.lead,
+            "text": "\n\n".join(article.paragraphs),
+            "language": article.language,
+        }
+        for article in load_articles()
+    ]
 
 
 SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def queries(corpus: list[tuple[dict, set[str]]], demo: list[dict]) -> list[Query]:
-    found = [Query(kind, typed, {article["url"] for article, meanings in corpus if meaning in meanings},
-                   CORPUS_URL) for kind, typed, meaning in CORPUS_QUERIES]
+    found = [
+        Query(kind, typed, {article["url"] for article, meanings in corpus if meaning in meanings}, CORPUS_URL)
+        for kind, typed, meaning in CORPUS_QUERIES
+    ]
     for kind, typed, pattern in DEMO_QUERIES:
-        found.append(Query(kind, typed, {
-            article["url"] for article in demo
-            if re.search(pattern, " ".join([article["title"], article["description"], article["text"]])
-                         .casefold().translate(SPELLED_OUT))}, DEMO_URL))
+        found.append(
+            Query(
+                kind,
+                typed,
+                {
+                    article["url"]
+                    for article in demo
+                    if re.search(
+                        pattern,
+                        " ".join([article["title"], article["description"], article["text"]])
+                        .casefold()
+                        .translate(SPELLED_OUT),
+                    )
+                },
+                DEMO_URL,
+            )
+        )
     return found
 
 
@@ -230,13 +466,22 @@ def fts_query(typed: str, analysis: GermanAnalysis) -> str:
 def evaluate(db, analysis: GermanAnalysis, all_queries: list[Query], url_of: dict[int, str]) -> list[dict]:
     results = []
     for query in all_queries:
-        rows = db.execute("select rowid from articles_fts where articles_fts match ?",
-                          [fts_query(query.typed, analysis)]).fetchall()
+        rows = db.execute(
+            "select rowid from articles_fts where articles_fts match ?", [fts_query(query.typed, analysis)]
+        ).fetchall()
         hits = {url_of[rowid] for (rowid,) in rows if url_of[rowid].startswith(query.universe)}
-        results.append({"kind": query.kind, "query": query.typed, "held_out": query.held_out,
-                        "expected": len(query.expected), "hits": len(hits),
-                        "true_hits": len(hits & query.expected),
-                        "missed": sorted(query.expected - hits)[:5], "wrong": sorted(hits - query.expected)[:5]})
+        results.append(
+            {
+                "kind": query.kind,
+                "query": query.typed,
+                "held_out": query.held_out,
+                "expected": len(query.expected),
+                "hits": len(hits),
+                "true_hits": len(hits & query.expected),
+                "missed": sorted(query.expected - hits)[:5],
+                "wrong": sorted(hits - query.expected)[:5],
+            }
+        )
     return results
 
 
@@ -249,8 +494,11 @@ def summarize(results: list[dict]) -> dict[str, dict]:
     summary = {}
     for kind, rows in by_kind.items():
         hits, true_hits, expected = (sum(row[key] for row in rows) for key in ("hits", "true_hits", "expected"))
-        summary[kind] = {"queries": len(rows), "precision": round(true_hits / hits, 3) if hits else 1.0,
-                         "recall": round(true_hits / expected, 3) if expected else 1.0}
+        summary[kind] = {
+            "queries": len(rows),
+            "precision": round(true_hits / hits, 3) if hits else 1.0,
+            "recall": round(true_hits / expected, 3) if expected else 1.0,
+        }
     return summary
 
 
@@ -259,11 +507,21 @@ def analysis_cost(analysis: GermanAnalysis, articles: list[dict]) -> dict:
     search._word_terms.cache_clear()
     search.stem.cache_clear()
     started = time.perf_counter()
-    terms = [search_terms(article["title"], article.get("description"), article["text"],
-                          language=article["language"], analysis=analysis) for article in articles]
+    terms = [
+        search_terms(
+            article["title"],
+            article.get("description"),
+            article["text"],
+            language=article["language"],
+            analysis=analysis,
+        )
+        for article in articles
+    ]
     seconds = time.perf_counter() - started
-    return {"ms_per_article": round(seconds * 1000 / len(articles), 2),
-            "search_terms_bytes_per_article": round(sum(len(t.encode()) for t in terms) / len(articles))}
+    return {
+        "ms_per_article": round(seconds * 1000 / len(articles), 2),
+        "search_terms_bytes_per_article": round(sum(len(t.encode()) for t in terms) / len(articles)),
+    }
 
 
 def run() -> dict:
@@ -271,8 +529,12 @@ def run() -> dict:
     all_queries = queries(corpus, demo)
     articles = [article for article, _ in corpus] + demo
     search.german_vocabulary()  # loaded once per process, not part of any article's cost
-    figures = {"queries": len(all_queries), "held_out": sum(query.held_out for query in all_queries),
-               "articles": len(articles), "analyses": {}}
+    figures = {
+        "queries": len(all_queries),
+        "held_out": sum(query.held_out for query in all_queries),
+        "articles": len(articles),
+        "analyses": {},
+    }
     with tempfile.TemporaryDirectory() as directory:
         db = open_archive(Path(directory) / "archive.db")
         save_sources(db, [{"id": "bench", "name": "Bench"}])
@@ -291,12 +553,15 @@ def run() -> dict:
                 continue
             rows = db.execute("select id, title, description, text, language from articles").fetchall()
             for article_id, title, description, text, language in rows:
-                db.execute("update articles set search_terms = ? where id = ?",
-                           [search_terms(title, description, text, language=language, analysis=analysis), article_id])
+                db.execute(
+                    "update articles set search_terms = ? where id = ?",
+                    [search_terms(title, description, text, language=language, analysis=analysis), article_id],
+                )
             db.conn.commit()
             results = evaluate(db, analysis, all_queries, url_of)
             figures["analyses"][name] = {
-                "analysis": analysis.__dict__, **cost,
+                "analysis": analysis.__dict__,
+                **cost,
                 "held_out": summarize([row for row in results if row["held_out"]]),
                 "tuning": summarize([row for row in results if not row["held_out"]]),
                 "failures": [row for row in results if row["missed"] or row["wrong"]],
@@ -306,17 +571,21 @@ def run() -> dict:
 
 
 def print_table(figures: dict) -> None:
-    print(f"{figures['queries']} queries ({figures['held_out']} held out), {figures['articles']} articles;"
-          " held-out precision / recall")
+    print(
+        f"{figures['queries']} queries ({figures['held_out']} held out), {figures['articles']} articles;"
+        " held-out precision / recall"
+    )
     kinds = sorted({kind for entry in figures["analyses"].values() for kind in entry.get("held_out", {})})
     for name, entry in figures["analyses"].items():
         if "skipped" in entry:
             print(f"{name:32} skipped: {entry['skipped']}")
             continue
         overall = entry["held_out"]["all"]
-        print(f"{name:32} P {overall['precision']:.3f} R {overall['recall']:.3f}  "
-              f"{entry['ms_per_article']:6.2f} ms/article  {entry['search_terms_bytes_per_article']:6} B/article  "
-              f"(tuning P {entry['tuning']['all']['precision']:.3f} R {entry['tuning']['all']['recall']:.3f})")
+        print(
+            f"{name:32} P {overall['precision']:.3f} R {overall['recall']:.3f}  "
+            f"{entry['ms_per_article']:6.2f} ms/article  {entry['search_terms_bytes_per_article']:6} B/article  "
+            f"(tuning P {entry['tuning']['all']['precision']:.3f} R {entry['tuning']['all']['recall']:.3f})"
+        )
         for kind in kinds:
             if kind != "all" and kind in entry["held_out"]:
                 row = entry["held_out"][kind]

@@ -13,6 +13,7 @@ expected, overlapping runs of one source, statuses, errors.
 Prints the figures and writes them to bench/results/soak.json (or ``--output``). Not part of
 ``make test``: ``make bench-soak`` runs it for an hour.
 """
+
 import argparse
 import json
 import os
@@ -66,8 +67,13 @@ def start_sites(count: int, articles: int) -> list[DemoSiteServer]:
 def write_sources(path: Path, sites: list[DemoSiteServer], cron: bool) -> list[str]:
     sources = []
     for number, site in enumerate(sites):
-        source = {"id": f"soak-{number:02d}", "feeds": [f"{site.base_url}/feed.xml"],
-                  "sitemaps": [f"{site.base_url}/sitemap.xml"], "max_depth": 1, "download_delay": 0}
+        source = {
+            "id": f"soak-{number:02d}",
+            "feeds": [f"{site.base_url}/feed.xml"],
+            "sitemaps": [f"{site.base_url}/sitemap.xml"],
+            "max_depth": 1,
+            "download_delay": 0,
+        }
         if cron:
             source["schedule"] = "* * * * *"
         sources.append(source)
@@ -103,8 +109,14 @@ def sample(pid: int, started: float) -> Sample | None:
     while pending:
         descendants += 1
         pending.extend(tree.get(pending.pop(), []))
-    return Sample(round(time.monotonic() - started, 1), int(fields["VmRSS"].split()[0]),
-                  int(fields["Threads"]), fds, len(tree.get(pid, [])), descendants)
+    return Sample(
+        round(time.monotonic() - started, 1),
+        int(fields["VmRSS"].split()[0]),
+        int(fields["Threads"]),
+        fds,
+        len(tree.get(pid, [])),
+        descendants,
+    )
 
 
 def parse_time(text: str) -> datetime:
@@ -131,8 +143,9 @@ def run_figures(db_path: Path, source_ids: list[str], expected: int) -> dict:
         for earlier, later in zip(runs, runs[1:]):
             if earlier["finished"] is None or parse_time(later["started"]) < parse_time(earlier["finished"]):
                 overlaps.append({"source": source, "first": earlier, "second": later})
-    durations = [(parse_time(row["finished"]) - parse_time(row["started"])).total_seconds()
-                 for row in rows if row["finished"]]
+    durations = [
+        (parse_time(row["finished"]) - parse_time(row["started"])).total_seconds() for row in rows if row["finished"]
+    ]
     counts = [len(by_source.get(source, [])) for source in source_ids]
     return {
         "runs_total": len(rows),
@@ -141,8 +154,9 @@ def run_figures(db_path: Path, source_ids: list[str], expected: int) -> dict:
         "sources_without_a_run": sum(count == 0 for count in counts),
         "statuses": dict(Counter(row["status"] for row in rows)),
         "runs_with_errors": sum(bool(row["errors"]) for row in rows),
-        "run_seconds": ({"median": round(statistics.median(durations), 2), "max": round(max(durations), 2)}
-                        if durations else None),
+        "run_seconds": (
+            {"median": round(statistics.median(durations), 2), "max": round(max(durations), 2)} if durations else None
+        ),
         "overlapping_runs_of_one_source": len(overlaps),
         "overlap_examples": overlaps[:5],
     }
@@ -217,8 +231,20 @@ def main(argv: list[str] | None = None) -> dict:
         sources_path, db_path = Path(directory) / "sources.yml", Path(directory) / "archive.db"
         cron = args.interval == 60
         source_ids = write_sources(sources_path, sites, cron)
-        command = [sys.executable, "-m", "crawler", "schedule", "--sources", str(sources_path),
-                   "--db", str(db_path), "--jitter", str(args.jitter), "--watch-interval", "5"]
+        command = [
+            sys.executable,
+            "-m",
+            "crawler",
+            "schedule",
+            "--sources",
+            str(sources_path),
+            "--db",
+            str(db_path),
+            "--jitter",
+            str(args.jitter),
+            "--watch-interval",
+            "5",
+        ]
         if not cron:
             command += ["--interval-seconds", str(args.interval)]
         if args.max_crawls:
@@ -239,36 +265,52 @@ def main(argv: list[str] | None = None) -> dict:
         exit_status = process.wait(timeout=300)
         stop_seconds = time.monotonic() - stopping
         reader.join(timeout=10)
-        left_behind = sum(1 for pids in process_tree().values() for child in pids
-                          if _command_line(child).find(str(sources_path.parent)) >= 0)
+        left_behind = sum(
+            1
+            for pids in process_tree().values()
+            for child in pids
+            if _command_line(child).find(str(sources_path.parent)) >= 0
+        )
         runs = run_figures(db_path, source_ids, expected_runs((window_start, window_end), args.interval, cron))
     for site in sites:
         site.stop()
 
     rss = quarter_means(samples, "rss_kib")
     results = {
-        "sources": args.sources, "minutes": args.minutes, "interval_seconds": args.interval,
+        "sources": args.sources,
+        "minutes": args.minutes,
+        "interval_seconds": args.interval,
         "schedule": "cron '* * * * *'" if cron else f"--interval-seconds {args.interval:g}",
-        "max_crawls": args.max_crawls or os.cpu_count(), "articles_per_site": args.articles,
+        "max_crawls": args.max_crawls or os.cpu_count(),
+        "articles_per_site": args.articles,
         **runs,
         "scheduler_log": log_overlaps(log),
         "scheduler_warnings_and_errors": log_figures(log),
-        "scheduler_exit_status": exit_status, "sigterm_to_exit_seconds": round(stop_seconds, 1),
+        "scheduler_exit_status": exit_status,
+        "sigterm_to_exit_seconds": round(stop_seconds, 1),
         "crawl_processes_left_after_exit": left_behind,
         "rss_kib_first_vs_last_quarter": rss,
         "rss_growth_percent": round(100 * (rss[1] - rss[0]) / rss[0], 1) if samples else None,
         "rss_kib_growth_per_hour_after_first_minute": growth_per_hour(samples, "rss_kib"),
         "rss_kib_max": max(item.rss_kib for item in samples),
-        "open_fds": {"first_quarter_vs_last": quarter_means(samples, "open_fds"),
-                     "growth_per_hour": growth_per_hour(samples, "open_fds"),
-                     "min": min(item.open_fds for item in samples), "max": max(item.open_fds for item in samples)},
-        "threads": {"first_quarter_vs_last": quarter_means(samples, "threads"),
-                    "max": max(item.threads for item in samples)},
-        "crawl_processes": {"max": max(item.children for item in samples),
-                            "max_descendants": max(item.descendants for item in samples),
-                            "mean": round(statistics.mean(item.children for item in samples), 2)},
+        "open_fds": {
+            "first_quarter_vs_last": quarter_means(samples, "open_fds"),
+            "growth_per_hour": growth_per_hour(samples, "open_fds"),
+            "min": min(item.open_fds for item in samples),
+            "max": max(item.open_fds for item in samples),
+        },
+        "threads": {
+            "first_quarter_vs_last": quarter_means(samples, "threads"),
+            "max": max(item.threads for item in samples),
+        },
+        "crawl_processes": {
+            "max": max(item.children for item in samples),
+            "max_descendants": max(item.descendants for item in samples),
+            "mean": round(statistics.mean(item.children for item in samples), 2),
+        },
         "samples": [asdict(item) for item in samples],
-        "python": platform.python_version(), "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
     }
     print(summary(results))
     if args.log:
@@ -287,22 +329,24 @@ def _command_line(pid: int) -> str:
 
 def summary(results: dict) -> str:
     per_source = results["runs_per_source"]
-    return "\n".join([
-        f"{results['sources']} sources, {results['schedule']}, {results['minutes']:g} min, "
-        f"at most {results['max_crawls']} crawls at once",
-        f"runs: {results['runs_total']} ({per_source['min']}-{per_source['max']} per source, median "
-        f"{per_source['median']}; expected {results['runs_expected_per_source']}); statuses {results['statuses']}; "
-        f"run time {results['run_seconds']}",
-        f"overlapping runs of one source: {results['overlapping_runs_of_one_source']} in crawl_runs "
-        f"(second resolution); scheduler log: {results['scheduler_log']}",
-        f"scheduler RSS first vs last quarter after the first minute: {results['rss_kib_first_vs_last_quarter']} KiB "
-        f"({results['rss_growth_percent']:+}%, trend {results['rss_kib_growth_per_hour_after_first_minute']} KiB/h); "
-        f"open fds {results['open_fds']}; threads {results['threads']}",
-        f"crawl processes at once: {results['crawl_processes']}; left after exit: "
-        f"{results['crawl_processes_left_after_exit']}",
-        f"scheduler warnings/errors: {results['scheduler_warnings_and_errors']}",
-        f"exit status {results['scheduler_exit_status']}, SIGTERM to exit {results['sigterm_to_exit_seconds']} s",
-    ])
+    return "\n".join(
+        [
+            f"{results['sources']} sources, {results['schedule']}, {results['minutes']:g} min, "
+            f"at most {results['max_crawls']} crawls at once",
+            f"runs: {results['runs_total']} ({per_source['min']}-{per_source['max']} per source, median "
+            f"{per_source['median']}; expected {results['runs_expected_per_source']}); statuses {results['statuses']}; "
+            f"run time {results['run_seconds']}",
+            f"overlapping runs of one source: {results['overlapping_runs_of_one_source']} in crawl_runs "
+            f"(second resolution); scheduler log: {results['scheduler_log']}",
+            f"scheduler RSS first vs last quarter after the first minute: {results['rss_kib_first_vs_last_quarter']} KiB "
+            f"({results['rss_growth_percent']:+}%, trend {results['rss_kib_growth_per_hour_after_first_minute']} KiB/h); "
+            f"open fds {results['open_fds']}; threads {results['threads']}",
+            f"crawl processes at once: {results['crawl_processes']}; left after exit: "
+            f"{results['crawl_processes_left_after_exit']}",
+            f"scheduler warnings/errors: {results['scheduler_warnings_and_errors']}",
+            f"exit status {results['scheduler_exit_status']}, SIGTERM to exit {results['sigterm_to_exit_seconds']} s",
+        ]
+    )
 
 
 if __name__ == "__main__":

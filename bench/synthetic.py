@@ -13,6 +13,7 @@ the crawl benchmark serves as web pages. On top, so that every kind of search ha
 
 Articles are spread evenly over ``YEARS`` years, oldest first, over ``SOURCES`` sources.
 """
+
 import random
 from datetime import datetime, timedelta, timezone
 from typing import Iterator
@@ -22,15 +23,44 @@ from crawler.demosite import iter_synthetic_articles, load_articles
 RARE_EVERY = 20
 COMMON_TERM = "Mittelstand"
 COMMON_SHARE = 0.10
-COMPOUND_PARTS = ["förderung", "wasserstoff", "logistik", "stahl", "hafen", "netz", "zentrum",
-                  "markt", "werk", "bank"]
-COMPOUND_HEADS = ["Wirtschafts", "Forschungs", "Landes", "Regional", "Bundes", "Innovations",
-                  "Stadt", "Industrie", "Energie", "Klima"]
+COMPOUND_PARTS = ["förderung", "wasserstoff", "logistik", "stahl", "hafen", "netz", "zentrum", "markt", "werk", "bank"]
+COMPOUND_HEADS = [
+    "Wirtschafts",
+    "Forschungs",
+    "Landes",
+    "Regional",
+    "Bundes",
+    "Innovations",
+    "Stadt",
+    "Industrie",
+    "Energie",
+    "Klima",
+]
 SOURCES = 20
 YEARS = 10
 START = datetime(2016, 1, 1, tzinfo=timezone.utc)
-_SYLLABLES = ["ka", "ro", "ven", "tal", "mer", "lin", "bor", "sa", "qui", "dex", "nor", "ul",
-              "tri", "zan", "pel", "vok", "mi", "gar", "es", "tum"]
+_SYLLABLES = [
+    "ka",
+    "ro",
+    "ven",
+    "tal",
+    "mer",
+    "lin",
+    "bor",
+    "sa",
+    "qui",
+    "dex",
+    "nor",
+    "ul",
+    "tri",
+    "zan",
+    "pel",
+    "vok",
+    "mi",
+    "gar",
+    "es",
+    "tum",
+]
 
 
 def company_name(number: int) -> str:
@@ -45,9 +75,16 @@ def company_name(number: int) -> str:
 
 def source_rows() -> list[dict]:
     """The benchmark's sources, for ``archive.store.save_sources``."""
-    return [{"id": f"source-{n:02d}", "name": f"Source {n}", "homepage": f"https://source-{n:02d}.example/",
-             "region": ["Düsseldorf", "Köln", "Ruhr", "Münster"][n % 4], "language": "de"}
-            for n in range(1, SOURCES + 1)]
+    return [
+        {
+            "id": f"source-{n:02d}",
+            "name": f"Source {n}",
+            "homepage": f"https://source-{n:02d}.example/",
+            "region": ["Düsseldorf", "Köln", "Ruhr", "Münster"][n % 4],
+            "language": "de",
+        }
+        for n in range(1, SOURCES + 1)
+    ]
 
 
 def news_articles(count: int, seed: int = 1) -> Iterator[tuple[str, dict]]:
@@ -59,26 +96,35 @@ def news_articles(count: int, seed: int = 1) -> Iterator[tuple[str, dict]]:
     for number in range(count):
         demo = next(texts)
         paragraphs = list(demo.paragraphs)
-        extra = [f"Auch {company_name(number % companies)} meldete Zahlen."
-                 if demo.language == "de" else f"{company_name(number % companies)} also reported figures."]
+        extra = [
+            f"Auch {company_name(number % companies)} meldete Zahlen."
+            if demo.language == "de"
+            else f"{company_name(number % companies)} also reported figures."
+        ]
         if rng.random() < COMMON_SHARE:
-            extra.append(f"Der {COMMON_TERM} zeigt sich robust." if demo.language == "de"
-                         else f"The {COMMON_TERM} remains robust.")
+            extra.append(
+                f"Der {COMMON_TERM} zeigt sich robust."
+                if demo.language == "de"
+                else f"The {COMMON_TERM} remains robust."
+            )
         if demo.language == "de" and rng.random() < 0.3:
             extra.append(f"Die {rng.choice(COMPOUND_HEADS)}{rng.choice(COMPOUND_PARTS)} wächst.")
         paragraphs.insert(rng.randrange(1, len(paragraphs) + 1), " ".join(extra))
         published = START + step * number
-        yield f"source-{number % SOURCES + 1:02d}", {
-            "url": f"https://source-{number % SOURCES + 1:02d}.example/{published:%Y/%m}/{demo.slug}.html",
-            "title": demo.title,
-            "description": demo.lead,
-            "author": ", ".join(demo.authors),
-            "published": published.replace(microsecond=0).isoformat(),
-            "language": demo.language,
-            "text": "\n".join(paragraphs),
-            "tags": demo.tags,
-            "site_name": "Synthetic",
-        }
+        yield (
+            f"source-{number % SOURCES + 1:02d}",
+            {
+                "url": f"https://source-{number % SOURCES + 1:02d}.example/{published:%Y/%m}/{demo.slug}.html",
+                "title": demo.title,
+                "description": demo.lead,
+                "author": ", ".join(demo.authors),
+                "published": published.replace(microsecond=0).isoformat(),
+                "language": demo.language,
+                "text": "\n".join(paragraphs),
+                "tags": demo.tags,
+                "site_name": "Synthetic",
+            },
+        )
 
 
 def rare_terms(count: int, queries: int) -> list[str]:
@@ -94,8 +140,11 @@ def phrases(queries: int, seed: int = 1) -> list[str]:
     for article in load_articles():
         for paragraph in article.paragraphs:
             words = paragraph.split()
-            pairs += [f"{a} {b}" for a, b in zip(words, words[1:])
-                      if a.isalpha() and b.isalpha() and len(a) > 4 and len(b) > 4]
+            pairs += [
+                f"{a} {b}"
+                for a, b in zip(words, words[1:])
+                if a.isalpha() and b.isalpha() and len(a) > 4 and len(b) > 4
+            ]
     return [f'"{pair}"' for pair in rng.sample(sorted(set(pairs)), queries)]
 
 

@@ -10,6 +10,7 @@ extracted, and stored when dated and of a story's length (:func:`looks_like_arti
 It runs on the reactor's thread for every page, on the tree the spider has already parsed:
 each evidence function is one or two passes over the tree (0.25 ms a page on the demo site).
 """
+
 import re
 from dataclasses import dataclass
 
@@ -49,8 +50,10 @@ MIN_ARTICLE_WORDS = 120
 HUB_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage", "WebSite", "ProfilePage"}
 
 # Dates as pages show them: 12.03.2026, 2026-03-12, 12. März 2026, 2 March 2026, March 2, 2026.
-MONTHS = (r"(jan(uar|uary)?|feb(ruar|ruary)?|märz|mar(ch)?|apr(il)?|mai|may|juni?|june|juli?|july|"
-          r"aug(ust)?|sep(tember)?|okt(ober)?|oct(ober)?|nov(ember)?|dez(ember)?|dec(ember)?)")
+MONTHS = (
+    r"(jan(uar|uary)?|feb(ruar|ruary)?|märz|mar(ch)?|apr(il)?|mai|may|juni?|june|juli?|july|"
+    r"aug(ust)?|sep(tember)?|okt(ober)?|oct(ober)?|nov(ember)?|dez(ember)?|dec(ember)?)"
+)
 VISIBLE_DATE = re.compile(
     rf"(\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(20)?\d\d\b|\b20\d\d-\d\d-\d\d\b|\b\d{{1,2}}\.?\s+{MONTHS}\s+20\d\d\b|"
     rf"\b{MONTHS}\s+\d{{1,2}},\s+20\d\d\b)",
@@ -61,13 +64,17 @@ HEADLINE_WINDOW = 400
 # A byline: "Von Anna Schmidt", "By Anna Berg", or an agency's or editor's initials in brackets
 # closing the text, as regional papers print them ("(nic)", "(dpa)", "(ots/AFP)").
 BYLINE_TEXT = re.compile(r"(^|[\s·|])(von|by)\s+[A-ZÄÖÜ][\w.-]+\s+[A-ZÄÖÜ]", re.MULTILINE)
-INITIALS_BYLINE = re.compile(r"\((?:[a-z]{2,4}|dpa|afp|ap|reuters|epd|kna|dts|ots)(?:[/,]\s?\w{2,8})*\)\s*$",
-                             re.IGNORECASE)
+INITIALS_BYLINE = re.compile(
+    r"\((?:[a-z]{2,4}|dpa|afp|ap|reuters|epd|kna|dts|ots)(?:[/,]\s?\w{2,8})*\)\s*$", re.IGNORECASE
+)
 # A dateline opens a printed story: "Düsseldorf. …", "DUISBURG (dpa) – …", "Neuss/Köln. …".
 DATELINE = re.compile(r"^[A-ZÄÖÜ][\wäöüß-]{2,}(/[A-ZÄÖÜ][\wäöüß-]+)?(\.|\s\(\w+\)\s?[–-])\s")
 # Links that close a teaser: "Weiterlesen", "Mehr erfahren", "Learn more", "Read more", "Mehr".
-MORE_LINK = re.compile(r"^\s*(weiterlesen|mehr erfahren|mehr lesen|zum artikel|mehr|learn more|read more|"
-                       r"more|find out more|details|continue reading)\s*[›»→>.]*\s*$", re.IGNORECASE)
+MORE_LINK = re.compile(
+    r"^\s*(weiterlesen|mehr erfahren|mehr lesen|zum artikel|mehr|learn more|read more|"
+    r"more|find out more|details|continue reading)\s*[›»→>.]*\s*$",
+    re.IGNORECASE,
+)
 # A teaser is short: a heading, a link, a sentence or two (a pair of them on bilingual pages).
 MAX_TEASER_WORDS = 120
 # Elements that are never a teaser block: a story's paragraphs with a link in them are alike
@@ -90,17 +97,17 @@ HUB_SCORE = -1
 class PageEvidence:
     """What a page shows about being a story or a hub; :meth:`score` weighs it."""
 
-    structured: int = 0       # +3 story type in JSON-LD, +2 og:type article, -1 website/hub types
-    headline: bool = False    # exactly one <h1>
-    dated: bool = False       # a visible date (or <time>) next to the headline
-    byline: bool = False      # a byline, an initials/agency byline or a dateline
-    text_words: int = 0       # words of running text in the main content, outside links and teasers
-    link_words: int = 0       # words inside links in the main content
-    teasers: int = 0          # blocks of the largest list of teasers (heading/link + short text)
-    teaser_words: int = 0     # words in those blocks
-    more_links: int = 0       # "Weiterlesen"/"Learn more" links
-    paginated: bool = False   # rel=next/prev, a pagination bar or a page-numbered URL
-    url: int = 0              # +1 story-shaped URL, -2 hub-like path, -3 legal page, 0 neither
+    structured: int = 0  # +3 story type in JSON-LD, +2 og:type article, -1 website/hub types
+    headline: bool = False  # exactly one <h1>
+    dated: bool = False  # a visible date (or <time>) next to the headline
+    byline: bool = False  # a byline, an initials/agency byline or a dateline
+    text_words: int = 0  # words of running text in the main content, outside links and teasers
+    link_words: int = 0  # words inside links in the main content
+    teasers: int = 0  # blocks of the largest list of teasers (heading/link + short text)
+    teaser_words: int = 0  # words in those blocks
+    more_links: int = 0  # "Weiterlesen"/"Learn more" links
+    paginated: bool = False  # rel=next/prev, a pagination bar or a page-numbered URL
+    url: int = 0  # +1 story-shaped URL, -2 hub-like path, -3 legal page, 0 neither
 
     def score(self) -> int:
         score = self.structured + self.url
@@ -135,8 +142,11 @@ def classify_page(url: str, metadata: dict, article_pattern: str = "", tree=None
 
 def page_evidence(url: str, metadata: dict, tree=None) -> PageEvidence:
     """All the evidence of one page; the structural parts need ``tree``."""
-    evidence = {"structured": structured_type(metadata), "url": url_shape(url),
-                "paginated": bool(PAGINATION_PATH.search(url)) and not WORDPRESS_POST.search(url)}
+    evidence = {
+        "structured": structured_type(metadata),
+        "url": url_shape(url),
+        "paginated": bool(PAGINATION_PATH.search(url)) and not WORDPRESS_POST.search(url),
+    }
     if tree is None:
         return PageEvidence(**evidence)
     main = main_content(tree)
@@ -145,8 +155,13 @@ def page_evidence(url: str, metadata: dict, tree=None) -> PageEvidence:
     headline, dated, byline = headline_structure(tree)
     return PageEvidence(
         **{**evidence, "paginated": evidence["paginated"] or has_pagination(tree)},
-        headline=headline, dated=dated, byline=byline or closing_byline(main),
-        text_words=text_words, link_words=link_words, teasers=teasers, teaser_words=teaser_words,
+        headline=headline,
+        dated=dated,
+        byline=byline or closing_byline(main),
+        text_words=text_words,
+        link_words=link_words,
+        teasers=teasers,
+        teaser_words=teaser_words,
         more_links=more_links(main),
     )
 
@@ -209,7 +224,7 @@ def _text_around(headline) -> str:
         return headline.text_content()
     text, title = block.text_content(), headline.text_content()
     start = max(text.find(title), 0)
-    return text[max(0, start - HEADLINE_WINDOW // 2):start + len(title) + HEADLINE_WINDOW]
+    return text[max(0, start - HEADLINE_WINDOW // 2) : start + len(title) + HEADLINE_WINDOW]
 
 
 def closing_byline(main) -> bool:
@@ -218,8 +233,11 @@ def closing_byline(main) -> bool:
     paragraphs = [text for p in main.iter("p") if (text := " ".join(p.text_content().split()))]
     if not paragraphs:
         return False
-    return bool(DATELINE.match(paragraphs[0]) or INITIALS_BYLINE.search(paragraphs[-1])
-                or (len(paragraphs) > 1 and DATELINE.match(paragraphs[1])))
+    return bool(
+        DATELINE.match(paragraphs[0])
+        or INITIALS_BYLINE.search(paragraphs[-1])
+        or (len(paragraphs) > 1 and DATELINE.match(paragraphs[1]))
+    )
 
 
 def teaser_list(main) -> tuple[int, int, set]:
@@ -275,8 +293,12 @@ def more_links(main) -> int:
 def has_pagination(tree) -> bool:
     """rel=next/prev or a pagination bar: lists run over pages. Weak, since long stories are
     split over pages too."""
-    return bool(tree.xpath('(//a[@rel="next"]|//link[@rel="next"]|//a[@rel="prev"]|//link[@rel="prev"]|'
-                           '//*[contains(@class, "pagination")])[1]'))
+    return bool(
+        tree.xpath(
+            '(//a[@rel="next"]|//link[@rel="next"]|//a[@rel="prev"]|//link[@rel="prev"]|'
+            '//*[contains(@class, "pagination")])[1]'
+        )
+    )
 
 
 def looks_like_article(extracted: dict) -> bool:

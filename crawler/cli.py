@@ -1,4 +1,5 @@
 """The ``newsarchive`` command line: a thin layer over the crawler and archive APIs."""
+
 import json
 import os
 import socket
@@ -16,13 +17,21 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_METADATA = PROJECT_ROOT / "metadata.yml"
 
 sources_option = click.option(
-    "--sources", "sources_path", default="sources.yml", show_default=True,
-    envvar="NEWSARCHIVE_SOURCES", type=click.Path(dir_okay=False),
+    "--sources",
+    "sources_path",
+    default="sources.yml",
+    show_default=True,
+    envvar="NEWSARCHIVE_SOURCES",
+    type=click.Path(dir_okay=False),
     help="Sources file (env: NEWSARCHIVE_SOURCES).",
 )
 db_option = click.option(
-    "--db", "db_path", default="data/archive.db", show_default=True,
-    envvar="NEWSARCHIVE_DB", type=click.Path(dir_okay=False),
+    "--db",
+    "db_path",
+    default="data/archive.db",
+    show_default=True,
+    envvar="NEWSARCHIVE_DB",
+    type=click.Path(dir_okay=False),
     help="Archive SQLite file (env: NEWSARCHIVE_DB).",
 )
 
@@ -73,12 +82,20 @@ def cli():
 @click.argument("source_ids", nargs=-1)
 @sources_option
 @db_option
-@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy setting, as 'scrapy crawl -s' does. Repeatable.")
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a Scrapy setting, as 'scrapy crawl -s' does. Repeatable.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log at INFO level.")
-@click.option("--progress/--no-progress", default=None,
-              help="Live progress table on stderr [default: on when stderr is a terminal].")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Live progress table on stderr [default: on when stderr is a terminal].",
+)
 def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progress):
     """Crawl SOURCE_IDS (all sources when none are given) into the archive.
 
@@ -115,11 +132,21 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-@click.option("--metadata", "metadata_path", default=str(DEFAULT_METADATA), show_default="the project's metadata.yml",
-              type=click.Path(exists=True, dir_okay=False), help="Datasette metadata file.")
-@click.option("--get", "get_path", metavar="PATH",
-              help="Print the response for PATH (e.g. /archive/articles.json) and exit: a check "
-                   "that the archive and metadata load, without opening a port.")
+@click.option(
+    "--metadata",
+    "metadata_path",
+    default=str(DEFAULT_METADATA),
+    show_default="the project's metadata.yml",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Datasette metadata file.",
+)
+@click.option(
+    "--get",
+    "get_path",
+    metavar="PATH",
+    help="Print the response for PATH (e.g. /archive/articles.json) and exit: a check "
+    "that the archive and metadata load, without opening a port.",
+)
 def serve(db_path, host, port, metadata_path, get_path):
     """Publish the archive with Datasette (read-only), configured by metadata.yml.
 
@@ -188,8 +215,10 @@ def reextract(source_ids, db_path):
 
     _require(db_path)
     counts = run_reextract(db_path, source_ids)
-    click.echo(f"{counts['checked']} pages checked, {counts['updated']} articles updated, "
-               f"{counts['failed']} without article text")
+    click.echo(
+        f"{counts['checked']} pages checked, {counts['updated']} articles updated, "
+        f"{counts['failed']} without article text"
+    )
 
 
 @cli.command("export-warc")
@@ -213,8 +242,7 @@ def export_warc(warc_file, db_path):
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
 @db_option
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000),
-              help="Most articles to list.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="Most articles to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the articles as JSON.")
 def search(query, db_path, limit, as_json):
     """Search the archive as Datasette's search does: best matches first.
@@ -262,16 +290,21 @@ def status(db_path, as_json):
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         # The source's name is in --json; the table keeps to what fits a terminal.
-        columns = ("source", "health", "last_run", "status", "new", "updated", "errors",
-                   "articles", "next_run")
+        columns = ("source", "health", "last_run", "status", "new", "updated", "errors", "articles", "next_run")
         _print_table("Sources", [{column: row[column] for column in columns} for row in rows])
 
 
 @cli.command()
-@click.option("--data-dir", default="data", show_default=True, type=click.Path(file_okay=False),
-              help="Where demo.db and the demo sources file are written.")
-@click.option("--port", default=8001, show_default=True, type=int,
-              help="Datasette port (a free one is chosen if it is taken).")
+@click.option(
+    "--data-dir",
+    default="data",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where demo.db and the demo sources file are written.",
+)
+@click.option(
+    "--port", default=8001, show_default=True, type=int, help="Datasette port (a free one is chosen if it is taken)."
+)
 @click.option("--no-serve", is_flag=True, help="Crawl the demo site, then exit.")
 def demo(data_dir, port, no_serve):
     """Offline demo: serve the bundled news site, crawl it into DATA_DIR/demo.db, browse it.
@@ -290,36 +323,88 @@ def demo(data_dir, port, no_serve):
 @cli.command()
 @sources_option
 @db_option
-@click.option("--max-crawls", type=click.IntRange(min=1), default=None,
-              help="Crawls running at once, over all sources.  [default: number of CPU cores]")
-@click.option("--crawl-timeout", type=click.FloatRange(min=0, min_open=True), default=default("crawl_timeout"),
-              show_default=True, help="Seconds after which a crawl is stopped and recorded as 'timeout'.")
-@click.option("--kill-grace", type=click.FloatRange(min=0), default=default("kill_grace"), show_default=True,
-              help="Seconds a stopped crawl gets to close after SIGTERM before SIGKILL.")
-@click.option("--shutdown-grace", type=click.FloatRange(min=0), default=default("shutdown_grace"),
-              show_default=True,
-              help="On SIGTERM/SIGINT, seconds running crawls may go on before they are stopped.")
-@click.option("--misfire-grace", type=click.IntRange(min=1), default=default("misfire_grace"), show_default=True,
-              help="Seconds a missed run may be late and still run (missed runs coalesce into one).")
-@click.option("--jitter", type=click.IntRange(min=0), default=default("jitter"), show_default=True,
-              help="Each scheduled run starts up to this many seconds late, at random.")
-@click.option("--default-every", "default_every_hours", type=click.IntRange(min=1, max=24),
-              default=default("default_every_hours"), show_default=True,
-              help="Hours between crawls of sources without a 'schedule' (minute derived from the id).")
-@click.option("--timezone", default=default("timezone"), show_default=True,
-              help="Time zone of the cron schedules.")
-@click.option("--watch-interval", type=click.FloatRange(min=0.1), default=default("watch_interval"),
-              show_default=True,
-              help="Seconds between checks of the sources file for edits (SIGHUP reloads at once).")
-@click.option("--log-file", type=click.Path(dir_okay=False),
-              help="Rotating log file.  [default: DB.scheduler.log beside the archive]")
-@click.option("--set", "crawl_settings", multiple=True, metavar="NAME=VALUE",
-              help="Scrapy setting passed to every crawl. Repeatable.")
-@click.option("--interval-seconds", type=click.FloatRange(min=0, min_open=True),
-              help="For testing only: crawl every source every N seconds, ignoring schedules.")
-@click.option("--redis", "redis_url", envvar="NEWSARCHIVE_REDIS", metavar="URL",
-              help="Distributed mode: queue each due crawl in this Redis for 'newsarchive worker' "
-                   "processes instead of running it here (env: NEWSARCHIVE_REDIS).")
+@click.option(
+    "--max-crawls",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Crawls running at once, over all sources.  [default: number of CPU cores]",
+)
+@click.option(
+    "--crawl-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=default("crawl_timeout"),
+    show_default=True,
+    help="Seconds after which a crawl is stopped and recorded as 'timeout'.",
+)
+@click.option(
+    "--kill-grace",
+    type=click.FloatRange(min=0),
+    default=default("kill_grace"),
+    show_default=True,
+    help="Seconds a stopped crawl gets to close after SIGTERM before SIGKILL.",
+)
+@click.option(
+    "--shutdown-grace",
+    type=click.FloatRange(min=0),
+    default=default("shutdown_grace"),
+    show_default=True,
+    help="On SIGTERM/SIGINT, seconds running crawls may go on before they are stopped.",
+)
+@click.option(
+    "--misfire-grace",
+    type=click.IntRange(min=1),
+    default=default("misfire_grace"),
+    show_default=True,
+    help="Seconds a missed run may be late and still run (missed runs coalesce into one).",
+)
+@click.option(
+    "--jitter",
+    type=click.IntRange(min=0),
+    default=default("jitter"),
+    show_default=True,
+    help="Each scheduled run starts up to this many seconds late, at random.",
+)
+@click.option(
+    "--default-every",
+    "default_every_hours",
+    type=click.IntRange(min=1, max=24),
+    default=default("default_every_hours"),
+    show_default=True,
+    help="Hours between crawls of sources without a 'schedule' (minute derived from the id).",
+)
+@click.option("--timezone", default=default("timezone"), show_default=True, help="Time zone of the cron schedules.")
+@click.option(
+    "--watch-interval",
+    type=click.FloatRange(min=0.1),
+    default=default("watch_interval"),
+    show_default=True,
+    help="Seconds between checks of the sources file for edits (SIGHUP reloads at once).",
+)
+@click.option(
+    "--log-file",
+    type=click.Path(dir_okay=False),
+    help="Rotating log file.  [default: DB.scheduler.log beside the archive]",
+)
+@click.option(
+    "--set",
+    "crawl_settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Scrapy setting passed to every crawl. Repeatable.",
+)
+@click.option(
+    "--interval-seconds",
+    type=click.FloatRange(min=0, min_open=True),
+    help="For testing only: crawl every source every N seconds, ignoring schedules.",
+)
+@click.option(
+    "--redis",
+    "redis_url",
+    envvar="NEWSARCHIVE_REDIS",
+    metavar="URL",
+    help="Distributed mode: queue each due crawl in this Redis for 'newsarchive worker' "
+    "processes instead of running it here (env: NEWSARCHIVE_REDIS).",
+)
 def schedule(sources_path, db_path, **options):
     """Crawl each source on its schedule until stopped (SIGTERM or Ctrl-C; exit 0).
 
@@ -341,18 +426,24 @@ def schedule(sources_path, db_path, **options):
     for item in options["crawl_settings"]:
         _parse_setting(item)
     log_file = options.pop("log_file")
-    config = SchedulerConfig(sources_path=Path(sources_path), db_path=Path(db_path),
-                             log_file=Path(log_file) if log_file else None, **options)
+    config = SchedulerConfig(
+        sources_path=Path(sources_path), db_path=Path(db_path), log_file=Path(log_file) if log_file else None, **options
+    )
     try:
         raise SystemExit(run_scheduler(config))
     except SourcesError as error:
         raise BadInput(str(error)) from None
     except SchedulerBusy as error:
         raise click.ClickException(str(error)) from None
+
+
 redis_option = click.option(
-    "--redis", "redis_url", required=True, envvar="NEWSARCHIVE_REDIS", metavar="URL",
-    help="Redis shared by workers and the archive writer, e.g. redis://10.0.0.5:6379/0 "
-         "(env: NEWSARCHIVE_REDIS).",
+    "--redis",
+    "redis_url",
+    required=True,
+    envvar="NEWSARCHIVE_REDIS",
+    metavar="URL",
+    help="Redis shared by workers and the archive writer, e.g. redis://10.0.0.5:6379/0 (env: NEWSARCHIVE_REDIS).",
 )
 
 
@@ -360,13 +451,28 @@ redis_option = click.option(
 @click.argument("source_ids", nargs=-1)
 @sources_option
 @redis_option
-@click.option("--name", "worker", default=socket.gethostname(), show_default="host name",
-              help="This worker's name, unique per machine: a restarted worker with the same "
-                   "name takes back the requests its killed predecessor had in flight.")
-@click.option("--idle-exit", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Exit after this many seconds without work (0: run until stopped).")
-@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy setting, as 'scrapy crawl -s' does. Repeatable.")
+@click.option(
+    "--name",
+    "worker",
+    default=socket.gethostname(),
+    show_default="host name",
+    help="This worker's name, unique per machine: a restarted worker with the same "
+    "name takes back the requests its killed predecessor had in flight.",
+)
+@click.option(
+    "--idle-exit",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Exit after this many seconds without work (0: run until stopped).",
+)
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a Scrapy setting, as 'scrapy crawl -s' does. Repeatable.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print per-source counts as JSON at exit.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log at INFO level.")
 def worker(source_ids, sources_path, redis_url, worker, idle_exit, overrides, as_json, verbose):
@@ -413,10 +519,20 @@ def enqueue(source_ids, sources_path, redis_url):
 @sources_option
 @db_option
 @redis_option
-@click.option("--batch-size", type=click.IntRange(min=1), default=100, show_default=True,
-              help="Items stored per batch; a batch is acknowledged only once stored.")
-@click.option("--idle-exit", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Exit after this many seconds with an empty queue (0: run until stopped).")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Items stored per batch; a batch is acknowledged only once stored.",
+)
+@click.option(
+    "--idle-exit",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Exit after this many seconds with an empty queue (0: run until stopped).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON at exit.")
 def archive_writer(sources_path, db_path, redis_url, batch_size, idle_exit, as_json):
     """Store the articles workers queued in Redis into the archive: the one writer per archive.
@@ -437,17 +553,24 @@ def archive_writer(sources_path, db_path, redis_url, batch_size, idle_exit, as_j
     sources = _load(sources_path, ())
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     try:
-        counts = drain(Redis.from_url(redis_url), db_path, batch_size=batch_size, idle_exit=idle_exit,
-                       sources=[source.as_row() for source in sources],
-                       revisit_after=tuple(settings.INCREMENTAL_REVISIT_AFTER))
+        counts = drain(
+            Redis.from_url(redis_url),
+            db_path,
+            batch_size=batch_size,
+            idle_exit=idle_exit,
+            sources=[source.as_row() for source in sources],
+            revisit_after=tuple(settings.INCREMENTAL_REVISIT_AFTER),
+        )
     except LockHeld as error:
         raise click.ClickException(f"another archive writer is running: {error}") from None
     if as_json:
         click.echo(json.dumps(counts))
     else:
-        click.echo(f"{counts['stored']} items stored in {counts['batches']} batches: "
-                   f"{counts['new']} new, {counts['updated']} updated, "
-                   f"{counts['unchanged']} unchanged, {counts['duplicate']} duplicates → {db_path}")
+        click.echo(
+            f"{counts['stored']} items stored in {counts['batches']} batches: "
+            f"{counts['new']} new, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged, {counts['duplicate']} duplicates → {db_path}"
+        )
 
 
 @cli.command()
@@ -472,8 +595,10 @@ def enrich(db_path, as_json):
     if as_json:
         click.echo(json.dumps(totals))
     else:
-        click.echo(f"{totals['articles']} articles: {totals['places']} place links, "
-                   f"{totals['companies']} company links → {db_path}")
+        click.echo(
+            f"{totals['articles']} articles: {totals['places']} place links, "
+            f"{totals['companies']} company links → {db_path}"
+        )
 
 
 @cli.group(name="sources")
@@ -514,17 +639,28 @@ def sources_add(url, source_id, sources_path, write):
             append_source(sources_path, proposal.entry)
         except SourcesError as error:
             raise BadInput(str(error)) from None
-        click.echo(f"Added '{proposal.entry['id']}' to {sources_path}; "
-                   f"next: newsarchive sources check {proposal.entry['id']}")
+        click.echo(
+            f"Added '{proposal.entry['id']}' to {sources_path}; next: newsarchive sources check {proposal.entry['id']}"
+        )
 
 
 @sources_group.command(name="check")
 @click.argument("source_id")
 @sources_option
-@click.option("--pages", default=10, show_default=True, type=click.IntRange(1),
-              help="Pages to crawl (responses, feeds and sitemaps included).")
-@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy setting for the sample crawl. Repeatable.")
+@click.option(
+    "--pages",
+    default=10,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Pages to crawl (responses, feeds and sitemaps included).",
+)
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a Scrapy setting for the sample crawl. Repeatable.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print pages and warnings as JSON.")
 def sources_check(source_id, sources_path, pages, overrides, as_json):
     """Crawl a small sample of SOURCE_ID into a temporary archive and show what would be stored.
@@ -544,8 +680,7 @@ def sources_check(source_id, sources_path, pages, overrides, as_json):
     except OnboardError as error:
         raise click.ClickException(str(error)) from None
     if as_json:
-        click.echo(json.dumps({"pages": report.pages, "warnings": report.warnings},
-                              indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"pages": report.pages, "warnings": report.warnings}, indent=2, ensure_ascii=False))
         return
     _print_table(f"Sample crawl of {source_id}: {len(report.pages)} pages stored", report.pages)
     for warning in report.warnings:
@@ -592,16 +727,27 @@ def _parse_setting(item: str) -> tuple[str, object]:
 
 
 def _print_summary(summary: dict, db_path: str) -> None:
-    columns = ("source", "status", "pages_fetched", "not_modified", "skipped", "articles_new",
-               "articles_updated", "duplicates", "errors")
+    columns = (
+        "source",
+        "status",
+        "pages_fetched",
+        "not_modified",
+        "skipped",
+        "articles_new",
+        "articles_updated",
+        "duplicates",
+        "errors",
+    )
     rows = [{column: run.get(column) for column in columns} for run in summary["runs"]]
     _print_table(f"Crawl finished in {summary['elapsed']} s → {db_path}", rows)
     raw = summary.get("raw_store")
     if raw and raw["urls"]:
-        click.echo(f"Raw pages kept: {raw['responses']} responses of {raw['urls']} articles, "
-                   f"{raw['stored_bytes'] / 1024:.0f} KiB compressed "
-                   f"({raw['stored_bytes_per_url'] / 1024:.1f} KiB per article, "
-                   f"{raw['compression_ratio']}× smaller than fetched)")
+        click.echo(
+            f"Raw pages kept: {raw['responses']} responses of {raw['urls']} articles, "
+            f"{raw['stored_bytes'] / 1024:.0f} KiB compressed "
+            f"({raw['stored_bytes_per_url'] / 1024:.1f} KiB per article, "
+            f"{raw['compression_ratio']}× smaller than fetched)"
+        )
 
 
 def _print_table(title: str, rows: list[dict]) -> None:

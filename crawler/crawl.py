@@ -3,6 +3,7 @@
 Twisted's reactor cannot be restarted, so :func:`run_crawl` can be called once per process;
 the scheduler starts a subprocess per crawl for that reason.
 """
+
 import time
 from contextlib import ExitStack
 
@@ -32,10 +33,7 @@ def crawl_settings(db_path: str, overrides: dict | None = None) -> Settings:
 
 def user_agent(settings: Settings) -> str:
     """``newsarchive/VERSION (+CONTACT_URL)``: who we are and where to complain."""
-    return (
-        f"newsarchive/{settings.get('NEWSARCHIVE_VERSION')} "
-        f"(+{settings.get('NEWSARCHIVE_CONTACT_URL')})"
-    )
+    return f"newsarchive/{settings.get('NEWSARCHIVE_VERSION')} (+{settings.get('NEWSARCHIVE_CONTACT_URL')})"
 
 
 def source_settings(settings: Settings, source: Source) -> Settings:

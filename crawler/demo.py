@@ -1,4 +1,5 @@
 """The offline demo: the bundled news site on 127.0.0.1, crawled into SQLite, served by Datasette."""
+
 import socket
 import subprocess
 import sys
@@ -23,8 +24,7 @@ def demo_sources(base_url: str) -> dict:
                 "language": "de",
                 "feeds": [f"{base_url}/feed.xml"],
                 "sitemaps": [f"{base_url}/sitemap.xml"],
-                "start_urls": [f"{base_url}/{section}/" for section in
-                               ("duesseldorf", "ruhr", "koeln", "english")],
+                "start_urls": [f"{base_url}/{section}/" for section in ("duesseldorf", "ruhr", "koeln", "english")],
                 "max_depth": 2,
                 # Everything is on this machine; waiting between requests would only slow the demo.
                 "download_delay": 0,
@@ -35,8 +35,7 @@ def demo_sources(base_url: str) -> dict:
 
 def write_demo_sources(path: Path, base_url: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(demo_sources(base_url), allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
+    path.write_text(yaml.safe_dump(demo_sources(base_url), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -68,16 +67,12 @@ def run_demo(data_dir: Path, port: int = 8001, serve: bool = True, echo=print) -
     with DemoSiteServer(port=free_port(DEMO_SITE_PORT)) as site:
         echo(f"Demo news site running at {site.base_url}/")
         sources_path = write_demo_sources(data_dir / "demo-sources.yml", site.base_url)
-        code = subprocess.call(
-            newsarchive + ["crawl", "--sources", str(sources_path), "--db", str(db_path)]
-        )
+        code = subprocess.call(newsarchive + ["crawl", "--sources", str(sources_path), "--db", str(db_path)])
         if code != 0 or not serve:
             return code
         port = free_port(port)
         echo("")
         try:
-            return subprocess.call(
-                newsarchive + ["serve", "--db", str(db_path), "--port", str(port)]
-            )
+            return subprocess.call(newsarchive + ["serve", "--db", str(db_path), "--port", str(port)])
         except KeyboardInterrupt:
             return 0

@@ -6,6 +6,7 @@ site around them is rendered like a real regional news portal: navigation, cooki
 sidebar, footer, section listings with pagination, tag pages, an RSS feed, a sitemap index
 with a Google News sitemap, robots.txt, and pages that are not articles.
 """
+
 import hashlib
 import html
 import itertools
@@ -137,23 +138,34 @@ def iter_synthetic_articles(seed: int = 1, base: list[DemoArticle] | None = None
                 if len(tokens) >= 4:
                     sentences.setdefault(article.language, []).append(tokens)
                     words.setdefault(article.language, []).extend(
-                        token for token in tokens if token.isalpha() and len(token) > 3)
+                        token for token in tokens if token.isalpha() and len(token) > 3
+                    )
     newest = max(article.published_at for article in base)
     for number in itertools.count():
         model = base[number % len(base)]
         pool, vocabulary = sentences[model.language], words[model.language]
         chosen = []
         for _ in range(rng.randint(10, 24)):
-            tokens = [rng.choice(vocabulary) if token.isalpha() and rng.random() < 0.2 else token
-                      for token in rng.choice(pool)]
+            tokens = [
+                rng.choice(vocabulary) if token.isalpha() and rng.random() < 0.2 else token
+                for token in rng.choice(pool)
+            ]
             chosen.append(" ".join(tokens))
-        paragraphs = [" ".join(chosen[start:start + 3]) for start in range(0, len(chosen), 3)]
+        paragraphs = [" ".join(chosen[start : start + 3]) for start in range(0, len(chosen), 3)]
         title = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(4, 8)))
         yield DemoArticle(
-            slug=f"{model.slug}-{number + 1}", section=model.section, language=model.language,
-            title=title[0].upper() + title[1:], lead=chosen[0], authors=model.authors,
-            published=(newest - timedelta(hours=number + 1)).isoformat(), modified=None,
-            tags=model.tags, keyword=model.keyword, paragraphs=paragraphs)
+            slug=f"{model.slug}-{number + 1}",
+            section=model.section,
+            language=model.language,
+            title=title[0].upper() + title[1:],
+            lead=chosen[0],
+            authors=model.authors,
+            published=(newest - timedelta(hours=number + 1)).isoformat(),
+            modified=None,
+            tags=model.tags,
+            keyword=model.keyword,
+            paragraphs=paragraphs,
+        )
 
 
 def tag_slug(tag: str) -> str:
@@ -163,7 +175,7 @@ def tag_slug(tag: str) -> str:
 
 def section_pages(articles: list[DemoArticle], section: str) -> list[list[DemoArticle]]:
     in_section = [article for article in articles if article.section == section]
-    return [in_section[start:start + PAGE_SIZE] for start in range(0, len(in_section), PAGE_SIZE)]
+    return [in_section[start : start + PAGE_SIZE] for start in range(0, len(in_section), PAGE_SIZE)]
 
 
 def listing_path(section: str, number: int) -> str:
@@ -206,11 +218,12 @@ class _Renderer:
             chunks = section_pages(self.articles, section)
             for number, chunk in enumerate(chunks, start=1):
                 pages[listing_path(section, number)] = self.html_page(
-                    self.listing(section, number, len(chunks), chunk), SECTIONS[section][1],
-                    self.site_updated)
+                    self.listing(section, number, len(chunks), chunk), SECTIONS[section][1], self.site_updated
+                )
         for article in self.articles:
             pages[article.path] = self.html_page(
-                self.article_page(article), article.language, _http_date(article.changed_at))
+                self.article_page(article), article.language, _http_date(article.changed_at)
+            )
         tags = sorted({tag for article in self.articles for tag in article.tags})
         for tag in tags:
             pages[f"/thema/{tag_slug(tag)}/"] = self.html_page(self.tag_page(tag), "de", self.site_updated)
@@ -218,8 +231,7 @@ class _Renderer:
             pages[path] = self.html_page(self.static_page(title, paragraphs), "de", self.site_updated)
         for index, month in enumerate(CALENDAR_MONTHS):
             following = CALENDAR_MONTHS[index + 1] if index + 1 < len(CALENDAR_MONTHS) else None
-            pages[calendar_path(month)] = self.html_page(self.calendar(month, following), "de",
-                                                         self.site_updated)
+            pages[calendar_path(month)] = self.html_page(self.calendar(month, following), "de", self.site_updated)
         pages["/intern/entwurf.html"] = self.html_page(self.draft_page(), "de", self.site_updated)
         pages["/feed.xml"] = self.xml_page(self.feed(), "application/rss+xml")
         pages["/sitemap.xml"] = self.xml_page(self.sitemap_index(), "application/xml")
@@ -277,14 +289,18 @@ zu verbessern und Reichweite zu messen. <button>Alle akzeptieren</button> <butto
         return "".join(f'<li><a href="{a.path}">{_e(a.title)}</a></li>' for a in self.articles[3:8])
 
     def teaser(self, article: DemoArticle) -> str:
-        return (f'<div class="teaser"><span class="kicker">{_e(SECTIONS[article.section][0])}</span>'
-                f'<h2><a href="{article.path}">{_e(article.title)}</a></h2>'
-                f"<p>{_e(article.lead)}</p></div>")
+        return (
+            f'<div class="teaser"><span class="kicker">{_e(SECTIONS[article.section][0])}</span>'
+            f'<h2><a href="{article.path}">{_e(article.title)}</a></h2>'
+            f"<p>{_e(article.lead)}</p></div>"
+        )
 
     def website_head(self, title: str) -> str:
-        return (f'<meta property="og:type" content="website">\n'
-                f'<meta property="og:site_name" content="{SITE_NAME}">\n'
-                f'<meta property="og:title" content="{_e(title)}">')
+        return (
+            f'<meta property="og:type" content="website">\n'
+            f'<meta property="og:site_name" content="{SITE_NAME}">\n'
+            f'<meta property="og:title" content="{_e(title)}">'
+        )
 
     # --- pages ------------------------------------------------------------------------
     def home(self):
@@ -299,23 +315,26 @@ zu verbessern und Reichweite zu messen. <button>Alle akzeptieren</button> <butto
         head = [self.website_head(title)]
         if number > 1:
             previous = listing_path(section, number - 1)
-            links.append(f'<a rel="prev" href="{previous}">{"Previous page" if language == "en" else "Vorherige Seite"}</a>')
+            links.append(
+                f'<a rel="prev" href="{previous}">{"Previous page" if language == "en" else "Vorherige Seite"}</a>'
+            )
             head.append(f'<link rel="prev" href="{self.base}{previous}">')
         if number < total:
             following = listing_path(section, number + 1)
             links.append(f'<a rel="next" href="{following}">{"Next page" if language == "en" else "Nächste Seite"}</a>')
             head.append(f'<link rel="next" href="{self.base}{following}">')
         teasers = "\n".join(self.teaser(article) for article in chunk)
-        main = (f"<h1>Wirtschaft: {_e(name)}</h1>\n{teasers}\n"
-                f'<nav class="pagination">{" ".join(links)} <span>Seite {number} von {total}</span></nav>')
+        main = (
+            f"<h1>Wirtschaft: {_e(name)}</h1>\n{teasers}\n"
+            f'<nav class="pagination">{" ".join(links)} <span>Seite {number} von {total}</span></nav>'
+        )
         return title, "\n".join(head), main
 
     def article_page(self, article: DemoArticle):
         published = article.published_at
         english = article.language == "en"
         byline_names = " and ".join(article.authors) if english else " und ".join(article.authors)
-        when = (published.strftime("%d %B %Y, %H:%M") if english
-                else published.strftime("%d.%m.%Y, %H:%M Uhr"))
+        when = published.strftime("%d %B %Y, %H:%M") if english else published.strftime("%d.%m.%Y, %H:%M Uhr")
         jsonld = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -344,8 +363,9 @@ zu verbessern und Reichweite zu messen. <button>Alle akzeptieren</button> <butto
         head.append(f'<script type="application/ld+json">{json.dumps(jsonld, ensure_ascii=False)}</script>')
         tags = set(article.tags)
         # The first three that share a tag: stop there, or big synthetic sites render in O(n²).
-        related = list(itertools.islice(
-            (a for a in self.articles if a is not article and tags.intersection(a.tags)), 3))
+        related = list(
+            itertools.islice((a for a in self.articles if a is not article and tags.intersection(a.tags)), 3)
+        )
         related_html = "".join(f'<li><a href="{a.path}">{_e(a.title)}</a></li>' for a in related)
         tags_html = " ".join(f'<a href="/thema/{tag_slug(tag)}/">{_e(tag)}</a>' for tag in article.tags)
         body = "\n".join(f"<p>{_e(paragraph)}</p>" for paragraph in article.paragraphs)
@@ -375,18 +395,19 @@ Nachrichten aus der Region in Ihrem Postfach. <a href="/kontakt.html">Jetzt anme
 
     def calendar(self, month: str, following: str | None):
         title = f"Termine {month} | {SITE_NAME}"
-        onward = (f'<a href="{calendar_path(following)}">Nächster Monat</a>' if following else "")
-        main = (f"<h1>Wirtschaftstermine {month}</h1>\n"
-                f"<table><tr><td>{month}-05</td><td>Unternehmerfrühstück der IHK</td></tr>"
-                f"<tr><td>{month}-19</td><td>Gründungsabend im Technologiezentrum</td></tr></table>\n"
-                f"<p>{onward}</p>")
+        onward = f'<a href="{calendar_path(following)}">Nächster Monat</a>' if following else ""
+        main = (
+            f"<h1>Wirtschaftstermine {month}</h1>\n"
+            f"<table><tr><td>{month}-05</td><td>Unternehmerfrühstück der IHK</td></tr>"
+            f"<tr><td>{month}-19</td><td>Gründungsabend im Technologiezentrum</td></tr></table>\n"
+            f"<p>{onward}</p>"
+        )
         return title, "", main
 
     def draft_page(self):
         title = f"Entwurf – nicht veröffentlichen | {SITE_NAME}"
         head = '<meta property="og:type" content="article">'
-        main = ("<article><h1>Entwurf: Bilanzpressekonferenz</h1><p>" + "Interner Entwurf. " * 60
-                + "</p></article>")
+        main = "<article><h1>Entwurf: Bilanzpressekonferenz</h1><p>" + "Interner Entwurf. " * 60 + "</p></article>"
         return title, head, main
 
     # --- feeds and sitemaps -----------------------------------------------------------
@@ -418,16 +439,21 @@ Nachrichten aus der Region in Ihrem Postfach. <a href="/kontakt.html">Jetzt anme
         lastmods = {"sitemap-articles.xml": newest, "sitemap-news.xml": newest}
         entries = "\n".join(
             f"  <sitemap><loc>{self.base}/{name}</loc>"
-            + (f"<lastmod>{lastmods[name]}</lastmod>" if name in lastmods else "") + "</sitemap>"
-            for name in ("sitemap-articles.xml", "sitemap-news.xml", "sitemap-pages.xml"))
-        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-                f"{entries}\n</sitemapindex>\n")
+            + (f"<lastmod>{lastmods[name]}</lastmod>" if name in lastmods else "")
+            + "</sitemap>"
+            for name in ("sitemap-articles.xml", "sitemap-news.xml", "sitemap-pages.xml")
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{entries}\n</sitemapindex>\n"
+        )
 
     def sitemap_articles(self) -> str:
         entries = "\n".join(
             f"  <url><loc>{self.base}{a.path}</loc><lastmod>{a.modified or a.published}</lastmod></url>"
-            for a in self.articles)
+            for a in self.articles
+        )
         return _urlset(entries)
 
     def sitemap_news(self) -> str:
@@ -444,32 +470,43 @@ Nachrichten aus der Region in Ihrem Postfach. <a href="/kontakt.html">Jetzt anme
 
 
 STATIC_TEXTS = {
-    "/impressum.html": ("Impressum", [
-        "Rhein-Ruhr Wirtschaft ist ein Angebot der Rhein-Ruhr Medienhaus GmbH, Beispielstraße 12, "
-        "40213 Düsseldorf. Telefon 0211 000000, E-Mail redaktion@rhein-ruhr-wirtschaft.invalid.",
-        "Geschäftsführung: Dr. Hanna Beispiel. Registergericht: Amtsgericht Düsseldorf, HRB 99999. "
-        "Umsatzsteuer-Identifikationsnummer: DE000000000.",
-        "Verantwortlich für den redaktionellen Inhalt nach § 18 Abs. 2 MStV: Konrad Muster, Anschrift wie oben.",
-    ]),
-    "/datenschutz.html": ("Datenschutzerklärung", [
-        "Wir verarbeiten personenbezogene Daten nur, soweit dies zur Bereitstellung dieses Angebots "
-        "erforderlich ist. Verantwortlich ist die Rhein-Ruhr Medienhaus GmbH.",
-        "Beim Aufruf der Seiten speichert der Server technisch notwendige Protokolldaten für sieben Tage. "
-        "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Widerspruch.",
-    ]),
-    "/kontakt.html": ("Kontakt und Newsletter", [
-        "Sie erreichen die Redaktion werktags von 9 bis 18 Uhr. Hinweise und Pressemitteilungen senden "
-        "Sie bitte an die Adresse im Impressum.",
-        "Den Newsletter können Sie jederzeit mit einem Klick abbestellen.",
-    ]),
+    "/impressum.html": (
+        "Impressum",
+        [
+            "Rhein-Ruhr Wirtschaft ist ein Angebot der Rhein-Ruhr Medienhaus GmbH, Beispielstraße 12, "
+            "40213 Düsseldorf. Telefon 0211 000000, E-Mail redaktion@rhein-ruhr-wirtschaft.invalid.",
+            "Geschäftsführung: Dr. Hanna Beispiel. Registergericht: Amtsgericht Düsseldorf, HRB 99999. "
+            "Umsatzsteuer-Identifikationsnummer: DE000000000.",
+            "Verantwortlich für den redaktionellen Inhalt nach § 18 Abs. 2 MStV: Konrad Muster, Anschrift wie oben.",
+        ],
+    ),
+    "/datenschutz.html": (
+        "Datenschutzerklärung",
+        [
+            "Wir verarbeiten personenbezogene Daten nur, soweit dies zur Bereitstellung dieses Angebots "
+            "erforderlich ist. Verantwortlich ist die Rhein-Ruhr Medienhaus GmbH.",
+            "Beim Aufruf der Seiten speichert der Server technisch notwendige Protokolldaten für sieben Tage. "
+            "Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Widerspruch.",
+        ],
+    ),
+    "/kontakt.html": (
+        "Kontakt und Newsletter",
+        [
+            "Sie erreichen die Redaktion werktags von 9 bis 18 Uhr. Hinweise und Pressemitteilungen senden "
+            "Sie bitte an die Adresse im Impressum.",
+            "Den Newsletter können Sie jederzeit mit einem Klick abbestellen.",
+        ],
+    ),
 }
 
 
 def _urlset(entries: str, news: bool = False) -> str:
     namespace = ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' if news else ""
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{namespace}>\n'
-            f"{entries}\n</urlset>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{namespace}>\n'
+        f"{entries}\n</urlset>\n"
+    )
 
 
 def _e(text: str) -> str:
@@ -493,8 +530,9 @@ class DemoSiteServer:
     fetched. Pages can be changed while it runs (:meth:`set_page`, :meth:`remove_page`).
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, pages: dict[str, Page] | None = None,
-                 response_delay: float = 0.0):
+    def __init__(
+        self, host: str = "127.0.0.1", port: int = 0, pages: dict[str, Page] | None = None, response_delay: float = 0.0
+    ):
         self.requests: list[tuple[str, str, int]] = []
         # When each logged request was answered (time.monotonic()), in the order of `requests`.
         self.request_times: list[float] = []
@@ -577,8 +615,11 @@ class DemoSiteServer:
                 elif self.not_modified(page):
                     self.finish_response(304, {"ETag": page.etag}, b"", False)
                 else:
-                    headers = {"Content-Type": page.content_type, "ETag": page.etag,
-                               "Last-Modified": page.last_modified}
+                    headers = {
+                        "Content-Type": page.content_type,
+                        "ETag": page.etag,
+                        "Last-Modified": page.last_modified,
+                    }
                     self.finish_response(200, headers, page.body, send_body)
 
             def not_modified(self, page: Page) -> bool:

@@ -3,6 +3,7 @@
 Plain functions over response bodies, so they can be tested on saved files; the spider
 turns what they return into requests.
 """
+
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 from datetime import datetime, timezone

@@ -13,6 +13,7 @@ them: the persistent Redis dupe filter is their memory. Hubs (feeds, sitemaps, s
 are fetched in full on every crawl request; an article URL is fetched once per deployment
 (clear the dupe filter key to fetch everything again).
 """
+
 import json
 import time
 import warnings
@@ -58,8 +59,7 @@ def enqueue_crawls(redis_url: str, source_ids: list[str]) -> int:
     server = Redis.from_url(redis_url)
     requested_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     for source_id in source_ids:
-        server.lpush(crawl_request_key(source_id),
-                     json.dumps({"source": source_id, "requested_at": requested_at}))
+        server.lpush(crawl_request_key(source_id), json.dumps({"source": source_id, "requested_at": requested_at}))
     return len(source_ids)
 
 
@@ -93,11 +93,9 @@ def distributed_settings(settings: Settings, redis_url: str, worker: str, idle_e
         settings.set(name, value, priority="project")
     # A worker takes from the shared frontier only what it may fetch at once; more would sit
     # in its own download queue while other workers have nothing to do.
-    settings.set("CONCURRENT_REQUESTS", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
-                 priority="project")
+    settings.set("CONCURRENT_REQUESTS", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"), priority="project")
     pipelines = settings.getdict("ITEM_PIPELINES")
-    pipelines.update({"crawler.pipelines.ArchivePipeline": None,
-                      "crawler.distributed.RedisItemQueuePipeline": 800})
+    pipelines.update({"crawler.pipelines.ArchivePipeline": None, "crawler.distributed.RedisItemQueuePipeline": 800})
     settings.set("ITEM_PIPELINES", pipelines, priority="project")
     middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
     middlewares["crawler.distributed.RedisHostDelayMiddleware"] = 950
@@ -111,19 +109,23 @@ def distributed_settings(settings: Settings, redis_url: str, worker: str, idle_e
     return settings
 
 
-def run_worker(sources: list[Source], redis_url: str, worker: str, idle_exit: int = 0,
-               overrides: dict | None = None) -> dict:
+def run_worker(
+    sources: list[Source], redis_url: str, worker: str, idle_exit: int = 0, overrides: dict | None = None
+) -> dict:
     """Crawl ``sources`` whenever a crawl request arrives; returns per-source stats at exit.
 
     ``idle_exit`` 0 runs until stopped; otherwise the worker exits after that many idle seconds.
     """
     settings = distributed_settings(crawl_settings("", overrides), redis_url, worker, idle_exit)
     crawlers = run_crawlers(settings, DistributedNewsSpider, sources, worker_settings)
-    return {crawler.spider.source.id: {
-        "pages_fetched": crawler.stats.get_value("downloader/response_count", 0),
-        "items_queued": crawler.stats.get_value(keys.ITEMS_QUEUED, 0),
-        "requeued": crawler.stats.get_value(keys.REQUEUED, 0),
-    } for crawler in crawlers}
+    return {
+        crawler.spider.source.id: {
+            "pages_fetched": crawler.stats.get_value("downloader/response_count", 0),
+            "items_queued": crawler.stats.get_value(keys.ITEMS_QUEUED, 0),
+            "requeued": crawler.stats.get_value(keys.REQUEUED, 0),
+        }
+        for crawler in crawlers
+    }
 
 
 def worker_settings(settings: Settings, source: Source) -> Settings:
@@ -303,9 +305,9 @@ class CanonicalRedisDupeFilter(RFPDupeFilter):
 
 class RedisItemQueuePipeline:
     """Push prepared pages onto ``newsarchive:items`` for the archive writer, as JSON
-(``archive.queue.encode_page``): the writer stores them as they are, without recomputing.
+    (``archive.queue.encode_page``): the writer stores them as they are, without recomputing.
 
-    Settings: ``REDIS_URL``. Stat: ``newsarchive/items_queued``.
+        Settings: ``REDIS_URL``. Stat: ``newsarchive/items_queued``.
     """
 
     def __init__(self, server, stats):

@@ -1,4 +1,5 @@
 """Extensions that record crawls, modelled on Scrapy's CoreStats: signals in, rows out."""
+
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
@@ -51,8 +52,7 @@ class CrawlRunRecorder:
                 "articles_updated": stats.get_value(keys.ARTICLES_UPDATED, 0),
                 "duplicates": stats.get_value(keys.ARTICLES_DUPLICATE, 0),
                 # Pages whose last fetch in this run failed, plus pages the spider could not use.
-                "errors": failed + stats.get_value("spider_exceptions/count", 0)
-                + stats.get_value(keys.ERRORS, 0),
+                "errors": failed + stats.get_value("spider_exceptions/count", 0) + stats.get_value(keys.ERRORS, 0),
             }
             status = "ok" if reason == "finished" else reason
             finish_run(db, self.run_id, status, counts)
@@ -128,6 +128,7 @@ def progress_table(rows: dict):
     for column in ("source", "state", "pages", "304", "skipped", "new", "updated", "errors"):
         table.add_column(column, justify="left" if column in ("source", "state") else "right")
     for source, row in rows.items():
-        table.add_row(source, *(str(row[key]) for key in
-                                ("state", "pages", "304", "skipped", "new", "updated", "errors")))
+        table.add_row(
+            source, *(str(row[key]) for key in ("state", "pages", "304", "skipped", "new", "updated", "errors"))
+        )
     return table

@@ -3,6 +3,7 @@
 :func:`extract_article` is the only extraction function: the item pipeline and
 ``newsarchive extract`` both call it, so what an operator checks is what gets stored.
 """
+
 import re
 import signal
 import threading
@@ -18,8 +19,15 @@ import trafilatura
 from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url
-from crawler.metadata import (ARTICLE_TYPES, MAX_KICKER_WORDS, article_authors, article_dates,
-                              article_lead, article_title, jsonld_nodes)
+from crawler.metadata import (
+    ARTICLE_TYPES,
+    MAX_KICKER_WORDS,
+    article_authors,
+    article_dates,
+    article_lead,
+    article_title,
+    jsonld_nodes,
+)
 
 # Texts this short are teasers or errors, not articles; language detection is unreliable too.
 MIN_LANGUAGE_WORDS = 8
@@ -27,7 +35,9 @@ MIN_LANGUAGE_WORDS = 8
 LANGUAGE_SAMPLE = 1000
 # UTF-8 read as Latin-1/Windows-1252 ("GeschÃ¤ft", "â€ž"): a page whose declared charset lies.
 # A cheap test first; ftfy's full check and repair cost too much to run on every page.
-MOJIBAKE = re.compile("\u00c3[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]|\u00e2[\u0080\u20ac]")
+MOJIBAKE = re.compile(
+    "\u00c3[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]|\u00e2[\u0080\u20ac]"
+)
 
 
 class ExtractionTooSlow(Exception):
@@ -94,8 +104,16 @@ def page_metadata(tree) -> dict:
     "keywords", "alternates"}``;
     dates are ISO 8601 strings exactly as the page gives them (time and offset kept).
     """
-    meta = {"og_type": None, "jsonld_types": set(), "canonical": None, "published": None,
-            "modified": None, "lang": None, "keywords": [], "alternates": {}}
+    meta = {
+        "og_type": None,
+        "jsonld_types": set(),
+        "canonical": None,
+        "published": None,
+        "modified": None,
+        "lang": None,
+        "keywords": [],
+        "alternates": {},
+    }
     if tree is None:
         return meta
     meta["og_type"] = _first(tree.xpath('//meta[@property="og:type"]/@content'))
@@ -157,8 +175,7 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     title = article_title(tree, url, fallback=_clean(document.title))
     text = _without_furniture(_without_headline(document.text.strip(), title))
     published, modified = article_dates(tree, url, headline=title)
-    authors, agencies = article_authors(tree, text, fallback=_clean(document.author), url=url,
-                                        headline=title)
+    authors, agencies = article_authors(tree, text, fallback=_clean(document.author), url=url, headline=title)
     return {
         # None only for a fetched URL that is no http(s) URL, which the crawl never requests.
         "url": canonical_url(url, meta["canonical"]) or url,
@@ -174,8 +191,11 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
         "tags": _as_list(document.tags) or meta["keywords"] or _as_list(document.categories),
         "image": _clean(document.image),
         "site_name": _clean(document.sitename),
-        "alternates": {language: alternate for language, href in meta["alternates"].items()
-                       if (alternate := canonical_url(urljoin(url, href)))},
+        "alternates": {
+            language: alternate
+            for language, href in meta["alternates"].items()
+            if (alternate := canonical_url(urljoin(url, href)))
+        },
     }
 
 
@@ -187,8 +207,13 @@ def extract_main_text(tree, url: str):
     the default result is used instead. The tree is first :func:`prepared_for_extraction`.
     """
     # Dates come from crawler.metadata.article_dates; trafilatura's own search is kept cheap.
-    options = dict(url=url, with_metadata=True, include_comments=False, include_tables=True,
-                   date_extraction_params={"extensive_search": False, "original_date": True})
+    options = dict(
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     tree = prepared_for_extraction(tree)
     # trafilatura changes the tree it extracts from: the precise pass gets a copy, so that the
     # default pass, when needed, can have the prepared tree itself.
@@ -261,7 +286,7 @@ def _without_headline(text: str, title: str | None) -> str:
     for position, line in enumerate(lines[:3]):
         if title and " ".join(line.split()) == title:
             if all(len(kicker.split()) <= MAX_KICKER_WORDS for kicker in lines[:position]):
-                return "\n".join(lines[position + 1:]).strip() or text
+                return "\n".join(lines[position + 1 :]).strip() or text
             break
     return text
 
@@ -273,10 +298,15 @@ RELATED_LABEL = re.compile(
     r"weitere (?:themen|artikel|beiträge|nachrichten|news)|top-themen|schon gelesen|"
     r"(?:zum )?weiterlesen|das könnte sie (?:auch )?interessieren|beiträge aus dem forum|"
     r"(?:ähnliche|verwandte|empfohlene) (?:artikel|beiträge|themen)|related|read more|"
-    r"more (?:from|on) |you may also like|recommended)\b", re.IGNORECASE)
+    r"more (?:from|on) |you may also like|recommended)\b",
+    re.IGNORECASE,
+)
 # Picture credits on a line of their own ("© Reuters", "Foto: dpa", "Titelbild: …").
-PICTURE_CREDIT = re.compile(r"(?:©|\(c\)|copyright\b|(?:titel)?bild(?:quelle)?\b|fotos?\b|quelle\b|"
-                            r"photo\b|image\b)", re.IGNORECASE)
+PICTURE_CREDIT = re.compile(
+    r"(?:©|\(c\)|copyright\b|(?:titel)?bild(?:quelle)?\b|fotos?\b|quelle\b|"
+    r"photo\b|image\b)",
+    re.IGNORECASE,
+)
 # Labels and credits are a few words; a longer line starting so is a sentence of the story.
 MAX_FURNITURE_WORDS = 8
 
@@ -284,8 +314,12 @@ MAX_FURNITURE_WORDS = 8
 def _without_furniture(text: str) -> str:
     """Drop lines that label related links or credit a picture; they are the page's, not the story's."""
     lines = text.split("\n")
-    kept = [line for line in lines if len(line.split()) > MAX_FURNITURE_WORDS
-            or not (RELATED_LABEL.match(line.strip()) or PICTURE_CREDIT.match(line.strip()))]
+    kept = [
+        line
+        for line in lines
+        if len(line.split()) > MAX_FURNITURE_WORDS
+        or not (RELATED_LABEL.match(line.strip()) or PICTURE_CREDIT.match(line.strip()))
+    ]
     return "\n".join(kept) if kept else text
 
 

@@ -1,4 +1,5 @@
 """Request fingerprints from canonical URLs, so the dupe filter and the archive agree on identity."""
+
 from scrapy.utils.request import RequestFingerprinter
 
 from archive.canonical import canonical_url

@@ -6,6 +6,7 @@ error template with status 200, or send the reader on to the section. Stored, su
 would become an "article" called "Seite nicht gefunden"; missed, a removed article would
 never be noticed.
 """
+
 import re
 from urllib.parse import urlsplit
 
@@ -20,7 +21,8 @@ NOT_FOUND = re.compile(
     r"cannot be found|removed)"
     r"|\b(?:fehler|error|http)[\s-]*404\b|^\W*404\W*$|\b404\W*(?:seite|page|not found|nicht gefunden)"
     r"|^\W*(?:not found|nicht gefunden|oops[^a-z]*|hoppla[^a-z]*|ups[^a-z]*)\W*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 HEADING = re.compile(rb"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")

@@ -5,6 +5,7 @@ The spider yields a :class:`PageItem` for every page it did not rule out as a hu
 with ``archive.ingest`` and fills in ``stored``; in distributed mode ``RedisItemQueuePipeline``
 queues :meth:`PageItem.article_page` for the archive writer instead.
 """
+
 from dataclasses import dataclass
 
 from archive.ingest import ArticlePage, FetchedResponse, StoreOutcome

@@ -4,6 +4,7 @@ Each function takes a parsed page (lxml) and returns plain values; :func:`crawle
 extract_article` combines them with trafilatura's output. Dates are ISO 8601 strings with the
 page's own UTC offset when it gives one (Europe/Berlin when only a local time is shown).
 """
+
 import json
 import re
 from copy import deepcopy
@@ -34,38 +35,94 @@ EARLIEST_DATE = date(1995, 1, 1)
 
 # Wire services credited in German-language news, as they sign (case-insensitive).
 AGENCIES = {
-    "dpa": "dpa", "afp": "AFP", "epd": "epd", "kna": "KNA", "reuters": "Reuters", "ap": "AP",
-    "dts": "dts", "sid": "SID", "apa": "APA", "sda": "SDA", "ddp": "ddp", "kyodo": "Kyodo",
-    "bloomberg": "Bloomberg", "afx": "dpa-AFX", "dpa-afx": "dpa-AFX", "idea": "idea",
+    "dpa": "dpa",
+    "afp": "AFP",
+    "epd": "epd",
+    "kna": "KNA",
+    "reuters": "Reuters",
+    "ap": "AP",
+    "dts": "dts",
+    "sid": "SID",
+    "apa": "APA",
+    "sda": "SDA",
+    "ddp": "ddp",
+    "kyodo": "Kyodo",
+    "bloomberg": "Bloomberg",
+    "afx": "dpa-AFX",
+    "dpa-afx": "dpa-AFX",
+    "idea": "idea",
 }
 # Bylines that name a desk rather than a person; kept only when nothing else is credited.
 # Organisations ("Bund der Energieverbraucher e.V.", "Web Commerce GmbH") count as desks too.
-DESK_WORDS = re.compile(r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin|"
-                        r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b", re.IGNORECASE)
-BYLINE_PREFIX = re.compile(r"^\s*(von|by|text|autor(?:in)?|autoren|author|interview|(?:ein )?artikel von|"
-                           r"ein beitrag von|verfasst von)\s*:?\s+",
-                           re.IGNORECASE)
+DESK_WORDS = re.compile(
+    r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin|"
+    r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b",
+    re.IGNORECASE,
+)
+BYLINE_PREFIX = re.compile(
+    r"^\s*(von|by|text|autor(?:in)?|autoren|author|interview|(?:ein )?artikel von|"
+    r"ein beitrag von|verfasst von)\s*:?\s+",
+    re.IGNORECASE,
+)
 NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGNORECASE)
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
 # "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
-OPENING_CREDIT = re.compile(r"(?:[A-ZÄÖÜ][^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
-                            r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*[-–—:]\s")
+OPENING_CREDIT = re.compile(
+    r"(?:[A-ZÄÖÜ][^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
+    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*[-–—:]\s"
+)
 
 # A kicker or topic label above the headline is a few words at most.
 MAX_KICKER_WORDS = 4
 # Headline parts that name the section, not the story.
-KICKER_CLASSES = ("kicker", "topline", "overline", "dachzeile", "roofline", "eyebrow", "spitzmarke",
-                  "supertitle", "subtitle", "label", "rubrik", "category", "tag")
+KICKER_CLASSES = (
+    "kicker",
+    "topline",
+    "overline",
+    "dachzeile",
+    "roofline",
+    "eyebrow",
+    "spitzmarke",
+    "supertitle",
+    "subtitle",
+    "label",
+    "rubrik",
+    "category",
+    "tag",
+)
 # A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022".
 TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
 
 GERMAN_MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
-    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    "januar": 1,
+    "jänner": 1,
+    "februar": 2,
+    "märz": 3,
+    "april": 4,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "dezember": 12,
     # As date lines abbreviate them ("26. Jan 2022", "3. Okt. 2023").
-    "jan": 1, "jän": 1, "feb": 2, "mär": 3, "mrz": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12,
+    "jan": 1,
+    "jän": 1,
+    "feb": 2,
+    "mär": 3,
+    "mrz": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dez": 12,
 }
 # The time of day after a date: "…, 14:30 Uhr", "… um 14.30 Uhr", "… | 14:30".
 TIME_OF_DAY = r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
@@ -77,14 +134,12 @@ VISIBLE_DATE = re.compile(
 # "26/12/2019" (day first, as European sites print it; "12/26/2019" when the second number
 # cannot be a month), read in the date line, datelines and <time> elements, not after "Datum:".
 SLASHED_DATE = re.compile(
-    r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])(?P<month_name>(?!))?"
-    + TIME_OF_DAY
+    r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])(?P<month_name>(?!))?" + TIME_OF_DAY
 )
 # "28.09.19 12:44": a forum post's or comment system's two-digit year (this century), day and
 # month with two digits each, so that version numbers ("13.1.1") and amounts stay out.
 SHORT_YEAR_DATE = re.compile(
-    r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?![\d.]\d|\d)(?P<month_name>(?!))?"
-    + TIME_OF_DAY
+    r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?![\d.]\d|\d)(?P<month_name>(?!))?" + TIME_OF_DAY
 )
 
 
@@ -146,23 +201,27 @@ def plain_text(text: str) -> str:
 
 # Headline
 
+
 def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
     metadata title without site name, section or date."""
     nodes = story_nodes(tree)
-    meta_titles = [clean_title(title) for title in (
-        _string(nodes[0].get("headline")) if nodes else None,
-        meta_content(tree, "og:title", "twitter:title"),
-        _first_text(tree.xpath("//title")),
-    ) if title and clean_title(title)]
+    meta_titles = [
+        clean_title(title)
+        for title in (
+            _string(nodes[0].get("headline")) if nodes else None,
+            meta_content(tree, "og:title", "twitter:title"),
+            _first_text(tree.xpath("//title")),
+        )
+        if title and clean_title(title)
+    ]
     if not meta_titles:
         # trafilatura's title may be the <h1> itself, so it cannot confirm one.
         return fallback
     site_names = _site_names(tree, url)
     stripped = [strip_site_name(title, site_names) for title in meta_titles]
     h1s = _headings(tree)
-    lines = {text: parts for text, parts in h1s or _headings(tree, "//h2")
-             if not _is_site_part(text, site_names)}
+    lines = {text: parts for text, parts in h1s or _headings(tree, "//h2") if not _is_site_part(text, site_names)}
     headings = list(lines)
     # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
     # Aufgaben …</h1>"): the metadata title without it says where the headline starts.
@@ -172,8 +231,12 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
             return heading
     # The metadata titles, and their parts of three words or more ("Offshore-Windenergie –
     # Sauberer Strom vom Meer | Stiftung …"): a heading equal to one is the headline.
-    parts = {_key(part) for title in meta_titles for part in TITLE_SEPARATORS.split(title) + title.split(" | ")
-             if len(part.split()) >= 3} - {""}
+    parts = {
+        _key(part)
+        for title in meta_titles
+        for part in TITLE_SEPARATORS.split(title) + title.split(" | ")
+        if len(part.split()) >= 3
+    } - {""}
     exact = {_key(title) for title in meta_titles + stripped} - {""}
     for heading in headings:
         if _key(heading) in exact:
@@ -247,8 +310,9 @@ def _is_logo(heading) -> bool:
     if len(links) != 1:
         return False
     target = urlsplit(links[0].get("href"))
-    return target.path in ("", "/") and not target.query and _key(links[0].text_content()) == _key(
-        heading.text_content())
+    return (
+        target.path in ("", "/") and not target.query and _key(links[0].text_content()) == _key(heading.text_content())
+    )
 
 
 def _displayed_copy(heading):
@@ -274,16 +338,14 @@ def _headings(tree, xpath: str = "//h1") -> list[tuple[str, list[str]]]:
         h1 = _displayed_copy(h1)
         for part in h1.xpath(".//*"):
             classes = (part.get("class") or "").lower()
-            if part.getparent() is not None and (_hidden(part) or any(
-                    word in classes for word in KICKER_CLASSES)):
+            if part.getparent() is not None and (_hidden(part) or any(word in classes for word in KICKER_CLASSES)):
                 # The words on either side stay apart ("Zoonosen<span hidden> – </span>Wie").
                 part.tail = " " + (part.tail or "")
                 part.drop_tree()
         text = _heading_text(h1)
         if text:
             # Kicker and headline also part at a separator: '"Reformstau lösen" / Irme …'.
-            lines = [clean_title(line) for line in
-                     TITLE_SEPARATORS.split(h1.text_content().replace(LINE_BREAK, " | "))]
+            lines = [clean_title(line) for line in TITLE_SEPARATORS.split(h1.text_content().replace(LINE_BREAK, " | "))]
             headings.append((text, [line for line in lines if line]))
     return headings
 
@@ -372,15 +434,35 @@ def _same_start(heading: str, title: str) -> bool:
 
 
 # Titles that name a page type or the site's start, not a story.
-GENERIC_TITLES = {"home", "startseite", "start", "index", "news", "aktuelles", "blog", "artikel",
-                  "willkommen", "welcome", "homepage", "news detail", "detail", "beitrag",
-                  "blog archiv", "archiv", "archive", "blog archive"}
+GENERIC_TITLES = {
+    "home",
+    "startseite",
+    "start",
+    "index",
+    "news",
+    "aktuelles",
+    "blog",
+    "artikel",
+    "willkommen",
+    "welcome",
+    "homepage",
+    "news detail",
+    "detail",
+    "beitrag",
+    "blog archiv",
+    "archiv",
+    "archive",
+    "blog archive",
+}
 
 
 def _uninformative(title: str, site_names: set[str]) -> bool:
     """Whether a metadata title says nothing about the story: the site's name or a page type."""
-    return " ".join(_words(title)) in GENERIC_TITLES or _is_site_part(title, site_names) or any(
-        _key(title) in name or name in _key(title) for name in site_names if len(name) > 3)
+    return (
+        " ".join(_words(title)) in GENERIC_TITLES
+        or _is_site_part(title, site_names)
+        or any(_key(title) in name or name in _key(title) for name in site_names if len(name) > 3)
+    )
 
 
 def _site_names(tree, url: str) -> set[str]:
@@ -408,8 +490,10 @@ def _confirms(heading: str, title: str) -> bool:
 
 # Dates
 
-def article_dates(tree, url: str, now: datetime | None = None,
-                  headline: str | None = None) -> tuple[str | None, str | None]:
+
+def article_dates(
+    tree, url: str, now: datetime | None = None, headline: str | None = None
+) -> tuple[str | None, str | None]:
     """``(published, modified)`` as ISO 8601; dates in the future or before 1995 are rejected.
 
     ``headline`` (the story's title) locates the date line printed next to it.
@@ -418,21 +502,44 @@ def article_dates(tree, url: str, now: datetime | None = None,
     nodes = story_nodes(tree)
     published_candidates = [
         *(node.get("datePublished") for node in nodes),
-        meta_content(tree, "article:published_time", "og:article:published_time", "datePublished",
-                     "publishdate", "pubdate", "date", "DC.date.issued", "dcterms.issued",
-                     "parsely-pub-date", "sailthru.date"),
+        meta_content(
+            tree,
+            "article:published_time",
+            "og:article:published_time",
+            "datePublished",
+            "publishdate",
+            "pubdate",
+            "date",
+            "DC.date.issued",
+            "dcterms.issued",
+            "parsely-pub-date",
+            "sailthru.date",
+        ),
         *tree.xpath('//time[@itemprop="datePublished" or @pubdate]/@datetime'),
     ]
     modified_candidates = [
         *(node.get("dateModified") for node in nodes),
-        meta_content(tree, "article:modified_time", "og:updated_time", "dateModified",
-                     "last-modified", "DC.date.modified", "dcterms.modified"),
+        meta_content(
+            tree,
+            "article:modified_time",
+            "og:updated_time",
+            "dateModified",
+            "last-modified",
+            "DC.date.modified",
+            "dcterms.modified",
+        ),
         *tree.xpath('//time[@itemprop="dateModified"]/@datetime'),
     ]
     # htmldate weighs every date on the page and is right more often about the day; the
     # structured timestamp adds time and offset when it names the same day.
-    found = find_date(tree, url=url, original_date=True, extensive_search=True,
-                      min_date=EARLIEST_DATE.isoformat(), max_date=now.date().isoformat())
+    found = find_date(
+        tree,
+        url=url,
+        original_date=True,
+        extensive_search=True,
+        min_date=EARLIEST_DATE.isoformat(),
+        max_date=now.date().isoformat(),
+    )
     structured = _first_valid(published_candidates, now)
     modified = _first_valid(modified_candidates, now)
     shown = shown_date(tree, headline, now, structured, modified)
@@ -478,20 +585,26 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 
 
 # A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022".
-PUBLISHED_LABEL = re.compile(r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
-                             r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?\s*:?\s*$",
-                             re.IGNORECASE)
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
+    r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?\s*:?\s*$",
+    re.IGNORECASE,
+)
 # A page's sentence about itself: "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr
 # veröffentlicht" (blog themes print it under the post); the label follows the date.
-SELF_REFERENCE = re.compile(r"\b(?:dieser|der)\s+(?:beitrag|artikel|eintrag|text|post)\s+wurde\b[^.]{0,50}$",
-                            re.IGNORECASE)
+SELF_REFERENCE = re.compile(
+    r"\b(?:dieser|der)\s+(?:beitrag|artikel|eintrag|text|post)\s+wurde\b[^.]{0,50}$", re.IGNORECASE
+)
 PUBLISHED_AFTER = re.compile(r"[^.]{0,30}?\b(?:veröffentlicht|publiziert|erstellt|geschrieben)\b", re.IGNORECASE)
 # A date that is not the story's: an update, a product's release, or an event in a sentence
 # ("am 18. Oktober 2021").
-NOT_PUBLISHED = re.compile(r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
-                           r"mitglied seit|geboren|"
-                           r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
-                           r"nach|vor|ende|anfang|mitte)|[-–(]|\d\.)\s*:?\s*$", re.IGNORECASE)
+NOT_PUBLISHED = re.compile(
+    r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
+    r"mitglied seit|geboren|"
+    r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
+    r"nach|vor|ende|anfang|mitte)|[-–(]|\d\.)\s*:?\s*$",
+    re.IGNORECASE,
+)
 # How far from the headline the date line may be (characters of text after, before).
 DATELINE_AFTER, DATELINE_BEFORE = 300, 150
 
@@ -500,12 +613,18 @@ def body_text(tree) -> str:
     """The page's visible text (no scripts or styles), whitespace collapsed."""
     body = tree.find("body")
     parts = (body if body is not None else tree).xpath(
-        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+    )
     return " ".join(" ".join(parts).split())
 
 
-def shown_date(tree, headline: str | None = None, now: datetime | None = None,
-               structured: str | None = None, modified: str | None = None) -> str | None:
+def shown_date(
+    tree,
+    headline: str | None = None,
+    now: datetime | None = None,
+    structured: str | None = None,
+    modified: str | None = None,
+) -> str | None:
     """The publication date as the page prints it, ISO 8601 (with Berlin time when shown).
 
     A date labelled as such ("Erschienen am", "Veröffentlicht", "Datum:") wins when the page
@@ -522,9 +641,10 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
     labelled = set()
     for match in VISIBLE_DATE.finditer(text):
         # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
-        if PUBLISHED_LABEL.search(text[max(0, match.start() - 40):match.start()]) or (
-                SELF_REFERENCE.search(text[max(0, match.start() - 80):match.start()])
-                and PUBLISHED_AFTER.match(text[match.end():match.end() + 40])):
+        if PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()]) or (
+            SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
+            and PUBLISHED_AFTER.match(text[match.end() : match.end() + 40])
+        ):
             labelled.add(_plausible(_from_match(match), now))
     labelled.update(_press_datelines(tree, now))
     labelled.discard(None)
@@ -535,13 +655,13 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
     if not (after or before) and headline and len(headline.split()) >= 2 and headline in text:
         # No <h1> holds the headline: the date line is found around its text instead.
         position = text.index(headline)
-        after = text[position + len(headline):position + len(headline) + DATELINE_AFTER]
-        before = text[max(0, position - DATELINE_BEFORE):position]
+        after = text[position + len(headline) : position + len(headline) + DATELINE_AFTER]
+        before = text[max(0, position - DATELINE_BEFORE) : position]
     shown, as_of, ranges = [], [], []
     for window, nearest_first in ((after, False), (before, True)):
         matches = visible_dates(window)
         for match in reversed(matches) if nearest_first else matches:
-            preceding = window[max(0, match.start() - 25):match.start()]
+            preceding = window[max(0, match.start() - 25) : match.start()]
             if not NOT_PUBLISHED.search(preceding):
                 shown.extend(_plausible(moment, now) for moment in _readings(match))
             elif AS_OF.search(preceding):
@@ -559,7 +679,8 @@ def shown_date(tree, headline: str | None = None, now: datetime | None = None,
     # story's date, unless the markup names it as the update of an earlier publication.
     as_of = [day for day in as_of if day]
     if len({day[:10] for day in as_of}) == 1 and not (
-            modified and structured and _same_day(modified, as_of[0]) and not _same_day(structured, as_of[0])):
+        modified and structured and _same_day(modified, as_of[0]) and not _same_day(structured, as_of[0])
+    ):
         return max(as_of, key=len)
     # A week's or an event's report dated by its range ("Wochenbericht 14. - 20. Januar
     # 2022"): its first day.
@@ -594,7 +715,7 @@ def _press_datelines(tree, now: datetime) -> set:
         if "(" not in piece[:45]:
             continue
         for match in visible_dates(piece):
-            if DATELINE_PLACE.match(piece[:match.start()]) and piece[match.end():].lstrip().startswith(")"):
+            if DATELINE_PLACE.match(piece[: match.start()]) and piece[match.end() :].lstrip().startswith(")"):
                 days.add(_plausible(_from_match(match), now))
     return days
 
@@ -604,8 +725,7 @@ def _printed_time_element(tree, now: datetime) -> str | None:
     ("<time datetime=…>25.01.2022</time>"), wherever they stand: a CMS's publication stamp in
     a meta box far from the headline. When they print several days, none of them."""
     days, printed_days = set(), set()
-    for element in tree.xpath('//body//time[not(ancestor::*[contains(@class, "comment")]'
-                              ' or ancestor::blockquote)]'):
+    for element in tree.xpath('//body//time[not(ancestor::*[contains(@class, "comment")] or ancestor::blockquote)]'):
         printed = visible_dates(text_of(element))
         if printed:
             printed_days.add(_plausible(_from_match(printed[0]), now))
@@ -665,8 +785,7 @@ def _dateline(tree, headline: str | None, pieces: bool = False, limit: int = DAT
 def _headline_element(tree, headline: str | None):
     """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more; on a
     page without one, the ``<h2>`` or ``<h3>`` that holds exactly the headline."""
-    h1s = [(h1, _key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1")
-           if not _hidden(h1)]
+    h1s = [(h1, _key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1") if not _hidden(h1)]
     wanted = _key(headline)
     if wanted:
         for h1, key in h1s:
@@ -694,8 +813,11 @@ def _same_day(first: str, second: str) -> bool:
 
 
 # Classes that hide an element from sighted readers (kept for screen readers or search engines).
-HIDDEN_CLASSES = re.compile(r"(?:^|[\s_-])(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
-                            r"hidden|hide|invisible|offscreen)(?:$|\s)", re.IGNORECASE)
+HIDDEN_CLASSES = re.compile(
+    r"(?:^|[\s_-])(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
+    r"hidden|hide|invisible|offscreen)(?:$|\s)",
+    re.IGNORECASE,
+)
 
 
 def _hidden(element) -> bool:
@@ -759,21 +881,27 @@ def _first_valid(candidates, now: datetime) -> str | None:
 
 # Authors
 
-BYLINE_XPATH = ('//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
-                ' or contains(@class, "author") or contains(@class, "autor")]')
+BYLINE_XPATH = (
+    '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
+    ' or contains(@class, "author") or contains(@class, "autor")]'
+)
 WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
 # Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
-NOT_A_NAME = re.compile(r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
-                        r"aktualisiert|geschrieben)\b|"
-                        # A date line's weekday taken for a byline ("Donnerstag, 4. November 2021").
-                        r"^" + WEEKDAY + "$", re.IGNORECASE)
+NOT_A_NAME = re.compile(
+    r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
+    r"aktualisiert|geschrieben)\b|"
+    # A date line's weekday taken for a byline ("Donnerstag, 4. November 2021").
+    r"^" + WEEKDAY + "$",
+    re.IGNORECASE,
+)
 BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
 
 
-def article_authors(tree, text: str = "", fallback: str | None = None, url: str = "",
-                    headline: str | None = None) -> tuple[list[str], list[str]]:
+def article_authors(
+    tree, text: str = "", fallback: str | None = None, url: str = "", headline: str | None = None
+) -> tuple[list[str], list[str]]:
     """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
 
     Looks at JSON-LD, ``<meta name=author>``, then (when those name no person, only the site
@@ -787,8 +915,18 @@ def article_authors(tree, text: str = "", fallback: str | None = None, url: str 
     raw = []
     for node in story_nodes(tree):
         raw.extend(_jsonld_people(node.get("author")))
-    raw.append(meta_content(tree, "author", "article:author", "parsely-author", "sailthru.author",
-                            "dc.creator", "DC.creator", "cXenseParse:author"))
+    raw.append(
+        meta_content(
+            tree,
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "DC.creator",
+            "cXenseParse:author",
+        )
+    )
     names, agencies, desks = [], [], []
     sites = _site_names(tree, url) if url else set()
     for value in raw:
@@ -844,8 +982,7 @@ def _unseen(names: list[str], tree) -> bool:
     # Text hidden by its class (a theme's vcard for search engines: "rich-snippet-hidden")
     # shows nobody: a name counts as seen only when it appears outside such elements too.
     hidden = [_key(text_of(element)) for element in _outermost_hidden(tree)]
-    return not any(page.count(_key(name)) > sum(text.count(_key(name)) for text in hidden)
-                   for name in names)
+    return not any(page.count(_key(name)) > sum(text.count(_key(name)) for text in hidden) for name in names)
 
 
 def _outermost_hidden(tree) -> list:
@@ -868,25 +1005,34 @@ def _shown_names(byline: str, shown: list[str]) -> list[str]:
 
 # A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
 # "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
-NAME = (r"[A-ZÄÖÜ][\w'’-]*\.?(?:\s+(?:(?:von|van|de|der|zu|v\.|di|da|le)\s+)?[A-ZÄÖÜ][\w'’-]*\.?){1,3}")
+NAME = r"[A-ZÄÖÜ][\w'’-]*\.?(?:\s+(?:(?:von|van|de|der|zu|v\.|di|da|le)\s+)?[A-ZÄÖÜ][\w'’-]*\.?){1,3}"
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
-BYLINE_LABEL = (r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autoren\s*:|"
-                r"Geschrieben von|Ein Beitrag von)")
+BYLINE_LABEL = (
+    r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autoren\s*:|"
+    r"Geschrieben von|Ein Beitrag von)"
+)
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
 # headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
-EXPLICIT_BYLINE_LABEL = (r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
-                         r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag)|Eine Kolumne|"
-                         r"Geschrieben|Verfasst) von")
+EXPLICIT_BYLINE_LABEL = (
+    r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
+    r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag)|Eine Kolumne|"
+    r"Geschrieben|Verfasst) von"
+)
 NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
 SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
-DATED_BYLINE = re.compile(r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
-                          r"(?:(?:Redaktion|Autor(?:in)?|Text|[Vv]on)\s*:?\s+)?" + NAMES
-                          # "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
-                          + r"(?:\s*\([^)]{1,60}\))?$")
+DATED_BYLINE = re.compile(
+    r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
+    r"(?:(?:Redaktion|Autor(?:in)?|Text|[Vv]on)\s*:?\s+)?"
+    + NAMES
+    # "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
+    + r"(?:\s*\([^)]{1,60}\))?$"
+)
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
 # The last line of a story that signs it: "Von Cosima Künzel", "(Christian P. Stadtfeld) +++".
-SIGNED = re.compile(r"^(?:(?:[Vv]on|Text:)\s+)(?P<names>" + NAME + r")$|"
-                    r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$")
+SIGNED = re.compile(
+    r"^(?:(?:[Vv]on|Text:)\s+)(?P<names>" + NAME + r")$|"
+    r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
+)
 EMPHASIS = {"b", "strong", "em", "i"}
 
 
@@ -903,11 +1049,16 @@ def closing_signature(tree, text: str) -> list[str]:
     if match:
         name = match["names"] or match["bracketed"]
     elif re.fullmatch(NAME, last) and any(
-            element.tag in EMPHASIS and text_of(element) == last
-            for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")):
+        element.tag in EMPHASIS and text_of(element) == last
+        for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")
+    ):
         name = last
-    elif len(lines) > 1 and ROLE_LINE.search(last) and len(last.split()) <= 8 and re.fullmatch(
-            NAME, signed := INVISIBLE.sub("", lines[-2])):
+    elif (
+        len(lines) > 1
+        and ROLE_LINE.search(last)
+        and len(last.split()) <= 8
+        and re.fullmatch(NAME, signed := INVISIBLE.sub("", lines[-2]))
+    ):
         # A statement signed with name and office: "Kazım Türkmen" / "DITIB-Bundesvorsitzender".
         name = signed
     else:
@@ -917,15 +1068,20 @@ def closing_signature(tree, text: str) -> list[str]:
 
 # An office under a signature, its first word: "DITIB-Bundesvorsitzender", "Stellvertretende
 # Pressesprecherin", "Leiterin der Stadtbibliothek" (no sentence: no full stop at its end).
-ROLE_LINE = re.compile(r"^(?:(?:stellvertretende[r]?|stv\.|erste[r]?|ehemalige[r]?)\s+)?[\w-]*"
-                       r"(?:vorsitzend|präsident|sprecher|geschäftsführ|leiter|direktor|bürgermeister|vorstand|"
-                       r"landrat|landrätin|bischof|bischöfin|pfarrer|dekan|rektor|minister|beauftragt)\w*"
-                       r"(?:\s[^.!?]*)?$", re.IGNORECASE)
+ROLE_LINE = re.compile(
+    r"^(?:(?:stellvertretende[r]?|stv\.|erste[r]?|ehemalige[r]?)\s+)?[\w-]*"
+    r"(?:vorsitzend|präsident|sprecher|geschäftsführ|leiter|direktor|bürgermeister|vorstand|"
+    r"landrat|landrätin|bischof|bischöfin|pfarrer|dekan|rektor|minister|beauftragt)\w*"
+    r"(?:\s[^.!?]*)?$",
+    re.IGNORECASE,
+)
 
 
 # Text pieces of the page outside comments, scripts and styles.
-PAGE_TEXT_XPATH = ('//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript'
-                   ' or ancestor::*[contains(@class, "comment")])]')
+PAGE_TEXT_XPATH = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    ' or ancestor::*[contains(@class, "comment")])]'
+)
 
 
 # How far after the headline a "Von …" line may be: below the lead paragraph, too.
@@ -977,8 +1133,13 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
 # Handles and first names are no names by their form ("Cooper", "Marianne1", "PETA-Team"); a
 # byline shows them by its date: "Geschrieben von Cooper am 25.08.2015", "von Marianne1 am
 # 20.09.2020", "Beitrag von r23 » 21.01.2009", "06.11.2023 13:30 von Olga".
-ANY_DATE = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
-                            for pattern in (VISIBLE_DATE, SLASHED_DATE, SHORT_YEAR_DATE)) + ")"
+ANY_DATE = (
+    "(?:"
+    + "|".join(
+        re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) for pattern in (VISIBLE_DATE, SLASHED_DATE, SHORT_YEAR_DATE)
+    )
+    + ")"
+)
 HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
 # The labels that say "author" outright count anywhere on the page, a plain "von" next to the
 # headline only.
@@ -987,15 +1148,29 @@ HANDLE_BEFORE_DATE = r"\s+" + HANDLE + r"\s+(?:[»|·•,–-]\s*)?(?:am\s+)?(?:
 # The label starts a text piece (pieces are joined by newlines), so that "Der Vorschlag kam von
 # Jonas am 20.09.2021" in a sentence is none; a date line ends with the handle.
 LABELLED_HANDLE = re.compile(r"(?:^|(?<=\n))" + HANDLE_LABEL + HANDLE_BEFORE_DATE)
-DATED_HANDLE = re.compile(r"(?:^|(?<=\n))(?:" + HANDLE_LABEL + r"|[Vv]on)" + HANDLE_BEFORE_DATE + r"|"
-                          + ANY_DATE + r"\s+(?:[|·•,–-]\s*)?[Vv]on\s+" + HANDLE.replace("handle", "after")
-                          + r"(?<!\.)(?=\n|$)")
+DATED_HANDLE = re.compile(
+    r"(?:^|(?<=\n))(?:"
+    + HANDLE_LABEL
+    + r"|[Vv]on)"
+    + HANDLE_BEFORE_DATE
+    + r"|"
+    + ANY_DATE
+    + r"\s+(?:[|·•,–-]\s*)?[Vv]on\s+"
+    + HANDLE.replace("handle", "after")
+    + r"(?<!\.)(?=\n|$)"
+)
 # A line that names the author and then dates the story (pieces joined by newlines).
-NAME_BEFORE_DATE = re.compile(r"(?:^|(?<=\n))(?!(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag|"
-                              r"Veröffentlicht|Aktualisiert|Publiziert)\b)"
-                              # The names on one line: "Impressum" / "Veröffentlicht am …" are two.
-                              + NAMES.replace(r"\s", r"[^\S\n]") + r"\s+am\s+(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE
-                              + r"(?:\s*Uhr)?[ \t]*(?=\n|$)")
+NAME_BEFORE_DATE = re.compile(
+    r"(?:^|(?<=\n))(?!(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag|"
+    r"Veröffentlicht|Aktualisiert|Publiziert)\b)"
+    # The names on one line: "Impressum" / "Veröffentlicht am …" are two.
+    + NAMES.replace(r"\s", r"[^\S\n]")
+    + r"\s+am\s+(?:"
+    + WEEKDAY
+    + r",?\s+)?"
+    + ANY_DATE
+    + r"(?:\s*Uhr)?[ \t]*(?=\n|$)"
+)
 ISSUER = re.compile(r"(?:^|(?<=\n))Herausgeber(?:in)?\s*:\s*(?P<issuer>[^\n]{2,60})(?=\n|$)")
 # Words in that place that name nobody (besides :data:`NOT_NAME_WORDS`).
 NOT_HANDLES = {"heute", "gestern", "morgen", "gast", "anonym", "unbekannt"}
@@ -1037,7 +1212,7 @@ def _with_following_names(pieces: list[str], position: int) -> str:
     """The piece at ``position`` and the names after it: the next piece, and more only while
     they are joined by "und", "&" or "," ("Von", "Lars Fischer", "und", "Alina Schadwinkel")."""
     text, joined = pieces[position], True
-    for piece in pieces[position + 1:position + 8]:
+    for piece in pieces[position + 1 : position + 8]:
         connector = piece.casefold() in CONNECTORS
         if not (joined or connector):
             break
@@ -1049,17 +1224,57 @@ def _with_following_names(pieces: list[str], position: int) -> str:
 
 
 # Professions printed before a name in a byline; not part of the name (academic titles are).
-JOB_TITLE = re.compile(r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)|Steuerberater(?:in)?|Notar(?:in)?|"
-                       r"Redakteur(?:in)?|Journalist(?:in)?)\s+")
+JOB_TITLE = re.compile(
+    r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)|Steuerberater(?:in)?|Notar(?:in)?|"
+    r"Redakteur(?:in)?|Journalist(?:in)?)\s+"
+)
 
 
 # Capitalised words that follow a name in a byline but are no part of it (German nouns and
 # sentence starts are capitalised too): "Nils Pickert Das …", "Olga Symbolbild".
 NOT_NAME_WORDS = {
-    "der", "die", "das", "ein", "eine", "mit", "im", "in", "am", "auf", "für", "bei", "zu", "so",
-    "es", "er", "sie", "wir", "ich", "post", "foto", "fotos", "bild", "bilder", "symbolbild",
-    "redakteur", "redakteurin", "redaktion", "autor", "autorin", "kommentar", "kommentare",
-    "teilen", "lesezeit", "uhr", "min", "artikel", "mehr", "alle", "kontakt", "profil", "folgen",
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "mit",
+    "im",
+    "in",
+    "am",
+    "auf",
+    "für",
+    "bei",
+    "zu",
+    "so",
+    "es",
+    "er",
+    "sie",
+    "wir",
+    "ich",
+    "post",
+    "foto",
+    "fotos",
+    "bild",
+    "bilder",
+    "symbolbild",
+    "redakteur",
+    "redakteurin",
+    "redaktion",
+    "autor",
+    "autorin",
+    "kommentar",
+    "kommentare",
+    "teilen",
+    "lesezeit",
+    "uhr",
+    "min",
+    "artikel",
+    "mehr",
+    "alle",
+    "kontakt",
+    "profil",
+    "folgen",
 }
 
 
@@ -1076,9 +1291,13 @@ def _looks_like_a_name(name: str) -> bool:
     words = name.split()
     # A broadcaster or agency credited by its initials ("NDR", "SDA").
     acronym = re.fullmatch(r"[A-ZÄÖÜ]{2,5}", name) is not None
-    return (name.lower() in AGENCIES or acronym or 1 < len(words) <= 5 and all(
-        word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
-        and not any(word.lower() in NOT_NAME_WORDS for word in words))
+    return (
+        name.lower() in AGENCIES
+        or acronym
+        or 1 < len(words) <= 5
+        and all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+        and not any(word.lower() in NOT_NAME_WORDS for word in words)
+    )
 
 
 NAME_PARTICLES = {"von", "van", "de", "der", "zu", "v.", "di", "da", "le", "du"}
@@ -1095,8 +1314,9 @@ def _introduced(tree, name: str) -> list[str]:
         # Piece by piece: a name heading and the biography below it ("Matthias" and
         # "Medizinstudent, Papa, …") are not one name.
         for piece in element.xpath(".//text()"):
-            found.extend(match[0] for match in pattern.finditer(" ".join(piece.split()))
-                         if _looks_like_a_name(match[0]))
+            found.extend(
+                match[0] for match in pattern.finditer(" ".join(piece.split())) if _looks_like_a_name(match[0])
+            )
     return found
 
 
@@ -1111,8 +1331,11 @@ def _fuller_name(name: str, shown: list[str]) -> str:
             # A name and what follows a dash is a biography ("Stefanus Stahl - Maschinenbauer").
             candidate = re.split(r"\s[-–]\s", candidate)[0]
             candidate_words = _words(candidate)
-            if len(candidate_words) > len(words) and set(words) <= set(candidate_words) or (
-                    len(words) == 1 and _key(candidate) == words[0] and len(candidate_words) > 1):
+            if (
+                len(candidate_words) > len(words)
+                and set(words) <= set(candidate_words)
+                or (len(words) == 1 and _key(candidate) == words[0] and len(candidate_words) > 1)
+            ):
                 return candidate
     return name
 
@@ -1139,8 +1362,11 @@ def _is_site(name: str, sites: set[str]) -> bool:
     key = _key(name)
     # "LN" on "LN-Online": a publication credited by its initials.
     initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
-    return initials or key in sites or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key))
-                                           for site in sites)
+    return (
+        initials
+        or key in sites
+        or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key)) for site in sites)
+    )
 
 
 def split_names(value) -> list[str]:
@@ -1155,8 +1381,7 @@ def split_names(value) -> list[str]:
     names = []
     for part in NAME_SEPARATORS.split(value):
         part = part.strip(" .:-–()")
-        if (part and len(part) <= 60 and not NOT_A_NAME.search(part)
-                and not BYLINE_PREFIX.fullmatch(part + " ")):
+        if part and len(part) <= 60 and not NOT_A_NAME.search(part) and not BYLINE_PREFIX.fullmatch(part + " "):
             names.append(part)
     return names
 
@@ -1174,9 +1399,11 @@ def _jsonld_people(value) -> list[str]:
 
 # Lead
 
-LEAD_XPATH = ('//*[self::p or self::div or self::span][contains(@class, "lead") or contains(@class, "teaser-text")'
-              ' or contains(@class, "intro") or contains(@class, "standfirst") or contains(@class, "summary")'
-              ' or @itemprop="description"]')
+LEAD_XPATH = (
+    '//*[self::p or self::div or self::span][contains(@class, "lead") or contains(@class, "teaser-text")'
+    ' or contains(@class, "intro") or contains(@class, "standfirst") or contains(@class, "summary")'
+    ' or @itemprop="description"]'
+)
 MIN_LEAD_WORDS = 8
 MAX_LEAD_WORDS = 120
 

@@ -1,5 +1,6 @@
 """Downloader middlewares: what and how to fetch. Only where the source's URL policy allows;
 incremental, conditional and patient with busy sites."""
+
 import logging
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -12,8 +13,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
-from archive.pages import (hint_time, is_due, last_run_completed, mark_removed, page_state, record_fetch,
-                           touch_article)
+from archive.pages import hint_time, is_due, last_run_completed, mark_removed, page_state, record_fetch, touch_article
 from archive.store import open_archive
 from archive.urls import OFFSITE
 from crawler.gone import expired_redirect, soft_404_reason
@@ -63,8 +63,13 @@ def count_refusal(crawler, url: str, reason: str) -> None:
     crawler.stats.inc_value(key)
     if crawler.stats.get_value(key) == 1:
         level = logging.INFO if reason == OFFSITE else logging.WARNING
-        logger.log(level, "%s: refused %r (%s); further URLs refused for this reason are only counted "
-                       "in the crawl stats", crawler.spider.source.id, url[:200], reason)
+        logger.log(
+            level,
+            "%s: refused %r (%s); further URLs refused for this reason are only counted in the crawl stats",
+            crawler.spider.source.id,
+            url[:200],
+            reason,
+        )
 
 
 class FetchStateMiddleware:
@@ -95,8 +100,7 @@ class FetchStateMiddleware:
         # Decided before this run's own crawl_runs row exists (the spider opens later).
         self.hubs_conditional = last_run_completed(self.db, crawler.spider.source.id)
         if not self.hubs_conditional:
-            logger.info("The last crawl of %s did not finish: fetching hubs in full",
-                        crawler.spider.source.id)
+            logger.info("The last crawl of %s did not finish: fetching hubs in full", crawler.spider.source.id)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -137,8 +141,9 @@ class FetchStateMiddleware:
             raise IgnoreRequest(f"gone: {request.url}")
         if request.meta.get("kind") == "sitemap" and b"<sitemapindex" in response.body[:2048]:
             request.meta["kind"] = SITEMAP_INDEX
-        self._record(request, response.status,
-                     etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified"))
+        self._record(
+            request, response.status, etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified")
+        )
         if response.status in (404, 410):
             self._mark_removed(request.url)
         if response.status == 304:
@@ -190,8 +195,7 @@ class FetchStateMiddleware:
 
     def _freshest_hint(self, request):
         """The freshest change hint any hub of this crawl gave for the page so far."""
-        hints = [hint_time(request.meta.get("lastmod")),
-                 getattr(self.crawler.spider, "hints", {}).get(request.url)]
+        hints = [hint_time(request.meta.get("lastmod")), getattr(self.crawler.spider, "hints", {}).get(request.url)]
         return max((hint for hint in hints if hint is not None), default=None)
 
     def _wanted_again(self, state: dict, hint) -> bool:
@@ -206,8 +210,14 @@ class FetchStateMiddleware:
         if error is None and status is not None and status >= 400:
             error = f"HTTP {status}"
         record_fetch(
-            self.db, request.url, source=spider.source.id, kind=request.meta.get("kind", "other"),
-            status=status, error=error, revisit_after=self.revisit_after, **fields,
+            self.db,
+            request.url,
+            source=spider.source.id,
+            kind=request.meta.get("kind", "other"),
+            status=status,
+            error=error,
+            revisit_after=self.revisit_after,
+            **fields,
         )
 
 
@@ -230,8 +240,14 @@ class ExpiredRedirectMiddleware:
         location = response.headers.get(b"Location")
         if response.status not in (301, 302, 303, 307, 308) or not location:
             return response
-        fetch_state = next((middleware for middleware in self.crawler.engine.downloader.middleware.middlewares
-                            if isinstance(middleware, FetchStateMiddleware)), None)
+        fetch_state = next(
+            (
+                middleware
+                for middleware in self.crawler.engine.downloader.middleware.middlewares
+                if isinstance(middleware, FetchStateMiddleware)
+            ),
+            None,
+        )
         target = urljoin(request.url, location.decode("latin-1"))
         if fetch_state is not None and fetch_state.redirected_away(request, target):
             raise IgnoreRequest(f"gone (redirected to {target}): {request.url}")
@@ -259,8 +275,7 @@ class RetryAfterMiddleware:
         settings = crawler.settings
         if not settings.getbool("RETRY_ENABLED"):
             raise NotConfigured
-        return cls(crawler, settings.getfloat("RETRY_AFTER_BACKOFF", 1.0),
-                   settings.getfloat("RETRY_AFTER_MAX", 120.0))
+        return cls(crawler, settings.getfloat("RETRY_AFTER_BACKOFF", 1.0), settings.getfloat("RETRY_AFTER_MAX", 120.0))
 
     async def process_response(self, request, response):
         if response.status not in self.RETRY_STATUSES or request.meta.get("dont_retry"):
@@ -271,8 +286,9 @@ class RetryAfterMiddleware:
         if delay > self.maximum:
             logger.warning("%s asks to wait %.0f s; leaving it for the next crawl", request.url, delay)
             return response
-        retry = get_retry_request(request, spider=self.crawler.spider,
-                                  reason=f"{response.status} (retry after {delay:.1f} s)")
+        retry = get_retry_request(
+            request, spider=self.crawler.spider, reason=f"{response.status} (retry after {delay:.1f} s)"
+        )
         if retry is None:
             return response
         from twisted.internet import reactor

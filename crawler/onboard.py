@@ -5,6 +5,7 @@ suggests business sections as start URLs and learns an ``article_pattern`` from 
 :func:`append_source` adds the entry to a sources file keeping its comments and order;
 :func:`check_source` crawls a small sample through the real spider into a temporary archive.
 """
+
 import io
 import re
 import subprocess
@@ -26,21 +27,44 @@ from scrapy.linkextractors import LinkExtractor
 from archive.canonical import canonical_url, same_site
 from archive.status import sample_articles
 from archive.store import open_archive
-from crawler.classify import (ARTICLE, MIN_ARTICLE_WORDS, NON_ARTICLE_PATH, NOT_ARTICLE,
-                              PAGINATION_PATH, classify_page, looks_like_article)
+from crawler.classify import (
+    ARTICLE,
+    MIN_ARTICLE_WORDS,
+    NON_ARTICLE_PATH,
+    NOT_ARTICLE,
+    PAGINATION_PATH,
+    classify_page,
+    looks_like_article,
+)
 from crawler.discover import feed_entries, sitemap_entries
 from crawler.extract import extract_article, page_metadata, parse_html
 from crawler.sources import SourcesError, load_sources, parse_source, select_sources
 
-COMMON_FEED_PATHS = ("/feed", "/feed/", "/rss", "/rss.xml", "/feed.xml", "/feed.rss", "/index.rss",
-                     "/atom.xml", "/rss/")
-COMMON_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/sitemap-news.xml",
-                        "/news-sitemap.xml", "/sitemap_news.xml")
+COMMON_FEED_PATHS = (
+    "/feed",
+    "/feed/",
+    "/rss",
+    "/rss.xml",
+    "/feed.xml",
+    "/feed.rss",
+    "/index.rss",
+    "/atom.xml",
+    "/rss/",
+)
+COMMON_SITEMAP_PATHS = (
+    "/sitemap.xml",
+    "/sitemap_index.xml",
+    "/sitemap-news.xml",
+    "/news-sitemap.xml",
+    "/sitemap_news.xml",
+)
 NEWS_SITEMAP_NAMESPACE = b"google.com/schemas/sitemap-news"
 # Sections worth starting from: business news under its usual names.
 BUSINESS_SECTION = re.compile(
     r"wirtschaft|business|economy|economics|ökonomie|oekonomie|finanzen|unternehmen|konjunktur|"
-    r"mittelstand|handel|industrie", re.IGNORECASE)
+    r"mittelstand|handel|industrie",
+    re.IGNORECASE,
+)
 MAX_START_URLS = 5
 # Features of article URLs, tried in this order: the first that matches every sampled article
 # and no other page becomes the article_pattern.
@@ -84,8 +108,7 @@ def fetch(url: str, timeout: float = 15) -> Page:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return Page(response.url, response.status, response.read(),
-                        response.headers.get("Content-Type", ""))
+            return Page(response.url, response.status, response.read(), response.headers.get("Content-Type", ""))
     except urllib.error.HTTPError as error:
         return Page(url, error.code)
     except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
@@ -107,8 +130,7 @@ def propose_source(url: str, source_id: str | None = None, sample_pages: int = 1
 
     feeds = _feeds(response, get, notes)
     sitemaps = _sitemaps(homepage.url, robots, get, notes)
-    links = [link for link in LinkExtractor(unique=True).extract_links(response)
-             if same_site(link.url, homepage.url)]
+    links = [link for link in LinkExtractor(unique=True).extract_links(response) if same_site(link.url, homepage.url)]
     start_urls = [url for link in links if _is_business_section(link) and (url := canonical_url(link.url))]
     start_urls = list(dict.fromkeys(start_urls))[:MAX_START_URLS]
     if not start_urls:
@@ -123,8 +145,11 @@ def propose_source(url: str, source_id: str | None = None, sample_pages: int = 1
     if robots is not None and not robots.can_fetch(homepage.url, "newsarchive"):
         notes.append("robots.txt disallows the homepage for crawlers: check before adding")
 
-    selector_title = response.xpath('//meta[@property="og:site_name"]/@content').get() \
-        or response.xpath("//title/text()").get() or ""
+    selector_title = (
+        response.xpath('//meta[@property="og:site_name"]/@content').get()
+        or response.xpath("//title/text()").get()
+        or ""
+    )
     language = (response.xpath("/html/@lang").get() or "").split("-")[0].lower()
     entry = {
         "id": source_id or default_id(homepage.url),
@@ -154,8 +179,9 @@ def learn_article_pattern(article_urls: list[str], other_urls: list[str]) -> str
         return None
     for feature in URL_FEATURES:
         pattern = re.compile(feature)
-        if all(pattern.search(_path(url)) for url in article_urls) and \
-                not any(pattern.search(_path(url)) for url in other_urls):
+        if all(pattern.search(_path(url)) for url in article_urls) and not any(
+            pattern.search(_path(url)) for url in other_urls
+        ):
             return feature
     return None
 
@@ -213,8 +239,9 @@ class CheckReport:
     crawl_output: str
 
 
-def check_source(source_id: str, sources_path: str | Path, pages: int = 10,
-                 overrides: list[str] = (), python: str = sys.executable) -> CheckReport:
+def check_source(
+    source_id: str, sources_path: str | Path, pages: int = 10, overrides: list[str] = (), python: str = sys.executable
+) -> CheckReport:
     """Crawl about ``pages`` pages of one source into a temporary archive and report them.
 
     The crawl is ``newsarchive crawl`` in a subprocess (one reactor per process), stopped by
@@ -223,8 +250,20 @@ def check_source(source_id: str, sources_path: str | Path, pages: int = 10,
     select_sources(load_sources(sources_path), [source_id])  # fail early on an unknown id
     with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as directory:
         db_path = Path(directory) / "check.db"
-        command = [python, "-m", "crawler", "crawl", source_id, "--sources", str(sources_path),
-                   "--db", str(db_path), "--json", "--set", f"CLOSESPIDER_PAGECOUNT={pages}"]
+        command = [
+            python,
+            "-m",
+            "crawler",
+            "crawl",
+            source_id,
+            "--sources",
+            str(sources_path),
+            "--db",
+            str(db_path),
+            "--json",
+            "--set",
+            f"CLOSESPIDER_PAGECOUNT={pages}",
+        ]
         for override in overrides:
             command += ["--set", override]
         result = subprocess.run(command, capture_output=True, text=True)
@@ -270,7 +309,8 @@ def _robots(url: str, get, notes: list[str]) -> Protego | None:
 def _feeds(response: HtmlResponse, get, notes: list[str]) -> list[str]:
     declared = response.xpath(
         '//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
-        '[contains(@type, "rss") or contains(@type, "atom")]/@href').getall()
+        '[contains(@type, "rss") or contains(@type, "atom")]/@href'
+    ).getall()
     # A declared feed that is no http(s) URL (canonical_url gives None) is no feed.
     feeds = [url for href in declared if (url := canonical_url(response.urljoin(href)))]
     if feeds:
@@ -325,13 +365,16 @@ def _article_candidates(feeds, sitemaps, start_urls, homepage_links, get) -> lis
         page = get(url)
         if page.status == 200:
             section = HtmlResponse(page.url, body=page.body, encoding=_charset(page.content_type))
-            from_links += [canonical for link in LinkExtractor(unique=True).extract_links(section)
-                           if same_site(link.url, url) and (canonical := canonical_url(link.url))]
+            from_links += [
+                canonical
+                for link in LinkExtractor(unique=True).extract_links(section)
+                if same_site(link.url, url) and (canonical := canonical_url(link.url))
+            ]
     skip = set(start_urls)
     from_links = [url for url in dict.fromkeys(from_links) if url not in skip]
     interleaved = [url for pair in zip(from_hubs, from_links) for url in pair]
     longer = from_hubs if len(from_hubs) > len(from_links) else from_links
-    interleaved += longer[min(len(from_hubs), len(from_links)):]
+    interleaved += longer[min(len(from_hubs), len(from_links)) :]
     return list(dict.fromkeys(interleaved))
 
 

@@ -3,6 +3,7 @@
 Each pipeline does one job and calls one library function; storage logic lives in
 ``archive/``.
 """
+
 import asyncio
 import logging
 import os
@@ -33,8 +34,9 @@ def default_extract_workers() -> int:
     return max(1, (os.cpu_count() or 1) - 1)
 
 
-def extract_and_prepare(html: str | bytes, url: str, find_entities: bool,
-                        time_limit: float | None = None) -> PreparedArticle | None:
+def extract_and_prepare(
+    html: str | bytes, url: str, find_entities: bool, time_limit: float | None = None
+) -> PreparedArticle | None:
     """All the CPU work on one page: extract it, then compute what storing it needs
     (``archive.store.prepare_article``: search terms, near-duplicate signature, mentions),
     within ``time_limit`` seconds (:class:`~crawler.extract.ExtractionTooSlow` past it)."""
@@ -71,8 +73,12 @@ class ExtractPipeline:
     def from_crawler(cls, crawler):
         settings = crawler.settings
         workers = settings.getint("EXTRACT_WORKERS")
-        return cls(crawler.stats, default_extract_workers() if workers < 0 else workers,
-                   settings.getbool("ENRICH_ENABLED"), settings.getfloat("EXTRACT_TIME_LIMIT"))
+        return cls(
+            crawler.stats,
+            default_extract_workers() if workers < 0 else workers,
+            settings.getbool("ENRICH_ENABLED"),
+            settings.getfloat("EXTRACT_TIME_LIMIT"),
+        )
 
     def open_spider(self):
         # The pool starts with the first page to extract: a re-crawl that finds nothing new
@@ -95,8 +101,7 @@ class ExtractPipeline:
             raise DropItem(f"{error}: {item.url}", log_level="INFO") from None
         except Exception as error:  # noqa: BLE001 - a hostile page must not stop the crawl
             self.stats.inc_value(keys.ERRORS)
-            logger.warning("extraction failed on %s: %s: %s", item.url, type(error).__name__,
-                           str(error)[:200])
+            logger.warning("extraction failed on %s: %s: %s", item.url, type(error).__name__, str(error)[:200])
             raise DropItem(f"extraction failed: {item.url}", log_level="INFO") from None
         if prepared is None:
             self.stats.inc_value(keys.SKIPPED_NO_TEXT)
@@ -114,8 +119,9 @@ class ExtractPipeline:
             self.pool = acquire_pool(self.workers)
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self.pool, extract_and_prepare, html, url,
-                                              self.find_entities, self.time_limit)
+            return await loop.run_in_executor(
+                self.pool, extract_and_prepare, html, url, self.find_entities, self.time_limit
+            )
         except BrokenProcessPool:
             # A worker died (a crash in C code, the kernel's out-of-memory killer): the pool
             # refuses all work from then on, so the next pages go to a new one.
@@ -197,8 +203,9 @@ class ArchivePipeline:
     links made in ``newsarchive/enrich/places`` and ``…/companies``.
     """
 
-    def __init__(self, db_path: str, stats, options: IngestOptions, *, keep_raw: bool,
-                 batch_size: int, batch_delay: float):
+    def __init__(
+        self, db_path: str, stats, options: IngestOptions, *, keep_raw: bool, batch_size: int, batch_delay: float
+    ):
         self.db_path = db_path
         self.stats = stats
         self.options = options
@@ -216,15 +223,17 @@ class ArchivePipeline:
         db_path = settings.get("NEWSARCHIVE_DB")
         if not db_path:
             raise NotConfigured("NEWSARCHIVE_DB is not set")
-        return cls(db_path, crawler.stats, IngestOptions(revisit_after=revisit_after(settings),
-                                                     link_entities=settings.getbool("ENRICH_ENABLED")),
-                   keep_raw=settings.getbool("NEWSARCHIVE_KEEP_RAW"),
-                   batch_size=settings.getint("ARCHIVE_BATCH_SIZE"),
-                   batch_delay=settings.getfloat("ARCHIVE_BATCH_DELAY"))
+        return cls(
+            db_path,
+            crawler.stats,
+            IngestOptions(revisit_after=revisit_after(settings), link_entities=settings.getbool("ENRICH_ENABLED")),
+            keep_raw=settings.getbool("NEWSARCHIVE_KEEP_RAW"),
+            batch_size=settings.getint("ARCHIVE_BATCH_SIZE"),
+            batch_delay=settings.getfloat("ARCHIVE_BATCH_DELAY"),
+        )
 
     def open_spider(self):
-        self.writer = BatchWriter(self._write, size=self.batch_size, delay=self.batch_delay,
-                                  name="archive-writer")
+        self.writer = BatchWriter(self._write, size=self.batch_size, delay=self.batch_delay, name="archive-writer")
         # Opened now, while crawlers open their spiders one after another: two writer threads
         # creating a new archive's tables at once would fail with "database is locked".
         self.writer.run(self._open_connections)

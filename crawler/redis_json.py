@@ -16,6 +16,7 @@ plain JSON and reads nothing but the request dicts it writes:
 Anything else raises :class:`RequestRefused` (a ``ValueError``) naming what was wrong; nothing in
 a payload is ever imported or called.
 """
+
 import base64
 import binascii
 import json
@@ -27,9 +28,19 @@ TAGS = (BYTES_TAG, TUPLE_TAG, DICT_TAG)
 
 # The keys of ``scrapy.Request.to_dict()`` for a plain Request, and what each may hold.
 REQUEST_FIELDS = {
-    "url": str, "callback": (str, type(None)), "errback": (str, type(None)), "headers": dict,
-    "method": str, "body": bytes, "cookies": (dict, list), "meta": dict, "encoding": str,
-    "priority": int, "dont_filter": bool, "flags": list, "cb_kwargs": dict,
+    "url": str,
+    "callback": (str, type(None)),
+    "errback": (str, type(None)),
+    "headers": dict,
+    "method": str,
+    "body": bytes,
+    "cookies": (dict, list),
+    "meta": dict,
+    "encoding": str,
+    "priority": int,
+    "dont_filter": bool,
+    "flags": list,
+    "cb_kwargs": dict,
 }
 REQUIRED_FIELDS = ("url",)
 # A spider method's name: no dunder, no dots, nothing to import.
@@ -43,8 +54,9 @@ class RequestRefused(ValueError):
 def dumps(request: dict) -> bytes:
     """The JSON of a ``Request.to_dict()``; refuses values JSON could not give back as they are."""
     _check_request(request)
-    return json.dumps(_encode(request, "request"), ensure_ascii=False, allow_nan=False,
-                      separators=(",", ":")).encode("utf-8")
+    return json.dumps(_encode(request, "request"), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def loads(data: bytes | str) -> dict:
@@ -85,10 +97,13 @@ def _encode(value, path: str):
     if isinstance(value, dict):
         if all(isinstance(key, str) for key in value) and not any(key in TAGS for key in value):
             return {key: _encode(item, f"{path}.{key}") for key, item in value.items()}
-        return {DICT_TAG: [[_encode(key, f"{path} key"), _encode(item, f"{path}.{key!r}")]
-                           for key, item in value.items()]}
-    raise RequestRefused(f"{path}: a {type(value).__name__} cannot be stored as JSON "
-                         "(only str, int, float, bool, None, bytes, list, tuple, dict)")
+        return {
+            DICT_TAG: [[_encode(key, f"{path} key"), _encode(item, f"{path}.{key!r}")] for key, item in value.items()]
+        }
+    raise RequestRefused(
+        f"{path}: a {type(value).__name__} cannot be stored as JSON "
+        "(only str, int, float, bool, None, bytes, list, tuple, dict)"
+    )
 
 
 def _decode(value, path: str):

@@ -2,6 +2,7 @@
 
 Both run without network access, from ``<archive>.pages.db``.
 """
+
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
@@ -53,13 +54,19 @@ def export_warc(db_path, warc_path) -> int:
         for response in all_responses(raw):
             http_headers = StatusAndHeaders(
                 f"{response['status']} {_reason_phrase(response['status'])}",
-                [(name, value) for name, value in response["headers"].items()
-                 if name.lower() not in ("content-encoding", "transfer-encoding", "content-length")],
+                [
+                    (name, value)
+                    for name, value in response["headers"].items()
+                    if name.lower() not in ("content-encoding", "transfer-encoding", "content-length")
+                ],
                 protocol="HTTP/1.1",
             )
             record = writer.create_warc_record(
-                response["url"], "response", payload=BytesIO(response["body"]),
-                length=len(response["body"]), http_headers=http_headers,
+                response["url"],
+                "response",
+                payload=BytesIO(response["body"]),
+                length=len(response["body"]),
+                http_headers=http_headers,
                 warc_headers_dict={"WARC-Date": response["fetched_at"].replace("+00:00", "Z")},
             )
             writer.write_record(record)

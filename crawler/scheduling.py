@@ -3,6 +3,7 @@
 Kept apart from the scheduler itself so that ``newsarchive schedule --help`` shows these
 defaults without loading APScheduler.
 """
+
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path

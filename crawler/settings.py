@@ -3,6 +3,7 @@
 Every value here can be overridden per crawl (``newsarchive crawl --set NAME=VALUE``), and
 some per source in ``sources.yml`` (``download_delay``, ``max_pages``).
 """
+
 BOT_NAME = "newsarchive"
 
 # Who we are. The User-Agent is built from these unless USER_AGENT is set explicitly, so

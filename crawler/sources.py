@@ -3,6 +3,7 @@
 Validation happens before anything runs, and every message names the source and the field,
 so a typo in one entry never silently changes what is crawled.
 """
+
 import math
 import re
 from dataclasses import dataclass, field, fields
@@ -18,8 +19,7 @@ DEFAULT_MAX_DEPTH = 3
 # Lengths an entry may have. An id names lock files and log lines; a URL longer than browsers
 # and servers accept (about 2,000 characters) is a mistake; a pattern is matched against every
 # link of a crawl.
-MAX_LENGTHS = {"id": 64, "name": 200, "region": 200, "language": 2, "schedule": 100,
-               "url": 2048, "pattern": 1000}
+MAX_LENGTHS = {"id": 64, "name": 200, "region": 200, "language": 2, "schedule": 100, "url": 2048, "pattern": 1000}
 MAX_LIST_ENTRIES = 1000
 
 
@@ -102,8 +102,7 @@ def parse_source(entry: object, label: str = "source") -> Source:
     if not isinstance(source_id, str) or not ID_PATTERN.match(source_id):
         raise SourcesError(f"{label}, field 'id': {_shown(source_id)} must match [a-z0-9-]+")
     if len(source_id) > MAX_LENGTHS["id"]:
-        raise SourcesError(f"{label}, field 'id': {len(source_id)} characters, at most "
-                           f"{MAX_LENGTHS['id']}")
+        raise SourcesError(f"{label}, field 'id': {len(source_id)} characters, at most {MAX_LENGTHS['id']}")
     where = label.rsplit(":", 1)[0] + f": source '{source_id}'"
 
     def fail(key: str, problem: str) -> SourcesError:
@@ -154,8 +153,7 @@ def parse_source(entry: object, label: str = "source") -> Source:
     for key, kind, minimum in (("max_depth", int, 0), ("max_pages", int, 1), ("download_delay", (int, float), 0)):
         if entry.get(key) is not None:
             value = entry[key]
-            if (isinstance(value, bool) or not isinstance(value, kind) or not math.isfinite(value)
-                    or value < minimum):
+            if isinstance(value, bool) or not isinstance(value, kind) or not math.isfinite(value) or value < minimum:
                 raise fail(key, f"must be a number ≥ {minimum}, got {_shown(value)}")
             values[key] = value
 

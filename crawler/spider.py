@@ -8,6 +8,7 @@ headers, body) that the archive keeps.
 Every request carries ``meta["kind"]`` (feed, sitemap, listing or page) for the fetch record,
 and pages found in feeds and sitemaps carry ``meta["lastmod"]`` when the hub states it.
 """
+
 import re
 from datetime import datetime
 
@@ -57,8 +58,7 @@ class NewsSpider(scrapy.Spider):
         for request in self.seed_requests():
             yield request
         for url in self.due_revisits():
-            yield scrapy.Request(url, callback=self.parse_page,
-                                 meta={"hops": self.source.max_depth, "kind": "page"})
+            yield scrapy.Request(url, callback=self.parse_page, meta={"hops": self.source.max_depth, "kind": "page"})
 
     def seed_requests(self):
         """Requests for the source's feeds, sitemaps and start URLs: where a crawl begins."""
@@ -99,8 +99,9 @@ class NewsSpider(scrapy.Spider):
             return False
         return True
 
-    def page_request(self, url: str, hops: int, kind: str = "page",
-                     lastmod: str | None = None) -> scrapy.Request | None:
+    def page_request(
+        self, url: str, hops: int, kind: str = "page", lastmod: str | None = None
+    ) -> scrapy.Request | None:
         """A request for an HTML page; ``hops`` is its link distance from a start URL."""
         if not self.allowed(url):
             return None
@@ -171,8 +172,11 @@ class NewsSpider(scrapy.Spider):
         if kind == NOT_ARTICLE:
             self.crawler.stats.inc_value(keys.PAGES_LISTING)
         else:
-            headers = {name.decode("latin-1"): values[0].decode("latin-1")
-                       for name, values in response.headers.items() if values}
+            headers = {
+                name.decode("latin-1"): values[0].decode("latin-1")
+                for name, values in response.headers.items()
+                if values
+            }
             yield PageItem(
                 source=self.source.id,
                 response=FetchedResponse(response.url, response.status, headers, response.body, utc_now()),

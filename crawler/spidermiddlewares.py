@@ -1,4 +1,5 @@
 """Spider middlewares: what happens to what a spider callback yields, or raises."""
+
 import logging
 
 from crawler import stats as keys
@@ -24,6 +25,5 @@ class PageErrorsMiddleware:
 
     def process_spider_exception(self, response, exception):
         self.stats.inc_value(keys.ERRORS)
-        logger.warning("could not parse %s: %s: %s", response.url, type(exception).__name__,
-                       str(exception)[:200])
+        logger.warning("could not parse %s: %s: %s", response.url, type(exception).__name__, str(exception)[:200])
         return []

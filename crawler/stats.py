@@ -4,6 +4,7 @@ Components count what they did (``crawler.stats.inc_value(ARTICLES_NEW)``); the 
 row (``crawler.extensions``), the live progress table and the crawl summary read the same
 names. One place for the keys, so that a writer and its readers never drift apart.
 """
+
 PREFIX = "newsarchive/"
 
 # The crawl_runs row of this crawl.

@@ -1,5 +1,6 @@
 """Loaded once by the extraction workers' fork server (crawler.workers): everything a worker
 needs before its first page, so that no worker pays for it and all share one copy."""
+
 import gc
 
 import py3langid
@@ -12,9 +13,14 @@ from archive.store import prepare_article
 german_vocabulary()
 company_finder()
 py3langid.classify("Die Sprache eines Textes, einmal erkannt, lädt das Modell.")
-prepare_article({"url": "https://warmup.invalid/", "title": "Warm-up",
-                 "text": "Ein kurzer Text, der die Suchbegriffe und die Signatur einmal berechnet. " * 8},
-                find_entities=True)
+prepare_article(
+    {
+        "url": "https://warmup.invalid/",
+        "title": "Warm-up",
+        "text": "Ein kurzer Text, der die Suchbegriffe und die Signatur einmal berechnet. " * 8,
+    },
+    find_entities=True,
+)
 
 # What is loaded stays: moved out of the collector's reach, its objects are never written to by
 # a collection in a forked worker, so their pages stay shared instead of being copied.

@@ -9,6 +9,7 @@ fresh, single-threaded interpreter that imports the extraction code and loads it
 pages with its siblings instead of loading its own copy. Forking the crawl process itself would
 not be safe: it runs a reactor and threads.
 """
+
 import multiprocessing
 import os
 import threading
@@ -42,8 +43,9 @@ def renew_pool(broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["crawler.warmup"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_start_worker, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    )
     # The pool starts a process per task while none is idle: as many no-op tasks as workers
     # start them all now, while the crawl fetches its first hubs.
     for _ in range(workers):

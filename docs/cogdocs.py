@@ -5,6 +5,7 @@ current (``cog --check``): the CLI reference from ``--help``, the settings refer
 ``crawler/settings.py``, the schema from a freshly created archive and the performance table
 from ``bench/results/*.json``.
 """
+
 import ast
 import json
 import sqlite3
@@ -131,11 +132,26 @@ def schema_reference() -> str:
 # (results file, path into its JSON, what it is, unit)
 PERFORMANCE_FIGURES = [
     ("crawl.json", "first_crawl.articles_per_second", "crawl, 2,000 article pages", "articles/s"),
-    ("crawl.json", "trafilatura_single_process.pages_per_second", "plain trafilatura.extract, same pages, one process", "pages/s"),
+    (
+        "crawl.json",
+        "trafilatura_single_process.pages_per_second",
+        "plain trafilatura.extract, same pages, one process",
+        "pages/s",
+    ),
     ("crawl.json", "speedup_vs_trafilatura", "crawl ÷ plain trafilatura", "×"),
     ("crawl.json", "first_crawl.peak_pss_mb", "peak memory, crawl and extraction workers", "MB PSS"),
-    ("crawl.json", "second_crawl.share_of_first_crawl_time", "second crawl of the unchanged site, share of the first's time", ""),
-    ("crawl.json", "second_crawl.share_of_articles_fetched_in_full", "second crawl: share of articles fetched in full", ""),
+    (
+        "crawl.json",
+        "second_crawl.share_of_first_crawl_time",
+        "second crawl of the unchanged site, share of the first's time",
+        "",
+    ),
+    (
+        "crawl.json",
+        "second_crawl.share_of_articles_fetched_in_full",
+        "second crawl: share of articles fetched in full",
+        "",
+    ),
     ("crawl_10000.json", "first_crawl.articles_per_second", "crawl, 10,000 article pages", "articles/s"),
     ("crawl_10000.json", "first_crawl.peak_pss_mb", "peak memory over 10,000 pages", "MB PSS"),
     ("archive_100000.json", "insert.articles_per_second", "insert, 100,000 articles", "articles/s"),
@@ -145,8 +161,18 @@ PERFORMANCE_FIGURES = [
     ("archive_1000000_searches.json", "searches.rare_term.p95_ms", "search, rare term, p95 at 1,000,000", "ms"),
     ("archive_1000000_searches.json", "searches.phrase.p95_ms", "search, phrase, p95 at 1,000,000", "ms"),
     ("archive_1000000_searches.json", "searches.compound_part.p95_ms", "search, compound part, p95 at 1,000,000", "ms"),
-    ("archive_1000000_searches.json", "searches.common_term_ranked.p95_ms", "search, common term ranked, p95 at 1,000,000", "ms"),
-    ("archive_1000000_searches.json", "searches.facet_source_month_search.p95_ms", "facet page with a search, p95 at 1,000,000", "ms"),
+    (
+        "archive_1000000_searches.json",
+        "searches.common_term_ranked.p95_ms",
+        "search, common term ranked, p95 at 1,000,000",
+        "ms",
+    ),
+    (
+        "archive_1000000_searches.json",
+        "searches.facet_source_month_search.p95_ms",
+        "facet page with a search, p95 at 1,000,000",
+        "ms",
+    ),
     ("peers.json", "tools.newsarchive.articles_per_second", "newsarchive, peers site (bench/peers.py)", "articles/s"),
     ("peers.json", "tools.trafilatura_cli.articles_per_second", "trafilatura's CLI, same site, same run", "articles/s"),
     ("peers.json", "tools.news_please.articles_per_second", "news-please, same site, same run", "articles/s"),

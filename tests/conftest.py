@@ -1,4 +1,5 @@
 """Shared fixtures: the demo site on 127.0.0.1 and a helper that runs the real CLI."""
+
 import os
 import shutil
 import subprocess
@@ -43,11 +44,14 @@ def run_cli(*args, timeout=300, check=True) -> subprocess.CompletedProcess:
     """Run ``newsarchive ARGS`` in a new process (one crawl per process, as in production)."""
     result = subprocess.run(
         [sys.executable, "-m", "crawler", *map(str, args)],
-        capture_output=True, text=True, timeout=timeout,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     if check and result.returncode != 0:
-        raise AssertionError(f"newsarchive {' '.join(map(str, args))} exited {result.returncode}:\n"
-                             f"{result.stdout}\n{result.stderr}")
+        raise AssertionError(
+            f"newsarchive {' '.join(map(str, args))} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
+        )
     return result
 
 
@@ -70,8 +74,21 @@ def redis_url(tmp_path_factory):
         pytest.fail("redis-server is not installed: run `make redis` (installs Debian's redis-server)")
     port = free_port(0)
     directory = tmp_path_factory.mktemp("redis")
-    command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-               "--dir", str(directory), "--daemonize", "no"]
+    command = [
+        binary,
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(directory),
+        "--daemonize",
+        "no",
+    ]
     with running_server(command, ready="Ready to accept connections"):
         yield f"redis://127.0.0.1:{port}/0"
 

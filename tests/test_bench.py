@@ -1,4 +1,5 @@
 """The benchmarks run end to end at tiny sizes; counts are checked, never timings."""
+
 import json
 
 from bench import archive as archive_bench
@@ -74,8 +75,21 @@ def test_archive_benchmark(tmp_path):
 
 def test_archive_benchmark_times_searches_on_an_existing_archive(tmp_path):
     db_path = tmp_path / "kept.db"
-    built = archive_bench.main(["--articles", "60", "--queries", "2", "--db", str(db_path), "--keep",
-                                "--workers", "0", "--output", str(tmp_path / "built.json")])
+    built = archive_bench.main(
+        [
+            "--articles",
+            "60",
+            "--queries",
+            "2",
+            "--db",
+            str(db_path),
+            "--keep",
+            "--workers",
+            "0",
+            "--output",
+            str(tmp_path / "built.json"),
+        ]
+    )
     cpu = built["insert"]["cpu_ms_per_article"]  # both in this process, told apart
     assert cpu["preparing"] > 0 and cpu["writing"] > 0
     output = tmp_path / "searches.json"
@@ -88,9 +102,13 @@ def test_archive_benchmark_times_searches_on_an_existing_archive(tmp_path):
 
 def test_search_quality_benchmark_ranks_the_chosen_german_analysis_first(monkeypatch):
     from bench import search_quality
+
     # The product's analysis against 0.1.0's; the optional libraries are compared by the bench.
-    monkeypatch.setattr(search_quality, "ANALYSES", {
-        name: search_quality.ANALYSES[name] for name in ("0.1.0 splitter (legacy)", "Snowball + frequency splitter")})
+    monkeypatch.setattr(
+        search_quality,
+        "ANALYSES",
+        {name: search_quality.ANALYSES[name] for name in ("0.1.0 splitter (legacy)", "Snowball + frequency splitter")},
+    )
     figures = search_quality.run()
     assert figures["queries"] >= 150 and 0 < figures["held_out"] < figures["queries"]
     legacy, chosen = (figures["analyses"][name]["held_out"]["all"] for name in search_quality.ANALYSES)

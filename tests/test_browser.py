@@ -2,6 +2,7 @@
 
 Screenshots (1280×800) go to tests/artifacts/.
 """
+
 import re
 import sys
 from pathlib import Path
@@ -14,8 +15,15 @@ from tests.conftest import running_server
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 # No internet here: nothing in the background may try to reach it.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -24,8 +32,7 @@ playwright = pytest.importorskip("playwright.sync_api")
 def served_archive(demo_archive):
     """`newsarchive serve` on a free port of 127.0.0.1, ready once Uvicorn says it runs."""
     port = free_port(0)
-    command = [sys.executable, "-m", "crawler", "serve", "--db", str(demo_archive["db_path"]),
-               "--port", str(port)]
+    command = [sys.executable, "-m", "crawler", "serve", "--db", str(demo_archive["db_path"]), "--port", str(port)]
     with running_server(command, ready="Uvicorn running"):
         yield f"http://127.0.0.1:{port}"
 
@@ -62,7 +69,7 @@ def test_search_read_and_subscribe(served_archive, page):
     page.wait_for_url(re.compile(r"/demo/articles/\d+$"))
     paragraphs = page.locator(".article-text p")
     assert paragraphs.count() >= 3
-    assert page.locator("a[href^='http://127.0.0.1']").count() >= 1   # link to the original
+    assert page.locator("a[href^='http://127.0.0.1']").count() >= 1  # link to the original
     page.screenshot(path=ARTIFACTS / "4-article.png", full_page=False)
 
     # Ranked search, then its Atom feed.

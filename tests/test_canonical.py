@@ -1,4 +1,5 @@
 """Canonical URLs on a table of real-looking news URLs, and the dupe filter that uses them."""
+
 import pytest
 from scrapy import Request
 from scrapy.utils.test import get_crawler
@@ -15,29 +16,43 @@ URL_TABLE = [
     (BASE + "?gclid=EAIaIQobChMI", BASE),
     (BASE + "?mc_cid=4f1a2b&mc_eid=9c8d7e", BASE),
     (BASE + "?wt_mc=rss.red.unbekannt.unbekannt.unbekannt", BASE),
-    ("https://www.wiwo.de/unternehmen/a-123.html?WT_ZMC=nl.wiwo&_hsenc=p2AN&mkt_tok=abc",
-     "https://www.wiwo.de/unternehmen/a-123.html"),
-    ("https://www.waz.de/wirtschaft/x-id400.html?xtor=RSS-1&at_medium=feed&ocid=msedgntp",
-     "https://www.waz.de/wirtschaft/x-id400.html"),
-    ("https://www1.wdr.de/nachrichten/wirtschaft/a-100.html?PHPSESSID=0a1b2c3d",
-     "https://www1.wdr.de/nachrichten/wirtschaft/a-100.html"),
+    (
+        "https://www.wiwo.de/unternehmen/a-123.html?WT_ZMC=nl.wiwo&_hsenc=p2AN&mkt_tok=abc",
+        "https://www.wiwo.de/unternehmen/a-123.html",
+    ),
+    (
+        "https://www.waz.de/wirtschaft/x-id400.html?xtor=RSS-1&at_medium=feed&ocid=msedgntp",
+        "https://www.waz.de/wirtschaft/x-id400.html",
+    ),
+    (
+        "https://www1.wdr.de/nachrichten/wirtschaft/a-100.html?PHPSESSID=0a1b2c3d",
+        "https://www1.wdr.de/nachrichten/wirtschaft/a-100.html",
+    ),
     # parameters that matter stay, sorted
-    ("https://www.ihk.de/niederrhein/presse?page=2&category=handel",
-     "https://www.ihk.de/niederrhein/presse?category=handel&page=2"),
-    ("https://www.stadt-koeln.de/artikel/1234/index.html?kontrast=1&id=7&utm_term=x",
-     "https://www.stadt-koeln.de/artikel/1234/index.html?id=7&kontrast=1"),
+    (
+        "https://www.ihk.de/niederrhein/presse?page=2&category=handel",
+        "https://www.ihk.de/niederrhein/presse?category=handel&page=2",
+    ),
+    (
+        "https://www.stadt-koeln.de/artikel/1234/index.html?kontrast=1&id=7&utm_term=x",
+        "https://www.stadt-koeln.de/artikel/1234/index.html?id=7&kontrast=1",
+    ),
     # AMP renderings
     ("https://www.ksta.de/koeln/hafen-ausbau-123/amp/", "https://www.ksta.de/koeln/hafen-ausbau-123/"),
     ("https://www.ksta.de/amp/koeln/hafen-ausbau-123", "https://www.ksta.de/koeln/hafen-ausbau-123"),
-    ("https://www.handelsblatt.com/unternehmen/a/100.html?amp=1",
-     "https://www.handelsblatt.com/unternehmen/a/100.html"),
+    (
+        "https://www.handelsblatt.com/unternehmen/a/100.html?amp=1",
+        "https://www.handelsblatt.com/unternehmen/a/100.html",
+    ),
     ("https://www.wz.de/nrw/story.amp.html", "https://www.wz.de/nrw/story.html"),
     ("https://www.nrz.de/wirtschaft/a-id1.html?outputType=amp", "https://www.nrz.de/wirtschaft/a-id1.html"),
     # print renderings
     ("https://www.derwesten.de/print/wirtschaft/a-id2.html", "https://www.derwesten.de/wirtschaft/a-id2.html"),
     ("https://www.ruhrnachrichten.de/dortmund/a-w1.html?print=1", "https://www.ruhrnachrichten.de/dortmund/a-w1.html"),
-    ("https://www.ruhrnachrichten.de/dortmund/a-w1.html?view=print&seite=2",
-     "https://www.ruhrnachrichten.de/dortmund/a-w1.html?seite=2"),
+    (
+        "https://www.ruhrnachrichten.de/dortmund/a-w1.html?view=print&seite=2",
+        "https://www.ruhrnachrichten.de/dortmund/a-w1.html?seite=2",
+    ),
     ("https://www.wa.de/wirtschaft/a-9.print.html", "https://www.wa.de/wirtschaft/a-9.html"),
     # fragments, default ports, host case
     (BASE + "#kommentare", BASE),
@@ -50,8 +65,10 @@ URL_TABLE = [
     ("https://www.duesseldorf.de//wirtschaft//news.html", "https://www.duesseldorf.de/wirtschaft/news.html"),
     ("https://www.duesseldorf.de/wirtschaft/", "https://www.duesseldorf.de/wirtschaft/"),
     # everything at once
-    ("HTTPS://WWW.Ksta.DE:443/amp/koeln/a.html?utm_source=nl&b=2&a=1&fbclid=x#absatz-3",
-     "https://www.ksta.de/koeln/a.html?a=1&b=2"),
+    (
+        "HTTPS://WWW.Ksta.DE:443/amp/koeln/a.html?utm_source=nl&b=2&a=1&fbclid=x#absatz-3",
+        "https://www.ksta.de/koeln/a.html?a=1&b=2",
+    ),
 ]
 
 
@@ -64,21 +81,24 @@ def test_canonical_url_table(url, expected):
 
 def test_declared_canonical_on_same_site_folds_variants():
     amp = "https://www.ksta.de/koeln/hafen-ausbau-123/amp/?utm_source=google"
-    assert canonical_url(amp, "https://ksta.de/koeln/hafen-ausbau-123?fbclid=1") == \
-        "https://ksta.de/koeln/hafen-ausbau-123"
+    assert (
+        canonical_url(amp, "https://ksta.de/koeln/hafen-ausbau-123?fbclid=1")
+        == "https://ksta.de/koeln/hafen-ausbau-123"
+    )
     # A canonical on another site marks a syndicated copy: the copy keeps its own address.
     assert canonical_url(amp, "https://www.dpa.com/story/123") == "https://www.ksta.de/koeln/hafen-ausbau-123/"
 
 
 def test_dupe_filter_fingerprint_uses_canonical_url():
-    crawler = get_crawler(settings_dict={
-        "REQUEST_FINGERPRINTER_CLASS": "crawler.fingerprint.CanonicalRequestFingerprinter",
-    })
+    crawler = get_crawler(
+        settings_dict={
+            "REQUEST_FINGERPRINTER_CLASS": "crawler.fingerprint.CanonicalRequestFingerprinter",
+        }
+    )
     fingerprinter = crawler.request_fingerprinter
     assert isinstance(fingerprinter, CanonicalRequestFingerprinter)
     plain = fingerprinter.fingerprint(Request(BASE))
-    for variant in (BASE + "?utm_source=x#top", BASE.replace("rp-online.de", "RP-ONLINE.de:443")
-                    + "?amp=1"):
+    for variant in (BASE + "?utm_source=x#top", BASE.replace("rp-online.de", "RP-ONLINE.de:443") + "?amp=1"):
         assert fingerprinter.fingerprint(Request(variant)) == plain
     assert fingerprinter.fingerprint(Request(BASE + "-2")) != plain
     assert fingerprinter.fingerprint(Request(BASE, method="POST")) != plain

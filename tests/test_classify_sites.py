@@ -5,6 +5,7 @@ newspaper, a public broadcaster and an economic-development agency. Each test as
 site's request log (hubs were fetched and followed) and from the stored rows (stories stored,
 hubs not).
 """
+
 import random
 import re
 from email.utils import formatdate
@@ -18,8 +19,20 @@ from tests.conftest import run_cli, write_sources
 
 LAST_MODIFIED = formatdate(1772352000, usegmt=True)
 
-COMPANIES = ["Kornmühle", "Rheinanker", "Voltwerk", "Hafenlicht", "Tegeler", "Brückner", "Nordwerft",
-             "Siebert", "Lumatec", "Grafenberg", "Ostwind", "Kaiserhof"]
+COMPANIES = [
+    "Kornmühle",
+    "Rheinanker",
+    "Voltwerk",
+    "Hafenlicht",
+    "Tegeler",
+    "Brückner",
+    "Nordwerft",
+    "Siebert",
+    "Lumatec",
+    "Grafenberg",
+    "Ostwind",
+    "Kaiserhof",
+]
 PLACES = ["Neuss", "Duisburg", "Krefeld", "Hilden", "Ratingen", "Mettmann", "Moers", "Dormagen"]
 DE_TEMPLATES = [
     "{c} investiert {n} Millionen Euro in {p} und schafft dort {m} neue Stellen.",
@@ -45,10 +58,16 @@ def story(seed: int, count: int = 4, english: bool = False) -> str:
     rng = random.Random(seed)
     templates = EN_TEMPLATES if english else DE_TEMPLATES
     return "".join(
-        "<p>" + " ".join(template.format(c=rng.choice(COMPANIES), p=rng.choice(PLACES),
-                                         n=rng.randint(2, 99), m=rng.randint(100, 999))
-                         for template in rng.sample(templates, 4)) + "</p>"
-        for _ in range(count))
+        "<p>"
+        + " ".join(
+            template.format(
+                c=rng.choice(COMPANIES), p=rng.choice(PLACES), n=rng.randint(2, 99), m=rng.randint(100, 999)
+            )
+            for template in rng.sample(templates, 4)
+        )
+        + "</p>"
+        for _ in range(count)
+    )
 
 
 def sentence(seed: int, english: bool = False) -> str:
@@ -71,14 +90,30 @@ def page(title: str, main: str, head: str = "", lang: str = "de", nav: str = "")
 # --- a bilingual business magazine --------------------------------------------------------------
 # EN/DE article pairs linked by hreflang; issue overview pages with teaser pairs; no og:type at all.
 MAGAZINE_STORIES = [
-    ("gruenderin-baut-batteriewerk", "Gründerin baut Batteriewerk in Neuss",
-     "founder-builds-battery-plant", "Founder builds battery plant in Neuss"),
-    ("hafen-digitalisiert-umschlag", "Hafen digitalisiert den Umschlag",
-     "port-digitises-handling", "Port digitises its cargo handling"),
-    ("mittelstand-setzt-auf-wasserstoff", "Mittelstand setzt auf Wasserstoff",
-     "mid-sized-firms-bet-on-hydrogen", "Mid-sized firms bet on hydrogen"),
-    ("messebauer-waechst-im-ausland", "Messebauer wächst im Ausland",
-     "trade-fair-builder-grows-abroad", "Trade fair builder grows abroad"),
+    (
+        "gruenderin-baut-batteriewerk",
+        "Gründerin baut Batteriewerk in Neuss",
+        "founder-builds-battery-plant",
+        "Founder builds battery plant in Neuss",
+    ),
+    (
+        "hafen-digitalisiert-umschlag",
+        "Hafen digitalisiert den Umschlag",
+        "port-digitises-handling",
+        "Port digitises its cargo handling",
+    ),
+    (
+        "mittelstand-setzt-auf-wasserstoff",
+        "Mittelstand setzt auf Wasserstoff",
+        "mid-sized-firms-bet-on-hydrogen",
+        "Mid-sized firms bet on hydrogen",
+    ),
+    (
+        "messebauer-waechst-im-ausland",
+        "Messebauer wächst im Ausland",
+        "trade-fair-builder-grows-abroad",
+        "Trade fair builder grows abroad",
+    ),
 ]
 
 
@@ -87,29 +122,46 @@ def magazine_site(base: str) -> dict[str, Page]:
     pairs = ""
     for number, (de_slug, de_title, en_slug, en_title) in enumerate(MAGAZINE_STORIES):
         de_path, en_path = f"/de/ausgabe-2026-03/{de_slug}/", f"/en/issue-2026-03/{en_slug}/"
-        alternates = (f'<link rel="alternate" hreflang="de" href="{base}{de_path}">'
-                      f'<link rel="alternate" hreflang="en" href="{base}{en_path}">')
-        pages[de_path] = page(f"{de_title} | Rhein Business", f"""<article><h1>{de_title}</h1>
+        alternates = (
+            f'<link rel="alternate" hreflang="de" href="{base}{de_path}">'
+            f'<link rel="alternate" hreflang="en" href="{base}{en_path}">'
+        )
+        pages[de_path] = page(
+            f"{de_title} | Rhein Business",
+            f"""<article><h1>{de_title}</h1>
 <p class="meta">Von Anna Berg · 2. März 2026</p>{story(100 + number, 4)}</article>""",
-                              head=alternates)
-        pages[en_path] = page(f"{en_title} | Rhein Business", f"""<article><h1>{en_title}</h1>
+            head=alternates,
+        )
+        pages[en_path] = page(
+            f"{en_title} | Rhein Business",
+            f"""<article><h1>{en_title}</h1>
 <p class="meta">By Anna Berg · 2 March 2026</p>{story(200 + number, 4, english=True)}</article>""",
-                              head=alternates, lang="en")
+            head=alternates,
+            lang="en",
+        )
         pairs += f"""<div class="teaser-pair">
 <div class="teaser" lang="de"><h3><a href="{de_path}">{de_title}</a></h3>
 <p>{sentence(number)} {sentence(number + 1)}</p><a href="{de_path}">Weiterlesen</a></div>
 <div class="teaser" lang="en"><h3><a href="{en_path}">{en_title}</a></h3>
 <p>{sentence(number, english=True)} {sentence(number + 1, english=True)}</p><a href="{en_path}">Read more</a></div>
 </div>"""
-    editorial = ("<p>Liebe Leserinnen und Leser, in dieser Ausgabe geht es um Unternehmen, die in der "
-                 "Region wachsen, um neue Werke und um die Frage, wie der Mittelstand die Energiewende "
-                 "bezahlt. Wir wünschen eine anregende Lektüre. Dear readers, this issue is about "
-                 "companies that grow in the region and about new plants.</p>")
+    editorial = (
+        "<p>Liebe Leserinnen und Leser, in dieser Ausgabe geht es um Unternehmen, die in der "
+        "Region wachsen, um neue Werke und um die Frage, wie der Mittelstand die Energiewende "
+        "bezahlt. Wir wünschen eine anregende Lektüre. Dear readers, this issue is about "
+        "companies that grow in the region and about new plants.</p>"
+    )
     for path, title in (("/de/ausgabe-2026-03/", "Ausgabe März 2026"), ("/en/issue-2026-03/", "Issue March 2026")):
-        pages[path] = page(f"{title} | Rhein Business", f"""<h1>{title}</h1>
-<p class="issue-date">Erschienen am 2. März 2026</p>{editorial}{pairs}""")
-    pages["/"] = page("Rhein Business – Das Wirtschaftsmagazin", """<h1>Rhein Business</h1>
-<p><a href="/de/ausgabe-2026-03/">Aktuelle Ausgabe</a> · <a href="/en/issue-2026-03/">Current issue</a></p>""")
+        pages[path] = page(
+            f"{title} | Rhein Business",
+            f"""<h1>{title}</h1>
+<p class="issue-date">Erschienen am 2. März 2026</p>{editorial}{pairs}""",
+        )
+    pages["/"] = page(
+        "Rhein Business – Das Wirtschaftsmagazin",
+        """<h1>Rhein Business</h1>
+<p><a href="/de/ausgabe-2026-03/">Aktuelle Ausgabe</a> · <a href="/en/issue-2026-03/">Current issue</a></p>""",
+    )
     return pages
 
 
@@ -123,9 +175,11 @@ NEWSPAPER_HUBS = ["/", "/thema/hafen/", "/veranstaltungen/"]
 
 
 def news_article_jsonld(title: str, published: str) -> str:
-    return ('<script type="application/ld+json">{"@context": "https://schema.org", '
-            f'"@type": "NewsArticle", "headline": "{title}", "datePublished": "{published}", '
-            '"author": {"@type": "Person", "name": "Anna Schmidt"}}</script>')
+    return (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        f'"@type": "NewsArticle", "headline": "{title}", "datePublished": "{published}", '
+        '"author": {"@type": "Person", "name": "Anna Schmidt"}}</script>'
+    )
 
 
 def newspaper_site(base: str) -> dict[str, Page]:
@@ -138,35 +192,53 @@ def newspaper_site(base: str) -> dict[str, Page]:
     }
     pages = {}
     # A print story online: a dateline opens the text, an initials byline "(nic)" closes it.
-    pages[NEWSPAPER_ARTICLE] = page(stories[NEWSPAPER_ARTICLE] + " | Rheinische Zeitung", f"""<article>
+    pages[NEWSPAPER_ARTICLE] = page(
+        stories[NEWSPAPER_ARTICLE] + " | Rheinische Zeitung",
+        f"""<article>
 <h1>{stories[NEWSPAPER_ARTICLE]}</h1><div class="date">12.03.2026, 06:30 Uhr</div>
 <p>Düsseldorf. {sentence(0)} {sentence(1)}</p>{story(300, 3)}<p>{sentence(5)} (nic)</p>
-</article>""")
+</article>""",
+    )
     # A short item: a few sentences, its date only in the visible text, no structured data.
-    pages[NEWSPAPER_SHORT] = page(stories[NEWSPAPER_SHORT] + " | Rheinische Zeitung", f"""<article>
+    pages[NEWSPAPER_SHORT] = page(
+        stories[NEWSPAPER_SHORT] + " | Rheinische Zeitung",
+        f"""<article>
 <h1>{stories[NEWSPAPER_SHORT]}</h1><p class="date">11.03.2026</p>
 <p>Die Bäckerei-Kette Kornmühle schließt zum Monatsende ihre Filiale an der Bolker Straße.
 Die sechs Beschäftigten sollen in anderen Filialen in der Stadt weiterarbeiten, teilte das Unternehmen mit.
-Als Grund nannte die Geschäftsführung die stark gestiegene Miete. (dpa)</p></article>""")
+Als Grund nannte die Geschäftsführung die stark gestiegene Miete. (dpa)</p></article>""",
+    )
     for path in (NEWSPAPER_WP, NEWSPAPER_EVENT_STORY, NEWSPAPER_AUTHOR_STORY):
         canonical = f'<link rel="canonical" href="{base}{path}">'
-        pages[path] = page(stories[path] + " | Rheinische Zeitung", f"""<article><h1>{stories[path]}</h1>
+        pages[path] = page(
+            stories[path] + " | Rheinische Zeitung",
+            f"""<article><h1>{stories[path]}</h1>
 <p class="byline">Von Anna Schmidt · <time datetime="2026-03-10T09:00:00+01:00">10.03.2026</time></p>
 {story(301 + len(path), 4)}</article>""",
-                           head=news_article_jsonld(stories[path], "2026-03-10T09:00:00+01:00") + canonical)
-    teasers = "".join(f'<div class="teaser"><h2><a href="{path}">{title}</a></h2><p>{sentence(n)}</p></div>'
-                      for n, (path, title) in enumerate(stories.items()))
+            head=news_article_jsonld(stories[path], "2026-03-10T09:00:00+01:00") + canonical,
+        )
+    teasers = "".join(
+        f'<div class="teaser"><h2><a href="{path}">{title}</a></h2><p>{sentence(n)}</p></div>'
+        for n, (path, title) in enumerate(stories.items())
+    )
     website = '<meta property="og:type" content="website">'
-    pages["/"] = page("Rheinische Zeitung", f"<h1>Nachrichten aus Düsseldorf</h1>{teasers}"
-                      '<p><a href="/thema/hafen/">Thema Hafen</a> <a href="/veranstaltungen/">Termine</a></p>',
-                      head=website)
+    pages["/"] = page(
+        "Rheinische Zeitung",
+        f"<h1>Nachrichten aus Düsseldorf</h1>{teasers}"
+        '<p><a href="/thema/hafen/">Thema Hafen</a> <a href="/veranstaltungen/">Termine</a></p>',
+        head=website,
+    )
     # A topic page marked up, as some CMSs do, with the NewsArticle markup of its top story.
-    pages["/thema/hafen/"] = page("Thema: Hafen | Rheinische Zeitung", f"<h1>Thema: Hafen</h1>{teasers}",
-                                  head=news_article_jsonld("Thema: Hafen", "2026-03-12T06:30:00+01:00"))
-    events = "".join(f"""<div class="event"><h3><a href="{NEWSPAPER_EVENT_STORY}">{name}</a></h3>
+    pages["/thema/hafen/"] = page(
+        "Thema: Hafen | Rheinische Zeitung",
+        f"<h1>Thema: Hafen</h1>{teasers}",
+        head=news_article_jsonld("Thema: Hafen", "2026-03-12T06:30:00+01:00"),
+    )
+    events = "".join(
+        f"""<div class="event"><h3><a href="{NEWSPAPER_EVENT_STORY}">{name}</a></h3>
 <p>{day}.03.2026, Messe Düsseldorf. Eintritt frei, Anmeldung erbeten.</p></div>"""
-                     for day, name in ((14, "Gründertag"), (18, "Exportforum"), (21, "Energiedialog"),
-                                       (25, "Unternehmerfrühstück")))
+        for day, name in ((14, "Gründertag"), (18, "Exportforum"), (21, "Energiedialog"), (25, "Unternehmerfrühstück"))
+    )
     pages["/veranstaltungen/"] = page("Termine | Rheinische Zeitung", f"<h1>Termine im März</h1>{events}")
     return pages
 
@@ -185,24 +257,36 @@ def broadcaster_site(base: str) -> dict[str, Page]:
     pages = {}
     titles = ["Chemiepark stellt 80 Fachkräfte ein", "Flughafen meldet mehr Fracht"]
     for number, (path, title) in enumerate(zip(BROADCASTER_ARTICLES, titles)):
-        pages[path] = page(f"{title} - Nachrichten - WDF", f"""<article><h1>{title}</h1>
+        pages[path] = page(
+            f"{title} - Nachrichten - WDF",
+            f"""<article><h1>{title}</h1>
 <p class="byline">Von Jana Klein</p><p class="date"><time datetime="2026-03-1{number}T14:05:00+01:00">Stand: 1{number}.03.2026, 14:05 Uhr</time></p>
-{story(400 + number, 4)}</article>""", head=website)
-    teasers = "".join(f'<div class="teaser"><h3><a href="{path}">{title}</a></h3><p>{sentence(n)}</p></div>'
-                      for n, (path, title) in enumerate(zip(BROADCASTER_ARTICLES, titles)))
-    teasers += "".join(f'<div class="teaser"><h3><a href="{BROADCASTER_PORTAL}">{name}</a></h3><p>{sentence(n)}</p></div>'
-                       for n, name in enumerate(["Wetter in Düsseldorf", "Verkehr in Düsseldorf"], start=2))
-    pages[BROADCASTER_PORTAL] = page("Düsseldorf - Nachrichten - WDF",
-                                     f"<h1>Nachrichten aus Düsseldorf und der Region</h1>{teasers}", head=website)
-    pages["/"] = page("WDF Nachrichten", f'<h1>WDF</h1><p><a href="{BROADCASTER_PORTAL}">Düsseldorf</a></p>',
-                      head=website)
+{story(400 + number, 4)}</article>""",
+            head=website,
+        )
+    teasers = "".join(
+        f'<div class="teaser"><h3><a href="{path}">{title}</a></h3><p>{sentence(n)}</p></div>'
+        for n, (path, title) in enumerate(zip(BROADCASTER_ARTICLES, titles))
+    )
+    teasers += "".join(
+        f'<div class="teaser"><h3><a href="{BROADCASTER_PORTAL}">{name}</a></h3><p>{sentence(n)}</p></div>'
+        for n, name in enumerate(["Wetter in Düsseldorf", "Verkehr in Düsseldorf"], start=2)
+    )
+    pages[BROADCASTER_PORTAL] = page(
+        "Düsseldorf - Nachrichten - WDF", f"<h1>Nachrichten aus Düsseldorf und der Region</h1>{teasers}", head=website
+    )
+    pages["/"] = page(
+        "WDF Nachrichten", f'<h1>WDF</h1><p><a href="{BROADCASTER_PORTAL}">Düsseldorf</a></p>', head=website
+    )
     return pages
 
 
 # --- an economic-development agency -------------------------------------------------------------
 AGENCY_START = "/en/startups/"
-AGENCY_NEWS = ["/en/news/2026/03/robotics-startup-raises-seed-round.html",
-               "/en/news/2026/02/fintech-opens-office-in-medienhafen.html"]
+AGENCY_NEWS = [
+    "/en/news/2026/03/robotics-startup-raises-seed-round.html",
+    "/en/news/2026/02/fintech-opens-office-in-medienhafen.html",
+]
 AGENCY_PROGRAMMES = ["/en/startups/accelerator-programme/", "/en/startups/office-space/"]
 
 
@@ -210,21 +294,33 @@ def agency_site(base: str) -> dict[str, Page]:
     pages = {}
     for number, path in enumerate(AGENCY_NEWS):
         title = ["Robotics start-up raises seed round", "Fintech opens office in the Medienhafen"][number]
-        pages[path] = page(f"{title} | Business Düsseldorf", f"""<article><h1>{title}</h1>
-<p class="date">0{number + 3}.03.2026</p>{story(500 + number, 4, english=True)}</article>""", lang="en")
+        pages[path] = page(
+            f"{title} | Business Düsseldorf",
+            f"""<article><h1>{title}</h1>
+<p class="date">0{number + 3}.03.2026</p>{story(500 + number, 4, english=True)}</article>""",
+            lang="en",
+        )
     for path in AGENCY_PROGRAMMES:
-        pages[path] = page("Programme | Business Düsseldorf", f"""<h1>{path.split('/')[-2].replace('-', ' ').title()}</h1>
-{story(600 + len(path), 2, english=True)}<p><a href="/en/contact/">Contact us</a></p>""", lang="en")
+        pages[path] = page(
+            "Programme | Business Düsseldorf",
+            f"""<h1>{path.split("/")[-2].replace("-", " ").title()}</h1>
+{story(600 + len(path), 2, english=True)}<p><a href="/en/contact/">Contact us</a></p>""",
+            lang="en",
+        )
     cards = ""
     targets = AGENCY_NEWS + AGENCY_PROGRAMMES
     for number in range(12):
         target = targets[number % len(targets)]
-        cards += f"""<div class="card"><h3>{['Funding', 'Office space', 'Networks', 'Talent'][number % 4]} {number + 1}</h3>
+        cards += f"""<div class="card"><h3>{["Funding", "Office space", "Networks", "Talent"][number % 4]} {number + 1}</h3>
 <p>{sentence(number % 6, english=True)}</p><a href="{target}">Learn more</a></div>"""
-    pages[AGENCY_START] = page("Start-ups | Business Düsseldorf", f"""<h1>Start-ups in Düsseldorf</h1>
+    pages[AGENCY_START] = page(
+        "Start-ups | Business Düsseldorf",
+        f"""<h1>Start-ups in Düsseldorf</h1>
 <p>Düsseldorf is one of Germany's most attractive places for founders: a strong economy, many
 corporate customers next door, a lively scene and our team, who help with funding, space and networks.
-Last updated 02.03.2026.</p>{cards}""", lang="en")
+Last updated 02.03.2026.</p>{cards}""",
+        lang="en",
+    )
     return pages
 
 
@@ -247,9 +343,15 @@ def crawled(tmp_path_factory):
         server.pages.update(build(server.base_url))
         servers[name] = server.start()
     try:
-        sources = write_sources(directory / "sources.yml", {"sources": [
-            {"id": name, "start_urls": [servers[name].base_url + start], "max_depth": 2, "download_delay": 0}
-            for name, (_host, _build, start) in SITES.items()]})
+        sources = write_sources(
+            directory / "sources.yml",
+            {
+                "sources": [
+                    {"id": name, "start_urls": [servers[name].base_url + start], "max_depth": 2, "download_delay": 0}
+                    for name, (_host, _build, start) in SITES.items()
+                ]
+            },
+        )
         db_path = directory / "shapes.db"
         run_cli("crawl", "--sources", sources, "--db", db_path)
         yield {"db": sqlite_utils.Database(db_path), "servers": servers}
@@ -260,8 +362,10 @@ def crawled(tmp_path_factory):
 
 def stored(crawled, source: str) -> set[str]:
     rows = crawled["db"].query("select url from articles where source = ?", [source])
-    return {urlsplit(row["url"]).path + (f"?{urlsplit(row['url']).query}" if urlsplit(row["url"]).query else "")
-            for row in rows}
+    return {
+        urlsplit(row["url"]).path + (f"?{urlsplit(row['url']).query}" if urlsplit(row["url"]).query else "")
+        for row in rows
+    }
 
 
 def fetched(crawled, site: str) -> set[str]:
@@ -280,8 +384,13 @@ def test_magazine_issue_pages_are_followed_and_article_pairs_stored(crawled):
 
 def test_newspaper_stories_stored_whatever_their_url_and_hubs_followed(crawled):
     assert set(NEWSPAPER_HUBS) <= fetched(crawled, "newspaper")
-    assert stored(crawled, "newspaper") == {NEWSPAPER_ARTICLE, NEWSPAPER_SHORT, NEWSPAPER_WP,
-                                            NEWSPAPER_EVENT_STORY, NEWSPAPER_AUTHOR_STORY}
+    assert stored(crawled, "newspaper") == {
+        NEWSPAPER_ARTICLE,
+        NEWSPAPER_SHORT,
+        NEWSPAPER_WP,
+        NEWSPAPER_EVENT_STORY,
+        NEWSPAPER_AUTHOR_STORY,
+    }
 
 
 def test_newspaper_dateline_and_initials_byline(crawled):

@@ -1,17 +1,21 @@
 """What no command expected ends in one line naming what failed, never a traceback."""
+
 import pytest
 
 from tests.conftest import run_cli
 
 
-@pytest.mark.parametrize("args", [
-    ["enqueue", "--redis", "redis://:secret@127.0.0.1:1/0"],          # Redis not reachable
-    ["archive-writer", "--redis", "redis://127.0.0.1:1/0", "--db", "{tmp}/archive.db"],
-    ["enqueue", "--redis", "not-a-url"],
-    ["status", "--db", "{tmp}/not-an-archive.db"],                     # a file that is not SQLite
-    ["serve", "--db", "{tmp}/not-an-archive.db", "--get", "/"],
-    ["search", "hafen", "--db", "{tmp}/not-an-archive.db"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["enqueue", "--redis", "redis://:secret@127.0.0.1:1/0"],  # Redis not reachable
+        ["archive-writer", "--redis", "redis://127.0.0.1:1/0", "--db", "{tmp}/archive.db"],
+        ["enqueue", "--redis", "not-a-url"],
+        ["status", "--db", "{tmp}/not-an-archive.db"],  # a file that is not SQLite
+        ["serve", "--db", "{tmp}/not-an-archive.db", "--get", "/"],
+        ["search", "hafen", "--db", "{tmp}/not-an-archive.db"],
+    ],
+)
 def test_unexpected_errors_end_in_one_line(tmp_path, args):
     (tmp_path / "not-an-archive.db").write_text("garbage, not SQLite")
     sources = tmp_path / "sources.yml"

@@ -6,6 +6,7 @@ the agency publishes a port story in German and English, linked by hreflang. Bot
 carry a different story about the same company. Crawled with `newsarchive crawl`, then
 checked in SQLite and through Datasette.
 """
+
 import asyncio
 import html
 import json
@@ -34,12 +35,22 @@ Vorstandschef Markus Bangen sagte, der Hafen bereite sich auf eine neue Generati
 
 def news_page(title, text, published, *, language="de", canonical=None, alternates=()):
     """An article page as news sites render them: metadata in the head, the story in <article>."""
-    head = ['<meta property="og:type" content="article">',
-            f'<meta property="og:title" content="{html.escape(title)}">',
-            f'<meta property="article:published_time" content="{published}">',
-            '<script type="application/ld+json">' + json.dumps(
-                {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
-                 "datePublished": published, "inLanguage": language}) + "</script>"]
+    head = [
+        '<meta property="og:type" content="article">',
+        f'<meta property="og:title" content="{html.escape(title)}">',
+        f'<meta property="article:published_time" content="{published}">',
+        '<script type="application/ld+json">'
+        + json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": title,
+                "datePublished": published,
+                "inLanguage": language,
+            }
+        )
+        + "</script>",
+    ]
     if canonical:
         head.append(f'<link rel="canonical" href="{canonical}">')
     head += [f'<link rel="alternate" hreflang="{lang}" href="{url}">' for lang, url in alternates]
@@ -58,9 +69,11 @@ def news_page(title, text, published, *, language="de", canonical=None, alternat
 
 def listing(links):
     items = "\n".join(f'<li><a href="{href}">{html.escape(text)}</a></li>' for href, text in links)
-    body = (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Wirtschaft</title>'
-            f'<meta property="og:type" content="website"></head><body><h1>Wirtschaft</h1>'
-            f"<ul>{items}</ul></body></html>")
+    body = (
+        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Wirtschaft</title>'
+        f'<meta property="og:type" content="website"></head><body><h1>Wirtschaft</h1>'
+        f"<ul>{items}</ul></body></html>"
+    )
     return Page(body.encode("utf-8"), "text/html; charset=utf-8", "Tue, 03 Nov 2026 08:00:00 GMT")
 
 
@@ -69,43 +82,87 @@ def two_sites(tmp_path_factory):
     agency = DemoSiteServer("127.0.0.1", pages={})
     newspaper = DemoSiteServer("127.0.0.2", pages={})
     a, n = agency.base_url, newspaper.base_url
-    agency.pages.update({
-        "/": listing([("/meldungen/gruener-stahl.html", "Grüner Stahl"),
-                      ("/meldungen/rheinkraft-q2.html", "Rheinkraft Q2"),
-                      ("/de/hafen-bilanz.html", "Hafenbilanz"),
-                      ("/en/port-results.html", "Port results")]),
-        "/meldungen/gruener-stahl.html": news_page(
-            "Duisburg baut die erste Anlage für grünen Stahl", SYNDICATED["a"], "2026-10-06T08:00:00+02:00"),
-        "/meldungen/rheinkraft-q2.html": news_page(
-            "Rheinkraft wächst im zweiten Quartal", SAME_COMPANY["a"], "2026-07-30T07:30:00+02:00"),
-        "/de/hafen-bilanz.html": news_page(
-            "Duisburger Hafen schlägt weniger Container um", PORT_DE, "2026-10-13T09:00:00+02:00",
-            alternates=[("de", f"{a}/de/hafen-bilanz.html"), ("en", f"{a}/en/port-results.html"),
-                        ("x-default", f"{a}/de/hafen-bilanz.html")]),
-        "/en/port-results.html": news_page(
-            "Duisburg port handles fewer containers", PORT_EN, "2026-10-13T09:00:00+02:00", language="en",
-            alternates=[("de", f"{a}/de/hafen-bilanz.html"), ("en", f"{a}/en/port-results.html")]),
-    })
-    newspaper.pages.update({
-        "/wirtschaft/": listing([
-            ("/wirtschaft/stahl-wasserstoff.html?utm_source=rss&utm_medium=feed", "Stahl"),
-            ("/wirtschaft/stahl-wasserstoff.html?amp=1", "Stahl (AMP)"),
-            ("/wirtschaft/rheinkraft-q3.html#kommentare", "Rheinkraft Q3")]),
-        # Syndicated: the copy names the agency's page as canonical; another site's canonical
-        # must not fold the copy into the original's row.
-        "/wirtschaft/stahl-wasserstoff.html": news_page(
-            "Wasserstoff statt Koks: Stahlwerk stellt um", SYNDICATED["b"], "2026-10-06T14:15:00+02:00",
-            canonical=f"{a}/meldungen/gruener-stahl.html"),
-        "/wirtschaft/rheinkraft-q3.html": news_page(
-            "Rheinkraft senkt die Prognose", SAME_COMPANY["b"], "2026-10-29T07:00:00+01:00"),
-    })
+    agency.pages.update(
+        {
+            "/": listing(
+                [
+                    ("/meldungen/gruener-stahl.html", "Grüner Stahl"),
+                    ("/meldungen/rheinkraft-q2.html", "Rheinkraft Q2"),
+                    ("/de/hafen-bilanz.html", "Hafenbilanz"),
+                    ("/en/port-results.html", "Port results"),
+                ]
+            ),
+            "/meldungen/gruener-stahl.html": news_page(
+                "Duisburg baut die erste Anlage für grünen Stahl", SYNDICATED["a"], "2026-10-06T08:00:00+02:00"
+            ),
+            "/meldungen/rheinkraft-q2.html": news_page(
+                "Rheinkraft wächst im zweiten Quartal", SAME_COMPANY["a"], "2026-07-30T07:30:00+02:00"
+            ),
+            "/de/hafen-bilanz.html": news_page(
+                "Duisburger Hafen schlägt weniger Container um",
+                PORT_DE,
+                "2026-10-13T09:00:00+02:00",
+                alternates=[
+                    ("de", f"{a}/de/hafen-bilanz.html"),
+                    ("en", f"{a}/en/port-results.html"),
+                    ("x-default", f"{a}/de/hafen-bilanz.html"),
+                ],
+            ),
+            "/en/port-results.html": news_page(
+                "Duisburg port handles fewer containers",
+                PORT_EN,
+                "2026-10-13T09:00:00+02:00",
+                language="en",
+                alternates=[("de", f"{a}/de/hafen-bilanz.html"), ("en", f"{a}/en/port-results.html")],
+            ),
+        }
+    )
+    newspaper.pages.update(
+        {
+            "/wirtschaft/": listing(
+                [
+                    ("/wirtschaft/stahl-wasserstoff.html?utm_source=rss&utm_medium=feed", "Stahl"),
+                    ("/wirtschaft/stahl-wasserstoff.html?amp=1", "Stahl (AMP)"),
+                    ("/wirtschaft/rheinkraft-q3.html#kommentare", "Rheinkraft Q3"),
+                ]
+            ),
+            # Syndicated: the copy names the agency's page as canonical; another site's canonical
+            # must not fold the copy into the original's row.
+            "/wirtschaft/stahl-wasserstoff.html": news_page(
+                "Wasserstoff statt Koks: Stahlwerk stellt um",
+                SYNDICATED["b"],
+                "2026-10-06T14:15:00+02:00",
+                canonical=f"{a}/meldungen/gruener-stahl.html",
+            ),
+            "/wirtschaft/rheinkraft-q3.html": news_page(
+                "Rheinkraft senkt die Prognose", SAME_COMPANY["b"], "2026-10-29T07:00:00+01:00"
+            ),
+        }
+    )
     directory = tmp_path_factory.mktemp("two-sites")
-    sources = write_sources(directory / "sources.yml", {"sources": [
-        {"id": "agentur", "name": "Presseagentur", "homepage": f"{a}/", "start_urls": [f"{a}/"],
-         "max_depth": 1, "download_delay": 0},
-        {"id": "zeitung", "name": "Tageszeitung", "homepage": f"{n}/wirtschaft/",
-         "start_urls": [f"{n}/wirtschaft/"], "max_depth": 1, "download_delay": 0},
-    ]})
+    sources = write_sources(
+        directory / "sources.yml",
+        {
+            "sources": [
+                {
+                    "id": "agentur",
+                    "name": "Presseagentur",
+                    "homepage": f"{a}/",
+                    "start_urls": [f"{a}/"],
+                    "max_depth": 1,
+                    "download_delay": 0,
+                },
+                {
+                    "id": "zeitung",
+                    "name": "Tageszeitung",
+                    "homepage": f"{n}/wirtschaft/",
+                    "start_urls": [f"{n}/wirtschaft/"],
+                    "max_depth": 1,
+                    "download_delay": 0,
+                },
+            ]
+        },
+    )
     db_path = directory / "archive.db"
     with agency, newspaper:
         result = run_cli("crawl", "--sources", sources, "--db", db_path, "--json")
@@ -119,9 +176,14 @@ def rows_by_path(db_path):
 
 def test_every_page_stored_once_under_its_canonical_url(two_sites):
     rows = rows_by_path(two_sites["db_path"])
-    assert sorted(rows) == ["de/hafen-bilanz.html", "en/port-results.html", "meldungen/gruener-stahl.html",
-                            "meldungen/rheinkraft-q2.html", "wirtschaft/rheinkraft-q3.html",
-                            "wirtschaft/stahl-wasserstoff.html"]
+    assert sorted(rows) == [
+        "de/hafen-bilanz.html",
+        "en/port-results.html",
+        "meldungen/gruener-stahl.html",
+        "meldungen/rheinkraft-q2.html",
+        "wirtschaft/rheinkraft-q3.html",
+        "wirtschaft/stahl-wasserstoff.html",
+    ]
     newspaper_paths = [path for _method, path, _status in two_sites["newspaper"].requests]
     assert newspaper_paths.count("/wirtschaft/stahl-wasserstoff.html") == 1
     assert not [path for path in newspaper_paths if "amp" in path or "utm_" in path]
@@ -148,8 +210,9 @@ def test_translation_linked_not_duplicated(two_sites):
     assert (german["language"], english["language"]) == ("de", "en")
     assert german["duplicate_of"] is None and english["duplicate_of"] is None
     db = sqlite_utils.Database(two_sites["db_path"])
-    assert sorted((row["article_id"], row["translation_id"], row["language"]) for row in db["translations"].rows) \
-        == sorted([(german["id"], english["id"], "en"), (english["id"], german["id"], "de")])
+    assert sorted(
+        (row["article_id"], row["translation_id"], row["language"]) for row in db["translations"].rows
+    ) == sorted([(german["id"], english["id"], "en"), (english["id"], german["id"], "de")])
 
 
 def test_stories_view_in_datasette(two_sites):

@@ -1,4 +1,5 @@
 """The bundled demo site itself: content, links, feeds and HTTP behaviour, over real HTTP."""
+
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -28,8 +29,9 @@ def test_enough_original_articles_in_both_languages(demo_articles):
 
 def test_each_keyword_belongs_to_one_article(demo_articles):
     for article in demo_articles:
-        holders = [other.slug for other in demo_articles
-                   if article.keyword.casefold() in " ".join(other.paragraphs).casefold()]
+        holders = [
+            other.slug for other in demo_articles if article.keyword.casefold() in " ".join(other.paragraphs).casefold()
+        ]
         assert holders == [article.slug], article.keyword
 
 

@@ -1,4 +1,5 @@
 """Distributed crawls on a real redis-server: two workers, one archive writer, kills and restarts."""
+
 import json
 import pickle
 import shutil
@@ -25,9 +26,25 @@ from tests.test_scheduler import scheduler
 
 def start_worker(sources, redis_url, name, idle_exit=3, *args) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "crawler", "worker", "--sources", sources, "--redis", redis_url,
-         "--name", name, "--idle-exit", str(idle_exit), "--json", *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "crawler",
+            "worker",
+            "--sources",
+            sources,
+            "--redis",
+            redis_url,
+            "--name",
+            name,
+            "--idle-exit",
+            str(idle_exit),
+            "--json",
+            *args,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -38,8 +55,9 @@ def finish(worker: subprocess.Popen) -> dict:
 
 
 def write(sources, redis_url, db_path, *args) -> dict:
-    result = run_cli("archive-writer", "--sources", sources, "--redis", redis_url, "--db", db_path,
-                     "--idle-exit", 1, "--json", *args)
+    result = run_cli(
+        "archive-writer", "--sources", sources, "--redis", redis_url, "--db", db_path, "--idle-exit", 1, "--json", *args
+    )
     return json.loads(result.stdout)
 
 
@@ -106,8 +124,10 @@ def test_worker_drops_a_pickle_in_the_frontier_without_running_it(demo_site, dem
     stdout, stderr = worker.communicate(timeout=300)
     assert worker.returncode == 0, stderr
     assert not marker.exists()
-    assert ("Dropped an entry of newsarchive:news:rrw-demo:requests that is not a newsarchive request: "
-            "a pickle, not JSON: refused") in stderr
+    assert (
+        "Dropped an entry of newsarchive:news:rrw-demo:requests that is not a newsarchive request: "
+        "a pickle, not JSON: refused"
+    ) in stderr
     # ...and crawled on: every article was queued for the writer.
     assert json.loads(stdout)["rrw-demo"]["items_queued"] == len(demo_articles)
     # What the workers store in Redis themselves is JSON.
@@ -118,15 +138,30 @@ def test_worker_drops_a_pickle_in_the_frontier_without_running_it(demo_site, dem
 def password_redis_url(tmp_path_factory):
     """A redis-server on 127.0.0.1 that only answers clients giving its password."""
     port = free_port(0)
-    command = [shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-               "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis")), "--daemonize", "no",
-               "--requirepass", "s3cret-pass"]
+    command = [
+        shutil.which("redis-server"),
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        str(tmp_path_factory.mktemp("redis")),
+        "--daemonize",
+        "no",
+        "--requirepass",
+        "s3cret-pass",
+    ]
     with running_server(command, ready="Ready to accept connections"):
         yield f"redis://:s3cret-pass@127.0.0.1:{port}/0"
 
 
 def test_redis_with_a_password_works_and_the_password_is_never_shown(
-        demo_site, demo_articles, password_redis_url, tmp_path):
+    demo_site, demo_articles, password_redis_url, tmp_path
+):
     sources = write_sources(tmp_path / "sources.yml", demo_sources(demo_site.base_url))
     db_path = tmp_path / "archive.db"
     without_password = password_redis_url.replace(":s3cret-pass@", "")
@@ -137,11 +172,24 @@ def test_redis_with_a_password_works_and_the_password_is_never_shown(
     stdout, stderr = worker.communicate(timeout=300)
     assert worker.returncode == 0, stderr
     assert json.loads(stdout)["rrw-demo"]["items_queued"] == len(demo_articles)
-    outputs.append(run_cli("archive-writer", "--sources", sources, "--redis", password_redis_url,
-                           "--db", db_path, "--idle-exit", 1, "--json"))
+    outputs.append(
+        run_cli(
+            "archive-writer",
+            "--sources",
+            sources,
+            "--redis",
+            password_redis_url,
+            "--db",
+            db_path,
+            "--idle-exit",
+            1,
+            "--json",
+        )
+    )
     assert json.loads(outputs[-1].stdout)["new"] == len(demo_articles)
-    wrong = run_cli("enqueue", "--sources", sources, "--redis",
-                    password_redis_url.replace("s3cret-pass", "wrong-pass"), check=False)
+    wrong = run_cli(
+        "enqueue", "--sources", sources, "--redis", password_redis_url.replace("s3cret-pass", "wrong-pass"), check=False
+    )
     assert wrong.returncode != 0
     shown = stdout + stderr + "".join(result.stdout + result.stderr for result in [*outputs, wrong, refused])
     assert "s3cret-pass" not in shown and "wrong-pass" not in shown
@@ -150,13 +198,17 @@ def test_redis_with_a_password_works_and_the_password_is_never_shown(
 def test_workers_keep_the_download_delay_per_host_between_them(redis_url, tmp_path):
     delay = 0.4
     with DemoSiteServer() as site:
-        sources = write_sources(tmp_path / "sources.yml", {"sources": [
-            {"id": "koeln", "start_urls": [f"{site.base_url}/koeln/"], "max_depth": 1,
-             "download_delay": delay}]})
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {
+                "sources": [
+                    {"id": "koeln", "start_urls": [f"{site.base_url}/koeln/"], "max_depth": 1, "download_delay": delay}
+                ]
+            },
+        )
         run_cli("enqueue", "--sources", sources, "--redis", redis_url)
         # Extraction in the crawl process: fewer processes on a small test machine.
-        workers = [start_worker(sources, redis_url, name, 2, "--set", "EXTRACT_WORKERS=0")
-                   for name in ("w1", "w2")]
+        workers = [start_worker(sources, redis_url, name, 2, "--set", "EXTRACT_WORKERS=0") for name in ("w1", "w2")]
         counts = [finish(worker)["koeln"] for worker in workers]
         times = sorted(site.request_times)
     assert all(count["pages_fetched"] > 1 for count in counts), counts
@@ -165,8 +217,7 @@ def test_workers_keep_the_download_delay_per_host_between_them(redis_url, tmp_pa
     assert len(times) > 5 and min(gaps) >= delay - 0.1
 
 
-def test_killed_worker_restarted_loses_nothing_and_killed_writer_doubles_nothing(
-        demo_articles, redis_url, tmp_path):
+def test_killed_worker_restarted_loses_nothing_and_killed_writer_doubles_nothing(demo_articles, redis_url, tmp_path):
     with DemoSiteServer(response_delay=0.2) as site:
         sources = write_sources(tmp_path / "sources.yml", demo_sources(site.base_url))
         db_path = tmp_path / "archive.db"
@@ -203,8 +254,23 @@ def test_writer_killed_while_storing_loses_nothing(demo_site, demo_articles, red
     finish(start_worker(sources, redis_url, "w1", idle_exit=2))
     server = Redis.from_url(redis_url)
     writer = subprocess.Popen(
-        [sys.executable, "-m", "crawler", "archive-writer", "--sources", sources, "--redis", redis_url,
-         "--db", str(db_path), "--batch-size", "4"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        [
+            sys.executable,
+            "-m",
+            "crawler",
+            "archive-writer",
+            "--sources",
+            sources,
+            "--redis",
+            redis_url,
+            "--db",
+            str(db_path),
+            "--batch-size",
+            "4",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     # Killed as soon as it has taken its first batch, before it could acknowledge everything.
     while server.llen(ITEMS_KEY) == len(demo_articles) and writer.poll() is None:
         pass
@@ -220,12 +286,16 @@ def test_writer_killed_while_storing_loses_nothing(demo_site, demo_articles, red
 
 def test_scheduler_queues_crawls_for_the_workers(demo_site, redis_url, tmp_path):
     db_path = tmp_path / "archive.db"
-    sources = write_sources(tmp_path / "sources.yml", {"sources": [
-        {"id": "english", "start_urls": [f"{demo_site.base_url}/english/"], "max_depth": 1,
-         "download_delay": 0}]})
+    sources = write_sources(
+        tmp_path / "sources.yml",
+        {
+            "sources": [
+                {"id": "english", "start_urls": [f"{demo_site.base_url}/english/"], "max_depth": 1, "download_delay": 0}
+            ]
+        },
+    )
     before = len(demo_site.requests)
-    with scheduler("--sources", sources, "--db", db_path, "--interval-seconds", 1,
-                   "--redis", redis_url) as running:
+    with scheduler("--sources", sources, "--db", db_path, "--interval-seconds", 1, "--redis", redis_url) as running:
         running.wait_for(r"crawl english queued for the workers")
         # The request waits for a worker; the scheduler does not pile up more of them.
         running.wait_for(r"crawl english already queued for the workers")
@@ -250,15 +320,24 @@ def test_writer_batch_skips_broken_entries_and_stores_the_rest(tmp_path):
     raw_db = open_raw_store(tmp_path / "archive.db")
 
     def page(url, article):
-        response = FetchedResponse(url, 200, {"Content-Type": "text/html"}, b"<html></html>",
-                                   "2026-11-20T08:00:00+00:00")
+        response = FetchedResponse(
+            url, 200, {"Content-Type": "text/html"}, b"<html></html>", "2026-11-20T08:00:00+00:00"
+        )
         return encode_page(ArticlePage("koeln", response, prepare_article(article, find_entities=True)))
 
-    good = {"url": "https://koeln.example/a.html", "title": "Hafen in Köln", "text": "Der Hafen wächst weiter.",
-            "language": "de"}
+    good = {
+        "url": "https://koeln.example/a.html",
+        "title": "Hafen in Köln",
+        "text": "Der Hafen wächst weiter.",
+        "language": "de",
+    }
     broken = {"title": "no url", "text": "kaputt"}
-    outcomes = store_batch(db, raw_db, [page(good["url"], good), page("https://koeln.example/b.html", broken),
-                                        b"not json", b'{"source": "koeln"}'], IngestOptions(record_fetch=True))
+    outcomes = store_batch(
+        db,
+        raw_db,
+        [page(good["url"], good), page("https://koeln.example/b.html", broken), b"not json", b'{"source": "koeln"}'],
+        IngestOptions(record_fetch=True),
+    )
     assert outcomes == Counter(new=1, errors=3)
     assert [row["url"] for row in db["articles"].rows] == [good["url"]]
     assert [row["place_id"] for row in db["article_places"].rows] == ["koeln"]

@@ -1,4 +1,5 @@
 """The docs cover every command, option, setting and table, and their links lead somewhere."""
+
 import re
 import sys
 from pathlib import Path

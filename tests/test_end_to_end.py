@@ -1,4 +1,5 @@
 """The spine, end to end: the demo site over real HTTP → Scrapy → trafilatura → SQLite → search."""
+
 import json
 import re
 from urllib.parse import urlsplit
@@ -9,8 +10,16 @@ from archive.query import search_articles
 from crawler.demosite import NON_ARTICLE_PATHS
 from tests.conftest import run_cli, write_sources
 
-BOILERPLATE = ["Cookies", "Alle akzeptieren", "Meistgelesen", "Newsletter abonnieren",
-               "Alle Rechte vorbehalten", "Teilen:", "Mehr zum Thema", "Impressum"]
+BOILERPLATE = [
+    "Cookies",
+    "Alle akzeptieren",
+    "Meistgelesen",
+    "Newsletter abonnieren",
+    "Alle Rechte vorbehalten",
+    "Teilen:",
+    "Mehr zum Thema",
+    "Impressum",
+]
 
 
 def articles_by_path(db_path):
@@ -84,12 +93,19 @@ def test_archive_is_wal_and_integrity_ok(demo_archive):
 def test_listing_only_source_finds_every_article_and_skips_the_rest(demo_site, demo_articles, tmp_path):
     """No feed, no sitemap: the spider walks listings, pagination, tag pages and the calendar."""
 
-    sources = write_sources(tmp_path / "sources.yml", {"sources": [{
-        "id": "listings-only",
-        "start_urls": [f"{demo_site.base_url}/"],
-        "max_depth": 3,
-        "download_delay": 0,
-    }]})
+    sources = write_sources(
+        tmp_path / "sources.yml",
+        {
+            "sources": [
+                {
+                    "id": "listings-only",
+                    "start_urls": [f"{demo_site.base_url}/"],
+                    "max_depth": 3,
+                    "download_delay": 0,
+                }
+            ]
+        },
+    )
     before = len(demo_site.requests)
     run_cli("crawl", "--sources", sources, "--db", tmp_path / "a.db")
     fetched = {path for _method, path, _status in demo_site.requests[before:]}
@@ -101,18 +117,30 @@ def test_listing_only_source_finds_every_article_and_skips_the_rest(demo_site, d
 
 def test_sitemaps_listed_in_robots_txt_are_used(demo_site, demo_articles, tmp_path):
 
-    sources = write_sources(tmp_path / "sources.yml", {"sources": [{
-        "id": "robots-sitemaps", "sitemaps": [f"{demo_site.base_url}/robots.txt"], "download_delay": 0}]})
+    sources = write_sources(
+        tmp_path / "sources.yml",
+        {"sources": [{"id": "robots-sitemaps", "sitemaps": [f"{demo_site.base_url}/robots.txt"], "download_delay": 0}]},
+    )
     run_cli("crawl", "--sources", sources, "--db", tmp_path / "a.db")
     assert set(articles_by_path(tmp_path / "a.db")) == {article.path for article in demo_articles}
 
 
 def test_a_crawl_that_cannot_start_exits_1_and_is_recorded_failed(demo_site, tmp_path):
-    sources = write_sources(tmp_path / "sources.yml", {"sources": [
-        {"id": "demo", "start_urls": [f"{demo_site.base_url}/koeln/"]}]})
+    sources = write_sources(
+        tmp_path / "sources.yml", {"sources": [{"id": "demo", "start_urls": [f"{demo_site.base_url}/koeln/"]}]}
+    )
     db_path = tmp_path / "archive.db"
-    result = run_cli("crawl", "--sources", sources, "--db", db_path, "--json",
-                     "--set", 'EXTENSIONS={"newsarchive_missing.Extension": 1}', check=False)
+    result = run_cli(
+        "crawl",
+        "--sources",
+        sources,
+        "--db",
+        db_path,
+        "--json",
+        "--set",
+        'EXTENSIONS={"newsarchive_missing.Extension": 1}',
+        check=False,
+    )
     assert result.returncode == 1
     assert "Crawl failed to start for demo" in result.stderr
     [run] = json.loads(result.stdout)["runs"]

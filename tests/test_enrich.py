@@ -1,4 +1,5 @@
 """Places and companies in articles: matching quality, link tables, crawl, command and Datasette."""
+
 import asyncio
 import shutil
 from pathlib import Path
@@ -42,15 +43,18 @@ def test_place_precision_on_labelled_sample():
     assert result["recall"] >= 0.90, result["errors"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Die Düsseldorfer Wirtschaft wächst.", ["duesseldorf"]),
-    ("Essens Innenstadt und die Kölnerinnen", ["essen", "koeln"]),
-    ("Neue Büros in Oberbilk und Köln-Ehrenfeld", ["duesseldorf-oberbilk", "koeln-ehrenfeld", "koeln"]),
-    ("Das Essen war gut, Jon Hamm lachte, Walter Moers zeichnete.", []),
-    ("Das Werk in Marl liefert nach Hamm.", ["marl", "hamm"]),
-    ("Office in Dusseldorf, partners in Chongqing", ["duesseldorf", "chongqing"]),
-    ("Der Hafen wächst; die Altstadt ist voll.", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Düsseldorfer Wirtschaft wächst.", ["duesseldorf"]),
+        ("Essens Innenstadt und die Kölnerinnen", ["essen", "koeln"]),
+        ("Neue Büros in Oberbilk und Köln-Ehrenfeld", ["duesseldorf-oberbilk", "koeln-ehrenfeld", "koeln"]),
+        ("Das Essen war gut, Jon Hamm lachte, Walter Moers zeichnete.", []),
+        ("Das Werk in Marl liefert nach Hamm.", ["marl", "hamm"]),
+        ("Office in Dusseldorf, partners in Chongqing", ["duesseldorf", "chongqing"]),
+        ("Der Hafen wächst; die Altstadt ist voll.", []),
+    ],
+)
 def test_place_matching(text, expected):
     assert places_in(text) == expected
 
@@ -74,37 +78,44 @@ def test_companies_with_legal_forms_and_curated_names_are_normalised():
 
 def test_company_names_do_not_run_across_sentences_or_lines():
     assert companies_in("Das Projekt startet. Rheinanker GmbH baut.\nAusbildung\nWupperschliff GmbH") == {
-        "rheinanker": "Rheinanker", "wupperschliff": "Wupperschliff"}
+        "rheinanker": "Rheinanker",
+        "wupperschliff": "Wupperschliff",
+    }
 
 
 def test_enrich_article_fills_and_replaces_link_tables(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     db["sources"].insert({"id": "test", "name": "Test"})
-    article = {"url": "http://127.0.0.1/a.html", "title": "Doosan Robotics eröffnet in Oberbilk",
-               "text": "Die Doosan Robotics Inc. zieht nach Düsseldorf. In Oberbilk entstehen 40 Stellen."}
+    article = {
+        "url": "http://127.0.0.1/a.html",
+        "title": "Doosan Robotics eröffnet in Oberbilk",
+        "text": "Die Doosan Robotics Inc. zieht nach Düsseldorf. In Oberbilk entstehen 40 Stellen.",
+    }
     article_id = store_article(db, article, source="test").article_id
 
     assert enrich_article(db, article_id) == {"places": 2, "companies": 1}
     links = {row["place_id"]: row["mentions"] for row in db["article_places"].rows}
     assert links == {"duesseldorf-oberbilk": 2, "duesseldorf": 1}
     company = next(db["article_companies"].rows)
-    assert company == {"article_id": article_id, "company_id": "doosan-robotics", "mentions": 2,
-                       "surface": "Doosan Robotics"}
+    assert company == {
+        "article_id": article_id,
+        "company_id": "doosan-robotics",
+        "mentions": 2,
+        "surface": "Doosan Robotics",
+    }
     assert db["companies"].get("doosan-robotics")["legal_form"] == "Inc."
     assert db["places"].get("duesseldorf-oberbilk")["parent"] == "Düsseldorf"
 
     store_article(db, {**article, "text": "RWE baut in Hamm und Bochum."}, source="test")
     assert enrich_article(db, article_id) == {"places": 3, "companies": 2}
-    assert {row["place_id"] for row in db["article_places"].rows} == {
-        "duesseldorf-oberbilk", "hamm", "bochum"}
+    assert {row["place_id"] for row in db["article_places"].rows} == {"duesseldorf-oberbilk", "hamm", "bochum"}
 
 
 def test_crawl_links_articles_to_places_and_companies(demo_archive):
     db = open_archive(demo_archive["db_path"])
     articles = list(db.query("select id, title, description, text from articles"))
     linked = {(row["article_id"], row["place_id"]) for row in db["article_places"].rows}
-    mentioning = [row["id"] for row in articles
-                  if "Düsseldorf" in f"{row['title']} {row['description']} {row['text']}"]
+    mentioning = [row["id"] for row in articles if "Düsseldorf" in f"{row['title']} {row['description']} {row['text']}"]
     assert mentioning
     assert all((article_id, "duesseldorf") in linked for article_id in mentioning)
     assert db["article_companies"].count > 0
@@ -138,13 +149,23 @@ def test_datasette_canned_queries_and_article_links(tmp_path):
     db_path = tmp_path / "archive.db"
     db = open_archive(db_path)
     db["sources"].insert({"id": "test", "name": "Test"})
-    for number, (text, published) in enumerate([
-        ("Die Henkel AG investiert in Oberbilk.", utc_now()),
-        ("Henkel und RWE in Oberbilk.", utc_now()),
-        ("RWE baut in Oberbilk.", "2020-05-04T10:00:00+02:00"),
-    ]):
-        stored = store_article(db, {"url": f"http://127.0.0.1/{number}.html", "title": f"Story {number}",
-                                    "text": text, "published": published}, source="test")
+    for number, (text, published) in enumerate(
+        [
+            ("Die Henkel AG investiert in Oberbilk.", utc_now()),
+            ("Henkel und RWE in Oberbilk.", utc_now()),
+            ("RWE baut in Oberbilk.", "2020-05-04T10:00:00+02:00"),
+        ]
+    ):
+        stored = store_article(
+            db,
+            {
+                "url": f"http://127.0.0.1/{number}.html",
+                "title": f"Story {number}",
+                "text": text,
+                "published": published,
+            },
+            source="test",
+        )
         enrich_article(db, stored.article_id)
     db.close()
 

@@ -1,4 +1,5 @@
 """Extraction and classification on saved pages (tests/sites/pages), through the real trafilatura."""
+
 import json
 import subprocess
 import sys
@@ -36,8 +37,7 @@ def test_article_with_structured_data():
     assert "Kranstedt Logistik investiert" in text
     assert "batterieelektrischen Lastwagen" in text
     assert not text.startswith(article["title"])
-    for boilerplate in ("Cookies", "Alle akzeptieren", "Newsletter abonnieren", "Mehr zum Thema",
-                        "Impressum"):
+    for boilerplate in ("Cookies", "Alle akzeptieren", "Newsletter abonnieren", "Mehr zum Thema", "Impressum"):
         assert boilerplate not in text
 
 
@@ -93,9 +93,11 @@ def test_short_undated_pages_do_not_look_like_articles():
 def test_cli_extract_prints_the_pipeline_json(name):
     result = subprocess.run(
         [sys.executable, "-m", "crawler", "extract", str(PAGES / name), "--url", BASE + name],
-        capture_output=True, text=True, timeout=60, check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     printed = json.loads(result.stdout)
     assert printed == extract_article(page(name), BASE + name)
-    assert {"url", "title", "description", "author", "published", "modified", "language",
-            "text"} <= set(printed)
+    assert {"url", "title", "description", "author", "published", "modified", "language", "text"} <= set(printed)

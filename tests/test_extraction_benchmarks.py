@@ -3,6 +3,7 @@
 The pages are never copied into the project; the tests skip when the sets are not there
 (``NEWSARCHIVE_BENCHMARKS`` points elsewhere). The full scoring is ``bench/extraction.py``.
 """
+
 import importlib.util
 import json
 from pathlib import Path
@@ -30,12 +31,15 @@ def metadata_case(page_id: str) -> tuple[dict, dict]:
     return gold, article
 
 
-@pytest.mark.parametrize("page_id", [
-    "1000things.at-Wellnessoasen",        # SEO title with year and "| 1000things"
-    "OnlineMarketing.de-Instagram",       # "| OnlineMarketing.de"
-    "0a4a8ab61c054192b1ec70cc3570cf45",   # the <h1> words differ from og:title
-    "tagesspiegel.de.abstandsregeln",
-])
+@pytest.mark.parametrize(
+    "page_id",
+    [
+        "1000things.at-Wellnessoasen",  # SEO title with year and "| 1000things"
+        "OnlineMarketing.de-Instagram",  # "| OnlineMarketing.de"
+        "0a4a8ab61c054192b1ec70cc3570cf45",  # the <h1> words differ from og:title
+        "tagesspiegel.de.abstandsregeln",
+    ],
+)
 def test_headline_author_and_day(page_id):
     gold, article = metadata_case(page_id)
     assert article["title"] == bench.normalise(gold["title"])
@@ -53,12 +57,15 @@ def test_utc_timestamp_gives_the_berlin_day():
     assert article["published"] == "2022-11-07T00:00:00+01:00" and gold["date"] == "2022-11-07"
 
 
-@pytest.mark.parametrize("page_id, minimum_f1", [
-    # Precision mode keeps only a fragment here; the default extraction is used instead.
-    ("f8ff621a0b9b7646cc0d57d37416feabba2bf78ef5dd0bfc5b080f9f97bbe584", 0.8),
-    # Plain trafilatura adds ~1,000 words of comments and teasers here (precision 0.28).
-    ("fde930b01859de8311c6a14f8aa8c72be0659b551367803deb6736cf3526cf2e", 0.95),
-])
+@pytest.mark.parametrize(
+    "page_id, minimum_f1",
+    [
+        # Precision mode keeps only a fragment here; the default extraction is used instead.
+        ("f8ff621a0b9b7646cc0d57d37416feabba2bf78ef5dd0bfc5b080f9f97bbe584", 0.8),
+        # Plain trafilatura adds ~1,000 words of comments and teasers here (precision 0.28).
+        ("fde930b01859de8311c6a14f8aa8c72be0659b551367803deb6736cf3526cf2e", 0.95),
+    ],
+)
 def test_body_text_shingle_f1(page_id, minimum_f1):
     if not (BODIES / "ground-truth.json").exists():
         pytest.skip(f"benchmark set not found at {BODIES}")
@@ -68,16 +75,19 @@ def test_body_text_shingle_f1(page_id, minimum_f1):
     assert 2 * precision * recall / (precision + recall) >= minimum_f1
 
 
-@pytest.mark.parametrize("page_id, field, expected", [
-    ("taz.de.siemens", "title", "Kaeser verarscht Neubauer"),          # og:title adds a kicker
-    ("swim.de-ga2", "title", "Lagen-Pyramide mit GA2"),                # kicker line in the <h1>
-    ("petri-heil-ch-hechte", "title", "Bielersee-Winterhechte"),       # "| site | slogan" after it
-    ("caritas.de-Präsidentin", "published", "2021-10-13"),             # "Erschienen am: 13.10.2021"
-    ("heizung.de.waermepumpen", "authors", ["Alexander Rosenkranz"]),  # "von …" under the headline
-    ("badische-zeitung.de-Wohnungssuche", "authors", ["Lisa Petrich"]),  # "Von" and the name apart
-    ("livenet.ch-sprache", "authors", ["Fritz Imhof"]),                # "Autor: …" below the story
-    ("laola1.at-barisic", "authors", ["Alexander Karper"]),            # metadata credits "LAOLA1.at"
-])
+@pytest.mark.parametrize(
+    "page_id, field, expected",
+    [
+        ("taz.de.siemens", "title", "Kaeser verarscht Neubauer"),  # og:title adds a kicker
+        ("swim.de-ga2", "title", "Lagen-Pyramide mit GA2"),  # kicker line in the <h1>
+        ("petri-heil-ch-hechte", "title", "Bielersee-Winterhechte"),  # "| site | slogan" after it
+        ("caritas.de-Präsidentin", "published", "2021-10-13"),  # "Erschienen am: 13.10.2021"
+        ("heizung.de.waermepumpen", "authors", ["Alexander Rosenkranz"]),  # "von …" under the headline
+        ("badische-zeitung.de-Wohnungssuche", "authors", ["Lisa Petrich"]),  # "Von" and the name apart
+        ("livenet.ch-sprache", "authors", ["Fritz Imhof"]),  # "Autor: …" below the story
+        ("laola1.at-barisic", "authors", ["Alexander Karper"]),  # metadata credits "LAOLA1.at"
+    ],
+)
 def test_metadata_rules_on_real_pages(page_id, field, expected):
     gold, article = metadata_case(page_id)
     value = article[field][:10] if field == "published" else article[field]
@@ -91,13 +101,16 @@ def test_author_score_reads_a_gold_byline_name_by_name():
     assert not bench.author_hit("Anna Schmidt", None)
 
 
-@pytest.mark.parametrize("page_id, snippet", [
-    ("propellets.at.energie", 0),             # the lead sits in the article's <header>
-    ("0a12df42d1764095989ab078ee0f940b", 0),  # the summary sits in the article's <header>
-    ("impulse.de.eltern", 1),                 # a heading starts with a table of contents' anchor
-    ("financescout24.de.autokredit", 2),      # a FAQ heading starts with an icon
-    ("careelite.de-flaechenverbrauch", 0),    # a control character in the page
-])
+@pytest.mark.parametrize(
+    "page_id, snippet",
+    [
+        ("propellets.at.energie", 0),  # the lead sits in the article's <header>
+        ("0a12df42d1764095989ab078ee0f940b", 0),  # the summary sits in the article's <header>
+        ("impulse.de.eltern", 1),  # a heading starts with a table of contents' anchor
+        ("financescout24.de.autokredit", 2),  # a FAQ heading starts with an icon
+        ("careelite.de-flaechenverbrauch", 0),  # a control character in the page
+    ],
+)
 def test_gold_snippet_is_in_the_text(page_id, snippet):
     gold, article = metadata_case(page_id)
     assert bench.normalise(gold["with"][snippet]) in bench.normalise(article["text"])

@@ -1,5 +1,6 @@
 """German matching (archive.search): what the index holds and how a query word is expanded,
 through a real archive and SQLite FTS5; and the rebuild of old archives' search terms."""
+
 import sqlite3
 import time
 
@@ -12,8 +13,15 @@ from archive import backfill
 from archive.backfill import DERIVED_VERSIONS_TABLE, pending_backfills
 from archive.schema import BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE, FTS_TOKENIZER
 from archive.rows import transaction
-from archive.search import (ANALYSIS_VERSION, LEGACY_ANALYSIS, compound_parts, german_vocabulary, query_terms,
-                            search_terms, stem)
+from archive.search import (
+    ANALYSIS_VERSION,
+    LEGACY_ANALYSIS,
+    compound_parts,
+    german_vocabulary,
+    query_terms,
+    search_terms,
+    stem,
+)
 from archive.store import open_archive, save_sources, store_article
 
 STORIES = {
@@ -38,8 +46,16 @@ def archive(tmp_path_factory):
     db = open_archive(tmp_path_factory.mktemp("german") / "archive.db")
     save_sources(db, [{"id": "rp", "name": "RP"}])
     for key, text in STORIES.items():
-        store_article(db, {"url": f"https://news.example/{key}", "title": key, "text": text,
-                           "language": "en" if key == "english" else "de"}, source="rp")
+        store_article(
+            db,
+            {
+                "url": f"https://news.example/{key}",
+                "title": key,
+                "text": text,
+                "language": "en" if key == "english" else "de",
+            },
+            source="rp",
+        )
     return db
 
 
@@ -47,30 +63,43 @@ def found(db, typed: str) -> set[str]:
     """Articles found for one typed word: its pieces as a phrase, or any of its query terms."""
     pieces = typed.replace("-", " ").split()
     alternatives = [f'"{" ".join(pieces)}"'] + [
-        f'"{term[:-1]}"*' if term.endswith("*") else f'"{term}"' for term in query_terms(typed)]
-    sql = ("select articles.url from articles join articles_fts on articles_fts.rowid = articles.id "
-           "where articles_fts match ?")
+        f'"{term[:-1]}"*' if term.endswith("*") else f'"{term}"' for term in query_terms(typed)
+    ]
+    sql = (
+        "select articles.url from articles join articles_fts on articles_fts.rowid = articles.id "
+        "where articles_fts match ?"
+    )
     return {url.rsplit("/", 1)[1] for (url,) in db.execute(sql, [" OR ".join(alternatives)]).fetchall()}
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("unternehmen", {"gruendungen", "genitiv", "unternehmen"}),  # linking s, genitive; not "unter"
-    ("unternehmens", {"gruendungen", "genitiv", "unternehmen"}),
-    ("gründung", {"gruendungen"}),                               # compound head, plural
-    ("wärmepumpe", {"waermepumpen", "werk"}),                     # inflection, modifier with linking n
-    ("wärmepumpen", {"waermepumpen", "werk"}),
-    ("waermepumpe", {"waermepumpen", "werk"}),                    # ae spelling
-    ("werk", {"werk"}),
-    ("chemie", {"chemiepark", "nrw-chemie"}),                     # modifier, hyphenated part
-    ("nrw-chemie", {"nrw-chemie"}),
-    ("park", {"chemiepark"}),
-    ("ruhr", {"rhein-ruhr"}), ("rhein-ruhr", {"rhein-ruhr"}), ("region", {"rhein-ruhr"}),
-    ("start-up", {"startup", "rhein-ruhr"}), ("startup", {"startup", "rhein-ruhr"}),
-    ("düsseldorf", {"duesseldorf"}), ("dusseldorf", {"duesseldorf"}), ("duesseldorf", {"duesseldorf"}),
-    ("strasse", {"strasse"}), ("straße", {"strasse"}),
-    ("unter", {"unter"}),                                         # no flooding
-    ("company", {"english"}), ("heat", {"english"}),              # English stays itself
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("unternehmen", {"gruendungen", "genitiv", "unternehmen"}),  # linking s, genitive; not "unter"
+        ("unternehmens", {"gruendungen", "genitiv", "unternehmen"}),
+        ("gründung", {"gruendungen"}),  # compound head, plural
+        ("wärmepumpe", {"waermepumpen", "werk"}),  # inflection, modifier with linking n
+        ("wärmepumpen", {"waermepumpen", "werk"}),
+        ("waermepumpe", {"waermepumpen", "werk"}),  # ae spelling
+        ("werk", {"werk"}),
+        ("chemie", {"chemiepark", "nrw-chemie"}),  # modifier, hyphenated part
+        ("nrw-chemie", {"nrw-chemie"}),
+        ("park", {"chemiepark"}),
+        ("ruhr", {"rhein-ruhr"}),
+        ("rhein-ruhr", {"rhein-ruhr"}),
+        ("region", {"rhein-ruhr"}),
+        ("start-up", {"startup", "rhein-ruhr"}),
+        ("startup", {"startup", "rhein-ruhr"}),
+        ("düsseldorf", {"duesseldorf"}),
+        ("dusseldorf", {"duesseldorf"}),
+        ("duesseldorf", {"duesseldorf"}),
+        ("strasse", {"strasse"}),
+        ("straße", {"strasse"}),
+        ("unter", {"unter"}),  # no flooding
+        ("company", {"english"}),
+        ("heat", {"english"}),  # English stays itself
+    ],
+)
 def test_a_query_word_finds_its_forms_and_compounds(archive, typed, expected):
     assert found(archive, typed) == expected
 
@@ -85,8 +114,8 @@ def test_compounds_split_at_common_words_never_at_function_words():
     vocabulary = german_vocabulary()
     assert compound_parts("unternehmensgründungen", vocabulary) == ["unternehmens", "gründungen"]
     assert compound_parts("wärmepumpenwerk", vocabulary) == ["wärme", "pumpen", "werk"]
-    assert compound_parts("energiewende", vocabulary) == ["energie", "wende"]   # frequent, still split
-    assert compound_parts("stadtrat", vocabulary) == ["stadt", "rat"]           # short common head
+    assert compound_parts("energiewende", vocabulary) == ["energie", "wende"]  # frequent, still split
+    assert compound_parts("stadtrat", vocabulary) == ["stadt", "rat"]  # short common head
     for word in ("unternehmen", "unterhaltung", "ausbildung", "gestern"):
         assert compound_parts(word, vocabulary) == [], word
 
@@ -103,9 +132,15 @@ _fts.execute(f"create virtual table probe using fts5(body, tokenize = '{FTS_TOKE
 _fts.execute("create virtual table probe_tokens using fts5vocab(probe, 'instance')")
 
 words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
-texts = st.lists(st.one_of(words, st.sampled_from(["Wärmepumpenwerk", "NRW-Chemie", "Straße", "E.ON",
-                                                  "Unternehmensgründungen", "R&D", "ﬁ", "İstanbul"])),
-                 max_size=8).map(" ".join)
+texts = st.lists(
+    st.one_of(
+        words,
+        st.sampled_from(
+            ["Wärmepumpenwerk", "NRW-Chemie", "Straße", "E.ON", "Unternehmensgründungen", "R&D", "ﬁ", "İstanbul"]
+        ),
+    ),
+    max_size=8,
+).map(" ".join)
 
 
 def tokens_of(text: str) -> list[str]:
@@ -127,8 +162,9 @@ def test_search_terms_are_single_tokens_of_the_index(text, language):
 def test_query_terms_are_single_tokens_the_parser_can_quote(word):
     for term in query_terms(word.lower()):
         assert len(tokens_of(term.removesuffix("*"))) == 1, term
-        _fts.execute("select count(*) from probe where probe match ?",
-                     [f'"{term[:-1]}"*' if term.endswith("*") else f'"{term}"']).fetchone()
+        _fts.execute(
+            "select count(*) from probe where probe match ?", [f'"{term[:-1]}"*' if term.endswith("*") else f'"{term}"']
+        ).fetchone()
 
 
 def test_an_archive_of_an_older_analysis_gets_its_search_terms_rebuilt(tmp_path, monkeypatch):
@@ -136,13 +172,16 @@ def test_an_archive_of_an_older_analysis_gets_its_search_terms_rebuilt(tmp_path,
     db = open_archive(path)
     save_sources(db, [{"id": "rp", "name": "RP"}])
     for key, text in STORIES.items():
-        store_article(db, {"url": f"https://news.example/{key}", "title": key, "text": text,
-                           "language": "de"}, source="rp")
+        store_article(
+            db, {"url": f"https://news.example/{key}", "title": key, "text": text, "language": "de"}, source="rp"
+        )
     current = dict(db.execute("select id, search_terms from articles").fetchall())
     # As release 0.1.0 left it: terms of the old analysis and no version recorded.
     for article_id, title, text in db.execute("select id, title, text from articles").fetchall():
-        db.execute("update articles set search_terms = ? where id = ?",
-                   [search_terms(title, None, text, analysis=LEGACY_ANALYSIS), article_id])
+        db.execute(
+            "update articles set search_terms = ? where id = ?",
+            [search_terms(title, None, text, analysis=LEGACY_ANALYSIS), article_id],
+        )
     db.execute(f"drop table {DERIVED_VERSIONS_TABLE}")
     db.conn.commit()
     assert "gruendungen" not in found(db, "unternehmen")

@@ -1,6 +1,7 @@
 """Pages that are gone: "not found" pages answered with 200 are never stored, and an archived
 article that disappears from its source (404, soft 404, redirect to its section) keeps its row,
 marked removed, until it comes back."""
+
 import sqlite3
 import time
 
@@ -16,33 +17,51 @@ from tests.webcases import article_html
 LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
 
 
-@pytest.mark.parametrize("title", [
-    "Seite nicht gefunden | Rheinische Post", "Fehler 404", "404 – Seite nicht gefunden",
-    "Diese Seite existiert nicht mehr", "Der Artikel ist nicht mehr verfügbar",
-    "Page not found – Business Insider", "404 Not Found", "Sorry, this page doesn't exist",
-    "The article you requested is no longer available", "Oops!", "Nicht gefunden",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Seite nicht gefunden | Rheinische Post",
+        "Fehler 404",
+        "404 – Seite nicht gefunden",
+        "Diese Seite existiert nicht mehr",
+        "Der Artikel ist nicht mehr verfügbar",
+        "Page not found – Business Insider",
+        "404 Not Found",
+        "Sorry, this page doesn't exist",
+        "The article you requested is no longer available",
+        "Oops!",
+        "Nicht gefunden",
+    ],
+)
 def test_error_pages_are_recognised(title):
     assert soft_404_reason(f"<html><head><title>{title}</title></head><body></body></html>".encode())
 
 
-@pytest.mark.parametrize("title", [
-    "404 Jobs in Düsseldorf: Arbeitsagentur meldet Rekord", "Neue Seite für Gründer gefunden",
-    "Hafen Duisburg: Container-Umschlag wächst", "Error correction in quantum computers",
-    "Die Suche nach Fachkräften: nicht gefunden, sagt die IHK?",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "404 Jobs in Düsseldorf: Arbeitsagentur meldet Rekord",
+        "Neue Seite für Gründer gefunden",
+        "Hafen Duisburg: Container-Umschlag wächst",
+        "Error correction in quantum computers",
+        "Die Suche nach Fachkräften: nicht gefunden, sagt die IHK?",
+    ],
+)
 def test_ordinary_headlines_are_not(title):
     assert soft_404_reason(f"<html><head><title>{title}</title></head><body></body></html>".encode()) is None
 
 
-@pytest.mark.parametrize("requested, landed, expired", [
-    ("https://rp.de/wirtschaft/2026/03/alt.html", "https://rp.de/", True),
-    ("https://rp.de/wirtschaft/2026/03/alt.html", "https://rp.de/wirtschaft/", True),
-    ("https://rp.de/wirtschaft/2026/03/alt.html", "https://rp.de/wirtschaft/2026/03/neu.html", False),
-    ("http://rp.de/wirtschaft/alt.html", "https://rp.de/wirtschaft/alt.html", False),
-    ("https://rp.de/artikel/123", "https://rp.de/artikel/123-stahl-in-duisburg", False),
-    ("https://rp.de/wirtschaft/alt.html", "https://other.de/", False),
-])
+@pytest.mark.parametrize(
+    "requested, landed, expired",
+    [
+        ("https://rp.de/wirtschaft/2026/03/alt.html", "https://rp.de/", True),
+        ("https://rp.de/wirtschaft/2026/03/alt.html", "https://rp.de/wirtschaft/", True),
+        ("https://rp.de/wirtschaft/2026/03/alt.html", "https://rp.de/wirtschaft/2026/03/neu.html", False),
+        ("http://rp.de/wirtschaft/alt.html", "https://rp.de/wirtschaft/alt.html", False),
+        ("https://rp.de/artikel/123", "https://rp.de/artikel/123-stahl-in-duisburg", False),
+        ("https://rp.de/wirtschaft/alt.html", "https://other.de/", False),
+    ],
+)
 def test_expired_redirects(requested, landed, expired):
     assert expired_redirect(requested, landed) is expired
 
@@ -56,22 +75,28 @@ def article(title: str) -> Page:
     return Page(article_html(title, title).encode(), "text/html; charset=utf-8", LAST_MODIFIED)
 
 
-NOT_FOUND_PAGE = Page(b'<!DOCTYPE html><html><head><title>Seite nicht gefunden</title></head><body>'
-                      b'<h1>Seite nicht gefunden</h1><p>Die angeforderte Seite existiert nicht.</p>'
-                      b'<a href="/news/">Zur Startseite</a></body></html>', "text/html; charset=utf-8", LAST_MODIFIED)
+NOT_FOUND_PAGE = Page(
+    b"<!DOCTYPE html><html><head><title>Seite nicht gefunden</title></head><body>"
+    b"<h1>Seite nicht gefunden</h1><p>Die angeforderte Seite existiert nicht.</p>"
+    b'<a href="/news/">Zur Startseite</a></body></html>',
+    "text/html; charset=utf-8",
+    LAST_MODIFIED,
+)
 
 
 def test_removed_articles_keep_their_rows_and_error_pages_are_never_stored(tmp_path):
     paths = {name: f"/news/2026/03/{name}.html" for name in ("soft", "deleted", "moved", "stays", "error")}
     pages = {paths[name]: article(f"Meldung {name}") for name in ("soft", "deleted", "moved", "stays")}
-    pages[paths["error"]] = NOT_FOUND_PAGE   # a soft 404 from the start: never an article
+    pages[paths["error"]] = NOT_FOUND_PAGE  # a soft 404 from the start: never an article
     listing = "".join(f'<a href="{path}">{name}</a> ' for name, path in paths.items())
     pages["/news/"] = Page(f"<html><body>{listing}</body></html>".encode(), "text/html", LAST_MODIFIED)
     db_path = tmp_path / "archive.db"
 
     def crawl(site):
-        sources = write_sources(tmp_path / "sources.yml", {"sources": [{
-            "id": "gone", "start_urls": [f"{site.base_url}/news/"], "download_delay": 0}]})
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "gone", "start_urls": [f"{site.base_url}/news/"], "download_delay": 0}]},
+        )
         # An article is due again every second: each crawl looks at every one again.
         revisits = ",".join(str(second) for second in range(1, 600))
         run_cli("crawl", "--sources", sources, "--db", db_path, "--set", f"INCREMENTAL_REVISIT_AFTER={revisits}")
@@ -79,8 +104,10 @@ def test_removed_articles_keep_their_rows_and_error_pages_are_never_stored(tmp_p
 
     def removed() -> dict[str, str]:
         with sqlite3.connect(db_path) as connection:
-            return {url.rsplit("/", 1)[1].removesuffix(".html"): at_source for url, at_source in
-                    connection.execute("select url, at_source from articles")}
+            return {
+                url.rsplit("/", 1)[1].removesuffix(".html"): at_source
+                for url, at_source in connection.execute("select url, at_source from articles")
+            }
 
     with DemoSiteServer(host="127.0.0.8", pages=pages) as site:
         crawl(site)
@@ -90,11 +117,16 @@ def test_removed_articles_keep_their_rows_and_error_pages_are_never_stored(tmp_p
         site.set_page(paths["moved"], Page(b"", "text/html", LAST_MODIFIED, location=f"{site.base_url}/news/"))
         crawl(site)
         assert removed() == {"soft": "removed", "deleted": "removed", "moved": "removed", "stays": "online"}
-        site.set_page(paths["soft"], article("Meldung soft"))   # back online
+        site.set_page(paths["soft"], article("Meldung soft"))  # back online
         crawl(site)
         assert removed()["soft"] == "online"
     with sqlite3.connect(db_path) as connection:
-        assert connection.execute("select count(*) from articles where title like '%nicht gefunden%'").fetchone()[0] == 0
-        errors = dict(connection.execute("select url, error from pages where error like 'soft 404%' "
-                                         "or error like 'redirected%'").fetchall())
+        assert (
+            connection.execute("select count(*) from articles where title like '%nicht gefunden%'").fetchone()[0] == 0
+        )
+        errors = dict(
+            connection.execute(
+                "select url, error from pages where error like 'soft 404%' or error like 'redirected%'"
+            ).fetchall()
+        )
     assert any("error.html" in url for url in errors)

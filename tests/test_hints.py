@@ -1,5 +1,6 @@
 """Change hints merged: an article listed by a feed and a sitemap is fetched again when the
 freshest hint says it changed, whichever hub the crawl reads first."""
+
 import json
 import sqlite3
 
@@ -17,17 +18,25 @@ def article(version: str) -> Page:
 
 def hubs(base: str, sitemap_lastmod: str, feed_title: str = "W") -> dict[str, Page]:
     # The feed gives the publication date only: its hint never says the article changed.
-    feed = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{feed_title}</title><item><title>Hafen</title>'
-            f"<link>{base}{ARTICLE}</link><pubDate>Mon, 02 Mar 2026 08:00:00 +0100</pubDate></item>"
-            "</channel></rss>")
+    feed = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{feed_title}</title><item><title>Hafen</title>'
+        f"<link>{base}{ARTICLE}</link><pubDate>Mon, 02 Mar 2026 08:00:00 +0100</pubDate></item>"
+        "</channel></rss>"
+    )
     # The sitemap is an index's child: read a step after the feed, its hint comes second.
-    index = ('<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-             f"<sitemap><loc>{base}/sitemap-articles.xml</loc></sitemap></sitemapindex>")
-    sitemap = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-               f"<url><loc>{base}{ARTICLE}</loc><lastmod>{sitemap_lastmod}</lastmod></url></urlset>")
-    return {"/feed.xml": Page(feed.encode(), "application/rss+xml", LAST_MODIFIED),
-            "/sitemap.xml": Page(index.encode(), "application/xml", LAST_MODIFIED),
-            "/sitemap-articles.xml": Page(sitemap.encode(), "application/xml", LAST_MODIFIED)}
+    index = (
+        '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{base}/sitemap-articles.xml</loc></sitemap></sitemapindex>"
+    )
+    sitemap = (
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{base}{ARTICLE}</loc><lastmod>{sitemap_lastmod}</lastmod></url></urlset>"
+    )
+    return {
+        "/feed.xml": Page(feed.encode(), "application/rss+xml", LAST_MODIFIED),
+        "/sitemap.xml": Page(index.encode(), "application/xml", LAST_MODIFIED),
+        "/sitemap-articles.xml": Page(sitemap.encode(), "application/xml", LAST_MODIFIED),
+    }
 
 
 def test_the_freshest_hint_wins_whichever_hub_comes_first(tmp_path):
@@ -35,9 +44,19 @@ def test_the_freshest_hint_wins_whichever_hub_comes_first(tmp_path):
     with DemoSiteServer(host="127.0.0.9", pages={ARTICLE: article("first")}) as site:
         site.pages.update(hubs(site.base_url, "2026-03-02T08:00:00+01:00"))
         # The feed is read first: its hint (the publication date) is older than the edit.
-        sources = write_sources(tmp_path / "sources.yml", {"sources": [{
-            "id": "hints", "feeds": [f"{site.base_url}/feed.xml"], "sitemaps": [f"{site.base_url}/sitemap.xml"],
-            "download_delay": 0}]})
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {
+                "sources": [
+                    {
+                        "id": "hints",
+                        "feeds": [f"{site.base_url}/feed.xml"],
+                        "sitemaps": [f"{site.base_url}/sitemap.xml"],
+                        "download_delay": 0,
+                    }
+                ]
+            },
+        )
 
         def crawl():
             result = run_cli("crawl", "--sources", sources, "--db", db_path, "--json")

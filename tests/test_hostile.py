@@ -4,6 +4,7 @@ The property tests feed extraction tag soup it has never seen; the crawl test se
 built to break parsers (deep nesting, control characters, lying charsets, broken JSON-LD,
 a page too slow to extract) next to an ordinary article, through the real crawl.
 """
+
 import json
 import os
 import signal
@@ -21,30 +22,74 @@ from crawler.workers import acquire_pool, release_pool, renew_pool
 from tests.conftest import run_cli, write_sources
 
 LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
-TAGS = ["div", "p", "article", "main", "span", "a", "h1", "h2", "script", "style", "table", "td",
-        "li", "ul", "br", "img", "meta", "time", "header", "footer", "nav", "noscript", "svg", "template"]
+TAGS = [
+    "div",
+    "p",
+    "article",
+    "main",
+    "span",
+    "a",
+    "h1",
+    "h2",
+    "script",
+    "style",
+    "table",
+    "td",
+    "li",
+    "ul",
+    "br",
+    "img",
+    "meta",
+    "time",
+    "header",
+    "footer",
+    "nav",
+    "noscript",
+    "svg",
+    "template",
+]
 ATTRIBUTES = st.dictionaries(
-    st.sampled_from(["class", "id", "href", "content", "property", "name", "datetime", "lang", "type",
-                     "itemprop", "rel", "src"]),
-    st.text(max_size=20) | st.sampled_from(["application/ld+json", "og:type", "article", "canonical",
-                                             "javascript:alert(1)", "2026-03-02", "author"]),
-    max_size=3)
+    st.sampled_from(
+        ["class", "id", "href", "content", "property", "name", "datetime", "lang", "type", "itemprop", "rel", "src"]
+    ),
+    st.text(max_size=20)
+    | st.sampled_from(
+        ["application/ld+json", "og:type", "article", "canonical", "javascript:alert(1)", "2026-03-02", "author"]
+    ),
+    max_size=3,
+)
 TEXT = st.text(max_size=60) | st.sampled_from(
-    ["Die Stadtwerke Düsseldorf investieren in Wärmenetze und neue Leitungen. " * 5,
-     '{"@type": "NewsArticle", "datePublished": "2026-03-02", "author": {"name": [[["x"]]]}}',
-     "\x00\x0b\ufffe", "&#0; &#xD800; &bogus;", "]]><!--", "<![CDATA[", "Â€žGeschÃ¤ftâ€œ"])
+    [
+        "Die Stadtwerke Düsseldorf investieren in Wärmenetze und neue Leitungen. " * 5,
+        '{"@type": "NewsArticle", "datePublished": "2026-03-02", "author": {"name": [[["x"]]]}}',
+        "\x00\x0b\ufffe",
+        "&#0; &#xD800; &bogus;",
+        "]]><!--",
+        "<![CDATA[",
+        "Â€žGeschÃ¤ftâ€œ",
+    ]
+)
 
 
 def element(children):
     return st.builds(
         lambda tag, attributes, content, closed: (
-            f"<{tag}" + "".join(f' {name}="{value}"' for name, value in attributes.items()) + ">"
-            + "".join(content) + (f"</{tag}>" if closed else "")),
-        st.sampled_from(TAGS), ATTRIBUTES, st.lists(children, max_size=4), st.booleans())
+            f"<{tag}"
+            + "".join(f' {name}="{value}"' for name, value in attributes.items())
+            + ">"
+            + "".join(content)
+            + (f"</{tag}>" if closed else "")
+        ),
+        st.sampled_from(TAGS),
+        ATTRIBUTES,
+        st.lists(children, max_size=4),
+        st.booleans(),
+    )
 
 
 HTML = st.recursive(TEXT, element, max_leaves=30).map(
-    lambda body: f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>")
+    lambda body: f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+)
 
 
 @given(HTML)
@@ -73,13 +118,17 @@ def test_time_budget_interrupts_a_busy_block():
 
 
 def article_html(title: str, body: str, extra_head: str = "") -> str:
-    return (f'<!DOCTYPE html><html lang="de"><head><title>{title}</title>{extra_head}'
-            '<meta property="article:published_time" content="2026-03-02T08:00:00+01:00"></head>'
-            f"<body><article><h1>{title}</h1>{body}</article></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="de"><head><title>{title}</title>{extra_head}'
+        '<meta property="article:published_time" content="2026-03-02T08:00:00+01:00"></head>'
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
 
 
-PARAGRAPH = ("<p>Die Industrie- und Handelskammer meldet für das erste Quartal mehr Aufträge im "
-             "Maschinenbau, vor allem aus dem Ausland, und erwartet ein stabiles Jahr für die Region.</p>")
+PARAGRAPH = (
+    "<p>Die Industrie- und Handelskammer meldet für das erste Quartal mehr Aufträge im "
+    "Maschinenbau, vor allem aus dem Ausland, und erwartet ein stabiles Jahr für die Region.</p>"
+)
 
 
 def hostile_pages() -> dict[str, bytes]:
@@ -88,11 +137,15 @@ def hostile_pages() -> dict[str, bytes]:
         "/ordinary.html": article_html("Ordinary article", PARAGRAPH * 4),
         "/deep.html": article_html("Deeply nested", deep),
         "/controls.html": article_html("Control\x00characters\x0b", (PARAGRAPH + "\x00\x1f\ufffe") * 4),
-        "/charset.html": article_html("Lying charset", PARAGRAPH * 4,
-                                      '<meta charset="x-no-such-charset">').encode("utf-16"),
-        "/jsonld.html": article_html("Broken JSON-LD", PARAGRAPH * 4,
-                                     '<script type="application/ld+json">' + "[" * 50_000 + "</script>"
-                                     '<script type="application/ld+json">{"author": ' * 3 + "</script>"),
+        "/charset.html": article_html("Lying charset", PARAGRAPH * 4, '<meta charset="x-no-such-charset">').encode(
+            "utf-16"
+        ),
+        "/jsonld.html": article_html(
+            "Broken JSON-LD",
+            PARAGRAPH * 4,
+            '<script type="application/ld+json">' + "[" * 50_000 + "</script>"
+            '<script type="application/ld+json">{"author": ' * 3 + "</script>",
+        ),
         "/huge.html": article_html("Huge page", PARAGRAPH * 40_000),
     }
 
@@ -105,13 +158,33 @@ def test_a_crawl_survives_hostile_pages(tmp_path):
     links = "".join(f'<a href="{path}">{path}</a> ' for path in pages)
     pages["/"] = Page(f"<html><body>{links}</body></html>".encode(), "text/html", LAST_MODIFIED)
     with DemoSiteServer(host="127.0.0.4", pages=pages) as site:
-        sources = write_sources(tmp_path / "sources.yml", {"sources": [{
-            "id": "hostile", "start_urls": [f"{site.base_url}/"], "article_pattern": r"\.html$",
-            "download_delay": 0}]})
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {
+                "sources": [
+                    {
+                        "id": "hostile",
+                        "start_urls": [f"{site.base_url}/"],
+                        "article_pattern": r"\.html$",
+                        "download_delay": 0,
+                    }
+                ]
+            },
+        )
         db_path = tmp_path / "archive.db"
         # A budget the huge page cannot keep, and ordinary pages easily do.
-        result = run_cli("crawl", "--sources", sources, "--db", db_path, "--json",
-                         "--set", "EXTRACT_TIME_LIMIT=0.5", "--set", "DOWNLOAD_MAXSIZE=0")
+        result = run_cli(
+            "crawl",
+            "--sources",
+            sources,
+            "--db",
+            db_path,
+            "--json",
+            "--set",
+            "EXTRACT_TIME_LIMIT=0.5",
+            "--set",
+            "DOWNLOAD_MAXSIZE=0",
+        )
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     assert "extraction took longer than 0.5 s" in result.stderr
     assert "PageItem(" not in result.stderr and len(result.stderr) < 5000  # no page bodies logged

@@ -1,4 +1,5 @@
 """Re-crawls cost the source almost nothing; changes are found; a killed crawl is resumed."""
+
 import asyncio
 import dataclasses
 import json
@@ -151,9 +152,15 @@ def test_a_hub_fetched_by_another_source_is_still_followed(site, tmp_path):
     # The English section links to the Cologne section from its navigation, so crawling
     # "english" fetches /koeln/ once. The first crawl of "koeln" must still follow its links:
     # a 304 there says nothing about this source's articles.
-    sources = write_sources(tmp_path / "sources.yml", {"sources": [
-        {"id": section, "start_urls": [f"{site.base_url}/{section}/"], "max_depth": 1,
-         "download_delay": 0} for section in ("english", "koeln")]})
+    sources = write_sources(
+        tmp_path / "sources.yml",
+        {
+            "sources": [
+                {"id": section, "start_urls": [f"{site.base_url}/{section}/"], "max_depth": 1, "download_delay": 0}
+                for section in ("english", "koeln")
+            ]
+        },
+    )
     db_path = tmp_path / "archive.db"
     runs = {}
     for section in ("english", "koeln"):

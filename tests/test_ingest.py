@@ -1,4 +1,5 @@
 """archive.ingest: the one way a fetched article page is stored, by a crawl or the Redis writer."""
+
 import json
 from collections import Counter
 
@@ -10,16 +11,26 @@ from archive.queue import decode_page, encode_page, store_batch
 from archive.rawstore import open_raw_store
 from archive.store import open_archive, prepare_article
 
-TEXT = ("Die Stadtwerke Düsseldorf AG baut in Oberbilk ein Wärmepumpenwerk. "
-        "Der Bau beginnt im Frühjahr, teilte das Unternehmen am Montag mit. ") * 4
+TEXT = (
+    "Die Stadtwerke Düsseldorf AG baut in Oberbilk ein Wärmepumpenwerk. "
+    "Der Bau beginnt im Frühjahr, teilte das Unternehmen am Montag mit. "
+) * 4
 
 
 def page(text=TEXT, fetched_at="2026-11-20T08:00:00+00:00"):
     url = "https://wirtschaft.example/waermepumpe.html"
-    article = {"url": url, "title": "Wärmepumpenwerk für Oberbilk", "text": text, "language": "de",
-               "published": "2026-11-20", "authors": ["Anna Beispiel"], "tags": ["Energie"]}
-    response = FetchedResponse(url, 200, {"Content-Type": "text/html", "ETag": '"v1"'},
-                               b"<html>\xc3\xa4</html>", fetched_at)
+    article = {
+        "url": url,
+        "title": "Wärmepumpenwerk für Oberbilk",
+        "text": text,
+        "language": "de",
+        "published": "2026-11-20",
+        "authors": ["Anna Beispiel"],
+        "tags": ["Energie"],
+    }
+    response = FetchedResponse(
+        url, 200, {"Content-Type": "text/html", "ETag": '"v1"'}, b"<html>\xc3\xa4</html>", fetched_at
+    )
     return ArticlePage("duesseldorf", response, prepare_article(article, find_entities=True))
 
 
@@ -41,8 +52,7 @@ def test_ingest_stores_everything_of_a_page_and_a_second_time_nothing_new(tmp_pa
     assert "duesseldorf-oberbilk" in places
     [again] = ingest_batch(db, raw_db, [page(fetched_at="2026-11-20T09:00:00+00:00")], options)
     assert (again.outcome, again.article_id, again.links) == ("unchanged", first.article_id, None)
-    [changed] = ingest_batch(db, raw_db, [page(TEXT + " Korrektur: im Sommer.", "2026-11-21T08:00:00+00:00")],
-                             options)
+    [changed] = ingest_batch(db, raw_db, [page(TEXT + " Korrektur: im Sommer.", "2026-11-21T08:00:00+00:00")], options)
     assert changed.outcome == "updated"
     assert db["article_versions"].count == 1
     assert raw_db["responses"].count == 2  # first version and the correction, not the unchanged fetch
@@ -56,9 +66,15 @@ def test_a_crawl_without_enrichment_links_nothing(tmp_path):
     assert stored.links is None and db["article_places"].count == 0
 
 
-@given(st.one_of(st.binary(max_size=200), st.text(max_size=200).map(str.encode),
-                 st.dictionaries(st.text(max_size=10), st.integers() | st.text(max_size=10) | st.none(),
-                                 max_size=5).map(json.dumps)))
+@given(
+    st.one_of(
+        st.binary(max_size=200),
+        st.text(max_size=200).map(str.encode),
+        st.dictionaries(st.text(max_size=10), st.integers() | st.text(max_size=10) | st.none(), max_size=5).map(
+            json.dumps
+        ),
+    )
+)
 def test_the_writer_skips_any_entry_it_cannot_read(tmp_path_factory, entry):
     db = open_archive(tmp_path_factory.mktemp("queue") / "archive.db")
     outcomes = store_batch(db, None, [entry, encode_page(page())], IngestOptions())

@@ -1,4 +1,5 @@
 """What the archive keeps of each fetch: raw responses, re-extraction and WARC export."""
+
 import shutil
 
 import sqlite_utils
@@ -62,8 +63,10 @@ def test_export_warc_writes_replayable_response_records(demo_archive, demo_artic
 def test_progress_table_and_summary(demo_site, tmp_path):
     from tests.conftest import write_sources
 
-    sources = write_sources(tmp_path / "sources.yml", {"sources": [
-        {"id": "feed-only", "feeds": [f"{demo_site.base_url}/feed.xml"], "download_delay": 0}]})
+    sources = write_sources(
+        tmp_path / "sources.yml",
+        {"sources": [{"id": "feed-only", "feeds": [f"{demo_site.base_url}/feed.xml"], "download_delay": 0}]},
+    )
     result = run_cli("crawl", "--sources", sources, "--db", tmp_path / "a.db", "--progress")
     assert "Crawling" in result.stderr and "feed-only" in result.stderr
     assert "Crawl finished in" in result.stdout

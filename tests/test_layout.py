@@ -2,6 +2,7 @@
 
 Each check runs in a fresh interpreter, since this test process has imported everything already.
 """
+
 import subprocess
 import sys
 
@@ -21,7 +22,6 @@ LAYERS = [
 
 @pytest.mark.parametrize(("module", "forbidden"), LAYERS, ids=[module for module, _ in LAYERS])
 def test_import_does_not_load_later_stages(module, forbidden):
-    probe = (f"import sys, {module}\n"
-             f"print(' '.join(name for name in {forbidden!r} if name in sys.modules))")
+    probe = f"import sys, {module}\nprint(' '.join(name for name in {forbidden!r} if name in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert loaded.stdout.split() == []

@@ -1,4 +1,5 @@
 """Crawl locks: exclusive across processes, gone when the holder dies; `crawl` skips a locked source."""
+
 import json
 import multiprocessing
 import sqlite3
@@ -37,8 +38,9 @@ def test_lock_is_exclusive_and_per_name(tmp_path):
 def lock_holder(tmp_path):
     """Another process holding the lock of source `held` until it is killed."""
     db_path = tmp_path / "archive.db"
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path), "held"],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db_path), "held"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert holder.stdout.readline() == "held\n"
     yield holder, db_path
     holder.kill()
@@ -59,8 +61,9 @@ def test_lock_is_released_when_its_holder_is_killed(lock_holder):
 def test_crawl_skips_a_source_being_crawled(lock_holder, tmp_path):
     _holder, db_path = lock_holder
     # Nothing listens on port 9 of this machine: fetching would fail, but nothing is fetched.
-    sources = write_sources(tmp_path / "sources.yml", {"sources": [
-        {"id": "held", "start_urls": ["http://127.0.0.1:9/"]}]})
+    sources = write_sources(
+        tmp_path / "sources.yml", {"sources": [{"id": "held", "start_urls": ["http://127.0.0.1:9/"]}]}
+    )
     result = run_cli("crawl", "held", "--sources", sources, "--db", db_path, "--json")
     assert "held: skipped, another crawl of this source is running" in result.stderr
     [run] = json.loads(result.stdout)["runs"]

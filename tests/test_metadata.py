@@ -1,4 +1,5 @@
 """News metadata rules (headline, dates, authors, language, lead) on small synthetic pages."""
+
 import json
 
 import pytest
@@ -17,20 +18,25 @@ STORY = (
 )
 
 
-def page(head: str = "", header: str = "", body: str = "", lang: str = "de",
-         paragraphs: int = 4, closing: str = "") -> str:
+def page(
+    head: str = "", header: str = "", body: str = "", lang: str = "de", paragraphs: int = 4, closing: str = ""
+) -> str:
     """An article page: ``head`` extras, ``header`` above the text, ``STORY`` paragraphs."""
     text = "".join(f"<p>{STORY}</p>" for _ in range(paragraphs))
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>'
-            f'<nav><a href="/">Start</a> <a href="/wirtschaft/">Wirtschaft</a></nav>'
-            f"<article>{header}{body or text}{closing}</article>"
-            f"<footer>Impressum · Datenschutz</footer></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>'
+        f'<nav><a href="/">Start</a> <a href="/wirtschaft/">Wirtschaft</a></nav>'
+        f"<article>{header}{body or text}{closing}</article>"
+        f"<footer>Impressum · Datenschutz</footer></body></html>"
+    )
 
 
 def jsonld(**fields) -> str:
-    return ('<script type="application/ld+json">'
-            + json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", **fields})
-            + "</script>")
+    return (
+        '<script type="application/ld+json">'
+        + json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", **fields})
+        + "</script>"
+    )
 
 
 def extract(html: str, url: str = URL) -> dict:
@@ -41,22 +47,30 @@ def extract(html: str, url: str = URL) -> dict:
 
 # Headline
 
-@pytest.mark.parametrize("seo_title", [
-    "Hafen wird um zwei Terminals erweitert | Rheinische Post",
-    "Hafen wird um zwei Terminals erweitert - WELT",
-    "Hafen wird um zwei Terminals erweitert – DW – 28.04.2023",
-    "Rheinische Post: Wirtschaft | Hafen wird um zwei Terminals erweitert",
-])
+
+@pytest.mark.parametrize(
+    "seo_title",
+    [
+        "Hafen wird um zwei Terminals erweitert | Rheinische Post",
+        "Hafen wird um zwei Terminals erweitert - WELT",
+        "Hafen wird um zwei Terminals erweitert – DW – 28.04.2023",
+        "Rheinische Post: Wirtschaft | Hafen wird um zwei Terminals erweitert",
+    ],
+)
 def test_title_drops_the_site_name(seo_title):
-    head = (f"<title>{seo_title}</title><meta property=\"og:title\" content=\"{seo_title}\">"
-            '<meta property="og:site_name" content="Rheinische Post">')
+    head = (
+        f'<title>{seo_title}</title><meta property="og:title" content="{seo_title}">'
+        '<meta property="og:site_name" content="Rheinische Post">'
+    )
     assert extract(page(head))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_title_is_the_h1_without_its_kicker():
     head = "<title>Düsseldorf: Hafen wird erweitert | RP ONLINE</title>"
-    header = ('<h1><span class="headline-kicker">Düsseldorf</span>'
-              '<span class="headline-title">Hafen wird um zwei Terminals erweitert</span></h1>')
+    header = (
+        '<h1><span class="headline-kicker">Düsseldorf</span>'
+        '<span class="headline-title">Hafen wird um zwei Terminals erweitert</span></h1>'
+    )
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
@@ -77,12 +91,15 @@ def test_a_section_h1_is_not_taken_for_the_headline():
     assert extract(page(head, header), url)["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
-@pytest.mark.parametrize("seo_title", [
-    "Bürgermeister: Hafen wird um zwei Terminals erweitert",   # a kicker before the headline
-    "Hafen wird um zwei Terminals erweitert - Wirtschaftsnachrichten vom Niederrhein",  # a slogan
-    "Hafen wird um zwei Terminals erweitert : Hafenblog",       # WordPress's " : "
-    "Hafen wird um zwei Terminals erweitert – jetzt alle Infos",  # SEO words after the headline
-])
+@pytest.mark.parametrize(
+    "seo_title",
+    [
+        "Bürgermeister: Hafen wird um zwei Terminals erweitert",  # a kicker before the headline
+        "Hafen wird um zwei Terminals erweitert - Wirtschaftsnachrichten vom Niederrhein",  # a slogan
+        "Hafen wird um zwei Terminals erweitert : Hafenblog",  # WordPress's " : "
+        "Hafen wird um zwei Terminals erweitert – jetzt alle Infos",  # SEO words after the headline
+    ],
+)
 def test_the_h1_wins_when_the_metadata_title_only_adds_to_it(seo_title):
     head = f"<title>{seo_title}</title>"
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
@@ -91,15 +108,19 @@ def test_the_h1_wins_when_the_metadata_title_only_adds_to_it(seo_title):
 
 def test_a_kicker_on_its_own_line_or_after_a_separator_is_not_the_headline():
     head = jsonld(headline="Hafen wird um zwei Terminals erweitert")
-    for header in ("<h1><small>Wirtschaft</small><br>Hafen wird um zwei Terminals erweitert</h1>",
-                   '<h1>"Zukunft sichern" / Hafen wird um zwei Terminals erweitert</h1>'):
+    for header in (
+        "<h1><small>Wirtschaft</small><br>Hafen wird um zwei Terminals erweitert</h1>",
+        '<h1>"Zukunft sichern" / Hafen wird um zwei Terminals erweitert</h1>',
+    ):
         assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_hidden_headings_and_screen_reader_labels_are_not_the_title():
     head = '<meta property="og:title" content="Hafen wird um zwei Terminals erweitert">'
-    header = ('<h1 class="visuallyhidden">Hafen wird um zwei Terminals erweitert | RP ONLINE</h1>'
-              '<h1><span class="sr-only">Überschrift:</span> Hafen wird um zwei Terminals erweitert</h1>')
+    header = (
+        '<h1 class="visuallyhidden">Hafen wird um zwei Terminals erweitert | RP ONLINE</h1>'
+        '<h1><span class="sr-only">Überschrift:</span> Hafen wird um zwei Terminals erweitert</h1>'
+    )
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
@@ -111,17 +132,20 @@ def test_soft_hyphens_are_removed_from_the_title():
 
 @pytest.mark.parametrize("meta_title", ["Home", "Startseite", "Rheinische Post"])
 def test_the_h1_wins_over_a_title_that_only_names_the_site(meta_title):
-    head = (f'<title>{meta_title}</title><meta property="og:site_name" content="Rheinische Post">')
+    head = f'<title>{meta_title}</title><meta property="og:site_name" content="Rheinische Post">'
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_style_sheets_inside_the_h1_are_not_the_title():
-    head = ('<title>Hafen wird um zwei Terminals erweitert</title>'
-            '<meta property="og:title" content="Medienmitteilungen">')
-    header = ('<h1><style>.css-umyvef{font-size:16px;display:block;}</style>'
-              '<span class="css-umyvef">Medienmitteilung der Stadtwerke</span>'
-              "Hafen wird um zwei Terminals erweitert</h1>")
+    head = (
+        '<title>Hafen wird um zwei Terminals erweitert</title><meta property="og:title" content="Medienmitteilungen">'
+    )
+    header = (
+        "<h1><style>.css-umyvef{font-size:16px;display:block;}</style>"
+        '<span class="css-umyvef">Medienmitteilung der Stadtwerke</span>'
+        "Hafen wird um zwei Terminals erweitert</h1>"
+    )
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
@@ -133,8 +157,10 @@ def test_the_h1_that_leads_the_metadata_title_before_site_and_slogan():
 
 def test_a_hidden_separator_in_the_h1_keeps_the_words_apart():
     head = "<title>Stadtwerke – Hafen wird um zwei Terminals erweitert</title>"
-    header = ('<h1><span>Stadtwerke</span><span aria-hidden="true"> – </span>'
-              "<span>Hafen wird um zwei Terminals erweitert</span></h1>")
+    header = (
+        '<h1><span>Stadtwerke</span><span aria-hidden="true"> – </span>'
+        "<span>Hafen wird um zwei Terminals erweitert</span></h1>"
+    )
     assert "StadtwerkeHafen" not in extract(page(head, header))["title"]
 
 
@@ -145,22 +171,28 @@ def test_a_page_without_h1_takes_the_h2_the_metadata_title_names():
 
 
 def test_a_logo_h1_is_not_the_headline():
-    head = ('<title>Hafengesellschaft Düsseldorf</title>'
-            '<meta property="og:site_name" content="Hafengesellschaft Düsseldorf">')
-    header = ('<h1><a href="https://www.hafen-duesseldorf.de/">Hafengesellschaft Düsseldorf</a></h1>'
-              "<h2>Hafen wird um zwei Terminals erweitert</h2>")
+    head = (
+        "<title>Hafengesellschaft Düsseldorf</title>"
+        '<meta property="og:site_name" content="Hafengesellschaft Düsseldorf">'
+    )
+    header = (
+        '<h1><a href="https://www.hafen-duesseldorf.de/">Hafengesellschaft Düsseldorf</a></h1>'
+        "<h2>Hafen wird um zwei Terminals erweitert</h2>"
+    )
     assert extract(page(head, header), "https://www.hafen-duesseldorf.de/news/terminals")["title"] == (
-        "Hafen wird um zwei Terminals erweitert")
+        "Hafen wird um zwei Terminals erweitert"
+    )
 
 
 def test_an_h2_under_section_h1s_that_the_metadata_title_names():
     head = "<title>Hafenportal - Meldungen - Hafen wird um zwei Terminals erweitert</title>"
-    header = ("<h1>Meldungen | Eintrag</h1><h2>Hafen wird um zwei Terminals erweitert</h2>"
-              "<h2>Weitere Meldungen</h2>")
+    header = "<h1>Meldungen | Eintrag</h1><h2>Hafen wird um zwei Terminals erweitert</h2><h2>Weitere Meldungen</h2>"
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
     # An <h1> the metadata confirms stays the headline, even when an <h2> is the og:title.
-    head = ('<meta property="og:title" content="Was ist die Hafengesellschaft?">'
-            "<title>Hafengesellschaft: 3 Fragen an Tina Musil</title>")
+    head = (
+        '<meta property="og:title" content="Was ist die Hafengesellschaft?">'
+        "<title>Hafengesellschaft: 3 Fragen an Tina Musil</title>"
+    )
     header = "<h1>3 Fragen an Tina Musil, Hafenmeisterin</h1><h2>Was ist die Hafengesellschaft?</h2>"
     assert extract(page(head, header))["title"] == "3 Fragen an Tina Musil, Hafenmeisterin"
 
@@ -171,39 +203,44 @@ def test_strip_site_name_keeps_titles_without_one():
 
 def test_a_dash_between_two_days_is_a_range_not_a_title_separator():
     assert strip_site_name("Wochenbericht 14. - 20. Januar 2022 - SLF", {"slf"}) == (
-        "Wochenbericht 14. - 20. Januar 2022")
-    assert strip_site_name("Messe vom 3. – 5. Mai | Rheinische Post", {"rheinischepost"}) == (
-        "Messe vom 3. – 5. Mai")
+        "Wochenbericht 14. - 20. Januar 2022"
+    )
+    assert strip_site_name("Messe vom 3. – 5. Mai | Rheinische Post", {"rheinischepost"}) == ("Messe vom 3. – 5. Mai")
     # A date after a separator is still glued on.
     assert strip_site_name("Hafen wird um zwei Terminals erweitert - 21.11.2026", set()) == (
-        "Hafen wird um zwei Terminals erweitert")
+        "Hafen wird um zwei Terminals erweitert"
+    )
 
 
 # Dates
 
+
 def test_published_and_modified_from_jsonld():
-    head = jsonld(headline="Hafen", datePublished="2024-11-21T14:30:00+01:00",
-                  dateModified="2024-11-22T09:05:00+01:00")
+    head = jsonld(headline="Hafen", datePublished="2024-11-21T14:30:00+01:00", dateModified="2024-11-22T09:05:00+01:00")
     article = extract(page(head))
-    assert (article["published"], article["modified"]) == (
-        "2024-11-21T14:30:00+01:00", "2024-11-22T09:05:00+01:00")
+    assert (article["published"], article["modified"]) == ("2024-11-21T14:30:00+01:00", "2024-11-22T09:05:00+01:00")
 
 
 def test_meta_published_time_and_utc_shown_in_berlin_time():
-    head = ('<meta property="article:published_time" content="2024-11-20T23:30:00Z">'
-            '<meta property="article:modified_time" content="2024-11-20T23:30:00Z">')
+    head = (
+        '<meta property="article:published_time" content="2024-11-20T23:30:00Z">'
+        '<meta property="article:modified_time" content="2024-11-20T23:30:00Z">'
+    )
     article = extract(page(head))
     # The same instant; in Düsseldorf it was already the 21st.
     assert article["published"] == "2024-11-21T00:30:00+01:00"
     assert article["modified"] is None
 
 
-@pytest.mark.parametrize("shown, expected", [
-    ("21.11.2024, 14:30 Uhr", "2024-11-21T14:30:00+01:00"),
-    ("21. November 2024 um 14.30 Uhr", "2024-11-21T14:30:00+01:00"),
-    ("21. Juli 2024, 08:15 Uhr", "2024-07-21T08:15:00+02:00"),
-    ("21. November 2024", "2024-11-21"),
-])
+@pytest.mark.parametrize(
+    "shown, expected",
+    [
+        ("21.11.2024, 14:30 Uhr", "2024-11-21T14:30:00+01:00"),
+        ("21. November 2024 um 14.30 Uhr", "2024-11-21T14:30:00+01:00"),
+        ("21. Juli 2024, 08:15 Uhr", "2024-07-21T08:15:00+02:00"),
+        ("21. November 2024", "2024-11-21"),
+    ],
+)
 def test_visible_german_dates(shown, expected):
     header = f'<p class="meta">Von Anna Schmidt · {shown}</p>'
     assert extract(page(header=header))["published"] == expected
@@ -218,15 +255,16 @@ def test_time_element_and_url_date():
 
 def test_the_date_line_under_the_headline_beats_a_stale_meta_date():
     head = '<meta name="date" content="2024-12-02">'
-    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
-              '<p class="info">Anna Schmidt | 26. Nov. 2024</p>')
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt | 26. Nov. 2024</p>'
     assert extract(page(head, header))["published"] == "2024-11-26"
 
 
 def test_dates_in_sentences_and_updates_are_not_the_date_line():
-    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
-              "<p>Aktualisiert am 28.11.2024</p><p>Die Arbeiten beginnen am 3. März 2025.</p>"
-              "<p>Veröffentlicht: 21.11.2024</p>")
+    header = (
+        "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+        "<p>Aktualisiert am 28.11.2024</p><p>Die Arbeiten beginnen am 3. März 2025.</p>"
+        "<p>Veröffentlicht: 21.11.2024</p>"
+    )
     head = '<meta name="date" content="2024-11-28">'
     assert extract(page(head, header))["published"] == "2024-11-21"
 
@@ -237,15 +275,21 @@ def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
     assert extract(page(head, closing=closing))["published"] == "2024-10-13"
     # A listing labels each teaser: those days say nothing about this story.
     teasers = "".join(f"<li>Anderer Artikel · Published {day}. Juli 2024</li>" for day in (3, 9, 17))
-    tree = parse_html(page('<meta property="article:published_time" content="2024-11-21T10:00:00+01:00">',
-                           closing=f"<ul>{teasers}</ul>"))
+    tree = parse_html(
+        page(
+            '<meta property="article:published_time" content="2024-11-21T10:00:00+01:00">',
+            closing=f"<ul>{teasers}</ul>",
+        )
+    )
     assert article_dates(tree, URL)[0] == "2024-11-21T10:00:00+01:00"
 
 
 def test_of_two_days_in_the_date_line_the_one_the_markup_names_published():
     head = jsonld(datePublished="2022-12-30T07:00:40+01:00")
-    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
-              "<p>Anna Schmidt | 29. Dezember 2022 · 30. Dezember 2022 | Wirtschaft</p>")
+    header = (
+        "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+        "<p>Anna Schmidt | 29. Dezember 2022 · 30. Dezember 2022 | Wirtschaft</p>"
+    )
     assert extract(page(head, header))["published"] == "2022-12-30T07:00:40+01:00"
     # Without that statement the first day of the date line counts.
     header = header.replace("29. Dezember", "28. Dezember")
@@ -263,23 +307,27 @@ def test_a_date_line_with_slashes_is_read_day_first_unless_the_markup_says_other
 
 
 def test_the_printed_day_beats_the_berlin_day_of_a_utc_timestamp():
-    header = ('<h1>Hafen wird um zwei Terminals erweitert</h1><p><time datetime="2019-12-26T23:07:45+00:00"'
-              ' itemprop="datePublished">26/12/2019</time></p>')
+    header = (
+        '<h1>Hafen wird um zwei Terminals erweitert</h1><p><time datetime="2019-12-26T23:07:45+00:00"'
+        ' itemprop="datePublished">26/12/2019</time></p>'
+    )
     assert extract(page(jsonld(), header))["published"] == "2019-12-26"
 
 
 @pytest.mark.parametrize("dateline", ["Karlsruhe, (12.11.2021). Der Hafen wird", "(12. November 2021) Der Hafen wird"])
 def test_a_press_release_dateline_in_parentheses(dateline):
-    teaser = '<aside><p>Hafenfest · Sa. 13.11.2021</p></aside>'
+    teaser = "<aside><p>Hafenfest · Sa. 13.11.2021</p></aside>"
     body = f"<p>{dateline} bis 2028 erweitert. {STORY}</p><p>{STORY}</p>"
     assert extract(page("", "<h1>Hafen wird erweitert</h1>", body, closing=teaser))["published"] == "2021-11-12"
 
 
 def test_a_time_element_far_from_the_headline_beats_a_guess():
     head = '<meta property="og:article:published_time" content="2022-01-15">'
-    closing = ('<ul class="meta"><li>Erscheinungsdatum <time datetime="2022-01-25">25.01.2022</time></li></ul>'
-               '<section class="comments"><time datetime="2022-02-01">01.02.2022</time></section>'
-               '<blockquote>Ein geteilter Beitrag am <time datetime="2021-04-21">Apr 21, 2021</time></blockquote>')
+    closing = (
+        '<ul class="meta"><li>Erscheinungsdatum <time datetime="2022-01-25">25.01.2022</time></li></ul>'
+        '<section class="comments"><time datetime="2022-02-01">01.02.2022</time></section>'
+        '<blockquote>Ein geteilter Beitrag am <time datetime="2021-04-21">Apr 21, 2021</time></blockquote>'
+    )
     assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing))["published"] == "2022-01-25"
     # Time elements that print different days (the story's and a teaser's) decide nothing.
     teaser = '<aside><time datetime="2022-01-10T09:00:00+01:00">vor 9 Stunden</time></aside>'
@@ -297,8 +345,10 @@ def test_a_post_that_says_when_it_was_published():
 
 def test_the_date_line_is_found_below_indented_markup():
     indent = "\n" + " " * 400
-    header = (f"<h1>Hafen wird um zwei Terminals erweitert</h1>{indent}<div>{indent}<div>{indent}"
-              "Von <span>Anna Schmidt</span> 4.&thinsp;2.&thinsp;2022.</div></div>")
+    header = (
+        f"<h1>Hafen wird um zwei Terminals erweitert</h1>{indent}<div>{indent}<div>{indent}"
+        "Von <span>Anna Schmidt</span> 4.&thinsp;2.&thinsp;2022.</div></div>"
+    )
     article = extract(page('<meta name="date" content="2022-04-02">', header))
     assert article["published"] == "2022-02-04"
     assert article["authors"] == ["Anna Schmidt"]
@@ -324,8 +374,7 @@ def test_a_stand_line_is_the_date_when_it_is_the_only_one():
     head = '<meta name="date" content="2020-04-29T11:52:23">'
     assert extract(page(head, header))["published"] == "2020-04-28T18:00:00+02:00"
     # Beside the date line it is the update.
-    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1><p>21.04.2020</p>"
-              "<p>Stand: 28.04.2020 18:00 Uhr</p>")
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>21.04.2020</p><p>Stand: 28.04.2020 18:00 Uhr</p>"
     assert extract(page(head, header))["published"] == "2020-04-21"
     # The markup names it as the update of an earlier publication.
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Stand: 28.04.2020 18:00 Uhr</p>"
@@ -348,10 +397,15 @@ def test_future_and_pre_1995_dates_are_rejected(bad):
 
 # Authors
 
+
 def test_several_authors_from_jsonld_and_agency():
-    head = jsonld(author=[{"@type": "Person", "name": "Anna Schmidt"},
-                          {"@type": "Person", "name": "Jan Meyer"},
-                          {"@type": "Organization", "name": "dpa"}])
+    head = jsonld(
+        author=[
+            {"@type": "Person", "name": "Anna Schmidt"},
+            {"@type": "Person", "name": "Jan Meyer"},
+            {"@type": "Organization", "name": "dpa"},
+        ]
+    )
     article = extract(page(head))
     assert article["authors"] == ["Anna Schmidt", "Jan Meyer"]
     assert article["agencies"] == ["dpa"]
@@ -363,8 +417,9 @@ def test_byline_with_von_und():
     assert extract(page(header=header))["authors"] == ["Anna Schmidt", "Jan Meyer"]
 
 
-@pytest.mark.parametrize("dateline, agency", [("Düsseldorf (dpa/lnw) – ", "dpa"), ("Frankfurt (dpa-AFX) - ", "dpa-AFX"),
-                                              ("(AFP) – ", "AFP")])
+@pytest.mark.parametrize(
+    "dateline, agency", [("Düsseldorf (dpa/lnw) – ", "dpa"), ("Frankfurt (dpa-AFX) - ", "dpa-AFX"), ("(AFP) – ", "AFP")]
+)
 def test_an_agency_dateline_opening_the_story_names_the_agency(dateline, agency):
     body = f"<p>{dateline}{STORY}</p>" + f"<p>{STORY}</p>" * 3
     article = extract(page(header=HEADLINE, body=body))
@@ -390,21 +445,24 @@ def test_initials_are_kept_only_when_nobody_is_named():
 def test_desk_names_only_when_alone():
     head = jsonld(author=[{"name": "Redaktion Wirtschaft"}, {"name": "Anna Schmidt"}])
     assert extract(page(head))["authors"] == ["Anna Schmidt"]
-    assert extract(page(jsonld(author={"name": "Redaktion Wirtschaft"})))["authors"] == [
-        "Redaktion Wirtschaft"]
+    assert extract(page(jsonld(author={"name": "Redaktion Wirtschaft"})))["authors"] == ["Redaktion Wirtschaft"]
 
 
 def test_the_byline_names_the_person_when_the_metadata_names_only_the_site():
     head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
-    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
-              "<p><span>Von Anna Schmidt und Jan Meyer</span> · 21.11.2024, 14:30 Uhr</p>")
+    header = (
+        "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+        "<p><span>Von Anna Schmidt und Jan Meyer</span> · 21.11.2024, 14:30 Uhr</p>"
+    )
     article = extract(page(head, header))
     assert article["authors"] == ["Anna Schmidt", "Jan Meyer"]
 
 
 def test_a_von_inside_a_sentence_is_not_a_byline():
-    header = ("<h1>Hafen wird um zwei Terminals erweitert</h1>"
-              "<p>Der Plan stammt von Oberbürgermeister Stephan Keller, sagte die Stadt.</p>")
+    header = (
+        "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+        "<p>Der Plan stammt von Oberbürgermeister Stephan Keller, sagte die Stadt.</p>"
+    )
     assert extract(page(header=header))["authors"] == []
 
 
@@ -424,8 +482,16 @@ def test_a_byline_label_and_the_linked_name_in_separate_elements():
     assert extract(page(header=header))["authors"] == ["Lisa Petrich", "Jan Meyer"]
 
 
-@pytest.mark.parametrize("credit", ["Autor: Fritz Imhof", "Autorin: Fritz Imhof", "Autor Fritz Imhof",
-                                    "Ein Artikel von Fritz Imhof", "Text & Fotos: Fritz Imhof"])
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Autor: Fritz Imhof",
+        "Autorin: Fritz Imhof",
+        "Autor Fritz Imhof",
+        "Ein Artikel von Fritz Imhof",
+        "Text & Fotos: Fritz Imhof",
+    ],
+)
 def test_a_labelled_author_counts_anywhere_on_the_page(credit):
     closing = f"<p>{credit}</p>"
     assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Fritz Imhof"]
@@ -443,11 +509,14 @@ def test_a_von_far_from_the_headline_is_not_a_byline():
     assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
 
 
-@pytest.mark.parametrize("closing", [
-    "<p><em>Von Anna Schmidt</em></p>",
-    "<p><b><i>Anna Schmidt</i></b></p>",
-    f"<p>{STORY} (Anna Schmidt) +++</p>",
-])
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p><em>Von Anna Schmidt</em></p>",
+        "<p><b><i>Anna Schmidt</i></b></p>",
+        f"<p>{STORY} (Anna Schmidt) +++</p>",
+    ],
+)
 def test_a_signature_at_the_end_of_the_story_names_the_author(closing):
     assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Anna Schmidt"]
 
@@ -474,7 +543,7 @@ def test_a_metadata_author_the_page_never_shows_gives_way_to_the_byline():
     header = HEADLINE + '<p class="author">Text &amp; Fotos: Ivan Valetny</p>'
     assert extract(page(head, header))["authors"] == ["Ivan Valetny"]
     # Shown somewhere on the page (in a teaser, a box), the metadata's name stays.
-    closing = '<aside>Mehr von Auto Illustrierte</aside>'
+    closing = "<aside>Mehr von Auto Illustrierte</aside>"
     assert extract(page(head, header, closing=closing))["authors"] == ["Auto Illustrierte"]
 
 
@@ -496,32 +565,42 @@ def test_soft_hyphens_inside_a_byline_do_not_cut_the_name():
 
 
 def test_the_site_credited_by_its_initials_gives_way_to_the_signature():
-    head = (jsonld(author={"@type": "Person", "name": "LN"})
-            + '<meta property="og:site_name" content="LN-Online">')
+    head = jsonld(author={"@type": "Person", "name": "LN"}) + '<meta property="og:site_name" content="LN-Online">'
     closing = "<p><em>Von Cosima Künzel</em></p>"
     assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Cosima Künzel"]
 
 
 def test_a_first_name_gets_the_full_name_of_the_author_box():
     head = jsonld(author={"@type": "Person", "name": "Stefanus"})
-    closing = ('<div class="author-box"><div class="author-box__name">Stefanus</div><div class="author-box__bio">'
-               'Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter. Seit 2002 auf dem Rad.</div></div>')
+    closing = (
+        '<div class="author-box"><div class="author-box__name">Stefanus</div><div class="author-box__bio">'
+        "Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter. Seit 2002 auf dem Rad.</div></div>"
+    )
     assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Stefanus Stahl"]
 
 
-@pytest.mark.parametrize("dateline", ["04.02.2022 | 13:10 Uhr | Uta Helkenberg", "25.10.2022 - Uta Helkenberg",
-                                      "05.02.2020 - Redaktion: Uta Helkenberg (Pressesprecherin)"])
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
+        "25.10.2022 - Uta Helkenberg",
+        "05.02.2020 - Redaktion: Uta Helkenberg (Pressesprecherin)",
+    ],
+)
 def test_a_date_line_that_names_the_author(dateline):
     assert extract(page(header=f"<small>{dateline}</small>{HEADLINE}"))["authors"] == ["Uta Helkenberg"]
     date, rest = dateline.split(" ", 1)
     assert extract(page(header=f"<div>{date} <span>{rest}</span></div>{HEADLINE}"))["authors"] == ["Uta Helkenberg"]
 
 
-@pytest.mark.parametrize("organisation, url", [
-    ("Bund der Energieverbraucher e.V.", URL),
-    ("Web Commerce GmbH", URL),
-    ("LAOLA1.at", "https://www.laola1.at/de/red/fussball/rapid-barisic/"),  # cut at the digit: "LAOLA"
-])
+@pytest.mark.parametrize(
+    "organisation, url",
+    [
+        ("Bund der Energieverbraucher e.V.", URL),
+        ("Web Commerce GmbH", URL),
+        ("LAOLA1.at", "https://www.laola1.at/de/red/fussball/rapid-barisic/"),  # cut at the digit: "LAOLA"
+    ],
+)
 def test_an_organisation_or_the_site_in_the_metadata_gives_way_to_the_byline(organisation, url):
     head = f'<meta name="author" content="{organisation}">'
     header = HEADLINE + "<p>von Leonora Holling</p>"
@@ -542,13 +621,16 @@ def test_a_headline_set_as_h2_has_its_byline_next_to_it():
     assert article["authors"] == ["Anna Schmidt"]
 
 
-@pytest.mark.parametrize("byline, name", [
-    ('Geschrieben von <a href="/user/7">Hafenfan</a> <span>am 25.08.2021 22:30</span>', "Hafenfan"),
-    ("<span>von</span> <a>kapitaen_83</a> <span>am 20.09.2021</span>", "kapitaen_83"),
-    ("Erstellt von Jonas am Dienstag 6. Mai 2014", "Jonas"),
-    ("21.09.2021 13:30 von Jonas", "Jonas"),
-    ("Veröffentlicht am 8. Februar 2022 <span>von</span> <a>Hafen-Team</a>", "Hafen-Team"),
-])
+@pytest.mark.parametrize(
+    "byline, name",
+    [
+        ('Geschrieben von <a href="/user/7">Hafenfan</a> <span>am 25.08.2021 22:30</span>', "Hafenfan"),
+        ("<span>von</span> <a>kapitaen_83</a> <span>am 20.09.2021</span>", "kapitaen_83"),
+        ("Erstellt von Jonas am Dienstag 6. Mai 2014", "Jonas"),
+        ("21.09.2021 13:30 von Jonas", "Jonas"),
+        ("Veröffentlicht am 8. Februar 2022 <span>von</span> <a>Hafen-Team</a>", "Hafen-Team"),
+    ],
+)
 def test_a_dated_byline_credits_a_handle_or_first_name(byline, name):
     article = extract(page(header=HEADLINE + f"<p>{byline}</p>"))
     assert article["author"] == name
@@ -601,12 +683,17 @@ def test_a_weekday_is_not_a_name():
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []
-    for byline in ("Interview: Julia Lauter", "Artikel von: Julia Lauter", "Ein Artikel von Julia Lauter",
-                   "Author Julia Lauter"):
+    for byline in (
+        "Interview: Julia Lauter",
+        "Artikel von: Julia Lauter",
+        "Ein Artikel von Julia Lauter",
+        "Author Julia Lauter",
+    ):
         assert split_names(byline) == ["Julia Lauter"]
 
 
 # Language and lead
+
 
 def test_language_comes_from_the_text_not_the_lang_attribute():
     assert extract(page(lang="en"))["language"] == "de"
@@ -650,8 +737,11 @@ def test_the_lead_in_the_articles_own_header_is_text():
 
 
 def test_the_page_header_outside_the_article_stays_out():
-    html = page().replace("<body>", "<body><header><p>Ihr Portal für Nachrichten aus der Region "
-                                    "Düsseldorf, jeden Tag neu für Sie zusammengestellt.</p></header>")
+    html = page().replace(
+        "<body>",
+        "<body><header><p>Ihr Portal für Nachrichten aus der Region "
+        "Düsseldorf, jeden Tag neu für Sie zusammengestellt.</p></header>",
+    )
     assert "Ihr Portal" not in extract(html)["text"]
 
 
@@ -661,8 +751,17 @@ def test_a_heading_after_an_empty_anchor_or_icon_keeps_its_text(empty):
     assert "Wer zahlt den Ausbau?" in extract(page(body=body))["text"]
 
 
-@pytest.mark.parametrize("furniture", ["Lesen Sie auch:", "Mehr zum Thema", "Schon gelesen?",
-                                       "Foto: dpa", "© Stadtwerke Düsseldorf", "Titelbild: Anna Schmidt"])
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Lesen Sie auch:",
+        "Mehr zum Thema",
+        "Schon gelesen?",
+        "Foto: dpa",
+        "© Stadtwerke Düsseldorf",
+        "Titelbild: Anna Schmidt",
+    ],
+)
 def test_related_links_labels_and_picture_credits_are_not_text(furniture):
     body = f"{story(1, 3)}<p>{furniture}</p>{story(4, 6)}"
     text = extract(page(body=body))["text"]

@@ -1,4 +1,5 @@
 """Onboarding a source: `newsarchive sources add` and `sources check` against a local news site."""
+
 import json
 from email.utils import formatdate
 
@@ -31,8 +32,9 @@ SENTENCES = [
 
 def article_html(number: int, title: str, place: str, company: str) -> str:
     paragraphs = "".join(
-        f"<p>{company} investiert in {place}. {' '.join(SENTENCES[(number + i) % 6:] + SENTENCES[:(number + i) % 6])}</p>"
-        for i in range(4))
+        f"<p>{company} investiert in {place}. {' '.join(SENTENCES[(number + i) % 6 :] + SENTENCES[: (number + i) % 6])}</p>"
+        for i in range(4)
+    )
     published = f"2026-03-{number + 2:02d}T08:30:00+01:00"
     return f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title} | Niederrhein Kurier</title>
 <meta property="og:type" content="article"><meta property="article:published_time" content="{published}">
@@ -56,45 +58,66 @@ def build_site(base: str) -> dict[str, Page]:
     for number, (title, place, company) in enumerate(TOPICS):
         pages[article_path(number)] = html(article_html(number, title, place, company))
         teasers += f'<li><a href="{article_path(number)}">{title}</a></li>'
-    pages["/"] = html(f"""<!DOCTYPE html><html lang="de-DE"><head><meta charset="utf-8"><title>Niederrhein Kurier</title>
+    pages["/"] = (
+        html(f"""<!DOCTYPE html><html lang="de-DE"><head><meta charset="utf-8"><title>Niederrhein Kurier</title>
 <meta property="og:type" content="website"><meta property="og:site_name" content="Niederrhein Kurier">
 <link rel="alternate" type="application/rss+xml" title="Wirtschaft" href="/rss/wirtschaft.xml"></head>
 <body><nav><a href="/wirtschaft/">Wirtschaft</a> <a href="/sport/">Sport</a> <a href="/kultur/">Kultur</a>
 <a href="/blog/">Blog</a></nav><ul>{teasers}</ul><footer><a href="/impressum.html">Impressum</a>
 <a href="/kontakt.html">Kontakt</a></footer></body></html>""")
+    )
     pages["/wirtschaft/"] = html(f"""<!DOCTYPE html><html lang="de"><head><title>Wirtschaft | Niederrhein Kurier</title>
 <meta property="og:type" content="website"></head><body><h1>Wirtschaft</h1><ul>{teasers}</ul>
 <a href="/wirtschaft/seite-2.html" rel="next">Weiter</a></body></html>""")
-    for path, title in (("/sport/", "Sport"), ("/kultur/", "Kultur"), ("/impressum.html", "Impressum"),
-                        ("/kontakt.html", "Kontakt"), ("/wirtschaft/seite-2.html", "Wirtschaft – Seite 2")):
-        pages[path] = html(f'<!DOCTYPE html><html lang="de"><head><title>{title}</title>'
-                           f'<meta property="og:type" content="website"></head><body><h1>{title}</h1></body></html>')
-    items = "".join(f"<item><title>{title}</title><link>{base}{article_path(n)}</link></item>"
-                    for n, (title, _, _) in enumerate(TOPICS))
+    for path, title in (
+        ("/sport/", "Sport"),
+        ("/kultur/", "Kultur"),
+        ("/impressum.html", "Impressum"),
+        ("/kontakt.html", "Kontakt"),
+        ("/wirtschaft/seite-2.html", "Wirtschaft – Seite 2"),
+    ):
+        pages[path] = html(
+            f'<!DOCTYPE html><html lang="de"><head><title>{title}</title>'
+            f'<meta property="og:type" content="website"></head><body><h1>{title}</h1></body></html>'
+        )
+    items = "".join(
+        f"<item><title>{title}</title><link>{base}{article_path(n)}</link></item>"
+        for n, (title, _, _) in enumerate(TOPICS)
+    )
     pages["/rss/wirtschaft.xml"] = Page(
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wirtschaft</title>{items}</channel></rss>'.encode(),
-        "application/rss+xml", LAST_MODIFIED)
+        "application/rss+xml",
+        LAST_MODIFIED,
+    )
     urls = "".join(
         f"<url><loc>{base}{article_path(n)}</loc><news:news><news:publication><news:name>Kurier</news:name>"
         f"<news:language>de</news:language></news:publication><news:publication_date>2026-03-0{n + 2}"
         f"</news:publication_date><news:title>{title}</news:title></news:news></url>"
-        for n, (title, _, _) in enumerate(TOPICS))
+        for n, (title, _, _) in enumerate(TOPICS)
+    )
     pages["/sitemaps/news.xml"] = Page(
-        ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-         f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>').encode(),
-        "application/xml", LAST_MODIFIED)
+        (
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>'
+        ).encode(),
+        "application/xml",
+        LAST_MODIFIED,
+    )
     pages["/robots.txt"] = Page(
-        f"User-agent: *\nDisallow: /intern/\nSitemap: {base}/sitemaps/news.xml\n".encode(),
-        "text/plain", LAST_MODIFIED)
+        f"User-agent: *\nDisallow: /intern/\nSitemap: {base}/sitemaps/news.xml\n".encode(), "text/plain", LAST_MODIFIED
+    )
     # A blog whose pages have no date, one shared title and little text: what `check` warns about.
     posts = ""
     for number in range(3):
         pages[f"/blog/post-{number}.html"] = html(
             '<!DOCTYPE html><html lang="de"><head><title>Kurier Blog</title></head><body><main>'
             f"<p>Kurze Notiz Nummer {number} aus der Redaktion über das Wetter am Niederrhein "
-            "und die Stimmung in der Stadt, mehr gibt es heute nicht zu berichten.</p></main></body></html>")
+            "und die Stimmung in der Stadt, mehr gibt es heute nicht zu berichten.</p></main></body></html>"
+        )
         posts += f'<a href="/blog/post-{number}.html">Notiz {number}</a> '
-    pages["/blog/"] = html(f'<!DOCTYPE html><html lang="de"><head><title>Blog</title></head><body>{posts}</body></html>')
+    pages["/blog/"] = html(
+        f'<!DOCTYPE html><html lang="de"><head><title>Blog</title></head><body>{posts}</body></html>'
+    )
     return pages
 
 
@@ -135,9 +158,11 @@ def test_sample_warnings():
 def test_sources_add_proposes_and_writes_entry(news_site, tmp_path):
     base = news_site.base_url
     sources = tmp_path / "sources.yml"
-    original = ("# Our sources.\n# Keep this comment.\nsources:\n"
-                "  - id: existing   # a comment on the first source\n"
-                "    feeds: [https://example.org/feed.xml]\n")
+    original = (
+        "# Our sources.\n# Keep this comment.\nsources:\n"
+        "  - id: existing   # a comment on the first source\n"
+        "    feeds: [https://example.org/feed.xml]\n"
+    )
     sources.write_text(original, encoding="utf-8")
 
     result = run_cli("sources", "add", f"{base}/", "--id", "kurier", "--sources", sources, "--write")
@@ -160,8 +185,7 @@ def test_sources_add_proposes_and_writes_entry(news_site, tmp_path):
     assert [source.id for source in load_sources(sources)] == ["existing", "kurier"]
     assert news_site.fetched("/robots.txt") >= 1
 
-    again = run_cli("sources", "add", f"{base}/", "--id", "kurier", "--sources", sources, "--write",
-                    check=False)
+    again = run_cli("sources", "add", f"{base}/", "--id", "kurier", "--sources", sources, "--write", check=False)
     assert again.returncode == 2
     assert "already exists" in again.stderr
     assert sources.read_text(encoding="utf-8") == text
@@ -177,13 +201,35 @@ def test_sources_check_reports_pages_and_warnings(news_site, tmp_path):
     base = news_site.base_url
     sources = tmp_path / "sources.yml"
     common = {"homepage": f"{base}/", "download_delay": 0}
-    sources.write_text(yaml.safe_dump({"sources": [
-        {"id": "kurier", **common, "feeds": [f"{base}/rss/wirtschaft.xml"], "article_pattern": r"/\d{4}/\d{2}/"},
-        {"id": "kurier-blog", **common, "start_urls": [f"{base}/blog/"], "article_pattern": "/blog/post-"},
-    ]}), encoding="utf-8")
+    sources.write_text(
+        yaml.safe_dump(
+            {
+                "sources": [
+                    {
+                        "id": "kurier",
+                        **common,
+                        "feeds": [f"{base}/rss/wirtschaft.xml"],
+                        "article_pattern": r"/\d{4}/\d{2}/",
+                    },
+                    {"id": "kurier-blog", **common, "start_urls": [f"{base}/blog/"], "article_pattern": "/blog/post-"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
 
-    good = run_cli("sources", "check", "kurier", "--sources", sources, "--json", "--pages", "8",
-                   "--set", "AUTOTHROTTLE_ENABLED=False")
+    good = run_cli(
+        "sources",
+        "check",
+        "kurier",
+        "--sources",
+        sources,
+        "--json",
+        "--pages",
+        "8",
+        "--set",
+        "AUTOTHROTTLE_ENABLED=False",
+    )
     report = json.loads(good.stdout)
     assert report["warnings"] == []
     assert 1 <= len(report["pages"]) <= 8

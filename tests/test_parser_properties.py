@@ -1,5 +1,6 @@
 """Parsers of outside input never raise on what strangers send: feeds, sitemaps, robots.txt,
 date strings, trap detection. Each either returns what it found or nothing."""
+
 from datetime import datetime, timezone
 
 from hypothesis import given
@@ -9,19 +10,70 @@ from crawler.discover import feed_entries, robots_sitemaps, sitemap_entries, tra
 from crawler.metadata import parse_date, visible_dates
 
 URLISH = st.text(max_size=40) | st.sampled_from(
-    ["https://news.example/a.html", "javascript:alert(1)", "file:///etc/passwd", "//x", "http://[::1",
-     "https://news.example/a?b=1&amp;c=2", "\x00", ""])
+    [
+        "https://news.example/a.html",
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "//x",
+        "http://[::1",
+        "https://news.example/a?b=1&amp;c=2",
+        "\x00",
+        "",
+    ]
+)
 XML_BITS = st.sampled_from(
-    ['<?xml version="1.0"?>', "<rss><channel>", "</channel></rss>", "<item>", "</item>", "<link>", "</link>",
-     '<feed xmlns="http://www.w3.org/2005/Atom">', "</feed>", "<entry>", "</entry>", '<link href="', '"/>',
-     "<updated>", "</updated>", "<pubDate>", "</pubDate>", '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-     "</urlset>", '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', "</sitemapindex>",
-     "<url>", "</url>", "<sitemap>", "</sitemap>", "<loc>", "</loc>", "<lastmod>", "</lastmod>",
-     '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>', "&b;", "<![CDATA[", "]]>"])
+    [
+        '<?xml version="1.0"?>',
+        "<rss><channel>",
+        "</channel></rss>",
+        "<item>",
+        "</item>",
+        "<link>",
+        "</link>",
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        "</feed>",
+        "<entry>",
+        "</entry>",
+        '<link href="',
+        '"/>',
+        "<updated>",
+        "</updated>",
+        "<pubDate>",
+        "</pubDate>",
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        "</urlset>",
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        "</sitemapindex>",
+        "<url>",
+        "</url>",
+        "<sitemap>",
+        "</sitemap>",
+        "<loc>",
+        "</loc>",
+        "<lastmod>",
+        "</lastmod>",
+        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>',
+        "&b;",
+        "<![CDATA[",
+        "]]>",
+    ]
+)
 XMLISH = st.lists(XML_BITS | URLISH | st.text(max_size=20), max_size=40).map("".join)
 DATES = st.text(max_size=40) | st.sampled_from(
-    ["2026-11-18", "2026-11-18T10:00:00+01:00", "2026-13-45", "0000-00-00", "9999-12-31T23:59:59+14:00",
-     "Mon, 02 Mar 2026 08:00:00 GMT", "18.11.2026", "31.02.2026", "1. Januar 1970", "-1", "1e309"])
+    [
+        "2026-11-18",
+        "2026-11-18T10:00:00+01:00",
+        "2026-13-45",
+        "0000-00-00",
+        "9999-12-31T23:59:59+14:00",
+        "Mon, 02 Mar 2026 08:00:00 GMT",
+        "18.11.2026",
+        "31.02.2026",
+        "1. Januar 1970",
+        "-1",
+        "1e309",
+    ]
+)
 NOW = datetime(2026, 12, 3, tzinfo=timezone.utc)
 
 

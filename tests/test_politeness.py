@@ -1,6 +1,7 @@
 """Politeness from robots.txt: a host's Crawl-delay or Request-rate, whichever asks more,
 spaces a crawl's requests to it, in one process and across distributed workers; measured
 from the test server's own request log."""
+
 import pytest
 
 from crawler.demosite import DemoSiteServer, Page
@@ -18,26 +19,31 @@ def polite_site(robots: str, articles: int = 4) -> dict[str, Page]:
     for number in range(articles):
         path = f"/news/2026/03/meldung-{number}.html"
         links += f'<a href="{path}">Meldung {number}</a> '
-        pages[path] = Page(article_html(f"Meldung {number}", str(number)).encode(),
-                           "text/html; charset=utf-8", LAST_MODIFIED)
+        pages[path] = Page(
+            article_html(f"Meldung {number}", str(number)).encode(), "text/html; charset=utf-8", LAST_MODIFIED
+        )
     pages["/news/"] = Page(f"<html><body>{links}</body></html>".encode(), "text/html", LAST_MODIFIED)
     return pages
 
 
 def page_gaps(site) -> list[float]:
-    times = [moment for (_, path, _), moment in zip(site.requests, site.request_times)
-             if path != "/robots.txt"]
+    times = [moment for (_, path, _), moment in zip(site.requests, site.request_times) if path != "/robots.txt"]
     return [later - earlier for earlier, later in zip(times, times[1:])]
 
 
-@pytest.mark.parametrize("robots, delay", [
-    ("User-agent: *\nCrawl-delay: 1.5\n", 1.5),
-    ("User-agent: *\nRequest-rate: 1/2s\nCrawl-delay: 1\n", 2.0),   # the larger of the two
-])
+@pytest.mark.parametrize(
+    "robots, delay",
+    [
+        ("User-agent: *\nCrawl-delay: 1.5\n", 1.5),
+        ("User-agent: *\nRequest-rate: 1/2s\nCrawl-delay: 1\n", 2.0),  # the larger of the two
+    ],
+)
 def test_crawl_respects_the_delay_robots_txt_asks(tmp_path, robots, delay):
     with DemoSiteServer(host="127.0.0.6", pages=polite_site(robots)) as site:
-        sources = write_sources(tmp_path / "sources.yml", {"sources": [{
-            "id": "polite", "start_urls": [f"{site.base_url}/news/"], "download_delay": 0}]})
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "polite", "start_urls": [f"{site.base_url}/news/"], "download_delay": 0}]},
+        )
         run_cli("crawl", "--sources", sources, "--db", tmp_path / "archive.db")
         gaps = page_gaps(site)
     assert len(gaps) >= 4
@@ -58,11 +64,12 @@ def test_robots_delay_reads_protego():
 
 def test_distributed_workers_respect_it_together(redis_url, tmp_path):
     with DemoSiteServer(host="127.0.0.7", pages=polite_site("User-agent: *\nCrawl-delay: 1\n", 5)) as site:
-        sources = write_sources(tmp_path / "sources.yml", {"sources": [{
-            "id": "polite", "start_urls": [f"{site.base_url}/news/"], "download_delay": 0}]})
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "polite", "start_urls": [f"{site.base_url}/news/"], "download_delay": 0}]},
+        )
         run_cli("enqueue", "--sources", sources, "--redis", redis_url)
-        workers = [start_worker(sources, redis_url, name, 2, "--set", "EXTRACT_WORKERS=0")
-                   for name in ("w1", "w2")]
+        workers = [start_worker(sources, redis_url, name, 2, "--set", "EXTRACT_WORKERS=0") for name in ("w1", "w2")]
         for worker in workers:
             finish(worker)
         gaps = page_gaps(site)

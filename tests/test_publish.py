@@ -1,4 +1,5 @@
 """Datasette over the crawled demo archive, with the project's metadata.yml."""
+
 import asyncio
 import json
 from pathlib import Path

@@ -1,5 +1,6 @@
 """The one query parser (archive.query): whatever is typed becomes a valid FTS5 query, and
 every way into search (table search, ranked query, search-all, Atom, CLI) answers with it."""
+
 import asyncio
 import sqlite3
 from urllib.parse import quote
@@ -16,31 +17,34 @@ from tests.conftest import run_cli
 from tests.test_publish import METADATA
 
 
-@pytest.mark.parametrize("typed, match", [
-    ("Hafen Duisburg", '"hafen" AND "duisburg"'),
-    # Joined words: the pieces as a phrase, or the joined word the index holds beside them.
-    ("Start-up", '("start up" OR "startup")'),
-    ("NRW-Chemie", '("nrw chemie" OR "nrwchemie" OR "nrwchemi")'),
-    ("E.ON", '("e on" OR "eon")'),
-    ("R&D", '("r d" OR "rd")'),
-    ("Q3/2026", '("q3 2026" OR "q32026")'),
-    ("100%", '"100"'),
-    ("4,5 Mio. €", '"4 5" AND "mio"'),
-    ('"grüner Stahl"', '"grüner stahl"'),
-    ('"unclosed phrase', '"unclosed phrase"'),
-    ("wasser*", '"wasser"*'),
-    ("hafen OR duisburg", '"hafen" OR "duisburg"'),
-    ("hafen -duisburg", '"hafen" NOT "duisburg"'),
-    ("hafen NOT (duisburg OR dortmund)", '"hafen" NOT ("duisburg" OR "dortmund")'),
-    ("(hafen OR werft) duisburg", '("hafen" OR "werft") AND "duisburg"'),
-    ("((hafen", '"hafen"'),
-    ("hafen)", '"hafen"'),
-    ("OR AND NOT", None),
-    ("* ( ) \" -", None),
-    ("-duisburg", None),
-    ("title:Hafen", 'title : "hafen"'),
-    ("foo:bar", '"foo bar"'),
-])
+@pytest.mark.parametrize(
+    "typed, match",
+    [
+        ("Hafen Duisburg", '"hafen" AND "duisburg"'),
+        # Joined words: the pieces as a phrase, or the joined word the index holds beside them.
+        ("Start-up", '("start up" OR "startup")'),
+        ("NRW-Chemie", '("nrw chemie" OR "nrwchemie" OR "nrwchemi")'),
+        ("E.ON", '("e on" OR "eon")'),
+        ("R&D", '("r d" OR "rd")'),
+        ("Q3/2026", '("q3 2026" OR "q32026")'),
+        ("100%", '"100"'),
+        ("4,5 Mio. €", '"4 5" AND "mio"'),
+        ('"grüner Stahl"', '"grüner stahl"'),
+        ('"unclosed phrase', '"unclosed phrase"'),
+        ("wasser*", '"wasser"*'),
+        ("hafen OR duisburg", '"hafen" OR "duisburg"'),
+        ("hafen -duisburg", '"hafen" NOT "duisburg"'),
+        ("hafen NOT (duisburg OR dortmund)", '"hafen" NOT ("duisburg" OR "dortmund")'),
+        ("(hafen OR werft) duisburg", '("hafen" OR "werft") AND "duisburg"'),
+        ("((hafen", '"hafen"'),
+        ("hafen)", '"hafen"'),
+        ("OR AND NOT", None),
+        ('* ( ) " -', None),
+        ("-duisburg", None),
+        ("title:Hafen", 'title : "hafen"'),
+        ("foo:bar", '"foo bar"'),
+    ],
+)
 def test_typed_text_becomes_an_fts5_query(typed, match):
     assert parse_query(typed).match == match
 
@@ -48,8 +52,12 @@ def test_typed_text_becomes_an_fts5_query(typed, match):
 def test_field_filters():
     parsed = parse_query('Stahl source:waz region:"Düsseldorf / Ruhr" author:Lorenz lang:DE date:2026-11')
     assert parsed.match == '"stahl"'
-    assert parsed.filters == {"source": ("waz",), "region": ("düsseldorf / ruhr",), "author": ("lorenz",),
-                              "language": ("de",)}
+    assert parsed.filters == {
+        "source": ("waz",),
+        "region": ("düsseldorf / ruhr",),
+        "author": ("lorenz",),
+        "language": ("de",),
+    }
     assert (parsed.since, parsed.until) == ("2026-11", "2026-11")
     assert parsed.accepts("waz", "Düsseldorf / Ruhr", "Sabine Lorenz", "de", "2026-11-18T10:00:00+01:00")
     assert not parsed.accepts("waz", "Düsseldorf / Ruhr", "Sabine Lorenz", "de", "2026-12-01")
@@ -61,9 +69,37 @@ def test_field_filters():
 
 
 TYPED = st.text(max_size=60) | st.lists(
-    st.sampled_from(['"', "(", ")", "*", "-", "OR", "AND", "NOT", "title:", "source:", "since:", "date:2026",
-                     ":", "^", "+", "NEAR(", "{title}", "hafen", "€", "&", "E.ON", " ", "\x00", "ß", "Ü"]),
-    max_size=12).map(" ".join)
+    st.sampled_from(
+        [
+            '"',
+            "(",
+            ")",
+            "*",
+            "-",
+            "OR",
+            "AND",
+            "NOT",
+            "title:",
+            "source:",
+            "since:",
+            "date:2026",
+            ":",
+            "^",
+            "+",
+            "NEAR(",
+            "{title}",
+            "hafen",
+            "€",
+            "&",
+            "E.ON",
+            " ",
+            "\x00",
+            "ß",
+            "Ü",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
 
 
 @given(TYPED)
@@ -93,23 +129,41 @@ TEXTS = {
 def archive(tmp_path_factory):
     path = tmp_path_factory.mktemp("query") / "archive.db"
     db = open_archive(path)
-    save_sources(db, [{"id": "rp", "name": "RP", "region": "Düsseldorf"}, {"id": "waz", "name": "WAZ", "region": "Ruhr"}])
+    save_sources(
+        db, [{"id": "rp", "name": "RP", "region": "Düsseldorf"}, {"id": "waz", "name": "WAZ", "region": "Ruhr"}]
+    )
     for number, (key, text) in enumerate(TEXTS.items()):
-        store_article(db, {"url": f"https://news.example/{key}.html", "title": f"Meldung {key}", "text": text * 3,
-                           "author": "Anna Beispiel" if number % 2 else "Ben Muster", "language": "de",
-                           "published": f"2026-1{number % 2}-0{number + 1}T10:00:00+01:00"},
-                      source="rp" if number % 2 else "waz")
+        store_article(
+            db,
+            {
+                "url": f"https://news.example/{key}.html",
+                "title": f"Meldung {key}",
+                "text": text * 3,
+                "author": "Anna Beispiel" if number % 2 else "Ben Muster",
+                "language": "de",
+                "published": f"2026-1{number % 2}-0{number + 1}T10:00:00+01:00",
+            },
+            source="rp" if number % 2 else "waz",
+        )
     db.close()
     return path
 
 
 EXPECTED = [
-    ("NRW-Chemie", {"chemie"}), ("E.ON", {"eon"}), ("R&D", {"rnd"}), ("C&A", {"ca"}),
-    ("Q3/2026", {"q3"}), ("100%", {"q3"}), ("4,5 Mio. €", {"q3"}), ("Start-up", {"startup"}),
-    ("Rhein-Ruhr", {"rheinruhr"}), ("Kapital OR Fracht", {"startup", "rheinruhr"}),
+    ("NRW-Chemie", {"chemie"}),
+    ("E.ON", {"eon"}),
+    ("R&D", {"rnd"}),
+    ("C&A", {"ca"}),
+    ("Q3/2026", {"q3"}),
+    ("100%", {"q3"}),
+    ("4,5 Mio. €", {"q3"}),
+    ("Start-up", {"startup"}),
+    ("Rhein-Ruhr", {"rheinruhr"}),
+    ("Kapital OR Fracht", {"startup", "rheinruhr"}),
     ("Meldung -Fracht source:waz", {"chemie", "rnd", "q3"}),
     ("Meldung author:beispiel", {"eon", "ca", "startup"}),
-    ("title:eon", {"eon"}), ('"das Stromnetz', {"eon"}),
+    ("title:eon", {"eon"}),
+    ('"das Stromnetz', {"eon"}),
 ]
 
 
@@ -155,13 +209,16 @@ def test_cli_search(archive):
     assert "no articles found" in run_cli("search", "((", "--db", archive).stdout
 
 
-@pytest.mark.parametrize("typed, marked", [
-    ("förderung", ["[Wirtschaftsförderung.]", "[Förderung]"]),   # a compound part and the word
-    ("duesseldorf", ["[Düsseldorf]"]),                             # another spelling
-    ("Start-up", ["[Start-ups]"]),
-    ("tag", ["[Tag.]"]),                                           # short: whole words only
-    ("förderung -stadt", ["[Förderung]"]),                         # negated words are not marked
-])
+@pytest.mark.parametrize(
+    "typed, marked",
+    [
+        ("förderung", ["[Wirtschaftsförderung.]", "[Förderung]"]),  # a compound part and the word
+        ("duesseldorf", ["[Düsseldorf]"]),  # another spelling
+        ("Start-up", ["[Start-ups]"]),
+        ("tag", ["[Tag.]"]),  # short: whole words only
+        ("förderung -stadt", ["[Förderung]"]),  # negated words are not marked
+    ],
+)
 def test_excerpts_mark_what_was_found(typed, marked):
     text = "Die Stadt Düsseldorf stärkt ihre Wirtschaftsförderung. Die Förderung von Start-ups wächst, sagt der Tag."
     shown = excerpt(text, typed, words=40)
@@ -184,20 +241,24 @@ GERMAN = {
 }
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("Wärmepumpe", {"pumpen", "werk"}),
-    ("Unternehmen", {"gruendung"}),        # not every "unter"
-    ("Chemie", {"chemiepark"}),
-    ("Strasse", {"strasse"}),
-    ("duesseldorf", {"strasse"}),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("Wärmepumpe", {"pumpen", "werk"}),
+        ("Unternehmen", {"gruendung"}),  # not every "unter"
+        ("Chemie", {"chemiepark"}),
+        ("Strasse", {"strasse"}),
+        ("duesseldorf", {"strasse"}),
+    ],
+)
 def test_german_matching_through_the_table_search(tmp_path, typed, expected):
     path = tmp_path / "archive.db"
     db = open_archive(path)
     save_sources(db, [{"id": "rp", "name": "RP"}])
     for key, text in GERMAN.items():
-        store_article(db, {"url": f"https://news.example/{key}.html", "title": key, "text": text,
-                           "language": "de"}, source="rp")
+        store_article(
+            db, {"url": f"https://news.example/{key}.html", "title": key, "text": text, "language": "de"}, source="rp"
+        )
     db.close()
     datasette = Datasette([str(path)], metadata=metadata_for(path, METADATA), settings=DATASETTE_SETTINGS)
 

@@ -1,4 +1,5 @@
 """The real web, on loopback: encodings, failures, redirects, non-HTML, traps and politeness."""
+
 import json
 
 import pytest
@@ -13,19 +14,41 @@ def crawled(tmp_path_factory):
     """One crawl of the web-cases site on 127.0.0.2 (a second "host" next to 127.0.0.1)."""
     directory = tmp_path_factory.mktemp("webcases")
     with WebCases(host="127.0.0.2", slow_seconds=4) as site:
-        sources = write_sources(directory / "sources.yml", {"sources": [{
-            "id": "webcases",
-            "feeds": [f"{site.base_url}/feed.xml"],
-            "start_urls": [f"{site.base_url}/start.html"],
-            "max_depth": 4,
-            "download_delay": 0.05,
-        }]})
+        sources = write_sources(
+            directory / "sources.yml",
+            {
+                "sources": [
+                    {
+                        "id": "webcases",
+                        "feeds": [f"{site.base_url}/feed.xml"],
+                        "start_urls": [f"{site.base_url}/start.html"],
+                        "max_depth": 4,
+                        "download_delay": 0.05,
+                    }
+                ]
+            },
+        )
         db_path = directory / "archive.db"
-        result = run_cli("crawl", "--sources", sources, "--db", db_path, "--json",
-                         "--set", "DOWNLOAD_TIMEOUT=1.5", "--set", "DOWNLOAD_MAXSIZE=200000",
-                         "--set", "DOWNLOAD_WARNSIZE=0")
-        yield {"db": sqlite_utils.Database(db_path), "site": site, "base": site.base_url,
-               "summary": json.loads(result.stdout)}
+        result = run_cli(
+            "crawl",
+            "--sources",
+            sources,
+            "--db",
+            db_path,
+            "--json",
+            "--set",
+            "DOWNLOAD_TIMEOUT=1.5",
+            "--set",
+            "DOWNLOAD_MAXSIZE=200000",
+            "--set",
+            "DOWNLOAD_WARNSIZE=0",
+        )
+        yield {
+            "db": sqlite_utils.Database(db_path),
+            "site": site,
+            "base": site.base_url,
+            "summary": json.loads(result.stdout),
+        }
 
 
 def stored(crawled):
@@ -36,9 +59,16 @@ def page(crawled, path):
     return crawled["db"]["pages"].get(crawled["base"] + path)
 
 
-@pytest.mark.parametrize("path", ["/artikel/utf8.html", "/artikel/latin1-header.html",
-                                  "/artikel/latin1-meta.html", "/artikel/cp1252-undeclared.html",
-                                  "/artikel/utf8-declared-latin1.html"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/artikel/utf8.html",
+        "/artikel/latin1-header.html",
+        "/artikel/latin1-meta.html",
+        "/artikel/cp1252-undeclared.html",
+        "/artikel/utf8-declared-latin1.html",
+    ],
+)
 def test_umlauts_survive_every_encoding_declaration(crawled, path):
     text = stored(crawled)[path]["text"]
     assert "Düsseldorfer Wirtschaftsförderung begrüßt die Größe" in text
@@ -113,8 +143,7 @@ def test_politeness_one_host_at_most_two_in_flight(crawled):
 
 def test_failures_counted_in_the_crawl_run(crawled):
     [run] = crawled["summary"]["runs"]
-    failing = crawled["db"].execute(
-        "select count(*) from pages where status is null or status >= 400").fetchone()[0]
+    failing = crawled["db"].execute("select count(*) from pages where status is null or status >= 400").fetchone()[0]
     assert failing >= 4  # 404, 410, slow, huge
     assert run["errors"] >= failing
     assert run["status"] == "ok"

@@ -5,6 +5,7 @@ older releases hold what those releases stored. The archive below is written wit
 (as an old release or an analyst's script could have written it): each column cycles through
 its shapes independently, so every shape of every column is on some row, next to others.
 """
+
 import asyncio
 import sqlite3
 from xml.etree import ElementTree
@@ -18,9 +19,19 @@ from archive.store import open_archive
 from tests.conftest import run_cli
 from tests.test_publish import METADATA
 
-DATES = [None, "", "2026-11-18", "2026-11-18T10:00", "2026-11-18T10:00:00",
-         "2026-11-18T10:00:00+01:00", "2026-11-18T09:00:00Z", "2026-11-18T10:00:00.250+01:00",
-         "2026-11", "18.11.2026", "not a date"]
+DATES = [
+    None,
+    "",
+    "2026-11-18",
+    "2026-11-18T10:00",
+    "2026-11-18T10:00:00",
+    "2026-11-18T10:00:00+01:00",
+    "2026-11-18T09:00:00Z",
+    "2026-11-18T10:00:00.250+01:00",
+    "2026-11",
+    "18.11.2026",
+    "not a date",
+]
 SHAPES = {
     "source": [None, "rp", "a-source-not-in-sources"],
     "title": [None, "", "   ", "Hafen <b>fett</b> & Co", "Hafen " + "lang " * 400, "\u202eHafen"],
@@ -48,7 +59,7 @@ def shaped_rows() -> list[dict]:
         row = {column: values[number % len(values)] for column, values in SHAPES.items()}
         row["url"] = f"https://news.example/{number}.html"
         rows.append(row)
-    rows.append({"url": "https://news.example/empty.html"})   # every optional column empty
+    rows.append({"url": "https://news.example/empty.html"})  # every optional column empty
     return rows
 
 
@@ -60,19 +71,20 @@ def archive(tmp_path_factory):
         connection.execute("insert into sources (id, name) values ('rp', 'RP')")
         for row in shaped_rows():
             columns = ", ".join(row)
-            connection.execute(f"insert into articles ({columns}) values ({', '.join('?' * len(row))})",
-                               list(row.values()))
+            connection.execute(
+                f"insert into articles ({columns}) values ({', '.join('?' * len(row))})", list(row.values())
+            )
     return path
 
 
 @pytest.fixture(scope="module")
 def fetch(archive):
-    datasette = Datasette([str(archive)], metadata=metadata_for(archive, METADATA),
-                          settings=DATASETTE_SETTINGS)
+    datasette = Datasette([str(archive)], metadata=metadata_for(archive, METADATA), settings=DATASETTE_SETTINGS)
 
     def get(url):
         async def inner():
             return await datasette.client.get(url)
+
         return asyncio.run(inner())
 
     return get
@@ -97,11 +109,20 @@ def test_every_article_page_renders(archive, fetch):
             assert internal not in response.text
 
 
-@pytest.mark.parametrize("path", [
-    "/archive", "/archive/articles", "/archive/articles?_search=hafen", "/archive/articles.json",
-    "/archive/articles.csv?_stream=on", "/archive/articles?_facet=published_month",
-    "/archive/stories", "/archive/sources/rp", "/-/search?q=hafen",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/archive",
+        "/archive/articles",
+        "/archive/articles?_search=hafen",
+        "/archive/articles.json",
+        "/archive/articles.csv?_stream=on",
+        "/archive/articles?_facet=published_month",
+        "/archive/stories",
+        "/archive/sources/rp",
+        "/-/search?q=hafen",
+    ],
+)
 def test_tables_and_exports_render(fetch, path):
     response = fetch(path)
     assert response.status_code == 200, response.text[-500:]
@@ -111,8 +132,7 @@ def test_tables_and_exports_render(fetch, path):
 def test_every_canned_query_and_its_feed_renders(fetch, name):
     query = canned_queries()[name]
     params = {"q": "hafen", "id": "1", "source": "", "region": ""}
-    needed = {part[1:] for part in query["sql"].replace("(", " ").replace(")", " ").split()
-              if part.startswith(":")}
+    needed = {part[1:] for part in query["sql"].replace("(", " ").replace(")", " ").split() if part.startswith(":")}
     url = f"/archive/{name}?" + "&".join(f"{key}={params.get(key, '')}" for key in sorted(needed))
     response = fetch(url)
     assert response.status_code == 200, response.text[-500:]

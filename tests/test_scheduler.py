@@ -1,5 +1,6 @@
 """The real scheduler in a subprocess: scheduled crawls of the local test site, timeouts,
 overlaps, sources edits, restarts and signals. Waits read the scheduler's log lines."""
+
 import json
 import queue
 import re
@@ -29,10 +30,14 @@ class SchedulerProcess:
     """`newsarchive schedule` (or `python scheduler.py`) in a subprocess, its log read line by line."""
 
     def __init__(self, *args, script=False):
-        command = ([sys.executable, str(PROJECT_ROOT / "scheduler.py")] if script
-                   else [sys.executable, "-m", "crawler", "schedule"])
-        self.process = subprocess.Popen([*command, *map(str, args)], stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, text=True)
+        command = (
+            [sys.executable, str(PROJECT_ROOT / "scheduler.py")]
+            if script
+            else [sys.executable, "-m", "crawler", "schedule"]
+        )
+        self.process = subprocess.Popen(
+            [*command, *map(str, args)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
         self.log: list[str] = []
         self._lines: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -49,11 +54,11 @@ class SchedulerProcess:
             try:
                 line = self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
-                raise AssertionError(f"no log line matching {pattern!r} within {timeout} s:\n"
-                                     + "\n".join(self.log)) from None
+                raise AssertionError(
+                    f"no log line matching {pattern!r} within {timeout} s:\n" + "\n".join(self.log)
+                ) from None
             if line is None:
-                raise AssertionError(f"scheduler exited before logging {pattern!r}:\n"
-                                     + "\n".join(self.log))
+                raise AssertionError(f"scheduler exited before logging {pattern!r}:\n" + "\n".join(self.log))
             self.log.append(line)
             match = re.search(pattern, line)
             if match:
@@ -128,11 +133,18 @@ def jobs(db_path) -> dict[str, float]:
 
 def test_scheduled_crawls_of_the_test_site_one_at_a_time_then_sigterm(demo_site, tmp_path):
     db_path = tmp_path / "archive.db"
-    sources = write_sources(tmp_path / "sources.yml", {"sources": [
-        {"id": section, "start_urls": [f"{demo_site.base_url}/{section}/"], "max_depth": 1,
-         "download_delay": 0} for section in ("koeln", "english")]})
-    with scheduler("--sources", sources, "--db", db_path, "--interval-seconds", 1,
-                   "--max-crawls", 1, script=True) as running:
+    sources = write_sources(
+        tmp_path / "sources.yml",
+        {
+            "sources": [
+                {"id": section, "start_urls": [f"{demo_site.base_url}/{section}/"], "max_depth": 1, "download_delay": 0}
+                for section in ("koeln", "english")
+            ]
+        },
+    )
+    with scheduler(
+        "--sources", sources, "--db", db_path, "--interval-seconds", 1, "--max-crawls", 1, script=True
+    ) as running:
         running.wait_for(r"scheduler started: 2 sources \(added koeln, english\)")
         finished = {}
         while len(finished) < 2:
@@ -151,7 +163,8 @@ def test_scheduled_crawls_of_the_test_site_one_at_a_time_then_sigterm(demo_site,
     # Every stored row was counted by the run that stored it; a third run, due a second later,
     # may have stored more before the scheduler stopped, so all runs are summed.
     assert sqlite_utils.Database(db_path)["articles"].count == sum(
-        run["articles_new"] + run["duplicates"] for run in runs(db_path))
+        run["articles_new"] + run["duplicates"] for run in runs(db_path)
+    )
     assert all(run["status"] != "running" for run in runs(db_path))
     # The log file beside the archive has the same lines.
     log_file = (tmp_path / "archive.db.scheduler.log").read_text()
@@ -165,16 +178,40 @@ def test_scheduled_crawls_of_the_test_site_one_at_a_time_then_sigterm(demo_site,
 def test_hanging_crawl_killed_overlaps_refused_and_stopped_on_sigterm(tmp_path):
     db_path = tmp_path / "archive.db"
     with hanging_site() as site:
-        sources = write_sources(tmp_path / "sources.yml", {"sources": [
-            {"id": "hangs", "start_urls": [f"{site.base_url}/"], "download_delay": 0}]})
-        with scheduler("--sources", sources, "--db", db_path, "--interval-seconds", 1,
-                       "--crawl-timeout", 6, "--kill-grace", 1, "--shutdown-grace", 0.5) as running:
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "hangs", "start_urls": [f"{site.base_url}/"], "download_delay": 0}]},
+        )
+        with scheduler(
+            "--sources",
+            sources,
+            "--db",
+            db_path,
+            "--interval-seconds",
+            1,
+            "--crawl-timeout",
+            6,
+            "--kill-grace",
+            1,
+            "--shutdown-grace",
+            0.5,
+        ) as running:
             running.wait_for(r"crawl hangs started")
             # Once the crawl reaches the site it holds its lock: a crawl started by hand now is
             # refused.
             assert site.connected.wait(30)
-            manual = run_cli("crawl", "hangs", "--sources", sources, "--db", db_path, "--json",
-                             "--set", "DOWNLOAD_TIMEOUT=3", timeout=60)
+            manual = run_cli(
+                "crawl",
+                "hangs",
+                "--sources",
+                sources,
+                "--db",
+                db_path,
+                "--json",
+                "--set",
+                "DOWNLOAD_TIMEOUT=3",
+                timeout=60,
+            )
             assert "skipped, another crawl of this source is running" in manual.stderr
             assert json.loads(manual.stdout)["runs"][0]["status"] == "locked"
             # The scheduler itself does not start a second one (max_instances=1).
@@ -200,11 +237,13 @@ def test_hanging_crawl_killed_overlaps_refused_and_stopped_on_sigterm(tmp_path):
 
 def test_crashed_crawl_recorded_as_failed(tmp_path):
     db_path = tmp_path / "archive.db"
-    sources = write_sources(tmp_path / "sources.yml", {"sources": [
-        {"id": "broken", "feeds": ["http://127.0.0.1:9/feed.xml"]}]})
+    sources = write_sources(
+        tmp_path / "sources.yml", {"sources": [{"id": "broken", "feeds": ["http://127.0.0.1:9/feed.xml"]}]}
+    )
     # A setting Scrapy cannot read makes the crawl fail before its spider opens.
-    with scheduler("--sources", sources, "--db", db_path, "--interval-seconds", 1,
-                   "--set", "CONCURRENT_REQUESTS=many") as running:
+    with scheduler(
+        "--sources", sources, "--db", db_path, "--interval-seconds", 1, "--set", "CONCURRENT_REQUESTS=many"
+    ) as running:
         running.wait_for(r"crawl broken finished: failed \(.*invalid literal for int\(\)")
         assert running.stop() == 0
     assert runs(db_path)[0]["status"] == "failed"
@@ -264,10 +303,13 @@ def test_default_schedule_spreads_sources_and_keeps_their_slot():
     assert re.fullmatch(r"[0-5]-23/6", hour) and rest == ["*", "*", "*"]
 
 
-@pytest.mark.parametrize("schedule, expected", [
-    ("*/30 * * * *", "cron '*/30 * * * *'"),
-    (None, "cron '48 * * * *'"),
-])
+@pytest.mark.parametrize(
+    "schedule, expected",
+    [
+        ("*/30 * * * *", "cron '*/30 * * * *'"),
+        (None, "cron '48 * * * *'"),
+    ],
+)
 def test_source_schedule_uses_the_sources_cron_or_the_default(schedule, expected):
     entry = {"id": "rp-duesseldorf", "feeds": ["https://rp-online.de/feed.rss"]}
     if schedule:

@@ -1,4 +1,5 @@
 """German full-text search on a real archive, through the API and through Datasette."""
+
 import asyncio
 
 import pytest
@@ -13,10 +14,14 @@ from archive.store import open_archive, save_sources, store_article
 from tests.test_publish import METADATA
 
 STORIES = {
-    "foerderung": ("Neue Wirtschaftsförderung für den Mittelstand",
-                   "Die Wirtschaftsförderung der Stadt Düsseldorf berät Betriebe."),
-    "gruendung": ("Mehr Unternehmensgründungen in Bochum",
-                  "Die Zahl der Unternehmensgründungen ist im Herbst gestiegen."),
+    "foerderung": (
+        "Neue Wirtschaftsförderung für den Mittelstand",
+        "Die Wirtschaftsförderung der Stadt Düsseldorf berät Betriebe.",
+    ),
+    "gruendung": (
+        "Mehr Unternehmensgründungen in Bochum",
+        "Die Zahl der Unternehmensgründungen ist im Herbst gestiegen.",
+    ),
     "stahl": ("Grüner Stahl aus Duisburg", "Das Werk des Unternehmens soll grünen Stahl liefern."),
     "english": ("Port traffic grows", "The port of Duisburg handled more containers."),
 }
@@ -25,13 +30,21 @@ STORIES = {
 @pytest.fixture
 def archive(tmp_path):
     db = open_archive(tmp_path / "archive.db")
-    save_sources(db, [{"id": "rp", "name": "RP", "region": "Düsseldorf"},
-                      {"id": "waz", "name": "WAZ", "region": "Ruhr"}])
+    save_sources(
+        db, [{"id": "rp", "name": "RP", "region": "Düsseldorf"}, {"id": "waz", "name": "WAZ", "region": "Ruhr"}]
+    )
     for number, (key, (title, text)) in enumerate(STORIES.items()):
-        store_article(db, {"url": f"https://news.example/{key}.html", "title": title, "text": text,
-                           "language": "en" if key == "english" else "de",
-                           "published": f"2026-10-0{number + 1}T08:00:00+02:00"},
-                      source="waz" if key in ("gruendung", "stahl") else "rp")
+        store_article(
+            db,
+            {
+                "url": f"https://news.example/{key}.html",
+                "title": title,
+                "text": text,
+                "language": "en" if key == "english" else "de",
+                "published": f"2026-10-0{number + 1}T08:00:00+02:00",
+            },
+            source="waz" if key in ("gruendung", "stahl") else "rp",
+        )
     return db
 
 
@@ -39,25 +52,35 @@ def urls(hits):
     return {hit["url"].rsplit("/", 1)[1].removesuffix(".html") for hit in hits}
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("förderung", {"foerderung"}),            # head of a compound
-    ("gründung", {"gruendung"}),               # head of a compound, plural
-    ("Unternehmen", {"stahl", "gruendung"}),   # genitive Unternehmens, Unternehmensgründungen
-    ("duesseldorf", {"foerderung"}),           # ue spelling of ü
-    ("Düsseldorf", {"foerderung"}),
-    ("dusseldorf", {"foerderung"}),            # diacritics folded
-    ('"grünen stahl"', {"stahl"}),             # phrase
-    ("contain*", {"english"}),                 # prefix
-    ("Duisburg", {"stahl", "english"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("förderung", {"foerderung"}),  # head of a compound
+        ("gründung", {"gruendung"}),  # head of a compound, plural
+        ("Unternehmen", {"stahl", "gruendung"}),  # genitive Unternehmens, Unternehmensgründungen
+        ("duesseldorf", {"foerderung"}),  # ue spelling of ü
+        ("Düsseldorf", {"foerderung"}),
+        ("dusseldorf", {"foerderung"}),  # diacritics folded
+        ('"grünen stahl"', {"stahl"}),  # phrase
+        ("contain*", {"english"}),  # prefix
+        ("Duisburg", {"stahl", "english"}),
+    ],
+)
 def test_german_queries_find_their_articles(archive, query, expected):
     assert urls(search_articles(archive, query)) == expected
 
 
 def test_results_ranked_by_relevance(archive):
-    store_article(archive, {"url": "https://news.example/mention.html", "title": "Kurz notiert",
-                            "text": "Ein Termin. " * 40 + "Auch Stahl kam vor.", "language": "de"},
-                  source="rp")
+    store_article(
+        archive,
+        {
+            "url": "https://news.example/mention.html",
+            "title": "Kurz notiert",
+            "text": "Ein Termin. " * 40 + "Auch Stahl kam vor.",
+            "language": "de",
+        },
+        source="rp",
+    )
     hits = search_articles(archive, "stahl")
     assert [hit["url"] for hit in hits][0].endswith("/stahl.html")
     assert urls(hits) == {"stahl", "mention"}
@@ -85,8 +108,15 @@ def test_migration_upgrades_an_existing_archive(tmp_path):
     old = Database(path)
     migrations.apply(old, stop_before="m006_german_search_and_facets")
     old["sources"].insert({"id": "rp", "region": "Düsseldorf"})
-    old["articles"].insert({"url": "https://news.example/a.html", "source": "rp", "title": "Förderung",
-                            "text": "Die Wirtschaftsförderung hilft.", "language": "de"})
+    old["articles"].insert(
+        {
+            "url": "https://news.example/a.html",
+            "source": "rp",
+            "title": "Förderung",
+            "text": "Die Wirtschaftsförderung hilft.",
+            "language": "de",
+        }
+    )
     old.close()
     db = open_archive(path)
     assert urls(search_articles(db, "förderung")) == {"a"}

@@ -1,4 +1,5 @@
 """sources.yml validation: every message names the source and the field; the CLI exits 2."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -21,19 +22,31 @@ BROKEN = [
     ("sources:\n  - name: No id\n    feeds: [https://a.de/f]\n", "field 'id': missing"),
     ("sources:\n  - id: Bad_Id\n    feeds: [https://a.de/f]\n", "field 'id'"),
     ("sources:\n  - id: typo\n    feds: [https://a.de/f]\n", "source 'typo', field 'feds': unknown key"),
-    ("sources:\n  - id: regex\n    feeds: [https://a.de/f]\n    allow: ['[unclosed']\n",
-     "source 'regex', field 'allow': bad regular expression"),
-    ("sources:\n  - id: pattern\n    feeds: [https://a.de/f]\n    article_pattern: '(?P<'\n",
-     "source 'pattern', field 'article_pattern'"),
-    ("sources:\n  - id: nothing\n    name: Nothing to crawl\n",
-     "source 'nothing', field 'feeds': at least one of feeds, sitemaps or start_urls"),
-    ("sources:\n  - id: twice\n    feeds: [https://a.de/f]\n  - id: twice\n    feeds: [https://b.de/f]\n",
-     "source 'twice', field 'id': duplicate id"),
-    ("sources:\n  - id: cron\n    feeds: [https://a.de/f]\n    schedule: 'every hour'\n",
-     "source 'cron', field 'schedule'"),
+    (
+        "sources:\n  - id: regex\n    feeds: [https://a.de/f]\n    allow: ['[unclosed']\n",
+        "source 'regex', field 'allow': bad regular expression",
+    ),
+    (
+        "sources:\n  - id: pattern\n    feeds: [https://a.de/f]\n    article_pattern: '(?P<'\n",
+        "source 'pattern', field 'article_pattern'",
+    ),
+    (
+        "sources:\n  - id: nothing\n    name: Nothing to crawl\n",
+        "source 'nothing', field 'feeds': at least one of feeds, sitemaps or start_urls",
+    ),
+    (
+        "sources:\n  - id: twice\n    feeds: [https://a.de/f]\n  - id: twice\n    feeds: [https://b.de/f]\n",
+        "source 'twice', field 'id': duplicate id",
+    ),
+    (
+        "sources:\n  - id: cron\n    feeds: [https://a.de/f]\n    schedule: 'every hour'\n",
+        "source 'cron', field 'schedule'",
+    ),
     ("sources:\n  - id: url\n    feeds: [ftp://a.de/f]\n", "source 'url', field 'feeds'"),
-    ("sources:\n  - id: depth\n    start_urls: [https://a.de/]\n    max_depth: -1\n",
-     "source 'depth', field 'max_depth'"),
+    (
+        "sources:\n  - id: depth\n    start_urls: [https://a.de/]\n    max_depth: -1\n",
+        "source 'depth', field 'max_depth'",
+    ),
 ]
 
 
@@ -76,7 +89,9 @@ def test_crawl_exits_2_before_crawling(tmp_path, text, message):
     db = tmp_path / "archive.db"
     result = subprocess.run(
         [sys.executable, "-m", "crawler", "crawl", "--sources", str(sources), "--db", str(db)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert message in result.stderr
@@ -87,9 +102,10 @@ def test_crawl_unknown_source_exits_2(tmp_path):
     sources = write(tmp_path, VALID)
     db = tmp_path / "archive.db"
     result = subprocess.run(
-        [sys.executable, "-m", "crawler", "crawl", "missing-id", "--sources", str(sources),
-         "--db", str(db)],
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "crawler", "crawl", "missing-id", "--sources", str(sources), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "unknown source id(s): missing-id" in result.stderr
@@ -104,11 +120,30 @@ import yaml  # noqa: E402
 
 from crawler.sources import KNOWN_KEYS  # noqa: E402
 
-SCALARS = (st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
-           | st.sampled_from(["https://a.de/feed", "http://[::1", "http://a.de:0/", "ftp://a.de/",
-                              "https://" + "x" * 3000 + ".de/", "(a+)+$", "[", "0 6 * * *"]))
-VALUES = st.recursive(SCALARS, lambda children: st.lists(children, max_size=4)
-                      | st.dictionaries(st.text(max_size=10), children, max_size=4), max_leaves=12)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=30)
+    | st.sampled_from(
+        [
+            "https://a.de/feed",
+            "http://[::1",
+            "http://a.de:0/",
+            "ftp://a.de/",
+            "https://" + "x" * 3000 + ".de/",
+            "(a+)+$",
+            "[",
+            "0 6 * * *",
+        ]
+    )
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=12,
+)
 ENTRIES = st.dictionaries(st.sampled_from(sorted(KNOWN_KEYS)) | st.text(max_size=8), VALUES, max_size=8)
 
 
@@ -134,17 +169,27 @@ def test_any_bytes_load_or_fail_with_one_line(tmp_path_factory, payload):
     loads_or_explains(tmp_path_factory.mktemp("bytes"), payload)
 
 
-@pytest.mark.parametrize("field, value", [
-    ("id", "a" * 5000), ("name", "N" * 5000), ("feeds", ["https://a.de/" + "p" * 5000]),
-    ("allow", ["x" * 5000]), ("feeds", ["https://a.de/f"] * 5000),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("id", "a" * 5000),
+        ("name", "N" * 5000),
+        ("feeds", ["https://a.de/" + "p" * 5000]),
+        ("allow", ["x" * 5000]),
+        ("feeds", ["https://a.de/f"] * 5000),
+    ],
+)
 def test_overlong_fields_are_refused_with_a_short_message(tmp_path, field, value):
     entry = {"id": "long", "feeds": ["https://a.de/f"], field: value}
     path = write(tmp_path, yaml.safe_dump({"sources": [entry]}))
     with pytest.raises(SourcesError, match=f"field '{field}'") as error:
         load_sources(path)
     assert len(str(error.value)) < 300
-    result = subprocess.run([sys.executable, "-m", "crawler", "crawl", "--sources", str(path),
-                             "--db", str(tmp_path / "a.db")], capture_output=True, text=True, cwd=PROJECT)
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler", "crawl", "--sources", str(path), "--db", str(tmp_path / "a.db")],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr

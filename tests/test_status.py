@@ -1,4 +1,5 @@
 """Source health: `newsarchive status`, the source_health view and its Datasette canned query."""
+
 import asyncio
 import json
 from pathlib import Path
@@ -24,8 +25,13 @@ def add_runs(db, source, runs):
 def health_archive(path):
     """Sources in every state of health, with runs oldest first."""
     db = open_archive(path)
-    save_sources(db, [{"id": source, "name": source.title()} for source in
-                      ("healthy", "timed-out", "all-errors", "stale", "quiet-newcomer", "never-run")])
+    save_sources(
+        db,
+        [
+            {"id": source, "name": source.title()}
+            for source in ("healthy", "timed-out", "all-errors", "stale", "quiet-newcomer", "never-run")
+        ],
+    )
     add_runs(db, "healthy", [("ok", 5, 20, 0), ("ok", 0, 20, 0), ("ok", 0, 20, 1), ("ok", 2, 20, 0)])
     add_runs(db, "timed-out", [("ok", 5, 20, 0)])
     record_run(db, "timed-out", "timeout")

@@ -7,8 +7,15 @@ from archive.store import content_hash, finish_run, open_archive, save_sources, 
 
 
 def article(url="https://news.example/a.html", text="Erster Absatz über den Hafen.\nZweiter Absatz.", **extra):
-    return {"url": url, "title": "Hafen wächst", "text": text, "published": "2026-10-01T08:00:00+02:00",
-            "language": "de", "tags": ["Hafen", "Logistik"], **extra}
+    return {
+        "url": url,
+        "title": "Hafen wächst",
+        "text": text,
+        "published": "2026-10-01T08:00:00+02:00",
+        "language": "de",
+        "tags": ["Hafen", "Logistik"],
+        **extra,
+    }
 
 
 def test_open_creates_schema_in_wal(tmp_path):
@@ -83,13 +90,20 @@ def test_crawl_run_rows(tmp_path):
 
 
 def test_canonical_urls():
-    assert canonical_url("HTTPS://News.Example:443/a/b.html?utm_source=x&b=2&a=1#top") == \
-        "https://news.example/a/b.html?a=1&b=2"
-    assert canonical_url("https://news.example/a.html", "https://news.example/a-kanonisch.html") == \
-        "https://news.example/a-kanonisch.html"
-    assert canonical_url("https://news.example/a.html", "https://www.news.example/b.html") == \
-        "https://www.news.example/b.html"
-    assert canonical_url("https://news.example/a.html", "https://elsewhere.example/a.html") == \
-        "https://news.example/a.html"
-    assert canonical_url("https://news.example/a.html;jsessionid=ABC?sid=1&id=7") == \
-        "https://news.example/a.html?id=7"
+    assert (
+        canonical_url("HTTPS://News.Example:443/a/b.html?utm_source=x&b=2&a=1#top")
+        == "https://news.example/a/b.html?a=1&b=2"
+    )
+    assert (
+        canonical_url("https://news.example/a.html", "https://news.example/a-kanonisch.html")
+        == "https://news.example/a-kanonisch.html"
+    )
+    assert (
+        canonical_url("https://news.example/a.html", "https://www.news.example/b.html")
+        == "https://www.news.example/b.html"
+    )
+    assert (
+        canonical_url("https://news.example/a.html", "https://elsewhere.example/a.html")
+        == "https://news.example/a.html"
+    )
+    assert canonical_url("https://news.example/a.html;jsessionid=ABC?sid=1&id=7") == "https://news.example/a.html?id=7"

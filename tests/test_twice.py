@@ -3,6 +3,7 @@
 An operator re-runs commands all the time (a cron line, a shell history, `make demo` after
 lunch). Each test runs the real CLI twice on the same archive and compares what it holds.
 """
+
 import shutil
 import sqlite3
 
@@ -15,10 +16,13 @@ from tests.conftest import run_cli, write_sources
 def table_counts(db_path) -> dict[str, int]:
     """Rows per table: what a command that should change nothing must leave alone."""
     with sqlite3.connect(db_path) as connection:
-        tables = [name for (name,) in connection.execute(
-            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")]
-        return {table: connection.execute(f'select count(*) from "{table}"').fetchone()[0]
-                for table in tables}
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
+            )
+        ]
+        return {table: connection.execute(f'select count(*) from "{table}"').fetchone()[0] for table in tables}
 
 
 def article_rows(db_path) -> list[tuple]:
@@ -103,16 +107,27 @@ def test_crawl_twice_stores_nothing_new(archive_copy, demo_site, tmp_path):
 
 def test_sources_add_twice_refuses_the_second_entry(demo_site, tmp_path):
     sources = tmp_path / "sources.yml"
-    first = run_cli("sources", "add", f"{demo_site.base_url}/", "--id", "demo-twice",
-                    "--sources", sources, "--write")
+    first = run_cli("sources", "add", f"{demo_site.base_url}/", "--id", "demo-twice", "--sources", sources, "--write")
     assert "Added 'demo-twice'" in first.stdout
     written = sources.read_text(encoding="utf-8")
-    second = run_cli("sources", "add", f"{demo_site.base_url}/", "--id", "demo-twice",
-                     "--sources", sources, "--write", check=False)
+    second = run_cli(
+        "sources", "add", f"{demo_site.base_url}/", "--id", "demo-twice", "--sources", sources, "--write", check=False
+    )
     assert second.returncode == 2
     assert "already exists" in second.stderr and "Traceback" not in second.stderr
     assert sources.read_text(encoding="utf-8") == written
     for _ in range(2):
         # No politeness delay on this machine's own site: the check is about running twice.
-        run_cli("sources", "check", "demo-twice", "--sources", sources, "--pages", "5",
-                "--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False")
+        run_cli(
+            "sources",
+            "check",
+            "demo-twice",
+            "--sources",
+            sources,
+            "--pages",
+            "5",
+            "--set",
+            "DOWNLOAD_DELAY=0",
+            "--set",
+            "AUTOTHROTTLE_ENABLED=False",
+        )

@@ -3,6 +3,7 @@
 The archives in tests/data were written by the code of those releases
 (tests/fixtures/make_archives.py); each test upgrades a copy.
 """
+
 import json
 import shutil
 import sqlite3
@@ -14,7 +15,11 @@ from sqlite_utils import Database
 from archive import backfill, dedup
 from archive.backfill import pending_backfills
 from archive.schema import (
-    BACKFILL_NEAR_DUPLICATES, BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE, migrations, upgrade_needed,
+    BACKFILL_NEAR_DUPLICATES,
+    BACKFILL_SEARCH_TERMS,
+    BACKFILLS_TABLE,
+    migrations,
+    upgrade_needed,
 )
 from archive.query import search_articles
 from archive.search import search_terms
@@ -31,8 +36,10 @@ def rows_of(path: Path) -> dict[str, list[dict]]:
     """Every row of the tables release 0.1.0 had, with the columns the file has now."""
     connection = sqlite3.connect(path)
     connection.row_factory = sqlite3.Row
-    rows = {table: [dict(row) for row in connection.execute(f"select * from {table} order by rowid")]
-            for table in ORIGINAL_TABLES}
+    rows = {
+        table: [dict(row) for row in connection.execute(f"select * from {table} order by rowid")]
+        for table in ORIGINAL_TABLES
+    }
     connection.close()
     return rows
 
@@ -44,8 +51,7 @@ def contents(path: Path, *, fts_storage: bool = True) -> list[str]:
     writes; the indexed rows are compared through ``articles_fts`` itself.
     """
     connection = sqlite3.connect(path)
-    dump = [line for line in connection.iterdump()
-            if fts_storage or not line.startswith('INSERT INTO "articles_fts_')]
+    dump = [line for line in connection.iterdump() if fts_storage or not line.startswith('INSERT INTO "articles_fts_')]
     dump += [repr(row) for row in connection.execute("select rowid, * from articles_fts order by rowid")]
     connection.close()
     return dump
@@ -56,11 +62,14 @@ def schema(path: Path) -> dict[str, tuple]:
     connection = sqlite3.connect(path)
     objects = {}
     for kind, name, table in connection.execute(
-            "select type, name, tbl_name from sqlite_master where name not like 'sqlite_%'"):
+        "select type, name, tbl_name from sqlite_master where name not like 'sqlite_%'"
+    ):
         columns = ()
         if kind in ("table", "view"):
-            columns = tuple((column[1], column[2].lower(), column[3], column[5])
-                            for column in connection.execute(f"pragma table_xinfo('{name}')"))
+            columns = tuple(
+                (column[1], column[2].lower(), column[3], column[5])
+                for column in connection.execute(f"pragma table_xinfo('{name}')")
+            )
         elif kind == "index":
             columns = tuple(column[2] for column in connection.execute(f"pragma index_info('{name}')"))
         objects[name] = (kind, table, columns)
@@ -82,27 +91,32 @@ def test_upgrade_keeps_every_row_and_builds_derived_data(old_archive):
     db = open_archive(old_archive)
 
     assert [row["name"] for row in db["_sqlite_migrations"].rows] == [
-        migration.name for migration in migrations._migrations]
+        migration.name for migration in migrations._migrations
+    ]
     assert migrations.pending(db) == [] and pending_backfills(db) == []
     after = rows_of(old_archive)
     # search_terms is derived (rebuilt when the German analysis changed); checked below.
     derived = {"search_terms"}
     for table in ORIGINAL_TABLES:
-        assert [{column: row[column] for column in old if column not in derived}
-                for old, row in zip(before[table], after[table])] \
-            == [{column: value for column, value in old.items() if column not in derived} for old in before[table]]
+        assert [
+            {column: row[column] for column in old if column not in derived}
+            for old, row in zip(before[table], after[table])
+        ] == [{column: value for column, value in old.items() if column not in derived} for old in before[table]]
         assert len(after[table]) == len(before[table])
 
     # Search terms and near-duplicate data are what the current code computes for each article.
     for row in db.query("select id, title, description, text, language, search_terms from articles"):
-        assert row["search_terms"] == search_terms(row["title"], row["description"], row["text"] or "",
-                                                   language=row["language"])
+        assert row["search_terms"] == search_terms(
+            row["title"], row["description"], row["text"] or "", language=row["language"]
+        )
         sketch = dedup.text_signature(row["text"] or "")[1]
-        buckets = db.execute("select band, bucket from article_lsh where article_id = ? order by band",
-                             [row["id"]]).fetchall()
+        buckets = db.execute(
+            "select band, bucket from article_lsh where article_id = ? order by band", [row["id"]]
+        ).fetchall()
         assert [tuple(bucket) for bucket in buckets] == list(sketch.buckets)
-        signature = db.execute("select shingle_count, signature from article_minhash where article_id = ?",
-                               [row["id"]]).fetchone()
+        signature = db.execute(
+            "select shingle_count, signature from article_minhash where article_id = ?", [row["id"]]
+        ).fetchone()
         assert signature == ((sketch.shingle_count, sketch.signature) if sketch.buckets else None)
     assert db["article_lsh"].count == 4 * dedup.BANDS  # the short Messe text has none
 
@@ -123,8 +137,11 @@ def test_upgrade_keeps_every_row_and_builds_derived_data(old_archive):
 
 def test_an_upgraded_archive_stores_new_articles_as_a_fresh_one_does(old_archive):
     db = open_archive(old_archive)
-    copy = dict(ARTICLES[0][2], url="https://wirtschaft-koeln.example/stadtwerke-elektrolyse",
-                text=HYDROGEN + " Weitere Anlagen sind in Planung.")
+    copy = dict(
+        ARTICLES[0][2],
+        url="https://wirtschaft-koeln.example/stadtwerke-elektrolyse",
+        text=HYDROGEN + " Weitere Anlagen sind in Planung.",
+    )
     stored = store_article(db, copy, source="wirtschaft-koeln", seen_at="2026-03-04T08:00:00+00:00")
     assert stored.outcome == "duplicate"
     assert db["articles"].get(stored.article_id)["duplicate_of"] == 1
@@ -178,15 +195,16 @@ def test_backfill_in_small_batches_equals_what_storing_wrote(tmp_path, monkeypat
     # As a migration asks for it; then an interrupted run: the first batch is done, no more.
     db.execute("update article_minhash set signature = x'00'")
     db.execute("update articles set search_terms = null")
-    db.execute(f"insert into {BACKFILLS_TABLE} (name, last_id) values (?, 0), (?, 0)",
-               [BACKFILL_NEAR_DUPLICATES, BACKFILL_SEARCH_TERMS])
+    db.execute(
+        f"insert into {BACKFILLS_TABLE} (name, last_id) values (?, 0), (?, 0)",
+        [BACKFILL_NEAR_DUPLICATES, BACKFILL_SEARCH_TERMS],
+    )
     db.conn.commit()
     monkeypatch.setattr(backfill, "BATCH", 2)
     with db.conn:
         _start, fill = backfill.BACKFILLS[BACKFILL_NEAR_DUPLICATES]
         _start(db)
-        db.execute(f"update {BACKFILLS_TABLE} set last_id = ? where name = ?",
-                   [fill(db, 0), BACKFILL_NEAR_DUPLICATES])
+        db.execute(f"update {BACKFILLS_TABLE} set last_id = ? where name = ?", [fill(db, 0), BACKFILL_NEAR_DUPLICATES])
     db.close()
 
     db = open_archive(tmp_path / "archive.db")

@@ -5,6 +5,7 @@ A hostile news site on 127.0.0.2 points its sitemap index, robots.txt, feed, lis
 redirects at another host (127.0.0.3, which logs every request), at file:///etc/passwd and at
 javascript: URLs, and declares a javascript: canonical. Crawled with `newsarchive crawl`.
 """
+
 import asyncio
 import re
 from http.server import BaseHTTPRequestHandler
@@ -54,14 +55,18 @@ class LoggingSite(LoopbackSite):
 
 def sitemap_index(locations) -> bytes:
     entries = "".join(f"<sitemap><loc>{loc}</loc></sitemap>" for loc in locations)
-    return (f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
-            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>').encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'
+    ).encode()
 
 
 def urlset(locations) -> bytes:
     entries = "".join(f"<url><loc>{loc}</loc></url>" for loc in locations)
-    return (f'<?xml version="1.0" encoding="UTF-8"?><urlset '
-            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>').encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset '
+        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+    ).encode()
 
 
 def redirect(location: str):
@@ -72,51 +77,109 @@ def hostile_site(site: LoggingSite, other: str) -> None:
     """Every way a page can point a crawler elsewhere, on ``site``; ``other`` is another host."""
     own = site.base_url
     js_canonical = article_html("Kanonisch", "Skriptwort").replace(
-        "</head>", f'<link rel="canonical" href="javascript://{own.split("//")[1]}/%0aalert(1)"></head>')
-    site.routes.update({
-        "/robots.txt": (200, {"Content-Type": "text/plain"}, (
-            f"User-agent: *\nAllow: /\nSitemap: {other}/robots-sitemap.xml\n"
-            f"Sitemap: file:///etc/passwd\nSitemap: {own}/sitemap-pages.xml\n").encode()),
-        "/sitemap-index.xml": (200, XML, sitemap_index([
-            f"{other}/index-sitemap.xml", "file:///etc/passwd", "javascript:alert(1)",
-            "http://2130706433/", f"{own}/sitemap-pages.xml"])),
-        "/sitemap-pages.xml": (200, XML, urlset([
-            f"{own}/artikel/gut.html", f"{own}/artikel/kanonisch.html", f"{other}/artikel/direkt.html",
-            f"{own}/weiter/anderer-host.html", f"{own}/weiter/datei.html", f"{own}/weiter/skript.html",
-            "file:///etc/passwd"])),
-        "/feed.xml": (200, {"Content-Type": "application/rss+xml"}, (
-            '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
-            f"<item><title>a</title><link>{other}/artikel/aus-dem-feed.html</link></item>"
-            "<item><title>b</title><link>file:///etc/passwd</link></item>"
-            f"<item><title>c</title><link>{own}/artikel/gut.html</link></item>"
-            "</channel></rss>").encode()),
-        "/liste.html": (200, HTML, (
-            f'<html><body><a href="{other}/artikel/verlinkt.html">fremd</a>'
-            '<a href="file:///etc/passwd">datei</a><a href="javascript:alert(1)">skript</a>'
-            '<a href="/artikel/gut.html">gut</a></body></html>').encode()),
-        "/artikel/gut.html": (200, HTML, article_html("Gut", "Gutwort").encode()),
-        "/artikel/kanonisch.html": (200, HTML, js_canonical.encode()),
-        "/weiter/anderer-host.html": redirect(f"{other}/artikel/umgeleitet.html"),
-        "/weiter/datei.html": redirect("file:///etc/passwd"),
-        "/weiter/skript.html": redirect("javascript:alert(1)"),
-    })
+        "</head>", f'<link rel="canonical" href="javascript://{own.split("//")[1]}/%0aalert(1)"></head>'
+    )
+    site.routes.update(
+        {
+            "/robots.txt": (
+                200,
+                {"Content-Type": "text/plain"},
+                (
+                    f"User-agent: *\nAllow: /\nSitemap: {other}/robots-sitemap.xml\n"
+                    f"Sitemap: file:///etc/passwd\nSitemap: {own}/sitemap-pages.xml\n"
+                ).encode(),
+            ),
+            "/sitemap-index.xml": (
+                200,
+                XML,
+                sitemap_index(
+                    [
+                        f"{other}/index-sitemap.xml",
+                        "file:///etc/passwd",
+                        "javascript:alert(1)",
+                        "http://2130706433/",
+                        f"{own}/sitemap-pages.xml",
+                    ]
+                ),
+            ),
+            "/sitemap-pages.xml": (
+                200,
+                XML,
+                urlset(
+                    [
+                        f"{own}/artikel/gut.html",
+                        f"{own}/artikel/kanonisch.html",
+                        f"{other}/artikel/direkt.html",
+                        f"{own}/weiter/anderer-host.html",
+                        f"{own}/weiter/datei.html",
+                        f"{own}/weiter/skript.html",
+                        "file:///etc/passwd",
+                    ]
+                ),
+            ),
+            "/feed.xml": (
+                200,
+                {"Content-Type": "application/rss+xml"},
+                (
+                    '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+                    f"<item><title>a</title><link>{other}/artikel/aus-dem-feed.html</link></item>"
+                    "<item><title>b</title><link>file:///etc/passwd</link></item>"
+                    f"<item><title>c</title><link>{own}/artikel/gut.html</link></item>"
+                    "</channel></rss>"
+                ).encode(),
+            ),
+            "/liste.html": (
+                200,
+                HTML,
+                (
+                    f'<html><body><a href="{other}/artikel/verlinkt.html">fremd</a>'
+                    '<a href="file:///etc/passwd">datei</a><a href="javascript:alert(1)">skript</a>'
+                    '<a href="/artikel/gut.html">gut</a></body></html>'
+                ).encode(),
+            ),
+            "/artikel/gut.html": (200, HTML, article_html("Gut", "Gutwort").encode()),
+            "/artikel/kanonisch.html": (200, HTML, js_canonical.encode()),
+            "/weiter/anderer-host.html": redirect(f"{other}/artikel/umgeleitet.html"),
+            "/weiter/datei.html": redirect("file:///etc/passwd"),
+            "/weiter/skript.html": redirect("javascript:alert(1)"),
+        }
+    )
 
 
 @pytest.fixture(scope="module")
 def hostile_crawl(tmp_path_factory):
     with LoggingSite("127.0.0.2") as site, LoggingSite("127.0.0.3") as other:
-        other.routes.update({path: (200, HTML, article_html("Fremd", "Fremdwort").encode()) for path in (
-            "/artikel/direkt.html", "/artikel/umgeleitet.html", "/artikel/verlinkt.html",
-            "/artikel/aus-dem-feed.html")})
+        other.routes.update(
+            {
+                path: (200, HTML, article_html("Fremd", "Fremdwort").encode())
+                for path in (
+                    "/artikel/direkt.html",
+                    "/artikel/umgeleitet.html",
+                    "/artikel/verlinkt.html",
+                    "/artikel/aus-dem-feed.html",
+                )
+            }
+        )
         other.routes["/index-sitemap.xml"] = (200, XML, urlset([f"{other.base_url}/artikel/direkt.html"]))
         other.routes["/robots-sitemap.xml"] = other.routes["/index-sitemap.xml"]
         hostile_site(site, other.base_url)
         directory = tmp_path_factory.mktemp("hostile")
-        sources = write_sources(directory / "sources.yml", {"sources": [{
-            "id": "feindlich", "homepage": f"{site.base_url}/liste.html",
-            "feeds": [f"{site.base_url}/feed.xml"],
-            "sitemaps": [f"{site.base_url}/sitemap-index.xml", f"{site.base_url}/robots.txt"],
-            "start_urls": [f"{site.base_url}/liste.html"], "max_depth": 1, "download_delay": 0}]})
+        sources = write_sources(
+            directory / "sources.yml",
+            {
+                "sources": [
+                    {
+                        "id": "feindlich",
+                        "homepage": f"{site.base_url}/liste.html",
+                        "feeds": [f"{site.base_url}/feed.xml"],
+                        "sitemaps": [f"{site.base_url}/sitemap-index.xml", f"{site.base_url}/robots.txt"],
+                        "start_urls": [f"{site.base_url}/liste.html"],
+                        "max_depth": 1,
+                        "download_delay": 0,
+                    }
+                ]
+            },
+        )
         db_path = directory / "archive.db"
         result = run_cli("crawl", "--sources", sources, "--db", db_path, "--set", "LOG_LEVEL=INFO")
     return {"db": sqlite_utils.Database(db_path), "stderr": result.stderr, "site": site, "other": other}
@@ -145,8 +208,7 @@ def test_javascript_canonical_is_ignored(hostile_crawl):
 
 def test_refusals_are_counted_and_logged_once_per_reason(hostile_crawl):
     stderr = hostile_crawl["stderr"]
-    counts = {reason: int(count) for reason, count in
-              re.findall(r"'newsarchive/refused/(\w+)': (\d+)", stderr)}
+    counts = {reason: int(count) for reason, count in re.findall(r"'newsarchive/refused/(\w+)': (\d+)", stderr)}
     # not_http: file: and javascript: in the sitemap index and urlset, robots.txt and the feed
     # (feed and listing links that are no http(s) URL never become candidates at all).
     assert counts.get(NOT_WEB, 0) >= 4
@@ -156,26 +218,29 @@ def test_refusals_are_counted_and_logged_once_per_reason(hostile_crawl):
     assert len(re.findall(r"refused .*\(offsite\)", stderr)) == 1
 
 
-@pytest.mark.parametrize("url, reason", [
-    ("http://127.0.0.1/", INTERNAL_ADDRESS),
-    ("http://10.1.2.3/latest.xml", INTERNAL_ADDRESS),
-    ("http://169.254.169.254/latest/meta-data/", INTERNAL_ADDRESS),
-    ("http://2130706433/", INTERNAL_ADDRESS),
-    ("http://0x7f.1/", INTERNAL_ADDRESS),
-    ("http://[::1]/", INTERNAL_ADDRESS),
-    ("http://[::ffff:192.168.0.1]/", INTERNAL_ADDRESS),
-    ("http://[2002:a9fe:a9fe::1]/", INTERNAL_ADDRESS),  # 6to4 of 169.254.169.254
-    ("http://0177.0.0.1./", INTERNAL_ADDRESS),
-    ("http://localhost:8001/", INTERNAL_ADDRESS),
-    ("file:///etc/passwd", NOT_WEB),
-    ("javascript://zeitung.de/%0aalert(1)", NOT_WEB),
-    ("https://andere-zeitung.de/wirtschaft/a.html", OFFSITE),
-    ("https://zeitung.de.evil.example/", OFFSITE),
-    ("http://zeitung.de@evil.example/", OFFSITE),
-    ("https://www.zeitung.de/wirtschaft/a.html", None),
-    ("https://feeds.zeitung.de/rss.xml", None),
-    ("https://cdn.partner.net/sitemap.xml", None),
-])
+@pytest.mark.parametrize(
+    "url, reason",
+    [
+        ("http://127.0.0.1/", INTERNAL_ADDRESS),
+        ("http://10.1.2.3/latest.xml", INTERNAL_ADDRESS),
+        ("http://169.254.169.254/latest/meta-data/", INTERNAL_ADDRESS),
+        ("http://2130706433/", INTERNAL_ADDRESS),
+        ("http://0x7f.1/", INTERNAL_ADDRESS),
+        ("http://[::1]/", INTERNAL_ADDRESS),
+        ("http://[::ffff:192.168.0.1]/", INTERNAL_ADDRESS),
+        ("http://[2002:a9fe:a9fe::1]/", INTERNAL_ADDRESS),  # 6to4 of 169.254.169.254
+        ("http://0177.0.0.1./", INTERNAL_ADDRESS),
+        ("http://localhost:8001/", INTERNAL_ADDRESS),
+        ("file:///etc/passwd", NOT_WEB),
+        ("javascript://zeitung.de/%0aalert(1)", NOT_WEB),
+        ("https://andere-zeitung.de/wirtschaft/a.html", OFFSITE),
+        ("https://zeitung.de.evil.example/", OFFSITE),
+        ("http://zeitung.de@evil.example/", OFFSITE),
+        ("https://www.zeitung.de/wirtschaft/a.html", None),
+        ("https://feeds.zeitung.de/rss.xml", None),
+        ("https://cdn.partner.net/sitemap.xml", None),
+    ],
+)
 def test_a_public_source_stays_on_its_hosts_and_off_internal_addresses(url, reason):
     policy = UrlPolicy.for_source(["www.zeitung.de"], [r"/wirtschaft/", r"^https://cdn\.partner\.net/"])
     assert policy.refusal(url) == reason
@@ -190,11 +255,26 @@ def test_a_source_on_a_loopback_address_may_use_it():
 # Outside input: arbitrary text and text shaped like URLs of any scheme, host and path.
 URLISH = st.one_of(
     st.text(max_size=60),
-    st.builds(lambda scheme, host, rest: f"{scheme}://{host}{rest}",
-              st.sampled_from(["http", "https", "HTTP", "javascript", "file", "data", "ftp", " http"]),
-              st.one_of(st.sampled_from(["zeitung.de", "www.zeitung.de", "127.0.0.2", "[::1]", "2130706433",
-                                         "zeitung.de:99999", "[", "a@zeitung.de"]), st.text(max_size=20)),
-              st.text(max_size=30)),
+    st.builds(
+        lambda scheme, host, rest: f"{scheme}://{host}{rest}",
+        st.sampled_from(["http", "https", "HTTP", "javascript", "file", "data", "ftp", " http"]),
+        st.one_of(
+            st.sampled_from(
+                [
+                    "zeitung.de",
+                    "www.zeitung.de",
+                    "127.0.0.2",
+                    "[::1]",
+                    "2130706433",
+                    "zeitung.de:99999",
+                    "[",
+                    "a@zeitung.de",
+                ]
+            ),
+            st.text(max_size=20),
+        ),
+        st.text(max_size=30),
+    ),
 )
 
 

@@ -5,13 +5,16 @@ page, a redirect, a PDF, 404 and 410, a 429 with Retry-After, an oversized page,
 HTML, and traps (an endless calendar, session ids, repeated path segments, query explosions).
 The server logs every request with its time and tracks how many were in flight at once.
 """
+
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-UMLAUT_SENTENCE = ("Die Düsseldorfer Wirtschaftsförderung begrüßt die Größe des Vorhabens an der "
-                   "Königsallee; Straßenbahn und Flughafen profitieren, heißt es im Rathaus. ")
+UMLAUT_SENTENCE = (
+    "Die Düsseldorfer Wirtschaftsförderung begrüßt die Größe des Vorhabens an der "
+    "Königsallee; Straßenbahn und Flughafen profitieren, heißt es im Rathaus. "
+)
 
 
 def article_html(title: str, marker: str, charset_meta: str | None = "utf-8", malformed=False) -> str:
@@ -94,15 +97,26 @@ class WebCases(LoopbackSite):
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /privat/\n", 0
         if path == "/feed.xml":
-            links = [*self.ARTICLES, "/artikel/dokument.pdf", "/artikel/bild.jpg", "/artikel/fehlt.html",
-                     "/artikel/entfernt.html", "/privat/geheim.html"]
+            links = [
+                *self.ARTICLES,
+                "/artikel/dokument.pdf",
+                "/artikel/bild.jpg",
+                "/artikel/fehlt.html",
+                "/artikel/entfernt.html",
+                "/privat/geheim.html",
+            ]
             links.remove("/artikel/moved-here.html")
             items = "".join(f"<item><title>{p}</title><link>{self.base_url}{p}</link></item>" for p in links)
             body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
             return 200, {"Content-Type": "application/rss+xml"}, body.encode(), 0
         if path == "/start.html":
-            links = ["/kalender/2026-01-01.html", "/sitzung.html;jsessionid=ABC123", "/sitzung.html?sid=77&x=1",
-                     "/a/a/a/a/tief.html", "/filter.html?a=1&b=2&c=3&d=4&e=5&f=6"]
+            links = [
+                "/kalender/2026-01-01.html",
+                "/sitzung.html;jsessionid=ABC123",
+                "/sitzung.html?sid=77&x=1",
+                "/a/a/a/a/tief.html",
+                "/filter.html?a=1&b=2&c=3&d=4&e=5&f=6",
+            ]
             links += [f"/suche.html?q={n}" for n in range(60)]
             body = "".join(f'<a href="{link}">{link}</a> ' for link in links)
             return 200, html, f"<html><head><title>Start</title></head><body>{body}</body></html>".encode(), 0
@@ -174,8 +188,7 @@ class WebCases(LoopbackSite):
                     if delay:
                         time.sleep(delay)  # the server is slow on purpose; the crawler must time out
                     with site._lock:
-                        site.requests.append((time.monotonic(), path, status,
-                                              self.headers.get("User-Agent", "")))
+                        site.requests.append((time.monotonic(), path, status, self.headers.get("User-Agent", "")))
                     self.send_response(status)
                     for name, value in headers.items():
                         self.send_header(name, value)

@@ -5,6 +5,7 @@ searches planned for the archive (``search.py``).
 Registered through the ``datasette`` entry point in pyproject.toml, so ``newsarchive serve``
 and any ``datasette`` run in this environment use it.
 """
+
 import markupsafe
 from datasette import hookimpl
 
@@ -29,9 +30,7 @@ def render_cell(value, column, table, database, datasette):
 def article_text_html(text: str) -> markupsafe.Markup:
     """Clean text (paragraphs separated by newlines) as escaped ``<p>`` elements."""
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    body = markupsafe.Markup("").join(
-        markupsafe.Markup("<p>{}</p>").format(paragraph) for paragraph in paragraphs
-    )
+    body = markupsafe.Markup("").join(markupsafe.Markup("<p>{}</p>").format(paragraph) for paragraph in paragraphs)
     return markupsafe.Markup('<div class="article-text">{}</div>').format(body)
 
 

@@ -5,6 +5,7 @@ Journalists subscribe to searches; a feed reader polls them for years. So every 
 renders (no title, a date without time or zone, no date), a search without matches is an
 empty feed rather than an error, and links are http(s) only.
 """
+
 from datetime import datetime, timezone
 
 from datasette.utils.asgi import Response
@@ -23,8 +24,7 @@ def can_render(columns) -> bool:
 
 def render(datasette, request, sql, columns, rows, database, table, query_name, data):
     if not can_render(columns):
-        return Response.text(f"An Atom feed needs the columns {', '.join(sorted(REQUIRED_COLUMNS))}.",
-                             status=400)
+        return Response.text(f"An Atom feed needs the columns {', '.join(sorted(REQUIRED_COLUMNS))}.", status=400)
     feed = FeedGenerator()
     feed.id(request.url)
     feed.link(href=request.url, rel="self")
@@ -79,6 +79,9 @@ def _text(value) -> str | None:
     # XML 1.0 cannot carry most control characters; a title with one would break the feed.
     if value is None:
         return None
-    text = "".join(character for character in str(value)
-                   if character in "\t\n\r" or (" " <= character and character not in "\ufffe\uffff"))
+    text = "".join(
+        character
+        for character in str(value)
+        if character in "\t\n\r" or (" " <= character and character not in "\ufffe\uffff")
+    )
     return text.strip() or None

@@ -55,6 +55,7 @@ other statement, or a shape it does not know, runs unchanged:
 
 Results are identical either way; only the query plans change.
 """
+
 import asyncio
 import itertools
 import math
@@ -72,8 +73,7 @@ TABLE = "articles"
 FTS_TABLE = "articles_fts"
 FACETS_INDEX = "idx_articles_search_facets"
 # Columns of FACETS_INDEX: facets on these never read an article row.
-INDEXED_COLUMNS = ("id", "published", "source", "region", "language", "published_month",
-                   "duplicate_status")
+INDEXED_COLUMNS = ("id", "published", "source", "region", "language", "published_month", "duplicate_status")
 
 # Datasette 0.65's clause for ?_search= (datasette/filters.py, search_filters), with
 # `fts_table: articles_fts`, `fts_pk: id` from metadata.yml; raw or escaped search mode.
@@ -85,10 +85,14 @@ SEARCH_CLAUSE = re.compile(
 COUNT_SQL = re.compile(r"select count\(\*\) from articles where (?P<where>.+) ", re.S)
 ROWS_SQL = re.compile(
     r"select (?P<columns>.+?) from articles where (?P<where>.+) "
-    r"order by published desc(?P<tiebreak>, id)? limit (?P<limit>\d+)", re.S)
+    r"order by published desc(?P<tiebreak>, id)? limit (?P<limit>\d+)",
+    re.S,
+)
 FACET_SQL = re.compile(
     r"(?P<head>\s*select (?P<column>\w+) as value, count\(\*\) as count from \(\s*"
-    r"select .+? from )articles(?P<tail> where .+)", re.S)
+    r"select .+? from )articles(?P<tail> where .+)",
+    re.S,
+)
 
 # Datasette 0.65's filters (datasette/filters.py), joined by " and ": a where clause made only of
 # these and the search clause is a conjunction, to which an implied condition can be added.
@@ -106,7 +110,9 @@ MEMORY_FACET_SQL = re.compile(
     r"\s*select (?P<column>\w+) as value, count\(\*\) as count from \(\s*"
     r"select .+? from articles(?: where (?P<where>.+?))?\s*\)\s*"
     r"where (?P=column) is not null\s*group by (?P=column) order by count desc, value "
-    r"limit (?P<limit>\d+)\s*", re.S)
+    r"limit (?P<limit>\d+)\s*",
+    re.S,
+)
 # Facet columns counted in memory, and from how many matches: a search's ids are read anyway,
 # and fewer matches cost SQLite only a few milliseconds a facet.
 MEMORY_FACET_COLUMNS = ("source", "region", "language", "published_month", "duplicate_status")
@@ -154,7 +160,7 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 # Datasette's clause for ?_search= in raw mode, whatever the statement around it.
 RAW_SEARCH_CLAUSE = re.compile(r"\bid in \(select rowid from articles_fts where articles_fts match :search\)")
 # The parsed query's filters, tested on each matching article.
-FILTERS_SQL = (f"{ACCEPTS_SQL_FUNCTION}(:search_typed, source, region, author, language, published)")
+FILTERS_SQL = f"{ACCEPTS_SQL_FUNCTION}(:search_typed, source, region, author, language, published)"
 
 
 def with_parsed_search(sql: str, params: dict) -> tuple[str, dict]:
@@ -194,8 +200,13 @@ class ArchiveSearch:
         self.bitmaps: dict[int, numpy.ndarray] = {}  # number → the ids it was made of
 
     async def execute(self, sql, params=None, *args, **kwargs):
-        if (isinstance(sql, str) and isinstance(params, dict) and "search" in params
-                and "search_typed" not in params and RAW_SEARCH_CLAUSE.search(sql)):
+        if (
+            isinstance(sql, str)
+            and isinstance(params, dict)
+            and "search" in params
+            and "search_typed" not in params
+            and RAW_SEARCH_CLAUSE.search(sql)
+        ):
             sql, params = with_parsed_search(sql, params)
         if isinstance(sql, str) and " from articles" in sql and (not params or isinstance(params, dict)):
             try:
@@ -223,7 +234,7 @@ class ArchiveSearch:
             if await self.article_count() < MEMORY_FACETS_FROM:
                 return None
             values = await self.current_facet_values()
-            return facet_results(values.counts(facet["column"])[:int(facet["limit"])])
+            return facet_results(values.counts(facet["column"])[: int(facet["limit"])])
         search = SEARCH_CLAUSE.fullmatch(facet["where"])
         if not search or "search" not in params:
             return None
@@ -231,15 +242,14 @@ class ArchiveSearch:
         if len(ids) < MEMORY_FACETS_FROM:
             return None
         values = await self.current_facet_values()
-        return facet_results(values.counts(facet["column"], ids)[:int(facet["limit"])])
+        return facet_results(values.counts(facet["column"], ids)[: int(facet["limit"])])
 
     async def current_facet_values(self) -> "FacetValues":
         async with self.facet_values_lock:
             newest = (await self.original_execute(f"select coalesce(max(id), 0) from {TABLE}")).rows[0][0]
             values = self.facet_values
             if values is None or time.monotonic() - values.loaded_at > FACET_VALUES_SECONDS:
-                values = self.facet_values = await self.database.execute_fn(
-                    self.time_limited(FacetValues().update))
+                values = self.facet_values = await self.database.execute_fn(self.time_limited(FacetValues().update))
             elif values.newest_id != newest:
                 await self.database.execute_fn(self.time_limited(values.update))
             return values
@@ -271,10 +281,10 @@ class ArchiveSearch:
             if cached and time.monotonic() - cached[0] < MATCH_IDS_SECONDS:
                 return cached[1]
             # One row of text instead of a Python row per match: 3-4 times faster to read.
-            listed = conn.execute(f"select group_concat(rowid) from {FTS_TABLE} "
-                                  f"where {FTS_TABLE} match {match}", {"search": search}).fetchone()[0]
-            ids = numpy.fromstring(listed, dtype=numpy.int64, sep=",") if listed \
-                else numpy.zeros(0, dtype=numpy.int64)
+            listed = conn.execute(
+                f"select group_concat(rowid) from {FTS_TABLE} where {FTS_TABLE} match {match}", {"search": search}
+            ).fetchone()[0]
+            ids = numpy.fromstring(listed, dtype=numpy.int64, sep=",") if listed else numpy.zeros(0, dtype=numpy.int64)
             if len(self.match_ids) >= MATCH_IDS_KEPT:
                 self.match_ids.pop(next(iter(self.match_ids)))
             self.match_ids[key] = (time.monotonic(), ids)
@@ -340,8 +350,8 @@ class ArchiveSearch:
         """Whether the database has the FTS table and the index (an archive, migrated)."""
         if not self.ready:
             result = await self.original_execute(
-                "select count(*) from sqlite_master where name in (?, ?, ?)",
-                [TABLE, FTS_TABLE, FACETS_INDEX])
+                "select count(*) from sqlite_master where name in (?, ?, ?)", [TABLE, FTS_TABLE, FACETS_INDEX]
+            )
             self.ready = result.rows[0][0] == 3
         return self.ready
 
@@ -389,18 +399,21 @@ class FacetValues:
         A first update reads every article (about a second a million).
         """
         columns = ", ".join(MEMORY_FACET_COLUMNS)
-        cursor = conn.execute(f"select id, {columns} from {TABLE} indexed by {FACETS_INDEX} "
-                              "where id > ? order by id", [self.newest_id])
+        cursor = conn.execute(
+            f"select id, {columns} from {TABLE} indexed by {FACETS_INDEX} where id > ? order by id", [self.newest_id]
+        )
         while rows := cursor.fetchmany(20_000):
             ids = numpy.fromiter((row[0] for row in rows), dtype=numpy.int64, count=len(rows))
             newest = int(ids[-1])
             for position, column in enumerate(MEMORY_FACET_COLUMNS, start=1):
                 known = self.known[column]
                 codes = numpy.full(newest + 1, -1, dtype=numpy.int32)
-                codes[:len(self.codes[column])] = self.codes[column]
+                codes[: len(self.codes[column])] = self.codes[column]
                 codes[ids] = numpy.fromiter(
-                    (-1 if row[position] is None else known.setdefault(row[position], len(known))
-                     for row in rows), dtype=numpy.int32, count=len(rows))
+                    (-1 if row[position] is None else known.setdefault(row[position], len(known)) for row in rows),
+                    dtype=numpy.int32,
+                    count=len(rows),
+                )
                 # Replaced whole, never changed in place: a facet counted meanwhile in another
                 # thread sees the old array or the new one.
                 self.codes[column] = codes
@@ -414,7 +427,7 @@ class FacetValues:
         labels = list(self.known[column])
         found = codes if ids is None else codes[ids[ids < len(codes)]]
         tally = numpy.bincount(found[found >= 0], minlength=len(labels))
-        pairs = [(labels[code], int(count)) for code, count in enumerate(tally[:len(labels)]) if count]
+        pairs = [(labels[code], int(count)) for code, count in enumerate(tally[: len(labels)]) if count]
         return sorted(pairs, key=lambda pair: (-pair[1], _sqlite_order(pair[0])))
 
 
@@ -427,16 +440,18 @@ def with_month_range(sql: str) -> str:
     """A table statement filtered by month, with the range of ``published`` that implies."""
     if not MONTH_FILTER.search(sql):
         return sql
-    shape = COUNT_SQL.fullmatch(sql) or ROWS_SQL.fullmatch(sql) \
-        or (FACET_SQL.fullmatch(sql) and FACET_FILTERS.search(sql))
+    shape = (
+        COUNT_SQL.fullmatch(sql) or ROWS_SQL.fullmatch(sql) or (FACET_SQL.fullmatch(sql) and FACET_FILTERS.search(sql))
+    )
     if not shape:
         return sql
     where = shape["where"]
-    if not all(SIMPLE_FILTER.fullmatch(condition) or SEARCH_CLAUSE.fullmatch(condition)
-               for condition in where.split(" and ")):
+    if not all(
+        SIMPLE_FILTER.fullmatch(condition) or SEARCH_CLAUSE.fullmatch(condition) for condition in where.split(" and ")
+    ):
         return sql
     narrowed = MONTH_FILTER.sub(lambda month: f"{month[0]} and {MONTH_RANGE.format(param=month['param'])}", where)
-    return sql[:shape.start("where")] + narrowed + sql[shape.end("where"):]
+    return sql[: shape.start("where")] + narrowed + sql[shape.end("where") :]
 
 
 def facet_results(pairs: list[tuple]) -> Results:
