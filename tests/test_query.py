@@ -268,3 +268,14 @@ def test_german_matching_through_the_table_search(tmp_path, typed, expected):
     response = asyncio.run(get(f"/archive/articles.json?_search={quote(typed)}&_shape=objects"))
     assert response.status_code == 200
     assert keys(response.json()["rows"]) == expected
+
+
+def test_the_newest_first_search_marks_what_it_found(archive):
+    datasette = Datasette([str(archive)], metadata=metadata_for(archive, METADATA), settings=DATASETTE_SETTINGS)
+
+    async def get(path):
+        return await datasette.client.get(path)
+
+    rows = asyncio.run(get("/archive/feed.json?q=Kapital+OR+Fracht&source=&region=&_shape=objects")).json()["rows"]
+    assert [row["published"] for row in rows] == sorted((row["published"] for row in rows), reverse=True)
+    assert len(rows) == 2 and all("[Kapital]" in row["excerpt"] or "[Fracht" in row["excerpt"] for row in rows)
