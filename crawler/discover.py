@@ -15,6 +15,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 
 from archive.canonical import canonical_url
+from archive.pages import hint_time
 from archive.urls import web_url
 from crawler.classify import PAGINATION_PATH
 
@@ -75,14 +76,14 @@ def sitemap_entries(body: bytes, refused: list[str] | None = None) -> tuple[str,
     try:
         if body[:2] == GZIP_MAGIC:
             body = gunzip(body, max_size=50 * 1024 * 1024)
-        sitemap = Sitemap(body)
+        sitemap = _NewsSitemap(body)
     except Exception:  # noqa: BLE001 - broken gzip, over the size limit, not XML: not a sitemap
         return "invalid", []
     if sitemap.type not in ("sitemapindex", "urlset"):  # an RSS feed or a page listed as a sitemap
         return "invalid", []
     entries = []
     for item in sitemap:
-        lastmod = item.get("lastmod") or (item.get("news") or {}).get("publication_date")
+        lastmod = _freshest(item.get("lastmod"), item.get(NEWS_PUBLISHED))
         # Child sitemaps keep their URL as written (it is fetched, not stored); either kind must
         # be an http(s) URL. Whether its host is the source's is the spider's UrlPolicy.
         url = web_url(item.get("loc")) if sitemap.type == "sitemapindex" else canonical_url(item.get("loc"))
@@ -91,6 +92,33 @@ def sitemap_entries(body: bytes, refused: list[str] | None = None) -> tuple[str,
         elif item.get("loc") and refused is not None:
             refused.append(item["loc"])
     return sitemap.type, entries
+
+
+# Where _NewsSitemap leaves an entry's news:publication_date.
+NEWS_PUBLISHED = "news_publication_date"
+
+
+class _NewsSitemap(Sitemap):
+    """Scrapy's sitemap reader keeps an entry's direct children only, so the publication date of
+    a Google News sitemap (``<news:news><news:publication_date>``) would be lost: it is often
+    the one change hint a news sitemap gives."""
+
+    def _process_sitemap_element(self, elem):
+        # Read before the parent clears the element (it streams, keeping memory flat).
+        published = next((child.text for child in elem.iter("{*}publication_date") if child.text), None)
+        entry = super()._process_sitemap_element(elem)
+        if entry is not None and published:
+            entry[NEWS_PUBLISHED] = published.strip()
+        return entry
+
+
+def _freshest(*hints: str | None) -> str | None:
+    """The latest of an entry's change hints; one that cannot be read counts only alone."""
+    given = [hint for hint in hints if hint]
+    readable = [hint for hint in given if hint_time(hint) is not None]
+    if readable:
+        return max(readable, key=hint_time)
+    return given[0] if given else None
 
 
 def listing_links(response, refused: list[str] | None = None) -> tuple[list[str], list[str]]:
