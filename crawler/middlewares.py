@@ -4,7 +4,7 @@ incremental, conditional and patient with busy sites."""
 import logging
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import get_retry_request
@@ -330,13 +330,18 @@ class RobotsDelayMiddleware:
     when AutoThrottle adapts the delay. Requests also carry it in
     ``meta["newsarchive_robots_delay"]`` for the distributed crawl's shared per-host wait.
     Stat: ``newsarchive/robots_delay`` (the largest seen).
+
+    A delay above ``ROBOTS_DELAY_MAX`` (default 300 s) is kept at that maximum, with a warning:
+    a robots.txt may say ``Crawl-delay: 1e308``, which would stall the crawl for good.
     """
 
-    def __init__(self, crawler, user_agent: str, floor_slots: bool):
+    def __init__(self, crawler, user_agent: str, floor_slots: bool, maximum: float):
         self.crawler = crawler
         self.user_agent = user_agent
         self.floor_slots = floor_slots
+        self.maximum = maximum
         self.floors: dict[str, float] = {}  # downloader slot key → delay robots.txt asks
+        self.capped: set[str] = set()  # hosts already warned about
         crawler.signals.connect(self.response_downloaded, signal=signals.response_downloaded)
 
     @classmethod
@@ -346,13 +351,20 @@ class RobotsDelayMiddleware:
             raise NotConfigured
         user_agent = settings.get("ROBOTSTXT_USER_AGENT") or settings.get("USER_AGENT")
         # Distributed workers wait in Redis instead of in their own slots (crawler.distributed).
-        return cls(crawler, user_agent, floor_slots=not settings.get("REDIS_URL"))
+        return cls(
+            crawler,
+            user_agent,
+            floor_slots=not settings.get("REDIS_URL"),
+            maximum=settings.getfloat("ROBOTS_DELAY_MAX", 300.0),
+        )
 
     async def process_request(self, request):
         if request.meta.get("dont_obey_robotstxt"):
             return None
         parser = await self._robots().robot_parser(request)
         delay = robots_delay(parser, self.user_agent) if parser is not None else None
+        if delay and delay > self.maximum:
+            delay = self._capped(request, delay)
         if delay:
             request.meta[ROBOTS_DELAY_META] = delay
             self.crawler.stats.max_value(keys.ROBOTS_DELAY, delay)
@@ -360,6 +372,18 @@ class RobotsDelayMiddleware:
                 self.floors[self.crawler.engine.downloader.get_slot_key(request)] = delay
                 self._floor(request)
         return None
+
+    def _capped(self, request, delay: float) -> float:
+        host = urlsplit(request.url).hostname or ""
+        if host not in self.capped:
+            self.capped.add(host)
+            logger.warning(
+                "%s: robots.txt asks for %.0f s between requests; waiting ROBOTS_DELAY_MAX (%.0f s)",
+                host,
+                delay,
+                self.maximum,
+            )
+        return self.maximum
 
     def response_downloaded(self, response, request, spider=None):
         # AutoThrottle sets a new delay on every response; the host's floor stays under it.

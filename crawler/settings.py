@@ -20,6 +20,9 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# The longest wait between requests to a host that its robots.txt (Crawl-delay, Request-rate) can
+# set, in seconds; a host asking for more is crawled at this pace (Heritrix keeps 300 s too).
+ROBOTS_DELAY_MAX = 300.0
 
 # Limits that keep one bad page from stalling or bloating a crawl.
 DOWNLOAD_TIMEOUT = 30

@@ -333,3 +333,20 @@ def test_a_news_sitemap_publication_date_is_a_hint():
     assert kind == "urlset"
     # The freshest readable hint of each entry; one that cannot be read does not count.
     assert [entry.lastmod for entry in entries] == ["2026-03-02T08:00:00+01:00", "2026-03-04T08:00:00Z", "2026-03-05"]
+
+
+def test_a_crawl_delay_beyond_the_maximum_waits_the_maximum(tmp_path):
+    pages = polite_pages()
+    pages["/robots.txt"] = Page(b"User-agent: *\nCrawl-delay: 1e308\n", "text/plain", LAST_MODIFIED)
+    with DemoSiteServer(host="127.0.0.34", pages=pages) as site:
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "slow", "start_urls": [f"{site.base_url}/news/"], "download_delay": 0}]},
+        )
+        result = run_cli(
+            "crawl", "--sources", sources, "--db", tmp_path / "archive.db", "--set", "ROBOTS_DELAY_MAX=1", timeout=60
+        )
+        times = [moment for (_, path, _), moment in zip(site.requests, site.request_times) if path != "/robots.txt"]
+    gaps = [later - earlier for earlier, later in zip(times, times[1:])]
+    assert len(gaps) >= len(POLITE_ARTICLES) and min(gaps) >= 1 - 0.05, gaps
+    assert "waiting ROBOTS_DELAY_MAX" in result.stderr
