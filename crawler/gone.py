@@ -47,10 +47,15 @@ def expired_redirect(requested: str, landed: str) -> bool:
     reader on to the home page or a section above it (the article's own path cut short)
     rather than to the article at a new address."""
     before, after = urlsplit(requested), urlsplit(landed)
-    if before.hostname != after.hostname:
+    # example.de and www.example.de are one site: its home page may be at either.
+    if _site(before.hostname) != _site(after.hostname):
         return False
     old_path = before.path.rstrip("/")
     new_path = after.path.rstrip("/")
     if old_path == new_path:  # http → https, a trailing slash, a parameter dropped
         return False
     return new_path == "" or (old_path.startswith(new_path + "/") and not after.query)
+
+
+def _site(hostname: str | None) -> str:
+    return (hostname or "").removeprefix("www.")

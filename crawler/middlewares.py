@@ -145,7 +145,10 @@ class FetchStateMiddleware:
             request, response.status, etag=_header(response, b"ETag"), last_modified=_header(response, b"Last-Modified")
         )
         if response.status in (404, 410):
-            self._mark_removed(request.url)
+            if (article := self._article_before_redirects(request)) not in (None, request.url):
+                # A stored article sent on to a page that is not there: the article is gone.
+                self._record(request, response.status, url=article, error=f"HTTP {response.status} at {request.url}")
+            self._mark_removed(request)
         if response.status == 304:
             self.stats.inc_value(keys.NOT_MODIFIED)
             state = page_state(self.db, request.url)
@@ -163,24 +166,39 @@ class FetchStateMiddleware:
             return False
         self._record(request, 404, error=f"soft 404: {reason}"[:500])
         self.stats.inc_value(keys.GONE_SOFT_404)
-        self._mark_removed(request.url)
+        if (article := self._article_before_redirects(request)) and article != request.url:
+            # A stored article sent on to the site's error page: the article is what is gone.
+            self._record(request, 404, url=article, error=f"soft 404 at {request.url}: {reason}"[:500])
+        self._mark_removed(request)
         return True
 
     def redirected_away(self, request, location: str) -> bool:
         """Whether a redirect of a stored article to ``location`` means it is gone (sent on to
-        its section or the home page: crawler.gone); if so it is recorded and marked removed."""
-        state = page_state(self.db, request.url)
-        if not (state and state["article_id"] and expired_redirect(request.url, location)):
+        its section or the home page: crawler.gone); if so it is recorded and marked removed.
+
+        The article may be where a chain of redirects began (``http:`` → ``https:`` → ``/``)."""
+        article = self._article_before_redirects(request)
+        if article is None or not expired_redirect(article, location):
             return False
-        self._record(request, 410, error=f"redirected to {location}"[:500])
+        self._record(request, 410, url=article, error=f"redirected to {location}"[:500])
         self.stats.inc_value(keys.GONE_REDIRECTED)
-        self._mark_removed(request.url)
+        self._mark_removed(request)
         return True
 
-    def _mark_removed(self, url: str) -> None:
-        state = page_state(self.db, url)
-        if state and state["article_id"] and mark_removed(self.db, state["article_id"]):
-            self.stats.inc_value(keys.ARTICLES_REMOVED)
+    def _article_before_redirects(self, request) -> str | None:
+        """The first URL of the request's redirect chain that is a stored article's page."""
+        for url in (*request.meta.get("redirect_urls", ()), request.url):
+            state = page_state(self.db, url)
+            if state and state["article_id"]:
+                return url
+        return None
+
+    def _mark_removed(self, request) -> None:
+        """Mark the stored article the request asked for, directly or before its redirects."""
+        if url := self._article_before_redirects(request):
+            state = page_state(self.db, url)
+            if mark_removed(self.db, state["article_id"]):
+                self.stats.inc_value(keys.ARTICLES_REMOVED)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, IgnoreRequest):
@@ -204,14 +222,15 @@ class FetchStateMiddleware:
         fetched = hint_time(state["last_fetched"])
         return hint is not None and fetched is not None and hint > fetched
 
-    def _record(self, request, status, **fields):
+    def _record(self, request, status, url: str | None = None, **fields):
+        """Record the fetch of ``request`` (under ``url`` when it is another address of its chain)."""
         spider = self.crawler.spider
         error = fields.pop("error", None)
         if error is None and status is not None and status >= 400:
             error = f"HTTP {status}"
         record_fetch(
             self.db,
-            request.url,
+            url or request.url,
             source=spider.source.id,
             kind=request.meta.get("kind", "other"),
             status=status,

@@ -17,6 +17,7 @@ import pytest
 
 from crawler.demosite import DemoSiteServer, Page
 from crawler.discover import sitemap_entries
+from crawler.gone import expired_redirect
 from tests.conftest import run_cli, write_sources
 from tests.webcases import article_html
 
@@ -107,7 +108,11 @@ def polite_pages() -> dict[str, Page]:
 
 # --- the site whose articles disappear ------------------------------------------------------------
 
-GONE_ARTICLES = {name: f"/lokales/2026/03/{name}.html" for name in ("bleibt", "soft", "deleted", "moved")}
+GONE_ARTICLES = {
+    name: f"/lokales/2026/03/{name}.html"
+    for name in ("bleibt", "soft", "deleted", "moved", "to-error-page", "chain-home", "chain-404")
+}
+ERROR_PAGE = "/fehler/seite-nicht-gefunden.html"
 # An error template answered with 200 from the start: the site's name as title, the news in <h1>.
 ERROR_PATH = "/lokales/2026/03/abgelaufen.html"
 GERMAN_NOT_FOUND = Page(
@@ -131,6 +136,10 @@ def gone_pages() -> dict[str, Page]:
     pages["/lokales/"] = listing([*GONE_ARTICLES.values(), ERROR_PATH])
     pages["/"] = listing(["/lokales/"])
     return pages
+
+
+def redirect(location: str) -> Page:
+    return Page(b"", "text/html", LAST_MODIFIED, location=location)
 
 
 # --- the network and its crawls -------------------------------------------------------------------
@@ -272,7 +281,13 @@ def changed(network, first_two):
     # On the local site, three articles disappear, each in its own way, at their next revisit.
     gone.set_page(GONE_ARTICLES["soft"], ENGLISH_NOT_FOUND)
     gone.remove_page(GONE_ARTICLES["deleted"])
-    gone.set_page(GONE_ARTICLES["moved"], Page(b"", "text/html", LAST_MODIFIED, location=f"{gone.base_url}/"))
+    gone.set_page(GONE_ARTICLES["moved"], redirect(f"{gone.base_url}/"))
+    # Sent on to the site's error page (answered with 200), or through a chain of redirects.
+    gone.set_page(GONE_ARTICLES["to-error-page"], redirect(gone.base_url + ERROR_PAGE))
+    gone.set_page(ERROR_PAGE, GERMAN_NOT_FOUND)
+    gone.set_page(GONE_ARTICLES["chain-home"], redirect(f"{gone.base_url}/lokales/2026/03/chain-home/"))
+    gone.set_page("/lokales/2026/03/chain-home/", redirect(f"{gone.base_url}/lokales/"))
+    gone.set_page(GONE_ARTICLES["chain-404"], redirect(f"{gone.base_url}/lokales/2026/03/chain-404-neu.html"))
     network.make_due(gone, GONE_ARTICLES.values())
     runs, start = network.crawl()
     return {"runs": runs, "start": start}
@@ -302,13 +317,19 @@ def test_edits_hinted_by_any_hub_are_archived(network, changed):
 def test_disappeared_articles_keep_their_rows_marked_removed(network, changed):
     states = network.at_source()
     assert {name: state for name, (state, _) in states.items()} == {
-        "bleibt": "online",
-        "soft": "removed",
-        "deleted": "removed",
-        "moved": "removed",
+        name: "online" if name == "bleibt" else "removed" for name in GONE_ARTICLES
     }
     assert all(removed for name, (_, removed) in states.items() if name != "bleibt")
     assert network.query("select count(*) from articles where title like '%not found%'") == [(0,)]
+    # Each one is recorded as gone under the article's own address, whatever the chain.
+    errors = dict(
+        network.query("select url, error from pages where url like ?", f"{network.gone.base_url}/lokales/2026/03/%")
+    )
+    address = {name: network.gone.base_url + path for name, path in GONE_ARTICLES.items()}
+    assert errors[address["to-error-page"]].startswith(f"soft 404 at {network.gone.base_url}{ERROR_PAGE}")
+    assert errors[address["chain-home"]] == f"redirected to {network.gone.base_url}/lokales/"
+    assert errors[address["chain-404"]].startswith("HTTP 404 at ")
+    assert errors[address["moved"]] == f"redirected to {network.gone.base_url}/"
     assert changed["runs"]["lokal"]["articles_new"] == 0
     # Back online: the mark is cleared.
     network.gone.set_page(GONE_ARTICLES["soft"], html("Lokales soft"))
@@ -350,3 +371,16 @@ def test_a_crawl_delay_beyond_the_maximum_waits_the_maximum(tmp_path):
     gaps = [later - earlier for earlier, later in zip(times, times[1:])]
     assert len(gaps) >= len(POLITE_ARTICLES) and min(gaps) >= 1 - 0.05, gaps
     assert "waiting ROBOTS_DELAY_MAX" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "requested, landed, expired",
+    [
+        ("https://www.zeitung.example/wirtschaft/alt.html", "https://zeitung.example/", True),
+        ("https://zeitung.example/wirtschaft/alt.html", "https://www.zeitung.example/wirtschaft/", True),
+        ("https://www.zeitung.example/wirtschaft/alt.html", "https://www.zeitung.example/wirtschaft/neu.html", False),
+        ("https://www.zeitung.example/wirtschaft/alt.html", "https://blog.zeitung.example/", False),
+    ],
+)
+def test_the_www_host_and_the_bare_one_are_one_site(requested, landed, expired):
+    assert expired_redirect(requested, landed) is expired
