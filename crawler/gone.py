@@ -26,13 +26,27 @@ NOT_FOUND = re.compile(
 TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 HEADING = re.compile(rb"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
+# Error templates that name themselves whatever their wording or language: WordPress's 404
+# template puts "error404" in the <body> class (served with 200 when a plugin or cache gets the
+# status wrong), other themes "error-404" or "page-404"; pre-rendered single-page apps declare
+# the status they mean in <meta name="prerender-status-code">. Only the first <body> tag and
+# the first such <meta> tag are read, each at most TAG_BYTES long: linear on any page.
+ERROR_CLASSES = {"error404", "error-404", "page-404"}
+BODY_TAG = re.compile(rb"<body\b", re.IGNORECASE)
+PRERENDER_TAG = re.compile(rb"<meta\b[^>]{0,100}?prerender-status-code", re.IGNORECASE)
+CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+CONTENT_ATTRIBUTE = re.compile(r"""\bcontent\s*=\s*["']?\s*(\d{3})\b""", re.IGNORECASE)
+TAG_BYTES = 2000
 # Error templates say so at the top of the page; a long page is read no further than this.
 HEAD_BYTES = 200_000
 
 
 def soft_404_reason(body: bytes) -> str | None:
-    """The title or first headline of an HTML page when it says the page was not found."""
+    """The title or first headline of an HTML page when it says the page was not found, or the
+    error template's own name for itself."""
     head = body[:HEAD_BYTES]
+    if template := error_template(head):
+        return f"error template ({template})"
     for pattern in (TITLE, HEADING):
         found = pattern.search(head)
         if found:
@@ -40,6 +54,26 @@ def soft_404_reason(body: bytes) -> str | None:
             if text and len(text) <= 200 and NOT_FOUND.search(text):
                 return text
     return None
+
+
+def error_template(head: bytes) -> str | None:
+    """The name an error template gives itself in the page (see ERROR_CLASSES), or ``None``."""
+    if body := BODY_TAG.search(head):
+        tag = _tag_text(head, body.start())
+        if found := CLASS_ATTRIBUTE.search(tag):
+            classes = set(next(group for group in found.groups() if group is not None).lower().split())
+            if named := classes & ERROR_CLASSES:
+                return min(named)
+    if meta := PRERENDER_TAG.search(head):
+        found = CONTENT_ATTRIBUTE.search(_tag_text(head, meta.start()))
+        if found and found.group(1) in ("404", "410"):
+            return f"prerender-status-code {found.group(1)}"
+    return None
+
+
+def _tag_text(head: bytes, start: int) -> str:
+    end = head.find(b">", start, start + TAG_BYTES)
+    return head[start : end if end != -1 else start + TAG_BYTES].decode("latin-1")
 
 
 def expired_redirect(requested: str, landed: str) -> bool:

@@ -11,13 +11,16 @@ logs and the stored rows.
 import json
 import random
 import sqlite3
+import time
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crawler.demosite import DemoSiteServer, Page
 from crawler.discover import sitemap_entries
-from crawler.gone import expired_redirect
+from crawler.gone import expired_redirect, soft_404_reason
 from tests.conftest import run_cli, write_sources
 from tests.webcases import article_html
 
@@ -130,10 +133,21 @@ ENGLISH_NOT_FOUND = Page(
 )
 
 
+# WordPress's 404 template served with 200: no wording to go by, only the template's name.
+TEMPLATE_PATH = "/lokales/2026/03/wp-template.html"
+WORDPRESS_NOT_FOUND = Page(
+    b"<!DOCTYPE html><html><head><title>Lokalblatt</title></head><body class='error404 hfeed'>"
+    b"<h1>Hoppla!</h1><p>Hier ist nichts.</p></body></html>",
+    "text/html; charset=utf-8",
+    LAST_MODIFIED,
+)
+
+
 def gone_pages() -> dict[str, Page]:
     pages = {path: html(f"Lokales {name}") for name, path in GONE_ARTICLES.items()}
     pages[ERROR_PATH] = GERMAN_NOT_FOUND
-    pages["/lokales/"] = listing([*GONE_ARTICLES.values(), ERROR_PATH])
+    pages[TEMPLATE_PATH] = WORDPRESS_NOT_FOUND
+    pages["/lokales/"] = listing([*GONE_ARTICLES.values(), ERROR_PATH, TEMPLATE_PATH])
     pages["/"] = listing(["/lokales/"])
     return pages
 
@@ -242,6 +256,8 @@ def test_first_crawl_stores_every_article_and_no_error_page(network, first_two):
         "select status, error from pages where url = ?", network.gone.base_url + ERROR_PATH
     )
     assert status == 404 and error.startswith("soft 404: Die angeforderte Seite existiert nicht")
+    [(error,)] = network.query("select error from pages where url = ?", network.gone.base_url + TEMPLATE_PATH)
+    assert error == "soft 404: error template (error404)"
     assert first_two["first"]["lokal"]["articles_new"] == len(GONE_ARTICLES)
 
 
@@ -384,3 +400,46 @@ def test_a_crawl_delay_beyond_the_maximum_waits_the_maximum(tmp_path):
 )
 def test_the_www_host_and_the_bare_one_are_one_site(requested, landed, expired):
     assert expired_redirect(requested, landed) is expired
+
+
+@pytest.mark.parametrize(
+    "page, gone",
+    [
+        ('<html><head><title>Lokalblatt</title></head><body class="error404 wp-theme-x">Hoppla.</body>', True),
+        ("<html><head><title>Lokalblatt</title></head><body class='page page-404'><h1>Lokalblatt</h1>", True),
+        ('<html><head><meta name="prerender-status-code" content="404"><title>Lokalblatt</title></head>', True),
+        ('<html><head><title>Lokalblatt</title></head><body class="single postid-404 error404x">', False),
+        ('<html><head><title>Lokalblatt</title></head><body class="single-post"><p class="error404">', False),
+        ('<html><head><meta name="prerender-status-code" content="200"><title>Lokalblatt</title></head>', False),
+    ],
+)
+def test_error_templates_that_name_themselves(page, gone):
+    assert bool(soft_404_reason(page.encode())) is gone
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<body",
+                "<BODY ",
+                " class=",
+                '"',
+                "'",
+                "error404",
+                " ",
+                ">",
+                "<meta ",
+                "x" * 50,
+                "prerender-status-code",
+                " content=",
+                "404",
+            ]
+        ),
+        max_size=400,
+    )
+)
+def test_any_page_is_read_in_linear_time(parts):
+    started = time.perf_counter()
+    soft_404_reason("".join(parts).encode())
+    assert time.perf_counter() - started < 0.1
