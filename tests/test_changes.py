@@ -22,6 +22,7 @@ from crawler.demosite import DemoSiteServer, Page
 from crawler.discover import sitemap_entries
 from crawler.gone import expired_redirect, soft_404_reason
 from tests.conftest import run_cli, write_sources
+from tests.test_datasette_search import served
 from tests.webcases import article_html
 
 # Words for stories that share no more than a news site's stories do (the archive folds near-
@@ -443,3 +444,12 @@ def test_any_page_is_read_in_linear_time(parts):
     started = time.perf_counter()
     soft_404_reason("".join(parts).encode())
     assert time.perf_counter() - started < 0.1
+
+
+def test_datasette_facets_articles_by_whether_the_source_still_has_them(network, changed):
+    fetch = served(network.db_path)
+    data = fetch(f"/{network.db_path.stem}/articles.json?source=lokal&_facet=at_source&_shape=objects")
+    facet = {item["value"]: item["count"] for item in data["facet_results"]["at_source"]["results"]}
+    removed = [name for name, (state, _) in network.at_source().items() if state == "removed"]
+    assert facet == {"online": len(GONE_ARTICLES) - len(removed), "removed": len(removed)}
+    assert removed
