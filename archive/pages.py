@@ -4,7 +4,7 @@ Re-crawls read it to send conditional requests and to skip articles that are not
 revisit; every failed fetch is a row here with its status and reason. Times: ISO 8601 UTC.
 """
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -79,18 +79,6 @@ def next_revisit(first_fetched: str, now: str, revisit_after=DEFAULT_REVISIT_AFT
         if due > current:
             return due.isoformat()
     return None
-
-
-def hint_time(value: str | None) -> datetime | None:
-    """A hub's change hint (a sitemap ``lastmod``, a feed entry's date) as an aware datetime;
-    ``None`` when there is none or it cannot be read. A date without a zone is read as UTC."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def is_due(state: dict, now: str | None = None) -> bool:

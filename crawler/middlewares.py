@@ -13,7 +13,8 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
-from archive.pages import hint_time, is_due, last_run_completed, mark_removed, page_state, record_fetch, touch_article
+from archive.hints import hint_time
+from archive.pages import is_due, last_run_completed, mark_removed, page_state, record_fetch, touch_article
 from archive.store import open_archive
 from archive.urls import OFFSITE
 from crawler.gone import expired_redirect, soft_404_reason

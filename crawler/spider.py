@@ -15,7 +15,8 @@ from datetime import datetime
 import scrapy
 
 from archive.ingest import FetchedResponse
-from archive.pages import due_pages, hint_time
+from archive.hints import hint_time
+from archive.pages import due_pages
 from archive.store import open_archive, utc_now
 from archive.urls import NOT_WEB, UrlPolicy
 from crawler.classify import NOT_ARTICLE, classify_page
