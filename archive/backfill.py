@@ -50,11 +50,11 @@ def _fill_near_duplicates(db: Database, after_id: int) -> int | None:
 
 def _fill_search_terms(db: Database, after_id: int) -> int | None:
     rows = db.execute(
-        "select id, title, description, text, language from articles where id > ? order by id limit ?",
+        "select id, title, description, text, language, kicker from articles where id > ? order by id limit ?",
         [after_id, BATCH],
     ).fetchall()
-    for article_id, title, description, text, language in rows:
-        terms = search_terms(title, description, text or "", language=language)
+    for article_id, title, description, text, language, kicker in rows:
+        terms = search_terms(title, description, text or "", language=language, unindexed=kicker)
         # Only a changed row is written: each write re-indexes the article in the FTS table.
         db.execute(
             "update articles set search_terms = ? where id = ? and search_terms is not ?", [terms, article_id, terms]

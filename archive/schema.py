@@ -386,3 +386,13 @@ def m015_removed_at(db: Database) -> None:
         "alter table articles add column at_source text generated always as "
         "(case when removed_at is null then 'online' else 'removed' end) virtual"
     )
+
+
+@migrations()
+def m016_kicker_and_date_source(db: Database) -> None:
+    """The kicker above a headline (``title`` holds the headline alone), and where the
+    publication date came from (``date_source``: structured data, meta, visible line, feed,
+    url, page), so that analysts can set uncertain dates apart. Both stay NULL for articles
+    stored before; ``newsarchive reextract`` fills them from the kept responses."""
+    db.execute("alter table articles add column kicker text")
+    db.execute("alter table articles add column date_source text")

@@ -137,22 +137,31 @@ def fold(word: str) -> str:
     return "".join(WORD.findall("".join(char for char in decomposed if not unicodedata.combining(char))))
 
 
-def search_terms(*texts: str | None, language: str | None = "de", analysis: GermanAnalysis = ANALYSIS) -> str:
+def search_terms(
+    *texts: str | None,
+    language: str | None = "de",
+    analysis: GermanAnalysis = ANALYSIS,
+    unindexed: str | None = None,
+) -> str:
     """Extra words that make German text findable: stems, compound parts, base forms, ue spellings.
 
     Compounds and endings are only analysed when ``language`` is German (or unknown); other
-    texts get the ue spellings and joined forms (Start-up → startup) only. Returns the words
-    space-separated and sorted, for the ``articles.search_terms`` column.
+    texts get the ue spellings and joined forms (Start-up → startup) only. ``unindexed`` is
+    text the index has no column for (the kicker): its words are added as they are too.
+    Returns the words space-separated and sorted, for the ``articles.search_terms`` column.
 
     >>> search_terms("Die Wirtschaftsförderung")
     'foerderung forder förderung wirtschaft wirtschafts wirtschaftsfoerderung wirtschaftsforder'
     """
-    text = " ".join(text for text in texts if text)
     # lower(), as the tokenizer: casefold() would turn ß into ss, a spelling the text lacks.
-    text = text.casefold() if analysis.splitter == "legacy" else text.lower()
-    words = set(WORD.findall(text))
+    lower = str.casefold if analysis.splitter == "legacy" else str.lower
+    indexed = lower(" ".join(text for text in texts if text))
+    extra = lower(unindexed or "")
+    text = f"{indexed} {extra}"
+    words = set(WORD.findall(indexed))
+    extra_words = set(WORD.findall(extra)) - words
     german = language in ("de", None)
-    terms = set().union(*[_word_terms(word, german, analysis) for word in words])
+    terms = set().union(*[_word_terms(word, german, analysis) for word in words | extra_words]) | extra_words
     for joined_word in set(JOINED_WORD.findall(text)) if analysis.splitter != "legacy" else ():
         joined = "".join(WORD.findall(joined_word))
         terms |= {joined} | _word_terms(joined, german, analysis)

@@ -24,10 +24,12 @@ from archive.search import search_terms
 
 ARTICLE_FIELDS = (
     "title",
+    "kicker",
     "description",
     "author",
     "published",
     "modified",
+    "date_source",
     "language",
     "text",
     "tags",
@@ -196,6 +198,7 @@ def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
         )
         if not values["modified"] or values["modified"] == existing["modified"]:
             values["modified"] = seen_at
+        _keep_known_date(values, existing)
         update_row(db, "articles", "id", existing["id"], {**values, "removed_at": None})
         return Stored("updated", existing["id"])
 
@@ -220,6 +223,7 @@ def update_extraction(db: Database, url: str, article: dict) -> bool:
     if existing is None:
         return False
     values = _extracted_values(article)
+    _keep_known_date(values, existing)
     if all(existing[name] == value for name, value in values.items()):
         return False
     with transaction(db):
@@ -229,12 +233,21 @@ def update_extraction(db: Database, url: str, article: dict) -> bool:
     return True
 
 
+def _keep_known_date(values: dict, existing: dict) -> None:
+    """A page that no longer gives a date keeps the one stored: the date a feed gave when it
+    listed the page, which a re-extraction or a later crawl from another hub cannot see."""
+    if not values["published"] and existing["published"]:
+        values["published"], values["date_source"] = existing["published"], existing["date_source"]
+
+
 def _extracted_values(article: dict) -> dict:
     """The ``articles`` columns that come from extraction, with their derived columns."""
     text = article.get("text") or ""
     values = {field: _column_value(article.get(field)) for field in ARTICLE_FIELDS}
     values.update(content_hash=content_hash(text), word_count=word_count(text))
-    values["search_terms"] = search_terms(values["title"], values["description"], text, language=values["language"])
+    values["search_terms"] = search_terms(
+        values["title"], values["description"], text, language=values["language"], unindexed=values["kicker"]
+    )
     return values
 
 

@@ -24,10 +24,12 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 @dataclass(frozen=True)
 class Entry:
-    """A discovered URL and, when the hub gives it, when it last changed (ISO 8601 or raw)."""
+    """A discovered URL and, when the hub gives them, when it last changed and when it was
+    published (ISO 8601 or raw). ``published`` is a fallback for pages that print no date."""
 
     url: str
     lastmod: str | None = None
+    published: str | None = None
 
 
 def feed_entries(body: bytes, base_url: str, refused: list[str] | None = None) -> list[Entry]:
@@ -41,15 +43,16 @@ def feed_entries(body: bytes, base_url: str, refused: list[str] | None = None) -
     for item in feed.entries:
         # canonical_url is None for what is no http(s) URL (javascript:, file:, junk).
         if url := canonical_url(item.get("link")):
-            entries.append(Entry(url, _feed_time(item)))
+            entries.append(Entry(url, _feed_time(item), _feed_time(item, "published_parsed")))
         elif item.get("link") and refused is not None:
             refused.append(item["link"])
     return entries
 
 
-def _feed_time(item) -> str | None:
-    """The entry's update (or publication) time as ISO 8601 UTC, parsed by feedparser."""
-    parsed = item.get("updated_parsed") or item.get("published_parsed")
+def _feed_time(item, *fields: str) -> str | None:
+    """The entry's update (or publication) time as ISO 8601 UTC, parsed by feedparser;
+    ``fields`` names the feedparser fields to read, first found wins."""
+    parsed = next(filter(None, (item.get(field) for field in fields or ("updated_parsed", "published_parsed"))), None)
     if not parsed:
         return None
     return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
@@ -88,7 +91,7 @@ def sitemap_entries(body: bytes, refused: list[str] | None = None) -> tuple[str,
         # be an http(s) URL. Whether its host is the source's is the spider's UrlPolicy.
         url = web_url(item.get("loc")) if sitemap.type == "sitemapindex" else canonical_url(item.get("loc"))
         if url:
-            entries.append(Entry(url, lastmod))
+            entries.append(Entry(url, lastmod, item.get(NEWS_PUBLISHED)))
         elif item.get("loc") and refused is not None:
             refused.append(item["loc"])
     return sitemap.type, entries

@@ -19,14 +19,18 @@ import trafilatura
 from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url
+from crawler.kicker import article_kicker
 from crawler.metadata import (
     ARTICLE_TYPES,
+    DATE_FROM_FEED,
     MAX_KICKER_WORDS,
+    _site_names,
     article_authors,
     article_dates,
     article_lead,
     article_title,
     jsonld_nodes,
+    parse_date,
 )
 
 # Texts this short are teasers or errors, not articles; language detection is unreliable too.
@@ -155,10 +159,12 @@ RECALL_FALLBACK_RATIO = 2
 def extract_article(html: str | bytes, url: str) -> dict | None:
     """Extract one article page; ``None`` when the page has no main text.
 
-    Returns a dict with the ``articles`` columns: url (canonical), title, description (the
+    Returns a dict with the ``articles`` columns: url (canonical), title (the headline),
+    kicker (the topic line above it, see :mod:`crawler.kicker`), description (the
     lead), author (names and agencies joined with "; "), authors (list of people), agencies
     (list of wire services), published, modified (ISO 8601, the page's own offset kept,
-    Europe/Berlin for a local time), language (ISO 639-1, from the text), text, tags (list),
+    Europe/Berlin for a local time), date_source (where published came from:
+    ``crawler.metadata.DATE_FROM_*``), language (ISO 639-1, from the text), text, tags (list),
     image, site_name; and ``alternates``, the page's hreflang language versions
     ``{hreflang: url}``, which the archive links as translations.
     """
@@ -174,18 +180,20 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     meta = page_metadata(tree)
     title = article_title(tree, url, fallback=_clean(document.title))
     text = _without_furniture(_without_headline(document.text.strip(), title))
-    published, modified = article_dates(tree, url, headline=title)
+    dates = article_dates(tree, url, headline=title)
     authors, agencies = article_authors(tree, text, fallback=_clean(document.author), url=url, headline=title)
     return {
         # None only for a fetched URL that is no http(s) URL, which the crawl never requests.
         "url": canonical_url(url, meta["canonical"]) or url,
         "title": title,
+        "kicker": article_kicker(tree, title, _site_names(tree, url)),
         "description": article_lead(tree, fallback=_clean(document.description)),
         "author": "; ".join(authors + agencies) or None,
         "authors": authors,
         "agencies": agencies,
-        "published": published,
-        "modified": modified,
+        "published": dates.published,
+        "modified": dates.modified,
+        "date_source": dates.source,
         "language": detect_language(text, fallback=meta["lang"]),
         "text": text,
         "tags": _as_list(document.tags) or meta["keywords"] or _as_list(document.categories),
@@ -197,6 +205,17 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
             if (alternate := canonical_url(urljoin(url, href)))
         },
     }
+
+
+def with_listed_date(article: dict, listed_published: str | None) -> dict:
+    """``article`` dated by the feed or news sitemap that listed it, when the page itself gives
+    no date (short news items, agency copy): ``date_source`` says so."""
+    if article.get("published") or not listed_published:
+        return article
+    published = parse_date(listed_published)
+    if published is None:
+        return article
+    return {**article, "published": published, "date_source": DATE_FROM_FEED}
 
 
 def extract_main_text(tree, url: str):

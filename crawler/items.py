@@ -21,6 +21,7 @@ class PageItem:
     prepared: PreparedArticle | None = None  # set by ExtractPipeline
     stored: StoreOutcome | None = None  # set by ArchivePipeline
     inflight: str | None = None  # distributed mode: the request to acknowledge once handled
+    listed_published: str | None = None  # the publication date the feed or news sitemap gave
 
     @property
     def url(self) -> str:

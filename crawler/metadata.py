@@ -9,6 +9,7 @@ import json
 import re
 from copy import deepcopy
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -491,31 +492,53 @@ def _confirms(heading: str, title: str) -> bool:
 # Dates
 
 
-def article_dates(
-    tree, url: str, now: datetime | None = None, headline: str | None = None
-) -> tuple[str | None, str | None]:
-    """``(published, modified)`` as ISO 8601; dates in the future or before 1995 are rejected.
+# Where a publication date came from (``articles.date_source``), most certain first: the page's
+# structured data (JSON-LD, microdata), its meta tags, the date line it prints by the headline,
+# the feed or news sitemap that listed it, its URL, or htmldate's reading of the whole page.
+DATE_FROM_STRUCTURED_DATA = "structured data"
+DATE_FROM_META = "meta"
+DATE_FROM_VISIBLE_LINE = "visible line"
+DATE_FROM_FEED = "feed"
+DATE_FROM_URL = "url"
+DATE_FROM_PAGE = "page"
+
+
+class PublicationDates(NamedTuple):
+    published: str | None
+    modified: str | None
+    source: str | None  # one of the DATE_FROM_* values; None without a published date
+
+
+def article_dates(tree, url: str, now: datetime | None = None, headline: str | None = None) -> PublicationDates:
+    """``(published, modified, source)``: dates as ISO 8601, future dates and dates before 1995
+    rejected, and where the published date came from (``DATE_FROM_*``).
 
     ``headline`` (the story's title) locates the date line printed next to it.
     """
     now = now or datetime.now(BERLIN)
     nodes = story_nodes(tree)
     published_candidates = [
-        *(node.get("datePublished") for node in nodes),
-        meta_content(
-            tree,
-            "article:published_time",
-            "og:article:published_time",
-            "datePublished",
-            "publishdate",
-            "pubdate",
-            "date",
-            "DC.date.issued",
-            "dcterms.issued",
-            "parsely-pub-date",
-            "sailthru.date",
+        *((DATE_FROM_STRUCTURED_DATA, node.get("datePublished")) for node in nodes),
+        (
+            DATE_FROM_META,
+            meta_content(
+                tree,
+                "article:published_time",
+                "og:article:published_time",
+                "datePublished",
+                "publishdate",
+                "pubdate",
+                "date",
+                "DC.date.issued",
+                "dcterms.issued",
+                "parsely-pub-date",
+                "sailthru.date",
+            ),
         ),
-        *tree.xpath('//time[@itemprop="datePublished" or @pubdate]/@datetime'),
+        *(
+            (DATE_FROM_STRUCTURED_DATA, value)
+            for value in tree.xpath('//time[@itemprop="datePublished" or @pubdate]/@datetime')
+        ),
     ]
     modified_candidates = [
         *(node.get("dateModified") for node in nodes),
@@ -540,7 +563,10 @@ def article_dates(
         min_date=EARLIEST_DATE.isoformat(),
         max_date=now.date().isoformat(),
     )
-    structured = _first_valid(published_candidates, now)
+    structured_source, structured = next(
+        ((source, parsed) for source, value in published_candidates if (parsed := parse_date(value, now))),
+        (None, None),
+    )
     modified = _first_valid(modified_candidates, now)
     shown = shown_date(tree, headline, now, structured, modified)
     if shown:
@@ -551,12 +577,24 @@ def article_dates(
     # ("<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>"): what readers saw wins.
     same_day = structured and (found == structured[:10] or not shown and found == _utc_day(structured))
     if found and not same_day:
-        published = shown if shown and shown[:10] == found else with_visible_time(found, tree)
+        if shown and shown[:10] == found:
+            published, source = shown, DATE_FROM_VISIBLE_LINE
+        else:
+            published = with_visible_time(found, tree)
+            source = DATE_FROM_URL if _url_states_day(url, found) else DATE_FROM_PAGE
     else:
-        published = structured
+        published, source = structured, structured_source
     if modified is not None and published is not None and modified <= published:
         modified = None
-    return published, modified
+    return PublicationDates(published, modified, source if published else None)
+
+
+def _url_states_day(url: str, day: str) -> bool:
+    """Whether the URL's path names ``day`` (YYYY-MM-DD) as news CMSes do: /2024/11/21/,
+    /2024-11-21-, /20241121."""
+    year, month, number = day.split("-")
+    path = urlsplit(url).path
+    return bool(re.search(rf"(?<!\d){year}[/_-]?{month}[/_-]?{number}(?!\d)", path))
 
 
 def parse_date(value, now: datetime | None = None) -> str | None:

@@ -17,7 +17,7 @@ from archive.ingest import IngestOptions, ingest_batch
 from archive.rawstore import open_raw_store
 from archive.store import PreparedArticle, open_archive, prepare_article
 from crawler.classify import UNDECIDED, looks_like_article
-from crawler.extract import ExtractionTooSlow, extract_article, time_budget
+from crawler.extract import ExtractionTooSlow, extract_article, time_budget, with_listed_date
 from crawler.items import PageItem
 from crawler.workers import acquire_pool, release_pool, renew_pool
 from crawler import stats as keys
@@ -35,14 +35,21 @@ def default_extract_workers() -> int:
 
 
 def extract_and_prepare(
-    html: str | bytes, url: str, find_entities: bool, time_limit: float | None = None
+    html: str | bytes,
+    url: str,
+    find_entities: bool,
+    time_limit: float | None = None,
+    listed_published: str | None = None,
 ) -> PreparedArticle | None:
     """All the CPU work on one page: extract it, then compute what storing it needs
     (``archive.store.prepare_article``: search terms, near-duplicate signature, mentions),
-    within ``time_limit`` seconds (:class:`~crawler.extract.ExtractionTooSlow` past it)."""
+    within ``time_limit`` seconds (:class:`~crawler.extract.ExtractionTooSlow` past it).
+    ``listed_published`` (the date a feed or news sitemap gave) dates a page that prints none."""
     with time_budget(time_limit):
         article = extract_article(html, url)
-        return None if article is None else prepare_article(article, find_entities=find_entities)
+        if article is None:
+            return None
+        return prepare_article(with_listed_date(article, listed_published), find_entities=find_entities)
 
 
 class ExtractPipeline:
@@ -94,7 +101,7 @@ class ExtractPipeline:
     async def process_item(self, item: PageItem) -> PageItem:
         html, item.html = item.html, None
         try:
-            prepared = await self.extract(html, item.url)
+            prepared = await self.extract(html, item.url, item.listed_published)
         except ExtractionTooSlow as error:
             self.stats.inc_value(keys.SKIPPED_TOO_SLOW)
             logger.warning("%s: %s", error, item.url)
@@ -112,15 +119,15 @@ class ExtractPipeline:
         item.prepared = prepared
         return item
 
-    async def extract(self, html, url: str) -> PreparedArticle | None:
+    async def extract(self, html, url: str, listed_published: str | None = None) -> PreparedArticle | None:
         if self.workers == 0:
-            return extract_and_prepare(html, url, self.find_entities, self.time_limit)
+            return extract_and_prepare(html, url, self.find_entities, self.time_limit, listed_published)
         if self.pool is None:
             self.pool = acquire_pool(self.workers)
         loop = asyncio.get_running_loop()
         try:
             return await loop.run_in_executor(
-                self.pool, extract_and_prepare, html, url, self.find_entities, self.time_limit
+                self.pool, extract_and_prepare, html, url, self.find_entities, self.time_limit, listed_published
             )
         except BrokenProcessPool:
             # A worker died (a crash in C code, the kernel's out-of-memory killer): the pool

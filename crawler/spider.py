@@ -6,7 +6,8 @@ redirects), html (decoded text), classification, fetched_at, and the raw respons
 headers, body) that the archive keeps.
 
 Every request carries ``meta["kind"]`` (feed, sitemap, listing or page) for the fetch record,
-and pages found in feeds and sitemaps carry ``meta["lastmod"]`` when the hub states it.
+and pages found in feeds and sitemaps carry ``meta["lastmod"]`` when the hub states it, and
+``meta["listed_published"]``, the publication date the hub gives, for pages that print none.
 """
 
 import re
@@ -101,7 +102,7 @@ class NewsSpider(scrapy.Spider):
         return True
 
     def page_request(
-        self, url: str, hops: int, kind: str = "page", lastmod: str | None = None
+        self, url: str, hops: int, kind: str = "page", lastmod: str | None = None, published: str | None = None
     ) -> scrapy.Request | None:
         """A request for an HTML page; ``hops`` is its link distance from a start URL."""
         if not self.allowed(url):
@@ -121,7 +122,7 @@ class NewsSpider(scrapy.Spider):
         fresher = hint is not None and (self.hints.get(url) is None or hint > self.hints[url])
         if fresher or not asked:
             self.hints[url] = hint if fresher else None
-        meta = {"hops": hops, "kind": kind, "lastmod": lastmod}
+        meta = {"hops": hops, "kind": kind, "lastmod": lastmod, "listed_published": published}
         if not asked:
             return scrapy.Request(url, callback=self.parse_page, meta=meta)
         if fresher and url in self.not_due:
@@ -140,7 +141,9 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(keys.PAGES_FEED)
         refused: list[str] = []
         for entry in feed_entries(response.body, response.url, refused):
-            if request := self.page_request(entry.url, self.source.max_depth, lastmod=entry.lastmod):
+            if request := self.page_request(
+                entry.url, self.source.max_depth, lastmod=entry.lastmod, published=entry.published
+            ):
                 yield request
         self.count_not_web(refused)
 
@@ -161,7 +164,9 @@ class NewsSpider(scrapy.Spider):
             if kind == "sitemapindex":
                 if request := self.hub_request(entry.url, self.parse_sitemap, "sitemap"):
                     yield request
-            elif request := self.page_request(entry.url, self.source.max_depth, lastmod=entry.lastmod):
+            elif request := self.page_request(
+                entry.url, self.source.max_depth, lastmod=entry.lastmod, published=entry.published
+            ):
                 yield request
 
     def parse_page(self, response):
@@ -183,6 +188,7 @@ class NewsSpider(scrapy.Spider):
                 response=FetchedResponse(response.url, response.status, headers, response.body, utc_now()),
                 html=response.text,
                 classification=kind,
+                listed_published=response.meta.get("listed_published"),
             )
         hops = response.meta.get("hops", self.source.max_depth)
         if hops >= self.source.max_depth:

@@ -35,6 +35,8 @@ DATES = [
 SHAPES = {
     "source": [None, "rp", "a-source-not-in-sources"],
     "title": [None, "", "   ", "Hafen <b>fett</b> & Co", "Hafen " + "lang " * 400, "\u202eHafen"],
+    "kicker": [None, "", "Strukturwandel", "<i>Hafen</i> & Co:"],
+    "date_source": [None, "structured data", "visible line", "feed", "something else"],
     "description": [None, "", "Ein Hafen-Vorspann"],
     "author": [None, "", "Anna Beispiel; Ben Muster"],
     "authors": [None, "", "[]", '["Anna Beispiel"]', "no json"],

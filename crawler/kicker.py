@@ -1,0 +1,141 @@
+"""The kicker: the few words above or before a headline that name its topic.
+
+German papers call it Dachzeile or Spitzmarke, English ones kicker, topline or eyebrow
+("Basketball-Euroleague:", "Düsseldorf", "Nach dem Brand"). It is kept apart from the
+headline (``articles.kicker``), so that ``title`` is the headline as written and the kicker is
+still shown and searchable.
+
+:func:`article_kicker` runs after the headline is chosen (``crawler.metadata.article_title``)
+and tries three general rules in order; the first that finds a kicker decides.
+"""
+
+import re
+
+from crawler.metadata import (
+    _displayed_copy,
+    _headline_element,
+    _hidden,
+    _key,
+    clean_title,
+    meta_content,
+    story_nodes,
+)
+
+# Longer than this, a "kicker" is a sentence: a lead or a second headline, not a topic label.
+MAX_KICKER_WORDS = 8
+MAX_KICKER_CHARACTERS = 80
+# How CMSes name the element (class, data attribute): kicker, topline, overline, eyebrow in
+# English-speaking templates, Dachzeile, Spitzmarke, Rubrikzeile in German ones.
+KICKER_MARK = re.compile(r"kicker|topline|overline|dachzeile|roofline|eyebrow|spitzmarke|supertitle", re.IGNORECASE)
+# A kicker and its headline in one metadata title are parted by a colon ("Ruhrgebiet: Thyssenkrupp
+# …"); " | " and " - " part a headline from a site name or section, which is not a kicker.
+KICKER_COLON = re.compile(r"^(?P<kicker>[^:|]{2,80}?)\s*:\s+(?P<headline>.+)$")
+SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•)\s+")
+
+
+def article_kicker(tree, headline: str | None, site_names: set[str] = frozenset()) -> str | None:
+    """The kicker of the story whose headline is ``headline``, or ``None``.
+
+    1. **Marked**: an element inside the headline, or just before it in the same header, whose
+       class or data attributes name it a kicker. The common case in news CMSes: ZEIT ONLINE
+       and many WordPress news themes (``…__kicker``), the ARD's sites (``…__topline``),
+       Funke and Ippen titles (``…dachzeile``, ``…spitzmarke``).
+    2. **First line of the headline element**: the heading is set in two lines (``<br>``, a
+       block or a first ``<span>``) and the lines after the first are the headline (regional
+       papers and agencies' press portals set the place or topic so).
+    3. **Metadata title**: og:title, the JSON-LD headline or ``<title>`` is "Kicker: Headline"
+       with the visible headline after the colon (SPIEGEL, RP ONLINE, n-tv write their SEO
+       titles so).
+    """
+    if tree is None or not headline:
+        return None
+    element = _headline_element(tree, headline)
+    if element is not None:
+        kicker = _marked_kicker(element) or _first_line_kicker(element, headline)
+        if kicker:
+            return kicker
+    return _metadata_kicker(tree, headline, site_names)
+
+
+def _plausible(text: str | None, headline: str) -> str | None:
+    text = clean_title(text)
+    if not text or len(text) > MAX_KICKER_CHARACTERS or len(text.split()) > MAX_KICKER_WORDS:
+        return None
+    if _key(text) == _key(headline) or not _key(text):
+        return None
+    return text
+
+
+def _is_marked(element) -> bool:
+    attributes = " ".join(
+        value for name, value in element.attrib.items() if name == "class" or name.startswith("data-")
+    )
+    return bool(KICKER_MARK.search(attributes))
+
+
+def _marked_kicker(headline_element) -> str | None:
+    """Rule 1: a marked element inside the headline element or among the elements before it
+    within its parent and grandparent (the header block)."""
+    candidates = [part for part in headline_element.iterdescendants() if isinstance(part.tag, str)]
+    container = headline_element
+    for _level in range(2):
+        parent = container.getparent()
+        if parent is None:
+            break
+        for sibling in container.itersiblings(preceding=True):
+            if isinstance(sibling.tag, str):
+                candidates.append(sibling)
+                candidates.extend(part for part in sibling.iterdescendants() if isinstance(part.tag, str))
+        container = parent
+    headline = clean_title(headline_element.text_content())
+    for candidate in candidates:
+        if _is_marked(candidate) and not _hidden(candidate):
+            if kicker := _plausible(_displayed_copy(candidate).text_content(), headline):
+                return kicker
+    return None
+
+
+# Elements that start a new line of a heading.
+LINE_STARTS = {"br", "div", "p", "small", "span", "strong"}
+
+
+def _first_line_kicker(headline_element, headline: str) -> str | None:
+    """Rule 2: the headline element's first line, when what follows it is the headline."""
+    heading = _displayed_copy(headline_element)
+    children = [child for child in heading if isinstance(child.tag, str)]
+    if not children:
+        return None
+    first = children[0]
+    if (heading.text or "").strip():
+        return None
+    if first.tag == "br" or first.tag not in LINE_STARTS or _hidden(first):
+        return None
+    rest = (first.tail or "") + "".join(
+        child.text_content() + (child.tail or "") for child in children[1:] if not _hidden(child)
+    )
+    if _key(rest) != _key(headline):
+        return None
+    return _plausible(first.text_content(), headline)
+
+
+def _metadata_kicker(tree, headline: str, site_names: set[str]) -> str | None:
+    """Rule 3: "Kicker: Headline" in a metadata title whose rest is the visible headline."""
+    nodes = story_nodes(tree)
+    titles = [
+        nodes[0].get("headline") if nodes else None,
+        meta_content(tree, "og:title", "twitter:title"),
+        next((title.text_content() for title in tree.xpath("//title")), None),
+    ]
+    for title in titles:
+        if not isinstance(title, str):
+            continue
+        title = clean_title(title)
+        # A site name or section may follow or lead ("Kicker: Headline | Site"); the whole
+        # title counts too, for a headline with a dash of its own.
+        for candidate in dict.fromkeys([*SITE_SEPARATOR.split(title), title]):
+            match = KICKER_COLON.match(candidate)
+            if match and _key(match["headline"]) == _key(headline) and not SITE_SEPARATOR.search(match["kicker"]):
+                kicker = _plausible(match["kicker"], headline)
+                if kicker and _key(kicker) not in {_key(name) for name in site_names}:
+                    return kicker
+    return None

@@ -1,0 +1,179 @@
+"""The kicker as a field of its own, and where each publication date came from (``date_source``):
+extraction on small synthetic pages, then storing, searching, feeds and a crawl that dates a
+page by its feed."""
+
+import json
+import sqlite3
+
+import pytest
+
+from archive.query import search_articles
+from archive.store import open_archive, store_article, update_extraction
+from crawler.demosite import DemoSiteServer, Page
+from crawler.extract import with_listed_date
+from tests.conftest import run_cli, write_sources
+from tests.test_metadata import extract, jsonld, page
+
+HEADLINE = "Hafen wird um zwei Terminals erweitert"
+
+
+@pytest.mark.parametrize(
+    "head, header",
+    [
+        # Marked inside the headline element (RP ONLINE-like "headline-kicker").
+        (
+            f"<title>{HEADLINE} - RP ONLINE</title>",
+            f'<h1><span class="headline-kicker">Strukturwandel</span> <span>{HEADLINE}</span></h1>',
+        ),
+        # Marked just before it in the header (ZEIT-like "__kicker", ARD-like "__topline").
+        ("", f'<header><span class="article-heading__kicker">Strukturwandel</span><h1>{HEADLINE}</h1></header>'),
+        ("", f'<div><p class="seitenkopf__topline">Strukturwandel</p><h1>{HEADLINE}</h1></div>'),
+        ("", f'<header><div data-block="dachzeile">Strukturwandel:</div><h1>{HEADLINE}</h1></header>'),
+        # The first line of a two-line heading, the rest confirmed as the headline.
+        (jsonld(headline=HEADLINE), f"<h1><small>Strukturwandel</small><br>{HEADLINE}</h1>"),
+        # "Kicker: Headline" in the metadata title, the visible headline after the colon.
+        (f'<meta property="og:title" content="Strukturwandel: {HEADLINE} | RP ONLINE">', f"<h1>{HEADLINE}</h1>"),
+        (f"<title>RP ONLINE - Strukturwandel: {HEADLINE}</title>", f"<h1>{HEADLINE}</h1>"),
+    ],
+)
+def test_the_kicker_is_kept_apart_from_the_headline(head, header):
+    article = extract(page(head, header))
+    assert (article["kicker"], article["title"]) == ("Strukturwandel", HEADLINE)
+
+
+@pytest.mark.parametrize(
+    "head, header",
+    [
+        (f"<title>{HEADLINE} | RP ONLINE</title>", f"<h1>{HEADLINE}</h1>"),
+        # The site's name before a colon is no kicker.
+        (
+            f'<title>RP ONLINE: {HEADLINE}</title><meta property="og:site_name" content="RP ONLINE">',
+            f"<h1>{HEADLINE}</h1>",
+        ),
+        # A sentence above the headline is a lead or a second headline, not a topic line.
+        (
+            "",
+            '<header><p class="kicker">Die Stadtwerke investieren rund 140 Millionen Euro in den Ausbau '
+            f"des Hafens</p><h1>{HEADLINE}</h1></header>",
+        ),
+        # A kicker hidden from readers (kept for screen readers) is not shown, so not kept.
+        ("", f'<header><span class="kicker sr-only">Strukturwandel</span><h1>{HEADLINE}</h1></header>'),
+        # Without confirmation the label stays part of the headline, and is no kicker.
+        (
+            f'<meta property="og:title" content="Tunesien: {HEADLINE}">',
+            f"<h1><span>Tunesien</span> {HEADLINE}</h1>",
+        ),
+    ],
+)
+def test_no_kicker_where_the_page_has_none(head, header):
+    assert extract(page(head, header))["kicker"] is None
+
+
+STRUCTURED = jsonld(headline=HEADLINE, datePublished="2024-11-21T10:00:00+01:00")
+META = '<meta property="article:published_time" content="2024-11-21T10:00:00+01:00">'
+DATE_LINE = '<p class="date">21.11.2024, 10:00 Uhr</p>'
+
+
+@pytest.mark.parametrize(
+    "head, header, url, source",
+    [
+        (STRUCTURED, f"<h1>{HEADLINE}</h1>", "https://example.de/hafen.html", "structured data"),
+        (META, f"<h1>{HEADLINE}</h1>", "https://example.de/hafen.html", "meta"),
+        ("", f"<h1>{HEADLINE}</h1>{DATE_LINE}", "https://example.de/hafen.html", "visible line"),
+        # The date line wins over a structured date of another day, and says so.
+        (
+            jsonld(headline=HEADLINE, datePublished="2024-11-25T10:00:00+01:00"),
+            f"<h1>{HEADLINE}</h1><p>Veröffentlicht am 21.11.2024</p>",
+            "https://example.de/hafen.html",
+            "visible line",
+        ),
+        ("", f"<h1>{HEADLINE}</h1>", "https://example.de/2024/11/21/hafen.html", "url"),
+        ("", f"<h1>{HEADLINE}</h1>", "https://example.de/hafen.html", None),
+    ],
+)
+def test_date_source_names_where_the_date_came_from(head, header, url, source):
+    article = extract(page(head, header), url)
+    assert article["date_source"] == source
+    assert (article["published"] is None) == (source is None)
+
+
+def test_a_listed_date_dates_only_an_undated_page():
+    undated = {"published": None, "date_source": None}
+    dated = with_listed_date(undated, "2026-03-02T07:00:00+00:00")
+    assert dated == {"published": "2026-03-02T08:00:00+01:00", "date_source": "feed"}
+    own = {"published": "2026-03-01", "date_source": "visible line"}
+    assert with_listed_date(own, "2026-03-02T07:00:00+00:00") is own
+    assert with_listed_date(undated, "not a date") is undated
+    assert with_listed_date(undated, None) is undated
+
+
+def stored_article(**fields) -> dict:
+    return {
+        "url": "https://example.de/hafen.html",
+        "title": HEADLINE,
+        "text": "Der Hafen wächst. " * 40,
+        "language": "de",
+        **fields,
+    }
+
+
+def test_kicker_and_date_source_are_stored_and_the_kicker_is_searchable(tmp_path):
+    with open_archive(tmp_path / "archive.db") as db:
+        store_article(
+            db,
+            stored_article(kicker="Strukturwandel", published="2024-11-21", date_source="visible line"),
+            source="rp",
+        )
+        row = db.execute("select kicker, title, date_source from articles").fetchone()
+        assert row == ("Strukturwandel", HEADLINE, "visible line")
+        # The kicker's words are found, with their German forms, though not in title or text.
+        for query in ("Strukturwandel", "Strukturwandels", "wandel"):
+            assert [hit["title"] for hit in search_articles(db, query)] == [HEADLINE], query
+
+
+def test_a_stored_date_outlives_an_extraction_that_finds_none(tmp_path):
+    with open_archive(tmp_path / "archive.db") as db:
+        store_article(db, stored_article(published="2026-03-02T08:00:00+01:00", date_source="feed"), source="rp")
+        # Re-extracted from the kept response, without the feed that dated it.
+        update_extraction(db, "https://example.de/hafen.html", stored_article(kicker="Neu"))
+        # Fetched again from another hub, text edited.
+        store_article(db, stored_article(text="Der Hafen wächst weiter. " * 40), source="rp")
+        row = db.execute("select published, date_source, kicker from articles").fetchone()
+        assert row == ("2026-03-02T08:00:00+01:00", "feed", None)
+
+
+ARTICLE_PATH = "/meldungen/hafen.html"
+LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
+UNDATED = (
+    f"<!DOCTYPE html><html lang='de'><head><title>{HEADLINE}</title></head><body><article>"
+    f"<h1>{HEADLINE}</h1>"
+    + "".join(
+        f"<p>Der Düsseldorfer Hafen wird bis 2028 um zwei Containerterminals erweitert, Absatz {n}. "
+        "Die Stadtwerke investieren dafür rund 140 Millionen Euro in Kräne und Gleise.</p>"
+        for n in range(6)
+    )
+    + "</article></body></html>"
+)
+
+
+def test_a_page_without_a_date_is_dated_by_the_feed_that_lists_it(tmp_path):
+    db_path = tmp_path / "archive.db"
+    with DemoSiteServer(
+        host="127.0.0.9", pages={ARTICLE_PATH: Page(UNDATED.encode(), "text/html", LAST_MODIFIED)}
+    ) as site:
+        feed = (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Meldungen</title><item>'
+            f"<title>{HEADLINE}</title><link>{site.base_url}{ARTICLE_PATH}</link>"
+            "<pubDate>Mon, 02 Mar 2026 08:00:00 +0100</pubDate></item></channel></rss>"
+        )
+        site.pages["/feed.xml"] = Page(feed.encode(), "application/rss+xml", LAST_MODIFIED)
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "meldungen", "feeds": [f"{site.base_url}/feed.xml"], "download_delay": 0}]},
+        )
+        for _run in range(2):
+            result = run_cli("crawl", "--sources", sources, "--db", db_path, "--json")
+            assert json.loads(result.stdout)["runs"][0]["errors"] == 0
+    with sqlite3.connect(db_path) as connection:
+        row = connection.execute("select published, date_source from articles").fetchone()
+    assert row == ("2026-03-02T08:00:00+01:00", "feed")
