@@ -8,10 +8,15 @@ writes ``bench/results/extraction.json``.
 
 - ``article-extraction``: body text, token 4-gram precision / recall / F1 (macro over pages, as the
   benchmark's README describes), exact-match accuracy, per-page time.
-- ``metadata-de``: title (exact after whitespace normalisation), date (calendar day), author
+- ``metadata-de``: scored on all pages and on each half of its ``split.json`` (pages split by
+  host: rules are developed on ``tune``; figures are reported on ``check``, whose misses are
+  not listed), title (exact after whitespace normalisation), date (calendar day), author
   (every name of the gold byline contained in the prediction after case folding; a gold byline
   is split at ";", ",", "&", "und"/"and", so "A und B" matches "A; B"),
   ``with`` / ``without`` text snippets.
+
+CPU time per page (this process's, so the extractor alone) is reported beside wall time, and
+newsarchive's CPU as a multiple of plain trafilatura's on the same pages.
 """
 
 import argparse
@@ -131,13 +136,14 @@ def run_body(directory: Path, limit: int | None) -> dict:
     pages = sorted(gold)[:limit]
     results = {}
     for name, extractor in EXTRACTORS["article-extraction"].items():
-        precisions, recalls, exact, times = [], [], 0, {}
+        precisions, recalls, exact, times, cpu = [], [], 0, {}, 0.0
         warm_up(extractor, read_page(directory / "html" / f"{pages[0]}.html.gz"), gold[pages[0]]["url"])
         for page_id in pages:
             html = read_page(directory / "html" / f"{page_id}.html.gz")
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             predicted = extractor(html, gold[page_id]["url"])
             times[page_id] = time.perf_counter() - started
+            cpu += time.process_time() - cpu_started
             precision, recall, is_exact = shingle_scores(gold[page_id]["articleBody"], predicted["text"])
             if precision is not None:
                 precisions.append(precision)
@@ -153,66 +159,72 @@ def run_body(directory: Path, limit: int | None) -> dict:
             "recall": recall,
             "accuracy": exact / len(pages),
             "seconds_total": sum(times.values()),
+            "cpu_ms_per_page": 1000 * cpu / len(pages),
             "seconds_max_page": times[slowest],
             "slowest_page": slowest,
         }
     return results
 
 
-def run_metadata(directory: Path, limit: int | None) -> dict:
-    gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
-    pages = sorted(gold)[:limit]
-    results = {}
-    for name, extractor in EXTRACTORS["metadata-de"].items():
-        hits = Counter()
-        totals = Counter()
-        misses = {"title": [], "date": [], "author": []}
-        times = {}
-        warm_up(extractor, read_page(directory / gold[pages[0]]["file"]), gold[pages[0]]["url"])
-        for page_id in pages:
-            entry = gold[page_id]
-            html = read_page(directory / entry["file"])
-            started = time.perf_counter()
-            predicted = extractor(html, entry["url"])
-            times[page_id] = time.perf_counter() - started
-            checks = {
-                "title": lambda: normalise(predicted["title"]) == normalise(entry["title"]),
-                "date": lambda: (predicted["date"] or "")[:10] == entry["date"],
-                "author": lambda: author_hit(entry["author"], predicted["author"]),
-            }
-            if "title" in entry:
-                # Sites that set headlines in capitals with CSS (text-transform) have gold titles in
-                # capitals; this figure shows how many misses are only that.
-                totals["title_ignoring_case"] += 1
-                hits["title_ignoring_case"] += (
-                    normalise(predicted["title"]).casefold() == normalise(entry["title"]).casefold()
-                )
-            for field, check in checks.items():
-                if field in entry:
-                    totals[field] += 1
-                    if check():
-                        hits[field] += 1
-                    else:
-                        misses[field].append(page_id)
-            if "date" in entry:
-                group = (
-                    "date_htmldate_only"
-                    if entry["origin"] == "htmldate"
-                    else ("date_merged" if entry["origin"] == "trafilatura+htmldate" else "date_trafilatura_only")
-                )
-                totals[group] += 1
-                hits[group] += (predicted["date"] or "")[:10] == entry["date"]
-            text = normalise(predicted["text"])
-            for snippet in entry.get("with", []):
-                totals["with"] += 1
-                hits["with"] += normalise(snippet) in text
-            for snippet in entry.get("without", []):
-                totals["without"] += 1
-                hits["without"] += normalise(snippet) not in text
-        scores = {field: {"rate": hits[field] / totals[field], "entries": totals[field]} for field in totals}
-        # Pooled snippet precision/recall as upstream trafilatura reports it.
-        true_positive, false_negative = hits["with"], totals["with"] - hits["with"]
-        false_positive = totals["without"] - hits["without"]
+def read_split(directory: Path) -> dict[str, str]:
+    """Page id → ``"tune"`` or ``"check"`` from the set's ``split.json`` (pages split by host):
+    rules are developed on tune, figures reported on check; pages in neither are ``"unsplit"``."""
+    path = directory / "split.json"
+    if not path.exists():
+        return {}
+    split = json.loads(path.read_text(encoding="utf-8"))
+    return {page_id: half for half in HALVES for page_id in split.get(half, [])}
+
+
+HALVES = ("tune", "check")
+METADATA_FIELDS = ("title", "date", "author")
+
+
+def page_outcome(entry: dict, predicted: dict) -> tuple[Counter, Counter]:
+    """(hits, totals) of one metadata-de page, by field."""
+    hits, totals = Counter(), Counter()
+    checks = {
+        "title": lambda: normalise(predicted["title"]) == normalise(entry["title"]),
+        "date": lambda: (predicted["date"] or "")[:10] == entry["date"],
+        "author": lambda: author_hit(entry["author"], predicted["author"]),
+    }
+    if "title" in entry:
+        # Sites that set headlines in capitals with CSS (text-transform) have gold titles in
+        # capitals; this figure shows how many misses are only that.
+        totals["title_ignoring_case"] += 1
+        hits["title_ignoring_case"] += normalise(predicted["title"]).casefold() == normalise(entry["title"]).casefold()
+    for field, check in checks.items():
+        if field in entry:
+            totals[field] += 1
+            hits[field] += bool(check())
+    if "date" in entry:
+        group = (
+            "date_htmldate_only"
+            if entry["origin"] == "htmldate"
+            else ("date_merged" if entry["origin"] == "trafilatura+htmldate" else "date_trafilatura_only")
+        )
+        totals[group] += 1
+        hits[group] += (predicted["date"] or "")[:10] == entry["date"]
+    text = normalise(predicted["text"])
+    for snippet in entry.get("with", []):
+        totals["with"] += 1
+        hits["with"] += normalise(snippet) in text
+    for snippet in entry.get("without", []):
+        totals["without"] += 1
+        hits["without"] += normalise(snippet) not in text
+    return hits, totals
+
+
+def scores_of(outcomes: list[tuple[Counter, Counter]]) -> dict:
+    """Rates per field over some pages, and the pooled snippet F1 as upstream reports it."""
+    hits, totals = Counter(), Counter()
+    for page_hits, page_totals in outcomes:
+        hits.update(page_hits)
+        totals.update(page_totals)
+    scores = {field: {"rate": hits[field] / totals[field], "entries": totals[field]} for field in totals}
+    true_positive, false_negative = hits["with"], totals["with"] - hits["with"]
+    false_positive = totals["without"] - hits["without"]
+    if true_positive:
         precision = true_positive / (true_positive + false_positive)
         recall = true_positive / (true_positive + false_negative)
         scores["snippets_f1"] = {
@@ -220,14 +232,48 @@ def run_metadata(directory: Path, limit: int | None) -> dict:
             "precision": precision,
             "recall": recall,
         }
+    return scores
+
+
+def run_metadata(directory: Path, limit: int | None) -> dict:
+    """Scores of each extractor on all pages and on each half of ``split.json``. Misses are
+    listed for the tune half only: the check half is for figures, not for reading page by page."""
+    gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
+    halves = read_split(directory)
+    pages = sorted(gold)[:limit]
+    results = {}
+    for name, extractor in EXTRACTORS["metadata-de"].items():
+        outcomes = {}
+        misses = {field: [] for field in METADATA_FIELDS}
+        times, cpu = {}, 0.0
+        warm_up(extractor, read_page(directory / gold[pages[0]]["file"]), gold[pages[0]]["url"])
+        for page_id in pages:
+            entry = gold[page_id]
+            html = read_page(directory / entry["file"])
+            started, cpu_started = time.perf_counter(), time.process_time()
+            predicted = extractor(html, entry["url"])
+            times[page_id] = time.perf_counter() - started
+            cpu += time.process_time() - cpu_started
+            outcomes[page_id] = page_outcome(entry, predicted)
+            if halves.get(page_id) == "tune":
+                page_hits, page_totals = outcomes[page_id]
+                misses.update({f: misses[f] + [page_id] for f in METADATA_FIELDS if page_totals[f] > page_hits[f]})
         slowest = max(times, key=times.get)
         results[name] = {
             "pages": len(pages),
-            **scores,
+            **scores_of(list(outcomes.values())),
+            "halves": {
+                half: {
+                    "pages": sum(1 for page_id in pages if halves.get(page_id) == half),
+                    **scores_of([outcome for page_id, outcome in outcomes.items() if halves.get(page_id) == half]),
+                }
+                for half in HALVES
+            },
             "seconds_total": sum(times.values()),
+            "cpu_ms_per_page": 1000 * cpu / len(pages),
             "seconds_max_page": times[slowest],
             "slowest_page": slowest,
-            "misses": misses,
+            "misses_tune": misses,
         }
     return results
 
@@ -236,32 +282,40 @@ def print_table(results: dict) -> None:
     if "article-extraction" in results:
         body = results["article-extraction"]
         print(f"\narticle-extraction ({body['newsarchive']['pages']} pages): body text, 4-gram shingles")
-        print(f"{'':14}{'F1':>8}{'P':>8}{'R':>8}{'exact':>8}{'total s':>9}{'max s':>8}")
+        print(f"{'':14}{'F1':>8}{'P':>8}{'R':>8}{'exact':>8}{'total s':>9}{'max s':>8}{'CPU ms':>8}")
         for name, row in body.items():
             print(
                 f"{name:14}{row['f1']:8.3f}{row['precision']:8.3f}{row['recall']:8.3f}"
                 f"{row['accuracy']:8.3f}{row['seconds_total']:9.1f}{row['seconds_max_page']:8.2f}"
+                f"{row['cpu_ms_per_page']:8.1f}"
             )
     if "metadata-de" in results:
         meta = results["metadata-de"]
-        fields = [
-            "title",
-            "title_ignoring_case",
-            "date",
-            "author",
-            "date_merged",
-            "date_htmldate_only",
-            "with",
-            "without",
-            "snippets_f1",
-        ]
-        print(f"\nmetadata-de ({meta['newsarchive']['pages']} pages)")
-        print(f"{'':20}" + "".join(f"{name:>14}" for name in meta))
+        fields = ["title", "title_ignoring_case", "date", "author", "snippets_f1"]
+        names = list(meta)
+        columns = [(half, name) for half in HALVES for name in names]
+        print(f"\nmetadata-de ({meta[names[0]]['pages']} pages; develop on tune, report check)")
+        print(f"{'':20}" + "".join(f"{half + ' ' + name[:11]:>20}" for half, name in columns))
+        pages = "".join(f"{meta[name]['halves'][half]['pages']:20d}" for half, name in columns)
+        print(f"{'pages':20}" + pages)
         for field in fields:
-            entries = meta["newsarchive"][field].get("entries")
-            label = f"{field} (n={entries})" if entries else field
-            print(f"{label:20}" + "".join(f"{meta[name][field]['rate']:14.3f}" for name in meta))
-        print(f"{'max s per page':20}" + "".join(f"{meta[name]['seconds_max_page']:14.2f}" for name in meta))
+            row = ""
+            for half, name in columns:
+                score = meta[name]["halves"][half].get(field)
+                row += f"{score['rate']:20.3f}" if score else f"{'-':>20}"
+            print(f"{field:20}" + row)
+        print(f"{'all pages':20}" + "".join(f"{name:>20}" for name in names))
+        for field in fields:
+            print(f"{field:20}" + "".join(f"{meta[name][field]['rate']:20.3f}" for name in names))
+        print(f"{'CPU ms per page':20}" + "".join(f"{meta[name]['cpu_ms_per_page']:20.1f}" for name in names))
+        print(f"{'max s per page':20}" + "".join(f"{meta[name]['seconds_max_page']:20.2f}" for name in names))
+    for set_name in ("article-extraction", "metadata-de"):
+        if set_name in results and {"newsarchive", "trafilatura"} <= set(results[set_name]):
+            ratio = (
+                results[set_name]["newsarchive"]["cpu_ms_per_page"]
+                / results[set_name]["trafilatura"]["cpu_ms_per_page"]
+            )
+            print(f"{set_name}: newsarchive uses {ratio:.2f}x the CPU of plain trafilatura per page")
 
 
 def main(argv=None) -> int:
