@@ -16,6 +16,16 @@ import ftfy
 import lxml.html
 import py3langid
 import trafilatura
+from trafilatura.metadata import (
+    META_URL,
+    Document,
+    examine_meta,
+    extract_author,
+    extract_catstags,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+)
 from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url
@@ -177,17 +187,20 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     document = extract_main_text(tree, url)
     if document is None:
         return None
+    facts = trafilatura_metadata(tree, url)
     meta = page_metadata(tree)
-    title = article_title(tree, url, fallback=_clean(document.title))
+    title = article_title(tree, url, fallback=_clean(facts.title))
     text = _without_furniture(_without_headline(document.text.strip(), title))
     dates = article_dates(tree, url, headline=title)
-    authors, agencies = article_authors(tree, text, fallback=_clean(document.author), url=url, headline=title)
+    authors, agencies = article_authors(
+        tree, text, fallback=lambda: _clean(facts.author or extract_author(tree)), url=url, headline=title
+    )
     return {
         # None only for a fetched URL that is no http(s) URL, which the crawl never requests.
         "url": canonical_url(url, meta["canonical"]) or url,
         "title": title,
         "kicker": article_kicker(tree, title, _site_names(tree, url)),
-        "description": article_lead(tree, fallback=_clean(document.description)),
+        "description": article_lead(tree, fallback=_clean(facts.description)),
         "author": "; ".join(authors + agencies) or None,
         "authors": authors,
         "agencies": agencies,
@@ -196,9 +209,9 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
         "date_source": dates.source,
         "language": detect_language(text, fallback=meta["lang"]),
         "text": text,
-        "tags": _as_list(document.tags) or meta["keywords"] or _as_list(document.categories),
-        "image": _clean(document.image),
-        "site_name": _clean(document.sitename),
+        "tags": _as_list(facts.tags) or meta["keywords"] or _as_list(facts.categories),
+        "image": _clean(facts.image),
+        "site_name": _clean(facts.sitename),
         "alternates": {
             language: alternate
             for language, href in meta["alternates"].items()
@@ -218,6 +231,32 @@ def with_listed_date(article: dict, listed_published: str | None) -> dict:
     return {**article, "published": published, "date_source": DATE_FROM_FEED}
 
 
+def trafilatura_metadata(tree, url: str) -> Document:
+    """trafilatura's reading of the page's metadata (meta tags, JSON-LD, ``<title>``, category
+    and tag links), for fields the project's rules leave to it (image, site name, tags) and as
+    their fallback (title, lead). What the project finds better itself is left out: the date
+    (``article_dates`` searches further), the URL (``canonical_url``) and the author from byline
+    elements, which :func:`extract_article` asks for only when its own rules find nobody
+    (costs in docs/extraction.md)."""
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None  # as trafilatura: a single word is a handle or a site
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader fails on some malformed data
+        pass
+    metadata.title = metadata.title or extract_title(tree)
+    metadata.sitename = (metadata.sitename or extract_sitename(tree) or "").lstrip("@")
+    if metadata.sitename and "." not in metadata.sitename and not metadata.sitename[0].isupper():
+        metadata.sitename = metadata.sitename.title()
+    elif not metadata.sitename and (host := META_URL.match(metadata.url or url)):
+        metadata.sitename = host[1]
+    metadata.categories = metadata.categories or extract_catstags("category", tree)
+    metadata.tags = metadata.tags or extract_catstags("tag", tree)
+    metadata.clean_and_trim()
+    return metadata
+
+
 def extract_main_text(tree, url: str):
     """trafilatura's document for the page, tuned for news; ``None`` without main text.
 
@@ -225,22 +264,15 @@ def extract_main_text(tree, url: str):
     when it keeps less than a story's length and only a fragment of what the default finds,
     the default result is used instead. The tree is first :func:`prepared_for_extraction`.
     """
-    # Dates come from crawler.metadata.article_dates; trafilatura's own search is kept cheap.
-    options = dict(
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    # Metadata comes from trafilatura_metadata and crawler.metadata: trafilatura's own pass is off.
+    options = dict(url=url, with_metadata=False, include_comments=False, include_tables=True)
     tree = prepared_for_extraction(tree)
     # trafilatura changes the tree it extracts from: the precise pass gets a copy, so that the
     # default pass, when needed, can have the prepared tree itself.
     document = trafilatura.bare_extraction(deepcopy(tree), favor_precision=True, **options)
     words = len((document.text or "").split()) if document is not None else 0
     if words < MIN_PRECISE_WORDS and page_words(tree) >= RECALL_FALLBACK_RATIO * max(words, 1):
-        # The page's metadata does not depend on the mode; read it again only when needed.
-        fuller = trafilatura.bare_extraction(tree, **{**options, "with_metadata": document is None})
+        fuller = trafilatura.bare_extraction(tree, **options)
         if fuller is not None and len((fuller.text or "").split()) >= RECALL_FALLBACK_RATIO * max(words, 1):
             if document is None:
                 document = fuller

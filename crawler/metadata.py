@@ -938,7 +938,7 @@ MAX_BYLINE_WORDS = 12
 
 
 def article_authors(
-    tree, text: str = "", fallback: str | None = None, url: str = "", headline: str | None = None
+    tree, text: str = "", fallback=None, url: str = "", headline: str | None = None
 ) -> tuple[list[str], list[str]]:
     """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
 
@@ -946,7 +946,8 @@ def article_authors(
     or a desk) byline elements, the "Von …" line next to the headline and a name before the
     date there ("Kathrin Führes am Mittwoch, 26.01.2022"), then a one-word handle or first name
     in a dated byline ("Geschrieben von Cooper am 25.08.2015") and a press release's issuer
-    ("Herausgeber: Nordex SE"), then trafilatura's guess (``fallback``), and a closing credit
+    ("Herausgeber: Nordex SE"), then trafilatura's guess (``fallback``, a string or a function
+    called only when it is needed), and a closing credit
     such as "(dpa)" or "(nic)" or an agency's opening dateline ("Hamburg (dpa/lno) – …"). Desk
     names ("Redaktion") are kept only when nobody else is named.
     """
@@ -992,7 +993,7 @@ def article_authors(
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
         _sort_names(signature, sites, names, agencies, desks)
     if not names:
-        _sort_names(split_names(fallback), sites, names, agencies, desks)
+        _sort_names(split_names(fallback() if callable(fallback) else fallback), sites, names, agencies, desks)
     names = [_fuller_name(name, shown + signature + _introduced(tree, name)) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
