@@ -198,12 +198,14 @@ def results_sql(search: Search, found: Condition) -> tuple[str, dict]:
 
 
 def fold_stories(rows: list[tuple[int, int]], page: int) -> tuple[list[tuple[int, int]], bool]:
-    """One hit per story (its best or newest matching copy) for ``page``, and whether more follow."""
+    """One hit per story for ``page``, and whether more follow: at the place of the story's
+    best or newest match, shown as its first copy when that matched too."""
+    matched = {article_id for article_id, _ in rows}
     seen, hits = set(), []
     for article_id, story in rows:
         if story not in seen:
             seen.add(story)
-            hits.append((article_id, story))
+            hits.append((story if story in matched else article_id, story))
     start = (page - 1) * PAGE_SIZE
     return hits[start : start + PAGE_SIZE], len(hits) > start + PAGE_SIZE
 
@@ -426,16 +428,16 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
         name = series if series in kept else OTHERS
         buckets.setdefault(bucket, {})
         buckets[bucket][name] = buckets[bucket].get(name, 0) + count
-    ordered = sorted(buckets)[-CHART_BUCKETS:]
-    names = kept + ([OTHERS] if any(OTHERS in buckets[bucket] for bucket in ordered) else [])
+    ordered = _with_empty_months(sorted(buckets))[-CHART_BUCKETS:]
+    names = kept + ([OTHERS] if any(OTHERS in buckets.get(bucket, {}) for bucket in ordered) else [])
     colours = {name: PALETTE[position % len(PALETTE)] for position, name in enumerate(names)}
-    peak = max(sum(buckets[bucket].values()) for bucket in ordered) or 1
+    peak = max(sum(buckets.get(bucket, {}).values()) for bucket in ordered) or 1
     width, height, left, bottom, top = 640, 200, 36, 40, 10
     slot = (width - left - 4) / len(ordered)
-    bar = max(slot * 0.8, 1)
+    bar = min(max(slot * 0.8, 1), 48)
     plot = height - bottom - top
     parts = []
-    for step in (0, peak / 2, peak):
+    for step in sorted({0, peak // 2, peak}):
         y = top + plot - plot * step / peak
         parts.append(
             f'<line x1="{left}" x2="{width - 4}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
@@ -446,7 +448,7 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
         x = left + position * slot + (slot - bar) / 2
         y = top + plot
         for name in names:
-            count = buckets[bucket].get(name, 0)
+            count = buckets.get(bucket, {}).get(name, 0)
             if not count:
                 continue
             size = plot * count / peak
@@ -473,3 +475,15 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
     if len(names) > 1:
         return svg + markupsafe.Markup('<ul class="chart-legend">{}</ul>').format(legend)
     return svg
+
+
+def _with_empty_months(buckets: list[str]) -> list[str]:
+    """Month buckets (YYYY-MM) with the months between them that had no article; others as given."""
+    if not buckets or not all(MONTH.fullmatch(bucket) for bucket in buckets):
+        return buckets
+    year, month = map(int, buckets[0].split("-"))
+    filled = []
+    while f"{year:04d}-{month:02d}" <= buckets[-1] and len(filled) < 10 * CHART_BUCKETS:
+        filled.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return filled

@@ -14,6 +14,7 @@ import logging
 import sqlite3
 
 from datasette.database import QueryInterrupted
+from datasette.utils import async_call_with_supported_arguments
 from datasette.utils.asgi import NotFound, Response
 from datasette.views.index import IndexView
 
@@ -32,6 +33,27 @@ def routes():
         (r"^/company/(?P<id>[^/]+)$", company_page),
         (r"^/place/(?P<id>[^/]+)$", place_page),
     ]
+
+
+def within_time_limit(view):
+    """A page whose statements ran out of time is a 400 that says so, as Datasette's own
+    query pages answer, never a server error."""
+
+    async def limited(request, datasette, send):
+        try:
+            return await async_call_with_supported_arguments(view, request=request, datasette=datasette, send=send)
+        except QueryInterrupted:
+            context = {
+                "ok": False,
+                "error": "This page took too long to make. Add a word or a filter to narrow the search.",
+                "status": 400,
+                "title": "Too slow",
+            }
+            return await render(datasette, request, "error.html", context, status=400)
+
+    # Not functools.wraps: Datasette passes the arguments that the signature it sees names.
+    limited.__name__ = view.__name__
+    return limited
 
 
 async def archive_database(datasette):
@@ -80,6 +102,7 @@ async def render(datasette, request, template: str, context: dict, status: int =
     return Response.html(html, status=status)
 
 
+@within_time_limit
 async def search_page(request, datasette, send):
     database = await archive_database(datasette)
     if database is None:
@@ -156,19 +179,20 @@ async def hits(database, ids: list[int], search, kicker: bool) -> list[dict]:
     return ordered
 
 
-def article_id(request) -> int:
-    text = request.url_vars["id"]
-    if len(text) > MAX_ID_DIGITS:
-        raise NotFound("No such article")
-    return int(text)
+async def not_found(datasette, request, message: str) -> Response:
+    """Datasette's error page with a 404, as for a missing row."""
+    context = {"ok": False, "error": message, "status": 404, "title": None}
+    return await render(datasette, request, "error.html", context, status=404)
 
 
+@within_time_limit
 async def article_page(request, datasette):
     database = await checked_database(datasette, request)
-    number = article_id(request)
+    text = request.url_vars["id"]
+    number = int(text) if len(text) <= MAX_ID_DIGITS else -1
     found = await rows(database, newsroom.ARTICLE_SQL, {"id": number})
     if not found:
-        raise NotFound("No such article")
+        return await not_found(datasette, request, "No such article")
     article = found[0]
     lead, paragraphs = newsroom.lead_and_paragraphs(article.get("description"), article.get("text"))
     story = article.get("duplicate_of") or article["id"]
@@ -195,7 +219,7 @@ async def entity_page(request, datasette, kind: str):
     key = request.url_vars["id"]
     found = await rows(database, newsroom.ENTITY_SQL[kind], {"id": key})
     if not found:
-        raise NotFound(f"No such {kind}")
+        return await not_found(datasette, request, f"No such {kind}")
     kicker = await has_kicker(database)
     months = await rows(database, newsroom.entity_months_sql(kind), {"id": key}, optional=True) or []
     articles = await rows(database, newsroom.entity_articles_sql(kind, kicker), {"id": key}, optional=True)
@@ -211,9 +235,11 @@ async def entity_page(request, datasette, kind: str):
     return await render(datasette, request, "newsroom_entity.html", context)
 
 
+@within_time_limit
 async def company_page(request, datasette):
     return await entity_page(request, datasette, "company")
 
 
+@within_time_limit
 async def place_page(request, datasette):
     return await entity_page(request, datasette, "place")
