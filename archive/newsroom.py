@@ -397,7 +397,7 @@ def entity_months_sql(kind: str) -> str:
 def entity_articles_sql(kind: str, kicker: bool) -> str:
     table, column = ENTITY_LINK[kind]
     return f"""
-        select a.id, a.title, {"a.kicker" if kicker else "null"} as kicker, a.published, a.region,
+        select a.id, a.title, {"a.kicker" if kicker else "null"} as kicker, a.published, a.region, a.language,
           coalesce(s.name, a.source) as source_name, a.description
         from {table} as link join articles as a on a.id = link.article_id
           left join sources as s on s.id = a.source
