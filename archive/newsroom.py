@@ -127,43 +127,64 @@ class Search:
 class Condition:
     """The where clause of the articles a search matches (alias ``a``) and its parameters."""
 
-    sql: str
+    sql: str  # the whole condition
     params: dict = field(default_factory=dict)
     has_words: bool = False
-    recent_only: bool = False  # the empty search: facets count the newest articles
+    filters: str = "1"  # the condition without the words (for a statement driven by the FTS index)
+    covered: bool = True  # every column it reads is in FACETS_INDEX
+
+    @property
+    def articles(self) -> str:
+        """The articles table for counting matches of words: their ids looked up in the narrow
+        FACETS_INDEX instead of the article rows (several KB each, the text included)."""
+        return f"articles as a indexed by {FACETS_INDEX}" if self.has_words and self.covered else "articles as a"
+
+
+# Columns id, published, source, region, language, published_month, duplicate_status
+# (migration m012_search_facets_index).
+FACETS_INDEX = "idx_articles_search_facets"
+WORDS_SQL = "a.id in (select rowid from articles_fts where articles_fts match :match)"
 
 
 def condition(search: Search) -> Condition:
     """Which articles a search matches, as SQL that an index can drive: the FTS index for the
     words, ``source``/``region``/``published`` indexes for the filters."""
     parsed = parse_query(search.typed)
-    clauses, params = [], {"typed": search.typed}
+    filters, params = [], {"typed": search.typed}
     if parsed.match is not None:
-        clauses.append("a.id in (select rowid from articles_fts where articles_fts match :match)")
         params["match"] = parsed.match
-    if parsed.has_filters:
-        clauses.append("newsarchive_accepts(:typed, a.source, a.region, a.author, a.language, a.published)")
-    # The same filters again as plain comparisons, which SQLite answers from an index.
-    for column, wanted in (("source", search.source), ("region", search.region)):
+    # Filters typed into the box (author:, lang:en …) are the parser's to apply; those of the
+    # form and the facet links are plain comparisons, which SQLite answers from an index.
+    typed_filters = parse_query(search.q).has_filters
+    if typed_filters:
+        filters.append("newsarchive_accepts(:typed, a.source, a.region, a.author, a.language, a.published)")
+    for column, wanted in (("source", search.source), ("region", search.region), ("language", search.lang)):
         if wanted:
-            clauses.append(f"a.{column} = :{column}")
+            filters.append(f"a.{column} = :{column}")
             params[column] = wanted
     low = max(filter(None, (search.month, search.since)), default="")
     if low:
-        clauses.append("a.published >= :low")
+        filters.append("a.published >= :low")
         params["low"] = low
     high = min((bound + PREFIX_END for bound in (search.month, search.until) if bound), default="")
     if high:
-        clauses.append("a.published < :high")
+        filters.append("a.published < :high")
         params["high"] = high
     for table, column, wanted in (
         ("article_companies", "company_id", search.company),
         ("article_places", "place_id", search.place),
     ):
         if wanted:
-            clauses.append(f"a.id in (select article_id from {table} where {column} = :{column})")
+            filters.append(f"a.id in (select article_id from {table} where {column} = :{column})")
             params[column] = wanted
-    return Condition(" and ".join(clauses) or "1", params, parsed.match is not None)
+    clauses = ([WORDS_SQL] if parsed.match is not None else []) + filters
+    return Condition(
+        " and ".join(clauses) or "1",
+        params,
+        has_words=parsed.match is not None,
+        filters=" and ".join(filters) or "1",
+        covered=not typed_filters,
+    )
 
 
 def facet_source(found: Condition) -> str:
@@ -174,7 +195,7 @@ def facet_source(found: Condition) -> str:
             "(select id, source, region, language, published from articles "
             f"order by published desc limit {RECENT_WINDOW}) as a"
         )
-    return "articles as a"
+    return found.articles
 
 
 # -- results ------------------------------------------------------------------------------------
@@ -189,7 +210,7 @@ def results_sql(search: Search, found: Condition) -> tuple[str, dict]:
     if found.has_words and search.sort == "relevance":
         sql = (
             f"select a.id, {story} from articles_fts join articles as a on a.id = articles_fts.rowid "
-            f"where articles_fts match :match and {found.sql} order by articles_fts.rank limit :window"
+            f"where articles_fts match :match and {found.filters} order by articles_fts.rank limit :window"
         )
     else:
         # Newest first walks idx_articles_published backwards and stops at the window.
@@ -250,9 +271,9 @@ def translations_sql(ids: list[int]) -> str:
 
 def count_sql(found: Condition) -> tuple[str, dict]:
     """How many articles match (copies included); from the FTS index alone for words only."""
-    if found.has_words and found.sql.count(" and ") == 0:
+    if found.has_words and found.filters == "1":
         return "select count(*) from articles_fts where articles_fts match :match", found.params
-    return f"select count(*) from articles as a where {found.sql}", found.params
+    return f"select count(*) from {found.articles} where {found.sql}", found.params
 
 
 def facet_sql(name: str, found: Condition) -> tuple[str, dict]:
