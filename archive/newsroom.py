@@ -276,47 +276,72 @@ def count_sql(found: Condition) -> tuple[str, dict]:
     return f"select count(*) from {found.articles} where {found.sql}", found.params
 
 
-def facet_sql(name: str, found: Condition) -> tuple[str, dict]:
-    """Counts of one facet's values over the matches: value, label, count; most first."""
-    articles = facet_source(found)
-    if name in ("company", "place"):
-        table, column, entity = {
-            "company": ("article_companies", "company_id", "companies"),
-            "place": ("article_places", "place_id", "places"),
-        }[name]
-        sql = f"""
-            select link.{column} as value, coalesce(entity.name, link.{column}) as label, count(*) as count
-            from {table} as link left join {entity} as entity on entity.id = link.{column}
-            where link.article_id in (select a.id from {articles} where {found.sql})
-            group by link.{column} order by count desc, label limit {FACET_LIMIT}"""
-        return sql, found.params
-    if name == "month":
-        sql = f"""
-            select substr(a.published, 1, 7) as value, substr(a.published, 1, 7) as label, count(*) as count
-            from {articles} where {found.sql} and a.published is not null
-            group by value order by value desc limit {MONTH_FACET_LIMIT}"""
-        return sql, found.params
-    column = {"source": "source", "region": "region", "lang": "language"}[name]
-    label = "coalesce(s.name, a.source)" if name == "source" else f"a.{column}"
-    join = "left join sources as s on s.id = a.source" if name == "source" else ""
+def summary_sql(found: Condition, per: str) -> tuple[str, dict]:
+    """One pass over the matches for the count, the source, region, language and month facets
+    and the chart: matching articles by source, region, language, month and chart bucket (a
+    few thousand rows at most, however many articles match)."""
+    bucket = "substr(a.published, 1, 7)" if per == "month" else "strftime('%Y-W%W', a.published)"
     sql = f"""
-        select a.{column} as value, {label} as label, count(*) as count
-        from {articles} {join} where {found.sql} and a.{column} is not null and a.{column} != ''
-        group by a.{column} order by count desc, value limit {FACET_LIMIT}"""
+        select a.source, a.region, a.language, substr(a.published, 1, 7) as month, {bucket} as bucket,
+          count(*) as count
+        from {facet_source(found)} where {found.sql}
+        group by a.source, a.region, a.language, month, bucket"""
     return sql, found.params
 
 
-def chart_sql(found: Condition, per: str) -> tuple[str, dict]:
-    """Matching articles per month or ISO-like week (``%Y-W%W``) and source, newest buckets."""
-    bucket = "substr(a.published, 1, 7)" if per == "month" else "strftime('%Y-W%W', a.published)"
+@dataclass
+class Summary:
+    """What :func:`summary_sql` counted, as facets (value, label, count; most first, months
+    newest first) and chart rows (bucket, source name, count)."""
+
+    count: int
+    facets: dict[str, list[dict]]
+    chart: list[tuple[str, str, int]]
+
+
+def summarise(rows: list[dict], source_names: dict[str, str]) -> Summary:
+    totals: dict[str, dict] = {"source": {}, "region": {}, "lang": {}, "month": {}}
+    chart: dict[tuple[str, str], int] = {}
+    for row in rows:
+        for name, value in (
+            ("source", row["source"]),
+            ("region", row["region"]),
+            ("lang", row["language"]),
+            ("month", row["month"]),
+        ):
+            if value not in (None, ""):
+                totals[name][value] = totals[name].get(value, 0) + row["count"]
+        if row["bucket"]:
+            key = (row["bucket"], source_names.get(row["source"]) or row["source"] or "unknown source")
+            chart[key] = chart.get(key, 0) + row["count"]
+    facets = {}
+    for name, counted in totals.items():
+        if name == "month":
+            ordered = sorted(counted.items(), reverse=True)[:MONTH_FACET_LIMIT]
+        else:
+            ordered = sorted(counted.items(), key=lambda item: (-item[1], str(item[0])))[:FACET_LIMIT]
+        labels = source_names if name == "source" else {}
+        facets[name] = [
+            {"value": value, "label": labels.get(value) or value, "count": count} for value, count in ordered
+        ]
+    return Summary(
+        sum(row["count"] for row in rows),
+        facets,
+        [(bucket, source, count) for (bucket, source), count in chart.items()],
+    )
+
+
+def entity_facet_sql(name: str, found: Condition) -> tuple[str, dict]:
+    """Counts of the companies or places the matches mention: value, label, count; most first."""
+    table, column, entity = {
+        "company": ("article_companies", "company_id", "companies"),
+        "place": ("article_places", "place_id", "places"),
+    }[name]
     sql = f"""
-        select bucket, source, count from (
-          select {bucket} as bucket, coalesce(s.name, a.source) as source, count(*) as count
-          from {facet_source(found)} left join sources as s on s.id = a.source
-          where {found.sql} and a.published is not null
-          group by bucket, a.source
-        ) where bucket is not null
-        order by bucket desc limit {CHART_BUCKETS * 20}"""
+        select link.{column} as value, coalesce(entity.name, link.{column}) as label, count(*) as count
+        from {table} as link left join {entity} as entity on entity.id = link.{column}
+        where link.article_id in (select a.id from {facet_source(found)} where {found.sql})
+        group by link.{column} order by count desc, label limit {FACET_LIMIT}"""
     return sql, found.params
 
 

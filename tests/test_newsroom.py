@@ -226,10 +226,16 @@ def test_the_empty_search_reads_the_newest_by_index(archive):
     with sqlite3.connect(archive) as connection:
         plan = " ".join(row[-1] for row in connection.execute("explain query plan " + sql, params))
         assert "idx_articles_published" in plan and "TEMP B-TREE" not in plan
-        facet, params = newsroom.facet_sql("source", found)
+        facet, params = newsroom.summary_sql(found, "month")
         assert f"limit {newsroom.RECENT_WINDOW}" in facet
         newsroom_plan = " ".join(row[-1] for row in connection.execute("explain query plan " + facet, params))
         assert "idx_articles_published" in newsroom_plan
+
+
+def test_attention_per_week(fetch):
+    html = page(fetch, "/?q=" + quote("förderung") + "&per=week")
+    assert re.search(r"<title>2026-W\d\d: Rhein-Ruhr Wirtschaft \(demo\), \d+</title>", html)
+    assert "per month</a>" in html
 
 
 def test_search_arguments_are_cleaned():

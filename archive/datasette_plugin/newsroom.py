@@ -77,10 +77,13 @@ async def checked_database(datasette, request):
     return database
 
 
-async def rows(database, sql: str, params: dict | None = None, optional: bool = False) -> list[dict] | None:
+async def rows(
+    database, sql: str, params: dict | None = None, optional: bool = False, time_limit_ms: int | None = None
+) -> list[dict] | None:
     """Rows as dicts; ``None`` when an optional statement ran out of time (or failed)."""
     try:
-        return [dict(row) for row in (await database.execute(sql, params or {})).rows]
+        results = await database.execute(sql, params or {}, custom_time_limit=time_limit_ms)
+        return [dict(row) for row in results.rows]
     except QueryInterrupted:
         if not optional:
             raise
@@ -123,6 +126,8 @@ async def search_page(request, datasette, send):
         "count": None,
         "facets": {},
         "chart": "",
+        "source_names": {},
+        "feed_url": "",
     }
     sql, params = newsroom.results_sql(search, found)
     try:
@@ -132,21 +137,28 @@ async def search_page(request, datasette, send):
         return await render(datasette, request, "newsroom_search.html", context)
     shown, context["more"] = newsroom.fold_stories(matched, search.page)
     context["hits"] = await hits(database, [article_id for article_id, _ in shown], search, kicker)
-    if not search.is_empty:
+    source_names = {row["id"]: row["name"] for row in await rows(database, "select id, name from sources")}
+    context["source_names"] = source_names
+    sql, params = newsroom.summary_sql(found, search.per)
+    summarised = await rows(database, sql, params, optional=True)
+    if summarised is not None:
+        summary = newsroom.summarise(summarised, source_names)
+        context["facets"].update(summary.facets)
+        if not search.is_empty:
+            context["count"] = summary.count
+            title = f"Matching articles per {search.per} and source"
+            context["chart"] = newsroom.bar_chart(summary.chart, title)
+    elif not search.is_empty:
         sql, params = newsroom.count_sql(found)
         counted = await rows(database, sql, params, optional=True)
         context["count"] = next(iter(counted[0].values())) if counted else None
-        sql, params = newsroom.chart_sql(found, search.per)
-        series = await rows(database, sql, params, optional=True)
-        if series:
-            title = f"Matching articles per {search.per} and source"
-            context["chart"] = newsroom.bar_chart([(r["bucket"], r["source"], r["count"]) for r in series], title)
-    for name, _ in newsroom.FACETS:
-        sql, params = newsroom.facet_sql(name, found)
-        counted = await rows(database, sql, params, optional=True)
+    # Companies and places take a join per match: within Datasette's time for a facet.
+    facet_time = datasette.setting("facet_time_limit_ms")
+    for name in ("company", "place"):
+        sql, params = newsroom.entity_facet_sql(name, found)
+        counted = await rows(database, sql, params, optional=True, time_limit_ms=facet_time)
         if counted:
             context["facets"][name] = counted
-    context["source_names"] = {row["id"]: row["name"] for row in await rows(database, "select id, name from sources")}
     context["feed_url"] = datasette.urls.path(f"/{database.route}/feed.atom?") + newsroom.urlencode({"q": search.typed})
     context["ranked_feed_url"] = datasette.urls.path(f"/{database.route}/search.atom?") + newsroom.urlencode(
         {"q": search.typed}
