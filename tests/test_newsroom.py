@@ -131,7 +131,7 @@ def test_filters_sort_dates_and_pages(fetch):
     assert all(day.startswith("2026-07") for day in re.findall(r'<time datetime="([^"]+)"', july))
     by_company = page(fetch, "/?company=messe-duesseldorf")
     assert f'href="/a/{GERMAN}"' in by_company and 'href="/a/1"' not in by_company
-    assert "Company: messe-duesseldorf" in by_company  # the chosen filter, removable
+    assert "Company: Messe Düsseldorf" in by_company  # the chosen filter, by name, removable
     assert "Subscribe (Atom)" in by_company and "without the company and place filters" in by_company
     first, second = page(fetch, "/?sort=newest"), page(fetch, "/?sort=newest&page=2")
     assert 'rel="next"' in first and 'rel="prev"' in second

@@ -11,6 +11,7 @@ archive, ``/`` stays Datasette's own index.
 """
 
 import logging
+from urllib.parse import urlencode
 import sqlite3
 
 from datasette.database import QueryInterrupted
@@ -127,6 +128,7 @@ async def search_page(request, datasette, send):
         "facets": {},
         "chart": "",
         "source_names": {},
+        "chosen_names": {},
         "feed_url": "",
     }
     sql, params = newsroom.results_sql(search, found)
@@ -159,10 +161,11 @@ async def search_page(request, datasette, send):
         counted = await rows(database, sql, params, optional=True, time_limit_ms=facet_time)
         if counted:
             context["facets"][name] = counted
-    context["feed_url"] = datasette.urls.path(f"/{database.route}/feed.atom?") + newsroom.urlencode({"q": search.typed})
-    context["ranked_feed_url"] = datasette.urls.path(f"/{database.route}/search.atom?") + newsroom.urlencode(
-        {"q": search.typed}
-    )
+    context["feed_url"] = datasette.urls.path(f"/{database.route}/feed.atom?") + urlencode({"q": search.typed})
+    for kind in ("company", "place"):
+        if getattr(search, kind):
+            named = await rows(database, newsroom.ENTITY_SQL[kind], {"id": getattr(search, kind)})
+            context["chosen_names"][kind] = named[0]["name"] if named else getattr(search, kind)
     return await render(datasette, request, "newsroom_search.html", context)
 
 
