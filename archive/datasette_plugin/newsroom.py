@@ -102,7 +102,8 @@ async def has_kicker(database) -> bool:
 
 
 async def render(datasette, request, template: str, context: dict, status: int = 200) -> Response:
-    html = await datasette.render_template(template, context, request=request)
+    """A page, with the archive's license and source in the footer as on Datasette's pages."""
+    html = await datasette.render_template(template, {"metadata": datasette.metadata(), **context}, request=request)
     return Response.html(html, status=status)
 
 
@@ -117,6 +118,7 @@ async def search_page(request, datasette, send):
     kicker = await has_kicker(database)
     context = {
         "search": search,
+        "has_words": found.has_words,
         "database": database.name,
         "facet_names": newsroom.FACETS,
         "page_size": newsroom.PAGE_SIZE,
