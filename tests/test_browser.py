@@ -1,11 +1,13 @@
 """A journalist's path through the archive in headless Chromium, against `newsarchive serve`.
 
-Screenshots (1280×800) go to tests/artifacts/.
+Screenshots go to tests/artifacts/: the analysts' path at 1280×800, the journalists' pages at
+1400 and 390 pixels wide (a desktop and a phone), each checked with axe-core.
 """
 
 import re
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -26,6 +28,7 @@ CHROMIUM_ARGS = [
 ]
 
 playwright = pytest.importorskip("playwright.sync_api")
+Axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +52,14 @@ def page():
 
 
 def test_search_read_and_subscribe(served_archive, page):
+    """The analysts' path: search-all, the articles table, a row, the ranked query and its feed."""
     page.goto(served_archive + "/")
     assert "newsarchive" in page.title()
     page.screenshot(path=ARTIFACTS / "1-home.png")
 
-    # The home page searches every searchable table (datasette-search-all).
+    # Search across every searchable table (datasette-search-all), linked from every page.
+    page.click("text=Search all tables")
+    page.wait_for_url(re.compile(r"/-/search$"))
     page.fill("input[name=q]", "förderung")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/-/search\?q="))
@@ -84,3 +90,55 @@ def test_search_read_and_subscribe(served_archive, page):
     assert feed.count("<entry>") == page.locator("td.col-title").count() >= 5
     assert f"<title>{best_match}</title>" in feed
     (ARTIFACTS / "feed.atom").write_text(feed, encoding="utf-8")
+
+
+def assert_accessible(page, name: str):
+    """No serious or critical axe-core violations on the page shown."""
+    results = Axe().run(page)
+    violations = [
+        (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert not violations, f"{name}: {violations}"
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_newsroom_search_article_company_and_feed(served_archive, page, width):
+    """The journalists' path at a desktop's and a phone's width: type a search, open a hit,
+    follow a company, subscribe; each page checked with axe-core."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(served_archive + "/")
+    page.locator("h2", has_text="Newest stories").wait_for()
+    assert_accessible(page, "home")
+    page.screenshot(path=ARTIFACTS / f"newsroom-{width}-1-home.png", full_page=True)
+
+    page.get_by_label("Search the archive").fill("Messe Düsseldorf")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/\?q=Messe"))
+    assert page.locator("h2#results-heading").inner_text().endswith("found")
+    assert page.locator(".hit mark").count() >= 1
+    assert page.locator("svg.chart rect").count() >= 1
+    assert_accessible(page, "results")
+    page.screenshot(path=ARTIFACTS / f"newsroom-{width}-2-results.png", full_page=True)
+    if width < 500:  # nothing wider than a phone's screen
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    feed_href = page.locator("a.subscribe").get_attribute("href")
+    page.locator(".hit h3 a", has_text="Messebauer").click()
+    page.wait_for_url(re.compile(r"/a/\d+$"))
+    assert page.locator(".article-text p").count() >= 3
+    assert_accessible(page, "article")
+    page.screenshot(path=ARTIFACTS / f"newsroom-{width}-3-article.png", full_page=True)
+
+    page.locator(".mentions a", has_text="Messe Düsseldorf").click()
+    page.wait_for_url(re.compile(r"/company/messe-duesseldorf$"))
+    assert page.locator("svg.chart rect").count() >= 1
+    assert page.locator(".hit h3 a").count() >= 2
+    assert_accessible(page, "company")
+    page.screenshot(path=ARTIFACTS / f"newsroom-{width}-4-company.png", full_page=True)
+
+    response = page.request.get(served_archive + feed_href)
+    assert response.status == 200
+    entries = ElementTree.fromstring(response.body()).findall("{http://www.w3.org/2005/Atom}entry")
+    assert entries

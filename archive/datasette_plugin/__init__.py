@@ -1,4 +1,5 @@
-"""Datasette hooks of the archive: article text shown as escaped paragraphs, its stylesheet,
+"""Datasette hooks of the archive: the journalists' pages (``newsroom.py``), article text shown
+as escaped paragraphs, its stylesheet,
 a ``web_url`` template filter (a URL becomes a link only when it is http(s)), and table
 searches planned for the archive (``search.py``).
 
@@ -9,7 +10,8 @@ and any ``datasette`` run in this environment use it.
 import markupsafe
 from datasette import hookimpl
 
-from archive.datasette_plugin import atom, search
+from archive.datasette_plugin import atom, newsroom, search
+from archive.newsroom import article_text_html
 from archive.urls import web_url
 
 # Datasette names entry-point plugins after their distribution.
@@ -27,13 +29,6 @@ def render_cell(value, column, table, database, datasette):
     return None
 
 
-def article_text_html(text: str) -> markupsafe.Markup:
-    """Clean text (paragraphs separated by newlines) as escaped ``<p>`` elements."""
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    body = markupsafe.Markup("").join(markupsafe.Markup("<p>{}</p>").format(paragraph) for paragraph in paragraphs)
-    return markupsafe.Markup('<div class="article-text">{}</div>').format(body)
-
-
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
     """``{{ value | web_url }}``: the value when it is an http(s) URL, else None. Templates link
@@ -46,6 +41,13 @@ def prepare_jinja2_environment(env, datasette):
 def register_output_renderer(datasette):
     """Atom feeds of searches and canned queries (``atom.py``)."""
     return {"extension": "atom", "render": atom.render, "can_render": atom.can_render}
+
+
+@hookimpl
+def register_routes(datasette):
+    """The journalists' pages: search at ``/``, ``/a/ID``, ``/company/ID``, ``/place/ID``
+    (``newsroom.py``)."""
+    return newsroom.routes()
 
 
 @hookimpl

@@ -1,0 +1,264 @@
+"""The journalists' pages (search at ``/``, ``/a/ID``, ``/company/ID``, ``/place/ID``) through
+Datasette's test client, on the crawled demo archive with a copy, a translation, an earlier
+version and a kicker added the way later crawls and migrations add them."""
+
+import asyncio
+import re
+import shutil
+import sqlite3
+from urllib.parse import quote
+from xml.etree import ElementTree
+
+import pytest
+from datasette.app import Datasette
+
+from archive import newsroom
+from archive.publish import DATASETTE_SETTINGS, metadata_for
+from tests.test_publish import METADATA
+
+COPY_URL = "http://127.0.0.2/wire/landesfoerderbank.html"
+TRANSLATED = 9  # "Hydrogen start-ups win space at Düsseldorf trade fair" (en)
+GERMAN = 14  # "Düsseldorfer Messebauer arbeiten im Schichtbetrieb" (de)
+HOSTILE = [
+    "",
+    '"',
+    "(((",
+    ")",
+    "*",
+    "NOT",
+    "OR AND NOT",
+    "-",
+    "source:",
+    'title:"',
+    "date:9999-99",
+    "since:abc until:",
+    "' or 1=1 --",
+    "<script>alert(1)</script>",
+    "%00",
+    "\u202e\u0000x",
+    "a" * 5000,
+    "NEAR(a b, 5)",
+    "articles_fts:x",
+    "{title}: x",
+    "ä ö ü ß € 100% E.ON R&D Q3/2026",
+]
+
+
+@pytest.fixture(scope="module")
+def archive(demo_archive, tmp_path_factory):
+    """The demo archive, with a copy of article 5 on a wire service, article 9 and 14 linked as
+    translations, an earlier text of article 1, and a ``kicker`` column."""
+    path = tmp_path_factory.mktemp("newsroom") / "demo.db"
+    shutil.copy(demo_archive["db_path"], path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("insert into sources (id, name, region) values ('wire', 'Wire Service NRW', 'NRW')")
+        connection.execute(
+            "insert into articles (url, source, title, description, text, published, language, search_terms,"
+            " region, duplicate_of, duplicate_score, first_seen)"
+            " select ?, 'wire', title, description, text, published, language, search_terms, 'NRW', id, 0.98,"
+            " first_seen from articles where id = 5",
+            [COPY_URL],
+        )
+        connection.execute(
+            "insert into translations (article_id, translation_id, language) values (?, ?, 'de'), (?, ?, 'en')",
+            [TRANSLATED, GERMAN, GERMAN, TRANSLATED],
+        )
+        old_text = connection.execute("select text from articles where id = 1").fetchone()[0]
+        old_text = old_text.replace("Zwölf Jahre", "Elf Jahre", 1) + "\nEin Absatz, der später gestrichen wurde."
+        connection.execute(
+            "insert into article_versions (article_id, fetched_at, content_hash, title, text)"
+            " values (1, '2026-10-27T09:00:00+00:00', 'old', 'Bochum nach dem Autowerk', ?)",
+            [old_text],
+        )
+        connection.execute("alter table articles add column kicker text")
+        connection.execute("update articles set kicker = 'Strukturwandel' where id = 1")
+        connection.execute(
+            "insert into articles (url, source, title, text, published) values"
+            " ('javascript:alert(1)', 'rrw-demo', 'Unsafe address', 'Text', '2026-01-01')"
+        )
+    return path
+
+
+@pytest.fixture(scope="module")
+def fetch(archive):
+    datasette = Datasette([str(archive)], metadata=metadata_for(archive, METADATA), settings=DATASETTE_SETTINGS)
+
+    def get(url):
+        async def inner():
+            return await datasette.client.get(url)
+
+        return asyncio.run(inner())
+
+    return get
+
+
+def page(fetch, url) -> str:
+    response = fetch(url)
+    assert response.status_code == 200, response.text[-1000:]
+    return response.text
+
+
+def test_search_is_a_news_list_with_marked_words(fetch):
+    html = page(fetch, "/?q=" + quote("förderung"))
+    assert re.search(r"\d+ articles found", html)
+    assert 'href="/a/5"' in html and "<table" not in html
+    # The searched word inside compounds, escaped text around it.
+    assert "<mark>Wirtschaftsförderung</mark>" in html or "<mark>Förderprogramm</mark>" in html
+    assert "Rhein-Ruhr Wirtschaft (demo)" in html and "Düsseldorf / Ruhr" in html
+    # The copy on the wire service is folded into its story, named by its source.
+    assert html.count('href="/a/5"') == 1
+    assert "Also in:" in html and "Wire Service NRW" in html
+    assert 'href="/a/37"' not in html.split("Also in:")[0]
+    # Facets, the chart and the feed of this search.
+    for heading in ("Source", "Region", "Month", "Language", "Place"):
+        assert f"<h3>{heading}</h3>" in html
+    assert '<svg class="chart"' in html
+    assert 'href="/demo/feed.atom?q=f%C3%B6rderung"' in html
+
+
+def test_kicker_and_translations_in_results(fetch):
+    html = page(fetch, "/?q=Bochum+Autowerk")
+    assert '<p class="kicker">Strukturwandel</p>' in html
+    html = page(fetch, "/?q=trade+fair+hydrogen")
+    assert "Translations:" in html and f'href="/a/{GERMAN}"' in html
+
+
+def test_filters_sort_dates_and_pages(fetch):
+    newest = page(fetch, "/?q=" + quote("förderung") + "&sort=newest")
+    dates = re.findall(r'<time datetime="([^"]+)"', newest)
+    assert dates == sorted(dates, reverse=True) and dates
+    july = page(fetch, "/?q=" + quote("förderung") + "&since=2026-07-01&until=2026-07-31")
+    assert all(day.startswith("2026-07") for day in re.findall(r'<time datetime="([^"]+)"', july))
+    by_company = page(fetch, "/?company=messe-duesseldorf")
+    assert f'href="/a/{GERMAN}"' in by_company and 'href="/a/1"' not in by_company
+    assert "Company: Messe Düsseldorf" in by_company  # the chosen filter, by name, removable
+    assert "Subscribe (Atom)" in by_company and "without the company and place filters" in by_company
+    first, second = page(fetch, "/?sort=newest"), page(fetch, "/?sort=newest&page=2")
+    assert 'rel="next"' in first and 'rel="prev"' in second
+    assert not set(re.findall(r'<h3><a href="/a/(\d+)"', first)) & set(re.findall(r'<h3><a href="/a/(\d+)"', second))
+
+
+def test_subscribe_link_is_a_feed_of_the_search(fetch):
+    html = page(fetch, "/?q=" + quote("förderung") + "&month=2026-10")
+    href = re.search(r'class="subscribe" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    feed = fetch(href)
+    assert feed.status_code == 200
+    entries = ElementTree.fromstring(feed.content).findall("{http://www.w3.org/2005/Atom}entry")
+    assert entries
+    for entry in entries:
+        assert entry.findtext("{http://www.w3.org/2005/Atom}updated").startswith("2026-10")
+
+
+def test_article_page(fetch):
+    html = page(fetch, "/a/1")
+    assert '<p class="kicker">Strukturwandel</p>' in html
+    assert html.count("Wo früher Autos vom Band liefen") == 1  # the lead once
+    assert "By Markus Brandt" in html and 'href="http://127.0.0.1:' in html
+    assert 'href="/place/bochum">Bochum</a>' in html
+    # What changed: the earlier text against the current one.
+    assert '<del><span class="visually-hidden">Removed: </span>Ein Absatz, der später gestrichen wurde.</del>' in html
+    assert "Zwölf Jahre" in html.split("Changes to this article")[1]
+    for internal in ("article_lsh", "article_minhash", "rows from"):
+        assert internal not in html
+    assert 'href="/demo/articles/1"' in html  # the analysts' row page
+
+
+def test_article_copies_translations_and_unsafe_links(fetch):
+    html = page(fetch, "/a/5")
+    assert "Same story elsewhere" in html and "Wire Service NRW" in html
+    html = page(fetch, f"/a/{TRANSLATED}")
+    assert f'href="/a/{GERMAN}" hreflang="de"' in html and 'href="/company/messe-duesseldorf"' in html
+    unsafe = re.search(r'href="/a/(\d+)">Unsafe address', page(fetch, "/?q=Unsafe")).group(1)
+    html = page(fetch, f"/a/{unsafe}")
+    assert 'href="javascript:' not in html and "not a web link" in html
+    assert page(fetch, f"/demo/articles/{unsafe}")  # the analysts' page still works
+
+
+def test_company_and_place_pages(fetch):
+    html = page(fetch, "/company/messe-duesseldorf")
+    assert "<h1>Messe Düsseldorf</h1>" in html and "2 articles" in html
+    assert '<svg class="chart"' in html and "<rect" in html
+    assert f'href="/a/{GERMAN}"' in html and 'href="/?company=messe-duesseldorf"' in html
+    html = page(fetch, "/place/koeln")
+    assert "<h1>Köln</h1>" in html and '<svg class="chart"' in html
+
+
+def test_analysts_pages_stay(fetch):
+    assert fetch("/.json").status_code == 200
+    assert "result" in page(fetch, "/-/search?q=hafen")
+    assert "articles" in page(fetch, "/demo")
+
+
+@pytest.mark.parametrize("typed", HOSTILE)
+def test_hostile_input_never_fails(fetch, typed):
+    value = quote(typed, safe="")
+    for url in (
+        f"/?q={value}",
+        f"/?q={value}&sort={value}&page={value}&since={value}&until={value}&per={value}",
+        f"/?source={value}&region={value}&lang={value}&month={value}&company={value}&place={value}",
+        f"/company/{value or 'x'}",
+        f"/place/{value or 'x'}",
+    ):
+        response = fetch(url)
+        assert response.status_code in (200, 302, 400, 404), (url, response.text[-500:])
+    for url in ("/a/-1", "/a/0", "/a/99999999999999999999999999", "/?page=999999999999", "/?page=-5"):
+        assert fetch(url).status_code in (200, 404), url
+
+
+def test_over_the_time_limit_is_never_a_server_error(archive):
+    datasette = Datasette(
+        [str(archive)],
+        metadata=metadata_for(archive, METADATA),
+        settings={**DATASETTE_SETTINGS, "sql_time_limit_ms": 1},
+    )
+
+    async def statuses():
+        return [(await datasette.client.get(url)).status_code for url in ("/?q=Hafen", "/a/1", "/company/henkel")]
+
+    assert all(status in (200, 400) for status in asyncio.run(statuses()))
+
+
+def test_the_empty_search_reads_the_newest_by_index(archive):
+    """At a million articles the home page must not scan the table: the newest stories come
+    from idx_articles_published, and its facets count a bounded window."""
+    found = newsroom.condition(newsroom.Search())
+    sql, params = newsroom.results_sql(newsroom.Search(), found)
+    with sqlite3.connect(archive) as connection:
+        plan = " ".join(row[-1] for row in connection.execute("explain query plan " + sql, params))
+        assert "idx_articles_published" in plan and "TEMP B-TREE" not in plan
+        facet, params = newsroom.summary_sql(found, "month")
+        assert f"limit {newsroom.RECENT_WINDOW}" in facet
+        newsroom_plan = " ".join(row[-1] for row in connection.execute("explain query plan " + facet, params))
+        assert "idx_articles_published" in newsroom_plan
+
+
+def test_attention_per_week(fetch):
+    html = page(fetch, "/?q=" + quote("förderung") + "&per=week")
+    assert re.search(r"<title>2026-W\d\d: Rhein-Ruhr Wirtschaft \(demo\), \d+</title>", html)
+    assert "per month</a>" in html
+
+
+def test_search_arguments_are_cleaned():
+    search = newsroom.Search.from_args(
+        {"q": "  Hafen   Duisburg ", "since": "2026-13-45x", "month": "2026-10", "page": "x", "sort": "drop table"}
+    )
+    assert search.q == "Hafen Duisburg" and search.since == "" and search.month == "2026-10"
+    assert search.page == 1 and search.sort == "relevance"
+    assert search.typed == "Hafen Duisburg date:2026-10"
+    assert newsroom.Search.from_args({"page": "100000"}).page == newsroom.MAX_PAGE
+    assert newsroom.Search(q="a", source="rp").url(sort="newest") == "/?q=a&source=rp&sort=newest"
+
+
+def test_marked_excerpt_is_escaped():
+    assert (
+        str(newsroom.marked("a [<b>Hafen</b>] [x] und [y"))
+        == "a <mark>&lt;b&gt;Hafen&lt;/b&gt;</mark> <mark>x</mark> und [y"
+    )
+
+
+def test_chart_is_inline_svg_without_scripts():
+    svg = str(newsroom.bar_chart([("2026-01", "RP", 3), ("2026-03", "WAZ", 1), ("2026-03", "RP", 2)], "Test"))
+    assert svg.startswith('<svg class="chart"') and "<script" not in svg
+    assert "2026-02" in svg  # an empty month keeps its place
+    assert svg.count("<rect") == 3 and "RP" in svg and "WAZ" in svg
+    assert newsroom.bar_chart([], "Nothing") == ""
