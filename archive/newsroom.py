@@ -231,12 +231,12 @@ def fold_stories(rows: list[tuple[int, int]], page: int) -> tuple[list[tuple[int
     return hits[start : start + PAGE_SIZE], len(hits) > start + PAGE_SIZE
 
 
-def hits_sql(ids: list[int], kicker: bool) -> str:
+def hits_sql(ids: list[int]) -> str:
     """The shown fields of the hits (``:typed`` marks the excerpt's words)."""
     placeholders = ", ".join(str(int(article_id)) for article_id in ids) or "null"
     return f"""
         select a.id, a.title, a.description, a.source, coalesce(s.name, a.source) as source_name,
-          a.region, a.published, a.language, {"a.kicker" if kicker else "null"} as kicker,
+          a.region, a.published, a.language, a.kicker,
           newsarchive_excerpt(a.text, :typed) as excerpt
         from articles as a left join sources as s on s.id = a.source
         where a.id in ({placeholders})"""
@@ -440,10 +440,10 @@ def entity_months_sql(kind: str) -> str:
         group by bucket order by bucket desc limit {CHART_BUCKETS}"""
 
 
-def entity_articles_sql(kind: str, kicker: bool) -> str:
+def entity_articles_sql(kind: str) -> str:
     table, column = ENTITY_LINK[kind]
     return f"""
-        select a.id, a.title, {"a.kicker" if kicker else "null"} as kicker, a.published, a.region, a.language,
+        select a.id, a.title, a.kicker, a.published, a.region, a.language,
           coalesce(s.name, a.source) as source_name, a.description
         from {table} as link join articles as a on a.id = link.article_id
           left join sources as s on s.id = a.source

@@ -1,6 +1,6 @@
 """The journalists' pages (search at ``/``, ``/a/ID``, ``/company/ID``, ``/place/ID``) through
 Datasette's test client, on the crawled demo archive with a copy, a translation, an earlier
-version and a kicker added the way later crawls and migrations add them."""
+version and a kicker set the way later crawls add them."""
 
 import asyncio
 import re
@@ -47,7 +47,7 @@ HOSTILE = [
 @pytest.fixture(scope="module")
 def archive(demo_archive, tmp_path_factory):
     """The demo archive, with a copy of article 5 on a wire service, article 9 and 14 linked as
-    translations, an earlier text of article 1, and a ``kicker`` column."""
+    translations, an earlier text of article 1, and a kicker on article 1."""
     path = tmp_path_factory.mktemp("newsroom") / "demo.db"
     shutil.copy(demo_archive["db_path"], path)
     with sqlite3.connect(path) as connection:
@@ -70,7 +70,6 @@ def archive(demo_archive, tmp_path_factory):
             " values (1, '2026-10-27T09:00:00+00:00', 'old', 'Bochum nach dem Autowerk', ?)",
             [old_text],
         )
-        connection.execute("alter table articles add column kicker text")
         connection.execute("update articles set kicker = 'Strukturwandel' where id = 1")
         connection.execute(
             "insert into articles (url, source, title, text, published) values"

@@ -96,11 +96,6 @@ async def rows(
     return None
 
 
-async def has_kicker(database) -> bool:
-    """A ``kicker`` column is shown where the archive has one."""
-    return "kicker" in await database.table_columns("articles")
-
-
 async def render(datasette, request, template: str, context: dict, status: int = 200) -> Response:
     """A page, with the archive's license and source in the footer as on Datasette's pages."""
     html = await datasette.render_template(template, {"metadata": datasette.metadata(), **context}, request=request)
@@ -115,7 +110,6 @@ async def search_page(request, datasette, send):
     await checked_database(datasette, request)
     search = newsroom.Search.from_args(request.args)
     found = newsroom.condition(search)
-    kicker = await has_kicker(database)
     context = {
         "search": search,
         "has_words": found.has_words,
@@ -140,7 +134,7 @@ async def search_page(request, datasette, send):
         context["timed_out"] = True
         return await render(datasette, request, "newsroom_search.html", context)
     shown, context["more"] = newsroom.fold_stories(matched, search.page)
-    context["hits"] = await hits(database, [article_id for article_id, _ in shown], search, kicker)
+    context["hits"] = await hits(database, [article_id for article_id, _ in shown], search)
     source_names = {row["id"]: row["name"] for row in await rows(database, "select id, name from sources")}
     context["source_names"] = source_names
     sql, params = newsroom.summary_sql(found, search.per)
@@ -171,11 +165,11 @@ async def search_page(request, datasette, send):
     return await render(datasette, request, "newsroom_search.html", context)
 
 
-async def hits(database, ids: list[int], search, kicker: bool) -> list[dict]:
+async def hits(database, ids: list[int], search) -> list[dict]:
     """The hits in the given order, each with its copies and translations."""
     if not ids:
         return []
-    found = {row["id"]: row for row in await rows(database, newsroom.hits_sql(ids, kicker), {"typed": search.typed})}
+    found = {row["id"]: row for row in await rows(database, newsroom.hits_sql(ids), {"typed": search.typed})}
     ordered = [found[article_id] for article_id in ids if article_id in found]
     stories = {}
     for hit in ordered:
@@ -237,9 +231,8 @@ async def entity_page(request, datasette, kind: str):
     found = await rows(database, newsroom.ENTITY_SQL[kind], {"id": key})
     if not found:
         return await not_found(datasette, request, f"No such {kind}")
-    kicker = await has_kicker(database)
     months = await rows(database, newsroom.entity_months_sql(kind), {"id": key}, optional=True) or []
-    articles = await rows(database, newsroom.entity_articles_sql(kind, kicker), {"id": key}, optional=True)
+    articles = await rows(database, newsroom.entity_articles_sql(kind), {"id": key}, optional=True)
     context = {
         "database": database.name,
         "kind": kind,
