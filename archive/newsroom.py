@@ -24,6 +24,9 @@ MAX_PAGE = 50  # deeper pages are for the table and SQL, not for a reader
 MAX_VALUE = 200  # characters kept of a filter typed into a URL
 # Facets and the chart of the empty search count this many newest articles, not the archive.
 RECENT_WINDOW = 5000
+# Company and place facets of a search with words count its most recently archived matches
+# (a join per match: counting a broad search's every match costs seconds at a million articles).
+ENTITY_WINDOW = 5000
 FACET_LIMIT = 10
 MONTH_FACET_LIMIT = 24
 CHART_BUCKETS = 60
@@ -332,15 +335,26 @@ def summarise(rows: list[dict], source_names: dict[str, str]) -> Summary:
 
 
 def entity_facet_sql(name: str, found: Condition) -> tuple[str, dict]:
-    """Counts of the companies or places the matches mention: value, label, count; most first."""
+    """Counts of the companies or places the matches mention: value, label, count; most first.
+
+    For a search with words, among its ``ENTITY_WINDOW`` most recently archived matches (the
+    FTS index yields them newest id first and stops there); else among what
+    :func:`facet_source` counts."""
     table, column, entity = {
         "company": ("article_companies", "company_id", "companies"),
         "place": ("article_places", "place_id", "places"),
     }[name]
+    if found.has_words:
+        matches = (
+            "select a.id from articles as a where a.id in (select rowid from articles_fts where "
+            f"articles_fts match :match order by rowid desc limit {ENTITY_WINDOW}) and {found.filters}"
+        )
+    else:
+        matches = f"select a.id from {facet_source(found)} where {found.sql}"
     sql = f"""
         select link.{column} as value, coalesce(entity.name, link.{column}) as label, count(*) as count
         from {table} as link left join {entity} as entity on entity.id = link.{column}
-        where link.article_id in (select a.id from {facet_source(found)} where {found.sql})
+        where link.article_id in ({matches})
         group by link.{column} order by count desc, label limit {FACET_LIMIT}"""
     return sql, found.params
 

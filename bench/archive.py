@@ -22,6 +22,7 @@ import json
 import multiprocessing
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -172,6 +173,12 @@ def query_paths(name: str, count: int, queries: int, seed: int) -> dict[str, lis
         "phrase": [table + urlencode({"_search": phrase}) for phrase in synthetic.phrases(queries, seed)],
         # The table's first page: newest articles, the count and the five facets over all of them.
         "whole_table_facets": [f"/{name}/articles.json"] * queries,
+        # The journalists' search page (HTML): results, facets and the attention chart in one page.
+        "newsroom_home": ["/"] * queries,
+        "newsroom_rare_term": ["/?" + urlencode({"q": term}) for term in synthetic.rare_terms(count, queries)],
+        "newsroom_common_term": ["/?" + urlencode({"q": synthetic.COMMON_TERM.lower()})] * queries,
+        "newsroom_compound_part": ["/?" + urlencode({"q": part}) for part in synthetic.compound_parts(queries)],
+        "newsroom_phrase": ["/?" + urlencode({"q": phrase}) for phrase in synthetic.phrases(queries, seed)],
         "facet_source_month_search": [
             table
             + urlencode(
@@ -236,9 +243,18 @@ def wait_for(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
     raise SystemExit("datasette did not start")
 
 
+# The newsroom page's hit count ("1,234 articles found").
+FOUND = re.compile(r"([\d,]+) articles? found")
+
+
 def get(url: str) -> dict:
+    """A JSON response, or an HTML page as ``{"filtered_table_rows_count": hits shown}``."""
     with urllib.request.urlopen(url, timeout=120) as response:
-        return json.loads(response.read())
+        body = response.read()
+        if response.headers.get_content_type() != "text/html":
+            return json.loads(body)
+    found = FOUND.search(body.decode("utf-8", "replace"))
+    return {"filtered_table_rows_count": int(found[1].replace(",", "")) if found else 0}
 
 
 def main(argv=None) -> dict:

@@ -115,6 +115,19 @@ def test_search_is_a_news_list_with_marked_words(fetch):
     assert 'href="/demo/feed.atom?q=f%C3%B6rderung"' in html
 
 
+def test_company_and_place_facets_of_a_broad_search_count_its_newest_matches(fetch, monkeypatch):
+    def entity_counts(html: str) -> list[int]:
+        sections = re.findall(r"<h3>(?:Company|Place)</h3>.*?</ul>", html, re.DOTALL)
+        return [int(count) for section in sections for count in re.findall(r'class="count">(\d+)<', section)]
+
+    everything = page(fetch, "/?q=" + quote("förderung"))
+    assert max(entity_counts(everything)) > 2 and "most recently archived" not in everything
+    monkeypatch.setattr(newsroom, "ENTITY_WINDOW", 2)
+    sampled = page(fetch, "/?q=" + quote("förderung"))
+    assert 0 < max(entity_counts(sampled)) <= 2
+    assert "Companies and places counted in the 2 most recently archived matches." in sampled
+
+
 def test_kicker_and_translations_in_results(fetch):
     html = page(fetch, "/?q=Bochum+Autowerk")
     assert '<p class="kicker">Strukturwandel</p>' in html

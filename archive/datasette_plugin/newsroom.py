@@ -10,9 +10,10 @@ that runs out of time is left out of the page, never an error page. When Dataset
 archive, ``/`` stays Datasette's own index.
 """
 
+import asyncio
 import logging
-from urllib.parse import urlencode
 import sqlite3
+from urllib.parse import urlencode
 
 from datasette.database import QueryInterrupted
 from datasette.utils import async_call_with_supported_arguments
@@ -126,19 +127,29 @@ async def search_page(request, datasette, send):
         "source_names": {},
         "chosen_names": {},
         "feed_url": "",
+        "entity_window": None,
     }
-    sql, params = newsroom.results_sql(search, found)
-    try:
-        matched = [(row[0], row[1]) for row in (await database.execute(sql, params)).rows]
-    except QueryInterrupted:
+    # The results, the summary and each facet are independent statements: run side by side, on
+    # Datasette's SQL threads, a page takes as long as the slowest of them, not their sum.
+    facet_time = datasette.setting("facet_time_limit_ms")
+    results, summarised, *entity_facets = await asyncio.gather(
+        found_hits(database, search, found),
+        rows(database, *newsroom.summary_sql(found, search.per), optional=True),
+        *(
+            rows(database, *newsroom.entity_facet_sql(name, found), optional=True, time_limit_ms=facet_time)
+            for name in ("company", "place")
+        ),
+        return_exceptions=True,
+    )
+    if isinstance(results, QueryInterrupted):
         context["timed_out"] = True
         return await render(datasette, request, "newsroom_search.html", context)
-    shown, context["more"] = newsroom.fold_stories(matched, search.page)
-    context["hits"] = await hits(database, [article_id for article_id, _ in shown], search)
+    for outcome in (results, summarised, *entity_facets):
+        if isinstance(outcome, BaseException):
+            raise outcome
+    context["hits"], context["more"] = results
     source_names = {row["id"]: row["name"] for row in await rows(database, "select id, name from sources")}
     context["source_names"] = source_names
-    sql, params = newsroom.summary_sql(found, search.per)
-    summarised = await rows(database, sql, params, optional=True)
     if summarised is not None:
         summary = newsroom.summarise(summarised, source_names)
         context["facets"].update(summary.facets)
@@ -151,18 +162,23 @@ async def search_page(request, datasette, send):
         counted = await rows(database, sql, params, optional=True)
         context["count"] = next(iter(counted[0].values())) if counted else None
     # Companies and places take a join per match: within Datasette's time for a facet.
-    facet_time = datasette.setting("facet_time_limit_ms")
-    for name in ("company", "place"):
-        sql, params = newsroom.entity_facet_sql(name, found)
-        counted = await rows(database, sql, params, optional=True, time_limit_ms=facet_time)
+    for name, counted in zip(("company", "place"), entity_facets):
         if counted:
             context["facets"][name] = counted
+    context["entity_window"] = newsroom.ENTITY_WINDOW if found.has_words else None
     context["feed_url"] = datasette.urls.path(f"/{database.route}/feed.atom?") + urlencode({"q": search.typed})
     for kind in ("company", "place"):
         if getattr(search, kind):
             named = await rows(database, newsroom.ENTITY_SQL[kind], {"id": getattr(search, kind)})
             context["chosen_names"][kind] = named[0]["name"] if named else getattr(search, kind)
     return await render(datasette, request, "newsroom_search.html", context)
+
+
+async def found_hits(database, search, found) -> tuple[list[dict], bool]:
+    """The page's hits (copies of a story folded into one), and whether more pages follow."""
+    matched = [(row[0], row[1]) for row in (await database.execute(*newsroom.results_sql(search, found))).rows]
+    shown, more = newsroom.fold_stories(matched, search.page)
+    return await hits(database, [article_id for article_id, _ in shown], search), more
 
 
 async def hits(database, ids: list[int], search) -> list[dict]:
