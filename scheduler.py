@@ -30,9 +30,9 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from archive.lock import LockHeld, hold_lock
-from archive.schema import SCHEDULER_JOBS_TABLE
-from archive.store import (
+from archive.storage.lock import LockHeld, hold_lock
+from archive.storage.schema import SCHEDULER_JOBS_TABLE
+from archive.storage.store import (
     close_abandoned_runs,
     latest_run_id,
     open_archive,

@@ -1,7 +1,7 @@
 """Archive scale: insert rate, file size, near-duplicate checks and Datasette search latency.
 
 Synthesises ``--articles`` German/English news articles (bench/synthetic.py), stores them
-through the archive's API as a crawl does (``archive.store.prepare_article`` in a pool of
+through the archive's API as a crawl does (``archive.storage.store.prepare_article`` in a pool of
 processes, ``store_articles`` in batches; full-text and near-duplicate indexing on), then serves the file with the project's Datasette command on 127.0.0.1 and times the
 searches journalists run through its JSON API (p50/p95 over ``--queries`` requests each).
 Prints the figures and writes bench/results/archive_N.json.
@@ -36,9 +36,9 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.dedup import near_duplicates  # noqa: E402
-from archive.publish import datasette_command  # noqa: E402
-from archive.store import PreparedArticle, open_archive, prepare_article, save_sources, store_articles  # noqa: E402
+from archive.indexing.dedup import near_duplicates  # noqa: E402
+from archive.publishing.publish import datasette_command  # noqa: E402
+from archive.storage.store import PreparedArticle, open_archive, prepare_article, save_sources, store_articles  # noqa: E402
 from bench import synthetic  # noqa: E402
 from bench.crawl import cpu_since  # noqa: E402
 from crawler.demo import free_port  # noqa: E402

@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive import dedup  # noqa: E402
-from archive.store import content_hash, open_archive  # noqa: E402
+from archive.indexing import dedup  # noqa: E402
+from archive.storage.store import content_hash, open_archive  # noqa: E402
 from crawler.demosite import load_articles  # noqa: E402
 
 PAIRS = ROOT / "tests" / "data" / "dedup_pairs.json"

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.enrich import company_finder, find_companies, find_places, gazetteer  # noqa: E402
+from archive.indexing.enrich import company_finder, find_companies, find_places, gazetteer  # noqa: E402
 from crawler.demosite import load_articles  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "enrich_speed.json"

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.enrich import find_places, gazetteer  # noqa: E402
+from archive.indexing.enrich import find_places, gazetteer  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "places_sample.tsv"
 RESULTS = ROOT / "bench" / "results" / "place_precision.json"

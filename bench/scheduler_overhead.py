@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from archive.lock import hold_lock
+from archive.storage.lock import hold_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "scheduler_overhead.json"

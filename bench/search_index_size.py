@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from archive.schema import FTS_TOKENIZER
-from archive.search import search_terms
+from archive.storage.schema import FTS_TOKENIZER
+from archive.indexing.search import search_terms
 from crawler.demosite import load_articles
 
 RESULTS = Path(__file__).parent / "results" / "search_index_size.json"

@@ -2,11 +2,11 @@
 
     .venv/bin/python bench/search_quality.py      (or: make bench-search-quality)
 
-Builds a real archive (``archive.store``) of the demo site's articles and of a generated German
+Builds a real archive (``archive.storage.store``) of the demo site's articles and of a generated German
 corpus whose documents each hold one word with known meanings (Unternehmensgründungen means
 Unternehmen, Gründung and Unternehmensgründung), then runs every query through SQLite FTS5
 once per analysis: the articles' ``search_terms`` are recomputed by that analysis and each
-query word expanded by its :func:`archive.search.query_terms`, as the query parser does.
+query word expanded by its :func:`archive.indexing.search.query_terms`, as the query parser does.
 Expected hits come from the corpus' meanings and, for the demo articles, from a regular
 expression per query over the text with umlauts spelled out: the oracle never uses the code
 under test. A third of the queries (by a hash of the query) are held out from tuning; the
@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive import search  # noqa: E402
-from archive.search import GermanAnalysis, query_terms, search_terms  # noqa: E402
-from archive.store import open_archive, prepare_article, save_sources, store_article  # noqa: E402
+from archive.indexing import search  # noqa: E402
+from archive.indexing.search import GermanAnalysis, query_terms, search_terms  # noqa: E402
+from archive.storage.store import open_archive, prepare_article, save_sources, store_article  # noqa: E402
 from crawler.demosite import load_articles  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results" / "search_quality.json"

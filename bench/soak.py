@@ -36,7 +36,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.store import open_archive  # noqa: E402
+from archive.storage.store import open_archive  # noqa: E402
 from crawler.demosite import DemoSiteServer, build_site, synthetic_articles  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "soak.json"

@@ -74,7 +74,7 @@ def company_name(number: int) -> str:
 
 
 def source_rows() -> list[dict]:
-    """The benchmark's sources, for ``archive.store.save_sources``."""
+    """The benchmark's sources, for ``archive.storage.store.save_sources``."""
     return [
         {
             "id": f"source-{n:02d}",

@@ -154,7 +154,7 @@ def serve(db_path, host, port, metadata_path, get_path):
     Example:
         newsarchive serve --db data/archive.db --port 8001
     """
-    from archive.publish import datasette_command
+    from archive.publishing.publish import datasette_command
 
     _require(db_path)
     _upgrade(db_path)
@@ -255,8 +255,8 @@ def search(query, db_path, limit, as_json):
         newsarchive search Wasserstoff Duisburg
         newsarchive search '"grüner Stahl" source:waz-wirtschaft since:2026-10'
     """
-    from archive.query import search_articles
-    from archive.store import open_archive
+    from archive.indexing.query import search_articles
+    from archive.storage.store import open_archive
 
     _require(db_path)
     with open_archive(db_path) as db:
@@ -280,8 +280,8 @@ def status(db_path, as_json):
     Example:
         newsarchive status --db data/archive.db
     """
-    from archive.status import source_status
-    from archive.store import open_archive
+    from archive.publishing.status import source_status
+    from archive.storage.store import open_archive
 
     _require(db_path)
     with open_archive(db_path) as db:
@@ -546,8 +546,8 @@ def archive_writer(sources_path, db_path, redis_url, batch_size, idle_exit, as_j
     """
     from redis import Redis
 
-    from archive.lock import LockHeld
-    from archive.queue import drain
+    from archive.storage.lock import LockHeld
+    from archive.storage.queue import drain
     from crawler import settings
 
     sources = _load(sources_path, ())
@@ -580,14 +580,14 @@ def enrich(db_path, as_json):
     """Link every article in the archive to the places and companies it mentions.
 
     New articles are linked during crawls; run this after upgrading, or after the gazetteer
-    (archive/data/places.csv) or company list (archive/data/companies.csv) changed.
+    (archive/indexing/data/places.csv) or company list (archive/indexing/data/companies.csv) changed.
 
     \b
     Example:
         newsarchive enrich --db data/archive.db
     """
-    from archive.enrich import enrich_archive
-    from archive.store import open_archive
+    from archive.indexing.enrich import enrich_archive
+    from archive.storage.store import open_archive
 
     _require(db_path)
     with open_archive(db_path) as db:
@@ -697,12 +697,12 @@ def _upgrade(db_path):
 
     from sqlite_utils import Database
 
-    from archive.schema import upgrade_needed
+    from archive.storage.schema import upgrade_needed
 
     with closing(sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)) as connection:
         needed = upgrade_needed(Database(connection))
     if needed:
-        from archive.store import open_archive
+        from archive.storage.store import open_archive
 
         open_archive(db_path).close()
 

@@ -10,12 +10,12 @@ from contextlib import ExitStack
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
-from archive.lock import LockHeld, hold_lock
-from archive.rawstore import open_raw_store, storage_cost
-from archive.store import open_archive, record_run, save_sources
+from archive.storage.lock import LockHeld, hold_lock
+from archive.storage.rawstore import open_raw_store, storage_cost
+from archive.storage.store import open_archive, record_run, save_sources
 from crawler import settings as default_settings
 from crawler.sources import Source
-from crawler.spider import NewsSpider
+from crawler.fetch.spider import NewsSpider
 from crawler import stats as keys
 
 
@@ -51,7 +51,7 @@ def run_crawl(sources: list[Source], db_path: str, overrides: dict | None = None
     """Crawl ``sources`` into the archive at ``db_path``; returns a summary.
 
     Summary: ``{"elapsed": seconds, "runs": [crawl_runs rows of this run, one per source],
-    "raw_store": storage cost of the kept responses (see archive.rawstore.storage_cost)}``.
+    "raw_store": storage cost of the kept responses (see archive.storage.rawstore.storage_cost)}``.
     """
     started = time.monotonic()
     with open_archive(db_path) as db:

@@ -6,7 +6,7 @@ fingerprints) in ``newsarchive:news:<source>:dupefilter``, so no URL is fetched 
 worker finds it. A crawl starts when a crawl request (``{"source": id}``) is pushed onto
 ``newsarchive:crawl:<source>`` (:func:`enqueue_crawls`); the idle worker that pops it seeds the
 source's feeds, sitemaps and start URLs. Workers push extracted items onto a Redis list
-(:class:`RedisItemQueuePipeline`); one archive writer stores them (``archive.queue.drain``).
+(:class:`RedisItemQueuePipeline`); one archive writer stores them (``archive.storage.queue.drain``).
 
 Workers have no archive, so incremental fetch state (conditional GETs, revisits) is off in
 them: the persistent Redis dupe filter is their memory. Hubs (feeds, sitemaps, start URLs)
@@ -29,13 +29,13 @@ from scrapy_redis.scheduler import Scheduler
 from scrapy_redis.spiders import RedisMixin
 from twisted.internet import task
 
-from archive.queue import ITEMS_KEY, encode_page
+from archive.storage.queue import ITEMS_KEY, encode_page
 from crawler.crawl import crawl_settings, run_crawlers, source_settings
 from crawler.items import PageItem
-from crawler.middlewares import ROBOTS_DELAY_META
-from crawler.redis_json import RequestRefused
+from crawler.fetch.middlewares import ROBOTS_DELAY_META
+from crawler.fetch.redis_json import RequestRefused
 from crawler.sources import Source
-from crawler.spider import NewsSpider
+from crawler.fetch.spider import NewsSpider
 from crawler import stats as keys
 
 KEY_PREFIX = "newsarchive"
@@ -78,7 +78,7 @@ def distributed_settings(settings: Settings, redis_url: str, worker: str, idle_e
         "SCHEDULER_PERSIST": True,
         # JSON, not scrapy-redis's default pickle: whoever can write to Redis must not be able
         # to run code in the workers.
-        "SCHEDULER_SERIALIZER": "crawler.redis_json",
+        "SCHEDULER_SERIALIZER": "crawler.fetch.redis_json",
         "SCHEDULER_QUEUE_KEY": f"{KEY_PREFIX}:%(spider)s:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{KEY_PREFIX}:%(spider)s:dupefilter",
         # Never block the reactor waiting on Redis; idle spiders poll instead.
@@ -189,7 +189,7 @@ class ReliableScheduler(Scheduler):
     are queued. A worker restarted under the same ``NEWSARCHIVE_WORKER`` name puts what its
     killed predecessor left there back into the frontier (stat ``newsarchive/requeued``).
 
-    Requests are JSON (:mod:`crawler.redis_json`); an entry that is not (say, a pickle someone
+    Requests are JSON (:mod:`crawler.fetch.redis_json`); an entry that is not (say, a pickle someone
     pushed) is logged, counted (stat ``newsarchive/refused_requests``) and dropped, never run.
     """
 
@@ -305,7 +305,7 @@ class CanonicalRedisDupeFilter(RFPDupeFilter):
 
 class RedisItemQueuePipeline:
     """Push prepared pages onto ``newsarchive:items`` for the archive writer, as JSON
-    (``archive.queue.encode_page``): the writer stores them as they are, without recomputing.
+    (``archive.storage.queue.encode_page``): the writer stores them as they are, without recomputing.
 
         Settings: ``REDIS_URL``. Stat: ``newsarchive/items_queued``.
     """
@@ -353,7 +353,7 @@ class RedisHostDelayMiddleware:
         from twisted.internet import reactor
 
         key = f"{KEY_PREFIX}:host:{urlsplit(request.url).netloc}"
-        # The host's robots.txt may ask for more (crawler.middlewares.RobotsDelayMiddleware).
+        # The host's robots.txt may ask for more (crawler.fetch.middlewares.RobotsDelayMiddleware).
         delay_ms = max(self.delay_ms, int(request.meta.get(ROBOTS_DELAY_META, 0) * 1000))
         if delay_ms <= 0:
             return None

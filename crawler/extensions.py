@@ -3,8 +3,8 @@
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from archive.pages import failed_pages
-from archive.store import close_interrupted_runs, finish_run, open_archive, start_run, utc_now
+from archive.storage.pages import failed_pages
+from archive.storage.store import close_interrupted_runs, finish_run, open_archive, start_run, utc_now
 from crawler import stats as keys
 
 

@@ -2,14 +2,14 @@
 
 The spider yields a :class:`PageItem` for every page it did not rule out as a hub;
 ``ExtractPipeline`` fills in ``prepared`` (or drops the page), ``ArchivePipeline`` stores it
-with ``archive.ingest`` and fills in ``stored``; in distributed mode ``RedisItemQueuePipeline``
+with ``archive.storage.ingest`` and fills in ``stored``; in distributed mode ``RedisItemQueuePipeline``
 queues :meth:`PageItem.article_page` for the archive writer instead.
 """
 
 from dataclasses import dataclass
 
-from archive.ingest import ArticlePage, FetchedResponse, StoreOutcome
-from archive.store import PreparedArticle
+from archive.storage.ingest import ArticlePage, FetchedResponse, StoreOutcome
+from archive.storage.store import PreparedArticle
 
 
 @dataclass

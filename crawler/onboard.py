@@ -25,8 +25,8 @@ from scrapy.http import HtmlResponse
 from scrapy.linkextractors import LinkExtractor
 
 from archive.canonical import canonical_url, same_site
-from archive.status import sample_articles
-from archive.store import open_archive
+from archive.publishing.status import sample_articles
+from archive.storage.store import open_archive
 from crawler.classify import (
     ARTICLE,
     MIN_ARTICLE_WORDS,
@@ -36,7 +36,7 @@ from crawler.classify import (
     classify_page,
     looks_like_article,
 )
-from crawler.discover import feed_entries, sitemap_entries
+from crawler.fetch.discover import feed_entries, sitemap_entries
 from crawler.extract import extract_article, page_metadata, parse_html
 from crawler.sources import SourcesError, load_sources, parse_source, select_sources
 

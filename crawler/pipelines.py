@@ -12,10 +12,10 @@ from concurrent.futures.process import BrokenProcessPool
 
 from scrapy.exceptions import DropItem, NotConfigured
 
-from archive.enrich import company_finder
-from archive.ingest import IngestOptions, ingest_batch
-from archive.rawstore import open_raw_store
-from archive.store import PreparedArticle, open_archive, prepare_article
+from archive.indexing.enrich import company_finder
+from archive.storage.ingest import IngestOptions, ingest_batch
+from archive.storage.rawstore import open_raw_store
+from archive.storage.store import PreparedArticle, open_archive, prepare_article
 from crawler.classify import UNDECIDED, looks_like_article
 from crawler.extract import ExtractionTooSlow, extract_article, time_budget, with_listed_date
 from crawler.items import PageItem
@@ -42,7 +42,7 @@ def extract_and_prepare(
     listed_published: str | None = None,
 ) -> PreparedArticle | None:
     """All the CPU work on one page: extract it, then compute what storing it needs
-    (``archive.store.prepare_article``: search terms, near-duplicate signature, mentions),
+    (``archive.storage.store.prepare_article``: search terms, near-duplicate signature, mentions),
     within ``time_limit`` seconds (:class:`~crawler.extract.ExtractionTooSlow` past it).
     ``listed_published`` (the date a feed or news sitemap gave) dates a page that prints none."""
     with time_budget(time_limit):
@@ -198,7 +198,7 @@ class BatchWriter:
 
 
 class ArchivePipeline:
-    """Store prepared pages in the SQLite archive with ``archive.ingest`` (article, dedup,
+    """Store prepared pages in the SQLite archive with ``archive.storage.ingest`` (article, dedup,
     version, page state, places and companies, and the raw response of each version).
 
     Pages are written by a :class:`BatchWriter` thread, ``ARCHIVE_BATCH_SIZE`` per transaction,

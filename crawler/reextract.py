@@ -10,8 +10,8 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.rawstore import all_responses, latest_responses, open_raw_store
-from archive.store import open_archive, update_extraction
+from archive.storage.rawstore import all_responses, latest_responses, open_raw_store
+from archive.storage.store import open_archive, update_extraction
 from crawler.extract import extract_article, time_budget
 from crawler.settings import EXTRACT_TIME_LIMIT
 

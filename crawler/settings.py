@@ -43,13 +43,13 @@ INCREMENTAL_REVISIT_AFTER = [3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600]
 # UrlPolicyMiddleware refuses what is not http(s) or not on the source's hosts; it comes before
 # Scrapy's robots.txt middleware (100), so a refused host is not even asked for its robots.txt.
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.middlewares.UrlPolicyMiddleware": 40,
+    "crawler.fetch.middlewares.UrlPolicyMiddleware": 40,
     # Right after Scrapy's RobotsTxtMiddleware (100), which has read the host's robots.txt.
-    "crawler.middlewares.RobotsDelayMiddleware": 110,
-    "crawler.middlewares.RetryAfterMiddleware": 540,
-    "crawler.middlewares.FetchStateMiddleware": 560,
+    "crawler.fetch.middlewares.RobotsDelayMiddleware": 110,
+    "crawler.fetch.middlewares.RetryAfterMiddleware": 540,
+    "crawler.fetch.middlewares.FetchStateMiddleware": 560,
     # Before Scrapy's RedirectMiddleware (600): sees a redirect before it is followed.
-    "crawler.middlewares.ExpiredRedirectMiddleware": 650,
+    "crawler.fetch.middlewares.ExpiredRedirectMiddleware": 650,
 }
 # Extraction processes: -1 = one per CPU core but one (at least one), 0 = extract in the crawl
 # process itself.
@@ -60,7 +60,7 @@ EXTRACT_TIME_LIMIT = 20
 
 SPIDER_MIDDLEWARES = {
     # Outermost (lowest number): it sees an exception whichever callback or middleware raised it.
-    "crawler.spidermiddlewares.PageErrorsMiddleware": 10,
+    "crawler.fetch.spidermiddlewares.PageErrorsMiddleware": 10,
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,
@@ -83,7 +83,7 @@ NEWSARCHIVE_DB = None
 NEWSARCHIVE_KEEP_RAW = True
 
 # The dupe filter fingerprints canonical URLs (tracking, AMP and print variants fold into one).
-REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"
+REQUEST_FINGERPRINTER_CLASS = "crawler.fetch.fingerprint.CanonicalRequestFingerprinter"
 # Link stored articles to the places and companies they mention (found in the extraction processes,
 # linked in the same transaction as the article).
 ENRICH_ENABLED = True

@@ -10,7 +10,7 @@ PREFIX = "newsarchive/"
 # The crawl_runs row of this crawl.
 RUN_ID = PREFIX + "run_id"
 
-# What the downloader middlewares did (crawler.middlewares).
+# What the downloader middlewares did (crawler.fetch.middlewares).
 NOT_MODIFIED = PREFIX + "not_modified"  # answered 304
 SKIPPED_NOT_DUE = PREFIX + "skipped/not_due"  # a stored article not due for a revisit
 FRESHER_HINT = PREFIX + "hints/fresher"  # asked for again on a fresher change hint
@@ -19,7 +19,7 @@ GONE_REDIRECTED = PREFIX + "gone/redirected"  # a stored article redirected to i
 ARTICLES_REMOVED = PREFIX + "articles_removed"  # archived articles found gone at the source
 ROBOTS_DELAY = PREFIX + "robots_delay"  # the largest Crawl-delay/Request-rate met
 
-# What the spider did with what it fetched (crawler.spider).
+# What the spider did with what it fetched (crawler.fetch.spider).
 PAGES_FEED = PREFIX + "pages/feed"
 PAGES_SITEMAP = PREFIX + "pages/sitemap"
 PAGES_LISTING = PREFIX + "pages/listing"
@@ -53,7 +53,7 @@ ARTICLES_DUPLICATE = articles("duplicate")
 
 
 def skipped_trap(reason: str) -> str:
-    """Links not followed because they look like a spider trap (crawler.discover.trap_reason)."""
+    """Links not followed because they look like a spider trap (crawler.fetch.discover.trap_reason)."""
     return f"{PREFIX}skipped/trap/{reason}"
 
 

@@ -6,9 +6,9 @@ import gc
 import py3langid
 
 import crawler.extract  # noqa: F401  (lxml, trafilatura, htmldate, the metadata rules)
-from archive.enrich import company_finder
-from archive.search import german_vocabulary
-from archive.store import prepare_article
+from archive.indexing.enrich import company_finder
+from archive.indexing.search import german_vocabulary
+from archive.storage.store import prepare_article
 
 german_vocabulary()
 company_finder()

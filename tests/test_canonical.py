@@ -5,7 +5,7 @@ from scrapy import Request
 from scrapy.utils.test import get_crawler
 
 from archive.canonical import canonical_url
-from crawler.fingerprint import CanonicalRequestFingerprinter
+from crawler.fetch.fingerprint import CanonicalRequestFingerprinter
 
 BASE = "https://rp-online.de/nrw/staedte/duesseldorf/messebauer-volle-auftragsbuecher_aid-123456"
 
@@ -92,7 +92,7 @@ def test_declared_canonical_on_same_site_folds_variants():
 def test_dupe_filter_fingerprint_uses_canonical_url():
     crawler = get_crawler(
         settings_dict={
-            "REQUEST_FINGERPRINTER_CLASS": "crawler.fingerprint.CanonicalRequestFingerprinter",
+            "REQUEST_FINGERPRINTER_CLASS": "crawler.fetch.fingerprint.CanonicalRequestFingerprinter",
         }
     )
     fingerprinter = crawler.request_fingerprinter

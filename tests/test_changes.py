@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.demosite import DemoSiteServer, Page
-from crawler.discover import sitemap_entries
-from crawler.gone import expired_redirect, soft_404_reason
+from crawler.fetch.discover import sitemap_entries
+from crawler.fetch.gone import expired_redirect, soft_404_reason
 from tests.conftest import run_cli, write_sources
 from tests.test_datasette_search import served
 from tests.webcases import article_html

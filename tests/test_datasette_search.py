@@ -11,9 +11,9 @@ from urllib.parse import urlencode
 import pytest
 from datasette.app import Datasette
 
-from archive.datasette_plugin import search
-from archive.publish import DATASETTE_SETTINGS, metadata_for
-from archive.store import open_archive, save_sources, store_article
+from archive.publishing.datasette_plugin import search
+from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
+from archive.storage.store import open_archive, save_sources, store_article
 from tests.test_publish import METADATA
 
 SOURCES = [
@@ -157,7 +157,7 @@ def test_escaped_search_mode_and_what_fts5_would_reject(archive):
     fetch = served(archive)
     rows, count, _, _ = table_search(fetch, "Zollamt meldet", _searchmode="escaped")
     assert count == len(rows) == 2
-    # Typed text is parsed (archive.query): an unclosed quote is a phrase to the end.
+    # Typed text is parsed (archive.indexing.query): an unclosed quote is a phrase to the end.
     rows, count, _, _ = table_search(fetch, '"Zollamt meldet')
     assert count == len(rows) == 2
     rows, count, _, _ = table_search(fetch, "Zollamt) OR (")

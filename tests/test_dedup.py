@@ -5,8 +5,8 @@ import pickle
 
 import pytest
 
-from archive import dedup
-from archive.store import open_archive, prepare_article, save_sources, store_article, store_articles
+from archive.indexing import dedup
+from archive.storage.store import open_archive, prepare_article, save_sources, store_article, store_articles
 from bench.dedup import load_pairs, pair_scores, precision_recall, synthetic_texts
 
 PAIRS = load_pairs()
@@ -212,7 +212,7 @@ def test_lsh_migration_reindexes_and_drops_the_article_id_index(tmp_path):
 
 
 def test_batch_writer_loses_only_the_broken_item(tmp_path):
-    from archive.rows import write_each
+    from archive.storage.rows import write_each
 
     db = archive(tmp_path)
     items = [

@@ -16,8 +16,8 @@ import pytest
 import sqlite_utils
 from datasette.app import Datasette
 
-from archive import dedup
-from archive.publish import metadata_for
+from archive.indexing import dedup
+from archive.publishing.publish import metadata_for
 from bench.dedup import load_pairs
 from crawler.demosite import DemoSiteServer, Page
 from tests.conftest import run_cli, write_sources

@@ -12,11 +12,11 @@ import pytest
 import sqlite_utils
 from redis import Redis
 
-from archive.ingest import ArticlePage, FetchedResponse, IngestOptions
-from archive.queue import ITEMS_KEY, PROCESSING_KEY, encode_page, next_batch, store_batch
-from archive.store import prepare_article
-from archive.rawstore import open_raw_store
-from archive.store import open_archive
+from archive.storage.ingest import ArticlePage, FetchedResponse, IngestOptions
+from archive.storage.queue import ITEMS_KEY, PROCESSING_KEY, encode_page, next_batch, store_batch
+from archive.storage.store import prepare_article
+from archive.storage.rawstore import open_raw_store
+from archive.storage.store import open_archive
 from crawler.demo import demo_sources
 from crawler.demosite import DemoSiteServer
 from crawler.distributed import crawl_request_key, inflight_key

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from archive.query import search_articles
+from archive.indexing.query import search_articles
 from crawler.demosite import NON_ARTICLE_PATHS
 from tests.conftest import run_cli, write_sources
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from datasette.app import Datasette
 
-from archive.enrich import enrich_article, find_companies, find_places, gazetteer
-from archive.publish import metadata_for
-from archive.store import open_archive, store_article, utc_now
+from archive.indexing.enrich import enrich_article, find_companies, find_places, gazetteer
+from archive.publishing.publish import metadata_for
+from archive.storage.store import open_archive, store_article, utc_now
 from bench.place_precision import load_sample, score
 from tests.conftest import run_cli
 

@@ -1,4 +1,4 @@
-"""German matching (archive.search): what the index holds and how a query word is expanded,
+"""German matching (archive.indexing.search): what the index holds and how a query word is expanded,
 through a real archive and SQLite FTS5; and the rebuild of old archives' search terms."""
 
 import sqlite3
@@ -9,11 +9,11 @@ from sqlite_utils import Database
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive import backfill
-from archive.backfill import DERIVED_VERSIONS_TABLE, pending_backfills
-from archive.schema import BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE, FTS_TOKENIZER
-from archive.rows import transaction
-from archive.search import (
+from archive.storage import backfill
+from archive.storage.backfill import DERIVED_VERSIONS_TABLE, pending_backfills
+from archive.storage.schema import BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE, FTS_TOKENIZER
+from archive.storage.rows import transaction
+from archive.indexing.search import (
     ANALYSIS_VERSION,
     LEGACY_ANALYSIS,
     compound_parts,
@@ -22,7 +22,7 @@ from archive.search import (
     search_terms,
     stem,
 )
-from archive.store import open_archive, save_sources, store_article
+from archive.storage.store import open_archive, save_sources, store_article
 
 STORIES = {
     "gruendungen": "Die Zahl der Unternehmensgründungen ist im Herbst gestiegen.",

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.demosite import DemoSiteServer, Page
-from crawler.gone import expired_redirect, soft_404_reason
+from crawler.fetch.gone import expired_redirect, soft_404_reason
 from tests.conftest import run_cli, write_sources
 from tests.webcases import article_html
 

@@ -13,7 +13,7 @@ import pytest
 import sqlite_utils
 from datasette.app import Datasette
 
-from archive.rawstore import open_raw_store, raw_store_path
+from archive.storage.rawstore import open_raw_store, raw_store_path
 from crawler.demo import demo_sources
 from crawler.demosite import DemoSiteServer, build_site, load_articles
 from tests.conftest import run_cli, write_sources

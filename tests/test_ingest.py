@@ -1,4 +1,4 @@
-"""archive.ingest: the one way a fetched article page is stored, by a crawl or the Redis writer."""
+"""archive.storage.ingest: the one way a fetched article page is stored, by a crawl or the Redis writer."""
 
 import json
 from collections import Counter
@@ -6,10 +6,10 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive.ingest import ArticlePage, FetchedResponse, IngestOptions, ingest_batch
-from archive.queue import decode_page, encode_page, store_batch
-from archive.rawstore import open_raw_store
-from archive.store import open_archive, prepare_article
+from archive.storage.ingest import ArticlePage, FetchedResponse, IngestOptions, ingest_batch
+from archive.storage.queue import decode_page, encode_page, store_batch
+from archive.storage.rawstore import open_raw_store
+from archive.storage.store import open_archive, prepare_article
 
 TEXT = (
     "Die Stadtwerke Düsseldorf AG baut in Oberbilk ein Wärmepumpenwerk. "

@@ -5,7 +5,7 @@ import shutil
 import sqlite_utils
 from warcio.archiveiterator import ArchiveIterator
 
-from archive.rawstore import open_raw_store, raw_store_path, storage_cost
+from archive.storage.rawstore import open_raw_store, raw_store_path, storage_cost
 from tests.conftest import run_cli
 
 

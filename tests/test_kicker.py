@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from archive.query import search_articles
-from archive.store import open_archive, store_article, update_extraction
+from archive.indexing.query import search_articles
+from archive.storage.store import open_archive, store_article, update_extraction
 from crawler.demosite import DemoSiteServer, Page
 from crawler.extract import with_listed_date
 from tests.conftest import run_cli, write_sources

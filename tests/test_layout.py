@@ -10,11 +10,14 @@ import pytest
 
 # module imported -> modules it must not load
 LAYERS = [
-    ("archive", ["numpy", "datasketch", "archive.store"]),
-    ("archive.lock", ["numpy", "datasketch", "sqlite_utils"]),
-    ("archive.schema", ["archive.dedup", "archive.search", "archive.store", "datasketch"]),
+    ("archive", ["numpy", "datasketch", "archive.storage.store"]),
+    ("archive.storage.lock", ["numpy", "datasketch", "sqlite_utils"]),
+    (
+        "archive.storage.schema",
+        ["archive.indexing.dedup", "archive.indexing.search", "archive.storage.store", "datasketch"],
+    ),
     ("crawler.sources", ["numpy", "scrapy", "trafilatura", "datasette"]),
-    ("crawler.discover", ["trafilatura", "numpy", "datasketch", "archive.store", "crawler.extract"]),
+    ("crawler.fetch.discover", ["trafilatura", "numpy", "datasketch", "archive.storage.store", "crawler.extract"]),
     ("crawler.cli", ["scrapy", "trafilatura", "datasette", "numpy", "scheduler"]),
     ("scheduler", ["scrapy", "trafilatura", "datasette", "crawler.cli"]),
 ]

@@ -9,12 +9,12 @@ import sys
 import pytest
 import sqlite_utils
 
-from archive.lock import LockHeld, hold_lock, lock_dir
+from archive.storage.lock import LockHeld, hold_lock, lock_dir
 from tests.conftest import run_cli, write_sources
 
 HOLDER = """
 import sys
-from archive.lock import hold_lock
+from archive.storage.lock import hold_lock
 with hold_lock(sys.argv[1], sys.argv[2]):
     print("held", flush=True)
     sys.stdin.read()
@@ -72,8 +72,8 @@ def test_crawl_skips_a_source_being_crawled(lock_holder, tmp_path):
 
 
 def _open_and_save_sources(path: str, name: str) -> None:
-    from archive.rawstore import open_raw_store
-    from archive.store import open_archive, save_sources
+    from archive.storage.rawstore import open_raw_store
+    from archive.storage.store import open_archive, save_sources
 
     for _ in range(5):
         with open_archive(path) as db:

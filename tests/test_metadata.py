@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from archive.store import open_archive, store_article
+from archive.storage.store import open_archive, store_article
 from crawler.extract import extract_article, parse_html
 from crawler.metadata import article_dates, split_names, strip_site_name
 

@@ -12,8 +12,8 @@ from xml.etree import ElementTree
 import pytest
 from datasette.app import Datasette
 
-from archive import newsroom
-from archive.publish import DATASETTE_SETTINGS, metadata_for
+from archive.publishing import newsroom
+from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
 from tests.test_publish import METADATA
 
 COPY_URL = "http://127.0.0.2/wire/landesfoerderbank.html"

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crawler.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
+from crawler.fetch.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.metadata import parse_date, visible_dates
 
 URLISH = st.text(max_size=40) | st.sampled_from(

@@ -5,7 +5,7 @@ from the test server's own request log."""
 import pytest
 
 from crawler.demosite import DemoSiteServer, Page
-from crawler.middlewares import robots_delay
+from crawler.fetch.middlewares import robots_delay
 from tests.conftest import run_cli, write_sources
 from tests.test_distributed import finish, start_worker
 from tests.webcases import article_html

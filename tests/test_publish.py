@@ -6,7 +6,7 @@ from pathlib import Path
 
 from datasette.app import Datasette
 
-from archive.publish import metadata_for
+from archive.publishing.publish import metadata_for
 from tests.conftest import run_cli
 
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"

@@ -1,4 +1,4 @@
-"""The one query parser (archive.query): whatever is typed becomes a valid FTS5 query, and
+"""The one query parser (archive.indexing.query): whatever is typed becomes a valid FTS5 query, and
 every way into search (table search, ranked query, search-all, Atom, CLI) answers with it."""
 
 import asyncio
@@ -10,9 +10,9 @@ from datasette.app import Datasette
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive.publish import DATASETTE_SETTINGS, metadata_for
-from archive.query import excerpt, parse_query, search_articles
-from archive.store import open_archive, save_sources, store_article
+from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
+from archive.indexing.query import excerpt, parse_query, search_articles
+from archive.storage.store import open_archive, save_sources, store_article
 from tests.conftest import run_cli
 from tests.test_publish import METADATA
 

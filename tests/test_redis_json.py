@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scrapy.utils.request import request_from_dict
 
-from crawler import redis_json
-from crawler.redis_json import RequestRefused
+from crawler.fetch import redis_json
+from crawler.fetch.redis_json import RequestRefused
 from crawler.sources import Source
-from crawler.spider import NewsSpider
+from crawler.fetch.spider import NewsSpider
 
 SOURCE = Source(
     id="koeln",

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from datasette.app import Datasette
 
-from archive.publish import DATASETTE_SETTINGS, metadata_for
-from archive.store import open_archive
+from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
+from archive.storage.store import open_archive
 from tests.conftest import run_cli
 from tests.test_publish import METADATA
 

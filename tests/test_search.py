@@ -6,11 +6,11 @@ import pytest
 from datasette.app import Datasette
 from sqlite_utils import Database
 
-from archive.publish import DATASETTE_SETTINGS, metadata_for
-from archive.schema import migrations
-from archive.query import search_articles
-from archive.search import compound_parts, german_vocabulary, search_terms
-from archive.store import open_archive, save_sources, store_article
+from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
+from archive.storage.schema import migrations
+from archive.indexing.query import search_articles
+from archive.indexing.search import compound_parts, german_vocabulary, search_terms
+from archive.storage.store import open_archive, save_sources, store_article
 from tests.test_publish import METADATA
 
 STORIES = {

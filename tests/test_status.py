@@ -6,9 +6,9 @@ from pathlib import Path
 
 from datasette.app import Datasette
 
-from archive.publish import metadata_for
-from archive.status import HEALTH_FLAGS, source_status
-from archive.store import finish_run, open_archive, record_run, save_sources, start_run
+from archive.publishing.publish import metadata_for
+from archive.publishing.status import HEALTH_FLAGS, source_status
+from archive.storage.store import finish_run, open_archive, record_run, save_sources, start_run
 from tests.conftest import run_cli
 
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"

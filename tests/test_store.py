@@ -1,9 +1,9 @@
 """The archive API on a real SQLite file in tmp_path."""
 
 from archive.canonical import canonical_url
-from archive.schema import migrations
-from archive.query import search_articles
-from archive.store import content_hash, finish_run, open_archive, save_sources, start_run, store_article
+from archive.storage.schema import migrations
+from archive.indexing.query import search_articles
+from archive.storage.store import content_hash, finish_run, open_archive, save_sources, start_run, store_article
 
 
 def article(url="https://news.example/a.html", text="Erster Absatz über den Hafen.\nZweiter Absatz.", **extra):

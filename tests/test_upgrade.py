@@ -12,18 +12,20 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from archive import backfill, dedup
-from archive.backfill import pending_backfills
-from archive.schema import (
+from archive.storage import backfill
+
+from archive.indexing import dedup
+from archive.storage.backfill import pending_backfills
+from archive.storage.schema import (
     BACKFILL_NEAR_DUPLICATES,
     BACKFILL_SEARCH_TERMS,
     BACKFILLS_TABLE,
     migrations,
     upgrade_needed,
 )
-from archive.query import search_articles
-from archive.search import search_terms
-from archive.store import open_archive, save_sources, store_article
+from archive.indexing.query import search_articles
+from archive.indexing.search import search_terms
+from archive.storage.store import open_archive, save_sources, store_article
 from tests.conftest import run_cli
 from tests.fixtures.make_archives import ARTICLES, HYDROGEN, SOURCES
 

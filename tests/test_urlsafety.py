@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archive.canonical import canonical_url, same_site
-from archive.publish import metadata_for
-from archive.store import open_archive, save_sources, store_article
+from archive.publishing.publish import metadata_for
+from archive.storage.store import open_archive, save_sources, store_article
 from archive.urls import INTERNAL_ADDRESS, NOT_WEB, OFFSITE, UrlPolicy, host_of, web_url
 from tests.conftest import run_cli, write_sources
 from tests.test_publish import METADATA

@@ -67,7 +67,7 @@ import numpy
 from datasette.database import Database, QueryInterrupted, Results
 from datasette.utils import sqlite_timelimit
 
-from archive.query import ACCEPTS_SQL_FUNCTION, parse_query, register_functions
+from archive.indexing.query import ACCEPTS_SQL_FUNCTION, parse_query, register_functions
 
 TABLE = "articles"
 FTS_TABLE = "articles_fts"
@@ -165,7 +165,7 @@ FILTERS_SQL = f"{ACCEPTS_SQL_FUNCTION}(:search_typed, source, region, author, la
 
 def with_parsed_search(sql: str, params: dict) -> tuple[str, dict]:
     """A table search's statement and parameters with what was typed parsed
-    (:func:`archive.query.parse_query`): the FTS5 query in ``:search``, the field filters as
+    (:func:`archive.indexing.query.parse_query`): the FTS5 query in ``:search``, the field filters as
     a condition beside it, and no search clause at all when nothing is left to match."""
     typed = params["search"]
     parsed = parse_query(typed)

@@ -1,10 +1,10 @@
 """The journalists' pages of the archive: a search as a news list, an article, a company or
 place over time. SQL and the shapes of what the pages show; Datasette's routes and templates
-are in ``archive/datasette_plugin/newsroom.py``.
+are in ``archive/publishing/datasette_plugin/newsroom.py``.
 
 Every read goes through ``execute(sql, params)`` of a Datasette database, so that it is bounded
 by ``sql_time_limit_ms``. What a search shows costs what the page shows, not what the archive
-holds: the words are matched through the FTS index (:func:`archive.query.parse_query`), the
+holds: the words are matched through the FTS index (:func:`archive.indexing.query.parse_query`), the
 empty search takes the newest stories from ``idx_articles_published``, a page of results reads
 at most ``window`` rows, and facets and the chart count the matching set with a LIMIT (for the
 empty search: the newest ``RECENT_WINDOW`` articles).
@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 import markupsafe
 
-from archive.query import parse_query
+from archive.indexing.query import parse_query
 
 PAGE_SIZE = 20
 MAX_PAGE = 50  # deeper pages are for the table and SQL, not for a reader

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from archive.rows import insert_row, row_by_key, transaction, update_row
-from archive.store import utc_now
+from archive.storage.rows import insert_row, row_by_key, transaction, update_row
+from archive.storage.store import utc_now
 
 # Revisit an article this long after it was first fetched, then never again (seconds).
 DEFAULT_REVISIT_AFTER = (3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600)

@@ -15,7 +15,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 
 from archive.canonical import canonical_url
-from archive.hints import hint_time
+from archive.storage.hints import hint_time
 from archive.urls import web_url
 from crawler.classify import PAGINATION_PATH
 

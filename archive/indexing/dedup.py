@@ -28,7 +28,7 @@ import numpy
 from sqlite_utils import Database
 
 from archive.canonical import canonical_url
-from archive.rows import row_by_key, update_row
+from archive.storage.rows import row_by_key, update_row
 
 SHINGLE_WORDS = 3
 NUM_PERM = 128
@@ -181,7 +181,7 @@ def index_article(
     """Write the LSH buckets and signature of one article (texts below ``MIN_SHINGLES`` get none).
 
     ``sketch``: the text's :class:`Sketch` when already computed (see
-    ``archive.store.prepare_article``). ``previous_text``: the text indexed before, whose
+    ``archive.storage.store.prepare_article``). ``previous_text``: the text indexed before, whose
     buckets are removed first.
     """
     if previous_text is not None:

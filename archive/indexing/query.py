@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from archive.search import JOINED_WORD, UMLAUT_SPELLINGS, query_terms
+from archive.indexing.search import JOINED_WORD, UMLAUT_SPELLINGS, query_terms
 
 # Filters on articles' columns; ``title`` is a filter on the FTS index's title column.
 COLUMN_FILTERS = {

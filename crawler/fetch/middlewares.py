@@ -13,11 +13,11 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
-from archive.hints import hint_time
-from archive.pages import is_due, last_run_completed, mark_removed, page_state, record_fetch, touch_article
-from archive.store import open_archive
+from archive.storage.hints import hint_time
+from archive.storage.pages import is_due, last_run_completed, mark_removed, page_state, record_fetch, touch_article
+from archive.storage.store import open_archive
 from archive.urls import OFFSITE
-from crawler.gone import expired_redirect, soft_404_reason
+from crawler.fetch.gone import expired_redirect, soft_404_reason
 from crawler import stats as keys
 
 logger = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ class FetchStateMiddleware:
     after the first fetch at which an article is fetched again, default 1 h, 6 h, 1 d, 7 d),
     ``NEWSARCHIVE_DB``. Stats: ``newsarchive/skipped/not_due``, ``newsarchive/not_modified``.
     - Pages that are gone (404, 410, a "not found" page answered with 200, a stored article
-      redirected to its section: :mod:`crawler.gone`) are recorded as such and never stored;
+      redirected to its section: :mod:`crawler.fetch.gone`) are recorded as such and never stored;
       an article already archived keeps its row and gets ``removed_at``. Stats:
       ``newsarchive/gone/soft_404``, ``…/redirected``, ``newsarchive/articles_removed``.
     """
@@ -159,7 +159,7 @@ class FetchStateMiddleware:
         return response
 
     def _gone(self, request, response) -> bool:
-        """Record a "not found" page answered with 200 (crawler.gone) as what it is."""
+        """Record a "not found" page answered with 200 (crawler.fetch.gone) as what it is."""
         if request.meta.get("kind") not in PAGE_KINDS or response.status != 200:
             return False
         reason = soft_404_reason(response.body)
@@ -175,7 +175,7 @@ class FetchStateMiddleware:
 
     def redirected_away(self, request, location: str) -> bool:
         """Whether a redirect of a stored article to ``location`` means it is gone (sent on to
-        its section or the home page: crawler.gone); if so it is recorded and marked removed.
+        its section or the home page: crawler.fetch.gone); if so it is recorded and marked removed.
 
         The article may be where a chain of redirects began (``http:`` → ``https:`` → ``/``)."""
         article = self._article_before_redirects(request)

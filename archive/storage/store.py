@@ -15,12 +15,12 @@ from typing import Iterable, NamedTuple
 
 from sqlite_utils import Database
 
-from archive.backfill import run_backfills
-from archive.dedup import Sketch, index_article, link_translations, place_article, text_signature
-from archive.enrich import Mentions, article_text, find_mentions
-from archive.rows import fetch_row, insert_row, row_by_key, transaction, update_row
-from archive.schema import migrate
-from archive.search import search_terms
+from archive.storage.backfill import run_backfills
+from archive.indexing.dedup import Sketch, index_article, link_translations, place_article, text_signature
+from archive.indexing.enrich import Mentions, article_text, find_mentions
+from archive.storage.rows import fetch_row, insert_row, row_by_key, transaction, update_row
+from archive.storage.schema import migrate
+from archive.indexing.search import search_terms
 
 ARTICLE_FIELDS = (
     "title",
@@ -49,7 +49,7 @@ RUN_COUNTERS = ("pages_fetched", "articles_new", "articles_updated", "duplicates
 def open_archive(path: str | Path) -> Database:
     """Open (creating and migrating if needed) the archive at ``path``, in WAL mode.
 
-    After the migrations, data they left to the current code (``archive.backfill``) is built.
+    After the migrations, data they left to the current code (``archive.storage.backfill``) is built.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,7 +104,7 @@ class PreparedArticle:
 
     article: dict  # the extracted fields (crawler.extract.extract_article)
     values: dict  # the ``articles`` columns from extraction, with the derived ones
-    sketch: Sketch  # the text's near-duplicate buckets and signature (archive.dedup)
+    sketch: Sketch  # the text's near-duplicate buckets and signature (archive.indexing.dedup)
     mentions: Mentions | None = None  # places and companies named, when enrichment is on
 
     def as_json(self) -> dict:
@@ -154,7 +154,7 @@ def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
 
     ``outcome`` says what happened: ``"new"``, ``"duplicate"`` (new row whose text, or nearly
     its text, another URL already has; linked into that story with ``duplicate_of``, see
-    :func:`archive.dedup.place_article`), ``"updated"`` (text changed: the previous text
+    :func:`archive.indexing.dedup.place_article`), ``"updated"`` (text changed: the previous text
     goes to ``article_versions``) or ``"unchanged"`` (only ``last_seen`` moves).
     """
     prepared = article if isinstance(article, PreparedArticle) else prepare_article(article)

@@ -1,5 +1,5 @@
 """German text analysis for the archive's full-text search (SQLite FTS5 on title, description,
-text and ``search_terms``); typed queries are parsed in :mod:`archive.query`."""
+text and ``search_terms``); typed queries are parsed in :mod:`archive.indexing.query`."""
 
 import ctypes
 import functools
@@ -23,7 +23,7 @@ from wordfreq import get_frequency_dict, get_frequency_list
 # (:func:`query_terms`), was chosen by measurement: bench/search_quality.py, docs/search.md.
 #
 # Changing what search_terms() returns for a text? Raise ANALYSIS_VERSION: archives opened by
-# the new code then recompute the column of every stored article (archive.backfill).
+# the new code then recompute the column of every stored article (archive.storage.backfill).
 ANALYSIS_VERSION = 2
 
 UMLAUT_SPELLINGS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})

@@ -10,8 +10,8 @@ and any ``datasette`` run in this environment use it.
 import markupsafe
 from datasette import hookimpl
 
-from archive.datasette_plugin import atom, newsroom, search
-from archive.newsroom import article_text_html
+from archive.publishing.datasette_plugin import atom, newsroom, search
+from archive.publishing.newsroom import article_text_html
 from archive.urls import web_url
 
 # Datasette names entry-point plugins after their distribution.

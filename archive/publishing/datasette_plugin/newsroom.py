@@ -4,7 +4,7 @@
 - ``/a/{id}``: an article (companies, places, versions with what changed, copies, translations);
 - ``/company/{id}``, ``/place/{id}``: articles over time and the newest articles.
 
-Server-rendered HTML (no script needed). SQL is in ``archive/newsroom.py``; every statement runs
+Server-rendered HTML (no script needed). SQL is in ``archive/publishing/newsroom.py``; every statement runs
 through the database's ``execute`` and so within ``sql_time_limit_ms``: a facet, count or chart
 that runs out of time is left out of the page, never an error page. When Datasette serves no
 archive, ``/`` stays Datasette's own index.
@@ -20,7 +20,7 @@ from datasette.utils import async_call_with_supported_arguments
 from datasette.utils.asgi import NotFound, Response
 from datasette.views.index import IndexView
 
-from archive import newsroom
+from archive.publishing import newsroom
 from archive.urls import web_url
 
 logger = logging.getLogger(__name__)

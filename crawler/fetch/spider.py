@@ -15,17 +15,17 @@ from datetime import datetime
 
 import scrapy
 
-from archive.ingest import FetchedResponse
-from archive.hints import hint_time
-from archive.pages import due_pages
-from archive.store import open_archive, utc_now
+from archive.storage.ingest import FetchedResponse
+from archive.storage.hints import hint_time
+from archive.storage.pages import due_pages
+from archive.storage.store import open_archive, utc_now
 from archive.urls import NOT_WEB, UrlPolicy
 from crawler.classify import NOT_ARTICLE, classify_page
 
-from crawler.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
+from crawler.fetch.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.extract import page_metadata, parse_html
 from crawler.items import PageItem
-from crawler.middlewares import count_refusal
+from crawler.fetch.middlewares import count_refusal
 from crawler.sources import Source
 from crawler import stats as keys
 
@@ -38,7 +38,7 @@ class NewsSpider(scrapy.Spider):
 
     Where the crawl may go is :attr:`url_policy` (the source's hosts, hosts its ``allow``
     patterns name, http(s) only); requests are checked when built here and again, with
-    redirects, by :class:`crawler.middlewares.UrlPolicyMiddleware`.
+    redirects, by :class:`crawler.fetch.middlewares.UrlPolicyMiddleware`.
     """
 
     name = "news"
@@ -52,7 +52,7 @@ class NewsSpider(scrapy.Spider):
         self.deny = [re.compile(pattern) for pattern in source.deny]
         self.query_variants: dict[str, int] = {}
         # The freshest change hint of each page asked for in this crawl, and the pages skipped
-        # as not due (see page_request and crawler.middlewares.FetchStateMiddleware).
+        # as not due (see page_request and crawler.fetch.middlewares.FetchStateMiddleware).
         self.hints: dict[str, datetime | None] = {}
         self.not_due: set[str] = set()
 

@@ -1,10 +1,10 @@
 """The page queue of distributed crawls: workers push prepared pages, one writer stores them.
 
-Workers ``LPUSH`` each page they extracted and prepared (``archive.ingest.ArticlePage``, as
+Workers ``LPUSH`` each page they extracted and prepared (``archive.storage.ingest.ArticlePage``, as
 JSON: search terms, near-duplicate sketch and mentions included, so the writer recomputes
 nothing) onto ``newsarchive:items``. The archive writer moves a batch at a time onto
 ``newsarchive:items:processing`` (``BLMOVE``), stores it in one transaction as a
-single-process crawl does (``archive.ingest.ingest_batch``) and only then deletes the batch
+single-process crawl does (``archive.storage.ingest.ingest_batch``) and only then deletes the batch
 from the processing list. A writer killed mid-batch leaves the batch there;
 the next writer moves it back first. Storing is idempotent per URL, so an item
 delivered twice becomes ``unchanged`` the second time: nothing is lost and nothing doubled.
@@ -14,11 +14,11 @@ import json
 import logging
 from collections import Counter
 
-from archive.ingest import ArticlePage, IngestOptions, ingest_batch
-from archive.lock import hold_lock
-from archive.pages import DEFAULT_REVISIT_AFTER
-from archive.rawstore import open_raw_store
-from archive.store import open_archive, save_sources
+from archive.storage.ingest import ArticlePage, IngestOptions, ingest_batch
+from archive.storage.lock import hold_lock
+from archive.storage.pages import DEFAULT_REVISIT_AFTER
+from archive.storage.rawstore import open_raw_store
+from archive.storage.store import open_archive, save_sources
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ def drain(
     ``idle_exit`` 0 runs until killed. Returns ``{"stored": n, "batches": n, "requeued": n,
     "new": n, "updated": n, "unchanged": n, "duplicate": n, "errors": n}`` (``errors``: items
     that could not be stored, logged and skipped). Holds the archive's
-    ``archive-writer`` lock: one writer per archive (raises ``archive.lock.LockHeld``).
+    ``archive-writer`` lock: one writer per archive (raises ``archive.storage.lock.LockHeld``).
     """
     totals = Counter()
     with hold_lock(db_path, WRITER_LOCK), open_archive(db_path) as db:

@@ -1,10 +1,10 @@
 """Who and where: the companies and places an article mentions, linked to it in the archive.
 
-Places come from a gazetteer shipped as data (``archive/data/places.csv``: the municipalities
+Places come from a gazetteer shipped as data (``archive/indexing/data/places.csv``: the municipalities
 and districts of North Rhine-Westphalia, the city districts of six big cities and partner cities
 abroad); companies from names with a legal form (``… GmbH``, ``… AG``, ``… Co., Ltd.``) and a
 curated list of the region's major companies with their short names
-(``archive/data/companies.csv``), each normalised to one name.
+(``archive/indexing/data/companies.csv``), each normalised to one name.
 
 :func:`enrich_article` fills ``places``, ``companies``, ``article_places`` and
 ``article_companies`` for one article; the crawl pipeline calls it for every stored article and
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from archive.rows import row_by_key, transaction
+from archive.storage.rows import row_by_key, transaction
 
 DATA_DIR = Path(__file__).parent / "data"
 PLACES_FILE = DATA_DIR / "places.csv"

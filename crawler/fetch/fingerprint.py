@@ -10,7 +10,7 @@ class CanonicalRequestFingerprinter(RequestFingerprinter):
 
     A start URL with tracking parameters, an AMP link or a redirect to a print variant is
     then seen once, like the discovered links the spider already canonicalises. Enabled with
-    ``REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.CanonicalRequestFingerprinter"``.
+    ``REQUEST_FINGERPRINTER_CLASS = "crawler.fetch.fingerprint.CanonicalRequestFingerprinter"``.
     """
 
     def fingerprint(self, request):

@@ -1,5 +1,5 @@
 """Change hints of feeds and sitemaps as times. A light module: the hub parsers
-(crawler.discover) read hints without loading the archive's storage.
+(crawler.fetch.discover) read hints without loading the archive's storage.
 """
 
 from datetime import datetime, timezone

@@ -8,18 +8,18 @@ which keeps changing. It uses plain SQL and the code of this module only.
 
 Data derived from articles by such live code (near-duplicate buckets and signatures, German
 search terms) is not computed here: a migration that needs it (re)built names it in
-``_archive_backfills``, and ``archive.backfill`` builds it with the current code once all
+``_archive_backfills``, and ``archive.storage.backfill`` builds it with the current code once all
 migrations ran, so an upgraded archive holds what the current code would have stored.
 """
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from archive.lock import apply_migrations
+from archive.storage.lock import apply_migrations
 
 migrations = Migrations("newsarchive")
 
-# Derived data waiting for ``archive.backfill``: one row per kind, with the last article id done
+# Derived data waiting for ``archive.storage.backfill``: one row per kind, with the last article id done
 # (a backfill runs in batches and resumes where an interrupted one stopped).
 BACKFILLS_TABLE = "_archive_backfills"
 BACKFILL_NEAR_DUPLICATES = "near_duplicates"  # article_lsh and article_minhash of every article
@@ -34,7 +34,7 @@ def _request_backfill(db: Database, name: str) -> None:
     db.execute(f"insert or replace into {BACKFILLS_TABLE} (name, last_id) values (?, 0)", [name])
 
 
-# German needs diacritics folded (Köln = Koln) but words kept whole; see archive/search.py.
+# German needs diacritics folded (Köln = Koln) but words kept whole; see archive/indexing/search.py.
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ["title", "description", "text"]
 
@@ -258,7 +258,7 @@ def m005_source_health(db: Database) -> None:
 
 
 # Beside the article's own words, the FTS index covers `search_terms`: compound parts, base
-# forms and ue spellings of its German words (archive/search.py), so förderung finds
+# forms and ue spellings of its German words (archive/indexing/search.py), so förderung finds
 # Wirtschaftsförderung and duesseldorf finds Düsseldorf.
 GERMAN_FTS_COLUMNS = ["title", "description", "text", "search_terms"]
 
@@ -311,7 +311,7 @@ def upgrade_needed(db: Database) -> bool:
 
 @migrations()
 def m010_enrichment(db: Database) -> None:
-    """Places and companies mentioned in articles (archive/enrich.py), linked many-to-many."""
+    """Places and companies mentioned in articles (archive/indexing/enrich.py), linked many-to-many."""
     db["places"].create({"id": str, "name": str, "kind": str, "parent": str}, pk="id")
     db["places"].create_index(["name"])
     db["companies"].create({"id": str, "name": str, "legal_form": str, "headquarters": str, "curated": int}, pk="id")
@@ -347,7 +347,7 @@ def m012_search_facets_index(db: Database) -> None:
     Keyed by id, the order the FTS index yields matches in, so counting and faceting the
     matches of a search reads this index (~80 bytes an article) instead of the article rows
     (several KB each, text included). Datasette's SQLite planner would still look rows up by
-    id; ``archive/datasette_plugin/search.py`` names the index in the statements it serves.
+    id; ``archive/publishing/datasette_plugin/search.py`` names the index in the statements it serves.
     """
     db.execute(
         "create index if not exists idx_articles_search_facets on articles "
@@ -359,7 +359,7 @@ def m012_search_facets_index(db: Database) -> None:
 def m013_article_minhash(db: Database) -> None:
     """Each article's MinHash signature and shingle count (``article_minhash``), so that a
     near-duplicate lookup rules out chance candidates without reading and shingling their
-    text (see ``archive.dedup.could_be_copy``). Filled for the articles already stored by the
+    text (see ``archive.indexing.dedup.could_be_copy``). Filled for the articles already stored by the
     near-duplicate backfill."""
     db.execute(
         "create table article_minhash (article_id integer primary key references articles(id), "

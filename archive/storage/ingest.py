@@ -1,9 +1,9 @@
 """Store one fetched article page, whichever process wrote it: the one way into the archive.
 
 A crawl's writer thread (``crawler.pipelines.ArchivePipeline``) and the archive writer of
-distributed crawls (``archive.queue``) both hand :func:`ingest_batch` the same
+distributed crawls (``archive.storage.queue``) both hand :func:`ingest_batch` the same
 :class:`ArticlePage`: the response as fetched and the article prepared from it
-(``archive.store.prepare_article``: columns, search terms, near-duplicate sketch, mentions).
+(``archive.storage.store.prepare_article``: columns, search terms, near-duplicate sketch, mentions).
 Everything one page changes in the archive (fetch state, article row, dedup index, version,
 page state, places and companies) is written in one transaction; the raw response goes to the
 raw store (``<archive>.pages.db``) in a transaction of its own, committed together.
@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from archive.enrich import article_text, find_mentions, link_mentions
-from archive.pages import DEFAULT_REVISIT_AFTER, record_article_page, record_fetch
-from archive.rawstore import store_response
-from archive.rows import write_each
-from archive.store import PreparedArticle, store_article
+from archive.indexing.enrich import article_text, find_mentions, link_mentions
+from archive.storage.pages import DEFAULT_REVISIT_AFTER, record_article_page, record_fetch
+from archive.storage.rawstore import store_response
+from archive.storage.rows import write_each
+from archive.storage.store import PreparedArticle, store_article
 
 
 @dataclass
@@ -141,7 +141,7 @@ def ingest_batch(
     """Store ``pages`` in one transaction; one result per page, in order.
 
     If the batch fails, each page is retried in a transaction of its own, so a broken page
-    costs only itself: its result is the exception (``archive.rows.write_each``).
+    costs only itself: its result is the exception (``archive.storage.rows.write_each``).
     """
     others = (raw_db,) if raw_db is not None else ()
     return write_each(pages, lambda page: ingest(db, raw_db, page, options), db, *others)

@@ -1,7 +1,7 @@
 """The raw HTTP responses behind every stored article version, in a second SQLite file.
 
 Pages vanish and extraction improves, so what was fetched is kept: zlib-compressed, in
-``<archive>.pages.db`` beside the archive (``data/archive.db`` → ``data/archive.pages.db``).
+``<archive>.pages.db`` beside the archive (``data/archive.db`` → ``data/archive.storage.pages.db``).
 The published archive stays lean, and Datasette never serves third-party HTML.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from archive.lock import apply_migrations
+from archive.storage.lock import apply_migrations
 
 raw_migrations = Migrations("newsarchive-raw")
 COMPRESSION_LEVEL = 6

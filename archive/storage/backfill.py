@@ -1,6 +1,6 @@
 """Data derived from stored articles, (re)built with the current code after the migrations ran.
 
-Migrations are frozen (see ``archive.schema``), so a migration that needs derived data of the
+Migrations are frozen (see ``archive.storage.schema``), so a migration that needs derived data of the
 articles already stored (near-duplicate buckets and signatures, German search terms) only
 names it in ``_archive_backfills``. :func:`run_backfills`, called by ``open_archive`` once the
 migrations ran, fills it with the code storing an article uses today, so an upgraded archive
@@ -12,7 +12,7 @@ crawls wait for one batch at most, and a second process opening the archive mean
 on the next batch instead of repeating one. Filling an article twice stores the same rows.
 
 Derived data also goes stale without a migration, when the code computing it changes: German
-search terms depend on ``archive.search.ANALYSIS_VERSION``. The version each kind of data was
+search terms depend on ``archive.indexing.search.ANALYSIS_VERSION``. The version each kind of data was
 last built with is kept in ``_archive_derived_versions``; an archive built with an older one
 (0.1.0 archives have no such table: version 1) gets that backfill requested on opening.
 """
@@ -21,10 +21,10 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from archive.dedup import index_article
-from archive.rows import transaction
-from archive.schema import BACKFILL_NEAR_DUPLICATES, BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE
-from archive.search import ANALYSIS_VERSION, search_terms
+from archive.indexing.dedup import index_article
+from archive.storage.rows import transaction
+from archive.storage.schema import BACKFILL_NEAR_DUPLICATES, BACKFILL_SEARCH_TERMS, BACKFILLS_TABLE
+from archive.indexing.search import ANALYSIS_VERSION, search_terms
 
 DERIVED_VERSIONS_TABLE = "_archive_derived_versions"
 # name -> version of the code that computes it; raised when that code computes other values.

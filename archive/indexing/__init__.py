@@ -1,0 +1,1 @@
+"""Index: search terms and queries, near-duplicates, places and companies."""

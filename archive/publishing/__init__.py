@@ -1,0 +1,1 @@
+"""Publish: Datasette, its plugin and the journalists' pages, status reports."""
