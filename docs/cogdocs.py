@@ -206,3 +206,33 @@ def performance_table() -> str:
             continue
         rows.append(f"| {label} | {f'{value} {unit}'.strip()} | `{filename}`: `{path}` |")
     return "\n".join(rows) + "\n"
+
+
+def extraction_table() -> str:
+    """``bench/results/extraction.json`` side by side: newsarchive and plain trafilatura on each
+    half of metadata-de (rules are developed on tune, figures reported on check) and on the
+    body-text set, with CPU per page."""
+    results = json.loads((ROOT / "bench" / "results" / "extraction.json").read_text(encoding="utf-8"))
+    metadata, body = results.get("metadata-de", {}), results.get("article-extraction", {})
+    rows = ["| set | figure | newsarchive | plain trafilatura |", "| --- | --- | --- | --- |"]
+    for half in ("check", "tune"):
+        if "halves" not in metadata.get("newsarchive", {}):
+            break
+        pages = metadata["newsarchive"]["halves"][half]["pages"]
+        for field, label in (("title", "headline"), ("date", "publication day"), ("author", "authors")):
+            cells = []
+            for tool in ("newsarchive", "trafilatura"):
+                score = metadata[tool]["halves"][half].get(field)
+                cells.append(f"{score['rate']:.3f}" if score else "–")
+            entries = metadata["newsarchive"]["halves"][half][field]["entries"]
+            rows.append(f"| metadata-de {half} ({pages} pages) | {label} (n={entries}) | {cells[0]} | {cells[1]} |")
+    if body:
+        f1 = [f"{body[tool]['f1']:.3f}" for tool in ("newsarchive", "trafilatura")]
+        rows.append(
+            f"| article-extraction ({body['newsarchive']['pages']} pages) | body 4-gram F1 | {f1[0]} | {f1[1]} |"
+        )
+    for name, data in (("metadata-de", metadata), ("article-extraction", body)):
+        if all("cpu_ms_per_page" in data.get(tool, {}) for tool in ("newsarchive", "trafilatura")):
+            ours, theirs = data["newsarchive"]["cpu_ms_per_page"], data["trafilatura"]["cpu_ms_per_page"]
+            rows.append(f"| {name} | CPU per page | {ours:.1f} ms ({ours / theirs:.2f}×) | {theirs:.1f} ms |")
+    return "\n".join(rows) + "\n"
