@@ -91,6 +91,17 @@ KICKER_CLASSES = (
     "category",
     "tag",
 )
+KICKER_WORDS = set(KICKER_CLASSES) | {word + "s" for word in KICKER_CLASSES} | {"categories"}
+# The words of a class attribute: BEM and utility names ("c-article__kicker", "stage-headline",
+# "articleTopline") part at dashes, underscores and a capital inside a word, so that "tag" is
+# not found inside "stage" nor "label" inside "labelled".
+CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _class_words(element) -> set[str]:
+    return {word.lower() for word in CLASS_WORD.findall(element.get("class") or "")}
+
+
 # A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022".
 TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
 
@@ -265,6 +276,12 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin").
         if any(_key(TITLE_SEPARATORS.split(title)[0]) == _key(heading) for title in meta_titles):
             return heading
+    # No <h1> names the metadata's story, an element marked as the headline does ("<div
+    # class="stage-headline">", "c-article__title", itemprop="headline"): the page sets its
+    # headline in a styled block under a logo or section <h1>. Only an exact match counts.
+    for heading, _lines in _marked_headlines(tree):
+        if _key(heading) in exact | parts and not _is_site_part(heading, site_names):
+            return heading
     # No <h1> names the metadata's story, an <h2> is its title: the page sets its headline as
     # <h2> under section <h1>s ("Quicklinks"). Only an exact match counts there.
     if h1s:
@@ -329,16 +346,39 @@ def headline_candidates(tree) -> list[str]:
     return [text for text, _lines in _headings(tree)]
 
 
-def _headings(tree, xpath: str = "//h1") -> list[tuple[str, list[str]]]:
+# Class words of the element that holds a story's headline when it is no <h1>: "stage-headline"
+# (welt.de's stage), "article-headline", "c-article__title" (BEM), "entry-title" (WordPress),
+# "headline" (many CMSs); a subtitle, kicker or teaser class is something else, and so is
+# "heading" (WordPress marks every subheading of the text "wp-block-heading").
+HEADLINE_CLASS_WORDS = {"headline", "title"}
+NOT_HEADLINE_CLASS_WORDS = KICKER_WORDS | {"sub", "teaser", "related", "page", "site", "section", "widget", "box"}
+MARKED_HEADLINE_XPATH = (
+    '//body//*[@itemprop="headline" or contains(@class, "eadline") or contains(@class, "itle")]'
+    "[not(self::h1 or self::a or self::meta or self::img or ancestor::h1"
+    " or ancestor::a or ancestor::nav or ancestor::aside or ancestor::footer)]"
+)
+
+
+def _marked_headlines(tree) -> list[tuple[str, list[str]]]:
+    """``(text, lines)`` of elements marked as a headline by itemprop or class words, outermost."""
+    elements = [
+        element
+        for element in tree.xpath(MARKED_HEADLINE_XPATH)
+        if element.get("itemprop") == "headline"
+        or (_class_words(element) & HEADLINE_CLASS_WORDS and not _class_words(element) & NOT_HEADLINE_CLASS_WORDS)
+    ]
+    return _headings(tree, elements=elements)
+
+
+def _headings(tree, xpath: str = "//h1", elements=None) -> list[tuple[str, list[str]]]:
     """``(text, lines)`` of each visible ``<h1>``: lines as ``<br>`` and blocks break it."""
     headings = []
-    for h1 in tree.xpath(xpath):
+    for h1 in tree.xpath(xpath) if elements is None else elements:
         if _hidden(h1) or _is_logo(h1):
             continue
         h1 = _displayed_copy(h1)
         for part in h1.xpath(".//*"):
-            classes = (part.get("class") or "").lower()
-            if part.getparent() is not None and (_hidden(part) or any(word in classes for word in KICKER_CLASSES)):
+            if part.getparent() is not None and (_hidden(part) or _class_words(part) & KICKER_WORDS):
                 # The words on either side stay apart ("Zoonosen<span hidden> – </span>Wie").
                 part.tail = " " + (part.tail or "")
                 part.drop_tree()
@@ -791,6 +831,11 @@ def _headline_element(tree, headline: str | None):
         for h1, key in h1s:
             if key and (wanted in key or key in wanted):
                 return h1
+    if wanted and len(headline.split()) >= 2:
+        # No <h1> holds it, a marked headline element does ("<div class="stage-headline">").
+        for element in tree.xpath(MARKED_HEADLINE_XPATH):
+            if not _hidden(element) and _key(" ".join(element.xpath(".//text()"))) == wanted:
+                return element
     for h1, key in h1s:
         if len(" ".join(h1.xpath(".//text()")).split()) >= 2:
             return h1

@@ -124,6 +124,38 @@ def test_hidden_headings_and_screen_reader_labels_are_not_the_title():
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
+@pytest.mark.parametrize(
+    "headline_class", ["stage-headline", "article-headline", "c-article__title", "articleHeadline"]
+)
+def test_a_headline_part_is_kept_whatever_words_its_class_contains(headline_class):
+    # Kicker classes are matched as words of the class: "stage" holds "tag", but is no tag.
+    head = jsonld(headline="Hafen wird um zwei Terminals erweitert")
+    header = (
+        f'<h1><span class="c-article__kicker">Düsseldorf</span>'
+        f'<span class="{headline_class}">Hafen wird um zwei Terminals erweitert</span></h1>'
+    )
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<div class="stage-headline">{}</div>',
+        '<p class="c-article__title">{}</p>',
+        '<div itemprop="headline">{}</div>',
+        '<h2 class="entry-title">{}</h2>',
+    ],
+)
+def test_a_marked_headline_element_under_a_section_h1_is_the_headline(element):
+    # The metadata title adds a section and a slogan the page does not show as the headline.
+    head = "<title>Hafen wird um zwei Terminals erweitert · Wirtschaft · Neues aus dem Rathaus</title>"
+    header = "<h1>Aktuelles</h1>" + element.format("Hafen wird um zwei Terminals erweitert")
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    # A teaser of another story in a marked element is not taken.
+    header = "<h1>Aktuelles</h1>" + element.format("Neuer Radweg am Rhein eröffnet")
+    assert extract(page(head, header))["title"] != "Neuer Radweg am Rhein eröffnet"
+
+
 def test_soft_hyphens_are_removed_from_the_title():
     header = "<h1>Er\u00adwei\u00adte\u00adrung des Ha\u00adfens</h1>"
     head = "<title>Erweiterung des Hafens | Stadt Düsseldorf</title>"
