@@ -59,6 +59,65 @@ DESK_WORDS = re.compile(
     r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b",
     re.IGNORECASE,
 )
+# Organisations credited as authors, by a word of their name: legal forms, public bodies,
+# utilities, chambers, publishers ("Stadtwerke Düsseldorf", "IHK Köln", "Stadt Ulm",
+# "Wirtschaftsförderung Region Stuttgart", "Landesverband Bayern", "Ørsted Deutschland GmbH",
+# "Universität Kassel"), also as the head of a compound ("Presseamt", "Bundestagsfraktion"),
+# which German forms by putting the organisation's word last. They go to the desks.
+ORGANISATION = re.compile(
+    r"(?:^|[\s(/-])(?:stadt|gemeinde|landkreis|kreis|amt|rathaus|kammer|ihk|hwk|agentur|verlag|"
+    r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
+    r"sparkasse|volksbank|bund|bündnis|partei|mbh|ug|ltd|inc|llc|gbr|ohg|kgaa|co\.?|"
+    r"holding|gruppe|group|media|medien|presse|newsroom|kommunikation|marketing|"
+    r"abteilung|referat|dezernat|fachbereich|zentrum|büro|netzwerk|initiative|genossenschaft)"
+    r"(?=$|[\s,.)/-])"
+    r"|[a-zäöüß]{3}(?:werke|verband|verein|förderung|fraktion|kammer|ministerium|amt|agentur|"
+    r"verlag|gesellschaft|stiftung|institut|universität|hochschule|behörde|zentrum|verwaltung|"
+    r"redaktion|gruppe|genossenschaft|abteilung|stelle|büro|dienst)\b|\bstadtwerke\b",
+    re.IGNORECASE,
+)
+# Link and section labels that byline boxes and closing lines hold next to a name: no people.
+LABEL_PHRASES = {
+    "weitere informationen",
+    "mehr informationen",
+    "mehr zum thema",
+    "mehr zum autor",
+    "mehr von",
+    "mehr dazu",
+    "weiterlesen",
+    "weiter lesen",
+    "kontakt",
+    "impressum",
+    "datenschutz",
+    "pressestelle",
+    "pressekontakt",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "newsletter",
+    "anzeige",
+    "werbung",
+    "teilen",
+    "drucken",
+    "startseite",
+    "alle artikel",
+    "alle beiträge",
+    "zum profil",
+    "zur person",
+    "über uns",
+    "über den autor",
+    "über die autorin",
+    "related",
+    "more information",
+    "read more",
+    "contact",
+}
+# Common nouns by their German suffix ("Informationen", "Mitteilung", "Gesundheit",
+# "Nachhaltigkeit", "Gesellschaft", "Kommunikation", "Realität"): no part of a person's name.
+# Eight letters at least, so that surnames such as Jung or Hartung stay names.
+COMMON_NOUN = re.compile(
+    r"^[\w-]{3,}(?:ungen|ung|heiten|heit|keiten|keit|schaften|schaft|tionen|tion|sionen|sion|tät|ismus)$",
+    re.IGNORECASE,
+)
 BYLINE_PREFIX = re.compile(
     r"^\s*(von|by|text|autor(?:in)?|autoren|author|interview|(?:ein )?artikel von|"
     r"ein beitrag von|verfasst von)\s*:?\s+",
@@ -974,8 +1033,9 @@ def article_authors(
     )
     names, agencies, desks = [], [], []
     sites = _site_names(tree, url) if url else set()
+    common = _lowercase_words(body_text(tree))
     for value in raw:
-        _sort_names(split_names(value), sites, names, agencies, desks)
+        _sort_names(split_names(value), sites, names, agencies, desks, common)
     shown, handles, issuers = _shown_credits(tree, headline)
     if names and shown and _unseen(names, tree):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
@@ -984,22 +1044,22 @@ def article_authors(
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person.
         for value in shown:
-            _sort_names(_shown_names(value, shown), sites, names, agencies, desks)
+            _sort_names(_shown_names(value, shown), sites, names, agencies, desks, common)
             if names:
                 break
     if not names:
         # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015";
         # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
-        _sort_names(handles[:1] + issuers, sites, names, agencies, desks)
+        _sort_names(handles[:1] + issuers, sites, names, agencies, desks, common)
     if not (names or agencies or desks):
         for element in tree.xpath(BYLINE_XPATH)[:3]:
-            _sort_names(split_names(text_of(element)), sites, names, agencies, desks)
+            _sort_names(split_names(text_of(element)), sites, names, agencies, desks, common)
     signature = closing_signature(tree, text)
     if not names:
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
-        _sort_names(signature, sites, names, agencies, desks)
+        _sort_names(signature, sites, names, agencies, desks, common)
     if not names:
-        _sort_names(split_names(fallback), sites, names, agencies, desks)
+        _sort_names(split_names(fallback), sites, names, agencies, desks, common)
     names = [_fuller_name(name, shown + signature + _introduced(tree, name)) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
@@ -1040,9 +1100,9 @@ def _outermost_hidden(tree) -> list:
 def _shown_names(byline: str, shown: list[str]) -> list[str]:
     """The names of a shown byline, or of a later one that names them and more: a date line
     cut short ("von Lars Fischer") and the byline box ("von Lars Fischer und Alina …")."""
-    names = [name for name in split_names(byline) if _looks_like_a_name(name)]
+    names = [name for name in map(_before_common_noun, split_names(byline)) if _looks_like_a_name(name)]
     for other in shown:
-        other_names = [name for name in split_names(other) if _looks_like_a_name(name)]
+        other_names = [name for name in map(_before_common_noun, split_names(other)) if _looks_like_a_name(name)]
         if names and len(other_names) > len(names) and set(names) <= set(other_names):
             return other_names
     return names
@@ -1332,7 +1392,8 @@ def _without_trailing_words(byline: str) -> str:
 
 
 def _looks_like_a_name(name: str) -> bool:
-    """A person's name or an agency as a byline prints it: capitalised words, no label."""
+    """A person's name or an agency as a byline prints it: capitalised words, no label, no
+    organisation and no common noun."""
     words = name.split()
     # A broadcaster or agency credited by its initials ("NDR", "SDA").
     acronym = re.fullmatch(r"[A-ZÄÖÜ]{2,5}", name) is not None
@@ -1342,7 +1403,45 @@ def _looks_like_a_name(name: str) -> bool:
         or 1 < len(words) <= 5
         and all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
         and not any(word.lower() in NOT_NAME_WORDS for word in words)
+        and _not_a_person(name) is None
     )
+
+
+def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
+    """Why a credited name is nobody: ``"organisation"`` (a desk), ``"phrase"`` (a label or
+    common nouns: dropped), else ``None``.
+
+    ``common`` holds the words the page writes in lower case: a name whose first word is one
+    of them is a brand or a phrase, no person ("Daheim Solar", "Unsere Partner": "daheim" and
+    "unsere" stand in the page's sentences too), as German capitalises nouns and names, not
+    adjectives and adverbs; it counts as a desk.
+    """
+    words = name.split()
+    if ORGANISATION.search(name):
+        return "organisation"
+    folded = " ".join(_words(name))
+    if folded in LABEL_PHRASES or any(COMMON_NOUN.match(word) and len(word) >= 8 for word in words):
+        return "phrase"
+    if len(words) > 1 and words[0].lower() in common and words[0].lower() not in NAME_PARTICLES:
+        # A brand or a phrase ("Daheim Solar", "Unsere Partner"): credited only when nobody is.
+        return "organisation"
+    return None
+
+
+def _before_common_noun(name: str) -> str:
+    """A name run on into a caption or label ("Christian Seiler Illustration von Markus"):
+    the words before the first common noun (organisations keep theirs)."""
+    words = name.split()
+    cut = next((i for i, word in enumerate(words) if COMMON_NOUN.match(word) and len(word) >= 8), 0)
+    if cut >= 2 and not (ORGANISATION.search(name) or DESK_WORDS.search(name)):
+        return " ".join(words[:cut])
+    return name
+
+
+def _lowercase_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case (no addresses or handles: letters only)."""
+    words = (word.strip(",;:!?\"'()[]„“”»«") for word in text.split())
+    return {word for word in words if word.isalpha() and word.islower()}
 
 
 NAME_PARTICLES = {"von", "van", "de", "der", "zu", "v.", "di", "da", "le", "du"}
@@ -1385,19 +1484,22 @@ def _fuller_name(name: str, shown: list[str]) -> str:
     return name
 
 
-def _sort_names(candidates, sites, names, agencies, desks) -> None:
-    """File each credited name under people, agencies or desks (site names count as desks)."""
+def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = frozenset()) -> None:
+    """File each credited name under people, agencies or desks (site names and organisations
+    count as desks); labels and common-noun phrases (:func:`_not_a_person`) are nobody's."""
     known = {_key(name) for name in names + agencies + desks}
     for name in candidates:
+        name = _before_common_noun(name)
         if _key(name) in known:
             continue
         known.add(_key(name))
         agency = AGENCIES.get(name.lower())
+        kind = None if agency else _not_a_person(name, common)
         if agency:
             agencies.append(agency)
-        elif DESK_WORDS.search(name) or _is_site(name, sites):
+        elif DESK_WORDS.search(name) or _is_site(name, sites) or kind == "organisation":
             desks.append(name)
-        else:
+        elif kind is None:
             names.append(name)
 
 

@@ -639,6 +639,49 @@ def test_an_organisation_or_the_site_in_the_metadata_gives_way_to_the_byline(org
     assert extract(page(head, header), url)["authors"] == ["Leonora Holling"]
 
 
+@pytest.mark.parametrize(
+    "organisation",
+    [
+        "Stadtwerke Düsseldorf",  # a utility
+        "IHK Köln",  # a chamber
+        "Stadt Ulm",  # a town hall
+        "Wirtschaftsförderung Region Stuttgart",  # a public agency
+        "Universität Kassel",  # a university's press office
+        "Landesverband Bayern",  # an association, its word at the end of a compound
+    ],
+)
+def test_an_organisation_is_no_person_and_yields_to_the_byline(organisation):
+    # The metadata names it as a person, and the page shows it (in its footer), so it is no
+    # unseen CMS account either.
+    head = jsonld(author={"@type": "Person", "name": organisation})
+    footer = f"<p>Herausgegeben von {organisation}</p>"
+    byline = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, byline, closing=footer))["authors"] == ["Leonora Holling"]
+    # Alone it is the page's credit, as a desk's is.
+    assert extract(page(head, HEADLINE, closing=footer))["authors"] == [organisation]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Weitere Informationen", "Mehr zum Thema", "Kontakt", "Unsere Leistungen", "Aktuelle Meldungen"],
+)
+def test_labels_and_common_noun_phrases_are_no_authors(label):
+    box = f'<div class="author-box"><a href="/info/">{label}</a></div>'
+    assert extract(page(header=HEADLINE, closing=box))["authors"] == []
+    # A name run on into a caption keeps the name.
+    box = '<div class="author">Christian Seiler Illustration von Markus</div>'
+    assert extract(page(header=HEADLINE, closing=box))["authors"] == ["Christian Seiler"]
+
+
+def test_a_credit_whose_first_word_the_page_writes_in_lower_case_is_no_person():
+    # "daheim" is an adverb in the text, so "Daheim Solar" is a brand: credited only when nobody is.
+    story = "<p>" + "Wer daheim Strom erzeugt, spart mit einem Speicher viel Geld im Jahr. " * 6 + "</p>"
+    head = '<meta name="author" content="Daheim Solar">'
+    assert extract(page(head, HEADLINE, body=story))["authors"] == ["Daheim Solar"]
+    byline = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, byline, body=story))["authors"] == ["Leonora Holling"]
+
+
 def test_a_date_line_cut_short_is_completed_by_the_byline_box():
     lead = "<p>" + "Die Stadtwerke erweitern den Hafen um zwei Terminals. " * 5 + "</p>"
     header = HEADLINE + lead + "<p>von <a>Lars Fischer</a></p>"
