@@ -565,17 +565,32 @@ def _uninformative(title: str, site_names: set[str]) -> bool:
 
 
 def _site_names(tree, url: str) -> set[str]:
+    """The site's names from site-level signals only: og:site_name, application-name, the
+    JSON-LD WebSite, organisation and publisher, the host. A person is never the site: blog
+    themes type their author ["Person", "Organization"] and make them the publisher (Yoast),
+    and a journalist's name in a title ("… - Anna Schmidt - WELT") is the byline's."""
     names = {meta_content(tree, "og:site_name", "application-name", "apple-mobile-web-app-title")}
+    people = set()
     for node in jsonld_nodes(tree):
-        if jsonld_types(node) & {"WebSite", "Organization", "NewsMediaOrganization"}:
+        types = jsonld_types(node)
+        authors = node.get("author") if isinstance(node.get("author"), list) else [node.get("author")]
+        people.update(
+            _string(author.get("name"))
+            for author in authors
+            if isinstance(author, dict) and "Person" in jsonld_types(author)
+        )
+        if "Person" in types:
+            people.add(_string(node.get("name")))
+        elif types & {"WebSite", "Organization", "NewsMediaOrganization"}:
             names.add(_string(node.get("name")))
         publisher = node.get("publisher")
-        if isinstance(publisher, dict):
+        if isinstance(publisher, dict) and "Person" not in jsonld_types(publisher):
             names.add(_string(publisher.get("name")))
     host = urlsplit(url).hostname or ""
     labels = host.removeprefix("www.").split(".")
     names.update({host.removeprefix("www."), labels[0], labels[-2] if len(labels) > 1 else None})
-    return {_key(name) for name in names if name and _key(name)}
+    people = {_key(name) for name in people if name and len(name.split()) >= 2}
+    return {_key(name) for name in names if name and _key(name)} - people
 
 
 def _confirms(heading: str, title: str) -> bool:

@@ -682,6 +682,33 @@ def test_a_credit_whose_first_word_the_page_writes_in_lower_case_is_no_person():
     assert extract(page(head, byline, body=story))["authors"] == ["Leonora Holling"]
 
 
+def yoast_graph(title: str, authors: list[str]) -> str:
+    """JSON-LD as WordPress's Yoast writes it for a blog run by a person: the first author
+    typed Person and Organization, and the publisher of the site."""
+    person = {"@type": ["Person", "Organization"], "@id": "#/schema/person/1", "name": authors[0]}
+    graph = [
+        {"@type": "WebSite", "@id": "#website", "name": "Hafenblog", "publisher": {"@id": "#/schema/person/1"}},
+        person,
+        {
+            "@type": "Article",
+            "headline": title,
+            "author": [{"@id": "#/schema/person/1"}] + [{"@type": "Person", "name": name} for name in authors[1:]],
+            "publisher": {"@id": "#/schema/person/1"},
+        },
+    ]
+    return '<script type="application/ld+json">' + json.dumps({"@graph": graph}) + "</script>"
+
+
+def test_a_person_is_never_the_site_name():
+    # The site's names come from og:site_name, WebSite, publisher organisations and the host,
+    # not from a person node: the journalist stays an author and a title that names them stays.
+    head = yoast_graph("Hafen wird um zwei Terminals erweitert", ["Anna Schmidt", "Jan Meyer"])
+    head += '<meta name="author" content="Anna Schmidt, Jan Meyer">'
+    assert sorted(extract(page(head, HEADLINE))["authors"]) == ["Anna Schmidt", "Jan Meyer"]
+    head = yoast_graph("Anna Schmidt | Hafenblog", ["Anna Schmidt"]) + "<title>Anna Schmidt | Hafenblog</title>"
+    assert extract(page(head, "<h1>Anna Schmidt</h1>"))["title"] == "Anna Schmidt"
+
+
 def test_a_date_line_cut_short_is_completed_by_the_byline_box():
     lead = "<p>" + "Die Stadtwerke erweitern den Hafen um zwei Terminals. " * 5 + "</p>"
     header = HEADLINE + lead + "<p>von <a>Lars Fischer</a></p>"
