@@ -7,6 +7,7 @@ page's own UTC offset when it gives one (Europe/Berlin when only a local time is
 
 import json
 import re
+from contextlib import contextmanager
 from copy import deepcopy
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
@@ -243,10 +244,29 @@ def jsonld_types(node: dict) -> set[str]:
     return {t for t in types if isinstance(t, str)}
 
 
-def story_nodes(tree) -> list[dict]:
-    """JSON-LD nodes describing the story (NewsArticle etc.), best first."""
+def story_nodes(tree, url: str | None = None) -> list[dict]:
+    """JSON-LD nodes describing the story (NewsArticle etc.), best first: with ``url``, the
+    node that names the page's address first, as pages list related stories as article
+    nodes of their own (trade magazines, regional papers' "Mehr zum Thema" blocks)."""
     nodes = [node for node in jsonld_nodes(tree) if jsonld_types(node) & DESCRIBING_TYPES]
-    return sorted(nodes, key=lambda node: not jsonld_types(node) & STORY_TYPES)
+    page = _address(url)
+    return sorted(
+        nodes, key=lambda node: (not jsonld_types(node) & STORY_TYPES, bool(page) and page not in _node_addresses(node))
+    )
+
+
+def _address(url) -> str:
+    """An address without scheme, "www.", query, fragment and final slash, for comparing."""
+    if not isinstance(url, str) or not url.strip():
+        return ""
+    parts = urlsplit(url.strip())
+    return (parts.netloc.removeprefix("www.") + parts.path).rstrip("/").lower()
+
+
+def _node_addresses(node: dict) -> set[str]:
+    entity = node.get("mainEntityOfPage")
+    values = [node.get("url"), node.get("@id"), entity.get("@id") if isinstance(entity, dict) else entity]
+    return {_address(value) for value in values} - {""}
 
 
 def meta_content(tree, *names: str) -> str | None:
@@ -613,14 +633,13 @@ def article_dates(
     ``headline`` (the story's title) locates the date line printed next to it.
     """
     now = now or datetime.now(BERLIN)
-    nodes = story_nodes(tree)
+    nodes = story_nodes(tree, url)
     published_candidates = [
         *(node.get("datePublished") for node in nodes),
+        meta_content(tree, "article:published_time", "og:article:published_time"),
+        *_story_microdata(tree, "datePublished"),
         meta_content(
             tree,
-            "article:published_time",
-            "og:article:published_time",
-            "datePublished",
             "publishdate",
             "pubdate",
             "date",
@@ -629,31 +648,25 @@ def article_dates(
             "parsely-pub-date",
             "sailthru.date",
         ),
-        *tree.xpath('//time[@itemprop="datePublished" or @pubdate]/@datetime'),
+        *tree.xpath(f"//time[@pubdate][not({OUTSIDE_THE_STORY})]/@datetime"),
     ]
     modified_candidates = [
         *(node.get("dateModified") for node in nodes),
-        meta_content(
-            tree,
-            "article:modified_time",
-            "og:updated_time",
-            "dateModified",
-            "last-modified",
-            "DC.date.modified",
-            "dcterms.modified",
-        ),
-        *tree.xpath('//time[@itemprop="dateModified"]/@datetime'),
+        meta_content(tree, "article:modified_time", "og:updated_time"),
+        *_story_microdata(tree, "dateModified"),
+        meta_content(tree, "last-modified", "DC.date.modified", "dcterms.modified"),
     ]
     # htmldate weighs every date on the page and is right more often about the day; the
     # structured timestamp adds time and offset when it names the same day.
-    found = find_date(
-        tree,
-        url=url,
-        original_date=True,
-        extensive_search=True,
-        min_date=EARLIEST_DATE.isoformat(),
-        max_date=now.date().isoformat(),
-    )
+    with _story_dates_only(tree, nodes):
+        found = find_date(
+            tree,
+            url=url,
+            original_date=True,
+            extensive_search=True,
+            min_date=EARLIEST_DATE.isoformat(),
+            max_date=now.date().isoformat(),
+        )
     structured = _first_valid(published_candidates, now)
     modified = _first_valid(modified_candidates, now)
     shown = shown_date(tree, headline, now, structured, modified)
@@ -671,6 +684,119 @@ def article_dates(
     if modified is not None and published is not None and modified <= published:
         modified = None
     return published, modified
+
+
+# Blocks of a page whose dates are not the story's: an embedded video's or picture's (its
+# broadcast or upload), a quoted post, comments, related stories and teasers. Not <aside> as
+# such: themes set the story's own meta box as one ("<aside class="meta"><time …>").
+OUTSIDE_THE_STORY = (
+    "ancestor::figure or ancestor::video or ancestor::blockquote"
+    ' or ancestor::*[contains(@class, "comment") or contains(@class, "related")'
+    ' or contains(@class, "teaser") or contains(@class, "recommend")]'
+)
+
+
+def _story_microdata(tree, prop: str) -> list[str]:
+    """Values of the microdata property ``prop`` ("datePublished") that belong to the story: not
+    inside an item of another type (a VideoObject's, an ImageObject's, a Comment's, a related
+    article's in an ItemList) nor in a block outside the story (:data:`OUTSIDE_THE_STORY`)."""
+    values = []
+    for element in tree.xpath(f'//*[@itemprop="{prop}"][not({OUTSIDE_THE_STORY})]'):
+        value = element.get("content") or element.get("datetime")
+        if value and not _in_other_item(element):
+            values.append(value)
+    return values
+
+
+def _story_items(tree) -> list:
+    """Microdata items of the story's types (``itemtype`` …/NewsArticle, …/BlogPosting)."""
+    return [
+        item
+        for item in tree.xpath("//*[@itemscope][@itemtype]")
+        if item.get("itemtype").rstrip("/").rsplit("/", 1)[-1] in STORY_TYPES
+    ]
+
+
+def _in_other_item(element) -> bool:
+    """Whether a microdata property belongs to an item that is not the story: one of another
+    type (VideoObject, ImageObject, Comment), or a story the page links to as related or lists
+    ("itemListElement", "relatedLink"); a BlogPosting that is a Blog's "blogPost" is the story."""
+    scope = next((parent for parent in element.iterancestors() if parent.get("itemscope") is not None), None)
+    if scope is None:
+        return False
+    itemtype = (scope.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+    if itemtype in OTHER_ITEM_TYPES:
+        return True
+    return bool(set((scope.get("itemprop") or "").lower().split()) & RELATED_ITEM_PROPERTIES)
+
+
+# Items on a story page that carry dates of their own: media (a video's broadcast or upload),
+# comments and reviews, events, offers, lists of other stories. A container such as Blog,
+# WebSite or CreativeWork may hold the story's own date.
+OTHER_ITEM_TYPES = {
+    "VideoObject",
+    "AudioObject",
+    "ImageObject",
+    "MediaObject",
+    "Clip",
+    "Episode",
+    "Comment",
+    "Review",
+    "Event",
+    "Product",
+    "Offer",
+    "ItemList",
+    "ListItem",
+}
+# Properties by which a page lists or links other stories in its microdata.
+RELATED_ITEM_PROPERTIES = {"itemlistelement", "relatedlink", "isrelatedto", "mentions", "citation", "isbasedon"}
+
+
+@contextmanager
+def _story_dates_only(tree, nodes: list[dict]):
+    """While htmldate reads ``tree``, its JSON-LD holds the story node's publication date only,
+    and microdata and ``<time>`` elements of other items and blocks (:func:`_in_other_item`,
+    :data:`OUTSIDE_THE_STORY`) are no dates.
+
+    htmldate takes the first "datePublished" in any JSON-LD script: an embedded video's
+    (VideoObject, broadcast before the story), a picture's, a comment's or a related article's
+    when their script comes first (broadcasters, news sites with video players, blogs with
+    comment markup). The story's own node (NewsArticle, BlogPosting …, also in an @graph) is
+    the one that dates the page; pages without one keep their scripts.
+    """
+    # Microdata and <time> elements outside the story are hidden alike (renamed for the while).
+    others = [
+        element
+        for element in tree.xpath(
+            '//*[@itemprop="datePublished" or @itemprop="dateModified" or @itemprop="dateCreated"'
+            f' or @itemprop="uploadDate" or self::time][{OUTSIDE_THE_STORY} or @itemprop]'
+        )
+        if element.get("itemprop") is None
+        or element.xpath(f"boolean({OUTSIDE_THE_STORY})")
+        # A page without story markup of its own (a podcast episode's, a video's) is dated by
+        # its media item.
+        or _in_other_item(element)
+        and (nodes or _story_items(tree))
+    ]
+    saved_elements = [(element, element.tag, dict(element.attrib)) for element in others]
+    for element in others:
+        element.tag = "span"
+        element.attrib.clear()
+    scripts = tree.xpath('//script[@type="application/ld+json"]') if nodes else []
+    saved = [script.text for script in scripts]
+    stated = next((node["datePublished"] for node in nodes if isinstance(node.get("datePublished"), str)), None)
+    for script in scripts:
+        script.text = ""
+    if scripts and stated:
+        scripts[0].text = json.dumps({"datePublished": stated})
+    try:
+        yield
+    finally:
+        for script, text in zip(scripts, saved):
+            script.text = text
+        for element, tag, attributes in saved_elements:
+            element.tag = tag
+            element.attrib.update(attributes)
 
 
 def parse_date(value, now: datetime | None = None) -> str | None:
@@ -835,11 +961,12 @@ def _press_datelines(tree, now: datetime) -> set:
 
 
 def _printed_time_element(tree, now: datetime) -> str | None:
-    """The day the page's ``<time>`` elements outside comments and quoted posts print
+    """The day the page's ``<time>`` elements outside comments, quoted posts, figures, videos
+    and related teasers (:data:`OUTSIDE_THE_STORY`) print
     ("<time datetime=…>25.01.2022</time>"), wherever they stand: a CMS's publication stamp in
     a meta box far from the headline. When they print several days, none of them."""
     days, printed_days = set(), set()
-    for element in tree.xpath('//body//time[not(ancestor::*[contains(@class, "comment")] or ancestor::blockquote)]'):
+    for element in tree.xpath(f"//body//time[not({OUTSIDE_THE_STORY})]"):
         printed = visible_dates(text_of(element))
         if printed:
             printed_days.add(_plausible(_from_match(printed[0]), now))

@@ -366,6 +366,51 @@ def test_a_time_element_far_from_the_headline_beats_a_guess():
     assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing + teaser))["published"] == "2022-01-15"
 
 
+def ld(node: dict) -> str:
+    return '<script type="application/ld+json">' + json.dumps({"@context": "https://schema.org", **node}) + "</script>"
+
+
+VIDEO = {"@type": "VideoObject", "name": "Der Hafen im Film", "uploadDate": "2021-06-02", "datePublished": "2021-06-02"}
+STORY_NODE = {"@type": "NewsArticle", "headline": "Hafen wird erweitert", "datePublished": "2022-03-14T08:00:00+01:00"}
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ld(VIDEO) + ld(STORY_NODE),  # a video player's script before the story's (broadcasters)
+        ld({"@graph": [VIDEO, {"@type": "ImageObject", "datePublished": "2020-01-01"}, STORY_NODE]}),
+        # Related stories as article nodes of their own, listed before the page's.
+        ld({**STORY_NODE, "url": "https://example.org/anderes.html", "datePublished": "2021-06-02"})
+        + ld({**STORY_NODE, "url": URL}),
+    ],
+)
+def test_the_date_is_the_story_nodes_not_a_video_or_related_node(head):
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>"))["published"][:10] == "2022-03-14"
+
+
+def test_microdata_and_time_elements_outside_the_story_do_not_date_it():
+    video = (
+        '<div itemprop="video" itemscope itemtype="https://schema.org/VideoObject">'
+        '<meta itemprop="datePublished" content="2021-06-02"></div>'
+    )
+    story = (
+        '<div itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" content="2022-03-14">'
+    )
+    html = page(header=video + story + "<h1>Hafen wird erweitert</h1></div>")
+    assert extract(html)["published"][:10] == "2022-03-14"
+    # A page without story markup of its own (a podcast episode's) is dated by its media item.
+    audio = video.replace("VideoObject", "AudioObject").replace('itemprop="video" ', "")
+    assert extract(page(header=audio + "<h1>Hafen wird erweitert</h1>"))["published"][:10] == "2021-06-02"
+    # The story's printed date is the one outside figures, videos and related teasers.
+    closing = (
+        '<figure><img src="hafen.jpg"><figcaption>Archivbild vom <time datetime="2019-05-04">04.05.2019</time>'
+        "</figcaption></figure>"
+        '<div class="related-articles"><time datetime="2021-06-02">02.06.2021</time></div>'
+        '<p class="meta">Erscheinungsdatum <time datetime="2022-03-14">14.03.2022</time></p>'
+    )
+    assert extract(page(closing=closing))["published"][:10] == "2022-03-14"
+
+
 def test_a_post_that_says_when_it_was_published():
     closing = "<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr veröffentlicht.</p>"
     head = '<meta name="date" content="2011-12-09">'
