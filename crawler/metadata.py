@@ -295,7 +295,7 @@ def plain_text(text: str) -> str:
 def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
     metadata title without site name, section or date."""
-    nodes = story_nodes(tree)
+    nodes = story_nodes(tree, url)
     meta_titles = [
         clean_title(title)
         for title in (
@@ -1159,7 +1159,13 @@ def article_authors(
     names ("Redaktion") are kept only when nobody else is named.
     """
     raw = []
-    for node in story_nodes(tree):
+    nodes = story_nodes(tree, url)
+    page = _address(url)
+    if any(page in _node_addresses(node) for node in nodes):
+        # The page's own node is known: nodes naming other addresses are related stories, and
+        # their authors are not this story's.
+        nodes = [node for node in nodes if page in _node_addresses(node) or not _node_addresses(node)]
+    for node in nodes:
         raw.extend(_jsonld_people(node.get("author")))
     raw.append(
         meta_content(

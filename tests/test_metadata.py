@@ -388,6 +388,15 @@ def test_the_date_is_the_story_nodes_not_a_video_or_related_node(head):
     assert extract(page(head, "<h1>Hafen wird erweitert</h1>"))["published"][:10] == "2022-03-14"
 
 
+def test_a_related_story_node_gives_neither_headline_nor_author():
+    related = {**STORY_NODE, "url": "https://example.org/anderes.html", "headline": "Neuer Radweg am Rhein"}
+    own = {**STORY_NODE, "url": URL, "headline": "Hafen wird um zwei Terminals erweitert"}
+    head = ld({**related, "author": {"@type": "Person", "name": "Jan Meyer"}})
+    head += ld({**own, "author": {"@type": "Person", "name": "Anna Schmidt"}})
+    article = extract(page(head))
+    assert (article["title"], article["authors"]) == ("Hafen wird um zwei Terminals erweitert", ["Anna Schmidt"])
+
+
 def test_microdata_and_time_elements_outside_the_story_do_not_date_it():
     video = (
         '<div itemprop="video" itemscope itemtype="https://schema.org/VideoObject">'
