@@ -331,10 +331,6 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     for heading in headings:
         if _key(heading) in exact:
             return heading
-    if not h1s:
-        for heading in headings:
-            if _key(heading) in parts:
-                return heading
     for title in stripped:
         for heading in headings:
             # "<h1><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</h1>"
@@ -529,15 +525,12 @@ def _is_site_part(part: str, site_names: set[str]) -> bool:
 
 
 def _contains(title: str, heading: str) -> bool:
-    """Whether one names the other with something added: a site or a kicker in the metadata
-    title ("Siemens und Adani: Kaeser verarscht Neubauer"), or a word ("Chorgeschichte")."""
+    """Whether the metadata title names the heading with something added: a site or a kicker
+    ("Siemens und Adani: Kaeser verarscht Neubauer")."""
     heading_key, title_key = _key(heading), _key(title)
     if not heading_key or not title_key or heading_key == title_key:
         return bool(heading_key) and heading_key == title_key
-    if heading_key in title_key:
-        return len(_words(heading)) >= 2
-    # Within words only ("Geschichte" in "Chorgeschichte"), not a phrase inside a longer one.
-    return title_key in heading_key and len(_words(heading)) <= len(_words(title))
+    return heading_key in title_key and len(_words(heading)) >= 2
 
 
 def _same_start(heading: str, title: str) -> bool:
