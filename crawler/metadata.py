@@ -7,6 +7,7 @@ page's own UTC offset when it gives one (Europe/Berlin when only a local time is
 
 import json
 import re
+from contextlib import contextmanager
 from copy import deepcopy
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
@@ -60,6 +61,65 @@ DESK_WORDS = re.compile(
     r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b",
     re.IGNORECASE,
 )
+# Organisations credited as authors, by a word of their name: legal forms, public bodies,
+# utilities, chambers, publishers ("Stadtwerke Düsseldorf", "IHK Köln", "Stadt Ulm",
+# "Wirtschaftsförderung Region Stuttgart", "Landesverband Bayern", "Ørsted Deutschland GmbH",
+# "Universität Kassel"), also as the head of a compound ("Presseamt", "Bundestagsfraktion"),
+# which German forms by putting the organisation's word last. They go to the desks.
+ORGANISATION = re.compile(
+    r"(?:^|[\s(/-])(?:stadt|gemeinde|landkreis|kreis|amt|rathaus|kammer|ihk|hwk|agentur|verlag|"
+    r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
+    r"sparkasse|volksbank|bund|bündnis|partei|mbh|ug|ltd|inc|llc|gbr|ohg|kgaa|co\.?|"
+    r"holding|gruppe|group|media|medien|presse|newsroom|kommunikation|marketing|"
+    r"abteilung|referat|dezernat|fachbereich|zentrum|büro|netzwerk|initiative|genossenschaft)"
+    r"(?=$|[\s,.)/-])"
+    r"|[a-zäöüß]{3}(?:werke|verband|verein|förderung|fraktion|kammer|ministerium|amt|agentur|"
+    r"verlag|gesellschaft|stiftung|institut|universität|hochschule|behörde|zentrum|verwaltung|"
+    r"redaktion|gruppe|genossenschaft|abteilung|stelle|büro|dienst)\b|\bstadtwerke\b",
+    re.IGNORECASE,
+)
+# Link and section labels that byline boxes and closing lines hold next to a name: no people.
+LABEL_PHRASES = {
+    "weitere informationen",
+    "mehr informationen",
+    "mehr zum thema",
+    "mehr zum autor",
+    "mehr von",
+    "mehr dazu",
+    "weiterlesen",
+    "weiter lesen",
+    "kontakt",
+    "impressum",
+    "datenschutz",
+    "pressestelle",
+    "pressekontakt",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "newsletter",
+    "anzeige",
+    "werbung",
+    "teilen",
+    "drucken",
+    "startseite",
+    "alle artikel",
+    "alle beiträge",
+    "zum profil",
+    "zur person",
+    "über uns",
+    "über den autor",
+    "über die autorin",
+    "related",
+    "more information",
+    "read more",
+    "contact",
+}
+# Common nouns by their German suffix ("Informationen", "Mitteilung", "Gesundheit",
+# "Nachhaltigkeit", "Gesellschaft", "Kommunikation", "Realität"): no part of a person's name.
+# Eight letters at least, so that surnames such as Jung or Hartung stay names.
+COMMON_NOUN = re.compile(
+    r"^[\w-]{3,}(?:ungen|ung|heiten|heit|keiten|keit|schaften|schaft|tionen|tion|sionen|sion|tät|ismus)$",
+    re.IGNORECASE,
+)
 BYLINE_PREFIX = re.compile(
     r"^\s*(von|by|text|autor(?:in)?|autoren|author|interview|(?:ein )?artikel von|"
     r"ein beitrag von|verfasst von)\s*:?\s+",
@@ -92,6 +152,17 @@ KICKER_CLASSES = (
     "category",
     "tag",
 )
+KICKER_WORDS = set(KICKER_CLASSES) | {word + "s" for word in KICKER_CLASSES} | {"categories"}
+# The words of a class attribute: BEM and utility names ("c-article__kicker", "stage-headline",
+# "articleTopline") part at dashes, underscores and a capital inside a word, so that "tag" is
+# not found inside "stage" nor "label" inside "labelled".
+CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _class_words(element) -> set[str]:
+    return {word.lower() for word in CLASS_WORD.findall(element.get("class") or "")}
+
+
 # A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022".
 TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
 
@@ -174,10 +245,29 @@ def jsonld_types(node: dict) -> set[str]:
     return {t for t in types if isinstance(t, str)}
 
 
-def story_nodes(tree) -> list[dict]:
-    """JSON-LD nodes describing the story (NewsArticle etc.), best first."""
+def story_nodes(tree, url: str | None = None) -> list[dict]:
+    """JSON-LD nodes describing the story (NewsArticle etc.), best first: with ``url``, the
+    node that names the page's address first, as pages list related stories as article
+    nodes of their own (trade magazines, regional papers' "Mehr zum Thema" blocks)."""
     nodes = [node for node in jsonld_nodes(tree) if jsonld_types(node) & DESCRIBING_TYPES]
-    return sorted(nodes, key=lambda node: not jsonld_types(node) & STORY_TYPES)
+    page = _address(url)
+    return sorted(
+        nodes, key=lambda node: (not jsonld_types(node) & STORY_TYPES, bool(page) and page not in _node_addresses(node))
+    )
+
+
+def _address(url) -> str:
+    """An address without scheme, "www.", query, fragment and final slash, for comparing."""
+    if not isinstance(url, str) or not url.strip():
+        return ""
+    parts = urlsplit(url.strip())
+    return (parts.netloc.removeprefix("www.") + parts.path).rstrip("/").lower()
+
+
+def _node_addresses(node: dict) -> set[str]:
+    entity = node.get("mainEntityOfPage")
+    values = [node.get("url"), node.get("@id"), entity.get("@id") if isinstance(entity, dict) else entity]
+    return {_address(value) for value in values} - {""}
 
 
 def meta_content(tree, *names: str) -> str | None:
@@ -206,7 +296,7 @@ def plain_text(text: str) -> str:
 def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
     metadata title without site name, section or date."""
-    nodes = story_nodes(tree)
+    nodes = story_nodes(tree, url)
     meta_titles = [
         clean_title(title)
         for title in (
@@ -242,10 +332,6 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     for heading in headings:
         if _key(heading) in exact:
             return heading
-    if not h1s:
-        for heading in headings:
-            if _key(heading) in parts:
-                return heading
     for title in stripped:
         for heading in headings:
             # "<h1><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</h1>"
@@ -265,6 +351,12 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # The headline leads the metadata title, the rest is site and slogan ("Bielersee-
         # Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin").
         if any(_key(TITLE_SEPARATORS.split(title)[0]) == _key(heading) for title in meta_titles):
+            return heading
+    # No <h1> names the metadata's story, an element marked as the headline does ("<div
+    # class="stage-headline">", "c-article__title", itemprop="headline"): the page sets its
+    # headline in a styled block under a logo or section <h1>. Only an exact match counts.
+    for heading, _lines in _marked_headlines(tree):
+        if _key(heading) in exact | parts and not _is_site_part(heading, site_names):
             return heading
     # No <h1> names the metadata's story, an <h2> is its title: the page sets its headline as
     # <h2> under section <h1>s ("Quicklinks"). Only an exact match counts there.
@@ -330,16 +422,39 @@ def headline_candidates(tree) -> list[str]:
     return [text for text, _lines in _headings(tree)]
 
 
-def _headings(tree, xpath: str = "//h1") -> list[tuple[str, list[str]]]:
+# Class words of the element that holds a story's headline when it is no <h1>: "stage-headline"
+# (welt.de's stage), "article-headline", "c-article__title" (BEM), "entry-title" (WordPress),
+# "headline" (many CMSs); a subtitle, kicker or teaser class is something else, and so is
+# "heading" (WordPress marks every subheading of the text "wp-block-heading").
+HEADLINE_CLASS_WORDS = {"headline", "title"}
+NOT_HEADLINE_CLASS_WORDS = KICKER_WORDS | {"sub", "teaser", "related", "page", "site", "section", "widget", "box"}
+MARKED_HEADLINE_XPATH = (
+    '//body//*[@itemprop="headline" or contains(@class, "eadline") or contains(@class, "itle")]'
+    "[not(self::h1 or self::a or self::meta or self::img or ancestor::h1"
+    " or ancestor::a or ancestor::nav or ancestor::aside or ancestor::footer)]"
+)
+
+
+def _marked_headlines(tree) -> list[tuple[str, list[str]]]:
+    """``(text, lines)`` of elements marked as a headline by itemprop or class words, outermost."""
+    elements = [
+        element
+        for element in tree.xpath(MARKED_HEADLINE_XPATH)
+        if element.get("itemprop") == "headline"
+        or (_class_words(element) & HEADLINE_CLASS_WORDS and not _class_words(element) & NOT_HEADLINE_CLASS_WORDS)
+    ]
+    return _headings(tree, elements=elements)
+
+
+def _headings(tree, xpath: str = "//h1", elements=None) -> list[tuple[str, list[str]]]:
     """``(text, lines)`` of each visible ``<h1>``: lines as ``<br>`` and blocks break it."""
     headings = []
-    for h1 in tree.xpath(xpath):
+    for h1 in tree.xpath(xpath) if elements is None else elements:
         if _hidden(h1) or _is_logo(h1):
             continue
         h1 = _displayed_copy(h1)
         for part in h1.xpath(".//*"):
-            classes = (part.get("class") or "").lower()
-            if part.getparent() is not None and (_hidden(part) or any(word in classes for word in KICKER_CLASSES)):
+            if part.getparent() is not None and (_hidden(part) or _class_words(part) & KICKER_WORDS):
                 # The words on either side stay apart ("Zoonosen<span hidden> – </span>Wie").
                 part.tail = " " + (part.tail or "")
                 part.drop_tree()
@@ -411,15 +526,12 @@ def _is_site_part(part: str, site_names: set[str]) -> bool:
 
 
 def _contains(title: str, heading: str) -> bool:
-    """Whether one names the other with something added: a site or a kicker in the metadata
-    title ("Siemens und Adani: Kaeser verarscht Neubauer"), or a word ("Chorgeschichte")."""
+    """Whether the metadata title names the heading with something added: a site or a kicker
+    ("Siemens und Adani: Kaeser verarscht Neubauer")."""
     heading_key, title_key = _key(heading), _key(title)
     if not heading_key or not title_key or heading_key == title_key:
         return bool(heading_key) and heading_key == title_key
-    if heading_key in title_key:
-        return len(_words(heading)) >= 2
-    # Within words only ("Geschichte" in "Chorgeschichte"), not a phrase inside a longer one.
-    return title_key in heading_key and len(_words(heading)) <= len(_words(title))
+    return heading_key in title_key and len(_words(heading)) >= 2
 
 
 def _same_start(heading: str, title: str) -> bool:
@@ -467,17 +579,32 @@ def _uninformative(title: str, site_names: set[str]) -> bool:
 
 
 def _site_names(tree, url: str) -> set[str]:
+    """The site's names from site-level signals only: og:site_name, application-name, the
+    JSON-LD WebSite, organisation and publisher, the host. A person is never the site: blog
+    themes type their author ["Person", "Organization"] and make them the publisher (Yoast),
+    and a journalist's name in a title ("… - Anna Schmidt - WELT") is the byline's."""
     names = {meta_content(tree, "og:site_name", "application-name", "apple-mobile-web-app-title")}
+    people = set()
     for node in jsonld_nodes(tree):
-        if jsonld_types(node) & {"WebSite", "Organization", "NewsMediaOrganization"}:
+        types = jsonld_types(node)
+        authors = node.get("author") if isinstance(node.get("author"), list) else [node.get("author")]
+        people.update(
+            _string(author.get("name"))
+            for author in authors
+            if isinstance(author, dict) and "Person" in jsonld_types(author)
+        )
+        if "Person" in types:
+            people.add(_string(node.get("name")))
+        elif types & {"WebSite", "Organization", "NewsMediaOrganization"}:
             names.add(_string(node.get("name")))
         publisher = node.get("publisher")
-        if isinstance(publisher, dict):
+        if isinstance(publisher, dict) and "Person" not in jsonld_types(publisher):
             names.add(_string(publisher.get("name")))
     host = urlsplit(url).hostname or ""
     labels = host.removeprefix("www.").split(".")
     names.update({host.removeprefix("www."), labels[0], labels[-2] if len(labels) > 1 else None})
-    return {_key(name) for name in names if name and _key(name)}
+    people = {_key(name) for name in people if name and len(name.split()) >= 2}
+    return {_key(name) for name in names if name and _key(name)} - people
 
 
 def _confirms(heading: str, title: str) -> bool:
@@ -516,16 +643,15 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
     ``headline`` (the story's title) locates the date line printed next to it.
     """
     now = now or datetime.now(BERLIN)
-    nodes = story_nodes(tree)
+    nodes = story_nodes(tree, url)
     published_candidates = [
         *((DATE_FROM_STRUCTURED_DATA, node.get("datePublished")) for node in nodes),
+        (DATE_FROM_META, meta_content(tree, "article:published_time", "og:article:published_time")),
+        *((DATE_FROM_STRUCTURED_DATA, value) for value in _story_microdata(tree, "datePublished")),
         (
             DATE_FROM_META,
             meta_content(
                 tree,
-                "article:published_time",
-                "og:article:published_time",
-                "datePublished",
                 "publishdate",
                 "pubdate",
                 "date",
@@ -537,32 +663,26 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
         ),
         *(
             (DATE_FROM_STRUCTURED_DATA, value)
-            for value in tree.xpath('//time[@itemprop="datePublished" or @pubdate]/@datetime')
+            for value in tree.xpath(f"//time[@pubdate][not({OUTSIDE_THE_STORY})]/@datetime")
         ),
     ]
     modified_candidates = [
         *(node.get("dateModified") for node in nodes),
-        meta_content(
-            tree,
-            "article:modified_time",
-            "og:updated_time",
-            "dateModified",
-            "last-modified",
-            "DC.date.modified",
-            "dcterms.modified",
-        ),
-        *tree.xpath('//time[@itemprop="dateModified"]/@datetime'),
+        meta_content(tree, "article:modified_time", "og:updated_time"),
+        *_story_microdata(tree, "dateModified"),
+        meta_content(tree, "last-modified", "DC.date.modified", "dcterms.modified"),
     ]
     # htmldate weighs every date on the page and is right more often about the day; the
     # structured timestamp adds time and offset when it names the same day.
-    found = find_date(
-        tree,
-        url=url,
-        original_date=True,
-        extensive_search=True,
-        min_date=EARLIEST_DATE.isoformat(),
-        max_date=now.date().isoformat(),
-    )
+    with _story_dates_only(tree, nodes):
+        found = find_date(
+            tree,
+            url=url,
+            original_date=True,
+            extensive_search=True,
+            min_date=EARLIEST_DATE.isoformat(),
+            max_date=now.date().isoformat(),
+        )
     structured_source, structured = next(
         ((source, parsed) for source, value in published_candidates if (parsed := parse_date(value, now))),
         (None, None),
@@ -595,6 +715,119 @@ def _url_states_day(url: str, day: str) -> bool:
     year, month, number = day.split("-")
     path = urlsplit(url).path
     return bool(re.search(rf"(?<!\d){year}[/_-]?{month}[/_-]?{number}(?!\d)", path))
+
+
+# Blocks of a page whose dates are not the story's: an embedded video's or picture's (its
+# broadcast or upload), a quoted post, comments, related stories and teasers. Not <aside> as
+# such: themes set the story's own meta box as one ("<aside class="meta"><time …>").
+OUTSIDE_THE_STORY = (
+    "ancestor::figure or ancestor::video or ancestor::blockquote"
+    ' or ancestor::*[contains(@class, "comment") or contains(@class, "related")'
+    ' or contains(@class, "teaser") or contains(@class, "recommend")]'
+)
+
+
+def _story_microdata(tree, prop: str) -> list[str]:
+    """Values of the microdata property ``prop`` ("datePublished") that belong to the story: not
+    inside an item of another type (a VideoObject's, an ImageObject's, a Comment's, a related
+    article's in an ItemList) nor in a block outside the story (:data:`OUTSIDE_THE_STORY`)."""
+    values = []
+    for element in tree.xpath(f'//*[@itemprop="{prop}"][not({OUTSIDE_THE_STORY})]'):
+        value = element.get("content") or element.get("datetime")
+        if value and not _in_other_item(element):
+            values.append(value)
+    return values
+
+
+def _story_items(tree) -> list:
+    """Microdata items of the story's types (``itemtype`` …/NewsArticle, …/BlogPosting)."""
+    return [
+        item
+        for item in tree.xpath("//*[@itemscope][@itemtype]")
+        if item.get("itemtype").rstrip("/").rsplit("/", 1)[-1] in STORY_TYPES
+    ]
+
+
+def _in_other_item(element) -> bool:
+    """Whether a microdata property belongs to an item that is not the story: one of another
+    type (VideoObject, ImageObject, Comment), or a story the page links to as related or lists
+    ("itemListElement", "relatedLink"); a BlogPosting that is a Blog's "blogPost" is the story."""
+    scope = next((parent for parent in element.iterancestors() if parent.get("itemscope") is not None), None)
+    if scope is None:
+        return False
+    itemtype = (scope.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+    if itemtype in OTHER_ITEM_TYPES:
+        return True
+    return bool(set((scope.get("itemprop") or "").lower().split()) & RELATED_ITEM_PROPERTIES)
+
+
+# Items on a story page that carry dates of their own: media (a video's broadcast or upload),
+# comments and reviews, events, offers, lists of other stories. A container such as Blog,
+# WebSite or CreativeWork may hold the story's own date.
+OTHER_ITEM_TYPES = {
+    "VideoObject",
+    "AudioObject",
+    "ImageObject",
+    "MediaObject",
+    "Clip",
+    "Episode",
+    "Comment",
+    "Review",
+    "Event",
+    "Product",
+    "Offer",
+    "ItemList",
+    "ListItem",
+}
+# Properties by which a page lists or links other stories in its microdata.
+RELATED_ITEM_PROPERTIES = {"itemlistelement", "relatedlink", "isrelatedto", "mentions", "citation", "isbasedon"}
+
+
+@contextmanager
+def _story_dates_only(tree, nodes: list[dict]):
+    """While htmldate reads ``tree``, its JSON-LD holds the story node's publication date only,
+    and microdata and ``<time>`` elements of other items and blocks (:func:`_in_other_item`,
+    :data:`OUTSIDE_THE_STORY`) are no dates.
+
+    htmldate takes the first "datePublished" in any JSON-LD script: an embedded video's
+    (VideoObject, broadcast before the story), a picture's, a comment's or a related article's
+    when their script comes first (broadcasters, news sites with video players, blogs with
+    comment markup). The story's own node (NewsArticle, BlogPosting …, also in an @graph) is
+    the one that dates the page; pages without one keep their scripts.
+    """
+    # Microdata and <time> elements outside the story are hidden alike (renamed for the while).
+    others = [
+        element
+        for element in tree.xpath(
+            '//*[@itemprop="datePublished" or @itemprop="dateModified" or @itemprop="dateCreated"'
+            f' or @itemprop="uploadDate" or self::time][{OUTSIDE_THE_STORY} or @itemprop]'
+        )
+        if element.get("itemprop") is None
+        or element.xpath(f"boolean({OUTSIDE_THE_STORY})")
+        # A page without story markup of its own (a podcast episode's, a video's) is dated by
+        # its media item.
+        or _in_other_item(element)
+        and (nodes or _story_items(tree))
+    ]
+    saved_elements = [(element, element.tag, dict(element.attrib)) for element in others]
+    for element in others:
+        element.tag = "span"
+        element.attrib.clear()
+    scripts = tree.xpath('//script[@type="application/ld+json"]') if nodes else []
+    saved = [script.text for script in scripts]
+    stated = next((node["datePublished"] for node in nodes if isinstance(node.get("datePublished"), str)), None)
+    for script in scripts:
+        script.text = ""
+    if scripts and stated:
+        scripts[0].text = json.dumps({"datePublished": stated})
+    try:
+        yield
+    finally:
+        for script, text in zip(scripts, saved):
+            script.text = text
+        for element, tag, attributes in saved_elements:
+            element.tag = tag
+            element.attrib.update(attributes)
 
 
 def parse_date(value, now: datetime | None = None) -> str | None:
@@ -759,11 +992,12 @@ def _press_datelines(tree, now: datetime) -> set:
 
 
 def _printed_time_element(tree, now: datetime) -> str | None:
-    """The day the page's ``<time>`` elements outside comments and quoted posts print
+    """The day the page's ``<time>`` elements outside comments, quoted posts, figures, videos
+    and related teasers (:data:`OUTSIDE_THE_STORY`) print
     ("<time datetime=…>25.01.2022</time>"), wherever they stand: a CMS's publication stamp in
     a meta box far from the headline. When they print several days, none of them."""
     days, printed_days = set(), set()
-    for element in tree.xpath('//body//time[not(ancestor::*[contains(@class, "comment")] or ancestor::blockquote)]'):
+    for element in tree.xpath(f"//body//time[not({OUTSIDE_THE_STORY})]"):
         printed = visible_dates(text_of(element))
         if printed:
             printed_days.add(_plausible(_from_match(printed[0]), now))
@@ -829,6 +1063,11 @@ def _headline_element(tree, headline: str | None):
         for h1, key in h1s:
             if key and (wanted in key or key in wanted):
                 return h1
+    if wanted and len(headline.split()) >= 2:
+        # No <h1> holds it, a marked headline element does ("<div class="stage-headline">").
+        for element in tree.xpath(MARKED_HEADLINE_XPATH):
+            if not _hidden(element) and _key(" ".join(element.xpath(".//text()"))) == wanted:
+                return element
     for h1, key in h1s:
         if len(" ".join(h1.xpath(".//text()")).split()) >= 2:
             return h1
@@ -952,7 +1191,13 @@ def article_authors(
     names ("Redaktion") are kept only when nobody else is named.
     """
     raw = []
-    for node in story_nodes(tree):
+    nodes = story_nodes(tree, url)
+    page = _address(url)
+    if any(page in _node_addresses(node) for node in nodes):
+        # The page's own node is known: nodes naming other addresses are related stories, and
+        # their authors are not this story's.
+        nodes = [node for node in nodes if page in _node_addresses(node) or not _node_addresses(node)]
+    for node in nodes:
         raw.extend(_jsonld_people(node.get("author")))
     raw.append(
         meta_content(
@@ -968,8 +1213,9 @@ def article_authors(
     )
     names, agencies, desks = [], [], []
     sites = _site_names(tree, url) if url else set()
+    common = _lowercase_words(body_text(tree))
     for value in raw:
-        _sort_names(split_names(value), sites, names, agencies, desks)
+        _sort_names(split_names(value), sites, names, agencies, desks, common)
     shown, handles, issuers = _shown_credits(tree, headline)
     if names and shown and _unseen(names, tree):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
@@ -978,22 +1224,22 @@ def article_authors(
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person.
         for value in shown:
-            _sort_names(_shown_names(value, shown), sites, names, agencies, desks)
+            _sort_names(_shown_names(value, shown), sites, names, agencies, desks, common)
             if names:
                 break
     if not names:
         # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015";
         # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
-        _sort_names(handles[:1] + issuers, sites, names, agencies, desks)
+        _sort_names(handles[:1] + issuers, sites, names, agencies, desks, common)
     if not (names or agencies or desks):
         for element in tree.xpath(BYLINE_XPATH)[:3]:
-            _sort_names(split_names(text_of(element)), sites, names, agencies, desks)
+            _sort_names(split_names(text_of(element)), sites, names, agencies, desks, common)
     signature = closing_signature(tree, text)
     if not names:
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
-        _sort_names(signature, sites, names, agencies, desks)
+        _sort_names(signature, sites, names, agencies, desks, common)
     if not names:
-        _sort_names(split_names(fallback() if callable(fallback) else fallback), sites, names, agencies, desks)
+        _sort_names(split_names(fallback() if callable(fallback) else fallback), sites, names, agencies, desks, common)
     names = [_fuller_name(name, shown + signature + _introduced(tree, name)) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
@@ -1034,9 +1280,9 @@ def _outermost_hidden(tree) -> list:
 def _shown_names(byline: str, shown: list[str]) -> list[str]:
     """The names of a shown byline, or of a later one that names them and more: a date line
     cut short ("von Lars Fischer") and the byline box ("von Lars Fischer und Alina …")."""
-    names = [name for name in split_names(byline) if _looks_like_a_name(name)]
+    names = [name for name in map(_before_common_noun, split_names(byline)) if _looks_like_a_name(name)]
     for other in shown:
-        other_names = [name for name in split_names(other) if _looks_like_a_name(name)]
+        other_names = [name for name in map(_before_common_noun, split_names(other)) if _looks_like_a_name(name)]
         if names and len(other_names) > len(names) and set(names) <= set(other_names):
             return other_names
     return names
@@ -1326,7 +1572,8 @@ def _without_trailing_words(byline: str) -> str:
 
 
 def _looks_like_a_name(name: str) -> bool:
-    """A person's name or an agency as a byline prints it: capitalised words, no label."""
+    """A person's name or an agency as a byline prints it: capitalised words, no label, no
+    organisation and no common noun."""
     words = name.split()
     # A broadcaster or agency credited by its initials ("NDR", "SDA").
     acronym = re.fullmatch(r"[A-ZÄÖÜ]{2,5}", name) is not None
@@ -1336,7 +1583,45 @@ def _looks_like_a_name(name: str) -> bool:
         or 1 < len(words) <= 5
         and all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
         and not any(word.lower() in NOT_NAME_WORDS for word in words)
+        and _not_a_person(name) is None
     )
+
+
+def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
+    """Why a credited name is nobody: ``"organisation"`` (a desk), ``"phrase"`` (a label or
+    common nouns: dropped), else ``None``.
+
+    ``common`` holds the words the page writes in lower case: a name whose first word is one
+    of them is a brand or a phrase, no person ("Daheim Solar", "Unsere Partner": "daheim" and
+    "unsere" stand in the page's sentences too), as German capitalises nouns and names, not
+    adjectives and adverbs; it counts as a desk.
+    """
+    words = name.split()
+    if ORGANISATION.search(name):
+        return "organisation"
+    folded = " ".join(_words(name))
+    if folded in LABEL_PHRASES or any(COMMON_NOUN.match(word) and len(word) >= 8 for word in words):
+        return "phrase"
+    if len(words) > 1 and words[0].lower() in common and words[0].lower() not in NAME_PARTICLES:
+        # A brand or a phrase ("Daheim Solar", "Unsere Partner"): credited only when nobody is.
+        return "organisation"
+    return None
+
+
+def _before_common_noun(name: str) -> str:
+    """A name run on into a caption or label ("Christian Seiler Illustration von Markus"):
+    the words before the first common noun (organisations keep theirs)."""
+    words = name.split()
+    cut = next((i for i, word in enumerate(words) if COMMON_NOUN.match(word) and len(word) >= 8), 0)
+    if cut >= 2 and not (ORGANISATION.search(name) or DESK_WORDS.search(name)):
+        return " ".join(words[:cut])
+    return name
+
+
+def _lowercase_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case (no addresses or handles: letters only)."""
+    words = (word.strip(",;:!?\"'()[]„“”»«") for word in text.split())
+    return {word for word in words if word.isalpha() and word.islower()}
 
 
 NAME_PARTICLES = {"von", "van", "de", "der", "zu", "v.", "di", "da", "le", "du"}
@@ -1379,19 +1664,22 @@ def _fuller_name(name: str, shown: list[str]) -> str:
     return name
 
 
-def _sort_names(candidates, sites, names, agencies, desks) -> None:
-    """File each credited name under people, agencies or desks (site names count as desks)."""
+def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = frozenset()) -> None:
+    """File each credited name under people, agencies or desks (site names and organisations
+    count as desks); labels and common-noun phrases (:func:`_not_a_person`) are nobody's."""
     known = {_key(name) for name in names + agencies + desks}
     for name in candidates:
+        name = _before_common_noun(name)
         if _key(name) in known:
             continue
         known.add(_key(name))
         agency = AGENCIES.get(name.lower())
+        kind = None if agency else _not_a_person(name, common)
         if agency:
             agencies.append(agency)
-        elif DESK_WORDS.search(name) or _is_site(name, sites):
+        elif DESK_WORDS.search(name) or _is_site(name, sites) or kind == "organisation":
             desks.append(name)
-        else:
+        elif kind is None:
             names.append(name)
 
 

@@ -124,6 +124,38 @@ def test_hidden_headings_and_screen_reader_labels_are_not_the_title():
     assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
 
 
+@pytest.mark.parametrize(
+    "headline_class", ["stage-headline", "article-headline", "c-article__title", "articleHeadline"]
+)
+def test_a_headline_part_is_kept_whatever_words_its_class_contains(headline_class):
+    # Kicker classes are matched as words of the class: "stage" holds "tag", but is no tag.
+    head = jsonld(headline="Hafen wird um zwei Terminals erweitert")
+    header = (
+        f'<h1><span class="c-article__kicker">Düsseldorf</span>'
+        f'<span class="{headline_class}">Hafen wird um zwei Terminals erweitert</span></h1>'
+    )
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<div class="stage-headline">{}</div>',
+        '<p class="c-article__title">{}</p>',
+        '<div itemprop="headline">{}</div>',
+        '<h2 class="entry-title">{}</h2>',
+    ],
+)
+def test_a_marked_headline_element_under_a_section_h1_is_the_headline(element):
+    # The metadata title adds a section and a slogan the page does not show as the headline.
+    head = "<title>Hafen wird um zwei Terminals erweitert · Wirtschaft · Neues aus dem Rathaus</title>"
+    header = "<h1>Aktuelles</h1>" + element.format("Hafen wird um zwei Terminals erweitert")
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    # A teaser of another story in a marked element is not taken.
+    header = "<h1>Aktuelles</h1>" + element.format("Neuer Radweg am Rhein eröffnet")
+    assert extract(page(head, header))["title"] != "Neuer Radweg am Rhein eröffnet"
+
+
 def test_soft_hyphens_are_removed_from_the_title():
     header = "<h1>Er\u00adwei\u00adte\u00adrung des Ha\u00adfens</h1>"
     head = "<title>Erweiterung des Hafens | Stadt Düsseldorf</title>"
@@ -332,6 +364,60 @@ def test_a_time_element_far_from_the_headline_beats_a_guess():
     # Time elements that print different days (the story's and a teaser's) decide nothing.
     teaser = '<aside><time datetime="2022-01-10T09:00:00+01:00">vor 9 Stunden</time></aside>'
     assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing + teaser))["published"] == "2022-01-15"
+
+
+def ld(node: dict) -> str:
+    return '<script type="application/ld+json">' + json.dumps({"@context": "https://schema.org", **node}) + "</script>"
+
+
+VIDEO = {"@type": "VideoObject", "name": "Der Hafen im Film", "uploadDate": "2021-06-02", "datePublished": "2021-06-02"}
+STORY_NODE = {"@type": "NewsArticle", "headline": "Hafen wird erweitert", "datePublished": "2022-03-14T08:00:00+01:00"}
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ld(VIDEO) + ld(STORY_NODE),  # a video player's script before the story's (broadcasters)
+        ld({"@graph": [VIDEO, {"@type": "ImageObject", "datePublished": "2020-01-01"}, STORY_NODE]}),
+        # Related stories as article nodes of their own, listed before the page's.
+        ld({**STORY_NODE, "url": "https://example.org/anderes.html", "datePublished": "2021-06-02"})
+        + ld({**STORY_NODE, "url": URL}),
+    ],
+)
+def test_the_date_is_the_story_nodes_not_a_video_or_related_node(head):
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>"))["published"][:10] == "2022-03-14"
+
+
+def test_a_related_story_node_gives_neither_headline_nor_author():
+    related = {**STORY_NODE, "url": "https://example.org/anderes.html", "headline": "Neuer Radweg am Rhein"}
+    own = {**STORY_NODE, "url": URL, "headline": "Hafen wird um zwei Terminals erweitert"}
+    head = ld({**related, "author": {"@type": "Person", "name": "Jan Meyer"}})
+    head += ld({**own, "author": {"@type": "Person", "name": "Anna Schmidt"}})
+    article = extract(page(head))
+    assert (article["title"], article["authors"]) == ("Hafen wird um zwei Terminals erweitert", ["Anna Schmidt"])
+
+
+def test_microdata_and_time_elements_outside_the_story_do_not_date_it():
+    video = (
+        '<div itemprop="video" itemscope itemtype="https://schema.org/VideoObject">'
+        '<meta itemprop="datePublished" content="2021-06-02"></div>'
+    )
+    story = (
+        '<div itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" content="2022-03-14">'
+    )
+    html = page(header=video + story + "<h1>Hafen wird erweitert</h1></div>")
+    assert extract(html)["published"][:10] == "2022-03-14"
+    # A page without story markup of its own (a podcast episode's) is dated by its media item.
+    audio = video.replace("VideoObject", "AudioObject").replace('itemprop="video" ', "")
+    assert extract(page(header=audio + "<h1>Hafen wird erweitert</h1>"))["published"][:10] == "2021-06-02"
+    # The story's printed date is the one outside figures, videos and related teasers.
+    closing = (
+        '<figure><img src="hafen.jpg"><figcaption>Archivbild vom <time datetime="2019-05-04">04.05.2019</time>'
+        "</figcaption></figure>"
+        '<div class="related-articles"><time datetime="2021-06-02">02.06.2021</time></div>'
+        '<p class="meta">Erscheinungsdatum <time datetime="2022-03-14">14.03.2022</time></p>'
+    )
+    assert extract(page(closing=closing))["published"][:10] == "2022-03-14"
 
 
 def test_a_post_that_says_when_it_was_published():
@@ -605,6 +691,76 @@ def test_an_organisation_or_the_site_in_the_metadata_gives_way_to_the_byline(org
     head = f'<meta name="author" content="{organisation}">'
     header = HEADLINE + "<p>von Leonora Holling</p>"
     assert extract(page(head, header), url)["authors"] == ["Leonora Holling"]
+
+
+@pytest.mark.parametrize(
+    "organisation",
+    [
+        "Stadtwerke Düsseldorf",  # a utility
+        "IHK Köln",  # a chamber
+        "Stadt Ulm",  # a town hall
+        "Wirtschaftsförderung Region Stuttgart",  # a public agency
+        "Universität Kassel",  # a university's press office
+        "Landesverband Bayern",  # an association, its word at the end of a compound
+    ],
+)
+def test_an_organisation_is_no_person_and_yields_to_the_byline(organisation):
+    # The metadata names it as a person, and the page shows it (in its footer), so it is no
+    # unseen CMS account either.
+    head = jsonld(author={"@type": "Person", "name": organisation})
+    footer = f"<p>Herausgegeben von {organisation}</p>"
+    byline = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, byline, closing=footer))["authors"] == ["Leonora Holling"]
+    # Alone it is the page's credit, as a desk's is.
+    assert extract(page(head, HEADLINE, closing=footer))["authors"] == [organisation]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Weitere Informationen", "Mehr zum Thema", "Kontakt", "Unsere Leistungen", "Aktuelle Meldungen"],
+)
+def test_labels_and_common_noun_phrases_are_no_authors(label):
+    box = f'<div class="author-box"><a href="/info/">{label}</a></div>'
+    assert extract(page(header=HEADLINE, closing=box))["authors"] == []
+    # A name run on into a caption keeps the name.
+    box = '<div class="author">Christian Seiler Illustration von Markus</div>'
+    assert extract(page(header=HEADLINE, closing=box))["authors"] == ["Christian Seiler"]
+
+
+def test_a_credit_whose_first_word_the_page_writes_in_lower_case_is_no_person():
+    # "daheim" is an adverb in the text, so "Daheim Solar" is a brand: credited only when nobody is.
+    story = "<p>" + "Wer daheim Strom erzeugt, spart mit einem Speicher viel Geld im Jahr. " * 6 + "</p>"
+    head = '<meta name="author" content="Daheim Solar">'
+    assert extract(page(head, HEADLINE, body=story))["authors"] == ["Daheim Solar"]
+    byline = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, byline, body=story))["authors"] == ["Leonora Holling"]
+
+
+def yoast_graph(title: str, authors: list[str]) -> str:
+    """JSON-LD as WordPress's Yoast writes it for a blog run by a person: the first author
+    typed Person and Organization, and the publisher of the site."""
+    person = {"@type": ["Person", "Organization"], "@id": "#/schema/person/1", "name": authors[0]}
+    graph = [
+        {"@type": "WebSite", "@id": "#website", "name": "Hafenblog", "publisher": {"@id": "#/schema/person/1"}},
+        person,
+        {
+            "@type": "Article",
+            "headline": title,
+            "author": [{"@id": "#/schema/person/1"}] + [{"@type": "Person", "name": name} for name in authors[1:]],
+            "publisher": {"@id": "#/schema/person/1"},
+        },
+    ]
+    return '<script type="application/ld+json">' + json.dumps({"@graph": graph}) + "</script>"
+
+
+def test_a_person_is_never_the_site_name():
+    # The site's names come from og:site_name, WebSite, publisher organisations and the host,
+    # not from a person node: the journalist stays an author and a title that names them stays.
+    head = yoast_graph("Hafen wird um zwei Terminals erweitert", ["Anna Schmidt", "Jan Meyer"])
+    head += '<meta name="author" content="Anna Schmidt, Jan Meyer">'
+    assert sorted(extract(page(head, HEADLINE))["authors"]) == ["Anna Schmidt", "Jan Meyer"]
+    head = yoast_graph("Anna Schmidt | Hafenblog", ["Anna Schmidt"]) + "<title>Anna Schmidt | Hafenblog</title>"
+    assert extract(page(head, "<h1>Anna Schmidt</h1>"))["title"] == "Anna Schmidt"
 
 
 def test_a_date_line_cut_short_is_completed_by_the_byline_box():
