@@ -7,6 +7,7 @@ page's own UTC offset when it gives one (Europe/Berlin when only a local time is
 
 import json
 import re
+import weakref
 from contextlib import contextmanager
 from copy import deepcopy
 from datetime import date, datetime, timedelta
@@ -222,8 +223,25 @@ def visible_dates(text: str) -> list:
     return sorted(matches, key=lambda match: match.start())
 
 
-def jsonld_nodes(tree):
+# A dozen rules read the same facts of one parsed page (its JSON-LD, meta tags, visible text):
+# each is computed on first use and kept while the page's tree lives.
+_PAGE_FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _read_once(tree, fact: str, compute):
+    facts = _PAGE_FACTS.setdefault(tree, {})
+    if fact not in facts:
+        facts[fact] = compute(tree)
+    return facts[fact]
+
+
+def jsonld_nodes(tree) -> list[dict]:
     """Every JSON object in the page's ``application/ld+json`` scripts, ``@graph`` unpacked."""
+    return _read_once(tree, "jsonld", _parse_jsonld)
+
+
+def _parse_jsonld(tree) -> list[dict]:
+    nodes = []
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
             data = json.loads(script)
@@ -233,10 +251,11 @@ def jsonld_nodes(tree):
         while stack:
             node = stack.pop(0)
             if isinstance(node, dict):
-                yield node
+                nodes.append(node)
                 stack.extend(node.get("@graph") or [])
             elif isinstance(node, list):
                 stack.extend(node)
+    return nodes
 
 
 def jsonld_types(node: dict) -> set[str]:
@@ -272,12 +291,23 @@ def _node_addresses(node: dict) -> set[str]:
 
 def meta_content(tree, *names: str) -> str | None:
     """First non-empty ``<meta>`` content among ``names`` (matched on name, property or itemprop)."""
+    index = _read_once(tree, "meta", _meta_index)
     for name in names:
         for attribute in ("property", "name", "itemprop"):
-            for value in tree.xpath(f'//meta[@{attribute}="{name}"]/@content'):
+            for value in index.get((attribute, name), ()):
                 if value.strip():
                     return " ".join(value.split())
     return None
+
+
+def _meta_index(tree) -> dict[tuple[str, str], list[str]]:
+    """``(attribute, value) → contents`` of the page's ``<meta>`` elements, in page order."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        for attribute in ("property", "name", "itemprop"):
+            if (value := meta.get(attribute)) is not None:
+                index.setdefault((attribute, value), []).append(meta.get("content"))
+    return index
 
 
 def text_of(element) -> str:
@@ -882,6 +912,10 @@ DATELINE_AFTER, DATELINE_BEFORE = 300, 150
 
 def body_text(tree) -> str:
     """The page's visible text (no scripts or styles), whitespace collapsed."""
+    return _read_once(tree, "body_text", _visible_text)
+
+
+def _visible_text(tree) -> str:
     body = tree.find("body")
     parts = (body if body is not None else tree).xpath(
         ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
