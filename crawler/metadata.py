@@ -915,12 +915,14 @@ def body_text(tree) -> str:
     return _read_once(tree, "body_text", _visible_text)
 
 
+_VISIBLE_TEXT = lxml.etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]", smart_strings=False
+)
+
+
 def _visible_text(tree) -> str:
     body = tree.find("body")
-    parts = (body if body is not None else tree).xpath(
-        ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
-    )
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(_VISIBLE_TEXT(body if body is not None else tree)).split())
 
 
 def shown_date(
@@ -1015,7 +1017,7 @@ def _press_datelines(tree, now: datetime) -> set:
     """Days a text piece opens with in parentheses, after a place name or alone: the dateline
     of press releases and agency copy, as explicit as a label ("(12.11.2021)")."""
     days = set()
-    for piece in tree.xpath(PAGE_TEXT_XPATH):
+    for piece in page_text_pieces(tree):
         piece = " ".join(piece.split())[:80]
         if "(" not in piece[:45]:
             continue
@@ -1401,6 +1403,14 @@ PAGE_TEXT_XPATH = (
     "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
     ' or ancestor::*[contains(@class, "comment")])]'
 )
+# Plain strings: lxml's default "smart" strings each keep their element, which costs an element
+# object per text piece.
+_PAGE_TEXT = lxml.etree.XPath(PAGE_TEXT_XPATH, smart_strings=False)
+
+
+def page_text_pieces(tree) -> list[str]:
+    """The text pieces of the page's body outside scripts, styles and comments, in page order."""
+    return _read_once(tree, "text_pieces", _PAGE_TEXT)
 
 
 # How far after the headline a "Von …" line may be: below the lead paragraph, too.
@@ -1433,7 +1443,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30".
     window = "\n".join(near)
     bylines.extend(_without_trailing_words(match["names"]) for match in NAME_BEFORE_DATE.finditer(window))
-    pieces = [piece for piece in map(plain_text, tree.xpath(PAGE_TEXT_XPATH)) if piece]
+    pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
     bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
         if element.xpath('ancestor-or-self::*[contains(@class, "comment")]'):
