@@ -1120,6 +1120,8 @@ def _first_valid(candidates, now: datetime) -> str | None:
 
 # Authors
 
+# An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors).
+TEASER_CLASSES = 'contains(@class, "comment") or contains(@class, "related") or contains(@class, "teaser")'
 BYLINE_XPATH = (
     '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
     ' or contains(@class, "author") or contains(@class, "autor")]'
@@ -1363,7 +1365,8 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     pieces = [piece for piece in map(plain_text, tree.xpath(PAGE_TEXT_XPATH)) if piece]
     bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
-        if element.xpath('ancestor-or-self::*[contains(@class, "comment")]'):
+        if element.xpath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY})"):
+            # A commenter, or the author of a teaser for another story ("slider-teaser__author").
             continue
         value = text_of(element)
         if value and len(value.split()) <= MAX_BYLINE_WORDS:

@@ -763,6 +763,21 @@ def test_a_person_is_never_the_site_name():
     assert extract(page(head, "<h1>Anna Schmidt</h1>"))["title"] == "Anna Schmidt"
 
 
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        # A slider of opinion pieces above the story, each teaser with its author.
+        '<article class="slider-teaser"><h2>Dumme Zuversicht</h2>'
+        '<span class="slider-teaser__author">Manfred Prisching</span></article>',
+        # Related stories with their bylines.
+        '<div class="related-articles"><h3>Neuer Radweg</h3><p class="author">Manfred Prisching</p></div>',
+    ],
+)
+def test_the_author_of_a_teaser_for_another_story_is_not_the_byline(teaser):
+    box = '<div class="author"><h2 class="author__name">Ursula Baatz</h2></div>'
+    assert extract(page(header=HEADLINE + teaser, closing=box))["authors"] == ["Ursula Baatz"]
+
+
 def test_a_date_line_cut_short_is_completed_by_the_byline_box():
     lead = "<p>" + "Die Stadtwerke erweitern den Hafen um zwei Terminals. " * 5 + "</p>"
     header = HEADLINE + lead + "<p>von <a>Lars Fischer</a></p>"
