@@ -982,9 +982,13 @@ def _dateline(tree, headline: str | None, pieces: bool = False, limit: int = DAT
     if target is None:
         return ([], []) if pieces else ("", "")
     before, after, state, skipping, after_length = [], [], "before", 0, 0
+    # A picture's or video's caption next to the headline ("Archivbild vom 04.05.2019", "Foto:
+    # Anna Schmidt") is neither the date line nor the byline.
+    holding = set(target.iterancestors())
+    media = {element for element in tree.iter("figure", "figcaption", "video") if element not in holding}
     for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in SKIPPED_TEXT:
+        if tag in SKIPPED_TEXT or element in media:
             skipping += 1 if event == "start" else -1
             if event == "end" and skipping == 0 and element.tail:
                 (before if state == "before" else after).append(element.tail)

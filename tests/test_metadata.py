@@ -420,6 +420,15 @@ def test_microdata_and_time_elements_outside_the_story_do_not_date_it():
     assert extract(page(closing=closing))["published"][:10] == "2022-03-14"
 
 
+def test_a_caption_next_to_the_headline_is_not_the_date_line():
+    figure = (
+        '<figure><img src="hafen.jpg"><figcaption>Der Hafen im Frühjahr (Foto: Stadt Düsseldorf, 04.05.2019)'
+        "</figcaption></figure>"
+    )
+    header = "<h1>Hafen wird erweitert</h1>" + figure + "<p>14.03.2022, 08:00 Uhr</p>"
+    assert extract(page(header=header))["published"][:10] == "2022-03-14"
+
+
 def test_a_post_that_says_when_it_was_published():
     closing = "<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr veröffentlicht.</p>"
     head = '<meta name="date" content="2011-12-09">'
