@@ -1056,9 +1056,13 @@ def _dateline(tree, headline: str | None, pieces: bool = False, limit: int = DAT
     if target is None:
         return ([], []) if pieces else ("", "")
     before, after, state, skipping, after_length = [], [], "before", 0, 0
+    # A picture's or video's caption next to the headline ("Archivbild vom 04.05.2019", "Foto:
+    # Anna Schmidt") is neither the date line nor the byline.
+    holding = set(target.iterancestors())
+    media = {element for element in tree.iter("figure", "figcaption", "video") if element not in holding}
     for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in SKIPPED_TEXT:
+        if tag in SKIPPED_TEXT or element in media:
             skipping += 1 if event == "start" else -1
             if event == "end" and skipping == 0 and element.tail:
                 (before if state == "before" else after).append(element.tail)
@@ -1194,6 +1198,8 @@ def _first_valid(candidates, now: datetime) -> str | None:
 
 # Authors
 
+# An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors).
+TEASER_CLASSES = 'contains(@class, "comment") or contains(@class, "related") or contains(@class, "teaser")'
 BYLINE_XPATH = (
     '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
     ' or contains(@class, "author") or contains(@class, "autor")]'
@@ -1446,7 +1452,8 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
     bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
-        if element.xpath('ancestor-or-self::*[contains(@class, "comment")]'):
+        if element.xpath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY})"):
+            # A commenter, or the author of a teaser for another story ("slider-teaser__author").
             continue
         value = text_of(element)
         if value and len(value.split()) <= MAX_BYLINE_WORDS:

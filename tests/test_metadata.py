@@ -420,6 +420,15 @@ def test_microdata_and_time_elements_outside_the_story_do_not_date_it():
     assert extract(page(closing=closing))["published"][:10] == "2022-03-14"
 
 
+def test_a_caption_next_to_the_headline_is_not_the_date_line():
+    figure = (
+        '<figure><img src="hafen.jpg"><figcaption>Der Hafen im Frühjahr (Foto: Stadt Düsseldorf, 04.05.2019)'
+        "</figcaption></figure>"
+    )
+    header = "<h1>Hafen wird erweitert</h1>" + figure + "<p>14.03.2022, 08:00 Uhr</p>"
+    assert extract(page(header=header))["published"][:10] == "2022-03-14"
+
+
 def test_a_post_that_says_when_it_was_published():
     closing = "<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr veröffentlicht.</p>"
     head = '<meta name="date" content="2011-12-09">'
@@ -761,6 +770,21 @@ def test_a_person_is_never_the_site_name():
     assert sorted(extract(page(head, HEADLINE))["authors"]) == ["Anna Schmidt", "Jan Meyer"]
     head = yoast_graph("Anna Schmidt | Hafenblog", ["Anna Schmidt"]) + "<title>Anna Schmidt | Hafenblog</title>"
     assert extract(page(head, "<h1>Anna Schmidt</h1>"))["title"] == "Anna Schmidt"
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        # A slider of opinion pieces above the story, each teaser with its author.
+        '<article class="slider-teaser"><h2>Dumme Zuversicht</h2>'
+        '<span class="slider-teaser__author">Manfred Prisching</span></article>',
+        # Related stories with their bylines.
+        '<div class="related-articles"><h3>Neuer Radweg</h3><p class="author">Manfred Prisching</p></div>',
+    ],
+)
+def test_the_author_of_a_teaser_for_another_story_is_not_the_byline(teaser):
+    box = '<div class="author"><h2 class="author__name">Ursula Baatz</h2></div>'
+    assert extract(page(header=HEADLINE + teaser, closing=box))["authors"] == ["Ursula Baatz"]
 
 
 def test_a_date_line_cut_short_is_completed_by_the_byline_box():
