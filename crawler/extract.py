@@ -267,9 +267,8 @@ def extract_main_text(tree, url: str):
     # Metadata comes from trafilatura_metadata and crawler.metadata: trafilatura's own pass is off.
     options = dict(url=url, with_metadata=False, include_comments=False, include_tables=True)
     tree = prepared_for_extraction(tree)
-    # trafilatura changes the tree it extracts from: the precise pass gets a copy, so that the
-    # default pass, when needed, can have the prepared tree itself.
-    document = trafilatura.bare_extraction(deepcopy(tree), favor_precision=True, **options)
+    # bare_extraction works on its own copy of a tree it is given, so both passes read this one.
+    document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
     words = len((document.text or "").split()) if document is not None else 0
     if words < MIN_PRECISE_WORDS and page_words(tree) >= RECALL_FALLBACK_RATIO * max(words, 1):
         fuller = trafilatura.bare_extraction(tree, **options)
