@@ -35,7 +35,7 @@ from w3lib.encoding import html_to_unicode
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
-from crawler.extract import extract_article  # noqa: E402
+from crawler.extraction.extract import extract_article  # noqa: E402
 
 DEFAULT_BENCHMARKS = REPOSITORY.parent / "shared" / "benchmarks"
 RESULTS = REPOSITORY / "bench" / "results" / "extraction.json"

@@ -179,7 +179,7 @@ def extract(file_or_url, url):
         newsarchive extract saved-page.html --url https://example.de/wirtschaft/a.html
         newsarchive extract http://127.0.0.1:8000/ruhr/2026/10/story.html
     """
-    from crawler.extract import extract_article
+    from crawler.extraction.extract import extract_article
 
     if file_or_url.startswith(("http://", "https://")):
         request = urllib.request.Request(file_or_url, headers={"User-Agent": "newsarchive"})
@@ -211,7 +211,7 @@ def reextract(source_ids, db_path):
     Example:
         newsarchive reextract rp-duesseldorf
     """
-    from crawler.reextract import reextract as run_reextract
+    from crawler.extraction.reextract import reextract as run_reextract
 
     _require(db_path)
     counts = run_reextract(db_path, source_ids)
@@ -233,7 +233,7 @@ def export_warc(warc_file, db_path):
     Example:
         newsarchive export-warc data/archive.warc.gz
     """
-    from crawler.reextract import export_warc as run_export
+    from crawler.extraction.reextract import export_warc as run_export
 
     _require(db_path)
     click.echo(f"{run_export(db_path, warc_file)} records written to {warc_file}")

@@ -17,7 +17,7 @@ class PageItem:
     source: str
     response: FetchedResponse
     html: str | None  # the decoded page; dropped once extracted
-    classification: str  # crawler.classify: ARTICLE or UNDECIDED
+    classification: str  # crawler.extraction.classify: ARTICLE or UNDECIDED
     prepared: PreparedArticle | None = None  # set by ExtractPipeline
     stored: StoreOutcome | None = None  # set by ArchivePipeline
     inflight: str | None = None  # distributed mode: the request to acknowledge once handled

@@ -27,7 +27,7 @@ from scrapy.linkextractors import LinkExtractor
 from archive.canonical import canonical_url, same_site
 from archive.publishing.status import sample_articles
 from archive.storage.store import open_archive
-from crawler.classify import (
+from crawler.extraction.classify import (
     ARTICLE,
     MIN_ARTICLE_WORDS,
     NON_ARTICLE_PATH,
@@ -37,7 +37,7 @@ from crawler.classify import (
     looks_like_article,
 )
 from crawler.fetch.discover import feed_entries, sitemap_entries
-from crawler.extract import extract_article, page_metadata, parse_html
+from crawler.extraction.extract import extract_article, page_metadata, parse_html
 from crawler.sources import SourcesError, load_sources, parse_source, select_sources
 
 COMMON_FEED_PATHS = (

@@ -16,10 +16,10 @@ from archive.indexing.enrich import company_finder
 from archive.storage.ingest import IngestOptions, ingest_batch
 from archive.storage.rawstore import open_raw_store
 from archive.storage.store import PreparedArticle, open_archive, prepare_article
-from crawler.classify import UNDECIDED, looks_like_article
-from crawler.extract import ExtractionTooSlow, extract_article, time_budget, with_listed_date
+from crawler.extraction.classify import UNDECIDED, looks_like_article
+from crawler.extraction.extract import ExtractionTooSlow, extract_article, time_budget, with_listed_date
 from crawler.items import PageItem
-from crawler.workers import acquire_pool, release_pool, renew_pool
+from crawler.extraction.workers import acquire_pool, release_pool, renew_pool
 from crawler import stats as keys
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def extract_and_prepare(
 ) -> PreparedArticle | None:
     """All the CPU work on one page: extract it, then compute what storing it needs
     (``archive.storage.store.prepare_article``: search terms, near-duplicate signature, mentions),
-    within ``time_limit`` seconds (:class:`~crawler.extract.ExtractionTooSlow` past it).
+    within ``time_limit`` seconds (:class:`~crawler.extraction.extract.ExtractionTooSlow` past it).
     ``listed_published`` (the date a feed or news sitemap gave) dates a page that prints none."""
     with time_budget(time_limit):
         article = extract_article(html, url)

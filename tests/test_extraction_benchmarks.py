@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extract import extract_article
+from crawler.extraction.extract import extract_article
 
 BENCH_SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "extraction.py"
 _spec = importlib.util.spec_from_file_location("bench_extraction", BENCH_SCRIPT)

@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.demosite import DemoSiteServer, Page
-from crawler.extract import ExtractionTooSlow, extract_article, time_budget
-from crawler.workers import acquire_pool, release_pool, renew_pool
+from crawler.extraction.extract import ExtractionTooSlow, extract_article, time_budget
+from crawler.extraction.workers import acquire_pool, release_pool, renew_pool
 from tests.conftest import run_cli, write_sources
 
 LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"

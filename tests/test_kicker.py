@@ -10,7 +10,7 @@ import pytest
 from archive.indexing.query import search_articles
 from archive.storage.store import open_archive, store_article, update_extraction
 from crawler.demosite import DemoSiteServer, Page
-from crawler.extract import with_listed_date
+from crawler.extraction.extract import with_listed_date
 from tests.conftest import run_cli, write_sources
 from tests.test_metadata import extract, jsonld, page
 

@@ -17,7 +17,13 @@ LAYERS = [
         ["archive.indexing.dedup", "archive.indexing.search", "archive.storage.store", "datasketch"],
     ),
     ("crawler.sources", ["numpy", "scrapy", "trafilatura", "datasette"]),
-    ("crawler.fetch.discover", ["trafilatura", "numpy", "datasketch", "archive.storage.store", "crawler.extract"]),
+    # The field rules read a parsed page; storing, indexing and trafilatura come later.
+    ("crawler.extraction.page", ["trafilatura", "htmldate", "archive.storage.store", "archive.indexing.search"]),
+    ("crawler.extraction.headline", ["trafilatura", "archive.storage.store", "crawler.extraction.extract"]),
+    (
+        "crawler.fetch.discover",
+        ["trafilatura", "numpy", "datasketch", "archive.storage.store", "crawler.extraction.extract"],
+    ),
     ("crawler.cli", ["scrapy", "trafilatura", "datasette", "numpy", "scheduler"]),
     ("scheduler", ["scrapy", "trafilatura", "datasette", "crawler.cli"]),
 ]

@@ -5,8 +5,10 @@ import json
 import pytest
 
 from archive.storage.store import open_archive, store_article
-from crawler.extract import extract_article, parse_html
-from crawler.metadata import article_dates, split_names, strip_site_name
+from crawler.extraction.extract import extract_article, parse_html
+from crawler.extraction.bylines import split_names
+from crawler.extraction.dates import article_dates
+from crawler.extraction.headline import strip_site_name
 
 URL = "https://rp-online.de/nrw/staedte/duesseldorf/wirtschaft/hafen-erweitert_aid-1234.html"
 STORY = (

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.fetch.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
-from crawler.metadata import parse_date, visible_dates
+from crawler.extraction.dates import parse_date, visible_dates
 
 URLISH = st.text(max_size=40) | st.sampled_from(
     [

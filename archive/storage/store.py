@@ -102,7 +102,7 @@ class Stored(NamedTuple):
 class PreparedArticle:
     """An extracted article with what storing it computes from its text (:func:`prepare_article`)."""
 
-    article: dict  # the extracted fields (crawler.extract.extract_article)
+    article: dict  # the extracted fields (crawler.extraction.extract.extract_article)
     values: dict  # the ``articles`` columns from extraction, with the derived ones
     sketch: Sketch  # the text's near-duplicate buckets and signature (archive.indexing.dedup)
     mentions: Mentions | None = None  # places and companies named, when enrichment is on

@@ -17,7 +17,7 @@ from scrapy.utils.sitemap import Sitemap
 from archive.canonical import canonical_url
 from archive.storage.hints import hint_time
 from archive.urls import web_url
-from crawler.classify import PAGINATION_PATH
+from crawler.extraction.classify import PAGINATION_PATH
 
 GZIP_MAGIC = b"\x1f\x8b"
 

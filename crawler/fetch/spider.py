@@ -20,10 +20,10 @@ from archive.storage.hints import hint_time
 from archive.storage.pages import due_pages
 from archive.storage.store import open_archive, utc_now
 from archive.urls import NOT_WEB, UrlPolicy
-from crawler.classify import NOT_ARTICLE, classify_page
+from crawler.extraction.classify import NOT_ARTICLE, classify_page
 
 from crawler.fetch.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
-from crawler.extract import page_metadata, parse_html
+from crawler.extraction.extract import page_metadata, parse_html
 from crawler.items import PageItem
 from crawler.fetch.middlewares import count_refusal
 from crawler.sources import Source

@@ -1,11 +1,11 @@
-"""Loaded once by the extraction workers' fork server (crawler.workers): everything a worker
+"""Loaded once by the extraction workers' fork server (crawler.extraction.workers): everything a worker
 needs before its first page, so that no worker pays for it and all share one copy."""
 
 import gc
 
 import py3langid
 
-import crawler.extract  # noqa: F401  (lxml, trafilatura, htmldate, the metadata rules)
+import crawler.extraction.extract  # noqa: F401  (lxml, trafilatura, htmldate, the metadata rules)
 from archive.indexing.enrich import company_finder
 from archive.indexing.search import german_vocabulary
 from archive.storage.store import prepare_article

@@ -14,7 +14,7 @@ each evidence function is one or two passes over the tree (0.25 ms a page on the
 import re
 from dataclasses import dataclass
 
-from crawler.metadata import ARTICLE_TYPES
+from crawler.extraction.page import ARTICLE_TYPES
 
 ARTICLE = "article"
 NOT_ARTICLE = "not-article"
@@ -127,8 +127,8 @@ class PageEvidence:
 def classify_page(url: str, metadata: dict, article_pattern: str = "", tree=None) -> str:
     """Classify a page before extraction: ``article``, ``not-article`` or ``undecided``.
 
-    ``metadata`` is :func:`crawler.extract.page_metadata` of the page, ``tree`` the parsed page
-    (:func:`crawler.extract.parse_html`); without it only markup and URL are weighed.
+    ``metadata`` is :func:`crawler.extraction.extract.page_metadata` of the page, ``tree`` the parsed page
+    (:func:`crawler.extraction.extract.parse_html`); without it only markup and URL are weighed.
     """
     if article_pattern:
         return ARTICLE if re.search(article_pattern, url) else NOT_ARTICLE

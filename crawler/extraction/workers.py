@@ -5,7 +5,7 @@ reactor's thread it would stall downloads, and in one process it would use one c
 
 Workers are forked from a fork server (``multiprocessing``'s "forkserver" start method): a
 fresh, single-threaded interpreter that imports the extraction code and loads its models once
-(:mod:`crawler.warmup`). Each worker starts warm, in milliseconds, and shares those read-only
+(:mod:`crawler.extraction.warmup`). Each worker starts warm, in milliseconds, and shares those read-only
 pages with its siblings instead of loading its own copy. Forking the crawl process itself would
 not be safe: it runs a reactor and threads.
 """
@@ -42,7 +42,7 @@ def renew_pool(broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["crawler.warmup"])
+    context.set_forkserver_preload(["crawler.extraction.warmup"])
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
     )

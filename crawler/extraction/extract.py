@@ -29,19 +29,12 @@ from trafilatura.metadata import (
 from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url
-from crawler.kicker import article_kicker
-from crawler.metadata import (
-    ARTICLE_TYPES,
-    DATE_FROM_FEED,
-    MAX_KICKER_WORDS,
-    _site_names,
-    article_authors,
-    article_dates,
-    article_lead,
-    article_title,
-    jsonld_nodes,
-    parse_date,
-)
+from crawler.extraction.kicker import article_kicker
+from crawler.extraction.bylines import article_authors
+from crawler.extraction.dates import article_dates, parse_date
+from crawler.extraction.headline import article_title
+from crawler.extraction.lead import article_lead
+from crawler.extraction.page import ARTICLE_TYPES, DATE_FROM_FEED, MAX_KICKER_WORDS, site_names_of, jsonld_nodes
 
 # Texts this short are teasers or errors, not articles; language detection is unreliable too.
 MIN_LANGUAGE_WORDS = 8
@@ -170,11 +163,11 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     """Extract one article page; ``None`` when the page has no main text.
 
     Returns a dict with the ``articles`` columns: url (canonical), title (the headline),
-    kicker (the topic line above it, see :mod:`crawler.kicker`), description (the
+    kicker (the topic line above it, see :mod:`crawler.extraction.kicker`), description (the
     lead), author (names and agencies joined with "; "), authors (list of people), agencies
     (list of wire services), published, modified (ISO 8601, the page's own offset kept,
     Europe/Berlin for a local time), date_source (where published came from:
-    ``crawler.metadata.DATE_FROM_*``), language (ISO 639-1, from the text), text, tags (list),
+    ``crawler.extraction.page.DATE_FROM_*``), language (ISO 639-1, from the text), text, tags (list),
     image, site_name; and ``alternates``, the page's hreflang language versions
     ``{hreflang: url}``, which the archive links as translations.
     """
@@ -199,7 +192,7 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
         # None only for a fetched URL that is no http(s) URL, which the crawl never requests.
         "url": canonical_url(url, meta["canonical"]) or url,
         "title": title,
-        "kicker": article_kicker(tree, title, _site_names(tree, url)),
+        "kicker": article_kicker(tree, title, site_names_of(tree, url)),
         "description": article_lead(tree, fallback=_clean(facts.description)),
         "author": "; ".join(authors + agencies) or None,
         "authors": authors,
@@ -264,7 +257,7 @@ def extract_main_text(tree, url: str):
     when it keeps less than a story's length and only a fragment of what the default finds,
     the default result is used instead. The tree is first :func:`prepared_for_extraction`.
     """
-    # Metadata comes from trafilatura_metadata and crawler.metadata: trafilatura's own pass is off.
+    # Metadata comes from trafilatura_metadata and the field rules: trafilatura's own pass is off.
     options = dict(url=url, with_metadata=False, include_comments=False, include_tables=True)
     tree = prepared_for_extraction(tree)
     # bare_extraction works on its own copy of a tree it is given, so both passes read this one.

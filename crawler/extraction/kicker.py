@@ -5,21 +5,14 @@ German papers call it Dachzeile or Spitzmarke, English ones kicker, topline or e
 headline (``articles.kicker``), so that ``title`` is the headline as written and the kicker is
 still shown and searchable.
 
-:func:`article_kicker` runs after the headline is chosen (``crawler.metadata.article_title``)
+:func:`article_kicker` runs after the headline is chosen (``crawler.extraction.headline.article_title``)
 and tries three general rules in order; the first that finds a kicker decides.
 """
 
 import re
 
-from crawler.metadata import (
-    _displayed_copy,
-    _headline_element,
-    _hidden,
-    _key,
-    clean_title,
-    meta_content,
-    story_nodes,
-)
+from crawler.extraction.headline import displayed_copy, clean_title
+from crawler.extraction.page import find_headline_element, is_hidden, text_key, meta_content, story_nodes
 
 # Longer than this, a "kicker" is a sentence: a lead or a second headline, not a topic label.
 MAX_KICKER_WORDS = 8
@@ -49,7 +42,7 @@ def article_kicker(tree, headline: str | None, site_names: set[str] = frozenset(
     """
     if tree is None or not headline:
         return None
-    element = _headline_element(tree, headline)
+    element = find_headline_element(tree, headline)
     if element is not None:
         kicker = _marked_kicker(element) or _first_line_kicker(element, headline)
         if kicker:
@@ -61,7 +54,7 @@ def _plausible(text: str | None, headline: str) -> str | None:
     text = clean_title(text)
     if not text or len(text) > MAX_KICKER_CHARACTERS or len(text.split()) > MAX_KICKER_WORDS:
         return None
-    if _key(text) == _key(headline) or not _key(text):
+    if text_key(text) == text_key(headline) or not text_key(text):
         return None
     return text
 
@@ -89,8 +82,8 @@ def _marked_kicker(headline_element) -> str | None:
         container = parent
     headline = clean_title(headline_element.text_content())
     for candidate in candidates:
-        if _is_marked(candidate) and not _hidden(candidate):
-            if kicker := _plausible(_displayed_copy(candidate).text_content(), headline):
+        if _is_marked(candidate) and not is_hidden(candidate):
+            if kicker := _plausible(displayed_copy(candidate).text_content(), headline):
                 return kicker
     return None
 
@@ -101,19 +94,19 @@ LINE_STARTS = {"br", "div", "p", "small", "span", "strong"}
 
 def _first_line_kicker(headline_element, headline: str) -> str | None:
     """Rule 2: the headline element's first line, when what follows it is the headline."""
-    heading = _displayed_copy(headline_element)
+    heading = displayed_copy(headline_element)
     children = [child for child in heading if isinstance(child.tag, str)]
     if not children:
         return None
     first = children[0]
     if (heading.text or "").strip():
         return None
-    if first.tag == "br" or first.tag not in LINE_STARTS or _hidden(first):
+    if first.tag == "br" or first.tag not in LINE_STARTS or is_hidden(first):
         return None
     rest = (first.tail or "") + "".join(
-        child.text_content() + (child.tail or "") for child in children[1:] if not _hidden(child)
+        child.text_content() + (child.tail or "") for child in children[1:] if not is_hidden(child)
     )
-    if _key(rest) != _key(headline):
+    if text_key(rest) != text_key(headline):
         return None
     return _plausible(first.text_content(), headline)
 
@@ -134,8 +127,12 @@ def _metadata_kicker(tree, headline: str, site_names: set[str]) -> str | None:
         # title counts too, for a headline with a dash of its own.
         for candidate in dict.fromkeys([*SITE_SEPARATOR.split(title), title]):
             match = KICKER_COLON.match(candidate)
-            if match and _key(match["headline"]) == _key(headline) and not SITE_SEPARATOR.search(match["kicker"]):
+            if (
+                match
+                and text_key(match["headline"]) == text_key(headline)
+                and not SITE_SEPARATOR.search(match["kicker"])
+            ):
                 kicker = _plausible(match["kicker"], headline)
-                if kicker and _key(kicker) not in {_key(name) for name in site_names}:
+                if kicker and text_key(kicker) not in {text_key(name) for name in site_names}:
                     return kicker
     return None

@@ -1,0 +1,1 @@
+"""Classify and extract: which pages are stories, and their text and metadata."""

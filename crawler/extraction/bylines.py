@@ -1,0 +1,714 @@
+"""Bylines: the people an article credits (``authors``), and the wire services (``agencies``)."""
+
+import re
+
+from crawler.extraction.page import (
+    page_text_pieces,
+    INVISIBLE,
+    OUTSIDE_THE_STORY,
+    SHORT_YEAR_DATE,
+    SLASHED_DATE,
+    VISIBLE_DATE,
+    address_of,
+    text_near_headline,
+    is_hidden,
+    text_key,
+    node_addresses,
+    site_names_of,
+    string_value,
+    words_of,
+    body_text,
+    meta_content,
+    plain_text,
+    story_nodes,
+    text_of,
+)
+
+
+# Wire services credited in German-language news, as they sign (case-insensitive).
+AGENCIES = {
+    "dpa": "dpa",
+    "afp": "AFP",
+    "epd": "epd",
+    "kna": "KNA",
+    "reuters": "Reuters",
+    "ap": "AP",
+    "dts": "dts",
+    "sid": "SID",
+    "apa": "APA",
+    "sda": "SDA",
+    "ddp": "ddp",
+    "kyodo": "Kyodo",
+    "bloomberg": "Bloomberg",
+    "afx": "dpa-AFX",
+    "dpa-afx": "dpa-AFX",
+    "idea": "idea",
+}
+
+# Bylines that name a desk rather than a person; kept only when nothing else is credited.
+# Organisations ("Bund der Energieverbraucher e.V.", "Web Commerce GmbH") count as desks too.
+DESK_WORDS = re.compile(
+    r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin|"
+    r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b",
+    re.IGNORECASE,
+)
+
+# Organisations credited as authors, by a word of their name: legal forms, public bodies,
+# utilities, chambers, publishers ("Stadtwerke Düsseldorf", "IHK Köln", "Stadt Ulm",
+# "Wirtschaftsförderung Region Stuttgart", "Landesverband Bayern", "Ørsted Deutschland GmbH",
+# "Universität Kassel"), also as the head of a compound ("Presseamt", "Bundestagsfraktion"),
+# which German forms by putting the organisation's word last. They go to the desks.
+ORGANISATION = re.compile(
+    r"(?:^|[\s(/-])(?:stadt|gemeinde|landkreis|kreis|amt|rathaus|kammer|ihk|hwk|agentur|verlag|"
+    r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
+    r"sparkasse|volksbank|bund|bündnis|partei|mbh|ug|ltd|inc|llc|gbr|ohg|kgaa|co\.?|"
+    r"holding|gruppe|group|media|medien|presse|newsroom|kommunikation|marketing|"
+    r"abteilung|referat|dezernat|fachbereich|zentrum|büro|netzwerk|initiative|genossenschaft)"
+    r"(?=$|[\s,.)/-])"
+    r"|[a-zäöüß]{3}(?:werke|verband|verein|förderung|fraktion|kammer|ministerium|amt|agentur|"
+    r"verlag|gesellschaft|stiftung|institut|universität|hochschule|behörde|zentrum|verwaltung|"
+    r"redaktion|gruppe|genossenschaft|abteilung|stelle|büro|dienst)\b|\bstadtwerke\b",
+    re.IGNORECASE,
+)
+
+# Link and section labels that byline boxes and closing lines hold next to a name: no people.
+LABEL_PHRASES = {
+    "weitere informationen",
+    "mehr informationen",
+    "mehr zum thema",
+    "mehr zum autor",
+    "mehr von",
+    "mehr dazu",
+    "weiterlesen",
+    "weiter lesen",
+    "kontakt",
+    "impressum",
+    "datenschutz",
+    "pressestelle",
+    "pressekontakt",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "newsletter",
+    "anzeige",
+    "werbung",
+    "teilen",
+    "drucken",
+    "startseite",
+    "alle artikel",
+    "alle beiträge",
+    "zum profil",
+    "zur person",
+    "über uns",
+    "über den autor",
+    "über die autorin",
+    "related",
+    "more information",
+    "read more",
+    "contact",
+}
+
+# Common nouns by their German suffix ("Informationen", "Mitteilung", "Gesundheit",
+# "Nachhaltigkeit", "Gesellschaft", "Kommunikation", "Realität"): no part of a person's name.
+# Eight letters at least, so that surnames such as Jung or Hartung stay names.
+COMMON_NOUN = re.compile(
+    r"^[\w-]{3,}(?:ungen|ung|heiten|heit|keiten|keit|schaften|schaft|tionen|tion|sionen|sion|tät|ismus)$",
+    re.IGNORECASE,
+)
+
+BYLINE_PREFIX = re.compile(
+    r"^\s*(von|by|text|autor(?:in)?|autoren|author|interview|(?:ein )?artikel von|"
+    r"ein beitrag von|verfasst von)\s*:?\s+",
+    re.IGNORECASE,
+)
+
+NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGNORECASE)
+
+# "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
+CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
+
+# "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
+OPENING_CREDIT = re.compile(
+    r"(?:[A-ZÄÖÜ][^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
+    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*[-–—:]\s"
+)
+
+# An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors).
+TEASER_CLASSES = 'contains(@class, "comment") or contains(@class, "related") or contains(@class, "teaser")'
+
+BYLINE_XPATH = (
+    '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
+    ' or contains(@class, "author") or contains(@class, "autor")]'
+)
+
+WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
+
+# Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
+NOT_A_NAME = re.compile(
+    r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
+    r"aktualisiert|geschrieben)\b|"
+    # A date line's weekday taken for a byline ("Donnerstag, 4. November 2021").
+    r"^" + WEEKDAY + "$",
+    re.IGNORECASE,
+)
+
+BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
+
+# A byline names a few people; longer texts in "author" boxes are biographies.
+MAX_BYLINE_WORDS = 12
+
+
+def article_authors(
+    tree, text: str = "", fallback=None, url: str = "", headline: str | None = None
+) -> tuple[list[str], list[str]]:
+    """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
+
+    Looks at JSON-LD, ``<meta name=author>``, then (when those name no person, only the site
+    or a desk) byline elements, the "Von …" line next to the headline and a name before the
+    date there ("Kathrin Führes am Mittwoch, 26.01.2022"), then a one-word handle or first name
+    in a dated byline ("Geschrieben von Cooper am 25.08.2015") and a press release's issuer
+    ("Herausgeber: Nordex SE"), then trafilatura's guess (``fallback``, a string or a function
+    called only when it is needed), and a closing credit
+    such as "(dpa)" or "(nic)" or an agency's opening dateline ("Hamburg (dpa/lno) – …"). Desk
+    names ("Redaktion") are kept only when nobody else is named.
+    """
+    raw = []
+    nodes = story_nodes(tree, url)
+    page = address_of(url)
+    if any(page in node_addresses(node) for node in nodes):
+        # The page's own node is known: nodes naming other addresses are related stories, and
+        # their authors are not this story's.
+        nodes = [node for node in nodes if page in node_addresses(node) or not node_addresses(node)]
+    for node in nodes:
+        raw.extend(_jsonld_people(node.get("author")))
+    raw.append(
+        meta_content(
+            tree,
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "DC.creator",
+            "cXenseParse:author",
+        )
+    )
+    names, agencies, desks = [], [], []
+    sites = site_names_of(tree, url) if url else set()
+    common = _lowercase_words(body_text(tree))
+    for value in raw:
+        _sort_names(split_names(value), sites, names, agencies, desks, common)
+    shown, handles, issuers = _shown_credits(tree, headline)
+    if names and shown and _unseen(names, tree):
+        # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
+        # a CMS account) while it prints a byline: the byline counts.
+        names = []
+    if not names:
+        # Only the site or a desk in the metadata: the page's byline may name the person.
+        for value in shown:
+            _sort_names(_shown_names(value, shown), sites, names, agencies, desks, common)
+            if names:
+                break
+    if not names:
+        # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015";
+        # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
+        _sort_names(handles[:1] + issuers, sites, names, agencies, desks, common)
+    if not (names or agencies or desks):
+        for element in tree.xpath(BYLINE_XPATH)[:3]:
+            _sort_names(split_names(text_of(element)), sites, names, agencies, desks, common)
+    signature = closing_signature(tree, text)
+    if not names:
+        # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
+        _sort_names(signature, sites, names, agencies, desks, common)
+    if not names:
+        _sort_names(split_names(fallback() if callable(fallback) else fallback), sites, names, agencies, desks, common)
+    names = [_fuller_name(name, shown + signature + _introduced(tree, name)) for name in names]
+    credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
+    if credit:
+        for code in re.split(r"\s*[/,]\s*", credit[1]):
+            agency = AGENCIES.get(code.lower())
+            if agency and agency not in agencies:
+                agencies.append(agency)
+            elif not agency and not names and code.islower() and code not in desks:
+                desks.append(code)
+    opening = OPENING_CREDIT.match(text.strip()[:80]) if text else None
+    if opening:
+        # Only the wire services: "(ots)", "(red)" at the start name no author.
+        for code in re.split(r"\s*[/,]\s*", opening["codes"]):
+            agency = AGENCIES.get(code.lower())
+            if agency and agency not in agencies:
+                agencies.append(agency)
+    return (names or desks), agencies
+
+
+def _unseen(names: list[str], tree) -> bool:
+    """Whether none of ``names`` (full names, not handles) appears in the page's visible text."""
+    if not all(_looks_like_a_name(name) and name != name.lower() for name in names):
+        return False
+    page = text_key(body_text(tree))
+    # Text hidden by its class (a theme's vcard for search engines: "rich-snippet-hidden")
+    # shows nobody: a name counts as seen only when it appears outside such elements too.
+    hidden = [text_key(text_of(element)) for element in _outermost_hidden(tree)]
+    return not any(page.count(text_key(name)) > sum(text.count(text_key(name)) for text in hidden) for name in names)
+
+
+def _outermost_hidden(tree) -> list:
+    """The body's elements hidden by class or ``aria-hidden``, none inside another."""
+    hidden = [element for element in tree.xpath("//body//*[@class or @aria-hidden]") if is_hidden(element)]
+    marked = set(hidden)
+    return [element for element in hidden if not any(parent in marked for parent in element.iterancestors())]
+
+
+def _shown_names(byline: str, shown: list[str]) -> list[str]:
+    """The names of a shown byline, or of a later one that names them and more: a date line
+    cut short ("von Lars Fischer") and the byline box ("von Lars Fischer und Alina …")."""
+    names = [name for name in map(_before_common_noun, split_names(byline)) if _looks_like_a_name(name)]
+    for other in shown:
+        other_names = [name for name in map(_before_common_noun, split_names(other)) if _looks_like_a_name(name)]
+        if names and len(other_names) > len(names) and set(names) <= set(other_names):
+            return other_names
+    return names
+
+
+# A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
+# "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
+NAME = r"[A-ZÄÖÜ][\w'’-]*\.?(?:\s+(?:(?:von|van|de|der|zu|v\.|di|da|le)\s+)?[A-ZÄÖÜ][\w'’-]*\.?){1,3}"
+
+# "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
+BYLINE_LABEL = (
+    r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autoren\s*:|"
+    r"Geschrieben von|Ein Beitrag von)"
+)
+
+# Labels that say "author" outright, so they count anywhere on the page, not only next to the
+# headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
+EXPLICIT_BYLINE_LABEL = (
+    r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
+    r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag)|Eine Kolumne|"
+    r"Geschrieben|Verfasst) von"
+)
+
+NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
+
+SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
+
+DATED_BYLINE = re.compile(
+    r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
+    r"(?:(?:Redaktion|Autor(?:in)?|Text|[Vv]on)\s*:?\s+)?"
+    + NAMES
+    # "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
+    + r"(?:\s*\([^)]{1,60}\))?$"
+)
+
+EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
+
+# The last line of a story that signs it: "Von Cosima Künzel", "(Christian P. Stadtfeld) +++".
+SIGNED = re.compile(
+    r"^(?:(?:[Vv]on|Text:)\s+)(?P<names>" + NAME + r")$|"
+    r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
+)
+
+EMPHASIS = {"b", "strong", "em", "i"}
+
+
+def closing_signature(tree, text: str) -> list[str]:
+    """Names that sign the story's text at its end: a last line "Von Anna Schmidt", a name in
+    parentheses after the last sentence ("… bleibt spannend. (Christian P. Stadtfeld)"), or a last line that is only a name set in bold or
+    italics (as sites sign a report). Plain capitalised last lines ("Weitere Informationen")
+    are not names."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()] if text else []
+    if not lines:
+        return []
+    last = INVISIBLE.sub("", lines[-1])
+    match = SIGNED.search(last)
+    if match:
+        name = match["names"] or match["bracketed"]
+    elif re.fullmatch(NAME, last) and any(
+        element.tag in EMPHASIS and text_of(element) == last
+        for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")
+    ):
+        name = last
+    elif (
+        len(lines) > 1
+        and ROLE_LINE.search(last)
+        and len(last.split()) <= 8
+        and re.fullmatch(NAME, signed := INVISIBLE.sub("", lines[-2]))
+    ):
+        # A statement signed with name and office: "Kazım Türkmen" / "DITIB-Bundesvorsitzender".
+        name = signed
+    else:
+        return []
+    return [name] if _looks_like_a_name(name) else []
+
+
+# An office under a signature, its first word: "DITIB-Bundesvorsitzender", "Stellvertretende
+# Pressesprecherin", "Leiterin der Stadtbibliothek" (no sentence: no full stop at its end).
+ROLE_LINE = re.compile(
+    r"^(?:(?:stellvertretende[r]?|stv\.|erste[r]?|ehemalige[r]?)\s+)?[\w-]*"
+    r"(?:vorsitzend|präsident|sprecher|geschäftsführ|leiter|direktor|bürgermeister|vorstand|"
+    r"landrat|landrätin|bischof|bischöfin|pfarrer|dekan|rektor|minister|beauftragt)\w*"
+    r"(?:\s[^.!?]*)?$",
+    re.IGNORECASE,
+)
+
+
+# How far after the headline a "Von …" line may be: below the lead paragraph, too.
+BYLINE_AFTER = 600
+
+
+def shown_bylines(tree, headline: str | None = None) -> list[str]:
+    """Bylines as the page shows them: the "Von …" lines next to the headline (text pieces
+    that start with "Von", "Text von", "Autor:" or "By" and go on with names), then lines
+    labelled as the author's anywhere ("Autor: …", "Ein Artikel von …"), then byline elements
+    outside comments."""
+    return _shown_credits(tree, headline)[0]
+
+
+def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str], list[str]]:
+    """``(bylines, handles, issuers)``: :func:`shown_bylines`, the one-word handles or first
+    names of dated bylines (:func:`dated_handles`), and the organisations a press release next
+    to the headline names as its issuer ("Herausgeber: Nordex SE")."""
+    bylines = []
+    after, before = text_near_headline(tree, headline, pieces=True, limit=BYLINE_AFTER)
+    # Before the headline the nearest byline counts first; pieces are read in page order.
+    bylines.extend(_bylines_in([piece for piece in after if piece], SHOWN_BYLINE))
+    bylines.extend(_bylines_in([piece for piece in before if piece], SHOWN_BYLINE)[::-1])
+    # A date line that goes on with the author: "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
+    # "05.02.2020 - Redaktion: Eberhard Fuhr".
+    # The date and the rest may be separate elements ("05.02.2020 <span>- Redaktion: …</span>").
+    near = [piece for piece in after + before if piece]
+    lines = near + [first + " " + second for first, second in zip(near, near[1:])]
+    bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
+    # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30".
+    window = "\n".join(near)
+    bylines.extend(_without_trailing_words(match["names"]) for match in NAME_BEFORE_DATE.finditer(window))
+    pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
+    bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
+    for element in tree.xpath(BYLINE_XPATH):
+        if element.xpath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY})"):
+            # A commenter, or the author of a teaser for another story ("slider-teaser__author").
+            continue
+        value = text_of(element)
+        if value and len(value.split()) <= MAX_BYLINE_WORDS:
+            bylines.append(_without_trailing_words(value))
+        if len(bylines) >= 6:
+            break
+    handles = dated_handles(near) + dated_handles(pieces, labelled=True)
+    # A press release's issuer next to the headline ("Herausgeber: Nordex SE"): an organisation.
+    issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
+    return bylines, handles, issuers
+
+
+# Handles and first names are no names by their form ("Cooper", "Marianne1", "PETA-Team"); a
+# byline shows them by its date: "Geschrieben von Cooper am 25.08.2015", "von Marianne1 am
+# 20.09.2020", "Beitrag von r23 » 21.01.2009", "06.11.2023 13:30 von Olga".
+ANY_DATE = (
+    "(?:"
+    + "|".join(
+        re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) for pattern in (VISIBLE_DATE, SLASHED_DATE, SHORT_YEAR_DATE)
+    )
+    + ")"
+)
+
+HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
+
+# The labels that say "author" outright count anywhere on the page, a plain "von" next to the
+# headline only.
+HANDLE_LABEL = r"(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag)\s+von"
+
+HANDLE_BEFORE_DATE = r"\s+" + HANDLE + r"\s+(?:[»|·•,–-]\s*)?(?:am\s+)?(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE
+
+# The label starts a text piece (pieces are joined by newlines), so that "Der Vorschlag kam von
+# Jonas am 20.09.2021" in a sentence is none; a date line ends with the handle.
+LABELLED_HANDLE = re.compile(r"(?:^|(?<=\n))" + HANDLE_LABEL + HANDLE_BEFORE_DATE)
+
+DATED_HANDLE = re.compile(
+    r"(?:^|(?<=\n))(?:"
+    + HANDLE_LABEL
+    + r"|[Vv]on)"
+    + HANDLE_BEFORE_DATE
+    + r"|"
+    + ANY_DATE
+    + r"\s+(?:[|·•,–-]\s*)?[Vv]on\s+"
+    + HANDLE.replace("handle", "after")
+    + r"(?<!\.)(?=\n|$)"
+)
+
+# A line that names the author and then dates the story (pieces joined by newlines).
+NAME_BEFORE_DATE = re.compile(
+    r"(?:^|(?<=\n))(?!(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag|"
+    r"Veröffentlicht|Aktualisiert|Publiziert)\b)"
+    # The names on one line: "Impressum" / "Veröffentlicht am …" are two.
+    + NAMES.replace(r"\s", r"[^\S\n]")
+    + r"\s+am\s+(?:"
+    + WEEKDAY
+    + r",?\s+)?"
+    + ANY_DATE
+    + r"(?:\s*Uhr)?[ \t]*(?=\n|$)"
+)
+
+ISSUER = re.compile(r"(?:^|(?<=\n))Herausgeber(?:in)?\s*:\s*(?P<issuer>[^\n]{2,60})(?=\n|$)")
+
+# Words in that place that name nobody (besides :data:`NOT_NAME_WORDS`).
+NOT_HANDLES = {"heute", "gestern", "morgen", "gast", "anonym", "unbekannt"}
+
+
+def dated_handles(pieces: list[str], labelled: bool = False) -> list[str]:
+    """One-word names in the dated bylines of ``pieces`` (the text pieces next to the headline;
+    with ``labelled``, of the whole page, where only "Geschrieben von …" and the like count)."""
+    text = "\n".join(pieces)
+    handles = []
+    for match in (LABELLED_HANDLE if labelled else DATED_HANDLE).finditer(text):
+        # DATED_HANDLE has the handle before the date or ("after") after it.
+        handle = (match["handle"] or match.groupdict()["after"]).rstrip(".-")
+        if handle.casefold() not in NOT_HANDLES | NOT_NAME_WORDS and handle not in handles:
+            handles.append(handle)
+    return handles
+
+
+def _bylines_in(pieces: list[str], pattern) -> list[str]:
+    """Names from the text pieces that start with a byline label. A label alone in its piece
+    ("Von" and then "<a>Anna Schmidt</a>") is read with the pieces that follow it."""
+    bylines = []
+    for position, piece in enumerate(pieces):
+        match = pattern.match(piece)
+        if not match and len(piece.split()) <= 4:
+            match = pattern.match(_with_following_names(pieces, position))
+            if match and match.start("names") < len(piece):
+                # The piece holds more than the label: its own text did not match.
+                match = None
+        if match:
+            bylines.append(_without_trailing_words(JOB_TITLE.sub("", match["names"])))
+    return bylines
+
+
+CONNECTORS = {"und", "and", "&", ","}
+
+
+def _with_following_names(pieces: list[str], position: int) -> str:
+    """The piece at ``position`` and the names after it: the next piece, and more only while
+    they are joined by "und", "&" or "," ("Von", "Lars Fischer", "und", "Alina Schadwinkel")."""
+    text, joined = pieces[position], True
+    for piece in pieces[position + 1 : position + 8]:
+        connector = piece.casefold() in CONNECTORS
+        if not (joined or connector):
+            break
+        text += " " + piece
+        # A profession linked on its own goes on with the name ("Autor:", "Rechtsanwalt",
+        # "Sebastian Einbock").
+        joined = connector or JOB_TITLE.fullmatch(piece + " ") is not None
+    return text
+
+
+# Professions printed before a name in a byline; not part of the name (academic titles are).
+JOB_TITLE = re.compile(
+    r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)|Steuerberater(?:in)?|Notar(?:in)?|"
+    r"Redakteur(?:in)?|Journalist(?:in)?)\s+"
+)
+
+# Capitalised words that follow a name in a byline but are no part of it (German nouns and
+# sentence starts are capitalised too): "Nils Pickert Das …", "Olga Symbolbild".
+NOT_NAME_WORDS = {
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "mit",
+    "im",
+    "in",
+    "am",
+    "auf",
+    "für",
+    "bei",
+    "zu",
+    "so",
+    "es",
+    "er",
+    "sie",
+    "wir",
+    "ich",
+    "post",
+    "foto",
+    "fotos",
+    "bild",
+    "bilder",
+    "symbolbild",
+    "redakteur",
+    "redakteurin",
+    "redaktion",
+    "autor",
+    "autorin",
+    "kommentar",
+    "kommentare",
+    "teilen",
+    "lesezeit",
+    "uhr",
+    "min",
+    "artikel",
+    "mehr",
+    "alle",
+    "kontakt",
+    "profil",
+    "folgen",
+}
+
+
+def _without_trailing_words(byline: str) -> str:
+    words = byline.split()
+    for position, word in enumerate(words[1:], start=1):
+        if word.strip(".,:;").lower() in NOT_NAME_WORDS:
+            return " ".join(words[:position])
+    return byline
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """A person's name or an agency as a byline prints it: capitalised words, no label, no
+    organisation and no common noun."""
+    words = name.split()
+    # A broadcaster or agency credited by its initials ("NDR", "SDA").
+    acronym = re.fullmatch(r"[A-ZÄÖÜ]{2,5}", name) is not None
+    return (
+        name.lower() in AGENCIES
+        or acronym
+        or 1 < len(words) <= 5
+        and all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+        and not any(word.lower() in NOT_NAME_WORDS for word in words)
+        and _not_a_person(name) is None
+    )
+
+
+def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
+    """Why a credited name is nobody: ``"organisation"`` (a desk), ``"phrase"`` (a label or
+    common nouns: dropped), else ``None``.
+
+    ``common`` holds the words the page writes in lower case: a name whose first word is one
+    of them is a brand or a phrase, no person ("Daheim Solar", "Unsere Partner": "daheim" and
+    "unsere" stand in the page's sentences too), as German capitalises nouns and names, not
+    adjectives and adverbs; it counts as a desk.
+    """
+    words = name.split()
+    if ORGANISATION.search(name):
+        return "organisation"
+    folded = " ".join(words_of(name))
+    if folded in LABEL_PHRASES or any(COMMON_NOUN.match(word) and len(word) >= 8 for word in words):
+        return "phrase"
+    if len(words) > 1 and words[0].lower() in common and words[0].lower() not in NAME_PARTICLES:
+        # A brand or a phrase ("Daheim Solar", "Unsere Partner"): credited only when nobody is.
+        return "organisation"
+    return None
+
+
+def _before_common_noun(name: str) -> str:
+    """A name run on into a caption or label ("Christian Seiler Illustration von Markus"):
+    the words before the first common noun (organisations keep theirs)."""
+    words = name.split()
+    cut = next((i for i, word in enumerate(words) if COMMON_NOUN.match(word) and len(word) >= 8), 0)
+    if cut >= 2 and not (ORGANISATION.search(name) or DESK_WORDS.search(name)):
+        return " ".join(words[:cut])
+    return name
+
+
+def _lowercase_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case (no addresses or handles: letters only)."""
+    words = (word.strip(",;:!?\"'()[]„“”»«") for word in text.split())
+    return {word for word in words if word.isalpha() and word.islower()}
+
+
+NAME_PARTICLES = {"von", "van", "de", "der", "zu", "v.", "di", "da", "le", "du"}
+
+
+def _introduced(tree, name: str) -> list[str]:
+    """For a first name alone ("Stefanus"), the full names an author box's biography gives
+    it ("Stefanus Stahl - Maschinenbauer, Abenteurer …")."""
+    if len(name.split()) != 1 or not name[:1].isupper():
+        return []
+    pattern = re.compile(r"\b" + re.escape(name) + r"(?:\s+(?!" + re.escape(name) + r"\b)[A-ZÄÖÜ][\w'’-]+){1,2}")
+    found = []
+    for element in tree.xpath(BYLINE_XPATH)[:10]:
+        # Piece by piece: a name heading and the biography below it ("Matthias" and
+        # "Medizinstudent, Papa, …") are not one name.
+        for piece in element.xpath(".//text()"):
+            found.extend(
+                match[0] for match in pattern.finditer(" ".join(piece.split())) if _looks_like_a_name(match[0])
+            )
+    return found
+
+
+def _fuller_name(name: str, shown: list[str]) -> str:
+    """``name`` as the byline prints it when the metadata has a handle or first name only
+    ("christian.stadtfeld" → "Christian P. Stadtfeld", "Nils" → "Nils Pickert")."""
+    words = words_of(name)
+    if len(words) > 1 and name != name.lower() and "." not in name.replace(". ", ""):
+        return name
+    for value in shown:
+        for candidate in split_names(value):
+            # A name and what follows a dash is a biography ("Stefanus Stahl - Maschinenbauer").
+            candidate = re.split(r"\s[-–]\s", candidate)[0]
+            candidate_words = words_of(candidate)
+            if (
+                len(candidate_words) > len(words)
+                and set(words) <= set(candidate_words)
+                or (len(words) == 1 and text_key(candidate) == words[0] and len(candidate_words) > 1)
+            ):
+                return candidate
+    return name
+
+
+def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = frozenset()) -> None:
+    """File each credited name under people, agencies or desks (site names and organisations
+    count as desks); labels and common-noun phrases (:func:`_not_a_person`) are nobody's."""
+    known = {text_key(name) for name in names + agencies + desks}
+    for name in candidates:
+        name = _before_common_noun(name)
+        if text_key(name) in known:
+            continue
+        known.add(text_key(name))
+        agency = AGENCIES.get(name.lower())
+        kind = None if agency else _not_a_person(name, common)
+        if agency:
+            agencies.append(agency)
+        elif DESK_WORDS.search(name) or _is_site(name, sites) or kind == "organisation":
+            desks.append(name)
+        elif kind is None:
+            names.append(name)
+
+
+def _is_site(name: str, sites: set[str]) -> bool:
+    """Whether a credited name is the site's: its name, the start of its host ("LAOLA" on
+    laola1.at, cut at the digit by the byline's end rules) or its initials ("LN")."""
+    key = text_key(name)
+    # "LN" on "LN-Online": a publication credited by its initials.
+    initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
+    return (
+        initials
+        or key in sites
+        or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key)) for site in sites)
+    )
+
+
+def split_names(value) -> list[str]:
+    """Names in a byline: "Von Anna Schmidt und Jan Meyer" → ["Anna Schmidt", "Jan Meyer"]."""
+    if not isinstance(value, str) or not value.strip() or "://" in value:
+        return []
+    # A byline often goes on with the date or the place: "Von Anna Schmidt · 21.11.2024".
+    value = BYLINE_END.split(" ".join(value.split()))[0]
+    value = BYLINE_PREFIX.sub("", value)
+    if len(value.split()) > MAX_BYLINE_WORDS:
+        return []
+    names = []
+    for part in NAME_SEPARATORS.split(value):
+        part = part.strip(" .:-–()")
+        if part and len(part) <= 60 and not NOT_A_NAME.search(part) and not BYLINE_PREFIX.fullmatch(part + " "):
+            names.append(part)
+    return names
+
+
+def _jsonld_people(value) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for item in values:
+        if isinstance(item, dict):
+            names.append(string_value(item.get("name")))
+        elif isinstance(item, str):
+            names.append(item)
+    return [name for name in names if name]

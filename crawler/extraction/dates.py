@@ -1,0 +1,513 @@
+"""Publication and modification dates, and where the publication date came from."""
+
+import json
+import re
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from htmldate import find_date
+
+from crawler.extraction.page import (
+    page_text_pieces,
+    DATELINE_AFTER,
+    DATELINE_BEFORE,
+    OUTSIDE_THE_STORY,
+    SHORT_YEAR_DATE,
+    SLASHED_DATE,
+    STORY_TYPES,
+    VISIBLE_DATE,
+    text_near_headline,
+    body_text,
+    meta_content,
+    story_nodes,
+    text_of,
+)
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+# The web's news archive starts here; earlier dates on a page are founding years or typos.
+EARLIEST_DATE = date(1995, 1, 1)
+
+GERMAN_MONTHS = {
+    "januar": 1,
+    "jänner": 1,
+    "februar": 2,
+    "märz": 3,
+    "april": 4,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "dezember": 12,
+    # As date lines abbreviate them ("26. Jan 2022", "3. Okt. 2023").
+    "jan": 1,
+    "jän": 1,
+    "feb": 2,
+    "mär": 3,
+    "mrz": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dez": 12,
+}
+
+
+def visible_dates(text: str) -> list:
+    """Matches of the dates a page prints, in text order: "21.11.2026", "21. November 2026",
+    "26/12/2019", "28.09.19"."""
+    matches = [*VISIBLE_DATE.finditer(text), *SLASHED_DATE.finditer(text), *SHORT_YEAR_DATE.finditer(text)]
+    return sorted(matches, key=lambda match: match.start())
+
+
+# Where a publication date came from (``articles.date_source``), most certain first: the page's
+# structured data (JSON-LD, microdata), its meta tags, the date line it prints by the headline,
+# the feed or news sitemap that listed it, its URL, or htmldate's reading of the whole page.
+DATE_FROM_STRUCTURED_DATA = "structured data"
+
+DATE_FROM_META = "meta"
+
+DATE_FROM_VISIBLE_LINE = "visible line"
+
+DATE_FROM_URL = "url"
+
+DATE_FROM_PAGE = "page"
+
+
+class PublicationDates(NamedTuple):
+    published: str | None
+    modified: str | None
+    source: str | None  # one of the DATE_FROM_* values; None without a published date
+
+
+def article_dates(tree, url: str, now: datetime | None = None, headline: str | None = None) -> PublicationDates:
+    """``(published, modified, source)``: dates as ISO 8601, future dates and dates before 1995
+    rejected, and where the published date came from (``DATE_FROM_*``).
+
+    ``headline`` (the story's title) locates the date line printed next to it.
+    """
+    now = now or datetime.now(BERLIN)
+    nodes = story_nodes(tree, url)
+    published_candidates = [
+        *((DATE_FROM_STRUCTURED_DATA, node.get("datePublished")) for node in nodes),
+        (DATE_FROM_META, meta_content(tree, "article:published_time", "og:article:published_time")),
+        *((DATE_FROM_STRUCTURED_DATA, value) for value in _story_microdata(tree, "datePublished")),
+        (
+            DATE_FROM_META,
+            meta_content(
+                tree,
+                "publishdate",
+                "pubdate",
+                "date",
+                "DC.date.issued",
+                "dcterms.issued",
+                "parsely-pub-date",
+                "sailthru.date",
+            ),
+        ),
+        *(
+            (DATE_FROM_STRUCTURED_DATA, value)
+            for value in tree.xpath(f"//time[@pubdate][not({OUTSIDE_THE_STORY})]/@datetime")
+        ),
+    ]
+    modified_candidates = [
+        *(node.get("dateModified") for node in nodes),
+        meta_content(tree, "article:modified_time", "og:updated_time"),
+        *_story_microdata(tree, "dateModified"),
+        meta_content(tree, "last-modified", "DC.date.modified", "dcterms.modified"),
+    ]
+    # htmldate weighs every date on the page and is right more often about the day; the
+    # structured timestamp adds time and offset when it names the same day.
+    with _story_dates_only(tree, nodes):
+        found = find_date(
+            tree,
+            url=url,
+            original_date=True,
+            extensive_search=True,
+            min_date=EARLIEST_DATE.isoformat(),
+            max_date=now.date().isoformat(),
+        )
+    structured_source, structured = next(
+        ((source, parsed) for source, value in published_candidates if (parsed := parse_date(value, now))),
+        (None, None),
+    )
+    modified = _first_valid(modified_candidates, now)
+    shown = shown_date(tree, headline, now, structured, modified)
+    if shown:
+        # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
+        # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
+        found = shown[:10]
+    # A UTC timestamp names the day of its instant in Berlin, unless the page prints its UTC day
+    # ("<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>"): what readers saw wins.
+    same_day = structured and (found == structured[:10] or not shown and found == _utc_day(structured))
+    if found and not same_day:
+        if shown and shown[:10] == found:
+            published, source = shown, DATE_FROM_VISIBLE_LINE
+        else:
+            published = with_visible_time(found, tree)
+            source = DATE_FROM_URL if _url_states_day(url, found) else DATE_FROM_PAGE
+    else:
+        published, source = structured, structured_source
+    if modified is not None and published is not None and modified <= published:
+        modified = None
+    return PublicationDates(published, modified, source if published else None)
+
+
+def _url_states_day(url: str, day: str) -> bool:
+    """Whether the URL's path names ``day`` (YYYY-MM-DD) as news CMSes do: /2024/11/21/,
+    /2024-11-21-, /20241121."""
+    year, month, number = day.split("-")
+    path = urlsplit(url).path
+    return bool(re.search(rf"(?<!\d){year}[/_-]?{month}[/_-]?{number}(?!\d)", path))
+
+
+def _story_microdata(tree, prop: str) -> list[str]:
+    """Values of the microdata property ``prop`` ("datePublished") that belong to the story: not
+    inside an item of another type (a VideoObject's, an ImageObject's, a Comment's, a related
+    article's in an ItemList) nor in a block outside the story (:data:`OUTSIDE_THE_STORY`)."""
+    values = []
+    for element in tree.xpath(f'//*[@itemprop="{prop}"][not({OUTSIDE_THE_STORY})]'):
+        value = element.get("content") or element.get("datetime")
+        if value and not _in_other_item(element):
+            values.append(value)
+    return values
+
+
+def _story_items(tree) -> list:
+    """Microdata items of the story's types (``itemtype`` …/NewsArticle, …/BlogPosting)."""
+    return [
+        item
+        for item in tree.xpath("//*[@itemscope][@itemtype]")
+        if item.get("itemtype").rstrip("/").rsplit("/", 1)[-1] in STORY_TYPES
+    ]
+
+
+def _in_other_item(element) -> bool:
+    """Whether a microdata property belongs to an item that is not the story: one of another
+    type (VideoObject, ImageObject, Comment), or a story the page links to as related or lists
+    ("itemListElement", "relatedLink"); a BlogPosting that is a Blog's "blogPost" is the story."""
+    scope = next((parent for parent in element.iterancestors() if parent.get("itemscope") is not None), None)
+    if scope is None:
+        return False
+    itemtype = (scope.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+    if itemtype in OTHER_ITEM_TYPES:
+        return True
+    return bool(set((scope.get("itemprop") or "").lower().split()) & RELATED_ITEM_PROPERTIES)
+
+
+# Items on a story page that carry dates of their own: media (a video's broadcast or upload),
+# comments and reviews, events, offers, lists of other stories. A container such as Blog,
+# WebSite or CreativeWork may hold the story's own date.
+OTHER_ITEM_TYPES = {
+    "VideoObject",
+    "AudioObject",
+    "ImageObject",
+    "MediaObject",
+    "Clip",
+    "Episode",
+    "Comment",
+    "Review",
+    "Event",
+    "Product",
+    "Offer",
+    "ItemList",
+    "ListItem",
+}
+
+# Properties by which a page lists or links other stories in its microdata.
+RELATED_ITEM_PROPERTIES = {"itemlistelement", "relatedlink", "isrelatedto", "mentions", "citation", "isbasedon"}
+
+
+@contextmanager
+def _story_dates_only(tree, nodes: list[dict]):
+    """While htmldate reads ``tree``, its JSON-LD holds the story node's publication date only,
+    and microdata and ``<time>`` elements of other items and blocks (:func:`_in_other_item`,
+    :data:`OUTSIDE_THE_STORY`) are no dates.
+
+    htmldate takes the first "datePublished" in any JSON-LD script: an embedded video's
+    (VideoObject, broadcast before the story), a picture's, a comment's or a related article's
+    when their script comes first (broadcasters, news sites with video players, blogs with
+    comment markup). The story's own node (NewsArticle, BlogPosting …, also in an @graph) is
+    the one that dates the page; pages without one keep their scripts.
+    """
+    # Microdata and <time> elements outside the story are hidden alike (renamed for the while).
+    others = [
+        element
+        for element in tree.xpath(
+            '//*[@itemprop="datePublished" or @itemprop="dateModified" or @itemprop="dateCreated"'
+            f' or @itemprop="uploadDate" or self::time][{OUTSIDE_THE_STORY} or @itemprop]'
+        )
+        if element.get("itemprop") is None
+        or element.xpath(f"boolean({OUTSIDE_THE_STORY})")
+        # A page without story markup of its own (a podcast episode's, a video's) is dated by
+        # its media item.
+        or _in_other_item(element)
+        and (nodes or _story_items(tree))
+    ]
+    saved_elements = [(element, element.tag, dict(element.attrib)) for element in others]
+    for element in others:
+        element.tag = "span"
+        element.attrib.clear()
+    scripts = tree.xpath('//script[@type="application/ld+json"]') if nodes else []
+    saved = [script.text for script in scripts]
+    stated = next((node["datePublished"] for node in nodes if isinstance(node.get("datePublished"), str)), None)
+    for script in scripts:
+        script.text = ""
+    if scripts and stated:
+        scripts[0].text = json.dumps({"datePublished": stated})
+    try:
+        yield
+    finally:
+        for script, text in zip(scripts, saved):
+            script.text = text
+        for element, tag, attributes in saved_elements:
+            element.tag = tag
+            element.attrib.update(attributes)
+
+
+def parse_date(value, now: datetime | None = None) -> str | None:
+    """A page's date value as ISO 8601 (date, or timestamp with offset); ``None`` if implausible."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    now = now or datetime.now(BERLIN)
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = _visible_datetime(value)
+        if parsed is None:
+            return None
+        value = parsed.isoformat() if (parsed.hour, parsed.minute) != (0, 0) else parsed.date().isoformat()
+    if not EARLIEST_DATE <= parsed.date() <= (now + timedelta(days=1)).date():
+        return None
+    if len(value) > 10 and parsed.tzinfo is None:
+        # A local time without offset: German news sites mean Berlin time.
+        value = parsed.replace(tzinfo=BERLIN).isoformat()
+    elif len(value) > 10 and parsed.utcoffset() == timedelta(0):
+        # UTC is how content systems serialise, not where the story appeared: the same
+        # instant in Berlin time gives the calendar day readers saw.
+        value = parsed.astimezone(BERLIN).isoformat()
+    return value
+
+
+# A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022".
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
+    r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# A page's sentence about itself: "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr
+# veröffentlicht" (blog themes print it under the post); the label follows the date.
+SELF_REFERENCE = re.compile(
+    r"\b(?:dieser|der)\s+(?:beitrag|artikel|eintrag|text|post)\s+wurde\b[^.]{0,50}$", re.IGNORECASE
+)
+
+PUBLISHED_AFTER = re.compile(r"[^.]{0,30}?\b(?:veröffentlicht|publiziert|erstellt|geschrieben)\b", re.IGNORECASE)
+
+# A date that is not the story's: an update, a product's release, or an event in a sentence
+# ("am 18. Oktober 2021").
+NOT_PUBLISHED = re.compile(
+    r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
+    r"mitglied seit|geboren|"
+    r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
+    r"nach|vor|ende|anfang|mitte)|[-–(]|\d\.)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def shown_date(
+    tree,
+    headline: str | None = None,
+    now: datetime | None = None,
+    structured: str | None = None,
+    modified: str | None = None,
+) -> str | None:
+    """The publication date as the page prints it, ISO 8601 (with Berlin time when shown).
+
+    A date labelled as such ("Erschienen am", "Veröffentlicht", "Datum:") wins when the page
+    labels only one day so; else the first date in the date line next to the headline (between
+    it and the next heading), skipping updates ("Aktualisiert am") and dates inside sentences
+    ("am 18. Oktober 2021"); of several there, the day of ``structured`` (the markup's
+    publication date) if it is one of them. Without any, the day the page's ``<time>`` elements
+    print; then a "Stand: …" line alone next to the headline (not when ``modified``, the
+    markup's update, names its day and the publication another), then the first day of a
+    range ("14. - 20. Januar 2022").
+    """
+    now = now or datetime.now(BERLIN)
+    text = body_text(tree)
+    labelled = set()
+    for match in VISIBLE_DATE.finditer(text):
+        # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
+        if PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()]) or (
+            SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
+            and PUBLISHED_AFTER.match(text[match.end() : match.end() + 40])
+        ):
+            labelled.add(_plausible(_from_match(match), now))
+    labelled.update(_press_datelines(tree, now))
+    labelled.discard(None)
+    if len({day[:10] for day in labelled}) == 1:
+        # Several days labelled "Published" are a listing's teasers, not this story's date.
+        return max(labelled, key=len)
+    after, before = text_near_headline(tree, headline)
+    if not (after or before) and headline and len(headline.split()) >= 2 and headline in text:
+        # No <h1> holds the headline: the date line is found around its text instead.
+        position = text.index(headline)
+        after = text[position + len(headline) : position + len(headline) + DATELINE_AFTER]
+        before = text[max(0, position - DATELINE_BEFORE) : position]
+    shown, as_of, ranges = [], [], []
+    for window, nearest_first in ((after, False), (before, True)):
+        matches = visible_dates(window)
+        for match in reversed(matches) if nearest_first else matches:
+            preceding = window[max(0, match.start() - 25) : match.start()]
+            if not NOT_PUBLISHED.search(preceding):
+                shown.extend(_plausible(moment, now) for moment in _readings(match))
+            elif AS_OF.search(preceding):
+                as_of.append(_plausible(_from_match(match), now))
+            elif start := RANGE_START.search(preceding):
+                ranges.append(_plausible(_range_start(match, start), now))
+    shown = [day for day in shown if day]
+    # A date line with two days ("29. Dezember 2022 · 30. Dezember 2022", updated and
+    # published): the one the markup names as published.
+    stated = [day for day in shown if structured and _same_day(day, structured)]
+    found = (stated or shown or [_printed_time_element(tree, now)])[0]
+    if found:
+        return found
+    # No other date line: a "Stand: 28.04.2020 18:00 Uhr" alone next to the headline is the
+    # story's date, unless the markup names it as the update of an earlier publication.
+    as_of = [day for day in as_of if day]
+    if len({day[:10] for day in as_of}) == 1 and not (
+        modified and structured and _same_day(modified, as_of[0]) and not _same_day(structured, as_of[0])
+    ):
+        return max(as_of, key=len)
+    # A week's or an event's report dated by its range ("Wochenbericht 14. - 20. Januar
+    # 2022"): its first day.
+    ranges = [day for day in ranges if day]
+    return ranges[0] if len({day[:10] for day in ranges}) == 1 else None
+
+
+# "Stand: 28.04.2020": the state of a page as of a day (an update line when it comes second).
+AS_OF = re.compile(r"\bstand\s*:?\s*$", re.IGNORECASE)
+
+# The first day of a range before its last: "14. - 20. Januar 2022", "14.-20.01.2022".
+RANGE_START = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.?\s*[-–]\s*$")
+
+
+def _range_start(match, start) -> datetime | None:
+    """The first day of the range whose last day ``match`` is, ``start`` its first day's match."""
+    last = _from_match(match)
+    if last is None or not 0 < int(start["day"]) < last.day:
+        return None
+    return last.replace(day=int(start["day"]), hour=0, minute=0, tzinfo=None)
+
+
+# A press release's dateline: "Karlsruhe, (12.11.2021). Traditionell …", "(21. November 2022) …".
+DATELINE_PLACE = re.compile(r"^(?:[A-ZÄÖÜ][\w./ -]{0,40},\s*)?\(\s*$")
+
+
+def _press_datelines(tree, now: datetime) -> set:
+    """Days a text piece opens with in parentheses, after a place name or alone: the dateline
+    of press releases and agency copy, as explicit as a label ("(12.11.2021)")."""
+    days = set()
+    for piece in page_text_pieces(tree):
+        piece = " ".join(piece.split())[:80]
+        if "(" not in piece[:45]:
+            continue
+        for match in visible_dates(piece):
+            if DATELINE_PLACE.match(piece[: match.start()]) and piece[match.end() :].lstrip().startswith(")"):
+                days.add(_plausible(_from_match(match), now))
+    return days
+
+
+def _printed_time_element(tree, now: datetime) -> str | None:
+    """The day the page's ``<time>`` elements outside comments, quoted posts, figures, videos
+    and related teasers (:data:`OUTSIDE_THE_STORY`) print
+    ("<time datetime=…>25.01.2022</time>"), wherever they stand: a CMS's publication stamp in
+    a meta box far from the headline. When they print several days, none of them."""
+    days, printed_days = set(), set()
+    for element in tree.xpath(f"//body//time[not({OUTSIDE_THE_STORY})]"):
+        printed = visible_dates(text_of(element))
+        if printed:
+            printed_days.add(_plausible(_from_match(printed[0]), now))
+        else:
+            # "vor 9 Stunden" on the story, a day on a teaser: the story's day is in the markup.
+            days.add((parse_date(element.get("datetime"), now) or "")[:10])
+    printed_days.discard(None)
+    days = (days - {""}) | {day[:10] for day in printed_days}
+    return max(printed_days, key=len) if printed_days and len(days) == 1 else None
+
+
+def _plausible(moment: datetime | None, now: datetime) -> str | None:
+    if moment is None or not EARLIEST_DATE <= moment.date() <= now.date():
+        return None
+    return moment.isoformat() if moment.tzinfo else moment.date().isoformat()
+
+
+def _same_day(first: str, second: str) -> bool:
+    return first[:10] == second[:10] or first[:10] == _utc_day(second)
+
+
+def _utc_day(value: str) -> str | None:
+    moment = datetime.fromisoformat(value)
+    return moment.astimezone(ZoneInfo("UTC")).date().isoformat() if moment.tzinfo else None
+
+
+def with_visible_time(day: str, tree) -> str:
+    """``day`` with the time of day shown next to it on the page (Europe/Berlin), if any."""
+    body = tree.find("body")
+    text = text_of(body if body is not None else tree)
+    for match in visible_dates(text):
+        moment = _from_match(match)
+        if moment is not None and moment.date().isoformat() == day and match["hour"]:
+            return moment.isoformat()
+    return day
+
+
+def _visible_datetime(text: str) -> datetime | None:
+    match = VISIBLE_DATE.search(text)
+    return _from_match(match) if match else None
+
+
+def _readings(match) -> list:
+    """The dates a match can mean: "11/01/2021" is 11 January or, on sites that print the
+    American order, 1 November; the markup's publication date then tells which."""
+    moment = _from_match(match)
+    if moment is None or match.re is not SLASHED_DATE or moment.month == moment.day or moment.day > 12:
+        return [moment]
+    return [moment, moment.replace(day=moment.month, month=moment.day)]
+
+
+def _from_match(match) -> datetime | None:
+    month = int(match["month"]) if match["month"] else GERMAN_MONTHS.get(match["month_name"].lower())
+    if not month:
+        return None
+    day = int(match["day"])
+    if match.re is SLASHED_DATE and month > 12 >= day:
+        # "12/26/2019": the American order.
+        day, month = month, day
+    hour, minute = int(match["hour"] or 0), int(match["minute"] or 0)
+    year = int(match["year"])
+    try:
+        moment = datetime(year + 2000 if year < 100 else year, month, day, hour, minute)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=BERLIN) if match["hour"] else moment
+
+
+def _first_valid(candidates, now: datetime) -> str | None:
+    for candidate in candidates:
+        parsed = parse_date(candidate, now)
+        if parsed:
+            return parsed
+    return None

@@ -1,0 +1,353 @@
+"""The headline: the page's visible heading that the metadata confirms, else the metadata
+title without site name, section or date.
+"""
+
+import re
+from copy import deepcopy
+from urllib.parse import urlsplit
+
+from crawler.extraction.page import (
+    INVISIBLE,
+    MARKED_HEADLINE_XPATH,
+    VISIBLE_DATE,
+    is_hidden,
+    text_key,
+    site_names_of,
+    string_value,
+    words_of,
+    meta_content,
+    story_nodes,
+    text_of,
+)
+
+
+# Headline parts that name the section, not the story.
+KICKER_CLASSES = (
+    "kicker",
+    "topline",
+    "overline",
+    "dachzeile",
+    "roofline",
+    "eyebrow",
+    "spitzmarke",
+    "supertitle",
+    "subtitle",
+    "label",
+    "rubrik",
+    "category",
+    "tag",
+)
+
+KICKER_WORDS = set(KICKER_CLASSES) | {word + "s" for word in KICKER_CLASSES} | {"categories"}
+
+# The words of a class attribute: BEM and utility names ("c-article__kicker", "stage-headline",
+# "articleTopline") part at dashes, underscores and a capital inside a word, so that "tag" is
+# not found inside "stage" nor "label" inside "labelled".
+CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _class_words(element) -> set[str]:
+    return {word.lower() for word in CLASS_WORD.findall(element.get("class") or "")}
+
+
+# A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022".
+TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
+
+
+def article_title(tree, url: str, fallback: str | None = None) -> str | None:
+    """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
+    metadata title without site name, section or date."""
+    nodes = story_nodes(tree, url)
+    meta_titles = [
+        clean_title(title)
+        for title in (
+            string_value(nodes[0].get("headline")) if nodes else None,
+            meta_content(tree, "og:title", "twitter:title"),
+            _first_text(tree.xpath("//title")),
+        )
+        if title and clean_title(title)
+    ]
+    if not meta_titles:
+        # trafilatura's title may be the <h1> itself, so it cannot confirm one.
+        return fallback
+    site_names = site_names_of(tree, url)
+    stripped = [strip_site_name(title, site_names) for title in meta_titles]
+    h1s = _headings(tree)
+    lines = {text: parts for text, parts in h1s or _headings(tree, "//h2") if not _is_site_part(text, site_names)}
+    headings = list(lines)
+    # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
+    # Aufgaben …</h1>"): the metadata title without it says where the headline starts.
+    stated = {text_key(title) for title in stripped}
+    for heading in _without_leading_labels(tree):
+        if text_key(heading) in stated and not any(text_key(full) in stated for full in headings):
+            return heading
+    # The metadata titles, and their parts of three words or more ("Offshore-Windenergie –
+    # Sauberer Strom vom Meer | Stiftung …"): a heading equal to one is the headline.
+    parts = {
+        text_key(part)
+        for title in meta_titles
+        for part in TITLE_SEPARATORS.split(title) + title.split(" | ")
+        if len(part.split()) >= 3
+    } - {""}
+    exact = {text_key(title) for title in meta_titles + stripped} - {""}
+    for heading in headings:
+        if text_key(heading) in exact:
+            return heading
+    for title in stripped:
+        for heading in headings:
+            # "<h1><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</h1>"
+            for start in range(1, len(lines[heading])):
+                if text_key(" ".join(lines[heading][start:])) == text_key(title):
+                    return " ".join(lines[heading][start:])
+    for title in stripped:
+        for heading in headings:
+            if _confirms(heading, title):
+                return heading
+    for heading in headings:
+        # The headline inside the metadata title with a kicker or site name added, or the
+        # same opening words going on differently (an SEO title).
+        if _contains(stripped[0], heading) or _same_start(heading, stripped[0]):
+            return heading
+    for heading in headings:
+        # The headline leads the metadata title, the rest is site and slogan ("Bielersee-
+        # Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin").
+        if any(text_key(TITLE_SEPARATORS.split(title)[0]) == text_key(heading) for title in meta_titles):
+            return heading
+    # No <h1> names the metadata's story, an element marked as the headline does ("<div
+    # class="stage-headline">", "c-article__title", itemprop="headline"): the page sets its
+    # headline in a styled block under a logo or section <h1>. Only an exact match counts.
+    for heading, _lines in _marked_headlines(tree):
+        if text_key(heading) in exact | parts and not _is_site_part(heading, site_names):
+            return heading
+    # No <h1> names the metadata's story, an <h2> is its title: the page sets its headline as
+    # <h2> under section <h1>s ("Quicklinks"). Only an exact match counts there.
+    if h1s:
+        for heading, _lines in _headings(tree, "//h2"):
+            if text_key(heading) in exact | parts and not _is_site_part(heading, site_names):
+                return heading
+    visible = [heading for heading in headings if len(heading.split()) >= 2]
+    if len(visible) == 1 and all(_uninformative(title, site_names) for title in stripped):
+        # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site.
+        return visible[0]
+    return stripped[0] if stripped else None
+
+
+# What may stand between two parts of a title or heading.
+EDGE_PUNCTUATION = " :|-–—·•/"
+
+
+def clean_title(title: str | None) -> str:
+    """``title`` without soft hyphens and zero-width characters, whitespace collapsed."""
+    return " ".join(INVISIBLE.sub("", title or "").split()).strip(EDGE_PUNCTUATION)
+
+
+def _without_leading_labels(tree) -> list[str]:
+    """``<h1>`` texts without their first child element, when the heading starts with one."""
+    texts = []
+    for h1 in tree.xpath("//h1"):
+        h1 = displayed_copy(h1)
+        children = list(h1)
+        if children and not (h1.text or "").strip() and not is_hidden(h1):
+            children[0].drop_tree()
+            text = _heading_text(h1)
+            if text:
+                texts.append(text)
+    return texts
+
+
+def _is_logo(heading) -> bool:
+    """Whether a heading is the site's logo: all its text is a link to the home page
+    ("<h1><a href="https://www.offshore-stiftung.de/">Stiftung Offshore Windenergie</a></h1>")."""
+    links = heading.xpath(".//a[@href]")
+    if len(links) != 1:
+        return False
+    target = urlsplit(links[0].get("href"))
+    return (
+        target.path in ("", "/")
+        and not target.query
+        and text_key(links[0].text_content()) == text_key(heading.text_content())
+    )
+
+
+def displayed_copy(heading):
+    """A copy of ``heading`` without the style sheets and scripts some sites put inside it
+    (CSS-in-JS: "<h1><style>.css-umyvef{…}</style>…")."""
+    heading = deepcopy(heading)
+    for element in heading.xpath(".//style|.//script"):
+        element.drop_tree()
+    return heading
+
+
+def headline_candidates(tree) -> list[str]:
+    """Texts of the page's visible ``<h1>`` elements, kicker labels removed, in page order."""
+    return [text for text, _lines in _headings(tree)]
+
+
+# Class words of the element that holds a story's headline when it is no <h1>: "stage-headline"
+# (welt.de's stage), "article-headline", "c-article__title" (BEM), "entry-title" (WordPress),
+# "headline" (many CMSs); a subtitle, kicker or teaser class is something else, and so is
+# "heading" (WordPress marks every subheading of the text "wp-block-heading").
+HEADLINE_CLASS_WORDS = {"headline", "title"}
+
+NOT_HEADLINE_CLASS_WORDS = KICKER_WORDS | {"sub", "teaser", "related", "page", "site", "section", "widget", "box"}
+
+
+def _marked_headlines(tree) -> list[tuple[str, list[str]]]:
+    """``(text, lines)`` of elements marked as a headline by itemprop or class words, outermost."""
+    elements = [
+        element
+        for element in tree.xpath(MARKED_HEADLINE_XPATH)
+        if element.get("itemprop") == "headline"
+        or (_class_words(element) & HEADLINE_CLASS_WORDS and not _class_words(element) & NOT_HEADLINE_CLASS_WORDS)
+    ]
+    return _headings(tree, elements=elements)
+
+
+def _headings(tree, xpath: str = "//h1", elements=None) -> list[tuple[str, list[str]]]:
+    """``(text, lines)`` of each visible ``<h1>``: lines as ``<br>`` and blocks break it."""
+    headings = []
+    for h1 in tree.xpath(xpath) if elements is None else elements:
+        if is_hidden(h1) or _is_logo(h1):
+            continue
+        h1 = displayed_copy(h1)
+        for part in h1.xpath(".//*"):
+            if part.getparent() is not None and (is_hidden(part) or _class_words(part) & KICKER_WORDS):
+                # The words on either side stay apart ("Zoonosen<span hidden> – </span>Wie").
+                part.tail = " " + (part.tail or "")
+                part.drop_tree()
+        text = _heading_text(h1)
+        if text:
+            # Kicker and headline also part at a separator: '"Reformstau lösen" / Irme …'.
+            lines = [clean_title(line) for line in TITLE_SEPARATORS.split(h1.text_content().replace(LINE_BREAK, " | "))]
+            headings.append((text, [line for line in lines if line]))
+    return headings
+
+
+# Elements inside a heading that break it into lines: their text is not glued to the next.
+LINE_BREAKING = {"br", "div", "p", "small", "strong"}
+
+LINE_BREAK = "\n"
+
+
+def _heading_text(element) -> str:
+    """A heading's text as displayed: line breaks become spaces, edges without separators.
+
+    Marks the breaks with newlines in ``element`` (a copy) for :func:`_headings`.
+    """
+    for part in element.iter():
+        if part is not element and part.tag in LINE_BREAKING:
+            part.tail = LINE_BREAK + (part.tail or "")
+            if part.tag != "br":
+                part.text = LINE_BREAK + (part.text or "")
+    return clean_title(element.text_content().replace(LINE_BREAK, " "))
+
+
+def strip_site_name(title: str, site_names: set[str]) -> str:
+    """Remove a site name, section or date glued to a title with " | ", " - ", " – " …."""
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    keep = [part for part in parts if not _is_site_part(part, site_names)]
+    if not keep:
+        return title
+    # A name of one or two words after a longer headline is the publication's ("- WELT").
+    while len(keep) > 1 and len(keep[-1].split()) <= 2 and len(keep[0].split()) >= 4:
+        keep.pop()
+    if len(keep) > 1 and (" | " in title or " : " in title):
+        # After a pipe comes the site, a section or a slogan: the story's part comes first,
+        # unless a short section label leads ("Wirtschaft | Hafen wird erweitert").
+        if len(keep[0].split()) <= 2:
+            return max(keep, key=len)
+        return keep[0]
+    return " - ".join(keep) if len(keep) < len(parts) else title
+
+
+def _is_site_part(part: str, site_names: set[str]) -> bool:
+    key = text_key(part)
+    if not key:
+        return True
+    if VISIBLE_DATE.fullmatch(part.strip()) or re.fullmatch(r"[\d.:/\s-]+", part):
+        return True
+    if " ".join(words_of(part)) in GENERIC_TITLES:
+        return True
+    for name in site_names:
+        if key == name:
+            return True
+        if len(name) > 3 and key in name and len(part.split()) <= 4:
+            return True
+        if len(name) > 3 and name in key:
+            # The name with a section or legal form: "Rheinische Post: Wirtschaft", "… (ejw)".
+            rest = [word for word in words_of(part) if word not in name]
+            if len(rest) <= 2 and len(part.split()) <= 6:
+                return True
+    return False
+
+
+def _contains(title: str, heading: str) -> bool:
+    """Whether the metadata title names the heading with something added: a site or a kicker
+    ("Siemens und Adani: Kaeser verarscht Neubauer")."""
+    heading_key, title_key = text_key(heading), text_key(title)
+    if not heading_key or not title_key or heading_key == title_key:
+        return bool(heading_key) and heading_key == title_key
+    return heading_key in title_key and len(words_of(heading)) >= 2
+
+
+def _same_start(heading: str, title: str) -> bool:
+    """The visible headline and an SEO title that go on differently from the same opening words
+    ("Wein dekantieren: Alles Wissenswerte …")."""
+    heading_words, title_words = words_of(heading), words_of(title)
+    shared = 0
+    for first, second in zip(heading_words, title_words):
+        if first != second:
+            break
+        shared += 1
+    return shared >= 3 and shared >= min(len(heading_words), len(title_words)) / 2
+
+
+# Titles that name a page type or the site's start, not a story.
+GENERIC_TITLES = {
+    "home",
+    "startseite",
+    "start",
+    "index",
+    "news",
+    "aktuelles",
+    "blog",
+    "artikel",
+    "willkommen",
+    "welcome",
+    "homepage",
+    "news detail",
+    "detail",
+    "beitrag",
+    "blog archiv",
+    "archiv",
+    "archive",
+    "blog archive",
+}
+
+
+def _uninformative(title: str, site_names: set[str]) -> bool:
+    """Whether a metadata title says nothing about the story: the site's name or a page type."""
+    return (
+        " ".join(words_of(title)) in GENERIC_TITLES
+        or _is_site_part(title, site_names)
+        or any(text_key(title) in name or name in text_key(title) for name in site_names if len(name) > 3)
+    )
+
+
+def _confirms(heading: str, title: str) -> bool:
+    """Whether an ``<h1>`` and a metadata title name the same story (wording may differ a bit)."""
+    heading_words, title_words = set(words_of(heading)), set(words_of(title))
+    if not heading_words or not title_words:
+        return False
+    shared = len(heading_words & title_words)
+    return shared / len(heading_words) >= 0.5 and shared / len(title_words) >= 0.5
+
+
+def _first_text(elements) -> str | None:
+    for element in elements:
+        text = text_of(element)
+        if text:
+            return text
+    return None

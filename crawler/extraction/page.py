@@ -1,0 +1,334 @@
+"""What the field rules read from a page: its structured data, meta tags, visible text and
+headline element, and the constants they share.
+"""
+
+import json
+import re
+import weakref
+from urllib.parse import urlsplit
+
+import lxml.etree
+
+
+# JSON-LD types that mark a page as one story rather than a listing.
+ARTICLE_TYPES = {
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "Report",
+}
+
+# JSON-LD types whose node describes the page's story (WebPage last: its dates are a fallback).
+DESCRIBING_TYPES = ARTICLE_TYPES | {"LiveBlogPosting", "Recipe", "WebPage"}
+
+STORY_TYPES = DESCRIBING_TYPES - {"WebPage"}
+
+# A kicker or topic label above the headline is a few words at most.
+MAX_KICKER_WORDS = 4
+
+# The time of day after a date: "…, 14:30 Uhr", "… um 14.30 Uhr", "… | 14:30".
+TIME_OF_DAY = r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
+
+# "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022"
+VISIBLE_DATE = re.compile(
+    r"\b(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-Za-zäÄ]{3,9})\.?\s+)"
+    r"(?P<year>(?:19|20)\d\d)" + TIME_OF_DAY
+)
+
+# "26/12/2019" (day first, as European sites print it; "12/26/2019" when the second number
+# cannot be a month), read in the date line, datelines and <time> elements, not after "Datum:".
+SLASHED_DATE = re.compile(
+    r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])(?P<month_name>(?!))?" + TIME_OF_DAY
+)
+
+# "28.09.19 12:44": a forum post's or comment system's two-digit year (this century), day and
+# month with two digits each, so that version numbers ("13.1.1") and amounts stay out.
+SHORT_YEAR_DATE = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?![\d.]\d|\d)(?P<month_name>(?!))?" + TIME_OF_DAY
+)
+
+# A dozen rules read the same facts of one parsed page (its JSON-LD, meta tags, visible text):
+# each is computed on first use and kept while the page's tree lives.
+_PAGE_FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def read_once(tree, fact: str, compute):
+    facts = _PAGE_FACTS.setdefault(tree, {})
+    if fact not in facts:
+        facts[fact] = compute(tree)
+    return facts[fact]
+
+
+def jsonld_nodes(tree) -> list[dict]:
+    """Every JSON object in the page's ``application/ld+json`` scripts, ``@graph`` unpacked."""
+    return read_once(tree, "jsonld", _parse_jsonld)
+
+
+def _parse_jsonld(tree) -> list[dict]:
+    nodes = []
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except (ValueError, RecursionError):  # invalid, or nested deeper than Python recurses
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, dict):
+                nodes.append(node)
+                stack.extend(node.get("@graph") or [])
+            elif isinstance(node, list):
+                stack.extend(node)
+    return nodes
+
+
+def jsonld_types(node: dict) -> set[str]:
+    types = node.get("@type")
+    types = types if isinstance(types, list) else [types]
+    return {t for t in types if isinstance(t, str)}
+
+
+def story_nodes(tree, url: str | None = None) -> list[dict]:
+    """JSON-LD nodes describing the story (NewsArticle etc.), best first: with ``url``, the
+    node that names the page's address first, as pages list related stories as article
+    nodes of their own (trade magazines, regional papers' "Mehr zum Thema" blocks)."""
+    nodes = [node for node in jsonld_nodes(tree) if jsonld_types(node) & DESCRIBING_TYPES]
+    page = address_of(url)
+    return sorted(
+        nodes, key=lambda node: (not jsonld_types(node) & STORY_TYPES, bool(page) and page not in node_addresses(node))
+    )
+
+
+def address_of(url) -> str:
+    """An address without scheme, "www.", query, fragment and final slash, for comparing."""
+    if not isinstance(url, str) or not url.strip():
+        return ""
+    parts = urlsplit(url.strip())
+    return (parts.netloc.removeprefix("www.") + parts.path).rstrip("/").lower()
+
+
+def node_addresses(node: dict) -> set[str]:
+    entity = node.get("mainEntityOfPage")
+    values = [node.get("url"), node.get("@id"), entity.get("@id") if isinstance(entity, dict) else entity]
+    return {address_of(value) for value in values} - {""}
+
+
+def meta_content(tree, *names: str) -> str | None:
+    """First non-empty ``<meta>`` content among ``names`` (matched on name, property or itemprop)."""
+    index = read_once(tree, "meta", _meta_index)
+    for name in names:
+        for attribute in ("property", "name", "itemprop"):
+            for value in index.get((attribute, name), ()):
+                if value.strip():
+                    return " ".join(value.split())
+    return None
+
+
+def _meta_index(tree) -> dict[tuple[str, str], list[str]]:
+    """``(attribute, value) → contents`` of the page's ``<meta>`` elements, in page order."""
+    index: dict[tuple[str, str], list[str]] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        for attribute in ("property", "name", "itemprop"):
+            if (value := meta.get(attribute)) is not None:
+                index.setdefault((attribute, value), []).append(meta.get("content"))
+    return index
+
+
+def text_of(element) -> str:
+    return plain_text(element.text_content())
+
+
+def plain_text(text: str) -> str:
+    """``text`` as it reads: soft hyphens and zero-width characters out, whitespace collapsed
+    ("Mat\u00adthi\u00adas  Lauerer" → "Matthias Lauerer")."""
+    return " ".join(INVISIBLE.sub("", text).split())
+
+
+# Characters that only steer line breaks or rendering ("Er\xadin\xadne\xadrung").
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+MARKED_HEADLINE_XPATH = (
+    '//body//*[@itemprop="headline" or contains(@class, "eadline") or contains(@class, "itle")]'
+    "[not(self::h1 or self::a or self::meta or self::img or ancestor::h1"
+    " or ancestor::a or ancestor::nav or ancestor::aside or ancestor::footer)]"
+)
+
+
+def site_names_of(tree, url: str) -> set[str]:
+    """The site's names from site-level signals only: og:site_name, application-name, the
+    JSON-LD WebSite, organisation and publisher, the host. A person is never the site: blog
+    themes type their author ["Person", "Organization"] and make them the publisher (Yoast),
+    and a journalist's name in a title ("… - Anna Schmidt - WELT") is the byline's."""
+    names = {meta_content(tree, "og:site_name", "application-name", "apple-mobile-web-app-title")}
+    people = set()
+    for node in jsonld_nodes(tree):
+        types = jsonld_types(node)
+        authors = node.get("author") if isinstance(node.get("author"), list) else [node.get("author")]
+        people.update(
+            string_value(author.get("name"))
+            for author in authors
+            if isinstance(author, dict) and "Person" in jsonld_types(author)
+        )
+        if "Person" in types:
+            people.add(string_value(node.get("name")))
+        elif types & {"WebSite", "Organization", "NewsMediaOrganization"}:
+            names.add(string_value(node.get("name")))
+        publisher = node.get("publisher")
+        if isinstance(publisher, dict) and "Person" not in jsonld_types(publisher):
+            names.add(string_value(publisher.get("name")))
+    host = urlsplit(url).hostname or ""
+    labels = host.removeprefix("www.").split(".")
+    names.update({host.removeprefix("www."), labels[0], labels[-2] if len(labels) > 1 else None})
+    people = {text_key(name) for name in people if name and len(name.split()) >= 2}
+    return {text_key(name) for name in names if name and text_key(name)} - people
+
+
+DATE_FROM_FEED = "feed"
+
+# Blocks of a page whose dates are not the story's: an embedded video's or picture's (its
+# broadcast or upload), a quoted post, comments, related stories and teasers. Not <aside> as
+# such: themes set the story's own meta box as one ("<aside class="meta"><time …>").
+OUTSIDE_THE_STORY = (
+    "ancestor::figure or ancestor::video or ancestor::blockquote"
+    ' or ancestor::*[contains(@class, "comment") or contains(@class, "related")'
+    ' or contains(@class, "teaser") or contains(@class, "recommend")]'
+)
+
+# How far from the headline the date line may be (characters of text after, before).
+DATELINE_AFTER, DATELINE_BEFORE = 300, 150
+
+
+def body_text(tree) -> str:
+    """The page's visible text (no scripts or styles), whitespace collapsed."""
+    return read_once(tree, "body_text", _visible_text)
+
+
+_VISIBLE_TEXT = lxml.etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]", smart_strings=False
+)
+
+
+def _visible_text(tree) -> str:
+    body = tree.find("body")
+    return " ".join(" ".join(_VISIBLE_TEXT(body if body is not None else tree)).split())
+
+
+HEADINGS = {"h1", "h2", "h3", "h4"}
+
+SKIPPED_TEXT = {"script", "style", "noscript", "template"}
+
+
+def text_near_headline(tree, headline: str | None, pieces: bool = False, limit: int = DATELINE_AFTER) -> tuple:
+    """(text after, text before) the headline's ``<h1>`` (the text before starts after the
+    nearest other heading); with ``pieces``, lists of the elements' text pieces instead."""
+    target = find_headline_element(tree, headline)
+    if target is None:
+        return ([], []) if pieces else ("", "")
+    before, after, state, skipping, after_length = [], [], "before", 0, 0
+    # A picture's or video's caption next to the headline ("Archivbild vom 04.05.2019", "Foto:
+    # Anna Schmidt") is neither the date line nor the byline.
+    holding = set(target.iterancestors())
+    media = {element for element in tree.iter("figure", "figcaption", "video") if element not in holding}
+    for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in SKIPPED_TEXT or element in media:
+            skipping += 1 if event == "start" else -1
+            if event == "end" and skipping == 0 and element.tail:
+                (before if state == "before" else after).append(element.tail)
+            continue
+        if skipping:
+            continue
+        if element is target:
+            if event == "start":
+                state = "inside"
+            else:
+                state = "after"
+                after.append(element.tail or "")
+            continue
+        if state == "before" and event == "end" and tag in HEADINGS:
+            # The date line before a headline sits under no other heading.
+            before = []
+        piece = element.text if event == "start" else element.tail
+        if piece and state != "inside":
+            (before if state == "before" else after).append(piece)
+            if state == "after":
+                # Characters of text, not of the indentation between the elements.
+                after_length += len(" ".join(piece.split()))
+        if state == "after" and after_length > limit:
+            break
+    if pieces:
+        return [plain_text(piece) for piece in after], [plain_text(piece) for piece in before]
+    after_text = " ".join(" ".join(after).split())[:DATELINE_AFTER]
+    before_text = " ".join(" ".join(before).split())[-DATELINE_BEFORE:]
+    return after_text, before_text
+
+
+def find_headline_element(tree, headline: str | None):
+    """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more; on a
+    page without one, the ``<h2>`` or ``<h3>`` that holds exactly the headline."""
+    h1s = [(h1, text_key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1") if not is_hidden(h1)]
+    wanted = text_key(headline)
+    if wanted:
+        for h1, key in h1s:
+            if key and (wanted in key or key in wanted):
+                return h1
+    if wanted and len(headline.split()) >= 2:
+        # No <h1> holds it, a marked headline element does ("<div class="stage-headline">").
+        for element in tree.xpath(MARKED_HEADLINE_XPATH):
+            if not is_hidden(element) and text_key(" ".join(element.xpath(".//text()"))) == wanted:
+                return element
+    for h1, key in h1s:
+        if len(" ".join(h1.xpath(".//text()")).split()) >= 2:
+            return h1
+    if wanted and len(headline.split()) >= 2:
+        # Sites that style their headline as an <h2> ("<h2 class="title aka-h1">").
+        for heading in tree.xpath("//body//h2|//body//h3"):
+            if not is_hidden(heading) and text_key(" ".join(heading.xpath(".//text()"))) == wanted:
+                return heading
+    return None
+
+
+# Classes that hide an element from sighted readers (kept for screen readers or search engines).
+HIDDEN_CLASSES = re.compile(
+    r"(?:^|[\s_-])(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
+    r"hidden|hide|invisible|offscreen)(?:$|\s)",
+    re.IGNORECASE,
+)
+
+
+def is_hidden(element) -> bool:
+    return bool(HIDDEN_CLASSES.search(element.get("class") or "")) or element.get("aria-hidden") == "true"
+
+
+# Text pieces of the page outside comments, scripts and styles.
+PAGE_TEXT_XPATH = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    ' or ancestor::*[contains(@class, "comment")])]'
+)
+
+# Plain strings: lxml's default "smart" strings each keep their element, which costs an element
+# object per text piece.
+_PAGE_TEXT = lxml.etree.XPath(PAGE_TEXT_XPATH, smart_strings=False)
+
+
+def page_text_pieces(tree) -> list[str]:
+    """The text pieces of the page's body outside scripts, styles and comments, in page order."""
+    return read_once(tree, "text_pieces", _PAGE_TEXT)
+
+
+def string_value(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def text_key(text: str | None) -> str:
+    return "".join(words_of(text or ""))
