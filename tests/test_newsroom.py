@@ -128,6 +128,27 @@ def test_company_and_place_facets_of_a_broad_search_count_its_newest_matches(fet
     assert "Companies and places counted in the 2 most recently archived matches." in sampled
 
 
+def test_a_broad_search_estimates_facets_and_chart_from_a_sample_and_counts_exactly(fetch, monkeypatch):
+    exact = page(fetch, "/?q=" + quote("förderung"))
+    found = re.search(r"(\d+) articles found", exact)[1]
+    assert "estimated" not in exact
+    monkeypatch.setattr(newsroom, "SUMMARY_SAMPLE", 2)
+    sampled = page(fetch, "/?q=" + quote("förderung"))
+    step = -(-int(found) // 2)
+    # The hit count is still exact; facets and chart say they are estimates.
+    assert re.search(r"(\d+) articles found", sampled)[1] == found
+    assert f"Counts estimated from one match in {step}." in sampled
+    assert f"(estimated from one match in {step})" in sampled
+    counts = [
+        int(count)
+        for count in re.findall(r'class="count">([\d,]+)<', sampled.split("<h3>Source</h3>")[1].split("</ul>")[0])
+    ]
+    assert counts and all(count % step == 0 for count in counts)
+    # With a filter the summary counts every match.
+    filtered = page(fetch, "/?q=" + quote("förderung") + "&lang=de")
+    assert "estimated" not in filtered
+
+
 def test_kicker_and_translations_in_results(fetch):
     html = page(fetch, "/?q=Bochum+Autowerk")
     assert '<p class="kicker">Strukturwandel</p>' in html

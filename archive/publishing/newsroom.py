@@ -24,6 +24,10 @@ MAX_PAGE = 50  # deeper pages are for the table and SQL, not for a reader
 MAX_VALUE = 200  # characters kept of a filter typed into a URL
 # Facets and the chart of the empty search count this many newest articles, not the archive.
 RECENT_WINDOW = 5000
+# Facets and the chart of a search for words alone with more matches than this are estimated from
+# a regular sample of them (every n-th match by id), about SUMMARY_SAMPLE of them: counting each of
+# hundreds of thousands of matches costs a second at a million articles. The hit count stays exact.
+SUMMARY_SAMPLE = 50_000
 # Company and place facets of a search with words count its most recently archived matches
 # (a join per match: counting a broad search's every match costs seconds at a million articles).
 ENTITY_WINDOW = 5000
@@ -279,17 +283,34 @@ def count_sql(found: Condition) -> tuple[str, dict]:
     return f"select count(*) from {found.articles} where {found.sql}", found.params
 
 
-def summary_sql(found: Condition, per: str) -> tuple[str, dict]:
+def summary_sql(found: Condition, per: str, step: int = 1) -> tuple[str, dict]:
     """One pass over the matches for the count, the source, region, language and month facets
     and the chart: matching articles by source, region, language, month and chart bucket (a
-    few thousand rows at most, however many articles match)."""
+    few thousand rows at most, however many articles match). With ``step`` above 1 (a search
+    for words alone, see :func:`summary_step`) every ``step``-th match by id is counted."""
     bucket = "substr(a.published, 1, 7)" if per == "month" else "strftime('%Y-W%W', a.published)"
+    where, params = found.sql, found.params
+    if step > 1:
+        # The sample is taken inside the FTS statement, so only the sampled matches are looked up.
+        where = where.replace(WORDS_SQL, SAMPLED_WORDS_SQL)
+        params = {**params, "step": step}
     sql = f"""
         select a.source, a.region, a.language, substr(a.published, 1, 7) as month, {bucket} as bucket,
           count(*) as count
-        from {facet_source(found)} where {found.sql}
+        from {facet_source(found)} where {where}
         group by a.source, a.region, a.language, month, bucket"""
-    return sql, found.params
+    return sql, params
+
+
+SAMPLED_WORDS_SQL = "a.id in (select rowid from articles_fts where articles_fts match :match and rowid % :step = 0)"
+
+
+def summary_step(found: Condition, count: int | None) -> int:
+    """Every how many matches the summary counts: 1 (all) unless the search is for words alone
+    and has more than ``SUMMARY_SAMPLE`` matches."""
+    if not found.has_words or found.filters != "1" or not count or count <= SUMMARY_SAMPLE:
+        return 1
+    return -(-count // SUMMARY_SAMPLE)
 
 
 @dataclass
@@ -302,7 +323,8 @@ class Summary:
     chart: list[tuple[str, str, int]]
 
 
-def summarise(rows: list[dict], source_names: dict[str, str]) -> Summary:
+def summarise(rows: list[dict], source_names: dict[str, str], step: int = 1) -> Summary:
+    rows = [{**row, "count": row["count"] * step} for row in rows] if step > 1 else rows
     totals: dict[str, dict] = {"source": {}, "region": {}, "lang": {}, "month": {}}
     chart: dict[tuple[str, str], int] = {}
     for row in rows:

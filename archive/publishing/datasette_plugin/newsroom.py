@@ -128,13 +128,21 @@ async def search_page(request, datasette, send):
         "chosen_names": {},
         "feed_url": "",
         "entity_window": None,
+        "sample_step": 1,
     }
     # The results, the summary and each facet are independent statements: run side by side, on
     # Datasette's SQL threads, a page takes as long as the slowest of them, not their sum.
     facet_time = datasette.setting("facet_time_limit_ms")
+    # A search for words alone is counted from the FTS index at once; a broad one's facets and
+    # chart are then estimated from a sample of its matches (newsroom.summary_step).
+    exact_count = None
+    if found.has_words and found.filters == "1":
+        counted = await rows(database, *newsroom.count_sql(found), optional=True)
+        exact_count = next(iter(counted[0].values())) if counted else None
+    step = newsroom.summary_step(found, exact_count)
     results, summarised, *entity_facets = await asyncio.gather(
         found_hits(database, search, found),
-        rows(database, *newsroom.summary_sql(found, search.per), optional=True),
+        rows(database, *newsroom.summary_sql(found, search.per, step), optional=True),
         *(
             rows(database, *newsroom.entity_facet_sql(name, found), optional=True, time_limit_ms=facet_time)
             for name in ("company", "place")
@@ -151,10 +159,11 @@ async def search_page(request, datasette, send):
     source_names = {row["id"]: row["name"] for row in await rows(database, "select id, name from sources")}
     context["source_names"] = source_names
     if summarised is not None:
-        summary = newsroom.summarise(summarised, source_names)
+        summary = newsroom.summarise(summarised, source_names, step)
         context["facets"].update(summary.facets)
+        context["sample_step"] = step
         if not search.is_empty:
-            context["count"] = summary.count
+            context["count"] = exact_count if exact_count is not None else summary.count
             title = f"Matching articles per {search.per} and source"
             context["chart"] = newsroom.bar_chart(summary.chart, title)
     elif not search.is_empty:
