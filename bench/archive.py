@@ -179,6 +179,12 @@ def query_paths(name: str, count: int, queries: int, seed: int) -> dict[str, lis
         "newsroom_common_term": ["/?" + urlencode({"q": synthetic.COMMON_TERM.lower()})] * queries,
         "newsroom_compound_part": ["/?" + urlencode({"q": part}) for part in synthetic.compound_parts(queries)],
         "newsroom_phrase": ["/?" + urlencode({"q": phrase}) for phrase in synthetic.phrases(queries, seed)],
+        "newsroom_compound_part_newest": [
+            "/?" + urlencode({"q": part, "sort": "newest"}) for part in synthetic.compound_parts(queries)
+        ],
+        "newsroom_phrase_newest": [
+            "/?" + urlencode({"q": phrase, "sort": "newest"}) for phrase in synthetic.phrases(queries, seed)
+        ],
         "facet_source_month_search": [
             table
             + urlencode(

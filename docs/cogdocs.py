@@ -173,6 +173,23 @@ PERFORMANCE_FIGURES = [
         "facet page with a search, p95 at 1,000,000",
         "ms",
     ),
+    *(
+        (
+            "archive_1000000_searches.json",
+            f"searches.newsroom_{kind}.p95_ms",
+            f"newsroom page, {label}, p95 at 1,000,000",
+            "ms",
+        )
+        for kind, label in (
+            ("home", "newest stories"),
+            ("rare_term", "rare term"),
+            ("common_term", "common term, best first"),
+            ("compound_part", "compound part, best first"),
+            ("phrase", "phrase, best first"),
+            ("compound_part_newest", "compound part, newest first"),
+            ("phrase_newest", "phrase, newest first"),
+        )
+    ),
     ("peers.json", "tools.newsarchive.articles_per_second", "newsarchive, peers site (bench/peers.py)", "articles/s"),
     ("peers.json", "tools.trafilatura_cli.articles_per_second", "trafilatura's CLI, same site, same run", "articles/s"),
     ("peers.json", "tools.news_please.articles_per_second", "news-please, same site, same run", "articles/s"),

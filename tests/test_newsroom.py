@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 import pytest
 from datasette.app import Datasette
 
+from archive.indexing.query import register_functions
 from archive.publishing import newsroom
 from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
 from tests.test_publish import METADATA
@@ -263,6 +264,27 @@ def test_the_empty_search_reads_the_newest_by_index(archive):
         assert f"limit {newsroom.RECENT_WINDOW}" in facet
         newsroom_plan = " ".join(row[-1] for row in connection.execute("explain query plan " + facet, params))
         assert "idx_articles_published" in newsroom_plan
+
+
+def test_a_broad_search_newest_first_walks_the_date_index_and_a_narrow_one_sorts_its_matches(archive):
+    search = newsroom.Search(q="förderung", sort="newest")
+    found = newsroom.condition(search)
+    with sqlite3.connect(archive) as connection:
+        register_functions(connection)
+
+        def plan(count):
+            sql, params = newsroom.results_sql(search, found, count)
+            return " ".join(row[-1] for row in connection.execute("explain query plan " + sql, params))
+
+        broad = plan(newsroom.NEWEST_BY_INDEX_ABOVE + 1)
+        assert "SCAN a USING INDEX idx_articles_published" in broad and "TEMP B-TREE" not in broad
+        assert "TEMP B-TREE" in plan(3)
+        # Both find the same page.
+        results = [
+            connection.execute(*newsroom.results_sql(search, found, count)).fetchall()
+            for count in (3, newsroom.NEWEST_BY_INDEX_ABOVE + 1)
+        ]
+        assert results[0] == results[1] and results[0]
 
 
 def test_attention_per_week(fetch):

@@ -141,7 +141,7 @@ async def search_page(request, datasette, send):
         exact_count = next(iter(counted[0].values())) if counted else None
     step = newsroom.summary_step(found, exact_count)
     results, summarised, *entity_facets = await asyncio.gather(
-        found_hits(database, search, found),
+        found_hits(database, search, found, exact_count),
         rows(database, *newsroom.summary_sql(found, search.per, step), optional=True),
         *(
             rows(database, *newsroom.entity_facet_sql(name, found), optional=True, time_limit_ms=facet_time)
@@ -183,9 +183,10 @@ async def search_page(request, datasette, send):
     return await render(datasette, request, "newsroom_search.html", context)
 
 
-async def found_hits(database, search, found) -> tuple[list[dict], bool]:
+async def found_hits(database, search, found, count: int | None = None) -> tuple[list[dict], bool]:
     """The page's hits (copies of a story folded into one), and whether more pages follow."""
-    matched = [(row[0], row[1]) for row in (await database.execute(*newsroom.results_sql(search, found))).rows]
+    statement = newsroom.results_sql(search, found, count)
+    matched = [(row[0], row[1]) for row in (await database.execute(*statement)).rows]
     shown, more = newsroom.fold_stories(matched, search.page)
     return await hits(database, [article_id for article_id, _ in shown], search), more
 
