@@ -23,7 +23,7 @@ from archive.urls import NOT_WEB, UrlPolicy
 from crawler.extraction.classify import NOT_ARTICLE, classify_page
 
 from crawler.fetch.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
-from crawler.extraction.extract import page_metadata, parse_html
+from crawler.extraction.extract import page_metadata
 from crawler.items import PageItem
 from crawler.fetch.middlewares import count_refusal
 from crawler.sources import Source
@@ -173,7 +173,9 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, scrapy.http.HtmlResponse) and not _is_html(response):
             self.crawler.stats.inc_value(keys.SKIPPED_NOT_HTML)
             return
-        tree = parse_html(response.text)
+        # One parse in this process: the response's selector tree serves the classification
+        # here and the link extraction below (the extraction worker parses its own copy).
+        tree = response.selector.root
         kind = classify_page(response.url, page_metadata(tree), self.source.article_pattern, tree=tree)
         if kind == NOT_ARTICLE:
             self.crawler.stats.inc_value(keys.PAGES_LISTING)
