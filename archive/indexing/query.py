@@ -311,11 +311,11 @@ def search_articles(db: Database, text: str, limit: int = 20) -> list[dict]:
     the newest articles that pass the filters.
 
     >>> search_articles(db, "Wasserstoff source:rp-duesseldorf")          # doctest: +SKIP
-    [{'id': 3, 'url': 'https://…', 'title': '…', 'published': '2026-10-14T09:30:00+02:00'}]
+    [{'id': 3, 'url': 'https://…', 'kicker': None, 'title': '…', 'published': '2026-10-14T09:30:00+02:00'}]
     """
     register_functions(db.conn)
     parsed = parse_query(text)
-    columns = "articles.id, articles.url, articles.title, articles.published"
+    columns = "articles.id, articles.url, articles.kicker, articles.title, articles.published"
     accepts = (
         f"{ACCEPTS_SQL_FUNCTION}(:text, articles.source, articles.region, articles.author, "
         "articles.language, articles.published)"
