@@ -1,7 +1,10 @@
 """The real scheduler in a subprocess: scheduled crawls of the local test site, timeouts,
 overlaps, sources edits, restarts and signals. Waits read the scheduler's log lines."""
 
+import ctypes
 import json
+import os
+import platform
 import queue
 import re
 import signal
@@ -320,3 +323,37 @@ def test_source_schedule_uses_the_sources_cron_or_the_default(schedule, expected
     assert isinstance(trigger, CronTrigger) and trigger.jitter == 30
     fast = SchedulerConfig(sources_path=Path("sources.yml"), db_path=Path("a.db"), interval_seconds=2)
     assert source_schedule(parse_source(entry), fast).description == "every 2 s (test interval)"
+
+
+def signal_thread(pid: int, tid: int, signum: int) -> None:
+    """Send ``signum`` to one thread of process ``pid`` (tgkill), as the kernel may choose to."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.syscall(SYS_TGKILL, pid, tid, signum) != 0:
+        raise OSError(ctypes.get_errno(), "tgkill failed")
+
+
+# tgkill's system call number on x86-64 and on arm64.
+SYS_TGKILL = {"x86_64": 234, "aarch64": 131}.get(platform.machine())
+
+
+@pytest.mark.skipif(SYS_TGKILL is None, reason="tgkill's number is known for x86-64 and arm64 only")
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_a_signal_delivered_to_another_thread_is_acted_on_at_once(tmp_path, signum):
+    """The kernel may deliver a signal to any thread; the scheduler's main thread must not sleep
+    through it until its next watch (600 s here)."""
+    path = tmp_path / "sources.yml"
+    write_sources(path, {"sources": [{"id": "alpha", "feeds": ["http://127.0.0.1:9/feed.xml"], "schedule": FAR_AWAY}]})
+    with scheduler("--sources", path, "--db", tmp_path / "archive.db", "--watch-interval", 600) as running:
+        running.wait_for(r"scheduler started")
+        pid = running.process.pid
+        others = [int(tid) for tid in os.listdir(f"/proc/{pid}/task") if int(tid) != pid]
+        assert others, "the scheduler runs threads of its own"
+        if signum == signal.SIGHUP:
+            write_sources(path, {"sources": [{"id": "beta", "feeds": ["http://127.0.0.1:9/feed.xml"]}]})
+            signal_thread(pid, others[0], signum)
+            running.wait_for(r"sources reloaded: added beta; removed alpha", timeout=10)
+            assert running.stop() == 0
+        else:
+            signal_thread(pid, others[0], signum)
+            running.wait_for("scheduler stopped", timeout=10)
+            assert running.process.wait(10) == 0
