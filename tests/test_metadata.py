@@ -555,6 +555,12 @@ def test_the_byline_names_the_person_when_the_metadata_names_only_the_site():
     assert article["authors"] == ["Anna Schmidt", "Jan Meyer"]
 
 
+@pytest.mark.parametrize("joined", ["im Gespräch mit", "im Interview mit"])
+def test_an_interview_byline_credits_guest_and_host(joined):
+    header = HEADLINE + f'<p class="author">Anna Schmidt {joined} Jan Meyer</p>'
+    assert extract(page(header=header))["authors"] == ["Anna Schmidt", "Jan Meyer"]
+
+
 def test_a_von_inside_a_sentence_is_not_a_byline():
     header = (
         "<h1>Hafen wird um zwei Terminals erweitert</h1>"

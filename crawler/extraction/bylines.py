@@ -121,7 +121,11 @@ BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
-NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGNORECASE)
+# "im Gespräch mit" joins an interview's guest and host (:data:`INTERVIEW_BYLINE`).
+NAME_SEPARATORS = re.compile(
+    r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\||\bim gespräch mit\b|\bim interview mit\b|\bin conversation with\b)\s*",
+    re.IGNORECASE,
+)
 
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
@@ -553,8 +557,14 @@ NOT_NAME_WORDS = {
 }
 
 
+# An interview's byline names guest and host: "Richard David Precht im Gespräch mit Karin
+# Fischer" (Deutschlandfunk, Deutschlandfunk Kultur, SWR2, BR24 and WDR 5 print it under their
+# interviews; magazines "im Interview mit"). Both are credited, as "A und B" would be.
+INTERVIEW_BYLINE = re.compile(r"\s+(?:im Gespräch mit|im Interview mit|in conversation with)\s+", re.IGNORECASE)
+
+
 def _without_trailing_words(byline: str) -> str:
-    words = byline.split()
+    words = INTERVIEW_BYLINE.sub(" und ", byline).split()
     for position, word in enumerate(words[1:], start=1):
         if word.strip(".,:;").lower() in NOT_NAME_WORDS:
             return " ".join(words[:position])
