@@ -561,6 +561,19 @@ def test_an_interview_byline_credits_guest_and_host(joined):
     assert extract(page(header=header))["authors"] == ["Anna Schmidt", "Jan Meyer"]
 
 
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        ("<p><em>Quelle: MDR THÜRINGEN/ls</em></p>", "MDR THÜRINGEN/ls"),
+        ('<p>Quelle: <a href="https://www.kathpress.at">kathpress</a></p>', "Rheinische Post; Kathpress"),
+        ("<p>Quelle: Statistisches Bundesamt</p>", "Rheinische Post"),
+    ],
+)
+def test_a_source_line_credits_an_agency_or_broadcaster_when_nobody_is_named(closing, author):
+    head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
+    assert extract(page(head, HEADLINE, closing=closing))["author"] == author
+
+
 def test_a_von_inside_a_sentence_is_not_a_byline():
     header = (
         "<h1>Hafen wird um zwei Terminals erweitert</h1>"
