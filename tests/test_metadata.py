@@ -198,6 +198,20 @@ def test_a_hidden_separator_in_the_h1_keeps_the_words_apart():
     assert "StadtwerkeHafen" not in extract(page(head, header))["title"]
 
 
+@pytest.mark.parametrize(
+    "separator",
+    [
+        '<span aria-hidden="true"> – </span>',
+        '<span class="sr-only">:</span>',
+        '<span class="visually-hidden">: </span>',
+    ],
+)
+def test_a_label_set_apart_by_a_hidden_separator_is_a_kicker(separator):
+    head = "<title>Stadtwerke – Hafen wird um zwei Terminals erweitert</title>"
+    header = f"<h1><span>Stadtwerke</span>{separator}<span>Hafen wird um zwei Terminals erweitert</span></h1>"
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
 def test_a_page_without_h1_takes_the_h2_the_metadata_title_names():
     head = '<meta property="og:title" content="Hafen wird um zwei Terminals erweitert (2024/5)">'
     header = "<h2>Hafen wird um zwei Terminals erweitert</h2>"
