@@ -588,6 +588,15 @@ def test_a_source_line_credits_an_agency_or_broadcaster_when_nobody_is_named(clo
     assert extract(page(head, HEADLINE, closing=closing))["author"] == author
 
 
+def test_the_author_of_a_sidebar_teaser_is_not_taken_for_the_story():
+    head = '<meta name="author" content="RP-Online"><meta property="og:site_name" content="RP-Online">'
+    sidebar = (
+        '<aside><a href="/andere-geschichte"><div class="teaser-content"><h3>Neue Brücke über den Rhein</h3>'
+        '<div class="badge"><div class="author-name">Von Jan Meyer</div></div></div></a></aside>'
+    )
+    assert "Jan Meyer" not in (extract(page(head, HEADLINE, closing=sidebar))["author"] or "")
+
+
 def test_a_von_inside_a_sentence_is_not_a_byline():
     header = (
         "<h1>Hafen wird um zwei Terminals erweitert</h1>"

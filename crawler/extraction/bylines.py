@@ -225,7 +225,8 @@ def article_authors(
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
         _sort_names(signature, sites, names, agencies, desks, common)
     if not names:
-        _sort_names(split_names(fallback() if callable(fallback) else fallback), sites, names, agencies, desks, common)
+        guess = split_names(fallback() if callable(fallback) else fallback)
+        _sort_names(_not_from_teasers(guess, tree), sites, names, agencies, desks, common)
     if not names and sources:
         # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls").
         _sort_names(sources[-1:], sites, names, agencies, desks, common)
@@ -246,6 +247,19 @@ def article_authors(
             if agency and agency not in agencies:
                 agencies.append(agency)
     return (names or desks), agencies
+
+
+def _not_from_teasers(guess: list[str], tree) -> list[str]:
+    """trafilatura's guess without the names that only teasers for other stories credit: a
+    sidebar's "Von Andreas Hoffmann" under another headline (stern.de's "teaser-content"), a
+    slider's "slider-teaser__author", a related-stories list's author line."""
+    if not guess:
+        return guess
+    elsewhere, here = set(), set()
+    for element in tree.xpath(BYLINE_XPATH):
+        outside = element.xpath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY})")
+        (elsewhere if outside else here).update(text_key(name) for name in split_names(text_of(element)))
+    return [name for name in guess if text_key(name) not in elsewhere - here]
 
 
 def _unseen(names: list[str], tree) -> bool:
