@@ -198,6 +198,20 @@ def test_a_hidden_separator_in_the_h1_keeps_the_words_apart():
     assert "StadtwerkeHafen" not in extract(page(head, header))["title"]
 
 
+@pytest.mark.parametrize(
+    "separator",
+    [
+        '<span aria-hidden="true"> – </span>',
+        '<span class="sr-only">:</span>',
+        '<span class="visually-hidden">: </span>',
+    ],
+)
+def test_a_label_set_apart_by_a_hidden_separator_is_a_kicker(separator):
+    head = "<title>Stadtwerke – Hafen wird um zwei Terminals erweitert</title>"
+    header = f"<h1><span>Stadtwerke</span>{separator}<span>Hafen wird um zwei Terminals erweitert</span></h1>"
+    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+
+
 def test_a_page_without_h1_takes_the_h2_the_metadata_title_names():
     head = '<meta property="og:title" content="Hafen wird um zwei Terminals erweitert (2024/5)">'
     header = "<h2>Hafen wird um zwei Terminals erweitert</h2>"
@@ -553,6 +567,34 @@ def test_the_byline_names_the_person_when_the_metadata_names_only_the_site():
     )
     article = extract(page(head, header))
     assert article["authors"] == ["Anna Schmidt", "Jan Meyer"]
+
+
+@pytest.mark.parametrize("joined", ["im Gespräch mit", "im Interview mit"])
+def test_an_interview_byline_credits_guest_and_host(joined):
+    header = HEADLINE + f'<p class="author">Anna Schmidt {joined} Jan Meyer</p>'
+    assert extract(page(header=header))["authors"] == ["Anna Schmidt", "Jan Meyer"]
+
+
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        ("<p><em>Quelle: MDR THÜRINGEN/ls</em></p>", "MDR THÜRINGEN/ls"),
+        ('<p>Quelle: <a href="https://www.kathpress.at">kathpress</a></p>', "Rheinische Post; Kathpress"),
+        ("<p>Quelle: Statistisches Bundesamt</p>", "Rheinische Post"),
+    ],
+)
+def test_a_source_line_credits_an_agency_or_broadcaster_when_nobody_is_named(closing, author):
+    head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
+    assert extract(page(head, HEADLINE, closing=closing))["author"] == author
+
+
+def test_the_author_of_a_sidebar_teaser_is_not_taken_for_the_story():
+    head = '<meta name="author" content="RP-Online"><meta property="og:site_name" content="RP-Online">'
+    sidebar = (
+        '<aside><a href="/andere-geschichte"><div class="teaser-content"><h3>Neue Brücke über den Rhein</h3>'
+        '<div class="badge"><div class="author-name">Von Jan Meyer</div></div></div></a></aside>'
+    )
+    assert "Jan Meyer" not in (extract(page(head, HEADLINE, closing=sidebar))["author"] or "")
 
 
 def test_a_von_inside_a_sentence_is_not_a_byline():

@@ -43,6 +43,7 @@ AGENCIES = {
     "afx": "dpa-AFX",
     "dpa-afx": "dpa-AFX",
     "idea": "idea",
+    "kathpress": "Kathpress",
 }
 
 # Bylines that name a desk rather than a person; kept only when nothing else is credited.
@@ -121,7 +122,11 @@ BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
-NAME_SEPARATORS = re.compile(r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\|)\s*", re.IGNORECASE)
+# "im Gespräch mit" joins an interview's guest and host (:data:`INTERVIEW_BYLINE`).
+NAME_SEPARATORS = re.compile(
+    r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\||\bim gespräch mit\b|\bim interview mit\b|\bin conversation with\b)\s*",
+    re.IGNORECASE,
+)
 
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
@@ -197,7 +202,7 @@ def article_authors(
     common = _lowercase_words(body_text(tree))
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks, common)
-    shown, handles, issuers = _shown_credits(tree, headline)
+    shown, handles, issuers, sources = _shown_credits(tree, headline)
     if names and shown and _unseen(names, tree):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account) while it prints a byline: the byline counts.
@@ -220,7 +225,11 @@ def article_authors(
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
         _sort_names(signature, sites, names, agencies, desks, common)
     if not names:
-        _sort_names(split_names(fallback() if callable(fallback) else fallback), sites, names, agencies, desks, common)
+        guess = split_names(fallback() if callable(fallback) else fallback)
+        _sort_names(_not_from_teasers(guess, tree), sites, names, agencies, desks, common)
+    if not names and sources:
+        # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls").
+        _sort_names(sources[-1:], sites, names, agencies, desks, common)
     names = [_fuller_name(name, shown + signature + _introduced(tree, name)) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
@@ -238,6 +247,19 @@ def article_authors(
             if agency and agency not in agencies:
                 agencies.append(agency)
     return (names or desks), agencies
+
+
+def _not_from_teasers(guess: list[str], tree) -> list[str]:
+    """trafilatura's guess without the names that only teasers for other stories credit: a
+    sidebar's "Von Andreas Hoffmann" under another headline (stern.de's "teaser-content"), a
+    slider's "slider-teaser__author", a related-stories list's author line."""
+    if not guess:
+        return guess
+    elsewhere, here = set(), set()
+    for element in tree.xpath(BYLINE_XPATH):
+        outside = element.xpath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY})")
+        (elsewhere if outside else here).update(text_key(name) for name in split_names(text_of(element)))
+    return [name for name in guess if text_key(name) not in elsewhere - here]
 
 
 def _unseen(names: list[str], tree) -> bool:
@@ -363,10 +385,11 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
     return _shown_credits(tree, headline)[0]
 
 
-def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str], list[str]]:
-    """``(bylines, handles, issuers)``: :func:`shown_bylines`, the one-word handles or first
-    names of dated bylines (:func:`dated_handles`), and the organisations a press release next
-    to the headline names as its issuer ("Herausgeber: Nordex SE")."""
+def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str], list[str], list[str]]:
+    """``(bylines, handles, issuers, sources)``: :func:`shown_bylines`, the one-word handles or
+    first names of dated bylines (:func:`dated_handles`), the organisations a press release
+    next to the headline names as its issuer ("Herausgeber: Nordex SE"), and the agencies or
+    broadcasters the story's source lines credit (:func:`source_credits`)."""
     bylines = []
     after, before = text_near_headline(tree, headline, pieces=True, limit=BYLINE_AFTER)
     # Before the headline the nearest byline counts first; pieces are read in page order.
@@ -395,7 +418,33 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     handles = dated_handles(near) + dated_handles(pieces, labelled=True)
     # A press release's issuer next to the headline ("Herausgeber: Nordex SE"): an organisation.
     issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
-    return bylines, handles, issuers
+    return bylines, handles, issuers, source_credits(pieces)
+
+
+# A story's source line, on its own under the text: "Quelle: MDR THÜRINGEN/ls" (public
+# broadcasters, the desk's initials after the slash), "Quelle: kathpress" (church news portals:
+# katholisch.at; domradio.de and katholisch.de with "Quelle: KNA"), "Quelle: dpa" (regional
+# portals running agency copy). Only an agency or a name in capitals (a broadcaster, with the
+# editor's code) counts: "Quelle: Statistisches Bundesamt" under a chart credits no author.
+SOURCE_LINE = re.compile(
+    r"Quelle\s*:\s*(?P<source>[A-ZÄÖÜ]{2,}(?:[\s-][A-ZÄÖÜ]{2,}){0,2}(?:\s?/\s?[A-Za-z]{2,5})?|[\w-]{2,12})"
+)
+
+
+def source_credits(pieces: list[str]) -> list[str]:
+    """The credits of the source lines among ``pieces`` (the page's text pieces), in page
+    order: a piece that is the whole line, or the label "Quelle:" and the next piece (a link)."""
+    credits = []
+    for position, piece in enumerate(pieces):
+        if not piece.startswith("Quelle"):
+            continue
+        if piece.rstrip() in ("Quelle:", "Quelle :") and position + 1 < len(pieces):
+            piece = "Quelle: " + pieces[position + 1]
+        match = SOURCE_LINE.fullmatch(piece.strip())
+        credited = match and match["source"].split("/")[0].strip()
+        if credited and (credited.isupper() or credited.lower() in AGENCIES):
+            credits.append(match["source"])
+    return credits
 
 
 # Handles and first names are no names by their form ("Cooper", "Marianne1", "PETA-Team"); a
@@ -553,8 +602,14 @@ NOT_NAME_WORDS = {
 }
 
 
+# An interview's byline names guest and host: "Richard David Precht im Gespräch mit Karin
+# Fischer" (Deutschlandfunk, Deutschlandfunk Kultur, SWR2, BR24 and WDR 5 print it under their
+# interviews; magazines "im Interview mit"). Both are credited, as "A und B" would be.
+INTERVIEW_BYLINE = re.compile(r"\s+(?:im Gespräch mit|im Interview mit|in conversation with)\s+", re.IGNORECASE)
+
+
 def _without_trailing_words(byline: str) -> str:
-    words = byline.split()
+    words = INTERVIEW_BYLINE.sub(" und ", byline).split()
     for position, word in enumerate(words[1:], start=1):
         if word.strip(".,:;").lower() in NOT_NAME_WORDS:
             return " ".join(words[:position])

@@ -211,6 +211,12 @@ def _headings(tree, xpath: str = "//h1", elements=None) -> list[tuple[str, list[
             continue
         h1 = displayed_copy(h1)
         for part in h1.xpath(".//*"):
+            if part.getparent() is not None and _is_hidden_separator(part):
+                # The kicker set apart from the headline, the separator kept for screen readers
+                # only: "<span>Zoonosen</span><span aria-hidden> – </span><span>Wie …</span>"
+                # (tagesanzeiger.ch and the other Tamedia papers), "<span class="sr-only">:"
+                # (spiegel.de), "<span class="visually-hidden">:" (zeit.de).
+                part.getprevious().drop_tree()
             if part.getparent() is not None and (is_hidden(part) or _class_words(part) & KICKER_WORDS):
                 # The words on either side stay apart ("Zoonosen<span hidden> – </span>Wie").
                 part.tail = " " + (part.tail or "")
@@ -221,6 +227,22 @@ def _headings(tree, xpath: str = "//h1", elements=None) -> list[tuple[str, list[
             lines = [clean_title(line) for line in TITLE_SEPARATORS.split(h1.text_content().replace(LINE_BREAK, " | "))]
             headings.append((text, [line for line in lines if line]))
     return headings
+
+
+def _is_hidden_separator(part) -> bool:
+    """Whether ``part`` is a hidden separator after a heading's first element, which is then a
+    kicker: the heading starts with that element, the separator is punctuation alone."""
+    previous = part.getprevious()
+    parent = part.getparent()
+    return (
+        previous is not None
+        and previous.getprevious() is None
+        and not (parent.text or "").strip()
+        and is_hidden(part)
+        and not (part.text_content() or "").strip(EDGE_PUNCTUATION + ",;")
+        and bool((part.text_content() or "").strip())
+        and bool(text_key(previous.text_content()))
+    )
 
 
 # Elements inside a heading that break it into lines: their text is not glued to the next.
