@@ -175,7 +175,10 @@ async def search_page(request, datasette, send):
         if counted:
             context["facets"][name] = counted
     context["entity_window"] = newsroom.ENTITY_WINDOW if found.has_words else None
-    feed = {"q": search.typed, **{kind: getattr(search, kind) for kind in ("company", "place") if getattr(search, kind)}}
+    feed = {
+        "q": search.typed,
+        **{kind: getattr(search, kind) for kind in ("company", "place") if getattr(search, kind)},
+    }
     context["feed_url"] = datasette.urls.path(f"/{database.route}/feed.atom?") + urlencode(feed)
     for kind in ("company", "place"):
         if getattr(search, kind):
