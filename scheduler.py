@@ -415,6 +415,10 @@ def setup_logging(config: SchedulerConfig) -> None:
     logging.getLogger("apscheduler").setLevel(logging.ERROR)
 
 
+# How long a stop or reload asked for by a signal may go unnoticed, in seconds.
+SIGNAL_POLL = 0.5
+
+
 class Signals:
     """SIGTERM/SIGINT ask to stop, SIGHUP to reload the sources file; both wake the main loop."""
 
@@ -466,11 +470,20 @@ def run_scheduler(config: SchedulerConfig) -> int:
                 config.log_path,
             )
             _log_next_runs(scheduler)
+            next_watch = time.monotonic() + config.watch_interval
             while not signals.stop:
-                signals.wake.wait(config.watch_interval)
+                # The kernel hands a signal to any thread of the process, often one of the
+                # scheduler's; its Python handler then runs only when this thread wakes, so this
+                # thread wakes every SIGNAL_POLL seconds instead of sleeping a whole watch.
+                woken = signals.wake.wait(SIGNAL_POLL)
                 signals.wake.clear()
                 if signals.stop:
                     break
+                watch_due = time.monotonic() >= next_watch
+                if not (woken or signals.reload or watch_due):
+                    continue
+                if watch_due:
+                    next_watch = time.monotonic() + config.watch_interval
                 # Check the file's stamp on every wake, so an edit reloaded on SIGHUP is not
                 # reloaded a second time when the watch notices it.
                 edited = watcher.changed()
