@@ -34,7 +34,7 @@ from crawler.extraction.bylines import article_authors
 from crawler.extraction.dates import article_dates, parse_date
 from crawler.extraction.headline import article_title
 from crawler.extraction.lead import article_lead
-from crawler.extraction.page import ARTICLE_TYPES, DATE_FROM_FEED, MAX_KICKER_WORDS, site_names_of, jsonld_nodes
+from crawler.extraction.page import ARTICLE_TYPES, DATE_FROM_FEED, MAX_KICKER_WORDS, jsonld_nodes
 
 # Texts this short are teasers or errors, not articles; language detection is unreliable too.
 MIN_LANGUAGE_WORDS = 8
@@ -192,7 +192,7 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
         # None only for a fetched URL that is no http(s) URL, which the crawl never requests.
         "url": canonical_url(url, meta["canonical"]) or url,
         "title": title,
-        "kicker": article_kicker(tree, title, site_names_of(tree, url)),
+        "kicker": article_kicker(tree, title, url),
         "description": article_lead(tree, fallback=_clean(facts.description)),
         "author": "; ".join(authors + agencies) or None,
         "authors": authors,

@@ -22,15 +22,11 @@ from crawler.extraction.page import (
 
 
 # Headline parts that name the section, not the story.
+# How CMSes name a kicker's element: kicker, topline, overline, eyebrow in English-speaking
+# templates, Dachzeile, Spitzmarke in German ones (crawler/extraction/kicker.py keeps its text).
+KICKER_NAMES = ("kicker", "topline", "overline", "dachzeile", "roofline", "eyebrow", "spitzmarke", "supertitle")
 KICKER_CLASSES = (
-    "kicker",
-    "topline",
-    "overline",
-    "dachzeile",
-    "roofline",
-    "eyebrow",
-    "spitzmarke",
-    "supertitle",
+    *KICKER_NAMES,
     "subtitle",
     "label",
     "rubrik",
@@ -57,16 +53,7 @@ TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\
 def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
     metadata title without site name, section or date."""
-    nodes = story_nodes(tree, url)
-    meta_titles = [
-        clean_title(title)
-        for title in (
-            string_value(nodes[0].get("headline")) if nodes else None,
-            meta_content(tree, "og:title", "twitter:title"),
-            _first_text(tree.xpath("//title")),
-        )
-        if title and clean_title(title)
-    ]
+    meta_titles = metadata_titles(tree, url)
     if not meta_titles:
         # trafilatura's title may be the <h1> itself, so it cannot confirm one.
         return fallback
@@ -365,6 +352,18 @@ def _confirms(heading: str, title: str) -> bool:
         return False
     shared = len(heading_words & title_words)
     return shared / len(heading_words) >= 0.5 and shared / len(title_words) >= 0.5
+
+
+def metadata_titles(tree, url: str) -> list[str]:
+    """The titles the page's metadata gives its story, cleaned: the JSON-LD headline,
+    og:title (or twitter:title) and ``<title>``, in that order, empty ones left out."""
+    nodes = story_nodes(tree, url)
+    titles = (
+        string_value(nodes[0].get("headline")) if nodes else None,
+        meta_content(tree, "og:title", "twitter:title"),
+        _first_text(tree.xpath("//title")),
+    )
+    return [cleaned for cleaned in map(clean_title, titles) if cleaned]
 
 
 def _first_text(elements) -> str | None:

@@ -11,22 +11,24 @@ and tries three general rules in order; the first that finds a kicker decides.
 
 import re
 
-from crawler.extraction.headline import displayed_copy, clean_title
-from crawler.extraction.page import find_headline_element, is_hidden, text_key, meta_content, story_nodes
+from crawler.extraction.headline import KICKER_NAMES, clean_title, displayed_copy, metadata_titles
+from crawler.extraction.page import find_headline_element, is_hidden, site_names_of, text_key
 
 # Longer than this, a "kicker" is a sentence: a lead or a second headline, not a topic label.
-MAX_KICKER_WORDS = 8
-MAX_KICKER_CHARACTERS = 80
-# How CMSes name the element (class, data attribute): kicker, topline, overline, eyebrow in
-# English-speaking templates, Dachzeile, Spitzmarke, Rubrikzeile in German ones.
-KICKER_MARK = re.compile(r"kicker|topline|overline|dachzeile|roofline|eyebrow|spitzmarke|supertitle", re.IGNORECASE)
+# (Cleaning the text, extract.py drops a repeated line above the headline only up to
+# page.MAX_KICKER_WORDS.)
+LONGEST_KICKER_WORDS = 8
+LONGEST_KICKER_CHARACTERS = 80
+# A class or data attribute naming the element a kicker, inside a longer name too
+# ("article-heading__kicker", "seitenkopf__topline").
+KICKER_MARK = re.compile("|".join(KICKER_NAMES), re.IGNORECASE)
 # A kicker and its headline in one metadata title are parted by a colon ("Ruhrgebiet: Thyssenkrupp
 # …"); " | " and " - " part a headline from a site name or section, which is not a kicker.
 KICKER_COLON = re.compile(r"^(?P<kicker>[^:|]{2,80}?)\s*:\s+(?P<headline>.+)$")
 SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•)\s+")
 
 
-def article_kicker(tree, headline: str | None, site_names: set[str] = frozenset()) -> str | None:
+def article_kicker(tree, headline: str | None, url: str) -> str | None:
     """The kicker of the story whose headline is ``headline``, or ``None``.
 
     1. **Marked**: an element inside the headline, or just before it in the same header, whose
@@ -47,12 +49,12 @@ def article_kicker(tree, headline: str | None, site_names: set[str] = frozenset(
         kicker = _marked_kicker(element) or _first_line_kicker(element, headline)
         if kicker:
             return kicker
-    return _metadata_kicker(tree, headline, site_names)
+    return _metadata_kicker(tree, headline, url)
 
 
 def _plausible(text: str | None, headline: str) -> str | None:
     text = clean_title(text)
-    if not text or len(text) > MAX_KICKER_CHARACTERS or len(text.split()) > MAX_KICKER_WORDS:
+    if not text or len(text) > LONGEST_KICKER_CHARACTERS or len(text.split()) > LONGEST_KICKER_WORDS:
         return None
     if text_key(text) == text_key(headline) or not text_key(text):
         return None
@@ -111,18 +113,9 @@ def _first_line_kicker(headline_element, headline: str) -> str | None:
     return _plausible(first.text_content(), headline)
 
 
-def _metadata_kicker(tree, headline: str, site_names: set[str]) -> str | None:
+def _metadata_kicker(tree, headline: str, url: str) -> str | None:
     """Rule 3: "Kicker: Headline" in a metadata title whose rest is the visible headline."""
-    nodes = story_nodes(tree)
-    titles = [
-        nodes[0].get("headline") if nodes else None,
-        meta_content(tree, "og:title", "twitter:title"),
-        next((title.text_content() for title in tree.xpath("//title")), None),
-    ]
-    for title in titles:
-        if not isinstance(title, str):
-            continue
-        title = clean_title(title)
+    for title in metadata_titles(tree, url):
         # A site name or section may follow or lead ("Kicker: Headline | Site"); the whole
         # title counts too, for a headline with a dash of its own.
         for candidate in dict.fromkeys([*SITE_SEPARATOR.split(title), title]):
@@ -133,6 +126,6 @@ def _metadata_kicker(tree, headline: str, site_names: set[str]) -> str | None:
                 and not SITE_SEPARATOR.search(match["kicker"])
             ):
                 kicker = _plausible(match["kicker"], headline)
-                if kicker and text_key(kicker) not in {text_key(name) for name in site_names}:
+                if kicker and text_key(kicker) not in {text_key(name) for name in site_names_of(tree, url)}:
                     return kicker
     return None
