@@ -135,10 +135,7 @@ async def search_page(request, datasette, send):
     facet_time = datasette.setting("facet_time_limit_ms")
     # A search for words alone is counted from the FTS index at once; a broad one's facets and
     # chart are then estimated from a sample of its matches (newsroom.summary_step).
-    exact_count = None
-    if found.has_words and found.filters == "1":
-        counted = await rows(database, *newsroom.count_sql(found), optional=True)
-        exact_count = next(iter(counted[0].values())) if counted else None
+    exact_count = await match_count(database, found) if found.has_words and found.filters == "1" else None
     step = newsroom.summary_step(found, exact_count)
     results, summarised, *entity_facets = await asyncio.gather(
         found_hits(database, search, found, exact_count),
@@ -167,9 +164,7 @@ async def search_page(request, datasette, send):
             title = f"Matching articles per {search.per} and source"
             context["chart"] = newsroom.bar_chart(summary.chart, title)
     elif not search.is_empty:
-        sql, params = newsroom.count_sql(found)
-        counted = await rows(database, sql, params, optional=True)
-        context["count"] = next(iter(counted[0].values())) if counted else None
+        context["count"] = exact_count if exact_count is not None else await match_count(database, found)
     # Companies and places take a join per match: within Datasette's time for a facet.
     for name, counted in zip(("company", "place"), entity_facets):
         if counted:
@@ -185,6 +180,12 @@ async def search_page(request, datasette, send):
             named = await rows(database, newsroom.ENTITY_SQL[kind], {"id": getattr(search, kind)})
             context["chosen_names"][kind] = named[0]["name"] if named else getattr(search, kind)
     return await render(datasette, request, "newsroom_search.html", context)
+
+
+async def match_count(database, found) -> int | None:
+    """How many articles a search matches (:func:`newsroom.count_sql`); None past the time limit."""
+    counted = await rows(database, *newsroom.count_sql(found), optional=True)
+    return next(iter(counted[0].values())) if counted else None
 
 
 async def found_hits(database, search, found, count: int | None = None) -> tuple[list[dict], bool]:
