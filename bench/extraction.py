@@ -255,9 +255,10 @@ def run_metadata(directory: Path, limit: int | None) -> dict:
             times[page_id] = time.perf_counter() - started
             cpu += time.process_time() - cpu_started
             outcomes[page_id] = page_outcome(entry, predicted)
-            if halves.get(page_id) == "tune":
-                page_hits, page_totals = outcomes[page_id]
-                misses.update({f: misses[f] + [page_id] for f in METADATA_FIELDS if page_totals[f] > page_hits[f]})
+            page_hits, page_totals = outcomes[page_id]
+            for field in METADATA_FIELDS:
+                if halves.get(page_id) == "tune" and page_totals[field] > page_hits[field]:
+                    misses[field].append(page_id)
         slowest = max(times, key=times.get)
         results[name] = {
             "pages": len(pages),
