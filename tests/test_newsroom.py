@@ -19,8 +19,13 @@ from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
 from tests.test_publish import METADATA
 
 COPY_URL = "http://127.0.0.2/wire/landesfoerderbank.html"
-TRANSLATED = 9  # "Hydrogen start-ups win space at Düsseldorf trade fair" (en)
-GERMAN = 14  # "Düsseldorfer Messebauer arbeiten im Schichtbetrieb" (de)
+# The demo stories the tests change, by slug: ids follow the order of a concurrent crawl.
+SLUGS = {
+    "changed": "bochum-nach-dem-autowerk",  # gets a kicker and an earlier version
+    "copied": "foerderprogramm-auenkredit-gruendungen",  # copied by a wire service
+    "translated": "hydrogen-startups-trade-fair-pavilion",  # English, linked to "german"
+    "german": "messebauer-volle-auftragsbuecher",
+}
 HOSTILE = [
     "",
     '"',
@@ -47,32 +52,45 @@ HOSTILE = [
 
 
 @pytest.fixture(scope="module")
-def archive(demo_archive, tmp_path_factory):
-    """The demo archive, with a copy of article 5 on a wire service, article 9 and 14 linked as
-    translations, an earlier text of article 1, and a kicker on article 1."""
+def ids(demo_archive):
+    """The demo stories of SLUGS by their article id in the crawled archive."""
+    with sqlite3.connect(demo_archive["db_path"]) as connection:
+        found = {
+            name: connection.execute("select id from articles where url like ?", [f"%/{slug}.html"]).fetchone()
+            for name, slug in SLUGS.items()
+        }
+    assert all(found.values()), found
+    return {name: row[0] for name, row in found.items()}
+
+
+@pytest.fixture(scope="module")
+def archive(demo_archive, ids, tmp_path_factory):
+    """The demo archive, with a copy of one story on a wire service, two stories linked as
+    translations, an earlier text of one story, and a kicker on it."""
     path = tmp_path_factory.mktemp("newsroom") / "demo.db"
     shutil.copy(demo_archive["db_path"], path)
+    TRANSLATED, GERMAN, CHANGED, COPIED = ids["translated"], ids["german"], ids["changed"], ids["copied"]
     with sqlite3.connect(path) as connection:
         connection.execute("insert into sources (id, name, region) values ('wire', 'Wire Service NRW', 'NRW')")
         connection.execute(
             "insert into articles (url, source, title, description, text, published, language, search_terms,"
             " region, duplicate_of, duplicate_score, first_seen)"
             " select ?, 'wire', title, description, text, published, language, search_terms, 'NRW', id, 0.98,"
-            " first_seen from articles where id = 5",
-            [COPY_URL],
+            " first_seen from articles where id = ?",
+            [COPY_URL, COPIED],
         )
         connection.execute(
             "insert into translations (article_id, translation_id, language) values (?, ?, 'de'), (?, ?, 'en')",
             [TRANSLATED, GERMAN, GERMAN, TRANSLATED],
         )
-        old_text = connection.execute("select text from articles where id = 1").fetchone()[0]
+        old_text = connection.execute("select text from articles where id = ?", [CHANGED]).fetchone()[0]
         old_text = old_text.replace("Zwölf Jahre", "Elf Jahre", 1) + "\nEin Absatz, der später gestrichen wurde."
         connection.execute(
             "insert into article_versions (article_id, fetched_at, content_hash, title, text)"
-            " values (1, '2026-10-27T09:00:00+00:00', 'old', 'Bochum nach dem Autowerk', ?)",
-            [old_text],
+            " values (?, '2026-10-27T09:00:00+00:00', 'old', 'Bochum nach dem Autowerk', ?)",
+            [CHANGED, old_text],
         )
-        connection.execute("update articles set kicker = 'Strukturwandel' where id = 1")
+        connection.execute("update articles set kicker = 'Strukturwandel' where id = ?", [CHANGED])
         connection.execute(
             "insert into articles (url, source, title, text, published) values"
             " ('javascript:alert(1)', 'rrw-demo', 'Unsafe address', 'Text', '2026-01-01')"
@@ -102,17 +120,19 @@ def page(fetch, url) -> str:
     return response.text
 
 
-def test_search_is_a_news_list_with_marked_words(fetch):
+def test_search_is_a_news_list_with_marked_words(fetch, ids, archive):
     html = page(fetch, "/?q=" + quote("förderung"))
     assert re.search(r"\d+ articles found", html)
-    assert 'href="/a/5"' in html and "<table" not in html
+    assert f'href="/a/{ids["copied"]}"' in html and "<table" not in html
     # The searched word inside compounds, escaped text around it.
     assert "<mark>Wirtschaftsförderung</mark>" in html or "<mark>Förderprogramm</mark>" in html
     assert "Rhein-Ruhr Wirtschaft (demo)" in html and "Düsseldorf / Ruhr" in html
     # The copy on the wire service is folded into its story, named by its source.
-    assert html.count('href="/a/5"') == 1
+    assert html.count(f'href="/a/{ids["copied"]}"') == 1
     assert "Also in:" in html and "Wire Service NRW" in html
-    assert 'href="/a/37"' not in html.split("Also in:")[0]
+    with sqlite3.connect(archive) as connection:
+        (copy,) = connection.execute("select id from articles where url = ?", [COPY_URL]).fetchone()
+    assert f'href="/a/{copy}"' not in html.split("Also in:")[0]
     # Facets, the chart and the feed of this search.
     for heading in ("Source", "Region", "Month", "Language", "Place"):
         assert f"<h3>{heading}</h3>" in html
@@ -154,21 +174,21 @@ def test_a_broad_search_estimates_facets_and_chart_from_a_sample_and_counts_exac
     assert "estimated" not in filtered
 
 
-def test_kicker_and_translations_in_results(fetch):
+def test_kicker_and_translations_in_results(fetch, ids):
     html = page(fetch, "/?q=Bochum+Autowerk")
     assert '<p class="kicker">Strukturwandel</p>' in html
     html = page(fetch, "/?q=trade+fair+hydrogen")
-    assert "Translations:" in html and f'href="/a/{GERMAN}"' in html
+    assert "Translations:" in html and f'href="/a/{ids["german"]}"' in html
 
 
-def test_filters_sort_dates_and_pages(fetch):
+def test_filters_sort_dates_and_pages(fetch, ids):
     newest = page(fetch, "/?q=" + quote("förderung") + "&sort=newest")
     dates = re.findall(r'<time datetime="([^"]+)"', newest)
     assert dates == sorted(dates, reverse=True) and dates
     july = page(fetch, "/?q=" + quote("förderung") + "&since=2026-07-01&until=2026-07-31")
     assert all(day.startswith("2026-07") for day in re.findall(r'<time datetime="([^"]+)"', july))
     by_company = page(fetch, "/?company=messe-duesseldorf")
-    assert f'href="/a/{GERMAN}"' in by_company and 'href="/a/1"' not in by_company
+    assert f'href="/a/{ids["german"]}"' in by_company and f'href="/a/{ids["changed"]}"' not in by_company
     assert "Company: Messe Düsseldorf" in by_company  # the chosen filter, by name, removable
     # The feed of the page carries the company filter: the same articles.
     feed_url = html.unescape(re.search(r'class="subscribe" href="([^"]+)"', by_company)[1])
@@ -194,8 +214,8 @@ def test_subscribe_link_is_a_feed_of_the_search(fetch):
         assert entry.findtext("{http://www.w3.org/2005/Atom}updated").startswith("2026-10")
 
 
-def test_article_page(fetch):
-    html = page(fetch, "/a/1")
+def test_article_page(fetch, ids):
+    html = page(fetch, f"/a/{ids['changed']}")
     assert '<p class="kicker">Strukturwandel</p>' in html
     assert html.count("Wo früher Autos vom Band liefen") == 1  # the lead once
     assert "By Markus Brandt" in html and 'href="http://127.0.0.1:' in html
@@ -205,25 +225,25 @@ def test_article_page(fetch):
     assert "Zwölf Jahre" in html.split("Changes to this article")[1]
     for internal in ("article_lsh", "article_minhash", "rows from"):
         assert internal not in html
-    assert 'href="/demo/articles/1"' in html  # the analysts' row page
+    assert f'href="/demo/articles/{ids["changed"]}"' in html  # the analysts' row page
 
 
-def test_article_copies_translations_and_unsafe_links(fetch):
-    html = page(fetch, "/a/5")
+def test_article_copies_translations_and_unsafe_links(fetch, ids):
+    html = page(fetch, f"/a/{ids['copied']}")
     assert "Same story elsewhere" in html and "Wire Service NRW" in html
-    html = page(fetch, f"/a/{TRANSLATED}")
-    assert f'href="/a/{GERMAN}" hreflang="de"' in html and 'href="/company/messe-duesseldorf"' in html
+    html = page(fetch, f"/a/{ids['translated']}")
+    assert f'href="/a/{ids["german"]}" hreflang="de"' in html and 'href="/company/messe-duesseldorf"' in html
     unsafe = re.search(r'href="/a/(\d+)">Unsafe address', page(fetch, "/?q=Unsafe")).group(1)
     html = page(fetch, f"/a/{unsafe}")
     assert 'href="javascript:' not in html and "not a web link" in html
     assert page(fetch, f"/demo/articles/{unsafe}")  # the analysts' page still works
 
 
-def test_company_and_place_pages(fetch):
+def test_company_and_place_pages(fetch, ids):
     html = page(fetch, "/company/messe-duesseldorf")
     assert "<h1>Messe Düsseldorf</h1>" in html and "2 articles" in html
     assert '<svg class="chart"' in html and "<rect" in html
-    assert f'href="/a/{GERMAN}"' in html and 'href="/?company=messe-duesseldorf"' in html
+    assert f'href="/a/{ids["german"]}"' in html and 'href="/?company=messe-duesseldorf"' in html
     html = page(fetch, "/place/koeln")
     assert "<h1>Köln</h1>" in html and '<svg class="chart"' in html
 
@@ -261,6 +281,23 @@ def test_over_the_time_limit_is_never_a_server_error(archive):
         return [(await datasette.client.get(url)).status_code for url in ("/?q=Hafen", "/a/1", "/company/henkel")]
 
     assert all(status in (200, 400) for status in asyncio.run(statuses()))
+
+
+def test_only_datasettes_schema_lookups_escape_a_tight_time_limit(archive):
+    """Reading the schema (every page's menu does) gets a floor of its own; a visitor's statement
+    that merely names sqlite_master beside a big table keeps the limit."""
+    datasette = Datasette([str(archive)], settings={**DATASETTE_SETTINGS, "sql_time_limit_ms": 1})
+    database = datasette.get_database("demo")
+
+    async def lookups():
+        await datasette.invoke_startup()
+        return await database.table_exists("articles_fts"), await database.hidden_table_names()
+
+    exists, hidden = asyncio.run(lookups())
+    assert exists and "articles_fts" in hidden
+    heavy = "select count(*) from sqlite_master, articles a, articles b, articles c"
+    response = asyncio.run(datasette.client.get("/demo.json?sql=" + quote(heavy)))
+    assert response.status_code == 400 and "interrupted" in response.text.lower()
 
 
 def test_the_empty_search_reads_the_newest_by_index(archive):

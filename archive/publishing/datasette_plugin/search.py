@@ -158,6 +158,16 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 
 
 # Datasette's clause for ?_search= in raw mode, whatever the statement around it.
+# Datasette and its plugins read the schema (table_exists, hidden_table_names, the search-all
+# menu) through the same time limit as a visitor's SQL; a tight limit on a busy machine then
+# turns every page, error pages included, into a server error. A statement that reads only
+# sqlite_master gets at least SCHEMA_LOOKUP_MS: it is small, and cannot join anything bigger.
+SCHEMA_LOOKUP = re.compile(
+    r"\s*select\b(?:(?!\b(?:from|join|with|select)\b).)*\bfrom\s+sqlite_master"
+    r"(?:\s*|\s+(?:where|order|limit)\b(?:(?!\b(?:from|join|select)\b).)*)",
+    re.S | re.I,
+)
+SCHEMA_LOOKUP_MS = 1000
 RAW_SEARCH_CLAUSE = re.compile(r"\bid in \(select rowid from articles_fts where articles_fts match :search\)")
 # The parsed query's filters, tested on each matching article.
 FILTERS_SQL = f"{ACCEPTS_SQL_FUNCTION}(:search_typed, source, region, author, language, published)"
@@ -200,6 +210,8 @@ class ArchiveSearch:
         self.bitmaps: dict[int, numpy.ndarray] = {}  # number → the ids it was made of
 
     async def execute(self, sql, params=None, *args, **kwargs):
+        if isinstance(sql, str) and SCHEMA_LOOKUP.fullmatch(sql):
+            return await self.schema_lookup(sql, params)
         if (
             isinstance(sql, str)
             and isinstance(params, dict)
@@ -223,6 +235,21 @@ class ArchiveSearch:
             except Exception:  # noqa: BLE001 - e.g. an FTS syntax error: Datasette reports it
                 pass
         return await self.original_execute(sql, params, *args, **kwargs)
+
+    async def schema_lookup(self, sql: str, params) -> Results:
+        limit_ms = max(self.database.ds.sql_time_limit_ms, SCHEMA_LOOKUP_MS)
+
+        def read(connection):
+            with sqlite_timelimit(connection, limit_ms):
+                try:
+                    cursor = connection.execute(sql, params if params is not None else {})
+                    return Results(cursor.fetchall(), False, cursor.description)
+                except sqlite3.OperationalError as error:
+                    if error.args == ("interrupted",):
+                        raise QueryInterrupted(error, sql, params) from error
+                    raise
+
+        return await self.database.execute_fn(read)
 
     async def facet_in_memory(self, sql: str, params: dict) -> Results | None:
         """The answer to a facet statement over the whole table or a search with many
