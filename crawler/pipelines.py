@@ -75,6 +75,7 @@ class ExtractPipeline:
         self.find_entities = find_entities
         self.time_limit = time_limit
         self.pool = None
+        self.starting = None  # the pool being started, off the reactor's thread
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -94,9 +95,11 @@ class ExtractPipeline:
             company_finder()  # load the gazetteer and company list now, not on the first page
 
     def close_spider(self):
-        if self.pool is not None:
+        if self.starting is not None and not self.starting.done():
+            self.starting.add_done_callback(lambda _: release_pool())
+        elif self.pool is not None:
             release_pool()
-            self.pool = None
+        self.pool = self.starting = None
 
     async def process_item(self, item: PageItem) -> PageItem:
         html, item.html = item.html, None
@@ -122,9 +125,13 @@ class ExtractPipeline:
     async def extract(self, html, url: str, listed_published: str | None = None) -> PreparedArticle | None:
         if self.workers == 0:
             return extract_and_prepare(html, url, self.find_entities, self.time_limit, listed_published)
-        if self.pool is None:
-            self.pool = acquire_pool(self.workers)
         loop = asyncio.get_running_loop()
+        if self.pool is None:
+            # Starting the workers waits for the fork server to import the extraction code and
+            # load its models; from a thread, so that the reactor goes on fetching meanwhile.
+            if self.starting is None:
+                self.starting = loop.run_in_executor(None, acquire_pool, self.workers)
+            self.pool = await self.starting
         try:
             return await loop.run_in_executor(
                 self.pool, extract_and_prepare, html, url, self.find_entities, self.time_limit, listed_published

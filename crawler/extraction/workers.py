@@ -18,26 +18,30 @@ from concurrent.futures import ProcessPoolExecutor
 
 _pool: ProcessPoolExecutor | None = None
 _users = 0
+# Pipelines start the pool from a thread, so that the reactor is not held while it starts.
+_lock = threading.Lock()
 
 
 def acquire_pool(workers: int) -> ProcessPoolExecutor:
     """The process's extraction pool (created on first use with ``workers`` processes, all
     started at once so that they are ready when the first page arrives)."""
     global _pool, _users
-    if _pool is None:
-        _pool = _new_pool(workers)
-    _users += 1
-    return _pool
+    with _lock:
+        if _pool is None:
+            _pool = _new_pool(workers)
+        _users += 1
+        return _pool
 
 
 def renew_pool(broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
     """The pool to use instead of ``broken``, one of whose workers died: a new one with as
     many workers, made once however many of its users find it broken."""
     global _pool
-    if _pool is broken:
-        broken.shutdown(wait=False, cancel_futures=True)
-        _pool = _new_pool(broken._max_workers)
-    return _pool
+    with _lock:
+        if _pool is broken:
+            broken.shutdown(wait=False, cancel_futures=True)
+            _pool = _new_pool(broken._max_workers)
+        return _pool
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
@@ -56,10 +60,12 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
 def release_pool() -> None:
     """Drop one user of the pool; the last one shuts it down."""
     global _pool, _users
-    _users -= 1
-    if _users <= 0 and _pool is not None:
-        _pool.shutdown(wait=True, cancel_futures=True)
-        _pool, _users = None, 0
+    with _lock:
+        _users -= 1
+        if _users > 0 or _pool is None:
+            return
+        pool, _pool, _users = _pool, None, 0
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_worker(crawl_process: int) -> None:
