@@ -24,6 +24,8 @@ LAYERS = [
         "crawler.fetch.discover",
         ["trafilatura", "numpy", "datasketch", "archive.storage.store", "crawler.extraction.extract"],
     ),
+    # The crawl process stores what its workers prepared: the German vocabulary loads on first use.
+    ("archive.storage.store", ["wordfreq"]),
     ("crawler.cli", ["scrapy", "trafilatura", "datasette", "numpy", "scheduler"]),
     ("scheduler", ["scrapy", "trafilatura", "datasette", "crawler.cli"]),
 ]

@@ -11,7 +11,6 @@ import unicodedata
 from dataclasses import dataclass
 
 import Stemmer
-from wordfreq import get_frequency_dict, get_frequency_list
 
 
 # German search: the FTS tokenizer keeps words whole and folds ü to u, so on its own it finds
@@ -68,6 +67,10 @@ JOINED_WORD = re.compile(r"(?<![^\W_])[^\W_]++(?:[-.&/'’][^\W_]++)+")
 @functools.cache
 def german_vocabulary() -> dict[str, float]:
     """Common German words (lower case) and their Zipf frequency, from ``wordfreq``."""
+    # Imported here: loading wordfreq takes longer than the rest of this module, and the crawl
+    # process, which stores what its workers prepared, never needs the vocabulary.
+    from wordfreq import get_frequency_dict, get_frequency_list
+
     vocabulary = {
         word: zipf
         for word, frequency in get_frequency_dict("de").items()
