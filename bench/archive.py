@@ -42,6 +42,7 @@ from archive.storage.store import PreparedArticle, open_archive, prepare_article
 from bench import synthetic  # noqa: E402
 from bench.crawl import cpu_since  # noqa: E402
 from crawler.demo import free_port  # noqa: E402
+from crawler.extraction.article import Article  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 # Articles per transaction. Bulk loads and the crawl's writer store batches (store_articles);
@@ -53,7 +54,7 @@ DEFAULT_BATCH = 5000
 CHUNK = 5000
 
 
-def timed_prepare(article: dict) -> tuple[PreparedArticle, float]:
+def timed_prepare(article: Article) -> tuple[PreparedArticle, float]:
     """``prepare_article`` and the CPU seconds it took, in whichever process runs it."""
     started = time.process_time()
     prepared = prepare_article(article)
@@ -65,7 +66,7 @@ def storable(timed_results, chunk: list, preparing_seconds: list):
     results in the order of ``chunk``; each one's CPU seconds go to ``preparing_seconds``."""
     for (prepared, seconds), (source, _article) in zip(timed_results, chunk):
         preparing_seconds.append(seconds)
-        yield prepared, source, prepared.article["published"]
+        yield prepared, source, prepared.article.published
 
 
 def insert(db_path: Path, count: int, seed: int, batch: int, workers: int) -> dict:

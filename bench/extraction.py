@@ -58,13 +58,10 @@ def read_page(path: Path) -> str:
 
 
 def project_extractor(html: str, url: str) -> dict:
-    article = extract_article(html, url) or {}
-    return {
-        "text": article.get("text") or "",
-        "title": article.get("title"),
-        "date": article.get("published"),
-        "author": article.get("author"),
-    }
+    article = extract_article(html, url)
+    if article is None:
+        return {"text": "", "title": None, "date": None, "author": None}
+    return {"text": article.text, "title": article.title, "date": article.published, "author": article.author}
 
 
 def trafilatura_extractor(html: str, url: str) -> dict:

@@ -30,6 +30,7 @@ from archive.indexing import search  # noqa: E402
 from archive.indexing.search import GermanAnalysis, query_terms, search_terms  # noqa: E402
 from archive.storage.store import open_archive, prepare_article, save_sources, store_article  # noqa: E402
 from crawler.demosite import load_articles  # noqa: E402
+from crawler.extraction.article import Article  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results" / "search_quality.json"
 CORPUS_URL, DEMO_URL = "https://corpus.example/", "https://demo.example/"
@@ -381,46 +382,46 @@ class Query:
         return hashlib.sha1(f"{self.kind}|{self.typed}".encode()).digest()[0] % 3 == 0
 
 
-def corpus_articles() -> list[tuple[dict, set[str]]]:
+def corpus_articles() -> list[tuple[Article, set[str]]]:
     """Generated articles and the meanings each holds."""
     articles = []
     for number, (word, meanings) in enumerate({**LEXICON, **LEXICON_DE_EN}.items()):
         for variant, filler in enumerate(GERMAN_FILLER):
             articles.append(
                 (
-                    {
-                        "url": f"{CORPUS_URL}de/{number}-{variant}",
-                        "title": f"Meldung {number}",
-                        "text": filler.format(word),
-                        "language": "de",
-                    },
+                    Article(
+                        url=f"{CORPUS_URL}de/{number}-{variant}",
+                        title=f"Meldung {number}",
+                        text=filler.format(word),
+                        language="de",
+                    ),
                     meanings,
                 )
             )
     for number, (words, meanings) in enumerate(ENGLISH_LEXICON.items()):
         articles.append(
             (
-                {
-                    "url": f"{CORPUS_URL}en/{number}",
-                    "title": f"Report {number}",
-                    "text": ENGLISH_FILLER.format(words),
-                    "language": "en",
-                },
+                Article(
+                    url=f"{CORPUS_URL}en/{number}",
+                    title=f"Report {number}",
+                    text=ENGLISH_FILLER.format(words),
+                    language="en",
+                ),
                 meanings,
             )
         )
     return articles
 
 
-def demo_articles() -> list[dict]:
+def demo_articles() -> list[Article]:
     return [
-        {
-            "url": f"{DEMO_URL}{article.slug}",
-            "title": article.title,
-            "description": article.lead,
-            "text": "\n\n".join(article.paragraphs),
-            "language": article.language,
-        }
+        Article(
+            url=f"{DEMO_URL}{article.slug}",
+            title=article.title,
+            description=article.lead,
+            text="\n\n".join(article.paragraphs),
+            language=article.language,
+        )
         for article in load_articles()
     ]
 
@@ -428,9 +429,9 @@ def demo_articles() -> list[dict]:
 SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-def queries(corpus: list[tuple[dict, set[str]]], demo: list[dict]) -> list[Query]:
+def queries(corpus: list[tuple[Article, set[str]]], demo: list[Article]) -> list[Query]:
     found = [
-        Query(kind, typed, {article["url"] for article, meanings in corpus if meaning in meanings}, CORPUS_URL)
+        Query(kind, typed, {article.url for article, meanings in corpus if meaning in meanings}, CORPUS_URL)
         for kind, typed, meaning in CORPUS_QUERIES
     ]
     for kind, typed, pattern in DEMO_QUERIES:
@@ -439,13 +440,11 @@ def queries(corpus: list[tuple[dict, set[str]]], demo: list[dict]) -> list[Query
                 kind,
                 typed,
                 {
-                    article["url"]
+                    article.url
                     for article in demo
                     if re.search(
                         pattern,
-                        " ".join([article["title"], article["description"], article["text"]])
-                        .casefold()
-                        .translate(SPELLED_OUT),
+                        " ".join([article.title, article.description, article.text]).casefold().translate(SPELLED_OUT),
                     )
                 },
                 DEMO_URL,
@@ -502,17 +501,17 @@ def summarize(results: list[dict]) -> dict[str, dict]:
     return summary
 
 
-def analysis_cost(analysis: GermanAnalysis, articles: list[dict]) -> dict:
+def analysis_cost(analysis: GermanAnalysis, articles: list[Article]) -> dict:
     """Milliseconds per article of search_terms with cold caches, and the column's size."""
     search._word_terms.cache_clear()
     search.stem.cache_clear()
     started = time.perf_counter()
     terms = [
         search_terms(
-            article["title"],
-            article.get("description"),
-            article["text"],
-            language=article["language"],
+            article.title,
+            article.description,
+            article.text,
+            language=article.language,
             analysis=analysis,
         )
         for article in articles

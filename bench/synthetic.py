@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Iterator
 
 from crawler.demosite import iter_synthetic_articles, load_articles
+from crawler.extraction.article import Article
 
 RARE_EVERY = 20
 COMMON_TERM = "Mittelstand"
@@ -87,7 +88,7 @@ def source_rows() -> list[dict]:
     ]
 
 
-def news_articles(count: int, seed: int = 1) -> Iterator[tuple[str, dict]]:
+def news_articles(count: int, seed: int = 1) -> Iterator[tuple[str, Article]]:
     """``count`` (source id, article) pairs, as extraction delivers them to ``store_article``."""
     rng = random.Random(seed)
     step = timedelta(days=365.25 * YEARS) / max(count, 1)
@@ -113,17 +114,17 @@ def news_articles(count: int, seed: int = 1) -> Iterator[tuple[str, dict]]:
         published = START + step * number
         yield (
             f"source-{number % SOURCES + 1:02d}",
-            {
-                "url": f"https://source-{number % SOURCES + 1:02d}.example/{published:%Y/%m}/{demo.slug}.html",
-                "title": demo.title,
-                "description": demo.lead,
-                "author": ", ".join(demo.authors),
-                "published": published.replace(microsecond=0).isoformat(),
-                "language": demo.language,
-                "text": "\n".join(paragraphs),
-                "tags": demo.tags,
-                "site_name": "Synthetic",
-            },
+            Article(
+                url=f"https://source-{number % SOURCES + 1:02d}.example/{published:%Y/%m}/{demo.slug}.html",
+                title=demo.title,
+                description=demo.lead,
+                author=", ".join(demo.authors),
+                published=published.replace(microsecond=0).isoformat(),
+                language=demo.language,
+                text="\n".join(paragraphs),
+                tags=list(demo.tags),
+                site_name="Synthetic",
+            ),
         )
 
 

@@ -195,7 +195,7 @@ def extract(file_or_url, url):
     article = extract_article(html, url)
     if article is None:
         raise click.ClickException("no article text found in this page")
-    click.echo(json.dumps(article, indent=2, ensure_ascii=False))
+    click.echo(json.dumps(article.as_json(), indent=2, ensure_ascii=False))
 
 
 @cli.command()

@@ -19,10 +19,10 @@ def test_synthetic_articles_are_deterministic_and_distinct():
 
 def test_news_articles_carry_the_searched_terms():
     articles = [article for _, article in synthetic.news_articles(200, seed=1)]
-    assert len({article["url"] for article in articles}) == 200
+    assert len({article.url for article in articles}) == 200
     for term in synthetic.rare_terms(200, 5):
-        assert any(term in article["text"] for article in articles)
-    common = sum(synthetic.COMMON_TERM in article["text"] for article in articles)
+        assert any(term in article.text for article in articles)
+    common = sum(synthetic.COMMON_TERM in article.text for article in articles)
     assert 5 <= common <= 40
 
 

@@ -14,6 +14,7 @@ from datasette.app import Datasette
 from archive.publishing.datasette_plugin import search
 from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
 from archive.storage.store import open_archive, save_sources, store_article
+from crawler.extraction.article import Article
 from tests.test_publish import METADATA
 
 SOURCES = [
@@ -43,15 +44,15 @@ def archive(tmp_path_factory):
             text = "Derselbe Hafenbetrieb meldet dieselben Zahlen, Wort für Wort, in zwei Quellen."
         store_article(
             db,
-            {
-                "url": f"https://news.example/{number}.html",
-                "title": f"Meldung {number}",
-                "text": text,
-                "language": "en" if number % 4 == 0 else "de",
-                "published": None
+            Article(
+                url=f"https://news.example/{number}.html",
+                title=f"Meldung {number}",
+                text=text,
+                language="en" if number % 4 == 0 else "de",
+                published=None
                 if number == 13
                 else f"2025-{1 + day % 12:02d}-{1 + day % 28:02d}T{day % 24:02d}:00:00+01:00",
-            },
+            ),
             source=SOURCES[number % 3]["id"],
         )
     db.close()
@@ -220,13 +221,13 @@ def test_facets_counted_in_memory_follow_new_articles(archive, tmp_path, monkeyp
     db = open_archive(path)
     store_article(
         db,
-        {
-            "url": "https://news.example/neu.html",
-            "title": "Neu",
-            "language": "fr",
-            "text": "Ein neuer Hafenbetrieb meldet Zahlen.",
-            "published": "2026-11-20T10:00:00+01:00",
-        },
+        Article(
+            url="https://news.example/neu.html",
+            title="Neu",
+            language="fr",
+            text="Ein neuer Hafenbetrieb meldet Zahlen.",
+            published="2026-11-20T10:00:00+01:00",
+        ),
         source="ihk",
     )
     db.close()

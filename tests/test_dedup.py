@@ -2,11 +2,14 @@
 
 import json
 import pickle
+import sqlite3
+from dataclasses import replace
 
 import pytest
 
 from archive.indexing import dedup
 from archive.storage.store import open_archive, prepare_article, save_sources, store_article, store_articles
+from crawler.extraction.article import Article
 from bench.dedup import load_pairs, pair_scores, precision_recall, synthetic_texts
 
 PAIRS = load_pairs()
@@ -21,14 +24,13 @@ def archive(tmp_path):
 
 
 def article(url, text, published, **extra):
-    return {
-        "url": url,
-        "title": extra.pop("title", "Titel"),
-        "text": text,
-        "published": published,
-        "language": "de",
-        **extra,
-    }
+    return Article(**{"url": url, "title": "Titel", "text": text, "published": published, "language": "de", **extra})
+
+
+def unwritable(url):
+    """A prepared article whose row the archive refuses (a column it does not have)."""
+    prepared = prepare_article(article(url, "kaputt", "2026-07-01"))
+    return replace(prepared, values={**prepared.values, "no_such_column": 1})
 
 
 def test_labelled_set_is_large_enough_and_balanced():
@@ -178,8 +180,8 @@ def test_batch_of_prepared_articles_equals_storing_one_by_one(tmp_path):
 
 def test_failed_batch_stores_nothing(tmp_path):
     db = archive(tmp_path)
-    broken = {"title": "no url", "text": WIRE["a"]}
-    with pytest.raises(KeyError):
+    broken = unwritable("https://agentur.example/broken.html")
+    with pytest.raises(sqlite3.OperationalError, match="no_such_column"):
         store_articles(
             db,
             [
@@ -217,12 +219,12 @@ def test_batch_writer_loses_only_the_broken_item(tmp_path):
     db = archive(tmp_path)
     items = [
         article("https://agentur.example/1.html", WIRE["a"], "2026-07-01"),
-        {"title": "no url", "text": "kaputt"},
+        unwritable("https://agentur.example/broken.html"),
         article("https://zeitung.example/2.html", SAME_COMPANY["a"], "2026-07-02"),
     ]
     results = write_each(items, lambda item: store_article(db, item, source="agentur"), db)
     assert [result.outcome for result in (results[0], results[2])] == ["new", "new"]
-    assert isinstance(results[1], KeyError)
+    assert isinstance(results[1], sqlite3.OperationalError)
     assert db["articles"].count == 2 and not db.conn.in_transaction
 
 

@@ -18,6 +18,7 @@ from archive.storage.store import prepare_article
 from archive.storage.rawstore import open_raw_store
 from archive.storage.store import open_archive
 from crawler.demo import demo_sources
+from crawler.extraction.article import Article
 from crawler.demosite import DemoSiteServer
 from crawler.distributed import crawl_request_key, inflight_key
 from tests.conftest import free_port, run_cli, running_server, write_sources
@@ -319,26 +320,28 @@ def test_writer_batch_skips_broken_entries_and_stores_the_rest(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     raw_db = open_raw_store(tmp_path / "archive.db")
 
-    def page(url, article):
+    def page(article, **changes):
         response = FetchedResponse(
-            url, 200, {"Content-Type": "text/html"}, b"<html></html>", "2026-11-20T08:00:00+00:00"
+            article.url, 200, {"Content-Type": "text/html"}, b"<html></html>", "2026-11-20T08:00:00+00:00"
         )
-        return encode_page(ArticlePage("koeln", response, prepare_article(article, find_entities=True)))
+        data = json.loads(encode_page(ArticlePage("koeln", response, prepare_article(article, find_entities=True))))
+        for key, value in changes.items():
+            data["prepared"]["article" if key == "url" else "values"][key] = value
+        return json.dumps(data)
 
-    good = {
-        "url": "https://koeln.example/a.html",
-        "title": "Hafen in Köln",
-        "text": "Der Hafen wächst weiter.",
-        "language": "de",
-    }
-    broken = {"title": "no url", "text": "kaputt"}
+    good = Article(
+        url="https://koeln.example/a.html", title="Hafen in Köln", text="Der Hafen wächst weiter.", language="de"
+    )
+    other = Article(url="https://koeln.example/b.html", title="Kaputt", text="kaputt")
+    no_url = page(other, url=None)  # refused when read
+    no_column = page(other, no_such_column=1)  # read, but its row cannot be written
     outcomes = store_batch(
         db,
         raw_db,
-        [page(good["url"], good), page("https://koeln.example/b.html", broken), b"not json", b'{"source": "koeln"}'],
+        [page(good), no_url, no_column, b"not json", b'{"source": "koeln"}'],
         IngestOptions(record_fetch=True),
     )
-    assert outcomes == Counter(new=1, errors=3)
-    assert [row["url"] for row in db["articles"].rows] == [good["url"]]
+    assert outcomes == Counter(new=1, errors=4)
+    assert [row["url"] for row in db["articles"].rows] == [good.url]
     assert [row["place_id"] for row in db["article_places"].rows] == ["koeln"]
     assert raw_db.execute("select count(*) from responses").fetchone()[0] == 1

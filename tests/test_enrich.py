@@ -2,6 +2,7 @@
 
 import asyncio
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from datasette.app import Datasette
 from archive.indexing.enrich import enrich_article, find_companies, find_places, gazetteer
 from archive.publishing.publish import metadata_for
 from archive.storage.store import open_archive, store_article, utc_now
+from crawler.extraction.article import Article
 from bench.place_precision import load_sample, score
 from tests.conftest import run_cli
 
@@ -86,11 +88,11 @@ def test_company_names_do_not_run_across_sentences_or_lines():
 def test_enrich_article_fills_and_replaces_link_tables(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     db["sources"].insert({"id": "test", "name": "Test"})
-    article = {
-        "url": "http://127.0.0.1/a.html",
-        "title": "Doosan Robotics eröffnet in Oberbilk",
-        "text": "Die Doosan Robotics Inc. zieht nach Düsseldorf. In Oberbilk entstehen 40 Stellen.",
-    }
+    article = Article(
+        url="http://127.0.0.1/a.html",
+        title="Doosan Robotics eröffnet in Oberbilk",
+        text="Die Doosan Robotics Inc. zieht nach Düsseldorf. In Oberbilk entstehen 40 Stellen.",
+    )
     article_id = store_article(db, article, source="test").article_id
 
     assert enrich_article(db, article_id) == {"places": 2, "companies": 1}
@@ -106,7 +108,7 @@ def test_enrich_article_fills_and_replaces_link_tables(tmp_path):
     assert db["companies"].get("doosan-robotics")["legal_form"] == "Inc."
     assert db["places"].get("duesseldorf-oberbilk")["parent"] == "Düsseldorf"
 
-    store_article(db, {**article, "text": "RWE baut in Hamm und Bochum."}, source="test")
+    store_article(db, replace(article, text="RWE baut in Hamm und Bochum."), source="test")
     assert enrich_article(db, article_id) == {"places": 3, "companies": 2}
     assert {row["place_id"] for row in db["article_places"].rows} == {"duesseldorf-oberbilk", "hamm", "bochum"}
 
@@ -158,12 +160,7 @@ def test_datasette_canned_queries_and_article_links(tmp_path):
     ):
         stored = store_article(
             db,
-            {
-                "url": f"http://127.0.0.1/{number}.html",
-                "title": f"Story {number}",
-                "text": text,
-                "published": published,
-            },
+            Article(url=f"http://127.0.0.1/{number}.html", title=f"Story {number}", text=text, published=published),
             source="test",
         )
         enrich_article(db, stored.article_id)

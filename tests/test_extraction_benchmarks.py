@@ -42,19 +42,19 @@ def metadata_case(page_id: str) -> tuple[dict, dict]:
 )
 def test_headline_author_and_day(page_id):
     gold, article = metadata_case(page_id)
-    assert article["title"] == bench.normalise(gold["title"])
-    assert bench.normalise(gold["author"]) in article["authors"]
-    assert article["published"][:10] == gold["date"]
+    assert article.title == bench.normalise(gold["title"])
+    assert bench.normalise(gold["author"]) in article.authors
+    assert article.published[:10] == gold["date"]
 
 
 def test_kicker_inside_the_h1_is_not_part_of_the_title():
     gold, article = metadata_case("0a12df42d1764095989ab078ee0f940b")
-    assert article["title"] == gold["title"] == "Bohren, bis es heiß wird"
+    assert article.title == gold["title"] == "Bohren, bis es heiß wird"
 
 
 def test_utc_timestamp_gives_the_berlin_day():
     gold, article = metadata_case("beige.de.suedfrankreich")
-    assert article["published"] == "2022-11-07T00:00:00+01:00" and gold["date"] == "2022-11-07"
+    assert article.published == "2022-11-07T00:00:00+01:00" and gold["date"] == "2022-11-07"
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_body_text_shingle_f1(page_id, minimum_f1):
         pytest.skip(f"benchmark set not found at {BODIES}")
     gold = json.loads((BODIES / "ground-truth.json").read_text(encoding="utf-8"))[page_id]
     article = extract_article(bench.read_page(BODIES / "html" / f"{page_id}.html.gz"), gold["url"])
-    precision, recall, _exact = bench.shingle_scores(gold["articleBody"], article["text"])
+    precision, recall, _exact = bench.shingle_scores(gold["articleBody"], article.text)
     assert 2 * precision * recall / (precision + recall) >= minimum_f1
 
 
@@ -90,7 +90,8 @@ def test_body_text_shingle_f1(page_id, minimum_f1):
 )
 def test_metadata_rules_on_real_pages(page_id, field, expected):
     gold, article = metadata_case(page_id)
-    value = article[field][:10] if field == "published" else article[field]
+    value = getattr(article, field)
+    value = value[:10] if field == "published" else value
     assert value == expected
 
 
@@ -113,4 +114,4 @@ def test_author_score_reads_a_gold_byline_name_by_name():
 )
 def test_gold_snippet_is_in_the_text(page_id, snippet):
     gold, article = metadata_case(page_id)
-    assert bench.normalise(gold["with"][snippet]) in bench.normalise(article["text"])
+    assert bench.normalise(gold["with"][snippet]) in bench.normalise(article.text)

@@ -23,6 +23,7 @@ from archive.indexing.search import (
     stem,
 )
 from archive.storage.store import open_archive, save_sources, store_article
+from crawler.extraction.article import Article
 
 STORIES = {
     "gruendungen": "Die Zahl der Unternehmensgründungen ist im Herbst gestiegen.",
@@ -48,12 +49,9 @@ def archive(tmp_path_factory):
     for key, text in STORIES.items():
         store_article(
             db,
-            {
-                "url": f"https://news.example/{key}",
-                "title": key,
-                "text": text,
-                "language": "en" if key == "english" else "de",
-            },
+            Article(
+                url=f"https://news.example/{key}", title=key, text=text, language="en" if key == "english" else "de"
+            ),
             source="rp",
         )
     return db
@@ -172,9 +170,7 @@ def test_an_archive_of_an_older_analysis_gets_its_search_terms_rebuilt(tmp_path,
     db = open_archive(path)
     save_sources(db, [{"id": "rp", "name": "RP"}])
     for key, text in STORIES.items():
-        store_article(
-            db, {"url": f"https://news.example/{key}", "title": key, "text": text, "language": "de"}, source="rp"
-        )
+        store_article(db, Article(url=f"https://news.example/{key}", title=key, text=text, language="de"), source="rp")
     current = dict(db.execute("select id, search_terms from articles").fetchall())
     # As release 0.1.0 left it: terms of the old analysis and no version recorded.
     for article_id, title, text in db.execute("select id, title, text from articles").fetchall():
@@ -210,7 +206,7 @@ def test_an_archive_of_an_older_analysis_gets_its_search_terms_rebuilt(tmp_path,
 def test_search_terms_of_a_newer_analysis_are_kept(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     save_sources(db, [{"id": "rp", "name": "RP"}])
-    store_article(db, {"url": "https://news.example/a", "title": "a", "text": STORIES["werk"]}, source="rp")
+    store_article(db, Article(url="https://news.example/a", title="a", text=STORIES["werk"]), source="rp")
     db.execute(f"update {DERIVED_VERSIONS_TABLE} set version = ?", [ANALYSIS_VERSION + 1])
     db.execute("update articles set search_terms = 'from a later release'")
     db.conn.commit()

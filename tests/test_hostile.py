@@ -96,14 +96,14 @@ HTML = st.recursive(TEXT, element, max_leaves=30).map(
 def test_extraction_of_any_tag_soup_returns_an_article_or_none(html):
     with time_budget(10):
         article = extract_article(html, "https://news.example/a.html")
-    assert article is None or isinstance(article["text"], str) and article["url"].startswith("https://")
+    assert article is None or isinstance(article.text, str) and article.url.startswith("https://")
 
 
 @given(st.binary(max_size=2000))
 def test_extraction_of_any_bytes_returns_an_article_or_none(body):
     with time_budget(10):
         article = extract_article(body, "https://news.example/b.html")
-    assert article is None or isinstance(article["text"], str)
+    assert article is None or isinstance(article.text, str)
 
 
 def test_time_budget_interrupts_a_busy_block():

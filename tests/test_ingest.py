@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from archive.storage.ingest import ArticlePage, FetchedResponse, IngestOptions, ingest_batch
 from archive.storage.queue import decode_page, encode_page, store_batch
 from archive.storage.rawstore import open_raw_store
-from archive.storage.store import open_archive, prepare_article
+from archive.indexing.dedup import Sketch
+from archive.storage.store import PreparedArticle, open_archive, prepare_article
+from crawler.extraction.article import Article
 
 TEXT = (
     "Die Stadtwerke Düsseldorf AG baut in Oberbilk ein Wärmepumpenwerk. "
@@ -19,15 +21,15 @@ TEXT = (
 
 def page(text=TEXT, fetched_at="2026-11-20T08:00:00+00:00"):
     url = "https://wirtschaft.example/waermepumpe.html"
-    article = {
-        "url": url,
-        "title": "Wärmepumpenwerk für Oberbilk",
-        "text": text,
-        "language": "de",
-        "published": "2026-11-20",
-        "authors": ["Anna Beispiel"],
-        "tags": ["Energie"],
-    }
+    article = Article(
+        url=url,
+        title="Wärmepumpenwerk für Oberbilk",
+        text=text,
+        language="de",
+        published="2026-11-20",
+        authors=["Anna Beispiel"],
+        tags=["Energie"],
+    )
     response = FetchedResponse(
         url, 200, {"Content-Type": "text/html", "ETag": '"v1"'}, b"<html>\xc3\xa4</html>", fetched_at
     )
@@ -38,6 +40,38 @@ def test_a_prepared_page_travels_as_json_unchanged():
     original = page()
     assert decode_page(encode_page(original)) == original
     assert original.prepared.mentions.places  # Düsseldorf, Oberbilk
+
+
+OPTIONAL_TEXT = st.none() | st.text()
+NAMES = st.lists(st.text(), max_size=4)
+ARTICLES = st.builds(
+    Article,
+    url=st.text(min_size=1),
+    title=OPTIONAL_TEXT,
+    kicker=OPTIONAL_TEXT,
+    description=OPTIONAL_TEXT,
+    author=OPTIONAL_TEXT,
+    authors=NAMES,
+    agencies=NAMES,
+    published=OPTIONAL_TEXT,
+    modified=OPTIONAL_TEXT,
+    date_source=OPTIONAL_TEXT,
+    language=OPTIONAL_TEXT,
+    text=st.text(),
+    tags=NAMES,
+    image=OPTIONAL_TEXT,
+    site_name=OPTIONAL_TEXT,
+    alternates=st.dictionaries(st.text(), st.text(), max_size=4),
+)
+
+
+@given(ARTICLES)
+def test_any_article_travels_through_the_queue_unchanged(article):
+    prepared = PreparedArticle(article, {}, Sketch((), b"", 0))
+    response = FetchedResponse(article.url, 200, {}, b"", "2026-11-20T08:00:00+00:00")
+    again = decode_page(encode_page(ArticlePage("duesseldorf", response, prepared))).prepared.article
+    assert again == article and type(again) is Article
+    assert Article.from_json(json.loads(json.dumps(article.as_json()))) == article
 
 
 def test_ingest_stores_everything_of_a_page_and_a_second_time_nothing_new(tmp_path):

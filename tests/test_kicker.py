@@ -4,12 +4,14 @@ page by its feed."""
 
 import json
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
 from archive.indexing.query import search_articles
 from archive.storage.store import open_archive, store_article, update_extraction
 from crawler.demosite import DemoSiteServer, Page
+from crawler.extraction.article import Article
 from crawler.extraction.extract import with_listed_date
 from tests.conftest import run_cli, write_sources
 from tests.test_metadata import extract, jsonld, page
@@ -38,7 +40,7 @@ HEADLINE = "Hafen wird um zwei Terminals erweitert"
 )
 def test_the_kicker_is_kept_apart_from_the_headline(head, header):
     article = extract(page(head, header))
-    assert (article["kicker"], article["title"]) == ("Strukturwandel", HEADLINE)
+    assert (article.kicker, article.title) == ("Strukturwandel", HEADLINE)
 
 
 @pytest.mark.parametrize(
@@ -66,7 +68,7 @@ def test_the_kicker_is_kept_apart_from_the_headline(head, header):
     ],
 )
 def test_no_kicker_where_the_page_has_none(head, header):
-    assert extract(page(head, header))["kicker"] is None
+    assert extract(page(head, header)).kicker is None
 
 
 STRUCTURED = jsonld(headline=HEADLINE, datePublished="2024-11-21T10:00:00+01:00")
@@ -93,28 +95,26 @@ DATE_LINE = '<p class="date">21.11.2024, 10:00 Uhr</p>'
 )
 def test_date_source_names_where_the_date_came_from(head, header, url, source):
     article = extract(page(head, header), url)
-    assert article["date_source"] == source
-    assert (article["published"] is None) == (source is None)
+    assert article.date_source == source
+    assert (article.published is None) == (source is None)
 
 
 def test_a_listed_date_dates_only_an_undated_page():
-    undated = {"published": None, "date_source": None}
+    undated = stored_article()
     dated = with_listed_date(undated, "2026-03-02T07:00:00+00:00")
-    assert dated == {"published": "2026-03-02T08:00:00+01:00", "date_source": "feed"}
-    own = {"published": "2026-03-01", "date_source": "visible line"}
+    assert dated == replace(undated, published="2026-03-02T08:00:00+01:00", date_source="feed")
+    assert undated.published is None  # the article it was given is left as it was
+    own = stored_article(published="2026-03-01", date_source="visible line")
     assert with_listed_date(own, "2026-03-02T07:00:00+00:00") is own
     assert with_listed_date(undated, "not a date") is undated
     assert with_listed_date(undated, None) is undated
 
 
-def stored_article(**fields) -> dict:
-    return {
-        "url": "https://example.de/hafen.html",
-        "title": HEADLINE,
-        "text": "Der Hafen wächst. " * 40,
-        "language": "de",
-        **fields,
-    }
+def stored_article(**fields) -> Article:
+    article = Article(
+        url="https://example.de/hafen.html", title=HEADLINE, text="Der Hafen wächst. " * 40, language="de"
+    )
+    return replace(article, **fields)
 
 
 def test_kicker_and_date_source_are_stored_and_the_kicker_is_searchable(tmp_path):

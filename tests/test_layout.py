@@ -17,6 +17,11 @@ LAYERS = [
         ["archive.indexing.dedup", "archive.indexing.search", "archive.storage.store", "datasketch"],
     ),
     ("crawler.sources", ["numpy", "scrapy", "trafilatura", "datasette"]),
+    # What extraction hands on: read by storing and the distributed queue without trafilatura.
+    (
+        "crawler.extraction.article",
+        ["trafilatura", "lxml", "scrapy", "crawler.extraction.extract", "archive.storage.store"],
+    ),
     # The field rules read a parsed page; storing, indexing and trafilatura come later.
     ("crawler.extraction.page", ["trafilatura", "htmldate", "archive.storage.store", "archive.indexing.search"]),
     ("crawler.extraction.headline", ["trafilatura", "archive.storage.store", "crawler.extraction.extract"]),

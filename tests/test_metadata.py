@@ -5,6 +5,7 @@ import json
 import pytest
 
 from archive.storage.store import open_archive, store_article
+from crawler.extraction.article import Article
 from crawler.extraction.extract import extract_article, parse_html
 from crawler.extraction.bylines import split_names
 from crawler.extraction.dates import article_dates
@@ -41,7 +42,7 @@ def jsonld(**fields) -> str:
     )
 
 
-def extract(html: str, url: str = URL) -> dict:
+def extract(html: str, url: str = URL) -> Article:
     article = extract_article(html, url)
     assert article is not None
     return article
@@ -64,7 +65,7 @@ def test_title_drops_the_site_name(seo_title):
         f'<title>{seo_title}</title><meta property="og:title" content="{seo_title}">'
         '<meta property="og:site_name" content="Rheinische Post">'
     )
-    assert extract(page(head))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head)).title == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_title_is_the_h1_without_its_kicker():
@@ -73,24 +74,24 @@ def test_title_is_the_h1_without_its_kicker():
         '<h1><span class="headline-kicker">Düsseldorf</span>'
         '<span class="headline-title">Hafen wird um zwei Terminals erweitert</span></h1>'
     )
-    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_an_unmarked_label_before_the_headline_is_dropped_when_the_metadata_says_so():
     head = '<meta property="og:title" content="Große Aufgaben für die neue Regierung">'
     header = "<h1><span>Tunesien</span> Große Aufgaben für die neue Regierung</h1>"
-    assert extract(page(head, header))["title"] == "Große Aufgaben für die neue Regierung"
+    assert extract(page(head, header)).title == "Große Aufgaben für die neue Regierung"
     # Without that confirmation the whole heading stays.
     head = '<meta property="og:title" content="Tunesien: Große Aufgaben für die neue Regierung">'
     header = "<h1><span>Tunesien</span> Große Aufgaben für die neue Regierung</h1>"
-    assert extract(page(head, header))["title"] == "Tunesien Große Aufgaben für die neue Regierung"
+    assert extract(page(head, header)).title == "Tunesien Große Aufgaben für die neue Regierung"
 
 
 def test_a_section_h1_is_not_taken_for_the_headline():
     head = "<title>Hafen wird um zwei Terminals erweitert - Stadtwerke Düsseldorf</title>"
     header = "<h1>Pressemitteilungen</h1>"
     url = "https://www.swd-ag.de/presse/hafen.html"
-    assert extract(page(head, header), url)["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header), url).title == "Hafen wird um zwei Terminals erweitert"
 
 
 @pytest.mark.parametrize(
@@ -105,7 +106,7 @@ def test_a_section_h1_is_not_taken_for_the_headline():
 def test_the_h1_wins_when_the_metadata_title_only_adds_to_it(seo_title):
     head = f"<title>{seo_title}</title>"
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
-    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_a_kicker_on_its_own_line_or_after_a_separator_is_not_the_headline():
@@ -114,7 +115,7 @@ def test_a_kicker_on_its_own_line_or_after_a_separator_is_not_the_headline():
         "<h1><small>Wirtschaft</small><br>Hafen wird um zwei Terminals erweitert</h1>",
         '<h1>"Zukunft sichern" / Hafen wird um zwei Terminals erweitert</h1>',
     ):
-        assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+        assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_hidden_headings_and_screen_reader_labels_are_not_the_title():
@@ -123,7 +124,7 @@ def test_hidden_headings_and_screen_reader_labels_are_not_the_title():
         '<h1 class="visuallyhidden">Hafen wird um zwei Terminals erweitert | RP ONLINE</h1>'
         '<h1><span class="sr-only">Überschrift:</span> Hafen wird um zwei Terminals erweitert</h1>'
     )
-    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
 @pytest.mark.parametrize(
@@ -136,7 +137,7 @@ def test_a_headline_part_is_kept_whatever_words_its_class_contains(headline_clas
         f'<h1><span class="c-article__kicker">Düsseldorf</span>'
         f'<span class="{headline_class}">Hafen wird um zwei Terminals erweitert</span></h1>'
     )
-    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
 @pytest.mark.parametrize(
@@ -152,23 +153,23 @@ def test_a_marked_headline_element_under_a_section_h1_is_the_headline(element):
     # The metadata title adds a section and a slogan the page does not show as the headline.
     head = "<title>Hafen wird um zwei Terminals erweitert · Wirtschaft · Neues aus dem Rathaus</title>"
     header = "<h1>Aktuelles</h1>" + element.format("Hafen wird um zwei Terminals erweitert")
-    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
     # A teaser of another story in a marked element is not taken.
     header = "<h1>Aktuelles</h1>" + element.format("Neuer Radweg am Rhein eröffnet")
-    assert extract(page(head, header))["title"] != "Neuer Radweg am Rhein eröffnet"
+    assert extract(page(head, header)).title != "Neuer Radweg am Rhein eröffnet"
 
 
 def test_soft_hyphens_are_removed_from_the_title():
     header = "<h1>Er\u00adwei\u00adte\u00adrung des Ha\u00adfens</h1>"
     head = "<title>Erweiterung des Hafens | Stadt Düsseldorf</title>"
-    assert extract(page(head, header))["title"] == "Erweiterung des Hafens"
+    assert extract(page(head, header)).title == "Erweiterung des Hafens"
 
 
 @pytest.mark.parametrize("meta_title", ["Home", "Startseite", "Rheinische Post"])
 def test_the_h1_wins_over_a_title_that_only_names_the_site(meta_title):
     head = f'<title>{meta_title}</title><meta property="og:site_name" content="Rheinische Post">'
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
-    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_style_sheets_inside_the_h1_are_not_the_title():
@@ -180,13 +181,13 @@ def test_style_sheets_inside_the_h1_are_not_the_title():
         '<span class="css-umyvef">Medienmitteilung der Stadtwerke</span>'
         "Hafen wird um zwei Terminals erweitert</h1>"
     )
-    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_the_h1_that_leads_the_metadata_title_before_site_and_slogan():
     head = "<title>Hafenerweiterung | rp-online.de | Dein Magazin für Düsseldorf</title>"
     header = "<h1>Hafenerweiterung</h1>"
-    assert extract(page(head, header))["title"] == "Hafenerweiterung"
+    assert extract(page(head, header)).title == "Hafenerweiterung"
 
 
 def test_a_hidden_separator_in_the_h1_keeps_the_words_apart():
@@ -195,7 +196,7 @@ def test_a_hidden_separator_in_the_h1_keeps_the_words_apart():
         '<h1><span>Stadtwerke</span><span aria-hidden="true"> – </span>'
         "<span>Hafen wird um zwei Terminals erweitert</span></h1>"
     )
-    assert "StadtwerkeHafen" not in extract(page(head, header))["title"]
+    assert "StadtwerkeHafen" not in extract(page(head, header)).title
 
 
 @pytest.mark.parametrize(
@@ -209,13 +210,13 @@ def test_a_hidden_separator_in_the_h1_keeps_the_words_apart():
 def test_a_label_set_apart_by_a_hidden_separator_is_a_kicker(separator):
     head = "<title>Stadtwerke – Hafen wird um zwei Terminals erweitert</title>"
     header = f"<h1><span>Stadtwerke</span>{separator}<span>Hafen wird um zwei Terminals erweitert</span></h1>"
-    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_a_page_without_h1_takes_the_h2_the_metadata_title_names():
     head = '<meta property="og:title" content="Hafen wird um zwei Terminals erweitert (2024/5)">'
     header = "<h2>Hafen wird um zwei Terminals erweitert</h2>"
-    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
 def test_a_logo_h1_is_not_the_headline():
@@ -227,7 +228,7 @@ def test_a_logo_h1_is_not_the_headline():
         '<h1><a href="https://www.hafen-duesseldorf.de/">Hafengesellschaft Düsseldorf</a></h1>'
         "<h2>Hafen wird um zwei Terminals erweitert</h2>"
     )
-    assert extract(page(head, header), "https://www.hafen-duesseldorf.de/news/terminals")["title"] == (
+    assert extract(page(head, header), "https://www.hafen-duesseldorf.de/news/terminals").title == (
         "Hafen wird um zwei Terminals erweitert"
     )
 
@@ -235,14 +236,14 @@ def test_a_logo_h1_is_not_the_headline():
 def test_an_h2_under_section_h1s_that_the_metadata_title_names():
     head = "<title>Hafenportal - Meldungen - Hafen wird um zwei Terminals erweitert</title>"
     header = "<h1>Meldungen | Eintrag</h1><h2>Hafen wird um zwei Terminals erweitert</h2><h2>Weitere Meldungen</h2>"
-    assert extract(page(head, header))["title"] == "Hafen wird um zwei Terminals erweitert"
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
     # An <h1> the metadata confirms stays the headline, even when an <h2> is the og:title.
     head = (
         '<meta property="og:title" content="Was ist die Hafengesellschaft?">'
         "<title>Hafengesellschaft: 3 Fragen an Tina Musil</title>"
     )
     header = "<h1>3 Fragen an Tina Musil, Hafenmeisterin</h1><h2>Was ist die Hafengesellschaft?</h2>"
-    assert extract(page(head, header))["title"] == "3 Fragen an Tina Musil, Hafenmeisterin"
+    assert extract(page(head, header)).title == "3 Fragen an Tina Musil, Hafenmeisterin"
 
 
 def test_strip_site_name_keeps_titles_without_one():
@@ -266,7 +267,7 @@ def test_a_dash_between_two_days_is_a_range_not_a_title_separator():
 def test_published_and_modified_from_jsonld():
     head = jsonld(headline="Hafen", datePublished="2024-11-21T14:30:00+01:00", dateModified="2024-11-22T09:05:00+01:00")
     article = extract(page(head))
-    assert (article["published"], article["modified"]) == ("2024-11-21T14:30:00+01:00", "2024-11-22T09:05:00+01:00")
+    assert (article.published, article.modified) == ("2024-11-21T14:30:00+01:00", "2024-11-22T09:05:00+01:00")
 
 
 def test_meta_published_time_and_utc_shown_in_berlin_time():
@@ -276,8 +277,8 @@ def test_meta_published_time_and_utc_shown_in_berlin_time():
     )
     article = extract(page(head))
     # The same instant; in Düsseldorf it was already the 21st.
-    assert article["published"] == "2024-11-21T00:30:00+01:00"
-    assert article["modified"] is None
+    assert article.published == "2024-11-21T00:30:00+01:00"
+    assert article.modified is None
 
 
 @pytest.mark.parametrize(
@@ -291,20 +292,20 @@ def test_meta_published_time_and_utc_shown_in_berlin_time():
 )
 def test_visible_german_dates(shown, expected):
     header = f'<p class="meta">Von Anna Schmidt · {shown}</p>'
-    assert extract(page(header=header))["published"] == expected
+    assert extract(page(header=header)).published == expected
 
 
 def test_time_element_and_url_date():
     header = '<time datetime="2024-03-05T07:00:00+01:00" itemprop="datePublished">5. März</time>'
-    assert extract(page(header=header))["published"] == "2024-03-05T07:00:00+01:00"
+    assert extract(page(header=header)).published == "2024-03-05T07:00:00+01:00"
     url = "https://www.example.de/wirtschaft/2024/03/05/hafen.html"
-    assert extract(page(), url)["published"][:10] == "2024-03-05"
+    assert extract(page(), url).published[:10] == "2024-03-05"
 
 
 def test_the_date_line_under_the_headline_beats_a_stale_meta_date():
     head = '<meta name="date" content="2024-12-02">'
     header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt | 26. Nov. 2024</p>'
-    assert extract(page(head, header))["published"] == "2024-11-26"
+    assert extract(page(head, header)).published == "2024-11-26"
 
 
 def test_dates_in_sentences_and_updates_are_not_the_date_line():
@@ -314,13 +315,13 @@ def test_dates_in_sentences_and_updates_are_not_the_date_line():
         "<p>Veröffentlicht: 21.11.2024</p>"
     )
     head = '<meta name="date" content="2024-11-28">'
-    assert extract(page(head, header))["published"] == "2024-11-21"
+    assert extract(page(head, header)).published == "2024-11-21"
 
 
 def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
     closing = "<p>Erschienen am: 13.10.2024 · Zuletzt geändert am: 15.10.2024</p>"
     head = '<meta name="date" content="2024-10-15">'
-    assert extract(page(head, closing=closing))["published"] == "2024-10-13"
+    assert extract(page(head, closing=closing)).published == "2024-10-13"
     # A listing labels each teaser: those days say nothing about this story.
     teasers = "".join(f"<li>Anderer Artikel · Published {day}. Juli 2024</li>" for day in (3, 9, 17))
     tree = parse_html(
@@ -338,20 +339,20 @@ def test_of_two_days_in_the_date_line_the_one_the_markup_names_published():
         "<h1>Hafen wird um zwei Terminals erweitert</h1>"
         "<p>Anna Schmidt | 29. Dezember 2022 · 30. Dezember 2022 | Wirtschaft</p>"
     )
-    assert extract(page(head, header))["published"] == "2022-12-30T07:00:40+01:00"
+    assert extract(page(head, header)).published == "2022-12-30T07:00:40+01:00"
     # Without that statement the first day of the date line counts.
     header = header.replace("29. Dezember", "28. Dezember")
-    assert extract(page(jsonld(), header))["published"][:10] == "2022-12-28"
+    assert extract(page(jsonld(), header)).published[:10] == "2022-12-28"
 
 
 def test_a_date_line_with_slashes_is_read_day_first_unless_the_markup_says_otherwise():
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Wirtschaft · 26/12/2019</p>"
-    assert extract(page(jsonld(), header))["published"] == "2019-12-26"
+    assert extract(page(jsonld(), header)).published == "2019-12-26"
     # "11/01/2021" on a site that prints the American order: the markup says which it is.
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Wirtschaft · 11/01/2021</p>"
     head = jsonld(datePublished="2021-11-01T05:00:14+01:00")
-    assert extract(page(head, header))["published"] == "2021-11-01T05:00:14+01:00"
-    assert extract(page(jsonld(), header))["published"] == "2021-01-11"
+    assert extract(page(head, header)).published == "2021-11-01T05:00:14+01:00"
+    assert extract(page(jsonld(), header)).published == "2021-01-11"
 
 
 def test_the_printed_day_beats_the_berlin_day_of_a_utc_timestamp():
@@ -359,14 +360,14 @@ def test_the_printed_day_beats_the_berlin_day_of_a_utc_timestamp():
         '<h1>Hafen wird um zwei Terminals erweitert</h1><p><time datetime="2019-12-26T23:07:45+00:00"'
         ' itemprop="datePublished">26/12/2019</time></p>'
     )
-    assert extract(page(jsonld(), header))["published"] == "2019-12-26"
+    assert extract(page(jsonld(), header)).published == "2019-12-26"
 
 
 @pytest.mark.parametrize("dateline", ["Karlsruhe, (12.11.2021). Der Hafen wird", "(12. November 2021) Der Hafen wird"])
 def test_a_press_release_dateline_in_parentheses(dateline):
     teaser = "<aside><p>Hafenfest · Sa. 13.11.2021</p></aside>"
     body = f"<p>{dateline} bis 2028 erweitert. {STORY}</p><p>{STORY}</p>"
-    assert extract(page("", "<h1>Hafen wird erweitert</h1>", body, closing=teaser))["published"] == "2021-11-12"
+    assert extract(page("", "<h1>Hafen wird erweitert</h1>", body, closing=teaser)).published == "2021-11-12"
 
 
 def test_a_time_element_far_from_the_headline_beats_a_guess():
@@ -376,10 +377,10 @@ def test_a_time_element_far_from_the_headline_beats_a_guess():
         '<section class="comments"><time datetime="2022-02-01">01.02.2022</time></section>'
         '<blockquote>Ein geteilter Beitrag am <time datetime="2021-04-21">Apr 21, 2021</time></blockquote>'
     )
-    assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing))["published"] == "2022-01-25"
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing)).published == "2022-01-25"
     # Time elements that print different days (the story's and a teaser's) decide nothing.
     teaser = '<aside><time datetime="2022-01-10T09:00:00+01:00">vor 9 Stunden</time></aside>'
-    assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing + teaser))["published"] == "2022-01-15"
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing + teaser)).published == "2022-01-15"
 
 
 def ld(node: dict) -> str:
@@ -401,7 +402,7 @@ STORY_NODE = {"@type": "NewsArticle", "headline": "Hafen wird erweitert", "dateP
     ],
 )
 def test_the_date_is_the_story_nodes_not_a_video_or_related_node(head):
-    assert extract(page(head, "<h1>Hafen wird erweitert</h1>"))["published"][:10] == "2022-03-14"
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>")).published[:10] == "2022-03-14"
 
 
 def test_a_related_story_node_gives_neither_headline_nor_author():
@@ -410,7 +411,7 @@ def test_a_related_story_node_gives_neither_headline_nor_author():
     head = ld({**related, "author": {"@type": "Person", "name": "Jan Meyer"}})
     head += ld({**own, "author": {"@type": "Person", "name": "Anna Schmidt"}})
     article = extract(page(head))
-    assert (article["title"], article["authors"]) == ("Hafen wird um zwei Terminals erweitert", ["Anna Schmidt"])
+    assert (article.title, article.authors) == ("Hafen wird um zwei Terminals erweitert", ["Anna Schmidt"])
 
 
 def test_microdata_and_time_elements_outside_the_story_do_not_date_it():
@@ -422,10 +423,10 @@ def test_microdata_and_time_elements_outside_the_story_do_not_date_it():
         '<div itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" content="2022-03-14">'
     )
     html = page(header=video + story + "<h1>Hafen wird erweitert</h1></div>")
-    assert extract(html)["published"][:10] == "2022-03-14"
+    assert extract(html).published[:10] == "2022-03-14"
     # A page without story markup of its own (a podcast episode's) is dated by its media item.
     audio = video.replace("VideoObject", "AudioObject").replace('itemprop="video" ', "")
-    assert extract(page(header=audio + "<h1>Hafen wird erweitert</h1>"))["published"][:10] == "2021-06-02"
+    assert extract(page(header=audio + "<h1>Hafen wird erweitert</h1>")).published[:10] == "2021-06-02"
     # The story's printed date is the one outside figures, videos and related teasers.
     closing = (
         '<figure><img src="hafen.jpg"><figcaption>Archivbild vom <time datetime="2019-05-04">04.05.2019</time>'
@@ -433,7 +434,7 @@ def test_microdata_and_time_elements_outside_the_story_do_not_date_it():
         '<div class="related-articles"><time datetime="2021-06-02">02.06.2021</time></div>'
         '<p class="meta">Erscheinungsdatum <time datetime="2022-03-14">14.03.2022</time></p>'
     )
-    assert extract(page(closing=closing))["published"][:10] == "2022-03-14"
+    assert extract(page(closing=closing)).published[:10] == "2022-03-14"
 
 
 def test_a_caption_next_to_the_headline_is_not_the_date_line():
@@ -442,16 +443,16 @@ def test_a_caption_next_to_the_headline_is_not_the_date_line():
         "</figcaption></figure>"
     )
     header = "<h1>Hafen wird erweitert</h1>" + figure + "<p>14.03.2022, 08:00 Uhr</p>"
-    assert extract(page(header=header))["published"][:10] == "2022-03-14"
+    assert extract(page(header=header)).published[:10] == "2022-03-14"
 
 
 def test_a_post_that_says_when_it_was_published():
     closing = "<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr veröffentlicht.</p>"
     head = '<meta name="date" content="2011-12-09">'
-    assert extract(page(head, closing=closing))["published"][:10] == "2011-12-03"
+    assert extract(page(head, closing=closing)).published[:10] == "2011-12-03"
     # A report about another text's publication is not the page's date.
     closing = "<p>Der Bericht der Kommission wurde am 3. Dezember 2011 veröffentlicht.</p>"
-    assert extract(page(head, closing=closing))["published"][:10] == "2011-12-09"
+    assert extract(page(head, closing=closing)).published[:10] == "2011-12-09"
 
 
 def test_the_date_line_is_found_below_indented_markup():
@@ -461,42 +462,42 @@ def test_the_date_line_is_found_below_indented_markup():
         "Von <span>Anna Schmidt</span> 4.&thinsp;2.&thinsp;2022.</div></div>"
     )
     article = extract(page('<meta name="date" content="2022-04-02">', header))
-    assert article["published"] == "2022-02-04"
-    assert article["authors"] == ["Anna Schmidt"]
+    assert article.published == "2022-02-04"
+    assert article.authors == ["Anna Schmidt"]
 
 
 def test_a_release_date_is_not_the_date_line():
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Spiel · Release: 14.11.2019</p>"
     head = jsonld(datePublished="2019-12-02T18:15:20+01:00")
-    assert extract(page(head, header))["published"] == "2019-12-02T18:15:20+01:00"
+    assert extract(page(head, header)).published == "2019-12-02T18:15:20+01:00"
 
 
 def test_a_forum_post_s_two_digit_year():
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p><b>hafenfan</b> 28.09.19 12:44</p>"
     head = '<meta name="date" content="2019-09-21">'
-    assert extract(page(head, header))["published"] == "2019-09-28T12:44:00+02:00"
+    assert extract(page(head, header)).published == "2019-09-28T12:44:00+02:00"
     # Version numbers and longer digit runs are no dates.
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Update auf iOS 13.1.1 und 10.12.2019.1</p>"
-    assert extract(page(head, header))["published"] == "2019-09-21"
+    assert extract(page(head, header)).published == "2019-09-21"
 
 
 def test_a_stand_line_is_the_date_when_it_is_the_only_one():
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Stand: 28.04.2020 18:00 Uhr</p>"
     head = '<meta name="date" content="2020-04-29T11:52:23">'
-    assert extract(page(head, header))["published"] == "2020-04-28T18:00:00+02:00"
+    assert extract(page(head, header)).published == "2020-04-28T18:00:00+02:00"
     # Beside the date line it is the update.
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>21.04.2020</p><p>Stand: 28.04.2020 18:00 Uhr</p>"
-    assert extract(page(head, header))["published"] == "2020-04-21"
+    assert extract(page(head, header)).published == "2020-04-21"
     # The markup names it as the update of an earlier publication.
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Stand: 28.04.2020 18:00 Uhr</p>"
     head = jsonld(datePublished="2020-04-21T09:00:00+02:00", dateModified="2020-04-28T18:00:00+02:00")
-    assert extract(page(head, header))["published"] == "2020-04-21T09:00:00+02:00"
+    assert extract(page(head, header)).published == "2020-04-21T09:00:00+02:00"
 
 
 @pytest.mark.parametrize("dateline", ["Wochenbericht 14. - 20. Januar 2022", "Messebericht 14.-20.01.2022"])
 def test_a_date_line_with_a_range_names_its_first_day(dateline):
     header = f"<h1>Hafen wird um zwei Terminals erweitert</h1><p>{dateline}</p>"
-    assert extract(page('<meta name="date" content="2022-01-25">', header))["published"] == "2022-01-14"
+    assert extract(page('<meta name="date" content="2022-01-25">', header)).published == "2022-01-14"
 
 
 @pytest.mark.parametrize("bad", ["2099-01-01T10:00:00+01:00", "1989-11-09T19:00:00+01:00"])
@@ -518,14 +519,14 @@ def test_several_authors_from_jsonld_and_agency():
         ]
     )
     article = extract(page(head))
-    assert article["authors"] == ["Anna Schmidt", "Jan Meyer"]
-    assert article["agencies"] == ["dpa"]
-    assert article["author"] == "Anna Schmidt; Jan Meyer; dpa"
+    assert article.authors == ["Anna Schmidt", "Jan Meyer"]
+    assert article.agencies == ["dpa"]
+    assert article.author == "Anna Schmidt; Jan Meyer; dpa"
 
 
 def test_byline_with_von_und():
     header = '<p class="byline">Von Anna Schmidt und Jan Meyer</p>'
-    assert extract(page(header=header))["authors"] == ["Anna Schmidt", "Jan Meyer"]
+    assert extract(page(header=header)).authors == ["Anna Schmidt", "Jan Meyer"]
 
 
 @pytest.mark.parametrize(
@@ -534,29 +535,29 @@ def test_byline_with_von_und():
 def test_an_agency_dateline_opening_the_story_names_the_agency(dateline, agency):
     body = f"<p>{dateline}{STORY}</p>" + f"<p>{STORY}</p>" * 3
     article = extract(page(header=HEADLINE, body=body))
-    assert article["agencies"] == [agency]
-    assert article["authors"] == []
+    assert article.agencies == [agency]
+    assert article.authors == []
     # A press service's or the desk's initials there credit nobody.
     body = f"<p>Düsseldorf (ots) – {STORY}</p>" + f"<p>{STORY}</p>" * 3
-    assert extract(page(header=HEADLINE, body=body))["author"] is None
+    assert extract(page(header=HEADLINE, body=body)).author is None
 
 
 def test_closing_credit_names_the_agency():
     article = extract(page(closing="<p>Die Hafengesellschaft bestätigte den Zeitplan. (dpa/lnw)</p>"))
-    assert article["agencies"] == ["dpa"]
+    assert article.agencies == ["dpa"]
 
 
 def test_initials_are_kept_only_when_nobody_is_named():
     closing = "<p>Die Hafengesellschaft bestätigte den Zeitplan. (nic)</p>"
-    assert extract(page(closing=closing))["authors"] == ["nic"]
+    assert extract(page(closing=closing)).authors == ["nic"]
     named = page('<meta name="author" content="Anna Schmidt">', closing=closing)
-    assert extract(named)["authors"] == ["Anna Schmidt"]
+    assert extract(named).authors == ["Anna Schmidt"]
 
 
 def test_desk_names_only_when_alone():
     head = jsonld(author=[{"name": "Redaktion Wirtschaft"}, {"name": "Anna Schmidt"}])
-    assert extract(page(head))["authors"] == ["Anna Schmidt"]
-    assert extract(page(jsonld(author={"name": "Redaktion Wirtschaft"})))["authors"] == ["Redaktion Wirtschaft"]
+    assert extract(page(head)).authors == ["Anna Schmidt"]
+    assert extract(page(jsonld(author={"name": "Redaktion Wirtschaft"}))).authors == ["Redaktion Wirtschaft"]
 
 
 def test_the_byline_names_the_person_when_the_metadata_names_only_the_site():
@@ -566,13 +567,13 @@ def test_the_byline_names_the_person_when_the_metadata_names_only_the_site():
         "<p><span>Von Anna Schmidt und Jan Meyer</span> · 21.11.2024, 14:30 Uhr</p>"
     )
     article = extract(page(head, header))
-    assert article["authors"] == ["Anna Schmidt", "Jan Meyer"]
+    assert article.authors == ["Anna Schmidt", "Jan Meyer"]
 
 
 @pytest.mark.parametrize("joined", ["im Gespräch mit", "im Interview mit"])
 def test_an_interview_byline_credits_guest_and_host(joined):
     header = HEADLINE + f'<p class="author">Anna Schmidt {joined} Jan Meyer</p>'
-    assert extract(page(header=header))["authors"] == ["Anna Schmidt", "Jan Meyer"]
+    assert extract(page(header=header)).authors == ["Anna Schmidt", "Jan Meyer"]
 
 
 @pytest.mark.parametrize(
@@ -585,7 +586,7 @@ def test_an_interview_byline_credits_guest_and_host(joined):
 )
 def test_a_source_line_credits_an_agency_or_broadcaster_when_nobody_is_named(closing, author):
     head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
-    assert extract(page(head, HEADLINE, closing=closing))["author"] == author
+    assert extract(page(head, HEADLINE, closing=closing)).author == author
 
 
 def test_the_author_of_a_sidebar_teaser_is_not_taken_for_the_story():
@@ -594,7 +595,7 @@ def test_the_author_of_a_sidebar_teaser_is_not_taken_for_the_story():
         '<aside><a href="/andere-geschichte"><div class="teaser-content"><h3>Neue Brücke über den Rhein</h3>'
         '<div class="badge"><div class="author-name">Von Jan Meyer</div></div></div></a></aside>'
     )
-    assert "Jan Meyer" not in (extract(page(head, HEADLINE, closing=sidebar))["author"] or "")
+    assert "Jan Meyer" not in (extract(page(head, HEADLINE, closing=sidebar)).author or "")
 
 
 def test_a_von_inside_a_sentence_is_not_a_byline():
@@ -602,13 +603,13 @@ def test_a_von_inside_a_sentence_is_not_a_byline():
         "<h1>Hafen wird um zwei Terminals erweitert</h1>"
         "<p>Der Plan stammt von Oberbürgermeister Stephan Keller, sagte die Stadt.</p>"
     )
-    assert extract(page(header=header))["authors"] == []
+    assert extract(page(header=header)).authors == []
 
 
 def test_a_handle_in_the_metadata_gets_the_name_the_byline_prints():
     head = jsonld(author={"@type": "Person", "name": "anna.schmidt"})
     header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="author-name">Anna M. Schmidt</p>'
-    assert extract(page(head, header))["authors"] == ["Anna M. Schmidt"]
+    assert extract(page(head, header)).authors == ["Anna M. Schmidt"]
 
 
 HEADLINE = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
@@ -616,9 +617,9 @@ HEADLINE = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
 
 def test_a_byline_label_and_the_linked_name_in_separate_elements():
     header = HEADLINE + '<p>Von <a href="/autor/lisa-petrich">Lisa Petrich</a> · 18. Oktober 2023</p>'
-    assert extract(page(header=header))["authors"] == ["Lisa Petrich"]
+    assert extract(page(header=header)).authors == ["Lisa Petrich"]
     header = HEADLINE + "<p><span>Von</span> <a>Lisa Petrich</a> <span>und</span> <a>Jan Meyer</a></p>"
-    assert extract(page(header=header))["authors"] == ["Lisa Petrich", "Jan Meyer"]
+    assert extract(page(header=header)).authors == ["Lisa Petrich", "Jan Meyer"]
 
 
 @pytest.mark.parametrize(
@@ -633,19 +634,19 @@ def test_a_byline_label_and_the_linked_name_in_separate_elements():
 )
 def test_a_labelled_author_counts_anywhere_on_the_page(credit):
     closing = f"<p>{credit}</p>"
-    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Fritz Imhof"]
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Fritz Imhof"]
 
 
 def test_a_byline_below_the_lead_paragraph():
     lead = "<p>" + "Die Stadtwerke erweitern den Hafen um zwei Terminals für den Güterverkehr. " * 5 + "</p>"
     header = HEADLINE + lead + "<p>Von Claudia Lindner</p>"
-    assert extract(page(header=header))["authors"] == ["Claudia Lindner"]
+    assert extract(page(header=header)).authors == ["Claudia Lindner"]
 
 
 def test_a_von_far_from_the_headline_is_not_a_byline():
     # In the middle of the text; at its very end it would sign the story (see below).
     closing = f"<p>Von Anna Schmidt</p><p>{STORY}</p>"
-    assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+    assert extract(page(header=HEADLINE, closing=closing)).authors == []
 
 
 @pytest.mark.parametrize(
@@ -657,33 +658,33 @@ def test_a_von_far_from_the_headline_is_not_a_byline():
     ],
 )
 def test_a_signature_at_the_end_of_the_story_names_the_author(closing):
-    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Anna Schmidt"]
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Anna Schmidt"]
 
 
 def test_a_plain_last_line_or_an_abbreviation_in_parentheses_is_no_signature():
     closing = "<p>Weitere Informationen</p><p>Quelle: Informationsstelle für Arzneimittel (IFA GmbH)</p>"
-    assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
-    assert extract(page(header=HEADLINE, closing="<p>Weitere Informationen</p>"))["authors"] == []
+    assert extract(page(header=HEADLINE, closing=closing)).authors == []
+    assert extract(page(header=HEADLINE, closing="<p>Weitere Informationen</p>")).authors == []
 
 
 def test_a_handle_in_the_metadata_gets_the_full_name_of_the_signature():
     head = jsonld(author={"@type": "Person", "name": "anna.schmidt"})
     closing = f"<p>{STORY} (Anna M. Schmidt)</p>"
-    assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Anna M. Schmidt"]
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Anna M. Schmidt"]
 
 
 def test_a_profession_linked_between_label_and_name_is_not_the_name():
     closing = '<div>Foto: Archiv<br><br>Autor: <a href="/rechtsanwalt/">Rechtsanwalt</a> Sebastian Einbock</div>'
-    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Sebastian Einbock"]
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Sebastian Einbock"]
 
 
 def test_a_metadata_author_the_page_never_shows_gives_way_to_the_byline():
     head = '<meta name="author" content="Auto Illustrierte">'
     header = HEADLINE + '<p class="author">Text &amp; Fotos: Ivan Valetny</p>'
-    assert extract(page(head, header))["authors"] == ["Ivan Valetny"]
+    assert extract(page(head, header)).authors == ["Ivan Valetny"]
     # Shown somewhere on the page (in a teaser, a box), the metadata's name stays.
     closing = "<aside>Mehr von Auto Illustrierte</aside>"
-    assert extract(page(head, header, closing=closing))["authors"] == ["Auto Illustrierte"]
+    assert extract(page(head, header, closing=closing)).authors == ["Auto Illustrierte"]
 
 
 def test_a_metadata_author_only_in_hidden_markup_gives_way_to_the_byline():
@@ -692,21 +693,21 @@ def test_a_metadata_author_only_in_hidden_markup_gives_way_to_the_byline():
     head = '<meta name="author" content="Isabel Posting">'
     vcard = '<span class="vcard rich-snippet-hidden"><span class="fn">Isabel Posting</span></span>'
     header = HEADLINE + vcard + "<p><strong>Von Mat\u00adthi\u00adas Lau\u00aderer</strong></p>"
-    assert extract(page(head, header))["authors"] == ["Matthias Lauerer"]
+    assert extract(page(head, header)).authors == ["Matthias Lauerer"]
     # Shown outside the hidden markup too, the metadata's name stays.
     closing = "<p>Fotos: Isabel Posting</p>"
-    assert extract(page(head, header, closing=closing))["authors"] == ["Isabel Posting"]
+    assert extract(page(head, header, closing=closing)).authors == ["Isabel Posting"]
 
 
 def test_soft_hyphens_inside_a_byline_do_not_cut_the_name():
     header = HEADLINE + "<p>Von Mat\u00adthi\u00adas Lau\u00aderer und Jan\u00ad Meyer</p>"
-    assert extract(page(header=header))["authors"] == ["Matthias Lauerer", "Jan Meyer"]
+    assert extract(page(header=header)).authors == ["Matthias Lauerer", "Jan Meyer"]
 
 
 def test_the_site_credited_by_its_initials_gives_way_to_the_signature():
     head = jsonld(author={"@type": "Person", "name": "LN"}) + '<meta property="og:site_name" content="LN-Online">'
     closing = "<p><em>Von Cosima Künzel</em></p>"
-    assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Cosima Künzel"]
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Cosima Künzel"]
 
 
 def test_a_first_name_gets_the_full_name_of_the_author_box():
@@ -715,7 +716,7 @@ def test_a_first_name_gets_the_full_name_of_the_author_box():
         '<div class="author-box"><div class="author-box__name">Stefanus</div><div class="author-box__bio">'
         "Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter. Seit 2002 auf dem Rad.</div></div>"
     )
-    assert extract(page(head, HEADLINE, closing=closing))["authors"] == ["Stefanus Stahl"]
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Stefanus Stahl"]
 
 
 @pytest.mark.parametrize(
@@ -727,9 +728,9 @@ def test_a_first_name_gets_the_full_name_of_the_author_box():
     ],
 )
 def test_a_date_line_that_names_the_author(dateline):
-    assert extract(page(header=f"<small>{dateline}</small>{HEADLINE}"))["authors"] == ["Uta Helkenberg"]
+    assert extract(page(header=f"<small>{dateline}</small>{HEADLINE}")).authors == ["Uta Helkenberg"]
     date, rest = dateline.split(" ", 1)
-    assert extract(page(header=f"<div>{date} <span>{rest}</span></div>{HEADLINE}"))["authors"] == ["Uta Helkenberg"]
+    assert extract(page(header=f"<div>{date} <span>{rest}</span></div>{HEADLINE}")).authors == ["Uta Helkenberg"]
 
 
 @pytest.mark.parametrize(
@@ -743,7 +744,7 @@ def test_a_date_line_that_names_the_author(dateline):
 def test_an_organisation_or_the_site_in_the_metadata_gives_way_to_the_byline(organisation, url):
     head = f'<meta name="author" content="{organisation}">'
     header = HEADLINE + "<p>von Leonora Holling</p>"
-    assert extract(page(head, header), url)["authors"] == ["Leonora Holling"]
+    assert extract(page(head, header), url).authors == ["Leonora Holling"]
 
 
 @pytest.mark.parametrize(
@@ -763,9 +764,9 @@ def test_an_organisation_is_no_person_and_yields_to_the_byline(organisation):
     head = jsonld(author={"@type": "Person", "name": organisation})
     footer = f"<p>Herausgegeben von {organisation}</p>"
     byline = HEADLINE + "<p>von Leonora Holling</p>"
-    assert extract(page(head, byline, closing=footer))["authors"] == ["Leonora Holling"]
+    assert extract(page(head, byline, closing=footer)).authors == ["Leonora Holling"]
     # Alone it is the page's credit, as a desk's is.
-    assert extract(page(head, HEADLINE, closing=footer))["authors"] == [organisation]
+    assert extract(page(head, HEADLINE, closing=footer)).authors == [organisation]
 
 
 @pytest.mark.parametrize(
@@ -774,19 +775,19 @@ def test_an_organisation_is_no_person_and_yields_to_the_byline(organisation):
 )
 def test_labels_and_common_noun_phrases_are_no_authors(label):
     box = f'<div class="author-box"><a href="/info/">{label}</a></div>'
-    assert extract(page(header=HEADLINE, closing=box))["authors"] == []
+    assert extract(page(header=HEADLINE, closing=box)).authors == []
     # A name run on into a caption keeps the name.
     box = '<div class="author">Christian Seiler Illustration von Markus</div>'
-    assert extract(page(header=HEADLINE, closing=box))["authors"] == ["Christian Seiler"]
+    assert extract(page(header=HEADLINE, closing=box)).authors == ["Christian Seiler"]
 
 
 def test_a_credit_whose_first_word_the_page_writes_in_lower_case_is_no_person():
     # "daheim" is an adverb in the text, so "Daheim Solar" is a brand: credited only when nobody is.
     story = "<p>" + "Wer daheim Strom erzeugt, spart mit einem Speicher viel Geld im Jahr. " * 6 + "</p>"
     head = '<meta name="author" content="Daheim Solar">'
-    assert extract(page(head, HEADLINE, body=story))["authors"] == ["Daheim Solar"]
+    assert extract(page(head, HEADLINE, body=story)).authors == ["Daheim Solar"]
     byline = HEADLINE + "<p>von Leonora Holling</p>"
-    assert extract(page(head, byline, body=story))["authors"] == ["Leonora Holling"]
+    assert extract(page(head, byline, body=story)).authors == ["Leonora Holling"]
 
 
 def yoast_graph(title: str, authors: list[str]) -> str:
@@ -811,9 +812,9 @@ def test_a_person_is_never_the_site_name():
     # not from a person node: the journalist stays an author and a title that names them stays.
     head = yoast_graph("Hafen wird um zwei Terminals erweitert", ["Anna Schmidt", "Jan Meyer"])
     head += '<meta name="author" content="Anna Schmidt, Jan Meyer">'
-    assert sorted(extract(page(head, HEADLINE))["authors"]) == ["Anna Schmidt", "Jan Meyer"]
+    assert sorted(extract(page(head, HEADLINE)).authors) == ["Anna Schmidt", "Jan Meyer"]
     head = yoast_graph("Anna Schmidt | Hafenblog", ["Anna Schmidt"]) + "<title>Anna Schmidt | Hafenblog</title>"
-    assert extract(page(head, "<h1>Anna Schmidt</h1>"))["title"] == "Anna Schmidt"
+    assert extract(page(head, "<h1>Anna Schmidt</h1>")).title == "Anna Schmidt"
 
 
 @pytest.mark.parametrize(
@@ -828,21 +829,21 @@ def test_a_person_is_never_the_site_name():
 )
 def test_the_author_of_a_teaser_for_another_story_is_not_the_byline(teaser):
     box = '<div class="author"><h2 class="author__name">Ursula Baatz</h2></div>'
-    assert extract(page(header=HEADLINE + teaser, closing=box))["authors"] == ["Ursula Baatz"]
+    assert extract(page(header=HEADLINE + teaser, closing=box)).authors == ["Ursula Baatz"]
 
 
 def test_a_date_line_cut_short_is_completed_by_the_byline_box():
     lead = "<p>" + "Die Stadtwerke erweitern den Hafen um zwei Terminals. " * 5 + "</p>"
     header = HEADLINE + lead + "<p>von <a>Lars Fischer</a></p>"
     box = '<div class="author-box">von Lars Fischer und Alina Schadwinkel</div>'
-    assert extract(page(header=header, closing=box))["authors"] == ["Lars Fischer", "Alina Schadwinkel"]
+    assert extract(page(header=header, closing=box)).authors == ["Lars Fischer", "Alina Schadwinkel"]
 
 
 def test_a_headline_set_as_h2_has_its_byline_next_to_it():
     head = "<title>Hafen wird um zwei Terminals erweitert | Rheinische Post</title>"
     header = '<h2 class="title">Hafen wird um zwei Terminals erweitert</h2><p>Von Anna Schmidt</p>'
     article = extract(page(head, header))
-    assert article["authors"] == ["Anna Schmidt"]
+    assert article.authors == ["Anna Schmidt"]
 
 
 @pytest.mark.parametrize(
@@ -857,46 +858,46 @@ def test_a_headline_set_as_h2_has_its_byline_next_to_it():
 )
 def test_a_dated_byline_credits_a_handle_or_first_name(byline, name):
     article = extract(page(header=HEADLINE + f"<p>{byline}</p>"))
-    assert article["author"] == name
+    assert article.author == name
 
 
 def test_a_handle_needs_a_dated_byline_and_a_person_comes_first():
     # Undated, or inside a sentence: no byline.
-    assert extract(page(header=HEADLINE + "<p>von Jonas</p>"))["authors"] == []
+    assert extract(page(header=HEADLINE + "<p>von Jonas</p>")).authors == []
     sentence = "<p>Der Vorschlag kam von Jonas am 20.09.2021 in den Rat der Stadt.</p>"
-    assert extract(page(header=HEADLINE + sentence))["authors"] == []
+    assert extract(page(header=HEADLINE + sentence)).authors == []
     # A full name in the metadata or the byline stays the author.
     header = HEADLINE + "<p>Geschrieben von Jonas am 20.09.2021</p>"
-    assert extract(page('<meta name="author" content="Anna Schmidt">', header))["authors"] == ["Anna Schmidt"]
+    assert extract(page('<meta name="author" content="Anna Schmidt">', header)).authors == ["Anna Schmidt"]
 
 
 def test_a_name_before_the_date_is_the_byline():
     header = HEADLINE + "<p><a>Anna Schmidt</a> <span>am</span> <span>Mittwoch, 26.01.2022 - 14:30</span></p>"
-    assert extract(page(header=header))["authors"] == ["Anna Schmidt"]
+    assert extract(page(header=header)).authors == ["Anna Schmidt"]
     # In a sentence, a name and a date are no byline.
     header = HEADLINE + "<p>Oberbürgermeister Stephan Keller am 26.01.2022 bei der Eröffnung.</p>"
-    assert extract(page(header=header))["authors"] == []
+    assert extract(page(header=header)).authors == []
     # Nor are words in the line above a date line.
     header = HEADLINE + "<p><a>Weitere Beiträge</a></p><p>Veröffentlicht am 10. Februar 2019</p>"
-    assert extract(page(header=header))["authors"] == []
+    assert extract(page(header=header)).authors == []
 
 
 def test_a_statement_signed_with_name_and_office():
     closing = "<p>Wir danken allen Helfern für ihren Einsatz.</p><p>Jonas Albrecht<br>Bundesvorsitzender</p>"
-    assert extract(page(header=HEADLINE, closing=closing))["authors"] == ["Jonas Albrecht"]
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Jonas Albrecht"]
     # A plain last line under a capitalised phrase is no signature.
     closing = "<p>Weitere Informationen<br>Beim Vorstand des Hafens</p>"
-    assert extract(page(header=HEADLINE, closing=closing))["authors"] == []
+    assert extract(page(header=HEADLINE, closing=closing)).authors == []
 
 
 def test_a_press_release_s_issuer_when_nobody_is_named():
     header = "<p>Herausgeber:</p><p>Hafen Düsseldorf GmbH</p>" + HEADLINE
-    assert extract(page(header=header))["authors"] == ["Hafen Düsseldorf GmbH"]
+    assert extract(page(header=header)).authors == ["Hafen Düsseldorf GmbH"]
     # A person as issuer (a book's editor) is no author; a named author comes first.
     header = "<p>Herausgeber: Hans Müller</p>" + HEADLINE
-    assert extract(page(header=header))["authors"] == []
+    assert extract(page(header=header)).authors == []
     header = "<p>Herausgeber: Hafen Düsseldorf GmbH</p>" + HEADLINE + "<p>Von Anna Schmidt</p>"
-    assert extract(page(header=header))["authors"] == ["Anna Schmidt"]
+    assert extract(page(header=header)).authors == ["Anna Schmidt"]
 
 
 def test_a_weekday_is_not_a_name():
@@ -920,15 +921,15 @@ def test_split_names():
 
 
 def test_language_comes_from_the_text_not_the_lang_attribute():
-    assert extract(page(lang="en"))["language"] == "de"
+    assert extract(page(lang="en")).language == "de"
 
 
 def test_description_is_the_lead():
     lead = "Die Stadtwerke bauen für 140 Millionen Euro zwei neue Terminals am Düsseldorfer Hafen."
     head = '<meta name="description" content="Alles zum Hafen in Düsseldorf – jetzt lesen!">'
     header = f'<p class="article-lead">{lead}</p>'
-    assert extract(page(head, header))["description"] == lead
-    assert extract(page(head))["description"] == "Alles zum Hafen in Düsseldorf – jetzt lesen!"
+    assert extract(page(head, header)).description == lead
+    assert extract(page(head)).description == "Alles zum Hafen in Düsseldorf – jetzt lesen!"
 
 
 def test_authors_and_agencies_are_stored_as_json(tmp_path):
@@ -955,7 +956,7 @@ def story(first: int, last: int) -> str:
 
 def test_the_lead_in_the_articles_own_header_is_text():
     header = f"<header><h1>Hafen wird erweitert</h1><p>{LEAD}</p></header>"
-    text = extract(page(header=header))["text"]
+    text = extract(page(header=header)).text
     assert text.startswith(LEAD)
     assert "Hafen wird erweitert" not in text
 
@@ -966,13 +967,13 @@ def test_the_page_header_outside_the_article_stays_out():
         "<body><header><p>Ihr Portal für Nachrichten aus der Region "
         "Düsseldorf, jeden Tag neu für Sie zusammengestellt.</p></header>",
     )
-    assert "Ihr Portal" not in extract(html)["text"]
+    assert "Ihr Portal" not in extract(html).text
 
 
 @pytest.mark.parametrize("empty", ['<span id="wer-zahlt"></span>', '<i class="fa fa-chevron-down"></i>'])
 def test_a_heading_after_an_empty_anchor_or_icon_keeps_its_text(empty):
     body = f"{story(1, 3)}<h2>{empty}Wer zahlt den Ausbau?</h2>{story(4, 6)}"
-    assert "Wer zahlt den Ausbau?" in extract(page(body=body))["text"]
+    assert "Wer zahlt den Ausbau?" in extract(page(body=body)).text
 
 
 @pytest.mark.parametrize(
@@ -988,7 +989,7 @@ def test_a_heading_after_an_empty_anchor_or_icon_keeps_its_text(empty):
 )
 def test_related_links_labels_and_picture_credits_are_not_text(furniture):
     body = f"{story(1, 3)}<p>{furniture}</p>{story(4, 6)}"
-    text = extract(page(body=body))["text"]
+    text = extract(page(body=body)).text
     assert furniture not in text
     assert "Containerterminals" in text
 
@@ -996,10 +997,10 @@ def test_related_links_labels_and_picture_credits_are_not_text(furniture):
 def test_a_sentence_that_starts_like_a_label_stays():
     sentence = "Mehr zum Thema Hafen erfahren Anwohner am Donnerstag bei einer Bürgerversammlung im Rathaus."
     body = f"<p>{STORY}</p><p>{sentence}</p><p>{STORY}</p>"
-    assert sentence in extract(page(body=body))["text"]
+    assert sentence in extract(page(body=body)).text
 
 
 def test_control_characters_do_not_lose_the_page():
     # A stray BEL from a content system; lxml keeps it, trafilatura would fail on it.
     body = f"<p>{STORY}</p><p>Der Hafen\x07 wächst.</p><p>{STORY}</p>"
-    assert "Der Hafen wächst." in extract(page(body=body))["text"]
+    assert "Der Hafen wächst." in extract(page(body=body)).text

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
 from archive.indexing.query import excerpt, parse_query, search_articles
 from archive.storage.store import open_archive, save_sources, store_article
+from crawler.extraction.article import Article
 from tests.conftest import run_cli
 from tests.test_publish import METADATA
 
@@ -135,14 +136,14 @@ def archive(tmp_path_factory):
     for number, (key, text) in enumerate(TEXTS.items()):
         store_article(
             db,
-            {
-                "url": f"https://news.example/{key}.html",
-                "title": f"Meldung {key}",
-                "text": text * 3,
-                "author": "Anna Beispiel" if number % 2 else "Ben Muster",
-                "language": "de",
-                "published": f"2026-1{number % 2}-0{number + 1}T10:00:00+01:00",
-            },
+            Article(
+                url=f"https://news.example/{key}.html",
+                title=f"Meldung {key}",
+                text=text * 3,
+                author="Anna Beispiel" if number % 2 else "Ben Muster",
+                language="de",
+                published=f"2026-1{number % 2}-0{number + 1}T10:00:00+01:00",
+            ),
             source="rp" if number % 2 else "waz",
         )
     db.close()
@@ -257,7 +258,7 @@ def test_german_matching_through_the_table_search(tmp_path, typed, expected):
     save_sources(db, [{"id": "rp", "name": "RP"}])
     for key, text in GERMAN.items():
         store_article(
-            db, {"url": f"https://news.example/{key}.html", "title": key, "text": text, "language": "de"}, source="rp"
+            db, Article(url=f"https://news.example/{key}.html", title=key, text=text, language="de"), source="rp"
         )
     db.close()
     datasette = Datasette([str(path)], metadata=metadata_for(path, METADATA), settings=DATASETTE_SETTINGS)

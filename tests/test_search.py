@@ -11,6 +11,7 @@ from archive.storage.schema import migrations
 from archive.indexing.query import search_articles
 from archive.indexing.search import compound_parts, german_vocabulary, search_terms
 from archive.storage.store import open_archive, save_sources, store_article
+from crawler.extraction.article import Article
 from tests.test_publish import METADATA
 
 STORIES = {
@@ -36,13 +37,13 @@ def archive(tmp_path):
     for number, (key, (title, text)) in enumerate(STORIES.items()):
         store_article(
             db,
-            {
-                "url": f"https://news.example/{key}.html",
-                "title": title,
-                "text": text,
-                "language": "en" if key == "english" else "de",
-                "published": f"2026-10-0{number + 1}T08:00:00+02:00",
-            },
+            Article(
+                url=f"https://news.example/{key}.html",
+                title=title,
+                text=text,
+                language="en" if key == "english" else "de",
+                published=f"2026-10-0{number + 1}T08:00:00+02:00",
+            ),
             source="waz" if key in ("gruendung", "stahl") else "rp",
         )
     return db
@@ -73,12 +74,12 @@ def test_german_queries_find_their_articles(archive, query, expected):
 def test_results_ranked_by_relevance(archive):
     store_article(
         archive,
-        {
-            "url": "https://news.example/mention.html",
-            "title": "Kurz notiert",
-            "text": "Ein Termin. " * 40 + "Auch Stahl kam vor.",
-            "language": "de",
-        },
+        Article(
+            url="https://news.example/mention.html",
+            title="Kurz notiert",
+            text="Ein Termin. " * 40 + "Auch Stahl kam vor.",
+            language="de",
+        ),
         source="rp",
     )
     hits = search_articles(archive, "stahl")

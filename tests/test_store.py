@@ -3,19 +3,20 @@
 from archive.canonical import canonical_url
 from archive.storage.schema import migrations
 from archive.indexing.query import search_articles
+from crawler.extraction.article import Article
 from archive.storage.store import content_hash, finish_run, open_archive, save_sources, start_run, store_article
 
 
 def article(url="https://news.example/a.html", text="Erster Absatz über den Hafen.\nZweiter Absatz.", **extra):
-    return {
-        "url": url,
-        "title": "Hafen wächst",
-        "text": text,
-        "published": "2026-10-01T08:00:00+02:00",
-        "language": "de",
-        "tags": ["Hafen", "Logistik"],
+    return Article(
+        url=url,
+        title="Hafen wächst",
+        text=text,
+        published="2026-10-01T08:00:00+02:00",
+        language="de",
+        tags=["Hafen", "Logistik"],
         **extra,
-    }
+    )
 
 
 def test_open_creates_schema_in_wal(tmp_path):
@@ -47,10 +48,10 @@ def test_new_unchanged_updated_with_history(tmp_path):
     row = db["articles"].get(1)
     assert row["text"].endswith("korrigiert.")
     assert row["modified"] == "2026-10-02T07:00:00+00:00"
-    assert row["content_hash"] == content_hash(changed["text"])
+    assert row["content_hash"] == content_hash(changed.text)
     [version] = db["article_versions"].rows
     assert version["article_id"] == 1
-    assert version["text"] == article()["text"]
+    assert version["text"] == article().text
     assert version["fetched_at"] == "2026-10-01T07:00:00+00:00"
 
 

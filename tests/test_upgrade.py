@@ -26,6 +26,7 @@ from archive.storage.schema import (
 from archive.indexing.query import search_articles
 from archive.indexing.search import search_terms
 from archive.storage.store import open_archive, save_sources, store_article
+from crawler.extraction.article import Article
 from tests.conftest import run_cli
 from tests.fixtures.make_archives import ARTICLES, HYDROGEN, SOURCES
 
@@ -139,10 +140,12 @@ def test_upgrade_keeps_every_row_and_builds_derived_data(old_archive):
 
 def test_an_upgraded_archive_stores_new_articles_as_a_fresh_one_does(old_archive):
     db = open_archive(old_archive)
-    copy = dict(
-        ARTICLES[0][2],
-        url="https://wirtschaft-koeln.example/stadtwerke-elektrolyse",
-        text=HYDROGEN + " Weitere Anlagen sind in Planung.",
+    copy = Article(
+        **dict(
+            ARTICLES[0][2],
+            url="https://wirtschaft-koeln.example/stadtwerke-elektrolyse",
+            text=HYDROGEN + " Weitere Anlagen sind in Planung.",
+        )
     )
     stored = store_article(db, copy, source="wirtschaft-koeln", seen_at="2026-03-04T08:00:00+00:00")
     assert stored.outcome == "duplicate"
@@ -192,7 +195,7 @@ def test_backfill_in_small_batches_equals_what_storing_wrote(tmp_path, monkeypat
     db = open_archive(tmp_path / "archive.db")
     save_sources(db, SOURCES)
     for source, seen_at, article in ARTICLES:
-        store_article(db, dict(article), source=source, seen_at=seen_at)
+        store_article(db, Article(**article), source=source, seen_at=seen_at)
     stored = contents(tmp_path / "archive.db", fts_storage=False)
     # As a migration asks for it; then an interrupted run: the first batch is done, no more.
     db.execute("update article_minhash set signature = x'00'")

@@ -20,6 +20,7 @@ from archive.canonical import canonical_url, same_site
 from archive.publishing.publish import metadata_for
 from archive.storage.store import open_archive, save_sources, store_article
 from archive.urls import INTERNAL_ADDRESS, NOT_WEB, OFFSITE, UrlPolicy, host_of, web_url
+from crawler.extraction.article import Article
 from tests.conftest import run_cli, write_sources
 from tests.test_publish import METADATA
 from tests.webcases import LoopbackSite, article_html
@@ -303,7 +304,7 @@ def archive_with_a_bad_url(tmp_path):
     db = open_archive(path)
     save_sources(db, [{"id": "alt", "name": "Alt"}])
     for url in ("javascript:alert(1)", "https://zeitung.de/a.html"):
-        store_article(db, {"url": url, "title": f"Titel {url}", "text": "Text des Artikels."}, source="alt")
+        store_article(db, Article(url=url, title=f"Titel {url}", text="Text des Artikels."), source="alt")
     ids = {row["url"]: row["id"] for row in db["articles"].rows}
     db.close()
     return path, ids

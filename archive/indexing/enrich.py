@@ -496,9 +496,9 @@ def find_companies(text: str) -> tuple[list[Mention], dict[str, Company]]:
     return company_finder().find(text)
 
 
-def article_text(article: dict) -> str:
+def article_text(title: str | None, description: str | None, text: str | None) -> str:
     """The text searched for mentions: title, lead and body, one paragraph each."""
-    return "\n".join(part for part in (article.get("title"), article.get("description"), article.get("text")) if part)
+    return "\n".join(part for part in (title, description, text) if part)
 
 
 def enrich_article(db: Database, article_id: int) -> dict[str, int]:
@@ -506,9 +506,9 @@ def enrich_article(db: Database, article_id: int) -> dict[str, int]:
 
     Returns ``{"places": n, "companies": n}``, the number of distinct ones linked.
     """
-    article = row_by_key(db, "articles", "id", article_id)
+    row = row_by_key(db, "articles", "id", article_id)
     with transaction(db):
-        return _link(db, article_id, article_text(article))
+        return _link(db, article_id, article_text(row["title"], row["description"], row["text"]))
 
 
 def enrich_archive(db: Database, batch_size: int = 500) -> dict[str, int]:
@@ -529,7 +529,7 @@ def enrich_archive(db: Database, batch_size: int = 500) -> dict[str, int]:
             return dict(totals)
         with db.atomic():
             for row in rows:
-                totals.update(_link(db, row["id"], article_text(row)))
+                totals.update(_link(db, row["id"], article_text(row["title"], row["description"], row["text"])))
                 totals["articles"] += 1
         last_id = rows[-1]["id"]
 

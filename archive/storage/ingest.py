@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from archive.indexing.enrich import article_text, find_mentions, link_mentions
+from archive.indexing.enrich import link_mentions
 from archive.storage.pages import DEFAULT_REVISIT_AFTER, record_article_page, record_fetch
 from archive.storage.rawstore import store_response
 from archive.storage.rows import write_each
-from archive.storage.store import PreparedArticle, store_article
+from archive.storage.store import PreparedArticle, article_mentions, store_article
 
 
 @dataclass
@@ -130,7 +130,7 @@ def ingest(db: Database, raw_db: Database | None, page: ArticlePage, options: In
         )
     links = None
     if options.link_entities and stored.outcome != "unchanged":
-        mentions = page.prepared.mentions or find_mentions(article_text(page.prepared.article))
+        mentions = page.prepared.mentions or article_mentions(page.prepared.article)
         links = link_mentions(db, stored.article_id, mentions)
     return StoreOutcome(stored.outcome, stored.article_id, links)
 

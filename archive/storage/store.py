@@ -21,23 +21,8 @@ from archive.indexing.enrich import Mentions, article_text, find_mentions
 from archive.storage.rows import fetch_row, insert_row, row_by_key, transaction, update_row
 from archive.storage.schema import migrate
 from archive.indexing.search import search_terms
+from crawler.extraction.article import Article
 
-ARTICLE_FIELDS = (
-    "title",
-    "kicker",
-    "description",
-    "author",
-    "published",
-    "modified",
-    "date_source",
-    "language",
-    "text",
-    "tags",
-    "image",
-    "site_name",
-    "authors",
-    "agencies",
-)
 # SQLite's page cache per connection, in KiB (SQLite's default is 2 MB). Storing an article
 # touches pages all over the url, hash and near-duplicate indexes; with the default cache a
 # large archive's writer re-reads them from the OS for every article (64 MB: +25% articles/s
@@ -102,7 +87,7 @@ class Stored(NamedTuple):
 class PreparedArticle:
     """An extracted article with what storing it computes from its text (:func:`prepare_article`)."""
 
-    article: dict  # the extracted fields (crawler.extraction.extract.extract_article)
+    article: Article  # the extracted fields (crawler.extraction.extract.extract_article)
     values: dict  # the ``articles`` columns from extraction, with the derived ones
     sketch: Sketch  # the text's near-duplicate buckets and signature (archive.indexing.dedup)
     mentions: Mentions | None = None  # places and companies named, when enrichment is on
@@ -110,7 +95,7 @@ class PreparedArticle:
     def as_json(self) -> dict:
         """A JSON-ready dict (for the distributed crawl's queue); :meth:`from_json` reads it."""
         return {
-            "article": self.article,
+            "article": self.article.as_json(),
             "values": self.values,
             "sketch": {
                 "buckets": [list(bucket) for bucket in self.sketch.buckets],
@@ -124,7 +109,7 @@ class PreparedArticle:
     def from_json(cls, data: dict) -> "PreparedArticle":
         sketch = data["sketch"]
         return cls(
-            article=data["article"],
+            article=Article.from_json(data["article"]),
             values=data["values"],
             sketch=Sketch(
                 tuple((int(band), int(key)) for band, key in sketch["buckets"]),
@@ -135,7 +120,7 @@ class PreparedArticle:
         )
 
 
-def prepare_article(article: dict, *, find_entities: bool = False) -> PreparedArticle:
+def prepare_article(article: Article, *, find_entities: bool = False) -> PreparedArticle:
     """Compute the columns derived from an article's text, its near-duplicate buckets and,
     with ``find_entities``, the places and companies it names.
 
@@ -143,12 +128,19 @@ def prepare_article(article: dict, *, find_entities: bool = False) -> PreparedAr
     matching), and needs no database: crawls run it in their extraction processes and bulk
     loads in a process pool, so the one process that writes the archive only writes.
     """
-    values = _extracted_values(article)
-    mentions = find_mentions(article_text(article)) if find_entities else None
-    return PreparedArticle(article, values, text_signature(article.get("text") or "")[1], mentions)
+    values = article_columns(article)
+    mentions = article_mentions(article) if find_entities else None
+    return PreparedArticle(article, values, text_signature(article.text)[1], mentions)
 
 
-def store_article(db: Database, article: dict | PreparedArticle, *, source: str, seen_at: str | None = None) -> Stored:
+def article_mentions(article: Article) -> Mentions:
+    """The places and companies ``article`` names, in its title, lead and text."""
+    return find_mentions(article_text(article.title, article.description, article.text))
+
+
+def store_article(
+    db: Database, article: Article | PreparedArticle, *, source: str, seen_at: str | None = None
+) -> Stored:
     """Insert or update one extracted article (or its :class:`PreparedArticle`), keyed by its
     canonical ``url``.
 
@@ -160,17 +152,16 @@ def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
     prepared = article if isinstance(article, PreparedArticle) else prepare_article(article)
     article = prepared.article
     seen_at = seen_at or utc_now()
-    text = article.get("text") or ""
     values = dict(prepared.values, last_seen=seen_at)
 
     with transaction(db):
-        existing = _article_by_url(db, article["url"])
+        existing = _article_by_url(db, article.url)
         if existing is None:
             article_id = insert_row(
                 db,
                 "articles",
                 {
-                    "url": article["url"],
+                    "url": article.url,
                     "source": source,
                     "first_seen": seen_at,
                     "region": _source_region(db, source),
@@ -178,13 +169,13 @@ def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
                 },
             )
             match = place_article(db, article_id, prepared.sketch)
-            link_translations(db, article_id, article.get("alternates"))
+            link_translations(db, article_id, article.alternates)
             return Stored("duplicate" if match else "new", article_id)
-        link_translations(db, existing["id"], article.get("alternates"))
+        link_translations(db, existing["id"], article.alternates)
         if existing["content_hash"] == values["content_hash"]:
             update_row(db, "articles", "id", existing["id"], {"last_seen": seen_at, "removed_at": None})
             return Stored("unchanged", existing["id"])
-        index_article(db, existing["id"], text, sketch=prepared.sketch, previous_text=existing["text"] or "")
+        index_article(db, existing["id"], article.text, sketch=prepared.sketch, previous_text=existing["text"] or "")
         insert_row(
             db,
             "article_versions",
@@ -203,7 +194,7 @@ def store_article(db: Database, article: dict | PreparedArticle, *, source: str,
         return Stored("updated", existing["id"])
 
 
-def store_articles(db: Database, articles: Iterable[tuple[dict | PreparedArticle, str, str | None]]) -> list[Stored]:
+def store_articles(db: Database, articles: Iterable[tuple[Article | PreparedArticle, str, str | None]]) -> list[Stored]:
     """Store ``(article, source, seen_at)`` triples in one transaction, as :func:`store_article`.
 
     For bulk loads and batched writers: a commit per article costs more than the article.
@@ -213,7 +204,7 @@ def store_articles(db: Database, articles: Iterable[tuple[dict | PreparedArticle
         return [store_article(db, article, source=source, seen_at=seen_at) for article, source, seen_at in articles]
 
 
-def update_extraction(db: Database, url: str, article: dict) -> bool:
+def update_extraction(db: Database, url: str, article: Article) -> bool:
     """Replace the extracted fields of the article at ``url`` when they differ; True if so.
 
     For re-extraction of a kept response: the page is the same, only the extraction changed,
@@ -222,14 +213,14 @@ def update_extraction(db: Database, url: str, article: dict) -> bool:
     existing = _article_by_url(db, url)
     if existing is None:
         return False
-    values = _extracted_values(article)
+    values = article_columns(article)
     _keep_known_date(values, existing)
     if all(existing[name] == value for name, value in values.items()):
         return False
     with transaction(db):
         update_row(db, "articles", "id", existing["id"], values)
         if values["content_hash"] != existing["content_hash"]:
-            index_article(db, existing["id"], article.get("text") or "", previous_text=existing["text"] or "")
+            index_article(db, existing["id"], article.text, previous_text=existing["text"] or "")
     return True
 
 
@@ -240,13 +231,29 @@ def _keep_known_date(values: dict, existing: dict) -> None:
         values["published"], values["date_source"] = existing["published"], existing["date_source"]
 
 
-def _extracted_values(article: dict) -> dict:
-    """The ``articles`` columns that come from extraction, with their derived columns."""
-    text = article.get("text") or ""
-    values = {field: _column_value(article.get(field)) for field in ARTICLE_FIELDS}
-    values.update(content_hash=content_hash(text), word_count=word_count(text))
+def article_columns(article: Article) -> dict:
+    """The ``articles`` columns that come from extraction, with their derived columns: the one
+    place an :class:`Article` becomes row values (``url``, the key, is the caller's)."""
+    values = {
+        "title": _column_value(article.title),
+        "kicker": _column_value(article.kicker),
+        "description": _column_value(article.description),
+        "author": _column_value(article.author),
+        "published": _column_value(article.published),
+        "modified": _column_value(article.modified),
+        "date_source": _column_value(article.date_source),
+        "language": _column_value(article.language),
+        "text": _column_value(article.text),
+        "tags": _column_value(article.tags),
+        "image": _column_value(article.image),
+        "site_name": _column_value(article.site_name),
+        "authors": _column_value(article.authors),
+        "agencies": _column_value(article.agencies),
+        "content_hash": content_hash(article.text),
+        "word_count": word_count(article.text),
+    }
     values["search_terms"] = search_terms(
-        values["title"], values["description"], text, language=values["language"], unindexed=values["kicker"]
+        values["title"], values["description"], article.text, language=values["language"], unindexed=values["kicker"]
     )
     return values
 

@@ -14,6 +14,7 @@ each evidence function is one or two passes over the tree (0.25 ms a page on the
 import re
 from dataclasses import dataclass
 
+from crawler.extraction.article import Article
 from crawler.extraction.page import ARTICLE_TYPES
 
 ARTICLE = "article"
@@ -301,6 +302,6 @@ def has_pagination(tree) -> bool:
     )
 
 
-def looks_like_article(extracted: dict) -> bool:
+def looks_like_article(extracted: Article) -> bool:
     """For undecided pages: a dated main text of real length is an article."""
-    return bool(extracted.get("published")) and len(extracted["text"].split()) >= MIN_ARTICLE_WORDS
+    return bool(extracted.published) and len(extracted.text.split()) >= MIN_ARTICLE_WORDS

@@ -1,4 +1,4 @@
-"""Turn one article page into the ``articles`` columns, with trafilatura.
+"""Turn one article page into an :class:`~crawler.extraction.article.Article`, with trafilatura.
 
 :func:`extract_article` is the only extraction function: the item pipeline and
 ``newsarchive extract`` both call it, so what an operator checks is what gets stored.
@@ -9,6 +9,7 @@ import signal
 import threading
 from contextlib import contextmanager
 from copy import deepcopy
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -29,6 +30,7 @@ from trafilatura.metadata import (
 from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url
+from crawler.extraction.article import Article
 from crawler.extraction.kicker import article_kicker
 from crawler.extraction.bylines import article_authors
 from crawler.extraction.dates import article_dates, parse_date
@@ -159,17 +161,11 @@ MIN_PRECISE_WORDS = 300
 RECALL_FALLBACK_RATIO = 2
 
 
-def extract_article(html: str | bytes, url: str) -> dict | None:
+def extract_article(html: str | bytes, url: str) -> Article | None:
     """Extract one article page; ``None`` when the page has no main text.
 
-    Returns a dict with the ``articles`` columns: url (canonical), title (the headline),
-    kicker (the topic line above it, see :mod:`crawler.extraction.kicker`), description (the
-    lead), author (names and agencies joined with "; "), authors (list of people), agencies
-    (list of wire services), published, modified (ISO 8601, the page's own offset kept,
-    Europe/Berlin for a local time), date_source (where published came from:
-    ``crawler.extraction.page.DATE_FROM_*``), language (ISO 639-1, from the text), text, tags (list),
-    image, site_name; and ``alternates``, the page's hreflang language versions
-    ``{hreflang: url}``, which the archive links as translations.
+    The :class:`~crawler.extraction.article.Article` holds the ``articles`` columns that come
+    from the page (what each field holds is said there).
     """
     if isinstance(html, bytes):
         # Decoded as Scrapy decodes a response without headers: BOM, declared charset, UTF-8.
@@ -188,40 +184,40 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     authors, agencies = article_authors(
         tree, text, fallback=lambda: _clean(facts.author or extract_author(tree)), url=url, headline=title
     )
-    return {
-        # None only for a fetched URL that is no http(s) URL, which the crawl never requests.
-        "url": canonical_url(url, meta["canonical"]) or url,
-        "title": title,
-        "kicker": article_kicker(tree, title, url),
-        "description": article_lead(tree, fallback=_clean(facts.description)),
-        "author": "; ".join(authors + agencies) or None,
-        "authors": authors,
-        "agencies": agencies,
-        "published": dates.published,
-        "modified": dates.modified,
-        "date_source": dates.source,
-        "language": detect_language(text, fallback=meta["lang"]),
-        "text": text,
-        "tags": _as_list(facts.tags) or meta["keywords"] or _as_list(facts.categories),
-        "image": _clean(facts.image),
-        "site_name": _clean(facts.sitename),
-        "alternates": {
+    return Article(
+        # The fetched URL only when it is no http(s) URL, which the crawl never requests.
+        url=canonical_url(url, meta["canonical"]) or url,
+        title=title,
+        kicker=article_kicker(tree, title, url),
+        description=article_lead(tree, fallback=_clean(facts.description)),
+        author="; ".join(authors + agencies) or None,
+        authors=authors,
+        agencies=agencies,
+        published=dates.published,
+        modified=dates.modified,
+        date_source=dates.source,
+        language=detect_language(text, fallback=meta["lang"]),
+        text=text,
+        tags=_as_list(facts.tags) or meta["keywords"] or _as_list(facts.categories),
+        image=_clean(facts.image),
+        site_name=_clean(facts.sitename),
+        alternates={
             language: alternate
             for language, href in meta["alternates"].items()
             if (alternate := canonical_url(urljoin(url, href)))
         },
-    }
+    )
 
 
-def with_listed_date(article: dict, listed_published: str | None) -> dict:
+def with_listed_date(article: Article, listed_published: str | None) -> Article:
     """``article`` dated by the feed or news sitemap that listed it, when the page itself gives
     no date (short news items, agency copy): ``date_source`` says so."""
-    if article.get("published") or not listed_published:
+    if article.published or not listed_published:
         return article
     published = parse_date(listed_published)
     if published is None:
         return article
-    return {**article, "published": published, "date_source": DATE_FROM_FEED}
+    return replace(article, published=published, date_source=DATE_FROM_FEED)
 
 
 def trafilatura_metadata(tree, url: str) -> Document:

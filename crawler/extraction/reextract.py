@@ -35,7 +35,7 @@ def reextract(db_path, sources=(), time_limit: float = EXTRACT_TIME_LIMIT) -> di
                 article = None
             if article is None:
                 counts["failed"] += 1
-            elif update_extraction(db, article["url"], article):
+            elif update_extraction(db, article.url, article):
                 counts["updated"] += 1
     return counts
 

@@ -9,16 +9,17 @@ import crawler.extraction.extract  # noqa: F401  (lxml, trafilatura, htmldate, t
 from archive.indexing.enrich import company_finder
 from archive.indexing.search import german_vocabulary
 from archive.storage.store import prepare_article
+from crawler.extraction.article import Article
 
 german_vocabulary()
 company_finder()
 py3langid.classify("Die Sprache eines Textes, einmal erkannt, lädt das Modell.")
 prepare_article(
-    {
-        "url": "https://warmup.invalid/",
-        "title": "Warm-up",
-        "text": "Ein kurzer Text, der die Suchbegriffe und die Signatur einmal berechnet. " * 8,
-    },
+    Article(
+        url="https://warmup.invalid/",
+        title="Warm-up",
+        text="Ein kurzer Text, der die Suchbegriffe und die Signatur einmal berechnet. " * 8,
+    ),
     find_entities=True,
 )
 
