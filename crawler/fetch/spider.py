@@ -170,6 +170,15 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     def parse_page(self, response):
+        try:
+            yield from self.page_results(response)
+        finally:
+            # The response and the selector it caches refer to each other (scrapy/scrapy#2977):
+            # left so, each page's body, text and tree wait for a full garbage collection, which
+            # a crawl of large pages runs seldom, and the crawl process grows by a page per page.
+            response._cached_selector = None
+
+    def page_results(self, response):
         if not isinstance(response, scrapy.http.HtmlResponse) and not _is_html(response):
             self.crawler.stats.inc_value(keys.SKIPPED_NOT_HTML)
             return
