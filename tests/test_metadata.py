@@ -158,6 +158,18 @@ def test_a_marked_headline_element_under_a_section_h1_is_the_headline(element):
     assert extract(page(head, header))["title"] != "Neuer Radweg am Rhein eröffnet"
 
 
+@pytest.mark.parametrize("meta_title", ["Hafen-Ausbau | Stadtmagazin", "Stadtmagazin"])
+def test_a_page_without_h1_takes_the_one_text_it_marks_as_headline(meta_title):
+    # An SEO title or the site's name in the metadata; the page marks its headline (twice:
+    # in the header and in a sticky bar) in elements that are no <h1>.
+    head = f'<title>{meta_title}</title><meta property="og:site_name" content="Stadtmagazin">'
+    headline = '<div class="article-headline">Hafen wird um zwei Terminals erweitert</div>'
+    assert extract(page(head, headline + headline))["title"] == "Hafen wird um zwei Terminals erweitert"
+    # Two different marked texts (a teaser's title beside the story's) decide nothing.
+    other = '<div class="article-title">Neuer Radweg am Rhein eröffnet</div>'
+    assert extract(page(head, headline + other))["title"] != "Neuer Radweg am Rhein eröffnet"
+
+
 def test_soft_hyphens_are_removed_from_the_title():
     header = "<h1>Er\u00adwei\u00adte\u00adrung des Ha\u00adfens</h1>"
     head = "<title>Erweiterung des Hafens | Stadt Düsseldorf</title>"

@@ -116,7 +116,24 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     if len(visible) == 1 and all(_uninformative(title, site_names) for title in stripped):
         # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site.
         return visible[0]
+    if not h1s and (marked := _the_marked_headline(tree, site_names)):
+        return marked
     return stripped[0] if stripped else None
+
+
+def _the_marked_headline(tree, site_names: set[str]) -> str | None:
+    """On a page without a visible ``<h1>``, the one text the page marks as its headline
+    (itemprop="headline", "article-title", "entry-title", "c-article__headline"), however
+    often it is repeated (header, sticky bar), when no metadata title named a heading: the
+    metadata then holds an SEO title or the site's name ("Magic Cleaning | Magazin", "ICON
+    Magazine"). Lifestyle and trade magazines on WordPress themes, Contentful or Next.js
+    front ends (Glamour, Brigitte's and ICON's story templates) set their headline so."""
+    texts = {
+        text_key(text): text
+        for text, _lines in _marked_headlines(tree)
+        if len(text.split()) >= 2 and not _is_site_part(text, site_names)
+    }
+    return next(iter(texts.values())) if len(texts) == 1 else None
 
 
 # What may stand between two parts of a title or heading.
