@@ -6,7 +6,7 @@ import pytest
 
 from archive.storage.store import open_archive, store_article
 from crawler.extraction.extract import extract_article, parse_html
-from crawler.extraction.bylines import split_names
+from crawler.extraction.bylines import article_authors, split_names
 from crawler.extraction.dates import article_dates
 from crawler.extraction.headline import strip_site_name
 
@@ -579,6 +579,33 @@ def test_the_byline_names_the_person_when_the_metadata_names_only_the_site():
     )
     article = extract(page(head, header))
     assert article["authors"] == ["Anna Schmidt", "Jan Meyer"]
+
+
+def test_a_name_alone_in_the_meta_item_after_the_date_is_the_byline():
+    head = (
+        '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
+        + jsonld(articleSection="Hafen Düsseldorf")
+    )
+    meta = '<ul class="post-info"><li><span>{}</span></li><li><span>21. November 2024</span></li><li><span>{}</span></li></ul>'
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>" + meta.format("Wirtschaft", "Anna Schmidt")
+    assert extract(page(head, header))["authors"] == ["Anna Schmidt"]
+    # The item after the date names the story's section, which the markup names as such.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>" + meta.format("Wirtschaft", "Hafen Düsseldorf")
+    assert extract(page(head, header))["authors"] == ["Rheinische Post"]
+
+
+def test_a_jsonld_author_given_by_reference_is_the_person_node_it_names():
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "NewsArticle", "headline": "Hafen wird erweitert", "author": {"@id": "https://rp.de/#/person/1"}},
+            {"@type": "Person", "@id": "https://rp.de/#/person/1", "name": "Anna Schmidt"},
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    assert extract(page(head, HEADLINE))["authors"] == ["Anna Schmidt"]
+    # Read from the markup itself, not left to trafilatura's guess.
+    assert article_authors(parse_html(page(head, HEADLINE)), url=URL) == (["Anna Schmidt"], [])
 
 
 @pytest.mark.parametrize("joined", ["im Gespräch mit", "im Interview mit"])

@@ -12,6 +12,8 @@ from crawler.extraction.page import (
     address_of,
     text_near_headline,
     is_hidden,
+    jsonld_nodes,
+    read_once,
     text_key,
     node_addresses,
     site_names_of,
@@ -184,7 +186,7 @@ def article_authors(
         # their authors are not this story's.
         nodes = [node for node in nodes if page in node_addresses(node) or not node_addresses(node)]
     for node in nodes:
-        raw.extend(_jsonld_people(node.get("author")))
+        raw.extend(_jsonld_people(node.get("author"), tree))
     raw.append(
         meta_content(
             tree,
@@ -401,6 +403,18 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     near = [piece for piece in after + before if piece]
     lines = near + [first + " " + second for first, second in zip(near, near[1:])]
     bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
+    # The date and the author as items of their own in the meta line under the headline:
+    # "19. Oktober 2019" / "Boris T. Kaiser" (WordPress themes' entry meta and Elementor's post
+    # info list, TYPO3 news' meta bar, Funke's and Madsack's "article-info" line): a name
+    # alone in the item after the date.
+    # The item may be the category instead ("Radtouren Berlin"): not when the markup names it
+    # as the story's section or keyword.
+    after_pieces = [piece for piece in after if piece]
+    bylines.extend(
+        name
+        for date_piece, name in zip(after_pieces, after_pieces[1:])
+        if DATE_ITEM.fullmatch(date_piece) and re.fullmatch(NAME, name) and text_key(name) not in _sections(tree)
+    )
     # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30".
     window = "\n".join(near)
     bylines.extend(_without_trailing_words(match["names"]) for match in NAME_BEFORE_DATE.finditer(window))
@@ -457,6 +471,10 @@ ANY_DATE = (
     )
     + ")"
 )
+
+# A meta line's item that is a date alone, with its weekday and time ("19. Oktober 2019",
+# "Mittwoch, 26.01.2022, 14:30 Uhr").
+DATE_ITEM = re.compile(r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?")
 
 HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
 
@@ -758,12 +776,42 @@ def split_names(value) -> list[str]:
     return names
 
 
-def _jsonld_people(value) -> list[str]:
+def _jsonld_people(value, tree=None) -> list[str]:
+    """The names of a JSON-LD ``author`` value: strings, nodes with a name, and references
+    to a node elsewhere in the page's graph (``{"@id": "…/#/schema/person/…"}``: Yoast SEO on
+    WordPress, used by magazines and regional portals alike, and Drupal's and TYPO3's schema
+    extensions describe the Person once and refer to it from the article)."""
     values = value if isinstance(value, list) else [value]
     names = []
     for item in values:
         if isinstance(item, dict):
+            if not item.get("name") and isinstance(item.get("@id"), str) and tree is not None:
+                item = _node_by_id(tree).get(item["@id"], item)
             names.append(string_value(item.get("name")))
         elif isinstance(item, str):
             names.append(item)
     return [name for name in names if name]
+
+
+def _node_by_id(tree) -> dict[str, dict]:
+    """The page's JSON-LD nodes by their ``@id``, the first node of each."""
+    return read_once(tree, "jsonld_by_id", _index_by_id)
+
+
+def _index_by_id(tree) -> dict[str, dict]:
+    nodes = {}
+    for node in jsonld_nodes(tree):
+        if isinstance(node.get("@id"), str) and node.get("name"):
+            nodes.setdefault(node["@id"], node)
+    return nodes
+
+
+def _sections(tree) -> set[str]:
+    """The sections, categories and keywords the page's markup gives its story (JSON-LD
+    ``articleSection`` and ``keywords``, ``article:section`` and ``article:tag``), as text keys."""
+    values = [meta_content(tree, "article:section"), meta_content(tree, "article:tag")]
+    for node in story_nodes(tree):
+        for field in ("articleSection", "keywords"):
+            value = node.get(field)
+            values.extend(value if isinstance(value, list) else [value])
+    return {text_key(part) for value in values if isinstance(value, str) for part in value.split(",") if text_key(part)}
