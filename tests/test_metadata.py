@@ -547,6 +547,8 @@ def test_an_agency_dateline_opening_the_story_names_the_agency(dateline, agency)
     body = f"<p>{dateline}{STORY}</p>" + f"<p>{STORY}</p>" * 3
     article = extract(page(header=HEADLINE, body=body))
     assert article["agencies"] == [agency]
+    # The byline keeps the regional service the story credits.
+    assert article["author"] == {"dpa": "dpa/lnw"}.get(agency, agency)
     assert article["authors"] == []
     # A press service's or the desk's initials there credit nobody.
     body = f"<p>Düsseldorf (ots) – {STORY}</p>" + f"<p>{STORY}</p>" * 3

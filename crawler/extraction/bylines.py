@@ -251,6 +251,23 @@ def article_authors(
     return (names or desks), agencies
 
 
+def printed_agency_credits(text: str) -> dict[str, str]:
+    """Wire services → their credit as the story prints it with the agency's regional service
+    or the editor's code: "Hamburg (dpa/lno) – …" gives ``{"dpa": "dpa/lno"}``, "… (AFP/red)"
+    ``{"AFP": "AFP/red"}``. dpa's regional services credit so on every paper that runs their copy
+    (WELT, ZEIT ONLINE, Süddeutsche, stern, n-tv, the regional papers); the byline keeps the
+    service, the ``agencies`` column the agency."""
+    printed = {}
+    text = (text or "").strip()
+    credits = [CLOSING_CREDIT.search(text[-80:]), OPENING_CREDIT.match(text[:80])]
+    for credit in filter(None, credits):
+        codes = re.split(r"\s*[/,]\s*", credit[1] if credit.re is CLOSING_CREDIT else credit["codes"])
+        agency = AGENCIES.get(codes[0].lower())
+        if agency and len(codes) > 1 and not any(code.lower() in AGENCIES for code in codes[1:]):
+            printed.setdefault(agency, "/".join(codes))
+    return printed
+
+
 def _not_from_teasers(guess: list[str], tree) -> list[str]:
     """trafilatura's guess without the names that only teasers for other stories credit: a
     sidebar's "Von Andreas Hoffmann" under another headline (stern.de's "teaser-content"), a

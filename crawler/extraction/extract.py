@@ -30,7 +30,7 @@ from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url
 from crawler.extraction.kicker import article_kicker
-from crawler.extraction.bylines import article_authors
+from crawler.extraction.bylines import article_authors, printed_agency_credits
 from crawler.extraction.dates import article_dates, parse_date
 from crawler.extraction.headline import article_title
 from crawler.extraction.lead import article_lead
@@ -164,7 +164,8 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
 
     Returns a dict with the ``articles`` columns: url (canonical), title (the headline),
     kicker (the topic line above it, see :mod:`crawler.extraction.kicker`), description (the
-    lead), author (names and agencies joined with "; "), authors (list of people), agencies
+    lead), author (names and agencies joined with "; ", an agency as the story credits it with
+    its regional service: "dpa/lno"), authors (list of people), agencies
     (list of wire services), published, modified (ISO 8601, the page's own offset kept,
     Europe/Berlin for a local time), date_source (where published came from:
     ``crawler.extraction.page.DATE_FROM_*``), language (ISO 639-1, from the text), text, tags (list),
@@ -188,13 +189,14 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     authors, agencies = article_authors(
         tree, text, fallback=lambda: _clean(facts.author or extract_author(tree)), url=url, headline=title
     )
+    credits = printed_agency_credits(text) if agencies else {}
     return {
         # None only for a fetched URL that is no http(s) URL, which the crawl never requests.
         "url": canonical_url(url, meta["canonical"]) or url,
         "title": title,
         "kicker": article_kicker(tree, title, url),
         "description": article_lead(tree, fallback=_clean(facts.description)),
-        "author": "; ".join(authors + agencies) or None,
+        "author": "; ".join(authors + [credits.get(agency, agency) for agency in agencies]) or None,
         "authors": authors,
         "agencies": agencies,
         "published": dates.published,
