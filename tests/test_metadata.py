@@ -596,6 +596,22 @@ def test_a_name_alone_in_the_meta_item_after_the_date_is_the_byline():
     assert extract(page(head, header))["authors"] == ["Rheinische Post"]
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="meta">Ein Kommentar von Anna Schmidt</p>',
+        '<div>Eine Analyse von <a href="/autoren/anna-schmidt">Anna Schmidt</a></div>',
+        "<p>Das Interview führte Anna Schmidt</p>",
+        "<p>Veröffentlicht am 21. November 2024 von Anna Schmidt</p>",
+        '<p>Veröffentlicht am 21.11.2024 von <a href="/author/anna">Anna Schmidt</a></p>',
+        "<p>Anna Schmidt | 21.11.2024, 14:30 Uhr</p>",
+    ],
+)
+def test_bylines_named_by_the_story_s_form_or_the_date_line(byline):
+    head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
+    assert extract(page(head, HEADLINE + byline))["authors"] == ["Anna Schmidt"]
+
+
 def test_a_jsonld_author_given_by_reference_is_the_person_node_it_names():
     graph = {
         "@context": "https://schema.org",

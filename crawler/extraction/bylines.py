@@ -322,10 +322,14 @@ BYLINE_LABEL = (
 
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
 # headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
+# The story's form before the author ("Ein Kommentar von …", "Eine Analyse von …": SPIEGEL,
+# ZEIT ONLINE, FAZ and tagesschau.de print opinion and analysis so) and an interview's credit
+# ("Das Interview führte …", "Die Fragen stellte …": SPIEGEL, SZ, Deutschlandfunk).
 EXPLICIT_BYLINE_LABEL = (
     r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
-    r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag)|Eine Kolumne|"
-    r"Geschrieben|Verfasst) von"
+    r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
+    r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
+    r"Geschrieben|Verfasst) von|Das Interview führten?|Die Fragen stellten?"
 )
 
 NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
@@ -420,6 +424,13 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     near = [piece for piece in after + before if piece]
     lines = near + [first + " " + second for first, second in zip(near, near[1:])]
     bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
+    # "Veröffentlicht am 21.11.2024 von Anna Schmidt" (WordPress themes' "Posted on … by …",
+    # regional portals), "Anna Schmidt | 21.11.2024, 14:30 Uhr" (a meta line with the name first).
+    bylines.extend(
+        _without_trailing_words(match["names"])
+        for line in lines
+        if (match := POSTED_BY.fullmatch(line) or NAME_THEN_DATE.fullmatch(line))
+    )
     # The date and the author as items of their own in the meta line under the headline:
     # "19. Oktober 2019" / "Boris T. Kaiser" (WordPress themes' entry meta and Elementor's post
     # info list, TYPO3 news' meta bar, Funke's and Madsack's "article-info" line): a name
@@ -491,7 +502,19 @@ ANY_DATE = (
 
 # A meta line's item that is a date alone, with its weekday and time ("19. Oktober 2019",
 # "Mittwoch, 26.01.2022, 14:30 Uhr").
-DATE_ITEM = re.compile(r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?")
+DATE_LABEL = (
+    r"(?:(?:Veröffentlicht|Erschienen|Publiziert|Aktualisiert|Erstellt|Stand|Posted)(?:\s+(?:am|on))?\s*:?\s*)?"
+)
+
+DATE_ITEM = re.compile(DATE_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?")
+
+POSTED_BY = re.compile(
+    DATE_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?\s*(?:[|·•,–-]\s*)?(?:[Vv]on|by)\s+" + NAMES
+)
+
+NAME_THEN_DATE = re.compile(
+    NAMES + r"\s*[|·•]\s*" + DATE_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?"
+)
 
 HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
 
