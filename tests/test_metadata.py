@@ -612,6 +612,18 @@ def test_bylines_named_by_the_story_s_form_or_the_date_line(byline):
     assert extract(page(head, HEADLINE + byline))["authors"] == ["Anna Schmidt"]
 
 
+def test_links_to_author_pages_next_to_the_headline_are_the_byline():
+    head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
+    byline = (
+        '<div class="meta"><a href="https://rp-online.de/autoren/anna-schmidt-123">Anna Schmidt</a> und '
+        '<a href="/autoren/jan-meyer">Jan Meyer</a></div>'
+    )
+    assert extract(page(head, HEADLINE + byline))["authors"] == ["Anna Schmidt", "Jan Meyer"]
+    # An author's page linked far from the headline (a list of other stories) is no byline.
+    related = '<ul><li><a href="/story-2.html">Neuer Radweg</a> <a href="/autoren/paul-klee">Paul Klee</a></li></ul>'
+    assert extract(page(head, HEADLINE, closing=related))["authors"] == ["Rheinische Post"]
+
+
 def test_a_jsonld_author_given_by_reference_is_the_person_node_it_names():
     graph = {
         "@context": "https://schema.org",

@@ -2,6 +2,8 @@
 
 import re
 
+import lxml.etree
+
 from crawler.extraction.page import (
     page_text_pieces,
     INVISIBLE,
@@ -446,6 +448,9 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30".
     window = "\n".join(near)
     bylines.extend(_without_trailing_words(match["names"]) for match in NAME_BEFORE_DATE.finditer(window))
+    linked = _linked_authors(tree, near)
+    if linked:
+        bylines.append(" und ".join(linked))
     pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
     bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
@@ -461,6 +466,29 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # A press release's issuer next to the headline ("Herausgeber: Nordex SE"): an organisation.
     issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
     return bylines, handles, issuers, source_credits(pieces)
+
+
+# Links to an author's page: "/autor/anna-schmidt/" (WELT, t-online), "/autoren/…" (ZEIT ONLINE,
+# n-tv), "/impressum/autor-…" (SPIEGEL), "/author/…" (WordPress, English-language sites).
+AUTHOR_PAGE_LINKS = lxml.etree.XPath(
+    '//body//a[contains(@href, "/autor") or contains(@href, "/author")]', smart_strings=False
+)
+
+MAX_LINKED_AUTHORS = 4
+
+
+def _linked_authors(tree, near: list[str]) -> list[str]:
+    """The names that links to author pages next to the headline give, each a text piece there
+    of its own ("Von" / "<a href="/autoren/…">Anna Schmidt</a>" / "und" / "<a …>Jan Meyer</a>"):
+    the byline, however the page labels it. A link to an author page elsewhere (a list of other
+    stories, the site's author index) is not next to the headline."""
+    near_keys = {text_key(piece) for piece in near}
+    names = []
+    for link in AUTHOR_PAGE_LINKS(tree):
+        name = text_of(link)
+        if re.fullmatch(NAME, name) and text_key(name) in near_keys and name not in names:
+            names.append(name)
+    return names[:MAX_LINKED_AUTHORS]
 
 
 # A story's source line, on its own under the text: "Quelle: MDR THÜRINGEN/ls" (public
