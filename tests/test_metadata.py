@@ -624,6 +624,18 @@ def test_links_to_author_pages_next_to_the_headline_are_the_byline():
     assert extract(page(head, HEADLINE, closing=related))["authors"] == ["Rheinische Post"]
 
 
+@pytest.mark.parametrize(
+    "head",
+    ['<meta name="author" content="Anna Schmidt">', jsonld(author={"@type": "Person", "name": "Anna Schmidt"})],
+)
+def test_the_byline_adds_the_authors_the_metadata_leaves_out(head):
+    header = HEADLINE + "<p>Von Anna Schmidt und Jan Meyer</p>"
+    assert extract(page(head, header))["authors"] == ["Anna Schmidt", "Jan Meyer"]
+    # A byline that names the metadata's author alone changes nothing.
+    header = HEADLINE + "<p>Von Anna Schmidt</p>"
+    assert extract(page(head, header))["authors"] == ["Anna Schmidt"]
+
+
 def test_a_jsonld_author_given_by_reference_is_the_person_node_it_names():
     graph = {
         "@context": "https://schema.org",

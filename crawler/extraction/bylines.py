@@ -211,6 +211,17 @@ def article_authors(
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account) while it prints a byline: the byline counts.
         names = []
+    elif names:
+        # The metadata names the first author only (the CMS account that filed the story), the
+        # byline all of them: "Von Anna Schmidt und Jan Meyer" (shared reports on regional
+        # papers' and magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines).
+        keys = {text_key(name) for name in names}
+        for value in shown:
+            fuller = [name for name in _shown_names(value, shown) if _not_a_person(name, common) is None]
+            if len(fuller) > len(names) and keys <= {text_key(name) for name in fuller}:
+                names = []
+                _sort_names(fuller, sites, names, agencies, desks, common)
+                break
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person.
         for value in shown:
