@@ -299,6 +299,8 @@ def test_meta_published_time_and_utc_shown_in_berlin_time():
         ("21. November 2024 um 14.30 Uhr", "2024-11-21T14:30:00+01:00"),
         ("21. Juli 2024, 08:15 Uhr", "2024-07-21T08:15:00+02:00"),
         ("21. November 2024", "2024-11-21"),
+        ("21 November, 2024", "2024-11-21"),
+        ("7 Dezember 2024", "2024-12-07"),
     ],
 )
 def test_visible_german_dates(shown, expected):
