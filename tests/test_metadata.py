@@ -319,6 +319,9 @@ def test_the_date_line_under_the_headline_beats_a_stale_meta_date():
     head = '<meta name="date" content="2024-12-02">'
     header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt | 26. Nov. 2024</p>'
     assert extract(page(head, header))["published"] == "2024-11-26"
+    # Also without the day's dot ("d F, Y").
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt | 26 November, 2024</p>'
+    assert extract(page(head, header))["published"] == "2024-11-26"
 
 
 def test_dates_in_sentences_and_updates_are_not_the_date_line():
