@@ -170,6 +170,18 @@ def test_a_page_without_h1_takes_the_one_text_it_marks_as_headline(meta_title):
     assert extract(page(head, headline + other))["title"] != "Neuer Radweg am Rhein eröffnet"
 
 
+def test_the_story_s_h1_wins_over_an_seo_title_that_words_the_story_otherwise():
+    head = (
+        '<meta property="og:title" content="Neue Terminals im Hafen Düsseldorf – alle Infos">'
+        "<title>Neue Terminals im Hafen Düsseldorf – alle Infos | Rheinische Post</title>"
+    )
+    # page() sets the header inside the <article>.
+    assert extract(page(head, HEADLINE))["title"] == "Hafen wird um zwei Terminals erweitert"
+    # An <h1> outside the story and unmarked (a section's, a site's) leaves the metadata title.
+    html = page(head).replace("<article>", "<h1>Nachrichten aus der Region</h1><article>")
+    assert extract(html)["title"] == "Neue Terminals im Hafen Düsseldorf"
+
+
 def test_soft_hyphens_are_removed_from_the_title():
     header = "<h1>Er\u00adwei\u00adte\u00adrung des Ha\u00adfens</h1>"
     head = "<title>Erweiterung des Hafens | Stadt Düsseldorf</title>"

@@ -6,6 +6,8 @@ import re
 from copy import deepcopy
 from urllib.parse import urlsplit
 
+import lxml.etree
+
 from crawler.extraction.page import (
     INVISIBLE,
     MARKED_HEADLINE_XPATH,
@@ -118,7 +120,31 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return visible[0]
     if not h1s and (marked := _the_marked_headline(tree, site_names)):
         return marked
+    if story_h1 := _story_h1(tree, site_names):
+        return story_h1
     return stripped[0] if stripped else None
+
+
+# An <h1> that is the story's by its place or its mark: inside the <article> or <main> element,
+# or marked as the headline (itemprop="headline", "article-title", "entry-title", "headline").
+STORY_H1 = lxml.etree.XPath(
+    '//body//h1[ancestor::article or ancestor::main or @itemprop="headline" or contains(@class, "eadline")'
+    ' or contains(@class, "itle")]'
+)
+
+
+def _story_h1(tree, site_names: set[str]) -> str | None:
+    """The headline the page sets over its story when the metadata words the story otherwise:
+    an SEO title ("Neue Terminals im Hafen – alle Infos") or a campaign's title. News and
+    magazine sites write them for search engines and social networks beside the headline
+    readers see (Bild, FOCUS online, t-online, the Ippen papers); the <h1> of the article, one
+    text however often repeated, of three words or more, is what readers see."""
+    texts = {}
+    for element in STORY_H1(tree):
+        for text, _lines in _headings(tree, elements=[element]):
+            if len(text.split()) >= 3 and not _is_site_part(text, site_names):
+                texts.setdefault(text_key(text), text)
+    return next(iter(texts.values())) if len(texts) == 1 else None
 
 
 def _the_marked_headline(tree, site_names: set[str]) -> str | None:
