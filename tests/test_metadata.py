@@ -653,6 +653,14 @@ def test_the_byline_adds_the_authors_the_metadata_leaves_out(head):
     assert extract(page(head, header))["authors"] == ["Anna Schmidt"]
 
 
+def test_a_magazine_credits_block_names_the_author():
+    credits = (
+        '<div class="credits"><div><div class="label">Interview</div><div class="text">Anna Schmidt</div></div>'
+        '<div><div class="label">Fotograf</div><div class="text">Jan Meyer</div></div></div>'
+    )
+    assert extract(page(header=HEADLINE, closing=credits))["authors"] == ["Anna Schmidt"]
+
+
 def test_a_jsonld_author_given_by_reference_is_the_person_node_it_names():
     graph = {
         "@context": "https://schema.org",

@@ -342,7 +342,10 @@ EXPLICIT_BYLINE_LABEL = (
     r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
     r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
-    r"Geschrieben|Verfasst) von|Das Interview führten?|Die Fragen stellten?"
+    r"Geschrieben|Verfasst) von|Das Interview führten?|Die Fragen stellten?|"
+    # A magazine's credits block: "Text" / "Interview" over the name, each a piece of its own
+    # (ICON, SZ-Magazin and ZEITmagazin list "Text", "Fotos", "Styling" so).
+    r"(?:Text|Interview)(?=\s+[A-ZÄÖÜ][\w'’-]*\s+[A-ZÄÖÜ][\w'’-]*$)"
 )
 
 NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
