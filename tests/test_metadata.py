@@ -661,6 +661,12 @@ def test_a_magazine_credits_block_names_the_author():
     assert extract(page(header=HEADLINE, closing=credits))["authors"] == ["Anna Schmidt"]
 
 
+@pytest.mark.parametrize("byline", ["Von Anna Schmidt und dpa", "Von Anna Schmidt, dpa"])
+def test_a_byline_credits_the_agency_beside_the_reporter(byline):
+    article = extract(page(header=HEADLINE + f"<p>{byline}</p>"))
+    assert (article["authors"], article["agencies"]) == (["Anna Schmidt"], ["dpa"])
+
+
 def test_a_jsonld_author_given_by_reference_is_the_person_node_it_names():
     graph = {
         "@context": "https://schema.org",

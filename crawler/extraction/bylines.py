@@ -348,7 +348,15 @@ EXPLICIT_BYLINE_LABEL = (
     r"(?:Text|Interview)(?=\s+[A-ZÄÖÜ][\w'’-]*\s+[A-ZÄÖÜ][\w'’-]*$)"
 )
 
-NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
+# A wire service credited beside the people: "Von Anna Schmidt und dpa", "Anna Schmidt, AFP"
+# (regional papers and portals running agency copy with their own reporting: WAZ, RP ONLINE,
+# Kölner Stadt-Anzeiger, t-online).
+AGENCY_CREDIT = r"(?i:" + "|".join(sorted(map(re.escape, AGENCIES), key=len, reverse=True)) + r")\b(?!\s*[A-ZÄÖÜ])"
+
+NAMES = (
+    r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*"
+    r"(?:\s*(?:,|und|&)\s*" + AGENCY_CREDIT + r")?)"
+)
 
 SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
 
