@@ -182,6 +182,17 @@ def test_the_story_s_h1_wins_over_an_seo_title_that_words_the_story_otherwise():
     assert extract(html)["title"] == "Neue Terminals im Hafen Düsseldorf"
 
 
+def test_an_h1_in_the_breadcrumb_trail_gives_way_to_the_marked_headline_that_goes_on():
+    head = "<title>Hafen wird erweitert | Stadtmagazin</title>"
+    trail = '<ol class="breadcrumb"><li><a href="/">Start</a></li><li><h1>Hafen wird erweitert</h1></li></ol>'
+    headline = '<h2 class="article-headline">Hafen wird erweitert: zwei neue Terminals bis 2028</h2>'
+    html = page(head, headline).replace("<article>", trail + "<article>")
+    assert extract(html)["title"] == "Hafen wird erweitert: zwei neue Terminals bis 2028"
+    # The trail's <h1> is the headline where the page marks no other (the DuMont papers).
+    html = page(head).replace("<article>", trail + "<article>")
+    assert extract(html)["title"] == "Hafen wird erweitert"
+
+
 def test_soft_hyphens_are_removed_from_the_title():
     header = "<h1>Er\u00adwei\u00adte\u00adrung des Ha\u00adfens</h1>"
     head = "<title>Erweiterung des Hafens | Stadt Düsseldorf</title>"

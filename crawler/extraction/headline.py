@@ -55,6 +55,44 @@ TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\
 def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
     metadata title without site name, section or date."""
+    title = _article_title(tree, url, fallback)
+    return _headline_beside_the_trail(tree, title) or title
+
+
+# The breadcrumb trail: a list marked as schema.org BreadcrumbList or by a "breadcrumb" class.
+IN_BREADCRUMB = lxml.etree.XPath(
+    'boolean(ancestor::*[contains(@itemtype, "BreadcrumbList") or contains(@typeof, "BreadcrumbList")'
+    ' or contains(@class, "breadcrumb") or contains(@class, "Breadcrumb")])'
+)
+
+
+def _headline_beside_the_trail(tree, title: str | None) -> str | None:
+    """When ``title`` is an ``<h1>`` set as the breadcrumb trail's last item, the headline the
+    page marks outside the trail that names the same story at more or less length: the trail
+    holds the page's short name ("Weihnachten nicht zunehmen: 10 Tipps"), with the section
+    ("Covid-19: Lässt sich …"), the story's header the headline. Spektrum's and Motor Presse's
+    magazine templates set their trail so; where the trail's <h1> is the only headline (the
+    DuMont papers: Kölner Stadt-Anzeiger, Express, Mitteldeutsche Zeitung), it stays."""
+    key = text_key(title)
+    if not key:
+        return None
+    in_trail = [h1 for h1 in tree.xpath("//body//h1") if text_key(h1.text_content()) == key and IN_BREADCRUMB(h1)]
+    if not in_trail:
+        return None
+    # The headline goes on after the trail's name, or the trail puts the section before it; a
+    # marked block that holds a date line too is the header, not the headline.
+    candidates = [
+        text
+        for text, _lines in _marked_headlines(tree)
+        if len(text.split()) >= 3
+        and text_key(text) != key
+        and (text_key(text).startswith(key) or key.endswith(text_key(text)))
+        and not VISIBLE_DATE.search(text)
+    ]
+    return min(candidates, key=len) if candidates else None
+
+
+def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     meta_titles = metadata_titles(tree, url)
     if not meta_titles:
         # trafilatura's title may be the <h1> itself, so it cannot confirm one.
