@@ -563,6 +563,12 @@ def test_several_authors_from_jsonld_and_agency():
     assert article["author"] == "Anna Schmidt; Jan Meyer; dpa"
 
 
+@pytest.mark.parametrize("value", ["Anna Schmidt (dpa)", "Anna Schmidt/dpa", "Anna Schmidt / dpa"])
+def test_a_wire_service_after_the_name_in_the_meta_author_is_the_agency(value):
+    article = extract(page(f'<meta name="author" content="{value}">', HEADLINE))
+    assert (article["authors"], article["agencies"]) == (["Anna Schmidt"], ["dpa"])
+
+
 def test_byline_with_von_und():
     header = '<p class="byline">Von Anna Schmidt und Jan Meyer</p>'
     assert extract(page(header=header))["authors"] == ["Anna Schmidt", "Jan Meyer"]

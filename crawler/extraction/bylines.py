@@ -849,6 +849,9 @@ def _is_site(name: str, sites: set[str]) -> bool:
     )
 
 
+AGENCY_AFTER_NAME = re.compile(r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")\s*\)?(?=\s*(?:[,;]|$))")
+
+
 def split_names(value) -> list[str]:
     """Names in a byline: "Von Anna Schmidt und Jan Meyer" → ["Anna Schmidt", "Jan Meyer"]."""
     if not isinstance(value, str) or not value.strip() or "://" in value:
@@ -858,6 +861,9 @@ def split_names(value) -> list[str]:
     value = BYLINE_PREFIX.sub("", value)
     if len(value.split()) > MAX_BYLINE_WORDS:
         return []
+    # "Anna Schmidt (dpa)", "Anna Schmidt/AFP": the reporter and the wire service that
+    # supplied the copy (meta author fields of regional papers and portals running agency copy).
+    value = AGENCY_AFTER_NAME.sub(r"; \g<agency>", value)
     names = []
     for part in NAME_SEPARATORS.split(value):
         part = part.strip(" .:-–()")
