@@ -180,6 +180,9 @@ def test_the_story_s_h1_wins_over_an_seo_title_that_words_the_story_otherwise():
     # An <h1> outside the story and unmarked (a section's, a site's) leaves the metadata title.
     html = page(head).replace("<article>", "<h1>Nachrichten aus der Region</h1><article>")
     assert extract(html)["title"] == "Neue Terminals im Hafen Düsseldorf"
+    # Nor does the site's slogan in a "site-title" <h1>.
+    html = page(head).replace("<article>", '<main><h1 class="site-title">Dein Magazin für Düsseldorf</h1><article>')
+    assert extract(html)["title"] == "Neue Terminals im Hafen Düsseldorf"
 
 
 def test_an_h1_in_the_breadcrumb_trail_gives_way_to_the_marked_headline_that_goes_on():

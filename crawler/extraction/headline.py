@@ -178,7 +178,11 @@ def _story_h1(tree, site_names: set[str]) -> str | None:
     readers see (Bild, FOCUS online, t-online, the Ippen papers); the <h1> of the article, one
     text however often repeated, of three words or more, is what readers see."""
     texts = {}
+    # Not the site's title or logo set as <h1> ("site-title", "page-title", "brand"): WordPress
+    # themes print the site's name or slogan so on every page.
     for element in STORY_H1(tree):
+        if _class_words(element) & (NOT_HEADLINE_CLASS_WORDS | {"logo", "brand"}):
+            continue
         for text, _lines in _headings(tree, elements=[element]):
             if len(text.split()) >= 3 and not _is_site_part(text, site_names):
                 texts.setdefault(text_key(text), text)
