@@ -7,7 +7,7 @@ import pytest
 from archive.storage.store import open_archive, store_article
 from crawler.extraction.article import Article
 from crawler.extraction.extract import extract_article, parse_html
-from crawler.extraction.bylines import split_names
+from crawler.extraction.bylines import article_authors, split_names
 from crawler.extraction.dates import article_dates
 from crawler.extraction.headline import strip_site_name
 
@@ -159,6 +159,44 @@ def test_a_marked_headline_element_under_a_section_h1_is_the_headline(element):
     assert extract(page(head, header)).title != "Neuer Radweg am Rhein eröffnet"
 
 
+@pytest.mark.parametrize("meta_title", ["Hafen-Ausbau | Stadtmagazin", "Stadtmagazin"])
+def test_a_page_without_h1_takes_the_one_text_it_marks_as_headline(meta_title):
+    # An SEO title or the site's name in the metadata; the page marks its headline (twice:
+    # in the header and in a sticky bar) in elements that are no <h1>.
+    head = f'<title>{meta_title}</title><meta property="og:site_name" content="Stadtmagazin">'
+    headline = '<div class="article-headline">Hafen wird um zwei Terminals erweitert</div>'
+    assert extract(page(head, headline + headline)).title == "Hafen wird um zwei Terminals erweitert"
+    # Two different marked texts (a teaser's title beside the story's) decide nothing.
+    other = '<div class="article-title">Neuer Radweg am Rhein eröffnet</div>'
+    assert extract(page(head, headline + other)).title != "Neuer Radweg am Rhein eröffnet"
+
+
+def test_the_story_s_h1_wins_over_an_seo_title_that_words_the_story_otherwise():
+    head = (
+        '<meta property="og:title" content="Neue Terminals im Hafen Düsseldorf – alle Infos">'
+        "<title>Neue Terminals im Hafen Düsseldorf – alle Infos | Rheinische Post</title>"
+    )
+    # page() sets the header inside the <article>.
+    assert extract(page(head, HEADLINE)).title == "Hafen wird um zwei Terminals erweitert"
+    # An <h1> outside the story and unmarked (a section's, a site's) leaves the metadata title.
+    html = page(head).replace("<article>", "<h1>Nachrichten aus der Region</h1><article>")
+    assert extract(html).title == "Neue Terminals im Hafen Düsseldorf"
+    # Nor does the site's slogan in a "site-title" <h1>.
+    html = page(head).replace("<article>", '<main><h1 class="site-title">Dein Magazin für Düsseldorf</h1><article>')
+    assert extract(html).title == "Neue Terminals im Hafen Düsseldorf"
+
+
+def test_an_h1_in_the_breadcrumb_trail_gives_way_to_the_marked_headline_that_goes_on():
+    head = "<title>Hafen wird erweitert | Stadtmagazin</title>"
+    trail = '<ol class="breadcrumb"><li><a href="/">Start</a></li><li><h1>Hafen wird erweitert</h1></li></ol>'
+    headline = '<h2 class="article-headline">Hafen wird erweitert: zwei neue Terminals bis 2028</h2>'
+    html = page(head, headline).replace("<article>", trail + "<article>")
+    assert extract(html).title == "Hafen wird erweitert: zwei neue Terminals bis 2028"
+    # The trail's <h1> is the headline where the page marks no other (the DuMont papers).
+    html = page(head).replace("<article>", trail + "<article>")
+    assert extract(html).title == "Hafen wird erweitert"
+
+
 def test_soft_hyphens_are_removed_from_the_title():
     header = "<h1>Er\u00adwei\u00adte\u00adrung des Ha\u00adfens</h1>"
     head = "<title>Erweiterung des Hafens | Stadt Düsseldorf</title>"
@@ -288,6 +326,8 @@ def test_meta_published_time_and_utc_shown_in_berlin_time():
         ("21. November 2024 um 14.30 Uhr", "2024-11-21T14:30:00+01:00"),
         ("21. Juli 2024, 08:15 Uhr", "2024-07-21T08:15:00+02:00"),
         ("21. November 2024", "2024-11-21"),
+        ("21 November, 2024", "2024-11-21"),
+        ("7 Dezember 2024", "2024-12-07"),
     ],
 )
 def test_visible_german_dates(shown, expected):
@@ -305,6 +345,9 @@ def test_time_element_and_url_date():
 def test_the_date_line_under_the_headline_beats_a_stale_meta_date():
     head = '<meta name="date" content="2024-12-02">'
     header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt | 26. Nov. 2024</p>'
+    assert extract(page(head, header)).published == "2024-11-26"
+    # Also without the day's dot ("d F, Y").
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt | 26 November, 2024</p>'
     assert extract(page(head, header)).published == "2024-11-26"
 
 
@@ -524,6 +567,12 @@ def test_several_authors_from_jsonld_and_agency():
     assert article.author == "Anna Schmidt; Jan Meyer; dpa"
 
 
+@pytest.mark.parametrize("value", ["Anna Schmidt (dpa)", "Anna Schmidt/dpa", "Anna Schmidt / dpa"])
+def test_a_wire_service_after_the_name_in_the_meta_author_is_the_agency(value):
+    article = extract(page(f'<meta name="author" content="{value}">', HEADLINE))
+    assert (article.authors, article.agencies) == (["Anna Schmidt"], ["dpa"])
+
+
 def test_byline_with_von_und():
     header = '<p class="byline">Von Anna Schmidt und Jan Meyer</p>'
     assert extract(page(header=header)).authors == ["Anna Schmidt", "Jan Meyer"]
@@ -536,6 +585,8 @@ def test_an_agency_dateline_opening_the_story_names_the_agency(dateline, agency)
     body = f"<p>{dateline}{STORY}</p>" + f"<p>{STORY}</p>" * 3
     article = extract(page(header=HEADLINE, body=body))
     assert article.agencies == [agency]
+    # The byline keeps the regional service the story credits.
+    assert article.author == {"dpa": "dpa/lnw"}.get(agency, agency)
     assert article.authors == []
     # A press service's or the desk's initials there credit nobody.
     body = f"<p>Düsseldorf (ots) – {STORY}</p>" + f"<p>{STORY}</p>" * 3
@@ -568,6 +619,87 @@ def test_the_byline_names_the_person_when_the_metadata_names_only_the_site():
     )
     article = extract(page(head, header))
     assert article.authors == ["Anna Schmidt", "Jan Meyer"]
+
+
+def test_a_name_alone_in_the_meta_item_after_the_date_is_the_byline():
+    head = (
+        '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
+        + jsonld(articleSection="Hafen Düsseldorf")
+    )
+    meta = '<ul class="post-info"><li><span>{}</span></li><li><span>21. November 2024</span></li><li><span>{}</span></li></ul>'
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>" + meta.format("Wirtschaft", "Anna Schmidt")
+    assert extract(page(head, header)).authors == ["Anna Schmidt"]
+    # The item after the date names the story's section, which the markup names as such.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>" + meta.format("Wirtschaft", "Hafen Düsseldorf")
+    assert extract(page(head, header)).authors == ["Rheinische Post"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="meta">Ein Kommentar von Anna Schmidt</p>',
+        '<div>Eine Analyse von <a href="/autoren/anna-schmidt">Anna Schmidt</a></div>',
+        "<p>Das Interview führte Anna Schmidt</p>",
+        "<p>Veröffentlicht am 21. November 2024 von Anna Schmidt</p>",
+        '<p>Veröffentlicht am 21.11.2024 von <a href="/author/anna">Anna Schmidt</a></p>',
+        "<p>Anna Schmidt | 21.11.2024, 14:30 Uhr</p>",
+    ],
+)
+def test_bylines_named_by_the_story_s_form_or_the_date_line(byline):
+    head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
+    assert extract(page(head, HEADLINE + byline)).authors == ["Anna Schmidt"]
+
+
+def test_links_to_author_pages_next_to_the_headline_are_the_byline():
+    head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
+    byline = (
+        '<div class="meta"><a href="https://rp-online.de/autoren/anna-schmidt-123">Anna Schmidt</a> und '
+        '<a href="/autoren/jan-meyer">Jan Meyer</a></div>'
+    )
+    assert extract(page(head, HEADLINE + byline)).authors == ["Anna Schmidt", "Jan Meyer"]
+    # An author's page linked far from the headline (a list of other stories) is no byline.
+    related = '<ul><li><a href="/story-2.html">Neuer Radweg</a> <a href="/autoren/paul-klee">Paul Klee</a></li></ul>'
+    assert extract(page(head, HEADLINE, closing=related)).authors == ["Rheinische Post"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    ['<meta name="author" content="Anna Schmidt">', jsonld(author={"@type": "Person", "name": "Anna Schmidt"})],
+)
+def test_the_byline_adds_the_authors_the_metadata_leaves_out(head):
+    header = HEADLINE + "<p>Von Anna Schmidt und Jan Meyer</p>"
+    assert extract(page(head, header)).authors == ["Anna Schmidt", "Jan Meyer"]
+    # A byline that names the metadata's author alone changes nothing.
+    header = HEADLINE + "<p>Von Anna Schmidt</p>"
+    assert extract(page(head, header)).authors == ["Anna Schmidt"]
+
+
+def test_a_magazine_credits_block_names_the_author():
+    credits = (
+        '<div class="credits"><div><div class="label">Interview</div><div class="text">Anna Schmidt</div></div>'
+        '<div><div class="label">Fotograf</div><div class="text">Jan Meyer</div></div></div>'
+    )
+    assert extract(page(header=HEADLINE, closing=credits)).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize("byline", ["Von Anna Schmidt und dpa", "Von Anna Schmidt, dpa"])
+def test_a_byline_credits_the_agency_beside_the_reporter(byline):
+    article = extract(page(header=HEADLINE + f"<p>{byline}</p>"))
+    assert (article.authors, article.agencies) == (["Anna Schmidt"], ["dpa"])
+
+
+def test_a_jsonld_author_given_by_reference_is_the_person_node_it_names():
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "NewsArticle", "headline": "Hafen wird erweitert", "author": {"@id": "https://rp.de/#/person/1"}},
+            {"@type": "Person", "@id": "https://rp.de/#/person/1", "name": "Anna Schmidt"},
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    assert extract(page(head, HEADLINE)).authors == ["Anna Schmidt"]
+    # Read from the markup itself, not left to trafilatura's guess.
+    assert article_authors(parse_html(page(head, HEADLINE)), url=URL) == (["Anna Schmidt"], [])
 
 
 @pytest.mark.parametrize("joined", ["im Gespräch mit", "im Interview mit"])

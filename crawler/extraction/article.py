@@ -24,7 +24,8 @@ class Article:
     # The lead (``crawler.extraction.lead``).
     description: str | None = None
     # The byline: ``authors`` are people, ``agencies`` wire services
-    # (``crawler.extraction.bylines``); ``author`` is all of them joined with "; ".
+    # (``crawler.extraction.bylines``); ``author`` is all of them joined with "; ", an agency
+    # as the story credits it, with its regional service ("dpa/lno").
     author: str | None = None
     authors: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)

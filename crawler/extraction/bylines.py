@@ -2,6 +2,8 @@
 
 import re
 
+import lxml.etree
+
 from crawler.extraction.page import (
     page_text_pieces,
     INVISIBLE,
@@ -12,6 +14,8 @@ from crawler.extraction.page import (
     address_of,
     text_near_headline,
     is_hidden,
+    jsonld_nodes,
+    read_once,
     text_key,
     node_addresses,
     site_names_of,
@@ -184,7 +188,7 @@ def article_authors(
         # their authors are not this story's.
         nodes = [node for node in nodes if page in node_addresses(node) or not node_addresses(node)]
     for node in nodes:
-        raw.extend(_jsonld_people(node.get("author")))
+        raw.extend(_jsonld_people(node.get("author"), tree))
     raw.append(
         meta_content(
             tree,
@@ -207,6 +211,17 @@ def article_authors(
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account) while it prints a byline: the byline counts.
         names = []
+    elif names:
+        # The metadata names the first author only (the CMS account that filed the story), the
+        # byline all of them: "Von Anna Schmidt und Jan Meyer" (shared reports on regional
+        # papers' and magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines).
+        keys = {text_key(name) for name in names}
+        for value in shown:
+            fuller = [name for name in _shown_names(value, shown) if _not_a_person(name, common) is None]
+            if len(fuller) > len(names) and keys <= {text_key(name) for name in fuller}:
+                names = []
+                _sort_names(fuller, sites, names, agencies, desks, common)
+                break
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person.
         for value in shown:
@@ -247,6 +262,23 @@ def article_authors(
             if agency and agency not in agencies:
                 agencies.append(agency)
     return (names or desks), agencies
+
+
+def printed_agency_credits(text: str) -> dict[str, str]:
+    """Wire services → their credit as the story prints it with the agency's regional service
+    or the editor's code: "Hamburg (dpa/lno) – …" gives ``{"dpa": "dpa/lno"}``, "… (AFP/red)"
+    ``{"AFP": "AFP/red"}``. dpa's regional services credit so on every paper that runs their copy
+    (WELT, ZEIT ONLINE, Süddeutsche, stern, n-tv, the regional papers); the byline keeps the
+    service, the ``agencies`` column the agency."""
+    printed = {}
+    text = (text or "").strip()
+    credits = [CLOSING_CREDIT.search(text[-80:]), OPENING_CREDIT.match(text[:80])]
+    for credit in filter(None, credits):
+        codes = re.split(r"\s*[/,]\s*", credit[1] if credit.re is CLOSING_CREDIT else credit["codes"])
+        agency = AGENCIES.get(codes[0].lower())
+        if agency and len(codes) > 1 and not any(code.lower() in AGENCIES for code in codes[1:]):
+            printed.setdefault(agency, "/".join(codes))
+    return printed
 
 
 def _not_from_teasers(guess: list[str], tree) -> list[str]:
@@ -303,13 +335,28 @@ BYLINE_LABEL = (
 
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
 # headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
+# The story's form before the author ("Ein Kommentar von …", "Eine Analyse von …": SPIEGEL,
+# ZEIT ONLINE, FAZ and tagesschau.de print opinion and analysis so) and an interview's credit
+# ("Das Interview führte …", "Die Fragen stellte …": SPIEGEL, SZ, Deutschlandfunk).
 EXPLICIT_BYLINE_LABEL = (
     r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
-    r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag)|Eine Kolumne|"
-    r"Geschrieben|Verfasst) von"
+    r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
+    r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
+    r"Geschrieben|Verfasst) von|Das Interview führten?|Die Fragen stellten?|"
+    # A magazine's credits block: "Text" / "Interview" over the name, each a piece of its own
+    # (ICON, SZ-Magazin and ZEITmagazin list "Text", "Fotos", "Styling" so).
+    r"(?:Text|Interview)(?=\s+[A-ZÄÖÜ][\w'’-]*\s+[A-ZÄÖÜ][\w'’-]*$)"
 )
 
-NAMES = r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*)"
+# A wire service credited beside the people: "Von Anna Schmidt und dpa", "Anna Schmidt, AFP"
+# (regional papers and portals running agency copy with their own reporting: WAZ, RP ONLINE,
+# Kölner Stadt-Anzeiger, t-online).
+AGENCY_CREDIT = r"(?i:" + "|".join(sorted(map(re.escape, AGENCIES), key=len, reverse=True)) + r")\b(?!\s*[A-ZÄÖÜ])"
+
+NAMES = (
+    r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*"
+    r"(?:\s*(?:,|und|&)\s*" + AGENCY_CREDIT + r")?)"
+)
 
 SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
 
@@ -401,9 +448,31 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     near = [piece for piece in after + before if piece]
     lines = near + [first + " " + second for first, second in zip(near, near[1:])]
     bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
+    # "Veröffentlicht am 21.11.2024 von Anna Schmidt" (WordPress themes' "Posted on … by …",
+    # regional portals), "Anna Schmidt | 21.11.2024, 14:30 Uhr" (a meta line with the name first).
+    bylines.extend(
+        _without_trailing_words(match["names"])
+        for line in lines
+        if (match := POSTED_BY.fullmatch(line) or NAME_THEN_DATE.fullmatch(line))
+    )
+    # The date and the author as items of their own in the meta line under the headline:
+    # "19. Oktober 2019" / "Boris T. Kaiser" (WordPress themes' entry meta and Elementor's post
+    # info list, TYPO3 news' meta bar, Funke's and Madsack's "article-info" line): a name
+    # alone in the item after the date.
+    # The item may be the category instead ("Radtouren Berlin"): not when the markup names it
+    # as the story's section or keyword.
+    after_pieces = [piece for piece in after if piece]
+    bylines.extend(
+        name
+        for date_piece, name in zip(after_pieces, after_pieces[1:])
+        if DATE_ITEM.fullmatch(date_piece) and re.fullmatch(NAME, name) and text_key(name) not in _sections(tree)
+    )
     # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30".
     window = "\n".join(near)
     bylines.extend(_without_trailing_words(match["names"]) for match in NAME_BEFORE_DATE.finditer(window))
+    linked = _linked_authors(tree, near)
+    if linked:
+        bylines.append(" und ".join(linked))
     pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
     bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
     for element in tree.xpath(BYLINE_XPATH):
@@ -419,6 +488,29 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # A press release's issuer next to the headline ("Herausgeber: Nordex SE"): an organisation.
     issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
     return bylines, handles, issuers, source_credits(pieces)
+
+
+# Links to an author's page: "/autor/anna-schmidt/" (WELT, t-online), "/autoren/…" (ZEIT ONLINE,
+# n-tv), "/impressum/autor-…" (SPIEGEL), "/author/…" (WordPress, English-language sites).
+AUTHOR_PAGE_LINKS = lxml.etree.XPath(
+    '//body//a[contains(@href, "/autor") or contains(@href, "/author")]', smart_strings=False
+)
+
+MAX_LINKED_AUTHORS = 4
+
+
+def _linked_authors(tree, near: list[str]) -> list[str]:
+    """The names that links to author pages next to the headline give, each a text piece there
+    of its own ("Von" / "<a href="/autoren/…">Anna Schmidt</a>" / "und" / "<a …>Jan Meyer</a>"):
+    the byline, however the page labels it. A link to an author page elsewhere (a list of other
+    stories, the site's author index) is not next to the headline."""
+    near_keys = {text_key(piece) for piece in near}
+    names = []
+    for link in AUTHOR_PAGE_LINKS(tree):
+        name = text_of(link)
+        if re.fullmatch(NAME, name) and text_key(name) in near_keys and name not in names:
+            names.append(name)
+    return names[:MAX_LINKED_AUTHORS]
 
 
 # A story's source line, on its own under the text: "Quelle: MDR THÜRINGEN/ls" (public
@@ -456,6 +548,22 @@ ANY_DATE = (
         re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern) for pattern in (VISIBLE_DATE, SLASHED_DATE, SHORT_YEAR_DATE)
     )
     + ")"
+)
+
+# A meta line's item that is a date alone, with its weekday and time ("19. Oktober 2019",
+# "Mittwoch, 26.01.2022, 14:30 Uhr").
+DATE_LABEL = (
+    r"(?:(?:Veröffentlicht|Erschienen|Publiziert|Aktualisiert|Erstellt|Stand|Posted)(?:\s+(?:am|on))?\s*:?\s*)?"
+)
+
+DATE_ITEM = re.compile(DATE_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?")
+
+POSTED_BY = re.compile(
+    DATE_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?\s*(?:[|·•,–-]\s*)?(?:[Vv]on|by)\s+" + NAMES
+)
+
+NAME_THEN_DATE = re.compile(
+    NAMES + r"\s*[|·•]\s*" + DATE_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?"
 )
 
 HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
@@ -741,6 +849,9 @@ def _is_site(name: str, sites: set[str]) -> bool:
     )
 
 
+AGENCY_AFTER_NAME = re.compile(r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")\s*\)?(?=\s*(?:[,;]|$))")
+
+
 def split_names(value) -> list[str]:
     """Names in a byline: "Von Anna Schmidt und Jan Meyer" → ["Anna Schmidt", "Jan Meyer"]."""
     if not isinstance(value, str) or not value.strip() or "://" in value:
@@ -750,6 +861,9 @@ def split_names(value) -> list[str]:
     value = BYLINE_PREFIX.sub("", value)
     if len(value.split()) > MAX_BYLINE_WORDS:
         return []
+    # "Anna Schmidt (dpa)", "Anna Schmidt/AFP": the reporter and the wire service that
+    # supplied the copy (meta author fields of regional papers and portals running agency copy).
+    value = AGENCY_AFTER_NAME.sub(r"; \g<agency>", value)
     names = []
     for part in NAME_SEPARATORS.split(value):
         part = part.strip(" .:-–()")
@@ -758,12 +872,42 @@ def split_names(value) -> list[str]:
     return names
 
 
-def _jsonld_people(value) -> list[str]:
+def _jsonld_people(value, tree=None) -> list[str]:
+    """The names of a JSON-LD ``author`` value: strings, nodes with a name, and references
+    to a node elsewhere in the page's graph (``{"@id": "…/#/schema/person/…"}``: Yoast SEO on
+    WordPress, used by magazines and regional portals alike, and Drupal's and TYPO3's schema
+    extensions describe the Person once and refer to it from the article)."""
     values = value if isinstance(value, list) else [value]
     names = []
     for item in values:
         if isinstance(item, dict):
+            if not item.get("name") and isinstance(item.get("@id"), str) and tree is not None:
+                item = _node_by_id(tree).get(item["@id"], item)
             names.append(string_value(item.get("name")))
         elif isinstance(item, str):
             names.append(item)
     return [name for name in names if name]
+
+
+def _node_by_id(tree) -> dict[str, dict]:
+    """The page's JSON-LD nodes by their ``@id``, the first node of each."""
+    return read_once(tree, "jsonld_by_id", _index_by_id)
+
+
+def _index_by_id(tree) -> dict[str, dict]:
+    nodes = {}
+    for node in jsonld_nodes(tree):
+        if isinstance(node.get("@id"), str) and node.get("name"):
+            nodes.setdefault(node["@id"], node)
+    return nodes
+
+
+def _sections(tree) -> set[str]:
+    """The sections, categories and keywords the page's markup gives its story (JSON-LD
+    ``articleSection`` and ``keywords``, ``article:section`` and ``article:tag``), as text keys."""
+    values = [meta_content(tree, "article:section"), meta_content(tree, "article:tag")]
+    for node in story_nodes(tree):
+        for field in ("articleSection", "keywords"):
+            value = node.get(field)
+            values.extend(value if isinstance(value, list) else [value])
+    return {text_key(part) for value in values if isinstance(value, str) for part in value.split(",") if text_key(part)}

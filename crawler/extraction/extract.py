@@ -32,7 +32,7 @@ from w3lib.encoding import html_to_unicode
 from archive.canonical import canonical_url
 from crawler.extraction.article import Article
 from crawler.extraction.kicker import article_kicker
-from crawler.extraction.bylines import article_authors
+from crawler.extraction.bylines import article_authors, printed_agency_credits
 from crawler.extraction.dates import article_dates, parse_date
 from crawler.extraction.headline import article_title
 from crawler.extraction.lead import article_lead
@@ -184,13 +184,14 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
     authors, agencies = article_authors(
         tree, text, fallback=lambda: _clean(facts.author or extract_author(tree)), url=url, headline=title
     )
+    credits = printed_agency_credits(text) if agencies else {}
     return Article(
         # The fetched URL only when it is no http(s) URL, which the crawl never requests.
         url=canonical_url(url, meta["canonical"]) or url,
         title=title,
         kicker=article_kicker(tree, title, url),
         description=article_lead(tree, fallback=_clean(facts.description)),
-        author="; ".join(authors + agencies) or None,
+        author="; ".join(authors + [credits.get(agency, agency) for agency in agencies]) or None,
         authors=authors,
         agencies=agencies,
         published=dates.published,

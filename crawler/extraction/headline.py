@@ -6,6 +6,8 @@ import re
 from copy import deepcopy
 from urllib.parse import urlsplit
 
+import lxml.etree
+
 from crawler.extraction.page import (
     INVISIBLE,
     MARKED_HEADLINE_XPATH,
@@ -53,6 +55,44 @@ TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\
 def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
     metadata title without site name, section or date."""
+    title = _article_title(tree, url, fallback)
+    return _headline_beside_the_trail(tree, title) or title
+
+
+# The breadcrumb trail: a list marked as schema.org BreadcrumbList or by a "breadcrumb" class.
+IN_BREADCRUMB = lxml.etree.XPath(
+    'boolean(ancestor::*[contains(@itemtype, "BreadcrumbList") or contains(@typeof, "BreadcrumbList")'
+    ' or contains(@class, "breadcrumb") or contains(@class, "Breadcrumb")])'
+)
+
+
+def _headline_beside_the_trail(tree, title: str | None) -> str | None:
+    """When ``title`` is an ``<h1>`` set as the breadcrumb trail's last item, the headline the
+    page marks outside the trail that names the same story at more or less length: the trail
+    holds the page's short name ("Weihnachten nicht zunehmen: 10 Tipps"), with the section
+    ("Covid-19: Lässt sich …"), the story's header the headline. Spektrum's and Motor Presse's
+    magazine templates set their trail so; where the trail's <h1> is the only headline (the
+    DuMont papers: Kölner Stadt-Anzeiger, Express, Mitteldeutsche Zeitung), it stays."""
+    key = text_key(title)
+    if not key:
+        return None
+    in_trail = [h1 for h1 in tree.xpath("//body//h1") if text_key(h1.text_content()) == key and IN_BREADCRUMB(h1)]
+    if not in_trail:
+        return None
+    # The headline goes on after the trail's name, or the trail puts the section before it; a
+    # marked block that holds a date line too is the header, not the headline.
+    candidates = [
+        text
+        for text, _lines in _marked_headlines(tree)
+        if len(text.split()) >= 3
+        and text_key(text) != key
+        and (text_key(text).startswith(key) or key.endswith(text_key(text)))
+        and not VISIBLE_DATE.search(text)
+    ]
+    return min(candidates, key=len) if candidates else None
+
+
+def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     meta_titles = metadata_titles(tree, url)
     if not meta_titles:
         # trafilatura's title may be the <h1> itself, so it cannot confirm one.
@@ -116,7 +156,52 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     if len(visible) == 1 and all(_uninformative(title, site_names) for title in stripped):
         # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site.
         return visible[0]
+    if not h1s and (marked := _the_marked_headline(tree, site_names)):
+        return marked
+    if story_h1 := _story_h1(tree, site_names):
+        return story_h1
     return stripped[0] if stripped else None
+
+
+# An <h1> that is the story's by its place or its mark: inside the <article> or <main> element,
+# or marked as the headline (itemprop="headline", "article-title", "entry-title", "headline").
+STORY_H1 = lxml.etree.XPath(
+    '//body//h1[ancestor::article or ancestor::main or @itemprop="headline" or contains(@class, "eadline")'
+    ' or contains(@class, "itle")]'
+)
+
+
+def _story_h1(tree, site_names: set[str]) -> str | None:
+    """The headline the page sets over its story when the metadata words the story otherwise:
+    an SEO title ("Neue Terminals im Hafen – alle Infos") or a campaign's title. News and
+    magazine sites write them for search engines and social networks beside the headline
+    readers see (Bild, FOCUS online, t-online, the Ippen papers); the <h1> of the article, one
+    text however often repeated, of three words or more, is what readers see."""
+    texts = {}
+    # Not the site's title or logo set as <h1> ("site-title", "page-title", "brand"): WordPress
+    # themes print the site's name or slogan so on every page.
+    for element in STORY_H1(tree):
+        if _class_words(element) & (NOT_HEADLINE_CLASS_WORDS | {"logo", "brand"}):
+            continue
+        for text, _lines in _headings(tree, elements=[element]):
+            if len(text.split()) >= 3 and not _is_site_part(text, site_names):
+                texts.setdefault(text_key(text), text)
+    return next(iter(texts.values())) if len(texts) == 1 else None
+
+
+def _the_marked_headline(tree, site_names: set[str]) -> str | None:
+    """On a page without a visible ``<h1>``, the one text the page marks as its headline
+    (itemprop="headline", "article-title", "entry-title", "c-article__headline"), however
+    often it is repeated (header, sticky bar), when no metadata title named a heading: the
+    metadata then holds an SEO title or the site's name ("Magic Cleaning | Magazin", "ICON
+    Magazine"). Lifestyle and trade magazines on WordPress themes, Contentful or Next.js
+    front ends (Glamour, Brigitte's and ICON's story templates) set their headline so."""
+    texts = {
+        text_key(text): text
+        for text, _lines in _marked_headlines(tree)
+        if len(text.split()) >= 2 and not _is_site_part(text, site_names)
+    }
+    return next(iter(texts.values())) if len(texts) == 1 else None
 
 
 # What may stand between two parts of a title or heading.

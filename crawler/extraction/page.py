@@ -33,9 +33,11 @@ MAX_KICKER_WORDS = 4
 # The time of day after a date: "…, 14:30 Uhr", "… um 14.30 Uhr", "… | 14:30".
 TIME_OF_DAY = r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
 
-# "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022"
+# "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022";
+# "07 Dezember, 2022", "7 November 2026" (WordPress themes' "d F, Y" and "j F Y" formats, Swiss
+# and Austrian portals, English-language editions): without the day's dot, a month's name only.
 VISIBLE_DATE = re.compile(
-    r"\b(?P<day>\d{1,2})\.\s*(?:(?P<month>\d{1,2})\.\s*|(?P<month_name>[A-Za-zäÄ]{3,9})\.?\s+)"
+    r"\b(?P<day>\d{1,2})(?:\.\s*(?P<month>\d{1,2})\.\s*|(?:\.\s*|\s+)(?P<month_name>[A-Za-zäÄ]{3,9})\.?,?\s+)"
     r"(?P<year>(?:19|20)\d\d)" + TIME_OF_DAY
 )
 
