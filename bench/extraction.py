@@ -127,7 +127,13 @@ def author_hit(gold, predicted) -> bool:
 
 
 def warm_up(extractor, html: str, url: str) -> None:
-    """One untimed call, so model loading (language identifier, htmldate caches) is not a page's time."""
+    """One untimed call, so model loading (language identifier, htmldate caches) is not a page's time.
+
+    newsarchive's extractor starts as its extraction workers do, after the fork server's
+    :mod:`crawler.extraction.warmup` (which also compiles the date parser's languages; plain
+    trafilatura, run after it in the same process, finds them compiled too)."""
+    if extractor is project_extractor:
+        import crawler.extraction.warmup  # noqa: F401
     extractor(html, url)
 
 

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from htmldate import find_date
+from htmldate.extractors import get_external_parser
 
 from crawler.extraction.page import (
     page_text_pieces,
@@ -164,6 +165,13 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
     if modified is not None and published is not None and modified <= published:
         modified = None
     return PublicationDates(published, modified, source if published else None)
+
+
+def warm_up_date_parser() -> None:
+    """Compile what htmldate's parser of written-out dates (dateparser) compiles per language on
+    first use: a date it cannot read in any language makes it compile them all, once per process
+    (seconds), instead of during the first pages whose dates it is asked to read."""
+    get_external_parser().get_date_data("xyz 5 qqq 2018 abc")
 
 
 def _url_states_day(url: str, day: str) -> bool:

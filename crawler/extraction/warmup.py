@@ -6,6 +6,7 @@ import gc
 import py3langid
 
 import crawler.extraction.extract  # noqa: F401  (lxml, trafilatura, htmldate, the metadata rules)
+from crawler.extraction.dates import warm_up_date_parser
 from archive.indexing.enrich import company_finder
 from archive.indexing.search import german_vocabulary
 from archive.storage.store import prepare_article
@@ -13,6 +14,7 @@ from archive.storage.store import prepare_article
 german_vocabulary()
 company_finder()
 py3langid.classify("Die Sprache eines Textes, einmal erkannt, lädt das Modell.")
+warm_up_date_parser()
 prepare_article(
     {
         "url": "https://warmup.invalid/",
