@@ -145,6 +145,9 @@ def text_of(element) -> str:
 def plain_text(text: str) -> str:
     """``text`` as it reads: soft hyphens and zero-width characters out, whitespace collapsed
     ("Mat\u00adthi\u00adas  Lauerer" → "Matthias Lauerer")."""
+    if text.isascii():
+        # No invisible character is ASCII; most of a page's pieces are (a flag Python keeps).
+        return " ".join(text.split())
     return " ".join(INVISIBLE.sub("", text).split())
 
 
@@ -288,11 +291,37 @@ SKIPPED_TEXT = {"script", "style", "noscript", "template"}
 
 def text_near_headline(tree, headline: str | None, pieces: bool = False, limit: int = DATELINE_AFTER) -> tuple:
     """(text after, text before) the headline's ``<h1>`` (the text before starts after the
-    nearest other heading); with ``pieces``, lists of the elements' text pieces instead."""
+    nearest other heading); with ``pieces``, lists of the elements' text pieces instead.
+
+    ``limit``: characters of text after the headline to read (the pieces up to the one that
+    passes it). The date and byline rules read the same neighbourhood: one walk, kept with the
+    page, serves both."""
     target = find_headline_element(tree, headline)
     if target is None:
         return ([], []) if pieces else ("", "")
-    before, after, state, skipping, after_length = [], [], "before", 0, 0
+    walks = read_once(tree, "near_headline", lambda tree: {})
+    if headline not in walks or walks[headline][3] < limit:
+        walks[headline] = (*_walk_near(tree, target, max(limit, NEAR_HEADLINE)), max(limit, NEAR_HEADLINE))
+    after, before, marks, _limit = walks[headline]
+    # The pieces a walk stopping at ``limit`` would have: up to the first that took the text past it.
+    after = after[: next((count for length, count in marks if length > limit), len(after))]
+    if pieces:
+        return [plain_text(piece) for piece in after], [plain_text(piece) for piece in before]
+    after_text = " ".join(" ".join(after).split())[:DATELINE_AFTER]
+    before_text = " ".join(" ".join(before).split())[-DATELINE_BEFORE:]
+    return after_text, before_text
+
+
+# Characters of text after the headline one walk reads at least: the farthest any rule looks (the
+# byline's), so that the date line's shorter look reuses the same walk.
+NEAR_HEADLINE = 600
+
+
+def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """``(after, before, marks)``: the raw text pieces after and before ``target`` for
+    :func:`text_near_headline`, read until the text after passes ``limit`` characters, and for
+    each piece after it that added text, (characters so far, pieces so far)."""
+    before, after, state, skipping, after_length, marks = [], [], "before", 0, 0, []
     # A picture's or video's caption next to the headline ("Archivbild vom 04.05.2019", "Foto:
     # Anna Schmidt") is neither the date line nor the byline.
     holding = set(target.iterancestors())
@@ -322,18 +351,22 @@ def text_near_headline(tree, headline: str | None, pieces: bool = False, limit: 
             if state == "after":
                 # Characters of text, not of the indentation between the elements.
                 after_length += len(" ".join(piece.split()))
+                marks.append((after_length, len(after)))
         if state == "after" and after_length > limit:
             break
-    if pieces:
-        return [plain_text(piece) for piece in after], [plain_text(piece) for piece in before]
-    after_text = " ".join(" ".join(after).split())[:DATELINE_AFTER]
-    before_text = " ".join(" ".join(before).split())[-DATELINE_BEFORE:]
-    return after_text, before_text
+    return after, before, marks
 
 
 def find_headline_element(tree, headline: str | None):
     """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more; on a
     page without one, the ``<h2>`` or ``<h3>`` that holds exactly the headline."""
+    found = read_once(tree, "headline_element", lambda tree: {})
+    if headline not in found:
+        found[headline] = _find_headline_element(tree, headline)
+    return found[headline]
+
+
+def _find_headline_element(tree, headline: str | None):
     h1s = [(h1, text_key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1") if not is_hidden(h1)]
     wanted = text_key(headline)
     if wanted:
