@@ -13,6 +13,7 @@ from datetime import datetime
 from urllib.parse import urljoin
 
 import ftfy
+import lxml.etree
 import lxml.html
 import py3langid
 import trafilatura
@@ -88,11 +89,14 @@ def repair_encoding(html: str) -> str:
 # Control characters XML does not allow: lxml keeps them in an HTML tree, and trafilatura then
 # fails on the whole page ("All strings must be XML compatible").
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same characters one by one: looking for each with ``in`` is faster than the expression's
+# scan of a page that has none of them, which is almost every page.
+XML_INVALID_CHARACTERS = [chr(code) for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)]
 
 
 def parse_html(html: str | bytes):
     """Parse a page with lxml; returns ``None`` for empty or unparseable input."""
-    if isinstance(html, str):
+    if isinstance(html, str) and any(character in html for character in XML_INVALID_CHARACTERS):
         html = XML_INVALID.sub("", html)
     try:
         return lxml.html.fromstring(html)
@@ -188,7 +192,7 @@ def extract_article(html: str | bytes, url: str) -> dict | None:
     text = _without_furniture(_without_headline(document.text.strip(), title))
     dates = article_dates(tree, url, headline=title)
     authors, agencies = article_authors(
-        tree, text, fallback=lambda: _clean(facts.author or extract_author(tree)), url=url, headline=title
+        tree, text, fallback=lambda: _clean(facts.author or byline_author(tree)), url=url, headline=title
     )
     return {
         # None only for a fetched URL that is no http(s) URL, which the crawl never requests.
@@ -253,6 +257,28 @@ def trafilatura_metadata(tree, url: str) -> Document:
     metadata.tags = metadata.tags or extract_catstags("tag", tree)
     metadata.clean_and_trim()
     return metadata
+
+
+# The attributes trafilatura's byline search (trafilatura.metadata.extract_author) matches on,
+# and every word its expressions look for in them (theirs are narrower: tags, exact values).
+BYLINE_ATTRIBUTES = lxml.etree.XPath(
+    "//@class|//@id|//@itemprop|//@rel|//@data-testid|//@data-component|//author|//rel", smart_strings=False
+)
+BYLINE_WORDS = re.compile(
+    "author|Author|byl|Byline|BBL|username|screenname|writer|channel-name|journalist-name|"
+    "submitted-by|posted-by|zuozhe|bianji|xiaobian"
+)
+
+
+def byline_author(tree) -> str | None:
+    """trafilatura's author from the page's byline elements (``extract_author``); ``None`` at
+    once on a page none of whose attributes has a word its expressions look for, as then none
+    of them matches: most pages that reach this fallback have none, and ``extract_author``
+    copies and prunes the whole tree before it searches."""
+    values = BYLINE_ATTRIBUTES(tree)
+    if all(isinstance(value, str) for value in values) and not BYLINE_WORDS.search("\n".join(values)):
+        return None
+    return extract_author(tree)
 
 
 def extract_main_text(tree, url: str):
