@@ -94,12 +94,41 @@ XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 XML_INVALID_CHARACTERS = [chr(code) for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)]
 
 
+_PARSERS = threading.local()
+
+
+def html_parser() -> lxml.html.HTMLParser:
+    """lxml.html's parser, with the same element classes (``HtmlElement``; ``FormElement``,
+    ``InputElement`` … for forms) found by lxml itself instead of by lxml.html's lookup, a
+    Python method lxml calls for every element object it creates: the field rules, htmldate and
+    both trafilatura passes (on copies, which keep the parser) create thousands a page. One
+    parser per thread, as lxml's own default parser."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        lookup = lxml.etree.ElementNamespaceClassLookup(
+            lxml.etree.ElementDefaultClassLookup(
+                element=lxml.html.HtmlElement,
+                comment=lxml.html.HtmlComment,
+                pi=lxml.html.HtmlProcessingInstruction,
+                entity=lxml.html.HtmlEntity,
+            )
+        )
+        classes = lookup.get_namespace(None)
+        # The tags lxml.html gives classes of their own (form, input, select, textarea, label).
+        for tag, element_class in lxml.html.HtmlElementClassLookup._default_element_classes.items():
+            classes[tag] = element_class
+        parser = lxml.html.HTMLParser()
+        parser.set_element_class_lookup(lookup)
+        _PARSERS.parser = parser
+    return parser
+
+
 def parse_html(html: str | bytes):
     """Parse a page with lxml; returns ``None`` for empty or unparseable input."""
     if isinstance(html, str) and any(character in html for character in XML_INVALID_CHARACTERS):
         html = XML_INVALID.sub("", html)
     try:
-        return lxml.html.fromstring(html)
+        return lxml.html.fromstring(html, parser=html_parser())
     except ValueError:
         # lxml refuses str input that still carries an XML encoding declaration; the text is
         # already decoded, so the declaration has nothing left to say.
