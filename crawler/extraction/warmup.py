@@ -3,6 +3,10 @@ needs before its first page, so that no worker pays for it and all share one cop
 
 import gc
 
+# The near-duplicate signature's MinHash (with the scipy modules it imports): the warm-up
+# article below is too short to have one, so without this every worker imported it on its
+# first real article.
+import datasketch  # noqa: F401
 import py3langid
 
 import crawler.extraction.extract  # noqa: F401  (lxml, trafilatura, htmldate, the metadata rules)
