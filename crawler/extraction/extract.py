@@ -319,17 +319,17 @@ def extract_main_text(tree, url: str):
     """
     # Metadata comes from trafilatura_metadata and the field rules: trafilatura's own pass is off.
     options = dict(url=url, with_metadata=False, include_comments=False, include_tables=True)
-    tree = prepared_for_extraction(tree)
     # bare_extraction works on its own copy of a tree it is given, so both passes read this one.
-    document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
-    words = len((document.text or "").split()) if document is not None else 0
-    if words < MIN_PRECISE_WORDS and page_words(tree) >= RECALL_FALLBACK_RATIO * max(words, 1):
-        fuller = trafilatura.bare_extraction(tree, **options)
-        if fuller is not None and len((fuller.text or "").split()) >= RECALL_FALLBACK_RATIO * max(words, 1):
-            if document is None:
-                document = fuller
-            else:
-                document.text = fuller.text
+    with prepared_for_extraction(tree) as tree:
+        document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+        words = len((document.text or "").split()) if document is not None else 0
+        if words < MIN_PRECISE_WORDS and page_words(tree) >= RECALL_FALLBACK_RATIO * max(words, 1):
+            fuller = trafilatura.bare_extraction(tree, **options)
+            if fuller is not None and len((fuller.text or "").split()) >= RECALL_FALLBACK_RATIO * max(words, 1):
+                if document is None:
+                    document = fuller
+                else:
+                    document.text = fuller.text
     if document is None or not (document.text or "").strip():
         return None
     return document
@@ -350,8 +350,10 @@ def page_words(tree) -> int:
 INLINE_TAGS = ("span", "i", "b", "em", "strong", "q")
 
 
+@contextmanager
 def prepared_for_extraction(tree):
-    """A copy of ``tree`` with two structures undone that precision mode mistakes for chrome.
+    """``tree`` with two structures undone that precision mode mistakes for chrome, for the
+    block's duration.
 
     - ``<header>`` inside an ``<article>`` becomes a plain block: the article's own header
       holds its lead (and headline and byline), but precision mode drops every ``<header>``.
@@ -359,15 +361,47 @@ def prepared_for_extraction(tree):
     - Empty inline elements inside headings are unwrapped: precision mode deletes an empty
       element with the text that follows it, so "<h2><span id=…></span>Wer zahlt?</h2>" (a
       table of contents' anchor, an icon) would lose the heading's text.
+
+    A whole page's tree is changed in place and restored when the block ends (trafilatura
+    extracts from copies of its own, and the field rules read the page as it is): a copy of
+    the whole tree less. Any other element is copied first.
     """
-    tree = deepcopy(tree)
-    for header in tree.xpath("//article//header"):
+    if tree.getparent() is not None or tree.tail or tree is not tree.getroottree().getroot():
+        copied = deepcopy(tree)
+        _undo_chrome(copied)
+        yield copied
+        return
+    headers, unwrapped = _undo_chrome(tree)
+    try:
+        yield tree
+    finally:
+        # Each unwrapping undone in reverse order: the text its tail was joined to, then the element.
+        for element, parent, index, previous, joined_to in reversed(unwrapped):
+            if previous is None:
+                parent.text = joined_to
+            else:
+                previous.tail = joined_to
+            parent.insert(index, element)
+        for header in headers:
+            header.tag = "header"
+
+
+def _undo_chrome(tree) -> tuple[list, list]:
+    """Make the changes :func:`prepared_for_extraction` describes in ``tree``; returns the
+    headers renamed and, for each element unwrapped, (element, parent, index, previous
+    sibling, the text its tail was then joined to)."""
+    headers = tree.xpath("//article//header")
+    for header in headers:
         header.tag = "div"
+    unwrapped = []
     for heading in tree.xpath("//h1|//h2|//h3|//h4|//h5|//h6"):
         for element in list(heading.iter(*INLINE_TAGS)):
             if element.text is None and len(element) == 0 and (element.tail or "").strip():
+                parent, previous = element.getparent(), element.getprevious()
+                joined_to = parent.text if previous is None else previous.tail
+                unwrapped.append((element, parent, parent.index(element), previous, joined_to))
                 element.drop_tag()
-    return tree
+    return headers, unwrapped
 
 
 def detect_language(text: str, fallback: str | None = None) -> str | None:
