@@ -30,6 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 import trafilatura
+import trafilatura.meta
 from w3lib.encoding import html_to_unicode
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -124,7 +125,16 @@ def author_hit(gold, predicted) -> bool:
 
 
 def warm_up(extractor, html: str, url: str) -> None:
-    """One untimed call, so model loading (language identifier, htmldate caches) is not a page's time."""
+    """One untimed call, so model loading (language identifier, htmldate caches) is not a page's time.
+
+    newsarchive's extractor starts as its extraction workers do, after the fork server's
+    :mod:`crawler.extraction.warmup` (which also compiles the date parser's languages; plain
+    trafilatura, run after it in the same process, finds them compiled too). Each extractor
+    starts with empty trafilatura and htmldate caches, so that neither finds strings the other
+    read (measured: within the noise on metadata-de)."""
+    trafilatura.meta.reset_caches()
+    if extractor is project_extractor:
+        import crawler.extraction.warmup  # noqa: F401
     extractor(html, url)
 
 

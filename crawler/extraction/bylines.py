@@ -773,7 +773,8 @@ def _before_common_noun(name: str) -> str:
 
 def _lowercase_words(text: str) -> set[str]:
     """The words ``text`` writes in lower case (no addresses or handles: letters only)."""
-    words = (word.strip(",;:!?\"'()[]„“”»«") for word in text.split())
+    # Each distinct word once: a page repeats most of its words.
+    words = (word.strip(",;:!?\"'()[]„“”»«") for word in set(text.split()))
     return {word for word in words if word.isalpha() and word.islower()}
 
 

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from htmldate import find_date
+from htmldate.extractors import get_external_parser
 
 from crawler.extraction.page import (
     page_text_pieces,
@@ -127,17 +128,6 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
         *_story_microdata(tree, "dateModified"),
         meta_content(tree, "last-modified", "DC.date.modified", "dcterms.modified"),
     ]
-    # htmldate weighs every date on the page and is right more often about the day; the
-    # structured timestamp adds time and offset when it names the same day.
-    with _story_dates_only(tree, nodes):
-        found = find_date(
-            tree,
-            url=url,
-            original_date=True,
-            extensive_search=True,
-            min_date=EARLIEST_DATE.isoformat(),
-            max_date=now.date().isoformat(),
-        )
     structured_source, structured = next(
         ((source, parsed) for source, value in published_candidates if (parsed := parse_date(value, now))),
         (None, None),
@@ -148,6 +138,19 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
         # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
         # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
         found = shown[:10]
+    else:
+        # htmldate weighs every date on the page and is right more often about the day; the
+        # structured timestamp adds time and offset when it names the same day. Its reading
+        # (the costliest step of the dates) is asked for only when the page prints no date.
+        with _story_dates_only(tree, nodes):
+            found = find_date(
+                tree,
+                url=url,
+                original_date=True,
+                extensive_search=True,
+                min_date=EARLIEST_DATE.isoformat(),
+                max_date=now.date().isoformat(),
+            )
     # A UTC timestamp names the day of its instant in Berlin, unless the page prints its UTC day
     # ("<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>"): what readers saw wins.
     same_day = structured and (found == structured[:10] or not shown and found == _utc_day(structured))
@@ -162,6 +165,13 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
     if modified is not None and published is not None and modified <= published:
         modified = None
     return PublicationDates(published, modified, source if published else None)
+
+
+def warm_up_date_parser() -> None:
+    """Compile what htmldate's parser of written-out dates (dateparser) compiles per language on
+    first use: a date it cannot read in any language makes it compile them all, once per process
+    (seconds), instead of during the first pages whose dates it is asked to read."""
+    get_external_parser().get_date_data("xyz 5 qqq 2018 abc")
 
 
 def _url_states_day(url: str, day: str) -> bool:

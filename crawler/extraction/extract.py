@@ -14,6 +14,7 @@ from datetime import datetime
 from urllib.parse import urljoin
 
 import ftfy
+import lxml.etree
 import lxml.html
 import py3langid
 import trafilatura
@@ -80,7 +81,9 @@ def time_budget(seconds: float | None):
 
 def repair_encoding(html: str) -> str:
     """``html`` with UTF-8 mojibake undone (ftfy), for pages that declare the wrong charset."""
-    if MOJIBAKE.search(html):
+    # Every mojibake sequence starts with "Ã" or "â": a plain substring search rules most pages
+    # out at a fraction of the regular expression's cost.
+    if ("\u00c3" in html or "\u00e2" in html) and MOJIBAKE.search(html):
         return ftfy.fix_encoding(html)
     return html
 
@@ -88,14 +91,46 @@ def repair_encoding(html: str) -> str:
 # Control characters XML does not allow: lxml keeps them in an HTML tree, and trafilatura then
 # fails on the whole page ("All strings must be XML compatible").
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same characters one by one: looking for each with ``in`` is faster than the expression's
+# scan of a page that has none of them, which is almost every page.
+XML_INVALID_CHARACTERS = [chr(code) for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)]
+
+
+_PARSERS = threading.local()
+
+
+def html_parser() -> lxml.html.HTMLParser:
+    """lxml.html's parser, with the same element classes (``HtmlElement``; ``FormElement``,
+    ``InputElement`` … for forms) found by lxml itself instead of by lxml.html's lookup, a
+    Python method lxml calls for every element object it creates: the field rules, htmldate and
+    both trafilatura passes (on copies, which keep the parser) create thousands a page. One
+    parser per thread, as lxml's own default parser."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        lookup = lxml.etree.ElementNamespaceClassLookup(
+            lxml.etree.ElementDefaultClassLookup(
+                element=lxml.html.HtmlElement,
+                comment=lxml.html.HtmlComment,
+                pi=lxml.html.HtmlProcessingInstruction,
+                entity=lxml.html.HtmlEntity,
+            )
+        )
+        classes = lookup.get_namespace(None)
+        # The tags lxml.html gives classes of their own (form, input, select, textarea, label).
+        for tag, element_class in lxml.html.HtmlElementClassLookup._default_element_classes.items():
+            classes[tag] = element_class
+        parser = lxml.html.HTMLParser()
+        parser.set_element_class_lookup(lookup)
+        _PARSERS.parser = parser
+    return parser
 
 
 def parse_html(html: str | bytes):
     """Parse a page with lxml; returns ``None`` for empty or unparseable input."""
-    if isinstance(html, str):
+    if isinstance(html, str) and any(character in html for character in XML_INVALID_CHARACTERS):
         html = XML_INVALID.sub("", html)
     try:
-        return lxml.html.fromstring(html)
+        return lxml.html.fromstring(html, parser=html_parser())
     except ValueError:
         # lxml refuses str input that still carries an XML encoding declaration; the text is
         # already decoded, so the declaration has nothing left to say.
@@ -182,7 +217,7 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
     text = _without_furniture(_without_headline(document.text.strip(), title))
     dates = article_dates(tree, url, headline=title)
     authors, agencies = article_authors(
-        tree, text, fallback=lambda: _clean(facts.author or extract_author(tree)), url=url, headline=title
+        tree, text, fallback=lambda: _clean(facts.author or byline_author(tree)), url=url, headline=title
     )
     credits = printed_agency_credits(text) if agencies else {}
     return Article(
@@ -199,7 +234,9 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
         date_source=dates.source,
         language=detect_language(text, fallback=meta["lang"]),
         text=text,
-        tags=_as_list(facts.tags) or meta["keywords"] or _as_list(facts.categories),
+        tags=_as_list(facts.tags)
+        or meta["keywords"]
+        or _as_list(facts.categories or extract_catstags("category", tree)),
         image=_clean(facts.image),
         site_name=_clean(facts.sitename),
         alternates={
@@ -227,7 +264,9 @@ def trafilatura_metadata(tree, url: str) -> Document:
     their fallback (title, lead). What the project finds better itself is left out: the date
     (``article_dates`` searches further), the URL (``canonical_url``) and the author from byline
     elements, which :func:`extract_article` asks for only when its own rules find nobody
-    (costs in docs/extraction.md)."""
+    (costs in docs/extraction.md). Categories come from the page's structured data only: the
+    links of a category list, the tags' last fallback, are read by :func:`extract_article`
+    when neither tags nor keywords are found."""
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None  # as trafilatura: a single word is a handle or a site
@@ -241,10 +280,31 @@ def trafilatura_metadata(tree, url: str) -> Document:
         metadata.sitename = metadata.sitename.title()
     elif not metadata.sitename and (host := META_URL.match(metadata.url or url)):
         metadata.sitename = host[1]
-    metadata.categories = metadata.categories or extract_catstags("category", tree)
     metadata.tags = metadata.tags or extract_catstags("tag", tree)
     metadata.clean_and_trim()
     return metadata
+
+
+# The attributes trafilatura's byline search (trafilatura.metadata.extract_author) matches on,
+# and every word its expressions look for in them (theirs are narrower: tags, exact values).
+BYLINE_ATTRIBUTES = lxml.etree.XPath(
+    "//@class|//@id|//@itemprop|//@rel|//@data-testid|//@data-component|//author|//rel", smart_strings=False
+)
+BYLINE_WORDS = re.compile(
+    "author|Author|byl|Byline|BBL|username|screenname|writer|channel-name|journalist-name|"
+    "submitted-by|posted-by|zuozhe|bianji|xiaobian"
+)
+
+
+def byline_author(tree) -> str | None:
+    """trafilatura's author from the page's byline elements (``extract_author``); ``None`` at
+    once on a page none of whose attributes has a word its expressions look for, as then none
+    of them matches: most pages that reach this fallback have none, and ``extract_author``
+    copies and prunes the whole tree before it searches."""
+    values = BYLINE_ATTRIBUTES(tree)
+    if all(isinstance(value, str) for value in values) and not BYLINE_WORDS.search("\n".join(values)):
+        return None
+    return extract_author(tree)
 
 
 def extract_main_text(tree, url: str):
@@ -256,17 +316,17 @@ def extract_main_text(tree, url: str):
     """
     # Metadata comes from trafilatura_metadata and the field rules: trafilatura's own pass is off.
     options = dict(url=url, with_metadata=False, include_comments=False, include_tables=True)
-    tree = prepared_for_extraction(tree)
     # bare_extraction works on its own copy of a tree it is given, so both passes read this one.
-    document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
-    words = len((document.text or "").split()) if document is not None else 0
-    if words < MIN_PRECISE_WORDS and page_words(tree) >= RECALL_FALLBACK_RATIO * max(words, 1):
-        fuller = trafilatura.bare_extraction(tree, **options)
-        if fuller is not None and len((fuller.text or "").split()) >= RECALL_FALLBACK_RATIO * max(words, 1):
-            if document is None:
-                document = fuller
-            else:
-                document.text = fuller.text
+    with prepared_for_extraction(tree) as tree:
+        document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+        words = len((document.text or "").split()) if document is not None else 0
+        if words < MIN_PRECISE_WORDS and page_words(tree) >= RECALL_FALLBACK_RATIO * max(words, 1):
+            fuller = trafilatura.bare_extraction(tree, **options)
+            if fuller is not None and len((fuller.text or "").split()) >= RECALL_FALLBACK_RATIO * max(words, 1):
+                if document is None:
+                    document = fuller
+                else:
+                    document.text = fuller.text
     if document is None or not (document.text or "").strip():
         return None
     return document
@@ -287,8 +347,10 @@ def page_words(tree) -> int:
 INLINE_TAGS = ("span", "i", "b", "em", "strong", "q")
 
 
+@contextmanager
 def prepared_for_extraction(tree):
-    """A copy of ``tree`` with two structures undone that precision mode mistakes for chrome.
+    """``tree`` with two structures undone that precision mode mistakes for chrome, for the
+    block's duration.
 
     - ``<header>`` inside an ``<article>`` becomes a plain block: the article's own header
       holds its lead (and headline and byline), but precision mode drops every ``<header>``.
@@ -296,15 +358,47 @@ def prepared_for_extraction(tree):
     - Empty inline elements inside headings are unwrapped: precision mode deletes an empty
       element with the text that follows it, so "<h2><span id=…></span>Wer zahlt?</h2>" (a
       table of contents' anchor, an icon) would lose the heading's text.
+
+    A whole page's tree is changed in place and restored when the block ends (trafilatura
+    extracts from copies of its own, and the field rules read the page as it is): a copy of
+    the whole tree less. Any other element is copied first.
     """
-    tree = deepcopy(tree)
-    for header in tree.xpath("//article//header"):
+    if tree.getparent() is not None or tree.tail or tree is not tree.getroottree().getroot():
+        copied = deepcopy(tree)
+        _undo_chrome(copied)
+        yield copied
+        return
+    headers, unwrapped = _undo_chrome(tree)
+    try:
+        yield tree
+    finally:
+        # Each unwrapping undone in reverse order: the text its tail was joined to, then the element.
+        for element, parent, index, previous, joined_to in reversed(unwrapped):
+            if previous is None:
+                parent.text = joined_to
+            else:
+                previous.tail = joined_to
+            parent.insert(index, element)
+        for header in headers:
+            header.tag = "header"
+
+
+def _undo_chrome(tree) -> tuple[list, list]:
+    """Make the changes :func:`prepared_for_extraction` describes in ``tree``; returns the
+    headers renamed and, for each element unwrapped, (element, parent, index, previous
+    sibling, the text its tail was then joined to)."""
+    headers = tree.xpath("//article//header")
+    for header in headers:
         header.tag = "div"
+    unwrapped = []
     for heading in tree.xpath("//h1|//h2|//h3|//h4|//h5|//h6"):
         for element in list(heading.iter(*INLINE_TAGS)):
             if element.text is None and len(element) == 0 and (element.tail or "").strip():
+                parent, previous = element.getparent(), element.getprevious()
+                joined_to = parent.text if previous is None else previous.tail
+                unwrapped.append((element, parent, parent.index(element), previous, joined_to))
                 element.drop_tag()
-    return tree
+    return headers, unwrapped
 
 
 def detect_language(text: str, fallback: str | None = None) -> str | None:

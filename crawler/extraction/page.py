@@ -147,6 +147,9 @@ def text_of(element) -> str:
 def plain_text(text: str) -> str:
     """``text`` as it reads: soft hyphens and zero-width characters out, whitespace collapsed
     ("Mat\u00adthi\u00adas  Lauerer" → "Matthias Lauerer")."""
+    if text.isascii():
+        # No invisible character is ASCII; most of a page's pieces are (a flag Python keeps).
+        return " ".join(text.split())
     return " ".join(INVISIBLE.sub("", text).split())
 
 
@@ -209,14 +212,78 @@ def body_text(tree) -> str:
     return read_once(tree, "body_text", _visible_text)
 
 
-_VISIBLE_TEXT = lxml.etree.XPath(
-    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]", smart_strings=False
-)
-
-
 def _visible_text(tree) -> str:
+    return " ".join(" ".join(_body_pieces(tree)[0]).split())
+
+
+# Elements whose text no reader sees.
+UNSEEN_TEXT = {"script", "style", "noscript"}
+
+
+def _body_pieces(tree) -> tuple[list[str], list[str]]:
+    """``(visible, outside comments)``: the text pieces of the page's ``<body>`` (of ``tree``
+    itself if it has none) outside scripts, styles and noscript, and the pieces of every
+    ``<body>`` in the document that are also outside elements with a "comment" class. One walk
+    over the tree gives both when the body is ``tree``'s own, as on every parsed page."""
+    return read_once(tree, "body_pieces", _walk_body_pieces)
+
+
+def _walk_body_pieces(tree) -> tuple[list[str], list[str]]:
     body = tree.find("body")
-    return " ".join(" ".join(_VISIBLE_TEXT(body if body is not None else tree)).split())
+    root = body if body is not None else tree
+    bodies = _outermost(tree.xpath("//body"))
+    if bodies == [root]:
+        return _text_pieces(root)
+    visible = _text_pieces(root)[0]
+    outside_comments = [piece for body in bodies for piece in _text_pieces(body)[1]]
+    return visible, outside_comments
+
+
+def _outermost(elements: list) -> list:
+    """``elements`` (in document order) without those inside another of them."""
+    kept = []
+    for element in elements:
+        if not any(outer in kept for outer in element.iterancestors()):
+            kept.append(element)
+    return kept
+
+
+def _text_pieces(root) -> tuple[list[str], list[str]]:
+    """``(visible, outside comments)``: the text nodes below ``root`` (its own text, not its
+    tail) in document order, as ``.//text()`` finds them, outside :data:`UNSEEN_TEXT`
+    elements; and of those, the ones outside elements whose class contains "comment".
+
+    The same pieces as the XPath ``.//text()[not(ancestor::script or …)]`` at a fraction of
+    its cost: the XPath looks up every text node's ancestors, the walk keeps count of them.
+    """
+    visible, outside_comments = [], []
+    # Counts of the elements around the current one that hide or hold comments, from the root's
+    # ancestors on (an <html class="comments-open"> holds them all, as the XPath reads it).
+    ancestors = list(root.iterancestors())
+    unseen = sum(1 for element in ancestors if element.tag in UNSEEN_TEXT)
+    commented = sum(1 for element in ancestors if "comment" in (element.get("class") or ""))
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            if element.tag in UNSEEN_TEXT:
+                unseen += 1
+            if "comment" in (element.get("class") or ""):
+                commented += 1
+            piece = element.text
+        else:
+            if event == "end":
+                if element.tag in UNSEEN_TEXT:
+                    unseen -= 1
+                if "comment" in (element.get("class") or ""):
+                    commented -= 1
+                if element is root:
+                    break
+            # A comment's or processing instruction's own text is no text node; its tail is.
+            piece = element.tail
+        if piece is not None and not unseen:
+            visible.append(piece)
+            if not commented:
+                outside_comments.append(piece)
+    return visible, outside_comments
 
 
 HEADINGS = {"h1", "h2", "h3", "h4"}
@@ -226,11 +293,37 @@ SKIPPED_TEXT = {"script", "style", "noscript", "template"}
 
 def text_near_headline(tree, headline: str | None, pieces: bool = False, limit: int = DATELINE_AFTER) -> tuple:
     """(text after, text before) the headline's ``<h1>`` (the text before starts after the
-    nearest other heading); with ``pieces``, lists of the elements' text pieces instead."""
+    nearest other heading); with ``pieces``, lists of the elements' text pieces instead.
+
+    ``limit``: characters of text after the headline to read (the pieces up to the one that
+    passes it). The date and byline rules read the same neighbourhood: one walk, kept with the
+    page, serves both."""
     target = find_headline_element(tree, headline)
     if target is None:
         return ([], []) if pieces else ("", "")
-    before, after, state, skipping, after_length = [], [], "before", 0, 0
+    walks = read_once(tree, "near_headline", lambda tree: {})
+    if headline not in walks or walks[headline][3] < limit:
+        walks[headline] = (*_walk_near(tree, target, max(limit, NEAR_HEADLINE)), max(limit, NEAR_HEADLINE))
+    after, before, marks, _limit = walks[headline]
+    # The pieces a walk stopping at ``limit`` would have: up to the first that took the text past it.
+    after = after[: next((count for length, count in marks if length > limit), len(after))]
+    if pieces:
+        return [plain_text(piece) for piece in after], [plain_text(piece) for piece in before]
+    after_text = " ".join(" ".join(after).split())[:DATELINE_AFTER]
+    before_text = " ".join(" ".join(before).split())[-DATELINE_BEFORE:]
+    return after_text, before_text
+
+
+# Characters of text after the headline one walk reads at least: the farthest any rule looks (the
+# byline's), so that the date line's shorter look reuses the same walk.
+NEAR_HEADLINE = 600
+
+
+def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """``(after, before, marks)``: the raw text pieces after and before ``target`` for
+    :func:`text_near_headline`, read until the text after passes ``limit`` characters, and for
+    each piece after it that added text, (characters so far, pieces so far)."""
+    before, after, state, skipping, after_length, marks = [], [], "before", 0, 0, []
     # A picture's or video's caption next to the headline ("Archivbild vom 04.05.2019", "Foto:
     # Anna Schmidt") is neither the date line nor the byline.
     holding = set(target.iterancestors())
@@ -260,18 +353,22 @@ def text_near_headline(tree, headline: str | None, pieces: bool = False, limit: 
             if state == "after":
                 # Characters of text, not of the indentation between the elements.
                 after_length += len(" ".join(piece.split()))
+                marks.append((after_length, len(after)))
         if state == "after" and after_length > limit:
             break
-    if pieces:
-        return [plain_text(piece) for piece in after], [plain_text(piece) for piece in before]
-    after_text = " ".join(" ".join(after).split())[:DATELINE_AFTER]
-    before_text = " ".join(" ".join(before).split())[-DATELINE_BEFORE:]
-    return after_text, before_text
+    return after, before, marks
 
 
 def find_headline_element(tree, headline: str | None):
     """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more; on a
     page without one, the ``<h2>`` or ``<h3>`` that holds exactly the headline."""
+    found = read_once(tree, "headline_element", lambda tree: {})
+    if headline not in found:
+        found[headline] = _find_headline_element(tree, headline)
+    return found[headline]
+
+
+def _find_headline_element(tree, headline: str | None):
     h1s = [(h1, text_key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1") if not is_hidden(h1)]
     wanted = text_key(headline)
     if wanted:
@@ -306,20 +403,11 @@ def is_hidden(element) -> bool:
     return bool(HIDDEN_CLASSES.search(element.get("class") or "")) or element.get("aria-hidden") == "true"
 
 
-# Text pieces of the page outside comments, scripts and styles.
-PAGE_TEXT_XPATH = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-    ' or ancestor::*[contains(@class, "comment")])]'
-)
-
-# Plain strings: lxml's default "smart" strings each keep their element, which costs an element
-# object per text piece.
-_PAGE_TEXT = lxml.etree.XPath(PAGE_TEXT_XPATH, smart_strings=False)
-
-
 def page_text_pieces(tree) -> list[str]:
-    """The text pieces of the page's body outside scripts, styles and comments, in page order."""
-    return read_once(tree, "text_pieces", _PAGE_TEXT)
+    """The text pieces of the page's body outside scripts, styles and comments, in page order
+    (those of the XPath ``//body//text()[not(ancestor::script or ancestor::style or
+    ancestor::noscript or ancestor::*[contains(@class, "comment")])]``)."""
+    return _body_pieces(tree)[1]
 
 
 def string_value(value) -> str | None:

@@ -3,9 +3,14 @@ needs before its first page, so that no worker pays for it and all share one cop
 
 import gc
 
+# The near-duplicate signature's MinHash (with the scipy modules it imports): the warm-up
+# article below is too short to have one, so without this every worker imported it on its
+# first real article.
+import datasketch  # noqa: F401
 import py3langid
 
 import crawler.extraction.extract  # noqa: F401  (lxml, trafilatura, htmldate, the metadata rules)
+from crawler.extraction.dates import warm_up_date_parser
 from archive.indexing.enrich import company_finder
 from archive.indexing.search import german_vocabulary
 from archive.storage.store import prepare_article
@@ -14,6 +19,7 @@ from crawler.extraction.article import Article
 german_vocabulary()
 company_finder()
 py3langid.classify("Die Sprache eines Textes, einmal erkannt, lädt das Modell.")
+warm_up_date_parser()
 prepare_article(
     Article(
         url="https://warmup.invalid/",
