@@ -10,7 +10,6 @@ import datasketch  # noqa: F401
 import py3langid
 
 import crawler.extraction.extract  # noqa: F401  (lxml, trafilatura, htmldate, the metadata rules)
-from crawler.extraction.dates import warm_up_date_parser
 from archive.indexing.enrich import company_finder
 from archive.indexing.search import german_vocabulary
 from archive.storage.store import prepare_article
@@ -19,7 +18,8 @@ from crawler.extraction.article import Article
 german_vocabulary()
 company_finder()
 py3langid.classify("Die Sprache eines Textes, einmal erkannt, lädt das Modell.")
-warm_up_date_parser()
+# Not the date parser's languages (crawler.extraction.dates.warm_up_date_parser): compiling them
+# costs seconds of CPU that a crawl pays only when a page's written-out date needs them.
 prepare_article(
     Article(
         url="https://warmup.invalid/",
