@@ -37,6 +37,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
 from crawler.extraction.extract import extract_article  # noqa: E402
+from crawler.extraction.dates import warm_up_date_parser  # noqa: E402
 
 DEFAULT_BENCHMARKS = REPOSITORY.parent / "shared" / "benchmarks"
 RESULTS = REPOSITORY / "bench" / "results" / "extraction.json"
@@ -128,11 +129,13 @@ def warm_up(extractor, html: str, url: str) -> None:
     """One untimed call, so model loading (language identifier, htmldate caches) is not a page's time.
 
     newsarchive's extractor starts as its extraction workers do, after the fork server's
-    :mod:`crawler.extraction.warmup` (which also compiles the date parser's languages; plain
-    trafilatura, run after it in the same process, finds them compiled too). Each extractor
+    :mod:`crawler.extraction.warmup`. Both start with the date parser's languages compiled
+    (a cost a crawl pays once, on its first page with a written-out date), so that no page's
+    time includes it. Each extractor
     starts with empty trafilatura and htmldate caches, so that neither finds strings the other
     read (measured: within the noise on metadata-de)."""
     trafilatura.meta.reset_caches()
+    warm_up_date_parser()
     if extractor is project_extractor:
         import crawler.extraction.warmup  # noqa: F401
     extractor(html, url)

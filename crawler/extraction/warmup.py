@@ -19,7 +19,7 @@ german_vocabulary()
 company_finder()
 py3langid.classify("Die Sprache eines Textes, einmal erkannt, lädt das Modell.")
 # Not the date parser's languages (crawler.extraction.dates.warm_up_date_parser): compiling them
-# costs seconds of CPU that a crawl pays only when a page's written-out date needs them.
+# costs seconds of CPU, which a crawl pays only once a page's written-out date needs them.
 prepare_article(
     Article(
         url="https://warmup.invalid/",
