@@ -95,10 +95,13 @@ class ExtractPipeline:
             company_finder()  # load the gazetteer and company list now, not on the first page
 
     def close_spider(self):
-        if self.starting is not None and not self.starting.done():
-            self.starting.add_done_callback(lambda _: release_pool())
-        elif self.pool is not None:
-            release_pool()
+        # Whether this pipeline holds the pool is what its start came to, even when no page
+        # has been handed the pool yet.
+        if self.starting is not None:
+            if self.starting.done():
+                _release_started(self.starting)
+            else:
+                self.starting.add_done_callback(_release_started)
         self.pool = self.starting = None
 
     async def process_item(self, item: PageItem) -> PageItem:
@@ -141,6 +144,11 @@ class ExtractPipeline:
             # refuses all work from then on, so the next pages go to a new one.
             self.pool = renew_pool(self.pool)
             raise
+
+
+def _release_started(started) -> None:
+    if not started.cancelled() and started.exception() is None:
+        release_pool()
 
 
 class BatchWriter:
