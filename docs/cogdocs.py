@@ -199,6 +199,19 @@ PERFORMANCE_FIGURES = [
     ("place_precision.json", "precision", "place matching: precision", ""),
     ("enrich_speed.json", "ms_per_article", "place and company matching per article", "ms"),
     ("scheduler_overhead.json", "crawl_process_seconds_median", "scheduler: one crawl process, median", "s"),
+    (
+        "raw_compression.json",
+        "candidates.zstd level 3.compress_ms_per_page",
+        "keeping a fetched page: compression CPU (zstd 3)",
+        "ms",
+    ),
+    (
+        "raw_compression.json",
+        "candidates.zlib level 6.compress_ms_per_page",
+        "the same with zlib 6, before 0.2.0",
+        "ms",
+    ),
+    ("raw_compression.json", "candidates.zstd level 3.ratio", "kept pages, fetched ÷ stored size (zstd 3)", "×"),
 ]
 
 

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from bench import archive as archive_bench
 from bench import crawl as crawl_bench
 from bench import peers as peers_bench
@@ -113,3 +115,15 @@ def test_search_quality_benchmark_ranks_the_chosen_german_analysis_first(monkeyp
     assert figures["queries"] >= 150 and 0 < figures["held_out"] < figures["queries"]
     legacy, chosen = (figures["analyses"][name]["held_out"]["all"] for name in search_quality.ANALYSES)
     assert chosen["recall"] > legacy["recall"] and chosen["precision"] >= 0.95
+
+
+def test_raw_compression_benchmark_round_trips_every_candidate(tmp_path):
+    from bench import raw_compression
+    from bench.extraction import benchmarks_dir
+
+    if not benchmarks_dir().exists():
+        pytest.skip("the public benchmark pages (../shared/benchmarks) are absent")
+    result = raw_compression.main(["--limit", "3", "--output", str(tmp_path / "raw.json")])
+    assert result["pages"] == 6
+    assert result["chosen"] in result["candidates"]
+    assert all(figures["ratio"] > 1 for figures in result["candidates"].values())

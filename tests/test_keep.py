@@ -1,11 +1,22 @@
 """What the archive keeps of each fetch: raw responses, re-extraction and WARC export."""
 
 import shutil
+import zlib
 
 import sqlite_utils
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 from warcio.archiveiterator import ArchiveIterator
 
-from archive.storage.rawstore import open_raw_store, raw_store_path, storage_cost
+from archive.storage.rawstore import (
+    all_responses,
+    latest_responses,
+    open_raw_store,
+    r001_responses,
+    raw_store_path,
+    storage_cost,
+    store_response,
+)
 from tests.conftest import run_cli
 
 
@@ -71,3 +82,40 @@ def test_progress_table_and_summary(demo_site, tmp_path):
     assert "Crawling" in result.stderr and "feed-only" in result.stderr
     assert "Crawl finished in" in result.stdout
     assert "Raw pages kept: 15 responses of 15 articles" in result.stdout
+
+
+def test_pages_kept_by_earlier_releases_are_read_after_the_upgrade(tmp_path):
+    # The raw store as release 0.1.0 made it: its first migration only, bodies zlib-compressed.
+    first_release = Migrations("newsarchive-raw")
+    first_release(name="r001_responses")(r001_responses)
+    old_body = "<html><body><p>Vor dem Update gespeichert.</p></body></html>".encode()
+    with Database(raw_store_path(tmp_path / "archive.db")) as raw:
+        first_release.apply(raw)
+        raw["responses"].insert(
+            {
+                "url": "https://example.de/alt",
+                "source": "alt",
+                "fetched_at": "2026-01-02T03:04:05Z",
+                "status": 200,
+                "headers": "{}",
+                "body": zlib.compress(old_body),
+                "body_size": len(old_body),
+                "stored_size": 0,
+            }
+        )
+    new_body = "<html><body><p>Nach dem Update gespeichert. Größe: 100 %</p></body></html>".encode()
+    with open_raw_store(tmp_path / "archive.db") as raw:
+        store_response(
+            raw,
+            url="https://example.de/neu",
+            source="neu",
+            fetched_at="2026-12-04T10:00:00Z",
+            status=200,
+            headers={"Content-Type": "text/html; charset=utf-8"},
+            body=new_body,
+        )
+        bodies = {response["url"]: response["body"] for response in all_responses(raw)}
+        again = {response["url"]: response["body"] for response in latest_responses(raw)}
+        compressions = [row["compression"] for row in raw["responses"].rows]
+    assert bodies == again == {"https://example.de/alt": old_body, "https://example.de/neu": new_body}
+    assert compressions == ["zlib", "zstd"]
