@@ -15,11 +15,11 @@ from scrapy.exceptions import DropItem, NotConfigured
 from archive.indexing.enrich import company_finder
 from archive.storage.ingest import IngestOptions, ingest_batch
 from archive.storage.rawstore import open_raw_store
-from archive.storage.store import PreparedArticle, open_archive, prepare_article
+from archive.storage.store import PreparedArticle, open_archive
 from crawler.extraction.classify import UNDECIDED, looks_like_article
-from crawler.extraction.extract import ExtractionTooSlow, extract_article, time_budget, with_listed_date
+from crawler.extraction.extract import ExtractionTooSlow
 from crawler.items import PageItem
-from crawler.extraction.workers import acquire_pool, release_pool, renew_pool
+from crawler.extraction.workers import acquire_pool, extract_and_prepare, release_pool, renew_pool
 from crawler import stats as keys
 
 logger = logging.getLogger(__name__)
@@ -34,27 +34,9 @@ def default_extract_workers() -> int:
     return max(1, (os.cpu_count() or 1) - 1)
 
 
-def extract_and_prepare(
-    html: str | bytes,
-    url: str,
-    find_entities: bool,
-    time_limit: float | None = None,
-    listed_published: str | None = None,
-) -> PreparedArticle | None:
-    """All the CPU work on one page: extract it, then compute what storing it needs
-    (``archive.storage.store.prepare_article``: search terms, near-duplicate signature, mentions),
-    within ``time_limit`` seconds (:class:`~crawler.extraction.extract.ExtractionTooSlow` past it).
-    ``listed_published`` (the date a feed or news sitemap gave) dates a page that prints none."""
-    with time_budget(time_limit):
-        article = extract_article(html, url)
-        if article is None:
-            return None
-        return prepare_article(with_listed_date(article, listed_published), find_entities=find_entities)
-
-
 class ExtractPipeline:
     """Extract the article of a :class:`~crawler.items.PageItem` and prepare it for storing
-    (``item.prepared``, see :func:`extract_and_prepare`); the page's HTML is dropped.
+    (``item.prepared``, see :func:`~crawler.extraction.workers.extract_and_prepare`); the page's HTML is dropped.
 
     Extraction runs in a pool of ``EXTRACT_WORKERS`` processes (default: one per CPU core but
     one, which the crawl process itself needs; 0 runs it in the crawl process), off the

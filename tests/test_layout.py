@@ -31,6 +31,9 @@ LAYERS = [
     ),
     # The crawl process stores what its workers prepared: the German vocabulary loads on first use.
     ("archive.storage.store", ["wordfreq"]),
+    # The extraction workers' fork server loads their task and never the crawl's Scrapy side,
+    # which each worker would otherwise import on its first page.
+    ("crawler.extraction.warmup", ["scrapy", "twisted", "crawler.pipelines", "crawler.fetch.spider"]),
     ("crawler.cli", ["scrapy", "trafilatura", "datasette", "numpy", "scheduler"]),
     ("scheduler", ["scrapy", "trafilatura", "datasette", "crawler.cli"]),
 ]
@@ -41,3 +44,16 @@ def test_import_does_not_load_later_stages(module, forbidden):
     probe = f"import sys, {module}\nprint(' '.join(name for name in {forbidden!r} if name in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert loaded.stdout.split() == []
+
+
+def test_the_task_extraction_workers_run_is_loaded_by_their_fork_server():
+    # A worker unpickles its task by importing the task's module: one the fork server has not
+    # loaded would be imported again by every worker, with all it imports.
+    probe = (
+        "import sys, crawler.extraction.warmup\n"
+        "loaded = set(sys.modules)\n"
+        "from crawler.pipelines import extract_and_prepare\n"
+        "print(extract_and_prepare.__module__ in loaded)"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert loaded.stdout.split() == ["True"]

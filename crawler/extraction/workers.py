@@ -16,6 +16,31 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
+from archive.storage.store import PreparedArticle, prepare_article
+from crawler.extraction.extract import extract_article, time_budget, with_listed_date
+
+
+def extract_and_prepare(
+    html: str | bytes,
+    url: str,
+    find_entities: bool,
+    time_limit: float | None = None,
+    listed_published: str | None = None,
+) -> PreparedArticle | None:
+    """All the CPU work on one page: extract it, then compute what storing it needs
+    (``archive.storage.store.prepare_article``: search terms, near-duplicate signature, mentions),
+    within ``time_limit`` seconds (:class:`~crawler.extraction.extract.ExtractionTooSlow` past it).
+    ``listed_published`` (the date a feed or news sitemap gave) dates a page that prints none.
+
+    What the pool's workers run: it lives here, beside the pool, so that unpickling it in a
+    worker imports only what the fork server has loaded already, not the crawl's Scrapy side."""
+    with time_budget(time_limit):
+        article = extract_article(html, url)
+        if article is None:
+            return None
+        return prepare_article(with_listed_date(article, listed_published), find_entities=find_entities)
+
+
 _pool: ProcessPoolExecutor | None = None
 _users = 0
 # Pipelines start the pool from a thread, so that the reactor is not held while it starts.
