@@ -37,7 +37,8 @@ from crawler.extraction.classify import (
     looks_like_article,
 )
 from crawler.fetch.discover import feed_entries, sitemap_entries
-from crawler.extraction.extract import extract_article, page_metadata, parse_html
+from crawler.extraction.extract import extract_article, parse_html
+from crawler.extraction.page import page_metadata
 from crawler.sources import SourcesError, load_sources, parse_source, select_sources
 
 COMMON_FEED_PATHS = (

@@ -17,7 +17,7 @@ from archive.storage.ingest import IngestOptions, ingest_batch
 from archive.storage.rawstore import open_raw_store
 from archive.storage.store import PreparedArticle, open_archive
 from crawler.extraction.classify import UNDECIDED, looks_like_article
-from crawler.extraction.extract import ExtractionTooSlow
+from crawler.extraction.timelimit import ExtractionTooSlow
 from crawler.items import PageItem
 from crawler.extraction.workers import acquire_pool, extract_and_prepare, release_pool, renew_pool
 from crawler import stats as keys

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from crawler.extraction.classify import ARTICLE, NOT_ARTICLE, UNDECIDED, classify_page, looks_like_article
-from crawler.extraction.extract import extract_article, page_metadata, parse_html
+from crawler.extraction.extract import extract_article, parse_html
+from crawler.extraction.page import page_metadata
 
 PAGES = Path(__file__).parent / "sites" / "pages"
 BASE = "https://www.niederrhein-wirtschaft.example/duisburg/"

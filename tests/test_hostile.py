@@ -17,7 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.demosite import DemoSiteServer, Page
-from crawler.extraction.extract import ExtractionTooSlow, extract_article, time_budget
+from crawler.extraction.extract import extract_article
+from crawler.extraction.timelimit import ExtractionTooSlow, time_budget
 from crawler.extraction.workers import acquire_pool, release_pool, renew_pool
 from tests.conftest import run_cli, write_sources
 

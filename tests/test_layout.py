@@ -31,6 +31,12 @@ LAYERS = [
     ),
     # The crawl process stores what its workers prepared: the German vocabulary loads on first use.
     ("archive.storage.store", ["wordfreq"]),
+    # The crawl process classifies pages and hands articles to its workers: the extraction
+    # libraries load in the workers' fork server only (crawler.extraction.warmup).
+    *(
+        (module, ["trafilatura", "htmldate", "py3langid", "ftfy", "datasketch", "wordfreq"])
+        for module in ("crawler.crawl", "crawler.fetch.spider", "crawler.pipelines")
+    ),
     # The extraction workers' fork server loads their task and never the crawl's Scrapy side,
     # which each worker would otherwise import on its first page.
     ("crawler.extraction.warmup", ["scrapy", "twisted", "crawler.pipelines", "crawler.fetch.spider"]),

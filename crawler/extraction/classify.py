@@ -128,7 +128,7 @@ class PageEvidence:
 def classify_page(url: str, metadata: dict, article_pattern: str = "", tree=None) -> str:
     """Classify a page before extraction: ``article``, ``not-article`` or ``undecided``.
 
-    ``metadata`` is :func:`crawler.extraction.extract.page_metadata` of the page, ``tree`` the parsed page
+    ``metadata`` is :func:`crawler.extraction.page.page_metadata` of the page, ``tree`` the parsed page
     (:func:`crawler.extraction.extract.parse_html`); without it only markup and URL are weighed.
     """
     if article_pattern:

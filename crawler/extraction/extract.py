@@ -5,12 +5,10 @@
 """
 
 import re
-import signal
 import threading
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import replace
-from datetime import datetime
 from urllib.parse import urljoin
 
 import ftfy
@@ -37,7 +35,7 @@ from crawler.extraction.bylines import article_authors, printed_agency_credits
 from crawler.extraction.dates import article_dates, parse_date
 from crawler.extraction.headline import article_title
 from crawler.extraction.lead import article_lead
-from crawler.extraction.page import ARTICLE_TYPES, DATE_FROM_FEED, MAX_KICKER_WORDS, jsonld_nodes
+from crawler.extraction.page import DATE_FROM_FEED, MAX_KICKER_WORDS, as_list, page_metadata
 
 # Texts this short are teasers or errors, not articles; language detection is unreliable too.
 MIN_LANGUAGE_WORDS = 8
@@ -48,35 +46,6 @@ LANGUAGE_SAMPLE = 1000
 MOJIBAKE = re.compile(
     "\u00c3[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]|\u00e2[\u0080\u20ac]"
 )
-
-
-class ExtractionTooSlow(Exception):
-    """A page's extraction ran past its time budget (:func:`time_budget`)."""
-
-
-@contextmanager
-def time_budget(seconds: float | None):
-    """Interrupt the block with :class:`ExtractionTooSlow` after ``seconds`` (None or 0: never).
-
-    Pages are written by strangers; a few are built, by accident or not, to make parsers and
-    extractors run for minutes. A timer signal interrupts the Python code between two steps,
-    so it works in the extraction workers and in any process's main thread; elsewhere (signals
-    reach the main thread only) the block runs without a budget.
-    """
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise ExtractionTooSlow(f"extraction took longer than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def repair_encoding(html: str) -> str:
@@ -141,55 +110,6 @@ def parse_html(html: str | bytes):
         return None
 
 
-def page_metadata(tree) -> dict:
-    """Structured facts a page states about itself: og:type, JSON-LD types and dates, canonical.
-
-    Returns ``{"og_type", "jsonld_types", "canonical", "published", "modified", "lang",
-    "keywords", "alternates"}``;
-    dates are ISO 8601 strings exactly as the page gives them (time and offset kept).
-    """
-    meta = {
-        "og_type": None,
-        "jsonld_types": set(),
-        "canonical": None,
-        "published": None,
-        "modified": None,
-        "lang": None,
-        "keywords": [],
-        "alternates": {},
-    }
-    if tree is None:
-        return meta
-    meta["og_type"] = _first(tree.xpath('//meta[@property="og:type"]/@content'))
-    meta["canonical"] = _first(tree.xpath('//link[@rel="canonical"]/@href'))
-    meta["lang"] = _first(tree.xpath("/html/@lang"))
-    for node in jsonld_nodes(tree):
-        types = node.get("@type")
-        types = set(types) if isinstance(types, list) else {types}
-        meta["jsonld_types"] |= {t for t in types if isinstance(t, str)}
-        if types & ARTICLE_TYPES:
-            meta["published"] = meta["published"] or _iso(node.get("datePublished"))
-            meta["modified"] = meta["modified"] or _iso(node.get("dateModified"))
-            meta["keywords"] = meta["keywords"] or _as_list(node.get("keywords"))
-    for key, prop in (("published", "article:published_time"), ("modified", "article:modified_time")):
-        meta[key] = meta[key] or _iso(_first(tree.xpath(f'//meta[@property="{prop}"]/@content')))
-    meta["alternates"] = language_alternates(tree)
-    return meta
-
-
-def language_alternates(tree) -> dict[str, str]:
-    """The page's language versions from ``<link rel="alternate" hreflang>``: ``{hreflang: url}``.
-
-    ``x-default`` names no language and is left out; URLs are as the page gives them.
-    """
-    alternates = {}
-    for link in tree.xpath('//link[@rel="alternate"][@hreflang][@href]'):
-        language = link.get("hreflang").strip()
-        if language.lower() != "x-default":
-            alternates[language] = link.get("href").strip()
-    return alternates
-
-
 # Long enough for a story: a shorter precision-mode result may have cut into the article.
 MIN_PRECISE_WORDS = 300
 # How much longer the default extraction must be to replace a short precision-mode result.
@@ -234,9 +154,7 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
         date_source=dates.source,
         language=detect_language(text, fallback=meta["lang"]),
         text=text,
-        tags=_as_list(facts.tags)
-        or meta["keywords"]
-        or _as_list(facts.categories or extract_catstags("category", tree)),
+        tags=as_list(facts.tags) or meta["keywords"] or as_list(facts.categories or extract_catstags("category", tree)),
         image=_clean(facts.image),
         site_name=_clean(facts.sitename),
         alternates={
@@ -457,29 +375,5 @@ def _without_furniture(text: str) -> str:
     return "\n".join(kept) if kept else text
 
 
-def _iso(value) -> str | None:
-    """``value`` if it is an ISO 8601 date or timestamp, else ``None``."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value
-
-
-def _first(values):
-    return values[0].strip() if values else None
-
-
 def _clean(value) -> str | None:
     return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
-
-
-def _as_list(value) -> list[str]:
-    if not value:
-        return []
-    if isinstance(value, str):
-        value = value.split(",")
-    return [item.strip() for item in value if item and item.strip()]

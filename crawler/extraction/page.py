@@ -5,6 +5,7 @@ headline element, and the constants they share.
 import json
 import re
 import weakref
+from datetime import datetime
 from urllib.parse import urlsplit
 
 import lxml.etree
@@ -422,3 +423,78 @@ def words_of(text: str) -> list[str]:
 
 def text_key(text: str | None) -> str:
     return "".join(words_of(text or ""))
+
+
+def page_metadata(tree) -> dict:
+    """Structured facts a page states about itself: og:type, JSON-LD types and dates, canonical.
+
+    Returns ``{"og_type", "jsonld_types", "canonical", "published", "modified", "lang",
+    "keywords", "alternates"}``;
+    dates are ISO 8601 strings exactly as the page gives them (time and offset kept).
+    """
+    meta = {
+        "og_type": None,
+        "jsonld_types": set(),
+        "canonical": None,
+        "published": None,
+        "modified": None,
+        "lang": None,
+        "keywords": [],
+        "alternates": {},
+    }
+    if tree is None:
+        return meta
+    meta["og_type"] = first_value(tree.xpath('//meta[@property="og:type"]/@content'))
+    meta["canonical"] = first_value(tree.xpath('//link[@rel="canonical"]/@href'))
+    meta["lang"] = first_value(tree.xpath("/html/@lang"))
+    for node in jsonld_nodes(tree):
+        types = node.get("@type")
+        types = set(types) if isinstance(types, list) else {types}
+        meta["jsonld_types"] |= {t for t in types if isinstance(t, str)}
+        if types & ARTICLE_TYPES:
+            meta["published"] = meta["published"] or iso_timestamp(node.get("datePublished"))
+            meta["modified"] = meta["modified"] or iso_timestamp(node.get("dateModified"))
+            meta["keywords"] = meta["keywords"] or as_list(node.get("keywords"))
+    for key, prop in (("published", "article:published_time"), ("modified", "article:modified_time")):
+        meta[key] = meta[key] or iso_timestamp(first_value(tree.xpath(f'//meta[@property="{prop}"]/@content')))
+    meta["alternates"] = language_alternates(tree)
+    return meta
+
+
+def language_alternates(tree) -> dict[str, str]:
+    """The page's language versions from ``<link rel="alternate" hreflang>``: ``{hreflang: url}``.
+
+    ``x-default`` names no language and is left out; URLs are as the page gives them.
+    """
+    alternates = {}
+    for link in tree.xpath('//link[@rel="alternate"][@hreflang][@href]'):
+        language = link.get("hreflang").strip()
+        if language.lower() != "x-default":
+            alternates[language] = link.get("href").strip()
+    return alternates
+
+
+def iso_timestamp(value) -> str | None:
+    """``value`` if it is an ISO 8601 date or timestamp, else ``None``."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value
+
+
+def first_value(values):
+    """The first of an XPath result's strings, stripped; ``None`` when there is none."""
+    return values[0].strip() if values else None
+
+
+def as_list(value) -> list[str]:
+    """A structured-data value as a list of strings (a comma-separated string is split)."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = value.split(",")
+    return [item.strip() for item in value if item and item.strip()]

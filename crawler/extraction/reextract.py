@@ -12,7 +12,8 @@ from warcio.warcwriter import WARCWriter
 
 from archive.storage.rawstore import all_responses, latest_responses, open_raw_store
 from archive.storage.store import open_archive, update_extraction
-from crawler.extraction.extract import extract_article, time_budget
+from crawler.extraction.extract import extract_article
+from crawler.extraction.timelimit import time_budget
 from crawler.settings import EXTRACT_TIME_LIMIT
 
 

@@ -9,8 +9,9 @@ import gc
 import datasketch  # noqa: F401
 import py3langid
 
-# The workers' task (lxml, trafilatura, htmldate, the metadata rules, storing's preparation):
-# a worker unpickles it by importing its module, which then is loaded already.
+import crawler.extraction.extract  # noqa: F401  (lxml, trafilatura, htmldate, the metadata rules)
+
+# The workers' task: a worker unpickles it by importing its module, which then is loaded already.
 import crawler.extraction.workers  # noqa: F401
 from archive.indexing.enrich import company_finder
 from archive.indexing.search import german_vocabulary

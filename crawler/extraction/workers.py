@@ -17,7 +17,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 
 from archive.storage.store import PreparedArticle, prepare_article
-from crawler.extraction.extract import extract_article, time_budget, with_listed_date
+from crawler.extraction.timelimit import time_budget
 
 
 def extract_and_prepare(
@@ -29,11 +29,15 @@ def extract_and_prepare(
 ) -> PreparedArticle | None:
     """All the CPU work on one page: extract it, then compute what storing it needs
     (``archive.storage.store.prepare_article``: search terms, near-duplicate signature, mentions),
-    within ``time_limit`` seconds (:class:`~crawler.extraction.extract.ExtractionTooSlow` past it).
+    within ``time_limit`` seconds (:class:`~crawler.extraction.timelimit.ExtractionTooSlow` past it).
     ``listed_published`` (the date a feed or news sitemap gave) dates a page that prints none.
 
     What the pool's workers run: it lives here, beside the pool, so that unpickling it in a
     worker imports only what the fork server has loaded already, not the crawl's Scrapy side."""
+    # Imported here: the crawl process that hands pages to workers never loads trafilatura
+    # (the fork server has, for its workers: crawler.extraction.warmup).
+    from crawler.extraction.extract import extract_article, with_listed_date
+
     with time_budget(time_limit):
         article = extract_article(html, url)
         if article is None:

@@ -23,7 +23,7 @@ from archive.urls import NOT_WEB, UrlPolicy
 from crawler.extraction.classify import NOT_ARTICLE, classify_page
 
 from crawler.fetch.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
-from crawler.extraction.extract import page_metadata
+from crawler.extraction.page import page_metadata
 from crawler.items import PageItem
 from crawler.fetch.middlewares import count_refusal
 from crawler.sources import Source
