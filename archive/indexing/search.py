@@ -130,6 +130,8 @@ MIN_STEM = 4
 MIN_PREFIX_STEM = 6
 
 
+# Every term of every stored article is folded; like the terms themselves (_word_terms), they repeat.
+@functools.lru_cache(maxsize=500_000)
 def fold(word: str) -> str:
     """``word`` as FTS5's unicode61 tokenizer with remove_diacritics indexes it: diacritics off.
 
@@ -303,6 +305,21 @@ def _read_tail(word: str, vocabulary: dict[str, float], tails: dict) -> tuple[fl
 
 
 def _part_frequency(part: str, vocabulary: dict[str, float]) -> float:
+    if vocabulary is german_vocabulary():
+        return _german_part_frequency(part)
+    return _frequency_as_part(part, vocabulary)
+
+
+# Splitting reads the same parts again and again, across the words of an article and across
+# articles (unternehmens, förderung), and a crawl's worker starts with no word analysed yet.
+@functools.lru_cache(maxsize=500_000)
+def _german_part_frequency(part: str) -> float:
+    return _frequency_as_part(part, german_vocabulary())
+
+
+def _frequency_as_part(part: str, vocabulary: dict[str, float]) -> float:
+    """The Zipf frequency ``part`` has as a compound's part: that of its most frequent form
+    (itself or a base form, no function word); 0 when it cannot be a part."""
     if len(part) < MIN_SHORT_PART or part in FUNCTION_WORDS:
         return 0.0
     forms = ({part} | base_forms(part, vocabulary)) - FUNCTION_WORDS
