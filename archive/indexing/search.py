@@ -4,6 +4,7 @@ text and ``search_terms``); typed queries are parsed in :mod:`archive.indexing.q
 import ctypes
 import functools
 import gc
+import importlib.metadata
 import math
 import re
 import threading
@@ -11,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import Stemmer
+
+from archive.cache import cached_json
 
 
 # German search: the FTS tokenizer keeps words whole and folds ü to u, so on its own it finds
@@ -66,7 +69,16 @@ JOINED_WORD = re.compile(r"(?<![^\W_])[^\W_]++(?:[-.&/'’][^\W_]++)+")
 
 @functools.cache
 def german_vocabulary() -> dict[str, float]:
-    """Common German words (lower case) and their Zipf frequency, from ``wordfreq``."""
+    """Common German words (lower case) and their Zipf frequency, from ``wordfreq``.
+
+    Built once from wordfreq's list, then read from the cache (:mod:`archive.cache`): loading
+    wordfreq and its whole list costs a crawl's extraction workers more than half a second
+    before their first page, the cached words a few hundredths."""
+    name = f"german-vocabulary-wordfreq-{importlib.metadata.version('wordfreq')}-{MIN_ZIPF}-{MIN_SHORT_PART}.json"
+    return cached_json(name, _german_vocabulary_from_wordfreq, valid=_is_vocabulary)
+
+
+def _german_vocabulary_from_wordfreq() -> dict[str, float]:
     # Imported here: loading wordfreq takes longer than the rest of this module, and the crawl
     # process, which stores what its workers prepared, never needs the vocabulary.
     from wordfreq import get_frequency_dict, get_frequency_list
@@ -84,6 +96,10 @@ def german_vocabulary() -> dict[str, float]:
     gc.collect()
     _return_free_memory()
     return vocabulary
+
+
+def _is_vocabulary(value) -> bool:
+    return isinstance(value, dict) and all(isinstance(zipf, float) for zipf in value.values())
 
 
 def _return_free_memory() -> None:

@@ -1,0 +1,40 @@
+"""Derived data kept between runs, so that each crawl does not rebuild it from a library's files.
+
+A cached file is named after everything it is derived from (library versions, constants); a
+file that is missing, unreadable or not what its reader expects is rebuilt, and a cache
+directory that cannot be written only means the value is rebuilt next time. The directory is
+``$NEWSARCHIVE_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsarchive``, else ``~/.cache/newsarchive``.
+"""
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    if configured := os.environ.get("NEWSARCHIVE_CACHE_DIR"):
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsarchive"
+
+
+def cached_json(name: str, build: Callable[[], object], valid: Callable[[object], bool] = lambda value: True):
+    """The JSON value cached under ``name``, or ``build()``'s, which is then cached (when it can be)."""
+    path = cache_dir() / name
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+        if valid(value):
+            return value
+    except (OSError, ValueError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole, then renamed: crawls starting together never read half a file.
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as file:
+            json.dump(value, file, ensure_ascii=False)
+        os.replace(file.name, path)
+    except OSError:
+        pass
+    return value
