@@ -69,7 +69,11 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 100,
     "crawler.extensions.CrawlProgress": 200,
+    # Scrapy's consoles: its telnet console, and its remote control (an HTTP server that runs
+    # code sent to it, on by default since Scrapy 2.19). A crawl is started by the CLI or the
+    # scheduler and never attached to; each would open a port and load aiohttp for nothing.
     "scrapy.extensions.telnet.TelnetConsole": None,
+    "scrapy.extensions.remote_control.RemoteControl": None,
 }
 
 LOG_LEVEL = "WARNING"

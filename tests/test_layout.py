@@ -63,3 +63,16 @@ def test_the_task_extraction_workers_run_is_loaded_by_their_fork_server():
     )
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert loaded.stdout.split() == ["True"]
+
+
+def test_a_crawl_opens_no_console():
+    from scrapy.utils.conf import build_component_list
+
+    from crawler.crawl import crawl_settings
+
+    extensions = build_component_list(crawl_settings("archive.db").getwithbase("EXTENSIONS"))
+    assert "crawler.extensions.CrawlRunRecorder" in extensions
+    assert "scrapy.extensions.corestats.CoreStats" in extensions
+    assert not {"scrapy.extensions.telnet.TelnetConsole", "scrapy.extensions.remote_control.RemoteControl"} & set(
+        extensions
+    )
