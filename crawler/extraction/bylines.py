@@ -14,6 +14,7 @@ from crawler.extraction.page import (
     VISIBLE_DATE,
     address_of,
     text_near_headline,
+    HIDDEN_CLASSES,
     is_hidden,
     jsonld_nodes,
     read_once,
@@ -149,7 +150,11 @@ BYLINE_XPATH = (
     '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
     ' or contains(@class, "author") or contains(@class, "autor")]'
 )
-BYLINE_ELEMENTS = lxml.etree.XPath(BYLINE_XPATH)
+# The same search, with the class tests made only where there is a class attribute (faster).
+BYLINE_ELEMENTS = lxml.etree.XPath(
+    '//*[@itemprop="author" or @rel="author" or @class and (contains(@class, "byline")'
+    ' or contains(@class, "author") or contains(@class, "autor"))]'
+)
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY})")
 
@@ -321,9 +326,19 @@ def _unseen(names: list[str], tree) -> bool:
 
 def _outermost_hidden(tree) -> list:
     """The body's elements hidden by class or ``aria-hidden``, none inside another."""
-    hidden = [element for element in tree.xpath("//body//*[@class or @aria-hidden]") if is_hidden(element)]
+    # The classes that hide are found among the page's few distinct class values; the search
+    # then asks for exactly those, instead of testing every element with a class in Python.
+    classes = sorted({value for value in BODY_CLASSES(tree) if HIDDEN_CLASSES.search(value)})
+    if any('"' in value for value in classes):
+        hidden = [element for element in tree.xpath("//body//*[@class or @aria-hidden]") if is_hidden(element)]
+    else:
+        tests = ['@aria-hidden="true"', *(f'@class="{value}"' for value in classes)]
+        hidden = tree.xpath(f"//body//*[{' or '.join(tests)}]")
     marked = set(hidden)
     return [element for element in hidden if not any(parent in marked for parent in element.iterancestors())]
+
+
+BODY_CLASSES = lxml.etree.XPath("//body//@class", smart_strings=False)
 
 
 def _shown_names(byline: str, shown: list[str]) -> list[str]:
@@ -809,7 +824,12 @@ class LowercaseWords:
 
     def __contains__(self, word) -> bool:
         if self.words is None:
-            self.words = _lowercase_words(body_text(self.tree))
+            text = body_text(self.tree)
+            # A word the text does not hold anywhere is none of its words: most questions are
+            # answered without collecting them.
+            if word not in text:
+                return False
+            self.words = _lowercase_words(text)
         return word in self.words
 
 
