@@ -201,8 +201,9 @@ def _read_story_microdata(tree) -> dict[str, list[str]]:
     return values
 
 
+# Found from the attributes up, which tests only the elements that have an itemprop.
 STORY_DATE_PROPERTIES = lxml.etree.XPath(
-    f'//*[@itemprop="datePublished" or @itemprop="dateModified"][not({OUTSIDE_THE_STORY})]'
+    f'//@itemprop[.="datePublished" or .="dateModified"]/parent::*[not({OUTSIDE_THE_STORY})]'
 )
 
 
