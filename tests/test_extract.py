@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from crawler.extraction.classify import ARTICLE, NOT_ARTICLE, UNDECIDED, classify_page, looks_like_article
-from crawler.extraction.extract import extract_article, parse_html
+from crawler.extraction.extract import (
+    content_words,
+    default_pass_can_win,
+    extract_article,
+    page_words,
+    parse_html,
+)
 from crawler.extraction.page import page_metadata
 
 PAGES = Path(__file__).parent / "sites" / "pages"
@@ -124,3 +130,41 @@ def test_cli_extract_prints_the_pipeline_json(name):
     assert printed == extract_article(page(name), BASE + name).as_json()
     # The keys, and their order, are what scripts checking a source read: they do not change.
     assert list(printed) == EXTRACT_JSON_KEYS
+
+
+def test_content_words_leave_out_links_scripts_and_style_sheets():
+    tree = parse_html(
+        "<html><body><nav><ul><li><a href=/a>Wirtschaft Politik</a></li><li><a href=/b>Sport</a></li></ul></nav>"
+        "<p>Die Stadt baut <a href=/c>ein Werk</a> am Hafen.</p>"
+        "<ul><li>Erster <b>Punkt</b></li><li><a href=/d>nur ein Link</a></li></ul>"
+        "<script>var x = 'a b c';</script><style>p { color: red }</style></body></html>"
+    )
+    # "Die Stadt baut", "am Hafen.", "Erster Punkt" and its list item's marker.
+    assert content_words(tree) == 3 + 2 + 2 + 2
+
+
+STORY = (
+    "Die Hafengesellschaft baut am Logistikzentrum in Duisburg-Rheinhausen eine dritte Halle, "
+    "die im Herbst fertig werden soll und Platz für zweihundert neue Arbeitsplätze bietet. "
+)
+MENU = "".join(f"<li><a href=/thema/{n}>Thema Nummer {n} der Woche</a></li>" for n in range(60))
+
+
+def test_default_pass_is_not_run_where_only_links_could_add_words():
+    text = (STORY * 2).strip()
+    tree = parse_html(f"<html><body><nav><ul>{MENU}</ul></nav><article><p>{text}</p></article></body></html>")
+    words = len(text.split())
+    assert page_words(tree) >= 2 * words
+    assert not default_pass_can_win(tree, text, words)
+    # Words outside links, in a block precision mode left out, can double the text.
+    more = f"<div class=box><p>{STORY * 3}</p></div>"
+    tree = parse_html(f"<html><body><nav><ul>{MENU}</ul></nav><article><p>{text}</p></article>{more}</body></html>")
+    assert default_pass_can_win(tree, text, words)
+
+
+def test_default_pass_is_run_on_a_result_its_baseline_would_rescue():
+    # Under trafilatura's minimum size, the default pass's baseline reads structured data too:
+    # the page's words are the only bound.
+    text = "Die Hafengesellschaft baut eine dritte Halle."
+    tree = parse_html(f"<html><body><nav><ul>{MENU}</ul></nav><article><p>{text}</p></article></body></html>")
+    assert default_pass_can_win(tree, text, len(text.split()))

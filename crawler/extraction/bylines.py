@@ -1,5 +1,6 @@
 """Bylines: the people an article credits (``authors``), and the wire services (``agencies``)."""
 
+import functools
 import re
 
 import lxml.etree
@@ -13,6 +14,7 @@ from crawler.extraction.page import (
     VISIBLE_DATE,
     address_of,
     text_near_headline,
+    HIDDEN_CLASSES,
     is_hidden,
     jsonld_nodes,
     read_once,
@@ -148,6 +150,21 @@ BYLINE_XPATH = (
     '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
     ' or contains(@class, "author") or contains(@class, "autor")]'
 )
+# The same search made from the attributes up: each test is made on the attributes it reads,
+# not on every element of the page (half the time on large pages); the union is in page order.
+BYLINE_ELEMENTS = lxml.etree.XPath(
+    '//@itemprop[.="author"]/.. | //@rel[.="author"]/..'
+    ' | //@class[contains(., "byline") or contains(., "author") or contains(., "autor")]/..'
+)
+# A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
+ELSEWHERE = lxml.etree.XPath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY})")
+
+
+def byline_elements(tree) -> list:
+    """The page's elements :data:`BYLINE_XPATH` finds; four rules read them, the search over
+    every element of the page is made once."""
+    return read_once(tree, "byline_elements", BYLINE_ELEMENTS)
+
 
 WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
 
@@ -203,7 +220,7 @@ def article_authors(
     )
     names, agencies, desks = [], [], []
     sites = site_names_of(tree, url) if url else set()
-    common = _lowercase_words(body_text(tree))
+    common = LowercaseWords(tree)
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks, common)
     shown, handles, issuers, sources = _shown_credits(tree, headline)
@@ -233,7 +250,7 @@ def article_authors(
         # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
         _sort_names(handles[:1] + issuers, sites, names, agencies, desks, common)
     if not (names or agencies or desks):
-        for element in tree.xpath(BYLINE_XPATH)[:3]:
+        for element in byline_elements(tree)[:3]:
             _sort_names(split_names(text_of(element)), sites, names, agencies, desks, common)
     signature = closing_signature(tree, text)
     if not names:
@@ -288,8 +305,8 @@ def _not_from_teasers(guess: list[str], tree) -> list[str]:
     if not guess:
         return guess
     elsewhere, here = set(), set()
-    for element in tree.xpath(BYLINE_XPATH):
-        outside = element.xpath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY})")
+    for element in byline_elements(tree):
+        outside = ELSEWHERE(element)
         (elsewhere if outside else here).update(text_key(name) for name in split_names(text_of(element)))
     return [name for name in guess if text_key(name) not in elsewhere - here]
 
@@ -299,28 +316,47 @@ def _unseen(names: list[str], tree) -> bool:
     if not all(_looks_like_a_name(name) and name != name.lower() for name in names):
         return False
     page = text_key(body_text(tree))
+    shown = {key: count for name in names if (count := page.count(key := text_key(name)))}
+    if not shown:
+        return True
     # Text hidden by its class (a theme's vcard for search engines: "rich-snippet-hidden")
     # shows nobody: a name counts as seen only when it appears outside such elements too.
     hidden = [text_key(text_of(element)) for element in _outermost_hidden(tree)]
-    return not any(page.count(text_key(name)) > sum(text.count(text_key(name)) for text in hidden) for name in names)
+    return not any(count > sum(text.count(key) for text in hidden) for key, count in shown.items())
 
 
 def _outermost_hidden(tree) -> list:
     """The body's elements hidden by class or ``aria-hidden``, none inside another."""
-    hidden = [element for element in tree.xpath("//body//*[@class or @aria-hidden]") if is_hidden(element)]
+    # The classes that hide are found among the page's few distinct class values; the search
+    # then asks for exactly those, instead of testing every element with a class in Python.
+    classes = sorted({value for value in BODY_CLASSES(tree) if HIDDEN_CLASSES.search(value)})
+    if any('"' in value for value in classes):
+        hidden = [element for element in tree.xpath("//body//*[@class or @aria-hidden]") if is_hidden(element)]
+    else:
+        tests = ['@aria-hidden="true"', *(f'@class="{value}"' for value in classes)]
+        hidden = tree.xpath(f"//body//*[{' or '.join(tests)}]")
     marked = set(hidden)
     return [element for element in hidden if not any(parent in marked for parent in element.iterancestors())]
+
+
+BODY_CLASSES = lxml.etree.XPath("//body//@class", smart_strings=False)
 
 
 def _shown_names(byline: str, shown: list[str]) -> list[str]:
     """The names of a shown byline, or of a later one that names them and more: a date line
     cut short ("von Lars Fischer") and the byline box ("von Lars Fischer und Alina …")."""
-    names = [name for name in map(_before_common_noun, split_names(byline)) if _looks_like_a_name(name)]
+    names = _byline_names(byline)
     for other in shown:
-        other_names = [name for name in map(_before_common_noun, split_names(other)) if _looks_like_a_name(name)]
+        other_names = _byline_names(other)
         if names and len(other_names) > len(names) and set(names) <= set(other_names):
-            return other_names
-    return names
+            return list(other_names)
+    return list(names)
+
+
+@functools.lru_cache(maxsize=1024)
+def _byline_names(byline: str) -> tuple[str, ...]:
+    # Each byline is compared with every other one, on every call: parsed once.
+    return tuple(name for name in map(_before_common_noun, split_names(byline)) if _looks_like_a_name(name))
 
 
 # A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
@@ -475,8 +511,8 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         bylines.append(" und ".join(linked))
     pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
     bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
-    for element in tree.xpath(BYLINE_XPATH):
-        if element.xpath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY})"):
+    for element in byline_elements(tree):
+        if ELSEWHERE(element):
             # A commenter, or the author of a teaser for another story ("slider-teaser__author").
             continue
         value = text_of(element)
@@ -570,7 +606,8 @@ HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
 
 # The labels that say "author" outright count anywhere on the page, a plain "von" next to the
 # headline only.
-HANDLE_LABEL = r"(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag)\s+von"
+HANDLE_LABEL_WORDS = ("Geschrieben", "Erstellt", "Verfasst", "Eingestellt", "Gepostet", "Beitrag")
+HANDLE_LABEL = r"(?:" + "|".join(HANDLE_LABEL_WORDS) + r")\s+von"
 
 HANDLE_BEFORE_DATE = r"\s+" + HANDLE + r"\s+(?:[»|·•,–-]\s*)?(?:am\s+)?(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE
 
@@ -613,6 +650,12 @@ def dated_handles(pieces: list[str], labelled: bool = False) -> list[str]:
     """One-word names in the dated bylines of ``pieces`` (the text pieces next to the headline;
     with ``labelled``, of the whole page, where only "Geschrieben von …" and the like count)."""
     text = "\n".join(pieces)
+    if labelled and not (
+        text.startswith(HANDLE_LABEL_WORDS) or any("\n" + word in text for word in HANDLE_LABEL_WORDS)
+    ):
+        # The label starts a line: on a page where none starts with its first word, the
+        # expression, which tries every position of the whole page's text, cannot match.
+        return []
     handles = []
     for match in (LABELLED_HANDLE if labelled else DATED_HANDLE).finditer(text):
         # DATED_HANDLE has the handle before the date or ("after") after it.
@@ -771,6 +814,26 @@ def _before_common_noun(name: str) -> str:
     return name
 
 
+class LowercaseWords:
+    """The words the page's visible text writes in lower case (:func:`_lowercase_words`), as a
+    set read only with ``in``: collected on the first question, which most pages never ask (it
+    comes after a credited name's other tests)."""
+
+    def __init__(self, tree):
+        self.tree = tree
+        self.words = None
+
+    def __contains__(self, word) -> bool:
+        if self.words is None:
+            text = body_text(self.tree)
+            # A word the text does not hold anywhere is none of its words: most questions are
+            # answered without collecting them.
+            if word not in text:
+                return False
+            self.words = _lowercase_words(text)
+        return word in self.words
+
+
 def _lowercase_words(text: str) -> set[str]:
     """The words ``text`` writes in lower case (no addresses or handles: letters only)."""
     # Each distinct word once: a page repeats most of its words.
@@ -788,7 +851,7 @@ def _introduced(tree, name: str) -> list[str]:
         return []
     pattern = re.compile(r"\b" + re.escape(name) + r"(?:\s+(?!" + re.escape(name) + r"\b)[A-ZÄÖÜ][\w'’-]+){1,2}")
     found = []
-    for element in tree.xpath(BYLINE_XPATH)[:10]:
+    for element in byline_elements(tree)[:10]:
         # Piece by piece: a name heading and the biography below it ("Matthias" and
         # "Medizinstudent, Papa, …") are not one name.
         for piece in element.xpath(".//text()"):

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+import lxml.etree
 from htmldate import find_date
 from htmldate.extractors import get_external_parser
 
@@ -23,6 +24,7 @@ from crawler.extraction.page import (
     text_near_headline,
     body_text,
     meta_content,
+    read_once,
     story_nodes,
     text_of,
 )
@@ -186,12 +188,23 @@ def _story_microdata(tree, prop: str) -> list[str]:
     """Values of the microdata property ``prop`` ("datePublished") that belong to the story: not
     inside an item of another type (a VideoObject's, an ImageObject's, a Comment's, a related
     article's in an ItemList) nor in a block outside the story (:data:`OUTSIDE_THE_STORY`)."""
-    values = []
-    for element in tree.xpath(f'//*[@itemprop="{prop}"][not({OUTSIDE_THE_STORY})]'):
+    return read_once(tree, "story_microdata", _read_story_microdata).get(prop, [])
+
+
+def _read_story_microdata(tree) -> dict[str, list[str]]:
+    # Both properties in one search of the page's elements.
+    values = {}
+    for element in STORY_DATE_PROPERTIES(tree):
         value = element.get("content") or element.get("datetime")
         if value and not _in_other_item(element):
-            values.append(value)
+            values.setdefault(element.get("itemprop"), []).append(value)
     return values
+
+
+# Found from the attributes up, which tests only the elements that have an itemprop.
+STORY_DATE_PROPERTIES = lxml.etree.XPath(
+    f'//@itemprop[.="datePublished" or .="dateModified"]/parent::*[not({OUTSIDE_THE_STORY})]'
+)
 
 
 def _story_items(tree) -> list:

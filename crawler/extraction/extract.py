@@ -26,6 +26,7 @@ from trafilatura.metadata import (
     extract_sitename,
     extract_title,
 )
+from trafilatura.settings import DEFAULT_CONFIG
 from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url
@@ -114,6 +115,8 @@ def parse_html(html: str | bytes):
 MIN_PRECISE_WORDS = 300
 # How much longer the default extraction must be to replace a short precision-mode result.
 RECALL_FALLBACK_RATIO = 2
+# Below this many characters, trafilatura's default mode rescues a result with its baseline.
+MIN_EXTRACTED_SIZE = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
 
 
 def extract_article(html: str | bytes, url: str) -> Article | None:
@@ -237,8 +240,9 @@ def extract_main_text(tree, url: str):
     # bare_extraction works on its own copy of a tree it is given, so both passes read this one.
     with prepared_for_extraction(tree) as tree:
         document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
-        words = len((document.text or "").split()) if document is not None else 0
-        if words < MIN_PRECISE_WORDS and page_words(tree) >= RECALL_FALLBACK_RATIO * max(words, 1):
+        text = (document.text or "") if document is not None else ""
+        words = len(text.split())
+        if words < MIN_PRECISE_WORDS and default_pass_can_win(tree, text, words):
             fuller = trafilatura.bare_extraction(tree, **options)
             if fuller is not None and len((fuller.text or "").split()) >= RECALL_FALLBACK_RATIO * max(words, 1):
                 if document is None:
@@ -250,12 +254,72 @@ def extract_main_text(tree, url: str):
     return document
 
 
+def default_pass_can_win(tree, text: str, words: int) -> bool:
+    """Whether the default extraction can find :data:`RECALL_FALLBACK_RATIO` times the words of
+    precision mode's ``text``. A result shorter than trafilatura's ``MIN_EXTRACTED_SIZE`` is
+    rescued in the default pass by its baseline, which also reads text the page keeps in
+    JSON-LD and attributes: there only the whole page's words rule it out. Otherwise the
+    default pass takes its text from the page's blocks, and the words of link text, which
+    every one of its extractors discards in navigation and teaser lists, do not count."""
+    wanted = RECALL_FALLBACK_RATIO * max(words, 1)
+    if len(text) < MIN_EXTRACTED_SIZE:
+        return page_words(tree) >= wanted
+    return content_words(tree) >= wanted
+
+
+def content_words(tree) -> int:
+    """The words of the page's text outside links, scripts and style sheets, and two for each
+    list item or table cell holding some of them (the markers trafilatura's text adds: "- ",
+    "| "). Text a page shows only as links (menus, teaser lists, "most read" boxes) counts
+    nothing: the default pass keeps link text only inside the story's paragraphs, far less
+    than the rest of their words, so this stays above what it can find."""
+    words = items = 0
+    hidden = links = 0
+    # Per list item or table cell open around the current element, whether it holds a word yet.
+    open_items: list[list[bool]] = []
+    for event, element in lxml.etree.iterwalk(tree, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            tag = element.tag
+            if tag in HIDDEN_TEXT:
+                hidden += 1
+            elif tag == "a":
+                links += 1
+            elif tag in TEXT_ITEMS:
+                open_items.append([False])
+            piece = element.text
+        else:
+            if event == "end":
+                tag = element.tag
+                if tag in HIDDEN_TEXT:
+                    hidden -= 1
+                elif tag == "a":
+                    links -= 1
+                elif tag in TEXT_ITEMS:
+                    items += open_items.pop()[0]
+                if element is tree:
+                    break
+            # A comment's or processing instruction's own text is no text node; its tail is.
+            piece = element.tail
+        if piece and not hidden and not links and (count := len(piece.split())):
+            words += count
+            # The innermost items first: an item that holds a word already marked those around it.
+            for item in reversed(open_items):
+                if item[0]:
+                    break
+                item[0] = True
+    return words + 2 * items
+
+
+# The elements whose text no extraction reads, and those trafilatura's text marks as list items
+# or table cells.
+HIDDEN_TEXT = {"script", "style"}
+TEXT_ITEMS = {"li", "td", "th", "tr", "dt", "dd"}
+
+
 def page_words(tree) -> int:
-    """An upper bound of the words any extraction can find on the page: those of every text
-    node but scripts and style sheets, and two for each list item or table cell, whose markers
-    trafilatura's text adds ("- ", "| ", "|---|"). A page with fewer than twice the words
-    precision mode kept cannot give the default extraction twice as many, so that pass is not
-    run: a short story on a light page costs one pass instead of two."""
+    """The words of every text node but scripts and style sheets, and two for each list item or
+    table cell, whose markers trafilatura's text adds ("- ", "| ", "|---|"): what any extraction
+    can find in the page's text."""
     words = sum(len(text.split()) for text in tree.xpath("//text()[not(parent::script) and not(parent::style)]"))
     return words + 2 * int(tree.xpath("count(//li|//td|//th|//tr|//dt|//dd)"))
 

@@ -263,19 +263,20 @@ def _text_pieces(root) -> tuple[list[str], list[str]]:
     ancestors = list(root.iterancestors())
     unseen = sum(1 for element in ancestors if element.tag in UNSEEN_TEXT)
     commented = sum(1 for element in ancestors if "comment" in (element.get("class") or ""))
+    # What each open element added to the counts, taken back at its end without reading it again.
+    opened = []
     for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         if event == "start":
-            if element.tag in UNSEEN_TEXT:
-                unseen += 1
-            if "comment" in (element.get("class") or ""):
-                commented += 1
+            hides, holds = element.tag in UNSEEN_TEXT, "comment" in (element.get("class") or "")
+            opened.append((hides, holds))
+            unseen += hides
+            commented += holds
             piece = element.text
         else:
             if event == "end":
-                if element.tag in UNSEEN_TEXT:
-                    unseen -= 1
-                if "comment" in (element.get("class") or ""):
-                    commented -= 1
+                hides, holds = opened.pop()
+                unseen -= hides
+                commented -= holds
                 if element is root:
                     break
             # A comment's or processing instruction's own text is no text node; its tail is.
@@ -421,8 +422,12 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
+# Everything but word characters: the text key is the words joined, without what separates them.
+NOT_WORD = re.compile(r"\W+")
+
+
 def text_key(text: str | None) -> str:
-    return "".join(words_of(text or ""))
+    return NOT_WORD.sub("", (text or "").casefold())
 
 
 def page_metadata(tree) -> dict:
