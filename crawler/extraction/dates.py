@@ -267,10 +267,7 @@ def _story_dates_only(tree, nodes: list[dict]):
     # Microdata and <time> elements outside the story are hidden alike (renamed for the while).
     others = [
         element
-        for element in tree.xpath(
-            '//*[@itemprop="datePublished" or @itemprop="dateModified" or @itemprop="dateCreated"'
-            f' or @itemprop="uploadDate" or self::time][{OUTSIDE_THE_STORY} or @itemprop]'
-        )
+        for element in DATE_ELEMENTS(tree)
         if element.get("itemprop") is None
         or element.xpath(f"boolean({OUTSIDE_THE_STORY})")
         # A page without story markup of its own (a podcast episode's, a video's) is dated by
@@ -297,6 +294,14 @@ def _story_dates_only(tree, nodes: list[dict]):
         for element, tag, attributes in saved_elements:
             element.tag = tag
             element.attrib.update(attributes)
+
+
+# The microdata dates and <time> elements htmldate reads, outside the story or microdata; found
+# from the itemprop attributes up and by tag, not by testing every element of the page.
+DATE_ELEMENTS = lxml.etree.XPath(
+    '(//@itemprop[.="datePublished" or .="dateModified" or .="dateCreated" or .="uploadDate"]/parent::*'
+    f" | //time)[{OUTSIDE_THE_STORY} or @itemprop]"
+)
 
 
 def parse_date(value, now: datetime | None = None) -> str | None:
