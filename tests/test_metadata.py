@@ -922,6 +922,61 @@ def test_a_credit_whose_first_word_the_page_writes_in_lower_case_is_no_person():
     assert extract(page(head, byline, body=story)).authors == ["Leonora Holling"]
 
 
+def test_an_author_typed_as_an_organisation_is_a_desk():
+    # Unsigned stories credit the publisher as an organisation node ("ntv Nachrichten" on
+    # n-tv.de); by its name alone it would pass for a person.
+    head = jsonld(author={"@type": "Organization", "name": "Hafenblick Nachrichten"})
+    footer = "<p>Hafenblick Nachrichten</p>"
+    byline = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, byline, closing=footer)).authors == ["Leonora Holling"]
+    assert extract(page(head, HEADLINE, closing=footer)).authors == ["Hafenblick Nachrichten"]
+    # A person node of that name stays a person, a wire service an agency.
+    head = jsonld(author={"@type": "Person", "name": "Hafenblick Nachrichten"})
+    assert extract(page(head, byline, closing=footer)).authors == ["Hafenblick Nachrichten"]
+    head = jsonld(author={"@type": "Organization", "name": "dpa"})
+    assert extract(page(head, HEADLINE)).agencies == ["dpa"]
+
+
+def test_a_byline_in_a_teaser_card_is_the_teasers():
+    # Lists of other stories, each card one link around headline and byline.
+    cards = "".join(
+        f'<div class="listing__item"><a href="/anderes-{number}.html"><h3>Neuer Radweg am Rhein</h3>'
+        f'<div class="listing__item__author">Von <span>{name}</span> am <span>08.12.2022</span></div></a></div>'
+        for number, name in enumerate(["Jörn Mecher", "Petra Walther", "Anne Hünninghaus"])
+    )
+    assert extract(page(header=HEADLINE, closing=cards)).authors == []
+    assert extract(page(header=HEADLINE + "<p>von Leonora Holling</p>", closing=cards)).authors == ["Leonora Holling"]
+    # A byline linked to the author's page is the story's.
+    byline = '<a href="/autoren/leonora-holling/"><span class="author">Leonora Holling</span></a>'
+    assert extract(page(header=HEADLINE + byline)).authors == ["Leonora Holling"]
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "<p><strong>Pressekontakt</strong><br>Dr. Tim Loppe<br>Pressesprecher naturstrom AG<br>Tel.: 0211 77900</p>",
+        "<p>Pressekontakt: Dr. Tim Loppe</p>",
+        "<h3>Ihr Ansprechpartner</h3><p>Dr. Tim Loppe</p><p>Telefon 0211 77900</p>",
+        # A contact box known by its class only.
+        '<div class="ansprechpartner_list"><a href="/kontakt/448"><strong>Dr. Tim Loppe </strong></a>'
+        "<div>Stellvertretender Pressesprecher</div></div>",
+    ],
+)
+def test_a_press_releases_contact_is_its_author_when_nobody_else_is(contact):
+    head = '<meta name="author" content="Web Commerce GmbH">'
+    assert extract(page(head, HEADLINE, closing=contact)).authors == ["Dr. Tim Loppe"]
+    byline = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, byline, closing=contact)).authors == ["Leonora Holling"]
+
+
+def test_a_contact_label_before_no_person_credits_no_person():
+    assert extract(page(header=HEADLINE, closing="<p>Pressekontakt</p><p>Weitere Informationen</p>")).authors == []
+    # An organisation there is no contact person.
+    contact = "<p>Ansprechpartner: Stadtwerke Düsseldorf</p>"
+    assert extract(page(header=HEADLINE, closing=contact)).authors == []
+    assert extract(page(header=HEADLINE + "<p>von Leonora Holling</p>", closing=contact)).authors == ["Leonora Holling"]
+
+
 def yoast_graph(title: str, authors: list[str]) -> str:
     """JSON-LD as WordPress's Yoast writes it for a blog run by a person: the first author
     typed Person and Organization, and the publisher of the site."""
