@@ -361,6 +361,23 @@ def test_dates_in_sentences_and_updates_are_not_the_date_line():
     assert extract(page(head, header)).published == "2024-11-21"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Von Anna Schmidt | 21.11.2025, 08:00 Uhr | Aktualisiert am 22.11.2025, 10:15 Uhr",
+        "21.11.2025, 08:00 Uhr, aktualisiert: 22.11.2025 um 10:15 Uhr",
+    ],
+)
+def test_the_update_the_date_line_prints_is_the_modified_date(line):
+    article = extract(page(header=f"{HEADLINE}<p>{line}</p>"))
+    assert (article.published[:10], article.modified) == ("2025-11-21", "2025-11-22T10:15:00+01:00")
+    # The markup's update date comes first; an update in a sentence is none.
+    head = jsonld(datePublished="2025-11-21T08:00:00+01:00", dateModified="2025-11-23T09:00:00+01:00")
+    assert extract(page(head, f"{HEADLINE}<p>{line}</p>")).modified == "2025-11-23T09:00:00+01:00"
+    sentence = "<p>21.11.2025</p><p>Der Plan wird aktualisiert am 23.11.2025 vorgestellt.</p>"
+    assert extract(page(header=HEADLINE + sentence)).modified is None
+
+
 def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
     closing = "<p>Erschienen am: 13.10.2024 · Zuletzt geändert am: 15.10.2024</p>"
     head = '<meta name="date" content="2024-10-15">'
