@@ -593,9 +593,10 @@ def press_contacts(tree) -> list[str]:
         if not label:
             continue
         rest = piece[label.end() :] or (pieces[position + 1] if position + 1 < len(pieces) else "")
-        name = TITLED_NAME.match(rest)
-        if name and _looks_like_a_name(name[0]) and len(name[0]) == len(rest.rstrip(" ,")):
-            found.append(name[0])
+        # The name, then perhaps the office or the company: "Dr. Tim Loppe, naturstrom AG".
+        name = re.split(r"\s*(?:,|\s[-–|]\s)\s*", rest, maxsplit=1)[0]
+        if TITLED_NAME.fullmatch(name) and _looks_like_a_name(name):
+            found.append(name)
     for box in [] if found else CONTACT_BOXES(tree):
         for piece in box.xpath(".//text()"):
             piece = plain_text(piece)
