@@ -572,6 +572,9 @@ CONTACT_LABEL = re.compile(
     r"(?:Presse|Medien|Journalist(?:inn)?en)|Pressesprecher(?:in)?)\s*:?\s*"
 )
 
+# Words of every contact label, and the office a contact box names ("Pressesprecherin").
+CONTACT_WORDS = re.compile(r"sprecher|nsprechpartner|ressekontakt|edienkontakt|ontakt für", re.IGNORECASE)
+
 # Elements that hold a contact box by their class ("ansprechpartner_list", "press-contact").
 CONTACT_BOXES = lxml.etree.XPath(
     '//body//*[contains(@class, "nsprechpartner") or contains(@class, "ressekontakt")'
@@ -585,7 +588,11 @@ TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*)*" + NAME)
 def press_contacts(tree) -> list[str]:
     """The people a press release names as its contact: the name after a contact label
     (:data:`CONTACT_LABEL`, in its piece or the next), else the first name in a contact box
-    (:data:`CONTACT_BOXES`). Read only for a story that credits nobody else."""
+    (:data:`CONTACT_BOXES`) on a page that names an office (:data:`CONTACT_WORDS`). Read only
+    for a story that credits nobody else."""
+    if not CONTACT_WORDS.search(body_text(tree)):
+        # Most pages: no label, nor the office a contact box prints ("Pressesprecherin").
+        return []
     pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
     found = []
     for position, piece in enumerate(pieces):
