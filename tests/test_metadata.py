@@ -963,9 +963,11 @@ def test_a_byline_in_a_teaser_card_is_the_teasers():
     )
     assert extract(page(header=HEADLINE, closing=cards)).authors == []
     assert extract(page(header=HEADLINE + "<p>von Leonora Holling</p>", closing=cards)).authors == ["Leonora Holling"]
-    # A byline linked to the author's page is the story's.
+    # A byline linked to the author's page is the story's, a profile card with a heading too.
     byline = '<a href="/autoren/leonora-holling/"><span class="author">Leonora Holling</span></a>'
     assert extract(page(header=HEADLINE + byline)).authors == ["Leonora Holling"]
+    card = '<a href="/team/leonora-holling/"><h4>Leonora Holling</h4><span class="author">Leonora Holling</span></a>'
+    assert extract(page(header=HEADLINE + card)).authors == ["Leonora Holling"]
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,14 @@ TEASER_CLASSES = 'contains(@class, "comment") or contains(@class, "related") or 
 # set each card as one link around picture, headline and "Von … am …" (WordPress magazine
 # themes' post grids, the trade magazines' "Fachartikel" lists, the card decks of t-online,
 # stern.de and the Ippen portals), whatever the card's class says.
-IN_A_TEASER_LINK = "ancestor::a[.//h2 or .//h3 or .//h4 or .//*[contains(@class, 'title')]]"
+# A link to the author's own page ("/autoren/anna-schmidt/", a profile card with the name as
+# its heading and the job as its "author-card__title") is the byline's, not a teaser's.
+IN_A_TEASER_LINK = (
+    "ancestor::a[not(contains(@href, '/autor') or contains(@href, '/author') or contains(@href, '/profil')"
+    " or contains(@href, '/team/') or contains(@href, '/redaktion/'))]"
+    "[.//h2 or .//h3 or .//h4 or .//*[contains(@class, 'title') and not(contains(@class, 'autor')"
+    " or contains(@class, 'author'))]]"
+)
 
 BYLINE_XPATH = (
     '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
