@@ -990,6 +990,9 @@ def test_a_press_releases_contact_is_its_author_when_nobody_else_is(contact):
 
 def test_a_contact_label_before_no_person_credits_no_person():
     assert extract(page(header=HEADLINE, closing="<p>Pressekontakt</p><p>Weitere Informationen</p>")).authors == []
+    # An office before a name, without a colon, describes someone the story quotes.
+    caption = "<figure><img src='a.jpg'><figcaption>Pressesprecher Jan Meyer</figcaption></figure>"
+    assert extract(page(header=HEADLINE, closing=caption)).authors == []
     # An organisation there is no contact person.
     contact = "<p>Ansprechpartner: Stadtwerke Düsseldorf</p>"
     assert extract(page(header=HEADLINE, closing=contact)).authors == []

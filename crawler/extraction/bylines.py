@@ -573,10 +573,12 @@ def source_credits(pieces: list[str]) -> list[str]:
 # The label of a press release's contact, on its own or before the name ("Pressekontakt:
 # Dr. Tim Loppe", "Ihre Ansprechpartnerin" / "Anna Schmidt"): company press releases
 # (naturstrom, Stadtwerke, presseportal.de's "Pressekontakt:"), the IHKs' and the churches'
-# press pages ("Ansprechpartner"), universities' releases ("Kontakt für die Medien").
+# press pages ("Ansprechpartner"), universities' releases ("Kontakt für die Medien"). With a
+# colon or alone in its piece: "Pressesprecherin Anna Schmidt sagte …" or a photo's caption
+# "Pressesprecher Jan Meyer" name someone the story is about.
 CONTACT_LABEL = re.compile(
     r"^(?:Ihr(?:e)?\s+)?(?:Pressekontakt|Medienkontakt|Ansprechpartner(?:in)?|Kontakt für (?:die )?"
-    r"(?:Presse|Medien|Journalist(?:inn)?en)|Pressesprecher(?:in)?)\s*:?\s*"
+    r"(?:Presse|Medien|Journalist(?:inn)?en)|Pressesprecher(?:in)?)(?:\s*:\s*|\s*$)"
 )
 
 # Words of every contact label, and the office a contact box names ("Pressesprecherin").
