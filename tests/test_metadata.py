@@ -939,6 +939,23 @@ def test_a_credit_whose_first_word_the_page_writes_in_lower_case_is_no_person():
     assert extract(page(head, byline, body=story)).authors == ["Leonora Holling"]
 
 
+@pytest.mark.parametrize(
+    "credit, url",
+    [
+        ("WAZ Online", "https://www.waz.de/wirtschaft/hafen-id123.html"),
+        ("NTV Nachrichten", "https://www.n-tv.de/wirtschaft/hafen-article123.html"),
+        ("MDR Aktuell", "https://www.mdr.de/nachrichten/hafen-100.html"),
+    ],
+)
+def test_a_short_site_name_with_a_publication_word_is_the_site(credit, url):
+    head = f'<meta name="author" content="{credit}">'
+    footer = f"<p>{credit}</p>"
+    assert extract(page(head, HEADLINE + "<p>von Leonora Holling</p>", closing=footer), url).authors == [
+        "Leonora Holling"
+    ]
+    assert extract(page(head, HEADLINE, closing=footer), url).authors == [credit]
+
+
 def test_an_author_typed_as_an_organisation_is_a_desk():
     # Unsigned stories credit the publisher as an organisation node ("ntv Nachrichten" on
     # n-tv.de); by its name alone it would pass for a person.

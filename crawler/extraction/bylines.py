@@ -926,11 +926,21 @@ def _is_site(name: str, sites: set[str]) -> bool:
     key = text_key(name)
     # "LN" on "LN-Online": a publication credited by its initials.
     initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
+    # A site name of three letters with the word that makes it a publication's: "WAZ Online" on
+    # waz.de, "ntv Nachrichten" on n-tv.de, "WDR Nachrichten" on wdr.de, "MDR Aktuell" on mdr.de
+    # (longer names are found inside the credit already).
+    words = words_of(name)
+    branded = len(words) == 2 and words[1] in MEDIA_WORDS and text_key(words[0]) in sites
     return (
         initials
+        or branded
         or key in sites
         or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key)) for site in sites)
     )
+
+
+# Words that make a site's name a publication's ("… Nachrichten", "… Online", "… Redaktion").
+MEDIA_WORDS = {"nachrichten", "online", "news", "redaktion", "digital", "aktuell", "magazin", "zeitung", "plus"}
 
 
 AGENCY_AFTER_NAME = re.compile(r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")\s*\)?(?=\s*(?:[,;]|$))")
