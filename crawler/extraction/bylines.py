@@ -582,7 +582,8 @@ CONTACT_LABEL = re.compile(
 )
 
 # Words of every contact label, and the office a contact box names ("Pressesprecherin").
-CONTACT_WORDS = re.compile(r"sprecher|nsprechpartner|ressekontakt|edienkontakt|ontakt für", re.IGNORECASE)
+# Looked for as plain substrings, a fraction of a regular expression's cost over a page's text.
+CONTACT_WORDS = ("ressesprecher", "nsprechpartner", "ressekontakt", "edienkontakt", "ontakt für")
 
 # Elements that hold a contact box by their class ("ansprechpartner_list", "press-contact").
 CONTACT_BOXES = lxml.etree.XPath(
@@ -599,7 +600,8 @@ def press_contacts(tree) -> list[str]:
     (:data:`CONTACT_LABEL`, in its piece or the next), else the first name in a contact box
     (:data:`CONTACT_BOXES`) on a page that names an office (:data:`CONTACT_WORDS`). Read only
     for a story that credits nobody else."""
-    if not CONTACT_WORDS.search(body_text(tree)):
+    text = body_text(tree)
+    if not any(word in text for word in CONTACT_WORDS):
         # Most pages: no label, nor the office a contact box prints ("Pressesprecherin").
         return []
     pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
