@@ -361,6 +361,23 @@ def test_dates_in_sentences_and_updates_are_not_the_date_line():
     assert extract(page(head, header)).published == "2024-11-21"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Von Anna Schmidt | 21.11.2025, 08:00 Uhr | Aktualisiert am 22.11.2025, 10:15 Uhr",
+        "21.11.2025, 08:00 Uhr, aktualisiert: 22.11.2025 um 10:15 Uhr",
+    ],
+)
+def test_the_update_the_date_line_prints_is_the_modified_date(line):
+    article = extract(page(header=f"{HEADLINE}<p>{line}</p>"))
+    assert (article.published[:10], article.modified) == ("2025-11-21", "2025-11-22T10:15:00+01:00")
+    # The markup's update date comes first; an update in a sentence is none.
+    head = jsonld(datePublished="2025-11-21T08:00:00+01:00", dateModified="2025-11-23T09:00:00+01:00")
+    assert extract(page(head, f"{HEADLINE}<p>{line}</p>")).modified == "2025-11-23T09:00:00+01:00"
+    sentence = "<p>21.11.2025</p><p>Der Plan wird aktualisiert am 23.11.2025 vorgestellt.</p>"
+    assert extract(page(header=HEADLINE + sentence)).modified is None
+
+
 def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
     closing = "<p>Erschienen am: 13.10.2024 · Zuletzt geändert am: 15.10.2024</p>"
     head = '<meta name="date" content="2024-10-15">'
@@ -920,6 +937,83 @@ def test_a_credit_whose_first_word_the_page_writes_in_lower_case_is_no_person():
     assert extract(page(head, HEADLINE, body=story)).authors == ["Daheim Solar"]
     byline = HEADLINE + "<p>von Leonora Holling</p>"
     assert extract(page(head, byline, body=story)).authors == ["Leonora Holling"]
+
+
+@pytest.mark.parametrize(
+    "credit, url",
+    [
+        ("WAZ Online", "https://www.waz.de/wirtschaft/hafen-id123.html"),
+        ("NTV Nachrichten", "https://www.n-tv.de/wirtschaft/hafen-article123.html"),
+        ("MDR Aktuell", "https://www.mdr.de/nachrichten/hafen-100.html"),
+    ],
+)
+def test_a_short_site_name_with_a_publication_word_is_the_site(credit, url):
+    head = f'<meta name="author" content="{credit}">'
+    footer = f"<p>{credit}</p>"
+    assert extract(page(head, HEADLINE + "<p>von Leonora Holling</p>", closing=footer), url).authors == [
+        "Leonora Holling"
+    ]
+    assert extract(page(head, HEADLINE, closing=footer), url).authors == [credit]
+
+
+def test_an_author_typed_as_an_organisation_is_a_desk():
+    # Unsigned stories credit the publisher as an organisation node ("ntv Nachrichten" on
+    # n-tv.de); by its name alone it would pass for a person.
+    head = jsonld(author={"@type": "Organization", "name": "Hafenblick Nachrichten"})
+    footer = "<p>Hafenblick Nachrichten</p>"
+    byline = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, byline, closing=footer)).authors == ["Leonora Holling"]
+    assert extract(page(head, HEADLINE, closing=footer)).authors == ["Hafenblick Nachrichten"]
+    # A person node of that name stays a person, a wire service an agency.
+    head = jsonld(author={"@type": "Person", "name": "Hafenblick Nachrichten"})
+    assert extract(page(head, byline, closing=footer)).authors == ["Hafenblick Nachrichten"]
+    head = jsonld(author={"@type": "Organization", "name": "dpa"})
+    assert extract(page(head, HEADLINE)).agencies == ["dpa"]
+
+
+def test_a_byline_in_a_teaser_card_is_the_teasers():
+    # Lists of other stories, each card one link around headline and byline.
+    cards = "".join(
+        f'<div class="listing__item"><a href="/anderes-{number}.html"><h3>Neuer Radweg am Rhein</h3>'
+        f'<div class="listing__item__author">Von <span>{name}</span> am <span>08.12.2022</span></div></a></div>'
+        for number, name in enumerate(["Jörn Mecher", "Petra Walther", "Anne Hünninghaus"])
+    )
+    assert extract(page(header=HEADLINE, closing=cards)).authors == []
+    assert extract(page(header=HEADLINE + "<p>von Leonora Holling</p>", closing=cards)).authors == ["Leonora Holling"]
+    # A byline linked to the author's page is the story's, a profile card with a heading too.
+    byline = '<a href="/autoren/leonora-holling/"><span class="author">Leonora Holling</span></a>'
+    assert extract(page(header=HEADLINE + byline)).authors == ["Leonora Holling"]
+    card = '<a href="/team/leonora-holling/"><h4>Leonora Holling</h4><span class="author">Leonora Holling</span></a>'
+    assert extract(page(header=HEADLINE + card)).authors == ["Leonora Holling"]
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "<p><strong>Pressekontakt</strong><br>Dr. Tim Loppe<br>Pressesprecher naturstrom AG<br>Tel.: 0211 77900</p>",
+        "<p>Pressekontakt: Dr. Tim Loppe, naturstrom AG, Telefon 0211 77900</p>",
+        "<h3>Ihr Ansprechpartner</h3><p>Dr. Tim Loppe</p><p>Telefon 0211 77900</p>",
+        # A contact box known by its class only.
+        '<div class="ansprechpartner_list"><a href="/kontakt/448"><strong>Dr. Tim Loppe </strong></a>'
+        "<div>Stellvertretender Pressesprecher</div></div>",
+    ],
+)
+def test_a_press_releases_contact_is_its_author_when_nobody_else_is(contact):
+    head = '<meta name="author" content="Web Commerce GmbH">'
+    assert extract(page(head, HEADLINE, closing=contact)).authors == ["Dr. Tim Loppe"]
+    byline = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, byline, closing=contact)).authors == ["Leonora Holling"]
+
+
+def test_a_contact_label_before_no_person_credits_no_person():
+    assert extract(page(header=HEADLINE, closing="<p>Pressekontakt</p><p>Weitere Informationen</p>")).authors == []
+    # An office before a name, without a colon, describes someone the story quotes.
+    caption = "<figure><img src='a.jpg'><figcaption>Pressesprecher Jan Meyer</figcaption></figure>"
+    assert extract(page(header=HEADLINE, closing=caption)).authors == []
+    # An organisation there is no contact person.
+    contact = "<p>Ansprechpartner: Stadtwerke Düsseldorf</p>"
+    assert extract(page(header=HEADLINE, closing=contact)).authors == []
+    assert extract(page(header=HEADLINE + "<p>von Leonora Holling</p>", closing=contact)).authors == ["Leonora Holling"]
 
 
 def yoast_graph(title: str, authors: list[str]) -> str:

@@ -17,6 +17,7 @@ from crawler.extraction.page import (
     HIDDEN_CLASSES,
     is_hidden,
     jsonld_nodes,
+    jsonld_types,
     read_once,
     text_key,
     node_addresses,
@@ -146,6 +147,19 @@ OPENING_CREDIT = re.compile(
 # An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors).
 TEASER_CLASSES = 'contains(@class, "comment") or contains(@class, "related") or contains(@class, "teaser")'
 
+# A byline inside a link that holds a headline too is a teaser card's: lists of other stories
+# set each card as one link around picture, headline and "Von … am …" (WordPress magazine
+# themes' post grids, the trade magazines' "Fachartikel" lists, the card decks of t-online,
+# stern.de and the Ippen portals), whatever the card's class says.
+# A link to the author's own page ("/autoren/anna-schmidt/", a profile card with the name as
+# its heading and the job as its "author-card__title") is the byline's, not a teaser's.
+IN_A_TEASER_LINK = (
+    "ancestor::a[not(contains(@href, '/autor') or contains(@href, '/author') or contains(@href, '/profil')"
+    " or contains(@href, '/team/') or contains(@href, '/redaktion/'))]"
+    "[.//h2 or .//h3 or .//h4 or .//*[contains(@class, 'title') and not(contains(@class, 'autor')"
+    " or contains(@class, 'author'))]]"
+)
+
 BYLINE_XPATH = (
     '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
     ' or contains(@class, "author") or contains(@class, "autor")]'
@@ -157,7 +171,8 @@ BYLINE_ELEMENTS = lxml.etree.XPath(
     ' | //@class[contains(., "byline") or contains(., "author") or contains(., "autor")]/..'
 )
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
-ELSEWHERE = lxml.etree.XPath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY})")
+ELSEWHERE = lxml.etree.XPath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK})")
+IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK})")
 
 
 def byline_elements(tree) -> list:
@@ -220,6 +235,16 @@ def article_authors(
     )
     names, agencies, desks = [], [], []
     sites = site_names_of(tree, url) if url else set()
+    # An author the markup types as an organisation ("@type": "Organization") is the site or
+    # a desk, whatever its name: unsigned stories on SPIEGEL ("DER SPIEGEL"), ntv.de ("ntv
+    # NACHRICHTEN"), FOCUS online and the Funke and Madsack portals credit the publisher so.
+    # A wire service keeps its place as an agency.
+    sites = sites | {
+        text_key(name)
+        for node in nodes
+        for name in _jsonld_organisations(node.get("author"), tree)
+        if name.lower() not in AGENCIES
+    }
     common = LowercaseWords(tree)
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks, common)
@@ -251,6 +276,8 @@ def article_authors(
         _sort_names(handles[:1] + issuers, sites, names, agencies, desks, common)
     if not (names or agencies or desks):
         for element in byline_elements(tree)[:3]:
+            if IN_TEASER_LINK(element):
+                continue
             _sort_names(split_names(text_of(element)), sites, names, agencies, desks, common)
     signature = closing_signature(tree, text)
     if not names:
@@ -262,6 +289,9 @@ def article_authors(
     if not names and sources:
         # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls").
         _sort_names(sources[-1:], sites, names, agencies, desks, common)
+    if not (names or agencies):
+        # Nobody but the site or a desk credited: a press release's contact is its author.
+        _sort_names(press_contacts(tree)[:1], sites, names, agencies, desks, common)
     names = [_fuller_name(name, shown + signature + _introduced(tree, name)) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
@@ -307,7 +337,9 @@ def _not_from_teasers(guess: list[str], tree) -> list[str]:
     elsewhere, here = set(), set()
     for element in byline_elements(tree):
         outside = ELSEWHERE(element)
-        (elsewhere if outside else here).update(text_key(name) for name in split_names(text_of(element)))
+        # "Von Jörn Mecher am 08.12.2022": the name without the words after it.
+        names = split_names(_without_trailing_words(text_of(element)))
+        (elsewhere if outside else here).update(text_key(name) for name in names)
     return [name for name in guess if text_key(name) not in elsewhere - here]
 
 
@@ -573,6 +605,60 @@ def source_credits(pieces: list[str]) -> list[str]:
         if credited and (credited.isupper() or credited.lower() in AGENCIES):
             credits.append(match["source"])
     return credits
+
+
+# The label of a press release's contact, on its own or before the name ("Pressekontakt:
+# Dr. Tim Loppe", "Ihre Ansprechpartnerin" / "Anna Schmidt"): company press releases
+# (naturstrom, Stadtwerke, presseportal.de's "Pressekontakt:"), the IHKs' and the churches'
+# press pages ("Ansprechpartner"), universities' releases ("Kontakt für die Medien"). With a
+# colon or alone in its piece: "Pressesprecherin Anna Schmidt sagte …" or a photo's caption
+# "Pressesprecher Jan Meyer" name someone the story is about.
+CONTACT_LABEL = re.compile(
+    r"^(?:Ihr(?:e)?\s+)?(?:Pressekontakt|Medienkontakt|Ansprechpartner(?:in)?|Kontakt für (?:die )?"
+    r"(?:Presse|Medien|Journalist(?:inn)?en)|Pressesprecher(?:in)?)(?:\s*:\s*|\s*$)"
+)
+
+# Words of every contact label, and the office a contact box names ("Pressesprecherin").
+# Looked for as plain substrings, a fraction of a regular expression's cost over a page's text.
+CONTACT_WORDS = ("ressesprecher", "nsprechpartner", "ressekontakt", "edienkontakt", "ontakt für")
+
+# Elements that hold a contact box by their class ("ansprechpartner_list", "press-contact").
+CONTACT_BOXES = lxml.etree.XPath(
+    '//body//*[contains(@class, "nsprechpartner") or contains(@class, "ressekontakt")'
+    ' or contains(@class, "press-contact") or contains(@class, "contact-person")]'
+)
+
+# A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt").
+TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*)*" + NAME)
+
+
+def press_contacts(tree) -> list[str]:
+    """The people a press release names as its contact: the name after a contact label
+    (:data:`CONTACT_LABEL`, in its piece or the next), else the first name in a contact box
+    (:data:`CONTACT_BOXES`) on a page that names an office (:data:`CONTACT_WORDS`). Read only
+    for a story that credits nobody else."""
+    text = body_text(tree)
+    if not any(word in text for word in CONTACT_WORDS):
+        # Most pages: no label, nor the office a contact box prints ("Pressesprecherin").
+        return []
+    pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
+    found = []
+    for position, piece in enumerate(pieces):
+        label = CONTACT_LABEL.match(piece)
+        if not label:
+            continue
+        rest = piece[label.end() :] or (pieces[position + 1] if position + 1 < len(pieces) else "")
+        # The name, then perhaps the office or the company: "Dr. Tim Loppe, naturstrom AG".
+        name = re.split(r"\s*(?:,|\s[-–|]\s)\s*", rest, maxsplit=1)[0]
+        if TITLED_NAME.fullmatch(name) and _looks_like_a_name(name):
+            found.append(name)
+    for box in [] if found else CONTACT_BOXES(tree):
+        for piece in box.xpath(".//text()"):
+            piece = plain_text(piece)
+            if TITLED_NAME.fullmatch(piece) and _looks_like_a_name(piece):
+                found.append(piece)
+                break
+    return found
 
 
 # Handles and first names are no names by their form ("Cooper", "Marianne1", "PETA-Team"); a
@@ -906,11 +992,21 @@ def _is_site(name: str, sites: set[str]) -> bool:
     key = text_key(name)
     # "LN" on "LN-Online": a publication credited by its initials.
     initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
+    # A site name of three letters with the word that makes it a publication's: "WAZ Online" on
+    # waz.de, "ntv Nachrichten" on n-tv.de, "WDR Nachrichten" on wdr.de, "MDR Aktuell" on mdr.de
+    # (longer names are found inside the credit already).
+    words = words_of(name)
+    branded = len(words) == 2 and words[1] in MEDIA_WORDS and text_key(words[0]) in sites
     return (
         initials
+        or branded
         or key in sites
         or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key)) for site in sites)
     )
+
+
+# Words that make a site's name a publication's ("… Nachrichten", "… Online", "… Redaktion").
+MEDIA_WORDS = {"nachrichten", "online", "news", "redaktion", "digital", "aktuell", "magazin", "zeitung", "plus"}
 
 
 AGENCY_AFTER_NAME = re.compile(r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")\s*\)?(?=\s*(?:[,;]|$))")
@@ -950,6 +1046,24 @@ def _jsonld_people(value, tree=None) -> list[str]:
             names.append(string_value(item.get("name")))
         elif isinstance(item, str):
             names.append(item)
+    return [name for name in names if name]
+
+
+# JSON-LD types of an author that is no person.
+ORGANISATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization", "NGO"}
+
+
+def _jsonld_organisations(value, tree=None) -> list[str]:
+    """The names of a JSON-LD ``author`` value's nodes typed as organisations, not persons."""
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for item in values:
+        if isinstance(item, dict):
+            if not item.get("name") and isinstance(item.get("@id"), str) and tree is not None:
+                item = _node_by_id(tree).get(item["@id"], item)
+            types = jsonld_types(item)
+            if types & ORGANISATION_TYPES and "Person" not in types:
+                names.append(string_value(item.get("name")))
     return [name for name in names if name]
 
 

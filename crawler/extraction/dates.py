@@ -164,6 +164,8 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
             source = DATE_FROM_URL if _url_states_day(url, found) else DATE_FROM_PAGE
     else:
         published, source = structured, structured_source
+    if modified is None:
+        modified = shown_update(tree, headline, now)
     if modified is not None and published is not None and modified <= published:
         modified = None
     return PublicationDates(published, modified, source if published else None)
@@ -423,6 +425,29 @@ def shown_date(
     # 2022"): its first day.
     ranges = [day for day in ranges if day]
     return ranges[0] if len({day[:10] for day in ranges}) == 1 else None
+
+
+# The label of an update's date in the date line: "Aktualisiert am 22.11.2026, 10:15 Uhr"
+# (t-online, FAZ.NET, Kölner Stadt-Anzeiger), "aktualisiert: 22.11.2026 um 10:15 Uhr" (RP
+# ONLINE), "Zuletzt geändert am …" (public bodies' and IHK pages), "Updated …".
+# Capitalised or with a colon: "… wird aktualisiert am 23.11." in a sentence is no label.
+UPDATE_LABEL = re.compile(
+    r"(?:\b(?:Aktualisiert|Zuletzt (?:aktualisiert|geändert)|Geändert|Updated?)(?:\s+(?:am|on))?\s*:?"
+    r"|\b(?:aktualisiert|geändert|updated?)(?:\s+(?:am|on))?\s*:)\s*$"
+)
+
+
+def shown_update(tree, headline: str | None = None, now: datetime | None = None) -> str | None:
+    """The update the date line next to the headline prints ("Aktualisiert am 22.11.2026,
+    10:15 Uhr"), ISO 8601: the modification date of a page whose markup states none."""
+    now = now or datetime.now(BERLIN)
+    after, before = text_near_headline(tree, headline)
+    for window in (after, before):
+        for match in visible_dates(window):
+            if UPDATE_LABEL.search(window[max(0, match.start() - 25) : match.start()]):
+                if day := _plausible(_from_match(match), now):
+                    return day
+    return None
 
 
 # "Stand: 28.04.2020": the state of a page as of a day (an update line when it comes second).
