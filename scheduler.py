@@ -41,7 +41,7 @@ from archive.storage.store import (
     save_sources,
     utc_now,
 )
-from crawler.scheduling import SchedulerConfig
+from crawler.scheduling import SchedulerConfig, extract_workers_per_crawl
 from crawler.sources import Source, SourcesError, load_sources
 
 logger = logging.getLogger("newsarchive.scheduler")
@@ -173,7 +173,11 @@ class CrawlRunner:
             "--db",
             str(self.config.db_path),
         ]
-        for setting in self.config.crawl_settings:
+        settings = self.config.crawl_settings
+        if not any(setting.partition("=")[0].strip() == "EXTRACT_WORKERS" for setting in settings):
+            # Crawls that run at once share the cores rather than each taking one per core.
+            settings += (f"EXTRACT_WORKERS={extract_workers_per_crawl(self.config.max_crawls)}",)
+        for setting in settings:
             command += ["--set", setting]
         return command
 

@@ -26,20 +26,23 @@ logger = logging.getLogger(__name__)
 
 
 def default_extract_workers() -> int:
-    """Extraction processes when ``EXTRACT_WORKERS`` is -1: a core each, but one.
+    """Extraction processes when ``EXTRACT_WORKERS`` is -1: one per core.
 
-    The crawl's own process keeps a core busy (Scrapy, the writers). Measured on two cores
-    (docs/notes/2026-11-profiling.md): one worker crawls 8 % slower than two, with 130 MB less memory.
+    The crawl's own process (Scrapy, classification, the writers) takes a fraction of what
+    extraction does per page, so a worker on every core keeps them all busy; measured beside
+    one worker on two cores in docs/notes/2026-12-profiling.md. The scheduler, which runs
+    several crawls at once, shares the cores among them
+    (:func:`crawler.scheduling.extract_workers_per_crawl`).
     """
-    return max(1, (os.cpu_count() or 1) - 1)
+    return max(1, os.cpu_count() or 1)
 
 
 class ExtractPipeline:
     """Extract the article of a :class:`~crawler.items.PageItem` and prepare it for storing
     (``item.prepared``, see :func:`~crawler.extraction.workers.extract_and_prepare`); the page's HTML is dropped.
 
-    Extraction runs in a pool of ``EXTRACT_WORKERS`` processes (default: one per CPU core but
-    one, which the crawl process itself needs; 0 runs it in the crawl process), off the
+    Extraction runs in a pool of ``EXTRACT_WORKERS`` processes (default: one per CPU core; 0
+    runs it in the crawl process), off the
     reactor's thread. Scrapy's scraper slot limit
     (``SCRAPER_SLOT_MAX_ACTIVE_SIZE``) pauses downloads while too much awaits extraction,
     so memory stays bounded. With ``ENRICH_ENABLED`` the places and companies the article

@@ -57,6 +57,11 @@ class SchedulerConfig:
         return self.db_path.with_name(self.db_path.name + ".scheduled-sources.yml")
 
 
+def extract_workers_per_crawl(max_crawls: int) -> int:
+    """Extraction workers for each of ``max_crawls`` crawls at once: the cores shared among them."""
+    return max(1, (os.cpu_count() or 1) // max(1, max_crawls))
+
+
 def default(name: str):
     """The default of the :class:`SchedulerConfig` field ``name``, for the CLI's options."""
     for config_field in fields(SchedulerConfig):

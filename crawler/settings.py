@@ -51,8 +51,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Before Scrapy's RedirectMiddleware (600): sees a redirect before it is followed.
     "crawler.fetch.middlewares.ExpiredRedirectMiddleware": 650,
 }
-# Extraction processes: -1 = one per CPU core but one (at least one), 0 = extract in the crawl
-# process itself.
+# Extraction processes: -1 = one per CPU core (the scheduler shares the cores among the crawls
+# it runs at once), 0 = extract in the crawl process itself.
 EXTRACT_WORKERS = -1
 # Seconds one page's extraction may take before the page is given up (0: no limit). Ordinary
 # pages take milliseconds; this bounds pages built to keep a parser busy.

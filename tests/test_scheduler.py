@@ -22,7 +22,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from crawler.sources import parse_source
 from crawler.scheduling import SchedulerConfig
-from scheduler import default_schedule, source_schedule
+from scheduler import CrawlRunner, default_schedule, source_schedule
 from tests.conftest import run_cli, write_sources
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -323,6 +323,19 @@ def test_source_schedule_uses_the_sources_cron_or_the_default(schedule, expected
     assert isinstance(trigger, CronTrigger) and trigger.jitter == 30
     fast = SchedulerConfig(sources_path=Path("sources.yml"), db_path=Path("a.db"), interval_seconds=2)
     assert source_schedule(parse_source(entry), fast).description == "every 2 s (test interval)"
+
+
+def test_crawls_at_once_share_the_cores_for_extraction_unless_the_operator_says_otherwise():
+    def extract_workers(**options) -> list[str]:
+        config = SchedulerConfig(sources_path=Path("sources.yml"), db_path=Path("a.db"), **options)
+        command = CrawlRunner(config).command("rp-duesseldorf")
+        return [value for name, value in zip(command, command[1:]) if name == "--set" and "EXTRACT_WORKERS" in value]
+
+    cores = os.cpu_count() or 1
+    assert extract_workers(max_crawls=1) == [f"EXTRACT_WORKERS={cores}"]
+    assert extract_workers(max_crawls=cores) == ["EXTRACT_WORKERS=1"]
+    assert extract_workers(max_crawls=cores * 4) == ["EXTRACT_WORKERS=1"]
+    assert extract_workers(max_crawls=1, crawl_settings=("EXTRACT_WORKERS = 0",)) == ["EXTRACT_WORKERS = 0"]
 
 
 def signal_thread(pid: int, tid: int, signum: int) -> None:
