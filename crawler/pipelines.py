@@ -6,7 +6,6 @@ Each pipeline does one job and calls one library function; storage logic lives i
 
 import asyncio
 import logging
-import os
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -19,6 +18,7 @@ from archive.storage.store import PreparedArticle, open_archive
 from crawler.extraction.classify import UNDECIDED, looks_like_article
 from crawler.extraction.timelimit import ExtractionTooSlow
 from crawler.items import PageItem
+from crawler.scheduling import extract_workers_per_crawl
 from crawler.extraction.workers import acquire_pool, extract_and_prepare, release_pool, renew_pool
 from crawler import stats as keys
 
@@ -34,7 +34,7 @@ def default_extract_workers() -> int:
     several crawls at once, shares the cores among them
     (:func:`crawler.scheduling.extract_workers_per_crawl`).
     """
-    return max(1, os.cpu_count() or 1)
+    return extract_workers_per_crawl(max_crawls=1)
 
 
 class ExtractPipeline:
@@ -42,8 +42,7 @@ class ExtractPipeline:
     (``item.prepared``, see :func:`~crawler.extraction.workers.extract_and_prepare`); the page's HTML is dropped.
 
     Extraction runs in a pool of ``EXTRACT_WORKERS`` processes (default: one per CPU core; 0
-    runs it in the crawl process), off the
-    reactor's thread. Scrapy's scraper slot limit
+    runs it in the crawl process), off the reactor's thread. Scrapy's scraper slot limit
     (``SCRAPER_SLOT_MAX_ACTIVE_SIZE``) pauses downloads while too much awaits extraction,
     so memory stays bounded. With ``ENRICH_ENABLED`` the places and companies the article
     names are found there too. Pages without main text, and undecided pages that turn out not

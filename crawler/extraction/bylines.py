@@ -1037,15 +1037,7 @@ def _jsonld_people(value, tree=None) -> list[str]:
     to a node elsewhere in the page's graph (``{"@id": "…/#/schema/person/…"}``: Yoast SEO on
     WordPress, used by magazines and regional portals alike, and Drupal's and TYPO3's schema
     extensions describe the Person once and refer to it from the article)."""
-    values = value if isinstance(value, list) else [value]
-    names = []
-    for item in values:
-        if isinstance(item, dict):
-            if not item.get("name") and isinstance(item.get("@id"), str) and tree is not None:
-                item = _node_by_id(tree).get(item["@id"], item)
-            names.append(string_value(item.get("name")))
-        elif isinstance(item, str):
-            names.append(item)
+    names = [string_value(item.get("name")) if isinstance(item, dict) else item for item in _author_items(value, tree)]
     return [name for name in names if name]
 
 
@@ -1055,16 +1047,26 @@ ORGANISATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "G
 
 def _jsonld_organisations(value, tree=None) -> list[str]:
     """The names of a JSON-LD ``author`` value's nodes typed as organisations, not persons."""
-    values = value if isinstance(value, list) else [value]
-    names = []
-    for item in values:
+    names = [
+        string_value(item.get("name"))
+        for item in _author_items(value, tree)
+        if isinstance(item, dict) and (types := jsonld_types(item)) & ORGANISATION_TYPES and "Person" not in types
+    ]
+    return [name for name in names if name]
+
+
+def _author_items(value, tree=None) -> list:
+    """A JSON-LD ``author`` value's strings and nodes, a nameless ``{"@id": …}`` reference
+    replaced by the node it names in the page's graph."""
+    items = []
+    for item in value if isinstance(value, list) else [value]:
         if isinstance(item, dict):
             if not item.get("name") and isinstance(item.get("@id"), str) and tree is not None:
                 item = _node_by_id(tree).get(item["@id"], item)
-            types = jsonld_types(item)
-            if types & ORGANISATION_TYPES and "Person" not in types:
-                names.append(string_value(item.get("name")))
-    return [name for name in names if name]
+            items.append(item)
+        elif isinstance(item, str):
+            items.append(item)
+    return items
 
 
 def _node_by_id(tree) -> dict[str, dict]:
