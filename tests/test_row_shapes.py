@@ -7,7 +7,9 @@ its shapes independently, so every shape of every column is on some row, next to
 """
 
 import asyncio
+import re
 import sqlite3
+from html import unescape
 from xml.etree import ElementTree
 
 import pytest
@@ -52,14 +54,24 @@ SHAPES = {
     "duplicate_score": [None, 0.0, 1.0],
     "region": [None, "Düsseldorf"],
 }
-ROWS = max(len(values) for values in SHAPES.values()) * 2
+# Addresses an older release or a script may have stored: only http(s) ones may become links.
+URLS = [
+    "https://news.example/{}.html",
+    "javascript:alert({})",
+    "data:text/html,<script>alert({})</script>",
+    "vbscript:msgbox({})",
+    "//evil.example/{}",
+    " JaVaScRiPt:alert({})",
+    "\x00javascript:alert({})",
+]
+ROWS = max(len(values) for values in [*SHAPES.values(), URLS]) * 2
 
 
 def shaped_rows() -> list[dict]:
     rows = []
     for number in range(ROWS):
         row = {column: values[number % len(values)] for column, values in SHAPES.items()}
-        row["url"] = f"https://news.example/{number}.html"
+        row["url"] = URLS[number % len(URLS)].format(number)
         rows.append(row)
     rows.append({"url": "https://news.example/empty.html"})  # every optional column empty
     return rows
@@ -102,13 +114,27 @@ def article_ids(archive) -> list[int]:
         return [row[0] for row in connection.execute("select id from articles")]
 
 
+def unsafe_links(html: str) -> list[str]:
+    """Links a browser would follow to another scheme (javascript:, data:) or, with ``//`` or
+    ``/\\``, to another host."""
+    links = (unescape(link).strip() for link in re.findall(r"""(?:href|src)=["']([^"']*)""", html))
+    return [
+        link
+        for link in links
+        if not re.match(r"https?://", link, re.IGNORECASE)
+        and re.match(r"[a-z][a-z0-9+.-]*:|[/\\]{2}", re.sub(r"[\t\n\r]", "", link), re.IGNORECASE)
+    ]
+
+
 def test_every_article_page_renders(archive, fetch):
     for article_id in article_ids(archive):
-        response = fetch(f"/archive/articles/{article_id}")
-        assert response.status_code == 200, (article_id, response.text[-500:])
-        # No links to the archive's internal tables on an article page.
-        for internal in ("article_lsh", "article_minhash", " in pages"):
-            assert internal not in response.text
+        for path in (f"/archive/articles/{article_id}", f"/a/{article_id}"):
+            response = fetch(path)
+            assert response.status_code == 200, (path, response.text[-500:])
+            # No links to the archive's internal tables on an article page.
+            for internal in ("article_lsh", "article_minhash", " in pages"):
+                assert internal not in response.text
+            assert not unsafe_links(response.text), path
 
 
 @pytest.mark.parametrize(
@@ -123,11 +149,16 @@ def test_every_article_page_renders(archive, fetch):
         "/archive/stories",
         "/archive/sources/rp",
         "/-/search?q=hafen",
+        "/",
+        "/?q=hafen",
+        "/?q=hafen&sort=relevance",
     ],
 )
 def test_tables_and_exports_render(fetch, path):
     response = fetch(path)
     assert response.status_code == 200, response.text[-500:]
+    if response.headers["content-type"].startswith("text/html"):
+        assert not unsafe_links(response.text)
 
 
 @pytest.mark.parametrize("name", sorted(canned_queries()))

@@ -40,8 +40,11 @@ def render(datasette, request, sql, columns, rows, database, table, query_name, 
             entry.link(href=entry_values["link"])
         if entry_values["author"]:
             entry.author({"name": entry_values["author"]})
-        if entry_values["content"]:
-            entry.content(entry_values["content"], type="text")
+        # Atom needs a link or content in every entry: a row without an http(s) URL and
+        # without text is still an entry, whose content is its title.
+        content = entry_values["content"] or (None if entry_values["link"] else entry_values["title"])
+        if content:
+            entry.content(content, type="text")
     return Response(feed.atom_str(pretty=True), content_type="application/atom+xml; charset=utf-8")
 
 
@@ -55,9 +58,10 @@ def _feed_title(datasette, database, table, query_name) -> str:
 
 def _entry_values(row, columns) -> dict:
     link = web_url(row["atom_link"]) if "atom_link" in columns else None
+    entry_id = _text(row["atom_id"]) or "(no id)"
     return {
-        "id": str(row["atom_id"]),
-        "title": _text(row["atom_title"]) or link or str(row["atom_id"]),
+        "id": entry_id,
+        "title": _text(row["atom_title"]) or link or entry_id,
         "updated": zoned(row["atom_updated"]),
         "link": link,
         "author": _text(row["atom_author_name"]) if "atom_author_name" in columns else None,
