@@ -12,7 +12,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
+from archive.urls import web_url
+
+ID_PATTERN = re.compile(r"[a-z0-9-]+")
 DISCOVERY_FIELDS = ("feeds", "sitemaps", "start_urls")
 DEFAULT_MAX_DEPTH = 3
 
@@ -21,6 +23,9 @@ DEFAULT_MAX_DEPTH = 3
 # link of a crawl.
 MAX_LENGTHS = {"id": 64, "name": 200, "region": 200, "language": 2, "schedule": 100, "url": 2048, "pattern": 1000}
 MAX_LIST_ENTRIES = 1000
+# Seconds between two requests: a crawl waiting longer would outlast any schedule (and Twisted
+# cannot wait an astronomically long time at all).
+MAX_DOWNLOAD_DELAY = 3600
 
 
 class SourcesError(ValueError):
@@ -75,6 +80,9 @@ def load_sources(path: str | Path) -> list[Source]:
         raise SourcesError(f"{path}: cannot be read ({error.strerror})") from None
     except yaml.YAMLError as error:
         raise SourcesError(f"{path}: not valid YAML: {_one_line(error)}") from None
+    except RecursionError:
+        # The YAML reader recurses once per level of nested lists or mappings.
+        raise SourcesError(f"{path}: not valid YAML: nested too deeply") from None
     if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
         raise SourcesError(f"{path}: expected a top-level 'sources:' list")
     unknown_top = set(map(str, document)) - {"sources"}
@@ -99,7 +107,7 @@ def parse_source(entry: object, label: str = "source") -> Source:
     source_id = entry.get("id")
     if not source_id:
         raise SourcesError(f"{label}, field 'id': missing (every source needs an id)")
-    if not isinstance(source_id, str) or not ID_PATTERN.match(source_id):
+    if not isinstance(source_id, str) or not ID_PATTERN.fullmatch(source_id):
         raise SourcesError(f"{label}, field 'id': {_shown(source_id)} must match [a-z0-9-]+")
     if len(source_id) > MAX_LENGTHS["id"]:
         raise SourcesError(f"{label}, field 'id': {len(source_id)} characters, at most {MAX_LENGTHS['id']}")
@@ -110,7 +118,7 @@ def parse_source(entry: object, label: str = "source") -> Source:
 
     unknown = set(map(str, entry)) - KNOWN_KEYS
     if unknown:
-        key = _cut(sorted(unknown)[0])
+        key = _cut(_printable(sorted(unknown)[0]))
         raise fail(key, f"unknown key (known keys: {', '.join(sorted(KNOWN_KEYS))})")
 
     values: dict = {"id": source_id}
@@ -153,8 +161,10 @@ def parse_source(entry: object, label: str = "source") -> Source:
     for key, kind, minimum in (("max_depth", int, 0), ("max_pages", int, 1), ("download_delay", (int, float), 0)):
         if entry.get(key) is not None:
             value = entry[key]
-            if isinstance(value, bool) or not isinstance(value, kind) or not math.isfinite(value) or value < minimum:
+            if isinstance(value, bool) or not isinstance(value, kind) or not _finite(value) or value < minimum:
                 raise fail(key, f"must be a number ≥ {minimum}, got {_shown(value)}")
+            if key == "download_delay" and value > MAX_DOWNLOAD_DELAY:
+                raise fail(key, f"{_shown(value)} seconds, at most {MAX_DOWNLOAD_DELAY}")
             values[key] = value
 
     urls = values["feeds"] + values["sitemaps"] + values["start_urls"] + (values.get("homepage", ""),)
@@ -170,17 +180,22 @@ def select_sources(sources: list[Source], ids: list[str] | tuple[str, ...]) -> l
     unknown = [source_id for source_id in ids if source_id not in by_id]
     if unknown:
         raise SourcesError(
-            f"unknown source id(s): {', '.join(_cut(str(source_id)) for source_id in unknown)} (known: {', '.join(by_id) or 'none'})"
+            f"unknown source id(s): {', '.join(_cut(_printable(str(source_id))) for source_id in unknown)} (known: {', '.join(by_id) or 'none'})"
         )
     return [by_id[source_id] for source_id in ids]
 
 
 def _is_http_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
-    except ValueError:  # an unclosed IPv6 bracket, a port that is not a number
+    # The crawl reads URLs as archive.urls does; whitespace inside one is a typo, not something
+    # to drop silently as browsers do.
+    if web_url(url) != url or re.search(r"\s", url):
         return False
+    return urlsplit(url).port != 0
+
+
+def _finite(value: int | float) -> bool:
+    # An int is always finite; math.isfinite would first turn a huge one into a float and fail.
+    return isinstance(value, int) or math.isfinite(value)
 
 
 def _length_kind(key: str) -> str:
@@ -194,6 +209,11 @@ def _length_kind(key: str) -> str:
 def _shown(value: object) -> str:
     """``value`` for a one-line message: quoted, and cut when long."""
     return _cut(repr(value))
+
+
+def _printable(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped, so a message stays one line."""
+    return "".join(character if character.isprintable() else repr(character)[1:-1] for character in text)
 
 
 def _cut(text: str, limit: int = 80) -> str:

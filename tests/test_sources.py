@@ -47,6 +47,19 @@ BROKEN = [
         "sources:\n  - id: depth\n    start_urls: [https://a.de/]\n    max_depth: -1\n",
         "source 'depth', field 'max_depth'",
     ),
+    # A number too large for a float, and delays no crawl could wait.
+    (
+        "sources:\n  - id: huge\n    start_urls: [https://a.de/]\n    download_delay: 1" + "0" * 400 + "\n",
+        "source 'huge', field 'download_delay'",
+    ),
+    ("sources:\n  - id: slow\n    feeds: [https://a.de/f]\n    download_delay: 86400\n", "field 'download_delay'"),
+    # A line break after the id would pass a pattern anchored with $; whitespace inside a URL is a typo.
+    ('sources:\n  - id: "newline\\n"\n    feeds: [https://a.de/f]\n', "field 'id'"),
+    ('sources:\n  - id: space\n    feeds: ["https://a.de/a b"]\n', "source 'space', field 'feeds'"),
+    ('sources:\n  - id: break\n    feeds: ["https://a.de/f\\nx"]\n', "source 'break', field 'feeds'"),
+    ("sources:\n  - id: relative\n    homepage: //a.de/\n    feeds: [https://a.de/f]\n", "field 'homepage'"),
+    ('sources:\n  - id: key\n    feeds: [https://a.de/f]\n    "a\\nb": 1\n', "field 'a\\nb': unknown key"),
+    ("sources: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
 ]
 
 
@@ -68,6 +81,14 @@ def test_broken_file_names_source_and_field(tmp_path, text, message):
     with pytest.raises(SourcesError) as error:
         load_sources(write(tmp_path, text))
     assert message in str(error.value)
+    assert "\n" not in str(error.value) and len(str(error.value)) < 400
+
+
+def test_a_whole_number_too_large_for_a_float_is_still_a_depth(tmp_path):
+    [source] = load_sources(
+        write(tmp_path, "sources:\n  - id: deep\n    start_urls: [https://a.de/]\n    max_depth: 1" + "0" * 400)
+    )
+    assert source.max_depth == 10**400
 
 
 def test_unknown_source_id_is_an_error(tmp_path):
