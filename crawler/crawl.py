@@ -4,6 +4,7 @@ Twisted's reactor cannot be restarted, so :func:`run_crawl` can be called once p
 the scheduler starts a subprocess per crawl for that reason.
 """
 
+import logging
 import time
 from contextlib import ExitStack
 
@@ -17,6 +18,8 @@ from crawler import settings as default_settings
 from crawler.sources import Source
 from crawler.fetch.spider import NewsSpider
 from crawler import stats as keys
+
+logger = logging.getLogger(__name__)
 
 
 def crawl_settings(db_path: str, overrides: dict | None = None) -> Settings:
@@ -95,10 +98,21 @@ def run_crawlers(settings: Settings, spider_class, sources: list[Source], settin
     for position, source in enumerate(sources):
         # The first crawler installs the reactor, as CrawlerProcess does for the crawlers it makes.
         crawler = Crawler(spider_class, settings_for(settings, source), init_reactor=position == 0)
-        process.crawl(crawler, source=source)
+        process.crawl(crawler, source=source).addErrback(_crawl_failed, source)
         crawlers.append(crawler)
     process.start()
     return crawlers
+
+
+def _crawl_failed(failure, source: Source) -> None:
+    """A crawler that could not start (a ``--set`` value of the wrong type) or stopped on an
+    error: one line naming the source, the traceback only at ``LOG_LEVEL=DEBUG``. Twisted would
+    otherwise print it twice as an unhandled error; the run is recorded as ``failed``."""
+    message = " ".join(failure.getErrorMessage().split())
+    logger.error("%s: the crawl stopped on an error: %s: %s", source.id, failure.type.__name__, message)
+    logger.debug(
+        "%s: the crawl's error", source.id, exc_info=(failure.type, failure.value, failure.getTracebackObject())
+    )
 
 
 def crawl_sources(sources: list[Source], db_path: str, overrides: dict | None) -> list[int]:

@@ -1,7 +1,11 @@
-"""Extensions that record crawls, modelled on Scrapy's CoreStats: signals in, rows out."""
+"""Extensions that record crawls, modelled on Scrapy's CoreStats: signals in, rows out; and
+one that keeps a failed fetch to one line of the crawl's log."""
+
+import logging
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.misc import load_object
 
 from archive.storage.pages import failed_pages
 from archive.storage.store import close_interrupted_runs, finish_run, open_archive, start_run, utc_now
@@ -132,3 +136,52 @@ def progress_table(rows: dict):
             source, *(str(row[key]) for key in ("state", "pages", "304", "skipped", "new", "updated", "errors"))
         )
     return table
+
+
+class FetchErrorsInOneLine:
+    """Log a fetch that failed on the network (no DNS answer, refused connection, timeout, …) in
+    one line that names the URL and the reason, without the downloader's traceback.
+
+    A site that is down is everyday web, not a bug in the crawler, yet Scrapy logs every such
+    page, and every such robots.txt, with a traceback of fifty lines: an operator would read
+    a crash. Other errors keep their traceback; ``LOG_LEVEL=DEBUG`` keeps them all.
+
+    Settings: ``FETCH_ERRORS_ONE_LINE_ENABLED`` (default True), ``RETRY_EXCEPTIONS`` (the
+    exceptions that count as network failures), ``LOG_LEVEL``.
+    """
+
+    # Where Scrapy logs a failed page (the scraper) and a failed robots.txt, with exc_info.
+    LOGGERS = ("scrapy.core.scraper", "scrapy.downloadermiddlewares.robotstxt")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.getbool("FETCH_ERRORS_ONE_LINE_ENABLED") or settings.get("LOG_LEVEL") == "DEBUG":
+            raise NotConfigured
+        exceptions = tuple(
+            load_object(name) if isinstance(name, str) else name for name in settings.getlist("RETRY_EXCEPTIONS")
+        )
+        for name in cls.LOGGERS:
+            logger = logging.getLogger(name)
+            # Crawlers of one process share the loggers: one filter each is enough.
+            if not any(isinstance(existing, OneLineFilter) for existing in logger.filters):
+                logger.addFilter(OneLineFilter(exceptions))
+        return cls()
+
+
+class OneLineFilter(logging.Filter):
+    """Turns a record of one of ``exceptions`` into its message and the exception's text."""
+
+    def __init__(self, exceptions: tuple[type[BaseException], ...]):
+        super().__init__()
+        self.exceptions = exceptions
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, self.exceptions):
+            message = record.getMessage()
+            reason = " ".join(str(error).split()) or type(error).__name__
+            record.msg = message if reason in message else f"{message}: {reason}"
+            record.args = None
+            record.exc_info = record.exc_text = None
+        return True

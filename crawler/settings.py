@@ -69,6 +69,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 100,
     "crawler.extensions.CrawlProgress": 200,
+    "crawler.extensions.FetchErrorsInOneLine": 300,
     # Scrapy's consoles: its telnet console, and its remote control (an HTTP server that runs
     # code sent to it, on by default since Scrapy 2.19). A crawl is started by the CLI or the
     # scheduler and never attached to; each would open a port and load aiohttp for nothing.
@@ -77,6 +78,9 @@ EXTENSIONS = {
 }
 
 LOG_LEVEL = "WARNING"
+# A page or robots.txt that failed on the network (DNS, refused, timeout) is one line of the log,
+# not a traceback (crawler.extensions.FetchErrorsInOneLine).
+FETCH_ERRORS_ONE_LINE_ENABLED = True
 # A live progress table on stderr; the CLI turns it on when stderr is a terminal.
 NEWSARCHIVE_PROGRESS = False
 NEWSARCHIVE_PROGRESS_INTERVAL = 0.5

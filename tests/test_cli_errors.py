@@ -29,3 +29,35 @@ def test_unexpected_errors_end_in_one_line(tmp_path, args):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
     assert "secret" not in result.stderr + result.stdout
+
+
+def test_a_site_that_is_down_is_one_line_per_failed_fetch(tmp_path):
+    # Port 1 on loopback: every connection is refused at once.
+    sources = tmp_path / "sources.yml"
+    sources.write_text("sources:\n  - id: down\n    feeds: [http://127.0.0.1:1/feed.xml]\n", encoding="utf-8")
+    result = run_cli(
+        "crawl",
+        "--sources",
+        sources,
+        "--db",
+        tmp_path / "archive.db",
+        "--set",
+        "RETRY_TIMES=0",
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    failed = [line for line in result.stderr.splitlines() if "http://127.0.0.1:1/feed.xml" in line]
+    assert failed and all("refused" in line for line in failed), result.stderr
+
+
+def test_a_crawl_that_cannot_start_says_why_in_one_line(tmp_path):
+    sources = tmp_path / "sources.yml"
+    sources.write_text("sources:\n  - id: x\n    feeds: [http://127.0.0.1:1/feed.xml]\n", encoding="utf-8")
+    result = run_cli(
+        "crawl", "--sources", sources, "--db", tmp_path / "archive.db", "--set", "DOWNLOAD_DELAY=slow", check=False
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Unhandled error" not in result.stderr
+    assert "x: the crawl stopped on an error: ValueError: could not convert string to float: 'slow'" in result.stderr
