@@ -28,6 +28,8 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # What a host made only of numbers looks like to inet_aton: 2130706433, 0x7f.1, 127.1, 0177.0.0.1.
 NUMERIC_HOST = re.compile(r"^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}\.?$", re.IGNORECASE)
 
+IPV4_CARRYING = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("::/96"))
+
 # Reasons a URL is refused; each is a crawl stat ``newsarchive/refused/<reason>``.
 NOT_WEB = "not_http"
 INTERNAL_ADDRESS = "internal_address"
@@ -56,11 +58,23 @@ def web_url(text: object) -> str | None:
 
 
 def host_of(url: str) -> str:
-    """The URL's host, lower-case, without brackets and a trailing dot ('' when it has none)."""
+    """The URL's host as it is requested (see :func:`ascii_host`), lower-case, without brackets
+    and a trailing dot ('' when it has none)."""
     try:
-        return (urlsplit(url).hostname or "").rstrip(".")
+        return ascii_host(urlsplit(url).hostname or "").rstrip(".")
     except ValueError:
         return ""
+
+
+def ascii_host(host: str) -> str:
+    """``host`` IDNA-encoded, as Scrapy (w3lib) encodes it before connecting: full-width or
+    circled digits and ideographic dots (``１２７。０。０。１``) then spell the address they stand for."""
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:  # an empty or over-long label: no request is made to such a host
+        return host
 
 
 def ip_address_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
@@ -76,14 +90,18 @@ def ip_address_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | 
         except (OSError, ValueError):
             return None
     if isinstance(address, ipaddress.IPv6Address):
-        # IPv6 forms that carry an IPv4 address reach that address (::ffff:a.b.c.d, 6to4).
-        return address.ipv4_mapped or address.sixtofour or address
+        # IPv6 forms that carry an IPv4 address reach that address (::ffff:a.b.c.d, 6to4, NAT64's
+        # 64:ff9b::a.b.c.d and the old IPv4-compatible ::a.b.c.d).
+        if address.ipv4_mapped or address.sixtofour:
+            return address.ipv4_mapped or address.sixtofour
+        if any(address in network for network in IPV4_CARRYING) and int(address) > 1:
+            return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
     return address
 
 
 def is_internal_host(host: str) -> bool:
     """True for localhost names and for private, loopback, link-local and other non-global IPs."""
-    host = host.lower().rstrip(".")
+    host = ascii_host(host).lower().rstrip(".")
     if host == "localhost" or host.endswith(".localhost"):
         return True
     address = ip_address_of(host)
@@ -142,4 +160,4 @@ class UrlPolicy:
 
 
 def _bare(host: str) -> str:
-    return host.lower().rstrip(".").removeprefix("www.")
+    return ascii_host(host).lower().rstrip(".").removeprefix("www.")

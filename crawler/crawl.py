@@ -93,6 +93,9 @@ def run_crawlers(settings: Settings, spider_class, sources: list[Source], settin
 
     ``settings_for(settings, source)`` gives each crawler its own settings.
     """
+    settings = settings.copy()
+    # The process's DNS resolver lets names resolve to internal addresses only for sources on one.
+    settings.set("NEWSARCHIVE_SOURCE_HOSTS", sorted({host for source in sources for host in source.hosts}), "project")
     process = CrawlerProcess(settings)
     crawlers = []
     for position, source in enumerate(sources):

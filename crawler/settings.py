@@ -36,6 +36,12 @@ RETRY_AFTER_MAX = 120.0
 # A safety net against link mazes; a source's max_depth is the real limit (hops from start_urls).
 DEPTH_LIMIT = 12
 
+# Host names resolve to private, loopback or link-local addresses only when the sources are on
+# such addresses themselves (crawler.fetch.resolver.PublicAddressResolver).
+TWISTED_DNS_RESOLVER = "crawler.fetch.resolver.PublicAddressResolver"
+# Set by the crawl: the hosts its sources name.
+NEWSARCHIVE_SOURCE_HOSTS = []
+
 # Re-crawls: hubs are always fetched (conditionally); a stored article only when due.
 INCREMENTAL_ENABLED = True
 INCREMENTAL_REVISIT_AFTER = [3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600]

@@ -8,6 +8,7 @@ javascript: URLs, and declares a javascript: canonical. Crawled with `newsarchiv
 
 import asyncio
 import re
+import socket
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -232,6 +233,15 @@ def test_refusals_are_counted_and_logged_once_per_reason(hostile_crawl):
         ("http://[2002:a9fe:a9fe::1]/", INTERNAL_ADDRESS),  # 6to4 of 169.254.169.254
         ("http://0177.0.0.1./", INTERNAL_ADDRESS),
         ("http://localhost:8001/", INTERNAL_ADDRESS),
+        # Spelled with characters that IDNA maps to digits and dots, as Scrapy encodes them.
+        ("http://\uff11\uff12\uff17.\uff10.\uff10.\uff11/", INTERNAL_ADDRESS),
+        ("http://\u2460\u2461\u2466.0.0.1/", INTERNAL_ADDRESS),
+        ("http://127\u30020\u30020\u30021/", INTERNAL_ADDRESS),
+        ("http://\uff2c\uff2f\uff23\uff21\uff2c\uff28\uff2f\uff33\uff34/", INTERNAL_ADDRESS),
+        ("http://[64:ff9b::7f00:1]/", INTERNAL_ADDRESS),  # NAT64 of 127.0.0.1
+        ("http://[::127.0.0.1]/", INTERNAL_ADDRESS),  # IPv4-compatible
+        ("http://[::]/", INTERNAL_ADDRESS),
+        ("http://0/", INTERNAL_ADDRESS),
         ("file:///etc/passwd", NOT_WEB),
         ("javascript://zeitung.de/%0aalert(1)", NOT_WEB),
         ("https://andere-zeitung.de/wirtschaft/a.html", OFFSITE),
@@ -240,6 +250,7 @@ def test_refusals_are_counted_and_logged_once_per_reason(hostile_crawl):
         ("https://www.zeitung.de/wirtschaft/a.html", None),
         ("https://feeds.zeitung.de/rss.xml", None),
         ("https://cdn.partner.net/sitemap.xml", None),
+        ("https://\uff37\uff37\uff37.zeitung.de/wirtschaft/a.html", None),
     ],
 )
 def test_a_public_source_stays_on_its_hosts_and_off_internal_addresses(url, reason):
@@ -326,3 +337,31 @@ def test_datasette_links_only_http_urls(archive_with_a_bad_url):
         assert not re.search(r"""href=["']?\s*javascript:""", html, re.IGNORECASE)
     assert "javascript:alert(1)" in bad_row  # shown as text: the archive keeps what it has
     assert 'href="https://zeitung.de/a.html" rel="nofollow noopener">original article' in good_row
+
+
+def test_a_name_that_resolves_to_an_internal_address_is_refused_to_a_public_source(tmp_path):
+    # This machine's own name resolves to a loopback address (Debian's /etc/hosts does so). Told
+    # that its sources are on a public host, the crawl must not connect to the name's address:
+    # a public site could point a subdomain, or a redirect, at the operator's network.
+    name = socket.gethostname()
+    try:
+        address = socket.gethostbyname(name)
+    except OSError:
+        pytest.skip(f"{name} does not resolve")
+    if not address.startswith("127."):
+        pytest.skip(f"{name} resolves to {address}, not to a loopback address")
+    with LoggingSite(address) as site:
+        port = site.base_url.rsplit(":", 1)[1]
+        site.routes["/feed.xml"] = (200, {"Content-Type": "application/rss+xml"}, b"<rss/>")
+        sources = write_sources(
+            tmp_path / "sources.yml", {"sources": [{"id": "benannt", "feeds": [f"http://{name}:{port}/feed.xml"]}]}
+        )
+        common = ["crawl", "--sources", sources, "--db", tmp_path / "archive.db", "--set", "RETRY_TIMES=0"]
+        common += ["--set", "DOWNLOAD_DELAY=0", "--set", "AUTOTHROTTLE_ENABLED=False", "--set", "EXTRACT_WORKERS=0"]
+        refused = run_cli(*common, "--set", "NEWSARCHIVE_SOURCE_HOSTS=zeitung.example", check=False, timeout=60)
+        assert site.requests == [], refused.stderr
+        assert f"{name} resolves to an internal address ({address}), refused" in refused.stderr, refused.stderr
+        assert "Traceback" not in refused.stderr
+        # The source's own name may resolve to its internal address: an intranet site is crawled.
+        run_cli(*common)
+        assert "/feed.xml" in site.requests
