@@ -27,6 +27,7 @@ from scrapy.linkextractors import LinkExtractor
 from archive.canonical import canonical_url, same_site
 from archive.publishing.status import sample_articles
 from archive.storage.store import open_archive
+from archive.urls import UrlPolicy, host_of, web_url
 from crawler.extraction.classify import (
     ARTICLE,
     MIN_ARTICLE_WORDS,
@@ -104,11 +105,30 @@ class Proposal:
     notes: list[str] = field(default_factory=list)
 
 
-def fetch(url: str, timeout: float = 15) -> Page:
-    """GET ``url``; HTTP errors give a Page with their status, network errors status 0."""
+def fetch(url: str, timeout: float = 15, policy: UrlPolicy | None = None) -> Page:
+    """GET ``url``; HTTP errors give a Page with their status, network errors status 0.
+
+    Only http(s) URLs are fetched, and with a ``policy`` only URLs it allows, redirects
+    included: a refused URL is a Page with status 0 that says why.
+    """
+    reason = "not_http" if web_url(url) is None else policy.refusal(url) if policy else None
+    if reason:
+        return Page(url, 0, f"refused ({reason})".encode())
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    # Only HTTP handlers: urllib's default opener would also read file: and ftp: URLs.
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+        PolicyRedirectHandler(policy),
+    ):
+        opener.add_handler(handler)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             return Page(response.url, response.status, response.read(), response.headers.get("Content-Type", ""))
     except urllib.error.HTTPError as error:
         return Page(url, error.code)
@@ -116,20 +136,48 @@ def fetch(url: str, timeout: float = 15) -> Page:
         return Page(url, 0, str(error).encode())
 
 
-def propose_source(url: str, source_id: str | None = None, sample_pages: int = 12, get=fetch) -> Proposal:
+class PolicyRedirectHandler(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to an http(s) URL that the policy allows."""
+
+    def __init__(self, policy: UrlPolicy | None):
+        self.policy = policy
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        target = urljoin(req.full_url, newurl)
+        reason = "not_http" if web_url(target) is None else self.policy.refusal(target) if self.policy else None
+        if reason:
+            raise urllib.error.URLError(f"redirect to {target[:200]!r} refused ({reason})")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def propose_source(url: str, source_id: str | None = None, sample_pages: int = 12, get=None) -> Proposal:
     """Look at a site's homepage and propose its ``sources.yml`` entry.
 
-    ``get(url) -> Page`` fetches; ``sample_pages`` bounds how many candidate pages are fetched
-    to learn which URLs are articles.
+    ``get(url) -> Page`` fetches (default: :func:`fetch`); ``sample_pages`` bounds how many
+    candidate pages are fetched to learn which URLs are articles. Only URLs on the homepage's
+    site are fetched, as a crawl of the source would (robots.txt ``Sitemap:`` lines, feed and
+    sitemap entries and redirects to other hosts or to internal addresses are refused).
     """
+    policy = UrlPolicy.for_source([host_of(url)])
+    fetch_allowed = get or (lambda candidate: fetch(candidate, policy=policy))
+
+    def get(candidate: str) -> Page:
+        reason = policy.refusal(candidate)
+        return Page(candidate, 0, f"refused ({reason})".encode()) if reason else fetch_allowed(candidate)
+
     homepage = get(url)
     if homepage.status != 200 or b"<" not in homepage.body[:2048]:
-        raise OnboardError(f"{url}: no HTML homepage (status {homepage.status})")
+        why = (
+            f"status {homepage.status}"
+            if homepage.status
+            else " ".join(homepage.body.decode("utf-8", "replace").split())
+        )
+        raise OnboardError(f"{url}: no HTML homepage ({why[:200]})")
     notes: list[str] = []
     response = HtmlResponse(homepage.url, body=homepage.body, encoding=_charset(homepage.content_type))
     robots = _robots(homepage.url, get, notes)
 
-    feeds = _feeds(response, get, notes)
+    feeds = _feeds(response, get, notes, policy)
     sitemaps = _sitemaps(homepage.url, robots, get, notes)
     links = [link for link in LinkExtractor(unique=True).extract_links(response) if same_site(link.url, homepage.url)]
     start_urls = [url for link in links if _is_business_section(link) and (url := canonical_url(link.url))]
@@ -307,13 +355,18 @@ def _robots(url: str, get, notes: list[str]) -> Protego | None:
     return Protego.parse(page.body.decode("utf-8", "replace"))
 
 
-def _feeds(response: HtmlResponse, get, notes: list[str]) -> list[str]:
+def _feeds(response: HtmlResponse, get, notes: list[str], policy: UrlPolicy) -> list[str]:
     declared = response.xpath(
         '//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
         '[contains(@type, "rss") or contains(@type, "atom")]/@href'
     ).getall()
-    # A declared feed that is no http(s) URL (canonical_url gives None) is no feed.
+    # A declared feed that is no http(s) URL (canonical_url gives None) is no feed. One on
+    # another site would make that site one of the source's hosts: the operator adds it by hand.
     feeds = [url for href in declared if (url := canonical_url(response.urljoin(href)))]
+    elsewhere = [url for url in feeds if policy.refusal(url)]
+    if elsewhere:
+        notes.append(f"left out {len(elsewhere)} feed(s) on other sites, e.g. {elsewhere[0]}")
+        feeds = [url for url in feeds if url not in elsewhere]
     if feeds:
         notes.append(f"{len(feeds)} feed(s) declared with <link rel=alternate>")
         return list(dict.fromkeys(feeds))

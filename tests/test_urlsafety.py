@@ -365,3 +365,26 @@ def test_a_name_that_resolves_to_an_internal_address_is_refused_to_a_public_sour
         # The source's own name may resolve to its internal address: an intranet site is crawled.
         run_cli(*common)
         assert "/feed.xml" in site.requests
+
+
+def test_sources_add_fetches_only_the_sites_own_http_urls(tmp_path):
+    with LoggingSite("127.0.0.2") as site, LoggingSite("127.0.0.3") as other:
+        other.routes["/fremd-feed.xml"] = (200, {"Content-Type": "application/rss+xml"}, b"<rss/>")
+        hostile_site(site, other.base_url)
+        site.routes["/"] = (
+            200,
+            HTML,
+            (
+                "<html><head><title>Feindlich</title>"
+                f'<link rel="alternate" type="application/rss+xml" href="{other.base_url}/fremd-feed.xml">'
+                '<link rel="alternate" type="application/rss+xml" href="file:///etc/passwd">'
+                '<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+                '</head><body><a href="/weiter/anderer-host.html">Wirtschaft</a></body></html>'
+            ).encode(),
+        )
+        result = run_cli("sources", "add", f"{site.base_url}/", "--id", "feindlich", "--sources", tmp_path / "s.yml")
+    assert other.requests == []
+    entry = "".join(line for line in result.stdout.splitlines(keepends=True) if not line.startswith("#"))
+    assert other.base_url not in entry and "file:" not in entry
+    assert f"feeds: [{site.base_url}/feed.xml]" in entry
+    assert "left out 1 feed(s) on other sites" in result.stdout
