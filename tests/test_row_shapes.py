@@ -184,3 +184,29 @@ def test_cli_reads_every_shape(archive, tmp_path):
     run_cli("status", "--db", archive, "--json")
     result = run_cli("export-warc", tmp_path / "out.warc.gz", "--db", archive)
     assert "records written" in result.stdout
+
+
+# What analysts browse (docs/schema.md); everything else in an archive is the archive's own
+# bookkeeping (migrations, backfills, MinHash and LSH buckets, FTS shadow tables, fetch state,
+# scheduler jobs) and must not be offered in the UI.
+OFFERED = {
+    "articles",
+    "article_versions",
+    "article_companies",
+    "article_places",
+    "companies",
+    "places",
+    "crawl_runs",
+    "sources",
+    "translations",
+    "stories",
+    "article_changes",
+    "source_health",
+}
+
+
+def test_only_the_analysts_tables_are_offered(fetch):
+    database = fetch("/archive.json").json()
+    tables = {table["name"] for table in database["tables"] if not table["hidden"]}
+    views = {view["name"] if isinstance(view, dict) else view for view in database["views"]}
+    assert tables | views == OFFERED
