@@ -10,6 +10,7 @@ import asyncio
 import re
 import sqlite3
 from html import unescape
+from urllib.parse import quote
 from xml.etree import ElementTree
 
 import pytest
@@ -210,3 +211,24 @@ def test_only_the_analysts_tables_are_offered(fetch):
     tables = {table["name"] for table in database["tables"] if not table["hidden"]}
     views = {view["name"] if isinstance(view, dict) else view for view in database["views"]}
     assert tables | views == OFFERED
+
+
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/archive/articles?_sort=nonexistent", "Cannot sort table by nonexistent"),
+        ("/archive/articles?_sort_desc=nonexistent", "Cannot sort table by nonexistent"),
+        ("/archive/articles?_sort=title&_sort_desc=title", "Cannot use _sort and _sort_desc at the same time"),
+        ("/archive/articles.json?_sort=nonexistent", "Cannot sort table by nonexistent"),
+        ("/archive/articles?_timelimit=abc", "_timelimit='abc': expected a whole number"),
+        ("/archive/articles?_through={bad", "_through='{bad': expected JSON"),
+        ("/archive/articles?_through=[1]", "_through='[1]': expected JSON"),
+        ("/archive/articles?_through=" + quote('{"table": "x", "column": "y", "value": 1}'), "Invalid _through"),
+        # A statement that would take a gigabyte of memory at once (the time limit cannot stop it).
+        ("/archive?sql=" + quote("select length(zeroblob(1000000000))"), "string or blob too big"),
+    ],
+)
+def test_a_malformed_parameter_is_a_400_that_says_so(fetch, path, message):
+    response = fetch(path)
+    assert response.status_code == 400
+    assert message in unescape(response.text)

@@ -1,16 +1,20 @@
 """Datasette hooks of the archive: the journalists' pages (``newsroom.py``), article text shown
 as escaped paragraphs, its stylesheet,
-a ``web_url`` template filter (a URL becomes a link only when it is http(s)), and table
-searches planned for the archive (``search.py``).
+a ``web_url`` template filter (a URL becomes a link only when it is http(s)), table
+searches planned for the archive (``search.py``), and a 400 rather than a 500 for a request
+Datasette refuses (``params.py``, :func:`handle_exception`).
 
 Registered through the ``datasette`` entry point in pyproject.toml, so ``newsarchive serve``
 and any ``datasette`` run in this environment use it.
 """
 
+import sqlite3
+
 import markupsafe
 from datasette import hookimpl
+from datasette.views.base import DatasetteError
 
-from archive.publishing.datasette_plugin import atom, newsroom, search
+from archive.publishing.datasette_plugin import atom, newsroom, params, search
 from archive.publishing.newsroom import article_text_html
 from archive.urls import web_url
 
@@ -55,10 +59,18 @@ def extra_css_urls(datasette):
     return [datasette.urls.static_plugins(PLUGIN_NAME, "archive.css")]
 
 
+# The largest text or blob a visitor's SQL may make, in bytes: the time limit bounds a query's
+# time but not its memory, and ``select zeroblob(1000000000)`` takes a gigabyte at once. Far above
+# any stored value (a page is at most DOWNLOAD_MAXSIZE, 10 MB).
+MAX_VALUE_BYTES = 64 * 1024 * 1024
+
+
 @hookimpl
 def prepare_connection(conn):
-    """The SQL function that tests an id against a search's matches (see ``search.py``)."""
+    """The SQL function that tests an id against a search's matches (see ``search.py``), and
+    the largest value a statement may make (:data:`MAX_VALUE_BYTES`)."""
     search.prepare_connection(conn)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
 
 
 @hookimpl
@@ -89,3 +101,23 @@ def extra_template_vars(template, database, datasette):
         return {"visible_links": visible_links}
 
     return inner
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Malformed ``_timelimit`` and ``_through`` parameters are a 400 naming them (``params.py``)."""
+    return params.checked
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """A request Datasette refuses with a message (``?_sort=`` a column the table lacks, ``_sort``
+    with ``_sort_desc``, a bad ``_through``) is a 400 that shows the message, not a 500.
+
+    Datasette 0.65 raises these as ``DatasetteError`` with the default status 500; every such
+    error in it is about the request. Only the status changes: Datasette's own handler, which
+    runs after this one, renders the page or JSON as before. Errors of other kinds stay 500.
+    """
+    if isinstance(exception, DatasetteError) and exception.status == 500:
+        exception.status = 400
+    return None
