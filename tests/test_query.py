@@ -105,6 +105,10 @@ TYPED = st.text(max_size=60) | st.lists(
 
 @given(TYPED)
 def test_any_typed_text_is_a_valid_fts5_query(typed):
+    assert_valid_query(typed)
+
+
+def assert_valid_query(typed):
     parsed = parse_query(typed)
     if parsed.match is not None:
         connection = sqlite3.connect(":memory:")
@@ -113,6 +117,16 @@ def test_any_typed_text_is_a_valid_fts5_query(typed):
         connection.execute("select count(*) from t where t match ?", [parsed.match]).fetchone()
     parsed.accepts("rp", "Ruhr", "A. Autor", "de", "2026-11-18")
     parsed.accepts(None, None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["(" * 1000, "(Hafen " * 300, "(" * 400 + "Hafen" + ")" * 400, "NOT " * 300 + "Hafen", "-(" * 400 + "Hafen"],
+)
+def test_deeply_nested_queries_parse(typed):
+    # The parser recurses once per parenthesis: deep groups lose theirs instead of the page a 500.
+    assert_valid_query(typed)
+    assert parse_query("(" * 20 + "Hafen OR Duisburg" + ")" * 20).match == '"hafen" OR "duisburg"'
 
 
 TEXTS = {

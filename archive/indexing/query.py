@@ -51,6 +51,9 @@ TOKEN = re.compile(
 )
 DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 MAX_QUERY_LENGTH = 1000
+# Groups deeper than this lose their parentheses: the parser recurses once per level, and no
+# one types ten levels of parentheses into a search box.
+MAX_NESTING = 10
 # Shorter searched words are marked in an excerpt only where they are a whole word: "ag"
 # would otherwise mark every "Tag" and "Vertrag".
 MIN_MARKED = 4
@@ -127,7 +130,7 @@ def parse_query(text: str | None) -> ParsedQuery:
             tokens += ["NOT", word]
         elif word := _word_term(value):
             tokens.append(word)
-    match = _Parser(tokens).expression()
+    match = _Parser(_nested_at_most(tokens, MAX_NESTING)).expression()
     return ParsedQuery(
         match,
         {column: tuple(sorted(values)) for column, values in filters.items()},
@@ -209,6 +212,23 @@ def _word_term(text: str) -> str | None:
     if not alternatives:
         return None
     return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+
+
+def _nested_at_most(tokens: list[str], depth: int) -> list[str]:
+    """``tokens`` without the parentheses (and their partners) nested deeper than ``depth``."""
+    kept: list[str] = []
+    opened: list[bool] = []  # per open parenthesis: whether it was kept
+    for token in tokens:
+        if token == "(":
+            opened.append(sum(opened) < depth)
+            if opened[-1]:
+                kept.append(token)
+        elif token == ")" and opened:
+            if opened.pop():
+                kept.append(token)
+        else:
+            kept.append(token)
+    return kept
 
 
 class _Parser:
