@@ -228,15 +228,22 @@ def export_warc(warc_file, db_path):
     """Write every kept response (each stored article version) to WARC_FILE.
 
     The file is a standard gzipped WARC that web-archive tools (pywb, replayweb.page) replay.
+    An existing WARC_FILE is replaced only when it is a WARC (an earlier export); anything
+    else, the archive above all, is left alone (exit 2).
 
     \b
     Example:
         newsarchive export-warc data/archive.warc.gz
     """
+    from crawler.extraction.reextract import ExportRefused
     from crawler.extraction.reextract import export_warc as run_export
 
     _require(db_path)
-    click.echo(f"{run_export(db_path, warc_file)} records written to {warc_file}")
+    try:
+        written = run_export(db_path, warc_file)
+    except ExportRefused as error:
+        raise BadInput(str(error)) from None
+    click.echo(f"{written} records written to {warc_file}")
 
 
 @cli.command()

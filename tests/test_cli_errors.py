@@ -61,3 +61,23 @@ def test_a_crawl_that_cannot_start_says_why_in_one_line(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "Unhandled error" not in result.stderr
     assert "x: the crawl stopped on an error: ValueError: could not convert string to float: 'slow'" in result.stderr
+
+
+def test_export_warc_replaces_only_an_earlier_export(tmp_path):
+    from archive.storage.store import open_archive
+
+    db_path = tmp_path / "archive.db"
+    open_archive(db_path).close()
+    archive = db_path.read_bytes()
+    notes = tmp_path / "notes.txt"
+    notes.write_text("kept", encoding="utf-8")
+    for target, message in [
+        (db_path, "is a file of the archive"),
+        (tmp_path / "archive.pages.db", "is a file of the archive"),
+        (notes, "exists and is not a WARC file"),
+        (tmp_path / "missing" / "out.warc.gz", "no such directory"),
+    ]:
+        result = run_cli("export-warc", target, "--db", db_path, check=False)
+        assert result.returncode == 2 and message in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert db_path.read_bytes() == archive and notes.read_text(encoding="utf-8") == "kept"

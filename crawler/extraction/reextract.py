@@ -3,6 +3,7 @@
 Both run without network access, from ``<archive>.pages.db``.
 """
 
+import gzip
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.storage.rawstore import all_responses, latest_responses, open_raw_store
+from archive.storage.rawstore import all_responses, latest_responses, open_raw_store, raw_store_path
 from archive.storage.store import open_archive, update_extraction
 from crawler.extraction.extract import extract_article
 from crawler.extraction.timelimit import time_budget
@@ -41,11 +42,18 @@ def reextract(db_path, sources=(), time_limit: float = EXTRACT_TIME_LIMIT) -> di
     return counts
 
 
+class ExportRefused(ValueError):
+    """A WARC file name that would replace something else; the message says what."""
+
+
 def export_warc(db_path, warc_path) -> int:
     """Write every kept response as a WARC ``response`` record (gzipped per record).
 
-    Returns the number of records written; replay them with any WARC tool (pywb, …).
+    Returns the number of records written; replay them with any WARC tool (pywb, …). An
+    existing file is replaced only when it is a WARC (an earlier export): anything else there,
+    the archive itself above all, raises :class:`ExportRefused` and is left as it was.
     """
+    check_replaceable(Path(warc_path), db_path)
     written = 0
     # Written beside the target and renamed at the end: an interrupted export never leaves a
     # truncated file under the name of a finished one.
@@ -82,3 +90,28 @@ def _reason_phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return "Unknown"
+
+
+def check_replaceable(warc_path: Path, db_path) -> None:
+    """Raise :class:`ExportRefused` unless writing ``warc_path`` loses nothing."""
+    archive_files = {Path(db_path), raw_store_path(db_path)}
+    archive_files |= {path.with_name(path.name + suffix) for path in archive_files for suffix in ("-wal", "-shm")}
+    if any(warc_path.resolve() == path.resolve() for path in archive_files):
+        raise ExportRefused(f"{warc_path}: is a file of the archive {db_path}, not replaced")
+    if not warc_path.parent.is_dir():
+        raise ExportRefused(f"{warc_path}: no such directory {warc_path.parent}")
+    if warc_path.exists() and not _is_warc(warc_path):
+        raise ExportRefused(f"{warc_path}: exists and is not a WARC file, not replaced (choose another name)")
+
+
+def _is_warc(path: Path) -> bool:
+    """An empty file or a WARC (gzipped or not): what an export may replace."""
+    with open(path, "rb") as stream:
+        head = stream.read(5)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            with gzip.open(path) as stream:
+                head = stream.read(5)
+        except (OSError, EOFError):
+            return False
+    return head in (b"", b"WARC/")
