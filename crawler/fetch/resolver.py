@@ -7,11 +7,12 @@ only when the crawler connects, so the check is made here, where Scrapy resolves
 """
 
 import logging
+from urllib.request import getproxies
 
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet.error import DNSLookupError
 
-from archive.urls import ascii_host, is_internal_host
+from archive.urls import ascii_host, host_of, is_internal_host
 
 logger = logging.getLogger(__name__)
 
@@ -23,12 +24,15 @@ class PublicAddressResolver(CachingThreadedResolver):
     The sources are on one when a host they name (``NEWSARCHIVE_SOURCE_HOSTS``, set by the crawl)
     is an internal address or resolves to one: an intranet site is crawled as a public one is.
     One resolver serves all crawls of a process, so this holds for the process's sources together.
+    The proxies Scrapy takes from the environment (``http_proxy``, ``https_proxy``) may be on
+    internal addresses too: an office's proxy usually is.
 
     Settings: ``NEWSARCHIVE_SOURCE_HOSTS``, and Scrapy's ``DNSCACHE_ENABLED``, ``DNSCACHE_SIZE``,
     ``DNS_TIMEOUT``.
     """
 
     own_hosts: frozenset[str] = frozenset()
+    proxy_hosts: frozenset[str] = frozenset()
     internal_allowed = False
     refused: set[str]
 
@@ -37,6 +41,7 @@ class PublicAddressResolver(CachingThreadedResolver):
         resolver = super().from_crawler(crawler, reactor)
         resolver.own_hosts = frozenset(_name(host) for host in crawler.settings.getlist("NEWSARCHIVE_SOURCE_HOSTS"))
         resolver.internal_allowed = any(is_internal_host(host) for host in resolver.own_hosts)
+        resolver.proxy_hosts = frozenset(_name(host_of(url)) for url in getproxies().values() if "://" in url)
         resolver.refused = set()
         return resolver
 
@@ -47,6 +52,8 @@ class PublicAddressResolver(CachingThreadedResolver):
         """``address`` when ``name`` may resolve to it; DNSLookupError (a failed fetch) if not."""
         if self.internal_allowed or not is_internal_host(address) or is_internal_host(name):
             # An internal literal or localhost in the URL was already judged by the URL policy.
+            return address
+        if _name(name) in self.proxy_hosts:
             return address
         if _name(name) in self.own_hosts:
             self.internal_allowed = True  # a source is itself on an internal address
