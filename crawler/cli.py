@@ -131,7 +131,7 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option(
     "--metadata",
     "metadata_path",
@@ -310,7 +310,11 @@ def status(db_path, as_json):
     help="Where demo.db and the demo sources file are written.",
 )
 @click.option(
-    "--port", default=8001, show_default=True, type=int, help="Datasette port (a free one is chosen if it is taken)."
+    "--port",
+    default=8001,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Datasette port (a free one is chosen if it is taken).",
 )
 @click.option("--no-serve", is_flag=True, help="Crawl the demo site, then exit.")
 def demo(data_dir, port, no_serve):
