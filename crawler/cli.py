@@ -155,10 +155,16 @@ def serve(db_path, host, port, metadata_path, get_path):
         newsarchive serve --db data/archive.db --port 8001
     """
     from archive.publishing.publish import datasette_command
+    from archive.storage.store import is_writable, open_archive_for_reading
 
     _require(db_path)
-    _upgrade(db_path)
-    command = datasette_command(db_path, metadata_path, host, port, sys.executable)
+    writable = is_writable(db_path)
+    if writable:
+        _upgrade(db_path)
+    else:
+        # On a read-only disk the file is served as it is (raises if it would need an upgrade).
+        open_archive_for_reading(db_path).close()
+    command = datasette_command(db_path, metadata_path, host, port, sys.executable, immutable=not writable)
     if get_path:
         command += ["--get", get_path]
     else:
@@ -263,10 +269,10 @@ def search(query, db_path, limit, as_json):
         newsarchive search '"grüner Stahl" source:waz-wirtschaft since:2026-10'
     """
     from archive.indexing.query import search_articles
-    from archive.storage.store import open_archive
+    from archive.storage.store import open_archive_for_reading
 
     _require(db_path)
-    with open_archive(db_path) as db:
+    with open_archive_for_reading(db_path) as db:
         hits = search_articles(db, " ".join(query), limit)
     if as_json:
         click.echo(json.dumps(hits, indent=2, ensure_ascii=False))
@@ -288,10 +294,10 @@ def status(db_path, as_json):
         newsarchive status --db data/archive.db
     """
     from archive.publishing.status import source_status
-    from archive.storage.store import open_archive
+    from archive.storage.store import open_archive_for_reading
 
     _require(db_path)
-    with open_archive(db_path) as db:
+    with open_archive_for_reading(db_path) as db:
         rows = source_status(db)
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -702,8 +708,7 @@ def sources_check(source_id, sources_path, pages, overrides, as_json):
 
 def _upgrade(db_path):
     """Migrate an archive of an earlier release before Datasette publishes it: its pages and
-    canned queries expect the current schema. A current archive is only read, so one on a
-    read-only disk is still served."""
+    canned queries expect the current schema. A current archive is only read."""
     import sqlite3
 
     from sqlite_utils import Database

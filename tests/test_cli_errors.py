@@ -1,5 +1,8 @@
 """What no command expected ends in one line naming what failed, never a traceback."""
 
+import os
+import subprocess
+
 import pytest
 
 from tests.conftest import run_cli
@@ -81,3 +84,44 @@ def test_export_warc_replaces_only_an_earlier_export(tmp_path):
         assert result.returncode == 2 and message in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
     assert db_path.read_bytes() == archive and notes.read_text(encoding="utf-8") == "kept"
+
+
+@pytest.fixture
+def read_only_archive(tmp_path):
+    """An archive in a directory that cannot be written: chmod for a user, a read-only tmpfs for
+    root (whom permissions do not stop)."""
+    from archive.storage.store import open_archive
+
+    directory = tmp_path / "ro"
+    directory.mkdir()
+    if os.geteuid() != 0:
+        db_path = directory / "archive.db"
+        open_archive(db_path).close()
+        directory.chmod(0o555)
+        yield db_path
+        directory.chmod(0o755)
+        return
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", directory], capture_output=True).returncode:
+        pytest.skip("cannot mount a read-only file system here")
+    try:
+        open_archive(directory / "archive.db").close()
+        subprocess.run(["mount", "-o", "remount,ro", directory], check=True)
+        yield directory / "archive.db"
+    finally:
+        subprocess.run(["umount", directory], check=True)
+
+
+def test_a_read_only_archive_is_read_and_never_written(read_only_archive, tmp_path):
+    before = read_only_archive.read_bytes()
+    sources = tmp_path / "sources.yml"
+    sources.write_text("sources:\n  - id: x\n    feeds: [http://127.0.0.1:1/feed.xml]\n", encoding="utf-8")
+    assert "no articles found" in run_cli("search", "hafen", "--db", read_only_archive).stdout
+    run_cli("status", "--db", read_only_archive)
+    assert run_cli(
+        "serve", "--db", read_only_archive, "--get", "/archive/articles.json?_shape=array"
+    ).stdout.startswith("[]")
+    for command in (["crawl", "--sources", sources], ["enrich"]):
+        result = run_cli(*command, "--db", read_only_archive, check=False)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert f"{read_only_archive}: the archive is read-only" in result.stderr
+    assert read_only_archive.read_bytes() == before

@@ -42,11 +42,12 @@ def _rename_dashboard_databases(metadata: dict, name: str) -> None:
                 chart["db"] = name
 
 
-def datasette_command(db_path, metadata_path, host: str, port: int, python: str) -> list[str]:
+def datasette_command(db_path, metadata_path, host: str, port: int, python: str, immutable: bool = False) -> list[str]:
     """The ``datasette serve`` command line for the archive.
 
     The metadata for this archive's name is written to one temporary file per archive path,
-    rewritten on each call, so serving again and again leaves nothing behind.
+    rewritten on each call, so serving again and again leaves nothing behind. ``immutable``
+    serves a file on a read-only disk, which SQLite cannot open in WAL mode otherwise.
     """
     metadata = metadata_for(db_path, metadata_path)
     key = hashlib.sha1(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:12]
@@ -58,6 +59,7 @@ def datasette_command(db_path, metadata_path, host: str, port: int, python: str)
         "-m",
         "datasette",
         "serve",
+        *(["--immutable"] if immutable else []),
         str(db_path),
         "--metadata",
         str(metadata_file),

@@ -7,7 +7,9 @@ scripts, the crawler and tests use one API. Times are ISO 8601 UTC strings.
 import base64
 import hashlib
 import json
+import os
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,7 +21,7 @@ from archive.storage.backfill import run_backfills
 from archive.indexing.dedup import Sketch, index_article, link_translations, place_article, text_signature
 from archive.indexing.enrich import Mentions, article_text, find_mentions
 from archive.storage.rows import fetch_row, insert_row, row_by_key, transaction, update_row
-from archive.storage.schema import migrate
+from archive.storage.schema import migrate, upgrade_needed
 from archive.indexing.search import search_terms
 from crawler.extraction.article import Article
 
@@ -31,12 +33,25 @@ CACHE_KIB = 65536
 RUN_COUNTERS = ("pages_fetched", "articles_new", "articles_updated", "duplicates", "errors", "not_modified", "skipped")
 
 
+class ArchiveReadOnly(OSError):
+    """An archive on a read-only disk (or in a read-only directory) that would need writing."""
+
+
+def is_writable(path: str | Path) -> bool:
+    """Whether the archive at ``path`` and its directory (where SQLite keeps the WAL) can be written."""
+    path = Path(path)
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
 def open_archive(path: str | Path) -> Database:
     """Open (creating and migrating if needed) the archive at ``path``, in WAL mode.
 
     After the migrations, data they left to the current code (``archive.storage.backfill``) is built.
+    Raises :class:`ArchiveReadOnly` when ``path`` cannot be written.
     """
     path = Path(path)
+    if path.exists() and not is_writable(path):
+        raise ArchiveReadOnly(f"{path}: the archive is read-only (the file or its directory cannot be written)")
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
     # Readers (Datasette) and one writer at a time; a second writer waits instead of failing.
@@ -48,6 +63,22 @@ def open_archive(path: str | Path) -> Database:
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     migrate(db)
     run_backfills(db)
+    return db
+
+
+def open_archive_for_reading(path: str | Path) -> Database:
+    """The archive at ``path`` for reading: :func:`open_archive` when it can be written, else the
+    file as it is (SQLite's ``immutable``: on a read-only disk nobody can change it). Raises
+    :class:`ArchiveReadOnly` for a read-only archive of an earlier release, which needs writing."""
+    path = Path(path)
+    if is_writable(path):
+        return open_archive(path)
+    db = Database(sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True))
+    if upgrade_needed(db):
+        db.close()
+        raise ArchiveReadOnly(
+            f"{path}: the archive is read-only and was made by an earlier release: copy it to a writable disk to upgrade it"
+        )
     return db
 
 
