@@ -110,6 +110,7 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
     from crawler.crawl import run_crawl
 
     sources = _load(sources_path, source_ids)
+    _check_archive(db_path)
     settings = dict(_parse_setting(item) for item in overrides)
     if verbose:
         settings.setdefault("LOG_LEVEL", "INFO")
@@ -446,6 +447,7 @@ def schedule(sources_path, db_path, **options):
     config = SchedulerConfig(
         sources_path=Path(sources_path), db_path=Path(db_path), log_file=Path(log_file) if log_file else None, **options
     )
+    _check_archive(db_path)
     try:
         raise SystemExit(run_scheduler(config))
     except SourcesError as error:
@@ -568,6 +570,7 @@ def archive_writer(sources_path, db_path, redis_url, batch_size, idle_exit, as_j
     from crawler import settings
 
     sources = _load(sources_path, ())
+    _check_archive(db_path)
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     try:
         counts = drain(
@@ -726,6 +729,17 @@ def _upgrade(db_path):
 def _require(db_path):
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist yet: run 'newsarchive crawl' first")
+    _check_archive(db_path)
+
+
+def _check_archive(db_path):
+    """A --db that is some other file (a sources file, a WARC) is bad input: exit 2, untouched."""
+    from archive.storage.store import NotAnArchive, check_is_database
+
+    try:
+        check_is_database(Path(db_path))
+    except NotAnArchive as error:
+        raise BadInput(str(error)) from None
 
 
 def _load(sources_path, source_ids):

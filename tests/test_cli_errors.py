@@ -125,3 +125,17 @@ def test_a_read_only_archive_is_read_and_never_written(read_only_archive, tmp_pa
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert f"{read_only_archive}: the archive is read-only" in result.stderr
     assert read_only_archive.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["search", "hafen"], ["serve", "--get", "/"], ["enrich"], ["crawl", "--sources", "{sources}"]],
+)
+def test_a_db_that_is_another_file_is_refused_and_left_alone(tmp_path, command):
+    sources = tmp_path / "sources.yml"
+    sources.write_text("sources:\n  - id: x\n    feeds: [http://127.0.0.1:1/feed.xml]\n", encoding="utf-8")
+    command = [str(sources) if part == "{sources}" else part for part in command]
+    result = run_cli(*command, "--db", sources, check=False, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == f"Error: {sources}: not an archive (not an SQLite database file)"
+    assert sources.read_text(encoding="utf-8").startswith("sources:")

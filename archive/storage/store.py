@@ -37,6 +37,27 @@ class ArchiveReadOnly(OSError):
     """An archive on a read-only disk (or in a read-only directory) that would need writing."""
 
 
+class NotAnArchive(ValueError):
+    """A file given as the archive that is no SQLite database."""
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_is_database(path: Path) -> None:
+    """Raise :class:`NotAnArchive` when ``path`` holds something other than an SQLite database
+    (a sources file or a WARC given as ``--db`` by mistake); a missing or empty file is fine."""
+    try:
+        with open(path, "rb") as stream:
+            header = stream.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise NotAnArchive(f"{path}: is a directory, not an archive file") from None
+    if header and header != SQLITE_HEADER:
+        raise NotAnArchive(f"{path}: not an archive (not an SQLite database file)")
+
+
 def is_writable(path: str | Path) -> bool:
     """Whether the archive at ``path`` and its directory (where SQLite keeps the WAL) can be written."""
     path = Path(path)
@@ -50,6 +71,7 @@ def open_archive(path: str | Path) -> Database:
     Raises :class:`ArchiveReadOnly` when ``path`` cannot be written.
     """
     path = Path(path)
+    check_is_database(path)
     if path.exists() and not is_writable(path):
         raise ArchiveReadOnly(f"{path}: the archive is read-only (the file or its directory cannot be written)")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,6 +95,7 @@ def open_archive_for_reading(path: str | Path) -> Database:
     path = Path(path)
     if is_writable(path):
         return open_archive(path)
+    check_is_database(path)
     db = Database(sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True))
     if upgrade_needed(db):
         db.close()
