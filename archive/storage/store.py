@@ -46,7 +46,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def check_is_database(path: Path) -> None:
     """Raise :class:`NotAnArchive` when ``path`` holds something other than an SQLite database
-    (a sources file or a WARC given as ``--db`` by mistake); a missing or empty file is fine."""
+    (a sources file or a WARC given as ``--db`` by mistake); a missing or empty file is fine.
+
+    Call it only before this process opens the archive: closing any descriptor of a file drops
+    the POSIX locks SQLite holds on it through its connections, and the archive can be corrupted.
+    """
     try:
         with open(path, "rb") as stream:
             header = stream.read(len(SQLITE_HEADER))
@@ -71,7 +75,6 @@ def open_archive(path: str | Path) -> Database:
     Raises :class:`ArchiveReadOnly` when ``path`` cannot be written.
     """
     path = Path(path)
-    check_is_database(path)
     if path.exists() and not is_writable(path):
         raise ArchiveReadOnly(f"{path}: the archive is read-only (the file or its directory cannot be written)")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -95,7 +98,6 @@ def open_archive_for_reading(path: str | Path) -> Database:
     path = Path(path)
     if is_writable(path):
         return open_archive(path)
-    check_is_database(path)
     db = Database(sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True))
     if upgrade_needed(db):
         db.close()
