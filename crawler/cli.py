@@ -125,7 +125,9 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
         _print_summary(summary, db_path)
     failed = [run["source"] for run in summary["runs"] if run["status"] == "failed"]
     if failed:
-        click.echo(f"Crawl failed to start for {', '.join(failed)}: see the error above", err=True)
+        # One last line that says why: the scheduler records a failed crawl by it.
+        reasons = sorted({summary["errors"].get(source, "see the error above") for source in failed})
+        click.echo(f"Crawl failed to start for {', '.join(failed)}: {'; '.join(reasons)}", err=True)
         raise SystemExit(1)
 
 

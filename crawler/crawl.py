@@ -54,20 +54,22 @@ def run_crawl(sources: list[Source], db_path: str, overrides: dict | None = None
     """Crawl ``sources`` into the archive at ``db_path``; returns a summary.
 
     Summary: ``{"elapsed": seconds, "runs": [crawl_runs rows of this run, one per source],
-    "raw_store": storage cost of the kept responses (see archive.storage.rawstore.storage_cost)}``.
+    "raw_store": storage cost of the kept responses (see archive.storage.rawstore.storage_cost),
+    "errors": {source id: the error a crawl stopped on, for those that did}}``.
     """
     started = time.monotonic()
     with open_archive(db_path) as db:
         save_sources(db, [source.as_row() for source in sources])
+    errors: dict[str, str] = {}
     with ExitStack() as locks:
         unlocked, locked_run_ids = lock_sources(locks, sources, db_path)
-        run_ids = crawl_sources(unlocked, db_path, overrides) if unlocked else []
+        run_ids = crawl_sources(unlocked, db_path, overrides, errors) if unlocked else []
     run_ids = locked_run_ids + run_ids
     with open_archive(db_path) as db:
         runs = [db["crawl_runs"].get(run_id) for run_id in run_ids if run_id is not None]
     with open_raw_store(db_path) as raw:
         raw_store = storage_cost(raw)
-    return {"elapsed": round(time.monotonic() - started, 2), "runs": runs, "raw_store": raw_store}
+    return {"elapsed": round(time.monotonic() - started, 2), "runs": runs, "raw_store": raw_store, "errors": errors}
 
 
 def lock_sources(locks: ExitStack, sources: list[Source], db_path: str) -> tuple[list[Source], list[int]]:
@@ -88,10 +90,13 @@ def lock_sources(locks: ExitStack, sources: list[Source], db_path: str) -> tuple
     return unlocked, locked_run_ids
 
 
-def run_crawlers(settings: Settings, spider_class, sources: list[Source], settings_for) -> list[Crawler]:
+def run_crawlers(
+    settings: Settings, spider_class, sources: list[Source], settings_for, errors: dict[str, str] | None = None
+) -> list[Crawler]:
     """Run one ``spider_class`` crawler per source on one reactor until all finish.
 
-    ``settings_for(settings, source)`` gives each crawler its own settings.
+    ``settings_for(settings, source)`` gives each crawler its own settings. A crawler that
+    stopped on an error puts it in ``errors`` (source id → one line).
     """
     settings = settings.copy()
     # The process's DNS resolver lets names resolve to internal addresses only for sources on one.
@@ -101,26 +106,29 @@ def run_crawlers(settings: Settings, spider_class, sources: list[Source], settin
     for position, source in enumerate(sources):
         # The first crawler installs the reactor, as CrawlerProcess does for the crawlers it makes.
         crawler = Crawler(spider_class, settings_for(settings, source), init_reactor=position == 0)
-        process.crawl(crawler, source=source).addErrback(_crawl_failed, source)
+        process.crawl(crawler, source=source).addErrback(_crawl_failed, source, errors if errors is not None else {})
         crawlers.append(crawler)
     process.start()
     return crawlers
 
 
-def _crawl_failed(failure, source: Source) -> None:
+def _crawl_failed(failure, source: Source, errors: dict[str, str]) -> None:
     """A crawler that could not start (a ``--set`` value of the wrong type) or stopped on an
     error: one line naming the source, the traceback only at ``LOG_LEVEL=DEBUG``. Twisted would
     otherwise print it twice as an unhandled error; the run is recorded as ``failed``."""
-    message = " ".join(failure.getErrorMessage().split())
-    logger.error("%s: the crawl stopped on an error: %s: %s", source.id, failure.type.__name__, message)
+    errors[source.id] = f"{failure.type.__name__}: {' '.join(failure.getErrorMessage().split())}"
+    logger.error("%s: the crawl stopped on an error: %s", source.id, errors[source.id])
     logger.debug(
         "%s: the crawl's error", source.id, exc_info=(failure.type, failure.value, failure.getTracebackObject())
     )
 
 
-def crawl_sources(sources: list[Source], db_path: str, overrides: dict | None) -> list[int]:
-    """Run one crawler per source on one reactor; returns their ``crawl_runs`` ids."""
-    crawlers = run_crawlers(crawl_settings(db_path, overrides), NewsSpider, sources, source_settings)
+def crawl_sources(
+    sources: list[Source], db_path: str, overrides: dict | None, errors: dict[str, str] | None = None
+) -> list[int]:
+    """Run one crawler per source on one reactor; returns their ``crawl_runs`` ids (and the
+    errors crawls stopped on in ``errors``)."""
+    crawlers = run_crawlers(crawl_settings(db_path, overrides), NewsSpider, sources, source_settings, errors)
     run_ids = []
     for crawler, source in zip(crawlers, sources):
         run_id = crawler.stats.get_value(keys.RUN_ID) if crawler.stats else None

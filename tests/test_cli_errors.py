@@ -64,6 +64,10 @@ def test_a_crawl_that_cannot_start_says_why_in_one_line(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "Unhandled error" not in result.stderr
     assert "x: the crawl stopped on an error: ValueError: could not convert string to float: 'slow'" in result.stderr
+    # The last line says why too: the scheduler records a failed crawl by it.
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Crawl failed to start for x: ValueError: could not convert string to float: 'slow'"
+    )
 
 
 def test_export_warc_replaces_only_an_earlier_export(tmp_path):
