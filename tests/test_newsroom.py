@@ -270,6 +270,22 @@ def test_hostile_input_never_fails(fetch, typed):
         assert fetch(url).status_code in (200, 404), url
 
 
+def test_what_a_page_cannot_do_is_said_on_it(fetch):
+    """A bad date, order or page gives the page without it and a sentence saying what was
+    left out; a page past the last result says so rather than "no articles match"."""
+    html = page(fetch, "/?q=" + quote("förderung") + "&since=2026-13-45&sort=bogus&page=abc")
+    problems = re.search(r'<ul class="search-problems" role="status">(.*?)</ul>', html)[1]
+    assert "“2026-13-45” is not a day" in problems and "“bogus” is unknown" in problems
+    assert "“abc” is not a page number" in problems and re.search(r"\d+ articles found", html)
+    html = page(fetch, "/?q=" + quote("förderung") + "&page=40")
+    assert "Page 40 is past the last page of this search." in html and "No articles match" not in html
+    assert "Results go up to page 50" in page(fetch, "/?page=999999999999")
+    for address in ("/a/abc", "/a/-1", "/a/1.5"):
+        response = fetch(address)
+        assert response.status_code == 404 and "an article&#39;s address is /a/ and its number" in response.text
+    assert "No article has the number 999999." in fetch("/a/999999").text
+
+
 def test_over_the_time_limit_is_never_a_server_error(archive):
     datasette = Datasette(
         [str(archive)],
@@ -347,6 +363,13 @@ def test_search_arguments_are_cleaned():
     )
     assert search.q == "Hafen Duisburg" and search.since == "" and search.month == "2026-10"
     assert search.page == 1 and search.sort == "relevance"
+    # Shaped like dates but not in the calendar: left out too, and said so.
+    undated = newsroom.Search.from_args({"since": "2026-13-45", "until": "2026-02-30", "month": "2026-99"})
+    assert (undated.since, undated.until, undated.month) == ("", "", "")
+    assert len(undated.problems) == 3 and "“2026-02-30” is not a day" in undated.problems[1]
+    swapped = newsroom.Search.from_args({"since": "2026-12-01", "until": "2026-01-01"})
+    assert (swapped.since, swapped.until) == ("2026-01-01", "2026-12-01") and "swapped" in swapped.problems[0]
+    assert newsroom.Search.from_args({"since": "2026-02-28", "sort": "newest"}).problems == ()
     assert search.typed == "Hafen Duisburg date:2026-10"
     assert newsroom.Search.from_args({"page": "100000"}).page == newsroom.MAX_PAGE
     assert newsroom.Search(q="a", source="rp").url(sort="newest") == "/?q=a&source=rp&sort=newest"

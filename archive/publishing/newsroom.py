@@ -12,6 +12,7 @@ empty search: the newest ``RECENT_WINDOW`` articles).
 
 import difflib
 import re
+from datetime import date
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -66,35 +67,59 @@ class Search:
     sort: str = "relevance"  # or "newest"
     per: str = "month"  # the chart's bars: "month" or "week"
     page: int = 1
+    # What the address asked for that the page cannot do, each as a sentence the page shows.
+    problems: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def from_args(cls, args) -> "Search":
-        """From query-string arguments (anything at all): bad dates, sorts and pages are dropped."""
+        """From query-string arguments (anything at all): bad dates, sorts and pages are dropped,
+        each with a sentence in ``problems`` that says so."""
+        problems = []
 
         def value(name: str) -> str:
             return " ".join(str(args.get(name) or "").split())[:MAX_VALUE].replace('"', "")
 
-        def dated(name: str, pattern: re.Pattern) -> str:
+        def dated(name: str, label: str, pattern: re.Pattern, example: str) -> str:
             text = value(name)
-            return text if pattern.fullmatch(text) else ""
+            if text and not (pattern.fullmatch(text) and is_date(text)):
+                kind = "month" if pattern is MONTH else "day"
+                problems.append(f"{label} “{text}” is not a {kind} like {example}: left out.")
+                return ""
+            return text
 
+        def chosen(name: str, allowed: tuple[str, ...], label: str, instead: str) -> str:
+            text = value(name)
+            if text and text not in allowed:
+                problems.append(f"{label} “{text}” is unknown: {instead} instead.")
+            return text if text in allowed else allowed[0]
+
+        asked = value("page")
         try:
-            page = min(max(int(str(args.get("page") or "1")[:6]), 1), MAX_PAGE)
+            page = int(asked or "1")
         except ValueError:
             page = 1
+            problems.append(f"“{asked}” is not a page number: page 1 instead.")
+        if page > MAX_PAGE:
+            problems.append(f"Results go up to page {MAX_PAGE}: add a word or a filter to reach the rest.")
+        since = dated("since", "From", DAY, "2026-10-01")
+        until = dated("until", "To", DAY, "2026-10-31")
+        if since and until and since > until:
+            problems.append(f"From {since} is after to {until}: the two were swapped.")
+            since, until = until, since
         return cls(
             q=" ".join(str(args.get("q") or "").split())[:1000],
             source=value("source"),
             region=value("region"),
             lang=value("lang"),
-            month=dated("month", MONTH),
+            month=dated("month", "Month", MONTH, "2026-10"),
             company=value("company"),
             place=value("place"),
-            since=dated("since", DAY),
-            until=dated("until", DAY),
-            sort="newest" if args.get("sort") == "newest" else "relevance",
-            per="week" if args.get("per") == "week" else "month",
-            page=page,
+            since=since,
+            until=until,
+            sort=chosen("sort", ("relevance", "newest"), "The order", "best match first"),
+            per=chosen("per", ("month", "week"), "The chart's step", "per month"),
+            page=min(max(page, 1), MAX_PAGE),
+            problems=tuple(problems),
         )
 
     @property
@@ -151,6 +176,15 @@ class Condition:
 # (migration m012_search_facets_index).
 FACETS_INDEX = "idx_articles_search_facets"
 WORDS_SQL = "a.id in (select rowid from articles_fts where articles_fts match :match)"
+
+
+def is_date(text: str) -> bool:
+    """Whether YYYY-MM-DD or YYYY-MM names a day or month of the calendar (2026-02-30 does not)."""
+    try:
+        date.fromisoformat(text if len(text) > 7 else text + "-01")
+    except ValueError:
+        return False
+    return True
 
 
 def condition(search: Search) -> Condition:

@@ -12,6 +12,7 @@ archive, ``/`` stays Datasette's own index.
 
 import asyncio
 import logging
+import re
 import sqlite3
 from urllib.parse import urlencode
 
@@ -26,12 +27,15 @@ from archive.urls import web_url
 logger = logging.getLogger(__name__)
 # An id longer than this is no article's: SQLite integers have at most 19 digits.
 MAX_ID_DIGITS = 18
+ARTICLE_NUMBER = re.compile(r"[0-9]+")
 
 
 def routes():
     return [
         (r"^/$", search_page),
-        (r"^/a/(?P<id>[0-9]+)$", article_page),
+        # Any /a/… is an article's address, so that /a/abc says "no such article" rather than
+        # Datasette's "database not found".
+        (r"^/a/(?P<id>[^/]+)$", article_page),
         (r"^/company/(?P<id>[^/]+)$", company_page),
         (r"^/place/(?P<id>[^/]+)$", place_page),
     ]
@@ -231,10 +235,12 @@ async def not_found(datasette, request, message: str) -> Response:
 async def article_page(request, datasette):
     database = await checked_database(datasette, request)
     text = request.url_vars["id"]
+    if not ARTICLE_NUMBER.fullmatch(text):
+        return await not_found(datasette, request, "No such article: an article's address is /a/ and its number.")
     number = int(text) if len(text) <= MAX_ID_DIGITS else -1
     found = await rows(database, newsroom.ARTICLE_SQL, {"id": number})
     if not found:
-        return await not_found(datasette, request, "No such article")
+        return await not_found(datasette, request, f"No article has the number {text[:40]}.")
     article = found[0]
     lead, paragraphs = newsroom.lead_and_paragraphs(article.get("description"), article.get("text"))
     story = article.get("duplicate_of") or article["id"]
