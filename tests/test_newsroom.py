@@ -388,3 +388,6 @@ def test_chart_is_inline_svg_without_scripts():
     assert "2026-02" in svg  # an empty month keeps its place
     assert svg.count("<rect") == 3 and "RP" in svg and "WAZ" in svg
     assert newsroom.bar_chart([], "Nothing") == ""
+    # Weeks without an article keep their place too, across a new year's week 00.
+    weeks = str(newsroom.bar_chart([("2025-W51", "RP", 1), ("2026-W02", "RP", 2)], "Weeks"))
+    assert "5 bars from 2025-W51 to 2026-W02" in weeks and weeks.count("<rect") == 2

@@ -11,8 +11,9 @@ empty search: the newest ``RECENT_WINDOW`` articles).
 """
 
 import difflib
+import math
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -37,6 +38,7 @@ MONTH_FACET_LIMIT = 24
 CHART_BUCKETS = 60
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MONTH = re.compile(r"\d{4}-\d{2}")
+WEEK = re.compile(r"\d{4}-W\d{2}")
 # The excerpt function marks a found word as one whitespace-free token in [brackets].
 MARKED = re.compile(r"(?<!\S)\[(\S+?)\](?!\S)")
 # Any string starting with a prefix sorts between it and it followed by the last code point.
@@ -552,11 +554,12 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
         name = series if series in kept else OTHERS
         buckets.setdefault(bucket, {})
         buckets[bucket][name] = buckets[bucket].get(name, 0) + count
-    ordered = _with_empty_months(sorted(buckets))[-CHART_BUCKETS:]
+    ordered = _with_empty_periods(sorted(buckets))[-CHART_BUCKETS:]
     names = kept + ([OTHERS] if any(OTHERS in buckets.get(bucket, {}) for bucket in ordered) else [])
     colours = {name: PALETTE[position % len(PALETTE)] for position, name in enumerate(names)}
     peak = max(sum(buckets.get(bucket, {}).values()) for bucket in ordered) or 1
-    width, height, left, bottom, top = 640, 200, 36, 40, 10
+    # Room on the left for a count in the larger letters a phone's stylesheet gives the chart.
+    width, height, left, bottom, top = 640, 200, 52, 40, 10
     slot = (width - left - 4) / len(ordered)
     bar = min(max(slot * 0.8, 1), 48)
     plot = height - bottom - top
@@ -567,7 +570,9 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
             f'<line x1="{left}" x2="{width - 4}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
             f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{round(step)}</text>'
         )
-    label_every = max(1, round(len(ordered) / 8))
+    # Labels 100 units apart at least (six at most): a phone's stylesheet draws them large.
+    label_every = max(1, math.ceil(100 / slot))
+    labelled_year = ""
     for position, bucket in enumerate(ordered):
         x = left + position * slot + (slot - bar) / 2
         y = top + plot
@@ -583,9 +588,18 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
                 ).format(x, y, bar, size, colours[name], bucket, name, count)
             )
         if position % label_every == 0:
+            # A week names its year only where the year changes ("2026-W22", "W25" …), and the
+            # labels at the ends stay inside the chart.
+            shown = bucket[5:] if WEEK.fullmatch(bucket) and bucket[:4] == labelled_year else bucket
+            labelled_year = bucket[:4]
+            anchor, at = "middle", x + bar / 2
+            if at - left < 45:
+                anchor, at = "start", min(at, x)
+            elif width - at < 45:
+                anchor, at = "end", max(at, x + bar)
             parts.append(
-                markupsafe.Markup('<text x="{:.1f}" y="{}" text-anchor="middle">{}</text>').format(
-                    x + bar / 2, height - bottom + 14, bucket
+                markupsafe.Markup('<text x="{:.1f}" y="{}" text-anchor="{}">{}</text>').format(
+                    at, height - bottom + 22, anchor, shown
                 )
             )
     legend = markupsafe.Markup("").join(
@@ -601,13 +615,26 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
     return svg
 
 
-def _with_empty_months(buckets: list[str]) -> list[str]:
-    """Month buckets (YYYY-MM) with the months between them that had no article; others as given."""
-    if not buckets or not all(MONTH.fullmatch(bucket) for bucket in buckets):
-        return buckets
-    year, month = map(int, buckets[0].split("-"))
-    filled = []
-    while f"{year:04d}-{month:02d}" <= buckets[-1] and len(filled) < 10 * CHART_BUCKETS:
-        filled.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return filled
+def _with_empty_periods(buckets: list[str]) -> list[str]:
+    """Month (YYYY-MM) or week (YYYY-Www, SQLite's ``%W``) buckets with the periods between them
+    that had no article, so that the bars stand on a time axis; others as given."""
+    if buckets and all(MONTH.fullmatch(bucket) for bucket in buckets):
+        year, month = map(int, buckets[0].split("-"))
+        filled = []
+        while f"{year:04d}-{month:02d}" <= buckets[-1] and len(filled) < 10 * CHART_BUCKETS:
+            filled.append(f"{year:04d}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return filled
+    if buckets and all(WEEK.fullmatch(bucket) for bucket in buckets):
+        first, last = (datetime.strptime(bucket + "-1", "%Y-W%W-%w").date() for bucket in (buckets[0], buckets[-1]))
+        # Day by day: the days of a new year before its first Monday are week 00 of their own
+        # year (the same Monday's week is 52 or 53 of the year before).
+        day = max(first, last - timedelta(weeks=CHART_BUCKETS + 1))
+        filled = []
+        while day <= last + timedelta(days=6):
+            label = day.strftime("%Y-W%W")
+            if label not in filled[-1:] and buckets[0] <= label <= buckets[-1]:
+                filled.append(label)
+            day += timedelta(days=1)
+        return filled
+    return buckets
