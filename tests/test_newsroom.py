@@ -222,7 +222,12 @@ def test_article_page(fetch, ids):
     assert 'href="/place/bochum">Bochum</a>' in html
     # What changed: the earlier text against the current one.
     assert '<del><span class="visually-hidden">Removed: </span>Ein Absatz, der später gestrichen wurde.</del>' in html
-    assert "Zwölf Jahre" in html.split("Changes to this article")[1]
+    # An edited paragraph shows its changed words in place, not the paragraph twice.
+    assert (
+        '<p><del><span class="visually-hidden">Removed: </span>Elf</del> '
+        '<ins><span class="visually-hidden">Added: </span>Zwölf</ins> Jahre ist es her' in html
+    )
+    assert html.split("Changes to this article")[1].count("Jahre ist es her") == 1
     for internal in ("article_lsh", "article_minhash", "rows from"):
         assert internal not in html
     assert f'href="/demo/articles/{ids["changed"]}"' in html  # the analysts' row page
@@ -373,6 +378,19 @@ def test_search_arguments_are_cleaned():
     assert search.typed == "Hafen Duisburg date:2026-10"
     assert newsroom.Search.from_args({"page": "100000"}).page == newsroom.MAX_PAGE
     assert newsroom.Search(q="a", source="rp").url(sort="newest") == "/?q=a&source=rp&sort=newest"
+
+
+def test_changes_show_edited_paragraphs_word_by_word_and_rewritten_ones_whole():
+    (change,) = newsroom.changes(
+        [{"fetched_at": "2026-10-01T08:00:00+00:00", "title": "A", "text": "Der Hafen wächst.\nAlter Absatz."}],
+        "A",
+        "Der Hafen wächst stark.\nEtwas ganz anderes steht hier.",
+    )
+    assert change.lines == [
+        [(" ", "Der Hafen"), ("-", "wächst."), ("+", "wächst stark.")],
+        [("-", "Alter Absatz.")],
+        [("+", "Etwas ganz anderes steht hier.")],
+    ]
 
 
 def test_marked_excerpt_is_escaped():

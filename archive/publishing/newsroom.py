@@ -481,7 +481,14 @@ class Change:
     seen: str
     title_before: str | None
     title_after: str | None
-    lines: list[tuple[str, str]]  # ("-" removed | "+" added | " " kept, paragraph), changed parts only
+    # The changed paragraphs only, each as its parts: ("-" removed | "+" added | " " kept, words).
+    # A paragraph that was edited rather than replaced shows its removed and added words in place.
+    lines: list[list[tuple[str, str]]]
+
+
+# Paragraphs sharing at least this share of their words are one paragraph edited (its changed
+# words are shown in place); less alike, the old paragraph is shown removed and the new added.
+EDITED_RATIO = 0.5
 
 
 def changes(versions: list[dict], current_title: str | None, current_text: str | None) -> list[Change]:
@@ -496,10 +503,37 @@ def changes(versions: list[dict], current_title: str | None, current_text: str |
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
             if tag == "equal":
                 continue
-            lines += [("-", line) for line in old[i1:i2]]
-            lines += [("+", line) for line in new[j1:j2]]
+            removed, added = old[i1:i2], new[j1:j2]
+            for position in range(max(len(removed), len(added))):
+                was = removed[position] if position < len(removed) else None
+                now = added[position] if position < len(added) else None
+                edited = was is not None and now is not None and word_changes(was, now)
+                if edited:
+                    lines.append(edited)
+                    continue
+                lines += [[("-", was)]] if was is not None else []
+                lines += [[("+", now)]] if now is not None else []
         found.append(Change(seen or "", title, next_title, lines))
     return list(reversed(found))
+
+
+def word_changes(before: str, after: str) -> list[tuple[str, str]] | None:
+    """One paragraph's edit as its kept, removed and added runs of words, or None when the two
+    share too little (less than ``EDITED_RATIO``) to read as one paragraph edited."""
+    old, new = before.split(), after.split()
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    if matcher.ratio() < EDITED_RATIO:
+        return None
+    parts = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            parts.append((" ", " ".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(("-", " ".join(old[i1:i2])))
+        if j2 > j1:
+            parts.append(("+", " ".join(new[j1:j2])))
+    return parts
 
 
 # -- company and place pages ---------------------------------------------------------------------
