@@ -231,6 +231,9 @@ def test_article_page(fetch, ids):
     for internal in ("article_lsh", "article_minhash", "rows from"):
         assert internal not in html
     assert f'href="/demo/articles/{ids["changed"]}"' in html  # the analysts' row page
+    # which reads like an article too, its lead once above the text.
+    row = page(fetch, f"/demo/articles/{ids['changed']}").split('<details class="article-fields">')[0]
+    assert row.count("Wo früher Autos vom Band liefen") == 1
 
 
 def test_article_copies_translations_and_unsafe_links(fetch, ids):

@@ -474,6 +474,13 @@ def lead_and_paragraphs(description: str | None, text: str | None) -> tuple[str 
     return lead, paragraphs
 
 
+def separate_lead(description: str | None, text: str | None) -> str | None:
+    """The lead to show above the whole text, or None when the text already opens with it."""
+    lead, paragraphs = lead_and_paragraphs(description, text)
+    whole = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return lead if paragraphs == whole else None
+
+
 @dataclass
 class Change:
     """One change of an article: when the old text was last seen, and a readable diff."""
