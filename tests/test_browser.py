@@ -145,6 +145,13 @@ def test_newsroom_search_article_company_and_feed(served_archive, page, width):
     entries = ElementTree.fromstring(response.body()).findall("{http://www.w3.org/2005/Atom}entry")
     assert entries
 
+    # What went wrong is said in the same accessible page frame.
+    page.goto(served_archive + "/?q=Messe&since=2026-13-45&page=x")
+    assert page.locator(".search-problems li").count() == 2
+    assert_accessible(page, "search with problems")
+    assert page.goto(served_archive + "/a/abc").status == 404
+    assert_accessible(page, "no such article")
+
 
 def test_newsroom_without_javascript(served_archive, page):
     """The form, the date range, the order, a facet and the feed work with scripts off: the

@@ -282,7 +282,7 @@ def test_what_a_page_cannot_do_is_said_on_it(fetch):
     """A bad date, order or page gives the page without it and a sentence saying what was
     left out; a page past the last result says so rather than "no articles match"."""
     html = page(fetch, "/?q=" + quote("förderung") + "&since=2026-13-45&sort=bogus&page=abc")
-    problems = re.search(r'<ul class="search-problems" role="status">(.*?)</ul>', html)[1]
+    problems = re.search(r'<div role="status"><ul class="search-problems">(.*?)</ul>', html)[1]
     assert "“2026-13-45” is not a day" in problems and "“bogus” is unknown" in problems
     assert "“abc” is not a page number" in problems and re.search(r"\d+ articles found", html)
     html = page(fetch, "/?q=" + quote("förderung") + "&page=40")
