@@ -208,7 +208,10 @@ def test_subscribe_link_is_a_feed_of_the_search(fetch):
     href = re.search(r'class="subscribe" href="([^"]+)"', html).group(1).replace("&amp;", "&")
     feed = fetch(href)
     assert feed.status_code == 200
-    entries = ElementTree.fromstring(feed.content).findall("{http://www.w3.org/2005/Atom}entry")
+    root = ElementTree.fromstring(feed.content)
+    # A feed reader lists it by its title: the search names it.
+    assert root.findtext("{http://www.w3.org/2005/Atom}title").endswith(": förderung date:2026-10")
+    entries = root.findall("{http://www.w3.org/2005/Atom}entry")
     assert entries
     for entry in entries:
         assert entry.findtext("{http://www.w3.org/2005/Atom}updated").startswith("2026-10")
