@@ -146,9 +146,11 @@ def test_newsroom_search_article_company_and_feed(served_archive, page, width):
     assert entries
 
     # What went wrong is said in the same accessible page frame.
-    page.goto(served_archive + "/?q=Messe&since=2026-13-45&page=x")
+    page.goto(served_archive + "/?q=Messe&since=2026-13-45&page=" + "x" * 150 + "&source=" + "y" * 150)
     assert page.locator(".search-problems li").count() == 2
     assert_accessible(page, "search with problems")
+    if width < 500:  # long values typed into the address wrap
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.goto(served_archive + "/a/abc").status == 404
     assert_accessible(page, "no such article")
 

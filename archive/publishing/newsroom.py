@@ -78,6 +78,9 @@ class Search:
         each with a sentence in ``problems`` that says so."""
         problems = []
 
+        def quoted(text: str) -> str:
+            return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
+
         def value(name: str) -> str:
             return " ".join(str(args.get(name) or "").split())[:MAX_VALUE].replace('"', "")
 
@@ -85,14 +88,14 @@ class Search:
             text = value(name)
             if text and not (pattern.fullmatch(text) and is_date(text)):
                 kind = "month" if pattern is MONTH else "day"
-                problems.append(f"{label} “{text}” is not a {kind} like {example}: left out.")
+                problems.append(f"{label} {quoted(text)} is not a {kind} like {example}: left out.")
                 return ""
             return text
 
         def chosen(name: str, allowed: tuple[str, ...], label: str, instead: str) -> str:
             text = value(name)
             if text and text not in allowed:
-                problems.append(f"{label} “{text}” is unknown: {instead} instead.")
+                problems.append(f"{label} {quoted(text)} is unknown: {instead} instead.")
             return text if text in allowed else allowed[0]
 
         asked = value("page")
@@ -100,7 +103,7 @@ class Search:
             page = int(asked or "1")
         except ValueError:
             page = 1
-            problems.append(f"“{asked}” is not a page number: page 1 instead.")
+            problems.append(f"{quoted(asked)} is not a page number: page 1 instead.")
         if page > MAX_PAGE:
             problems.append(f"Results go up to page {MAX_PAGE}: add a word or a filter to reach the rest.")
         since = dated("since", "From", DAY, "2026-10-01")
