@@ -15,7 +15,7 @@ from datasette import hookimpl
 from datasette.views.base import DatasetteError
 
 from archive.publishing.datasette_plugin import atom, newsroom, params, search
-from archive.publishing.newsroom import article_text_html
+from archive.publishing.newsroom import article_text_html, separate_lead
 from archive.urls import web_url
 
 # Datasette names entry-point plugins after their distribution.
@@ -39,6 +39,9 @@ def prepare_jinja2_environment(env, datasette):
     a stored URL only through it: rows stored before the crawl refused other schemes may hold
     ``javascript:`` URLs, which must show as text."""
     env.filters["web_url"] = web_url
+    # A row page shows an article's whole text: its lead above it only when the text does not
+    # open with the lead already.
+    env.globals["separate_lead"] = separate_lead
 
 
 @hookimpl
