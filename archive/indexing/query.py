@@ -7,11 +7,12 @@ everywhere and no input ends in an error page. The syntax:
 - words, implicitly all required: ``Hafen Duisburg``;
 - ``"a phrase"`` (an unclosed quote runs to the end of the query);
 - ``prefix*``;
-- ``OR`` and ``AND`` (upper case, between two terms), ``NOT word`` or ``-word``, and
-  ``( … )`` to group;
+- ``OR`` and ``AND`` (upper case, between two terms), ``NOT`` or ``-`` before a word, a
+  phrase or a group (``-"a phrase"``, ``-(a OR b)``), and ``( … )`` to group;
 - field filters: ``source:rp-duesseldorf``, ``region:Ruhr``, ``author:"Anna Beispiel"``,
   ``lang:de``, ``title:Hafen``, and dates ``since:2026-10-01``, ``until:2026-11-30``,
-  ``date:2026-11`` (a year, month or day); a filter value may be quoted.
+  ``date:2026-11`` (a year, month or day); a filter value may be quoted, and ``-source:waz``
+  (any filter but the dates) leaves out what it names.
 
 Everything else is text: hyphens, dots, slashes, ``&``, ``%``, ``€`` (``NRW-Chemie``, ``E.ON``,
 ``Q3/2026``) make a phrase of the words around them, as the index splits them; unbalanced
@@ -43,14 +44,19 @@ OPERATORS = ("OR", "AND", "NOT")
 # Characters of a word as SQLite's unicode61 tokenizer sees them: letters, digits, marks.
 WORD_CHARACTERS = re.compile(r"[^\W_]+")
 TOKEN = re.compile(
-    r"(?P<field>\b(?:" + "|".join(FIELDS) + r'):(?:"[^"]*"?|[^\s()"]*))'
+    r"(?P<field>(?<![^\W_])-?(?:" + "|".join(FIELDS) + r'):(?:"[^"]*"?|[^\s()"]*))'
     r'|(?P<phrase>"[^"]*"?)'
     r"|(?P<open>\()|(?P<close>\))"
+    # A minus right before a phrase or a group negates it, as before a word.
+    r'|(?P<negation>-+(?=["(]))'
     r"|(?P<text>[^\s()\"]+)",
     re.IGNORECASE,
 )
 DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 MAX_QUERY_LENGTH = 1000
+# Parentheses nested deeper are dropped: FTS5's parser gives up at about 100 levels (each word's
+# alternatives add one), and nobody groups a search ten deep.
+MAX_NESTING = 10
 # Shorter searched words are marked in an excerpt only where they are a whole word: "ag"
 # would otherwise mark every "Tag" and "Vertrag".
 MIN_MARKED = 4
@@ -65,6 +71,7 @@ class ParsedQuery:
 
     match: str | None
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column → accepted values
+    excluded: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column → refused values
     since: str | None = None  # ISO date or prefix: published >= since
     until: str | None = None  # published < the day after until (a month or year: its end)
     highlight: tuple[str, ...] = ()  # folded forms of the words searched for, for excerpts
@@ -75,11 +82,10 @@ class ParsedQuery:
         """Whether an article with these columns passes the filters (the words aside)."""
         values = {"source": source, "region": region, "author": author, "language": language}
         for column, wanted in self.filters.items():
-            value = (values[column] or "").casefold()
-            if column == "author":
-                if not any(name in value for name in wanted):
-                    return False
-            elif value not in wanted:
+            if not _names(column, values[column], wanted):
+                return False
+        for column, refused in self.excluded.items():
+            if _names(column, values[column], refused):
                 return False
         if self.since and not (published and published[: len(self.since)] >= self.since):
             return False
@@ -89,7 +95,13 @@ class ParsedQuery:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.filters or self.since or self.until)
+        return bool(self.filters or self.excluded or self.since or self.until)
+
+
+def _names(column: str, value: str | None, names: tuple[str, ...]) -> bool:
+    """Whether an article's ``column`` is one of ``names`` (a byline: contains one)."""
+    value = (value or "").casefold()
+    return any(name in value for name in names) if column == "author" else value in names
 
 
 def parse_query(text: str | None) -> ParsedQuery:
@@ -100,22 +112,26 @@ def parse_query(text: str | None) -> ParsedQuery:
     """
     text = (text or "")[:MAX_QUERY_LENGTH]
     filters: dict[str, set[str]] = {}
+    excluded: dict[str, set[str]] = {}
     dates: dict[str, str] = {}
     tokens: list[str] = []  # FTS5 terms, operators and parentheses, in the order typed
     for token in TOKEN.finditer(text):
         kind, value = token.lastgroup, token.group()
         if kind == "field":
             name, _, raw = value.partition(":")
-            name, raw = name.lower(), raw.strip('"').strip()
+            negated, name, raw = name.startswith("-"), name.lstrip("-").lower(), raw.strip('"').strip()
             if name == "title":
                 if phrase := _phrase(raw):
-                    tokens.append(f"title : {phrase}")
+                    tokens += ["NOT", f"title : {phrase}"] if negated else [f"title : {phrase}"]
             elif name in DATE_FILTERS:
-                if day := DATE_VALUE.match(raw):
+                # "Not since" reads as "until" to some and as nothing to others: dropped.
+                if not negated and (day := DATE_VALUE.match(raw)):
                     for bound in {"since": ("since",), "until": ("until",), "date": ("since", "until")}[name]:
                         dates[bound] = day.group()
             elif raw:
-                filters.setdefault(COLUMN_FILTERS[name], set()).add(raw.casefold())
+                (excluded if negated else filters).setdefault(COLUMN_FILTERS[name], set()).add(raw.casefold())
+        elif kind == "negation":
+            tokens.append("NOT")
         elif kind in ("open", "close"):
             tokens.append(value)
         elif kind == "phrase":
@@ -131,6 +147,7 @@ def parse_query(text: str | None) -> ParsedQuery:
     return ParsedQuery(
         match,
         {column: tuple(sorted(values)) for column, values in filters.items()},
+        {column: tuple(sorted(values)) for column, values in excluded.items()},
         dates.get("since"),
         dates.get("until"),
         _highlighted(match),
@@ -216,12 +233,14 @@ class _Parser:
 
     ``expression := conjunction (OR conjunction)*``, ``conjunction := unary (AND? unary)*``,
     ``unary := NOT unary | ( expression ) | term``. A missing operand or partner parenthesis
-    is skipped; the result is rendered as FTS5 accepts it (``NOT`` needs a left side).
+    is skipped, and so is a parenthesis nested deeper than ``MAX_NESTING``; the result is
+    rendered as FTS5 accepts it (``NOT`` needs a left side).
     """
 
     def __init__(self, tokens: list[str]):
         self.tokens = tokens
         self.position = 0
+        self.depth = 0
 
     def expression(self) -> str | None:
         rendered = self._disjunction()
@@ -252,9 +271,9 @@ class _Parser:
         kept = _join("AND", positive)
         if kept is None:
             return None  # nothing to subtract from: FTS5 cannot list what does not match
-        for subtracted in filter(None, negative):
-            kept = f"{_grouped(kept)} NOT {_grouped(subtracted)}"
-        return kept
+        # a NOT b NOT c as a NOT (b OR c): one level of nesting however many words are negated.
+        subtracted = _join("OR", negative)
+        return kept if subtracted is None else f"{_grouped(kept)} NOT {_grouped(subtracted)}"
 
     def _unary(self) -> tuple[bool, str | None]:
         negated = False
@@ -265,8 +284,12 @@ class _Parser:
         if token is None or token in ("OR", "AND", ")"):
             return negated, None
         self.position += 1
+        if token == "(" and self.depth >= MAX_NESTING:
+            return negated, None
         if token == "(":
+            self.depth += 1
             inner = self._disjunction()
+            self.depth -= 1
             if self._peek() == ")":
                 self.position += 1
             return negated, inner
