@@ -307,7 +307,10 @@ def ok(response):
 def test_every_way_into_search_answers_alike(archive, served, typed, expected):
     q = quote(typed)
     assert keys(ok(served(f"/archive/articles.json?_search={q}&_shape=objects")).json()["rows"]) == expected
-    assert keys(ok(served(f"/archive/search.json?q={q}&_shape=objects")).json()["rows"]) == expected
+    ranked = ok(served(f"/archive/search.json?q={q}&_shape=objects")).json()["rows"]
+    assert keys(ranked) == expected
+    if typed in dict(GERMAN):  # found in the text, by a form or a part: marked in the excerpt
+        assert all("[" in row["excerpt"] for row in ranked), ranked
     for feed in (f"/archive/feed.atom?q={q}&source=&region=", f"/archive/search.atom?q={q}"):
         assert ok(served(feed)).text.count("<entry>") == len(expected)
     with open_archive(archive) as db:
@@ -364,6 +367,8 @@ def test_cli_search(archive):
         ("förderung", ["[Wirtschaftsförderung.]", "[Förderung]"]),  # a compound part and the word
         ("duesseldorf", ["[Düsseldorf]"]),  # another spelling
         ("Start-up", ["[Start-ups]"]),
+        ("Startups", ["[Start-ups]"]),  # the joined spelling
+        ("Wirtschaftsförderungen", ["[Wirtschaftsförderung.]"]),
         ("tag", ["[Tag.]"]),  # short: whole words only
         ("förderung -stadt", ["[Förderung]"]),  # negated words are not marked
     ],

@@ -177,6 +177,8 @@ def _folded(word: str) -> str:
 
 def _is_marked(token: str, searched: tuple[str, ...]) -> bool:
     words = WORD_CHARACTERS.findall(_folded(token))
+    if len(words) > 1:  # NRW-Chemie, Start-up: found as nrwchemie, startup too
+        words.append("".join(words))
     return any(any(form in word for word in words) if len(form) >= MIN_MARKED else form in words for form in searched)
 
 
