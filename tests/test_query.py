@@ -79,6 +79,13 @@ def test_field_filters():
     assert excluding.accepts("rp", None, "Anna Beispiel", "de", "2026-11-18")
     assert not excluding.accepts("waz", None, "Anna Beispiel", "de", "2026-11-18")
     assert not excluding.accepts("rp", None, "Sabine Lorenz", "de", "2026-11-18")
+    mistyped = parse_query("since:2026-13-45 until:2026-02-30")  # as far as each is a date
+    assert (mistyped.since, mistyped.until) == ("2026", "2026-02")
+    assert [parse_query(f"date:{day}").since for day in ("2024-02-29", "2023-02-29", "0000-01-01")] == [
+        "2024-02-29",
+        "2023-02",
+        "0000-01-01",
+    ]
     ranged = parse_query("since:2026-10-01 until:2026-10-31")
     assert ranged.accepts(None, None, None, None, "2026-10-31T23:00:00+01:00")
     assert not ranged.accepts(None, None, None, None, "2026-09-30")
@@ -112,6 +119,14 @@ TYPED = st.text(max_size=60) | st.lists(
             "\x00",
             "ß",
             "Ü",
+            "İ",
+            "🚀",
+            "-(",
+            '-"',
+            "-source:",
+            "-title:",
+            "since:2026-13-45",
+            "date:0000-02-30",
         ]
     ),
     max_size=12,

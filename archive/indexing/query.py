@@ -20,6 +20,7 @@ parentheses, stray operators and a lone ``*`` are dropped. A query of only negat
 filters has no words to match: it filters, and matches every article otherwise.
 """
 
+import calendar
 import functools
 import re
 import sqlite3
@@ -125,9 +126,9 @@ def parse_query(text: str | None) -> ParsedQuery:
                     tokens += ["NOT", f"title : {phrase}"] if negated else [f"title : {phrase}"]
             elif name in DATE_FILTERS:
                 # "Not since" reads as "until" to some and as nothing to others: dropped.
-                if not negated and (day := DATE_VALUE.match(raw)):
+                if not negated and (day := _date(raw)):
                     for bound in {"since": ("since",), "until": ("until",), "date": ("since", "until")}[name]:
-                        dates[bound] = day.group()
+                        dates[bound] = day
             elif raw:
                 (excluded if negated else filters).setdefault(COLUMN_FILTERS[name], set()).add(raw.casefold())
         elif kind == "negation":
@@ -152,6 +153,21 @@ def parse_query(text: str | None) -> ParsedQuery:
         dates.get("until"),
         _highlighted(match),
     )
+
+
+def _date(text: str) -> str | None:
+    """The year, month or day ``text`` starts with, as far as it is a real date: 2026-13-45 is
+    2026, 2026-02-30 is 2026-02 (a mistyped day should not empty the results)."""
+    if not (found := DATE_VALUE.match(text)):
+        return None
+    year, *rest = found.group().split("-")
+    if not rest or not 1 <= int(rest[0]) <= 12:
+        return year
+    month = int(rest[0])
+    days = calendar.mdays[month] + (month == 2 and calendar.isleap(int(year)))
+    if len(rest) == 1 or not 1 <= int(rest[1]) <= days:
+        return f"{year}-{rest[0]}"
+    return found.group()
 
 
 def _highlighted(match: str | None) -> tuple[str, ...]:
