@@ -346,6 +346,49 @@ def test_search_all_and_the_term_per_month_read_the_same_syntax(served, typed, e
     assert sum(row["matching"] for row in per_month) == len(expected)
 
 
+# What journalists type besides words: each is a valid search on every way in, never an error.
+STRAY = [
+    "*",
+    "AND",
+    "-",
+    "NOT NOT",
+    "(",
+    "))",
+    "^",
+    ":",
+    "source:",
+    "since:2026-13-45",
+    '"Thyssenkrupp',
+    "NEAR(a b",
+    "{title text}:x",
+    "x" * 3000,
+    "🚀 Wasserstoff",
+    "Stahl\x00werk",
+    "İstanbul",
+    "الاقتصاد",
+    "(hafen " * 60,
+]
+
+
+def test_stray_input_is_a_valid_search_everywhere(served):
+    paths = [
+        "/archive/articles.json?_search={}",
+        "/archive/articles.json?_search_title={}",
+        "/archive/search.json?q={}",
+        "/archive/search.atom?q={}",
+        "/archive/feed.atom?q={}",
+        "/archive/term_per_month.json?q={}",
+        "/-/search?q={}",
+    ]
+    failed = {
+        (path, typed): response.status_code
+        for path in paths
+        for typed in STRAY
+        if (response := served(path.format(quote(typed)))).status_code != 200
+    }
+    assert failed == {}
+
+
 @pytest.mark.parametrize(
     "column, typed, expected",
     [
