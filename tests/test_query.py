@@ -3,6 +3,7 @@ every way into search (table search, ranked query, search-all, Atom, CLI) answer
 
 import asyncio
 import functools
+import json
 import sqlite3
 from urllib.parse import quote
 
@@ -414,8 +415,9 @@ def test_a_search_without_matches_is_an_empty_feed(archive):
 
 
 def test_cli_search(archive):
-    result = run_cli("search", "E.ON", "--db", archive, "--json")
-    assert '"https://news.example/eon.html"' in result.stdout
+    # -word and -source: are the query's, not unknown options.
+    result = run_cli("search", "E.ON", "-Fracht", "-source:waz", "--db", archive, "--json")
+    assert keys(json.loads(result.stdout)) == {"eon"}
     assert "no articles found" in run_cli("search", "((", "--db", archive).stdout
 
 
