@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 from datasette.app import Datasette
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
@@ -389,6 +389,13 @@ def test_stray_input_is_a_valid_search_everywhere(served):
         if (response := served(path.format(quote(typed)))).status_code != 200
     }
     assert failed == {}
+
+
+@settings(max_examples=25, deadline=None)
+@given(TYPED)
+def test_any_typed_text_is_a_valid_search_through_datasette(served, typed):
+    for path in ("/archive/articles.json?_nofacet=1&_search={}", "/archive/search.json?q={}"):
+        ok(served(path.format(quote(typed))))
 
 
 @pytest.mark.parametrize(
