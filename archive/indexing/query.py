@@ -376,6 +376,7 @@ def search_articles(db: Database, text: str, limit: int = 20) -> list[dict]:
 # SQL functions, so that canned queries and the table search parse a query as this module does.
 MATCH_SQL_FUNCTION = "newsarchive_query"
 ACCEPTS_SQL_FUNCTION = "newsarchive_accepts"
+HAS_FILTERS_SQL_FUNCTION = "newsarchive_has_filters"
 EXCERPT_SQL_FUNCTION = "newsarchive_excerpt"
 
 
@@ -387,8 +388,11 @@ def _parsed(text: str | None) -> ParsedQuery:
 def register_functions(conn: sqlite3.Connection) -> None:
     """``newsarchive_query(q)``: the FTS5 query for typed text (NULL when it has no words);
     ``newsarchive_accepts(q, source, region, author, language, published)``: 1 when an article
-    passes the query's field filters; ``newsarchive_excerpt(text, q)``: :func:`excerpt`."""
+    passes the query's field filters; ``newsarchive_has_filters(q)``: 1 when it has any, so
+    that a statement tests articles only then (SQLite computes it once, a test per article
+    costs a Python call each); ``newsarchive_excerpt(text, q)``: :func:`excerpt`."""
     conn.create_function(MATCH_SQL_FUNCTION, 1, lambda text: _parsed(text).match, deterministic=True)
+    conn.create_function(HAS_FILTERS_SQL_FUNCTION, 1, lambda text: int(_parsed(text).has_filters), deterministic=True)
     conn.create_function(
         ACCEPTS_SQL_FUNCTION, 6, lambda text, *columns: int(_parsed(text).accepts(*columns)), deterministic=True
     )
