@@ -1,6 +1,8 @@
 """Precision and recall of German search, per query class, for several analyses.
 
     .venv/bin/python bench/search_quality.py      (or: make bench-search-quality)
+    .venv/bin/python bench/search_quality.py --analyses "Snowball + frequency splitter" \
+        "Snowball + german-nouns splitter" --output bench/results/search_quality_german_nouns.json
 
 Builds a real archive (``archive.storage.store``) of the demo site's articles and of a generated German
 corpus whose documents each hold one word with known meanings (Unternehmensgründungen means
@@ -10,9 +12,15 @@ query word expanded by its :func:`archive.indexing.search.query_terms`, as the q
 Expected hits come from the corpus' meanings and, for the demo articles, from a regular
 expression per query over the text with umlauts spelled out: the oracle never uses the code
 under test. A third of the queries (by a hash of the query) are held out from tuning; the
-table reports those. Writes bench/results/search_quality.json.
+table reports those. Writes bench/results/search_quality.json, or with ``--analyses`` those
+analyses only to ``--output`` (milliseconds compare only within one run).
+
+CISTEM, simplemma and german-nouns are not dependencies of the archive; for this comparison:
+``pip install nltk simplemma`` and ``pip install --no-deps german-nouns`` (its lookup needs
+no dependency; the one it declares parses Wiktionary dumps).
 """
 
+import argparse
 import hashlib
 import json
 import re
@@ -44,6 +52,8 @@ ANALYSES = {
     "CISTEM + frequency splitter": GermanAnalysis(stemmer="cistem", splitter="frequency"),
     "simplemma + frequency splitter": GermanAnalysis(stemmer="simplemma", splitter="frequency"),
     "simplemma only": GermanAnalysis(stemmer="simplemma", splitter="none"),
+    "german-nouns splitter only": GermanAnalysis(stemmer="none", splitter="german-nouns"),
+    "Snowball + german-nouns splitter": GermanAnalysis(stemmer="snowball", splitter="german-nouns"),
 }
 
 # The generated corpus: one document per word, and what the word means for a searcher.
@@ -503,8 +513,12 @@ def summarize(results: list[dict]) -> dict[str, dict]:
 
 def analysis_cost(analysis: GermanAnalysis, articles: list[Article]) -> dict:
     """Milliseconds per article of search_terms with cold caches, and the column's size."""
+    if analysis.splitter == "german-nouns":
+        search.german_nouns()  # its dictionary is read once, like the word list
     search._word_terms.cache_clear()
     search.stem.cache_clear()
+    search.german_nouns_parts.cache_clear()
+    search._german_part_frequency.cache_clear()
     started = time.perf_counter()
     terms = [
         search_terms(
@@ -523,7 +537,8 @@ def analysis_cost(analysis: GermanAnalysis, articles: list[Article]) -> dict:
     }
 
 
-def run() -> dict:
+def run(analyses: dict[str, GermanAnalysis] | None = None) -> dict:
+    analyses = ANALYSES if analyses is None else analyses
     corpus, demo = corpus_articles(), demo_articles()
     all_queries = queries(corpus, demo)
     articles = [article for article, _ in corpus] + demo
@@ -544,10 +559,10 @@ def run() -> dict:
         for article in demo:
             prepare_article(article)
         figures["prepare_article_ms_warm"] = round((time.perf_counter() - prepare_seconds) * 1000 / len(demo), 2)
-        for name, analysis in ANALYSES.items():
+        for name, analysis in analyses.items():
             try:
                 cost = analysis_cost(analysis, demo)
-            except ImportError as missing:  # NLTK or simplemma not installed: bench only
+            except ImportError as missing:  # NLTK, simplemma or german-nouns not installed: bench only
                 figures["analyses"][name] = {"skipped": str(missing)}
                 continue
             rows = db.execute("select id, title, description, text, language from articles").fetchall()
@@ -592,7 +607,11 @@ def print_table(figures: dict) -> None:
 
 
 if __name__ == "__main__":
-    figures = run()
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--analyses", nargs="+", choices=list(ANALYSES), default=list(ANALYSES))
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    arguments = parser.parse_args()
+    figures = run({name: ANALYSES[name] for name in arguments.analyses})
+    arguments.output.parent.mkdir(exist_ok=True)
+    arguments.output.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
     print_table(figures)

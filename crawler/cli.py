@@ -255,8 +255,9 @@ def export_warc(warc_file, db_path):
     click.echo(f"{written} records written to {warc_file}")
 
 
-@cli.command()
-@click.argument("query", nargs=-1, required=True)
+# -word and -source:waz are the search's own syntax, not options: unknown ones stay in the query.
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, required=True, type=click.UNPROCESSED)
 @db_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="Most articles to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the articles as JSON.")

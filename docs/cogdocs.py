@@ -251,6 +251,37 @@ def performance_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+# The search targets at a million articles (issue 19): (key in searches, what it is, target p95 ms).
+SEARCH_TARGETS_FILE = "archive_1000000_searches.json"
+SEARCH_TARGETS = [
+    ("rare_term", "table search, rare term", 300),
+    ("phrase", "table search, phrase", 300),
+    ("compound_part", "table search, compound part", 300),
+    ("newsroom_rare_term", "newsroom, rare term", 300),
+    ("newsroom_phrase_newest", "newsroom, phrase, newest first", 300),
+    ("newsroom_compound_part_newest", "newsroom, compound part, newest first", 300),
+    ("common_term_ranked", "ranked query, common term", 1000),
+    ("compound_part_ranked", "ranked query, compound part", 1000),
+    ("newsroom_common_term", "newsroom, common term, best first", 1000),
+    ("newsroom_phrase", "newsroom, phrase, best first", 1000),
+    ("newsroom_compound_part", "newsroom, compound part, best first", 1000),
+]
+
+
+def search_targets_table() -> str:
+    """Each search target beside the p95 measured at a million articles, and whether it holds."""
+    file = ROOT / "bench" / "results" / SEARCH_TARGETS_FILE
+    searches = json.loads(file.read_text(encoding="utf-8")).get("searches", {}) if file.exists() else {}
+    rows = ["| search | target p95 | measured p95 | holds |", "| --- | --- | --- | --- |"]
+    for key, label, target in SEARCH_TARGETS:
+        measured = figure(searches, f"{key}.p95_ms")
+        if measured is None:
+            rows.append(f"| {label} | ≤ {target:,} ms | not measured yet | – |")
+        else:
+            rows.append(f"| {label} | ≤ {target:,} ms | {measured} ms | {'yes' if measured <= target else 'no'} |")
+    return "\n".join(rows) + "\n"
+
+
 def extraction_table() -> str:
     """``bench/results/extraction.json`` side by side: newsarchive and plain trafilatura on each
     half of metadata-de (rules are developed on tune, figures reported on check) and on the

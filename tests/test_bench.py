@@ -72,6 +72,7 @@ def test_archive_benchmark(tmp_path):
     assert searches["rare_term"]["mean_hits"] >= 1
     assert searches["common_term"]["mean_hits"] >= 3
     assert searches["compound_part"]["mean_hits"] >= 1
+    assert searches["compound_part_ranked"]["mean_hits"] >= 1
     assert searches["phrase"]["queries"] == 3
 
 

@@ -327,3 +327,25 @@ def test_reading_a_searchs_matches_obeys_the_sql_time_limit(large_archive):
     assert len(asyncio.run(matches(10_000))) == 40000
     with pytest.raises(QueryInterrupted):
         asyncio.run(matches(1))
+
+
+def test_every_search_stops_at_the_sql_time_limit(large_archive):
+    """Each way into search answers "took too long" (a 400), not a result computed past the limit."""
+    datasette = Datasette(
+        [str(large_archive)],
+        metadata=metadata_for(large_archive, METADATA),
+        settings={**DATASETTE_SETTINGS, "sql_time_limit_ms": 1},
+    )
+
+    async def statuses():
+        paths = [
+            "/archive/articles.json?_search=hafenbetrieb",
+            "/archive/articles.json?_search_text=hafenbetrieb",
+            "/archive/search.json?q=hafenbetrieb",
+            "/archive/search.atom?q=hafenbetrieb",
+            "/archive/feed.atom?q=hafenbetrieb",
+            "/archive/term_per_month.json?q=hafenbetrieb",
+        ]
+        return {path: (await datasette.client.get(path)).status_code for path in paths}
+
+    assert set(asyncio.run(statuses()).values()) == {400}

@@ -7,11 +7,12 @@ everywhere and no input ends in an error page. The syntax:
 - words, implicitly all required: ``Hafen Duisburg``;
 - ``"a phrase"`` (an unclosed quote runs to the end of the query);
 - ``prefix*``;
-- ``OR`` and ``AND`` (upper case, between two terms), ``NOT word`` or ``-word``, and
-  ``( … )`` to group;
+- ``OR`` and ``AND`` (upper case, between two terms), ``NOT`` or ``-`` before a word, a
+  phrase or a group (``-"a phrase"``, ``-(a OR b)``), and ``( … )`` to group;
 - field filters: ``source:rp-duesseldorf``, ``region:Ruhr``, ``author:"Anna Beispiel"``,
   ``lang:de``, ``title:Hafen``, and dates ``since:2026-10-01``, ``until:2026-11-30``,
-  ``date:2026-11`` (a year, month or day); a filter value may be quoted.
+  ``date:2026-11`` (a year, month or day); a filter value may be quoted, and ``-source:waz``
+  (any filter but the dates) leaves out what it names.
 
 Everything else is text: hyphens, dots, slashes, ``&``, ``%``, ``€`` (``NRW-Chemie``, ``E.ON``,
 ``Q3/2026``) make a phrase of the words around them, as the index splits them; unbalanced
@@ -19,6 +20,7 @@ parentheses, stray operators and a lone ``*`` are dropped. A query of only negat
 filters has no words to match: it filters, and matches every article otherwise.
 """
 
+import calendar
 import functools
 import re
 import sqlite3
@@ -43,16 +45,18 @@ OPERATORS = ("OR", "AND", "NOT")
 # Characters of a word as SQLite's unicode61 tokenizer sees them: letters, digits, marks.
 WORD_CHARACTERS = re.compile(r"[^\W_]+")
 TOKEN = re.compile(
-    r"(?P<field>\b(?:" + "|".join(FIELDS) + r'):(?:"[^"]*"?|[^\s()"]*))'
+    r"(?P<field>(?<![^\W_])-?(?:" + "|".join(FIELDS) + r'):(?:"[^"]*"?|[^\s()"]*))'
     r'|(?P<phrase>"[^"]*"?)'
     r"|(?P<open>\()|(?P<close>\))"
+    # A minus right before a phrase or a group negates it, as before a word.
+    r'|(?P<negation>-+(?=["(]))'
     r"|(?P<text>[^\s()\"]+)",
     re.IGNORECASE,
 )
 DATE_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 MAX_QUERY_LENGTH = 1000
-# Groups deeper than this lose their parentheses: the parser recurses once per level, and no
-# one types ten levels of parentheses into a search box.
+# Parentheses nested deeper are dropped: FTS5's parser gives up at about 100 levels (each word's
+# alternatives add one), and nobody groups a search ten deep.
 MAX_NESTING = 10
 # Shorter searched words are marked in an excerpt only where they are a whole word: "ag"
 # would otherwise mark every "Tag" and "Vertrag".
@@ -68,6 +72,7 @@ class ParsedQuery:
 
     match: str | None
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column → accepted values
+    excluded: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column → refused values
     since: str | None = None  # ISO date or prefix: published >= since
     until: str | None = None  # published < the day after until (a month or year: its end)
     highlight: tuple[str, ...] = ()  # folded forms of the words searched for, for excerpts
@@ -78,11 +83,10 @@ class ParsedQuery:
         """Whether an article with these columns passes the filters (the words aside)."""
         values = {"source": source, "region": region, "author": author, "language": language}
         for column, wanted in self.filters.items():
-            value = (values[column] or "").casefold()
-            if column == "author":
-                if not any(name in value for name in wanted):
-                    return False
-            elif value not in wanted:
+            if not _names(column, values[column], wanted):
+                return False
+        for column, refused in self.excluded.items():
+            if _names(column, values[column], refused):
                 return False
         if self.since and not (published and published[: len(self.since)] >= self.since):
             return False
@@ -92,7 +96,13 @@ class ParsedQuery:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.filters or self.since or self.until)
+        return bool(self.filters or self.excluded or self.since or self.until)
+
+
+def _names(column: str, value: str | None, names: tuple[str, ...]) -> bool:
+    """Whether an article's ``column`` is one of ``names`` (a byline: contains one)."""
+    value = (value or "").casefold()
+    return any(name in value for name in names) if column == "author" else value in names
 
 
 def parse_query(text: str | None) -> ParsedQuery:
@@ -103,22 +113,26 @@ def parse_query(text: str | None) -> ParsedQuery:
     """
     text = (text or "")[:MAX_QUERY_LENGTH]
     filters: dict[str, set[str]] = {}
+    excluded: dict[str, set[str]] = {}
     dates: dict[str, str] = {}
     tokens: list[str] = []  # FTS5 terms, operators and parentheses, in the order typed
     for token in TOKEN.finditer(text):
         kind, value = token.lastgroup, token.group()
         if kind == "field":
             name, _, raw = value.partition(":")
-            name, raw = name.lower(), raw.strip('"').strip()
+            negated, name, raw = name.startswith("-"), name.lstrip("-").lower(), raw.strip('"').strip()
             if name == "title":
                 if phrase := _phrase(raw):
-                    tokens.append(f"title : {phrase}")
+                    tokens += ["NOT", f"title : {phrase}"] if negated else [f"title : {phrase}"]
             elif name in DATE_FILTERS:
-                if day := DATE_VALUE.match(raw):
+                # "Not since" reads as "until" to some and as nothing to others: dropped.
+                if not negated and (day := _date(raw)):
                     for bound in {"since": ("since",), "until": ("until",), "date": ("since", "until")}[name]:
-                        dates[bound] = day.group()
+                        dates[bound] = day
             elif raw:
-                filters.setdefault(COLUMN_FILTERS[name], set()).add(raw.casefold())
+                (excluded if negated else filters).setdefault(COLUMN_FILTERS[name], set()).add(raw.casefold())
+        elif kind == "negation":
+            tokens.append("NOT")
         elif kind in ("open", "close"):
             tokens.append(value)
         elif kind == "phrase":
@@ -130,14 +144,30 @@ def parse_query(text: str | None) -> ParsedQuery:
             tokens += ["NOT", word]
         elif word := _word_term(value):
             tokens.append(word)
-    match = _Parser(_nested_at_most(tokens, MAX_NESTING)).expression()
+    match = _Parser(tokens).expression()
     return ParsedQuery(
         match,
         {column: tuple(sorted(values)) for column, values in filters.items()},
+        {column: tuple(sorted(values)) for column, values in excluded.items()},
         dates.get("since"),
         dates.get("until"),
         _highlighted(match),
     )
+
+
+def _date(text: str) -> str | None:
+    """The year, month or day ``text`` starts with, as far as it is a real date: 2026-13-45 is
+    2026, 2026-02-30 is 2026-02 (a mistyped day should not empty the results)."""
+    if not (found := DATE_VALUE.match(text)):
+        return None
+    year, *rest = found.group().split("-")
+    if not rest or not 1 <= int(rest[0]) <= 12:
+        return year
+    month = int(rest[0])
+    days = calendar.mdays[month] + (month == 2 and calendar.isleap(int(year)))
+    if len(rest) == 1 or not 1 <= int(rest[1]) <= days:
+        return f"{year}-{rest[0]}"
+    return found.group()
 
 
 def _highlighted(match: str | None) -> tuple[str, ...]:
@@ -163,6 +193,8 @@ def _folded(word: str) -> str:
 
 def _is_marked(token: str, searched: tuple[str, ...]) -> bool:
     words = WORD_CHARACTERS.findall(_folded(token))
+    if len(words) > 1:  # NRW-Chemie, Start-up: found as nrwchemie, startup too
+        words.append("".join(words))
     return any(any(form in word for word in words) if len(form) >= MIN_MARKED else form in words for form in searched)
 
 
@@ -214,34 +246,19 @@ def _word_term(text: str) -> str | None:
     return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
 
 
-def _nested_at_most(tokens: list[str], depth: int) -> list[str]:
-    """``tokens`` without the parentheses (and their partners) nested deeper than ``depth``."""
-    kept: list[str] = []
-    opened: list[bool] = []  # per open parenthesis: whether it was kept
-    for token in tokens:
-        if token == "(":
-            opened.append(sum(opened) < depth)
-            if opened[-1]:
-                kept.append(token)
-        elif token == ")" and opened:
-            if opened.pop():
-                kept.append(token)
-        else:
-            kept.append(token)
-    return kept
-
-
 class _Parser:
     """Recursive descent over the typed tokens, forgiving where a user slips:
 
     ``expression := conjunction (OR conjunction)*``, ``conjunction := unary (AND? unary)*``,
     ``unary := NOT unary | ( expression ) | term``. A missing operand or partner parenthesis
-    is skipped; the result is rendered as FTS5 accepts it (``NOT`` needs a left side).
+    is skipped, and so is a parenthesis nested deeper than ``MAX_NESTING``; the result is
+    rendered as FTS5 accepts it (``NOT`` needs a left side).
     """
 
     def __init__(self, tokens: list[str]):
         self.tokens = tokens
         self.position = 0
+        self.depth = 0
 
     def expression(self) -> str | None:
         rendered = self._disjunction()
@@ -272,9 +289,9 @@ class _Parser:
         kept = _join("AND", positive)
         if kept is None:
             return None  # nothing to subtract from: FTS5 cannot list what does not match
-        for subtracted in filter(None, negative):
-            kept = f"{_grouped(kept)} NOT {_grouped(subtracted)}"
-        return kept
+        # a NOT b NOT c as a NOT (b OR c): one level of nesting however many words are negated.
+        subtracted = _join("OR", negative)
+        return kept if subtracted is None else f"{_grouped(kept)} NOT {_grouped(subtracted)}"
 
     def _unary(self) -> tuple[bool, str | None]:
         negated = False
@@ -285,8 +302,12 @@ class _Parser:
         if token is None or token in ("OR", "AND", ")"):
             return negated, None
         self.position += 1
+        if token == "(" and self.depth >= MAX_NESTING:
+            return negated, None
         if token == "(":
+            self.depth += 1
             inner = self._disjunction()
+            self.depth -= 1
             if self._peek() == ")":
                 self.position += 1
             return negated, inner
@@ -355,6 +376,7 @@ def search_articles(db: Database, text: str, limit: int = 20) -> list[dict]:
 # SQL functions, so that canned queries and the table search parse a query as this module does.
 MATCH_SQL_FUNCTION = "newsarchive_query"
 ACCEPTS_SQL_FUNCTION = "newsarchive_accepts"
+HAS_FILTERS_SQL_FUNCTION = "newsarchive_has_filters"
 EXCERPT_SQL_FUNCTION = "newsarchive_excerpt"
 
 
@@ -366,8 +388,11 @@ def _parsed(text: str | None) -> ParsedQuery:
 def register_functions(conn: sqlite3.Connection) -> None:
     """``newsarchive_query(q)``: the FTS5 query for typed text (NULL when it has no words);
     ``newsarchive_accepts(q, source, region, author, language, published)``: 1 when an article
-    passes the query's field filters; ``newsarchive_excerpt(text, q)``: :func:`excerpt`."""
+    passes the query's field filters; ``newsarchive_has_filters(q)``: 1 when it has any, so
+    that a statement tests articles only then (SQLite computes it once, a test per article
+    costs a Python call each); ``newsarchive_excerpt(text, q)``: :func:`excerpt`."""
     conn.create_function(MATCH_SQL_FUNCTION, 1, lambda text: _parsed(text).match, deterministic=True)
+    conn.create_function(HAS_FILTERS_SQL_FUNCTION, 1, lambda text: int(_parsed(text).has_filters), deterministic=True)
     conn.create_function(
         ACCEPTS_SQL_FUNCTION, 6, lambda text, *columns: int(_parsed(text).accepts(*columns)), deterministic=True
     )

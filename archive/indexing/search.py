@@ -129,7 +129,8 @@ class GermanAnalysis:
     # from simplemma's dictionary) or "none". NLTK and simplemma are only needed by the bench.
     stemmer: str = "snowball"
     # "frequency" (compound parts by word frequency, never a function word, head may be short),
-    # "legacy" (the same method as in release 0.1.0) or "none".
+    # "legacy" (the same method as in release 0.1.0), "german-nouns" (the dictionary splitter of
+    # the german-nouns package, Wiktionary's nouns; the bench's comparison only) or "none".
     splitter: str = "frequency"
     # Whether a query word also matches words that begin with its stem (stem*).
     prefix: bool = False
@@ -245,7 +246,12 @@ def word_forms(word: str, analysis: GermanAnalysis = ANALYSIS) -> frozenset[str]
         return frozenset(forms)
     # A short base form is mostly a different word: rate is not rat, nor gross gros.
     forms = {form for form in forms if len(form) >= MIN_STEM}
-    parts = compound_parts(word, vocabulary) if analysis.splitter == "frequency" else []
+    if analysis.splitter == "frequency":
+        parts = compound_parts(word, vocabulary)
+    elif analysis.splitter == "german-nouns":
+        parts = german_nouns_parts(word)
+    else:
+        parts = []
     # Every run of neighbouring parts but the whole: Wärmepumpenwerk holds Wärmepumpen and
     # Pumpenwerk as well as Wärme, Pumpen and Werk.
     pieces = {
@@ -318,6 +324,22 @@ def _read_tail(word: str, vocabulary: dict[str, float], tails: dict) -> tuple[fl
         if rank > best_rank:
             best_score, best_parts, best_rank = score, parts, rank
     return best_score, best_parts
+
+
+@functools.cache
+def german_nouns():
+    """german-nouns' dictionary of some 100,000 nouns (CC BY-SA; for the bench's comparison only)."""
+    from german_nouns.lookup import Nouns
+
+    return Nouns()
+
+
+@functools.lru_cache(maxsize=500_000)
+def german_nouns_parts(word: str) -> list[str]:
+    """The lemmas german-nouns splits ``word`` into (lower case), ``[]`` when it does not split."""
+    parts = [part.lower() for part in german_nouns().parse_compound(word)]
+    # A compound the dictionary holds whole comes back as its one lemma: not a split.
+    return parts if len(parts) > 1 else []
 
 
 def _part_frequency(part: str, vocabulary: dict[str, float]) -> float:

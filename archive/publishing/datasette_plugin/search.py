@@ -168,22 +168,47 @@ SCHEMA_LOOKUP = re.compile(
     re.S | re.I,
 )
 SCHEMA_LOOKUP_MS = 1000
-RAW_SEARCH_CLAUSE = re.compile(r"\bid in \(select rowid from articles_fts where articles_fts match :search\)")
+# Its clause for ?_search_COLUMN= (the search in one column of the index), the n-th of the
+# request's searches in :search_n.
+RAW_SEARCH_CLAUSE = re.compile(
+    r"\bid in \(select rowid from articles_fts where articles_fts match :(?P<name>search)\)"
+    r"|\browid in \(select rowid from articles_fts where (?:\w+|\[[^\]]+\]) match :(?P<column_name>search_\d+)\)"
+)
+# What was typed stays beside the parsed query, as :search_typed (:search_n_typed).
+TYPED_SUFFIX = "_typed"
 # The parsed query's filters, tested on each matching article.
-FILTERS_SQL = f"{ACCEPTS_SQL_FUNCTION}(:search_typed, source, region, author, language, published)"
+FILTERS_SQL = f"{ACCEPTS_SQL_FUNCTION}(:{{name}}{TYPED_SUFFIX}, source, region, author, language, published)"
 
 
 def with_parsed_search(sql: str, params: dict) -> tuple[str, dict]:
     """A table search's statement and parameters with what was typed parsed
-    (:func:`archive.indexing.query.parse_query`): the FTS5 query in ``:search``, the field filters as
-    a condition beside it, and no search clause at all when nothing is left to match."""
-    typed = params["search"]
-    parsed = parse_query(typed)
-    clause = "1" if parsed.match is None else r"\g<0>"
-    if parsed.has_filters:
-        clause = f"({clause} and {FILTERS_SQL})"
-    sql = RAW_SEARCH_CLAUSE.sub(clause, sql)
-    return sql, {**params, "search": parsed.match or "", "search_typed": typed}
+    (:func:`archive.indexing.query.parse_query`): the FTS5 query in ``:search`` (``:search_n``
+    for a search in one column), the field filters as a condition beside it, and no search
+    clause at all when nothing is left to match."""
+    parsed_params = dict(params)
+
+    def parsed_clause(clause: re.Match) -> str:
+        name = clause["name"] or clause["column_name"]
+        typed = params.get(name)
+        parsed = parse_query(typed if isinstance(typed, str) else None)
+        parsed_params[name] = parsed.match or ""
+        parsed_params[name + TYPED_SUFFIX] = typed
+        condition = "1" if parsed.match is None else clause[0]
+        if parsed.has_filters:
+            condition = f"({condition} and {FILTERS_SQL.format(name=name)})"
+        return condition
+
+    return RAW_SEARCH_CLAUSE.sub(parsed_clause, sql), parsed_params
+
+
+def _is_unparsed_search(sql, params) -> bool:
+    """Whether ``sql`` is a statement of Datasette's table search whose typed text is not yet parsed."""
+    return (
+        isinstance(sql, str)
+        and isinstance(params, dict)
+        and not any(isinstance(name, str) and name.endswith(TYPED_SUFFIX) for name in params)
+        and RAW_SEARCH_CLAUSE.search(sql) is not None
+    )
 
 
 def install(datasette) -> None:
@@ -212,13 +237,7 @@ class ArchiveSearch:
     async def execute(self, sql, params=None, *args, **kwargs):
         if isinstance(sql, str) and SCHEMA_LOOKUP.fullmatch(sql):
             return await self.schema_lookup(sql, params)
-        if (
-            isinstance(sql, str)
-            and isinstance(params, dict)
-            and "search" in params
-            and "search_typed" not in params
-            and RAW_SEARCH_CLAUSE.search(sql)
-        ):
+        if _is_unparsed_search(sql, params):
             sql, params = with_parsed_search(sql, params)
         if isinstance(sql, str) and " from articles" in sql and (not params or isinstance(params, dict)):
             try:
@@ -287,11 +306,15 @@ class ArchiveSearch:
         limit_ms = self.database.ds.setting("sql_time_limit_ms")
 
         def limited(conn):
+            started = time.perf_counter()
             with sqlite_timelimit(conn, limit_ms):
                 try:
                     return read(conn)
                 except sqlite3.OperationalError as error:
-                    if "interrupted" in str(error):
+                    # Stopped while opening the FTS index, SQLite reports "vtable constructor
+                    # failed", not "interrupted": past the limit, any error is the limit's.
+                    over_time = (time.perf_counter() - started) * 1000 >= limit_ms
+                    if "interrupted" in str(error) or over_time:
                         raise QueryInterrupted(error, getattr(read, "__name__", "read"), None) from None
                     raise
 
