@@ -26,7 +26,7 @@ UNDECIDED = "undecided"
 NON_ARTICLE_PATH = re.compile(
     r"/(impressum|imprint|datenschutz|privacy|kontakt|contact|agb|terms|about|ueber-uns|"
     r"tag|tags|thema|themen|topic|topics|schlagwort|autor|autoren|author|authors|"
-    r"kategorie|category|suche|search|kalender|calendar|veranstaltungen|events|login|"
+    r"kategorie|category|suche|search|kalender|calendar|termine|veranstaltungen|events|login|"
     r"newsletter|abo|shop)(/|\.html?$|$)",
     re.IGNORECASE,
 )
@@ -49,6 +49,25 @@ MIN_ARTICLE_WORDS = 120
 
 # Hub types in JSON-LD: what section, search and list pages call themselves.
 HUB_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage", "WebSite", "ProfilePage"}
+# Things that are no story, in JSON-LD: an event (a calendar's entry, the page of one date), a
+# job, a product, a course. Content management systems give such pages og:type=article as they
+# give every post, so the type weighs more than og:type (a story's own NewsArticle weighs more).
+NOT_STORY_TYPES = {
+    "Event",
+    "BusinessEvent",
+    "EducationEvent",
+    "ExhibitionEvent",
+    "Festival",
+    "SocialEvent",
+    "MusicEvent",
+    "TheaterEvent",
+    "ScreeningEvent",
+    "SportsEvent",
+    "CourseInstance",
+    "Course",
+    "JobPosting",
+    "Product",
+}
 
 # Dates as pages show them: 12.03.2026, 2026-03-12, 12. März 2026, 2 March 2026, March 2, 2026.
 MONTHS = (
@@ -85,6 +104,14 @@ NOT_BLOCKS = {"p", "a", "span", "em", "strong", "b", "i", "br", "img", "source",
 MIN_TEASERS = 3
 # Words of story text (outside links and teasers) that make the main content a text.
 MIN_TEXT_WORDS = 40
+# A short item (a few sentences under a dated headline, as regional papers and agencies publish
+# them) makes a text with this many words.
+MIN_SHORT_ITEM_WORDS = 20
+# Headings that can be a teaser of their own in a flat list (<h2><a>…</a></h2><p>…</p>, …).
+HEADINGS = {"h2", "h3", "h4", "h5"}
+# A headline that is the site's logo or name (<h1 class="site-title"><a href="/">), as many
+# themes print it above the story's own <h1>.
+LOGO_CLASS = re.compile(r"logo|brand|site-?title|site-?name|masthead", re.IGNORECASE)
 
 # The weights: each piece of evidence for or against a story, and where the verdicts lie.
 # A NewsArticle (+3) with its headline structure (+2) outweighs a hub-like URL (-2); a page whose
@@ -115,14 +142,33 @@ class PageEvidence:
         score += self.headline + (self.headline and self.dated) + self.byline
         if self.text_words >= MIN_TEXT_WORDS and self.link_words < self.text_words:
             score += 1
+        elif self.short_item():
+            score += 1
         elif self.link_words > 2 * max(self.text_words, 1):
             score -= 1
         if self.teasers >= MIN_TEASERS:
             # Most of the page in teasers: an overview. A related-links block under a story: a hint.
             score -= 4 if self.teaser_words >= self.text_words else 1
-        if self.more_links >= MIN_TEASERS:
+        # "Weiterlesen" links close the teasers of an overview; under a story (its text well over
+        # the teasers', a dated headline above it) they are a related-stories box.
+        if self.more_links >= MIN_TEASERS and not (
+            self.headline and self.dated and self.text_words >= 2 * self.teaser_words
+        ):
             score -= 2
         return score - self.paginated
+
+    def short_item(self) -> bool:
+        """A few sentences of text under a dated headline, and no list of teasers: a short news
+        item, whose date is often its only other mark. Not on a legal, tag or calendar path: an
+        imprint "Stand: 01.01.2026" has a dated headline and a few sentences too."""
+        return (
+            self.url >= 0
+            and self.headline
+            and self.dated
+            and MIN_SHORT_ITEM_WORDS <= self.text_words
+            and self.link_words < self.text_words
+            and self.teasers < MIN_TEASERS
+        )
 
 
 def classify_page(url: str, metadata: dict, article_pattern: str = "", tree=None) -> str:
@@ -169,10 +215,12 @@ def page_evidence(url: str, metadata: dict, tree=None) -> PageEvidence:
 
 def structured_type(metadata: dict) -> int:
     """What the page says it is. JSON-LD NewsArticle/Article/BlogPosting (news sites, WordPress
-    plugins) is strong; og:type=article is good; og:type=website is weak evidence against, since
+    plugins) is strong; an event, job or product (NOT_STORY_TYPES) is good evidence against; og:type=article is good; og:type=website is weak evidence against, since
     public broadcasters mark their stories so too; hub types in JSON-LD likewise."""
     if metadata["jsonld_types"] & ARTICLE_TYPES:
         return 3
+    if metadata["jsonld_types"] & NOT_STORY_TYPES:
+        return -2
     og_type = (metadata["og_type"] or "").lower()
     if og_type == "article":
         return 2
@@ -206,12 +254,32 @@ def headline_structure(tree) -> tuple[bool, bool, bool]:
     """``(one h1, a date next to it, a byline next to it)``: a story's header block, as news
     sites, magazines and broadcasters all print it ("Von Anna Schmidt · 12.03.2026, 06:30 Uhr").
     Hubs have no h1, several, or one without a date and byline beside it."""
-    headlines = tree.xpath("//h1")
+    headlines = [headline for headline in tree.xpath("//h1") if not _is_logo(headline)]
     if len(headlines) != 1:
         return False, False, False
     header = _text_around(headlines[0])
     has_time = bool(headlines[0].xpath("(../time|../*/time|../../*/time|../../*/*/time)[1]"))
     return True, has_time or bool(VISIBLE_DATE.search(header)), bool(BYLINE_TEXT.search(header))
+
+
+def _is_logo(headline) -> bool:
+    """Whether an <h1> is the site's name: a logo or site-title class on it or its link, or
+    a link to the home page as all it holds."""
+    links = headline.findall(".//a")
+    for element in (headline, *links):
+        if LOGO_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            return True
+    return (
+        len(links) == 1
+        and (links[0].get("href") or "").strip() in ("/", "./", "")
+        or bool(links and links[0].get("rel") == "home")
+    )
+
+
+def _spaced_text(element) -> str:
+    """The element's text with a space where its elements meet: "Hafen wächst" in an <h1> and
+    "03.12.2026" in the <p> after it are two words, not "wächst03.12.2026"."""
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def _text_around(headline) -> str:
@@ -221,9 +289,10 @@ def _text_around(headline) -> str:
         if block is None or len(block.text_content()) >= HEADLINE_WINDOW or block.getparent() is None:
             break
         block = block.getparent()
+    title = _spaced_text(headline)
     if block is None:
-        return headline.text_content()
-    text, title = block.text_content(), headline.text_content()
+        return title
+    text = _spaced_text(block)
     start = max(text.find(title), 0)
     return text[max(0, start - HEADLINE_WINDOW // 2) : start + len(title) + HEADLINE_WINDOW]
 
@@ -245,20 +314,26 @@ def teaser_list(main) -> tuple[int, int, set]:
     """The largest run of alike sibling blocks that each hold a link and a heading or a short
     text: ``(blocks, words in them, the blocks)``. Section fronts, topic pages, issue overviews
     (teaser pairs), location portals, event calendars and agencies' "Learn more" cards are
-    built so; stories are not (a related-links box under a story is a small part of the page)."""
-    best: list = []
+    built so; stories are not (a related-links box under a story is a small part of the page).
+    A flat list counts too: linked headings, each with the short text that follows it up to
+    the next heading (:func:`_heading_teaser`)."""
+    best: list[list] = []
     for parent in main.iter():
         groups: dict[tuple, list] = {}
         for child in parent:
             if isinstance(child.tag, str) and child.tag not in NOT_BLOCKS:
                 groups.setdefault((child.tag, child.get("class")), []).append(child)
-        for blocks in groups.values():
+        for (tag, _class), blocks in groups.items():
             if len(blocks) >= MIN_TEASERS and len(blocks) > len(best):
-                teasers = [block for block in blocks if _is_teaser(block)]
+                if tag in HEADINGS:
+                    teasers = [unit for block in blocks if (unit := _heading_teaser(block))]
+                else:
+                    teasers = [[block] for block in blocks if _is_teaser(block)]
                 if len(teasers) >= MIN_TEASERS and len(teasers) > len(best):
                     best = teasers
-    words = sum(len(block.text_content().split()) for block in best)
-    return len(best), words, set(best)
+    elements = {element for unit in best for element in unit}
+    words = sum(len(element.text_content().split()) for element in elements)
+    return len(best), words, elements
 
 
 def _is_teaser(block) -> bool:
@@ -272,12 +347,27 @@ def _is_teaser(block) -> bool:
     return has_heading or outside_links >= 4
 
 
+def _heading_teaser(heading) -> list | None:
+    """A linked heading and what follows it up to the next heading, when that is short: one
+    teaser of a flat list. A story's subheadings hold no link, or long text under them."""
+    if not heading.xpath(".//a[@href]"):
+        return None
+    unit = [heading]
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag in HEADINGS or sibling.tag == "h1" or len(unit) > 3:
+            break
+        unit.append(sibling)
+    if sum(len(element.text_content().split()) for element in unit) > MAX_TEASER_WORDS:
+        return None
+    return unit
+
+
 def text_and_link_words(main, teaser_blocks: set) -> tuple[int, int]:
     """Words of running text (paragraphs outside teasers, not in links) and words in links: a
     story's main content is mostly text, a hub's mostly links."""
     text_words = 0
     for paragraph in main.iter("p"):
-        if any(ancestor in teaser_blocks for ancestor in paragraph.iterancestors()):
+        if paragraph in teaser_blocks or any(ancestor in teaser_blocks for ancestor in paragraph.iterancestors()):
             continue
         in_links = sum(len(a.text_content().split()) for a in paragraph.iter("a"))
         text_words += len(paragraph.text_content().split()) - in_links
