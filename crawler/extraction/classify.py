@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from crawler.extraction.article import Article
-from crawler.extraction.page import ARTICLE_TYPES
+from crawler.extraction.page import ARTICLE_TYPES, address_of, jsonld_nodes, jsonld_types, node_addresses
 
 ARTICLE = "article"
 NOT_ARTICLE = "not-article"
@@ -79,6 +79,8 @@ VISIBLE_DATE = re.compile(
     rf"\b{MONTHS}\s+\d{{1,2}},\s+20\d\d\b)",
     re.IGNORECASE,
 )
+# The text nodes a reader sees (not those of scripts and styles).
+VISIBLE_TEXT = ".//text()[not(ancestor::script) and not(ancestor::style)]"
 # Characters around the headline searched for its date and byline: the header block of a story.
 HEADLINE_WINDOW = 400
 # A byline: "Von Anna Schmidt", "By Anna Berg", or an agency's or editor's initials in brackets
@@ -190,7 +192,7 @@ def classify_page(url: str, metadata: dict, article_pattern: str = "", tree=None
 def page_evidence(url: str, metadata: dict, tree=None) -> PageEvidence:
     """All the evidence of one page; the structural parts need ``tree``."""
     evidence = {
-        "structured": structured_type(metadata),
+        "structured": structured_type(metadata, None if tree is None else page_nodes(url, tree)),
         "url": url_shape(url),
         "paginated": bool(PAGINATION_PATH.search(url)) and not WORDPRESS_POST.search(url),
     }
@@ -213,13 +215,17 @@ def page_evidence(url: str, metadata: dict, tree=None) -> PageEvidence:
     )
 
 
-def structured_type(metadata: dict) -> int:
+def structured_type(metadata: dict, page_nodes: list[dict] | None = None) -> int:
     """What the page says it is. JSON-LD NewsArticle/Article/BlogPosting (news sites, WordPress
     plugins) is strong; an event, job or product (NOT_STORY_TYPES) is good evidence against; og:type=article is good; og:type=website is weak evidence against, since
-    public broadcasters mark their stories so too; hub types in JSON-LD likewise."""
+    public broadcasters mark their stories so too; hub types in JSON-LD likewise.
+
+    ``page_nodes`` (:func:`page_nodes`) are the JSON-LD nodes that describe this page: an event,
+    job or product counts against a story only there, not as a sidebar's "next issue on sale"
+    event or an advertised product."""
     if metadata["jsonld_types"] & ARTICLE_TYPES:
         return 3
-    if metadata["jsonld_types"] & NOT_STORY_TYPES:
+    if page_nodes is not None and any(jsonld_types(node) & NOT_STORY_TYPES for node in page_nodes):
         return -2
     og_type = (metadata["og_type"] or "").lower()
     if og_type == "article":
@@ -227,6 +233,12 @@ def structured_type(metadata: dict) -> int:
     if og_type or metadata["jsonld_types"] & HUB_TYPES:
         return -1
     return 0
+
+
+def page_nodes(url: str, tree) -> list[dict]:
+    """The page's JSON-LD nodes that are about the page itself: those naming no other address."""
+    address = address_of(url)
+    return [node for node in jsonld_nodes(tree) if not (addresses := node_addresses(node)) or address in addresses]
 
 
 def url_shape(url: str) -> int:
@@ -278,8 +290,9 @@ def _is_logo(headline) -> bool:
 
 def _spaced_text(element) -> str:
     """The element's text with a space where its elements meet: "Hafen wächst" in an <h1> and
-    "03.12.2026" in the <p> after it are two words, not "wächst03.12.2026"."""
-    return " ".join(" ".join(element.itertext()).split())
+    "03.12.2026" in the <p> after it are two words, not "wächst03.12.2026". Scripts are left out:
+    a JSON-LD block repeats the headline, and the date beside it is no visible one."""
+    return " ".join(" ".join(element.xpath(VISIBLE_TEXT)).split())
 
 
 def _text_around(headline) -> str:
