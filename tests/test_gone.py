@@ -51,6 +51,50 @@ def test_ordinary_headlines_are_not(title):
     assert soft_404_reason(f"<html><head><title>{title}</title></head><body></body></html>".encode()) is None
 
 
+def site_page(main: str, title: str = "Lokalblatt") -> bytes:
+    """A page of a site whose theme prints its name as the first <h1>."""
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body><header><h1 class='logo'>"
+        f"<a href='/'>Lokalblatt</a></h1><nav><h2>Ressorts</h2><a href='/wirtschaft/'>Wirtschaft</a></nav>"
+        f"</header><main>{main}</main><footer><h2>Service</h2></footer></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        "<h1>Die angeforderte Seite existiert nicht</h1>",
+        "<h1>Diese Seite gibt es nicht mehr</h1>",
+        "<h2>Fehler 404</h2><p>Seite nicht gefunden</p>",
+        "<h1>Wir konnten die gesuchte Seite nicht finden</h1>",
+        "<h1>Der gesuchte Beitrag wurde entfernt</h1>",
+        "<h1>Page not found</h1>",
+        "<h1>Oops! That page can’t be found.</h1>",
+        "<h1>We can't find the page you're looking for</h1>",
+        "<h1>Ups, da ist etwas schiefgelaufen</h1><p>Die von Ihnen aufgerufene Seite konnte leider nicht gefunden werden.</p>",
+        "<h1>Huch!</h1><p>Diese Seite gibt es leider nicht (mehr).</p>",
+        "<h1>Sorry!</h1><p>The page you are looking for could not be found.</p>",
+    ],
+)
+def test_error_pages_under_the_site_name_are_recognised(main):
+    assert soft_404_reason(site_page(main))
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        # Short stories whose words come near an error page's: about another side, or a page of a book.
+        "<h1>Polizei sucht Zeugen</h1><p>03.03.2026</p><p>Die Polizei hat den Wagen auf der anderen Seite des "
+        "Rheins nicht gefunden. Zeugen melden sich bitte.</p>",
+        "<h1>Wo die Page-Rank-Formel nicht gefunden wurde</h1><p>Eine Geschichte der Suchmaschinen.</p>",
+        "<h1>EuGH: Artikel 17 bleibt</h1><p>Der Artikel des Gesetzes existiert weiter, sagt das Gericht.</p>",
+        "<h1>Kein Nachfolger gefunden: Bäckerei schließt</h1><p>Die Filiale gibt es nicht mehr lange.</p>",
+    ],
+)
+def test_short_stories_are_no_error_pages(main):
+    assert soft_404_reason(site_page(main, "Meldung | Lokalblatt")) is None
+
+
 @pytest.mark.parametrize(
     "requested, landed, expired",
     [
@@ -84,10 +128,25 @@ NOT_FOUND_PAGE = Page(
 )
 
 
+# Error templates whose own headline says nothing, or which sit under the site's name as the
+# first <h1>: the page's words still say what it is.
+ERROR_PAGES = {
+    "error-logo": b"<!DOCTYPE html><html lang='en'><head><title>Local Paper</title></head><body>"
+    b"<header><h1 class='logo'><a href='/'>Local Paper</a></h1></header>"
+    b"<main><h1>Oops! That page can\xe2\x80\x99t be found.</h1><p>Try the search.</p></main></body></html>",
+    "error-sentence": "<!DOCTYPE html><html lang='de'><head><title>Lokalblatt</title></head><body>"
+    "<main><h1>Huch!</h1><p>Die von Ihnen aufgerufene Seite gibt es leider nicht mehr.</p>"
+    "<p><a href='/news/'>Zu den Nachrichten</a></p></main></body></html>".encode(),
+}
+
+
 def test_removed_articles_keep_their_rows_and_error_pages_are_never_stored(tmp_path):
-    paths = {name: f"/news/2026/03/{name}.html" for name in ("soft", "deleted", "moved", "stays", "error")}
-    pages = {paths[name]: article(f"Meldung {name}") for name in ("soft", "deleted", "moved", "stays")}
+    names = ("soft", "deleted", "gone410", "moved", "stays", "error", *ERROR_PAGES)
+    paths = {name: f"/news/2026/03/{name}.html" for name in names}
+    pages = {paths[name]: article(f"Meldung {name}") for name in ("soft", "deleted", "gone410", "moved", "stays")}
     pages[paths["error"]] = NOT_FOUND_PAGE  # a soft 404 from the start: never an article
+    for name, body in ERROR_PAGES.items():
+        pages[paths[name]] = Page(body, "text/html; charset=utf-8", LAST_MODIFIED)
     listing = "".join(f'<a href="{path}">{name}</a> ' for name, path in paths.items())
     pages["/news/"] = Page(f"<html><body>{listing}</body></html>".encode(), "text/html", LAST_MODIFIED)
     db_path = tmp_path / "archive.db"
@@ -111,12 +170,14 @@ def test_removed_articles_keep_their_rows_and_error_pages_are_never_stored(tmp_p
 
     with DemoSiteServer(host="127.0.0.8", pages=pages) as site:
         crawl(site)
-        assert removed() == {"soft": "online", "deleted": "online", "moved": "online", "stays": "online"}
+        stored = ("soft", "deleted", "gone410", "moved", "stays")
+        assert removed() == dict.fromkeys(stored, "online")
         site.set_page(paths["soft"], NOT_FOUND_PAGE)
         site.remove_page(paths["deleted"])
+        site.set_page(paths["gone410"], Page(b"<h1>Gone</h1>", "text/html", LAST_MODIFIED, status=410))
         site.set_page(paths["moved"], Page(b"", "text/html", LAST_MODIFIED, location=f"{site.base_url}/news/"))
         crawl(site)
-        assert removed() == {"soft": "removed", "deleted": "removed", "moved": "removed", "stays": "online"}
+        assert removed() == {**dict.fromkeys(stored, "removed"), "stays": "online"}
         site.set_page(paths["soft"], article("Meldung soft"))  # back online
         crawl(site)
         assert removed()["soft"] == "online"
@@ -129,4 +190,4 @@ def test_removed_articles_keep_their_rows_and_error_pages_are_never_stored(tmp_p
                 "select url, error from pages where error like 'soft 404%' or error like 'redirected%'"
             ).fetchall()
         )
-    assert any("error.html" in url for url in errors)
+    assert {"error", *ERROR_PAGES} <= {url.rsplit("/", 1)[1].removesuffix(".html") for url in errors}

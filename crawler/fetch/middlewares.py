@@ -10,6 +10,7 @@ from scrapy import signals
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import TextResponse
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
@@ -162,7 +163,10 @@ class FetchStateMiddleware:
         """Record a "not found" page answered with 200 (crawler.fetch.gone) as what it is."""
         if request.meta.get("kind") not in PAGE_KINDS or response.status != 200:
             return False
-        reason = soft_404_reason(response.body)
+        if not isinstance(response, TextResponse):  # a PDF or an image is no error page
+            return False
+        # The tree Scrapy builds here is the one the spider classifies the page on: one parse.
+        reason = soft_404_reason(response.body, response.selector.root)
         if reason is None:
             return False
         self._record(request, 404, error=f"soft 404: {reason}"[:500])
