@@ -3,9 +3,11 @@ freshest hint says it changed, whichever hub the crawl reads first."""
 
 import json
 import sqlite3
+from datetime import datetime, timedelta, timezone
 
 from crawler.demosite import DemoSiteServer, Page
 from tests.conftest import run_cli, write_sources
+from tests.test_changes import html as words_of_their_own
 from tests.webcases import article_html
 
 LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
@@ -78,3 +80,61 @@ def test_the_freshest_hint_wins_whichever_hub_comes_first(tmp_path):
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("select title from articles").fetchone()[0] == "Hafen edited"
         assert connection.execute("select count(*) from article_versions").fetchone()[0] == 1
+
+
+def story(title: str, published: str, edit: str = "") -> Page:
+    """A story of its own words, published at ``published``; ``edit`` adds a sentence."""
+    page = words_of_their_own(title, edit)
+    return Page(page.body.replace(b"2026-11-02T10:00:00+01:00", published.encode()), page.content_type, LAST_MODIFIED)
+
+
+def section(paths: list[str]) -> Page:
+    """A section front: a teaser per story, newest (or last edited) first."""
+    teasers = "".join(
+        f'<div class="teaser"><h2><a href="{path}">Meldung</a></h2><p>Ein Satz Anriss zu dieser Meldung.</p></div>'
+        for path in paths
+    )
+    return Page(
+        f"<!DOCTYPE html><html><head><title>Wirtschaft</title></head><body><main>{teasers}</main></body></html>".encode(),
+        "text/html; charset=utf-8",
+        LAST_MODIFIED,
+    )
+
+
+def test_a_story_moved_up_a_listing_is_fetched_again(tmp_path):
+    """No feed or sitemap: the section front's order is the only hint that a story was edited."""
+    paths = [f"/wirtschaft/2026/03/{name}.html" for name in ("hafen", "stahl", "messe", "neu")]
+    hafen, stahl, messe, new = paths
+    old = "2026-03-02T08:00:00+01:00"
+    pages = {hafen: story("Hafen", old), stahl: story("Stahl", old), messe: story("Messe", old)}
+    db_path = tmp_path / "archive.db"
+    with DemoSiteServer(host="127.0.0.9", pages=pages) as site:
+        site.set_page("/wirtschaft/", section([hafen, stahl, messe]))
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "liste", "start_urls": [f"{site.base_url}/wirtschaft/"], "download_delay": 0}]},
+        )
+
+        def crawl():
+            # Three small crawls: extracted in the crawl process, without starting workers.
+            result = run_cli("crawl", "--sources", sources, "--db", db_path, "--json", "--set", "EXTRACT_WORKERS=0")
+            return json.loads(result.stdout)["runs"][0]
+
+        assert crawl()["articles_new"] == 3
+        # A story published after the others were fetched goes on top; nothing else moved.
+        published = datetime.now(timezone.utc) + timedelta(seconds=1)
+        site.set_page(new, story("Neu", published.isoformat()))
+        site.set_page("/wirtschaft/", section([new, hafen, stahl, messe]))
+        fetched = {path: site.fetched(path) for path in paths}
+        assert crawl()["articles_new"] == 1
+        assert {path: site.fetched(path) - fetched[path] for path in paths} == {hafen: 0, stahl: 0, messe: 0, new: 1}
+        # "Messe" is edited and moved up above the newer story; it is fetched again, the rest not.
+        site.set_page(messe, story("Messe", old, "Nachtrag: Die Messe meldet einen Rekord."))
+        site.set_page("/wirtschaft/", section([messe, new, hafen, stahl]))
+        fetched = {path: site.fetched(path) for path in paths}
+        run = crawl()
+        assert run["articles_updated"] == 1
+        assert {path: site.fetched(path) - fetched[path] for path in paths} == {hafen: 0, stahl: 0, messe: 1, new: 0}
+    with sqlite3.connect(db_path) as connection:
+        [text] = connection.execute("select text from articles where url like '%messe%'").fetchone()
+    assert "Nachtrag" in text

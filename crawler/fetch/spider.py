@@ -6,7 +6,8 @@ redirects), html (decoded text), classification, fetched_at, and the raw respons
 headers, body) that the archive keeps.
 
 Every request carries ``meta["kind"]`` (feed, sitemap, listing or page) for the fetch record,
-and pages found in feeds and sitemaps carry ``meta["lastmod"]`` when the hub states it, and
+and pages found in feeds and sitemaps carry ``meta["lastmod"]`` when the hub states it (pages a
+listing links to, when its order says a stored story moved up: ``listing_hints``), and
 ``meta["listed_published"]``, the publication date the hub gives, for pages that print none.
 """
 
@@ -17,7 +18,7 @@ import scrapy
 
 from archive.storage.ingest import FetchedResponse
 from archive.storage.hints import hint_time
-from archive.storage.pages import due_pages
+from archive.storage.pages import due_pages, listing_hints
 from archive.storage.store import open_archive, utc_now
 from archive.urls import NOT_WEB, UrlPolicy
 from crawler.extraction.classify import NOT_ARTICLE, classify_page
@@ -55,8 +56,11 @@ class NewsSpider(scrapy.Spider):
         # as not due (see page_request and crawler.fetch.middlewares.FetchStateMiddleware).
         self.hints: dict[str, datetime | None] = {}
         self.not_due: set[str] = set()
+        # The archive, read for what it knows of the pages hubs link to (None: not incremental).
+        self.archive = None
 
     async def start(self):
+        self.archive = self.open_fetch_state()
         for request in self.seed_requests():
             yield request
         for url in self.due_revisits():
@@ -75,13 +79,21 @@ class NewsSpider(scrapy.Spider):
         for url in self.source.start_urls:
             yield scrapy.Request(url, callback=self.parse_page, meta={"hops": 0, "kind": "listing"})
 
-    def due_revisits(self) -> list[str]:
-        """Stored articles of this source that are due for a revisit (the archive knows)."""
+    def open_fetch_state(self):
+        """The archive whose fetch state re-crawls read, ``None`` when a crawl is not incremental."""
         db_path = self.crawler.settings.get("NEWSARCHIVE_DB")
         if not db_path or not self.crawler.settings.getbool("INCREMENTAL_ENABLED", True):
-            return []
-        with open_archive(db_path) as db:
-            return due_pages(db, self.source.id)
+            return None
+        return open_archive(db_path)
+
+    def closed(self, reason):
+        if self.archive is not None:
+            self.archive.close()
+            self.archive = None
+
+    def due_revisits(self) -> list[str]:
+        """Stored articles of this source that are due for a revisit (the archive knows)."""
+        return due_pages(self.archive, self.source.id) if self.archive is not None else []
 
     def hub_request(self, url: str, callback, kind: str) -> scrapy.Request | None:
         """A request for a feed or sitemap (fetched on every crawl), ``None`` when refused."""
@@ -210,8 +222,10 @@ class NewsSpider(scrapy.Spider):
         for url in pagination:
             if request := self.page_request(url, hops, kind="listing"):
                 yield request
+        # A hub's order is a change hint too: a stored story moved up above newer ones was edited.
+        hints = listing_hints(self.archive, links) if kind == NOT_ARTICLE and self.archive is not None else {}
         for url in links:
-            if request := self.page_request(url, hops + 1):
+            if request := self.page_request(url, hops + 1, lastmod=hints.get(url)):
                 yield request
 
 
