@@ -104,6 +104,10 @@ def test_short_stories_are_no_error_pages(main):
         ("http://rp.de/wirtschaft/alt.html", "https://rp.de/wirtschaft/alt.html", False),
         ("https://rp.de/artikel/123", "https://rp.de/artikel/123-stahl-in-duisburg", False),
         ("https://rp.de/wirtschaft/alt.html", "https://other.de/", False),
+        ("https://rp.de/wirtschaft/2026/03/alt.html", "https://rp.de/index.html", True),
+        ("https://rp.de/wirtschaft/2026/03/alt.html", "https://rp.de/wirtschaft/index.php", True),
+        ("https://rp.de/wirtschaft/2026/03/alt.html", "https://rp.de/startseite", True),
+        ("https://rp.de/wirtschaft/2026/03/alt.html", "https://rp.de/wirtschaft/homeoffice-boom.html", False),
     ],
 )
 def test_expired_redirects(requested, landed, expired):
@@ -141,13 +145,18 @@ ERROR_PAGES = {
 
 
 def test_removed_articles_keep_their_rows_and_error_pages_are_never_stored(tmp_path):
-    names = ("soft", "deleted", "gone410", "moved", "stays", "error", *ERROR_PAGES)
-    paths = {name: f"/news/2026/03/{name}.html" for name in names}
-    pages = {paths[name]: article(f"Meldung {name}") for name in ("soft", "deleted", "gone410", "moved", "stays")}
+    stored = ("soft", "deleted", "gone410", "moved", "to-index", "to-topic", "stays")
+    paths = {name: f"/news/2026/03/{name}.html" for name in (*stored, "error", *ERROR_PAGES)}
+    pages = {paths[name]: article(f"Meldung {name}") for name in stored}
     pages[paths["error"]] = NOT_FOUND_PAGE  # a soft 404 from the start: never an article
     for name, body in ERROR_PAGES.items():
         pages[paths[name]] = Page(body, "text/html; charset=utf-8", LAST_MODIFIED)
     listing = "".join(f'<a href="{path}">{name}</a> ' for name, path in paths.items())
+    # A topic page elsewhere in the site, read as a hub on the first crawl.
+    listing += '<a href="/themen/hafen/">Thema Hafen</a>'
+    pages["/themen/hafen/"] = Page(
+        f"<html><body><h1>Thema Hafen</h1>{listing}</body></html>".encode(), "text/html", LAST_MODIFIED
+    )
     pages["/news/"] = Page(f"<html><body>{listing}</body></html>".encode(), "text/html", LAST_MODIFIED)
     db_path = tmp_path / "archive.db"
 
@@ -170,12 +179,14 @@ def test_removed_articles_keep_their_rows_and_error_pages_are_never_stored(tmp_p
 
     with DemoSiteServer(host="127.0.0.8", pages=pages) as site:
         crawl(site)
-        stored = ("soft", "deleted", "gone410", "moved", "stays")
         assert removed() == dict.fromkeys(stored, "online")
         site.set_page(paths["soft"], NOT_FOUND_PAGE)
         site.remove_page(paths["deleted"])
         site.set_page(paths["gone410"], Page(b"<h1>Gone</h1>", "text/html", LAST_MODIFIED, status=410))
         site.set_page(paths["moved"], Page(b"", "text/html", LAST_MODIFIED, location=f"{site.base_url}/news/"))
+        # Sent on to the home page under its file name, or to a topic page outside its own path.
+        site.set_page(paths["to-index"], Page(b"", "text/html", LAST_MODIFIED, location=f"{site.base_url}/index.html"))
+        site.set_page(paths["to-topic"], Page(b"", "text/html", LAST_MODIFIED, location="/themen/hafen/"))
         crawl(site)
         assert removed() == {**dict.fromkeys(stored, "removed"), "stays": "online"}
         site.set_page(paths["soft"], article("Meldung soft"))  # back online
