@@ -5,7 +5,11 @@ import json
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
+from archive.storage.hints import hint_time
 from crawler.demosite import DemoSiteServer, Page
+from crawler.fetch.discover import feed_entries
 from tests.conftest import run_cli, write_sources
 from tests.test_changes import html as words_of_their_own
 from tests.webcases import article_html
@@ -138,3 +142,28 @@ def test_a_story_moved_up_a_listing_is_fetched_again(tmp_path):
     with sqlite3.connect(db_path) as connection:
         [text] = connection.execute("select text from articles where url like '%messe%'").fetchone()
     assert "Nachtrag" in text
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # Atom's <updated>, RSS with atom:updated or dcterms:modified: the update is the hint.
+        "<updated>2026-03-04T09:00:00+01:00</updated><published>2026-03-02T08:00:00+01:00</published>",
+        "<atom:updated>2026-03-04T09:00:00+01:00</atom:updated><pubDate>Mon, 02 Mar 2026 08:00:00 +0100</pubDate>",
+        "<dcterms:modified>2026-03-04T09:00:00+01:00</dcterms:modified><pubDate>Mon, 02 Mar 2026 08:00:00 +0100</pubDate>",
+    ],
+)
+def test_a_feed_items_update_time_is_its_hint(item):
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
+        'xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>W</title>'
+        f"<item><title>Hafen</title><link>https://zeitung.example{ARTICLE}</link>{item}</item></channel></rss>"
+    )
+    if item.startswith("<updated>"):
+        feed = (
+            '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><entry><title>Hafen</title>'
+            f'<link href="https://zeitung.example{ARTICLE}"/>{item}</entry></feed>'
+        )
+    [entry] = feed_entries(feed.encode(), "https://zeitung.example/feed.xml")
+    assert hint_time(entry.lastmod) == hint_time("2026-03-04T09:00:00+01:00")
+    assert hint_time(entry.published) == hint_time("2026-03-02T08:00:00+01:00")
