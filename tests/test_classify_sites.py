@@ -6,6 +6,7 @@ site's request log (hubs were fetched and followed) and from the stored rows (st
 hubs not).
 """
 
+import json
 import random
 import re
 from email.utils import formatdate
@@ -473,6 +474,10 @@ def test_newspaper_dateline_and_initials_byline(crawled):
     assert row["title"] == "Hafen bekommt ein neues Terminal"
     assert row["published"].startswith("2026-03-12")
     assert row["text"].startswith("Düsseldorf.")
+    # The initials closing the text are its byline; an agency's name is kept apart.
+    assert row["author"] == "nic"
+    [short] = crawled["db"].query("select author, agencies from articles where url like ?", [f"%{NEWSPAPER_SHORT}"])
+    assert short["author"] == "dpa" and json.loads(short["agencies"]) == ["dpa"]
 
 
 @pytest.mark.parametrize(
