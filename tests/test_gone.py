@@ -149,6 +149,9 @@ def test_removed_articles_keep_their_rows_and_error_pages_are_never_stored(tmp_p
     paths = {name: f"/news/2026/03/{name}.html" for name in (*stored, "error", *ERROR_PAGES)}
     pages = {paths[name]: article(f"Meldung {name}") for name in stored}
     pages[paths["error"]] = NOT_FOUND_PAGE  # a soft 404 from the start: never an article
+    # An expired story the crawl never stored, sent on to its section: gone, never stored.
+    paths["expired"] = "/news/2026/02/expired.html"
+    pages[paths["expired"]] = Page(b"", "text/html", LAST_MODIFIED, location="/news/")
     for name, body in ERROR_PAGES.items():
         pages[paths[name]] = Page(body, "text/html; charset=utf-8", LAST_MODIFIED)
     listing = "".join(f'<a href="{path}">{name}</a> ' for name, path in paths.items())
@@ -201,4 +204,4 @@ def test_removed_articles_keep_their_rows_and_error_pages_are_never_stored(tmp_p
                 "select url, error from pages where error like 'soft 404%' or error like 'redirected%'"
             ).fetchall()
         )
-    assert {"error", *ERROR_PAGES} <= {url.rsplit("/", 1)[1].removesuffix(".html") for url in errors}
+    assert {"error", "expired", *ERROR_PAGES} <= {url.rsplit("/", 1)[1].removesuffix(".html") for url in errors}

@@ -69,14 +69,15 @@ NOT_STORY_TYPES = {
     "Product",
 }
 
-# Dates as pages show them: 12.03.2026, 2026-03-12, 12. März 2026, 2 March 2026, March 2, 2026.
+# Dates as pages show them: 12.03.2026, 2026-03-12, 03/12/2026, 2026/03/12, 12. März 2026, 2 March
+# 2026, March 2, 2026.
 MONTHS = (
     r"(jan(uar|uary)?|feb(ruar|ruary)?|märz|mar(ch)?|apr(il)?|mai|may|juni?|june|juli?|july|"
     r"aug(ust)?|sep(tember)?|okt(ober)?|oct(ober)?|nov(ember)?|dez(ember)?|dec(ember)?)"
 )
 VISIBLE_DATE = re.compile(
-    rf"(\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(20)?\d\d\b|\b20\d\d-\d\d-\d\d\b|\b\d{{1,2}}\.?\s+{MONTHS}\s+20\d\d\b|"
-    rf"\b{MONTHS}\s+\d{{1,2}},\s+20\d\d\b)",
+    rf"(\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(20)?\d\d\b|\b20\d\d-\d\d-\d\d\b|\b\d{{1,2}}/\d{{1,2}}/20\d\d\b|"
+    rf"\b20\d\d/\d\d/\d\d\b|\b\d{{1,2}}\.?\s+{MONTHS}\s+20\d\d\b|\b{MONTHS}\s+\d{{1,2}},\s+20\d\d\b)",
     re.IGNORECASE,
 )
 # The text nodes a reader sees (not those of scripts and styles).
@@ -236,7 +237,8 @@ def structured_type(metadata: dict, page_nodes: list[dict] | None = None) -> int
 
 
 def page_nodes(url: str, tree) -> list[dict]:
-    """The page's JSON-LD nodes that are about the page itself: those naming no other address."""
+    """The page's JSON-LD nodes that are about the page itself: those naming no other address.
+    Events listed with their own addresses are a sidebar's as often as a calendar's."""
     address = address_of(url)
     return [node for node in jsonld_nodes(tree) if not (addresses := node_addresses(node)) or address in addresses]
 

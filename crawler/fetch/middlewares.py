@@ -185,7 +185,14 @@ class FetchStateMiddleware:
 
         The article may be where a chain of redirects began (``http:`` → ``https:`` → ``/``)."""
         article = self._article_before_redirects(request)
-        if article is None or not (expired_redirect(article, location) or self._no_story(location)):
+        if article is None:
+            if request.meta.get("kind") == "page" and expired_redirect(request.url, location):
+                # A link to an expired story that was never stored: recorded as gone. The redirect
+                # is still followed, since a section may be linked by an old address of its own.
+                self._record(request, 410, error=f"redirected to {location}"[:500])
+                self.stats.inc_value(keys.GONE_REDIRECTED)
+            return False
+        if not (expired_redirect(article, location) or self._no_story(location)):
             return False
         self._record(request, 410, url=article, error=f"redirected to {location}"[:500])
         self.stats.inc_value(keys.GONE_REDIRECTED)
