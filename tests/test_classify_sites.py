@@ -175,6 +175,7 @@ NEWSPAPER_SHORT = "/nrw/kurz/bäckerei-kette-schliesst-filiale_aid-118840.html".
 NEWSPAPER_WP = "/?p=123"
 NEWSPAPER_EVENT_STORY = "/events/boot-messe-zieht-bilanz.html"
 NEWSPAPER_AUTHOR_STORY = "/autoren/anna-schmidt/interview-mit-der-ihk-praesidentin.html"
+NEWSPAPER_CALENDAR_STORY = "/veranstaltungen/rueckblick-auf-den-exporttag.html"
 # A short item dated only by its dateline ("Düsseldorf, 3. März 2026 – …"), under a theme that
 # prints the site's name as an <h1> above the story's own.
 NEWSPAPER_DATELINE_ONLY = "/nrw/kurz/stadtwerke-senken-gaspreis_aid-118851.html"
@@ -199,6 +200,7 @@ def newspaper_site(base: str) -> dict[str, Page]:
         NEWSPAPER_WP: "Stadtwerke senken den Strompreis",
         NEWSPAPER_EVENT_STORY: "Boot-Messe zieht Bilanz",
         NEWSPAPER_AUTHOR_STORY: "Interview mit der IHK-Präsidentin",
+        NEWSPAPER_CALENDAR_STORY: "Rückblick auf den Exporttag",
     }
     pages = {}
     # A print story online: a dateline opens the text, an initials byline "(nic)" closes it.
@@ -232,7 +234,7 @@ um acht Prozent. Ein Durchschnittshaushalt spare damit rund 120 Euro im Jahr, te
 <p>Die Vollversammlung der Industrie- und Handelskammer hat am Mittwochabend ein neues Präsidium
 gewählt. Neue Präsidentin ist die Unternehmerin Karin Hollweg aus Ratingen.</p>""",
     )
-    for path in (NEWSPAPER_WP, NEWSPAPER_EVENT_STORY, NEWSPAPER_AUTHOR_STORY):
+    for path in (NEWSPAPER_WP, NEWSPAPER_EVENT_STORY, NEWSPAPER_AUTHOR_STORY, NEWSPAPER_CALENDAR_STORY):
         canonical = f'<link rel="canonical" href="{base}{path}">'
         pages[path] = page(
             stories[path] + " | Rheinische Zeitung",
@@ -464,6 +466,7 @@ def test_newspaper_stories_stored_whatever_their_url_and_hubs_followed(crawled):
         NEWSPAPER_WP,
         NEWSPAPER_EVENT_STORY,
         NEWSPAPER_AUTHOR_STORY,
+        NEWSPAPER_CALENDAR_STORY,
         NEWSPAPER_DATELINE_ONLY,
         NEWSPAPER_DATE_ONLY,
     }
