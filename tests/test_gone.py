@@ -51,12 +51,16 @@ def test_ordinary_headlines_are_not(title):
     assert soft_404_reason(f"<html><head><title>{title}</title></head><body></body></html>".encode()) is None
 
 
+# A footer of many paragraphs, as real sites have: not the page's content.
+FOOTER = "".join(f"<p>Lokalblatt Verlag, Abteilung {n}</p>" for n in range(8))
+
+
 def site_page(main: str, title: str = "Lokalblatt") -> bytes:
     """A page of a site whose theme prints its name as the first <h1>."""
     return (
         f"<!DOCTYPE html><html><head><title>{title}</title></head><body><header><h1 class='logo'>"
         f"<a href='/'>Lokalblatt</a></h1><nav><h2>Ressorts</h2><a href='/wirtschaft/'>Wirtschaft</a></nav>"
-        f"</header><main>{main}</main><footer><h2>Service</h2></footer></body></html>"
+        f"</header><main>{main}</main><footer><h2>Service</h2>{FOOTER}</footer></body></html>"
     ).encode()
 
 

@@ -48,8 +48,10 @@ ERROR_SENTENCE = re.compile(
 # Headings read for error wording: an error template's headline is seldom the page's first <h1>
 # (the site's name or logo often is) and may be an <h2>.
 HEADINGS = "(//h1)[position() <= 3] | (//h2[not(ancestor::nav) and not(ancestor::footer)])[position() <= 3]"
-# The sentences read on a page of at most this many paragraphs in its main content.
+# The sentences read on a page of at most this many paragraphs in its main content (the site's
+# header, navigation and footer, alike on every page, left out).
 ERROR_PARAGRAPHS = 5
+CONTENT_PARAGRAPHS = ".//p[not(ancestor::header) and not(ancestor::nav) and not(ancestor::footer)]"
 # Error templates that name themselves whatever their wording or language: WordPress's 404
 # template puts "error404" in the <body> class (served with 200 when a plugin or cache gets the
 # status wrong), other themes "error-404" or "page-404"; pre-rendered single-page apps declare
@@ -81,8 +83,8 @@ def soft_404_reason(body: bytes, tree=None) -> str | None:
     for text in _page_texts(tree):
         if text and len(text) <= 200 and NOT_FOUND.search(text):
             return text
-    main = tree.xpath('(//main|//*[@role="main"]|//body)[1]')
-    paragraphs = main[0].xpath(".//p") if main else []
+    main = tree.xpath("//main") or tree.xpath('//*[@role="main"]') or tree.xpath("//body")
+    paragraphs = main[0].xpath(CONTENT_PARAGRAPHS) if main else []
     if len(paragraphs) <= ERROR_PARAGRAPHS:
         for paragraph in paragraphs:
             text = " ".join(paragraph.xpath("string()").split())
