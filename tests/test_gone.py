@@ -93,6 +93,9 @@ def test_error_pages_under_the_site_name_are_recognised(main):
         "<h1>Wo die Page-Rank-Formel nicht gefunden wurde</h1><p>Eine Geschichte der Suchmaschinen.</p>",
         "<h1>EuGH: Artikel 17 bleibt</h1><p>Der Artikel des Gesetzes existiert weiter, sagt das Gericht.</p>",
         "<h1>Kein Nachfolger gefunden: Bäckerei schließt</h1><p>Die Filiale gibt es nicht mehr lange.</p>",
+        # A blog's short post about its own site, in an error page's words.
+        "<h1>Klimademo</h1><p>Diese Seite war gestern nicht erreichbar, und wir waren auf der Demo in "
+        "Marburg. Es war eine großartige Veranstaltung mit 8000 Menschen.</p>",
     ],
 )
 def test_short_stories_are_no_error_pages(main):

@@ -38,7 +38,7 @@ NOT_FOUND = re.compile(
 # "this page", never a story's own words about some other side or page.
 ERROR_SENTENCE = re.compile(
     r"\b(?:die|diese)\s(?:von ihnen\s)?(?:(?:angeforderte|gesuchte|aufgerufene|gewünschte)\s)?(?:seite|adresse|url)\b"
-    r"(?!-)[^.!?]{0,60}?(?:nicht (?:mehr )?(?:gefunden|finden|verfügbar|vorhanden|erreichbar)|existiert (?:leider )?"
+    r"(?!-)[^.!?]{0,60}?(?:nicht (?:mehr )?(?:gefunden|finden|verfügbar|vorhanden)|existiert (?:leider )?"
     r"(?:nicht|nicht mehr)|gibt es (?:leider )?(?:nicht|nicht mehr))"
     r"|\b(?:the|this)\s(?:page|url|article)\s(?:you\s(?:are|were|'re|’re)\s\w+(?:\sfor)?\s|you\s\w+\s)?"
     r"(?:could ?n[o’']t be found|can ?n[o’']t be found|can[’']t be found|was not found|does ?n[o’']t exist|no longer exists?"
@@ -51,6 +51,9 @@ HEADINGS = "(//h1)[position() <= 3] | (//h2[not(ancestor::nav) and not(ancestor:
 # The sentences read on a page of at most this many paragraphs in its main content (the site's
 # header, navigation and footer, alike on every page, left out).
 ERROR_PARAGRAPHS = 5
+# An error page says what it has to say in a few words; a short story about a page that "was not
+# reachable yesterday" says more.
+ERROR_PAGE_WORDS = 60
 CONTENT_PARAGRAPHS = ".//p[not(ancestor::header) and not(ancestor::nav) and not(ancestor::footer)]"
 # Error templates that name themselves whatever their wording or language: WordPress's 404
 # template puts "error404" in the <body> class (served with 200 when a plugin or cache gets the
@@ -84,11 +87,10 @@ def soft_404_reason(body: bytes, tree=None) -> str | None:
         if text and len(text) <= 200 and NOT_FOUND.search(text):
             return text
     main = tree.xpath("//main") or tree.xpath('//*[@role="main"]') or tree.xpath("//body")
-    paragraphs = main[0].xpath(CONTENT_PARAGRAPHS) if main else []
-    if len(paragraphs) <= ERROR_PARAGRAPHS:
-        for paragraph in paragraphs:
-            text = " ".join(paragraph.xpath("string()").split())
-            if len(text) <= 300 and ERROR_SENTENCE.search(text):
+    paragraphs = [" ".join(p.xpath("string()").split()) for p in (main[0].xpath(CONTENT_PARAGRAPHS) if main else [])]
+    if len(paragraphs) <= ERROR_PARAGRAPHS and sum(len(text.split()) for text in paragraphs) <= ERROR_PAGE_WORDS:
+        for text in paragraphs:
+            if ERROR_SENTENCE.search(text):
                 return text
     return None
 
