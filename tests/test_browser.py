@@ -144,3 +144,35 @@ def test_newsroom_search_article_company_and_feed(served_archive, page, width):
     assert response.status == 200
     entries = ElementTree.fromstring(response.body()).findall("{http://www.w3.org/2005/Atom}entry")
     assert entries
+
+    # What went wrong is said in the same accessible page frame.
+    page.goto(served_archive + "/?q=Messe&since=2026-13-45&page=" + "x" * 150 + "&source=" + "y" * 150)
+    assert page.locator(".search-problems li").count() == 2
+    assert_accessible(page, "search with problems")
+    if width < 500:  # long values typed into the address wrap
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.goto(served_archive + "/a/abc").status == 404
+    assert_accessible(page, "no such article")
+
+
+def test_newsroom_without_javascript(served_archive, page):
+    """The form, the date range, the order, a facet and the feed work with scripts off: the
+    pages are made on the server."""
+    context = page.context.browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
+    plain = context.new_page()
+    plain.goto(served_archive + "/")
+    plain.get_by_label("Search the archive").fill("förderung")
+    plain.get_by_label("From").fill("2026-07-01")
+    plain.get_by_label("Order").select_option("newest")
+    plain.get_by_role("button", name="Search").click()
+    plain.wait_for_url(re.compile(r"since=2026-07-01.*sort=newest"), wait_until="domcontentloaded")
+    plain.locator(".facets").get_by_role("link", name="Düsseldorf", exact=True).click()
+    plain.wait_for_url(re.compile(r"place=duesseldorf"), wait_until="domcontentloaded")
+    found = int(re.match(r"(\d+) articles? found", plain.locator("h2#results-heading").inner_text())[1])
+    days = plain.locator(".hit-meta time").evaluate_all("times => times.map(time => time.dateTime)")
+    assert found and days == sorted(days, reverse=True) and min(days) >= "2026-07-01"
+    plain.screenshot(path=ARTIFACTS / "newsroom-390-5-without-javascript.png", full_page=True)
+    response = plain.request.get(served_archive + plain.locator("a.subscribe").get_attribute("href"))
+    entries = ElementTree.fromstring(response.body()).findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == found
+    context.close()

@@ -208,7 +208,10 @@ def test_subscribe_link_is_a_feed_of_the_search(fetch):
     href = re.search(r'class="subscribe" href="([^"]+)"', html).group(1).replace("&amp;", "&")
     feed = fetch(href)
     assert feed.status_code == 200
-    entries = ElementTree.fromstring(feed.content).findall("{http://www.w3.org/2005/Atom}entry")
+    root = ElementTree.fromstring(feed.content)
+    # A feed reader lists it by its title: the search names it.
+    assert root.findtext("{http://www.w3.org/2005/Atom}title").endswith(": förderung date:2026-10")
+    entries = root.findall("{http://www.w3.org/2005/Atom}entry")
     assert entries
     for entry in entries:
         assert entry.findtext("{http://www.w3.org/2005/Atom}updated").startswith("2026-10")
@@ -222,10 +225,18 @@ def test_article_page(fetch, ids):
     assert 'href="/place/bochum">Bochum</a>' in html
     # What changed: the earlier text against the current one.
     assert '<del><span class="visually-hidden">Removed: </span>Ein Absatz, der später gestrichen wurde.</del>' in html
-    assert "Zwölf Jahre" in html.split("Changes to this article")[1]
+    # An edited paragraph shows its changed words in place, not the paragraph twice.
+    assert (
+        '<p><del><span class="visually-hidden">Removed: </span>Elf</del> '
+        '<ins><span class="visually-hidden">Added: </span>Zwölf</ins> Jahre ist es her' in html
+    )
+    assert html.split("Changes to this article")[1].count("Jahre ist es her") == 1
     for internal in ("article_lsh", "article_minhash", "rows from"):
         assert internal not in html
     assert f'href="/demo/articles/{ids["changed"]}"' in html  # the analysts' row page
+    # which reads like an article too, its lead once above the text.
+    row = page(fetch, f"/demo/articles/{ids['changed']}").split('<details class="article-fields">')[0]
+    assert row.count("Wo früher Autos vom Band liefen") == 1
 
 
 def test_article_copies_translations_and_unsafe_links(fetch, ids):
@@ -268,6 +279,22 @@ def test_hostile_input_never_fails(fetch, typed):
         assert response.status_code in (200, 302, 400, 404), (url, response.text[-500:])
     for url in ("/a/-1", "/a/0", "/a/99999999999999999999999999", "/?page=999999999999", "/?page=-5"):
         assert fetch(url).status_code in (200, 404), url
+
+
+def test_what_a_page_cannot_do_is_said_on_it(fetch):
+    """A bad date, order or page gives the page without it and a sentence saying what was
+    left out; a page past the last result says so rather than "no articles match"."""
+    html = page(fetch, "/?q=" + quote("förderung") + "&since=2026-13-45&sort=bogus&page=abc")
+    problems = re.search(r'<div role="status"><ul class="search-problems">(.*?)</ul>', html)[1]
+    assert "“2026-13-45” is not a day" in problems and "“bogus” is unknown" in problems
+    assert "“abc” is not a page number" in problems and re.search(r"\d+ articles found", html)
+    html = page(fetch, "/?q=" + quote("förderung") + "&page=40")
+    assert "Page 40 is past the last page of this search." in html and "No articles match" not in html
+    assert "Results go up to page 50" in page(fetch, "/?page=999999999999")
+    for address in ("/a/abc", "/a/-1", "/a/1.5"):
+        response = fetch(address)
+        assert response.status_code == 404 and "an article&#39;s address is /a/ and its number" in response.text
+    assert "No article has the number 999999." in fetch("/a/999999").text
 
 
 def test_over_the_time_limit_is_never_a_server_error(archive):
@@ -347,9 +374,29 @@ def test_search_arguments_are_cleaned():
     )
     assert search.q == "Hafen Duisburg" and search.since == "" and search.month == "2026-10"
     assert search.page == 1 and search.sort == "relevance"
+    # Shaped like dates but not in the calendar: left out too, and said so.
+    undated = newsroom.Search.from_args({"since": "2026-13-45", "until": "2026-02-30", "month": "2026-99"})
+    assert (undated.since, undated.until, undated.month) == ("", "", "")
+    assert len(undated.problems) == 3 and "“2026-02-30” is not a day" in undated.problems[1]
+    swapped = newsroom.Search.from_args({"since": "2026-12-01", "until": "2026-01-01"})
+    assert (swapped.since, swapped.until) == ("2026-01-01", "2026-12-01") and "swapped" in swapped.problems[0]
+    assert newsroom.Search.from_args({"since": "2026-02-28", "sort": "newest"}).problems == ()
     assert search.typed == "Hafen Duisburg date:2026-10"
     assert newsroom.Search.from_args({"page": "100000"}).page == newsroom.MAX_PAGE
     assert newsroom.Search(q="a", source="rp").url(sort="newest") == "/?q=a&source=rp&sort=newest"
+
+
+def test_changes_show_edited_paragraphs_word_by_word_and_rewritten_ones_whole():
+    (change,) = newsroom.changes(
+        [{"fetched_at": "2026-10-01T08:00:00+00:00", "title": "A", "text": "Der Hafen wächst.\nAlter Absatz."}],
+        "A",
+        "Der Hafen wächst stark.\nEtwas ganz anderes steht hier.",
+    )
+    assert change.lines == [
+        [(" ", "Der Hafen"), ("-", "wächst."), ("+", "wächst stark.")],
+        [("-", "Alter Absatz.")],
+        [("+", "Etwas ganz anderes steht hier.")],
+    ]
 
 
 def test_marked_excerpt_is_escaped():
@@ -365,3 +412,6 @@ def test_chart_is_inline_svg_without_scripts():
     assert "2026-02" in svg  # an empty month keeps its place
     assert svg.count("<rect") == 3 and "RP" in svg and "WAZ" in svg
     assert newsroom.bar_chart([], "Nothing") == ""
+    # Weeks without an article keep their place too, across a new year's week 00.
+    weeks = str(newsroom.bar_chart([("2025-W51", "RP", 1), ("2026-W02", "RP", 2)], "Weeks"))
+    assert "5 bars from 2025-W51 to 2026-W02" in weeks and weeks.count("<rect") == 2

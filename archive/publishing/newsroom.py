@@ -11,7 +11,9 @@ empty search: the newest ``RECENT_WINDOW`` articles).
 """
 
 import difflib
+import math
 import re
+from datetime import date, datetime, timedelta
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -36,6 +38,7 @@ MONTH_FACET_LIMIT = 24
 CHART_BUCKETS = 60
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MONTH = re.compile(r"\d{4}-\d{2}")
+WEEK = re.compile(r"\d{4}-W\d{2}")
 # The excerpt function marks a found word as one whitespace-free token in [brackets].
 MARKED = re.compile(r"(?<!\S)\[(\S+?)\](?!\S)")
 # Any string starting with a prefix sorts between it and it followed by the last code point.
@@ -66,35 +69,62 @@ class Search:
     sort: str = "relevance"  # or "newest"
     per: str = "month"  # the chart's bars: "month" or "week"
     page: int = 1
+    # What the address asked for that the page cannot do, each as a sentence the page shows.
+    problems: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def from_args(cls, args) -> "Search":
-        """From query-string arguments (anything at all): bad dates, sorts and pages are dropped."""
+        """From query-string arguments (anything at all): bad dates, sorts and pages are dropped,
+        each with a sentence in ``problems`` that says so."""
+        problems = []
+
+        def quoted(text: str) -> str:
+            return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
 
         def value(name: str) -> str:
             return " ".join(str(args.get(name) or "").split())[:MAX_VALUE].replace('"', "")
 
-        def dated(name: str, pattern: re.Pattern) -> str:
+        def dated(name: str, label: str, pattern: re.Pattern, example: str) -> str:
             text = value(name)
-            return text if pattern.fullmatch(text) else ""
+            if text and not (pattern.fullmatch(text) and is_date(text)):
+                kind = "month" if pattern is MONTH else "day"
+                problems.append(f"{label} {quoted(text)} is not a {kind} like {example}: left out.")
+                return ""
+            return text
 
+        def chosen(name: str, allowed: tuple[str, ...], label: str, instead: str) -> str:
+            text = value(name)
+            if text and text not in allowed:
+                problems.append(f"{label} {quoted(text)} is unknown: {instead} instead.")
+            return text if text in allowed else allowed[0]
+
+        asked = value("page")
         try:
-            page = min(max(int(str(args.get("page") or "1")[:6]), 1), MAX_PAGE)
+            page = int(asked or "1")
         except ValueError:
             page = 1
+            problems.append(f"{quoted(asked)} is not a page number: page 1 instead.")
+        if page > MAX_PAGE:
+            problems.append(f"Results go up to page {MAX_PAGE}: add a word or a filter to reach the rest.")
+        since = dated("since", "From", DAY, "2026-10-01")
+        until = dated("until", "To", DAY, "2026-10-31")
+        if since and until and since > until:
+            problems.append(f"From {since} is after to {until}: the two were swapped.")
+            since, until = until, since
         return cls(
             q=" ".join(str(args.get("q") or "").split())[:1000],
             source=value("source"),
             region=value("region"),
             lang=value("lang"),
-            month=dated("month", MONTH),
+            month=dated("month", "Month", MONTH, "2026-10"),
             company=value("company"),
             place=value("place"),
-            since=dated("since", DAY),
-            until=dated("until", DAY),
-            sort="newest" if args.get("sort") == "newest" else "relevance",
-            per="week" if args.get("per") == "week" else "month",
-            page=page,
+            since=since,
+            until=until,
+            sort=chosen("sort", ("relevance", "newest"), "The order", "best match first"),
+            per=chosen("per", ("month", "week"), "The chart's step", "per month"),
+            page=min(max(page, 1), MAX_PAGE),
+            problems=tuple(problems),
         )
 
     @property
@@ -151,6 +181,15 @@ class Condition:
 # (migration m012_search_facets_index).
 FACETS_INDEX = "idx_articles_search_facets"
 WORDS_SQL = "a.id in (select rowid from articles_fts where articles_fts match :match)"
+
+
+def is_date(text: str) -> bool:
+    """Whether YYYY-MM-DD or YYYY-MM names a day or month of the calendar (2026-02-30 does not)."""
+    try:
+        date.fromisoformat(text if len(text) > 7 else text + "-01")
+    except ValueError:
+        return False
+    return True
 
 
 def condition(search: Search) -> Condition:
@@ -438,6 +477,13 @@ def lead_and_paragraphs(description: str | None, text: str | None) -> tuple[str 
     return lead, paragraphs
 
 
+def separate_lead(description: str | None, text: str | None) -> str | None:
+    """The lead to show above the whole text, or None when the text already opens with it."""
+    lead, paragraphs = lead_and_paragraphs(description, text)
+    whole = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return lead if paragraphs == whole else None
+
+
 @dataclass
 class Change:
     """One change of an article: when the old text was last seen, and a readable diff."""
@@ -445,7 +491,14 @@ class Change:
     seen: str
     title_before: str | None
     title_after: str | None
-    lines: list[tuple[str, str]]  # ("-" removed | "+" added | " " kept, paragraph), changed parts only
+    # The changed paragraphs only, each as its parts: ("-" removed | "+" added | " " kept, words).
+    # A paragraph that was edited rather than replaced shows its removed and added words in place.
+    lines: list[list[tuple[str, str]]]
+
+
+# Paragraphs sharing at least this share of their words are one paragraph edited (its changed
+# words are shown in place); less alike, the old paragraph is shown removed and the new added.
+EDITED_RATIO = 0.5
 
 
 def changes(versions: list[dict], current_title: str | None, current_text: str | None) -> list[Change]:
@@ -460,10 +513,37 @@ def changes(versions: list[dict], current_title: str | None, current_text: str |
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
             if tag == "equal":
                 continue
-            lines += [("-", line) for line in old[i1:i2]]
-            lines += [("+", line) for line in new[j1:j2]]
+            removed, added = old[i1:i2], new[j1:j2]
+            for position in range(max(len(removed), len(added))):
+                was = removed[position] if position < len(removed) else None
+                now = added[position] if position < len(added) else None
+                edited = was is not None and now is not None and word_changes(was, now)
+                if edited:
+                    lines.append(edited)
+                    continue
+                lines += [[("-", was)]] if was is not None else []
+                lines += [[("+", now)]] if now is not None else []
         found.append(Change(seen or "", title, next_title, lines))
     return list(reversed(found))
+
+
+def word_changes(before: str, after: str) -> list[tuple[str, str]] | None:
+    """One paragraph's edit as its kept, removed and added runs of words, or None when the two
+    share too little (less than ``EDITED_RATIO``) to read as one paragraph edited."""
+    old, new = before.split(), after.split()
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    if matcher.ratio() < EDITED_RATIO:
+        return None
+    parts = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            parts.append((" ", " ".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(("-", " ".join(old[i1:i2])))
+        if j2 > j1:
+            parts.append(("+", " ".join(new[j1:j2])))
+    return parts
 
 
 # -- company and place pages ---------------------------------------------------------------------
@@ -518,11 +598,12 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
         name = series if series in kept else OTHERS
         buckets.setdefault(bucket, {})
         buckets[bucket][name] = buckets[bucket].get(name, 0) + count
-    ordered = _with_empty_months(sorted(buckets))[-CHART_BUCKETS:]
+    ordered = _with_empty_periods(sorted(buckets))[-CHART_BUCKETS:]
     names = kept + ([OTHERS] if any(OTHERS in buckets.get(bucket, {}) for bucket in ordered) else [])
     colours = {name: PALETTE[position % len(PALETTE)] for position, name in enumerate(names)}
     peak = max(sum(buckets.get(bucket, {}).values()) for bucket in ordered) or 1
-    width, height, left, bottom, top = 640, 200, 36, 40, 10
+    # Room on the left for a count in the larger letters a phone's stylesheet gives the chart.
+    width, height, left, bottom, top = 640, 200, 52, 40, 10
     slot = (width - left - 4) / len(ordered)
     bar = min(max(slot * 0.8, 1), 48)
     plot = height - bottom - top
@@ -533,7 +614,9 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
             f'<line x1="{left}" x2="{width - 4}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
             f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{round(step)}</text>'
         )
-    label_every = max(1, round(len(ordered) / 8))
+    # Labels 100 units apart at least (six at most): a phone's stylesheet draws them large.
+    label_every = max(1, math.ceil(100 / slot))
+    labelled_year = ""
     for position, bucket in enumerate(ordered):
         x = left + position * slot + (slot - bar) / 2
         y = top + plot
@@ -549,9 +632,18 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
                 ).format(x, y, bar, size, colours[name], bucket, name, count)
             )
         if position % label_every == 0:
+            # A week names its year only where the year changes ("2026-W22", "W25" …), and the
+            # labels at the ends stay inside the chart.
+            shown = bucket[5:] if WEEK.fullmatch(bucket) and bucket[:4] == labelled_year else bucket
+            labelled_year = bucket[:4]
+            anchor, at = "middle", x + bar / 2
+            if at - left < 45:
+                anchor, at = "start", min(at, x)
+            elif width - at < 45:
+                anchor, at = "end", max(at, x + bar)
             parts.append(
-                markupsafe.Markup('<text x="{:.1f}" y="{}" text-anchor="middle">{}</text>').format(
-                    x + bar / 2, height - bottom + 14, bucket
+                markupsafe.Markup('<text x="{:.1f}" y="{}" text-anchor="{}">{}</text>').format(
+                    at, height - bottom + 22, anchor, shown
                 )
             )
     legend = markupsafe.Markup("").join(
@@ -567,13 +659,26 @@ def bar_chart(rows: list[tuple[str, str, int]], title: str, max_series: int = le
     return svg
 
 
-def _with_empty_months(buckets: list[str]) -> list[str]:
-    """Month buckets (YYYY-MM) with the months between them that had no article; others as given."""
-    if not buckets or not all(MONTH.fullmatch(bucket) for bucket in buckets):
-        return buckets
-    year, month = map(int, buckets[0].split("-"))
-    filled = []
-    while f"{year:04d}-{month:02d}" <= buckets[-1] and len(filled) < 10 * CHART_BUCKETS:
-        filled.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return filled
+def _with_empty_periods(buckets: list[str]) -> list[str]:
+    """Month (YYYY-MM) or week (YYYY-Www, SQLite's ``%W``) buckets with the periods between them
+    that had no article, so that the bars stand on a time axis; others as given."""
+    if buckets and all(MONTH.fullmatch(bucket) for bucket in buckets):
+        year, month = map(int, buckets[0].split("-"))
+        filled = []
+        while f"{year:04d}-{month:02d}" <= buckets[-1] and len(filled) < 10 * CHART_BUCKETS:
+            filled.append(f"{year:04d}-{month:02d}")
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return filled
+    if buckets and all(WEEK.fullmatch(bucket) for bucket in buckets):
+        first, last = (datetime.strptime(bucket + "-1", "%Y-W%W-%w").date() for bucket in (buckets[0], buckets[-1]))
+        # Day by day: the days of a new year before its first Monday are week 00 of their own
+        # year (the same Monday's week is 52 or 53 of the year before).
+        day = max(first, last - timedelta(weeks=CHART_BUCKETS + 1))
+        filled = []
+        while day <= last + timedelta(days=6):
+            label = day.strftime("%Y-W%W")
+            if label not in filled[-1:] and buckets[0] <= label <= buckets[-1]:
+                filled.append(label)
+            day += timedelta(days=1)
+        return filled
+    return buckets

@@ -11,7 +11,7 @@ import markupsafe
 from datasette import hookimpl
 
 from archive.publishing.datasette_plugin import atom, newsroom, search
-from archive.publishing.newsroom import article_text_html
+from archive.publishing.newsroom import article_text_html, separate_lead
 from archive.urls import web_url
 
 # Datasette names entry-point plugins after their distribution.
@@ -35,6 +35,9 @@ def prepare_jinja2_environment(env, datasette):
     a stored URL only through it: rows stored before the crawl refused other schemes may hold
     ``javascript:`` URLs, which must show as text."""
     env.filters["web_url"] = web_url
+    # A row page shows an article's whole text: its lead above it only when the text does not
+    # open with the lead already.
+    env.globals["separate_lead"] = separate_lead
 
 
 @hookimpl

@@ -14,6 +14,8 @@ from feedgen.feed import FeedGenerator
 from archive.urls import web_url
 
 REQUIRED_COLUMNS = {"atom_id", "atom_title", "atom_updated"}
+# Characters of a feed's title: what was asked for is cut here.
+MAX_TITLE = 200
 # What an entry without any readable date is dated: the start of the epoch sorts it last.
 UNDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -28,7 +30,7 @@ def render(datasette, request, sql, columns, rows, database, table, query_name, 
     feed = FeedGenerator()
     feed.id(request.url)
     feed.link(href=request.url, rel="self")
-    feed.title(_feed_title(datasette, database, table, query_name))
+    feed.title(_feed_title(datasette, database, table, query_name, request.args))
     entries = [_entry_values(row, columns) for row in rows]
     feed.updated(max((entry["updated"] for entry in entries), default=datetime.now(timezone.utc)))
     for entry_values in reversed(entries):  # feedgen puts each new entry first
@@ -45,12 +47,19 @@ def render(datasette, request, sql, columns, rows, database, table, query_name, 
     return Response(feed.atom_str(pretty=True), content_type="application/atom+xml; charset=utf-8")
 
 
-def _feed_title(datasette, database, table, query_name) -> str:
+def _feed_title(datasette, database, table, query_name, args=None) -> str:
+    """The query's title, then what the feed was asked for: a reader subscribed to several
+    searches tells them apart by it."""
+    title = f"{database}: {table or query_name or 'query'}"
     if query_name:
-        title = (datasette.metadata(database=database).get("queries", {}).get(query_name) or {}).get("title")
-        if title:
-            return title
-    return f"{database}: {table or query_name or 'query'}"
+        title = (datasette.metadata(database=database).get("queries", {}).get(query_name) or {}).get("title") or title
+    pairs = [(name, args.get(name) or "") for name in args.keys()] if args is not None else []
+    asked = [
+        value if name in ("q", "_search") else f"{name} {value}"
+        for name, value in pairs
+        if value.strip() and (name in ("q", "_search") or not name.startswith("_"))
+    ]
+    return _text(f"{title}: {' · '.join(asked)}"[:MAX_TITLE]) if asked else title
 
 
 def _entry_values(row, columns) -> dict:

@@ -12,6 +12,7 @@ archive, ``/`` stays Datasette's own index.
 
 import asyncio
 import logging
+import re
 import sqlite3
 from urllib.parse import urlencode
 
@@ -26,12 +27,15 @@ from archive.urls import web_url
 logger = logging.getLogger(__name__)
 # An id longer than this is no article's: SQLite integers have at most 19 digits.
 MAX_ID_DIGITS = 18
+ARTICLE_NUMBER = re.compile(r"[0-9]+")
 
 
 def routes():
     return [
         (r"^/$", search_page),
-        (r"^/a/(?P<id>[0-9]+)$", article_page),
+        # Any /a/… is an article's address, so that /a/abc says "no such article" rather than
+        # Datasette's "database not found".
+        (r"^/a/(?P<id>[^/]+)$", article_page),
         (r"^/company/(?P<id>[^/]+)$", company_page),
         (r"^/place/(?P<id>[^/]+)$", place_page),
     ]
@@ -45,13 +49,13 @@ def within_time_limit(view):
         try:
             return await async_call_with_supported_arguments(view, request=request, datasette=datasette, send=send)
         except QueryInterrupted:
+            database = await archive_database(datasette)
             context = {
-                "ok": False,
                 "error": "This page took too long to make. Add a word or a filter to narrow the search.",
-                "status": 400,
                 "title": "Too slow",
+                "database": database.name if database else "",
             }
-            return await render(datasette, request, "error.html", context, status=400)
+            return await render(datasette, request, "newsroom_error.html", context, status=400)
 
     # Not functools.wraps: Datasette passes the arguments that the signature it sees names.
     limited.__name__ = view.__name__
@@ -221,20 +225,24 @@ async def hits(database, ids: list[int], search) -> list[dict]:
     return ordered
 
 
-async def not_found(datasette, request, message: str) -> Response:
-    """Datasette's error page with a 404, as for a missing row."""
-    context = {"ok": False, "error": message, "status": 404, "title": None}
-    return await render(datasette, request, "error.html", context, status=404)
+async def not_found(datasette, request, database, message: str) -> Response:
+    """A 404 in the journalists' page frame (with a language and a way back to the search)."""
+    context = {"error": message, "title": "Not found", "database": database.name}
+    return await render(datasette, request, "newsroom_error.html", context, status=404)
 
 
 @within_time_limit
 async def article_page(request, datasette):
     database = await checked_database(datasette, request)
     text = request.url_vars["id"]
+    if not ARTICLE_NUMBER.fullmatch(text):
+        return await not_found(
+            datasette, request, database, "No such article: an article's address is /a/ and its number."
+        )
     number = int(text) if len(text) <= MAX_ID_DIGITS else -1
     found = await rows(database, newsroom.ARTICLE_SQL, {"id": number})
     if not found:
-        return await not_found(datasette, request, "No such article")
+        return await not_found(datasette, request, database, f"No article has the number {text[:40]}.")
     article = found[0]
     lead, paragraphs = newsroom.lead_and_paragraphs(article.get("description"), article.get("text"))
     story = article.get("duplicate_of") or article["id"]
@@ -261,7 +269,7 @@ async def entity_page(request, datasette, kind: str):
     key = request.url_vars["id"]
     found = await rows(database, newsroom.ENTITY_SQL[kind], {"id": key})
     if not found:
-        return await not_found(datasette, request, f"No such {kind}")
+        return await not_found(datasette, request, database, f"No such {kind}")
     months = await rows(database, newsroom.entity_months_sql(kind), {"id": key}, optional=True) or []
     articles = await rows(database, newsroom.entity_articles_sql(kind), {"id": key}, optional=True)
     context = {
