@@ -9,7 +9,7 @@ import pytest
 
 from archive.storage.hints import hint_time
 from crawler.demosite import DemoSiteServer, Page
-from crawler.fetch.discover import feed_entries
+from crawler.fetch.discover import Entry, credible_hints, feed_entries
 from tests.conftest import run_cli, write_sources
 from tests.test_changes import html as words_of_their_own
 from tests.webcases import article_html
@@ -167,3 +167,43 @@ def test_a_feed_items_update_time_is_its_hint(item):
     [entry] = feed_entries(feed.encode(), "https://zeitung.example/feed.xml")
     assert hint_time(entry.lastmod) == hint_time("2026-03-04T09:00:00+01:00")
     assert hint_time(entry.published) == hint_time("2026-03-02T08:00:00+01:00")
+
+
+def test_a_sitemap_stamped_with_its_own_time_is_no_hint(tmp_path):
+    """A sitemap that gives every entry the time it was generated: no article is due again."""
+    paths = [f"/wirtschaft/2026/03/{name}.html" for name in ("hafen", "stahl", "messe", "werft")]
+    db_path = tmp_path / "archive.db"
+    old = "2026-03-02T08:00:00+01:00"
+    with DemoSiteServer(host="127.0.0.9", pages={path: story(path, old) for path in paths}) as site:
+
+        def stamped_now() -> Page:
+            now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+            urls = "".join(f"<url><loc>{site.base_url}{path}</loc><lastmod>{now}</lastmod></url>" for path in paths)
+            body = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            return Page(body.encode(), "application/xml", LAST_MODIFIED)
+
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "stempel", "sitemaps": [f"{site.base_url}/sitemap.xml"], "download_delay": 0}]},
+        )
+        for crawl in range(2):
+            site.set_page("/sitemap.xml", stamped_now())
+            before = len(site.requests)
+            run_cli("crawl", "--sources", sources, "--db", db_path, "--set", "EXTRACT_WORKERS=0")
+        asked = [path for _method, path, _status in site.requests[before:] if path in paths]
+    assert asked == []
+
+
+@pytest.mark.parametrize(
+    "lastmods, kept",
+    [
+        (["2026-03-04T09:00:00Z"] * 3, [None] * 3),  # one time for all: no hint at all
+        (["2026-03-04T09:00:00Z", "2026-03-04T09:00:00Z", "2026-03-05"], ["2026-03-04T09:00:00Z"] * 2 + ["2026-03-05"]),
+        (["2026-03-04T09:00:00Z"] * 2, ["2026-03-04T09:00:00Z"] * 2),  # too few to tell
+        (["2026-03-04T09:00:00Z", "2099-01-01T00:00:00Z"], ["2026-03-04T09:00:00Z", None]),  # the future
+    ],
+)
+def test_credible_hints(lastmods, kept):
+    entries = [Entry(f"https://zeitung.example/{n}.html", lastmod) for n, lastmod in enumerate(lastmods)]
+    now = datetime(2026, 3, 6, tzinfo=timezone.utc)
+    assert [entry.lastmod for entry in credible_hints(entries, now)[0]] == kept

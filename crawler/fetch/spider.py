@@ -23,7 +23,14 @@ from archive.storage.store import open_archive, utc_now
 from archive.urls import NOT_WEB, UrlPolicy
 from crawler.extraction.classify import NOT_ARTICLE, classify_page
 
-from crawler.fetch.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
+from crawler.fetch.discover import (
+    credible_hints,
+    feed_entries,
+    listing_links,
+    robots_sitemaps,
+    sitemap_entries,
+    trap_reason,
+)
 from crawler.extraction.page import page_metadata
 from crawler.items import PageItem
 from crawler.fetch.middlewares import count_refusal
@@ -152,12 +159,20 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response):
         self.crawler.stats.inc_value(keys.PAGES_FEED)
         refused: list[str] = []
-        for entry in feed_entries(response.body, response.url, refused):
+        for entry in self.credible(feed_entries(response.body, response.url, refused), response.url):
             if request := self.page_request(
                 entry.url, self.source.max_depth, lastmod=entry.lastmod, published=entry.published
             ):
                 yield request
         self.count_not_web(refused)
+
+    def credible(self, entries: list, hub: str) -> list:
+        """A hub's entries without the change hints that say nothing (crawler.fetch.discover.credible_hints)."""
+        entries, uniform = credible_hints(entries)
+        if uniform:
+            self.crawler.stats.inc_value(keys.UNIFORM_HINTS)
+            self.logger.info("All entries of %s give one change time: not taken as a hint", hub)
+        return entries
 
     def parse_robots(self, response):
         for url in robots_sitemaps(response.body, response.url):
@@ -169,6 +184,8 @@ class NewsSpider(scrapy.Spider):
         refused: list[str] = []
         kind, entries = sitemap_entries(response.body, refused)
         self.count_not_web(refused)
+        if kind == "urlset":
+            entries = self.credible(entries, response.url)
         if kind == "invalid":
             self.logger.warning("Not a sitemap, skipped: %s", response.url)
             self.crawler.stats.inc_value(keys.ERRORS)
