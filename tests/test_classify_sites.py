@@ -514,6 +514,16 @@ FLAT_ISSUE = page(
         for n, (de, de_title, en, en_title) in enumerate(MAGAZINE_STORIES)
     ),
 )
+CARD_ISSUE = page(
+    "Ausgabe 1/2026 | Rhein Business",
+    "<h1>Ausgabe Januar 2026</h1><p>Erschienen am 5. Januar 2026</p>"
+    f"<p>{sentence(75)} {sentence(76)}</p><div class='grid'>"
+    + "".join(
+        f'<a class="card" href="/de/{de}/"><h3>{de_title}</h3><p>{sentence(80 + n)}</p></a>'
+        for n, (de, de_title, _en, _en_title) in enumerate(MAGAZINE_STORIES)
+    )
+    + "</div>",
+)
 STORY_WITH_RELATED = page(
     "Hafen wächst | Rheinische Zeitung",
     f"""<article><h1>Hafen wächst weiter</h1><p>Von Anna Schmidt, 03.03.2026</p>{story(80, 5)}</article>
@@ -533,6 +543,8 @@ STORY_WITH_RELATED = page(
     [
         # Linked headings, each with a sentence or two: an issue overview without teaser boxes.
         ("/de/ausgabe-2026-02/", FLAT_ISSUE, "not-article"),
+        # Teaser cards that are each one link as a whole, after an editorial.
+        ("/de/ausgabe-2026-01/", CARD_ISSUE, "not-article"),
         # A related-stories box with "Weiterlesen" links under a dated story is no overview.
         ("/duesseldorf/hafen-waechst-weiter_aid-118860.html", STORY_WITH_RELATED, "article"),
     ],

@@ -74,7 +74,8 @@ def test_the_freshest_hint_wins_whichever_hub_comes_first(tmp_path):
         # The article is edited; only the sitemap says so.
         site.set_page(ARTICLE, article("edited"))
         # The feed changed too (so it is read, and read first); only the sitemap's hint is fresh.
-        for path, page in hubs(site.base_url, "2099-01-01T00:00:00+00:00", feed_title="W2").items():
+        edited_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        for path, page in hubs(site.base_url, edited_at, feed_title="W2").items():
             site.set_page(path, page)
         fetches_before = site.fetched(ARTICLE)
         requests_before = len(site.requests)

@@ -100,9 +100,11 @@ MORE_LINK = re.compile(
 )
 # A teaser is short: a heading, a link, a sentence or two (a pair of them on bilingual pages).
 MAX_TEASER_WORDS = 120
+# A card that is one link holds at least a headline's words (a picture's caption is no teaser).
+MIN_CARD_WORDS = 5
 # Elements that are never a teaser block: a story's paragraphs with a link in them are alike
-# siblings too.
-NOT_BLOCKS = {"p", "a", "span", "em", "strong", "b", "i", "br", "img", "source", "option", "script", "style"}
+# siblings too. A link is one when it wraps a whole card (_is_teaser).
+NOT_BLOCKS = {"p", "span", "em", "strong", "b", "i", "br", "img", "source", "option", "script", "style"}
 # Sibling blocks alike in shape, each a teaser, that make a list of teasers.
 MIN_TEASERS = 3
 # Words of story text (outside links and teasers) that make the main content a text.
@@ -352,6 +354,11 @@ def teaser_list(main) -> tuple[int, int, set]:
 
 
 def _is_teaser(block) -> bool:
+    if block.tag == "a":
+        # A card that is one link as a whole (<a href><h3>…</h3><p>…</p></a>); an inline link
+        # among others, a menu's entry, holds no heading or paragraph.
+        has_card = block.get("href") and block.xpath(".//h2|.//h3|.//h4|.//h5|.//p")
+        return bool(has_card) and MIN_CARD_WORDS <= len(block.text_content().split()) <= MAX_TEASER_WORDS
     if not block.xpath(".//a[@href]"):
         return False
     words = len(block.text_content().split())
@@ -382,8 +389,10 @@ def text_and_link_words(main, teaser_blocks: set) -> tuple[int, int]:
     story's main content is mostly text, a hub's mostly links."""
     text_words = 0
     for paragraph in main.iter("p"):
-        if paragraph in teaser_blocks or any(ancestor in teaser_blocks for ancestor in paragraph.iterancestors()):
-            continue
+        if paragraph in teaser_blocks or any(
+            ancestor in teaser_blocks or ancestor.tag == "a" for ancestor in paragraph.iterancestors()
+        ):
+            continue  # a teaser's, or inside a link: a card's text, not the page's
         in_links = sum(len(a.text_content().split()) for a in paragraph.iter("a"))
         text_words += len(paragraph.text_content().split()) - in_links
     link_words = sum(len(a.text_content().split()) for a in main.iter("a"))
