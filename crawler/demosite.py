@@ -79,6 +79,7 @@ class Page:
     content_type: str
     last_modified: str
     location: str = ""  # a redirect: answered 301 with this Location
+    status: int = 200  # another status (410 Gone, a 404 with the site's own error page) for this body
 
     @property
     def etag(self) -> str:
@@ -612,6 +613,8 @@ class DemoSiteServer:
                     self.finish_response(404, {"Content-Type": "text/html; charset=utf-8"}, body, send_body)
                 elif page.location:
                     self.finish_response(301, {"Location": page.location}, b"", send_body)
+                elif page.status != 200:
+                    self.finish_response(page.status, {"Content-Type": page.content_type}, page.body, send_body)
                 elif self.not_modified(page):
                     self.finish_response(304, {"ETag": page.etag}, b"", False)
                 else:

@@ -14,6 +14,7 @@ RUN_ID = PREFIX + "run_id"
 NOT_MODIFIED = PREFIX + "not_modified"  # answered 304
 SKIPPED_NOT_DUE = PREFIX + "skipped/not_due"  # a stored article not due for a revisit
 FRESHER_HINT = PREFIX + "hints/fresher"  # asked for again on a fresher change hint
+UNIFORM_HINTS = PREFIX + "hints/uniform"  # hubs whose entries all gave one change time (set aside)
 GONE_SOFT_404 = PREFIX + "gone/soft_404"  # a "not found" page answered with 200
 GONE_REDIRECTED = PREFIX + "gone/redirected"  # a stored article redirected to its section
 ARTICLES_REMOVED = PREFIX + "articles_removed"  # archived articles found gone at the source

@@ -8,6 +8,7 @@ logs and the stored rows.
   home page) and whose error template is answered with 200 from the start.
 """
 
+import asyncio
 import json
 import random
 import sqlite3
@@ -15,6 +16,7 @@ import time
 from datetime import datetime, timezone
 
 import pytest
+from datasette.app import Datasette
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,7 +24,9 @@ from crawler.demosite import DemoSiteServer, Page
 from crawler.fetch.discover import sitemap_entries
 from crawler.fetch.gone import expired_redirect, soft_404_reason
 from tests.conftest import run_cli, write_sources
+from archive.publishing.publish import metadata_for
 from tests.test_datasette_search import served
+from tests.test_publish import METADATA
 from tests.webcases import article_html
 
 # Words for stories that share no more than a news site's stories do (the archive folds near-
@@ -453,3 +457,7 @@ def test_datasette_facets_articles_by_whether_the_source_still_has_them(network,
     removed = [name for name, (state, _) in network.at_source().items() if state == "removed"]
     assert facet == {"online": len(GONE_ARTICLES) - len(removed), "removed": len(removed)}
     assert removed
+    # The table page offers the facet and the list of removed articles to whoever browses it.
+    datasette = Datasette([str(network.db_path)], metadata=metadata_for(network.db_path, METADATA))
+    response = asyncio.run(datasette.client.get(f"/{network.db_path.stem}/articles"))
+    assert 'href="?_facet=at_source"' in response.text and 'href="?at_source=removed"' in response.text

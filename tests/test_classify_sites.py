@@ -6,6 +6,7 @@ site's request log (hubs were fetched and followed) and from the stored rows (st
 hubs not).
 """
 
+import json
 import random
 import re
 from email.utils import formatdate
@@ -15,6 +16,9 @@ import pytest
 import sqlite_utils
 
 from crawler.demosite import DemoSiteServer, Page
+from crawler.extraction.classify import classify_page
+from crawler.extraction.extract import parse_html
+from crawler.extraction.page import page_metadata
 from tests.conftest import run_cli, write_sources
 
 LAST_MODIFIED = formatdate(1772352000, usegmt=True)
@@ -171,7 +175,14 @@ NEWSPAPER_SHORT = "/nrw/kurz/bäckerei-kette-schliesst-filiale_aid-118840.html".
 NEWSPAPER_WP = "/?p=123"
 NEWSPAPER_EVENT_STORY = "/events/boot-messe-zieht-bilanz.html"
 NEWSPAPER_AUTHOR_STORY = "/autoren/anna-schmidt/interview-mit-der-ihk-praesidentin.html"
-NEWSPAPER_HUBS = ["/", "/thema/hafen/", "/veranstaltungen/"]
+NEWSPAPER_CALENDAR_STORY = "/veranstaltungen/rueckblick-auf-den-exporttag.html"
+# A short item dated only by its dateline ("Düsseldorf, 3. März 2026 – …"), under a theme that
+# prints the site's name as an <h1> above the story's own.
+NEWSPAPER_DATELINE_ONLY = "/nrw/kurz/stadtwerke-senken-gaspreis_aid-118851.html"
+# A short item with its date on a line of its own and no byline at all.
+NEWSPAPER_DATE_ONLY = "/nrw/kurz/ihk-waehlt-neues-praesidium_aid-118852.html"
+NEWSPAPER_EVENT_PAGE = "/termine/gruendertag-2026/"
+NEWSPAPER_HUBS = ["/", "/thema/hafen/", "/veranstaltungen/", "/termine/", "/tag/hafen/", "/tag/hafen/seite/2/"]
 
 
 def news_article_jsonld(title: str, published: str) -> str:
@@ -189,6 +200,7 @@ def newspaper_site(base: str) -> dict[str, Page]:
         NEWSPAPER_WP: "Stadtwerke senken den Strompreis",
         NEWSPAPER_EVENT_STORY: "Boot-Messe zieht Bilanz",
         NEWSPAPER_AUTHOR_STORY: "Interview mit der IHK-Präsidentin",
+        NEWSPAPER_CALENDAR_STORY: "Rückblick auf den Exporttag",
     }
     pages = {}
     # A print story online: a dateline opens the text, an initials byline "(nic)" closes it.
@@ -208,7 +220,21 @@ def newspaper_site(base: str) -> dict[str, Page]:
 Die sechs Beschäftigten sollen in anderen Filialen in der Stadt weiterarbeiten, teilte das Unternehmen mit.
 Als Grund nannte die Geschäftsführung die stark gestiegene Miete. (dpa)</p></article>""",
     )
-    for path in (NEWSPAPER_WP, NEWSPAPER_EVENT_STORY, NEWSPAPER_AUTHOR_STORY):
+    logo = '<h1 class="site-title"><a href="/" rel="home">Rheinische Zeitung</a></h1>'
+    pages[NEWSPAPER_DATELINE_ONLY] = page(
+        "Stadtwerke senken den Gaspreis | Rheinische Zeitung",
+        """<h1>Stadtwerke senken den Gaspreis</h1>
+<p>Düsseldorf, 3. März 2026 – Die Stadtwerke senken zum 1. April den Gaspreis für Haushaltskunden
+um acht Prozent. Ein Durchschnittshaushalt spare damit rund 120 Euro im Jahr, teilte der Versorger mit.</p>""",
+        nav=logo,
+    )
+    pages[NEWSPAPER_DATE_ONLY] = page(
+        "IHK wählt neues Präsidium | Rheinische Zeitung",
+        """<h1>IHK wählt neues Präsidium</h1><p>04.03.2026</p>
+<p>Die Vollversammlung der Industrie- und Handelskammer hat am Mittwochabend ein neues Präsidium
+gewählt. Neue Präsidentin ist die Unternehmerin Karin Hollweg aus Ratingen.</p>""",
+    )
+    for path in (NEWSPAPER_WP, NEWSPAPER_EVENT_STORY, NEWSPAPER_AUTHOR_STORY, NEWSPAPER_CALENDAR_STORY):
         canonical = f'<link rel="canonical" href="{base}{path}">'
         pages[path] = page(
             stories[path] + " | Rheinische Zeitung",
@@ -240,6 +266,55 @@ Als Grund nannte die Geschäftsführung die stark gestiegene Miete. (dpa)</p></a
         for day, name in ((14, "Gründertag"), (18, "Exportforum"), (21, "Energiedialog"), (25, "Unternehmerfrühstück"))
     )
     pages["/veranstaltungen/"] = page("Termine | Rheinische Zeitung", f"<h1>Termine im März</h1>{events}")
+    # An event calendar in schema.org Event markup, and the page of one event: a dated
+    # headline and a text of a story's length, but an event, not a story.
+    event_nodes = ",".join(
+        f'{{"@type": "BusinessEvent", "name": "{name}", "startDate": "2026-03-{day}T10:00:00+01:00", '
+        f'"location": {{"@type": "Place", "name": "Messe Düsseldorf"}}}}'
+        for day, name in ((14, "Gründertag"), (18, "Exportforum"), (21, "Energiedialog"))
+    )
+    calendar = "".join(
+        f"""<li class="event"><time datetime="2026-03-{day}">{day}.03.2026</time>
+<a href="{NEWSPAPER_EVENT_PAGE}">{name}</a> Messe Düsseldorf, Halle {day % 7}</li>"""
+        for day, name in ((14, "Gründertag"), (18, "Exportforum"), (21, "Energiedialog"))
+    )
+    pages["/termine/"] = page(
+        "Kalender | Rheinische Zeitung",
+        f"<h1>Kalender</h1><ul>{calendar}</ul>",
+        head=f'<script type="application/ld+json">{{"@context": "https://schema.org", "@graph": [{event_nodes}]}}</script>',
+    )
+    pages[NEWSPAPER_EVENT_PAGE] = page(
+        "Gründertag 2026 | Rheinische Zeitung",
+        f"""<h1>Gründertag 2026</h1><p class="date">14.03.2026, 10 bis 17 Uhr, Messe Düsseldorf</p>
+{story(330, 3)}<p><a href="/anmeldung/">Jetzt anmelden</a></p>""",
+        head='<meta property="og:type" content="article"><script type="application/ld+json">{"@context": '
+        '"https://schema.org", "@type": "BusinessEvent", "name": "Gründertag 2026", '
+        '"startDate": "2026-03-14T10:00:00+01:00"}</script>',
+    )
+    # A tag page of WordPress-style teasers (each an <article> with a date), run over pages.
+    posts = list(stories.items())
+    for path, chunk, following in (
+        ("/tag/hafen/", posts[:3], "/tag/hafen/seite/2/"),
+        ("/tag/hafen/seite/2/", posts[3:], ""),
+    ):
+        teasers = "".join(
+            f"""<article class="post"><h2><a href="{story_path}">{title}</a></h2>
+<time datetime="2026-03-1{n}">1{n}.03.2026</time><p>{sentence(40 + n)}</p><a href="{story_path}">Weiterlesen</a></article>"""
+            for n, (story_path, title) in enumerate(chunk)
+        )
+        pagination = (
+            f'<nav class="pagination"><a rel="next" href="{following}">Nächste Seite</a></nav>' if following else ""
+        )
+        pages[path] = page("Schlagwort Hafen | Rheinische Zeitung", f"<h1>Schlagwort: Hafen</h1>{teasers}{pagination}")
+    pages["/"] = html(
+        pages["/"]
+        .body.decode()
+        .replace(
+            "</main>",
+            f'<p><a href="{NEWSPAPER_DATELINE_ONLY}">Gaspreis</a> <a href="{NEWSPAPER_DATE_ONLY}">IHK</a> '
+            '<a href="/termine/">Kalender</a> <a href="/tag/hafen/">Hafen</a></p></main>',
+        )
+    )
     return pages
 
 
@@ -384,12 +459,16 @@ def test_magazine_issue_pages_are_followed_and_article_pairs_stored(crawled):
 
 def test_newspaper_stories_stored_whatever_their_url_and_hubs_followed(crawled):
     assert set(NEWSPAPER_HUBS) <= fetched(crawled, "newspaper")
+    assert NEWSPAPER_EVENT_PAGE in fetched(crawled, "newspaper")
     assert stored(crawled, "newspaper") == {
         NEWSPAPER_ARTICLE,
         NEWSPAPER_SHORT,
         NEWSPAPER_WP,
         NEWSPAPER_EVENT_STORY,
         NEWSPAPER_AUTHOR_STORY,
+        NEWSPAPER_CALENDAR_STORY,
+        NEWSPAPER_DATELINE_ONLY,
+        NEWSPAPER_DATE_ONLY,
     }
 
 
@@ -398,11 +477,19 @@ def test_newspaper_dateline_and_initials_byline(crawled):
     assert row["title"] == "Hafen bekommt ein neues Terminal"
     assert row["published"].startswith("2026-03-12")
     assert row["text"].startswith("Düsseldorf.")
+    # The initials closing the text are its byline; an agency's name is kept apart.
+    assert row["author"] == "nic"
+    [short] = crawled["db"].query("select author, agencies from articles where url like ?", [f"%{NEWSPAPER_SHORT}"])
+    assert short["author"] == "dpa" and json.loads(short["agencies"]) == ["dpa"]
 
 
-def test_short_item_with_a_visible_date_is_stored(crawled):
-    [row] = crawled["db"].query("select * from articles where url like ?", [f"%{NEWSPAPER_SHORT}"])
-    assert row["published"].startswith("2026-03-11")
+@pytest.mark.parametrize(
+    "path, day",
+    [(NEWSPAPER_SHORT, "2026-03-11"), (NEWSPAPER_DATELINE_ONLY, "2026-03-03"), (NEWSPAPER_DATE_ONLY, "2026-03-04")],
+)
+def test_short_item_with_a_visible_date_is_stored(crawled, path, day):
+    [row] = crawled["db"].query("select * from articles where url like ?", [f"%{path}"])
+    assert row["published"].startswith(day)
     assert row["word_count"] < 60
 
 
@@ -414,3 +501,54 @@ def test_broadcaster_articles_stored_despite_og_type_website(crawled):
 def test_agency_teaser_page_followed_news_stored_programmes_not(crawled):
     assert {AGENCY_START, *AGENCY_NEWS, *AGENCY_PROGRAMMES} <= fetched(crawled, "agency")
     assert stored(crawled, "agency") == set(AGENCY_NEWS)
+
+
+# --- shapes weighed without a crawl -------------------------------------------------------------
+
+FLAT_ISSUE = page(
+    "Ausgabe 2/2026 | Rhein Business",
+    "<h1>Ausgabe Februar 2026 – Issue February 2026</h1><p>Erschienen am 2. Februar 2026</p>"
+    + "".join(
+        f'<h2><a href="/de/{de}/">{de_title}</a></h2><p>{sentence(70 + n)} {sentence(71 + n)}</p>'
+        f'<h2><a href="/en/{en}/">{en_title}</a></h2><p>{sentence(70 + n, english=True)}</p>'
+        for n, (de, de_title, en, en_title) in enumerate(MAGAZINE_STORIES)
+    ),
+)
+CARD_ISSUE = page(
+    "Ausgabe 1/2026 | Rhein Business",
+    "<h1>Ausgabe Januar 2026</h1><p>Erschienen am 5. Januar 2026</p>"
+    f"<p>{sentence(75)} {sentence(76)}</p><div class='grid'>"
+    + "".join(
+        f'<a class="card" href="/de/{de}/"><h3>{de_title}</h3><p>{sentence(80 + n)}</p></a>'
+        for n, (de, de_title, _en, _en_title) in enumerate(MAGAZINE_STORIES)
+    )
+    + "</div>",
+)
+STORY_WITH_RELATED = page(
+    "Hafen wächst | Rheinische Zeitung",
+    f"""<article><h1>Hafen wächst weiter</h1><p>Von Anna Schmidt, 03.03.2026</p>{story(80, 5)}</article>
+<section class="related"><h2>Mehr zum Thema</h2>"""
+    + "".join(
+        f'<div class="teaser"><h3><a href="{path}">{title}</a></h3><p>{sentence(90 + n)}</p><a href="{path}">Weiterlesen</a></div>'
+        for n, (path, title) in enumerate(
+            [(NEWSPAPER_ARTICLE, "Terminal"), (NEWSPAPER_SHORT, "Bäckerei"), (NEWSPAPER_WP, "Strompreis"), ("/x/", "X")]
+        )
+    )
+    + "</section>",
+)
+
+
+@pytest.mark.parametrize(
+    "url, shape, kind",
+    [
+        # Linked headings, each with a sentence or two: an issue overview without teaser boxes.
+        ("/de/ausgabe-2026-02/", FLAT_ISSUE, "not-article"),
+        # Teaser cards that are each one link as a whole, after an editorial.
+        ("/de/ausgabe-2026-01/", CARD_ISSUE, "not-article"),
+        # A related-stories box with "Weiterlesen" links under a dated story is no overview.
+        ("/duesseldorf/hafen-waechst-weiter_aid-118860.html", STORY_WITH_RELATED, "article"),
+    ],
+)
+def test_shapes_weighed_on_the_page_alone(url, shape, kind):
+    tree = parse_html(shape.body)
+    assert classify_page("https://zeitung.example" + url, page_metadata(tree), tree=tree) == kind

@@ -3,9 +3,15 @@ freshest hint says it changed, whichever hub the crawl reads first."""
 
 import json
 import sqlite3
+from datetime import datetime, timedelta, timezone
 
+import pytest
+
+from archive.storage.hints import hint_time
 from crawler.demosite import DemoSiteServer, Page
+from crawler.fetch.discover import Entry, credible_hints, feed_entries
 from tests.conftest import run_cli, write_sources
+from tests.test_changes import html as words_of_their_own
 from tests.webcases import article_html
 
 LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
@@ -68,7 +74,8 @@ def test_the_freshest_hint_wins_whichever_hub_comes_first(tmp_path):
         # The article is edited; only the sitemap says so.
         site.set_page(ARTICLE, article("edited"))
         # The feed changed too (so it is read, and read first); only the sitemap's hint is fresh.
-        for path, page in hubs(site.base_url, "2099-01-01T00:00:00+00:00", feed_title="W2").items():
+        edited_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        for path, page in hubs(site.base_url, edited_at, feed_title="W2").items():
             site.set_page(path, page)
         fetches_before = site.fetched(ARTICLE)
         requests_before = len(site.requests)
@@ -78,3 +85,126 @@ def test_the_freshest_hint_wins_whichever_hub_comes_first(tmp_path):
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("select title from articles").fetchone()[0] == "Hafen edited"
         assert connection.execute("select count(*) from article_versions").fetchone()[0] == 1
+
+
+def story(title: str, published: str, edit: str = "") -> Page:
+    """A story of its own words, published at ``published``; ``edit`` adds a sentence."""
+    page = words_of_their_own(title, edit)
+    return Page(page.body.replace(b"2026-11-02T10:00:00+01:00", published.encode()), page.content_type, LAST_MODIFIED)
+
+
+def section(paths: list[str]) -> Page:
+    """A section front: a teaser per story, newest (or last edited) first."""
+    teasers = "".join(
+        f'<div class="teaser"><h2><a href="{path}">Meldung</a></h2><p>Ein Satz Anriss zu dieser Meldung.</p></div>'
+        for path in paths
+    )
+    return Page(
+        f"<!DOCTYPE html><html><head><title>Wirtschaft</title></head><body><main>{teasers}</main></body></html>".encode(),
+        "text/html; charset=utf-8",
+        LAST_MODIFIED,
+    )
+
+
+def test_a_story_moved_up_a_listing_is_fetched_again(tmp_path):
+    """No feed or sitemap: the section front's order is the only hint that a story was edited."""
+    paths = [f"/wirtschaft/2026/03/{name}.html" for name in ("hafen", "stahl", "messe", "neu")]
+    hafen, stahl, messe, new = paths
+    old = "2026-03-02T08:00:00+01:00"
+    pages = {hafen: story("Hafen", old), stahl: story("Stahl", old), messe: story("Messe", old)}
+    db_path = tmp_path / "archive.db"
+    with DemoSiteServer(host="127.0.0.9", pages=pages) as site:
+        site.set_page("/wirtschaft/", section([hafen, stahl, messe]))
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "liste", "start_urls": [f"{site.base_url}/wirtschaft/"], "download_delay": 0}]},
+        )
+
+        def crawl():
+            # Three small crawls: extracted in the crawl process, without starting workers.
+            result = run_cli("crawl", "--sources", sources, "--db", db_path, "--json", "--set", "EXTRACT_WORKERS=0")
+            return json.loads(result.stdout)["runs"][0]
+
+        assert crawl()["articles_new"] == 3
+        # A story published after the others were fetched goes on top; nothing else moved.
+        published = datetime.now(timezone.utc) + timedelta(seconds=1)
+        site.set_page(new, story("Neu", published.isoformat()))
+        site.set_page("/wirtschaft/", section([new, hafen, stahl, messe]))
+        fetched = {path: site.fetched(path) for path in paths}
+        assert crawl()["articles_new"] == 1
+        assert {path: site.fetched(path) - fetched[path] for path in paths} == {hafen: 0, stahl: 0, messe: 0, new: 1}
+        # "Messe" is edited and moved up above the newer story; it is fetched again, the rest not.
+        site.set_page(messe, story("Messe", old, "Nachtrag: Die Messe meldet einen Rekord."))
+        site.set_page("/wirtschaft/", section([messe, new, hafen, stahl]))
+        fetched = {path: site.fetched(path) for path in paths}
+        run = crawl()
+        assert run["articles_updated"] == 1
+        assert {path: site.fetched(path) - fetched[path] for path in paths} == {hafen: 0, stahl: 0, messe: 1, new: 0}
+    with sqlite3.connect(db_path) as connection:
+        [text] = connection.execute("select text from articles where url like '%messe%'").fetchone()
+    assert "Nachtrag" in text
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # Atom's <updated>, RSS with atom:updated or dcterms:modified: the update is the hint.
+        "<updated>2026-03-04T09:00:00+01:00</updated><published>2026-03-02T08:00:00+01:00</published>",
+        "<atom:updated>2026-03-04T09:00:00+01:00</atom:updated><pubDate>Mon, 02 Mar 2026 08:00:00 +0100</pubDate>",
+        "<dcterms:modified>2026-03-04T09:00:00+01:00</dcterms:modified><pubDate>Mon, 02 Mar 2026 08:00:00 +0100</pubDate>",
+    ],
+)
+def test_a_feed_items_update_time_is_its_hint(item):
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" '
+        'xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>W</title>'
+        f"<item><title>Hafen</title><link>https://zeitung.example{ARTICLE}</link>{item}</item></channel></rss>"
+    )
+    if item.startswith("<updated>"):
+        feed = (
+            '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><entry><title>Hafen</title>'
+            f'<link href="https://zeitung.example{ARTICLE}"/>{item}</entry></feed>'
+        )
+    [entry] = feed_entries(feed.encode(), "https://zeitung.example/feed.xml")
+    assert hint_time(entry.lastmod) == hint_time("2026-03-04T09:00:00+01:00")
+    assert hint_time(entry.published) == hint_time("2026-03-02T08:00:00+01:00")
+
+
+def test_a_sitemap_stamped_with_its_own_time_is_no_hint(tmp_path):
+    """A sitemap that gives every entry the time it was generated: no article is due again."""
+    paths = [f"/wirtschaft/2026/03/{name}.html" for name in ("hafen", "stahl", "messe", "werft")]
+    db_path = tmp_path / "archive.db"
+    old = "2026-03-02T08:00:00+01:00"
+    with DemoSiteServer(host="127.0.0.9", pages={path: story(path, old) for path in paths}) as site:
+
+        def stamped_now() -> Page:
+            now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+            urls = "".join(f"<url><loc>{site.base_url}{path}</loc><lastmod>{now}</lastmod></url>" for path in paths)
+            body = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            return Page(body.encode(), "application/xml", LAST_MODIFIED)
+
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "stempel", "sitemaps": [f"{site.base_url}/sitemap.xml"], "download_delay": 0}]},
+        )
+        for crawl in range(2):
+            site.set_page("/sitemap.xml", stamped_now())
+            before = len(site.requests)
+            run_cli("crawl", "--sources", sources, "--db", db_path, "--set", "EXTRACT_WORKERS=0")
+        asked = [path for _method, path, _status in site.requests[before:] if path in paths]
+    assert asked == []
+
+
+@pytest.mark.parametrize(
+    "lastmods, kept",
+    [
+        (["2026-03-04T09:00:00Z"] * 3, [None] * 3),  # one time for all: no hint at all
+        (["2026-03-04T09:00:00Z", "2026-03-04T09:00:00Z", "2026-03-05"], ["2026-03-04T09:00:00Z"] * 2 + ["2026-03-05"]),
+        (["2026-03-04T09:00:00Z"] * 2, ["2026-03-04T09:00:00Z"] * 2),  # too few to tell
+        (["2026-03-04T09:00:00Z", "2099-01-01T00:00:00Z"], ["2026-03-04T09:00:00Z", None]),  # the future
+    ],
+)
+def test_credible_hints(lastmods, kept):
+    entries = [Entry(f"https://zeitung.example/{n}.html", lastmod) for n, lastmod in enumerate(lastmods)]
+    now = datetime(2026, 3, 6, tzinfo=timezone.utc)
+    assert [entry.lastmod for entry in credible_hints(entries, now)[0]] == kept

@@ -4,6 +4,7 @@ from the test server's own request log."""
 
 import pytest
 
+from crawler.crawl import crawl_settings, user_agent
 from crawler.demosite import DemoSiteServer, Page
 from crawler.fetch.middlewares import robots_delay
 from tests.conftest import run_cli, write_sources
@@ -34,7 +35,12 @@ def page_gaps(site) -> list[float]:
 @pytest.mark.parametrize(
     "robots, delay",
     [
-        ("User-agent: *\nCrawl-delay: 1.5\n", 1.5),
+        # A decimal delay in a group for our crawler alone, among others: its delay, not another
+        # crawler's, and none from the group for all.
+        (
+            "User-agent: Googlebot\nCrawl-delay: 9\n\nUser-agent: newsarchive\nCrawl-delay: 1.5\n\nUser-agent: *\nAllow: /\n",
+            1.5,
+        ),
         ("User-agent: *\nRequest-rate: 1/2s\nCrawl-delay: 1\n", 2.0),  # the larger of the two
     ],
 )
@@ -60,6 +66,13 @@ def test_robots_delay_reads_protego():
     assert robots_delay(parsed("User-agent: *\nRequest-rate: 2/10s\n"), "newsarchive") == 5
     assert robots_delay(parsed("User-agent: other\nCrawl-delay: 3\n"), "newsarchive") is None
     assert robots_delay(parsed("garbage\x00"), "newsarchive") is None
+    # Groups are matched on the crawl's own User-Agent, which starts with its name.
+    agent = user_agent(crawl_settings(":memory:"))
+    assert agent.startswith("newsarchive/")
+    assert robots_delay(parsed("User-agent: newsarchive\nCrawl-delay: 2.5\n\nUser-agent: *\nAllow: /\n"), agent) == 2.5
+    assert (
+        robots_delay(parsed("User-agent: Googlebot\nCrawl-delay: 9\n\nUser-agent: *\nCrawl-delay: 0.5\n"), agent) == 0.5
+    )
 
 
 def test_distributed_workers_respect_it_together(redis_url, tmp_path):

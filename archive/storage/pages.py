@@ -8,11 +8,14 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
+from archive.storage.hints import hint_time
 from archive.storage.rows import insert_row, row_by_key, transaction, update_row
 from archive.storage.store import utc_now
 
 # Revisit an article this long after it was first fetched, then never again (seconds).
 DEFAULT_REVISIT_AFTER = (3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600)
+# URLs looked up in one query (SQLite before 3.32 takes at most 999 parameters).
+LOOKUP_BATCH = 500
 
 
 def page_state(db: Database, url: str) -> dict | None:
@@ -133,3 +136,34 @@ def last_run_completed(db: Database, source: str) -> bool:
         [source],
     ).fetchone()
     return row is None or row[0] == "ok"
+
+
+def listing_hints(db: Database, urls: list[str]) -> dict[str, str]:
+    """Change hints from where a listing puts stored articles: ``url → ISO 8601 time``.
+
+    Section fronts, topic pages and the home page list stories newest first, and move an edited
+    story back up. A stored article listed above another stored article published after the
+    first was last fetched has been moved up since then: its hint is that later publication
+    time. ``urls`` are the listing's links in page order; unknown pages give no hint.
+    """
+    known: dict[str, tuple] = {}
+    for start in range(0, len(urls), LOOKUP_BATCH):
+        batch = urls[start : start + LOOKUP_BATCH]
+        rows = db.execute(
+            "select pages.url, pages.last_fetched, articles.published from pages "
+            "join articles on articles.id = pages.article_id "
+            f"where pages.url in ({', '.join('?' * len(batch))})",
+            batch,
+        ).fetchall()
+        known.update((url, (hint_time(fetched), hint_time(published))) for url, fetched, published in rows)
+    hints: dict[str, str] = {}
+    newest_below = None
+    for url in reversed(urls):
+        if url not in known:
+            continue
+        fetched, published = known[url]
+        if newest_below is not None and fetched is not None and newest_below > fetched:
+            hints[url] = newest_below.isoformat()
+        if published is not None and (newest_below is None or published > newest_below):
+            newest_below = published
+    return hints

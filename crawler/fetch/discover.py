@@ -4,9 +4,9 @@ Plain functions over response bodies, so they can be tested on saved files; the 
 turns what they return into requests.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import feedparser
 from protego import Protego
@@ -122,6 +122,27 @@ def _freshest(*hints: str | None) -> str | None:
     if readable:
         return max(readable, key=hint_time)
     return given[0] if given else None
+
+
+# A hub whose entries all carry one and the same change time (a sitemap stamped with the time it
+# was generated, a feed that dates every item "now") says nothing about any of them: believed,
+# it would have every stored article fetched again on every crawl. So does a time in the future.
+MIN_UNIFORM_ENTRIES = 3
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
+def credible_hints(entries: list[Entry], now: datetime | None = None) -> tuple[list[Entry], bool]:
+    """``entries`` with the change hints that say nothing removed: all of them when they are all
+    one time (see MIN_UNIFORM_ENTRIES), and any later than ``now`` (default: the current time)
+    by more than a day. Returns the entries and whether the hub's hints were all set aside."""
+    times = {hint_time(entry.lastmod) for entry in entries}
+    if len(entries) >= MIN_UNIFORM_ENTRIES and len(times) == 1 and None not in times:
+        return [replace(entry, lastmod=None) for entry in entries], True
+    latest = (now or datetime.now(timezone.utc)) + FUTURE_TOLERANCE
+    return [
+        replace(entry, lastmod=None) if (moment := hint_time(entry.lastmod)) and moment > latest else entry
+        for entry in entries
+    ], False
 
 
 def listing_links(response, refused: list[str] | None = None) -> tuple[list[str], list[str]]:

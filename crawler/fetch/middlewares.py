@@ -10,9 +10,11 @@ from scrapy import signals
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import TextResponse
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
+from archive.canonical import canonical_url
 from archive.storage.hints import hint_time
 from archive.storage.pages import is_due, last_run_completed, mark_removed, page_state, record_fetch, touch_article
 from archive.storage.store import open_archive
@@ -162,7 +164,10 @@ class FetchStateMiddleware:
         """Record a "not found" page answered with 200 (crawler.fetch.gone) as what it is."""
         if request.meta.get("kind") not in PAGE_KINDS or response.status != 200:
             return False
-        reason = soft_404_reason(response.body)
+        if not isinstance(response, TextResponse):  # a PDF or an image is no error page
+            return False
+        # The tree Scrapy builds here is the one the spider classifies the page on: one parse.
+        reason = soft_404_reason(response.body, response.selector.root)
         if reason is None:
             return False
         self._record(request, 404, error=f"soft 404: {reason}"[:500])
@@ -175,16 +180,42 @@ class FetchStateMiddleware:
 
     def redirected_away(self, request, location: str) -> bool:
         """Whether a redirect of a stored article to ``location`` means it is gone (sent on to
-        its section or the home page: crawler.fetch.gone); if so it is recorded and marked removed.
+        its section or the home page: crawler.fetch.gone, or to any page the source knows as no
+        story: :meth:`_no_story`); if so it is recorded and marked removed.
 
         The article may be where a chain of redirects began (``http:`` → ``https:`` → ``/``)."""
         article = self._article_before_redirects(request)
-        if article is None or not expired_redirect(article, location):
+        if article is None:
+            if request.meta.get("kind") == "page" and expired_redirect(request.url, location):
+                # A link to an expired story that was never stored: recorded as gone. The redirect
+                # is still followed, since a section may be linked by an old address of its own.
+                self._record(request, 410, error=f"redirected to {location}"[:500])
+                self.stats.inc_value(keys.GONE_REDIRECTED)
+            return False
+        if not (expired_redirect(article, location) or self._no_story(location)):
             return False
         self._record(request, 410, url=article, error=f"redirected to {location}"[:500])
         self.stats.inc_value(keys.GONE_REDIRECTED)
         self._mark_removed(request)
         return True
+
+    def _no_story(self, url: str) -> bool:
+        """Whether ``url`` is a page this source knows as no story: one of its start URLs, or a
+        page fetched before and never stored (a section, a topic page, an error page). A stored
+        article sent there is gone, wherever in the site that page lives."""
+        spider = self.crawler.spider
+        if url in spider.source.start_urls:
+            return True
+        for address in {url, canonical_url(url)} - {None}:
+            state = page_state(self.db, address)
+            if (
+                state
+                and state["source"] == spider.source.id
+                and not state["article_id"]
+                and state["kind"] in PAGE_KINDS
+            ):
+                return True
+        return False
 
     def _article_before_redirects(self, request) -> str | None:
         """The first URL of the request's redirect chain that is a stored article's page."""

@@ -6,7 +6,8 @@ redirects), html (decoded text), classification, fetched_at, and the raw respons
 headers, body) that the archive keeps.
 
 Every request carries ``meta["kind"]`` (feed, sitemap, listing or page) for the fetch record,
-and pages found in feeds and sitemaps carry ``meta["lastmod"]`` when the hub states it, and
+and pages found in feeds and sitemaps carry ``meta["lastmod"]`` when the hub states it (pages a
+listing links to, when its order says a stored story moved up: ``listing_hints``), and
 ``meta["listed_published"]``, the publication date the hub gives, for pages that print none.
 """
 
@@ -17,12 +18,19 @@ import scrapy
 
 from archive.storage.ingest import FetchedResponse
 from archive.storage.hints import hint_time
-from archive.storage.pages import due_pages
+from archive.storage.pages import due_pages, listing_hints
 from archive.storage.store import open_archive, utc_now
 from archive.urls import NOT_WEB, UrlPolicy
 from crawler.extraction.classify import NOT_ARTICLE, classify_page
 
-from crawler.fetch.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
+from crawler.fetch.discover import (
+    credible_hints,
+    feed_entries,
+    listing_links,
+    robots_sitemaps,
+    sitemap_entries,
+    trap_reason,
+)
 from crawler.extraction.page import page_metadata
 from crawler.items import PageItem
 from crawler.fetch.middlewares import count_refusal
@@ -55,8 +63,11 @@ class NewsSpider(scrapy.Spider):
         # as not due (see page_request and crawler.fetch.middlewares.FetchStateMiddleware).
         self.hints: dict[str, datetime | None] = {}
         self.not_due: set[str] = set()
+        # The archive, read for what it knows of the pages hubs link to (None: not incremental).
+        self.archive = None
 
     async def start(self):
+        self.archive = self.open_fetch_state()
         for request in self.seed_requests():
             yield request
         for url in self.due_revisits():
@@ -75,13 +86,21 @@ class NewsSpider(scrapy.Spider):
         for url in self.source.start_urls:
             yield scrapy.Request(url, callback=self.parse_page, meta={"hops": 0, "kind": "listing"})
 
-    def due_revisits(self) -> list[str]:
-        """Stored articles of this source that are due for a revisit (the archive knows)."""
+    def open_fetch_state(self):
+        """The archive whose fetch state re-crawls read, ``None`` when a crawl is not incremental."""
         db_path = self.crawler.settings.get("NEWSARCHIVE_DB")
         if not db_path or not self.crawler.settings.getbool("INCREMENTAL_ENABLED", True):
-            return []
-        with open_archive(db_path) as db:
-            return due_pages(db, self.source.id)
+            return None
+        return open_archive(db_path)
+
+    def closed(self, reason):
+        if self.archive is not None:
+            self.archive.close()
+            self.archive = None
+
+    def due_revisits(self) -> list[str]:
+        """Stored articles of this source that are due for a revisit (the archive knows)."""
+        return due_pages(self.archive, self.source.id) if self.archive is not None else []
 
     def hub_request(self, url: str, callback, kind: str) -> scrapy.Request | None:
         """A request for a feed or sitemap (fetched on every crawl), ``None`` when refused."""
@@ -140,12 +159,20 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response):
         self.crawler.stats.inc_value(keys.PAGES_FEED)
         refused: list[str] = []
-        for entry in feed_entries(response.body, response.url, refused):
+        for entry in self.credible(feed_entries(response.body, response.url, refused), response.url):
             if request := self.page_request(
                 entry.url, self.source.max_depth, lastmod=entry.lastmod, published=entry.published
             ):
                 yield request
         self.count_not_web(refused)
+
+    def credible(self, entries: list, hub: str) -> list:
+        """A hub's entries without the change hints that say nothing (crawler.fetch.discover.credible_hints)."""
+        entries, uniform = credible_hints(entries)
+        if uniform:
+            self.crawler.stats.inc_value(keys.UNIFORM_HINTS)
+            self.logger.info("All entries of %s give one change time: not taken as a hint", hub)
+        return entries
 
     def parse_robots(self, response):
         for url in robots_sitemaps(response.body, response.url):
@@ -157,6 +184,8 @@ class NewsSpider(scrapy.Spider):
         refused: list[str] = []
         kind, entries = sitemap_entries(response.body, refused)
         self.count_not_web(refused)
+        if kind == "urlset":
+            entries = self.credible(entries, response.url)
         if kind == "invalid":
             self.logger.warning("Not a sitemap, skipped: %s", response.url)
             self.crawler.stats.inc_value(keys.ERRORS)
@@ -210,8 +239,10 @@ class NewsSpider(scrapy.Spider):
         for url in pagination:
             if request := self.page_request(url, hops, kind="listing"):
                 yield request
+        # A hub's order is a change hint too: a stored story moved up above newer ones was edited.
+        hints = listing_hints(self.archive, links) if kind == NOT_ARTICLE and self.archive is not None else {}
         for url in links:
-            if request := self.page_request(url, hops + 1):
+            if request := self.page_request(url, hops + 1, lastmod=hints.get(url)):
                 yield request
 
 
