@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import pytest
 from datasette.app import Datasette
 
-from archive.indexing.query import register_functions
+from archive.indexing.query import parse_query, register_functions
 from archive.publishing import newsroom
 from archive.publishing.publish import DATASETTE_SETTINGS, metadata_for
 from tests.test_publish import METADATA
@@ -382,6 +382,10 @@ def test_search_arguments_are_cleaned():
     assert (swapped.since, swapped.until) == ("2026-01-01", "2026-12-01") and "swapped" in swapped.problems[0]
     assert newsroom.Search.from_args({"since": "2026-02-28", "sort": "newest"}).problems == ()
     assert search.typed == "Hafen Duisburg date:2026-10"
+    # A quote the journalist left open ends before the filters a facet adds.
+    open_quote = parse_query(newsroom.Search(q='"Stromnetz', source="rp", lang="de").typed)
+    assert open_quote.match == parse_query('"Stromnetz').match
+    assert open_quote.filters == {"source": ("rp",), "language": ("de",)}
     assert newsroom.Search.from_args({"page": "100000"}).page == newsroom.MAX_PAGE
     assert newsroom.Search(q="a", source="rp").url(sort="newest") == "/?q=a&source=rp&sort=newest"
 

@@ -131,7 +131,11 @@ class Search:
     def typed(self) -> str:
         """The words with the filters the parser knows, as a journalist could have typed them:
         one query for the results, the excerpts and the Atom feed."""
-        parts = [self.q] if self.q else []
+        words = self.q
+        if words.count('"') % 2:
+            # A quote left open would take the filters appended after it into its phrase.
+            words += '"'
+        parts = [words] if words else []
         for name, wanted in (("source", self.source), ("region", self.region), ("lang", self.lang)):
             if wanted:
                 parts.append(f'{name}:"{wanted}"')

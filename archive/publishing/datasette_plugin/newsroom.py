@@ -152,7 +152,9 @@ async def search_page(request, datasette, send):
     )
     if isinstance(results, QueryInterrupted):
         context["timed_out"] = True
-        return await render(datasette, request, "newsroom_search.html", context)
+        # The search page with its box, so the search can be narrowed, but a 400 as any page over
+        # the time limit answers.
+        return await render(datasette, request, "newsroom_search.html", context, status=400)
     for outcome in (results, summarised, *entity_facets):
         if isinstance(outcome, BaseException):
             raise outcome
