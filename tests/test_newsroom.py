@@ -318,10 +318,13 @@ def test_only_datasettes_schema_lookups_escape_a_tight_time_limit(archive):
 
     async def lookups():
         await datasette.invoke_startup()
-        return await database.table_exists("articles_fts"), await database.hidden_table_names()
+        # Datasette's own catalog too: a read of it over 1 ms still answers.
+        slow = "with recursive n(i) as (select 1 union all select i + 1 from n where i < 300000) select count(*) from n"
+        counted = (await datasette.get_database("_internal").execute(slow)).rows[0][0]
+        return await database.table_exists("articles_fts"), await database.hidden_table_names(), counted
 
-    exists, hidden = asyncio.run(lookups())
-    assert exists and "articles_fts" in hidden
+    exists, hidden, counted = asyncio.run(lookups())
+    assert exists and "articles_fts" in hidden and counted == 300000
     heavy = "select count(*) from sqlite_master, articles a, articles b, articles c"
     response = asyncio.run(datasette.client.get("/demo.json?sql=" + quote(heavy)))
     assert response.status_code == 400 and "interrupted" in response.text.lower()

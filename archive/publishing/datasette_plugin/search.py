@@ -57,6 +57,7 @@ Results are identical either way; only the query plans change.
 """
 
 import asyncio
+import functools
 import itertools
 import math
 import re
@@ -213,11 +214,34 @@ def _is_unparsed_search(sql, params) -> bool:
 
 def install(datasette) -> None:
     """Wrap ``execute`` of every database Datasette serves that is an archive."""
+    # Datasette's own catalog (the schemas it reads before every page) is small and no visitor
+    # queries it: under a tight limit on a busy machine its reads would fail whole pages.
+    internal = datasette.databases.get("_internal")
+    if internal is not None and not getattr(internal, "_archive_floor", False):
+        internal._archive_floor = True
+        internal.execute = functools.partial(read_with_floor, internal)
     for database in datasette.databases.values():
         if database.is_memory or getattr(database, "_archive_search", None):
             continue
         database._archive_search = ArchiveSearch(database)
         database.execute = database._archive_search.execute
+
+
+async def read_with_floor(database: Database, sql: str, params=None, *args, **kwargs) -> Results:
+    """``sql`` on ``database`` within at least SCHEMA_LOOKUP_MS, whatever ``sql_time_limit_ms``."""
+    limit_ms = max(database.ds.sql_time_limit_ms, SCHEMA_LOOKUP_MS)
+
+    def read(connection):
+        with sqlite_timelimit(connection, limit_ms):
+            try:
+                cursor = connection.execute(sql, params if params is not None else {})
+                return Results(cursor.fetchall(), False, cursor.description)
+            except sqlite3.OperationalError as error:
+                if error.args == ("interrupted",):
+                    raise QueryInterrupted(error, sql, params) from error
+                raise
+
+    return await database.execute_fn(read)
 
 
 class ArchiveSearch:
@@ -256,19 +280,7 @@ class ArchiveSearch:
         return await self.original_execute(sql, params, *args, **kwargs)
 
     async def schema_lookup(self, sql: str, params) -> Results:
-        limit_ms = max(self.database.ds.sql_time_limit_ms, SCHEMA_LOOKUP_MS)
-
-        def read(connection):
-            with sqlite_timelimit(connection, limit_ms):
-                try:
-                    cursor = connection.execute(sql, params if params is not None else {})
-                    return Results(cursor.fetchall(), False, cursor.description)
-                except sqlite3.OperationalError as error:
-                    if error.args == ("interrupted",):
-                        raise QueryInterrupted(error, sql, params) from error
-                    raise
-
-        return await self.database.execute_fn(read)
+        return await read_with_floor(self.database, sql, params)
 
     async def facet_in_memory(self, sql: str, params: dict) -> Results | None:
         """The answer to a facet statement over the whole table or a search with many
