@@ -260,7 +260,7 @@ class ArchiveSearch:
 
     async def execute(self, sql, params=None, *args, **kwargs):
         if isinstance(sql, str) and SCHEMA_LOOKUP.fullmatch(sql):
-            return await self.schema_lookup(sql, params)
+            return await read_with_floor(self.database, sql, params)
         if _is_unparsed_search(sql, params):
             sql, params = with_parsed_search(sql, params)
         if isinstance(sql, str) and " from articles" in sql and (not params or isinstance(params, dict)):
@@ -278,9 +278,6 @@ class ArchiveSearch:
             except Exception:  # noqa: BLE001 - e.g. an FTS syntax error: Datasette reports it
                 pass
         return await self.original_execute(sql, params, *args, **kwargs)
-
-    async def schema_lookup(self, sql: str, params) -> Results:
-        return await read_with_floor(self.database, sql, params)
 
     async def facet_in_memory(self, sql: str, params: dict) -> Results | None:
         """The answer to a facet statement over the whole table or a search with many
