@@ -1151,6 +1151,16 @@ def test_split_names():
         assert split_names(byline) == ["Julia Lauter"]
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["Text und Interview: Julia Lauter", "Text & Fotos: Julia Lauter", "Text, Bilder und Recherche: Julia Lauter"],
+)
+def test_a_credit_of_several_roles_is_one_label_before_the_name(byline):
+    assert split_names(byline) == ["Julia Lauter"]
+    header = HEADLINE + f'<p class="article-author">{byline}</p>'
+    assert extract(page(header=header)).authors == ["Julia Lauter"]
+
+
 # Language and lead
 
 

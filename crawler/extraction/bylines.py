@@ -123,8 +123,14 @@ COMMON_NOUN = re.compile(
     re.IGNORECASE,
 )
 
+# A credit of several roles before the one name that did them: "Text und Interview: …" (brand
+# eins), "Text & Fotos: …" (petri-heil.ch, travel and regional magazines), "Text und Bilder: …",
+# "Interview und Fotos: …" (reportage blogs). Read as one label, the roles after the first are
+# not left on the name as "Interview: Anna Schmidt".
+CREDIT_ROLES = r"(?:text|interview)(?:\s*(?:,|&|und|and)\s*(?:text|interview|fotos?|bilder|bild|recherche))*"
+
 BYLINE_PREFIX = re.compile(
-    r"^\s*(von|by|text|autor(?:in)?|autoren|author|interview|(?:ein )?artikel von|"
+    r"^\s*(von|by|" + CREDIT_ROLES + r"|autor(?:in)?|autoren|author|(?:ein )?artikel von|"
     r"ein beitrag von|verfasst von)\s*:?\s+",
     re.IGNORECASE,
 )
