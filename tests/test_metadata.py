@@ -1152,6 +1152,15 @@ def test_split_names():
 
 
 @pytest.mark.parametrize(
+    "label", ["Erstellt von", "Veröffentlicht von", "Gepostet von", "Beitrag von", "Posted by", "Written by"]
+)
+def test_a_template_s_verb_before_the_name_is_a_label(label):
+    for byline in (f"{label} Anna Schmidt", f"{label.lower()} Anna Schmidt —"):
+        header = HEADLINE + f'<span class="author">{byline}</span>'
+        assert extract(page(header=header)).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize(
     "byline",
     ["Text und Interview: Julia Lauter", "Text & Fotos: Julia Lauter", "Text, Bilder und Recherche: Julia Lauter"],
 )

@@ -129,9 +129,14 @@ COMMON_NOUN = re.compile(
 # not left on the name as "Interview: Anna Schmidt".
 CREDIT_ROLES = r"(?:text|interview)(?:\s*(?:,|&|und|and)\s*(?:text|interview|fotos?|bilder|bild|recherche))*"
 
+# The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
+# eawag.ch, gay.ch), "Veröffentlicht von …", "Gepostet von …", "Beitrag von …" (German
+# WordPress themes; stylegart.de), "Posted by …", "Written by …" (English ones; vortexcannon.org,
+# theantijunecleaver.com): a label, however the byline element is marked.
 BYLINE_PREFIX = re.compile(
     r"^\s*(von|by|" + CREDIT_ROLES + r"|autor(?:in)?|autoren|author|(?:ein )?artikel von|"
-    r"ein beitrag von|verfasst von)\s*:?\s+",
+    r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben) von|"
+    r"(?:posted|written) by)\s*:?\s+",
     re.IGNORECASE,
 )
 
@@ -1023,8 +1028,8 @@ def split_names(value) -> list[str]:
     if not isinstance(value, str) or not value.strip() or "://" in value:
         return []
     # A byline often goes on with the date or the place: "Von Anna Schmidt · 21.11.2024".
-    value = BYLINE_END.split(" ".join(value.split()))[0]
-    value = BYLINE_PREFIX.sub("", value)
+    # The label goes first: "Veröffentlicht von Anna Schmidt" is no byline ending at its start.
+    value = BYLINE_END.split(BYLINE_PREFIX.sub("", " ".join(value.split())))[0]
     if len(value.split()) > MAX_BYLINE_WORDS:
         return []
     # "Anna Schmidt (dpa)", "Anna Schmidt/AFP": the reporter and the wire service that
@@ -1032,7 +1037,7 @@ def split_names(value) -> list[str]:
     value = AGENCY_AFTER_NAME.sub(r"; \g<agency>", value)
     names = []
     for part in NAME_SEPARATORS.split(value):
-        part = part.strip(" .:-–()")
+        part = part.strip(" .:-–—()")
         if part and len(part) <= 60 and not NOT_A_NAME.search(part) and not BYLINE_PREFIX.fullmatch(part + " "):
             names.append(part)
     return names
