@@ -1139,6 +1139,20 @@ def test_a_weekday_is_not_a_name():
     assert split_names("Donnerstag Müller") == ["Donnerstag Müller"]
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Von Anna Schmidt Montag, 12.01.2024",
+        "Von Anna Schmidt am Montag, 12.01.2024",
+        "Anna Schmidt November 18, 2019",
+        "Anna Schmidt Published 11:20 a.m.",
+    ],
+)
+def test_the_date_line_after_the_name_is_no_part_of_it(byline):
+    assert split_names(byline) == ["Anna Schmidt"]
+    assert split_names(byline.replace("Schmidt", "Schmidt und August Mai")) == ["Anna Schmidt", "August Mai"]
+
+
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []

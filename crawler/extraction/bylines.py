@@ -203,7 +203,18 @@ NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 
-BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand)\b", re.IGNORECASE)
+# Where a byline goes on with its date line, in German or English: "Von Anna Schmidt · 21.11.",
+# "Von Anna Schmidt Montag, 21.11.2024" (regional papers' byline boxes), "Reuters November 18,
+# 2019", "Tom Davies Associated Press Published 11:20 a.m." (venturebeat.com, jpost.com,
+# detroitnews.com): a weekday, or a month before its day, is the date's start, not a name's end.
+DATE_START = (
+    r"\s(?:(?:am|on)\s+)?(?:" + WEEKDAY + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\s(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\s*(?=\d)"
+)
+BYLINE_END = re.compile(
+    r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand|published|updated)\b|" + DATE_START, re.IGNORECASE
+)
 
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
