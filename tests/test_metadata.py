@@ -1153,6 +1153,23 @@ def test_the_date_line_after_the_name_is_no_part_of_it(byline):
     assert split_names(byline.replace("Schmidt", "Schmidt und August Mai")) == ["Anna Schmidt", "August Mai"]
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        'Theme: <a href="https://github.com/piratenpartei/">Pirate Rogue</a> von xwolf',
+        "Theme: ColorMag von ThemeGrill",
+        "Enfold Theme by Kriesi",
+        "Webdesign von Anna Schmidt",
+    ],
+)
+def test_the_theme_or_web_designer_in_the_footer_is_no_author(credit):
+    html = page(header=HEADLINE).replace("</footer>", f'<ul><li class="theme-author">{credit}</li></ul></footer>')
+    assert extract(html).authors == []
+    # The story's own byline still counts beside it.
+    html = html.replace(HEADLINE, HEADLINE + '<span class="author">Von Jan Meyer</span>')
+    assert extract(html).authors == ["Jan Meyer"]
+
+
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []

@@ -199,7 +199,11 @@ NOT_A_NAME = re.compile(
     r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
     r"aktualisiert|geschrieben)\b|"
     # A date line's weekday taken for a byline ("Donnerstag, 4. November 2021").
-    r"^" + WEEKDAY + "$",
+    r"^" + WEEKDAY + "$|"
+    # The site's credits in its footer, in an element whose class says "author": the theme's or
+    # the web agency's maker ("Theme: Pirate Rogue von xwolf" on piratenpartei.de, "Theme:
+    # ColorMag von ThemeGrill", "Enfold Theme by Kriesi", "Webdesign von …", "Powered by …").
+    r"^(?:theme|(?:web)?design(?:ed)?|powered)\b|\b(?:theme|template)\s+(?:by|von)\b",
     re.IGNORECASE,
 )
 
