@@ -1170,6 +1170,19 @@ def test_the_theme_or_web_designer_in_the_footer_is_no_author(credit):
     assert extract(html).authors == ["Jan Meyer"]
 
 
+def test_an_author_item_in_microdata_gives_its_name_not_its_biography():
+    # WordPress's "Simple Author Box" and other themes' author boxes: a schema.org Person with
+    # a picture, its name, its employer as an item of its own, and a biography.
+    box = (
+        '<div class="saboxplugin-wrap" itemtype="http://schema.org/Person" itemscope itemprop="author">'
+        '<a href="/author/anna/" rel="author" itemprop="url"><span itemprop="name">Anna Schmidt</span></a>'
+        '<div itemprop="worksFor" itemscope itemtype="http://schema.org/Organization">'
+        '<span itemprop="name">Hafen Zeitung</span></div>'
+        '<div itemprop="description"><p>Fotografin aus Hamburg, Gründerin von Hafenblick und Autorin</p></div></div>'
+    )
+    assert extract(page(header=HEADLINE, closing=box)).authors == ["Anna Schmidt"]
+
+
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []

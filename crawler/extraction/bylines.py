@@ -304,7 +304,7 @@ def article_authors(
         for element in byline_elements(tree)[:3]:
             if IN_TEASER_LINK(element):
                 continue
-            _sort_names(split_names(text_of(element)), sites, names, agencies, desks, common)
+            _sort_names(split_names(_byline_text(element)), sites, names, agencies, desks, common)
     signature = closing_signature(tree, text)
     if not names:
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
@@ -352,6 +352,28 @@ def printed_agency_credits(text: str) -> dict[str, str]:
         if agency and len(codes) > 1 and not any(code.lower() in AGENCIES for code in codes[1:]):
             printed.setdefault(agency, "/".join(codes))
     return printed
+
+
+# The name of an author item: a schema.org Person in microdata holds its name as
+# itemprop="name" beside a picture and a biography ("Simple Author Box" and the author boxes
+# of other WordPress themes: neunzehn72.de, beachbodyondemand.com; the Person items of TYPO3
+# and Drupal news templates), whose words are no names.
+ITEM_NAME = lxml.etree.XPath('.//*[@itemprop="name"]')
+
+
+def _byline_text(element) -> str:
+    """The text of a byline element, or only its item's name when it is a microdata item."""
+    if element.get("itemscope") is not None:
+        # Its own name, not one of an item inside it (the employer's, "worksFor").
+        own = [name for name in ITEM_NAME(element) if _item_of(name) is element]
+        named = [text for text in map(text_of, own) if text]
+        if named:
+            return " und ".join(named)
+    return text_of(element)
+
+
+def _item_of(element):
+    return next((parent for parent in element.iterancestors() if parent.get("itemscope") is not None), None)
 
 
 def _not_from_teasers(guess: list[str], tree) -> list[str]:
@@ -573,7 +595,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         if ELSEWHERE(element):
             # A commenter, or the author of a teaser for another story ("slider-teaser__author").
             continue
-        value = text_of(element)
+        value = _byline_text(element)
         if value and len(value.split()) <= MAX_BYLINE_WORDS:
             bylines.append(_without_trailing_words(value))
         if len(bylines) >= 6:
