@@ -1183,6 +1183,12 @@ def test_an_author_item_in_microdata_gives_its_name_not_its_biography():
     assert extract(page(header=HEADLINE, closing=box)).authors == ["Anna Schmidt"]
 
 
+@pytest.mark.parametrize("link", ["View All", "View More Articles", "Show all articles"])
+def test_the_links_of_an_english_author_box_are_no_names(link):
+    box = f'<div class="author"><a href="/author/anna-schmidt/">Anna Schmidt</a> <a href="/author/anna-schmidt/">{link}</a></div>'
+    assert extract(page(header=HEADLINE + box)).authors == ["Anna Schmidt"]
+
+
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []

@@ -113,6 +113,16 @@ LABEL_PHRASES = {
     "more information",
     "read more",
     "contact",
+    # An English author box's links: "View All" (rollingstone.com), "View More Articles"
+    # (autoindustriya.com), "Show all articles" (verfassungsblog.de).
+    "view all",
+    "view all posts",
+    "view more articles",
+    "show all articles",
+    "all articles",
+    "more articles",
+    "view profile",
+    "full bio",
 }
 
 # Common nouns by their German suffix ("Informationen", "Mitteilung", "Gesundheit",
