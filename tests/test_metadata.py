@@ -1202,7 +1202,8 @@ def test_split_names():
 
 
 @pytest.mark.parametrize(
-    "label", ["Erstellt von", "Veröffentlicht von", "Gepostet von", "Beitrag von", "Posted by", "Written by"]
+    "label",
+    ["Erstellt von", "Veröffentlicht von", "Gepostet von", "Beitrag von", "Posted by", "Written by", "Analysis by"],
 )
 def test_a_template_s_verb_before_the_name_is_a_label(label):
     for byline in (f"{label} Anna Schmidt", f"{label.lower()} Anna Schmidt —"):

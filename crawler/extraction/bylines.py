@@ -142,11 +142,13 @@ CREDIT_ROLES = r"(?:text|interview)(?:\s*(?:,|&|und|and)\s*(?:text|interview|fot
 # The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
 # eawag.ch, gay.ch), "Veröffentlicht von …", "Gepostet von …", "Beitrag von …" (German
 # WordPress themes; stylegart.de), "Posted by …", "Written by …" (English ones; vortexcannon.org,
-# theantijunecleaver.com): a label, however the byline element is marked.
+# theantijunecleaver.com), and the story's form before it in English ("Analysis by …" on
+# cnn.com, "Opinion by …", "Commentary by …", "Story by …"): a label, however the byline
+# element is marked.
 BYLINE_PREFIX = re.compile(
     r"^\s*(von|by|" + CREDIT_ROLES + r"|autor(?:in)?|autoren|author|(?:ein )?artikel von|"
     r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben) von|"
-    r"(?:posted|written) by)\s*:?\s+",
+    r"(?:posted|written|analysis|opinion|commentary|story|reporting) by)\s*:?\s+",
     re.IGNORECASE,
 )
 
