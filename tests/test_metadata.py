@@ -1189,6 +1189,17 @@ def test_the_links_of_an_english_author_box_are_no_names(link):
     assert extract(page(header=HEADLINE + box)).authors == ["Anna Schmidt"]
 
 
+@pytest.mark.parametrize("link", ["Alle Artikel", "Mehr zum Autor", "Show all articles"])
+def test_an_author_box_s_link_label_run_into_the_name_is_cut_off(link):
+    # The box's lines in blocks of their own, its text read as one.
+    box = (
+        '<div class="teaser-box author short">\n<div class="title-small">Julia Deutsch</div>\n'
+        f'<div class="moreinfo"><a href="/suche/?searchword=julia-deutsch">{link}</a></div>\n</div>'
+    )
+    assert extract(page(header=HEADLINE + box)).authors == ["Julia Deutsch"]
+    assert split_names(f"Von Julia Deutsch {link}") == ["Julia Deutsch"]
+
+
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []

@@ -1072,6 +1072,14 @@ MEDIA_WORDS = {"nachrichten", "online", "news", "redaktion", "digital", "aktuell
 AGENCY_AFTER_NAME = re.compile(r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")\s*\)?(?=\s*(?:[,;]|$))")
 
 
+# A link label of the author box read with the name before it, the box's lines run together:
+# "Julia Deutsch Alle Artikel" (goodnight.at), "Ryan Reed View All" (rollingstone.com), "Anna
+# Schmidt Show all articles" (verfassungsblog.de).
+TRAILING_LABEL = re.compile(
+    r"(?<=\w)\s+(?:" + "|".join(map(re.escape, sorted(LABEL_PHRASES, key=len, reverse=True))) + r")$", re.IGNORECASE
+)
+
+
 def split_names(value) -> list[str]:
     """Names in a byline: "Von Anna Schmidt und Jan Meyer" → ["Anna Schmidt", "Jan Meyer"]."""
     if not isinstance(value, str) or not value.strip() or "://" in value:
@@ -1086,7 +1094,7 @@ def split_names(value) -> list[str]:
     value = AGENCY_AFTER_NAME.sub(r"; \g<agency>", value)
     names = []
     for part in NAME_SEPARATORS.split(value):
-        part = part.strip(" .:-–—()")
+        part = TRAILING_LABEL.sub("", part).strip(" .:-–—()")
         if part and len(part) <= 60 and not NOT_A_NAME.search(part) and not BYLINE_PREFIX.fullmatch(part + " "):
             names.append(part)
     return names
