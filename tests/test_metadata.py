@@ -1146,10 +1146,13 @@ def test_a_weekday_is_not_a_name():
         "Von Anna Schmidt am Montag, 12.01.2024",
         "Anna Schmidt November 18, 2019",
         "Anna Schmidt Published 11:20 a.m.",
+        "Anna Schmidt vor 5 Stunden",
+        "Anna Schmidtvor 2 Std.",
     ],
 )
 def test_the_date_line_after_the_name_is_no_part_of_it(byline):
     assert split_names(byline) == ["Anna Schmidt"]
+    assert split_names(byline.replace("Anna Schmidt", "").strip()) == []
     assert split_names(byline.replace("Schmidt", "Schmidt und August Mai")) == ["Anna Schmidt", "August Mai"]
 
 

@@ -223,10 +223,18 @@ NOT_A_NAME = re.compile(
 # "Von Anna Schmidt Montag, 21.11.2024" (regional papers' byline boxes), "Reuters November 18,
 # 2019", "Tom Davies Associated Press Published 11:20 a.m." (venturebeat.com, jpost.com,
 # detroitnews.com): a weekday, or a month before its day, is the date's start, not a name's end.
+# So is a relative time, with a space or without one where the name's and the time's elements
+# meet: "Houzz Deutschlandvor 5 Stunden" (houzz.de; eishockeynews.de, finanzmarktwelt.de and
+# mdr.de print times so too).
+RELATIVE_TIME = r"vor\s+\d+\s*(?:Sekunden|Minuten|Min\.|Stunden|Std\.|Tagen|Wochen|Monaten|Jahren)"
+ANY_WEEKDAY = WEEKDAY[:-1] + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH = (
+    r"(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)"
+)
 DATE_START = (
-    r"\s(?:(?:am|on)\s+)?(?:" + WEEKDAY + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-    r"\s(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\s*(?=\d)"
+    r"(?:^|(?<=\w)|\s)" + RELATIVE_TIME + r"|(?:\s(?:(?:am|on)\s+)?|^(?:am|on)\s+)" + ANY_WEEKDAY + r"\b|"
+    r"(?:^|\s)" + MONTH + r"\s*(?=\d)"
 )
 BYLINE_END = re.compile(
     r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand|published|updated)\b|" + DATE_START, re.IGNORECASE
