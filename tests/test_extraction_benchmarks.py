@@ -86,6 +86,11 @@ def test_body_text_shingle_f1(page_id, minimum_f1):
         ("badische-zeitung.de-Wohnungssuche", "authors", ["Lisa Petrich"]),  # "Von" and the name apart
         ("livenet.ch-sprache", "authors", ["Fritz Imhof"]),  # "Autor: …" below the story
         ("laola1.at-barisic", "authors", ["Alexander Karper"]),  # metadata credits "LAOLA1.at"
+        ("eawag.ch-elektron", "authors", ["Andri Bryner"]),  # "Erstellt von …" in the byline element
+        ("brandeins.de.wahresIch", "authors", ["Harald Willenbrock"]),  # "Text und Interview: …"
+        ("goodnight.at.konzert", "authors", ["Johanna Kropfitsch"]),  # "… Alle Artikel" in the author box
+        ("0a962f6bcd5649f7a7e6effa338df80d", "authors", ["Paddy"]),  # a microdata Person with a biography
+        ("piratenpatei.de-Entlarvt", "authors", []),  # "Theme: Pirate Rogue von xwolf" in the footer
     ],
 )
 def test_metadata_rules_on_real_pages(page_id, field, expected):
