@@ -1203,6 +1203,24 @@ def test_an_author_box_s_link_label_run_into_the_name_is_cut_off(link):
     assert split_names(f"Von Julia Deutsch {link}") == ["Julia Deutsch"]
 
 
+@pytest.mark.parametrize("account", ["admin", "publisher", "Administrator", "webmaster"])
+def test_a_cms_placeholder_account_is_no_author(account):
+    head = f'<meta name="author" content="{account}">'
+    assert extract(page(head=head, header=HEADLINE + f'<span class="author">{account}</span>')).authors == []
+    # The byline the page prints is the author.
+    assert extract(page(head=head, header=HEADLINE + '<p class="byline">Von Anna Schmidt</p>')).authors == [
+        "Anna Schmidt"
+    ]
+    # A commenter in the sidebar's "recent comments" is not.
+    widget = (
+        '<aside class="widget_recent_comments"><ul><li class="recentcomments">'
+        '<span class="comment-author-link">Peter Ulmer</span> bei <a href="/?p=1#comment-2">Neue Terminals</a>'
+        "</li></ul></aside>"
+    )
+    html = page(head=head, header=HEADLINE).replace("<footer>", widget + "<footer>")
+    assert extract(html).authors == []
+
+
 def test_split_names():
     assert split_names("Von Anna Schmidt, Jan Meyer & Eva Roth") == ["Anna Schmidt", "Jan Meyer", "Eva Roth"]
     assert split_names("https://rp-online.de/autor/anna") == []

@@ -196,6 +196,14 @@ BYLINE_ELEMENTS = lxml.etree.XPath(
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK})")
 IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK})")
+# WordPress's "Recent Comments" widget (its core markup: "widget_recent_comments",
+# "recentcomments", "comment-author-link"; in the sidebars of autonews.ch, boxen.de,
+# resonator-podcast.de): the names in it are commenters on other posts. A forum's or a blog's own
+# thread, whose first post may be the page's story, is not such a list.
+IN_RECENT_COMMENTS = lxml.etree.XPath(
+    'boolean(ancestor-or-self::*[contains(@class, "recentcomments") or contains(@class, "recent_comments")'
+    ' or contains(@class, "recent-comments")])'
+)
 
 
 def byline_elements(tree) -> list:
@@ -215,7 +223,11 @@ NOT_A_NAME = re.compile(
     # The site's credits in its footer, in an element whose class says "author": the theme's or
     # the web agency's maker ("Theme: Pirate Rogue von xwolf" on piratenpartei.de, "Theme:
     # ColorMag von ThemeGrill", "Enfold Theme by Kriesi", "Webdesign von …", "Powered by …").
-    r"^(?:theme|(?:web)?design(?:ed)?|powered)\b|\b(?:theme|template)\s+(?:by|von)\b",
+    r"^(?:theme|(?:web)?design(?:ed)?|powered)\b|\b(?:theme|template)\s+(?:by|von)\b|"
+    # A CMS's placeholder account in the author field: WordPress's "admin" (bmas.de,
+    # autonews.ch, autoracing.com.br, inexhibit.com), the Government Site Builder's "publisher"
+    # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster".
+    r"^(?:admin|administrator|publisher|webmaster)$",
     re.IGNORECASE,
 )
 
@@ -322,7 +334,7 @@ def article_authors(
         _sort_names(handles[:1] + issuers, sites, names, agencies, desks, common)
     if not (names or agencies or desks):
         for element in byline_elements(tree)[:3]:
-            if IN_TEASER_LINK(element):
+            if IN_TEASER_LINK(element) or IN_RECENT_COMMENTS(element):
                 continue
             _sort_names(split_names(_byline_text(element)), sites, names, agencies, desks, common)
     signature = closing_signature(tree, text)
