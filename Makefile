@@ -18,8 +18,10 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/newsarchive demo
 
+# Two test processes: most tests wait on a crawl, a server or a browser in another process.
+# Each file's tests stay together in one of them, sharing that file's fixtures.
 test: install browser redis lint docs-check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Style is ruff's (configuration in pyproject.toml); `make format` rewrites, `make lint` checks.
 lint: install
