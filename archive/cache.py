@@ -10,6 +10,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from typing import BinaryIO
 from pathlib import Path
 
 
@@ -29,12 +30,39 @@ def cached_json(name: str, build: Callable[[], object], valid: Callable[[object]
     except (OSError, ValueError):
         pass
     value = build()
+    _write_whole(path, lambda file: file.write(json.dumps(value, ensure_ascii=False).encode("utf-8")))
+    return value
+
+
+def cached_file(name: str, write: Callable[[BinaryIO], None]) -> Path | None:
+    """The path of the file cached under ``name``, which ``write(file)`` fills when it is missing;
+    None when the cache cannot be written. Its reader rebuilds it (:func:`forget`) when it
+    finds it broken."""
+    path = cache_dir() / name
+    if path.is_file() or _write_whole(path, write):
+        return path
+    return None
+
+
+def forget(name: str) -> None:
+    """Remove the file cached under ``name``, if any (it is rebuilt on its next use)."""
+    try:
+        (cache_dir() / name).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _write_whole(path: Path, write: Callable[[BinaryIO], None]) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written whole, then renamed: crawls starting together never read half a file.
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as file:
-            json.dump(value, file, ensure_ascii=False)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, suffix=".tmp", delete=False) as file:
+            try:
+                write(file)
+            except BaseException:
+                os.unlink(file.name)
+                raise
         os.replace(file.name, path)
+        return True
     except OSError:
-        pass
-    return value
+        return False

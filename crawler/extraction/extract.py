@@ -14,7 +14,6 @@ from urllib.parse import urljoin
 import ftfy
 import lxml.etree
 import lxml.html
-import py3langid
 import trafilatura
 from trafilatura.metadata import (
     META_URL,
@@ -32,16 +31,13 @@ from w3lib.encoding import html_to_unicode
 from archive.canonical import canonical_url
 from crawler.extraction.article import Article
 from crawler.extraction.kicker import article_kicker
+from crawler.extraction.language import detect_language
 from crawler.extraction.bylines import article_authors, printed_agency_credits
 from crawler.extraction.dates import article_dates, parse_date
 from crawler.extraction.headline import article_title
 from crawler.extraction.lead import article_lead
 from crawler.extraction.page import DATE_FROM_FEED, MAX_KICKER_WORDS, as_list, page_metadata
 
-# Texts this short are teasers or errors, not articles; language detection is unreliable too.
-MIN_LANGUAGE_WORDS = 8
-# Characters of a text that language detection reads (about 150 words).
-LANGUAGE_SAMPLE = 1000
 # UTF-8 read as Latin-1/Windows-1252 ("GeschÃ¤ft", "â€ž"): a page whose declared charset lies.
 # A cheap test first; ftfy's full check and repair cost too much to run on every page.
 MOJIBAKE = re.compile(
@@ -381,16 +377,6 @@ def _undo_chrome(tree) -> tuple[list, list]:
                 unwrapped.append((element, parent, parent.index(element), previous, joined_to))
                 element.drop_tag()
     return headers, unwrapped
-
-
-def detect_language(text: str, fallback: str | None = None) -> str | None:
-    """ISO 639-1 language of ``text``; bilingual sites mislabel pages, so the text decides."""
-    if len(text.split()) >= MIN_LANGUAGE_WORDS:
-        # The start of a text tells its language as well as all of it, at a fraction of the
-        # cost (py3langid counts n-grams in Python, ~1 µs a character).
-        language, _score = py3langid.classify(text[:LANGUAGE_SAMPLE])
-        return language
-    return (fallback or "").split("-")[0].lower() or None
 
 
 def _without_headline(text: str, title: str | None) -> str:

@@ -7,7 +7,6 @@ import gc
 # article below is too short to have one, so without this every worker imported it on its
 # first real article.
 import datasketch  # noqa: F401
-import py3langid
 
 import crawler.extraction.extract  # noqa: F401  (lxml, trafilatura, htmldate, the metadata rules)
 
@@ -17,10 +16,11 @@ from archive.indexing.enrich import company_finder
 from archive.indexing.search import german_vocabulary
 from archive.storage.store import prepare_article
 from crawler.extraction.article import Article
+from crawler.extraction.language import language_identifier
 
 german_vocabulary()
 company_finder()
-py3langid.classify("Die Sprache eines Textes, einmal erkannt, lädt das Modell.")
+language_identifier()
 # Not the date parser's languages (crawler.extraction.dates.warm_up_date_parser): compiling them
 # costs seconds of CPU, which a crawl pays only once a page's written-out date needs them.
 prepare_article(

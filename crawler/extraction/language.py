@@ -1,0 +1,72 @@
+"""The language of an article's text, by py3langid.
+
+py3langid ships its model LZMA-compressed, and unpacking it is most of the time a crawl's
+extraction workers take to start (figures in docs/performance.md). The unpacked model is kept in
+newsarchive's cache directory (:mod:`archive.cache`), so that every crawl after the first reads it
+as it is.
+"""
+
+import functools
+import lzma
+import shutil
+import zipfile
+from array import array
+from importlib.metadata import version
+
+import numpy
+from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+from archive.cache import cached_file, forget
+
+# Texts this short are teasers or errors, not articles; language detection is unreliable too,
+# so the page's own lang attribute decides.
+MIN_LANGUAGE_WORDS = 8
+# Characters of a text that language detection reads (about 150 words): the start of a text
+# tells its language as well as all of it, at a fraction of the cost (py3langid counts n-grams
+# in Python, character by character).
+LANGUAGE_SAMPLE = 1000
+
+UNPACKED_MODEL = f"py3langid-{version('py3langid')}-model.npz"
+
+
+def detect_language(text: str, fallback: str | None = None) -> str | None:
+    """ISO 639-1 language of ``text``; bilingual sites mislabel pages, so the text decides."""
+    if len(text.split()) >= MIN_LANGUAGE_WORDS:
+        language, _score = language_identifier().classify(text[:LANGUAGE_SAMPLE])
+        return language
+    return (fallback or "").split("-")[0].lower() or None
+
+
+@functools.cache
+def language_identifier() -> LanguageIdentifier:
+    """py3langid's identifier with its own model, read from the unpacked copy when there is one."""
+    path = cached_file(UNPACKED_MODEL, _unpack_model)
+    if path is not None:
+        try:
+            return _read_unpacked(path)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):  # a copy cut short or garbled
+            forget(UNPACKED_MODEL)
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+def _unpack_model(file) -> None:
+    with lzma.open(MODEL_DIR / MODEL_FILE) as packed:
+        shutil.copyfileobj(packed, file, length=1 << 20)
+
+
+def _read_unpacked(path) -> LanguageIdentifier:
+    # The arrays as py3langid's own loader (py3langid.modelio.load_model) hands them over.
+    with numpy.load(path, allow_pickle=False) as model:
+        return LanguageIdentifier(
+            numpy.asarray(model["ptc"]),
+            numpy.asarray(model["pc"]),
+            model["classes"].tolist(),
+            _machine_ints(model["nextmove"]),
+            model["out_feat"].tolist(),
+            tk_row=_machine_ints(model["nextmove_row"]),
+        )
+
+
+def _machine_ints(values: numpy.ndarray) -> array:
+    typecode = {2: "H", 4: "I", 8: "L"}[values.dtype.itemsize]
+    return array(typecode, numpy.ascontiguousarray(values).tobytes())
