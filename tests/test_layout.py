@@ -43,6 +43,8 @@ LAYERS = [
     # The near-duplicate signature needs numpy only: scipy, which datasketch imports, took most
     # of a second of every pool's start.
     ("crawler.extraction.warmup", ["scipy", "datasketch"]),
+    # A crawl into a new archive starts its workers' fork server before it imports the rest.
+    ("crawler.extraction.forkserver", ["numpy", "scrapy", "archive.storage.store", "crawler.extraction.warmup"]),
     ("crawler.cli", ["scrapy", "trafilatura", "datasette", "numpy", "scheduler"]),
     ("scheduler", ["scrapy", "trafilatura", "datasette", "crawler.cli"]),
 ]
