@@ -1,5 +1,6 @@
 """The ``newsarchive`` command line: a thin layer over the crawler and archive APIs."""
 
+import gc
 import json
 import os
 import socket
@@ -124,6 +125,9 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
         settings.setdefault("LOG_LEVEL", "INFO")
     settings.setdefault("NEWSARCHIVE_PROGRESS", sys.stderr.isatty() if progress is None else progress)
     summary = run_crawl(sources, db_path, settings)
+    # The crawl is over and its archive closed: what it loaded goes out of the collector's reach,
+    # so that the interpreter's exit does not walk all of it once more before the process ends.
+    gc.freeze()
     for run in summary["runs"]:
         if run["status"] == "locked":
             click.echo(f"{run['source']}: skipped, another crawl of this source is running", err=True)
