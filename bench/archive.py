@@ -148,7 +148,7 @@ def dedup_lookups(db_path: Path, count: int, seed: int, samples: int = 200) -> d
     rng = random.Random(seed)
     ids = sorted(rng.sample(range(1, count + 1), min(samples, count)))
     texts = [row["text"] for row in db.query(f"select text from articles where id in ({','.join(map(str, ids))})")]
-    near_duplicates(db, texts[0])  # untimed: the first lookup imports datasketch (about 0.7 s)
+    near_duplicates(db, texts[0])  # untimed: the first lookup draws the signature's permutations
     started = time.perf_counter()
     found = sum(len(near_duplicates(db, text)) for text in texts)
     elapsed = time.perf_counter() - started

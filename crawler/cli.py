@@ -1,5 +1,6 @@
 """The ``newsarchive`` command line: a thin layer over the crawler and archive APIs."""
 
+import gc
 import json
 import os
 import socket
@@ -107,15 +108,26 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
     Example:
         newsarchive crawl rp-duesseldorf --set DOWNLOAD_DELAY=2
     """
+    sources = _load(sources_path, source_ids)
+    settings = dict(_parse_setting(item) for item in overrides)
+    if not Path(db_path).exists() and str(settings.get("EXTRACT_WORKERS", "")).strip() != "0":
+        # A crawl into a new archive extracts every page it fetches: its extraction workers'
+        # fork server loads their code now, on another core, while Scrapy starts here. A
+        # re-crawl, which may find nothing new, starts it with its first page to extract.
+        from crawler.extraction.forkserver import start_fork_server
+
+        start_fork_server()
+    _check_archive(db_path)
+
     from crawler.crawl import run_crawl
 
-    sources = _load(sources_path, source_ids)
-    _check_archive(db_path)
-    settings = dict(_parse_setting(item) for item in overrides)
     if verbose:
         settings.setdefault("LOG_LEVEL", "INFO")
     settings.setdefault("NEWSARCHIVE_PROGRESS", sys.stderr.isatty() if progress is None else progress)
     summary = run_crawl(sources, db_path, settings)
+    # The crawl is over and its archive closed: what it loaded goes out of the collector's reach,
+    # so that the interpreter's exit does not walk all of it once more before the process ends.
+    gc.freeze()
     for run in summary["runs"]:
         if run["status"] == "locked":
             click.echo(f"{run['source']}: skipped, another crawl of this source is running", err=True)

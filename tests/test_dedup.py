@@ -289,3 +289,23 @@ def test_buckets_of_a_text_stay_what_stored_archives_hold():
     # re-indexes (as m011 did), or lookups stop finding what was stored before.
     buckets = dedup.text_signature(WIRE["a"])[1].buckets
     assert (buckets[0], buckets[-1]) == ((0, -7870078890702163692), (41, 8495583668208841636))
+
+
+def test_signature_is_datasketch_affine32_minhash():
+    # Stored signatures were computed by datasketch's MinHash; ours must stay equal to it value
+    # for value, or screening compares incompatible signatures.
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED)
+    assert template.scheme == "affine32"
+    for text in (WIRE["a"], WIRE["b"]):
+        text_shingles = dedup.shingles(text)
+        reference = MinHash(
+            num_perm=dedup.NUM_PERM,
+            seed=dedup.SEED,
+            scheme=template.scheme,
+            permutations=template.permutations,
+            hashfunc=int,
+        )
+        reference.update_batch([(value ^ (value >> 32)) & 0xFFFFFFFF for value in text_shingles])
+        assert dedup.minhash(text_shingles).tolist() == reference.hashvalues.tolist()

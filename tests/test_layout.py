@@ -40,6 +40,11 @@ LAYERS = [
     # The extraction workers' fork server loads their task and never the crawl's Scrapy side,
     # which each worker would otherwise import on its first page.
     ("crawler.extraction.warmup", ["scrapy", "twisted", "crawler.pipelines", "crawler.fetch.spider"]),
+    # The near-duplicate signature needs numpy only: scipy, which datasketch imports, took most
+    # of a second of every pool's start.
+    ("crawler.extraction.warmup", ["scipy", "datasketch"]),
+    # A crawl into a new archive starts its workers' fork server before it imports the rest.
+    ("crawler.extraction.forkserver", ["numpy", "scrapy", "archive.storage.store", "crawler.extraction.warmup"]),
     ("crawler.cli", ["scrapy", "trafilatura", "datasette", "numpy", "scheduler"]),
     ("scheduler", ["scrapy", "trafilatura", "datasette", "crawler.cli"]),
 ]

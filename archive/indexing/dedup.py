@@ -95,16 +95,27 @@ class Sketch(NamedTuple):
 
 
 def minhash(text_shingles: frozenset[int]) -> numpy.ndarray:
-    """The MinHash signature of a shingle set: ``NUM_PERM`` values below 2**32, as uint32."""
-    from datasketch import MinHash
+    """The MinHash signature of a shingle set: ``NUM_PERM`` values below 2**32, as uint32.
 
-    scheme, permutations = _permutations()
-    # The scheme mixes every input with the MurmurHash3 finaliser before permuting, so the
-    # shingle hashes, folded to 32 bits, go in as they are.
-    signature = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=scheme, permutations=permutations, hashfunc=int)
+    datasketch's ``affine32`` scheme (its default since 2.0) with ``seed=SEED``, value for value,
+    so signatures stored by earlier versions still compare: each shingle hash, folded to 32
+    bits, is mixed with the MurmurHash3 finaliser, then mapped by ``NUM_PERM`` affine
+    permutations ``a * h + b`` modulo 2**32; the signature keeps each permutation's minimum.
+    """
+    multipliers, offsets = _permutations()
     hashes = numpy.fromiter(text_shingles, dtype=numpy.uint64, count=len(text_shingles))
-    signature.update_batch(((hashes ^ (hashes >> numpy.uint64(32))) & numpy.uint64(0xFFFFFFFF)).tolist())
-    return signature.hashvalues.astype("<u4")
+    folded = ((hashes ^ (hashes >> numpy.uint64(32))) & numpy.uint64(0xFFFFFFFF)).astype(numpy.uint32)
+    mixed = _fmix32(folded).reshape(-1, 1)
+    return (mixed * multipliers + offsets).min(axis=0).astype("<u4")
+
+
+def _fmix32(values: numpy.ndarray) -> numpy.ndarray:
+    # MurmurHash3's 32-bit finaliser; uint32 products wrap, which is the modulo it needs.
+    values = values ^ (values >> numpy.uint32(16))
+    values = values * numpy.uint32(0x85EBCA6B)
+    values = values ^ (values >> numpy.uint32(13))
+    values = values * numpy.uint32(0xC2B2AE35)
+    return values ^ (values >> numpy.uint32(16))
 
 
 def band_buckets(signature: numpy.ndarray) -> list[tuple[int, int]]:
@@ -163,16 +174,14 @@ def could_be_copy(first: Sketch, second_count: int, second_signature: bytes, thr
 
 
 @functools.cache
-def _permutations():
-    # datasketch is imported here, not at the top: it imports scipy (60 MB), and a crawl's
-    # own process, which gets its articles' signatures from the extraction processes, never
-    # computes one.
-    from datasketch import MinHash
-
-    # The same for every signature (they follow from SEED); drawing them took a third of
-    # the time of hashing an article's text.
-    template = MinHash(num_perm=NUM_PERM, seed=SEED)
-    return template.scheme, template.permutations
+def _permutations() -> tuple[numpy.ndarray, numpy.ndarray]:
+    # Drawn as datasketch draws them for its affine32 scheme, so that signatures match its own.
+    # Computed here rather than by datasketch: importing it imports scipy, which cost an
+    # extraction worker pool's start most of a second.
+    generator = numpy.random.RandomState(SEED)
+    multipliers = generator.randint(0, 1 << 31, NUM_PERM, dtype=numpy.uint32) * numpy.uint32(2) + numpy.uint32(1)
+    offsets = generator.randint(0, 1 << 32, NUM_PERM, dtype=numpy.uint32)
+    return multipliers, offsets
 
 
 def index_article(

@@ -3,15 +3,11 @@ needs before its first page, so that no worker pays for it and all share one cop
 
 import gc
 
-# The near-duplicate signature's MinHash (with the scipy modules it imports): the warm-up
-# article below is too short to have one, so without this every worker imported it on its
-# first real article.
-import datasketch  # noqa: F401
-
 import crawler.extraction.extract  # noqa: F401  (lxml, trafilatura, htmldate, the metadata rules)
 
 # The workers' task: a worker unpickles it by importing its module, which then is loaded already.
 import crawler.extraction.workers  # noqa: F401
+from archive.indexing.dedup import minhash
 from archive.indexing.enrich import company_finder
 from archive.indexing.search import german_vocabulary
 from archive.storage.store import prepare_article
@@ -21,6 +17,9 @@ from crawler.extraction.language import language_identifier
 german_vocabulary()
 company_finder()
 language_identifier()
+# The near-duplicate signature's permutations: the warm-up article below is too short to have
+# a signature, so without this every worker drew them on its first real article.
+minhash(frozenset({0}))
 # Not the date parser's languages (crawler.extraction.dates.warm_up_date_parser): compiling them
 # costs seconds of CPU, which a crawl pays only once a page's written-out date needs them.
 prepare_article(

@@ -10,13 +10,13 @@ pages with its siblings instead of loading its own copy. Forking the crawl proce
 not be safe: it runs a reactor and threads.
 """
 
-import multiprocessing
 import os
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
 from archive.storage.store import PreparedArticle, prepare_article
+from crawler.extraction.forkserver import fork_server_context
 from crawler.extraction.timelimit import time_budget
 
 
@@ -74,10 +74,8 @@ def renew_pool(broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["crawler.extraction.warmup"])
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        max_workers=workers, mp_context=fork_server_context(), initializer=_start_worker, initargs=(os.getpid(),)
     )
     # The pool starts a process per task while none is idle: as many no-op tasks as workers
     # start them all now, while the crawl fetches its first hubs.

@@ -1,0 +1,27 @@
+"""The extraction workers' fork server, which a crawl may start before it has a page to extract.
+
+Kept apart from :mod:`crawler.extraction.workers` so that starting it imports nothing heavy: the
+server loads the extraction code (:mod:`crawler.extraction.warmup`) in a process of its own, on
+another core, while the crawl process goes on importing and starting Scrapy.
+"""
+
+import multiprocessing
+from multiprocessing import forkserver
+
+PRELOAD = ["crawler.extraction.warmup"]
+
+
+def fork_server_context() -> multiprocessing.context.ForkServerContext:
+    """The ``forkserver`` context whose server preloads :data:`PRELOAD`."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def start_fork_server() -> None:
+    """Start the fork server now and return at once; the extraction pool forks its workers from it.
+
+    The server's warm-up runs meanwhile; the first worker forked waits for it to end.
+    """
+    fork_server_context()
+    forkserver.ensure_running()
