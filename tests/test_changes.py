@@ -3,7 +3,7 @@ sites on 127.0.0.x, crawled four times through the real CLI, asserted from the s
 logs and the stored rows.
 
 - a newspaper (feed, sitemap and news sitemap): edits hinted only by the hub read last;
-- a host asking for ``Crawl-delay: 2`` in its robots.txt;
+- a host asking for ``Crawl-delay: 1`` in its robots.txt;
 - a site whose articles disappear (404, a "not found" page answered with 200, a redirect to the
   home page) and whose error template is answered with 200 from the start.
 """
