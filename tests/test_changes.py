@@ -3,7 +3,7 @@ sites on 127.0.0.x, crawled four times through the real CLI, asserted from the s
 logs and the stored rows.
 
 - a newspaper (feed, sitemap and news sitemap): edits hinted only by the hub read last;
-- a host asking for ``Crawl-delay: 2`` in its robots.txt;
+- a host asking for ``Crawl-delay: 1`` in its robots.txt;
 - a site whose articles disappear (404, a "not found" page answered with 200, a redirect to the
   home page) and whose error template is answered with 200 from the start.
 """
@@ -42,7 +42,7 @@ LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
 PUBLISHED = "2026-03-02T08:00:00+01:00"
 NEWS_NS = 'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
 SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-CRAWL_DELAY = 2
+CRAWL_DELAY = 1
 
 
 def html(title: str, edit: str = "") -> Page:
@@ -386,11 +386,11 @@ def test_a_crawl_delay_beyond_the_maximum_waits_the_maximum(tmp_path):
             {"sources": [{"id": "slow", "start_urls": [f"{site.base_url}/news/"], "download_delay": 0}]},
         )
         result = run_cli(
-            "crawl", "--sources", sources, "--db", tmp_path / "archive.db", "--set", "ROBOTS_DELAY_MAX=1", timeout=60
+            "crawl", "--sources", sources, "--db", tmp_path / "archive.db", "--set", "ROBOTS_DELAY_MAX=0.5", timeout=60
         )
         times = [moment for (_, path, _), moment in zip(site.requests, site.request_times) if path != "/robots.txt"]
     gaps = [later - earlier for earlier, later in zip(times, times[1:])]
-    assert len(gaps) >= len(POLITE_ARTICLES) and min(gaps) >= 1 - 0.05, gaps
+    assert len(gaps) >= len(POLITE_ARTICLES) and min(gaps) >= 0.5 - 0.05, gaps
     assert "waiting ROBOTS_DELAY_MAX" in result.stderr
 
 
