@@ -25,6 +25,7 @@ from trafilatura.metadata import (
     extract_sitename,
     extract_title,
 )
+from trafilatura.utils import line_processing
 from trafilatura.settings import DEFAULT_CONFIG
 from w3lib.encoding import html_to_unicode
 
@@ -153,7 +154,7 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
         date_source=dates.source,
         language=detect_language(text, fallback=meta["lang"]),
         text=text,
-        tags=as_list(facts.tags) or meta["keywords"] or as_list(facts.categories or extract_catstags("category", tree)),
+        tags=as_list(facts.tags) or meta["keywords"] or as_list(facts.categories or category_links("category", tree)),
         image=_clean(facts.image),
         site_name=_clean(facts.sitename),
         alternates={
@@ -197,9 +198,32 @@ def trafilatura_metadata(tree, url: str) -> Document:
         metadata.sitename = metadata.sitename.title()
     elif not metadata.sitename and (host := META_URL.match(metadata.url or url)):
         metadata.sitename = host[1]
-    metadata.tags = metadata.tags or extract_catstags("tag", tree)
+    metadata.tags = metadata.tags or category_links("tag", tree)
     metadata.clean_and_trim()
     return metadata
+
+
+# Every link address of the page.
+LINK_ADDRESSES = lxml.etree.XPath("//a/@href", smart_strings=False)
+# trafilatura's category fallback when no link list names one (extract_catstags).
+SECTION_META = lxml.etree.XPath(
+    './/head//meta[@property="article:section" or contains(@name, "subject")][@content]', smart_strings=False
+)
+
+
+def category_links(metatype: str, tree) -> list[str]:
+    """trafilatura's categories or tags (``extract_catstags``) of ``metatype`` ("category",
+    "tag"). It keeps only links whose address has a path segment such as "/tag/" or
+    "/categories/", so on a page none of whose links has one its link lists are not searched:
+    their XPath expressions, some with regular expressions, read the whole tree. The categories'
+    fallback, the page's section meta tags, is then read as trafilatura reads it."""
+    segment = re.compile("/" + metatype.rstrip("y") + "(?:y|ies|s)?/")
+    if segment.search("\n".join(value for value in LINK_ADDRESSES(tree) if isinstance(value, str))):
+        return extract_catstags(metatype, tree)
+    if metatype != "category":
+        return []
+    sections = (element.attrib["content"] for element in SECTION_META(tree))
+    return [line for line in dict.fromkeys(line_processing(value) for value in sections if value) if line]
 
 
 # The attributes trafilatura's byline search (trafilatura.metadata.extract_author) matches on,
