@@ -16,7 +16,8 @@ writes ``bench/results/extraction.json``.
   ``with`` / ``without`` text snippets.
 
 CPU time per page (this process's, so the extractor alone) is reported beside wall time, and
-newsarchive's CPU as a multiple of plain trafilatura's on the same pages.
+newsarchive's CPU as a multiple of plain trafilatura's on the same pages; the two take turns
+page by page (:func:`in_turn`).
 """
 
 import argparse
@@ -131,9 +132,9 @@ def warm_up(extractor, html: str, url: str) -> None:
     newsarchive's extractor starts as its extraction workers do, after the fork server's
     :mod:`crawler.extraction.warmup`. Both start with the date parser's languages compiled
     (a cost a crawl pays once, on its first page with a written-out date), so that no page's
-    time includes it. Each extractor
-    starts with empty trafilatura and htmldate caches, so that neither finds strings the other
-    read (measured: within the noise on metadata-de)."""
+    time includes it. trafilatura's and htmldate's caches are emptied first; in the run the
+    extractors share them, and each reads every other page after the other one
+    (:func:`in_turn`)."""
     trafilatura.meta.reset_caches()
     warm_up_date_parser()
     if extractor is project_extractor:
@@ -141,19 +142,51 @@ def warm_up(extractor, html: str, url: str) -> None:
     extractor(html, url)
 
 
+def in_turn(extractors: dict, pages: list[str], read) -> dict[str, dict[str, tuple[dict, float, float]]]:
+    """Every extractor on every page: name → page id → (prediction, seconds, CPU seconds).
+
+    ``read(page_id)`` gives the page's ``(html, url)``. The extractors take turns page by page,
+    in an order that rotates from one page to the next, so that a change in the machine's speed
+    during the run (another process, the CPU's clock) weighs on each of them alike; run one
+    after the other, the ratio of their CPU times moved by half between runs on one machine.
+    """
+    names = list(extractors)
+    html, url = read(pages[0])
+    for extractor in extractors.values():
+        warm_up(extractor, html, url)
+    runs = {name: {} for name in names}
+    for position, page_id in enumerate(pages):
+        html, url = read(page_id)
+        for name in names[position % len(names) :] + names[: position % len(names)]:
+            started, cpu_started = time.perf_counter(), time.process_time()
+            predicted = extractors[name](html, url)
+            runs[name][page_id] = (predicted, time.perf_counter() - started, time.process_time() - cpu_started)
+    return runs
+
+
+def timings(runs: dict[str, tuple[dict, float, float]]) -> dict:
+    times = {page_id: seconds for page_id, (_predicted, seconds, _cpu) in runs.items()}
+    slowest = max(times, key=times.get)
+    return {
+        "seconds_total": sum(times.values()),
+        "cpu_ms_per_page": 1000 * sum(cpu for _predicted, _seconds, cpu in runs.values()) / len(runs),
+        "seconds_max_page": times[slowest],
+        "slowest_page": slowest,
+    }
+
+
 def run_body(directory: Path, limit: int | None) -> dict:
     gold = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
     pages = sorted(gold)[:limit]
+    runs = in_turn(
+        EXTRACTORS["article-extraction"],
+        pages,
+        lambda page_id: (read_page(directory / "html" / f"{page_id}.html.gz"), gold[page_id]["url"]),
+    )
     results = {}
-    for name, extractor in EXTRACTORS["article-extraction"].items():
-        precisions, recalls, exact, times, cpu = [], [], 0, {}, 0.0
-        warm_up(extractor, read_page(directory / "html" / f"{pages[0]}.html.gz"), gold[pages[0]]["url"])
-        for page_id in pages:
-            html = read_page(directory / "html" / f"{page_id}.html.gz")
-            started, cpu_started = time.perf_counter(), time.process_time()
-            predicted = extractor(html, gold[page_id]["url"])
-            times[page_id] = time.perf_counter() - started
-            cpu += time.process_time() - cpu_started
+    for name, page_runs in runs.items():
+        precisions, recalls, exact = [], [], 0
+        for page_id, (predicted, _seconds, _cpu) in page_runs.items():
             precision, recall, is_exact = shingle_scores(gold[page_id]["articleBody"], predicted["text"])
             if precision is not None:
                 precisions.append(precision)
@@ -161,17 +194,13 @@ def run_body(directory: Path, limit: int | None) -> dict:
                 recalls.append(recall)
             exact += is_exact
         precision, recall = sum(precisions) / len(precisions), sum(recalls) / len(recalls)
-        slowest = max(times, key=times.get)
         results[name] = {
             "pages": len(pages),
             "f1": 2 * precision * recall / (precision + recall),
             "precision": precision,
             "recall": recall,
             "accuracy": exact / len(pages),
-            "seconds_total": sum(times.values()),
-            "cpu_ms_per_page": 1000 * cpu / len(pages),
-            "seconds_max_page": times[slowest],
-            "slowest_page": slowest,
+            **timings(page_runs),
         }
     return results
 
@@ -251,25 +280,21 @@ def run_metadata(directory: Path, limit: int | None) -> dict:
     gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
     halves = read_split(directory)
     pages = sorted(gold)[:limit]
+    runs = in_turn(
+        EXTRACTORS["metadata-de"],
+        pages,
+        lambda page_id: (read_page(directory / gold[page_id]["file"]), gold[page_id]["url"]),
+    )
     results = {}
-    for name, extractor in EXTRACTORS["metadata-de"].items():
+    for name, page_runs in runs.items():
         outcomes = {}
         misses = {field: [] for field in METADATA_FIELDS}
-        times, cpu = {}, 0.0
-        warm_up(extractor, read_page(directory / gold[pages[0]]["file"]), gold[pages[0]]["url"])
-        for page_id in pages:
-            entry = gold[page_id]
-            html = read_page(directory / entry["file"])
-            started, cpu_started = time.perf_counter(), time.process_time()
-            predicted = extractor(html, entry["url"])
-            times[page_id] = time.perf_counter() - started
-            cpu += time.process_time() - cpu_started
-            outcomes[page_id] = page_outcome(entry, predicted)
+        for page_id, (predicted, _seconds, _cpu) in page_runs.items():
+            outcomes[page_id] = page_outcome(gold[page_id], predicted)
             page_hits, page_totals = outcomes[page_id]
             for field in METADATA_FIELDS:
                 if halves.get(page_id) == "tune" and page_totals[field] > page_hits[field]:
                     misses[field].append(page_id)
-        slowest = max(times, key=times.get)
         results[name] = {
             "pages": len(pages),
             **scores_of(list(outcomes.values())),
@@ -280,10 +305,7 @@ def run_metadata(directory: Path, limit: int | None) -> dict:
                 }
                 for half in HALVES
             },
-            "seconds_total": sum(times.values()),
-            "cpu_ms_per_page": 1000 * cpu / len(pages),
-            "seconds_max_page": times[slowest],
-            "slowest_page": slowest,
+            **timings(page_runs),
             "misses_tune": misses,
         }
     return results
