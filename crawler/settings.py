@@ -13,6 +13,7 @@ NEWSARCHIVE_CONTACT_URL = "https://github.com/newsarchive/newsarchive#contact"
 
 # Politeness: robots.txt, few parallel requests per host, adaptive delays.
 ROBOTSTXT_OBEY = True
+ROBOTSTXT_PARSER = "crawler.fetch.robotsparser.RobotParser"  # Protego; reads "Crawl-delay: 2,5" too
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0

@@ -3,10 +3,14 @@ spaces a crawl's requests to it, in one process and across distributed workers; 
 from the test server's own request log."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scrapy.robotstxt import ProtegoRobotParser
 
 from crawler.crawl import crawl_settings, user_agent
 from crawler.demosite import DemoSiteServer, Page
 from crawler.fetch.middlewares import robots_delay
+from crawler.fetch.robotsparser import RobotParser
 from tests.conftest import run_cli, write_sources
 from tests.test_distributed import finish, start_worker
 from tests.webcases import article_html
@@ -42,6 +46,7 @@ def page_gaps(site) -> list[float]:
             1.5,
         ),
         ("User-agent: *\nRequest-rate: 1/2s\nCrawl-delay: 1\n", 2.0),  # the larger of the two
+        ("User-agent: *\nCrawl-delay: 1,5\n", 1.5),  # a decimal comma, as German sites write it
     ],
 )
 def test_crawl_respects_the_delay_robots_txt_asks(tmp_path, robots, delay):
@@ -56,9 +61,31 @@ def test_crawl_respects_the_delay_robots_txt_asks(tmp_path, robots, delay):
     assert min(gaps) >= delay - 0.05, gaps
 
 
-def test_robots_delay_reads_protego():
-    from scrapy.robotstxt import ProtegoRobotParser
+def test_a_delay_with_a_decimal_comma_is_read_as_its_number():
+    agent = user_agent(crawl_settings(":memory:"))
+    assert crawl_settings(":memory:")["ROBOTSTXT_PARSER"] == "crawler.fetch.robotsparser.RobotParser"
+    for text, delay in [
+        (b"User-agent: *\nCrawl-delay: 2,5\n", 2.5),
+        (b"User-agent: newsarchive\n  crawl-delay :0,75\r\n", 0.75),
+        (b"User-agent: *\nCrawl-delay: 3\n# Crawl-delay: 9,5\n", 3),  # a comment is no delay
+    ]:
+        assert robots_delay(RobotParser(text, None), agent) == delay, text
+    # What may be fetched is read as before.
+    robots = RobotParser(b"User-agent: *\nCrawl-delay: 2,5\nDisallow: /intern/\n", None)
+    assert not robots.allowed("https://example.org/intern/a", agent) and robots.allowed("https://example.org/a", agent)
 
+
+@settings(max_examples=200)
+@given(st.binary(max_size=300) | st.text(alphabet="Crawl-dey: 0123456789,.\n*Usr-agnt/", max_size=120).map(str.encode))
+def test_any_robots_txt_reads_as_protego_reads_it_but_for_decimal_commas(body):
+    agent = user_agent(crawl_settings(":memory:"))
+    ours = robots_delay(RobotParser(body, None), agent)
+    if b"," not in body:
+        assert ours == robots_delay(ProtegoRobotParser(body, None), agent)
+    assert ours is None or ours > 0
+
+
+def test_robots_delay_reads_protego():
     def parsed(text):
         return ProtegoRobotParser(text.encode(), None)
 
