@@ -10,8 +10,8 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from typing import BinaryIO
 from pathlib import Path
+from typing import BinaryIO
 
 
 def cache_dir() -> Path:

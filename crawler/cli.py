@@ -110,13 +110,10 @@ def crawl(source_ids, sources_path, db_path, overrides, as_json, verbose, progre
     """
     sources = _load(sources_path, source_ids)
     settings = dict(_parse_setting(item) for item in overrides)
-    if not Path(db_path).exists() and str(settings.get("EXTRACT_WORKERS", "")).strip() != "0":
-        # A crawl into a new archive extracts every page it fetches: its extraction workers'
-        # fork server loads their code now, on another core, while Scrapy starts here. A
-        # re-crawl, which may find nothing new, starts it with its first page to extract.
-        from crawler.extraction.forkserver import start_fork_server
+    # Before Scrapy is imported: the workers' warm-up overlaps the crawl's own start.
+    from crawler.extraction.forkserver import start_for_new_archive
 
-        start_fork_server()
+    start_for_new_archive(db_path, settings)
     _check_archive(db_path)
 
     from crawler.crawl import run_crawl

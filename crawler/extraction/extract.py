@@ -32,10 +32,10 @@ from w3lib.encoding import html_to_unicode
 from archive.canonical import canonical_url
 from crawler.extraction.article import Article
 from crawler.extraction.kicker import article_kicker
-from crawler.extraction.language import detect_language
 from crawler.extraction.bylines import article_authors, printed_agency_credits
 from crawler.extraction.dates import article_dates, parse_date
 from crawler.extraction.headline import article_title
+from crawler.extraction.language import detect_language
 from crawler.extraction.lead import article_lead
 from crawler.extraction.page import DATE_FROM_FEED, MAX_KICKER_WORDS, as_list, page_metadata
 

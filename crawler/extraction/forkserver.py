@@ -7,6 +7,7 @@ another core, while the crawl process goes on importing and starting Scrapy.
 
 import multiprocessing
 from multiprocessing import forkserver
+from pathlib import Path
 
 PRELOAD = ["crawler.extraction.warmup"]
 
@@ -25,3 +26,15 @@ def start_fork_server() -> None:
     """
     fork_server_context()
     forkserver.ensure_running()
+
+
+def start_for_new_archive(db_path: str, overrides: dict[str, str]) -> None:
+    """Start the fork server now when the crawl goes into a new archive, unless ``overrides``
+    (``--set`` values) turn the workers off (``EXTRACT_WORKERS=0``).
+
+    A crawl into a new archive extracts every page it fetches, so its workers' code loads on
+    another core while Scrapy starts. A re-crawl, which may find nothing new, starts the
+    server with its first page to extract, so that an unchanged site costs no warm-up.
+    """
+    if not Path(db_path).exists() and str(overrides.get("EXTRACT_WORKERS", "")).strip() != "0":
+        start_fork_server()

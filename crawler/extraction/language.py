@@ -1,7 +1,7 @@
 """The language of an article's text, by py3langid.
 
 py3langid ships its model LZMA-compressed, and unpacking it is most of the time a crawl's
-extraction workers take to start (figures in docs/performance.md). The unpacked model is kept in
+extraction workers take to start (figures in docs/notes/2026-12-crawl-start.md). The unpacked model is kept in
 newsarchive's cache directory (:mod:`archive.cache`), so that every crawl after the first reads it
 as it is.
 """
