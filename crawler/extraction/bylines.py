@@ -239,7 +239,7 @@ NOT_A_NAME = re.compile(
 # meet: "Houzz Deutschlandvor 5 Stunden" (houzz.de; eishockeynews.de, finanzmarktwelt.de and
 # mdr.de print times so too).
 RELATIVE_TIME = r"vor\s+\d+\s*(?:Sekunden|Minuten|Min\.|Stunden|Std\.|Tagen|Wochen|Monaten|Jahren)"
-ANY_WEEKDAY = WEEKDAY[:-1] + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+ANY_WEEKDAY = r"(?:" + WEEKDAY + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (
     r"(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)"
