@@ -143,12 +143,20 @@ class BatchWriter:
     first; then one call of ``write`` stores the batch (in one transaction) off the reactor's
     thread, and each :meth:`write_item` returns its item's result once the batch is committed.
     ``write`` returns one result per item, or an exception for an item that failed.
+
+    ``nothing_else_coming(waiting)``, when given, says whether any item other than the
+    ``waiting`` ones can still arrive; when none can (the crawl's last pages, a re-crawl's few
+    changed ones), waiting out the delay would only hold the crawl open, so the batch is written
+    at once. It is asked when an item arrives and every ``IDLE_CHECK`` seconds while items wait.
     """
 
-    def __init__(self, write, *, size: int, delay: float, name: str):
+    IDLE_CHECK = 0.05
+
+    def __init__(self, write, *, size: int, delay: float, name: str, nothing_else_coming=None):
         self.write = write
         self.size = max(1, size)
         self.delay = delay
+        self.nothing_else_coming = nothing_else_coming
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self.pending: list[tuple[dict, asyncio.Future]] = []
         self.timer = None
@@ -157,14 +165,26 @@ class BatchWriter:
         loop = asyncio.get_running_loop()
         written = loop.create_future()
         self.pending.append((item, written))
-        if len(self.pending) >= self.size:
+        if len(self.pending) >= self.size or self._last_to_come():
             self.flush()
         elif self.timer is None:
-            self.timer = loop.call_later(self.delay, self.flush)
+            self._wait(loop, loop.time() + self.delay)
         result = await written
         if isinstance(result, BaseException):
             raise result
         return result
+
+    def _last_to_come(self) -> bool:
+        return self.nothing_else_coming is not None and self.nothing_else_coming(len(self.pending))
+
+    def _wait(self, loop, deadline: float) -> None:
+        """Flush at ``deadline``, or as soon as nothing else can come."""
+        now = loop.time()
+        if now >= deadline or self._last_to_come():
+            self.flush()
+            return
+        check = self.delay if self.nothing_else_coming is None else min(self.IDLE_CHECK, deadline - now)
+        self.timer = loop.call_later(check, self._wait, loop, deadline)
 
     def flush(self):
         if self.timer is not None:
@@ -219,6 +239,8 @@ class ArchivePipeline:
         self.batch_size = batch_size
         self.batch_delay = batch_delay
         self.writer = None
+        # Whether items other than the writer's waiting ones can still come (see BatchWriter).
+        self.nothing_else_coming = None
         # Opened and used in the writer's thread only (sqlite3 connections stay in their thread).
         self.db = None
         self.raw_db = None
@@ -229,7 +251,7 @@ class ArchivePipeline:
         db_path = settings.get("NEWSARCHIVE_DB")
         if not db_path:
             raise NotConfigured("NEWSARCHIVE_DB is not set")
-        return cls(
+        pipeline = cls(
             db_path,
             crawler.stats,
             IngestOptions(revisit_after=revisit_after(settings), link_entities=settings.getbool("ENRICH_ENABLED")),
@@ -237,9 +259,17 @@ class ArchivePipeline:
             batch_size=settings.getint("ARCHIVE_BATCH_SIZE"),
             batch_delay=settings.getfloat("ARCHIVE_BATCH_DELAY"),
         )
+        pipeline.nothing_else_coming = lambda waiting: only_items_waiting(crawler.engine, waiting)
+        return pipeline
 
     def open_spider(self):
-        self.writer = BatchWriter(self._write, size=self.batch_size, delay=self.batch_delay, name="archive-writer")
+        self.writer = BatchWriter(
+            self._write,
+            size=self.batch_size,
+            delay=self.batch_delay,
+            name="archive-writer",
+            nothing_else_coming=self.nothing_else_coming,
+        )
         # Opened now, while crawlers open their spiders one after another: two writer threads
         # creating a new archive's tables at once would fail with "database is locked".
         self.writer.run(self._open_connections)
@@ -270,6 +300,24 @@ class ArchivePipeline:
         for db in (self.db, self.raw_db):
             if db is not None:
                 db.close()
+
+
+def only_items_waiting(engine, waiting: int) -> bool:
+    """Whether the ``waiting`` items are all the crawl still has in hand: no response queued
+    for or in the spider beyond theirs, no other item in the pipelines, nothing downloading or
+    scheduled, no start request left. Then no further item can come until they are written."""
+    slot = engine.scraper.slot if engine is not None else None
+    if slot is None or engine.scheduler is None:
+        return False
+    return (
+        not slot.queue
+        and len(slot.active) <= waiting
+        and slot.itemproc_size <= waiting
+        and not engine.downloader.active
+        # Scrapy keeps the spider's start requests not yet read here (engine.spider_is_idle).
+        and getattr(engine, "_start", None) is None
+        and not engine.scheduler.has_pending_requests()
+    )
 
 
 def revisit_after(settings) -> tuple[int, ...]:

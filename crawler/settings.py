@@ -103,7 +103,8 @@ REQUEST_FINGERPRINTER_CLASS = "crawler.fetch.fingerprint.CanonicalRequestFingerp
 # linked in the same transaction as the article).
 ENRICH_ENABLED = True
 # Articles are stored by a writer thread, this many per transaction, at most this many seconds
-# after they arrive (crawler.pipelines.BatchWriter): a commit per article slowed the crawl.
+# after they arrive, and at once when no other page is on its way (crawler.pipelines.BatchWriter):
+# a commit per article slowed the crawl.
 ARCHIVE_BATCH_SIZE = 50
 ARCHIVE_BATCH_DELAY = 0.5
 # Items processed in parallel per response. Scrapy starts this many asyncio tasks for every

@@ -125,6 +125,28 @@ def test_sitemaps_listed_in_robots_txt_are_used(demo_site, demo_articles, tmp_pa
     assert set(articles_by_path(tmp_path / "a.db")) == {article.path for article in demo_articles}
 
 
+def test_last_batch_written_once_nothing_else_can_come(demo_site, demo_articles, tmp_path):
+    """The writer's batch delay holds no crawl open: with an hour's delay and batches larger
+    than the site, every article is still stored, as soon as no other page is on its way."""
+    sources = write_sources(
+        tmp_path / "sources.yml",
+        {"sources": [{"id": "robots-sitemaps", "sitemaps": [f"{demo_site.base_url}/robots.txt"], "download_delay": 0}]},
+    )
+    run_cli(
+        "crawl",
+        "--sources",
+        sources,
+        "--db",
+        tmp_path / "a.db",
+        "--set",
+        "ARCHIVE_BATCH_DELAY=3600",
+        "--set",
+        f"ARCHIVE_BATCH_SIZE={len(demo_articles) + 1}",
+        timeout=240,
+    )
+    assert set(articles_by_path(tmp_path / "a.db")) == {article.path for article in demo_articles}
+
+
 def test_a_crawl_that_cannot_start_exits_1_and_is_recorded_failed(demo_site, tmp_path):
     sources = write_sources(
         tmp_path / "sources.yml", {"sources": [{"id": "demo", "start_urls": [f"{demo_site.base_url}/koeln/"]}]}
