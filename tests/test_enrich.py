@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from datasette.app import Datasette
 
-from archive.indexing.enrich import enrich_article, find_companies, find_places, gazetteer
+from archive.indexing.enrich import enrich_article, find_companies, find_places, gazetteer, known_places
 from archive.publishing.publish import metadata_for
 from archive.storage.store import open_archive, store_article, utc_now
 from crawler.extraction.article import Article
@@ -25,6 +25,11 @@ def places_in(text: str) -> list[str]:
 def companies_in(text: str) -> dict[str, str]:
     mentions, companies = find_companies(text)
     return {mention.entity_id: companies[mention.entity_id].name for mention in mentions}
+
+
+def test_the_writers_places_are_the_gazetteers():
+    """The crawl's writer links places by the table it reads without compiling the gazetteer."""
+    assert known_places() == gazetteer().places
 
 
 def test_gazetteer_is_complete_for_nrw():

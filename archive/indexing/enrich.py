@@ -322,12 +322,8 @@ class Gazetteer:
 
     @classmethod
     def from_csv(cls, path: Path = PLACES_FILE) -> "Gazetteer":
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
         places, forms = [], {}
-        for row in rows:
-            place_id = slug(f"{row['parent']} {row['name']}") if row["kind"] == "city_district" else slug(row["name"])
-            place = Place(place_id, row["name"], row["kind"], row["parent"], row["match"])
+        for row, place in _places_of(path):
             places.append(place)
             for surface, bare, qualified in _surface_forms(row):
                 forms.setdefault(surface, []).append((place, bare, qualified))
@@ -474,6 +470,32 @@ class CompanyFinder:
         return Company(slug(name), name, legal_form.strip(), None, False)
 
 
+def _places_of(path: Path) -> list[tuple[dict, Place]]:
+    """The gazetteer file's rows, each with its :class:`Place`."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        (
+            row,
+            Place(
+                slug(f"{row['parent']} {row['name']}") if row["kind"] == "city_district" else slug(row["name"]),
+                row["name"],
+                row["kind"],
+                row["parent"],
+                row["match"],
+            ),
+        )
+        for row in rows
+    ]
+
+
+@lru_cache(maxsize=1)
+def known_places() -> dict[str, Place]:
+    """The shipped gazetteer's places by id, without what finding them in text needs: the
+    writer of a crawl links the places its extraction workers found and never searches text."""
+    return {place.id: place for _, place in _places_of(PLACES_FILE)}
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once per process."""
@@ -580,7 +602,7 @@ def find_mentions(text: str) -> Mentions:
 def link_mentions(db: Database, article_id: int, mentions: Mentions) -> dict[str, int]:
     """Replace article ``article_id``'s links to places and companies with ``mentions``;
     returns ``{"places": n, "companies": n}``. Runs inside the caller's transaction."""
-    known = gazetteer().places
+    known = known_places()
     db.execute("delete from article_places where article_id = ?", [article_id])
     db.execute("delete from article_companies where article_id = ?", [article_id])
     places = {place_id: count for place_id, count in mentions.places.items() if place_id in known}

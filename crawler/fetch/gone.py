@@ -87,8 +87,11 @@ def soft_404_reason(body: bytes, tree=None) -> str | None:
         if text and len(text) <= 200 and NOT_FOUND.search(text):
             return text
     main = tree.xpath("//main") or tree.xpath('//*[@role="main"]') or tree.xpath("//body")
-    paragraphs = [" ".join(p.xpath("string()").split()) for p in (main[0].xpath(CONTENT_PARAGRAPHS) if main else [])]
-    if len(paragraphs) <= ERROR_PARAGRAPHS and sum(len(text.split()) for text in paragraphs) <= ERROR_PAGE_WORDS:
+    elements = main[0].xpath(CONTENT_PARAGRAPHS) if main else []
+    if len(elements) > ERROR_PARAGRAPHS:
+        return None
+    paragraphs = [" ".join(p.xpath("string()").split()) for p in elements]
+    if sum(len(text.split()) for text in paragraphs) <= ERROR_PAGE_WORDS:
         for text in paragraphs:
             if ERROR_SENTENCE.search(text):
                 return text
