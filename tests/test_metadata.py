@@ -1148,6 +1148,12 @@ def test_a_weekday_is_not_a_name():
         "Anna Schmidt Published 11:20 a.m.",
         "Anna Schmidt vor 5 Stunden",
         "Anna Schmidtvor 2 Std.",
+        # Name and date in sibling elements, read without a space between them.
+        "Anna SchmidtMontag, 12.01.2024",
+        "by Anna SchmidtMonday, November 18, 2019",
+        "Anna SchmidtNovember 18, 2019",
+        "Anna SchmidtUpdated 0339 GMT (1139 HKT) November 19, 2019",
+        "Von Anna SchmidtAktualisiert am 12.01.2024",
     ],
 )
 def test_the_date_line_after_the_name_is_no_part_of_it(byline):
@@ -1340,3 +1346,87 @@ def test_control_characters_do_not_lose_the_page():
     # A stray BEL from a content system; lxml keeps it, trafilatura would fail on it.
     body = f"<p>{STORY}</p><p>Der Hafen\x07 wächst.</p><p>{STORY}</p>"
     assert "Der Hafen wächst." in extract(page(body=body)).text
+
+
+@pytest.mark.parametrize("surname", ["Freitag", "Sonntag", "Montag", "Mai"])
+def test_a_surname_that_is_a_weekday_or_a_month_stays_a_name(surname):
+    assert split_names(f"Von Anna {surname}") == [f"Anna {surname}"]
+    assert split_names(f"Von Anna {surname} und Jan Meyer") == [f"Anna {surname}", "Jan Meyer"]
+    assert split_names(f"Von Anna {surname} · 12.01.2024") == [f"Anna {surname}"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "By Tom Krisher, AP Auto Writer",
+        "By Tom Krisher, Staff writer",
+        "Tom Krisher, CNN Editor-at-large",
+        "Von Tom Krisher, Wirtschaftsredakteur",
+        "Von Tom Krisher, Korrespondentin in Brüssel",
+        "Tom Krisher, MS, RDN",
+        "Tom Krisher, M.Sc.",
+        "Tom Krisher, Ph.D.",
+    ],
+)
+def test_what_the_person_is_after_the_name_is_not_another_author(credit):
+    for head in (f'<meta name="author" content="{credit}">', jsonld(author={"@type": "Person", "name": credit})):
+        assert extract(page(head, HEADLINE)).authors == ["Tom Krisher"]
+
+
+def test_a_role_credited_alone_is_kept_as_the_desk_it_is():
+    article = extract(page('<meta name="author" content="Wirtschaftsredakteur">', HEADLINE))
+    assert article.authors == ["Wirtschaftsredakteur"]
+
+
+def test_one_person_credited_with_and_without_a_middle_initial_is_one_author():
+    head = jsonld(author={"@type": "Person", "name": "Troy L. Smith"}) + '<meta name="author" content="Troy Smith">'
+    assert extract(page(head, HEADLINE)).authors == ["Troy L. Smith"]
+    # Two people who share a surname stay two.
+    head = jsonld(author=[{"@type": "Person", "name": "Troy L. Smith"}, {"@type": "Person", "name": "Anna Smith"}])
+    assert extract(page(head, HEADLINE)).authors == ["Troy L. Smith", "Anna Smith"]
+
+
+def test_the_author_s_initials_after_the_name_are_the_same_person():
+    assert extract(page(header=HEADLINE + "<p>Von Tina Klostermeier, TK</p>")).authors == ["Tina Klostermeier"]
+    # Initials of nobody credited are a credit of their own (a broadcaster, a desk).
+    head = '<meta name="author" content="Tina Klostermeier, NDR">'
+    assert extract(page(head, HEADLINE)).authors == ["Tina Klostermeier", "NDR"]
+
+
+@pytest.mark.parametrize(
+    "credit, authors",
+    [
+        ("Tom Davies Associated Press", ["Tom Davies"]),
+        ("The Associated Press", []),
+        ("Anna Schmidt, Deutsche Presse-Agentur", ["Anna Schmidt"]),
+    ],
+)
+def test_a_wire_service_written_out_is_the_agency(credit, authors):
+    article = extract(page(f'<meta name="author" content="{credit}">', HEADLINE))
+    assert article.authors == authors
+    assert article.agencies in (["AP"], ["dpa"])
+
+
+def test_a_section_of_the_site_credited_beside_the_person_is_no_author():
+    head = '<meta property="og:site_name" content="CNN"><meta name="author" content="Jill Disis, CNN Business">'
+    article = extract(page(head, HEADLINE), "https://edition.cnn.com/2019/11/18/investing/markets/index.html")
+    assert article.authors == ["Jill Disis"]
+
+
+COMMENT_FORM = (
+    '<form id="commentform"><p class="comment-form-author"><label for="author">Nama '
+    '<span class="required">(wajib)</span></label> <input id="author" name="author" type="text"></p>'
+    '<p class="comment-form-email"><label for="email">E-Mail</label> <input id="email" name="email"></p></form>'
+)
+
+
+def test_a_comment_form_s_name_field_is_no_byline():
+    html = page(header=HEADLINE).replace("<footer>", COMMENT_FORM + "<footer>")
+    assert extract(html).authors == []
+
+
+def test_a_byline_inside_a_form_around_the_whole_page_is_still_read():
+    # ASP.NET Web Forms pages put one <form> around everything.
+    html = page(header=HEADLINE + '<p class="author">Anna Schmidt</p>')
+    html = html.replace("<body>", '<body><form id="aspnetForm" method="post">').replace("</body>", "</form></body>")
+    assert extract(html).authors == ["Anna Schmidt"]

@@ -51,6 +51,14 @@ AGENCIES = {
     "dpa-afx": "dpa-AFX",
     "idea": "idea",
     "kathpress": "Kathpress",
+    # Written out, as English-language wire copy and the agencies' own German names sign:
+    # "The Associated Press" (ctvnews.ca, timesunion.com), "Agence France-Presse".
+    "associated press": "AP",
+    "the associated press": "AP",
+    "agence france-presse": "AFP",
+    "deutsche presse-agentur": "dpa",
+    "evangelischer pressedienst": "epd",
+    "katholische nachrichten-agentur": "KNA",
 }
 
 # Bylines that name a desk rather than a person; kept only when nothing else is credited.
@@ -196,6 +204,12 @@ BYLINE_ELEMENTS = lxml.etree.XPath(
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK})")
 IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK})")
+# A form's field: WordPress's comment form marks the name field "comment-form-author" (its label
+# "Name (Pflichtfeld)", "Nama (wajib)" in the blog's language, on kabarislamia.com and every
+# theme with comments open); a login or contact form's "author" field likewise. Not the
+# <form> around a whole page that ASP.NET sites have: only a field inside the element, or a label.
+REQUIRED_MARK = re.compile(r"\([^)]*\)?|\*")
+FORM_FIELD = lxml.etree.XPath("boolean(self::label or ancestor::label or .//input or .//textarea or .//select)")
 # WordPress's "Recent Comments" widget (its core markup: "widget_recent_comments",
 # "recentcomments", "comment-author-link"; in the sidebars of autonews.ch, boxen.de,
 # resonator-podcast.de): the names in it are commenters on other posts. A forum's or a blog's own
@@ -213,13 +227,14 @@ def byline_elements(tree) -> list:
 
 
 WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
+ANY_WEEKDAY = r"(?:" + WEEKDAY + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
 NOT_A_NAME = re.compile(
     r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
     r"aktualisiert|geschrieben)\b|"
-    # A date line's weekday taken for a byline ("Donnerstag, 4. November 2021").
-    r"^" + WEEKDAY + "$|"
+    # A date line's weekday taken for a byline ("Donnerstag, 4. November 2021", "by Monday, …").
+    r"^" + ANY_WEEKDAY + "$|"
     # The site's credits in its footer, in an element whose class says "author": the theme's or
     # the web agency's maker ("Theme: Pirate Rogue von xwolf" on piratenpartei.de, "Theme:
     # ColorMag von ThemeGrill", "Enfold Theme by Kriesi", "Webdesign von …", "Powered by …").
@@ -239,14 +254,21 @@ NOT_A_NAME = re.compile(
 # meet: "Houzz Deutschlandvor 5 Stunden" (houzz.de; eishockeynews.de, finanzmarktwelt.de and
 # mdr.de print times so too).
 RELATIVE_TIME = r"vor\s+\d+\s*(?:Sekunden|Minuten|Min\.|Stunden|Std\.|Tagen|Wochen|Monaten|Jahren)"
-ANY_WEEKDAY = r"(?:" + WEEKDAY + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (
     r"(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)"
 )
 DATE_START = (
-    r"(?:^|(?<=\w)|\s)" + RELATIVE_TIME + r"|(?:\s(?:(?:am|on)\s+)?|^(?:am|on)\s+)" + ANY_WEEKDAY + r"\b|"
-    r"(?:^|\s)" + MONTH + r"\s*(?=\d)"
+    r"(?:^|(?<=\w)|\s)" + RELATIVE_TIME + r"|(?:\s(?:am|on)\s+|^(?:am|on)\s+)" + ANY_WEEKDAY + r"\b|"
+    # A weekday without "am" goes on with its date; a name may end in one ("Anna Freitag").
+    r"\s" + ANY_WEEKDAY + r"(?=\s*,|\s+(?:den\s+|the\s+)?\d)|"
+    r"(?:^|\s)" + MONTH + r"\s*(?=\d)|"
+    # The name's and the date's elements read without a space between them: "Jeff FoustMonday,
+    # November 18, 2019" (thespacereview.com), "Anna SchmidtDienstag, 4. Mai" (byline boxes whose
+    # name and date are sibling elements, as the ones of "vor 5 Stunden" above), "Jill Disis, CNN
+    # BusinessUpdated 0339 GMT" (cnn.com). Capitalised after a small letter, as no name is written.
+    r"(?<=[a-zäöüß])(?-i:" + ANY_WEEKDAY + r"\b|" + MONTH + r"\s*(?=\d)|"
+    r"(?:Aktualisiert|Veröffentlicht|Published|Updated)\b)"
 )
 BYLINE_END = re.compile(
     r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand|published|updated)\b|" + DATE_START, re.IGNORECASE
@@ -334,7 +356,7 @@ def article_authors(
         _sort_names(handles[:1] + issuers, sites, names, agencies, desks, common)
     if not (names or agencies or desks):
         for element in byline_elements(tree)[:3]:
-            if IN_TEASER_LINK(element) or IN_RECENT_COMMENTS(element):
+            if IN_TEASER_LINK(element) or IN_RECENT_COMMENTS(element) or FORM_FIELD(element):
                 continue
             _sort_names(split_names(_byline_text(element)), sites, names, agencies, desks, common)
     signature = closing_signature(tree, text)
@@ -416,6 +438,10 @@ def _not_from_teasers(guess: list[str], tree) -> list[str]:
         return guess
     elsewhere, here = set(), set()
     for element in byline_elements(tree):
+        if FORM_FIELD(element):
+            # A form field's label, its mark of a required field left out ("Name *", "Nama (wajib)").
+            elsewhere.add(text_key(REQUIRED_MARK.sub("", text_of(element))))
+            continue
         outside = ELSEWHERE(element)
         # "Von Jörn Mecher am 08.12.2022": the name without the words after it.
         names = split_names(_without_trailing_words(text_of(element)))
@@ -949,6 +975,26 @@ def _looks_like_a_name(name: str) -> bool:
     )
 
 
+# A byline's part that says what the person is, not who ("Tom Krisher, AP Auto Writer", "Paul
+# Takahashi, Staff writer", "Chris Cillizza, CNN Editor-at-large": the AP's and Hearst's papers,
+# cnn.com; "Anna Schmidt, Wirtschaftsredakteurin", "Korrespondent in Brüssel", "freie Autorin"):
+# filed as a desk, credited only when nobody is named. A word ending so is no name, German
+# compounds included. A staff credit ("HNN Staff", "IGN Staff") is the credit some stories
+# carry alone, as a person's would be.
+ROLE = re.compile(
+    r"(?:writer|editor|editor-at-large|correspondent|reporter|columnist|contributor|critic|"
+    r"redakteur|redakteurin|korrespondent|korrespondentin|reporterin|autorin|kolumnist|kolumnistin|"
+    r"volontär|volontärin|journalistin)\b",
+    re.IGNORECASE,
+)
+# A degree or a credential after a name, not a person: "Ilana Muhlstein, MS, RDN"
+# (beachbodyondemand.com; health, nutrition and finance writers sign so on healthline.com,
+# verywellhealth.com and the like), "Anna Schmidt, M.Sc.", "Jan Meyer, Dipl.-Ing.".
+CREDENTIAL = re.compile(
+    r"MS|MA|MBA|MD|MPH|PhD|Ph\.\s?D\.?|RD|RDN|RN|CPA|CFA|CFP|[MB]\.\s?(?:Sc|A)\.?|LL\.\s?M\.?|Dipl\.-[\wä]+\.?"
+)
+
+
 def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
     """Why a credited name is nobody: ``"organisation"`` (a desk), ``"phrase"`` (a label or
     common nouns: dropped), else ``None``.
@@ -959,7 +1005,9 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
     adjectives and adverbs; it counts as a desk.
     """
     words = name.split()
-    if ORGANISATION.search(name):
+    if CREDENTIAL.fullmatch(name):
+        return "phrase"
+    if ORGANISATION.search(name) or ROLE.search(name):
         return "organisation"
     folded = " ".join(words_of(name))
     if folded in LABEL_PHRASES or any(COMMON_NOUN.match(word) and len(word) >= 8 for word in words):
@@ -1050,20 +1098,42 @@ def _fuller_name(name: str, shown: list[str]) -> str:
 def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = frozenset()) -> None:
     """File each credited name under people, agencies or desks (site names and organisations
     count as desks); labels and common-noun phrases (:func:`_not_a_person`) are nobody's."""
-    known = {text_key(name) for name in names + agencies + desks}
+    known = {_person_key(name) for name in names + agencies + desks}
     for name in candidates:
         name = _before_common_noun(name)
-        if text_key(name) in known:
+        if _person_key(name) in known or _initials_of(name, names):
             continue
-        known.add(text_key(name))
+        known.add(_person_key(name))
         agency = AGENCIES.get(name.lower())
         kind = None if agency else _not_a_person(name, common)
         if agency:
-            agencies.append(agency)
+            if agency not in agencies:
+                agencies.append(agency)
         elif DESK_WORDS.search(name) or _is_site(name, sites) or kind == "organisation":
             desks.append(name)
         elif kind is None:
             names.append(name)
+
+
+# A middle initial, which one credit of a person prints and another leaves out: "Troy L. Smith"
+# in the JSON-LD, "Troy Smith" in the meta author (cleveland.com and the other Advance papers;
+# "Bruce Y. Lee", "Michael J. Fox" elsewhere).
+MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-ZÄÖÜ]\.(?=\s+\w)")
+
+
+def _person_key(name: str) -> str:
+    """The text key of a credited name, a middle initial left out: one person credited twice
+    so is one author (the first credit's spelling kept)."""
+    return text_key(MIDDLE_INITIAL.sub("", name))
+
+
+def _initials_of(name: str, names: list[str]) -> bool:
+    """Whether ``name`` is the initials of a person credited already: "Tina Klostermeier, TK"
+    (womenshealth.de and the other magazines whose authors add their sign to the byline, as
+    German papers print "(tk)" under a story)."""
+    if not (2 <= len(name) <= 4 and name.isupper() and name.isalpha()):
+        return False
+    return any("".join(word[0] for word in other.split() if word[0].isupper()) == name for other in names)
 
 
 def _is_site(name: str, sites: set[str]) -> bool:
@@ -1086,10 +1156,37 @@ def _is_site(name: str, sites: set[str]) -> bool:
 
 
 # Words that make a site's name a publication's ("… Nachrichten", "… Online", "… Redaktion").
-MEDIA_WORDS = {"nachrichten", "online", "news", "redaktion", "digital", "aktuell", "magazin", "zeitung", "plus"}
+# Its sections' names too: "CNN Business" (cnn.com), "WAZ Wirtschaft", "BILD Politik".
+MEDIA_WORDS = {
+    "nachrichten",
+    "online",
+    "news",
+    "redaktion",
+    "digital",
+    "aktuell",
+    "magazin",
+    "zeitung",
+    "plus",
+    "business",
+    "politics",
+    "sport",
+    "sports",
+    "tech",
+    "wirtschaft",
+    "politik",
+    "kultur",
+    "panorama",
+}
 
 
-AGENCY_AFTER_NAME = re.compile(r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")\s*\)?(?=\s*(?:[,;]|$))")
+AGENCY_AFTER_NAME = re.compile(
+    r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")\s*\)?(?=\s*(?:[,;]|$))"
+    # An agency's written-out name needs no bracket to end a name: "Tom Davies Associated Press"
+    # (detroitnews.com and the other USA Today papers run the wire reporter's name so).
+    r"|(?<=\w)(?<!\b[Tt]he)\s+(?P<written>(?i:"
+    + "|".join(sorted((re.escape(name) for name in AGENCIES if " " in name), key=len, reverse=True))
+    + r"))\s*(?=[,;]|$)"
+)
 
 
 # A link label of the author box read with the name before it, the box's lines run together:
@@ -1111,7 +1208,7 @@ def split_names(value) -> list[str]:
         return []
     # "Anna Schmidt (dpa)", "Anna Schmidt/AFP": the reporter and the wire service that
     # supplied the copy (meta author fields of regional papers and portals running agency copy).
-    value = AGENCY_AFTER_NAME.sub(r"; \g<agency>", value)
+    value = AGENCY_AFTER_NAME.sub(lambda found: "; " + (found["agency"] or found["written"]), value)
     names = []
     for part in NAME_SEPARATORS.split(value):
         part = TRAILING_LABEL.sub("", part).strip(" .:-–—()")
