@@ -1430,3 +1430,8 @@ def test_a_byline_inside_a_form_around_the_whole_page_is_still_read():
     html = page(header=HEADLINE + '<p class="author">Anna Schmidt</p>')
     html = html.replace("<body>", '<body><form id="aspnetForm" method="post">').replace("</body>", "</form></body>")
     assert extract(html).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize("byline", ["von am 20.06.2018", "By on November 3, 2019", "Posted by at 10:14"])
+def test_a_byline_whose_name_field_is_empty_credits_nobody(byline):
+    assert extract(page(header=HEADLINE + f'<p class="byline">{byline}</p>')).authors == []

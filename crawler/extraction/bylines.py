@@ -242,7 +242,10 @@ NOT_A_NAME = re.compile(
     # A CMS's placeholder account in the author field: WordPress's "admin" (bmas.de,
     # autonews.ch, autoracing.com.br, inexhibit.com), the Government Site Builder's "publisher"
     # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster".
-    r"^(?:admin|administrator|publisher|webmaster)$",
+    r"^(?:admin|administrator|publisher|webmaster)$|"
+    # A template's byline whose name field is empty: "von am 20.06.2018" (oberstdorf-resort.de;
+    # WordPress and Joomla themes print "By on November 3" so), the label or a preposition left.
+    r"^(?:von|by|am|um|an|on|at|im|in|posted|geschrieben)$",
     re.IGNORECASE,
 )
 
