@@ -168,3 +168,21 @@ def test_default_pass_is_run_on_a_result_its_baseline_would_rescue():
     text = "Die Hafengesellschaft baut eine dritte Halle."
     tree = parse_html(f"<html><body><nav><ul>{MENU}</ul></nav><article><p>{text}</p></article></body></html>")
     assert default_pass_can_win(tree, text, len(text.split()))
+
+
+def test_a_story_that_broken_markup_puts_inside_the_menu_is_still_extracted():
+    """An unclosed menu item makes the article part of the <nav> in the parsed tree; the menus
+    taken out before trafilatura's passes must not take the story with them."""
+    story = "".join(
+        f"<p>Die Stadtwerke investieren {n} Millionen Euro in neue Leitungen, sagte der Vorstand am Montag.</p>"
+        for n in range(8)
+    )
+    html = (
+        '<html lang="de"><head><title>Stadtwerke investieren</title></head><body>'
+        '<nav><ul><li><a href="/">Start</a><div class="sub"><li><a href="/wirtschaft/">Wirtschaft</a>'
+        f"<article><h1>Stadtwerke investieren in neue Leitungen</h1>{story}</article>"
+        "<footer>Impressum</footer></body></html>"
+    )
+    article = extract_article(html, "https://news.example/wirtschaft/stadtwerke.html")
+    assert article is not None
+    assert "Die Stadtwerke investieren 7 Millionen Euro" in article.text

@@ -3,11 +3,13 @@ date strings, trap detection. Each either returns what it found or nothing."""
 
 from datetime import datetime, timezone
 
+import lxml.html
 from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.fetch.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.extraction.dates import parse_date, visible_dates
+from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
 
 URLISH = st.text(max_size=40) | st.sampled_from(
     [
@@ -106,3 +108,55 @@ def test_dates_parse_to_iso_or_none(value):
 @given(URLISH, st.dictionaries(st.text(max_size=10), st.integers(min_value=0, max_value=10**6), max_size=5))
 def test_trap_detection_answers_for_any_url(url, variants):
     assert trap_reason(url, variants) is None or isinstance(trap_reason(url, variants), str)
+
+
+HTML_BITS = st.sampled_from(
+    [
+        "<nav>",
+        "</nav>",
+        "<footer>",
+        "</footer>",
+        "<aside>",
+        "</aside>",
+        "<article>",
+        "</article>",
+        "<header>",
+        "</header>",
+        "<h1>",
+        "</h1>",
+        "<h2><span id='toc'></span>",
+        "</h2>",
+        "<p>",
+        "</p>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<main>",
+        "</main>",
+        '<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
+        "<!-- note -->",
+        "Hafen ",
+        "wächst weiter. ",
+        " ",
+    ]
+)
+
+
+@given(st.lists(HTML_BITS, max_size=40))
+def test_the_page_is_as_it_was_after_its_preparation_for_trafilatura(bits):
+    """What is taken out or unwrapped for trafilatura's passes is put back exactly: the field
+    rules read the page after them."""
+    tree = parse_html("<html><body>" + "".join(bits) + "<p>Ende</p></body></html>")
+    before = lxml.html.tostring(tree)
+    chrome = [
+        element
+        for element in tree.iter(*NEVER_EXTRACTED)
+        if not MAY_HOLD_THE_STORY(element)
+        and not any(outer.tag in NEVER_EXTRACTED for outer in element.iterancestors())
+    ]
+    # What is taken out is the chrome's own text; the text after each (its tail) stays.
+    kept = len(tree.text_content()) - sum(len(element.text_content()) for element in chrome)
+    with prepared_for_extraction(tree) as prepared:
+        assert not any(element in chrome for element in prepared.iter())
+        assert len(prepared.text_content()) == kept
+    assert lxml.html.tostring(tree) == before

@@ -361,6 +361,12 @@ def prepared_for_extraction(tree):
       element with the text that follows it, so "<h2><span id=…></span>Wer zahlt?</h2>" (a
       table of contents' anchor, an icon) would lose the heading's text.
 
+    - Menus, footers and sidebars (:data:`NEVER_EXTRACTED`), which trafilatura deletes from
+      its cleaned tree whatever they hold, are taken out, their tails left in place. Its passes
+      over the raw tree (readability's comparison, its pruning expressions, each over every
+      element) then read about half the elements of a news page fewer. The figures, and the
+      three benchmark pages whose text changes, are in docs/notes/2026-12-extraction-cpu.md.
+
     A whole page's tree is changed in place and restored when the block ends (trafilatura
     extracts from copies of its own, and the field rules read the page as it is): a copy of
     the whole tree less. Any other element is copied first.
@@ -368,14 +374,16 @@ def prepared_for_extraction(tree):
     if tree.getparent() is not None or tree.tail or tree is not tree.getroottree().getroot():
         copied = deepcopy(tree)
         _undo_chrome(copied)
+        _take_out(copied, _never_extracted(copied))
         yield copied
         return
     headers, unwrapped = _undo_chrome(tree)
+    taken_out = _take_out(tree, _never_extracted(tree))
     try:
         yield tree
     finally:
-        # Each unwrapping undone in reverse order: the text its tail was joined to, then the element.
-        for element, parent, index, previous, joined_to in reversed(unwrapped):
+        # Each change undone in reverse order: the text its tail was joined to, then the element.
+        for element, parent, index, previous, joined_to in reversed(unwrapped + taken_out):
             if previous is None:
                 parent.text = joined_to
             else:
@@ -383,6 +391,64 @@ def prepared_for_extraction(tree):
             parent.insert(index, element)
         for header in headers:
             header.tag = "header"
+
+
+# Page chrome that trafilatura's cleaning (its MANUALLY_CLEANED list) deletes with all it holds,
+# and that makes up half the elements of a news page: menus, footers, sidebars. Taking out its
+# other entries too (scripts, icons, form fields) saved nothing measurable and changed results.
+NEVER_EXTRACTED = ("nav", "footer", "aside")
+
+
+def _never_extracted(tree) -> list:
+    """The outermost :data:`NEVER_EXTRACTED` elements of ``tree``, in document order, but
+    those that may hold the story (:data:`MAY_HOLD_THE_STORY`)."""
+    found = []
+    inside = None
+    for element in tree.iter(*NEVER_EXTRACTED):
+        if inside is not None and _within(element, inside):
+            continue
+        inside = element
+        if not MAY_HOLD_THE_STORY(element):
+            found.append(element)
+    return found
+
+
+# Broken markup puts the story inside an element it should follow: an unclosed <li> of a menu
+# makes the whole article part of its <nav> (rhein-neckar-loewen.de), and trafilatura's other
+# extractors then find it there. Such an element stays, and so does one holding JSON-LD, where
+# trafilatura's baseline reads a story's ``articleBody``.
+MAY_HOLD_THE_STORY = lxml.etree.XPath(
+    'boolean(.//main or .//article or .//h1 or .//script[contains(@type, "json")] or count(.//p) > 5)'
+)
+
+
+def _within(element, ancestor) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _take_out(tree, elements: list) -> list:
+    """Remove ``elements`` from ``tree``, each one's tail joined to the text before it; returns
+    (element, parent, index, previous sibling, the text its tail was joined to) for each."""
+    taken = []
+    for element in elements:
+        parent, previous = element.getparent(), element.getprevious()
+        if parent is None:
+            continue
+        joined_to = parent.text if previous is None else previous.tail
+        taken.append((element, parent, parent.index(element), previous, joined_to))
+        if element.tail:
+            if previous is None:
+                parent.text = (parent.text or "") + element.tail
+            else:
+                previous.tail = (previous.tail or "") + element.tail
+        # lxml's remove() takes the tail along, kept on the element for its return.
+        parent.remove(element)
+    return taken
 
 
 def _undo_chrome(tree) -> tuple[list, list]:
