@@ -8,8 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.fetch.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
+from crawler.extraction.classify import has_pagination
 from crawler.extraction.dates import parse_date, visible_dates
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
+from crawler.extraction.page import page_metadata
 
 URLISH = st.text(max_size=40) | st.sampled_from(
     [
@@ -160,3 +162,55 @@ def test_the_page_is_as_it_was_after_its_preparation_for_trafilatura(bits):
         assert not any(element in chrome for element in prepared.iter())
         assert len(prepared.text_content()) == kept
     assert lxml.html.tostring(tree) == before
+
+
+HEAD_BITS = st.sampled_from(
+    [
+        '<a rel="next" href="/2">',
+        '<a rel="prev">',
+        '<link rel="next" href="/2">',
+        '<span rel="next">',
+        '<div class="pagination">',
+        '<ul class="nav-pagination__list">',
+        '<link rel="canonical" href="https://news.example/a">',
+        '<link rel="canonical">',
+        '<link rel="alternate" hreflang="en" href="https://news.example/en/a">',
+        '<link rel="alternate" hreflang="x-default" href="https://news.example/">',
+        '<link rel="alternate" href="https://news.example/feed">',
+        '<meta property="og:type" content=" article ">',
+        '<meta property="og:type">',
+        '<meta property="article:published_time" content="2026-03-12T06:30:00+01:00">',
+        '<meta name="article:modified_time" content="2026-03-13">',
+        "<p>Text</p>",
+        "</div>",
+        "</a>",
+    ]
+)
+
+
+@given(st.lists(HEAD_BITS, max_size=30), st.booleans())
+def test_page_facts_read_in_one_walk_are_what_their_xpath_finds(bits, in_head):
+    """The canonical address, language versions, og:type, dates and pagination are read from one
+    walk over the page's <meta> and <link> elements and its attributes; each is what the plain
+    XPath expression of its definition finds, wherever the page puts the elements."""
+    markup = "".join(bits)
+    html = f"<html><head>{markup if in_head else ''}</head><body>{'' if in_head else markup}<p>Ende</p></body></html>"
+    tree = parse_html(html)
+    facts = page_metadata(tree)
+
+    def first(expression):
+        values = tree.xpath(expression)
+        return values[0].strip() if values else None
+
+    assert facts["og_type"] == first('//meta[@property="og:type"]/@content')
+    assert facts["canonical"] == first('//link[@rel="canonical"]/@href')
+    assert facts["alternates"] == {
+        link.get("hreflang").strip(): link.get("href").strip()
+        for link in tree.xpath('//link[@rel="alternate"][@hreflang][@href]')
+        if link.get("hreflang").strip().lower() != "x-default"
+    }
+    assert has_pagination(tree) == bool(
+        tree.xpath(
+            '//a[@rel="next"]|//link[@rel="next"]|//a[@rel="prev"]|//link[@rel="prev"]|//*[contains(@class, "pagination")]'
+        )
+    )

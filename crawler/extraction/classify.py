@@ -14,6 +14,8 @@ each evidence function is one or two passes over the tree (0.25 ms a page on the
 import re
 from dataclasses import dataclass
 
+import lxml.etree
+
 from crawler.extraction.article import Article
 from crawler.extraction.page import ARTICLE_TYPES, address_of, jsonld_nodes, jsonld_types, node_addresses
 
@@ -408,12 +410,14 @@ def more_links(main) -> int:
 def has_pagination(tree) -> bool:
     """rel=next/prev or a pagination bar: lists run over pages. Weak, since long stories are
     split over pages too."""
-    return bool(
-        tree.xpath(
-            '(//a[@rel="next"]|//link[@rel="next"]|//a[@rel="prev"]|//link[@rel="prev"]|'
-            '//*[contains(@class, "pagination")])[1]'
-        )
-    )
+    return PAGINATION(tree)
+
+
+# Searched from the attributes up, as crawler.extraction.bylines finds bylines: a test of each
+# rel and class attribute, not of every element of the page.
+PAGINATION = lxml.etree.XPath(
+    'boolean(//@rel[. = "next" or . = "prev"][parent::a or parent::link] | //@class[contains(., "pagination")])'
+)
 
 
 def looks_like_article(extracted: Article) -> bool:

@@ -449,8 +449,11 @@ def page_metadata(tree) -> dict:
     }
     if tree is None:
         return meta
-    meta["og_type"] = first_value(tree.xpath('//meta[@property="og:type"]/@content'))
-    meta["canonical"] = first_value(tree.xpath('//link[@rel="canonical"]/@href'))
+    index = read_once(tree, "meta", _meta_index)
+    meta["og_type"] = first_value(index.get(("property", "og:type")))
+    meta["canonical"] = first_value(
+        [link.get("href") for link in _links(tree) if link.get("rel") == "canonical" and link.get("href") is not None]
+    )
     meta["lang"] = first_value(tree.xpath("/html/@lang"))
     for node in jsonld_nodes(tree):
         types = node.get("@type")
@@ -461,9 +464,15 @@ def page_metadata(tree) -> dict:
             meta["modified"] = meta["modified"] or iso_timestamp(node.get("dateModified"))
             meta["keywords"] = meta["keywords"] or as_list(node.get("keywords"))
     for key, prop in (("published", "article:published_time"), ("modified", "article:modified_time")):
-        meta[key] = meta[key] or iso_timestamp(first_value(tree.xpath(f'//meta[@property="{prop}"]/@content')))
+        meta[key] = meta[key] or iso_timestamp(first_value(index.get(("property", prop))))
     meta["alternates"] = language_alternates(tree)
     return meta
+
+
+def _links(tree) -> list:
+    """The page's ``<link>`` elements, in page order: one walk for the canonical address and
+    the language versions (each searched with its own XPath, the walk was made twice)."""
+    return read_once(tree, "links", lambda tree: list(tree.getroottree().getroot().iter("link")))
 
 
 def language_alternates(tree) -> dict[str, str]:
@@ -472,7 +481,9 @@ def language_alternates(tree) -> dict[str, str]:
     ``x-default`` names no language and is left out; URLs are as the page gives them.
     """
     alternates = {}
-    for link in tree.xpath('//link[@rel="alternate"][@hreflang][@href]'):
+    for link in _links(tree):
+        if link.get("rel") != "alternate" or link.get("hreflang") is None or link.get("href") is None:
+            continue
         language = link.get("hreflang").strip()
         if language.lower() != "x-default":
             alternates[language] = link.get("href").strip()
