@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.fetch.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
-from crawler.extraction.classify import has_pagination
+from crawler.extraction.classify import has_pagination, main_content
 from crawler.extraction.dates import parse_date, visible_dates
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
 from crawler.extraction.page import page_metadata
@@ -184,6 +184,10 @@ HEAD_BITS = st.sampled_from(
         "<p>Text</p>",
         "</div>",
         "</a>",
+        "<main>",
+        "</main>",
+        '<div role="main">',
+        '<section role="navigation">',
     ]
 )
 
@@ -209,6 +213,8 @@ def test_page_facts_read_in_one_walk_are_what_their_xpath_finds(bits, in_head):
         for link in tree.xpath('//link[@rel="alternate"][@hreflang][@href]')
         if link.get("hreflang").strip().lower() != "x-default"
     }
+    expected_main = tree.xpath('(//main|//*[@role="main"])[1]')
+    assert main_content(tree) is (expected_main[0] if expected_main else tree.find("body"))
     assert has_pagination(tree) == bool(
         tree.xpath(
             '//a[@rel="next"]|//link[@rel="next"]|//a[@rel="prev"]|//link[@rel="prev"]|//*[contains(@class, "pagination")]'

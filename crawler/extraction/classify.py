@@ -258,10 +258,14 @@ def url_shape(url: str) -> int:
     return 1 if STORY_URL.search(url) else 0
 
 
+# The role searched from the attributes up (see PAGINATION).
+MAIN = lxml.etree.XPath('(//main | //@role[. = "main"]/..)[1]')
+
+
 def main_content(tree):
     """The page's main content: <main>, role=main, or the body; the site's header, navigation,
     sidebar and footer are the same on stories and hubs and would blur the evidence."""
-    found = tree.xpath('(//main|//*[@role="main"])[1]')
+    found = MAIN(tree)
     if found:
         return found[0]
     body = tree.find("body")
