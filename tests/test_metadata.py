@@ -1435,3 +1435,11 @@ def test_a_byline_inside_a_form_around_the_whole_page_is_still_read():
 @pytest.mark.parametrize("byline", ["von am 20.06.2018", "By on November 3, 2019", "Posted by at 10:14"])
 def test_a_byline_whose_name_field_is_empty_credits_nobody(byline):
     assert extract(page(header=HEADLINE + f'<p class="byline">{byline}</p>')).authors == []
+
+
+@pytest.mark.parametrize(
+    "credit", ["Gastautorin Anna Schmidt", "Von Wirtschaftsredakteur Anna Schmidt", "Korrespondentin Anna Schmidt"]
+)
+def test_the_person_s_title_before_the_name_is_left_out(credit):
+    assert split_names(credit) == ["Anna Schmidt"]
+    assert extract(page(f'<meta name="author" content="{credit}">', HEADLINE)).authors == ["Anna Schmidt"]

@@ -990,6 +990,9 @@ ROLE = re.compile(
     r"volontär|volontärin|journalistin)\b",
     re.IGNORECASE,
 )
+# The same word before a name is the person's title in the byline, not the credit: "Gastautorin
+# Anna Schmidt" (guest posts on blogs and trade magazines), "Wirtschaftsredakteur Jan Meyer".
+ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=[A-ZÄÖÜ][\w'’.-]*\s+[A-ZÄÖÜ])")
 # A degree or a credential after a name, not a person: "Ilana Muhlstein, MS, RDN"
 # (beachbodyondemand.com; health, nutrition and finance writers sign so on healthline.com,
 # verywellhealth.com and the like), "Anna Schmidt, M.Sc.", "Jan Meyer, Dipl.-Ing.".
@@ -1214,7 +1217,7 @@ def split_names(value) -> list[str]:
     value = AGENCY_AFTER_NAME.sub(lambda found: "; " + (found["agency"] or found["written"]), value)
     names = []
     for part in NAME_SEPARATORS.split(value):
-        part = TRAILING_LABEL.sub("", part).strip(" .:-–—()")
+        part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", part)).strip(" .:-–—()")
         if part and len(part) <= 60 and not NOT_A_NAME.search(part) and not BYLINE_PREFIX.fullmatch(part + " "):
             names.append(part)
     return names
