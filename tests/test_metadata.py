@@ -2,12 +2,13 @@
 
 import json
 
+import lxml.html
 import pytest
 
 from archive.storage.store import open_archive, store_article
 from crawler.extraction.article import Article
 from crawler.extraction.extract import extract_article, parse_html
-from crawler.extraction.bylines import article_authors, split_names
+from crawler.extraction.bylines import FORM_FIELD, article_authors, split_names
 from crawler.extraction.dates import article_dates
 from crawler.extraction.headline import strip_site_name
 
@@ -1443,3 +1444,10 @@ def test_a_byline_whose_name_field_is_empty_credits_nobody(byline):
 def test_the_person_s_title_before_the_name_is_left_out(credit):
     assert split_names(credit) == ["Anna Schmidt"]
     assert extract(page(f'<meta name="author" content="{credit}">', HEADLINE)).authors == ["Anna Schmidt"]
+
+
+def test_an_author_box_with_a_follow_button_is_still_a_byline():
+    box = '<div class="author-box"><span>Anna Schmidt</span><input type="submit" value="Folgen"></div>'
+    assert extract(page(header=HEADLINE, closing=box)).authors == ["Anna Schmidt"]
+    assert not FORM_FIELD(lxml.html.fromstring(box))
+    assert FORM_FIELD(lxml.html.fromstring(COMMENT_FORM).find(".//p"))

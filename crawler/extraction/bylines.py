@@ -207,9 +207,12 @@ IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK})")
 # A form's field: WordPress's comment form marks the name field "comment-form-author" (its label
 # "Name (Pflichtfeld)", "Nama (wajib)" in the blog's language, on kabarislamia.com and every
 # theme with comments open); a login or contact form's "author" field likewise. Not the
-# <form> around a whole page that ASP.NET sites have: only a field inside the element, or a label.
+# <form> around a whole page that ASP.NET sites have, nor an author box's "follow" button: only a
+# text field inside the element, or a label.
 REQUIRED_MARK = re.compile(r"\([^)]*\)?|\*")
-FORM_FIELD = lxml.etree.XPath("boolean(self::label or ancestor::label or .//input or .//textarea or .//select)")
+FORM_FIELD = lxml.etree.XPath(
+    'boolean(self::label or ancestor::label or .//input[not(@type) or @type="text"] or .//textarea)'
+)
 # WordPress's "Recent Comments" widget (its core markup: "widget_recent_comments",
 # "recentcomments", "comment-author-link"; in the sidebars of autonews.ch, boxen.de,
 # resonator-podcast.de): the names in it are commenters on other posts. A forum's or a blog's own
