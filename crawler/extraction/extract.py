@@ -402,15 +402,11 @@ NEVER_EXTRACTED = ("nav", "footer", "aside")
 def _never_extracted(tree) -> list:
     """The outermost :data:`NEVER_EXTRACTED` elements of ``tree``, in document order, but
     those that may hold the story (:data:`MAY_HOLD_THE_STORY`)."""
-    found = []
-    inside = None
-    for element in tree.iter(*NEVER_EXTRACTED):
-        if inside is not None and _within(element, inside):
-            continue
-        inside = element
-        if not MAY_HOLD_THE_STORY(element):
-            found.append(element)
-    return found
+    return [
+        element
+        for element in tree.iter(*NEVER_EXTRACTED)
+        if next(element.iterancestors(*NEVER_EXTRACTED), None) is None and not MAY_HOLD_THE_STORY(element)
+    ]
 
 
 # Broken markup puts the story inside an element it should follow: an unclosed <li> of a menu
@@ -420,15 +416,6 @@ def _never_extracted(tree) -> list:
 MAY_HOLD_THE_STORY = lxml.etree.XPath(
     'boolean(.//main or .//article or .//h1 or .//script[contains(@type, "json")] or count(.//p) > 5)'
 )
-
-
-def _within(element, ancestor) -> bool:
-    parent = element.getparent()
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.getparent()
-    return False
 
 
 def _take_out(tree, elements: list) -> list:
