@@ -260,6 +260,8 @@ NOT_A_NAME = re.compile(
 # meet: "Houzz Deutschlandvor 5 Stunden" (houzz.de; eishockeynews.de, finanzmarktwelt.de and
 # mdr.de print times so too).
 RELATIVE_TIME = r"vor\s+\d+\s*(?:Sekunden|Minuten|Min\.|Stunden|Std\.|Tagen|Wochen|Monaten|Jahren)"
+# The label a date line starts with.
+DATE_LABEL = r"(?:Aktualisiert|Veröffentlicht|Published|Updated)"
 MONTH = (
     r"(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)"
@@ -273,12 +275,9 @@ DATE_START = (
     # November 18, 2019" (thespacereview.com), "Anna SchmidtDienstag, 4. Mai" (byline boxes whose
     # name and date are sibling elements, as the ones of "vor 5 Stunden" above), "Jill Disis, CNN
     # BusinessUpdated 0339 GMT" (cnn.com). Capitalised after a small letter, as no name is written.
-    r"(?<=[a-zäöüß])(?-i:" + ANY_WEEKDAY + r"\b|" + MONTH + r"\s*(?=\d)|"
-    r"(?:Aktualisiert|Veröffentlicht|Published|Updated)\b)"
+    r"(?<=[a-zäöüß])(?-i:" + ANY_WEEKDAY + r"\b|" + MONTH + r"\s*(?=\d)|" + DATE_LABEL + r"\b)"
 )
-BYLINE_END = re.compile(
-    r"\s[·|•]\s|\d|\b(?:aktualisiert|veröffentlicht|stand|published|updated)\b|" + DATE_START, re.IGNORECASE
-)
+BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + DATE_START, re.IGNORECASE)
 
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
@@ -1110,9 +1109,10 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
     known = {_person_key(name) for name in names + agencies + desks}
     for name in candidates:
         name = _before_common_noun(name)
-        if _person_key(name) in known or _initials_of(name, names):
+        key = _person_key(name)
+        if key in known or _initials_of(name, names):
             continue
-        known.add(_person_key(name))
+        known.add(key)
         agency = AGENCIES.get(name.lower())
         kind = None if agency else _not_a_person(name, common)
         if agency:
