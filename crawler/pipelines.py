@@ -230,7 +230,15 @@ class ArchivePipeline:
     """
 
     def __init__(
-        self, db_path: str, stats, options: IngestOptions, *, keep_raw: bool, batch_size: int, batch_delay: float
+        self,
+        db_path: str,
+        stats,
+        options: IngestOptions,
+        *,
+        keep_raw: bool,
+        batch_size: int,
+        batch_delay: float,
+        nothing_else_coming=None,
     ):
         self.db_path = db_path
         self.stats = stats
@@ -238,9 +246,9 @@ class ArchivePipeline:
         self.keep_raw = keep_raw
         self.batch_size = batch_size
         self.batch_delay = batch_delay
-        self.writer = None
         # Whether items other than the writer's waiting ones can still come (see BatchWriter).
-        self.nothing_else_coming = None
+        self.nothing_else_coming = nothing_else_coming
+        self.writer = None
         # Opened and used in the writer's thread only (sqlite3 connections stay in their thread).
         self.db = None
         self.raw_db = None
@@ -251,16 +259,15 @@ class ArchivePipeline:
         db_path = settings.get("NEWSARCHIVE_DB")
         if not db_path:
             raise NotConfigured("NEWSARCHIVE_DB is not set")
-        pipeline = cls(
+        return cls(
             db_path,
             crawler.stats,
             IngestOptions(revisit_after=revisit_after(settings), link_entities=settings.getbool("ENRICH_ENABLED")),
             keep_raw=settings.getbool("NEWSARCHIVE_KEEP_RAW"),
             batch_size=settings.getint("ARCHIVE_BATCH_SIZE"),
             batch_delay=settings.getfloat("ARCHIVE_BATCH_DELAY"),
+            nothing_else_coming=lambda waiting: only_items_waiting(crawler.engine, waiting),
         )
-        pipeline.nothing_else_coming = lambda waiting: only_items_waiting(crawler.engine, waiting)
-        return pipeline
 
     def open_spider(self):
         self.writer = BatchWriter(
