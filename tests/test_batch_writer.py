@@ -3,6 +3,8 @@
 import asyncio
 import threading
 
+import pytest
+
 from crawler.pipelines import BatchWriter
 
 
@@ -35,15 +37,24 @@ def test_items_wait_for_a_full_batch_then_are_written_together_off_the_loop():
     assert all(name.startswith("test-writer") for name in thread_names)
 
 
-def test_a_batch_is_written_after_its_delay():
-    writer, batches, _ = recording_writer(size=100, delay=0.05)
+@pytest.mark.parametrize(
+    "options",
+    [
+        # Alone, it waits out the delay.
+        {"delay": 0.05},
+        # Nothing else can come: written on arrival, however long the delay.
+        {"delay": 3600, "nothing_else_coming": lambda waiting: True},
+    ],
+)
+def test_a_lone_item_is_written_after_its_delay_or_at_once_when_nothing_else_can_come(options):
+    writer, batches, _ = recording_writer(size=100, **options)
 
     async def scenario():
-        return await writer.write_item("a")
+        return await writer.write_item("only")
 
-    assert run(scenario()) == "stored a"
+    assert run(scenario()) == "stored only"
     writer.close()
-    assert batches == [["a"]]
+    assert batches == [["only"]]
 
 
 def test_items_wait_while_more_can_come_and_are_written_once_nothing_else_can():
@@ -71,17 +82,6 @@ def test_items_wait_while_more_can_come_and_are_written_once_nothing_else_can():
     writer.close()
     assert batches == [["a", "b"]]
     assert 2 in asked
-
-
-def test_the_last_item_is_written_on_arrival_when_nothing_else_can_come():
-    writer, batches, _ = recording_writer(size=100, delay=3600, nothing_else_coming=lambda waiting: True)
-
-    async def scenario():
-        return await writer.write_item("only")
-
-    assert run(scenario()) == "stored only"
-    writer.close()
-    assert batches == [["only"]]
 
 
 def test_a_failed_batch_fails_each_of_its_items():
