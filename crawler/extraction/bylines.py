@@ -246,8 +246,9 @@ NOT_A_NAME = re.compile(
     # autonews.ch, autoracing.com.br, inexhibit.com), the Government Site Builder's "publisher"
     # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster".
     r"^(?:admin|administrator|publisher|webmaster)$|"
-    # A template's byline whose name field is empty: "von am 20.06.2018" (oberstdorf-resort.de;
-    # WordPress and Joomla themes print "By on November 3" so), the label or a preposition left.
+    # A template's byline whose name field is empty: "von am 20.06.2018" (oberstdorf-resort.de,
+    # the one page of the benchmarks seen so; the English form "By on November 3" is the same
+    # template's), the label or a preposition left.
     r"^(?:von|by|am|um|an|on|at|im|in|posted|geschrieben)$",
     re.IGNORECASE,
 )
@@ -996,8 +997,8 @@ ROLE = re.compile(
 # Anna Schmidt" (guest posts on blogs and trade magazines), "Wirtschaftsredakteur Jan Meyer".
 ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=[A-ZÄÖÜ][\w'’.-]*\s+[A-ZÄÖÜ])")
 # A degree or a credential after a name, not a person: "Ilana Muhlstein, MS, RDN"
-# (beachbodyondemand.com; health, nutrition and finance writers sign so on healthline.com,
-# verywellhealth.com and the like), "Anna Schmidt, M.Sc.", "Jan Meyer, Dipl.-Ing.".
+# (beachbodyondemand.com, the one benchmark page seen so), "Anna Schmidt, M.Sc.", "Jan Meyer,
+# Dipl.-Ing.": the degrees of the English- and German-speaking world as bylines write them.
 CREDENTIAL = re.compile(
     r"MS|MA|MBA|MD|MPH|PhD|Ph\.\s?D\.?|RD|RDN|RN|CPA|CFA|CFP|[MB]\.\s?(?:Sc|A)\.?|LL\.\s?M\.?|Dipl\.-[\wä]+\.?"
 )
@@ -1125,8 +1126,8 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
 
 
 # A middle initial, which one credit of a person prints and another leaves out: "Troy L. Smith"
-# in the JSON-LD, "Troy Smith" in the meta author (cleveland.com and the other Advance papers;
-# "Bruce Y. Lee", "Michael J. Fox" elsewhere).
+# in the JSON-LD, "Troy Smith" in the meta author (cleveland.com; forbes.com credits "Bruce Y.
+# Lee" so in its metadata).
 MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-ZÄÖÜ]\.(?=\s+\w)")
 
 
@@ -1138,8 +1139,8 @@ def _person_key(name: str) -> str:
 
 def _initials_of(name: str, names: list[str]) -> bool:
     """Whether ``name`` is the initials of a person credited already: "Tina Klostermeier, TK"
-    (womenshealth.de and the other magazines whose authors add their sign to the byline, as
-    German papers print "(tk)" under a story)."""
+    (womenshealth.de: the author's sign added to the byline, as German papers print "(tk)" under
+    a story)."""
     if not (2 <= len(name) <= 4 and name.isupper() and name.isalpha()):
         return False
     return any("".join(word[0] for word in other.split() if word[0].isupper()) == name for other in names)
@@ -1191,7 +1192,7 @@ MEDIA_WORDS = {
 AGENCY_AFTER_NAME = re.compile(
     r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")\s*\)?(?=\s*(?:[,;]|$))"
     # An agency's written-out name needs no bracket to end a name: "Tom Davies Associated Press"
-    # (detroitnews.com and the other USA Today papers run the wire reporter's name so).
+    # (detroitnews.com; "The Associated Press" alone on ctvnews.ca, timesunion.com, sportsnet.ca).
     r"|(?<=\w)(?<!\b[Tt]he)\s+(?P<written>(?i:"
     + "|".join(sorted((re.escape(name) for name in AGENCIES if " " in name), key=len, reverse=True))
     + r"))\s*(?=[,;]|$)"
