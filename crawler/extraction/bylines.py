@@ -204,11 +204,11 @@ BYLINE_ELEMENTS = lxml.etree.XPath(
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK})")
 IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK})")
-# A form's field: WordPress's comment form marks the name field "comment-form-author" (its label
-# "Name (Pflichtfeld)", "Nama (wajib)" in the blog's language, on kabarislamia.com and every
-# theme with comments open); a login or contact form's "author" field likewise. Not the
-# <form> around a whole page that ASP.NET sites have, nor an author box's "follow" button: only a
-# text field inside the element, or a label.
+# A form's field: WordPress's comment form marks the name field "comment-form-author", its label
+# "Name *" or "Name (Pflichtfeld)" in the blog's language (autonews.ch, stylegart.de,
+# wolfgangmichal.de, it-finanzmagazin.de; "Nama (wajib)" on kabarislamia.com); a login or contact
+# form's "author" field likewise. Not the <form> around a whole page that ASP.NET sites have, nor
+# an author box's "follow" button: only a text field inside the element, or a label.
 REQUIRED_MARK = re.compile(r"\([^)]*\)?|\*")
 FORM_FIELD = lxml.etree.XPath(
     'boolean(self::label or ancestor::label or .//input[not(@type) or @type="text"] or .//textarea)'
@@ -246,9 +246,9 @@ NOT_A_NAME = re.compile(
     # autonews.ch, autoracing.com.br, inexhibit.com), the Government Site Builder's "publisher"
     # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster".
     r"^(?:admin|administrator|publisher|webmaster)$|"
-    # A template's byline whose name field is empty: "von am 20.06.2018" (oberstdorf-resort.de,
-    # the one page of the benchmarks seen so; the English form "By on November 3" is the same
-    # template's), the label or a preposition left.
+    # A byline part that is only its label or a preposition: a template's byline whose name
+    # field is empty ("von am 20.06.2018" on oberstdorf-resort.de), or a label set apart from
+    # the name it introduces ("Von" on mz-web.de and presse-augsburg.de, "By" on latimes.com).
     r"^(?:von|by|am|um|an|on|at|im|in|posted|geschrieben)$",
     re.IGNORECASE,
 )
@@ -273,9 +273,10 @@ DATE_START = (
     r"\s" + ANY_WEEKDAY + r"(?=\s*,|\s+(?:den\s+|the\s+)?\d)|"
     r"(?:^|\s)" + MONTH + r"\s*(?=\d)|"
     # The name's and the date's elements read without a space between them: "Jeff FoustMonday,
-    # November 18, 2019" (thespacereview.com), "Anna SchmidtDienstag, 4. Mai" (byline boxes whose
-    # name and date are sibling elements, as the ones of "vor 5 Stunden" above), "Jill Disis, CNN
-    # BusinessUpdated 0339 GMT" (cnn.com). Capitalised after a small letter, as no name is written.
+    # November 18, 2019" (thespacereview.com), "Carrie ArnoldNovember 15, 2019"
+    # (quantamagazine.org), "Jill Disis, CNN BusinessUpdated 0339 GMT" (cnn.com): byline boxes
+    # whose name and date are sibling elements, as the ones of "vor 5 Stunden" above.
+    # Capitalised after a small letter, as no name is written.
     r"(?<=[a-zäöüß])(?-i:" + ANY_WEEKDAY + r"\b|" + MONTH + r"\s*(?=\d)|" + DATE_LABEL + r"\b)"
 )
 BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + DATE_START, re.IGNORECASE)
@@ -786,19 +787,17 @@ ANY_DATE = (
 
 # A meta line's item that is a date alone, with its weekday and time ("19. Oktober 2019",
 # "Mittwoch, 26.01.2022, 14:30 Uhr").
-DATE_LABEL = (
+DATE_ITEM_LABEL = (
     r"(?:(?:Veröffentlicht|Erschienen|Publiziert|Aktualisiert|Erstellt|Stand|Posted)(?:\s+(?:am|on))?\s*:?\s*)?"
 )
 
-DATE_ITEM = re.compile(DATE_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?")
+DATE_ITEM_TEXT = DATE_ITEM_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?"
 
-POSTED_BY = re.compile(
-    DATE_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?\s*(?:[|·•,–-]\s*)?(?:[Vv]on|by)\s+" + NAMES
-)
+DATE_ITEM = re.compile(DATE_ITEM_TEXT)
 
-NAME_THEN_DATE = re.compile(
-    NAMES + r"\s*[|·•]\s*" + DATE_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?"
-)
+POSTED_BY = re.compile(DATE_ITEM_TEXT + r"\s*(?:[|·•,–-]\s*)?(?:[Vv]on|by)\s+" + NAMES)
+
+NAME_THEN_DATE = re.compile(NAMES + r"\s*[|·•]\s*" + DATE_ITEM_TEXT)
 
 HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
 
@@ -996,9 +995,12 @@ ROLE = re.compile(
 # The same word before a name is the person's title in the byline, not the credit: "Gastautorin
 # Anna Schmidt" (guest posts on blogs and trade magazines), "Wirtschaftsredakteur Jan Meyer".
 ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=[A-ZÄÖÜ][\w'’.-]*\s+[A-ZÄÖÜ])")
-# A degree or a credential after a name, not a person: "Ilana Muhlstein, MS, RDN"
-# (beachbodyondemand.com, the one benchmark page seen so), "Anna Schmidt, M.Sc.", "Jan Meyer,
-# Dipl.-Ing.": the degrees of the English- and German-speaking world as bylines write them.
+# What a byline adds after a name, set off by a comma, to qualify that person: no one else is
+# credited by it. A degree or credential: "Ilana Muhlstein, MS, RDN" (beachbodyondemand.com),
+# "Rachael Link, MS, RD" (healthline.com), "Anna Schmidt, M.Sc.", "Jan Meyer, Dipl.-Ing." (the
+# degrees of the English- and German-speaking world as bylines write them). Or the person's own
+# initials (:func:`_initials_of`): "Tina Klostermeier, TK" (womenshealth.de), the sign German
+# papers print as "(tk)" under a story.
 CREDENTIAL = re.compile(
     r"MS|MA|MBA|MD|MPH|PhD|Ph\.\s?D\.?|RD|RDN|RN|CPA|CFA|CFP|[MB]\.\s?(?:Sc|A)\.?|LL\.\s?M\.?|Dipl\.-[\wä]+\.?"
 )
@@ -1125,22 +1127,23 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
             names.append(name)
 
 
-# A middle initial, which one credit of a person prints and another leaves out: "Troy L. Smith"
-# in the JSON-LD, "Troy Smith" in the meta author (cleveland.com; forbes.com credits "Bruce Y.
-# Lee" so in its metadata).
+# One person or desk credited twice, spelled two ways, is credited once (the first spelling
+# kept): the text key ignores case and punctuation ("Greentech.LIVE Redaktion" and "Greentech
+# LIVE Redaktion" on techfieber.de, "wegewerk GmbH" and "Wegewerk Gmbh" on zdh.de and zfk.de,
+# "stylegart" and "Stylegart" on stylegart.de), and a middle initial that one credit prints and
+# another leaves out: "Troy L. Smith" in the JSON-LD, "Troy Smith" in the meta author
+# (cleveland.com; forbes.com prints "Bruce Y. Lee" and "Bruce Lee").
 MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-ZÄÖÜ]\.(?=\s+\w)")
 
 
 def _person_key(name: str) -> str:
-    """The text key of a credited name, a middle initial left out: one person credited twice
-    so is one author (the first credit's spelling kept)."""
+    """The text key of a credited name, a middle initial left out (see :data:`MIDDLE_INITIAL`)."""
     return text_key(MIDDLE_INITIAL.sub("", name))
 
 
 def _initials_of(name: str, names: list[str]) -> bool:
-    """Whether ``name`` is the initials of a person credited already: "Tina Klostermeier, TK"
-    (womenshealth.de: the author's sign added to the byline, as German papers print "(tk)" under
-    a story)."""
+    """Whether ``name`` is the initials of a person credited already, which qualify that person
+    (see :data:`CREDENTIAL`)."""
     if not (2 <= len(name) <= 4 and name.isupper() and name.isalpha()):
         return False
     return any("".join(word[0] for word in other.split() if word[0].isupper()) == name for other in names)
