@@ -31,7 +31,30 @@ def crawl_settings(db_path: str, overrides: dict | None = None) -> Settings:
         settings.set(name, value, priority="cmdline")
     if "USER_AGENT" not in (overrides or {}):
         settings.set("USER_AGENT", user_agent(settings), priority="project")
+    for name in COMPONENT_SETTINGS:
+        leave_out_switched_off(settings, name)
     return settings
+
+
+# Scrapy's settings that list components by import path, each above a list of Scrapy's own
+# (``<name>_BASE``).
+COMPONENT_SETTINGS = ("EXTENSIONS", "DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES", "ITEM_PIPELINES")
+
+
+def leave_out_switched_off(settings: Settings, name: str) -> None:
+    """Take the components that ``name`` switches off (``None``) out of both ``name`` and its
+    base list, which leaves the same components on.
+
+    Scrapy imports every component the two lists name, switched off or not, to compare their
+    import paths (``BaseSettings.get_component_priority_dict_with_base``): a component switched
+    off would still be imported, at every crawl's start (Scrapy's remote control loads aiohttp).
+    """
+    switched_off = {path for path, order in settings.getdict(name).items() if order is None}
+    if not switched_off:
+        return
+    for key in (name, f"{name}_BASE"):
+        components = {path: order for path, order in settings.getdict(key).items() if path not in switched_off}
+        settings.set(key, components, priority=settings.getpriority(key))
 
 
 def user_agent(settings: Settings) -> str:

@@ -79,7 +79,8 @@ EXTENSIONS = {
     "crawler.extensions.FetchErrorsInOneLine": 300,
     # Scrapy's consoles: its telnet console, and its remote control (an HTTP server that runs
     # code sent to it, on by default since Scrapy 2.19). A crawl is started by the CLI or the
-    # scheduler and never attached to; each would open a port and load aiohttp for nothing.
+    # scheduler and never attached to; each would open a port and load aiohttp for nothing
+    # (switched off, they are not even imported: crawler.crawl.leave_out_switched_off).
     "scrapy.extensions.telnet.TelnetConsole": None,
     "scrapy.extensions.remote_control.RemoteControl": None,
 }

@@ -81,3 +81,46 @@ def test_a_crawl_opens_no_console():
     assert not {"scrapy.extensions.telnet.TelnetConsole", "scrapy.extensions.remote_control.RemoteControl"} & set(
         extensions
     )
+
+
+def test_a_component_switched_off_is_not_imported():
+    # Scrapy imports every component its lists name, switched off or not, when it builds the
+    # crawl's middlewares and extensions; the remote control would load aiohttp at each start.
+    probe = (
+        "import sys\n"
+        "from crawler.crawl import COMPONENT_SETTINGS, crawl_settings\n"
+        "settings = crawl_settings('archive.db')\n"
+        "for name in COMPONENT_SETTINGS:\n"
+        "    settings.get_component_priority_dict_with_base(name)\n"
+        "print('scrapy.extensions.remote_control' in sys.modules, 'aiohttp' in sys.modules)"
+    )
+    imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert imported.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {},
+        {"EXTENSIONS": {"scrapy.extensions.logstats.LogStats": None, "crawler.extensions.CrawlRunRecorder": 100}},
+        {"DOWNLOADER_MIDDLEWARES": {"scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None}},
+    ],
+)
+def test_switched_off_components_leave_the_same_components_on(overrides):
+    from scrapy.settings import Settings
+    from scrapy.utils.conf import build_component_list
+
+    from crawler import settings as project_settings
+    from crawler.crawl import COMPONENT_SETTINGS, crawl_settings
+
+    # The same settings as Scrapy would read them, with nothing taken out of its lists.
+    as_given = Settings()
+    as_given.setmodule(project_settings, priority="project")
+    for name, value in overrides.items():
+        as_given.set(name, value, priority="cmdline")
+    crawl = crawl_settings("archive.db", overrides)
+    for name in COMPONENT_SETTINGS:
+        on = build_component_list(crawl.get_component_priority_dict_with_base(name))
+        assert on == build_component_list(as_given.get_component_priority_dict_with_base(name))
+        switched_off = [path for path, order in as_given.getdict(name).items() if order is None]
+        assert not set(switched_off) & (set(crawl.getdict(name)) | set(crawl.getdict(f"{name}_BASE")))
