@@ -19,9 +19,12 @@ from pathlib import Path
 
 import yaml
 
-from archive.storage.lock import hold_lock
-
+# Run as a script, its folder (bench/, which has an archive.py) comes first on the path.
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive.storage.lock import hold_lock  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results" / "scheduler_overhead.json"
 
 

@@ -11,13 +11,18 @@ import argparse
 import json
 import random
 import sqlite3
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from archive.storage.schema import FTS_TOKENIZER
-from archive.indexing.search import search_terms
-from crawler.demosite import load_articles
+# Run as a script, its folder (bench/, which has an archive.py) comes first on the path.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive.storage.schema import FTS_TOKENIZER  # noqa: E402
+from archive.indexing.search import search_terms  # noqa: E402
+from crawler.demosite import load_articles  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results" / "search_index_size.json"
 DESIGNS = {
