@@ -140,6 +140,30 @@ def test_search_is_a_news_list_with_marked_words(fetch, ids, archive):
     assert 'href="/demo/feed.atom?q=f%C3%B6rderung"' in html
 
 
+def test_the_feed_of_a_search_folds_copies_as_its_page_does(fetch, archive):
+    with sqlite3.connect(archive) as connection:
+        (original,) = connection.execute(
+            "select a.url from articles as a join articles as copy on copy.duplicate_of = a.id where copy.url = ?",
+            [COPY_URL],
+        ).fetchone()
+
+    def entries(url: str) -> list[str]:
+        response = fetch(url)
+        assert response.status_code == 200, response.text[-1000:]
+        feed = ElementTree.fromstring(response.content)
+        return [
+            entry.findtext("{http://www.w3.org/2005/Atom}id")
+            for entry in feed.iter("{http://www.w3.org/2005/Atom}entry")
+        ]
+
+    # The story and its copy on the wire service match: one entry, the story's own.
+    found = entries("/demo/feed.atom?q=" + quote("förderung"))
+    assert original in found and COPY_URL not in found
+    assert len(found) == len(set(found))
+    # Only the copy matches: the copy stands for its story.
+    assert entries("/demo/feed.atom?source=wire") == [COPY_URL]
+
+
 def test_company_and_place_facets_of_a_broad_search_count_its_newest_matches(fetch, monkeypatch):
     def entity_counts(html: str) -> list[int]:
         sections = re.findall(r"<h3>(?:Company|Place)</h3>.*?</ul>", html, re.DOTALL)
