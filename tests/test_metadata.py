@@ -343,6 +343,17 @@ def test_time_element_and_url_date():
     assert extract(page(), url).published[:10] == "2024-03-05"
 
 
+def test_the_time_of_a_day_found_elsewhere_is_one_the_page_shows():
+    url = "https://www.example.de/wirtschaft/2024/03/05/hafen.html"
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+    # A tracking script's timestamp (in another zone, too) is no time the page shows.
+    script = '<script>var page = {published: "05.03.2024 13:38", zone: "+0530"};</script>'
+    assert extract(page(header=header, closing=script), url).published == "2024-03-05"
+    # Far from the headline, day and time in elements of their own.
+    shown = '<p class="meta"><span>05.03.2024</span><span>13:38 Uhr</span></p>'
+    assert extract(page(header=header, closing=shown), url).published == "2024-03-05T13:38:00+01:00"
+
+
 def test_the_date_line_under_the_headline_beats_a_stale_meta_date():
     head = '<meta name="date" content="2024-12-02">'
     header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt | 26. Nov. 2024</p>'

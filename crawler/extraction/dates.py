@@ -517,10 +517,9 @@ def _utc_day(value: str) -> str | None:
 
 
 def with_visible_time(day: str, tree) -> str:
-    """``day`` with the time of day shown next to it on the page (Europe/Berlin), if any."""
-    body = tree.find("body")
-    text = text_of(body if body is not None else tree)
-    for match in visible_dates(text):
+    """``day`` with the time of day shown next to it on the page (Europe/Berlin), if any: in
+    the page's visible text, not in its scripts, whose dates are no reader's."""
+    for match in visible_dates(body_text(tree)):
         moment = _from_match(match)
         if moment is not None and moment.date().isoformat() == day and match["hour"]:
             return moment.isoformat()
