@@ -1286,6 +1286,20 @@ def test_description_is_the_lead():
     assert extract(page(head)).description == "Alles zum Hafen in Düsseldorf – jetzt lesen!"
 
 
+@pytest.mark.parametrize(
+    "unseen",
+    [
+        "<script>googletag.cmd.push(function() { googletag.display('ad-top'); });</script>",
+        "<style>.article-intro { font-weight: bold; }</style>",
+        "<noscript><img src='/pixel.gif'>Bitte aktivieren Sie JavaScript.</noscript>",
+    ],
+)
+def test_a_lead_is_the_text_readers_see_not_its_scripts(unseen):
+    lead = "Die Stadtwerke bauen für 140 Millionen Euro zwei neue Terminals am Düsseldorfer Hafen."
+    header = f'<div class="article-intro">{unseen}<p>{lead}</p></div>'
+    assert extract(page(header=header)).description == lead
+
+
 def test_authors_and_agencies_are_stored_as_json(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     db["sources"].insert({"id": "rp", "name": "RP"})

@@ -3,6 +3,7 @@ date strings, trap detection. Each either returns what it found or nothing."""
 
 from datetime import datetime, timezone
 
+import lxml.etree
 import lxml.html
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from crawler.fetch.discover import feed_entries, robots_sitemaps, sitemap_entrie
 from crawler.extraction.classify import has_pagination, main_content
 from crawler.extraction.dates import parse_date, visible_dates
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
-from crawler.extraction.page import page_metadata
+from crawler.extraction.page import UNSEEN_TEXT, page_metadata, plain_text, text_of
 
 URLISH = st.text(max_size=40) | st.sampled_from(
     [
@@ -220,3 +221,33 @@ def test_page_facts_read_in_one_walk_are_what_their_xpath_finds(bits, in_head):
             '//a[@rel="next"]|//link[@rel="next"]|//a[@rel="prev"]|//link[@rel="prev"]|//*[contains(@class, "pagination")]'
         )
     )
+
+
+SHOWN_BITS = st.sampled_from(
+    [
+        "<div class='lead'>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<script>var ad = 1;</script>",
+        "<style>.lead { color: red }</style>",
+        "<noscript>Bitte JavaScript aktivieren</noscript>",
+        "<!-- note -->",
+        "Mat",
+        "thias ",
+        "Hafen\u00ad",
+        " ",
+    ]
+)
+
+
+@given(st.lists(SHOWN_BITS, max_size=30))
+def test_an_elements_text_is_its_text_without_scripts_styles_and_noscript(bits):
+    tree = parse_html("<html><body><div id='box'>" + "".join(bits) + "</div></body></html>")
+    box = tree.get_element_by_id("box")
+    expected = lxml.html.fromstring(lxml.html.tostring(box, with_tail=False))
+    # The unseen elements out, the text after each (its tail) kept in its place.
+    lxml.etree.strip_elements(expected, *UNSEEN_TEXT, with_tail=False)
+    assert text_of(box) == plain_text(expected.text_content())

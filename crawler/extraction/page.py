@@ -145,7 +145,11 @@ def _meta_index(tree) -> dict[tuple[str, str], list[str]]:
 
 
 def text_of(element) -> str:
-    return plain_text(element.text_content())
+    """``element``'s text as a reader sees it: the text of scripts, style sheets and noscript
+    blocks inside it left out (an author box's widget script, a lead's inline style sheet)."""
+    if next(element.iterdescendants(*UNSEEN_TEXT), None) is None:
+        return plain_text(element.text_content())
+    return plain_text("".join(_text_pieces(element)[0]))
 
 
 def plain_text(text: str) -> str:
