@@ -1287,6 +1287,29 @@ def test_description_is_the_lead():
 
 
 @pytest.mark.parametrize(
+    "marked", ["ArticlePage-lead", "leadText d-block", "story-body__introduction", "article-leader", "c-entry-summary"]
+)
+def test_a_lead_is_marked_by_whole_words_of_its_class(marked):
+    lead = "Die Stadtwerke bauen für 140 Millionen Euro zwei neue Terminals am Düsseldorfer Hafen."
+    head = '<meta name="description" content="Alles zum Hafen in Düsseldorf – jetzt lesen!">'
+    assert extract(page(head, f'<p class="{marked}">{lead}</p>')).description == lead
+
+
+@pytest.mark.parametrize(
+    "unmarked",
+    [
+        "text-lg leading-relaxed",  # Tailwind's line height
+        "tve-leads-lightbox",  # a sign-up form
+        "field field--name-body field--type-text-with-summary",  # Drupal's body field
+    ],
+)
+def test_a_class_that_only_contains_a_lead_word_marks_no_lead(unmarked):
+    head = '<meta name="description" content="Alles zum Hafen in Düsseldorf – jetzt lesen!">'
+    box = f'<div class="{unmarked}"><p>Jetzt anmelden: Online-Seminare zu Arbeitsrecht, Elternzeit und Kündigung.</p></div>'
+    assert extract(page(head, box)).description == "Alles zum Hafen in Düsseldorf – jetzt lesen!"
+
+
+@pytest.mark.parametrize(
     "unseen",
     [
         "<script>googletag.cmd.push(function() { googletag.display('ad-top'); });</script>",

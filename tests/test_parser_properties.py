@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from crawler.fetch.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.extraction.classify import has_pagination, main_content
 from crawler.extraction.dates import parse_date, visible_dates
+from crawler.extraction.lead import marks_lead
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
 from crawler.extraction.page import UNSEEN_TEXT, page_metadata, plain_text, text_of
 
@@ -251,3 +252,10 @@ def test_an_elements_text_is_its_text_without_scripts_styles_and_noscript(bits):
     # The unseen elements out, the text after each (its tail) kept in its place.
     lxml.etree.strip_elements(expected, *UNSEEN_TEXT, with_tail=False)
     assert text_of(box) == plain_text(expected.text_content())
+
+
+@given(st.text(max_size=60))
+def test_any_class_attribute_is_read_for_a_lead_mark(classes):
+    assert marks_lead(classes) in (True, False)
+    # One class naming the lead marks it, whatever the others are.
+    assert marks_lead(f"{classes} article-lead")

@@ -1,12 +1,15 @@
 """The lead: the marked teaser paragraph, else the meta description."""
 
+import re
+
 import lxml.etree
 
 from crawler.extraction.page import text_of
 
 
 # A union of three tag searches, not "//*[self::p or …]": libxml2 then tests the classes of those
-# elements only; the result is the same, in page order.
+# elements only; the result is the same, in page order. The classes are then read word by word
+# (marks_lead).
 LEAD_XPATH = lxml.etree.XPath(
     '(//p|//div|//span)[contains(@class, "lead") or contains(@class, "teaser-text")'
     ' or contains(@class, "intro") or contains(@class, "standfirst") or contains(@class, "summary")'
@@ -18,9 +21,34 @@ MIN_LEAD_WORDS = 8
 MAX_LEAD_WORDS = 120
 
 
+# The words of a class name: "ArticlePage-lead" is article, page, lead; "leadText" lead, text.
+CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+# Words of a class that mark the lead, whole: not "leading-relaxed" (Tailwind's line height, on
+# newsletter and shop pages alike), "tve-leads-lightbox" (a sign-up form's), "leaderboard" (an
+# ad slot's).
+LEAD_WORDS = {"lead", "leader", "leadtext", "intro", "introtext", "introduction", "standfirst", "summary"}
+
+
+def marks_lead(classes: str) -> bool:
+    """Whether a class attribute names the element the story's lead, by whole words of one of
+    its classes. Drupal's body field is typed "text with summary" in its class
+    ("field--type-text-with-summary"; arbeit-und-arbeitsrecht.de, meininger.de, albawaba.com):
+    that is the whole body, whose first words are often a box's."""
+    for name in classes.split():
+        words = [word.lower() for word in CLASS_WORD.findall(name)]
+        if "with" in words and words[-1] == "summary":
+            continue
+        if LEAD_WORDS.intersection(words) or "teaser-text" in "-".join(words):
+            return True
+    return False
+
+
 def article_lead(tree, fallback: str | None = None) -> str | None:
     """The story's lead paragraph (teaser) when the page marks one, else the meta description."""
     for element in LEAD_XPATH(tree):
+        if element.get("itemprop") != "description" and not marks_lead(element.get("class") or ""):
+            continue
         text = text_of(element)
         if MIN_LEAD_WORDS <= len(text.split()) <= MAX_LEAD_WORDS:
             return text
