@@ -1295,6 +1295,19 @@ def test_a_lead_is_marked_by_whole_words_of_its_class(marked):
     assert extract(page(head, f'<p class="{marked}">{lead}</p>')).description == lead
 
 
+@pytest.mark.parametrize("inner", ['<p class="article-intro__lead">{lead}</p>', "<p>{lead}</p>"])
+def test_an_article_header_marked_intro_is_not_the_lead(inner):
+    lead = "Die Stadtwerke bauen für 140 Millionen Euro zwei neue Terminals am Düsseldorfer Hafen."
+    head = '<meta name="description" content="Alles zum Hafen in Düsseldorf – jetzt lesen!">'
+    header = (
+        '<div class="article-intro"><span class="kicker">Logistik</span><h1>Hafen wird erweitert</h1>'
+        f"<p>Von Anna Schmidt | 21.11.2024</p>{inner.format(lead=lead)}</div>"
+    )
+    # The lead marked inside the header, else the meta description: never kicker and headline.
+    expected = lead if "__lead" in inner else "Alles zum Hafen in Düsseldorf – jetzt lesen!"
+    assert extract(page(head, header)).description == expected
+
+
 @pytest.mark.parametrize(
     "unmarked",
     [

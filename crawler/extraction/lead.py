@@ -49,6 +49,11 @@ def article_lead(tree, fallback: str | None = None) -> str | None:
     for element in LEAD_XPATH(tree):
         if element.get("itemprop") != "description" and not marks_lead(element.get("class") or ""):
             continue
+        if next(element.iter("h1", "h2"), None) is not None:
+            # The article's header marked as its intro as a whole, with kicker, headline and
+            # byline (bnn.de, brandeins.de, bmz.de, sciencealert.com): a lead marked inside it
+            # comes next.
+            continue
         text = text_of(element)
         if MIN_LEAD_WORDS <= len(text.split()) <= MAX_LEAD_WORDS:
             return text
