@@ -1435,6 +1435,24 @@ def test_what_the_person_is_after_the_name_is_not_another_author(credit):
         assert extract(page(head, HEADLINE)).authors == ["Tom Krisher"]
 
 
+@pytest.mark.parametrize(
+    "credit, written",
+    [
+        ("By TOM KRISHER, AP Auto Writer", "Tom Krisher"),
+        ("Von CHRISTOPH VON RITTER", "Christoph von Ritter"),
+        ("ANNE-MARIE O'NEIL", "Anne-Marie O'Neil"),
+        ("Jürgen Müller", "Jürgen Müller"),
+    ],
+)
+def test_a_name_printed_in_capitals_is_written_as_names_are(credit, written):
+    for head in (f'<meta name="author" content="{credit}">', jsonld(author={"@type": "Person", "name": credit})):
+        assert extract(page(head, HEADLINE)).authors == [written]
+
+
+def test_an_abbreviation_credited_in_capitals_stays_so():
+    assert extract(page('<meta name="author" content="BDZV">', HEADLINE)).authors == ["BDZV"]
+
+
 def test_a_role_credited_alone_is_kept_as_the_desk_it_is():
     article = extract(page('<meta name="author" content="Wirtschaftsredakteur">', HEADLINE))
     assert article.authors == ["Wirtschaftsredakteur"]

@@ -379,7 +379,7 @@ def article_authors(
     if not (names or agencies):
         # Nobody but the site or a desk credited: a press release's contact is its author.
         _sort_names(press_contacts(tree)[:1], sites, names, agencies, desks, common)
-    names = [_fuller_name(name, shown + signature + _introduced(tree, name)) for name in names]
+    names = [_in_mixed_case(_fuller_name(name, shown + signature + _introduced(tree, name))) for name in names]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
         for code in re.split(r"\s*[/,]\s*", credit[1]):
@@ -1147,6 +1147,27 @@ def _initials_of(name: str, names: list[str]) -> bool:
     if not (2 <= len(name) <= 4 and name.isupper() and name.isalpha()):
         return False
     return any("".join(word[0] for word in other.split() if word[0].isupper()) == name for other in names)
+
+
+def _in_mixed_case(name: str) -> str:
+    """A name the byline prints in capitals, written as names are: "TOM KRISHER" (the AP's
+    stories on ctpost.com, sfgate.com, timesunion.com), "MORITZ GATHMANN" (cicero.de), "SVEN
+    MICHAELSEN" (iconmagazine.de) become "Tom Krisher", …, so that one person credited in
+    capitals on one page and in mixed case on another is one author. A single word in capitals
+    is an abbreviation ("BDZV", "PTI") and stays."""
+    words = name.split()
+    if len(words) < 2 or not name.isupper():
+        return name
+    written = [
+        word.lower() if position and word.lower() in NAME_PARTICLES else word.title()
+        for position, word in enumerate(words)
+    ]
+    if len(words) > 2 and ROMAN_NUMERAL.fullmatch(words[-1]):
+        written[-1] = words[-1]  # a generation: "Henry Ford II"
+    return " ".join(written)
+
+
+ROMAN_NUMERAL = re.compile(r"[IVX]+")
 
 
 def _is_site(name: str, sites: set[str]) -> bool:
