@@ -1314,6 +1314,8 @@ def test_an_article_header_marked_intro_is_not_the_lead(inner):
         "text-lg leading-relaxed",  # Tailwind's line height
         "tve-leads-lightbox",  # a sign-up form
         "field field--name-body field--type-text-with-summary",  # Drupal's body field
+        "lead-asset",  # the lead's picture and its caption
+        "leadMediaRegion video",
     ],
 )
 def test_a_class_that_only_contains_a_lead_word_marks_no_lead(unmarked):

@@ -30,6 +30,12 @@ CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 LEAD_WORDS = {"lead", "leader", "leadtext", "intro", "introtext", "introduction", "standfirst", "summary"}
 
 
+# The lead's picture or video and what goes with it, named after the lead: "lead-asset"
+# (telegraph.co.uk, wired.com), "article__lead-media" (bnn.de), "leadMediaRegion" (nbcdfw.com),
+# "c-intro__image-container" (bsi.bund.de), "lead-image-credit" (emotion.de).
+MEDIA_WORDS = {"asset", "media", "image", "img", "photo", "picture", "video", "figure", "gallery", "thumbnail"}
+
+
 def marks_lead(classes: str) -> bool:
     """Whether a class attribute names the element the story's lead, by whole words of one of
     its classes. Drupal's body field is typed "text with summary" in its class
@@ -39,7 +45,9 @@ def marks_lead(classes: str) -> bool:
         words = [word.lower() for word in CLASS_WORD.findall(name)]
         if "with" in words and words[-1] == "summary":
             continue
-        if LEAD_WORDS.intersection(words) or "teaser-text" in "-".join(words):
+        if any(word in LEAD_WORDS and following not in MEDIA_WORDS for word, following in zip(words, words[1:] + [""])):
+            return True
+        if "teaser-text" in "-".join(words):
             return True
     return False
 
