@@ -44,6 +44,25 @@ def test_the_kicker_is_kept_apart_from_the_headline(head, header):
 
 
 @pytest.mark.parametrize(
+    "marked, kicker",
+    [
+        ("27.01.2022", None),
+        ("1. Februar 2022", None),
+        ("FINTECH20. Juni 2019", "FINTECH"),
+        ("Flughafenbetreiber 12:03 Uhr UPDATE", "Flughafenbetreiber"),
+        ("Strukturwandel | 21.11.2024", "Strukturwandel"),
+        # Numbers that are no date line stay.
+        ("2. Bundesliga", "2. Bundesliga"),
+        ("Handball-WM 31:28", "Handball-WM 31:28"),
+        ("1. FC Köln", "1. FC Köln"),
+    ],
+)
+def test_a_date_line_in_the_kickers_place_is_no_kicker(marked, kicker):
+    header = f'<header><span class="article-heading__kicker">{marked}</span><h1>{HEADLINE}</h1></header>'
+    assert extract(page("", header)).kicker == kicker
+
+
+@pytest.mark.parametrize(
     "head, header",
     [
         (f"<title>{HEADLINE} | RP ONLINE</title>", f"<h1>{HEADLINE}</h1>"),

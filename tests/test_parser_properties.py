@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from crawler.fetch.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.extraction.classify import has_pagination, main_content
-from crawler.extraction.dates import parse_date, visible_dates
+from crawler.extraction.dates import parse_date, text_before_date, visible_dates
 from crawler.extraction.lead import marks_lead
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
 from crawler.extraction.page import UNSEEN_TEXT, page_metadata, plain_text, text_of
@@ -259,3 +259,17 @@ def test_any_class_attribute_is_read_for_a_lead_mark(classes):
     assert marks_lead(classes) in (True, False)
     # One class naming the lead marks it, whatever the others are.
     assert marks_lead(f"{classes} article-lead")
+
+
+@given(
+    st.lists(
+        st.sampled_from(["FINTECH", "20. Juni 2019", "12:03 Uhr", "COP26", " ", "am ", "31:28", "ä"]) | DATES,
+        max_size=8,
+    )
+)
+def test_the_text_before_a_date_is_the_start_of_the_text(parts):
+    text = "".join(parts)
+    before = text_before_date(text)
+    assert text.startswith(before)
+    if not any(character.isdigit() for character in text):
+        assert before == text

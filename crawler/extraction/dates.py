@@ -74,6 +74,26 @@ def visible_dates(text: str) -> list:
     return sorted(matches, key=lambda match: match.start())
 
 
+# A time of day alone, said to be one ("12:03 Uhr", "9:30 a.m."): not a score ("Handball 31:28").
+TIME_ALONE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}\s*(?:Uhr\b|[ap]\.?m\b\.?)", re.IGNORECASE)
+# A digit run into the word before it ("FINTECH20. Juni 2019": two elements read as one).
+RUN_INTO_WORD = re.compile(r"(?<=[^\W\d])(?=\d)")
+
+
+def text_before_date(text: str) -> str:
+    """``text`` up to the first date (day, month and year) or time of day it prints, also one
+    run into the word before it; all of ``text`` without one."""
+    inserted = [match.start() for match in RUN_INTO_WORD.finditer(text)]
+    spaced = RUN_INTO_WORD.sub(" ", text)
+    starts = [match.start() for match in visible_dates(spaced) if _from_match(match) is not None]
+    starts += [match.start() for match in TIME_ALONE.finditer(spaced)]
+    if not starts:
+        return text
+    start = min(starts)
+    # Back to the position in ``text``: less the spaces put in before it.
+    return text[: start - sum(1 for position in inserted if position + inserted.index(position) < start)]
+
+
 # Where a publication date came from (``articles.date_source``), most certain first: the page's
 # structured data (JSON-LD, microdata), its meta tags, the date line it prints by the headline,
 # the feed or news sitemap that listed it, its URL, or htmldate's reading of the whole page.

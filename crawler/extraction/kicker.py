@@ -11,6 +11,7 @@ and tries three general rules in order; the first that finds a kicker decides.
 
 import re
 
+from crawler.extraction.dates import text_before_date
 from crawler.extraction.headline import KICKER_NAMES, clean_title, displayed_copy, metadata_titles
 from crawler.extraction.page import find_headline_element, is_hidden, site_names_of, text_key
 
@@ -26,6 +27,8 @@ KICKER_MARK = re.compile("|".join(KICKER_NAMES), re.IGNORECASE)
 # …"); " | " and " - " part a headline from a site name or section, which is not a kicker.
 KICKER_COLON = re.compile(r"^(?P<kicker>[^:|]{2,80}?)\s*:\s+(?P<headline>.+)$")
 SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•)\s+")
+# What may stand between a kicker and a date line cut off it.
+KICKER_END = " |-–—·•,:/"
 
 
 def article_kicker(tree, headline: str | None, url: str) -> str | None:
@@ -53,7 +56,10 @@ def article_kicker(tree, headline: str | None, url: str) -> str | None:
 
 
 def _plausible(text: str | None, headline: str) -> str | None:
-    text = clean_title(text)
+    # A date line set in the kicker's place or run into it is no topic: "27.01.2022" (bafa.de),
+    # "1. Februar 2022" (bundeskanzleramt.gv.at), "FINTECH20. Juni 2019"
+    # (it-finanzmagazin.de), "Flughafenbetreiber 12:03 Uhr UPDATE" (aero.de).
+    text = clean_title(text_before_date(clean_title(text) or "")).rstrip(KICKER_END)
     if not text or len(text) > LONGEST_KICKER_CHARACTERS or len(text.split()) > LONGEST_KICKER_WORDS:
         return None
     if text_key(text) == text_key(headline) or not text_key(text):
