@@ -59,7 +59,10 @@ def _plausible(text: str | None, headline: str) -> str | None:
     # A date line set in the kicker's place or run into it is no topic: "27.01.2022" (bafa.de),
     # "1. Februar 2022" (bundeskanzleramt.gv.at), "FINTECH20. Juni 2019"
     # (it-finanzmagazin.de), "Flughafenbetreiber 12:03 Uhr UPDATE" (aero.de).
-    text = clean_title(text_before_date(clean_title(text) or "")).rstrip(KICKER_END)
+    text = clean_title(text)
+    if len(text) > 2 * LONGEST_KICKER_CHARACTERS:  # no kicker, even with a date line cut off
+        return None
+    text = clean_title(text_before_date(text)).rstrip(KICKER_END)
     if not text or len(text) > LONGEST_KICKER_CHARACTERS or len(text.split()) > LONGEST_KICKER_WORDS:
         return None
     if text_key(text) == text_key(headline) or not text_key(text):
