@@ -1338,6 +1338,19 @@ def test_a_lead_is_the_text_readers_see_not_its_scripts(unseen):
     assert extract(page(header=header)).description == lead
 
 
+def test_a_description_that_only_repeats_the_headline_is_none():
+    title = "Hafen wird bis 2028 um zwei neue Containerterminals erweitert"
+    headline = f"<h1>{title}</h1>"
+    assert extract(page(f'<meta name="description" content="{title}">', headline)).description is None
+    # A marked lead that repeats it gives way to the meta description.
+    head = '<meta name="description" content="Die Stadtwerke investieren 140 Millionen Euro in den Hafen.">'
+    lead = f'<p class="lead">{title}</p>'
+    assert (
+        extract(page(head, headline + lead)).description
+        == "Die Stadtwerke investieren 140 Millionen Euro in den Hafen."
+    )
+
+
 def test_authors_and_agencies_are_stored_as_json(tmp_path):
     db = open_archive(tmp_path / "archive.db")
     db["sources"].insert({"id": "rp", "name": "RP"})

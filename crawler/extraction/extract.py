@@ -145,7 +145,7 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
         url=canonical_url(url, meta["canonical"]) or url,
         title=title,
         kicker=article_kicker(tree, title, url),
-        description=article_lead(tree, fallback=_clean(facts.description)),
+        description=article_lead(tree, fallback=_clean(facts.description), headline=title),
         author="; ".join(authors + [credits.get(agency, agency) for agency in agencies]) or None,
         authors=authors,
         agencies=agencies,

@@ -4,7 +4,7 @@ import re
 
 import lxml.etree
 
-from crawler.extraction.page import text_of
+from crawler.extraction.page import text_key, text_of
 
 
 # A union of three tag searches, not "//*[self::p or …]": libxml2 then tests the classes of those
@@ -52,8 +52,10 @@ def marks_lead(classes: str) -> bool:
     return False
 
 
-def article_lead(tree, fallback: str | None = None) -> str | None:
-    """The story's lead paragraph (teaser) when the page marks one, else the meta description."""
+def article_lead(tree, fallback: str | None = None, headline: str | None = None) -> str | None:
+    """The story's lead paragraph (teaser) when the page marks one, else the meta description;
+    neither when it only repeats the ``headline`` (an og:description set to the title:
+    bayrische-bembel.de, pferd-aktuell.de, catchitkansas.com)."""
     for element in LEAD_XPATH(tree):
         if element.get("itemprop") != "description" and not marks_lead(element.get("class") or ""):
             continue
@@ -63,6 +65,10 @@ def article_lead(tree, fallback: str | None = None) -> str | None:
             # comes next.
             continue
         text = text_of(element)
-        if MIN_LEAD_WORDS <= len(text.split()) <= MAX_LEAD_WORDS:
+        if MIN_LEAD_WORDS <= len(text.split()) <= MAX_LEAD_WORDS and not _repeats(text, headline):
             return text
-    return fallback
+    return None if _repeats(fallback, headline) else fallback
+
+
+def _repeats(text: str | None, headline: str | None) -> bool:
+    return bool(text and headline) and text_key(text) == text_key(headline)
