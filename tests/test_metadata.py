@@ -1278,6 +1278,18 @@ def test_language_comes_from_the_text_not_the_lang_attribute():
     assert extract(page(lang="en")).language == "de"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="keywords" content="Hafen, Logistik, hafen, Düsseldorf,">',
+        jsonld(keywords="Hafen, Logistik, hafen, Düsseldorf"),
+        jsonld(keywords=["Hafen, Logistik", "hafen", "Düsseldorf"]),
+    ],
+)
+def test_keywords_are_tags_one_each(head):
+    assert extract(page(head)).tags == ["Hafen", "Logistik", "Düsseldorf"]
+
+
 def test_description_is_the_lead():
     lead = "Die Stadtwerke bauen für 140 Millionen Euro zwei neue Terminals am Düsseldorfer Hafen."
     head = '<meta name="description" content="Alles zum Hafen in Düsseldorf – jetzt lesen!">'

@@ -13,7 +13,7 @@ from crawler.extraction.classify import has_pagination, main_content
 from crawler.extraction.dates import parse_date, text_before_date, visible_dates
 from crawler.extraction.lead import marks_lead
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
-from crawler.extraction.page import UNSEEN_TEXT, page_metadata, plain_text, text_of
+from crawler.extraction.page import UNSEEN_TEXT, as_list, page_metadata, plain_text, text_of
 
 URLISH = st.text(max_size=40) | st.sampled_from(
     [
@@ -273,3 +273,10 @@ def test_the_text_before_a_date_is_the_start_of_the_text(parts):
     assert text.startswith(before)
     if not any(character.isdigit() for character in text):
         assert before == text
+
+
+@given(st.text(max_size=40) | st.lists(st.text(max_size=20) | st.none() | st.integers(), max_size=6))
+def test_a_keywords_value_is_a_list_of_tags_each_once(value):
+    tags = as_list(value)
+    assert all(isinstance(tag, str) and tag and tag == tag.strip() and "," not in tag for tag in tags)
+    assert len({tag.casefold() for tag in tags}) == len(tags)

@@ -515,9 +515,15 @@ def first_value(values):
 
 
 def as_list(value) -> list[str]:
-    """A structured-data value as a list of strings (a comma-separated string is split)."""
+    """A structured-data value as a list of strings, each once (case aside): a comma-separated
+    string is split, also as an item of a list (the keywords meta tag as trafilatura reads it,
+    JSON-LD ``keywords`` as many sites write them)."""
     if not value:
         return []
-    if isinstance(value, str):
-        value = value.split(",")
-    return [item.strip() for item in value if item and item.strip()]
+    items = [value] if isinstance(value, str) else value
+    parts = (part.strip() for item in items if isinstance(item, str) for part in item.split(","))
+    first_spelling: dict[str, str] = {}
+    for part in parts:
+        if part:
+            first_spelling.setdefault(part.casefold(), part)
+    return list(first_spelling.values())
