@@ -1290,6 +1290,23 @@ def test_keywords_are_tags_one_each(head):
     assert extract(page(head)).tags == ["Hafen", "Logistik", "Düsseldorf"]
 
 
+@pytest.mark.parametrize(
+    "given, site_name",
+    [
+        ("RP ONLINE", "RP ONLINE"),
+        ("Rheinische Post | Nachrichten aus Düsseldorf und der Region", "Rheinische Post"),
+        ("Schnäppchen Blog mit Doktortitel • RP Online", "RP Online"),  # the part naming the host
+        ("https://www.facebook.com/rponline", "rp-online.de"),
+        ("www.rp-online.de", "rp-online.de"),
+        ("Hafen wird bis 2028 um zwei neue Containerterminals erweitert | RP ONLINE", "RP ONLINE"),
+        ("Die Stadtwerke investieren rund 140 Millionen Euro in den Ausbau des Hafens", "rp-online.de"),
+    ],
+)
+def test_the_site_name_without_slogan_link_or_headline(given, site_name):
+    header = "<h1>Hafen wird bis 2028 um zwei neue Containerterminals erweitert</h1>"
+    assert extract(page(f'<meta property="og:site_name" content="{given}">', header)).site_name == site_name
+
+
 def test_description_is_the_lead():
     lead = "Die Stadtwerke bauen für 140 Millionen Euro zwei neue Terminals am Düsseldorfer Hafen."
     head = '<meta name="description" content="Alles zum Hafen in Düsseldorf – jetzt lesen!">'

@@ -37,7 +37,7 @@ from crawler.extraction.dates import article_dates, parse_date
 from crawler.extraction.headline import article_title
 from crawler.extraction.language import detect_language
 from crawler.extraction.lead import article_lead
-from crawler.extraction.page import DATE_FROM_FEED, MAX_KICKER_WORDS, as_list, page_metadata
+from crawler.extraction.page import DATE_FROM_FEED, MAX_KICKER_WORDS, as_list, page_metadata, text_key
 
 # UTF-8 read as Latin-1/Windows-1252 ("GeschÃ¤ft", "â€ž"): a page whose declared charset lies.
 # A cheap test first; ftfy's full check and repair cost too much to run on every page.
@@ -156,7 +156,7 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
         text=text,
         tags=as_list(facts.tags) or meta["keywords"] or as_list(facts.categories or category_links("category", tree)),
         image=_clean(facts.image),
-        site_name=_clean(facts.sitename),
+        site_name=site_name_of(facts.sitename, title, url),
         alternates={
             language: alternate
             for language, href in meta["alternates"].items()
@@ -174,6 +174,41 @@ def with_listed_date(article: Article, listed_published: str | None) -> Article:
     if published is None:
         return article
     return replace(article, published=published, date_source=DATE_FROM_FEED)
+
+
+# Where a site's name is run together with more: a slogan ("LinkNaija | Nigeria's popular news
+# platform", "Boxen – Alle News, Tickets, Termine …" on boxen.de, "Schnäppchen Blog mit
+# Doktortitel • DealDoktor") or the story's headline ("Achtsam durch die Krise | Die FURCHE").
+SITE_NAME_PARTS = re.compile(r"\s+(?:\||–|—|-|·|•)\s+|\s+[|–—-]$")
+# A "site name" longer than this is a sentence: a headline or a slogan.
+MAX_SITE_NAME_WORDS = 6
+
+
+def site_name_of(name: str | None, headline: str | None, url: str) -> str | None:
+    """The site's name as the page gives it, without a slogan or the headline beside it: of
+    its parts, the one that names the host ("DealDoktor" on dealdoktor.de), else the first. A
+    page that names the site by a link (a Facebook or Twitter profile: ak-kurier.de, onmeda.de,
+    tagesspiegel.de) or by a sentence (the headline: bundespolizei.de, exxpress.at) is named by
+    its host instead."""
+    host = META_URL.match(url or "")
+    host = host[1] if host else None
+    parts = [part.strip().removeprefix("www.") for part in SITE_NAME_PARTS.split(_clean(name) or "")]
+    names = [
+        part
+        for part in parts
+        if part
+        and not part.lower().startswith(("http://", "https://"))
+        and len(part.split()) <= MAX_SITE_NAME_WORDS
+        and not (len(parts) > 1 and headline and text_key(part) == text_key(headline))
+    ]
+    labels = (host or "").split(".")
+    label = text_key(labels[-2] if len(labels) > 1 else labels[0])
+    naming_host = [
+        part
+        for part in names
+        if len(text_key(part)) >= 3 and label and (text_key(part) in label or label in text_key(part))
+    ]
+    return (naming_host or names or [host])[0]
 
 
 def trafilatura_metadata(tree, url: str) -> Document:
