@@ -1307,6 +1307,20 @@ def test_the_site_name_without_slogan_link_or_headline(given, site_name):
     assert extract(page(f'<meta property="og:site_name" content="{given}">', header)).site_name == site_name
 
 
+@pytest.mark.parametrize(
+    "given, image",
+    [
+        ("/media/hafen.jpg?w=1200", "https://rp-online.de/media/hafen.jpg?w=1200"),
+        ("//cdn.example.de/hafen.jpg", "https://cdn.example.de/hafen.jpg"),
+        ("bilder/hafen.jpg", "https://rp-online.de/nrw/staedte/duesseldorf/wirtschaft/bilder/hafen.jpg"),
+        ("https://cdn.example.de/hafen.jpg", "https://cdn.example.de/hafen.jpg"),
+        ("data:image/png;base64,iVBORw0KGgo=", None),
+    ],
+)
+def test_the_picture_is_an_absolute_web_address(given, image):
+    assert extract(page(f'<meta property="og:image" content="{given}">')).image == image
+
+
 def test_description_is_the_lead():
     lead = "Die Stadtwerke bauen für 140 Millionen Euro zwei neue Terminals am Düsseldorfer Hafen."
     head = '<meta name="description" content="Alles zum Hafen in Düsseldorf – jetzt lesen!">'
