@@ -41,7 +41,7 @@ def canonical_url(url: str, declared: str | None = None) -> str | None:
 
     ``declared`` is the page's own ``<link rel="canonical">``; it wins when it is an http(s)
     URL on the same site, because publishers use it to fold print, AMP and tracking variants into one
-    address. A canonical pointing to another site is ignored: that is how syndicated copies
+    address, unless it names the home page for a page below it (:func:`_is_home`). A canonical pointing to another site is ignored: that is how syndicated copies
     are marked, and the copy must keep its own row (duplicates are linked, not merged). So is
     one with another scheme (``javascript://same-host/…``): it would be stored and shown as the
     article's link.
@@ -64,7 +64,7 @@ def canonical_url(url: str, declared: str | None = None) -> str | None:
     if url is None:
         return None
     declared = web_url(declared)
-    if declared and same_site(declared, url):
+    if declared and same_site(declared, url) and not (_is_home(declared) and not _is_home(url)):
         url = declared
     url = SESSION_PATH_PARAMETER.sub("", url)
     try:
@@ -74,6 +74,18 @@ def canonical_url(url: str, declared: str | None = None) -> str | None:
     except ValueError:  # a host or port that only looked valid (courlan parses it again)
         return None
     return web_url(urlunsplit((scheme, host, _article_path(path), query, "")))
+
+
+# The home page's paths: the root, or an index document at it.
+HOME_PATH = re.compile(r"/*(?:(?:index|default|home|startseite)(?:\.[a-z]{2,5})?)?", re.IGNORECASE)
+
+
+def _is_home(url: str) -> bool:
+    """Whether ``url`` is a site's home page. A canonical naming it for a page below it is a
+    template's that marks every page so: taken, it would store every article of the site
+    under one address."""
+    parts = urlsplit(url)
+    return not parts.query and bool(HOME_PATH.fullmatch(parts.path))
 
 
 def same_site(url: str, other: str) -> bool:

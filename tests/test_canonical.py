@@ -89,6 +89,35 @@ def test_declared_canonical_on_same_site_folds_variants():
     assert canonical_url(amp, "https://www.dpa.com/story/123") == "https://www.ksta.de/koeln/hafen-ausbau-123/"
 
 
+@pytest.mark.parametrize("home", ["https://www.ksta.de/", "https://ksta.de", "https://www.ksta.de/index.php"])
+def test_a_canonical_naming_the_home_page_is_not_an_articles(home):
+    article = "https://www.ksta.de/koeln/hafen-ausbau-123"
+    assert canonical_url(article, home) == article
+    # The home page itself may name itself so.
+    assert canonical_url("https://www.ksta.de/", home) == canonical_url(home)
+
+
+def test_articles_whose_template_names_the_home_page_canonical_are_stored_apart(tmp_path):
+    from archive.storage.store import open_archive, store_article
+    from crawler.extraction.extract import extract_article
+    from tests.test_metadata import STORY
+
+    db = open_archive(tmp_path / "archive.db")
+    db["sources"].insert({"id": "ksta", "name": "KStA"})
+    for number in (1, 2):
+        html = (
+            '<html><head><link rel="canonical" href="https://www.ksta.de/"></head><body><article>'
+            f"<h1>Hafen wird erweitert, Teil {number}</h1>"
+            + f"<p>Teil {number}: {STORY}</p>" * 3
+            + "</article></body></html>"
+        )
+        store_article(db, extract_article(html, f"https://www.ksta.de/koeln/hafen-{number}"), source="ksta")
+    assert [row["url"] for row in db.query("select url from articles order by id")] == [
+        "https://www.ksta.de/koeln/hafen-1",
+        "https://www.ksta.de/koeln/hafen-2",
+    ]
+
+
 def test_dupe_filter_fingerprint_uses_canonical_url():
     crawler = get_crawler(
         settings_dict={
