@@ -1416,6 +1416,12 @@ def story(first: int, last: int) -> str:
     return "".join(f"<p>Teil {number}: {STORY}</p>" for number in range(first, last + 1))
 
 
+@pytest.mark.parametrize("heading", ["<h3>Comments</h3><p>comments</p>", "<h3>3 Kommentare</h3>"])
+def test_the_comments_heading_at_the_end_is_not_the_storys(heading):
+    article = extract(page(body=story(1, 4) + heading))
+    assert article.text.endswith("Anwohner fürchten mehr Lärm in der Nacht.")
+
+
 def test_the_lead_in_the_articles_own_header_is_text():
     header = f"<header><h1>Hafen wird erweitert</h1><p>{LEAD}</p></header>"
     text = extract(page(header=header)).text

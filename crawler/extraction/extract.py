@@ -537,8 +537,14 @@ PICTURE_CREDIT = re.compile(
 MAX_FURNITURE_WORDS = 8
 
 
+# The heading of the comments under a story ("Comments", "3 Kommentare"), left at the text's end
+# by the comments' own removal (theparadigmng.com, morebikes.co.uk, indiapost.com).
+COMMENTS_HEADING = re.compile(r"(?:\d+\s+)?(?:comments?|kommentare?)", re.IGNORECASE)
+
+
 def _without_furniture(text: str) -> str:
-    """Drop lines that label related links or credit a picture; they are the page's, not the story's."""
+    """Drop lines that label related links or credit a picture, and a comments heading at the
+    end; they are the page's, not the story's."""
     lines = text.split("\n")
     kept = [
         line
@@ -546,6 +552,8 @@ def _without_furniture(text: str) -> str:
         if len(line.split()) > MAX_FURNITURE_WORDS
         or not (RELATED_LABEL.match(line.strip()) or PICTURE_CREDIT.match(line.strip()))
     ]
+    while kept and COMMENTS_HEADING.fullmatch(kept[-1].strip()):
+        kept.pop()
     return "\n".join(kept) if kept else text
 
 
