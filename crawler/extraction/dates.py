@@ -91,7 +91,7 @@ def text_before_date(text: str) -> str:
         return text
     start = min(starts)
     # Back to the position in ``text``: less the spaces put in before it.
-    return text[: start - sum(1 for position in inserted if position + inserted.index(position) < start)]
+    return text[: start - sum(1 for count, position in enumerate(inserted) if position + count < start)]
 
 
 # Where a publication date came from (``articles.date_source``), most certain first: the page's
