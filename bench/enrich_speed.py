@@ -5,6 +5,7 @@ Prints articles per second and writes bench/results/enrich_speed.json.
     .venv/bin/python bench/enrich_speed.py
 """
 
+import argparse
 import json
 import sys
 import time
@@ -52,4 +53,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # No options: --help says what the script writes before it writes anything.
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
     main()

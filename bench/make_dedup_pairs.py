@@ -11,6 +11,7 @@ quoting the first report). Run once; the JSON is kept as test data.
 """
 
 import itertools
+import argparse
 import json
 import random
 from pathlib import Path
@@ -143,6 +144,8 @@ def build_pairs() -> list[dict]:
 
 
 if __name__ == "__main__":
+    # No options: --help says what the script writes before it writes anything.
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
     pairs = build_pairs()
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(json.dumps(pairs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

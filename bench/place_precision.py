@@ -5,6 +5,7 @@ Prints the figures and every wrong or missed place, and writes bench/results/pla
     .venv/bin/python bench/place_precision.py
 """
 
+import argparse
 import json
 import sys
 import time
@@ -73,4 +74,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # No options: --help says what the script writes before it writes anything.
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
     main()
