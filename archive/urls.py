@@ -18,7 +18,7 @@ import re
 import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 WEB_SCHEMES = ("http", "https")
 # Browsers and urllib drop tabs and newlines anywhere in a URL; other control characters make
@@ -55,6 +55,19 @@ def web_url(text: object) -> str | None:
     if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
         return None
     return text
+
+
+def joined_web_url(base: str, text: object) -> str | None:
+    """``text``, an address a page gives (maybe relative: "/media/a.jpg", "//cdn.de/a.jpg"),
+    joined to the page's address ``base`` as an http(s) URL (:func:`web_url`), else ``None``.
+    Never raises: a page may give "http://[" (an IPv6 host left open), which ``urljoin``
+    refuses with an error."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return web_url(urljoin(base, TABS_AND_NEWLINES.sub("", text.strip())))
+    except ValueError:
+        return None
 
 
 def host_of(url: str) -> str:

@@ -1315,10 +1315,19 @@ def test_the_site_name_without_slogan_link_or_headline(given, site_name):
         ("bilder/hafen.jpg", "https://rp-online.de/nrw/staedte/duesseldorf/wirtschaft/bilder/hafen.jpg"),
         ("https://cdn.example.de/hafen.jpg", "https://cdn.example.de/hafen.jpg"),
         ("data:image/png;base64,iVBORw0KGgo=", None),
+        ("http://[2001:db8::1/hafen.jpg", None),  # an IPv6 host left open: urljoin refuses it
     ],
 )
 def test_the_picture_is_an_absolute_web_address(given, image):
     assert extract(page(f'<meta property="og:image" content="{given}">')).image == image
+
+
+def test_a_language_version_at_an_address_no_parser_reads_is_left_out():
+    head = (
+        '<link rel="alternate" hreflang="en" href="http://[2001:db8::1/en/harbour">'
+        '<link rel="alternate" hreflang="fr" href="/fr/port">'
+    )
+    assert extract(page(head)).alternates == {"fr": "https://rp-online.de/fr/port"}
 
 
 def test_description_is_the_lead():

@@ -8,6 +8,7 @@ import lxml.html
 from hypothesis import given
 from hypothesis import strategies as st
 
+from archive.urls import joined_web_url
 from crawler.fetch.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.extraction.classify import has_pagination, main_content
 from crawler.extraction.dates import parse_date, text_before_date, visible_dates
@@ -280,3 +281,12 @@ def test_a_keywords_value_is_a_list_of_tags_each_once(value):
     tags = as_list(value)
     assert all(isinstance(tag, str) and tag and tag == tag.strip() and "," not in tag for tag in tags)
     assert len({tag.casefold() for tag in tags}) == len(tags)
+
+
+@given(
+    URLISH | st.sampled_from(["http://[", "//[::1", "/[x", "http://[2001:db8::1/a"]),
+    st.sampled_from(["https://a.de/x/y.html", "http://[bad"]),
+)
+def test_an_address_a_page_gives_joins_its_own_or_is_none(address, base):
+    joined = joined_web_url(base, address)
+    assert joined is None or joined.startswith(("http://", "https://"))

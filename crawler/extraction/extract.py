@@ -9,7 +9,6 @@ import threading
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import replace
-from urllib.parse import urljoin
 
 import ftfy
 import lxml.etree
@@ -30,6 +29,7 @@ from trafilatura.settings import DEFAULT_CONFIG
 from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url
+from archive.urls import joined_web_url
 from crawler.extraction.article import Article
 from crawler.extraction.kicker import article_kicker
 from crawler.extraction.bylines import article_authors, printed_agency_credits
@@ -155,12 +155,12 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
         language=detect_language(text, fallback=meta["lang"]),
         text=text,
         tags=as_list(facts.tags) or meta["keywords"] or as_list(facts.categories or category_links("category", tree)),
-        image=web_address(facts.image, url),
+        image=joined_web_url(url, _clean(facts.image)),
         site_name=site_name_of(facts.sitename, title, url),
         alternates={
             language: alternate
             for language, href in meta["alternates"].items()
-            if (alternate := canonical_url(urljoin(url, href)))
+            if (alternate := canonical_url(joined_web_url(url, href)))
         },
     )
 
@@ -174,18 +174,6 @@ def with_listed_date(article: Article, listed_published: str | None) -> Article:
     if published is None:
         return article
     return replace(article, published=published, date_source=DATE_FROM_FEED)
-
-
-def web_address(address: str | None, page_url: str) -> str | None:
-    """An address the page gives (its picture's), made absolute against the page's own: pages
-    give relative ones ("/media/9999/….jpg" on handball.ch, "/content/dam/…" on be.ch and
-    ascom.com, "bilder/intern/…" on nmb-media.de). ``None`` for one that is no http(s) address
-    (a data: URI)."""
-    address = _clean(address)
-    if not address:
-        return None
-    absolute = urljoin(page_url, address)
-    return absolute if absolute.startswith(("http://", "https://")) else None
 
 
 # Where a site's name is run together with more: a slogan ("LinkNaija | Nigeria's popular news
