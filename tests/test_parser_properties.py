@@ -276,7 +276,12 @@ def test_the_text_before_a_date_is_the_start_of_the_text(parts):
         assert before == text
 
 
-@given(st.text(max_size=40) | st.lists(st.text(max_size=20) | st.none() | st.integers(), max_size=6))
+@given(
+    st.text(max_size=40)
+    | st.integers()
+    | st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=3)
+    | st.lists(st.text(max_size=20) | st.none() | st.integers(), max_size=6)
+)
 def test_a_keywords_value_is_a_list_of_tags_each_once(value):
     tags = as_list(value)
     assert all(isinstance(tag, str) and tag and tag == tag.strip() and "," not in tag for tag in tags)

@@ -110,7 +110,10 @@ def address_of(url) -> str:
     """An address without scheme, "www.", query, fragment and final slash, for comparing."""
     if not isinstance(url, str) or not url.strip():
         return ""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # an IPv6 host left open ("http://[…"): no address to compare
+        return ""
     return (parts.netloc.removeprefix("www.") + parts.path).rstrip("/").lower()
 
 
@@ -520,7 +523,7 @@ def as_list(value) -> list[str]:
     JSON-LD ``keywords`` as many sites write them)."""
     if not value:
         return []
-    items = [value] if isinstance(value, str) else value
+    items = [value] if isinstance(value, str) else value if isinstance(value, list | tuple) else []
     parts = (part.strip() for item in items if isinstance(item, str) for part in item.split(","))
     first_spelling: dict[str, str] = {}
     for part in parts:
