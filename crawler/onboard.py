@@ -23,11 +23,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from scrapy.http import HtmlResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.response import get_base_url
 
 from archive.canonical import canonical_url, same_site
 from archive.publishing.status import sample_articles
 from archive.storage.store import open_archive
-from archive.urls import UrlPolicy, host_of, web_url
+from archive.urls import UrlPolicy, host_of, joined_web_url, web_url
 from crawler.extraction.classify import (
     ARTICLE,
     MIN_ARTICLE_WORDS,
@@ -362,7 +363,8 @@ def _feeds(response: HtmlResponse, get, notes: list[str], policy: UrlPolicy) -> 
     ).getall()
     # A declared feed that is no http(s) URL (canonical_url gives None) is no feed. One on
     # another site would make that site one of the source's hosts: the operator adds it by hand.
-    feeds = [url for href in declared if (url := canonical_url(response.urljoin(href)))]
+    base = get_base_url(response)
+    feeds = [url for href in declared if (url := canonical_url(joined_web_url(base, href)))]
     elsewhere = [url for url in feeds if policy.refusal(url)]
     if elsewhere:
         notes.append(f"left out {len(elsewhere)} feed(s) on other sites, e.g. {elsewhere[0]}")

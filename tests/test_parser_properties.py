@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archive.urls import joined_web_url
-from crawler.fetch.discover import feed_entries, robots_sitemaps, sitemap_entries, trap_reason
+from crawler.fetch.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.extraction.classify import has_pagination, main_content
 from crawler.extraction.dates import parse_date, text_before_date, visible_dates
 from crawler.extraction.lead import marks_lead
@@ -295,3 +295,14 @@ def test_a_keywords_value_is_a_list_of_tags_each_once(value):
 def test_an_address_a_page_gives_joins_its_own_or_is_none(address, base):
     joined = joined_web_url(base, address)
     assert joined is None or joined.startswith(("http://", "https://"))
+
+
+@given(URLISH | st.sampled_from(["http://[2001:db8::1/page/2", "//[::1", "javascript:next()"]))
+def test_a_listings_links_survive_any_next_link(href):
+    from scrapy.http import HtmlResponse
+
+    body = f'<html><body><a rel="next" href="{href}">weiter</a><a href="/wirtschaft/hafen.html">Hafen</a></body></html>'
+    pagination, links = listing_links(
+        HtmlResponse("https://www.rp-online.de/wirtschaft/", body=body.encode(), encoding="utf-8")
+    )
+    assert "https://www.rp-online.de/wirtschaft/hafen.html" in links + pagination

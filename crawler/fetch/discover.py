@@ -12,11 +12,12 @@ import feedparser
 from protego import Protego
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
+from scrapy.utils.response import get_base_url
 from scrapy.utils.sitemap import Sitemap
 
 from archive.canonical import canonical_url
 from archive.storage.hints import hint_time
-from archive.urls import web_url
+from archive.urls import joined_web_url, web_url
 from crawler.extraction.classify import PAGINATION_PATH
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -155,8 +156,9 @@ def listing_links(response, refused: list[str] | None = None) -> tuple[list[str]
     does not take the crawl any deeper into the site.
     """
     extractor = LinkExtractor(unique=True)
+    base = get_base_url(response)
     next_links = {
-        canonical_url(response.urljoin(href))
+        canonical_url(joined_web_url(base, href))
         for href in response.xpath('//a[@rel="next"]/@href | //link[@rel="next"]/@href').getall()
     } - {None}
     pagination, others = [], []
