@@ -212,6 +212,38 @@ def test_a_crawl_survives_hostile_pages(tmp_path):
     assert json.loads(result.stdout)["runs"][0]["status"] == "ok"
 
 
+@pytest.mark.parametrize("location", ["http://[2001:db8::1/neu.html", "http://exa mple.de/\x01"])
+def test_a_redirect_to_no_web_address_is_left_without_a_traceback(tmp_path, location):
+    pages = {
+        "/moved.html": Page(b"", "text/html", LAST_MODIFIED, location=location),
+        "/ordinary.html": Page(article_html("Ordinary page", PARAGRAPH * 4).encode(), "text/html", LAST_MODIFIED),
+    }
+    pages["/"] = Page(
+        b'<html><body><a href="/moved.html">m</a> <a href="/ordinary.html">o</a></body></html>',
+        "text/html",
+        LAST_MODIFIED,
+    )
+    with DemoSiteServer(host="127.0.0.4", pages=pages) as site:
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {
+                "sources": [
+                    {
+                        "id": "moved",
+                        "start_urls": [f"{site.base_url}/"],
+                        "article_pattern": r"\.html$",
+                        "download_delay": 0,
+                    }
+                ]
+            },
+        )
+        result = run_cli("crawl", "--sources", sources, "--db", tmp_path / "archive.db", "--json")
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    with sqlite3.connect(tmp_path / "archive.db") as connection:
+        urls = {url.rsplit("/", 1)[1] for (url,) in connection.execute("select url from articles")}
+    assert urls == {"ordinary.html"}
+
+
 def test_a_dead_worker_is_replaced():
     pool = acquire_pool(1)
     try:

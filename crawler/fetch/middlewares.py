@@ -4,7 +4,7 @@ incremental, conditional and patient with busy sites."""
 import logging
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import get_retry_request
@@ -18,7 +18,7 @@ from archive.canonical import canonical_url
 from archive.storage.hints import hint_time
 from archive.storage.pages import is_due, last_run_completed, mark_removed, page_state, record_fetch, touch_article
 from archive.storage.store import open_archive
-from archive.urls import OFFSITE
+from archive.urls import OFFSITE, joined_web_url
 from crawler.fetch.gone import expired_redirect, soft_404_reason
 from crawler import stats as keys
 
@@ -299,7 +299,11 @@ class ExpiredRedirectMiddleware:
             ),
             None,
         )
-        target = urljoin(request.url, location.decode("latin-1"))
+        target = joined_web_url(request.url, location.decode("latin-1"))
+        if target is None:
+            # "Location: http://[…" and the like: nothing to follow, and Scrapy's own redirect
+            # middleware would fail on it with a traceback.
+            raise IgnoreRequest(f"redirected to an address that is no web address ({location[:200]!r}): {request.url}")
         if fetch_state is not None and fetch_state.redirected_away(request, target):
             raise IgnoreRequest(f"gone (redirected to {target}): {request.url}")
         return response
