@@ -135,6 +135,8 @@ def fetch(url: str, timeout: float = 15, policy: UrlPolicy | None = None) -> Pag
         return Page(url, error.code)
     except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
         return Page(url, 0, str(error).encode())
+    except ValueError as error:  # urllib's own parse of a redirect no parser reads ("http://[…")
+        return Page(url, 0, f"unreadable redirect ({error})".encode())
 
 
 class PolicyRedirectHandler(urllib.request.HTTPRedirectHandler):
@@ -144,10 +146,10 @@ class PolicyRedirectHandler(urllib.request.HTTPRedirectHandler):
         self.policy = policy
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        target = urljoin(req.full_url, newurl)
-        reason = "not_http" if web_url(target) is None else self.policy.refusal(target) if self.policy else None
+        target = joined_web_url(req.full_url, newurl)
+        reason = "not_http" if target is None else self.policy.refusal(target) if self.policy else None
         if reason:
-            raise urllib.error.URLError(f"redirect to {target[:200]!r} refused ({reason})")
+            raise urllib.error.URLError(f"redirect to {(target or newurl)[:200]!r} refused ({reason})")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 

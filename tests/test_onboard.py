@@ -246,3 +246,12 @@ def test_sources_check_reports_pages_and_warnings(news_site, tmp_path):
 
     unknown = run_cli("sources", "check", "nope", "--sources", sources, check=False)
     assert unknown.returncode == 2
+
+
+def test_a_homepage_redirecting_to_no_web_address_is_one_line():
+    page = Page(b"", "text/html", formatdate(usegmt=True), location="http://[2001:db8::1/start")
+    with DemoSiteServer(host="127.0.0.3", pages={"/": page}) as site:
+        result = run_cli("sources", "add", f"{site.base_url}/", check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "unreadable redirect" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
