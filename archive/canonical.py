@@ -40,11 +40,11 @@ def canonical_url(url: str, declared: str | None = None) -> str | None:
     """Return the canonical form of ``url``; ``None`` when it is no http(s) URL.
 
     ``declared`` is the page's own ``<link rel="canonical">``; it wins when it is an http(s)
-    URL on the same site, because publishers use it to fold print, AMP and tracking variants into one
-    address, unless it names the home page for a page below it (:func:`_is_home`). A canonical pointing to another site is ignored: that is how syndicated copies
-    are marked, and the copy must keep its own row (duplicates are linked, not merged). So is
-    one with another scheme (``javascript://same-host/…``): it would be stored and shown as the
-    article's link.
+    URL on the same site, because publishers use it to fold print, AMP and tracking variants into
+    one address, unless it names the home page for a page below it (:func:`_is_home`). A
+    canonical pointing to another site is ignored: that is how syndicated copies are marked, and
+    the copy must keep its own row (duplicates are linked, not merged). So is one with another
+    scheme (``javascript://same-host/…``): it would be stored and shown as the article's link.
 
     Normalisation: lower-case scheme and host, default port dropped, tracking parameters
     (utm_*, fbclid, gclid, mc_cid, wt_mc, session ids …) removed, query sorted (courlan,
@@ -76,16 +76,17 @@ def canonical_url(url: str, declared: str | None = None) -> str | None:
     return web_url(urlunsplit((scheme, host, _article_path(path), query, "")))
 
 
-# The home page's paths: the root, or an index document at it.
-HOME_PATH = re.compile(r"/*(?:(?:index|default|home|startseite)(?:\.[a-z]{2,5})?)?", re.IGNORECASE)
+# A directory's own page: "/index.html", "/wirtschaft/index.php", "/home", "/startseite" are the
+# home page or a section as much as "/" and "/wirtschaft/" are.
+INDEX_DOCUMENT = re.compile(r"/(?:index|default|home|startseite)(?:\.[a-z]{2,5})?$", re.IGNORECASE)
 
 
 def _is_home(url: str) -> bool:
-    """Whether ``url`` is a site's home page. A canonical naming it for a page below it is a
-    template's that marks every page so: taken, it would store every article of the site
-    under one address."""
+    """Whether ``url`` is a site's home page (its root, or the root's index document). A
+    canonical naming it for a page below it is a template's that marks every page so: taken,
+    it would store every article of the site under one address."""
     parts = urlsplit(url)
-    return not parts.query and bool(HOME_PATH.fullmatch(parts.path))
+    return not parts.query and not INDEX_DOCUMENT.sub("", parts.path).rstrip("/")
 
 
 def same_site(url: str, other: str) -> bool:

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from parsel import Selector
 
+from archive.canonical import INDEX_DOCUMENT
+
 # Headlines and titles of error pages, German and English, as publishers' templates word them:
 # "Seite nicht gefunden", "Fehler 404", "Diese Seite existiert nicht (mehr)", "Diese Seite gibt
 # es nicht mehr", "Der Artikel ist nicht mehr verfügbar", "Wir konnten die Seite nicht finden",
@@ -135,11 +137,6 @@ def _tag_text(head: bytes, start: int) -> str:
     return head[start : end if end != -1 else start + TAG_BYTES].decode("latin-1")
 
 
-# A directory's own page: "/index.html", "/wirtschaft/index.php", "/home", "/startseite" are the
-# home page or a section as much as "/" and "/wirtschaft/" are.
-INDEX_PAGE = re.compile(r"/(?:index|default|home|startseite)(?:\.[a-z]{2,5})?$", re.IGNORECASE)
-
-
 def expired_redirect(requested: str, landed: str) -> bool:
     """Whether a redirect from an article's address ``requested`` to ``landed`` sends the
     reader on to the home page or a section above it (the article's own path cut short)
@@ -149,7 +146,7 @@ def expired_redirect(requested: str, landed: str) -> bool:
     if _site(before.hostname) != _site(after.hostname):
         return False
     old_path = before.path.rstrip("/")
-    new_path = INDEX_PAGE.sub("", after.path).rstrip("/")
+    new_path = INDEX_DOCUMENT.sub("", after.path).rstrip("/")
     if old_path == new_path:  # http → https, a trailing slash, a parameter dropped
         return False
     return new_path == "" or (old_path.startswith(new_path + "/") and not after.query)
