@@ -33,7 +33,7 @@ LEAD_WORDS = {"lead", "leader", "leadtext", "intro", "introtext", "introduction"
 # The lead's picture or video and what goes with it, named after the lead: "lead-asset"
 # (telegraph.co.uk, wired.com), "article__lead-media" (bnn.de), "leadMediaRegion" (nbcdfw.com),
 # "c-intro__image-container" (bsi.bund.de), "lead-image-credit" (emotion.de).
-MEDIA_WORDS = {"asset", "media", "image", "img", "photo", "picture", "video", "figure", "gallery", "thumbnail"}
+PICTURE_WORDS = {"asset", "media", "image", "img", "photo", "picture", "video", "figure", "gallery", "thumbnail"}
 
 
 def marks_lead(classes: str) -> bool:
@@ -45,7 +45,9 @@ def marks_lead(classes: str) -> bool:
         words = [word.lower() for word in CLASS_WORD.findall(name)]
         if "with" in words and words[-1] == "summary":
             continue
-        if any(word in LEAD_WORDS and following not in MEDIA_WORDS for word, following in zip(words, words[1:] + [""])):
+        if any(
+            word in LEAD_WORDS and following not in PICTURE_WORDS for word, following in zip(words, words[1:] + [""])
+        ):
             return True
         if "teaser-text" in "-".join(words):
             return True
