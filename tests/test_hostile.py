@@ -165,6 +165,12 @@ def hostile_pages() -> dict[str, bytes]:
     }
 
 
+def one_source(tmp_path, site, source_id: str):
+    """A sources file naming one source that starts at ``site``'s home page, every .html page an article."""
+    source = {"id": source_id, "start_urls": [f"{site.base_url}/"], "article_pattern": r"\.html$", "download_delay": 0}
+    return write_sources(tmp_path / "sources.yml", {"sources": [source]})
+
+
 def test_a_crawl_survives_hostile_pages(tmp_path):
     pages = {}
     for path, body in hostile_pages().items():
@@ -173,19 +179,7 @@ def test_a_crawl_survives_hostile_pages(tmp_path):
     links = "".join(f'<a href="{path}">{path}</a> ' for path in pages)
     pages["/"] = Page(f"<html><body>{links}</body></html>".encode(), "text/html", LAST_MODIFIED)
     with DemoSiteServer(host="127.0.0.4", pages=pages) as site:
-        sources = write_sources(
-            tmp_path / "sources.yml",
-            {
-                "sources": [
-                    {
-                        "id": "hostile",
-                        "start_urls": [f"{site.base_url}/"],
-                        "article_pattern": r"\.html$",
-                        "download_delay": 0,
-                    }
-                ]
-            },
-        )
+        sources = one_source(tmp_path, site, "hostile")
         db_path = tmp_path / "archive.db"
         # A budget the huge page cannot keep, and ordinary pages easily do.
         result = run_cli(
@@ -224,19 +218,7 @@ def test_a_redirect_to_no_web_address_is_left_without_a_traceback(tmp_path, loca
         LAST_MODIFIED,
     )
     with DemoSiteServer(host="127.0.0.4", pages=pages) as site:
-        sources = write_sources(
-            tmp_path / "sources.yml",
-            {
-                "sources": [
-                    {
-                        "id": "moved",
-                        "start_urls": [f"{site.base_url}/"],
-                        "article_pattern": r"\.html$",
-                        "download_delay": 0,
-                    }
-                ]
-            },
-        )
+        sources = one_source(tmp_path, site, "moved")
         result = run_cli("crawl", "--sources", sources, "--db", tmp_path / "archive.db", "--json")
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     with sqlite3.connect(tmp_path / "archive.db") as connection:
