@@ -24,9 +24,9 @@ MAX_LEAD_WORDS = 120
 # The words of a class name: "ArticlePage-lead" is article, page, lead; "leadText" lead, text.
 CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
-# Words of a class that mark the lead, whole: not "leading-relaxed" (Tailwind's line height, on
-# newsletter and shop pages alike), "tve-leads-lightbox" (a sign-up form's), "leaderboard" (an
-# ad slot's).
+# Words of a class that mark the lead, whole: not "leading-6" (Tailwind's line height, on
+# 1000things.at, 5min.at, aerokurier.de, golf.de and more), "tve-leads-two-step-trigger" (a
+# sign-up form's: changenow.de, it-learner.de), "leaderboard" (an ad slot's).
 LEAD_WORDS = {"lead", "leader", "leadtext", "intro", "introtext", "introduction", "standfirst", "summary"}
 
 
