@@ -1068,6 +1068,18 @@ def test_a_person_is_never_the_site_name():
 def test_the_author_of_a_teaser_for_another_story_is_not_the_byline(teaser):
     box = '<div class="author"><h2 class="author__name">Ursula Baatz</h2></div>'
     assert extract(page(header=HEADLINE + teaser, closing=box)).authors == ["Ursula Baatz"]
+    # A story that credits nobody is not credited to the teaser's author either.
+    assert extract(page(header=HEADLINE + teaser)).authors == []
+    assert extract(page(header=HEADLINE, closing=teaser)).authors == []
+
+
+def test_credits_that_stand_for_one_name_credit_it_once():
+    # trafilatura reads the source line "Quelle: ntv.de, mbo/rts" as "Mbo" and "Rts", each of
+    # which the line prints as "mbo/rts".
+    line = '<p class="author">Quelle: hafenblick.de, mbo/rts</p>'
+    head = jsonld(author={"@type": "Organization", "name": "hafenblick.de"})
+    url = "https://www.hafenblick.de/wirtschaft/hafen-erweitert-100.html"
+    assert extract(page(head, HEADLINE + line), url).authors == ["mbo/rts"]
 
 
 def test_a_date_line_cut_short_is_completed_by_the_byline_box():

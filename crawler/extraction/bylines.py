@@ -204,6 +204,14 @@ BYLINE_ELEMENTS = lxml.etree.XPath(
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK})")
 IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK})")
+# A byline element inside another story's card: a teaser, related or recommended block holding a
+# headline of its own (stern.de's "teaser-content", sliders' "slider-teaser", related-stories
+# lists), which :func:`_not_from_teasers` keeps from trafilatura's guess too. An author box whose
+# class says "teaser" holds no headline ("teaser-box author" on goodnight.at) and counts.
+IN_TEASER_CARD = lxml.etree.XPath(
+    'boolean(ancestor-or-self::*[contains(@class, "teaser") or contains(@class, "related")'
+    ' or contains(@class, "recommend")][.//h2 or .//h3 or .//h4])'
+)
 # A form's field: WordPress's comment form marks the name field "comment-form-author", its label
 # "Name *" or "Name (Pflichtfeld)" in the blog's language (autonews.ch, stylegart.de,
 # wolfgangmichal.de, it-finanzmagazin.de; "Nama (wajib)" on kabarislamia.com); a login or contact
@@ -363,7 +371,7 @@ def article_authors(
         _sort_names(handles[:1] + issuers, sites, names, agencies, desks, common)
     if not (names or agencies or desks):
         for element in byline_elements(tree)[:3]:
-            if IN_TEASER_LINK(element) or IN_RECENT_COMMENTS(element) or FORM_FIELD(element):
+            if IN_TEASER_LINK(element) or IN_TEASER_CARD(element) or IN_RECENT_COMMENTS(element) or FORM_FIELD(element):
                 continue
             _sort_names(split_names(_byline_text(element)), sites, names, agencies, desks, common)
     signature = closing_signature(tree, text)
@@ -379,7 +387,12 @@ def article_authors(
     if not (names or agencies):
         # Nobody but the site or a desk credited: a press release's contact is its author.
         _sort_names(press_contacts(tree)[:1], sites, names, agencies, desks, common)
-    names = [_in_mixed_case(_fuller_name(name, shown + signature + _introduced(tree, name))) for name in names]
+    # Two short credits may stand for one fuller name ("Mbo" and "Rts" for "mbo/rts"; a first
+    # name and a surname both for "Anna Schmidt"): that name is credited once.
+    fuller = [_in_mixed_case(_fuller_name(name, shown + signature + _introduced(tree, name))) for name in names]
+    names = [
+        name for position, name in enumerate(fuller) if _person_key(name) not in map(_person_key, fuller[:position])
+    ]
     credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
     if credit:
         for code in re.split(r"\s*[/,]\s*", credit[1]):
