@@ -354,6 +354,22 @@ def test_the_time_of_a_day_found_elsewhere_is_one_the_page_shows():
     assert extract(page(header=header, closing=shown), url).published == "2024-03-05T13:38:00+01:00"
 
 
+def test_the_time_element_of_the_date_line_gives_the_instant():
+    headline = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+    printed = '<time class="entry-date" datetime="2024-03-05T09:30:00+01:00">5. März 2024</time>'
+    assert extract(page(header=headline + printed)).published == "2024-03-05T09:30:00+01:00"
+    relative = '<time datetime="2024-03-05T09:30:00+01:00">vor 2 Stunden</time>'
+    url = "https://www.example.de/wirtschaft/2024/03/05/hafen.html"
+    assert extract(page(header=headline + relative), url).published == "2024-03-05T09:30:00+01:00"
+    # Two instants on the story's day (published and updated, unlabelled) name none of them.
+    updated = '<time datetime="2024-03-05T16:10:00+01:00">5. März 2024</time>'
+    assert extract(page(header=headline + printed + updated)).published == "2024-03-05"
+    # A teaser's time is another story's.
+    teaser = f'<div class="teaser"><h3>Neuer Radweg</h3>{updated}</div>'
+    head = '<meta property="article:published_time" content="2024-03-05">'
+    assert extract(page(head, headline, closing=teaser)).published == "2024-03-05"
+
+
 def test_the_date_line_under_the_headline_beats_a_stale_meta_date():
     head = '<meta name="date" content="2024-12-02">'
     header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt | 26. Nov. 2024</p>'

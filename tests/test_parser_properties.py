@@ -1,7 +1,8 @@
 """Parsers of outside input never raise on what strangers send: feeds, sitemaps, robots.txt,
 date strings, trap detection. Each either returns what it found or nothing."""
 
-from datetime import datetime, timezone
+import re
+from datetime import datetime, timedelta, timezone
 
 import lxml.etree
 import lxml.html
@@ -108,6 +109,28 @@ def test_dates_parse_to_iso_or_none(value):
     parsed = parse_date(value, now=NOW)
     assert parsed is None or datetime.fromisoformat(parsed)
     visible_dates(value)
+
+
+OFFSETS = st.integers(min_value=-12 * 60, max_value=14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
+
+
+@given(
+    st.datetimes(min_value=datetime(1996, 1, 1), max_value=datetime(2026, 12, 1), timezones=st.none() | OFFSETS),
+    st.sampled_from(["T", " "]),
+    st.sampled_from(["seconds", "milliseconds", "microseconds"]),
+    st.booleans(),
+)
+def test_an_instant_is_spelled_one_way(moment, separator, timespec, colon):
+    written = moment.isoformat(separator, timespec)
+    if not colon and moment.tzinfo is not None:
+        written = written[:-3] + written[-2:]  # "+0100", as PHP writes it
+    parsed = parse_date(written, now=NOW)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", parsed)
+    expected = moment.replace(microsecond=0)
+    if expected.tzinfo is None:
+        assert datetime.fromisoformat(parsed).replace(tzinfo=None) == expected
+    else:
+        assert datetime.fromisoformat(parsed) == expected
 
 
 @given(URLISH, st.dictionaries(st.text(max_size=10), st.integers(min_value=0, max_value=10**6), max_size=5))

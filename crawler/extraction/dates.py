@@ -184,6 +184,8 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
             source = DATE_FROM_URL if _url_states_day(url, found) else DATE_FROM_PAGE
     else:
         published, source = structured, structured_source
+    if published is not None and len(published) == 10:
+        published = _with_time_element(published, tree, now)
     if modified is None:
         modified = shown_update(tree, headline, now)
     if modified is not None and published is not None and modified <= published:
@@ -341,14 +343,19 @@ def parse_date(value, now: datetime | None = None) -> str | None:
         value = parsed.isoformat() if (parsed.hour, parsed.minute) != (0, 0) else parsed.date().isoformat()
     if not EARLIEST_DATE <= parsed.date() <= (now + timedelta(days=1)).date():
         return None
-    if len(value) > 10 and parsed.tzinfo is None:
+    if len(value) <= 10:
+        return value
+    # One spelling of an instant, to the second: "+0100" (PHP's date format "O") and "+01" are
+    # written "+01:00", "2019-11-20 13:42:06" with its "T", milliseconds left out.
+    parsed = parsed.replace(microsecond=0)
+    if parsed.tzinfo is None:
         # A local time without offset: German news sites mean Berlin time.
-        value = parsed.replace(tzinfo=BERLIN).isoformat()
-    elif len(value) > 10 and parsed.utcoffset() == timedelta(0):
+        return parsed.replace(tzinfo=BERLIN).isoformat()
+    if parsed.utcoffset() == timedelta(0):
         # UTC is how content systems serialise, not where the story appeared: the same
         # instant in Berlin time gives the calendar day readers saw.
-        value = parsed.astimezone(BERLIN).isoformat()
-    return value
+        return parsed.astimezone(BERLIN).isoformat()
+    return parsed.isoformat()
 
 
 # A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022".
@@ -544,6 +551,23 @@ def with_visible_time(day: str, tree) -> str:
         if moment is not None and moment.date().isoformat() == day and match["hour"]:
             return moment.isoformat()
     return day
+
+
+# The timestamps of the story's <time> elements (not those of teasers, comments or media).
+STORY_TIMESTAMPS = lxml.etree.XPath(f"//body//time[not({OUTSIDE_THE_STORY})]/@datetime", smart_strings=False)
+
+
+def _with_time_element(day: str, tree, now: datetime) -> str:
+    """``day`` with the time a ``<time>`` element of the story stamps on it, when the story's
+    elements stamp one instant on that day: the date line prints the day or "vor 2 Stunden",
+    its ``datetime`` holds the instant (WordPress themes' entry dates, TYPO3 news, public
+    bodies' press pages: aktiv-online.de, bmfsfj.de, umweltbundesamt.de, lbv.de)."""
+    instants = {
+        stamp
+        for value in STORY_TIMESTAMPS(tree)
+        if len(stamp := parse_date(value, now) or "") > 10 and stamp[:10] == day
+    }
+    return instants.pop() if len(instants) == 1 else day
 
 
 def _visible_datetime(text: str) -> datetime | None:
