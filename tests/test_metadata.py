@@ -370,6 +370,25 @@ def test_the_time_element_of_the_date_line_gives_the_instant():
     assert extract(page(head, headline, closing=teaser)).published == "2024-03-05"
 
 
+def test_a_teaser_s_printed_day_does_not_date_a_page_without_one():
+    headline = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+    teasers = "".join(
+        f'<article class="teaser"><h3>Neuer Radweg {day}</h3><time datetime="2025-03-{day}">{day}.03.2025</time></article>'
+        for day in (12, 19)
+    )
+    assert extract(page(header=headline, closing=f'<div class="related">{teasers}</div>')).published is None
+
+
+def test_a_copyright_year_is_no_publication_date():
+    headline = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+    footer = "<p>© 2024 Hafenblick Verlag</p>"
+    assert extract(page(header=headline, closing=footer)).published is None
+    # New Year's Day printed, in the text or the address, is a date.
+    assert extract(page(header=headline + "<p>01.01.2024</p>", closing=footer)).published == "2024-01-01"
+    url = "https://www.example.de/wirtschaft/2024/01/01/hafen.html"
+    assert extract(page(header=headline, closing=footer), url).published == "2024-01-01"
+
+
 def test_the_date_line_under_the_headline_beats_a_stale_meta_date():
     head = '<meta name="date" content="2024-12-02">'
     header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt | 26. Nov. 2024</p>'

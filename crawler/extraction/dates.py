@@ -173,6 +173,12 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
                 min_date=EARLIEST_DATE.isoformat(),
                 max_date=now.date().isoformat(),
             )
+        if (
+            found
+            and found.endswith("-01-01")
+            and not (_url_states_day(url, found) or _prints_new_year(tree, found[:4]))
+        ):
+            found = None
     # A UTC timestamp names the day of its instant in Berlin, unless the page prints its UTC day
     # ("<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>"): what readers saw wins.
     same_day = structured and (found == structured[:10] or not shown and found == _utc_day(structured))
@@ -299,8 +305,12 @@ def _story_dates_only(tree, nodes: list[dict]):
         or _in_other_item(element)
         and (nodes or _story_items(tree))
     ]
-    saved_elements = [(element, element.tag, dict(element.attrib)) for element in others]
+    saved_elements = [(element, element.tag, dict(element.attrib), element.text) for element in others]
     for element in others:
+        if element.tag == "time" and element.xpath(f"boolean({OUTSIDE_THE_STORY})"):
+            # The day a teaser or comment prints: htmldate's search of the text would read it,
+            # and of the days it finds it takes the oldest.
+            element.text = None
         element.tag = "span"
         element.attrib.clear()
     scripts = tree.xpath('//script[@type="application/ld+json"]') if nodes else []
@@ -315,9 +325,10 @@ def _story_dates_only(tree, nodes: list[dict]):
     finally:
         for script, text in zip(scripts, saved):
             script.text = text
-        for element, tag, attributes in saved_elements:
+        for element, tag, attributes, text in saved_elements:
             element.tag = tag
             element.attrib.update(attributes)
+            element.text = text
 
 
 # The microdata dates and <time> elements htmldate reads, outside the story or microdata; found
@@ -551,6 +562,22 @@ def with_visible_time(day: str, tree) -> str:
         if moment is not None and moment.date().isoformat() == day and match["hour"]:
             return moment.isoformat()
     return day
+
+
+def _prints_new_year(tree, year: str) -> bool:
+    """Whether the page writes 1 January of ``year`` anywhere, markup included. htmldate's last
+    resorts read a year alone as that day: the copyright line's ("© 2020" in the footers of
+    chorknaben-ulm.de, geburtstagsecke.de, lavazza.de, markeich.de; "(c) 2011" in
+    feuerwehrtaucher-oldenburg.de's DC.rights), a year in a script's comment
+    (trainingline-english.de) or in the text ("Brutvogelatlas 2013–2016", vogelwarte.ch). A
+    page that prints no day of its own then seemed published on New Year's Day."""
+    short = year[2:]
+    new_year = re.compile(
+        rf"(?<!\d)(?:0?1\.\s?0?1\.\s?(?:{year}|{short})(?!\d)|{year}[-/]01[-/]01|0?1/0?1/{year}"
+        rf"|0?1\.?\s+(?:Januar|Jänner|January|Jan\.?)\s+{year}|(?:January|Jan\.?)\s+0?1(?:st)?,?\s+{year})",
+        re.IGNORECASE,
+    )
+    return bool(new_year.search(lxml.etree.tostring(tree, encoding="unicode")))
 
 
 # The timestamps of the story's <time> elements (not those of teasers, comments or media).
