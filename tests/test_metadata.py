@@ -637,6 +637,29 @@ def test_a_wire_service_after_the_name_in_the_meta_author_is_the_agency(value):
     assert (article.authors, article.agencies) == (["Anna Schmidt"], ["dpa"])
 
 
+@pytest.mark.parametrize(
+    "line, authors",
+    [
+        # Print bylines carried online: the possessive and the role before the name.
+        ("Von unserem Redakteur Jan Meyer", ["Jan Meyer"]),
+        ("Von unserer Korrespondentin Anna Schmidt, Brüssel", ["Anna Schmidt"]),
+        # "Text:" under the headline, as at the story's end; the photographer is no author.
+        ("Text: Anna Schmidt", ["Anna Schmidt"]),
+        ("Text: Anna Schmidt | Fotos: Jan Meyer", ["Anna Schmidt"]),
+    ],
+)
+def test_a_byline_label_with_its_variants_under_the_headline(line, authors):
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>" + f"<p>{line}</p>"
+    assert extract(page(header=header)).authors == authors
+
+
+@pytest.mark.parametrize("credit", ["Anna Schmidt (as)", "Anna Schmidt (Text)", "Anna Schmidt (AS)"])
+def test_what_a_credit_adds_in_brackets_is_not_part_of_the_name(credit):
+    assert split_names(credit) == ["Anna Schmidt"]
+    assert extract(page(f'<meta name="author" content="{credit}">')).authors == ["Anna Schmidt"]
+    assert split_names("Anna Schmidt (dpa)") == ["Anna Schmidt", "dpa"]
+
+
 def test_byline_with_von_und():
     header = '<p class="byline">Von Anna Schmidt und Jan Meyer</p>'
     assert extract(page(header=header)).authors == ["Anna Schmidt", "Jan Meyer"]

@@ -523,7 +523,7 @@ NAME = r"[A-ZÄÖÜ][\w'’-]*\.?(?:\s+(?:(?:von|van|de|der|zu|v\.|di|da|le)\s+)
 
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
-    r"(?:[Vv]on|VON|By|BY|[Tt]ext(?:\s+von)?|Autor(?:in)?\s*:|Autoren\s*:|"
+    r"(?:[Vv]on(?:\s+unse(?:rem|rer))?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|Autor(?:in)?\s*:|Autoren\s*:|"
     r"Geschrieben von|Ein Beitrag von)"
 )
 
@@ -1239,6 +1239,10 @@ AGENCY_AFTER_NAME = re.compile(
 # A link label of the author box read with the name before it, the box's lines run together:
 # "Julia Deutsch Alle Artikel" (goodnight.at), "Ryan Reed View All" (rollingstone.com), "Anna
 # Schmidt Show all articles" (verfassungsblog.de).
+# What a credit adds in brackets after the name, once the agencies are read: the author's sign
+# ("Anna Schmidt (as)", as German papers print it under a story), a role ("Jan Meyer (Fotos)").
+BRACKETED_AFTER_NAME = re.compile(r"(?<=\w)\s*\([^()]{1,20}\)\s*$")
+
 TRAILING_LABEL = re.compile(
     r"(?<=\w)\s+(?:" + "|".join(map(re.escape, sorted(LABEL_PHRASES, key=len, reverse=True))) + r")$", re.IGNORECASE
 )
@@ -1258,7 +1262,7 @@ def split_names(value) -> list[str]:
     value = AGENCY_AFTER_NAME.sub(lambda found: "; " + (found["agency"] or found["written"]), value)
     names = []
     for part in NAME_SEPARATORS.split(value):
-        part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", part)).strip(" .:-–—()")
+        part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
         if part and len(part) <= 60 and not NOT_A_NAME.search(part) and not BYLINE_PREFIX.fullmatch(part + " "):
             names.append(part)
     return names
