@@ -329,6 +329,9 @@ def test_meta_published_time_and_utc_shown_in_berlin_time():
         ("21. November 2024", "2024-11-21"),
         ("21 November, 2024", "2024-11-21"),
         ("7 Dezember 2024", "2024-12-07"),
+        # The English editions of German sources.
+        ("Published: 21 October 2024, 14:30", "2024-10-21T14:30:00+02:00"),
+        ("3 Dec 2024", "2024-12-03"),
     ],
 )
 def test_visible_german_dates(shown, expected):

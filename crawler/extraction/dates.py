@@ -35,7 +35,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 # The web's news archive starts here; earlier dates on a page are founding years or typos.
 EARLIEST_DATE = date(1995, 1, 1)
 
-GERMAN_MONTHS = {
+MONTH_NUMBERS = {
     "januar": 1,
     "jänner": 1,
     "februar": 2,
@@ -64,6 +64,21 @@ GERMAN_MONTHS = {
     "okt": 10,
     "nov": 11,
     "dez": 12,
+    # English names where they differ from the German ones, as the English editions of German
+    # sources and British English print the day first: "3 December 2026", "3 Oct 2026, 14:05".
+    # The American order ("December 3, 2026, 7:04 pm ET") is not read as a date line: its time
+    # is in another zone, and 47 of the article-extraction set's American pages would change.
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "mar": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "october": 10,
+    "oct": 10,
+    "december": 12,
+    "dec": 12,
 }
 
 
@@ -612,7 +627,7 @@ def _readings(match) -> list:
 
 
 def _from_match(match) -> datetime | None:
-    month = int(match["month"]) if match["month"] else GERMAN_MONTHS.get(match["month_name"].lower())
+    month = int(match["month"]) if match["month"] else MONTH_NUMBERS.get(match["month_name"].lower())
     if not month:
         return None
     day = int(match["day"])
