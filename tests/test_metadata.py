@@ -602,6 +602,9 @@ def test_a_stand_line_is_the_date_when_it_is_the_only_one():
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Stand: 28.04.2020 18:00 Uhr</p>"
     head = jsonld(datePublished="2020-04-21T09:00:00+02:00", dateModified="2020-04-28T18:00:00+02:00")
     assert extract(page(head, header)).published == "2020-04-21T09:00:00+02:00"
+    # Or names an earlier publication only: the line is the update.
+    article = extract(page(jsonld(datePublished="2020-04-21T09:00:00+02:00"), header))
+    assert (article.published, article.modified) == ("2020-04-21T09:00:00+02:00", "2020-04-28T18:00:00+02:00")
 
 
 @pytest.mark.parametrize("dateline", ["Wochenbericht 14. - 20. Januar 2022", "Messebericht 14.-20.01.2022"])

@@ -170,7 +170,7 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
         (None, None),
     )
     modified = _first_valid(modified_candidates, now)
-    shown = shown_date(tree, headline, now, structured, modified)
+    shown = shown_date(tree, headline, now, structured)
     if shown:
         # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
         # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
@@ -415,7 +415,6 @@ def shown_date(
     headline: str | None = None,
     now: datetime | None = None,
     structured: str | None = None,
-    modified: str | None = None,
 ) -> str | None:
     """The publication date as the page prints it, ISO 8601 (with Berlin time when shown).
 
@@ -424,9 +423,9 @@ def shown_date(
     it and the next heading), skipping updates ("Aktualisiert am") and dates inside sentences
     ("am 18. Oktober 2021"); of several there, the day of ``structured`` (the markup's
     publication date) if it is one of them. Without any, the day the page's ``<time>`` elements
-    print; then a "Stand: …" line alone next to the headline (not when ``modified``, the
-    markup's update, names its day and the publication another), then the first day of a
-    range ("14. - 20. Januar 2022").
+    print; then a "Stand: …" line alone next to the headline (not when ``structured`` is an
+    earlier day: the line then states the update), then the first day of a range ("14. - 20.
+    Januar 2022").
     """
     now = now or datetime.now(BERLIN)
     text = body_text(tree)
@@ -468,11 +467,10 @@ def shown_date(
     if found:
         return found
     # No other date line: a "Stand: 28.04.2020 18:00 Uhr" alone next to the headline is the
-    # story's date, unless the markup names it as the update of an earlier publication.
+    # story's date (tagesschau.de's, whose meta date is a later day), unless the markup's
+    # publication is an earlier day: it then states the update (:func:`shown_update`).
     as_of = [day for day in as_of if day]
-    if len({day[:10] for day in as_of}) == 1 and not (
-        modified and structured and _same_day(modified, as_of[0]) and not _same_day(structured, as_of[0])
-    ):
+    if len({day[:10] for day in as_of}) == 1 and not (structured and structured[:10] < as_of[0][:10]):
         return max(as_of, key=len)
     # A week's or an event's report dated by its range ("Wochenbericht 14. - 20. Januar
     # 2022"): its first day.
@@ -492,12 +490,14 @@ UPDATE_LABEL = re.compile(
 
 def shown_update(tree, headline: str | None = None, now: datetime | None = None) -> str | None:
     """The update the date line next to the headline prints ("Aktualisiert am 22.11.2026,
-    10:15 Uhr"), ISO 8601: the modification date of a page whose markup states none."""
+    10:15 Uhr", or a "Stand: …" after the publication), ISO 8601: the modification date of a
+    page whose markup states none."""
     now = now or datetime.now(BERLIN)
     after, before = text_near_headline(tree, headline)
     for window in (after, before):
         for match in visible_dates(window):
-            if UPDATE_LABEL.search(window[max(0, match.start() - 25) : match.start()]):
+            preceding = window[max(0, match.start() - 25) : match.start()]
+            if UPDATE_LABEL.search(preceding) or AS_OF.search(preceding):
                 if day := _plausible(_from_match(match), now):
                     return day
     return None
