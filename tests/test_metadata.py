@@ -223,6 +223,21 @@ def test_style_sheets_inside_the_h1_are_not_the_title():
     assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
+@pytest.mark.parametrize(
+    "unseen",
+    [
+        "<script>track('h1')</script>",
+        "<noscript>Bitte JavaScript aktivieren</noscript>",
+        "<template>Vorlage</template>",
+    ],
+)
+def test_what_no_reader_sees_inside_headline_and_kicker_is_left_out(unseen):
+    header = f'<h1><span class="kicker">Logistik{unseen}</span> Hafen wird um zwei Terminals{unseen} erweitert</h1>'
+    for head in ("", "<title>Logistik: Hafen wird um zwei Terminals erweitert | Hafenblick</title>"):
+        article = extract(page(head, header))
+        assert (article.kicker, article.title) == ("Logistik", "Hafen wird um zwei Terminals erweitert")
+
+
 def test_the_h1_that_leads_the_metadata_title_before_site_and_slogan():
     head = "<title>Hafenerweiterung | rp-online.de | Dein Magazin für Düsseldorf</title>"
     header = "<h1>Hafenerweiterung</h1>"

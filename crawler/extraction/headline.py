@@ -11,6 +11,7 @@ import lxml.etree
 from crawler.extraction.page import (
     INVISIBLE,
     MARKED_HEADLINE_XPATH,
+    UNSEEN_TEXT,
     VISIBLE_DATE,
     is_hidden,
     text_key,
@@ -95,8 +96,10 @@ def _headline_beside_the_trail(tree, title: str | None) -> str | None:
 def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     meta_titles = metadata_titles(tree, url)
     if not meta_titles:
-        # trafilatura's title may be the <h1> itself, so it cannot confirm one.
-        return fallback
+        # trafilatura's title may be the <h1> itself, so it cannot confirm one; a page's only
+        # <h1> is read as the other headings are, without kicker, scripts and hidden parts.
+        h1s = _headings(tree)
+        return h1s[0][0] if len(h1s) == 1 else fallback
     site_names = site_names_of(tree, url)
     stripped = [strip_site_name(title, site_names) for title in meta_titles]
     h1s = _headings(tree)
@@ -242,10 +245,11 @@ def _is_logo(heading) -> bool:
 
 
 def displayed_copy(heading):
-    """A copy of ``heading`` without the style sheets and scripts some sites put inside it
-    (CSS-in-JS: "<h1><style>.css-umyvef{…}</style>…")."""
+    """A copy of ``heading`` without what it holds that no reader sees (:data:`UNSEEN_TEXT`):
+    the style sheets and scripts some sites put inside it (CSS-in-JS: "<h1><style>.css-umyvef{…}
+    </style>…"), a noscript notice, a template."""
     heading = deepcopy(heading)
-    for element in heading.xpath(".//style|.//script"):
+    for element in list(heading.iterdescendants(*UNSEEN_TEXT)):
         element.drop_tree()
     return heading
 

@@ -13,7 +13,7 @@ import re
 
 from crawler.extraction.dates import text_before_date
 from crawler.extraction.headline import KICKER_NAMES, clean_title, displayed_copy, metadata_titles
-from crawler.extraction.page import find_headline_element, is_hidden, site_names_of, text_key
+from crawler.extraction.page import find_headline_element, is_hidden, site_names_of, text_key, text_of
 
 # Longer than this, a "kicker" is a sentence: a lead or a second headline, not a topic label.
 # (Cleaning the text, extract.py drops a repeated line above the headline only up to
@@ -91,7 +91,7 @@ def _marked_kicker(headline_element) -> str | None:
                 candidates.append(sibling)
                 candidates.extend(part for part in sibling.iterdescendants() if isinstance(part.tag, str))
         container = parent
-    headline = clean_title(headline_element.text_content())
+    headline = clean_title(text_of(headline_element))
     for candidate in candidates:
         if _is_marked(candidate) and not is_hidden(candidate):
             if kicker := _plausible(displayed_copy(candidate).text_content(), headline):

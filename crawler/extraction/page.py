@@ -228,7 +228,7 @@ def _visible_text(tree) -> str:
 
 
 # Elements whose text no reader sees.
-UNSEEN_TEXT = {"script", "style", "noscript"}
+UNSEEN_TEXT = {"script", "style", "noscript", "template"}
 
 
 def _body_pieces(tree) -> tuple[list[str], list[str]]:
