@@ -681,6 +681,24 @@ def test_what_a_credit_adds_in_brackets_is_not_part_of_the_name(credit):
     assert split_names("Anna Schmidt (dpa)") == ["Anna Schmidt", "dpa"]
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Çiğdem Akyol"],
+        ["Łukasz Nowak", "Şeyma Yılmaz"],
+        ["İlkay Demir"],
+        ["Émilie Dubois"],
+        ["Ørjan Ødegård"],
+        ["Ursula von der Leyen"],
+        ["Jan van den Berg", "Anna Schmidt"],
+        ["Jan-Hendrik de la Cruz"],
+    ],
+)
+def test_names_of_every_latin_alphabet_and_their_particles_in_a_byline(names):
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>" + f"<p>Von {' und '.join(names)}</p>"
+    assert extract(page(header=header)).authors == names
+
+
 def test_byline_with_von_und():
     header = '<p class="byline">Von Anna Schmidt und Jan Meyer</p>'
     assert extract(page(header=header)).authors == ["Anna Schmidt", "Jan Meyer"]

@@ -6,6 +6,7 @@ import re
 import lxml.etree
 
 from crawler.extraction.page import (
+    CAPITAL,
     page_text_pieces,
     INVISIBLE,
     OUTSIDE_THE_STORY,
@@ -519,7 +520,15 @@ def _byline_names(byline: str) -> tuple[str, ...]:
 
 # A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
 # "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
-NAME = r"[A-ZÄÖÜ][\w'’-]*\.?(?:\s+(?:(?:von|van|de|der|zu|v\.|di|da|le)\s+)?[A-ZÄÖÜ][\w'’-]*\.?){1,3}"
+NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "v.", "di", "da", "le", "la", "du", "del", "ten", "ter"}
+NAME = (
+    CAPITAL
+    + r"[\w'’-]*\.?(?:\s+(?:(?:"
+    + "|".join(map(re.escape, sorted(NAME_PARTICLES)))
+    + r")\s+){0,2}"
+    + CAPITAL
+    + r"[\w'’-]*\.?){1,3}"
+)
 
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
@@ -539,7 +548,7 @@ EXPLICIT_BYLINE_LABEL = (
     r"Geschrieben|Verfasst) von|Das Interview führten?|Die Fragen stellten?|"
     # A magazine's credits block: "Text" / "Interview" over the name, each a piece of its own
     # (ICON, SZ-Magazin and ZEITmagazin list "Text", "Fotos", "Styling" so).
-    r"(?:Text|Interview)(?=\s+[A-ZÄÖÜ][\w'’-]*\s+[A-ZÄÖÜ][\w'’-]*$)"
+    r"(?:Text|Interview)(?=\s+" + CAPITAL + r"[\w'’-]*\s+" + CAPITAL + r"[\w'’-]*$)"
 )
 
 # A wire service credited beside the people: "Von Anna Schmidt und dpa", "Anna Schmidt, AFP"
@@ -972,9 +981,20 @@ INTERVIEW_BYLINE = re.compile(r"\s+(?:im Gespräch mit|im Interview mit|in conve
 def _without_trailing_words(byline: str) -> str:
     words = INTERVIEW_BYLINE.sub(" und ", byline).split()
     for position, word in enumerate(words[1:], start=1):
-        if word.strip(".,:;").lower() in NOT_NAME_WORDS:
+        if word.strip(".,:;").lower() in NOT_NAME_WORDS and not _in_a_particle(words, position):
             return " ".join(words[:position])
     return byline
+
+
+def _in_a_particle(words: list[str], position: int) -> bool:
+    """Whether ``words[position]`` ("der", "den") is the second word of a name's particle:
+    "Ursula von der Leyen", "Jan van den Berg", with a capitalised word after it."""
+    return (
+        0 < position < len(words) - 1
+        and words[position - 1].lower() in ("von", "van")
+        and words[position].lower() in ("der", "den")
+        and words[position + 1][:1].isupper()
+    )
 
 
 def _looks_like_a_name(name: str) -> bool:
@@ -988,7 +1008,10 @@ def _looks_like_a_name(name: str) -> bool:
         or acronym
         or 1 < len(words) <= 5
         and all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
-        and not any(word.lower() in NOT_NAME_WORDS for word in words)
+        and not any(
+            word.lower() in NOT_NAME_WORDS and not _in_a_particle(words, position)
+            for position, word in enumerate(words)
+        )
         and _not_a_person(name) is None
     )
 
@@ -1007,7 +1030,7 @@ ROLE = re.compile(
 )
 # The same word before a name is the person's title in the byline, not the credit: "Gastautorin
 # Anna Schmidt" (guest posts on blogs and trade magazines), "Wirtschaftsredakteur Jan Meyer".
-ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=[A-ZÄÖÜ][\w'’.-]*\s+[A-ZÄÖÜ])")
+ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + ")")
 # What a byline adds after a name, set off by a comma, to qualify that person: no one else is
 # credited by it. A degree or credential: "Ilana Muhlstein, MS, RDN" (beachbodyondemand.com),
 # "Rachael Link, MS, RD" (healthline.com), "Anna Schmidt, M.Sc.", "Jan Meyer, Dipl.-Ing." (the
@@ -1079,15 +1102,14 @@ def _lowercase_words(text: str) -> set[str]:
     return {word for word in words if word.isalpha() and word.islower()}
 
 
-NAME_PARTICLES = {"von", "van", "de", "der", "zu", "v.", "di", "da", "le", "du"}
-
-
 def _introduced(tree, name: str) -> list[str]:
     """For a first name alone ("Stefanus"), the full names an author box's biography gives
     it ("Stefanus Stahl - Maschinenbauer, Abenteurer …")."""
     if len(name.split()) != 1 or not name[:1].isupper():
         return []
-    pattern = re.compile(r"\b" + re.escape(name) + r"(?:\s+(?!" + re.escape(name) + r"\b)[A-ZÄÖÜ][\w'’-]+){1,2}")
+    pattern = re.compile(
+        r"\b" + re.escape(name) + r"(?:\s+(?!" + re.escape(name) + r"\b)" + CAPITAL + r"[\w'’-]+){1,2}"
+    )
     found = []
     for element in byline_elements(tree)[:10]:
         # Piece by piece: a name heading and the biography below it ("Matthias" and
@@ -1146,7 +1168,7 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
 # "stylegart" and "Stylegart" on stylegart.de), and a middle initial that one credit prints and
 # another leaves out: "Troy L. Smith" in the JSON-LD, "Troy Smith" in the meta author
 # (cleveland.com; forbes.com prints "Bruce Y. Lee" and "Bruce Lee").
-MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-ZÄÖÜ]\.(?=\s+\w)")
+MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+" + CAPITAL + r"\.(?=\s+\w)")
 
 
 def _person_key(name: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import lxml.etree
 
 from crawler.extraction.article import Article
-from crawler.extraction.page import ARTICLE_TYPES, address_of, jsonld_nodes, jsonld_types, node_addresses
+from crawler.extraction.page import ARTICLE_TYPES, CAPITAL, address_of, jsonld_nodes, jsonld_types, node_addresses
 
 ARTICLE = "article"
 NOT_ARTICLE = "not-article"
@@ -88,7 +88,7 @@ VISIBLE_TEXT = ".//text()[not(ancestor::script) and not(ancestor::style)]"
 HEADLINE_WINDOW = 400
 # A byline: "Von Anna Schmidt", "By Anna Berg", or an agency's or editor's initials in brackets
 # closing the text, as regional papers print them ("(nic)", "(dpa)", "(ots/AFP)").
-BYLINE_TEXT = re.compile(r"(^|[\s·|])(von|by)\s+[A-ZÄÖÜ][\w.-]+\s+[A-ZÄÖÜ]", re.MULTILINE)
+BYLINE_TEXT = re.compile(r"(^|[\s·|])(von|by)\s+" + CAPITAL + r"[\w.-]+\s+" + CAPITAL, re.MULTILINE)
 INITIALS_BYLINE = re.compile(
     r"\((?:[a-z]{2,4}|dpa|afp|ap|reuters|epd|kna|dts|ots)(?:[/,]\s?\w{2,8})*\)\s*$", re.IGNORECASE
 )

@@ -227,6 +227,11 @@ def _visible_text(tree) -> str:
     return " ".join(" ".join(_body_pieces(tree)[0]).split())
 
 
+# A capital letter in a regular expression: ASCII's and the Latin alphabets' (Ç, Ł, Ş, İ, É,
+# Ø …), with which the names of journalists writing in German begin as often as with Ä, Ö, Ü
+# ("Çiğdem Akyol", "Łukasz Nowak", "İlkay Demir"). Python's re has no class for it.
+CAPITAL = "[A-Z" + "".join(letter for letter in map(chr, range(0xC0, 0x250)) if letter.isupper()) + "]"
+
 # Elements whose text no reader sees.
 UNSEEN_TEXT = {"script", "style", "noscript", "template"}
 
