@@ -705,7 +705,14 @@ def test_byline_with_von_und():
 
 
 @pytest.mark.parametrize(
-    "dateline, agency", [("Düsseldorf (dpa/lnw) – ", "dpa"), ("Frankfurt (dpa-AFX) - ", "dpa-AFX"), ("(AFP) – ", "AFP")]
+    "dateline, agency",
+    [
+        ("Düsseldorf (dpa/lnw) – ", "dpa"),
+        ("Frankfurt (dpa-AFX) - ", "dpa-AFX"),
+        ("(AFP) – ", "AFP"),
+        ("İstanbul (AFP) – ", "AFP"),
+        ("Łódź (AFP) – ", "AFP"),
+    ],
 )
 def test_an_agency_dateline_opening_the_story_names_the_agency(dateline, agency):
     body = f"<p>{dateline}{STORY}</p>" + f"<p>{STORY}</p>" * 3

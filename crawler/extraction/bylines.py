@@ -172,7 +172,7 @@ CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*
 
 # "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
 OPENING_CREDIT = re.compile(
-    r"(?:[A-ZÄÖÜ][^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
+    r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
     r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*[-–—:]\s"
 )
 

@@ -93,7 +93,7 @@ INITIALS_BYLINE = re.compile(
     r"\((?:[a-z]{2,4}|dpa|afp|ap|reuters|epd|kna|dts|ots)(?:[/,]\s?\w{2,8})*\)\s*$", re.IGNORECASE
 )
 # A dateline opens a printed story: "Düsseldorf. …", "DUISBURG (dpa) – …", "Neuss/Köln. …".
-DATELINE = re.compile(r"^[A-ZÄÖÜ][\wäöüß-]{2,}(/[A-ZÄÖÜ][\wäöüß-]+)?(\.|\s\(\w+\)\s?[–-])\s")
+DATELINE = re.compile(r"^" + CAPITAL + r"[\w-]{2,}(/" + CAPITAL + r"[\w-]+)?(\.|\s\(\w+\)\s?[–-])\s")
 # Links that close a teaser: "Weiterlesen", "Mehr erfahren", "Learn more", "Read more", "Mehr".
 MORE_LINK = re.compile(
     r"^\s*(weiterlesen|mehr erfahren|mehr lesen|zum artikel|mehr|learn more|read more|"

@@ -13,6 +13,7 @@ from htmldate import find_date
 from htmldate.extractors import get_external_parser
 
 from crawler.extraction.page import (
+    CAPITAL,
     page_text_pieces,
     DATELINE_AFTER,
     DATELINE_BEFORE,
@@ -519,7 +520,7 @@ def _range_start(match, start) -> datetime | None:
 
 
 # A press release's dateline: "Karlsruhe, (12.11.2021). Traditionell …", "(21. November 2022) …".
-DATELINE_PLACE = re.compile(r"^(?:[A-ZÄÖÜ][\w./ -]{0,40},\s*)?\(\s*$")
+DATELINE_PLACE = re.compile(r"^(?:" + CAPITAL + r"[\w./ -]{0,40},\s*)?\(\s*$")
 
 
 def _press_datelines(tree, now: datetime) -> set:
