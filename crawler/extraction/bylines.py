@@ -7,7 +7,6 @@ import lxml.etree
 
 from crawler.extraction.page import (
     CAPITAL,
-    page_text_pieces,
     INVISIBLE,
     OUTSIDE_THE_STORY,
     SHORT_YEAR_DATE,
@@ -28,6 +27,7 @@ from crawler.extraction.page import (
     body_text,
     meta_content,
     plain_text,
+    plain_text_pieces,
     story_nodes,
     text_of,
 )
@@ -676,7 +676,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     linked = _linked_authors(tree, near)
     if linked:
         bylines.append(" und ".join(linked))
-    pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
+    pieces = plain_text_pieces(tree)
     bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
     for element in byline_elements(tree):
         if ELSEWHERE(element):
@@ -776,7 +776,7 @@ def press_contacts(tree) -> list[str]:
     if not any(word in text for word in CONTACT_WORDS):
         # Most pages: no label, nor the office a contact box prints ("Pressesprecherin").
         return []
-    pieces = [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
+    pieces = plain_text_pieces(tree)
     found = []
     for position, piece in enumerate(pieces):
         label = CONTACT_LABEL.match(piece)

@@ -427,6 +427,14 @@ def page_text_pieces(tree) -> list[str]:
     return _body_pieces(tree)[1]
 
 
+def plain_text_pieces(tree) -> list[str]:
+    """:func:`page_text_pieces` as :func:`plain_text`, the empty ones left out; read once a page
+    by the byline rules that search them."""
+    return read_once(
+        tree, "plain_text_pieces", lambda tree: [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
+    )
+
+
 def string_value(value) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
