@@ -181,13 +181,36 @@ class DistributedNewsSpider(RedisMixin, NewsSpider):
         return requests
 
 
+# A request's entry moves between the shared frontier and a worker's in-flight hash in one Redis
+# step: a worker killed between two separate commands would lose it. Taking the next request:
+# the frontier's first entry (scrapy-redis's priority queue, a sorted set) into the hash, under
+# the entry's SHA-1.
+TAKE_INTO_INFLIGHT = """
+local entry = redis.call('ZRANGE', KEYS[1], 0, 0)[1]
+if not entry then return false end
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0)
+local id = redis.sha1hex(entry)
+redis.call('HSET', KEYS[2], id, entry)
+return {id, entry}
+"""
+# Scheduling a request: its fingerprint into the dupe filter's set and the request into the
+# frontier, both or neither; a link marked seen but never queued would never be fetched.
+ENQUEUE_UNSEEN = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
+"""
+
+
 class ReliableScheduler(Scheduler):
     """scrapy-redis's scheduler, remembering what this worker took until it is finished.
 
-    Every request taken from the shared frontier is also written to this worker's in-flight
-    hash (:func:`inflight_key`); :class:`InflightMiddleware` removes it once the page's items
-    are queued. A worker restarted under the same ``NEWSARCHIVE_WORKER`` name puts what its
-    killed predecessor left there back into the frontier (stat ``newsarchive/requeued``).
+    Every request taken from the shared frontier is moved into this worker's in-flight hash
+    (:func:`inflight_key`) in the same Redis step (:data:`TAKE_INTO_INFLIGHT`);
+    :class:`InflightMiddleware` removes it once the page's items are queued. A worker restarted
+    under the same ``NEWSARCHIVE_WORKER`` name puts what its killed predecessor left there back
+    into the frontier (stat ``newsarchive/requeued``). A new request is marked seen and queued
+    in one step too (:data:`ENQUEUE_UNSEEN`).
 
     Requests are JSON (:mod:`crawler.fetch.redis_json`); an entry that is not (say, a pickle someone
     pushed) is logged, counted (stat ``newsarchive/refused_requests``) and dropped, never run.
@@ -202,6 +225,8 @@ class ReliableScheduler(Scheduler):
     def open(self, spider):
         super().open(spider)
         self.inflight = inflight_key(spider.name, self.worker)
+        self.take_into_inflight = self.server.register_script(TAKE_INTO_INFLIGHT)
+        self.enqueue_unseen = self.server.register_script(ENQUEUE_UNSEEN)
         requeued = 0
         for encoded in self.server.hvals(self.inflight):
             if request := self.decoded(encoded, self.inflight):
@@ -224,19 +249,29 @@ class ReliableScheduler(Scheduler):
         self.spider.logger.error("Dropped an entry of %s that is not a newsarchive request: %s", key, error)
         self.stats.inc_value(keys.REFUSED_REQUESTS)
 
+    def enqueue_request(self, request):
+        if request.dont_filter:
+            return super().enqueue_request(request)
+        queued = self.enqueue_unseen(
+            keys=[self.df.key, self.queue.key],
+            args=[self.df.request_fingerprint(request), -request.priority, self.queue._encode_request(request)],
+        )
+        if not queued:
+            self.df.log(request, self.spider)
+            return False
+        self.stats.inc_value("scheduler/enqueued/redis")
+        return True
+
     def next_request(self):
-        # The queue has removed an entry before decoding it, so a refused one is gone: try the next.
-        while True:
-            try:
-                request = super().next_request()
-                break
-            except RequestRefused as error:
-                self.refused(self.queue.key, error)
-        if request is not None:
-            fingerprint = self.df.request_fingerprint(request)
-            request.meta["inflight"] = fingerprint
-            self.server.hset(self.inflight, fingerprint, self.queue._encode_request(request))
-        return request
+        # An entry that does not decode is gone from the frontier and the hash: try the next.
+        while taken := self.take_into_inflight(keys=[self.queue.key, self.inflight]):
+            entry_id, encoded = taken
+            if request := self.decoded(encoded, self.queue.key):
+                request.meta["inflight"] = entry_id.decode()
+                self.stats.inc_value("scheduler/dequeued/redis")
+                return request
+            self.server.hdel(self.inflight, entry_id)
+        return None
 
 
 class InflightMiddleware:

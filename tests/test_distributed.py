@@ -6,11 +6,14 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 from collections import Counter
 
 import pytest
+import scrapy
 import sqlite_utils
 from redis import Redis
+from scrapy.utils.test import get_crawler
 
 from archive.storage.ingest import ArticlePage, FetchedResponse, IngestOptions
 from archive.storage.queue import ITEMS_KEY, PROCESSING_KEY, encode_page, next_batch, store_batch
@@ -20,7 +23,10 @@ from archive.storage.store import open_archive
 from crawler.demo import demo_sources
 from crawler.extraction.article import Article
 from crawler.demosite import DemoSiteServer
-from crawler.distributed import crawl_request_key, inflight_key
+from crawler.crawl import crawl_settings
+from crawler.distributed import ReliableScheduler, crawl_request_key, distributed_settings, inflight_key
+from crawler.fetch.spider import NewsSpider
+from crawler.sources import Source
 from tests.conftest import free_port, run_cli, running_server, write_sources
 from tests.test_scheduler import scheduler
 
@@ -246,6 +252,82 @@ def test_killed_worker_restarted_loses_nothing_and_killed_writer_doubles_nothing
     assert len(urls) == len(set(urls)) == len(demo_articles)
     assert summary["stored"] == summary["new"] + summary["unchanged"] + summary["updated"] + summary["duplicate"]
     assert server.llen(ITEMS_KEY) == server.llen(PROCESSING_KEY) == 0
+
+
+def reliable_scheduler(redis_url: str, worker: str = "w1") -> ReliableScheduler:
+    source = Source(id="koeln", start_urls=("https://koeln.example/wirtschaft/",), hosts=("koeln.example",))
+    settings = distributed_settings(crawl_settings("unused.db"), redis_url, worker).copy_to_dict()
+    settings["TWISTED_REACTOR_ENABLED"] = False  # the scheduler alone runs no event loop
+    crawler = get_crawler(NewsSpider, settings)
+    crawler.spider = NewsSpider.from_crawler(crawler, source)
+    scheduler = ReliableScheduler.from_crawler(crawler)
+    scheduler.open(crawler.spider)
+    return scheduler
+
+
+def test_the_scheduler_moves_a_request_between_frontier_and_in_flight_in_one_step(redis_url):
+    scheduler = reliable_scheduler(redis_url)
+    server, frontier = scheduler.server, scheduler.queue.key
+    server.delete(frontier, scheduler.df.key)
+    request = scrapy.Request("https://koeln.example/wirtschaft/hafen.html")
+    assert scheduler.enqueue_request(request) is True
+    # Seen and queued together: the second time it is seen and not queued again.
+    assert scheduler.enqueue_request(request.replace()) is False
+    assert server.scard(scheduler.df.key) == 1 and server.zcard(frontier) == 1
+    # An entry that is no request of ours, first in line, is dropped from frontier and hash alike.
+    server.zadd(frontier, {pickle.dumps({"url": "https://koeln.example/"}, protocol=-1): -1000})
+    taken = scheduler.next_request()
+    assert taken.url == request.url
+    assert server.zcard(frontier) == 0
+    assert server.hkeys(scheduler.inflight) == [taken.meta["inflight"].encode()]
+    assert scheduler.next_request() is None
+    # Marked finished, it leaves the hash; unfinished, a restarted worker puts it back.
+    restarted = reliable_scheduler(redis_url)
+    assert server.hlen(restarted.inflight) == 0 and server.zcard(frontier) == 1
+    assert restarted.next_request().url == request.url
+
+
+def watched(redis_url: str, observe, action) -> list:
+    """What ``observe`` (given a transaction pipeline) reads from Redis, again and again, while
+    ``action`` runs."""
+    observations, done = [], threading.Event()
+
+    def watch():
+        reader = Redis.from_url(redis_url)
+        while not done.is_set():
+            observations.append(tuple(observe(reader.pipeline(transaction=True)).execute()))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        action()
+    finally:
+        done.set()
+        watcher.join()
+    return observations
+
+
+def test_a_request_is_never_lost_between_two_redis_commands(redis_url):
+    # A worker can be killed between any two Redis commands it sends. A reader watching the
+    # keys never sees a link marked seen and not queued, nor a request taken and in neither the
+    # frontier nor the worker's in-flight hash.
+    scheduler = reliable_scheduler(redis_url, "w2")
+    server, frontier, seen = scheduler.server, scheduler.queue.key, scheduler.df.key
+    server.delete(frontier, seen)
+    requests = [scrapy.Request(f"https://koeln.example/wirtschaft/{number}.html") for number in range(300)]
+    queued = watched(
+        redis_url,
+        lambda pipeline: pipeline.scard(seen).zcard(frontier),
+        lambda: [*map(scheduler.enqueue_request, requests)],
+    )
+    assert len(queued) > 10 and all(marked == waiting for marked, waiting in queued)
+
+    def take_all():
+        while scheduler.next_request() is not None:
+            pass
+
+    taken = watched(redis_url, lambda pipeline: pipeline.zcard(frontier).hlen(scheduler.inflight), take_all)
+    assert len(taken) > 10 and {waiting + in_flight for waiting, in_flight in taken} == {300}
 
 
 def test_writer_killed_while_storing_loses_nothing(demo_site, demo_articles, redis_url, tmp_path):
