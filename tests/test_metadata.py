@@ -667,11 +667,17 @@ def test_a_wire_service_after_the_name_in_the_meta_author_is_the_agency(value):
         # "Text:" under the headline, as at the story's end; the photographer is no author.
         ("Text: Anna Schmidt", ["Anna Schmidt"]),
         ("Text: Anna Schmidt | Fotos: Jan Meyer", ["Anna Schmidt"]),
+        # The station or newsroom by its initials after the people, as the byline credits it.
+        ("Von Jan Meyer, WDR", ["Jan Meyer", "WDR"]),
+        ("Von Jan Meyer und Anna Schmidt, SWR", ["Jan Meyer", "Anna Schmidt", "SWR"]),
     ],
 )
 def test_a_byline_label_with_its_variants_under_the_headline(line, authors):
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1>" + f"<p>{line}</p>"
     assert extract(page(header=header)).authors == authors
+    # Where the metadata credits the station alone, the byline names the people too.
+    if "WDR" in line:
+        assert extract(page('<meta name="author" content="WDR">', header)).authors == authors
 
 
 @pytest.mark.parametrize("credit", ["Anna Schmidt (as)", "Anna Schmidt (Text)", "Anna Schmidt (AS)"])

@@ -556,9 +556,13 @@ EXPLICIT_BYLINE_LABEL = (
 # Kölner Stadt-Anzeiger, t-online).
 AGENCY_CREDIT = r"(?i:" + "|".join(sorted(map(re.escape, AGENCIES), key=len, reverse=True)) + r")\b(?!\s*[A-ZÄÖÜ])"
 
+# The broadcaster or newsroom a byline names by its initials after the people: "Von Jan Koch,
+# WDR" (the ARD's stations on tagesschau.de), "By Sandee LaMotte, CNN" (cnn.com, msn.com).
+NEWSROOM_INITIALS = r"[A-ZÄÖÜ]{2,5}\b(?![\w-])"
+
 NAMES = (
     r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*"
-    r"(?:\s*(?:,|und|&)\s*" + AGENCY_CREDIT + r")?)"
+    r"(?:\s*(?:,|und|&)\s*" + AGENCY_CREDIT + r"|\s*,\s*" + NEWSROOM_INITIALS + r")?)"
 )
 
 SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
