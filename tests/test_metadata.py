@@ -397,7 +397,7 @@ def test_a_teaser_s_printed_day_does_not_date_a_page_without_one():
     assert extract(page(header=headline, closing=f'<div class="related">{teasers}</div>')).published is None
 
 
-def test_a_copyright_year_is_no_publication_date():
+def test_a_copyright_year_or_a_month_alone_is_no_publication_date():
     headline = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
     footer = "<p>© 2024 Hafenblick Verlag</p>"
     assert extract(page(header=headline, closing=footer)).published is None
@@ -405,6 +405,9 @@ def test_a_copyright_year_is_no_publication_date():
     assert extract(page(header=headline + "<p>01.01.2024</p>", closing=footer)).published == "2024-01-01"
     url = "https://www.example.de/wirtschaft/2024/01/01/hafen.html"
     assert extract(page(header=headline, closing=footer), url).published == "2024-01-01"
+    # A month alone (a magazine's issue) is no day either; its first day printed is one.
+    assert extract(page(header=headline + "<p>Heft 09/2024</p>")).published is None
+    assert extract(page(header=headline + "<p>1. September 2024</p>")).published == "2024-09-01"
 
 
 def test_the_date_line_under_the_headline_beats_a_stale_meta_date():

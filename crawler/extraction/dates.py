@@ -189,11 +189,7 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
                 min_date=EARLIEST_DATE.isoformat(),
                 max_date=now.date().isoformat(),
             )
-        if (
-            found
-            and found.endswith("-01-01")
-            and not (_url_states_day(url, found) or _prints_new_year(tree, found[:4]))
-        ):
+        if found and found.endswith("-01") and not (_url_states_day(url, found) or _prints_first_day(tree, found)):
             found = None
     # A UTC timestamp names the day of its instant in Berlin, unless the page prints its UTC day
     # ("<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>"): what readers saw wins.
@@ -580,20 +576,24 @@ def with_visible_time(day: str, tree) -> str:
     return day
 
 
-def _prints_new_year(tree, year: str) -> bool:
-    """Whether the page writes 1 January of ``year`` anywhere, markup included. htmldate's last
-    resorts read a year alone as that day: the copyright line's ("© 2020" in the footers of
-    chorknaben-ulm.de, geburtstagsecke.de, lavazza.de, markeich.de; "(c) 2011" in
-    feuerwehrtaucher-oldenburg.de's DC.rights), a year in a script's comment
-    (trainingline-english.de) or in the text ("Brutvogelatlas 2013–2016", vogelwarte.ch). A
-    page that prints no day of its own then seemed published on New Year's Day."""
-    short = year[2:]
-    new_year = re.compile(
-        rf"(?<!\d)(?:0?1\.\s?0?1\.\s?(?:{year}|{short})(?!\d)|{year}[-/]01[-/]01|0?1/0?1/{year}"
-        rf"|0?1\.?\s+(?:Januar|Jänner|January|Jan\.?)\s+{year}|(?:January|Jan\.?)\s+0?1(?:st)?,?\s+{year})",
+def _prints_first_day(tree, day: str) -> bool:
+    """Whether the page writes ``day``, the first of a month, anywhere, markup included.
+    htmldate's last resorts read a year alone as 1 January and a month alone as its first
+    day: the copyright line's year ("© 2020" in the footers of chorknaben-ulm.de,
+    geburtstagsecke.de, lavazza.de, markeich.de; "(c) 2011" in feuerwehrtaucher-oldenburg.de's
+    DC.rights), a year in a script's comment (trainingline-english.de) or in the text
+    ("Brutvogelatlas 2013–2016", vogelwarte.ch). A page that prints no day of its own then
+    seemed published on the first."""
+    year, month, _first = day.split("-")
+    short, number = year[2:], str(int(month))
+    names = "|".join(name for name, value in MONTH_NUMBERS.items() if value == int(month))
+    first = re.compile(
+        rf"(?<!\d)(?:0?1\.\s?0?{number}\.\s?(?:{year}|{short})(?!\d)|{year}[-/]{month}[-/]01(?!\d)"
+        rf"|0?1/0?{number}/{year}|0?{number}/0?1/{year}"
+        rf"|0?1\.?\s+(?:{names})\.?\s+{year}|(?:{names})\.?\s+0?1(?:st)?,?\s+{year})",
         re.IGNORECASE,
     )
-    return bool(new_year.search(lxml.etree.tostring(tree, encoding="unicode")))
+    return bool(first.search(lxml.etree.tostring(tree, encoding="unicode")))
 
 
 # The timestamps of the story's <time> elements (not those of teasers, comments or media).
