@@ -708,6 +708,15 @@ def test_names_of_every_latin_alphabet_and_their_particles_in_a_byline(names):
     assert extract(page(header=header)).authors == names
 
 
+@pytest.mark.parametrize("line, agency", [("Von dpa", "dpa"), ("Von AFP | 05.12.2024", "AFP")])
+def test_a_byline_naming_the_wire_service_alone_credits_the_agency(line, agency):
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>" + f"<p>{line}</p>"
+    article = extract(page(header=header))
+    assert (article.authors, article.agencies) == ([], [agency])
+    # Not a word that starts like one.
+    assert extract(page(header=header.replace(line, "Von dpa-Reportern"))).agencies == []
+
+
 def test_byline_with_von_und():
     header = '<p class="byline">Von Anna Schmidt und Jan Meyer</p>'
     assert extract(page(header=header)).authors == ["Anna Schmidt", "Jan Meyer"]

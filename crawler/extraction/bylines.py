@@ -565,7 +565,11 @@ NAMES = (
     r"(?:\s*(?:,|und|&)\s*" + AGENCY_CREDIT + r"|\s*,\s*" + NEWSROOM_INITIALS + r")?)"
 )
 
-SHOWN_BYLINE = re.compile(BYLINE_LABEL + r"\s+" + NAMES)
+# "Von dpa", "Von AFP | 05.12.2026": agency copy signed by the wire service alone ("von dpa,
+# unserer Redaktion" on bnn.de), credited as the agency.
+SHOWN_BYLINE = re.compile(
+    BYLINE_LABEL + r"\s+(?:" + NAMES + r"|(?P<agency>" + AGENCY_CREDIT + r")(?=\s*(?:$|[|·•,]|\d)))"
+)
 
 DATED_BYLINE = re.compile(
     r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
@@ -896,12 +900,17 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
         match = pattern.match(piece)
         if not match and len(piece.split()) <= 4:
             match = pattern.match(_with_following_names(pieces, position))
-            if match and match.start("names") < len(piece):
+            if match and match.start(_credited(match)) < len(piece):
                 # The piece holds more than the label: its own text did not match.
                 match = None
         if match:
-            bylines.append(_without_trailing_words(JOB_TITLE.sub("", match["names"])))
+            bylines.append(_without_trailing_words(JOB_TITLE.sub("", match[_credited(match)])))
     return bylines
+
+
+def _credited(match) -> str:
+    """The group of a byline match that holds the credit: the names, or a wire service alone."""
+    return "names" if match["names"] is not None else "agency"
 
 
 CONNECTORS = {"und", "and", "&", ","}
