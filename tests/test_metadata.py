@@ -667,6 +667,8 @@ def test_a_wire_service_after_the_name_in_the_meta_author_is_the_agency(value):
         # Print bylines carried online: the possessive and the role before the name.
         ("Von unserem Redakteur Jan Meyer", ["Jan Meyer"]),
         ("Von unserer Korrespondentin Anna Schmidt, Brüssel", ["Anna Schmidt"]),
+        # Where each reporter wrote from.
+        ("Von Anna Schmidt, Brüssel, und Jan Meyer, Berlin", ["Anna Schmidt", "Jan Meyer"]),
         # "Text:" under the headline, as at the story's end; the photographer is no author.
         ("Text: Anna Schmidt", ["Anna Schmidt"]),
         ("Text: Anna Schmidt | Fotos: Jan Meyer", ["Anna Schmidt"]),

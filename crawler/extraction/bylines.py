@@ -560,8 +560,17 @@ AGENCY_CREDIT = r"(?i:" + "|".join(sorted(map(re.escape, AGENCIES), key=len, rev
 # WDR" (the ARD's stations on tagesschau.de), "By Sandee LaMotte, CNN" (cnn.com, msn.com).
 NEWSROOM_INITIALS = r"[A-ZÄÖÜ]{2,5}\b(?![\w-])"
 
+# Where each of several reporters wrote from: "Von Anna Schmidt, Brüssel, und Jan Meyer, Berlin".
+PLACE_BEFORE_NEXT_NAME = r"(?:\s*,\s*" + CAPITAL + r"[\w-]+(?=\s*,?\s*(?:und|&|and)\s))?"
+
 NAMES = (
-    r"(?P<names>" + NAME + r"(?:\s*(?:,|und|&|and)\s*" + NAME + r")*"
+    r"(?P<names>"
+    + NAME
+    + PLACE_BEFORE_NEXT_NAME
+    + r"(?:\s*,?\s*(?:,|und|&|and)\s*"
+    + NAME
+    + PLACE_BEFORE_NEXT_NAME
+    + r")*"
     r"(?:\s*(?:,|und|&)\s*" + AGENCY_CREDIT + r"|\s*,\s*" + NEWSROOM_INITIALS + r")?)"
 )
 
