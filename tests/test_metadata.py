@@ -382,6 +382,12 @@ def test_the_time_element_of_the_date_line_gives_the_instant():
     # Two instants on the story's day (published and updated, unlabelled) name none of them.
     updated = '<time datetime="2024-03-05T16:10:00+01:00">5. März 2024</time>'
     assert extract(page(header=headline + printed + updated)).published == "2024-03-05"
+    # Labelled with the hAtom classes (WordPress themes), each is one of the two.
+    labelled = printed.replace('"entry-date"', '"entry-date published"') + updated.replace(
+        "<time ", '<time class="updated" '
+    )
+    article = extract(page(header=headline + labelled))
+    assert (article.published, article.modified) == ("2024-03-05T09:30:00+01:00", "2024-03-05T16:10:00+01:00")
     # A teaser's time is another story's.
     teaser = f'<div class="teaser"><h3>Neuer Radweg</h3>{updated}</div>'
     head = '<meta property="article:published_time" content="2024-03-05">'

@@ -165,6 +165,7 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
         meta_content(tree, "article:modified_time", "og:updated_time"),
         *_story_microdata(tree, "dateModified"),
         meta_content(tree, "last-modified", "DC.date.modified", "dcterms.modified"),
+        *UPDATED_TIMESTAMPS(tree),
     ]
     structured_source, structured = next(
         ((source, parsed) for source, value in published_candidates if (parsed := parse_date(value, now))),
@@ -600,17 +601,34 @@ def _prints_first_day(tree, day: str) -> bool:
 STORY_TIMESTAMPS = lxml.etree.XPath(f"//body//time[not({OUTSIDE_THE_STORY})]/@datetime", smart_strings=False)
 
 
+def _hatom_timestamps(word: str):
+    return lxml.etree.XPath(
+        f'//body//time[contains(concat(" ", normalize-space(@class), " "), " {word} ")][not({OUTSIDE_THE_STORY})]'
+        "/@datetime",
+        smart_strings=False,
+    )
+
+
+# The hAtom microformat's names for the two: WordPress themes print the story's
+# '<time class="entry-date published" datetime=…>' and '<time class="updated" datetime=…>'
+# (hildesheimer-presse.de, tierschutz-berlin.de, arsnova.thm.de, dobszay.ch, careelite.de).
+PUBLISHED_TIMESTAMPS = _hatom_timestamps("published")
+UPDATED_TIMESTAMPS = _hatom_timestamps("updated")
+
+
 def _with_time_element(day: str, tree, now: datetime) -> str:
-    """``day`` with the time a ``<time>`` element of the story stamps on it, when the story's
-    elements stamp one instant on that day: the date line prints the day or "vor 2 Stunden",
-    its ``datetime`` holds the instant (WordPress themes' entry dates, TYPO3 news, public
-    bodies' press pages: aktiv-online.de, bmfsfj.de, umweltbundesamt.de, lbv.de)."""
-    instants = {
-        stamp
-        for value in STORY_TIMESTAMPS(tree)
-        if len(stamp := parse_date(value, now) or "") > 10 and stamp[:10] == day
-    }
-    return instants.pop() if len(instants) == 1 else day
+    """``day`` with the time a ``<time>`` element of the story stamps on it: the one the
+    hAtom class "published" marks, else the one instant the story's elements stamp on that
+    day. The date line prints the day or "vor 2 Stunden", its ``datetime`` holds the instant
+    (WordPress themes' entry dates, TYPO3 news, public bodies' press pages: aktiv-online.de,
+    bmfsfj.de, umweltbundesamt.de, lbv.de)."""
+    for timestamps in (PUBLISHED_TIMESTAMPS, STORY_TIMESTAMPS):
+        instants = {
+            stamp for value in timestamps(tree) if len(stamp := parse_date(value, now) or "") > 10 and stamp[:10] == day
+        }
+        if len(instants) == 1:
+            return instants.pop()
+    return day
 
 
 def _visible_datetime(text: str) -> datetime | None:
