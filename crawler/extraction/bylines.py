@@ -1280,13 +1280,13 @@ AGENCY_AFTER_NAME = re.compile(
 )
 
 
-# A link label of the author box read with the name before it, the box's lines run together:
-# "Julia Deutsch Alle Artikel" (goodnight.at), "Ryan Reed View All" (rollingstone.com), "Anna
-# Schmidt Show all articles" (verfassungsblog.de).
 # What a credit adds in brackets after the name, once the agencies are read: the author's sign
 # ("Anna Schmidt (as)", as German papers print it under a story), a role ("Jan Meyer (Fotos)").
 BRACKETED_AFTER_NAME = re.compile(r"(?<=\w)\s*\([^()]{1,20}\)\s*$")
 
+# A link label of the author box read with the name before it, the box's lines run together:
+# "Julia Deutsch Alle Artikel" (goodnight.at), "Ryan Reed View All" (rollingstone.com), "Anna
+# Schmidt Show all articles" (verfassungsblog.de).
 TRAILING_LABEL = re.compile(
     r"(?<=\w)\s+(?:" + "|".join(map(re.escape, sorted(LABEL_PHRASES, key=len, reverse=True))) + r")$", re.IGNORECASE
 )
