@@ -556,9 +556,13 @@ EXPLICIT_BYLINE_LABEL = (
 # Kölner Stadt-Anzeiger, t-online).
 AGENCY_CREDIT = r"(?i:" + "|".join(sorted(map(re.escape, AGENCIES), key=len, reverse=True)) + r")\b(?!\s*[A-ZÄÖÜ])"
 
+# A broadcaster, newsroom or agency credited by its initials ("NDR", "SDA"): a credit
+# :func:`_looks_like_a_name` keeps.
+INITIALS = r"[A-ZÄÖÜ]{2,5}"
+
 # The broadcaster or newsroom a byline names by its initials after the people: "Von Jan Koch,
 # WDR" (the ARD's stations on tagesschau.de), "By Sandee LaMotte, CNN" (cnn.com, msn.com).
-NEWSROOM_INITIALS = r"[A-ZÄÖÜ]{2,5}\b(?![\w-])"
+NEWSROOM_INITIALS = INITIALS + r"\b(?![\w-])"
 
 # Where each of several reporters wrote from: "Von Anna Schmidt, Brüssel, und Jan Meyer, Berlin".
 PLACE_BEFORE_NEXT_NAME = r"(?:\s*,\s*" + CAPITAL + r"[\w-]+(?=\s*,?\s*(?:und|&|and)\s))?"
@@ -1023,8 +1027,7 @@ def _looks_like_a_name(name: str) -> bool:
     """A person's name or an agency as a byline prints it: capitalised words, no label, no
     organisation and no common noun."""
     words = name.split()
-    # A broadcaster or agency credited by its initials ("NDR", "SDA").
-    acronym = re.fullmatch(r"[A-ZÄÖÜ]{2,5}", name) is not None
+    acronym = re.fullmatch(INITIALS, name) is not None
     return (
         name.lower() in AGENCIES
         or acronym
