@@ -583,9 +583,10 @@ def _prints_first_day(tree, day: str) -> bool:
     day: the copyright line's year ("© 2020" in the footers of chorknaben-ulm.de,
     geburtstagsecke.de, lavazza.de, markeich.de; "(c) 2011" in feuerwehrtaucher-oldenburg.de's
     DC.rights), a year in a script's comment (trainingline-english.de) or in the text
-    ("Brutvogelatlas 2013–2016", vogelwarte.ch); a month without its day (7mind.de,
-    iconmagazine.de, minusl.de, trails.de; a PDF named "SE-2022-03-…" on sonnenenergie.de). A
-    page that prints no day of its own then seemed published on the first."""
+    ("Brutvogelatlas 2013–2016", vogelwarte.ch); a month in a file's name ("SE-2022-03-…" on
+    sonnenenergie.de), and on 7mind.de, iconmagazine.de, minusl.de and trails.de the first of a
+    month that none of them prints. A page that prints no day of its own then seemed published
+    on the first."""
     year, month, _first = day.split("-")
     short, number = year[2:], str(int(month))
     names = "|".join(name for name, value in MONTH_NUMBERS.items() if value == int(month))
