@@ -394,6 +394,116 @@ def test_the_time_element_of_the_date_line_gives_the_instant():
     assert extract(page(head, headline, closing=teaser)).published == "2024-03-05"
 
 
+def site_page(above: str, header: str, head: str = "", closing: str = "", before_story: str = "") -> str:
+    """A news site's page: ``above`` (the site's header, banners) before the menu and the story's
+    ``<main>``, which holds ``before_story`` (top stories) and then the article, starting with
+    ``header``."""
+    text = "".join(f"<p>{STORY}</p>" for _ in range(4))
+    return (
+        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        f'<meta property="og:title" content="Hafen wird um zwei Terminals erweitert | RP ONLINE">{head}</head>'
+        f"<body>{above}<nav>{SECTIONS}</nav>"
+        f"<main>{before_story}<article>{header}{text}{closing}</article></main><footer>Impressum · Datenschutz</footer></body></html>"
+    )
+
+
+# A regional paper's menu.
+SECTIONS = " ".join(
+    f'<a href="/{name.lower()}/">{name}</a>'
+    for name in "Startseite Wirtschaft Politik Sport Kultur Panorama Digital Meinung Düsseldorf Duisburg Köln "
+    "Essen Mönchengladbach Krefeld Newsletter E-Paper Podcasts Abo".split()
+)
+
+# The day of the visit in a news site's top bar (WordPress news themes, regional papers' headers).
+TOP_BAR = (
+    '<div class="header-top"><span class="current-date">Mittwoch, 17. Juni 2026</span>'
+    ' <span class="weather">Düsseldorf 18 °C</span> <a href="/abo">Abo</a> <a href="/login">Anmelden</a></div>'
+)
+# A consent banner's own date.
+CONSENT = (
+    '<div class="cmp-banner" role="dialog"><h2>Wir respektieren Ihre Privatsphäre</h2><p>Wir und unsere'
+    " Partner verwenden Cookies und ähnliche Technologien. Stand der Erklärung: 01.04.2026</p>"
+    "<button>Alle akzeptieren</button></div>"
+)
+
+
+@pytest.mark.parametrize("above", [TOP_BAR, CONSENT], ids=["top bar", "consent banner"])
+def test_a_date_the_site_prints_above_the_story_does_not_date_it(above):
+    # The date line reads "am 21. April 2026" inside a sentence: htmldate's reading decides.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Von Anna Schmidt am 21. April 2026</p>"
+    assert extract(site_page(above, header)).published[:10] == "2026-04-21"
+
+
+def test_a_date_above_the_story_still_dates_a_page_that_prints_no_other():
+    above = (
+        '<div class="news-meta"><span class="date">Pressemitteilung vom 21.04.2026</span></div>' + "<p>Menü</p>" * 40
+    )
+    assert extract(site_page(above, "<h1>Hafen wird um zwei Terminals erweitert</h1>")).published[:10] == "2026-04-21"
+
+
+def test_top_stories_above_the_story_neither_date_nor_credit_it():
+    cards = "".join(
+        f'<article class="teaser"><a href="/wirtschaft/kraftwerk-{day}.html"><h3>Stadtwerke planen Kraftwerk {day}</h3></a>'
+        f'<time datetime="2026-06-{day}T09:30:00+02:00">{day}.06.2026</time><span class="teaser-author">Von Max Mustermann</span>'
+        "<p>Die Stadtwerke wollen investieren.</p></article>"
+        for day in (15, 16)
+    )
+    top_stories = f'<section class="top-stories"><h2>Top-Themen</h2>{cards}</section>'
+    # The story's credit is a link to the author's page, without "Von"; it prints no date.
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="meta"><a href="/autoren/anna-schmidt">Anna Schmidt</a></p>'
+    article = extract(site_page("", header, before_story=top_stories))
+    assert article.authors == ["Anna Schmidt"]
+    assert article.published is None
+
+
+PICTURE = '<figure><img src="/hafen.jpg" alt=""><figcaption>Der Hafen am 17.06.2025. Foto: dpa</figcaption></figure>'
+MOST_READ = (
+    '<aside class="sidebar"><h3>Meistgelesen</h3><ol>'
+    + "".join(
+        f'<li><a href="/n{day}.html">Nachricht {day}</a> <span class="date">{day}.06.2025</span></li>'
+        for day in (11, 12)
+    )
+    + "</ol></aside>"
+)
+
+
+@pytest.mark.parametrize(
+    "header, closing",
+    [(PICTURE, ""), ("", MOST_READ)],
+    ids=["a picture's caption", "a most-read list's days"],
+)
+def test_what_pictures_and_sidebars_print_does_not_date_the_story(header, closing):
+    header = f"<h1>Hafen wird um zwei Terminals erweitert</h1>{header}<p>Von Anna Schmidt am 21. April 2026</p>"
+    assert extract(site_page("", header, closing=closing)).published[:10] == "2026-04-21"
+
+
+def video_jsonld(name: str) -> str:
+    return (
+        '<script type="application/ld+json">'
+        + json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@type": "VideoObject",
+                "name": name,
+                "uploadDate": "2025-06-17T10:00:00+02:00",
+            }
+        )
+        + "</script>"
+    )
+
+
+def test_an_embedded_video_s_json_ld_does_not_date_a_story_without_markup():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Von Anna Schmidt am 21. April 2026</p>"
+    page_html = site_page("", header, head=video_jsonld("Video: So sieht der neue Hafen aus"))
+    assert extract(page_html).published[:10] == "2026-04-21"
+
+
+def test_a_video_page_is_dated_by_its_video():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
+    page_html = site_page("", header, head=video_jsonld("Hafen wird um zwei Terminals erweitert"))
+    assert extract(page_html).published[:10] == "2025-06-17"
+
+
 def test_a_teaser_s_printed_day_does_not_date_a_page_without_one():
     headline = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
     teasers = "".join(
@@ -887,6 +997,26 @@ def test_the_author_of_a_sidebar_teaser_is_not_taken_for_the_story():
         '<div class="badge"><div class="author-name">Von Jan Meyer</div></div></div></a></aside>'
     )
     assert "Jan Meyer" not in (extract(page(head, HEADLINE, closing=sidebar)).author or "")
+
+
+def test_a_reader_s_comment_does_not_credit_the_story():
+    comments = (
+        '<div id="comments" class="comments"><h3>2 Kommentare</h3><div class="comment">'
+        '<span class="comment-author">Klaus Becker</span> schrieb am 17.06.2026:<p>Danke für den Bericht!</p></div></div>'
+    )
+    signed = "<p><strong>Anna Schmidt</strong></p>"
+    assert extract(page(header=HEADLINE, closing=signed + comments)).authors == ["Anna Schmidt"]
+
+
+def test_the_post_author_s_reply_credits_a_story_nobody_signs():
+    # WordPress marks the post author's comments "bypostauthor".
+    comments = (
+        '<ol class="comment-list"><li class="comment byuser even"><p class="comment-author">Klaus Becker</p>'
+        '<div class="comment-content"><p>Gilt das auch bei Netto?</p></div></li>'
+        '<li class="comment byuser bypostauthor odd"><p class="comment-author">Jan Meyer</p>'
+        '<div class="comment-content"><p>Nein, nur bei Edeka.</p></div></li></ol>'
+    )
+    assert extract(page(header=HEADLINE, closing=comments)).authors == ["Jan Meyer"]
 
 
 def test_a_von_inside_a_sentence_is_not_a_byline():

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from archive.urls import joined_web_url
 from crawler.fetch.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.extraction.classify import has_pagination, main_content
-from crawler.extraction.dates import parse_date, text_before_date, visible_dates
+from crawler.extraction.dates import article_dates, parse_date, text_before_date, visible_dates
 from crawler.extraction.lead import marks_lead
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
 from crawler.extraction.page import UNSEEN_TEXT, as_list, page_metadata, plain_text, text_of
@@ -187,6 +187,30 @@ def test_the_page_is_as_it_was_after_its_preparation_for_trafilatura(bits):
     with prepared_for_extraction(tree) as prepared:
         assert not any(element in chrome for element in prepared.iter())
         assert len(prepared.text_content()) == kept
+    assert lxml.html.tostring(tree) == before
+
+
+DATED_BITS = st.sampled_from(
+    [
+        '<div class="topbar"><span class="date">Mittwoch, 17. Juni 2015</span></div>',
+        "<figure><figcaption>Archivbild vom 04.05.2019</figcaption></figure>",
+        '<aside><span class="date">11.06.2015</span></aside>',
+        '<div class="teaser"><h3>Andere</h3><time datetime="2015-06-12">12.06.2015</time></div>',
+        '<script type="application/ld+json">{"@type": "VideoObject", "uploadDate": "2015-06-17"}</script>',
+        "<p>Menü Start Wirtschaft Politik Sport Kultur Panorama Digital Meinung</p>",
+        "<h1>Hafen wird erweitert</h1>",
+        "<p>Von Anna Schmidt am 21. April 2026</p>",
+    ]
+)
+
+
+@given(st.lists(st.one_of(HTML_BITS, DATED_BITS), max_size=30))
+def test_the_page_is_as_it_was_after_its_dates_are_read(bits):
+    """What is set aside while htmldate reads the page is put back exactly: the other field
+    rules read the page after the dates."""
+    tree = parse_html("<html><body>" + "".join(bits) + "<p>Ende</p></body></html>")
+    before = lxml.html.tostring(tree)
+    article_dates(tree, "https://news.example/a", headline="Hafen wird erweitert", text="Ende")
     assert lxml.html.tostring(tree) == before
 
 

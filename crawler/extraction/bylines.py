@@ -1,11 +1,13 @@
 """Bylines: the people an article credits (``authors``), and the wire services (``agencies``)."""
 
 import functools
+import itertools
 import re
 
 import lxml.etree
 
 from crawler.extraction.page import (
+    holds_story_opening,
     CAPITAL,
     INVISIBLE,
     OUTSIDE_THE_STORY,
@@ -371,9 +373,19 @@ def article_authors(
         # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
         _sort_names(handles[:1] + issuers, sites, names, agencies, desks, common)
     if not (names or agencies or desks):
-        for element in byline_elements(tree)[:3]:
-            if IN_TEASER_LINK(element) or IN_TEASER_CARD(element) or IN_RECENT_COMMENTS(element) or FORM_FIELD(element):
-                continue
+        # The story's first three: other stories' cards and readers' comments may come first.
+        story_bylines = (
+            element
+            for element in byline_elements(tree)
+            if not (
+                IN_TEASER_LINK(element)
+                or IN_TEASER_CARD(element)
+                or IN_RECENT_COMMENTS(element)
+                or FORM_FIELD(element)
+                or _a_readers_comment(element, text)
+            )
+        )
+        for element in itertools.islice(story_bylines, 3):
             _sort_names(split_names(_byline_text(element)), sites, names, agencies, desks, common)
     signature = closing_signature(tree, text)
     if not names:
@@ -449,6 +461,22 @@ def _byline_text(element) -> str:
 
 def _item_of(element):
     return next((parent for parent in element.iterancestors() if parent.get("itemscope") is not None), None)
+
+
+def _a_readers_comment(element, text: str) -> bool:
+    """Whether ``element`` is inside a reader's comment: a comment that holds neither the
+    story's text (``text``; a forum thread's first post is marked as a comment too) nor the
+    post author's reply, which WordPress marks "bypostauthor" (deal portals and blogs whose
+    author answers under the post: dealdoktor.de, monsterdealz.de, neunzehn72.de)."""
+    comments = IN_COMMENT(element)
+    if not comments or any("bypostauthor" in (comment.get("class") or "") for comment in comments):
+        return False
+    return not any(holds_story_opening(comment, text) for comment in comments)
+
+
+# The elements around a byline element marked as comments (its own class, "comment-author",
+# marks the name of any post, a forum's or deal portal's first one too).
+IN_COMMENT = lxml.etree.XPath('ancestor::*[contains(@class, "comment")]')
 
 
 def _not_from_teasers(guess: list[str], tree) -> list[str]:

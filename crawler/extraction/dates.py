@@ -13,6 +13,12 @@ from htmldate import find_date
 from htmldate.extractors import get_external_parser
 
 from crawler.extraction.page import (
+    DESCRIBING_TYPES,
+    jsonld_types,
+    script_nodes,
+    string_value,
+    text_key,
+    holds_story_opening,
     CAPITAL,
     page_text_pieces,
     DATELINE_AFTER,
@@ -21,7 +27,11 @@ from crawler.extraction.page import (
     SHORT_YEAR_DATE,
     SLASHED_DATE,
     STORY_TYPES,
+    UNSEEN_TEXT,
     VISIBLE_DATE,
+    find_headline_element,
+    put_back,
+    take_out,
     text_near_headline,
     body_text,
     meta_content,
@@ -130,11 +140,14 @@ class PublicationDates(NamedTuple):
     source: str | None  # one of the DATE_FROM_* values; None without a published date
 
 
-def article_dates(tree, url: str, now: datetime | None = None, headline: str | None = None) -> PublicationDates:
+def article_dates(
+    tree, url: str, now: datetime | None = None, headline: str | None = None, text: str = ""
+) -> PublicationDates:
     """``(published, modified, source)``: dates as ISO 8601, future dates and dates before 1995
     rejected, and where the published date came from (``DATE_FROM_*``).
 
-    ``headline`` (the story's title) locates the date line printed next to it.
+    ``headline`` (the story's title) locates the date line printed next to it; ``text`` (the
+    story's extracted text) tells the story from what a page sets before its headline.
     """
     now = now or datetime.now(BERLIN)
     nodes = story_nodes(tree, url)
@@ -181,17 +194,7 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
         # htmldate weighs every date on the page and is right more often about the day; the
         # structured timestamp adds time and offset when it names the same day. Its reading
         # (the costliest step of the dates) is asked for only when the page prints no date.
-        with _story_dates_only(tree, nodes):
-            found = find_date(
-                tree,
-                url=url,
-                original_date=True,
-                extensive_search=True,
-                min_date=EARLIEST_DATE.isoformat(),
-                max_date=now.date().isoformat(),
-            )
-        if found and found.endswith("-01") and not (_url_states_day(url, found) or _prints_first_day(tree, found)):
-            found = None
+        found = _htmldate_day(tree, url, nodes, headline, text, now)
     # A UTC timestamp names the day of its instant in Berlin, unless the page prints its UTC day
     # ("<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>"): what readers saw wins.
     same_day = structured and (found == structured[:10] or not shown and found == _utc_day(structured))
@@ -210,6 +213,50 @@ def article_dates(tree, url: str, now: datetime | None = None, headline: str | N
     if modified is not None and published is not None and modified <= published:
         modified = None
     return PublicationDates(published, modified, source if published else None)
+
+
+def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text: str, now: datetime) -> str | None:
+    """htmldate's day for the page, read first without what stands far before the story's
+    headline (:func:`_far_before`) and without :data:`NOT_THE_STORY_S_DATES`, then, when that
+    leaves no date, from the whole page.
+
+    Above the story a site prints the day of the visit in its header ("Mittwoch, 08. Juli 2020"
+    on die-tagespost.de, "Sa, 19. Okt 2019" on tichyseinblick.de, "Freitag, 4. Februar 2022" on
+    swim.de; the "td_data_time" of the tagDiv Newspaper theme on presse-augsburg.de, volksblatt.at
+    and wildundhund.de), a consent banner its own "Stand:", top stories their days; htmldate's
+    search of date-classed elements and of the text would take them for the story's."""
+    target = find_headline_element(tree, headline) if headline else None
+    first_left_out = _far_before(target, FAR_BEFORE_HEADLINE) if target is not None else []
+    if any(holds_story_opening(element, text) for element in first_left_out):
+        # The story stands before this <h1>: it is a sidebar's or another story's, not the story's.
+        first_left_out = []
+    holding = set(target.iterancestors()) if target is not None else set()
+    first_left_out += [
+        element
+        for element in NOT_THE_STORY_S_DATES(tree)
+        if element not in holding
+        and not any(parent in first_left_out for parent in element.iterancestors())
+        and not holds_story_opening(element, text)
+    ]
+    for left_out in [first_left_out, []] if first_left_out else [[]]:
+        taken = take_out(left_out)
+        try:
+            with _story_dates_only(tree, nodes, headline):
+                found = find_date(
+                    tree,
+                    url=url,
+                    original_date=True,
+                    extensive_search=True,
+                    min_date=EARLIEST_DATE.isoformat(),
+                    max_date=now.date().isoformat(),
+                )
+        finally:
+            put_back(taken)
+        if found and found.endswith("-01") and not (_url_states_day(url, found) or _prints_first_day(tree, found)):
+            found = None
+        if found:
+            return found
+    return None
 
 
 def warm_up_date_parser() -> None:
@@ -296,7 +343,7 @@ RELATED_ITEM_PROPERTIES = {"itemlistelement", "relatedlink", "isrelatedto", "men
 
 
 @contextmanager
-def _story_dates_only(tree, nodes: list[dict]):
+def _story_dates_only(tree, nodes: list[dict], headline: str | None = None):
     """While htmldate reads ``tree``, its JSON-LD holds the story node's publication date only,
     and microdata and ``<time>`` elements of other items and blocks (:func:`_in_other_item`,
     :data:`OUTSIDE_THE_STORY`) are no dates.
@@ -305,7 +352,11 @@ def _story_dates_only(tree, nodes: list[dict]):
     (VideoObject, broadcast before the story), a picture's, a comment's or a related article's
     when their script comes first (broadcasters, news sites with video players, blogs with
     comment markup). The story's own node (NewsArticle, BlogPosting …, also in an @graph) is
-    the one that dates the page; pages without one keep their scripts.
+    the one that dates the page. A page without one keeps its scripts, but those that describe
+    media items and no story, none of them named as the page's ``headline``: a video's page is
+    dated by its video, a story with an embedded player (a script of its own beside the page's,
+    as on winfuture.de, zdf.de and cnn.com) not; htmldate's search of the page's source reads
+    any date in them.
     """
     # Microdata and <time> elements outside the story are hidden alike (renamed for the while).
     others = [
@@ -326,7 +377,9 @@ def _story_dates_only(tree, nodes: list[dict]):
             element.text = None
         element.tag = "span"
         element.attrib.clear()
-    scripts = tree.xpath('//script[@type="application/ld+json"]') if nodes else []
+    scripts = tree.xpath('//script[@type="application/ld+json"]')
+    if not nodes:
+        scripts = [script for script in scripts if _describes_other_media(script.text or "", headline)]
     saved = [script.text for script in scripts]
     stated = next((node["datePublished"] for node in nodes if isinstance(node.get("datePublished"), str)), None)
     for script in scripts:
@@ -342,6 +395,82 @@ def _story_dates_only(tree, nodes: list[dict]):
             element.tag = tag
             element.attrib.update(attributes)
             element.text = text
+
+
+def _describes_other_media(script: str, headline: str | None) -> bool:
+    """Whether a JSON-LD script describes media items (:data:`OTHER_ITEM_TYPES`) and no story,
+    none of them named as the page's ``headline``."""
+    typed = [(node, jsonld_types(node)) for node in script_nodes(script)]
+    typed = [(node, types) for node, types in typed if types]
+    return (
+        any(types & OTHER_ITEM_TYPES for _node, types in typed)
+        and not any(types & DESCRIBING_TYPES for _node, types in typed)
+        and not any(
+            (key := text_key(string_value(node.get("name")) or string_value(node.get("headline"))))
+            and key == text_key(headline)
+            for node, _types in typed
+        )
+    )
+
+
+# Pictures with their captions, which date the picture (liquimoly-hbl.de's), and the dates that
+# sidebars and other stories' blocks print in elements of their own: the date-classed items of
+# the <aside> lists on tagblatt.ch, nzz.ch, bnn.de and 35 more of the benchmarks' pages.
+NOT_THE_STORY_S_DATES = lxml.etree.XPath(
+    "//figure[not(ancestor::figure)] | //figcaption[not(ancestor::figure)]"
+    f' | //*[self::time or contains(@class, "date")][not(*)][ancestor::aside or {OUTSIDE_THE_STORY}]'
+)
+
+
+# Characters of text before the headline beyond which nothing dates the story.
+FAR_BEFORE_HEADLINE = 150
+
+
+def _far_before(target, reach: int) -> list:
+    """The outermost elements before ``target`` (the headline's element) whose text ends more
+    than ``reach`` characters before it: the site's header and top bar, a consent banner, the
+    top stories set above the story."""
+    far: list = []
+    length = 0
+    for ancestor in (target, *target.iterancestors()):
+        if ancestor.tag in ("body", "html"):
+            break
+        for sibling in ancestor.itersiblings(preceding=True):
+            length = _collect_far(sibling, length, reach, far)
+    return far
+
+
+def _collect_far(element, length: int, reach: int, far: list) -> int:
+    """:func:`_far_before` for ``element`` with ``length`` characters between it and the
+    headline; returns the length with its text (and tail) added."""
+    length += len((element.tail or "").strip())
+    if not isinstance(element.tag, str):
+        return length
+    shown = _shown_length(element)
+    if length >= reach and not KEEPS_DATES(element):
+        far.append(element)
+    elif length + shown > reach and len(element):
+        # Near and far text in one element: its children decide, the nearest first.
+        for child in reversed(element):
+            length = _collect_far(child, length, reach, far)
+        return length + len((element.text or "").strip())
+    return length + shown
+
+
+def _shown_length(element) -> int:
+    return sum(
+        len(piece.strip())
+        for node in element.iter()
+        for piece in ((None if node.tag in UNSEEN_TEXT else node.text), None if node is element else node.tail)
+        if piece
+    )
+
+
+# What dates the page in markup, wherever it stands: JSON-LD, microdata.
+KEEPS_DATES = lxml.etree.XPath(
+    'boolean(descendant-or-self::script[@type="application/ld+json"]'
+    ' or descendant-or-self::*[@itemprop="datePublished" or @itemprop="dateModified" or @itemprop="dateCreated"])'
+)
 
 
 # The microdata dates and <time> elements htmldate reads, outside the story or microdata; found

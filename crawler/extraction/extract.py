@@ -37,7 +37,15 @@ from crawler.extraction.dates import article_dates, parse_date
 from crawler.extraction.headline import article_title
 from crawler.extraction.language import detect_language
 from crawler.extraction.lead import article_lead
-from crawler.extraction.page import DATE_FROM_FEED, MAX_KICKER_WORDS, as_list, page_metadata, text_key
+from crawler.extraction.page import (
+    DATE_FROM_FEED,
+    MAX_KICKER_WORDS,
+    as_list,
+    page_metadata,
+    put_back,
+    take_out,
+    text_key,
+)
 
 # UTF-8 read as Latin-1/Windows-1252 ("GeschÃ¤ft", "â€ž"): a page whose declared charset lies.
 # A cheap test first; ftfy's full check and repair cost too much to run on every page.
@@ -135,7 +143,7 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
     meta = page_metadata(tree)
     title = article_title(tree, url, fallback=_clean(facts.title))
     text = _without_furniture(_without_headline(document.text.strip(), title))
-    dates = article_dates(tree, url, headline=title)
+    dates = article_dates(tree, url, headline=title, text=text)
     authors, agencies = article_authors(
         tree, text, fallback=lambda: _clean(facts.author or byline_author(tree)), url=url, headline=title
     )
@@ -409,21 +417,15 @@ def prepared_for_extraction(tree):
     if tree.getparent() is not None or tree.tail or tree is not tree.getroottree().getroot():
         copied = deepcopy(tree)
         _undo_chrome(copied)
-        _take_out(copied, _never_extracted(copied))
+        take_out(_never_extracted(copied))
         yield copied
         return
     headers, unwrapped = _undo_chrome(tree)
-    taken_out = _take_out(tree, _never_extracted(tree))
+    taken_out = take_out(_never_extracted(tree))
     try:
         yield tree
     finally:
-        # Each change undone in reverse order: the text its tail was joined to, then the element.
-        for element, parent, index, previous, joined_to in reversed(unwrapped + taken_out):
-            if previous is None:
-                parent.text = joined_to
-            else:
-                previous.tail = joined_to
-            parent.insert(index, element)
+        put_back(unwrapped + taken_out)
         for header in headers:
             header.tag = "header"
 
@@ -451,26 +453,6 @@ def _never_extracted(tree) -> list:
 MAY_HOLD_THE_STORY = lxml.etree.XPath(
     'boolean(.//main or .//article or .//h1 or .//script[contains(@type, "json")] or count(.//p) > 5)'
 )
-
-
-def _take_out(tree, elements: list) -> list:
-    """Remove ``elements`` from ``tree``, each one's tail joined to the text before it; returns
-    (element, parent, index, previous sibling, the text its tail was joined to) for each."""
-    taken = []
-    for element in elements:
-        parent, previous = element.getparent(), element.getprevious()
-        if parent is None:
-            continue
-        joined_to = parent.text if previous is None else previous.tail
-        taken.append((element, parent, parent.index(element), previous, joined_to))
-        if element.tail:
-            if previous is None:
-                parent.text = (parent.text or "") + element.tail
-            else:
-                previous.tail = (previous.tail or "") + element.tail
-        # lxml's remove() takes the tail along, kept on the element for its return.
-        parent.remove(element)
-    return taken
 
 
 def _undo_chrome(tree) -> tuple[list, list]:

@@ -72,20 +72,26 @@ def jsonld_nodes(tree) -> list[dict]:
 
 
 def _parse_jsonld(tree) -> list[dict]:
+    return [
+        node for script in tree.xpath('//script[@type="application/ld+json"]/text()') for node in script_nodes(script)
+    ]
+
+
+def script_nodes(script: str) -> list[dict]:
+    """The JSON objects of one ``application/ld+json`` script, ``@graph`` unpacked."""
+    try:
+        data = json.loads(script)
+    except (ValueError, RecursionError):  # invalid, or nested deeper than Python recurses
+        return []
     nodes = []
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
-        try:
-            data = json.loads(script)
-        except (ValueError, RecursionError):  # invalid, or nested deeper than Python recurses
-            continue
-        stack = data if isinstance(data, list) else [data]
-        while stack:
-            node = stack.pop(0)
-            if isinstance(node, dict):
-                nodes.append(node)
-                stack.extend(node.get("@graph") or [])
-            elif isinstance(node, list):
-                stack.extend(node)
+    stack = data if isinstance(data, list) else [data]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, dict):
+            nodes.append(node)
+            stack.extend(node.get("@graph") or [])
+        elif isinstance(node, list):
+            stack.extend(node)
     return nodes
 
 
@@ -336,6 +342,16 @@ def text_near_headline(tree, headline: str | None, pieces: bool = False, limit: 
 NEAR_HEADLINE = 600
 
 
+# Cards of other stories: elements whose class says teaser, related or recommended that hold a
+# headline of their own, and <article> elements holding a heading (top stories and teaser rails
+# set before the story's headline on mdr.de, furche.at and billboard.com, a menu's teasers on
+# ekd.de; related-stories blocks after it).
+OTHER_STORY_CARDS = lxml.etree.XPath(
+    '//*[contains(@class, "teaser") or contains(@class, "related") or contains(@class, "recommend")'
+    " or self::article][.//h2 or .//h3 or .//h4]"
+)
+
+
 def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tuple[int, int]]]:
     """``(after, before, marks)``: the raw text pieces after and before ``target`` for
     :func:`text_near_headline`, read until the text after passes ``limit`` characters, and for
@@ -345,9 +361,12 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
     # Anna Schmidt") is neither the date line nor the byline.
     holding = set(target.iterancestors())
     media = {element for element in tree.iter("figure", "figcaption", "video") if element not in holding}
+    # Nor is another story's card, with its own headline, date and byline: a teaser or related
+    # block, or (before the headline, where the story has not started) an <article> of its own.
+    cards = {element for element in OTHER_STORY_CARDS(tree) if element not in holding}
     for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in SKIPPED_TEXT or element in media:
+        if tag in SKIPPED_TEXT or element in media or element in cards and (tag != "article" or state == "before"):
             skipping += 1 if event == "start" else -1
             if event == "end" and skipping == 0 and element.tail:
                 (before if state == "before" else after).append(element.tail)
@@ -374,6 +393,48 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
         if state == "after" and after_length > limit:
             break
     return after, before, marks
+
+
+# Characters of the story's extracted text that identify it inside an element.
+STORY_OPENING = 80
+
+
+def holds_story_opening(element, text: str) -> bool:
+    """Whether ``element`` holds the start of the story's extracted ``text``."""
+    opening = text_key(text[:STORY_OPENING])
+    return bool(opening) and opening in text_key(text_of(element))
+
+
+def take_out(elements: list) -> list:
+    """Remove ``elements`` from their tree, each one's tail joined to the text before it, so that
+    the page's text reads as before without them; :func:`put_back` restores the tree. Returns
+    (element, parent, index, previous sibling, the text its tail was joined to) for each."""
+    taken = []
+    for element in elements:
+        parent, previous = element.getparent(), element.getprevious()
+        if parent is None:
+            continue
+        joined_to = parent.text if previous is None else previous.tail
+        taken.append((element, parent, parent.index(element), previous, joined_to))
+        if element.tail:
+            if previous is None:
+                parent.text = (parent.text or "") + element.tail
+            else:
+                previous.tail = (previous.tail or "") + element.tail
+        # lxml's remove() takes the tail along, kept on the element for its return.
+        parent.remove(element)
+    return taken
+
+
+def put_back(taken: list) -> None:
+    """Undo :func:`take_out` (and changes recorded the same way), latest first: the text each
+    tail was joined to, then the element."""
+    for element, parent, index, previous, joined_to in reversed(taken):
+        if previous is None:
+            parent.text = joined_to
+        else:
+            previous.tail = joined_to
+        parent.insert(index, element)
 
 
 def find_headline_element(tree, headline: str | None):
