@@ -220,8 +220,9 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
     headline (:func:`_far_before`) and without :data:`NOT_THE_STORY_S_DATES`, then, when that
     leaves no date, from the whole page.
 
-    Above the story a site prints the day of the visit in its header ("Mittwoch, 08. Juli 2020"
-    on die-tagespost.de, "Sa, 19. Okt 2019" on tichyseinblick.de, "Freitag, 4. Februar 2022" on
+    Above the story a site prints the day of the visit in its header ("Freitag, 21. Januar 2022"
+    on handwerksblatt.de, whose story is of 14 January; "Mittwoch, 08. Juli 2020" on
+    die-tagespost.de, "Sa, 19. Okt 2019" on tichyseinblick.de, "Freitag, 4. Februar 2022" on
     swim.de; the "td_data_time" of the tagDiv Newspaper theme on presse-augsburg.de, volksblatt.at
     and wildundhund.de), a consent banner its own "Stand:", top stories their days; htmldate's
     search of date-classed elements and of the text would take them for the story's."""
@@ -418,7 +419,7 @@ def _describes_other_media(script: str, headline: str | None) -> bool:
 # the <aside> lists on tagblatt.ch, nzz.ch, bnn.de and 35 more of the benchmarks' pages.
 NOT_THE_STORY_S_DATES = lxml.etree.XPath(
     "//figure[not(ancestor::figure)] | //figcaption[not(ancestor::figure)]"
-    f' | //*[self::time or contains(@class, "date")][not(*)][ancestor::aside or {OUTSIDE_THE_STORY}]'
+    f' | (//@class[contains(., "date")]/parent::* | //time)[not(*)][ancestor::aside or {OUTSIDE_THE_STORY}]'
 )
 
 
@@ -429,47 +430,58 @@ FAR_BEFORE_HEADLINE = 150
 def _far_before(target, reach: int) -> list:
     """The outermost elements before ``target`` (the headline's element) whose text ends more
     than ``reach`` characters before it: the site's header and top bar, a consent banner, the
-    top stories set above the story."""
+    top stories set above the story. Not those holding markup that dates the page."""
     far: list = []
+    keeping = {
+        holder for element in KEEPS_DATES(target.getroottree()) for holder in (element, *element.iterancestors())
+    }
     length = 0
     for ancestor in (target, *target.iterancestors()):
         if ancestor.tag in ("body", "html"):
             break
         for sibling in ancestor.itersiblings(preceding=True):
-            length = _collect_far(sibling, length, reach, far)
+            length = _collect_far(sibling, length, reach, far, keeping)
     return far
 
 
-def _collect_far(element, length: int, reach: int, far: list) -> int:
+def _collect_far(element, length: int, reach: int, far: list, keeping: set) -> int:
     """:func:`_far_before` for ``element`` with ``length`` characters between it and the
-    headline; returns the length with its text (and tail) added."""
+    headline; returns the length with its text (and tail) added, as far as it counts."""
     length += len((element.tail or "").strip())
     if not isinstance(element.tag, str):
         return length
-    shown = _shown_length(element)
-    if length >= reach and not KEEPS_DATES(element):
+    if length >= reach and element not in keeping:
+        # Everything before is far too: its length no longer matters.
         far.append(element)
-    elif length + shown > reach and len(element):
-        # Near and far text in one element: its children decide, the nearest first.
+        return length
+    shown = _shown_length(element, reach - length)
+    if length + shown > reach and len(element):
+        # Near and far text in one element (or far text around dating markup): its children
+        # decide, the nearest first.
         for child in reversed(element):
-            length = _collect_far(child, length, reach, far)
+            length = _collect_far(child, length, reach, far, keeping)
         return length + len((element.text or "").strip())
     return length + shown
 
 
-def _shown_length(element) -> int:
-    return sum(
-        len(piece.strip())
-        for node in element.iter()
-        for piece in ((None if node.tag in UNSEEN_TEXT else node.text), None if node is element else node.tail)
-        if piece
-    )
+def _shown_length(element, enough: int) -> int:
+    """The characters of ``element``'s visible text, counted until they pass ``enough``."""
+    length = 0
+    for node in element.iter():
+        # A comment's own text is no text node; its tail is.
+        unseen = not isinstance(node.tag, str) or node.tag in UNSEEN_TEXT
+        for piece in (None if unseen else node.text, None if node is element else node.tail):
+            if piece:
+                length += len(piece.strip())
+        if length > enough:
+            break
+    return length
 
 
 # What dates the page in markup, wherever it stands: JSON-LD, microdata.
 KEEPS_DATES = lxml.etree.XPath(
-    'boolean(descendant-or-self::script[@type="application/ld+json"]'
-    ' or descendant-or-self::*[@itemprop="datePublished" or @itemprop="dateModified" or @itemprop="dateCreated"])'
+    '//script[@type="application/ld+json"]'
+    ' | //@itemprop[.="datePublished" or .="dateModified" or .="dateCreated"]/parent::*'
 )
 
 

@@ -346,9 +346,10 @@ NEAR_HEADLINE = 600
 # headline of their own, and <article> elements holding a heading (top stories and teaser rails
 # set before the story's headline on mdr.de, furche.at and billboard.com, a menu's teasers on
 # ekd.de; related-stories blocks after it).
+# Found from the class attributes up, which is half the time of testing every element.
 OTHER_STORY_CARDS = lxml.etree.XPath(
-    '//*[contains(@class, "teaser") or contains(@class, "related") or contains(@class, "recommend")'
-    " or self::article][.//h2 or .//h3 or .//h4]"
+    '//@class[contains(., "teaser") or contains(., "related") or contains(., "recommend")]/parent::*'
+    "[.//h2 or .//h3 or .//h4] | //article[.//h2 or .//h3 or .//h4]"
 )
 
 
