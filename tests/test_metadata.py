@@ -434,6 +434,11 @@ def test_a_date_the_site_prints_above_the_story_does_not_date_it(above):
     assert extract(site_page(above, header)).published[:10] == "2026-04-21"
 
 
+def test_a_consent_dialog_next_to_the_headline_does_not_date_the_story():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Von Anna Schmidt am 21. April 2026</p>"
+    assert extract(site_page("", header, before_story=CONSENT)).published[:10] == "2026-04-21"
+
+
 def test_a_date_above_the_story_still_dates_a_page_that_prints_no_other():
     above = (
         '<div class="news-meta"><span class="date">Pressemitteilung vom 21.04.2026</span></div>' + "<p>Menü</p>" * 40

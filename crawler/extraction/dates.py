@@ -13,6 +13,7 @@ from htmldate import find_date
 from htmldate.extractors import get_external_parser
 
 from crawler.extraction.page import (
+    DIALOG_XPATH,
     DESCRIBING_TYPES,
     jsonld_types,
     script_nodes,
@@ -414,12 +415,14 @@ def _describes_other_media(script: str, headline: str | None) -> bool:
     )
 
 
-# Pictures with their captions, which date the picture (liquimoly-hbl.de's), and the dates that
-# sidebars and other stories' blocks print in elements of their own: the date-classed items of
-# the <aside> lists on tagblatt.ch, nzz.ch, bnn.de and 35 more of the benchmarks' pages.
+# Pictures with their captions, which date the picture (liquimoly-hbl.de's), dialogs over the
+# page (a consent banner's "Stand:"), and the dates that sidebars and other stories' blocks print
+# in elements of their own: the date-classed items of the <aside> lists on tagblatt.ch, nzz.ch,
+# bnn.de and 35 more of the benchmarks' pages.
 NOT_THE_STORY_S_DATES = lxml.etree.XPath(
-    "//figure[not(ancestor::figure)] | //figcaption[not(ancestor::figure)]"
-    f' | (//@class[contains(., "date")]/parent::* | //time)[not(*)][ancestor::aside or {OUTSIDE_THE_STORY}]'
+    "//figure[not(ancestor::figure)] | //figcaption[not(ancestor::figure)] | "
+    + DIALOG_XPATH
+    + f' | (//@class[contains(., "date")]/parent::* | //time)[not(*)][ancestor::aside or {OUTSIDE_THE_STORY}]'
 )
 
 

@@ -342,6 +342,12 @@ def text_near_headline(tree, headline: str | None, pieces: bool = False, limit: 
 NEAR_HEADLINE = 600
 
 
+# Dialogs over the page (consent banners, newsletter and paywall layers), as marked for screen
+# readers or by the element: 85 of the tune and article-extraction pages carry one
+# (aerztezeitung.de, chip.de, bnn.de, elle.de …).
+DIALOG_XPATH = '//dialog | //@role[.="dialog" or .="alertdialog"]/parent::*'
+DIALOGS = lxml.etree.XPath(DIALOG_XPATH)
+
 # Cards of other stories: elements whose class says teaser, related or recommended that hold a
 # headline of their own, and <article> elements holding a heading (top stories and teaser rails
 # set before the story's headline on mdr.de, furche.at and billboard.com, a menu's teasers on
@@ -365,6 +371,8 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
     # Nor is another story's card, with its own headline, date and byline: a teaser or related
     # block, or (before the headline, where the story has not started) an <article> of its own.
     cards = {element for element in OTHER_STORY_CARDS(tree) if element not in holding}
+    # Nor is a dialog over the page: a consent banner's "Stand: 01.04.2026", a newsletter's.
+    cards.update(element for element in DIALOGS(tree) if element not in holding)
     for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in SKIPPED_TEXT or element in media or element in cards and (tag != "article" or state == "before"):
