@@ -49,6 +49,12 @@ clean:
 bench-extraction: install
 	$(BIN)/python bench/extraction.py
 
+# Whether extraction holds when blocks other sites add are put around the benchmark's stories
+# (minutes; not part of `make test`).
+.PHONY: bench-furniture
+bench-furniture: install
+	$(BIN)/python bench/furniture.py
+
 # Performance: crawl throughput and re-crawl cost, archive scale and search latency
 # (minutes; not part of `make test`). Figures go to bench/results/.
 .PHONY: bench bench-crawl bench-archive bench-peers

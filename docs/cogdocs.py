@@ -310,3 +310,20 @@ def extraction_table() -> str:
             ours, theirs = data["newsarchive"]["cpu_ms_per_page"], data["trafilatura"]["cpu_ms_per_page"]
             rows.append(f"| {name} | CPU per page | {ours:.1f} ms ({ours / theirs:.2f}×) | {theirs:.1f} ms |")
     return "\n".join(rows) + "\n"
+
+
+def furniture_table() -> str:
+    """``bench/results/furniture.json``: for each block added around the metadata-de stories, the
+    right fields it made wrong, of those tested, on each half."""
+    results = json.loads((ROOT / "bench" / "results" / "furniture.json").read_text(encoding="utf-8"))
+    fields = (("title", "headline"), ("date", "day"), ("author", "authors"))
+    header = " | ".join(f"{half} {label}" for half in ("check", "tune") for _field, label in fields)
+    rows = [f"| block added | {header} |", "| --- |" + " --- |" * 6]
+    for block, halves in results["blocks"].items():
+        cells = [
+            f"{halves[half][field]['broken']} of {halves[half][field]['tested']}"
+            for half in ("check", "tune")
+            for field, _label in fields
+        ]
+        rows.append(f"| {block} | " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"

@@ -6,6 +6,7 @@ import pytest
 
 from bench import archive as archive_bench
 from bench import crawl as crawl_bench
+from bench import furniture as furniture_bench
 from bench import peers as peers_bench
 from bench import synthetic
 from crawler.demosite import synthetic_articles
@@ -128,3 +129,33 @@ def test_raw_compression_benchmark_round_trips_every_candidate(tmp_path):
     assert result["pages"] == 6
     assert result["chosen"] in result["candidates"]
     assert all(figures["ratio"] > 1 for figures in result["candidates"].values())
+
+
+def test_furniture_goes_where_sites_put_it():
+    page = "<html><head><title>T</title></head><body class=x><h1>H</h1><article><p>Text</p><p>More</p></article></body></html>"
+    placed = {block.place: furniture_bench.furnished(page, block) for block in furniture_bench.FURNITURE}
+    assert set(placed) == set(furniture_bench.PLACES)
+    assert placed["head"].index("application/ld+json") < placed["head"].index("</head>")
+    assert placed["body start"].startswith("<html><head><title>T</title></head><body class=x><")
+    assert placed["after headline"].index("</h1>") < placed["after headline"].index("<article>") - 20
+    assert placed["in story"].index("<p>Text</p>") < placed["in story"].index("<p>More</p>") - 20
+    assert placed["after story"].index("</article>") < placed["after story"].index("</body>") - 20
+    assert placed["body end"].endswith("</footer></body></html>")
+    after_headline = next(block for block in furniture_bench.FURNITURE if block.place == "after headline")
+    assert furniture_bench.furnished("<p>no headline</p>", after_headline) is None
+
+
+def test_furniture_benchmark_counts_fields_it_breaks(tmp_path):
+    output = tmp_path / "furniture.json"
+    result = furniture_bench.main(
+        ["--limit", "6", "--blocks", "top bar", "comments", "--workers", "1", "--output", str(output)]
+    )
+    assert json.loads(output.read_text()) == json.loads(json.dumps(result))
+    assert set(result["blocks"]) == {"top bar", "comments"}
+    tested = 0
+    for halves in result["blocks"].values():
+        for fields in halves.values():
+            for cell in fields.values():
+                assert 0 <= cell["broken"] <= cell["tested"]
+                tested += cell["tested"]
+    assert tested > 0
