@@ -7,6 +7,8 @@ import re
 import lxml.etree
 
 from crawler.extraction.page import (
+    CARD_CLASS_WORDS,
+    HOLDS_A_HEADING,
     holds_story_opening,
     CAPITAL,
     INVISIBLE,
@@ -212,8 +214,9 @@ IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK})")
 # lists), which :func:`_not_from_teasers` keeps from trafilatura's guess too. An author box whose
 # class says "teaser" holds no headline ("teaser-box author" on goodnight.at) and counts.
 IN_TEASER_CARD = lxml.etree.XPath(
-    'boolean(ancestor-or-self::*[contains(@class, "teaser") or contains(@class, "related")'
-    ' or contains(@class, "recommend")][.//h2 or .//h3 or .//h4])'
+    "boolean(ancestor-or-self::*["
+    + " or ".join(f'contains(@class, "{word}")' for word in CARD_CLASS_WORDS)
+    + f"]{HOLDS_A_HEADING})"
 )
 # A form's field: WordPress's comment form marks the name field "comment-form-author", its label
 # "Name *" or "Name (Pflichtfeld)" in the blog's language (autonews.ch, stylegart.de,

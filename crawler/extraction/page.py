@@ -353,9 +353,12 @@ DIALOGS = lxml.etree.XPath(DIALOG_XPATH)
 # set before the story's headline on mdr.de, furche.at and billboard.com, a menu's teasers on
 # ekd.de; related-stories blocks after it).
 # Found from the class attributes up, which is half the time of testing every element.
+CARD_CLASS_WORDS = ("teaser", "related", "recommend")
+HOLDS_A_HEADING = "[.//h2 or .//h3 or .//h4]"
 OTHER_STORY_CARDS = lxml.etree.XPath(
-    '//@class[contains(., "teaser") or contains(., "related") or contains(., "recommend")]/parent::*'
-    "[.//h2 or .//h3 or .//h4] | //article[.//h2 or .//h3 or .//h4]"
+    "//@class["
+    + " or ".join(f'contains(., "{word}")' for word in CARD_CLASS_WORDS)
+    + f"]/parent::*{HOLDS_A_HEADING} | //article{HOLDS_A_HEADING}"
 )
 
 
