@@ -7,8 +7,11 @@ whose templates add a top bar with the day of the visit, a consent banner, top s
 the story, related stories, comments and "most read" lists after it. For every metadata-de page
 on which newsarchive's title, date or author is right, each block of :data:`FURNITURE` is put
 where sites put it and the page extracted again; a field that is then wrong is counted as
-broken by the block. The blocks' dates (June 2015) and names (Max Mustermann, Erika
-Musterfrau, Klaus Becker) are nobody's story's.
+broken by the block. The blocks' names (Max Mustermann, Erika Musterfrau, Klaus Becker) are
+nobody's story's; their dates are set from the story's day, before or after it as such a block's
+dates stand on real pages (a top bar prints the day of the visit, a read-also link an older
+story's day, a comment a later day), so that a rule such as "the earliest date is the story's"
+is not rewarded by blocks that all predate the story.
 
 Counted on both halves of ``split.json`` (rules are developed on ``tune``, figures reported on
 ``check``, whose pages are not listed). Prints a table and writes ``bench/results/furniture.json``.
@@ -21,6 +24,7 @@ import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -40,6 +44,63 @@ from crawler.extraction.extract import extract_article  # noqa: E402
 RESULTS = REPOSITORY / "bench" / "results" / "furniture.json"
 
 
+# A block's dates are written "{<days from the story's day>:<format>}", as "{+3:weekday}".
+DATE_SLOT = re.compile(r"\{([+-]\d+):(\w+)\}")
+MONTHS_DE = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+DATE_FORMATS = {
+    "iso": lambda day: day.isoformat(),
+    "numeric": lambda day: f"{day:%d.%m.%Y}",
+    "long": lambda day: f"{day.day}. {MONTHS_DE[day.month - 1]} {day.year}",
+    "weekday": lambda day: f"{WEEKDAYS_DE[day.weekday()]}, {day.day}. {MONTHS_DE[day.month - 1]} {day.year}",
+    "english": lambda day: f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}",
+    "year": lambda day: str(day.year),
+}
+# Pages without a gold day are tested on their headline and authors only; their blocks need a day.
+SOME_DAY = date(2015, 6, 17)
+
+
+def story_day_of(entry: dict) -> date:
+    """The gold's day of a page; :data:`SOME_DAY` without one or with one no calendar has
+    (two gold days write the month last: "2022-29-11")."""
+    try:
+        return date.fromisoformat(entry.get("date") or "")
+    except ValueError:
+        return SOME_DAY
+
+
+def dated(html: str, story_day: date) -> str:
+    """``html`` with each date slot written out, counted from ``story_day``."""
+    return DATE_SLOT.sub(lambda slot: DATE_FORMATS[slot[2]](story_day + timedelta(days=int(slot[1]))), html)
+
+
 @dataclass(frozen=True)
 class Furniture:
     name: str
@@ -47,18 +108,19 @@ class Furniture:
     html: str
 
 
-# Where a block goes: into the <head>, first in the <body>, after the first <h1>, after the
-# first paragraph after it (inside the story's text), after the first </article> (the story's
-# end on most pages; the body's end without one), last in the body.
-PLACES = ("head", "body start", "after headline", "in story", "after story", "body end")
+# Where a block goes: into the <head>, first in the <body>, just before the first <h1>, after
+# it, after the first paragraph after it (inside the story's text), after the first </article>
+# (the story's end on most pages; the body's end without one), last in the body.
+PLACES = ("head", "body start", "before headline", "after headline", "in story", "after story", "body end")
 
 
 def _card(number: int) -> str:
+    offset = f"{number - 5:+d}"
     author = "Max Mustermann" if number % 2 else "Erika Musterfrau"
     return (
         f'<article class="teaser"><a href="/wirtschaft/kraftwerk-{number}.html"><h3 class="teaser__headline">'
         f"Stadtwerke planen neues Kraftwerk am Rhein, Teil {number}</h3></a>"
-        f'<time datetime="2015-06-1{number}T09:3{number}:00+02:00">1{number}.06.2015</time>'
+        f'<time datetime="{{{offset}:iso}}T09:3{number}:00+02:00">{{{offset}:numeric}}</time>'
         f'<span class="teaser__author">Von {author}</span><p>Die Stadtwerke wollen investieren.</p></article>'
     )
 
@@ -67,14 +129,14 @@ FURNITURE = (
     Furniture(
         "top bar",
         "body start",
-        '<div class="topbar"><span class="topbar__date">Mittwoch, 17. Juni 2015</span>'
+        '<div class="topbar"><span class="topbar__date">{+3:weekday}</span>'
         ' <span>Düsseldorf 18 °C</span> <a href="/abo">Abo</a> <a href="/login">Anmelden</a></div>',
     ),
     Furniture(
         "consent banner",
         "body start",
         '<div id="consent" role="dialog" class="cookie-banner"><h2>Wir respektieren Ihre Privatsphäre</h2>'
-        "<p>Wir und unsere Partner verwenden Cookies. Stand: 01.01.2015</p><button>Alle akzeptieren</button></div>",
+        "<p>Wir und unsere Partner verwenden Cookies. Stand: {-200:numeric}</p><button>Alle akzeptieren</button></div>",
     ),
     Furniture(
         "site logo as h1",
@@ -96,7 +158,7 @@ FURNITURE = (
         "video JSON-LD",
         "head",
         '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "VideoObject",'
-        ' "name": "Video: Das Kraftwerk am Rhein", "uploadDate": "2015-06-17T10:00:00+02:00",'
+        ' "name": "Video: Das Kraftwerk am Rhein", "uploadDate": "{-2:iso}T10:00:00+02:00",'
         ' "thumbnailUrl": "https://example.org/t.jpg", "author": {"@type": "Person", "name": "Max Mustermann"}}</script>',
     ),
     Furniture(
@@ -105,6 +167,39 @@ FURNITURE = (
         '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "BreadcrumbList",'
         ' "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Startseite", "item": "https://example.org/"},'
         ' {"@type": "ListItem", "position": 2, "name": "Wirtschaft", "item": "https://example.org/wirtschaft/"}]}</script>',
+    ),
+    Furniture(
+        "newsletter dialog",
+        "body start",
+        '<div class="modal" role="dialog" aria-modal="true"><h1>Bleiben Sie informiert!</h1><p>Der Newsletter'
+        " am Morgen, seit dem {-1500:numeric} jeden Werktag.</p><button>Schließen</button></div>",
+    ),
+    Furniture(
+        "organization JSON-LD",
+        "head",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsMediaOrganization",'
+        ' "name": "Rheinische Post", "url": "https://example.org/", "foundingDate": "{-5000:iso}",'
+        ' "founder": {"@type": "Person", "name": "Max Mustermann"}}</script>',
+    ),
+    Furniture(
+        "image JSON-LD",
+        "head",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "ImageObject",'
+        ' "contentUrl": "https://example.org/bild.jpg", "datePublished": "{-1:iso}T10:00:00+02:00",'
+        ' "author": {"@type": "Person", "name": "Max Mustermann"}, "copyrightHolder": "dpa"}</script>',
+    ),
+    Furniture(
+        "event JSON-LD",
+        "head",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Event",'
+        ' "name": "Wirtschaftsforum Rhein", "startDate": "{+14:iso}T18:00:00+02:00",'
+        ' "performer": {"@type": "Person", "name": "Klaus Becker"}}</script>',
+    ),
+    Furniture(
+        "breadcrumb trail",
+        "before headline",
+        '<nav class="breadcrumb" aria-label="Brotkrumen"><a href="/">Startseite</a> › <a href="/wirtschaft/">'
+        "Wirtschaft</a> › <span>Düsseldorf</span></nav>",
     ),
     Furniture(
         "reading time",
@@ -119,14 +214,48 @@ FURNITURE = (
     Furniture(
         "photo credit",
         "after headline",
-        '<figure class="article-image"><img src="/bild.jpg" alt=""><figcaption>Der Hafen am 17.06.2015.'
+        '<figure class="article-image"><img src="/bild.jpg" alt=""><figcaption>Der Hafen am {-30:numeric}.'
         " Foto: dpa/Max Mustermann</figcaption></figure>",
+    ),
+    Furniture(
+        "update line",
+        "after headline",
+        '<p class="article-update">Aktualisiert am {+1:numeric}, 16:20 Uhr</p>',
+    ),
+    Furniture(
+        "coming date in story",
+        "in story",
+        "<p>Die Hauptversammlung findet am {+14:weekday} in der Messe Düsseldorf statt; Vorstand"
+        " Klaus Becker will dort die Zahlen vorstellen.</p>",
+    ),
+    Furniture(
+        "past date in story",
+        "in story",
+        "<p>Der Rat hatte das Vorhaben am {-30:long} beschlossen, wie Sprecher Klaus Becker sagte.</p>",
+    ),
+    Furniture(
+        "tweet embed",
+        "in story",
+        '<blockquote class="twitter-tweet"><p lang="de">Heute im Rat: das Kraftwerk am Rhein.</p>&mdash; Max'
+        ' Mustermann (@maxmuster) <a href="https://twitter.com/maxmuster/status/1">{-1:english}</a></blockquote>',
+    ),
+    Furniture(
+        "live ticker entry",
+        "in story",
+        '<div class="ticker-entry"><time class="ticker-entry__time" datetime="{+1:iso}T14:32:00+02:00">'
+        "{+1:numeric}, 14:32 Uhr</time><p>Der Rat hat abgestimmt.</p></div>",
+    ),
+    Furniture(
+        "correction note",
+        "in story",
+        '<p class="correction"><em>Korrektur vom {+1:numeric}: In einer früheren Fassung stand ein falscher'
+        " Betrag.</em></p>",
     ),
     Furniture(
         "read-also link",
         "in story",
         '<p class="read-also"><strong>Lesen Sie auch:</strong> <a href="/wirtschaft/kraftwerk.html">Stadtwerke'
-        " planen neues Kraftwerk am Rhein</a> (17.06.2015, von Max Mustermann)</p>",
+        " planen neues Kraftwerk am Rhein</a> ({-7:numeric}, von Max Mustermann)</p>",
     ),
     Furniture(
         "related stories",
@@ -137,9 +266,9 @@ FURNITURE = (
         "comments",
         "after story",
         '<div id="comments" class="comments"><h3>2 Kommentare</h3><div class="comment">'
-        '<span class="comment-author">Klaus Becker</span> schrieb am 17.06.2015 um 12:04 Uhr:'
+        '<span class="comment-author">Klaus Becker</span> schrieb am {+1:numeric} um 12:04 Uhr:'
         '<p>Sehr interessanter Beitrag, danke!</p></div><div class="comment"><span class="comment-author">Petra</span>'
-        ' <time datetime="2015-06-18T08:00:00+02:00">18. Juni 2015</time><p>Sehe ich anders.</p></div></div>',
+        ' <time datetime="{+2:iso}T08:00:00+02:00">{+2:long}</time><p>Sehe ich anders.</p></div></div>',
     ),
     Furniture(
         "most read",
@@ -147,7 +276,7 @@ FURNITURE = (
         '<aside class="sidebar"><div class="most-read"><h3>Meistgelesen</h3><ol>'
         + "".join(
             f'<li><a href="/x{number}.html">Nachricht Nummer {number} aus der Region</a>'
-            f' <span class="date">1{number}.06.2015</span></li>'
+            f' <span class="date">{{-{number}:numeric}}</span></li>'
             for number in range(1, 6)
         )
         + "</ol></div></aside>",
@@ -157,6 +286,18 @@ FURNITURE = (
         "after story",
         '<div class="more-from-author"><h3>Weitere Artikel von Max Mustermann</h3><ul><li><a href="/y.html">'
         "Hafen Duisburg wächst weiter</a></li></ul></div>",
+    ),
+    Furniture(
+        "stock widget",
+        "after story",
+        '<aside class="stock-widget"><h3>DAX</h3><span class="value">11.045,20</span>'
+        ' <span class="timestamp">Stand: {+3:numeric}, 17:35 Uhr</span></aside>',
+    ),
+    Furniture(
+        "press contact",
+        "after story",
+        '<div class="contact-box"><h3>Kontakt zur Redaktion</h3><p>Klaus Becker<br>Telefon 0211 000000<br>'
+        '<a href="mailto:redaktion@example.org">redaktion@example.org</a></p></div>',
     ),
     Furniture(
         "newsletter box",
@@ -185,7 +326,7 @@ FURNITURE = (
     Furniture(
         "site footer",
         "body end",
-        '<footer class="site-footer"><p>© 2015 Rheinische Verlagsgesellschaft mbH</p><p>Alle Rechte vorbehalten.'
+        '<footer class="site-footer"><p>© {+0:year} Rheinische Verlagsgesellschaft mbH</p><p>Alle Rechte vorbehalten.'
         ' Redaktion: Anna Redakteurin</p><a href="/impressum">Impressum</a></footer>',
     ),
 )
@@ -193,19 +334,24 @@ FURNITURE = (
 BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 
-def furnished(html: str, block: Furniture) -> str | None:
-    """``html`` with ``block`` in its place; ``None`` when the page has no such place (no <h1>)."""
+def furnished(html: str, block: Furniture, story_day: date = SOME_DAY) -> str | None:
+    """``html`` with ``block`` in its place, its dates counted from ``story_day``; ``None`` when
+    the page has no such place (no <h1>)."""
     lower = html.lower()
+    block_html = dated(block.html, story_day)
 
     def at(position: int) -> str:
-        return html[:position] + block.html + html[position:]
+        return html[:position] + block_html + html[position:]
 
     if block.place == "head":
         position = lower.find("</head>")
-        return at(position) if position >= 0 else block.html + html
+        return at(position) if position >= 0 else block_html + html
     if block.place == "body start":
         found = BODY_START.search(html)
-        return at(found.end()) if found else block.html + html
+        return at(found.end()) if found else block_html + html
+    if block.place == "before headline":
+        found = re.search(r"<h1\b", html, re.IGNORECASE)
+        return at(found.start()) if found else None
     if block.place == "after headline":
         position = lower.find("</h1>")
         return at(position + len("</h1>")) if position >= 0 else None
@@ -216,7 +362,7 @@ def furnished(html: str, block: Furniture) -> str | None:
     if block.place == "after story" and (position := lower.find("</article>")) >= 0:
         return at(position + len("</article>"))
     position = lower.rfind("</body>")
-    return at(position) if position >= 0 else html + block.html
+    return at(position) if position >= 0 else html + block_html
 
 
 def fields_of(article) -> dict:
@@ -233,11 +379,12 @@ def page_counts(job: tuple[dict, str, list[str]]) -> dict[str, Counter]:
     entry, html, names = job
     hits, totals = page_outcome(entry, fields_of(extract_article(html, entry["url"])))
     right = [field for field in METADATA_FIELDS if totals[field] and hits[field]]
+    story_day = story_day_of(entry)
     counts = {}
     for block in FURNITURE:
         if block.name not in names or not right:
             continue
-        changed = furnished(html, block)
+        changed = furnished(html, block, story_day)
         if changed is None:
             continue
         after, _totals = page_outcome(entry, fields_of(extract_article(changed, entry["url"])))

@@ -1,6 +1,7 @@
 """The benchmarks run end to end at tiny sizes; counts are checked, never timings."""
 
 import json
+from datetime import date
 
 import pytest
 
@@ -137,12 +138,23 @@ def test_furniture_goes_where_sites_put_it():
     assert set(placed) == set(furniture_bench.PLACES)
     assert placed["head"].index("application/ld+json") < placed["head"].index("</head>")
     assert placed["body start"].startswith("<html><head><title>T</title></head><body class=x><")
+    assert placed["before headline"].index("<nav") < placed["before headline"].index("<h1>H</h1>")
     assert placed["after headline"].index("</h1>") < placed["after headline"].index("<article>") - 20
     assert placed["in story"].index("<p>Text</p>") < placed["in story"].index("<p>More</p>") - 20
     assert placed["after story"].index("</article>") < placed["after story"].index("</body>") - 20
     assert placed["body end"].endswith("</footer></body></html>")
     after_headline = next(block for block in furniture_bench.FURNITURE if block.place == "after headline")
     assert furniture_bench.furnished("<p>no headline</p>", after_headline) is None
+
+
+def test_furniture_dates_are_counted_from_the_story_s_day():
+    top_bar = next(block for block in furniture_bench.FURNITURE if block.name == "top bar")
+    placed = furniture_bench.furnished("<body><h1>H</h1></body>", top_bar, date(2024, 2, 27))
+    # Three days after the story: the day of a visit, past the month's end.
+    assert "Freitag, 1. März 2024" in placed
+    for block in furniture_bench.FURNITURE:
+        assert not furniture_bench.DATE_SLOT.search(furniture_bench.dated(block.html, date(2024, 2, 27)))
+    assert furniture_bench.story_day_of({"date": "2022-29-11"}) == furniture_bench.SOME_DAY
 
 
 def test_furniture_benchmark_counts_fields_it_breaks(tmp_path):
