@@ -571,6 +571,9 @@ def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
     closing = "<p>Erschienen am: 13.10.2024 · Zuletzt geändert am: 15.10.2024</p>"
     head = '<meta name="date" content="2024-10-15">'
     assert extract(page(head, closing=closing)).published == "2024-10-13"
+    # Blog themes write the weekday between the label and the day.
+    closing = "<p>Veröffentlicht am Sonntag, 13. Oktober 2024 · Zuletzt geändert am: 15.10.2024</p>"
+    assert extract(page(head, closing=closing)).published == "2024-10-13"
     # A listing labels each teaser: those days say nothing about this story.
     teasers = "".join(f"<li>Anderer Artikel · Published {day}. Juli 2024</li>" for day in (3, 9, 17))
     tree = parse_html(
@@ -1880,3 +1883,55 @@ def test_an_author_box_with_a_follow_button_is_still_a_byline():
     assert extract(page(header=HEADLINE, closing=box)).authors == ["Anna Schmidt"]
     assert not FORM_FIELD(lxml.html.fromstring(box))
     assert FORM_FIELD(lxml.html.fromstring(COMMENT_FORM).find(".//p"))
+
+
+NEWSLETTER_LAYER = (
+    '<div class="modal" role="dialog" aria-modal="true"><h1>Bleiben Sie informiert!</h1><p>Der Newsletter'
+    " am Morgen, jeden Werktag.</p><button>Schließen</button></div>"
+)
+
+
+def bare_page(head: str, body: str) -> str:
+    """A page whose head has no title of the story: the headline is read from the body alone."""
+    return f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+
+
+STORY_TEXT = "".join(f"<p>{STORY}</p>" for _ in range(4))
+
+
+def test_the_heading_of_a_dialog_over_the_page_is_not_the_headline():
+    body = (
+        f"{NEWSLETTER_LAYER}<main><article><h1>Hafen wird um zwei Terminals erweitert</h1>{STORY_TEXT}</article></main>"
+    )
+    assert extract(bare_page("", body)).title == "Hafen wird um zwei Terminals erweitert"
+
+
+UPDATE_LINE = '<p class="article-update">Aktualisiert am 22.04.2026, 16:20 Uhr</p>'
+
+
+def test_an_update_line_under_the_headline_is_the_modification_not_the_publication():
+    # The publication's day stands at the story's end only, where htmldate finds it.
+    body = f'<div><h1>Hafen wird um zwei Terminals erweitert</h1>{UPDATE_LINE}{STORY_TEXT}<p class="date">21.04.2026</p></div>'
+    article = extract(bare_page("", body))
+    assert article.published[:10] == "2026-04-21"
+    assert article.modified[:10] == "2026-04-22"
+
+
+def test_an_update_line_dates_a_page_whose_other_dates_are_its_story_s():
+    # The only date besides the update is one a sentence of the story names.
+    sentence = "<p>Seit dem 4. August 2014 gilt in Duisburg eine neue Hafenordnung für alle Betreiber.</p>"
+    body = f"<div><h1>Hafen wird um zwei Terminals erweitert</h1>{UPDATE_LINE}{STORY_TEXT}{sentence}</div>"
+    assert extract(bare_page("", body)).published[:10] == "2026-04-22"
+
+
+def test_the_publisher_s_founding_date_does_not_date_a_page_without_story_markup():
+    publisher = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsMediaOrganization",'
+        ' "name": "Rheinische Post", "foundingDate": "2008-05-25"}</script>'
+    )
+    # The page prints its date only in the text, where htmldate's search of the text finds it.
+    body = (
+        f"<div><h1>Hafen wird um zwei Terminals erweitert</h1>{STORY_TEXT}"
+        "<p><strong>21.04.2026</strong> Der Hafen wächst weiter.</p></div>"
+    )
+    assert extract(bare_page(publisher, body)).published[:10] == "2026-04-21"

@@ -7,6 +7,8 @@ import re
 import lxml.etree
 
 from crawler.extraction.page import (
+    ANY_WEEKDAY,
+    WEEKDAY,
     CARD_CLASS_WORDS,
     HOLDS_A_HEADING,
     holds_story_opening,
@@ -242,9 +244,6 @@ def byline_elements(tree) -> list:
     every element of the page is made once."""
     return read_once(tree, "byline_elements", BYLINE_ELEMENTS)
 
-
-WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
-ANY_WEEKDAY = r"(?:" + WEEKDAY + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
 NOT_A_NAME = re.compile(

@@ -13,6 +13,7 @@ from htmldate import find_date
 from htmldate.extractors import get_external_parser
 
 from crawler.extraction.page import (
+    ANY_WEEKDAY,
     DIALOG_XPATH,
     DESCRIBING_TYPES,
     jsonld_types,
@@ -233,14 +234,20 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
         # The story stands before this <h1>: it is a sidebar's or another story's, not the story's.
         first_left_out = []
     holding = set(target.iterancestors()) if target is not None else set()
+    update_lines = _update_lines(tree)
     first_left_out += [
         element
-        for element in NOT_THE_STORY_S_DATES(tree)
+        for element in [*NOT_THE_STORY_S_DATES(tree), *update_lines]
         if element not in holding
         and not any(parent in first_left_out for parent in element.iterancestors())
         and not holds_story_opening(element, text)
     ]
-    for left_out in [first_left_out, []] if first_left_out else [[]]:
+    passes = [first_left_out]
+    if any(line in first_left_out for line in update_lines) and (
+        kept := [element for element in first_left_out if element not in update_lines]
+    ):
+        passes.append(kept)
+    for left_out in [*passes, []] if first_left_out else [[]]:
         taken = take_out(left_out)
         try:
             with _story_dates_only(tree, nodes, headline):
@@ -256,9 +263,30 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
             put_back(taken)
         if found and found.endswith("-01") and not (_url_states_day(url, found) or _prints_first_day(tree, found)):
             found = None
+        if found and left_out is first_left_out and update_lines and _in_the_story_s_sentences(found, text):
+            # Without its update line, the page's one date left was a day the story's sentences
+            # name ("Seit 4. August 2014 ist in Bolivien …" under "Aktualisiert: 30.12.2016" on
+            # pronats.de): the update is the nearer reading of its date.
+            continue
         if found:
             return found
     return None
+
+
+def _in_the_story_s_sentences(day: str, text: str) -> bool:
+    """Whether a sentence of the story's extracted ``text`` names ``day`` (YYYY-MM-DD): a line
+    of running text around it, not a date line of its own ("21.04.2026", "Erstellt: 21.04.2026")."""
+    return any(
+        (moment := _from_match(match)) is not None
+        and moment.date().isoformat() == day
+        and len((line[: match.start()] + line[match.end() :]).split()) >= SENTENCE_WORDS
+        for line in text.splitlines()
+        for match in visible_dates(line)
+    )
+
+
+# Words besides a date that make a line of the story's text a sentence rather than a date line.
+SENTENCE_WORDS = 6
 
 
 def warm_up_date_parser() -> None:
@@ -400,12 +428,14 @@ def _story_dates_only(tree, nodes: list[dict], headline: str | None = None):
 
 
 def _describes_other_media(script: str, headline: str | None) -> bool:
-    """Whether a JSON-LD script describes media items (:data:`OTHER_ITEM_TYPES`) and no story,
-    none of them named as the page's ``headline``."""
+    """Whether a JSON-LD script describes media items (:data:`OTHER_ITEM_TYPES`) or things
+    that state no publication (the publisher's Organization with its "foundingDate", a
+    WebSite) and no story, none of them named as the page's ``headline``."""
     typed = [(node, jsonld_types(node)) for node in script_nodes(script)]
     typed = [(node, types) for node, types in typed if types]
     return (
-        any(types & OTHER_ITEM_TYPES for _node, types in typed)
+        bool(typed)
+        and all(types & OTHER_ITEM_TYPES or "datePublished" not in node for node, types in typed)
         and not any(types & DESCRIBING_TYPES for _node, types in typed)
         and not any(
             (key := text_key(string_value(node.get("name")) or string_value(node.get("headline"))))
@@ -423,6 +453,38 @@ NOT_THE_STORY_S_DATES = lxml.etree.XPath(
     "//figure[not(ancestor::figure)] | //figcaption[not(ancestor::figure)] | "
     + DIALOG_XPATH
     + f' | (//@class[contains(., "date")]/parent::* | //time)[not(*)][ancestor::aside or {OUTSIDE_THE_STORY}]'
+)
+
+
+def _update_lines(tree) -> list:
+    """Elements that print an update's date and no other ("<p>Aktualisiert am 22.11.2026, 10:15
+    Uhr</p>", :data:`UPDATE_LABEL`): htmldate's search of the page may read the update for the
+    publication (18 of the tune half's dated pages, when such a line was put under the headline)."""
+    if not UPDATE_WORD_THEN_DATE.search(body_text(tree)):
+        return []
+    lines = []
+    for element in UPDATE_LABELLED(tree):
+        text = text_of(element)
+        found = visible_dates(text)
+        if len(text) <= UPDATE_LINE_LENGTH and len(found) == 1 and UPDATE_LABEL.search(text[: found[0].start()]):
+            lines.append(element)
+    return lines
+
+
+# An update line is a label, a date and a time; a longer text is a sentence or a whole date line.
+UPDATE_LINE_LENGTH = 80
+
+# Parts of the update labels' words, in either case ("Aktualisiert", "aktualisiert", "Update").
+UPDATE_WORDS = ("ktualisiert", "pdate", "eändert")
+# Such a word with a day's number soon after it: a page without one has no update line.
+UPDATE_WORD_THEN_DATE = re.compile("(?:" + "|".join(UPDATE_WORDS) + r")\D{0,30}\d")
+
+# The short elements whose own text has an update's label; read from the text up, lengths
+# measured by libxml2.
+UPDATE_LABELLED = lxml.etree.XPath(
+    "//body//text()["
+    + " or ".join(f"contains(., '{word}')" for word in UPDATE_WORDS)
+    + f"]/parent::*[string-length(normalize-space()) <= {UPDATE_LINE_LENGTH}]"
 )
 
 
@@ -529,7 +591,7 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 # A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022".
 PUBLISHED_LABEL = re.compile(
     r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
-    r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?\s*:?\s*$",
+    r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -542,7 +604,8 @@ SELF_REFERENCE = re.compile(
 PUBLISHED_AFTER = re.compile(r"[^.]{0,30}?\b(?:veröffentlicht|publiziert|erstellt|geschrieben)\b", re.IGNORECASE)
 
 # A date that is not the story's: an update, a product's release, or an event in a sentence
-# ("am 18. Oktober 2021").
+# ("am 18. Oktober 2021"; not "am Mittwoch, 26.01.2022", which bylines print: "Kathrin Führes am
+# Mittwoch, 26.01.2022 - 14:30" on jagdleben.de).
 NOT_PUBLISHED = re.compile(
     r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
     r"mitglied seit|geboren|"

@@ -14,6 +14,7 @@ from crawler.extraction.page import (
     UNSEEN_TEXT,
     VISIBLE_DATE,
     is_hidden,
+    is_unseen_heading,
     text_key,
     site_names_of,
     string_value,
@@ -220,9 +221,11 @@ def _without_leading_labels(tree) -> list[str]:
     """``<h1>`` texts without their first child element, when the heading starts with one."""
     texts = []
     for h1 in tree.xpath("//h1"):
+        if is_unseen_heading(h1):
+            continue
         h1 = displayed_copy(h1)
         children = list(h1)
-        if children and not (h1.text or "").strip() and not is_hidden(h1):
+        if children and not (h1.text or "").strip():
             children[0].drop_tree()
             text = _heading_text(h1)
             if text:
@@ -283,7 +286,7 @@ def _headings(tree, xpath: str = "//h1", elements=None) -> list[tuple[str, list[
     """``(text, lines)`` of each visible ``<h1>``: lines as ``<br>`` and blocks break it."""
     headings = []
     for h1 in tree.xpath(xpath) if elements is None else elements:
-        if is_hidden(h1) or _is_logo(h1):
+        if is_unseen_heading(h1) or _is_logo(h1):
             continue
         h1 = displayed_copy(h1)
         for part in h1.xpath(".//*"):

@@ -54,6 +54,9 @@ SHORT_YEAR_DATE = re.compile(
     r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?![\d.]\d|\d)(?P<month_name>(?!))?" + TIME_OF_DAY
 )
 
+WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
+ANY_WEEKDAY = r"(?:" + WEEKDAY + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
 # A dozen rules read the same facts of one parsed page (its JSON-LD, meta tags, visible text):
 # each is computed on first use and kept while the page's tree lives.
 _PAGE_FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -347,6 +350,7 @@ NEAR_HEADLINE = 600
 # (aerztezeitung.de, chip.de, bnn.de, elle.de …).
 DIALOG_XPATH = '//dialog | //@role[.="dialog" or .="alertdialog"]/parent::*'
 DIALOGS = lxml.etree.XPath(DIALOG_XPATH)
+IN_A_DIALOG = lxml.etree.XPath('boolean(ancestor::dialog or ancestor::*[@role="dialog" or @role="alertdialog"])')
 
 # Cards of other stories: elements whose class says teaser, related or recommended that hold a
 # headline of their own, and <article> elements holding a heading (top stories and teaser rails
@@ -459,7 +463,9 @@ def find_headline_element(tree, headline: str | None):
 
 
 def _find_headline_element(tree, headline: str | None):
-    h1s = [(h1, text_key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1") if not is_hidden(h1)]
+    h1s = [
+        (h1, text_key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1") if not is_unseen_heading(h1)
+    ]
     wanted = text_key(headline)
     if wanted:
         for h1, key in h1s:
@@ -491,6 +497,13 @@ HIDDEN_CLASSES = re.compile(
 
 def is_hidden(element) -> bool:
     return bool(HIDDEN_CLASSES.search(element.get("class") or "")) or element.get("aria-hidden") == "true"
+
+
+def is_unseen_heading(heading) -> bool:
+    """Whether readers do not see ``heading`` as the page's: hidden (:func:`is_hidden`), or in a
+    dialog over the page (a newsletter or paywall layer's "<h1>Bleiben Sie informiert!</h1>",
+    shown on a reader's action, or before the page is read, and closed then)."""
+    return is_hidden(heading) or IN_A_DIALOG(heading)
 
 
 def page_text_pieces(tree) -> list[str]:
