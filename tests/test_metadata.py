@@ -1935,3 +1935,27 @@ def test_the_publisher_s_founding_date_does_not_date_a_page_without_story_markup
         "<p><strong>21.04.2026</strong> Der Hafen wächst weiter.</p></div>"
     )
     assert extract(bare_page(publisher, body)).published[:10] == "2026-04-21"
+
+
+def test_a_sidebar_s_time_classed_date_does_not_date_the_story():
+    widget = (
+        '<aside class="stock-widget"><h3>DAX</h3><span class="value">18.045,20</span>'
+        ' <span class="timestamp">Stand: 24.04.2026, 17:35 Uhr</span></aside>'
+    )
+    body = (
+        f"<div><h1>Hafen wird um zwei Terminals erweitert</h1>{STORY_TEXT}"
+        f"<p><strong>21.04.2026</strong> Der Hafen wächst weiter.</p></div>{widget}"
+    )
+    assert extract(bare_page("", body)).published[:10] == "2026-04-21"
+
+
+def test_a_day_the_lead_names_on_its_weekday_is_not_the_date_line():
+    header = (
+        "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Die Hauptversammlung findet am Dienstag,"
+        " 19. Mai 2026 in der Messe Düsseldorf statt; der Vorstand will dort die Pläne vorstellen.</p>"
+    )
+    head = jsonld(datePublished="2026-04-21T09:00:00+02:00")
+    assert extract(site_page("", header, head=head)).published == "2026-04-21T09:00:00+02:00"
+    # A byline's name before the weekday: the date line.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Anna Schmidt am Dienstag, 21.04.2026 - 14:30</p>"
+    assert extract(site_page("", header)).published[:16] == "2026-04-21T14:30"

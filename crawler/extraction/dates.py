@@ -448,11 +448,15 @@ def _describes_other_media(script: str, headline: str | None) -> bool:
 # Pictures with their captions, which date the picture (liquimoly-hbl.de's), dialogs over the
 # page (a consent banner's "Stand:"), and the dates that sidebars and other stories' blocks print
 # in elements of their own: the date-classed items of the <aside> lists on tagblatt.ch, nzz.ch,
-# bnn.de and 35 more of the benchmarks' pages.
+# bnn.de and 35 more of the benchmarks' pages, and the time-classed ones (a sidebar's
+# "news-time" on denkmalpraxismoderne.de, the event calendar's "tribe-event-time" on
+# fischundfang.de and wildundhund.de, a job list's on forstpraxis.de, "comment__timestamp",
+# "recommended-stories-timestamp" on sportsnet.ca: 12 of the tune and article-extraction pages).
 NOT_THE_STORY_S_DATES = lxml.etree.XPath(
     "//figure[not(ancestor::figure)] | //figcaption[not(ancestor::figure)] | "
     + DIALOG_XPATH
-    + f' | (//@class[contains(., "date")]/parent::* | //time)[not(*)][ancestor::aside or {OUTSIDE_THE_STORY}]'
+    + ' | (//@class[contains(., "date") or contains(., "time")]/parent::* | //time)'
+    + f"[not(*)][ancestor::aside or {OUTSIDE_THE_STORY}]"
 )
 
 
@@ -615,6 +619,18 @@ NOT_PUBLISHED = re.compile(
 )
 
 
+# A weekday and date after a preposition that follows a verb or another lower-case word: a date
+# in a sentence ("bietet sich am Freitag, 31. Januar", ahlen.de; "heißt es am Dienstag, den 31.
+# Oktober 2023", bernau-live.de; "blickt sie am Mittwoch, 13.10.2021", thw.de; also
+# feuerwehrverband.de, handball.ch, kyffhaeuser-nachrichten.de), as a lead names an event's
+# day. Bylines print a name before it ("Kathrin Führes am Mittwoch, 26.01.2022 - 14:30",
+# jagdleben.de), labels their word ("veröffentlicht am Montag, …", read as labelled above).
+ON_A_WEEKDAY_IN_A_SENTENCE = re.compile(
+    r"(?<![\w-])(?!(?:veröffentlicht|erschienen|publiziert|erstellt|geschrieben|gepostet|aktualisiert)\b)"
+    r"[a-zäöüß]+\s+(?:am|vom|bis|ab|seit)\s+" + ANY_WEEKDAY + r",?\s*(?:den\s+)?$"
+)
+
+
 def shown_date(
     tree,
     headline: str | None = None,
@@ -658,7 +674,9 @@ def shown_date(
         matches = visible_dates(window)
         for match in reversed(matches) if nearest_first else matches:
             preceding = window[max(0, match.start() - 25) : match.start()]
-            if not NOT_PUBLISHED.search(preceding):
+            if not NOT_PUBLISHED.search(preceding) and not ON_A_WEEKDAY_IN_A_SENTENCE.search(
+                window[max(0, match.start() - 45) : match.start()]
+            ):
                 shown.extend(_plausible(moment, now) for moment in _readings(match))
             elif AS_OF.search(preceding):
                 as_of.append(_plausible(_from_match(match), now))
