@@ -1959,3 +1959,22 @@ def test_a_day_the_lead_names_on_its_weekday_is_not_the_date_line():
     # A byline's name before the weekday: the date line.
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Anna Schmidt am Dienstag, 21.04.2026 - 14:30</p>"
     assert extract(site_page("", header)).published[:16] == "2026-04-21T14:30"
+
+
+def test_the_site_s_blocks_before_the_story_s_are_no_date_line_nor_byline_however_short():
+    # A top bar and a menu of columnists set directly in the <body>, the story's block after them.
+    top_bar = (
+        '<div class="topbar"><span>Freitag, 24. April 2026</span> <a href="/abo">Abo</a></div>'
+        '<nav><a href="/autor/max-mustermann">Max Mustermann</a> <a href="/autor/erika-musterfrau">Erika Musterfrau</a></nav>'
+    )
+    story = (
+        '<main><article><h1>Hafen wird um zwei Terminals erweitert</h1><p class="byline">Von Anna Schmidt</p>'
+        f"{STORY_TEXT}</article></main>"
+    )
+    article = extract(bare_page(jsonld(datePublished="2026-04-21T09:00:00+02:00"), top_bar + story))
+    assert article.published == "2026-04-21T09:00:00+02:00"
+    assert article.authors == ["Anna Schmidt"]
+    # Inside the story's block, a line above the headline is its date line.
+    story = story.replace("<h1>", "<p>21. April 2026</p><h1>")
+    article = extract(bare_page(jsonld(datePublished="2026-04-20T23:00:00+02:00"), top_bar + story))
+    assert article.published[:10] == "2026-04-21"

@@ -396,8 +396,10 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
                 state = "after"
                 after.append(element.tail or "")
             continue
-        if state == "before" and event == "end" and tag in HEADINGS:
-            # The date line before a headline sits under no other heading.
+        if state == "before" and event == "end" and (tag in HEADINGS or _is_top_level(element)):
+            # The date line before a headline sits under no other heading, and inside the
+            # headline's block of the page: a block set directly in the <body> and closed before
+            # it is the site's (a top bar with the day of the visit, the header and its menu).
             before = []
         piece = element.text if event == "start" else element.tail
         if piece and state != "inside":
@@ -409,6 +411,11 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
         if state == "after" and after_length > limit:
             break
     return after, before, marks
+
+
+def _is_top_level(element) -> bool:
+    parent = element.getparent()
+    return parent is not None and parent.tag == "body"
 
 
 # Characters of the story's extracted text that identify it inside an element.
