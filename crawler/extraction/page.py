@@ -350,6 +350,7 @@ NEAR_HEADLINE = 600
 # (aerztezeitung.de, chip.de, bnn.de, elle.de …).
 DIALOG_XPATH = '//dialog | //@role[.="dialog" or .="alertdialog"]/parent::*'
 DIALOGS = lxml.etree.XPath(DIALOG_XPATH)
+# Whether an element stands in one of those dialogs, tested from the element up.
 IN_A_DIALOG = lxml.etree.XPath('boolean(ancestor::dialog or ancestor::*[@role="dialog" or @role="alertdialog"])')
 
 # Cards of other stories: elements whose class says teaser, related or recommended that hold a
