@@ -218,6 +218,12 @@ FURNITURE = (
         " Foto: dpa/Max Mustermann</figcaption></figure>",
     ),
     Furniture(
+        "photo credit line",
+        "after headline",
+        '<div class="article-image"><img src="/bild.jpg" alt=""><span class="image-credit">Foto: Max Mustermann'
+        "</span></div>",
+    ),
+    Furniture(
         "update line",
         "after headline",
         '<p class="article-update">Aktualisiert am {+1:numeric}, 16:20 Uhr</p>',
@@ -238,6 +244,12 @@ FURNITURE = (
         "in story",
         '<blockquote class="twitter-tweet"><p lang="de">Heute im Rat: das Kraftwerk am Rhein.</p>&mdash; Max'
         ' Mustermann (@maxmuster) <a href="https://twitter.com/maxmuster/status/1">{-1:english}</a></blockquote>',
+    ),
+    Furniture(
+        "quote with attribution",
+        "in story",
+        "<blockquote><p>„Das ist ein guter Tag für die Stadt und für den Hafen.“</p><cite>Max Mustermann,"
+        " Oberbürgermeister</cite></blockquote>",
     ),
     Furniture(
         "live ticker entry",
@@ -286,6 +298,12 @@ FURNITURE = (
         "after story",
         '<div class="more-from-author"><h3>Weitere Artikel von Max Mustermann</h3><ul><li><a href="/y.html">'
         "Hafen Duisburg wächst weiter</a></li></ul></div>",
+    ),
+    Furniture(
+        "commentary box",
+        "after story",
+        '<aside class="commentary"><h3>Kommentar</h3><p class="author">Von Erika Musterfrau</p><p>Die Stadt'
+        " hat lange gezögert. Jetzt muss sie liefern.</p></aside>",
     ),
     Furniture(
         "stock widget",
