@@ -7,7 +7,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from archive.storage.hints import hint_time
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archive.storage.hints import hint_time, latest_change
 from crawler.demosite import DemoSiteServer, Page
 from crawler.fetch.discover import Entry, credible_hints, feed_entries
 from tests.conftest import run_cli, write_sources
@@ -208,3 +211,56 @@ def test_credible_hints(lastmods, kept):
     entries = [Entry(f"https://zeitung.example/{n}.html", lastmod) for n, lastmod in enumerate(lastmods)]
     now = datetime(2026, 3, 6, tzinfo=timezone.utc)
     assert [entry.lastmod for entry in credible_hints(entries, now)[0]] == kept
+
+
+@pytest.mark.parametrize(
+    "hint, latest",
+    [
+        ("2026-03-02", "2026-03-03T00:00:00+00:00"),  # a date names the whole day
+        ("2026-03-02T08+01:00", "2026-03-02T09:00:00+01:00"),
+        ("2026-03-02T08:15+01:00", "2026-03-02T08:16:00+01:00"),
+        ("2026-03-02T08:15:07Z", "2026-03-02T08:15:08+00:00"),
+        ("2026-03-02 08:15:07", "2026-03-02T08:15:08+00:00"),
+        ("2026-03-02T08:15:07.250+01:00", "2026-03-02T08:15:07.250000+01:00"),  # a fraction: as written
+        ("gestern", None),
+        ("", None),
+    ],
+)
+def test_latest_change_adds_what_the_hint_leaves_open(hint, latest):
+    assert latest_change(hint) == (hint_time(latest) if latest else None)
+
+
+@given(st.text(max_size=40) | st.datetimes().map(datetime.isoformat) | st.dates().map(str))
+def test_latest_change_is_never_before_the_hint(value):
+    latest = latest_change(value)
+    assert (latest is None) == (hint_time(value) is None)
+    assert latest is None or latest >= hint_time(value)
+
+
+def test_a_date_only_hint_of_the_fetch_day_fetches_again(tmp_path):
+    """A news sitemap that writes dates only: an article fetched this morning and edited since
+    keeps the lastmod it had; that day is not over, so when the sitemap is read again (a new
+    story joined it) the article is asked for again."""
+    db_path = tmp_path / "archive.db"
+    today = datetime.now(timezone.utc).date().isoformat()
+    later = "/wirtschaft/2026/03/werft.html"
+
+    def sitemap(base: str, paths: list[str]) -> Page:
+        urls = "".join(f"<url><loc>{base}{path}</loc><lastmod>{today}</lastmod></url>" for path in paths)
+        body = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+        return Page(body.encode(), "application/xml", LAST_MODIFIED)
+
+    with DemoSiteServer(host="127.0.0.9", pages={ARTICLE: article("first")}) as site:
+        site.set_page("/sitemap.xml", sitemap(site.base_url, [ARTICLE]))
+        sources = write_sources(
+            tmp_path / "sources.yml",
+            {"sources": [{"id": "tage", "sitemaps": [f"{site.base_url}/sitemap.xml"], "download_delay": 0}]},
+        )
+        run_cli("crawl", "--sources", sources, "--db", db_path)
+        site.set_page(ARTICLE, article("edited"))
+        site.set_page(later, story(later, today))
+        site.set_page("/sitemap.xml", sitemap(site.base_url, [later, ARTICLE]))
+        run_cli("crawl", "--sources", sources, "--db", db_path)
+    with sqlite3.connect(db_path) as connection:
+        titles = {row[0] for row in connection.execute("select title from articles")}
+    assert "Hafen edited" in titles and len(titles) == 2

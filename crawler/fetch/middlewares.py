@@ -15,7 +15,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
 from archive.canonical import canonical_url
-from archive.storage.hints import hint_time
+from archive.storage.hints import hint_time, latest_change
 from archive.storage.pages import is_due, last_run_completed, mark_removed, page_state, record_fetch, touch_article
 from archive.storage.store import open_archive
 from archive.urls import OFFSITE, joined_web_url
@@ -245,7 +245,7 @@ class FetchStateMiddleware:
 
     def _freshest_hint(self, request):
         """The freshest change hint any hub of this crawl gave for the page so far."""
-        hints = [hint_time(request.meta.get("lastmod")), getattr(self.crawler.spider, "hints", {}).get(request.url)]
+        hints = [latest_change(request.meta.get("lastmod")), getattr(self.crawler.spider, "hints", {}).get(request.url)]
         return max((hint for hint in hints if hint is not None), default=None)
 
     def _wanted_again(self, state: dict, hint) -> bool:

@@ -17,7 +17,7 @@ from datetime import datetime
 import scrapy
 
 from archive.storage.ingest import FetchedResponse
-from archive.storage.hints import hint_time
+from archive.storage.hints import latest_change
 from archive.storage.pages import due_pages, listing_hints
 from archive.storage.store import open_archive, utc_now
 from archive.urls import NOT_WEB, UrlPolicy
@@ -136,7 +136,7 @@ class NewsSpider(scrapy.Spider):
         # hint of when it last changed. Whichever is read first, the freshest decides whether a
         # stored page is fetched again: FetchStateMiddleware reads `hints` when it decides, and
         # a page it has already skipped as not due is asked for again when a fresher hint comes.
-        hint = hint_time(lastmod)
+        hint = latest_change(lastmod)
         asked = url in self.hints
         fresher = hint is not None and (self.hints.get(url) is None or hint > self.hints[url])
         if fresher or not asked:
