@@ -4,11 +4,13 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from crawler.extraction.classify import ARTICLE, NOT_ARTICLE, UNDECIDED, classify_page, looks_like_article
 from crawler.extraction.extract import (
+    comparison_can_win,
     content_words,
     default_pass_can_win,
     extract_article,
@@ -160,6 +162,34 @@ def test_default_pass_is_not_run_where_only_links_could_add_words():
     more = f"<div class=box><p>{STORY * 3}</p></div>"
     tree = parse_html(f"<html><body><nav><ul>{MENU}</ul></nav><article><p>{text}</p></article>{more}</body></html>")
     assert default_pass_can_win(tree, text, words)
+
+
+def fast_result(body_html: str) -> tuple[SimpleNamespace, str, int]:
+    """A fast precision pass's document, its text and words, as extract_main_text reads them."""
+    body = parse_html(f"<html><body>{body_html}</body></html>").find("body")
+    text = body.text_content()
+    return SimpleNamespace(body=body), text, len(text.split())
+
+
+def test_the_comparison_runs_only_where_it_can_replace_the_fast_result():
+    long_story = f"<p>{STORY * 12}</p>"
+    page = parse_html(f"<html><body><nav><ul>{MENU}</ul></nav><article>{long_story}</article></body></html>")
+    # A story's length, in paragraphs: kept as it is.
+    assert not comparison_can_win(page, *fast_result(long_story))
+    # A fragment where the page's words outside links are twice as many: readability can win.
+    fragment = f"<p>{STORY * 2}</p>"
+    assert comparison_can_win(page, *fast_result(fragment))
+    # A fragment of nearly all the page's words outside links: neither can.
+    page = parse_html(f"<html><body><nav><ul>{MENU}</ul></nav><article>{fragment}</article></body></html>")
+    assert not comparison_can_win(page, *fast_result(fragment))
+    # Structurally deficient (no paragraph text, more tables than paragraphs), shorter than
+    # trafilatura's minimum size, or nothing at all: the comparison decides.
+    assert comparison_can_win(page, *fast_result(f"<div>{STORY * 12}</div>"))
+    tables = "<table><tr><td>1</td></tr></table>" * 2
+    assert comparison_can_win(page, *fast_result(f"<p>{STORY * 3}</p>{tables}"))
+    assert not comparison_can_win(page, *fast_result(f"<p>{STORY * 3}</p>"))
+    assert comparison_can_win(page, *fast_result("<p>Die Halle wird gebaut.</p>"))
+    assert comparison_can_win(page, None, "", 0)
 
 
 def test_default_pass_is_run_on_a_result_its_baseline_would_rescue():

@@ -300,11 +300,15 @@ def extract_main_text(tree, url: str):
     """
     # Metadata comes from trafilatura_metadata and the field rules: trafilatura's own pass is off.
     options = dict(url=url, with_metadata=False, include_comments=False, include_tables=True)
-    # bare_extraction works on its own copy of a tree it is given, so both passes read this one.
+    # bare_extraction works on its own copy of a tree it is given, so all passes read this one.
     with prepared_for_extraction(tree) as tree:
-        document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+        document = trafilatura.bare_extraction(tree, favor_precision=True, fast=True, **options)
         text = (document.text or "") if document is not None else ""
         words = len(text.split())
+        if comparison_can_win(tree, document, text, words):
+            document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
+            text = (document.text or "") if document is not None else ""
+            words = len(text.split())
         if words < MIN_PRECISE_WORDS and default_pass_can_win(tree, text, words):
             fuller = trafilatura.bare_extraction(tree, **options)
             if fuller is not None and len((fuller.text or "").split()) >= RECALL_FALLBACK_RATIO * max(words, 1):
@@ -315,6 +319,22 @@ def extract_main_text(tree, url: str):
     if document is None or not (document.text or "").strip():
         return None
     return document
+
+
+def comparison_can_win(tree, document, text: str, words: int) -> bool:
+    """Whether trafilatura's comparison with readability and justext, which its fast mode skips,
+    can replace the fast precision pass's ``document`` (its ``text`` of ``words`` words). It takes readability's
+    text when that is :data:`RECALL_FALLBACK_RATIO` times as long, or when the result holds no
+    paragraph text or more tables than paragraphs; justext's when the result is shorter than
+    ``MIN_EXTRACTED_SIZE``. Readability keeps link text only inside the story's paragraphs, as
+    the default pass does, so the page's words outside links bound its length
+    (:func:`content_words`); a result of a story's length is kept as it is."""
+    body = document.body if document is not None else None
+    if body is None or not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
+        return True
+    if len(text) < MIN_EXTRACTED_SIZE:
+        return True
+    return words < MIN_PRECISE_WORDS and content_words(tree) >= RECALL_FALLBACK_RATIO * max(words, 1)
 
 
 def default_pass_can_win(tree, text: str, words: int) -> bool:
