@@ -381,15 +381,28 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
     cards = {element for element in OTHER_STORY_CARDS(tree) if element not in holding}
     # Nor is a dialog over the page: a consent banner's "Stand: 01.04.2026", a newsletter's.
     cards.update(element for element in DIALOGS(tree) if element not in holding)
-    for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
+    walk = lxml.etree.iterwalk(tree, events=("start", "end"))
+    for event, element in walk:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in SKIPPED_TEXT or element in media or element in cards and (tag != "article" or state == "before"):
             skipping += 1 if event == "start" else -1
-            if event == "end" and skipping == 0 and element.tail:
+            if event == "start":
+                # Nothing inside is read: the walk goes on at its end (and its tail).
+                walk.skip_subtree()
+            elif skipping == 0 and element.tail:
                 (before if state == "before" else after).append(element.tail)
             continue
         if skipping:
             continue
+        if (
+            state == "before"
+            and event == "start"
+            and (tag in HEADINGS or _is_top_level(element))
+            and element not in holding
+            and element is not target
+        ):
+            # Its text is dropped at its end (below), where the text before starts again.
+            walk.skip_subtree()
         if element is target:
             if event == "start":
                 state = "inside"
