@@ -305,10 +305,17 @@ def extraction_table() -> str:
         rows.append(
             f"| article-extraction ({body['newsarchive']['pages']} pages) | body 4-gram F1 | {f1[0]} | {f1[1]} |"
         )
-    for name, data in (("metadata-de", metadata), ("article-extraction", body)):
-        if all("cpu_ms_per_page" in data.get(tool, {}) for tool in ("newsarchive", "trafilatura")):
-            ours, theirs = data["newsarchive"]["cpu_ms_per_page"], data["trafilatura"]["cpu_ms_per_page"]
-            rows.append(f"| {name} | CPU per page | {ours:.1f} ms ({ours / theirs:.2f}×) | {theirs:.1f} ms |")
+    # Plain trafilatura is scored on metadata-de with its metadata; its `extract` with defaults,
+    # the baseline of the CPU target, is timed beside it.
+    timed = (
+        ("metadata-de", metadata, "trafilatura extract", " (`extract`, defaults)"),
+        ("metadata-de", metadata, "trafilatura", " (with metadata)"),
+        ("article-extraction", body, "trafilatura", " (`extract`, defaults)"),
+    )
+    for name, data, tool, how in timed:
+        if all("cpu_ms_per_page" in data.get(each, {}) for each in ("newsarchive", tool)):
+            ours, theirs = data["newsarchive"]["cpu_ms_per_page"], data[tool]["cpu_ms_per_page"]
+            rows.append(f"| {name} | CPU per page{how} | {ours:.1f} ms ({ours / theirs:.2f}×) | {theirs:.1f} ms |")
     return "\n".join(rows) + "\n"
 
 
