@@ -11,6 +11,7 @@ from crawler.extraction.extract import extract_article, parse_html
 from crawler.extraction.bylines import FORM_FIELD, article_authors, split_names
 from crawler.extraction.dates import article_dates
 from crawler.extraction.headline import strip_site_name
+from crawler.extraction.page import dated_entries
 
 URL = "https://rp-online.de/nrw/staedte/duesseldorf/wirtschaft/hafen-erweitert_aid-1234.html"
 STORY = (
@@ -1977,4 +1978,41 @@ def test_the_site_s_blocks_before_the_story_s_are_no_date_line_nor_byline_howeve
     # Inside the story's block, a line above the headline is its date line.
     story = story.replace("<h1>", "<p>21. April 2026</p><h1>")
     article = extract(bare_page(jsonld(datePublished="2026-04-20T23:00:00+02:00"), top_bar + story))
+    assert article.published[:10] == "2026-04-21"
+
+
+def ticker_entry(day: str, sentence: str) -> str:
+    return f'<div class="ticker-entry"><time datetime="{day}T14:32:00+02:00">{day[8:10]}.{day[5:7]}.{day[:4]}, 14:32 Uhr</time><p>{sentence}</p></div>'
+
+
+def test_a_live_ticker_s_entries_do_not_date_the_story():
+    # The first entry after the lead is a day after the story's publication, and within the
+    # reach of a date line under the headline.
+    lead = "<p>Der Rat der Stadt Duisburg entscheidet heute über den Ausbau des Hafens.</p>"
+    entries = ticker_entry("2026-04-22", "Der Rat hat am Abend mit großer Mehrheit abgestimmt.") + ticker_entry(
+        "2026-04-21", "Die Sitzung beginnt mit einer Stunde Verspätung."
+    )
+    body = f"<main><article><h1>Hafen wird um zwei Terminals erweitert</h1>{lead}{entries}{STORY_TEXT}</article></main>"
+    html = bare_page(jsonld(datePublished="2026-04-21T09:00:00+02:00"), body)
+    article = extract(html)
+    assert article.published == "2026-04-21T09:00:00+02:00"
+    tree = parse_html(html)
+    assert [entry.get("class") for entry in dated_entries(tree, article.title, article.text)] == ["ticker-entry"] * 2
+    # Without markup, htmldate reads the page without them too.
+    assert (
+        extract(bare_page("", body.replace("</article>", '<p class="date">21.04.2026</p></article>'))).published[:10]
+        == "2026-04-21"
+    )
+
+
+def test_a_date_line_s_block_is_no_entry_whatever_it_holds():
+    # A note in the date line's block, before any paragraph of the story: the story has not begun.
+    date_line = (
+        '<div class="publish-info"><p><span class="date">21. April 2026 - 15:00 Uhr</span></p>'
+        "<p>Korrektur: In einer früheren Fassung stand ein falscher Betrag für den Ausbau.</p></div>"
+    )
+    body = f"<main><article><h1>Hafen wird um zwei Terminals erweitert</h1>{date_line}{STORY_TEXT}</article></main>"
+    html = bare_page(jsonld(datePublished="2026-04-20T09:00:00+02:00"), body)
+    article = extract(html)
+    assert dated_entries(parse_html(html), article.title, article.text) == []
     assert article.published[:10] == "2026-04-21"

@@ -3,6 +3,7 @@
 import json
 import re
 from contextlib import contextmanager
+from copy import deepcopy
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -31,6 +32,7 @@ from crawler.extraction.page import (
     STORY_TYPES,
     UNSEEN_TEXT,
     VISIBLE_DATE,
+    dated_entries,
     find_headline_element,
     put_back,
     take_out,
@@ -152,6 +154,12 @@ def article_dates(
     story's extracted text) tells the story from what a page sets before its headline.
     """
     now = now or datetime.now(BERLIN)
+    if dated_entries(tree, headline, text):
+        # A live ticker's or a timeline's entries print later days than the story's: its dates
+        # are read from a copy of the page without them (a rare page: the copy costs nothing
+        # elsewhere).
+        tree = deepcopy(tree)
+        take_out(dated_entries(tree, headline, text))
     nodes = story_nodes(tree, url)
     published_candidates = [
         *((DATE_FROM_STRUCTURED_DATA, node.get("datePublished")) for node in nodes),

@@ -442,6 +442,56 @@ def holds_story_opening(element, text: str) -> bool:
     return bool(opening) and opening in text_key(text_of(element))
 
 
+# A story's own dated entries: the blocks of a live ticker or a timeline, each a time stamp
+# with a paragraph or more of the story ("14:32 Uhr – Der Rat hat abgestimmt."), set after its
+# opening. Their times are the entries', later than the story's publication, not its date line.
+# Entries are found by their <time> elements: looking for date-classed leaves too costs a search
+# of every class attribute, more than twice the time on the benchmarks' pages.
+ENTRY_BLOCKS = {"div", "li", "section", "article"}
+# Words of a line of the story's extracted text that identify it in an entry's paragraph.
+ENTRY_LINE_WORDS = 3
+
+
+def dated_entries(tree, headline: str | None, text: str) -> list:
+    """The story's dated entries (``<time>`` elements in their nearest block) after the first
+    paragraph of the story that follows the headline's element: blocks holding neither the
+    headline nor the opening of the story's extracted ``text``, with a paragraph that is a line
+    of it."""
+    target = find_headline_element(tree, headline) if headline else None
+    if target is None or not text:
+        return []
+    holding = set(target.iterancestors())
+    blocks = []
+    for leaf in tree.iter("time"):
+        block = next((parent for parent in leaf.iterancestors() if parent.tag in ENTRY_BLOCKS), None)
+        if block is None or block in holding or block in blocks or next(block.iterdescendants("p"), None) is None:
+            continue
+        blocks.append(block)
+    if not blocks:
+        return []
+    lines = {text_key(line) for line in text.splitlines() if len(line.split()) >= ENTRY_LINE_WORDS}
+    blocks = [
+        block
+        for block in blocks
+        if any(text_key(text_of(paragraph)) in lines for paragraph in block.iterdescendants("p"))
+        and not holds_story_opening(block, text)
+    ]
+    if not blocks:
+        return []
+    order = {element: position for position, element in enumerate(tree.iter())}
+    # The story has begun before an entry: a paragraph of it stands between the headline and the
+    # entry (a date line's block, which may hold a note or the lead, comes before the story).
+    begun = next(
+        (
+            order[paragraph]
+            for paragraph in tree.iter("p")
+            if order[paragraph] > order[target] and text_key(text_of(paragraph)) in lines
+        ),
+        None,
+    )
+    return _outermost([block for block in blocks if begun is not None and order[block] > begun])
+
+
 def take_out(elements: list) -> list:
     """Remove ``elements`` from their tree, each one's tail joined to the text before it, so that
     the page's text reads as before without them; :func:`put_back` restores the tree. Returns
