@@ -2016,3 +2016,20 @@ def test_a_date_line_s_block_is_no_entry_whatever_it_holds():
     article = extract(html)
     assert dated_entries(parse_html(html), article.title, article.text) == []
     assert article.published[:10] == "2026-04-21"
+
+
+def test_a_box_with_a_heading_of_its_own_next_to_the_headline_credits_its_own_author():
+    # A commentary box set between the headline's block and the story: its "Von" line is the
+    # commentary's, not a byline of the story, whose author the markup names.
+    box = (
+        '<aside class="commentary"><h3>Kommentar</h3><p class="author">Von Erika Musterfrau</p>'
+        "<p>Die Stadt hat lange gezögert. Jetzt muss sie liefern.</p></aside>"
+    )
+    body = f"<main><header><h1>Hafen wird um zwei Terminals erweitert</h1></header>{box}<article>{STORY_TEXT}</article></main>"
+    author = {"@type": "Person", "name": "Anna Schmidt"}
+    article = extract(bare_page(jsonld(author=author, datePublished="2026-04-21T09:00:00+02:00"), body))
+    assert article.authors == ["Anna Schmidt"]
+    # Set in the story's own header, the same "Von" line is the story's byline.
+    body = body.replace(box, "").replace("</h1>", '</h1><p class="author">Von Erika Musterfrau</p>')
+    article = extract(bare_page(jsonld(author=author, datePublished="2026-04-21T09:00:00+02:00"), body))
+    assert article.authors == ["Erika Musterfrau"]

@@ -356,14 +356,15 @@ IN_A_DIALOG = lxml.etree.XPath('boolean(ancestor::dialog or ancestor::*[@role="d
 # Cards of other stories: elements whose class says teaser, related or recommended that hold a
 # headline of their own, and <article> elements holding a heading (top stories and teaser rails
 # set before the story's headline on mdr.de, furche.at and billboard.com, a menu's teasers on
-# ekd.de; related-stories blocks after it).
+# ekd.de; related-stories blocks after it), and boxes beside the story with a heading of their
+# own: an <aside> holding a commentary, an interview or a fact box, with its own byline and date.
 # Found from the class attributes up, which is half the time of testing every element.
 CARD_CLASS_WORDS = ("teaser", "related", "recommend")
 HOLDS_A_HEADING = "[.//h2 or .//h3 or .//h4]"
 OTHER_STORY_CARDS = lxml.etree.XPath(
     "//@class["
     + " or ".join(f'contains(., "{word}")' for word in CARD_CLASS_WORDS)
-    + f"]/parent::*{HOLDS_A_HEADING} | //article{HOLDS_A_HEADING}"
+    + f"]/parent::*{HOLDS_A_HEADING} | //article{HOLDS_A_HEADING} | //aside{HOLDS_A_HEADING}"
 )
 
 
