@@ -2033,3 +2033,14 @@ def test_a_box_with_a_heading_of_its_own_next_to_the_headline_credits_its_own_au
     body = body.replace(box, "").replace("</h1>", '</h1><p class="author">Von Erika Musterfrau</p>')
     article = extract(bare_page(jsonld(author=author, datePublished="2026-04-21T09:00:00+02:00"), body))
     assert article.authors == ["Erika Musterfrau"]
+
+
+def test_a_pointer_to_another_story_does_not_date_the_story():
+    # The story's day stands at its end, where htmldate finds it; the "Lesen Sie auch" line in
+    # the story prints the other story's day, an earlier one, which htmldate prefers.
+    pointer = (
+        '<p class="read-also"><strong>Lesen Sie auch:</strong> <a href="/wirtschaft/kraftwerk.html">Stadtwerke'
+        " planen neues Kraftwerk am Rhein</a> (14.04.2026, von Max Mustermann)</p>"
+    )
+    body = f"<div><h1>Hafen wird um zwei Terminals erweitert</h1><p>{STORY}</p>{pointer}{STORY_TEXT}<p>Düsseldorf, 21.04.2026</p></div>"
+    assert extract(bare_page("", body)).published[:10] == "2026-04-21"

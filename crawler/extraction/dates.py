@@ -5,6 +5,7 @@ import re
 from contextlib import contextmanager
 from copy import deepcopy
 from datetime import date, datetime, timedelta
+from itertools import islice
 from typing import NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from htmldate import find_date
 from htmldate.extractors import get_external_parser
 
 from crawler.extraction.page import (
+    RELATED_LABEL,
     ANY_WEEKDAY,
     DIALOG_XPATH,
     DESCRIBING_TYPES,
@@ -24,6 +26,7 @@ from crawler.extraction.page import (
     holds_story_opening,
     CAPITAL,
     page_text_pieces,
+    plain_text_pieces,
     DATELINE_AFTER,
     DATELINE_BEFORE,
     OUTSIDE_THE_STORY,
@@ -245,7 +248,7 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
     update_lines = _update_lines(tree)
     first_left_out += [
         element
-        for element in [*NOT_THE_STORY_S_DATES(tree), *update_lines]
+        for element in [*NOT_THE_STORY_S_DATES(tree), *update_lines, *_pointers_to_other_stories(tree)]
         if element not in holding
         and not any(parent in first_left_out for parent in element.iterancestors())
         and not holds_story_opening(element, text)
@@ -481,6 +484,28 @@ def _update_lines(tree) -> list:
         if len(text) <= UPDATE_LINE_LENGTH and len(found) == 1 and UPDATE_LABEL.search(text[: found[0].start()]):
             lines.append(element)
     return lines
+
+
+def _pointers_to_other_stories(tree) -> list:
+    """Short blocks that point to another story, a label first and a link inside ("Lesen Sie
+    auch: <a>Stadtwerke planen neues Kraftwerk</a> (15.11.2026)", "Mehr zum Thema: …"): the day
+    they print is the other story's."""
+    if not any(RELATED_LABEL.match(piece) for piece in plain_text_pieces(tree)):
+        return []
+    pointers = []
+    for block in LINK_HOLDERS(tree):
+        # The label is the block's first text: its first pieces tell most blocks out at once.
+        if not RELATED_LABEL.match(" ".join("".join(islice(block.itertext(), 3)).split())):
+            continue
+        text = text_of(block)
+        if len(text.split()) <= POINTER_WORDS and RELATED_LABEL.match(text) and visible_dates(text):
+            pointers.append(block)
+    return pointers
+
+
+# The blocks a link stands in, and how long a pointer to another story is at most.
+LINK_HOLDERS = lxml.etree.XPath("//body//a/ancestor::*[self::p or self::li or self::div][1]")
+POINTER_WORDS = 40
 
 
 # An update line is a label, a date and a time; a longer text is a sentence or a whole date line.

@@ -38,6 +38,7 @@ from crawler.extraction.headline import article_title
 from crawler.extraction.language import detect_language
 from crawler.extraction.lead import article_lead
 from crawler.extraction.page import (
+    RELATED_LABEL,
     DATE_FROM_FEED,
     MAX_KICKER_WORDS,
     as_list,
@@ -507,16 +508,6 @@ def _without_headline(text: str, title: str | None) -> str:
     return text
 
 
-# Short lines that label a block of links to other stories ("Lesen Sie auch:", "Mehr zum Thema",
-# "Schon gelesen?", "You may also like"): the links are gone from the text, the label stays.
-RELATED_LABEL = re.compile(
-    r"(?:lesen sie (?:auch|mehr|hier)|auch lesen|mehr zum thema|mehr (?:themen|artikel|dazu)|"
-    r"weitere (?:themen|artikel|beiträge|nachrichten|news)|top-themen|schon gelesen|"
-    r"(?:zum )?weiterlesen|das könnte sie (?:auch )?interessieren|beiträge aus dem forum|"
-    r"(?:ähnliche|verwandte|empfohlene) (?:artikel|beiträge|themen)|related|read more|"
-    r"more (?:from|on) |you may also like|recommended)\b",
-    re.IGNORECASE,
-)
 # Picture credits on a line of their own ("© Reuters", "Foto: dpa", "Titelbild: …").
 PICTURE_CREDIT = re.compile(
     r"(?:©|\(c\)|copyright\b|(?:titel)?bild(?:quelle)?\b|fotos?\b|quelle\b|"

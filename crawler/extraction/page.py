@@ -345,6 +345,16 @@ def text_near_headline(tree, headline: str | None, pieces: bool = False, limit: 
 NEAR_HEADLINE = 600
 
 
+# Short lines that label a block of links to other stories ("Lesen Sie auch:", "Mehr zum Thema",
+# "Schon gelesen?", "You may also like"): the links are gone from the text, the label stays.
+RELATED_LABEL = re.compile(
+    r"(?:lesen sie (?:auch|mehr|hier)|auch lesen|mehr zum thema|mehr (?:themen|artikel|dazu)|"
+    r"weitere (?:themen|artikel|beiträge|nachrichten|news)|top-themen|schon gelesen|"
+    r"(?:zum )?weiterlesen|das könnte sie (?:auch )?interessieren|beiträge aus dem forum|"
+    r"(?:ähnliche|verwandte|empfohlene) (?:artikel|beiträge|themen)|related|read more|"
+    r"more (?:from|on) |you may also like|recommended)\b",
+    re.IGNORECASE,
+)
 # Dialogs over the page (consent banners, newsletter and paywall layers), as marked for screen
 # readers or by the element: 85 of the tune and article-extraction pages carry one
 # (aerztezeitung.de, chip.de, bnn.de, elle.de …).
