@@ -200,6 +200,10 @@ DATED_BITS = st.sampled_from(
         "<p>Menü Start Wirtschaft Politik Sport Kultur Panorama Digital Meinung</p>",
         "<h1>Hafen wird erweitert</h1>",
         "<p>Von Anna Schmidt am 21. April 2026</p>",
+        '<div class="ticker-entry"><time datetime="2015-06-18">18.06.2015, 14:32 Uhr</time><p>Der Rat hat abgestimmt.</p></div>',
+        '<p><strong>Lesen Sie auch:</strong> <a href="/andere">Andere Geschichte</a> (10.06.2015)</p>',
+        "<aside><h3>Kommentar</h3><p>Von Erika Musterfrau am 19.06.2015</p></aside>",
+        "<p>Hafen wächst weiter.</p>",
     ]
 )
 
@@ -210,7 +214,8 @@ def test_the_page_is_as_it_was_after_its_dates_are_read(bits):
     rules read the page after the dates."""
     tree = parse_html("<html><body>" + "".join(bits) + "<p>Ende</p></body></html>")
     before = lxml.html.tostring(tree)
-    article_dates(tree, "https://news.example/a", headline="Hafen wird erweitert", text="Ende")
+    story = "Hafen wächst weiter.\nDer Rat hat abgestimmt.\nEnde"
+    article_dates(tree, "https://news.example/a", headline="Hafen wird erweitert", text=story)
     assert lxml.html.tostring(tree) == before
 
 
