@@ -472,12 +472,12 @@ def dated_entries(tree, headline: str | None, text: str) -> list:
     if target is None or not text:
         return []
     holding = set(target.iterancestors())
-    blocks = []
+    blocks = {}  # in page order, each once
     for leaf in tree.iter("time"):
         block = next((parent for parent in leaf.iterancestors() if parent.tag in ENTRY_BLOCKS), None)
         if block is None or block in holding or block in blocks or next(block.iterdescendants("p"), None) is None:
             continue
-        blocks.append(block)
+        blocks[block] = None
     if not blocks:
         return []
     lines = {text_key(line) for line in text.splitlines() if len(line.split()) >= ENTRY_LINE_WORDS}
@@ -500,7 +500,12 @@ def dated_entries(tree, headline: str | None, text: str) -> list:
         ),
         None,
     )
-    return _outermost([block for block in blocks if begun is not None and order[block] > begun])
+    entries, kept = [], set()
+    for block in sorted(blocks, key=order.get) if begun is not None else []:
+        if order[block] > begun and not any(outer in kept for outer in block.iterancestors()):
+            entries.append(block)
+            kept.add(block)
+    return entries
 
 
 def take_out(elements: list) -> list:
