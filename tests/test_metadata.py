@@ -2044,3 +2044,13 @@ def test_a_pointer_to_another_story_does_not_date_the_story():
     )
     body = f"<div><h1>Hafen wird um zwei Terminals erweitert</h1><p>{STORY}</p>{pointer}{STORY_TEXT}<p>Düsseldorf, 21.04.2026</p></div>"
     assert extract(bare_page("", body)).published[:10] == "2026-04-21"
+
+
+def test_a_top_bar_set_in_the_body_before_the_story_s_block_does_not_date_it_however_near():
+    # The site's top bar, a block of its own in the <body>, prints the day of the visit in a
+    # date-classed element, which htmldate reads before the text; the headline follows at once.
+    top_bar = (
+        '<div class="topbar"><span class="topbar__date">Freitag, 24. April 2026</span> <a href="/abo">Abo</a></div>'
+    )
+    story = f"<div><h1>Hafen wird um zwei Terminals erweitert</h1>{STORY_TEXT}<p>Düsseldorf, 21.04.2026</p></div>"
+    assert extract(bare_page("", top_bar + story)).published[:10] == "2026-04-21"

@@ -241,6 +241,8 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
     search of date-classed elements and of the text would take them for the story's."""
     target = find_headline_element(tree, headline) if headline else None
     first_left_out = _far_before(target, FAR_BEFORE_HEADLINE) if target is not None else []
+    if target is not None:
+        first_left_out += [block for block in _site_blocks_before(target) if block not in first_left_out]
     if any(holds_story_opening(element, text) for element in first_left_out):
         # The story stands before this <h1>: it is a sidebar's or another story's, not the story's.
         first_left_out = []
@@ -544,6 +546,27 @@ def _far_before(target, reach: int) -> list:
         for sibling in ancestor.itersiblings(preceding=True):
             length = _collect_far(sibling, length, reach, far, keeping)
     return far
+
+
+def _site_blocks_before(target) -> list:
+    """The blocks set directly in the page's ``<body>`` before the one holding ``target`` (the
+    headline's element), near as they may be: the site's top bar, header and menu, as the walk
+    around the headline reads them (``page._walk_near``). Not those holding markup that dates
+    the page."""
+    top = next((element for element in (target, *target.iterancestors()) if _in_the_body(element)), None)
+    if top is None:
+        return []
+    blocks = [block for block in top.itersiblings(preceding=True) if isinstance(block.tag, str)]
+    if not blocks:
+        return []
+    keeping = {holder for element in KEEPS_DATES(target.getroottree()) for holder in element.iterancestors()}
+    keeping.update(KEEPS_DATES(target.getroottree()))
+    return [block for block in blocks if block not in keeping]
+
+
+def _in_the_body(element) -> bool:
+    parent = element.getparent()
+    return parent is not None and parent.tag == "body"
 
 
 def _collect_far(element, length: int, reach: int, far: list, keeping: set) -> int:
