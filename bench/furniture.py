@@ -258,6 +258,23 @@ FURNITURE = (
         "{+1:numeric}, 14:32 Uhr</time><p>Der Rat hat abgestimmt.</p></div>",
     ),
     Furniture(
+        "timeline in story",
+        "in story",
+        '<ul class="timeline"><li><strong>{-400:numeric}:</strong> Erste Pläne für den Ausbau</li>'
+        "<li><strong>{-30:numeric}:</strong> Der Rat stimmt dem Vorhaben zu</li>"
+        "<li><strong>{+200:numeric}:</strong> Geplanter Baubeginn</li></ul>",
+    ),
+    Furniture(
+        "first published note",
+        "after story",
+        "<p><em>Dieser Artikel erschien zuerst am {-2:numeric} in der Rheinischen Post.</em></p>",
+    ),
+    Furniture(
+        "print edition note",
+        "after story",
+        '<p class="print-note">Dieser Artikel ist in der gedruckten Ausgabe vom {+1:long} erschienen.</p>',
+    ),
+    Furniture(
         "correction note",
         "in story",
         '<p class="correction"><em>Korrektur vom {+1:numeric}: In einer früheren Fassung stand ein falscher'

@@ -11,7 +11,7 @@ from crawler.extraction.extract import extract_article, parse_html
 from crawler.extraction.bylines import FORM_FIELD, article_authors, split_names
 from crawler.extraction.dates import article_dates
 from crawler.extraction.headline import strip_site_name
-from crawler.extraction.page import dated_entries
+from crawler.extraction.page import dated_entries, is_dated_list
 
 URL = "https://rp-online.de/nrw/staedte/duesseldorf/wirtschaft/hafen-erweitert_aid-1234.html"
 STORY = (
@@ -2054,3 +2054,44 @@ def test_a_top_bar_set_in_the_body_before_the_story_s_block_does_not_date_it_how
     )
     story = f"<div><h1>Hafen wird um zwei Terminals erweitert</h1>{STORY_TEXT}<p>Düsseldorf, 21.04.2026</p></div>"
     assert extract(bare_page("", top_bar + story)).published[:10] == "2026-04-21"
+
+
+TIMELINE = (
+    '<ul class="timeline"><li><strong>12.03.2025:</strong> Erste Pläne für den Ausbau</li>'
+    "<li><strong>22.03.2026:</strong> Der Rat stimmt dem Vorhaben zu</li>"
+    "<li><strong>Montag, 2. November 2026:</strong> Geplanter Baubeginn</li></ul>"
+)
+
+
+def test_a_timeline_s_days_are_its_items_not_the_story_s_date_line():
+    # Right after the lead, within a date line's reach of the headline.
+    lead = "<p>Der Rat der Stadt Duisburg hat den Ausbau des Hafens beschlossen.</p>"
+    body = (
+        f"<main><article><h1>Hafen wird um zwei Terminals erweitert</h1>{lead}{TIMELINE}{STORY_TEXT}</article></main>"
+    )
+    assert extract(bare_page(jsonld(datePublished="2026-04-21T09:00:00+02:00"), body)).published == (
+        "2026-04-21T09:00:00+02:00"
+    )
+    # Without markup, htmldate (which prefers the earliest day) reads the page without it first.
+    body = body.replace("</article>", "<p>Düsseldorf, 21.04.2026</p></article>")
+    assert extract(bare_page("", body)).published[:10] == "2026-04-21"
+
+
+@pytest.mark.parametrize(
+    "items, dated",
+    [
+        (["12.03.2025: Erste Pläne", "22.03.2026: Beschluss"], True),
+        (["Montag, 2. November 2026: Baubeginn", "Dienstag, 3. November 2026 Richtfest"], True),
+        (["26/12/2019 Eröffnung", "02/01/2020 Erster Zug"], True),
+        (["Mo., 12.03.2026 Konzert", "Di., 13.03.2026 Lesung"], True),
+        (["12.03.2025: Erste Pläne"], False),  # one item: a date line in a list
+        (["12.03.2025: Erste Pläne", "Beschluss im Rat"], False),
+        (["Wirtschaft", "Politik", "Sport"], False),  # a menu
+        (["Der Rat hat am 12.03.2025 beschlossen", "Baubeginn am 22.03.2026"], False),  # dates inside sentences
+    ],
+)
+def test_is_dated_list(items, dated):
+    tree = parse_html(
+        "<html><body><ul>" + "".join(f"<li><span>{item}</span></li>" for item in items) + "</ul></body></html>"
+    )
+    assert is_dated_list(tree.find(".//ul")) is dated

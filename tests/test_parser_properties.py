@@ -204,6 +204,7 @@ DATED_BITS = st.sampled_from(
         '<p><strong>Lesen Sie auch:</strong> <a href="/andere">Andere Geschichte</a> (10.06.2015)</p>',
         "<aside><h3>Kommentar</h3><p>Von Erika Musterfrau am 19.06.2015</p></aside>",
         "<p>Hafen wächst weiter.</p>",
+        "<ul><li>12.03.2015: Erste Pläne</li><li>Mo., 13.03.2015 Beschluss</li></ul>",
     ]
 )
 

@@ -36,6 +36,7 @@ from crawler.extraction.page import (
     UNSEEN_TEXT,
     VISIBLE_DATE,
     dated_entries,
+    dated_lists,
     find_headline_element,
     put_back,
     take_out,
@@ -250,7 +251,12 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
     update_lines = _update_lines(tree)
     first_left_out += [
         element
-        for element in [*NOT_THE_STORY_S_DATES(tree), *update_lines, *_pointers_to_other_stories(tree)]
+        for element in [
+            *NOT_THE_STORY_S_DATES(tree),
+            *update_lines,
+            *_pointers_to_other_stories(tree),
+            *dated_lists(tree),
+        ]
         if element not in holding
         and not any(parent in first_left_out for parent in element.iterancestors())
         and not holds_story_opening(element, text)

@@ -5,6 +5,7 @@ headline element, and the constants they share.
 import json
 import re
 import weakref
+from itertools import islice
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -378,6 +379,34 @@ OTHER_STORY_CARDS = lxml.etree.XPath(
 )
 
 
+# A timeline, a schedule or a list of other stories by day: a list whose every item starts with a
+# date, a weekday at most before it ("Montag, 12. März 2026: …", "Mo., 12.03.2026"). Its days are
+# its items', and none of them is the story's date line.
+BEFORE_AN_ITEM_S_DATE = re.compile(r"(?:(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]{1,2}\.?),?\s*)?")
+MIN_DATED_ITEMS = 2
+
+
+def is_dated_list(element) -> bool:
+    """Whether ``element`` is a ``<ul>`` or ``<ol>`` of :data:`MIN_DATED_ITEMS` items or more,
+    each starting with a date."""
+    items = [item for item in element if item.tag == "li"]
+    if len(items) < MIN_DATED_ITEMS:
+        return False
+    for item in items:
+        start = " ".join("".join(islice(item.itertext(), 3)).split())[:60]
+        found = VISIBLE_DATE.search(start) or SLASHED_DATE.search(start)
+        if found is None or not BEFORE_AN_ITEM_S_DATE.fullmatch(start[: found.start()]):
+            return False
+    return True
+
+
+def dated_lists(tree) -> list:
+    """The page's :func:`is_dated_list` lists."""
+    return read_once(
+        tree, "dated_lists", lambda tree: [element for element in tree.iter("ul", "ol") if is_dated_list(element)]
+    )
+
+
 def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tuple[int, int]]]:
     """``(after, before, marks)``: the raw text pieces after and before ``target`` for
     :func:`text_near_headline`, read until the text after passes ``limit`` characters, and for
@@ -392,6 +421,8 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
     cards = {element for element in OTHER_STORY_CARDS(tree) if element not in holding}
     # Nor is a dialog over the page: a consent banner's "Stand: 01.04.2026", a newsletter's.
     cards.update(element for element in DIALOGS(tree) if element not in holding)
+    # Nor is a timeline's or a schedule's list of days.
+    cards.update(element for element in dated_lists(tree) if element not in holding)
     walk = lxml.etree.iterwalk(tree, events=("start", "end"))
     for event, element in walk:
         tag = element.tag if isinstance(element.tag, str) else ""
