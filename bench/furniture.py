@@ -265,6 +265,18 @@ FURNITURE = (
         "<li><strong>{+200:numeric}:</strong> Geplanter Baubeginn</li></ul>",
     ),
     Furniture(
+        "table of dated rows",
+        "in story",
+        "<table><tr><th>Datum</th><th>Umschlag</th></tr><tr><td>{-3:numeric}</td><td>1,2 Mio. t</td></tr>"
+        "<tr><td>{-2:numeric}</td><td>1,3 Mio. t</td></tr><tr><td>{-1:numeric}</td><td>1,1 Mio. t</td></tr></table>",
+    ),
+    Furniture(
+        "video teaser",
+        "after headline",
+        '<div class="video-teaser"><span class="video-teaser__date">{-3:numeric}</span>'
+        ' <span class="video-teaser__title">Video: So sieht der neue Hafen aus</span> <span>2:14 Min.</span></div>',
+    ),
+    Furniture(
         "first published note",
         "after story",
         "<p><em>Dieser Artikel erschien zuerst am {-2:numeric} in der Rheinischen Post.</em></p>",

@@ -2095,3 +2095,30 @@ def test_is_dated_list(items, dated):
         "<html><body><ul>" + "".join(f"<li><span>{item}</span></li>" for item in items) + "</ul></body></html>"
     )
     assert is_dated_list(tree.find(".//ul")) is dated
+
+
+def test_a_player_s_block_under_the_headline_is_no_date_line():
+    # A video teaser with its upload day and length right under the headline, the story's date
+    # line after it.
+    video = (
+        '<div class="video-teaser"><span class="video-teaser__date">18.04.2026</span>'
+        ' <span class="video-teaser__title">Video: So sieht der neue Hafen aus</span> <span>2:14 Min.</span></div>'
+    )
+    body = (
+        f'<main><article><h1>Hafen wird um zwei Terminals erweitert</h1>{video}<p class="date">21.04.2026</p>'
+        f"{STORY_TEXT}</article></main>"
+    )
+    assert extract(bare_page(jsonld(datePublished="2026-04-20T23:30:00+02:00"), body)).published[:10] == "2026-04-21"
+
+
+def test_a_table_of_days_in_the_story_is_no_date_line():
+    table = (
+        "<table><tr><th>Datum</th><th>Umschlag</th></tr><tr><td>18.04.2026</td><td>1,2 Mio. t</td></tr>"
+        "<tr><td>19.04.2026</td><td>1,3 Mio. t</td></tr></table>"
+    )
+    lead = "<p>Der Hafen meldet für die vergangenen Tage einen neuen Rekord beim Umschlag.</p>"
+    body = f"<main><article><h1>Hafen wird um zwei Terminals erweitert</h1>{lead}{table}{STORY_TEXT}</article></main>"
+    assert extract(bare_page(jsonld(datePublished="2026-04-21T09:00:00+02:00"), body)).published == (
+        "2026-04-21T09:00:00+02:00"
+    )
+    assert is_dated_list(parse_html(body).find(".//table"))

@@ -369,27 +369,55 @@ IN_A_DIALOG = lxml.etree.XPath('boolean(ancestor::dialog or ancestor::*[@role="d
 # set before the story's headline on mdr.de, furche.at and billboard.com, a menu's teasers on
 # ekd.de; related-stories blocks after it), and boxes beside the story with a heading of their
 # own: an <aside> holding a commentary, an interview or a fact box, with its own byline and date.
-# Found from the class attributes up, which is half the time of testing every element.
 CARD_CLASS_WORDS = ("teaser", "related", "recommend")
 HOLDS_A_HEADING = "[.//h2 or .//h3 or .//h4]"
-OTHER_STORY_CARDS = lxml.etree.XPath(
-    "//@class["
-    + " or ".join(f'contains(., "{word}")' for word in CARD_CLASS_WORDS)
-    + f"]/parent::*{HOLDS_A_HEADING} | //article{HOLDS_A_HEADING} | //aside{HOLDS_A_HEADING}"
+BOX_HEADINGS = ("h2", "h3", "h4")
+OTHER_STORY_BOXES = lxml.etree.XPath(f"//article{HOLDS_A_HEADING} | //aside{HOLDS_A_HEADING}")
+# A player's or a media teaser's block, by its class, holding no paragraph of text: the date it
+# shows is the video's, the episode's or the gallery's ("Video: So sieht der neue Hafen aus" with
+# its upload day and length under a headline).
+MEDIA_CLASS_WORDS = ("video", "audio", "podcast", "player", "gallery")
+# Cards and media blocks are found from the class attributes up, in one search: half the time of
+# testing every element.
+CLASSED_BLOCKS = lxml.etree.XPath(
+    "//@class[" + " or ".join(f'contains(., "{word}")' for word in CARD_CLASS_WORDS + MEDIA_CLASS_WORDS) + "]/parent::*"
 )
 
 
-# A timeline, a schedule or a list of other stories by day: a list whose every item starts with a
-# date, a weekday at most before it ("Montag, 12. März 2026: …", "Mo., 12.03.2026"). Its days are
-# its items', and none of them is the story's date line.
+def _cards_and_media(tree, holding: set) -> tuple[set, set]:
+    """``(cards, media)``: other stories' cards and boxes (:data:`CARD_CLASS_WORDS` with a
+    heading, :data:`OTHER_STORY_BOXES`) and media blocks (:data:`MEDIA_CLASS_WORDS` without a
+    paragraph), but those in ``holding`` (the headline's ancestors)."""
+    cards, media = set(), set()
+    for element in CLASSED_BLOCKS(tree):
+        if element in holding:
+            continue
+        classes = element.get("class")
+        if any(word in classes for word in CARD_CLASS_WORDS):
+            if next(element.iterdescendants(*BOX_HEADINGS), None) is not None:
+                cards.add(element)
+                continue
+        if any(word in classes for word in MEDIA_CLASS_WORDS) and next(element.iterdescendants("p"), None) is None:
+            media.add(element)
+    cards.update(element for element in OTHER_STORY_BOXES(tree) if element not in holding)
+    return cards, media
+
+
+# A timeline, a schedule or a list of other stories by day: a list (or a table) whose every item
+# (row) starts with a date, a weekday at most before it ("Montag, 12. März 2026: …",
+# "Mo., 12.03.2026"). Its days are its items', and none of them is the story's date line.
 BEFORE_AN_ITEM_S_DATE = re.compile(r"(?:(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]{1,2}\.?),?\s*)?")
 MIN_DATED_ITEMS = 2
 
 
 def is_dated_list(element) -> bool:
     """Whether ``element`` is a ``<ul>`` or ``<ol>`` of :data:`MIN_DATED_ITEMS` items or more,
-    each starting with a date."""
-    items = [item for item in element if item.tag == "li"]
+    each starting with a date, or a ``<table>`` of as many rows with data cells, each starting so
+    (a table of prices, results or sailings by day; a row of headings does not count)."""
+    if element.tag == "table":
+        items = [row for row in element.iter("tr") if next(row.iter("td"), None) is not None]
+    else:
+        items = [item for item in element if item.tag == "li"]
     if len(items) < MIN_DATED_ITEMS:
         return False
     for item in items:
@@ -403,7 +431,9 @@ def is_dated_list(element) -> bool:
 def dated_lists(tree) -> list:
     """The page's :func:`is_dated_list` lists."""
     return read_once(
-        tree, "dated_lists", lambda tree: [element for element in tree.iter("ul", "ol") if is_dated_list(element)]
+        tree,
+        "dated_lists",
+        lambda tree: [element for element in tree.iter("ul", "ol", "table") if is_dated_list(element)],
     )
 
 
@@ -415,10 +445,11 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
     # A picture's or video's caption next to the headline ("Archivbild vom 04.05.2019", "Foto:
     # Anna Schmidt") is neither the date line nor the byline.
     holding = set(target.iterancestors())
-    media = {element for element in tree.iter("figure", "figcaption", "video") if element not in holding}
     # Nor is another story's card, with its own headline, date and byline: a teaser or related
-    # block, or (before the headline, where the story has not started) an <article> of its own.
-    cards = {element for element in OTHER_STORY_CARDS(tree) if element not in holding}
+    # block, or (before the headline, where the story has not started) an <article> of its own;
+    # nor a player's block.
+    cards, media = _cards_and_media(tree, holding)
+    media.update(element for element in tree.iter("figure", "figcaption", "video") if element not in holding)
     # Nor is a dialog over the page: a consent banner's "Stand: 01.04.2026", a newsletter's.
     cards.update(element for element in DIALOGS(tree) if element not in holding)
     # Nor is a timeline's or a schedule's list of days.
