@@ -277,6 +277,17 @@ FURNITURE = (
         ' <span class="video-teaser__title">Video: So sieht der neue Hafen aus</span> <span>2:14 Min.</span></div>',
     ),
     Furniture(
+        "event box",
+        "after headline",
+        '<div class="event-info"><p><strong>Wann:</strong> {+4:weekday}, 19 Uhr</p>'
+        "<p><strong>Wo:</strong> Stadthalle Düsseldorf, Eintritt frei</p></div>",
+    ),
+    Furniture(
+        "stock quote in story",
+        "in story",
+        '<p class="stock-quote">Rheinmetall-Aktie: 241,30 Euro (+1,2 %), Stand: {+1:numeric}, 17:35 Uhr</p>',
+    ),
+    Furniture(
         "first published note",
         "after story",
         "<p><em>Dieser Artikel erschien zuerst am {-2:numeric} in der Rheinischen Post.</em></p>",

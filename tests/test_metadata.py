@@ -2122,3 +2122,31 @@ def test_a_table_of_days_in_the_story_is_no_date_line():
         "2026-04-21T09:00:00+02:00"
     )
     assert is_dated_list(parse_html(body).find(".//table"))
+
+
+EVENT_BOX = (
+    '<div class="event-info"><p><strong>Wann:</strong> Samstag, 25. April 2026, 19 Uhr</p>'
+    "<p><strong>Wo:</strong> Stadthalle Düsseldorf, Eintritt frei</p></div>"
+)
+
+
+def test_an_event_s_day_under_the_headline_is_no_date_line():
+    body = f"<main><article><h1>Hafenfest mit Konzert in der Stadthalle</h1>{EVENT_BOX}{STORY_TEXT}</article></main>"
+    html = bare_page(jsonld(datePublished="2026-04-21T09:00:00+02:00"), body)
+    assert extract(html).published == "2026-04-21T09:00:00+02:00"
+    # Nor does htmldate, which would take the event's day, read it first.
+    body = body.replace("</article>", "<p>Düsseldorf, 21.04.2026</p></article>")
+    assert extract(bare_page("", body)).published[:10] == "2026-04-21"
+
+
+def test_a_figure_s_as_of_day_is_not_the_story_s():
+    # "Stand:" after a comma dates the share price before it; a "Stand:" line of its own is the
+    # story's date line.
+    quote = '<p class="stock-quote">Rheinmetall-Aktie: 241,30 Euro (+1,2 %), Stand: 22.04.2026, 17:35 Uhr</p>'
+    lead = "<p>Der Konzern hat seine Prognose für das laufende Jahr deutlich angehoben.</p>"
+    body = f"<main><article><h1>Rheinmetall hebt Prognose an</h1>{lead}{quote}{STORY_TEXT}</article></main>"
+    body += '<p class="date">21.04.2026</p>'
+    assert extract(bare_page("", body)).published[:10] == "2026-04-21"
+    line = '<p class="stand">Stand: 22.04.2026, 17:35 Uhr</p>'
+    body = f"<main><article><h1>Rheinmetall hebt Prognose an</h1>{line}{lead}{STORY_TEXT}</article></main>"
+    assert extract(bare_page("", body)).published[:10] == "2026-04-22"

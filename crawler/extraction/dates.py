@@ -256,6 +256,7 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
             *update_lines,
             *_pointers_to_other_stories(tree),
             *dated_lists(tree),
+            *_event_lines(tree),
         ]
         if element not in holding
         and not any(parent in first_left_out for parent in element.iterancestors())
@@ -681,6 +682,40 @@ NOT_PUBLISHED = re.compile(
 )
 
 
+# An event's day, as an event box or a schedule labels it ("Wann: Samstag, 25. April 2026, 19 Uhr",
+# "Termin: 25.04.2026", "Beginn: …", "Einlass: …", "When: …"; the weekday may stand between):
+# the day something happens, not the story's.
+EVENT_DAY = re.compile(
+    r"\b(?:wann|termine?|beginn|einlass|veranstaltungs(?:beginn|datum|tag)|anmeldeschluss|when)\s*:\s*"
+    r"(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]\.?)?,?\s*$",
+    re.IGNORECASE,
+)
+
+
+# The label of such a day at the start of an element's text ("<strong>Wann:</strong>").
+EVENT_LABEL = re.compile(
+    r"(?:wann|termine?|beginn|einlass|veranstaltungs(?:beginn|datum|tag)|anmeldeschluss|when)\s*:", re.IGNORECASE
+)
+# The blocks an event's line stands in.
+EVENT_LINE_BLOCKS = {"p", "li", "div", "tr", "dd", "dl"}
+
+
+def _event_lines(tree) -> list:
+    """The blocks whose text starts with an event's label (:data:`EVENT_LABEL`: "Wann: Samstag, 25.
+    April 2026, 19 Uhr"), looked for only when a text piece of the page starts so."""
+    if not any(EVENT_LABEL.match(piece) for piece in plain_text_pieces(tree)):
+        return []
+    lines = []
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.text and EVENT_LABEL.match(element.text.strip()):
+            block = next(
+                (block for block in (element, *element.iterancestors()) if block.tag in EVENT_LINE_BLOCKS), None
+            )
+            if block is not None and block not in lines:
+                lines.append(block)
+    return lines
+
+
 # A weekday and date after a preposition that follows a verb or another lower-case word: a date
 # in a sentence ("bietet sich am Freitag, 31. Januar", ahlen.de; "heißt es am Dienstag, den 31.
 # Oktober 2023", bernau-live.de; "blickt sie am Mittwoch, 13.10.2021", thw.de; also
@@ -736,8 +771,10 @@ def shown_date(
         matches = visible_dates(window)
         for match in reversed(matches) if nearest_first else matches:
             preceding = window[max(0, match.start() - 25) : match.start()]
-            if not NOT_PUBLISHED.search(preceding) and not ON_A_WEEKDAY_IN_A_SENTENCE.search(
-                window[max(0, match.start() - 45) : match.start()]
+            if (
+                not NOT_PUBLISHED.search(preceding)
+                and not EVENT_DAY.search(preceding)
+                and not ON_A_WEEKDAY_IN_A_SENTENCE.search(window[max(0, match.start() - 45) : match.start()])
             ):
                 shown.extend(_plausible(moment, now) for moment in _readings(match))
             elif AS_OF.search(preceding):
@@ -788,8 +825,10 @@ def shown_update(tree, headline: str | None = None, now: datetime | None = None)
     return None
 
 
-# "Stand: 28.04.2020": the state of a page as of a day (an update line when it comes second).
-AS_OF = re.compile(r"\bstand\s*:?\s*$", re.IGNORECASE)
+# "Stand: 28.04.2020": the state of a page as of a day (an update line when it comes second). Not
+# after a comma or an opening parenthesis: then it dates a figure on the line before it (a share
+# price "241,30 Euro (+1,2 %), Stand: …", an incidence, a temperature).
+AS_OF = re.compile(r"(?<![,(]\s)(?<![,(])\bstand\s*:?\s*$", re.IGNORECASE)
 
 # The first day of a range before its last: "14. - 20. Januar 2022", "14.-20.01.2022".
 RANGE_START = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.?\s*[-–]\s*$")
