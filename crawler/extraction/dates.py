@@ -499,7 +499,12 @@ def _pointers_to_other_stories(tree) -> list:
     """Short blocks that point to another story, a label first and a link inside ("Lesen Sie
     auch: <a>Stadtwerke planen neues Kraftwerk</a> (15.11.2026)", "Mehr zum Thema: …"): the day
     they print is the other story's."""
-    if not any(RELATED_LABEL.match(piece) for piece in plain_text_pieces(tree)):
+    pieces = plain_text_pieces(tree)
+    if not any(
+        RELATED_LABEL.match(piece)
+        and any(visible_dates(later) for later in pieces[position : position + POINTER_PIECES])
+        for position, piece in enumerate(pieces)
+    ):
         return []
     pointers = []
     for block in LINK_HOLDERS(tree):
@@ -515,6 +520,8 @@ def _pointers_to_other_stories(tree) -> list:
 # The blocks a link stands in, and how long a pointer to another story is at most.
 LINK_HOLDERS = lxml.etree.XPath("//body//a/ancestor::*[self::p or self::li or self::div][1]")
 POINTER_WORDS = 40
+# Text pieces from a pointer's label to its day at most: the label, the link, the day.
+POINTER_PIECES = 4
 
 
 # An update line is a label, a date and a time; a longer text is a sentence or a whole date line.
