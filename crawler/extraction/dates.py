@@ -38,6 +38,7 @@ from crawler.extraction.page import (
     dated_entries,
     dated_lists,
     find_headline_element,
+    is_top_level,
     put_back,
     take_out,
     text_near_headline,
@@ -550,9 +551,7 @@ def _far_before(target, reach: int) -> list:
     than ``reach`` characters before it: the site's header and top bar, a consent banner, the
     top stories set above the story. Not those holding markup that dates the page."""
     far: list = []
-    keeping = {
-        holder for element in KEEPS_DATES(target.getroottree()) for holder in (element, *element.iterancestors())
-    }
+    keeping = _dating_markup_holders(target)
     length = 0
     for ancestor in (target, *target.iterancestors()):
         if ancestor.tag in ("body", "html"):
@@ -567,20 +566,20 @@ def _site_blocks_before(target) -> list:
     headline's element), near as they may be: the site's top bar, header and menu, as the walk
     around the headline reads them (``page._walk_near``). Not those holding markup that dates
     the page."""
-    top = next((element for element in (target, *target.iterancestors()) if _in_the_body(element)), None)
+    top = next((element for element in (target, *target.iterancestors()) if is_top_level(element)), None)
     if top is None:
         return []
     blocks = [block for block in top.itersiblings(preceding=True) if isinstance(block.tag, str)]
     if not blocks:
         return []
-    keeping = {holder for element in KEEPS_DATES(target.getroottree()) for holder in element.iterancestors()}
-    keeping.update(KEEPS_DATES(target.getroottree()))
+    keeping = _dating_markup_holders(target)
     return [block for block in blocks if block not in keeping]
 
 
-def _in_the_body(element) -> bool:
-    parent = element.getparent()
-    return parent is not None and parent.tag == "body"
+def _dating_markup_holders(target) -> set:
+    """The elements of ``target``'s page that hold markup dating it (:data:`KEEPS_DATES`), and
+    that markup's own elements."""
+    return {holder for element in KEEPS_DATES(target.getroottree()) for holder in (element, *element.iterancestors())}
 
 
 def _collect_far(element, length: int, reach: int, far: list, keeping: set) -> int:
@@ -692,17 +691,10 @@ NOT_PUBLISHED = re.compile(
 # An event's day, as an event box or a schedule labels it ("Wann: Samstag, 25. April 2026, 19 Uhr",
 # "Termin: 25.04.2026", "Beginn: …", "Einlass: …", "When: …"; the weekday may stand between):
 # the day something happens, not the story's.
-EVENT_DAY = re.compile(
-    r"\b(?:wann|termine?|beginn|einlass|veranstaltungs(?:beginn|datum|tag)|anmeldeschluss|when)\s*:\s*"
-    r"(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]\.?)?,?\s*$",
-    re.IGNORECASE,
-)
-
-
+EVENT_WORDS = r"(?:wann|termine?|beginn|einlass|veranstaltungs(?:beginn|datum|tag)|anmeldeschluss|when)\s*:"
+EVENT_DAY = re.compile(r"\b" + EVENT_WORDS + r"\s*(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]\.?)?,?\s*$", re.IGNORECASE)
 # The label of such a day at the start of an element's text ("<strong>Wann:</strong>").
-EVENT_LABEL = re.compile(
-    r"(?:wann|termine?|beginn|einlass|veranstaltungs(?:beginn|datum|tag)|anmeldeschluss|when)\s*:", re.IGNORECASE
-)
+EVENT_LABEL = re.compile(EVENT_WORDS, re.IGNORECASE)
 # The blocks an event's line stands in.
 EVENT_LINE_BLOCKS = {"p", "li", "div", "tr", "dd", "dl"}
 
@@ -712,15 +704,15 @@ def _event_lines(tree) -> list:
     April 2026, 19 Uhr"), looked for only when a text piece of the page starts so."""
     if not any(EVENT_LABEL.match(piece) for piece in plain_text_pieces(tree)):
         return []
-    lines = []
+    lines = {}  # in page order, each once
     for element in tree.iter():
         if isinstance(element.tag, str) and element.text and EVENT_LABEL.match(element.text.strip()):
             block = next(
                 (block for block in (element, *element.iterancestors()) if block.tag in EVENT_LINE_BLOCKS), None
             )
-            if block is not None and block not in lines:
-                lines.append(block)
-    return lines
+            if block is not None:
+                lines[block] = None
+    return list(lines)
 
 
 # A weekday and date after a preposition that follows a verb or another lower-case word: a date

@@ -442,12 +442,11 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
     :func:`text_near_headline`, read until the text after passes ``limit`` characters, and for
     each piece after it that added text, (characters so far, pieces so far)."""
     before, after, state, skipping, after_length, marks = [], [], "before", 0, 0, []
-    # A picture's or video's caption next to the headline ("Archivbild vom 04.05.2019", "Foto:
-    # Anna Schmidt") is neither the date line nor the byline.
     holding = set(target.iterancestors())
-    # Nor is another story's card, with its own headline, date and byline: a teaser or related
-    # block, or (before the headline, where the story has not started) an <article> of its own;
-    # nor a player's block.
+    # Another story's card, with its own headline, date and byline (a teaser or related block,
+    # or, before the headline, where the story has not started, an <article> of its own), is
+    # neither the date line nor the byline; nor is a player's block, nor a picture's or video's
+    # caption next to the headline ("Archivbild vom 04.05.2019", "Foto: Anna Schmidt").
     cards, media = _cards_and_media(tree, holding)
     media.update(element for element in tree.iter("figure", "figcaption", "video") if element not in holding)
     # Nor is a dialog over the page: a consent banner's "Stand: 01.04.2026", a newsletter's.
@@ -470,7 +469,7 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
         if (
             state == "before"
             and event == "start"
-            and (tag in HEADINGS or _is_top_level(element))
+            and (tag in HEADINGS or is_top_level(element))
             and element not in holding
             and element is not target
         ):
@@ -483,7 +482,7 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
                 state = "after"
                 after.append(element.tail or "")
             continue
-        if state == "before" and event == "end" and (tag in HEADINGS or _is_top_level(element)):
+        if state == "before" and event == "end" and (tag in HEADINGS or is_top_level(element)):
             # The date line before a headline sits under no other heading, and inside the
             # headline's block of the page: a block set directly in the <body> and closed before
             # it is the site's (a top bar with the day of the visit, the header and its menu).
@@ -500,7 +499,8 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
     return after, before, marks
 
 
-def _is_top_level(element) -> bool:
+def is_top_level(element) -> bool:
+    """Whether ``element`` is set directly in the page's ``<body>``: a block of the site's own."""
     parent = element.getparent()
     return parent is not None and parent.tag == "body"
 
