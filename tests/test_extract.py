@@ -4,7 +4,6 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -16,6 +15,7 @@ from crawler.extraction.extract import (
     extract_article,
     page_words,
     parse_html,
+    precision_extraction,
 )
 from crawler.extraction.page import page_metadata
 
@@ -164,11 +164,10 @@ def test_default_pass_is_not_run_where_only_links_could_add_words():
     assert default_pass_can_win(tree, text, words)
 
 
-def fast_result(body_html: str) -> tuple[SimpleNamespace, str, int]:
-    """A fast precision pass's document, its text and words, as extract_main_text reads them."""
+def fast_result(body_html: str) -> tuple:
+    """A precision pass's body and its text, as precision_extraction reads them."""
     body = parse_html(f"<html><body>{body_html}</body></html>").find("body")
-    text = body.text_content()
-    return SimpleNamespace(body=body), text, len(text.split())
+    return body, body.text_content()
 
 
 def test_the_comparison_runs_only_where_it_can_replace_the_fast_result():
@@ -189,7 +188,23 @@ def test_the_comparison_runs_only_where_it_can_replace_the_fast_result():
     assert comparison_can_win(page, *fast_result(f"<p>{STORY * 3}</p>{tables}"))
     assert not comparison_can_win(page, *fast_result(f"<p>{STORY * 3}</p>"))
     assert comparison_can_win(page, *fast_result("<p>Die Halle wird gebaut.</p>"))
-    assert comparison_can_win(page, None, "", 0)
+    assert comparison_can_win(page, *fast_result(""))
+
+
+@pytest.mark.parametrize("name", ["de-article-jsonld.html", "de-article-plain.html", "listing.html"])
+def test_the_precision_pass_is_trafilatura_s_own(name, monkeypatch):
+    """precision_extraction runs trafilatura's steps itself, to extract once whether or not the
+    comparison follows: without the comparison, its text is trafilatura's fast precision mode's."""
+    import trafilatura
+
+    from crawler.extraction import extract
+
+    tree = parse_html((PAGES / name).read_text(encoding="utf-8"))
+    monkeypatch.setattr(extract, "comparison_can_win", lambda *arguments: False)
+    expected = trafilatura.bare_extraction(
+        tree, url=BASE, favor_precision=True, fast=True, include_comments=False, include_tables=True
+    )
+    assert precision_extraction(tree, BASE) == (expected.text if expected is not None else None)
 
 
 def test_default_pass_is_run_on_a_result_its_baseline_would_rescue():

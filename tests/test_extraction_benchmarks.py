@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extraction.extract import extract_article
+import trafilatura
+
+from crawler.extraction import extract
+from crawler.extraction.extract import extract_article, parse_html, precision_extraction
 
 BENCH_SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "extraction.py"
 _spec = importlib.util.spec_from_file_location("bench_extraction", BENCH_SCRIPT)
@@ -124,3 +127,19 @@ def test_author_score_reads_a_gold_byline_name_by_name():
 def test_gold_snippet_is_in_the_text(page_id, snippet):
     gold, article = metadata_case(page_id)
     assert bench.normalise(gold["with"][snippet]) in bench.normalise(article.text)
+
+
+def test_the_precision_pass_is_trafilatura_s_own_on_real_pages(monkeypatch):
+    """Without its comparison, precision_extraction's text is trafilatura's fast precision
+    mode's, page for page: the steps it runs itself are trafilatura's, in trafilatura's order."""
+    if not (BODIES / "ground-truth.json").exists():
+        pytest.skip(f"benchmark set not found at {BODIES}")
+    gold = json.loads((BODIES / "ground-truth.json").read_text(encoding="utf-8"))
+    monkeypatch.setattr(extract, "comparison_can_win", lambda *arguments: False)
+    for page_id in sorted(gold)[:30]:
+        tree = parse_html(bench.read_page(BODIES / "html" / f"{page_id}.html.gz"))
+        url = gold[page_id]["url"]
+        expected = trafilatura.bare_extraction(
+            tree, url=url, favor_precision=True, fast=True, include_comments=False, include_tables=True
+        )
+        assert precision_extraction(tree, url) == (expected.text if expected is not None else None), page_id

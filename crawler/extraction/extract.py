@@ -7,7 +7,7 @@
 import re
 import threading
 from contextlib import contextmanager
-from copy import deepcopy
+from copy import copy, deepcopy
 from dataclasses import replace
 
 import ftfy
@@ -24,7 +24,14 @@ from trafilatura.metadata import (
     extract_sitename,
     extract_title,
 )
+from trafilatura.core import _forum_thread_page
+from trafilatura.external import compare_extraction
+from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+from trafilatura.main_extractor import extract_content
+from trafilatura.settings import Extractor
 from trafilatura.utils import line_processing
+from trafilatura.xml import xmltotxt
+from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
 from trafilatura.settings import DEFAULT_CONFIG
 from w3lib.encoding import html_to_unicode
 
@@ -137,13 +144,13 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
     tree = parse_html(repair_encoding(html))
     if tree is None:
         return None
-    document = extract_main_text(tree, url)
-    if document is None:
+    main_text = extract_main_text(tree, url)
+    if main_text is None:
         return None
     facts = trafilatura_metadata(tree, url)
     meta = page_metadata(tree)
     title = article_title(tree, url, fallback=_clean(facts.title))
-    text = _without_furniture(_without_headline(document.text.strip(), title))
+    text = _without_furniture(_without_headline(main_text.strip(), title))
     dates = article_dates(tree, url, headline=title, text=text)
     authors, agencies = article_authors(
         tree, text, fallback=lambda: _clean(facts.author or byline_author(tree)), url=url, headline=title
@@ -292,49 +299,69 @@ def byline_author(tree) -> str | None:
     return extract_author(tree)
 
 
-def extract_main_text(tree, url: str):
-    """trafilatura's document for the page, tuned for news; ``None`` without main text.
+def extract_main_text(tree, url: str) -> str | None:
+    """The page's main text, by trafilatura tuned for news; ``None`` without main text.
 
-    ``favor_precision`` keeps teasers, related links and comments out (see bench/extraction.py);
-    when it keeps less than a story's length and only a fragment of what the default finds,
-    the default result is used instead. The tree is first :func:`prepared_for_extraction`.
+    Precision mode (:func:`precision_extraction`) keeps teasers, related links and comments
+    out (see bench/extraction.py); when it keeps less than a story's length and only a
+    fragment of what the default finds, the default result is used instead. The tree is first
+    :func:`prepared_for_extraction`.
     """
-    # Metadata comes from trafilatura_metadata and the field rules: trafilatura's own pass is off.
-    options = dict(url=url, with_metadata=False, include_comments=False, include_tables=True)
-    # bare_extraction works on its own copy of a tree it is given, so all passes read this one.
     with prepared_for_extraction(tree) as tree:
-        document = trafilatura.bare_extraction(tree, favor_precision=True, fast=True, **options)
-        text = (document.text or "") if document is not None else ""
+        text = precision_extraction(tree, url) or ""
         words = len(text.split())
-        if comparison_can_win(tree, document, text, words):
-            document = trafilatura.bare_extraction(tree, favor_precision=True, **options)
-            text = (document.text or "") if document is not None else ""
-            words = len(text.split())
         if words < MIN_PRECISE_WORDS and default_pass_can_win(tree, text, words):
-            fuller = trafilatura.bare_extraction(tree, **options)
+            # Metadata comes from trafilatura_metadata and the field rules: its own pass is off.
+            fuller = trafilatura.bare_extraction(
+                tree, url=url, with_metadata=False, include_comments=False, include_tables=True
+            )
             if fuller is not None and len((fuller.text or "").split()) >= RECALL_FALLBACK_RATIO * max(words, 1):
-                if document is None:
-                    document = fuller
-                else:
-                    document.text = fuller.text
-    if document is None or not (document.text or "").strip():
-        return None
-    return document
+                text = fuller.text
+    return text if text.strip() else None
 
 
-def comparison_can_win(tree, document, text: str, words: int) -> bool:
-    """Whether trafilatura's comparison with readability and justext, which its fast mode skips,
-    can replace the fast precision pass's ``document`` (its ``text`` of ``words`` words). It takes readability's
-    text when that is :data:`RECALL_FALLBACK_RATIO` times as long, or when the result holds no
-    paragraph text or more tables than paragraphs; justext's when the result is shorter than
+def precision_extraction(tree, url: str) -> str | None:
+    """The text of trafilatura's precision mode (``favor_precision=True``, no comments, tables
+    kept), with its comparison with readability and justext only where :func:`comparison_can_win`.
+    ``None`` when nothing is found.
+
+    trafilatura's fast mode skips the comparison everywhere; its normal mode extracts the
+    page again from the start to run it. Here the page is pruned, cleaned and its main text
+    extracted once, as trafilatura's ``trafilatura_sequence`` does for these options (in its
+    fast mode, whose recovery of text outside the main block keeps teaser blocks), and the
+    comparison, where it runs, reads that extraction. Without the comparison the text is
+    ``bare_extraction(…, favor_precision=True, fast=True)``'s, which tests/test_extract.py
+    checks on the benchmark pages."""
+    options = Extractor(precision=True, comments=False, tables=True, url=url, fast=True)
+    raw = copy(tree)
+    is_forum = _forum_thread_page(raw)
+    raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
+    raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    cleaned_backup = tree_cleaning(copy(raw), options)
+    cleaned = convert_tags(copy(cleaned_backup), options, url)
+    if not is_forum:
+        cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
+    body, body_text = extract_content(cleaned, options)
+    text = xmltotxt(body, options.formatting)
+    if comparison_can_win(tree, body, text):
+        body, body_text = compare_extraction(cleaned_backup, copy(raw), body, body_text, options)
+        text = xmltotxt(body, options.formatting)
+    return text if len(body_text) >= options.min_output_size else None
+
+
+def comparison_can_win(tree, body, text: str) -> bool:
+    """Whether trafilatura's comparison with readability and justext can replace the precision
+    pass's ``body`` (its ``text``). It takes readability's text when that is
+    :data:`RECALL_FALLBACK_RATIO` times as long, or when the result holds no paragraph text or
+    more tables than paragraphs; justext's when the result is shorter than
     ``MIN_EXTRACTED_SIZE``. Readability keeps link text only inside the story's paragraphs, as
     the default pass does, so the page's words outside links bound its length
     (:func:`content_words`); a result of a story's length is kept as it is."""
-    body = document.body if document is not None else None
-    if body is None or not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
+    if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
         return True
     if len(text) < MIN_EXTRACTED_SIZE:
         return True
+    words = len(text.split())
     return words < MIN_PRECISE_WORDS and content_words(tree) >= RECALL_FALLBACK_RATIO * max(words, 1)
 
 
