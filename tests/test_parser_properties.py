@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from archive.urls import joined_web_url
 from crawler.fetch.discover import feed_entries, listing_links, robots_sitemaps, sitemap_entries, trap_reason
 from crawler.extraction.classify import has_pagination, main_content
-from crawler.extraction.dates import article_dates, parse_date, text_before_date, visible_dates
+from crawler.extraction.dates import (
+    _prints_first_day,
+    article_dates,
+    first_of_month,
+    parse_date,
+    text_before_date,
+    visible_dates,
+)
 from crawler.extraction.lead import marks_lead
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
 from crawler.extraction.page import UNSEEN_TEXT, as_list, page_metadata, plain_text, text_of
@@ -218,6 +225,47 @@ def test_the_page_is_as_it_was_after_its_dates_are_read(bits):
     story = "Hafen wächst weiter.\nDer Rat hat abgestimmt.\nEnde"
     article_dates(tree, "https://news.example/a", headline="Hafen wird erweitert", text=story)
     assert lxml.html.tostring(tree) == before
+
+
+# Ways of writing the first of March 2020 and near misses, and what stands between them.
+FIRST_DAY_BITS = st.sampled_from(
+    [
+        "01.03.2020",
+        "1.3.20",
+        "1. 3. 2020",
+        "1. März 2020",
+        "1 March 2020",
+        "March 1st, 2020",
+        "2020-03-01",
+        "2020/03/01",
+        "1/3/2020",
+        "3/1/2020",
+        "11.03.2020",
+        "01.03.20201",
+        "1.3.2019",
+        "2020",
+        ".20",
+        "1",
+        "0",
+        "3",
+        ".",
+        "/",
+        " ",
+        "\n",
+        "März",
+        "<b>",
+        "x",
+    ]
+)
+
+
+@given(st.lists(FIRST_DAY_BITS, max_size=40), st.sampled_from(["2020-03-01", "2020-01-01"]))
+def test_the_first_of_a_month_is_found_wherever_the_whole_markup_shows_it(bits, day):
+    """_prints_first_day searches around each place where the year could be: it finds what a
+    search of the whole markup finds."""
+    tree = parse_html("<html><body><p>" + "".join(bits) + "</p></body></html>")
+    markup = lxml.etree.tostring(tree, encoding="unicode")
+    assert _prints_first_day(tree, day) == bool(first_of_month(day).search(markup))
 
 
 HEAD_BITS = st.sampled_from(

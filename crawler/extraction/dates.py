@@ -3,6 +3,7 @@
 import json
 import re
 from contextlib import contextmanager
+from functools import lru_cache
 from copy import deepcopy
 from datetime import date, datetime, timedelta
 from itertools import islice
@@ -913,15 +914,35 @@ def _prints_first_day(tree, day: str) -> bool:
     month that none of them prints. A page that prints no day of its own then seemed published
     on the first."""
     year, month, _first = day.split("-")
+    written = first_of_month(day)
+    markup = lxml.etree.tostring(tree, encoding="unicode")
+    # Each way of writing the day holds its year, or "." and the year's last two digits: the
+    # whole expression, slow over a page's markup, is searched for around those places only.
+    for place in re.finditer(rf"{year}|\.\s?{year[2:]}", markup):
+        end = min(len(markup), place.end() + FIRST_DAY_REACH)
+        found = written.search(markup, max(0, place.start() - FIRST_DAY_REACH), end)
+        # A match that ends where the search stops was not checked for a digit after it.
+        if found and (found.end() < end or end == len(markup)):
+            return True
+    return False
+
+
+# How far around its year a way of writing a day reaches (a month's name and spaces between).
+FIRST_DAY_REACH = 100
+
+
+@lru_cache(maxsize=64)
+def first_of_month(day: str) -> re.Pattern:
+    """The ways of writing ``day`` (YYYY-MM-01) that :func:`_prints_first_day` looks for."""
+    year, month, _first = day.split("-")
     short, number = year[2:], str(int(month))
     names = "|".join(name for name, value in MONTH_NUMBERS.items() if value == int(month))
-    first = re.compile(
+    return re.compile(
         rf"(?<!\d)(?:0?1\.\s?0?{number}\.\s?(?:{year}|{short})(?!\d)|{year}[-/]{month}[-/]01(?!\d)"
         rf"|0?1/0?{number}/{year}|0?{number}/0?1/{year}"
         rf"|0?1\.?\s+(?:{names})\.?\s+{year}|(?:{names})\.?\s+0?1(?:st)?,?\s+{year})",
         re.IGNORECASE,
     )
-    return bool(first.search(lxml.etree.tostring(tree, encoding="unicode")))
 
 
 # The timestamps of the story's <time> elements (not those of teasers, comments or media).
