@@ -406,6 +406,8 @@ def _cards_and_media(tree, holding: set) -> tuple[set, set]:
 # A timeline, a schedule or a list of other stories by day: a list (or a table) whose every item
 # (row) starts with a date, a weekday at most before it ("Montag, 12. März 2026: …",
 # "Mo., 12.03.2026"). Its days are its items', and none of them is the story's date line.
+# Year reviews and chronologies of items each opening with its day ("3. März: Der Rat beschließt
+# …") appear on rp-online.de, thueringer-allgemeine.de and bpb.de.
 BEFORE_AN_ITEM_S_DATE = re.compile(r"(?:(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]{1,2}\.?),?\s*)?")
 MIN_DATED_ITEMS = 2
 
@@ -518,8 +520,11 @@ def holds_story_opening(element, text: str) -> bool:
 # A story's own dated entries: the blocks of a live ticker or a timeline, each a time stamp
 # with a paragraph or more of the story ("14:32 Uhr – Der Rat hat abgestimmt."), set after its
 # opening. Their times are the entries', later than the story's publication, not its date line.
-# Entries are found by their <time> elements: looking for date-classed leaves too costs a search
-# of every class attribute, more than twice the time on the benchmarks' pages.
+# Live tickers of time-stamped entries run on faz.net, welt.de, stern.de and sueddeutsche.de (as
+# press reviews of the form describe them), none in the benchmarks; the furniture probe's ticker
+# block stands for them (docs/notes/2026-12-page-furniture.md). Entries are found by their <time>
+# elements: looking for date-classed leaves too costs a search of every class attribute, more
+# than twice the time on the benchmarks' pages.
 ENTRY_BLOCKS = {"div", "li", "section", "article"}
 # Words of a line of the story's extracted text that identify it in an entry's paragraph.
 ENTRY_LINE_WORDS = 3
