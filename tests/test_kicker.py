@@ -36,6 +36,28 @@ HEADLINE = "Hafen wird um zwei Terminals erweitert"
         # "Kicker: Headline" in the metadata title, the visible headline after the colon.
         (f'<meta property="og:title" content="Strukturwandel: {HEADLINE} | RP ONLINE">', f"<h1>{HEADLINE}</h1>"),
         (f"<title>RP ONLINE - Strukturwandel: {HEADLINE}</title>", f"<h1>{HEADLINE}</h1>"),
+        # An unmarked first element of the heading (an <h2> where the page has no <h1>), the
+        # JSON-LD headline without it, the og:title "Kicker: Headline" (SPIEGEL-like).
+        (
+            jsonld(headline=HEADLINE) + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">',
+            f'<header><h2><span class="block font-bold">Strukturwandel</span><span>{HEADLINE}</span></h2></header>',
+        ),
+        # The same with a colon of its own between the two, and the <title> "Kicker: Headline".
+        (
+            jsonld(headline=HEADLINE) + f"<title>Strukturwandel: {HEADLINE} - Wirtschaft - SZ.de</title>",
+            f"<h2><span>Strukturwandel</span><span>:</span> <span>{HEADLINE}</span></h2>",
+        ),
+        # A first line of its own that every metadata title parts off by a colon (t-online-like).
+        (
+            jsonld(headline=f"Strukturwandel: {HEADLINE}")
+            + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">',
+            f"<h1><div>Strukturwandel</div><div>{HEADLINE}</div></h1>",
+        ),
+        # "Kicker - Headline" in og:title, the kicker shown just above the headline (FOCUS-like).
+        (
+            f'<meta property="og:title" content="Strukturwandel - {HEADLINE}">',
+            f'<header><div class="Article-Overhead">Strukturwandel</div><h2>{HEADLINE}</h2></header>',
+        ),
     ],
 )
 def test_the_kicker_is_kept_apart_from_the_headline(head, header):
@@ -84,10 +106,26 @@ def test_a_date_line_in_the_kickers_place_is_no_kicker(marked, kicker):
             f'<meta property="og:title" content="Tunesien: {HEADLINE}">',
             f"<h1><span>Tunesien</span> {HEADLINE}</h1>",
         ),
+        # A section's name before a dash in og:title, not shown above the headline.
+        (f'<meta property="og:title" content="Wirtschaft - {HEADLINE}">', f"<header><h1>{HEADLINE}</h1></header>"),
     ],
 )
 def test_no_kicker_where_the_page_has_none(head, header):
     assert extract(page(head, header)).kicker is None
+
+
+def test_a_label_that_writes_its_own_colon_starts_the_headline():
+    """ "<b>Editor's Letter:</b> …": the page writes the colon, the label is part of the line."""
+    title = f"Editor's Letter: {HEADLINE}"
+    head = f'<meta property="og:title" content="{title}"><title>{title}</title>'
+    article = extract(page(head, f"<h1><b>Editor's Letter:</b><i> {HEADLINE}</i></h1>"))
+    assert (article.title, article.kicker) == (title, None)
+
+
+def test_a_heading_that_starts_with_a_comment_is_read():
+    head = jsonld(headline=HEADLINE) + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">'
+    article = extract(page(head, f"<h1><!-- teaser --><span>Strukturwandel</span><br>{HEADLINE}</h1>"))
+    assert article.title == HEADLINE
 
 
 STRUCTURED = jsonld(headline=HEADLINE, datePublished="2024-11-21T10:00:00+01:00")

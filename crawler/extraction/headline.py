@@ -50,6 +50,10 @@ def _class_words(element) -> set[str]:
     return {word.lower() for word in CLASS_WORD.findall(element.get("class") or "")}
 
 
+# A kicker and its headline in one metadata title are parted by a colon ("Ruhrgebiet: Thyssenkrupp
+# …"); " | " and " - " part a headline from a site name or section, which is not a kicker.
+KICKER_COLON = re.compile(r"^(?P<kicker>[^:|]{2,80}?)\s*:\s+(?P<headline>.+)$")
+
 # A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022".
 TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
 
@@ -107,10 +111,19 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     lines = {text: parts for text, parts in h1s or _headings(tree, "//h2") if not _is_site_part(text, site_names)}
     headings = list(lines)
     # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
-    # Aufgaben …</h1>"): the metadata title without it says where the headline starts.
+    # Aufgaben …</h1>"): the metadata title without it says where the headline starts, unless
+    # another one names the whole heading (a title that parts the label off by a colon, "Tunesien:
+    # Große Aufgaben …", names the label as a kicker, not the heading). A label set on a line of
+    # its own that a metadata title parts off by a colon is a kicker too (t-online's and ZEIT
+    # ONLINE's JSON-LD headlines and og:titles are "Kicker: Headline"); one that writes the colon
+    # itself ("<b>Editor's Letter:</b> bye …") starts the headline's line.
     stated = {text_key(title) for title in stripped}
-    for heading in _without_leading_labels(tree):
-        if text_key(heading) in stated and not any(text_key(full) in stated for full in headings):
+    for label, heading, own_line in _without_leading_labels(tree, "//h1" if h1s else "//h2"):
+        kicked = {title for title in meta_titles + stripped if _parts_off(title, label, heading)}
+        naming_all = {text_key(title) for title in stripped if title not in kicked}
+        if text_key(heading) in stated and not any(text_key(full) in naming_all for full in headings):
+            return heading
+        if kicked and own_line and not label.endswith(":"):
             return heading
     # The metadata titles, and their parts of three words or more ("Offshore-Windenergie –
     # Sauberer Strom vom Meer | Stiftung …"): a heading equal to one is the headline.
@@ -217,20 +230,39 @@ def clean_title(title: str | None) -> str:
     return " ".join(INVISIBLE.sub("", title or "").split()).strip(EDGE_PUNCTUATION)
 
 
-def _without_leading_labels(tree) -> list[str]:
-    """``<h1>`` texts without their first child element, when the heading starts with one."""
+def _without_leading_labels(tree, xpath: str = "//h1") -> list[tuple[str, str, bool]]:
+    """``(label, rest, own line)`` of each heading ``xpath`` finds that starts with a child
+    element: that element's text, the heading's text without it, and whether it is set on a
+    line of its own (a block, or a ``<br>`` after it)."""
     texts = []
-    for h1 in tree.xpath("//h1"):
-        if is_unseen_heading(h1):
+    for heading in tree.xpath(xpath):
+        if is_unseen_heading(heading):
             continue
-        h1 = displayed_copy(h1)
-        children = list(h1)
-        if children and not (h1.text or "").strip():
-            children[0].drop_tree()
-            text = _heading_text(h1)
+        heading = displayed_copy(heading)
+        first = next((child for child in heading if isinstance(child.tag, str)), None)
+        # Text before it, beside comments ("<h1><!-- teaser -->Hafen …"), makes it no label.
+        before = (
+            [heading.text, *(comment.tail for comment in first.itersiblings(preceding=True))]
+            if first is not None
+            else []
+        )
+        if first is not None and not "".join(text or "" for text in before).strip():
+            label = " ".join(first.text_content().split())
+            after = first.getnext()
+            own_line = first.tag in LINE_BREAKING or (
+                after is not None and after.tag == "br" and not (first.tail or "").strip()
+            )
+            first.drop_tree()
+            text = _heading_text(heading)
             if text:
-                texts.append(text)
+                texts.append((label, text, own_line))
     return texts
+
+
+def _parts_off(title: str, label: str, rest: str) -> bool:
+    """Whether ``title`` is "label: rest", the label parted off by a colon."""
+    match = KICKER_COLON.match(title)
+    return bool(match) and (text_key(match["kicker"]), text_key(match["headline"])) == (text_key(label), text_key(rest))
 
 
 def _is_logo(heading) -> bool:

@@ -12,7 +12,7 @@ and tries three general rules in order; the first that finds a kicker decides.
 import re
 
 from crawler.extraction.dates import text_before_date
-from crawler.extraction.headline import KICKER_NAMES, clean_title, displayed_copy, metadata_titles
+from crawler.extraction.headline import KICKER_COLON, KICKER_NAMES, clean_title, displayed_copy, metadata_titles
 from crawler.extraction.page import find_headline_element, is_hidden, site_names_of, text_key, text_of
 
 # Longer than this, a "kicker" is a sentence: a lead or a second headline, not a topic label.
@@ -23,9 +23,6 @@ LONGEST_KICKER_CHARACTERS = 80
 # A class or data attribute naming the element a kicker, inside a longer name too
 # ("article-heading__kicker", "seitenkopf__topline").
 KICKER_MARK = re.compile("|".join(KICKER_NAMES), re.IGNORECASE)
-# A kicker and its headline in one metadata title are parted by a colon ("Ruhrgebiet: Thyssenkrupp
-# …"); " | " and " - " part a headline from a site name or section, which is not a kicker.
-KICKER_COLON = re.compile(r"^(?P<kicker>[^:|]{2,80}?)\s*:\s+(?P<headline>.+)$")
 SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•)\s+")
 # What may stand between a kicker and a date line cut off it.
 KICKER_END = " |-–—·•,:/"
@@ -123,8 +120,24 @@ def _first_line_kicker(headline_element, headline: str) -> str | None:
 
 
 def _metadata_kicker(tree, headline: str, url: str) -> str | None:
-    """Rule 3: "Kicker: Headline" in a metadata title whose rest is the visible headline."""
+    """Rule 3: "Kicker: Headline" in a metadata title whose rest is the visible headline (the
+    SEO titles of SPIEGEL, RP ONLINE, n-tv), or "Kicker - Headline" (another separator than the
+    colon) where the page shows the kicker's words in the element just before the headline: a
+    dash alone parts a site's name or section off too. FOCUS online writes its og:title so
+    ("Kommentar - …"), its kicker in the block above the headline; the other separators are
+    confirmed the same way."""
+    element = find_headline_element(tree, headline)
+    shown_before = _text_just_before(element) if element is not None else None
     for title in metadata_titles(tree, url):
+        parts = SITE_SEPARATOR.split(title)
+        if (
+            shown_before
+            and len(parts) == 2
+            and text_key(parts[0]) == text_key(shown_before)
+            and text_key(parts[1]) == text_key(headline)
+        ):
+            if kicker := _plausible(parts[0], headline):
+                return kicker
         # A site name or section may follow or lead ("Kicker: Headline | Site"); the whole
         # title counts too, for a headline with a dash of its own.
         for candidate in dict.fromkeys([*SITE_SEPARATOR.split(title), title]):
@@ -137,4 +150,20 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
                 kicker = _plausible(match["kicker"], headline)
                 if kicker and text_key(kicker) not in {text_key(name) for name in site_names_of(tree, url)}:
                     return kicker
+    return None
+
+
+def _text_just_before(element) -> str | None:
+    """The text of the visible element right before ``element`` in its parent (that of its
+    parent when it is the first), or ``None``."""
+    for container in (element, element.getparent()):
+        if container is None:
+            return None
+        previous = container.getprevious()
+        while previous is not None and not isinstance(previous.tag, str):
+            previous = previous.getprevious()
+        if previous is not None:
+            return None if is_hidden(previous) else text_of(previous)
+        if (container.text or "").strip():
+            return None
     return None

@@ -1,0 +1,28 @@
+"""Extraction on pages built in the templates of fifteen German news sites (tests/data/templates):
+headline without kicker, kicker, the people credited and the day of publication."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crawler.extraction.extract import extract_article
+
+TEMPLATES = Path(__file__).parent / "data" / "templates"
+PAGES = sorted(path.stem for path in TEMPLATES.glob("*.html"))
+
+
+def test_every_template_page_has_its_expected_fields():
+    assert len(PAGES) == 15
+    assert all((TEMPLATES / f"{name}.json").exists() for name in PAGES)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_news_site_template_is_read_as_its_readers_see_it(name):
+    expected = json.loads((TEMPLATES / f"{name}.json").read_text(encoding="utf-8"))
+    article = extract_article((TEMPLATES / f"{name}.html").read_text(encoding="utf-8"), expected["url"])
+    assert article is not None
+    assert article.title == expected["title"]
+    assert article.kicker == expected["kicker"]
+    assert article.authors == expected["authors"]
+    assert article.published[:10] == expected["published_day"]
