@@ -797,16 +797,19 @@ def test_a_wire_service_after_the_name_in_the_meta_author_is_the_agency(value):
         # "Text:" under the headline, as at the story's end; the photographer is no author.
         ("Text: Anna Schmidt", ["Anna Schmidt"]),
         ("Text: Anna Schmidt | Fotos: Jan Meyer", ["Anna Schmidt"]),
-        # The station or newsroom by its initials after the people, as the byline credits it.
-        ("Von Jan Meyer, WDR", ["Jan Meyer", "WDR"]),
-        ("Von Jan Meyer und Anna Schmidt, SWR", ["Jan Meyer", "Anna Schmidt", "SWR"]),
+        # The station or newsroom by its initials after the people: the credit keeps it, the
+        # authors are the people (see test_a_station_credited_beside_a_person_is_no_author).
+        ("Von Jan Meyer, WDR", ["Jan Meyer"]),
+        ("Von Jan Meyer und Anna Schmidt, SWR", ["Jan Meyer", "Anna Schmidt"]),
     ],
 )
 def test_a_byline_label_with_its_variants_under_the_headline(line, authors):
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1>" + f"<p>{line}</p>"
-    assert extract(page(header=header)).authors == authors
-    # Where the metadata credits the station alone, the byline names the people too.
+    article = extract(page(header=header))
+    assert article.authors == authors
     if "WDR" in line:
+        assert article.author == "Jan Meyer; WDR"
+        # Where the metadata credits the station alone, the byline names the people too.
         assert extract(page('<meta name="author" content="WDR">', header)).authors == authors
 
 
@@ -977,7 +980,21 @@ def test_a_jsonld_author_given_by_reference_is_the_person_node_it_names():
     head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
     assert extract(page(head, HEADLINE)).authors == ["Anna Schmidt"]
     # Read from the markup itself, not left to trafilatura's guess.
-    assert article_authors(parse_html(page(head, HEADLINE)), url=URL) == (["Anna Schmidt"], [])
+    assert article_authors(parse_html(page(head, HEADLINE)), url=URL) == (["Anna Schmidt"], [], [])
+
+
+@pytest.mark.parametrize("station", ["WDR", "NDR", "BR"])
+def test_a_station_credited_beside_a_person_is_no_author(station):
+    """ "Von Anna Schmidt, WDR": the credit keeps the station, the people are the authors."""
+    header = f'<h1>{HEADLINE}</h1><p class="byline">Von Anna Schmidt und Jan Meyer, {station}</p>'
+    article = extract(page("", header))
+    assert article.authors == ["Anna Schmidt", "Jan Meyer"]
+    assert article.author == f"Anna Schmidt; Jan Meyer; {station}"
+
+
+def test_an_abbreviation_credited_alone_stays_the_credit():
+    article = extract(page("", f'<h1>{HEADLINE}</h1><p class="byline">Von BDZV</p>'))
+    assert article.author == "BDZV"
 
 
 @pytest.mark.parametrize("joined", ["im Gespräch mit", "im Interview mit"])
@@ -1822,9 +1839,10 @@ def test_one_person_credited_with_and_without_a_middle_initial_is_one_author():
 
 def test_the_author_s_initials_after_the_name_are_the_same_person():
     assert extract(page(header=HEADLINE + "<p>Von Tina Klostermeier, TK</p>")).authors == ["Tina Klostermeier"]
-    # Initials of nobody credited are a credit of their own (a broadcaster, a desk).
+    # Initials of nobody credited are a credit of their own (a broadcaster, a desk), no author.
     head = '<meta name="author" content="Tina Klostermeier, NDR">'
-    assert extract(page(head, HEADLINE)).authors == ["Tina Klostermeier", "NDR"]
+    article = extract(page(head, HEADLINE))
+    assert (article.authors, article.author) == (["Tina Klostermeier"], "Tina Klostermeier; NDR")
 
 
 @pytest.mark.parametrize(

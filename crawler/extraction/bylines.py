@@ -3,6 +3,7 @@
 import functools
 import itertools
 import re
+from typing import NamedTuple
 
 import lxml.etree
 
@@ -298,10 +299,18 @@ BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + 
 MAX_BYLINE_WORDS = 12
 
 
-def article_authors(
-    tree, text: str = "", fallback=None, url: str = "", headline: str | None = None
-) -> tuple[list[str], list[str]]:
-    """``(authors, agencies)``: people credited, then wire services (dpa, AFP, …) credited.
+class Credits(NamedTuple):
+    """Who a story credits: ``authors`` are people (or, when it credits nobody else, its desk),
+    ``agencies`` wire services, ``newsrooms`` the stations or newsrooms credited beside the
+    people ("Von Anna Schmidt, WDR"), which are no one's name and no wire service."""
+
+    authors: list[str]
+    agencies: list[str]
+    newsrooms: list[str] = []
+
+
+def article_authors(tree, text: str = "", fallback=None, url: str = "", headline: str | None = None) -> Credits:
+    """The people, wire services (dpa, AFP, …) and newsrooms a story credits (:class:`Credits`).
 
     Looks at JSON-LD, ``<meta name=author>``, then (when those name no person, only the site
     or a desk) byline elements, the "Von …" line next to the headline and a name before the
@@ -423,7 +432,9 @@ def article_authors(
             agency = AGENCIES.get(code.lower())
             if agency and agency not in agencies:
                 agencies.append(agency)
-    return (names or desks), agencies
+    people = [name for name in names if not ABBREVIATION.fullmatch(name)]
+    newsrooms = [name for name in names if ABBREVIATION.fullmatch(name)] if people else []
+    return Credits(people if newsrooms else names or desks, agencies, newsrooms)
 
 
 def printed_agency_credits(text: str) -> dict[str, str]:
@@ -1095,6 +1106,12 @@ ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=" + CAPIT
 CREDENTIAL = re.compile(
     r"MS|MA|MBA|MD|MPH|PhD|Ph\.\s?D\.?|RD|RDN|RN|CPA|CFA|CFP|[MB]\.\s?(?:Sc|A)\.?|LL\.\s?M\.?|Dipl\.-[\wä]+\.?"
 )
+
+
+# A single word in capitals credited beside people is the station or newsroom they write for,
+# no one's name ("Von Anna Schmidt, WDR": tagesschau.de credits the ARD's stations so, NDR, WDR,
+# BR, SWR; "Jan Meyer, CNN" on cnn.com; "Eva Roth, ORF" on orf.at). Credited alone, it stays.
+ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,5}")
 
 
 def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:

@@ -152,7 +152,7 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
     title = article_title(tree, url, fallback=_clean(facts.title))
     text = _without_furniture(_without_headline(main_text.strip(), title))
     dates = article_dates(tree, url, headline=title, text=text)
-    authors, agencies = article_authors(
+    authors, agencies, newsrooms = article_authors(
         tree, text, fallback=lambda: _clean(facts.author or byline_author(tree)), url=url, headline=title
     )
     credits = printed_agency_credits(text) if agencies else {}
@@ -162,7 +162,7 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
         title=title,
         kicker=article_kicker(tree, title, url),
         description=article_lead(tree, fallback=_clean(facts.description), headline=title),
-        author="; ".join(authors + [credits.get(agency, agency) for agency in agencies]) or None,
+        author="; ".join(authors + newsrooms + [credits.get(agency, agency) for agency in agencies]) or None,
         authors=authors,
         agencies=agencies,
         published=dates.published,
