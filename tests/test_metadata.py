@@ -992,6 +992,31 @@ def test_a_station_credited_beside_a_person_is_no_author(station):
     assert article.author == f"Anna Schmidt; Jan Meyer; {station}"
 
 
+@pytest.mark.parametrize(
+    "credit, authors",
+    [
+        # Where the person writes from, and the publisher's seat, are no one's name.
+        ("Anna Schmidt, Hamburg", ["Anna Schmidt"]),
+        ("Anna Schmidt, London, Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
+        ("Anna Schmidt, Frankfurt-Höchst", ["Anna Schmidt"]),
+        # A surname before the first name is a name of one word each, and stays.
+        ("Schmidt, Anna", ["Schmidt", "Anna"]),
+    ],
+)
+def test_a_place_after_a_comma_in_the_credit_is_no_author(credit, authors):
+    assert extract(page(f'<meta name="author" content="{credit}">', f"<h1>{HEADLINE}</h1>")).authors == authors
+
+
+def test_the_publisher_s_seat_in_the_meta_author_gives_way_to_the_byline():
+    """SPIEGEL's and manager magazin's meta author is the publisher with its seat."""
+    head = '<meta name="author" content="DER SPIEGEL, Hamburg, Germany">'
+    header = f"<h1>{HEADLINE}</h1><p>Von Anna Schmidt und Jan Meyer</p>"
+    assert extract(page(head, header), "https://www.spiegel.de/wirtschaft/a-1.html").authors == [
+        "Anna Schmidt",
+        "Jan Meyer",
+    ]
+
+
 def test_an_abbreviation_credited_alone_stays_the_credit():
     article = extract(page("", f'<h1>{HEADLINE}</h1><p class="byline">Von BDZV</p>'))
     assert article.author == "BDZV"

@@ -1355,11 +1355,27 @@ def split_names(value) -> list[str]:
     # supplied the copy (meta author fields of regional papers and portals running agency copy).
     value = AGENCY_AFTER_NAME.sub(lambda found: "; " + (found["agency"] or found["written"]), value)
     names = []
-    for part in NAME_SEPARATORS.split(value):
+    previous = ""
+    # The parts and, before each, the separator it follows ("" before the first).
+    pieces = NAME_SEPARATORS.split(value)
+    separators = ["", *(found.group().strip() for found in NAME_SEPARATORS.finditer(value))]
+    for part, separator in zip(pieces, separators):
         part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
+        if separator == "," and len(previous.split()) >= 2 and PLACE_WORD.fullmatch(part):
+            # A place after a comma, set after a name of two words or more: where the person
+            # writes from or the publisher's seat, no one's name ("Anna Schmidt, Hamburg"; NZZ's
+            # "Markus Haefliger, London, Beat Bumbacher"; SPIEGEL's and manager magazin's meta
+            # author "DER SPIEGEL, Hamburg, Germany").
+            continue
+        previous = part
         if part and len(part) <= 60 and not NOT_A_NAME.search(part) and not BYLINE_PREFIX.fullmatch(part + " "):
             names.append(part)
     return names
+
+
+# One word, capitalised and written as names are, hyphenated at most: a place's name ("Brüssel",
+# "Frankfurt-Höchst"). An abbreviation in capitals is a station's (see :data:`ABBREVIATION`).
+PLACE_WORD = re.compile(CAPITAL + r"[a-zäöüß]+(?:-" + CAPITAL + r"?[a-zäöüß]+)*")
 
 
 def _jsonld_people(value, tree=None) -> list[str]:
