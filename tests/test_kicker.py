@@ -106,6 +106,11 @@ def test_a_date_line_in_the_kickers_place_is_no_kicker(marked, kicker):
             f'<meta property="og:title" content="Tunesien: {HEADLINE}">',
             f"<h1><span>Tunesien</span> {HEADLINE}</h1>",
         ),
+        # A section of the breadcrumb trail before the colon in <title> is the section's.
+        (
+            f"<title>Pressedienst: {HEADLINE} | Landeshauptstadt Düsseldorf</title>",
+            f'<ol class="breadcrumb"><li><a href="/presse/">Pressedienst</a></li></ol><h1>{HEADLINE}</h1>',
+        ),
         # A section's name before a dash in og:title, not shown above the headline.
         (f'<meta property="og:title" content="Wirtschaft - {HEADLINE}">', f"<header><h1>{HEADLINE}</h1></header>"),
     ],

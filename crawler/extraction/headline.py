@@ -65,11 +65,21 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     return _headline_beside_the_trail(tree, title) or title
 
 
-# The breadcrumb trail: a list marked as schema.org BreadcrumbList or by a "breadcrumb" class.
-IN_BREADCRUMB = lxml.etree.XPath(
-    'boolean(ancestor::*[contains(@itemtype, "BreadcrumbList") or contains(@typeof, "BreadcrumbList")'
-    ' or contains(@class, "breadcrumb") or contains(@class, "Breadcrumb")])'
+# The breadcrumb trail: a list marked as schema.org BreadcrumbList or by a "breadcrumb" class
+# or id, or labelled so for screen readers ("Brotkrumen", "Breadcrumb").
+BREADCRUMB_MARKS = (
+    '[contains(@itemtype, "BreadcrumbList") or contains(@typeof, "BreadcrumbList")'
+    ' or contains(@class, "breadcrumb") or contains(@class, "Breadcrumb") or contains(@id, "breadcrumb")'
+    ' or contains(@aria-label, "Breadcrumb") or contains(@aria-label, "Brotkrumen")]'
 )
+IN_BREADCRUMB = lxml.etree.XPath(f"boolean(ancestor::*{BREADCRUMB_MARKS})")
+# The trail's links and items: the site's sections above the story.
+BREADCRUMB_ITEMS = lxml.etree.XPath(f"//*{BREADCRUMB_MARKS}//*[self::a or self::li]")
+
+
+def trail_sections(tree) -> set[str]:
+    """The text keys of the breadcrumb trail's items: the sections the page sits in."""
+    return {key for element in BREADCRUMB_ITEMS(tree) if (key := text_key(text_of(element)))}
 
 
 def _headline_beside_the_trail(tree, title: str | None) -> str | None:

@@ -12,7 +12,14 @@ and tries three general rules in order; the first that finds a kicker decides.
 import re
 
 from crawler.extraction.dates import text_before_date
-from crawler.extraction.headline import KICKER_COLON, KICKER_NAMES, clean_title, displayed_copy, metadata_titles
+from crawler.extraction.headline import (
+    KICKER_COLON,
+    KICKER_NAMES,
+    clean_title,
+    displayed_copy,
+    metadata_titles,
+    trail_sections,
+)
 from crawler.extraction.page import find_headline_element, is_hidden, site_names_of, text_key, text_of
 
 # Longer than this, a "kicker" is a sentence: a lead or a second headline, not a topic label.
@@ -148,7 +155,11 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
                 and not SITE_SEPARATOR.search(match["kicker"])
             ):
                 kicker = _plausible(match["kicker"], headline)
-                if kicker and text_key(kicker) not in {text_key(name) for name in site_names_of(tree, url)}:
+                # A site's name or a section of its breadcrumb trail leads the title of every
+                # story there ("Pressedienst: …" on a city's press office pages).
+                if kicker and text_key(kicker) not in {text_key(name) for name in site_names_of(tree, url)} | (
+                    trail_sections(tree)
+                ):
                     return kicker
     return None
 
