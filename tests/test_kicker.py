@@ -239,3 +239,23 @@ def test_a_page_without_a_date_is_dated_by_the_feed_that_lists_it(tmp_path):
     with sqlite3.connect(db_path) as connection:
         row = connection.execute("select published, date_source from articles").fetchone()
     assert row == ("2026-03-02T08:00:00+01:00", "feed")
+
+
+@pytest.mark.parametrize(
+    "head, header, kicker",
+    [
+        (jsonld(headline=HEADLINE), f'<h1><span class="plus-badge">AZ+</span> {HEADLINE}</h1>', None),
+        ("", f'<h1><span class="icon">SPIEGEL+</span>{HEADLINE}</h1>', None),
+        (f"<title>{HEADLINE} | FAZ</title>", f"<h1><span>F+</span> {HEADLINE}</h1>", None),
+        (
+            "",
+            f'<header><div class="article-header_kicker"><span>SZ Plus</span> Strukturwandel</div><h1>{HEADLINE}</h1></header>',
+            "Strukturwandel",
+        ),
+        # A kicker that ends in "+" as a word does is no badge.
+        ("", f'<header><span class="article__kicker">C++</span><h1>{HEADLINE}</h1></header>', "C++"),
+    ],
+)
+def test_a_subscription_badge_is_neither_kicker_nor_headline(head, header, kicker):
+    article = extract(page(head, header))
+    assert (article.title, article.kicker) == (HEADLINE, kicker)

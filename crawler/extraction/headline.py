@@ -292,11 +292,21 @@ def _is_logo(heading) -> bool:
 def displayed_copy(heading):
     """A copy of ``heading`` without what it holds that no reader sees (:data:`UNSEEN_TEXT`):
     the style sheets and scripts some sites put inside it (CSS-in-JS: "<h1><style>.css-umyvef{…}
-    </style>…"), a noscript notice, a template."""
+    </style>…"), a noscript notice, a template; and without a subscription badge
+    (:data:`SUBSCRIPTION_BADGE`), which marks the story as paid for and is no word of it."""
     heading = deepcopy(heading)
     for element in list(heading.iterdescendants(*UNSEEN_TEXT)):
         element.drop_tree()
+    for element in list(heading.iterdescendants()):
+        if isinstance(element.tag, str) and SUBSCRIPTION_BADGE.fullmatch(" ".join(element.text_content().split())):
+            element.drop_tree()
     return heading
+
+
+# A subscription badge set in a heading or beside its kicker, an element of its own: "AZ+"
+# (Aachener Zeitung), "SPIEGEL+", "F+" (FAZ), "Z+" (ZEIT ONLINE), "RP+", "SZ Plus", "BILDplus",
+# "WELTplus".
+SUBSCRIPTION_BADGE = re.compile(r"[A-ZÄÖÜ][\w]{0,11}\+|[A-ZÄÖÜ]{1,12}\s?(?:plus|Plus|PLUS)")
 
 
 def headline_candidates(tree) -> list[str]:
