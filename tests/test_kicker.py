@@ -259,3 +259,15 @@ def test_a_page_without_a_date_is_dated_by_the_feed_that_lists_it(tmp_path):
 def test_a_subscription_badge_is_neither_kicker_nor_headline(head, header, kicker):
     article = extract(page(head, header))
     assert (article.title, article.kicker) == (HEADLINE, kicker)
+
+
+def test_the_kicker_beside_a_headline_the_breadcrumb_trail_repeats():
+    """The trail's last item an <h1> with the headline (WELT sets its trail so): the story's
+    header repeats it, with its kicker."""
+    header = (
+        '<nav class="c-breadcrumb"><a href="/wirtschaft/">Wirtschaft</a>'
+        f'<h1 class="c-breadcrumb__title">{HEADLINE}</h1></nav>'
+        f'<header><div class="article-kicker">Strukturwandel</div><h2>{HEADLINE}</h2></header>'
+    )
+    article = extract(page("", header))
+    assert (article.title, article.kicker) == (HEADLINE, "Strukturwandel")

@@ -1032,7 +1032,8 @@ def test_an_interview_byline_credits_guest_and_host(joined):
     ("closing", "author"),
     [
         ("<p><em>Quelle: MDR THÜRINGEN/ls</em></p>", "MDR THÜRINGEN/ls"),
-        ('<p>Quelle: <a href="https://www.kathpress.at">kathpress</a></p>', "Rheinische Post; Kathpress"),
+        # An agency's copy: the site's desk is no author beside it.
+        ('<p>Quelle: <a href="https://www.kathpress.at">kathpress</a></p>', "Kathpress"),
         ("<p>Quelle: Statistisches Bundesamt</p>", "Rheinische Post"),
     ],
 )
@@ -2193,3 +2194,46 @@ def test_a_figure_s_as_of_day_is_not_the_story_s():
     line = '<p class="stand">Stand: 22.04.2026, 17:35 Uhr</p>'
     body = f"<main><article><h1>Rheinmetall hebt Prognose an</h1>{line}{lead}{STORY_TEXT}</article></main>"
     assert extract(bare_page("", body)).published[:10] == "2026-04-22"
+
+
+def test_a_live_blog_is_dated_when_it_opened_not_by_its_latest_entry():
+    """A live blog's date line prints its latest entry's time, which its markup gives as the
+    modification; the publication is when it opened (BILD's and WELT's tickers)."""
+    head = jsonld(
+        **{"@type": "LiveBlogPosting"},
+        headline="Hafen im Warnstreik",
+        datePublished="2026-03-10T07:30:00+01:00",
+        dateModified="2026-03-11T21:05:00+01:00",
+        coverageStartTime="2026-03-10T07:30:00+01:00",
+    )
+    header = '<h1>Hafen im Warnstreik</h1><time datetime="2026-03-11T21:05:00+01:00">11.03.2026 - 21:05 Uhr</time>'
+    article = extract(page(head, header))
+    assert (article.published, article.modified) == ("2026-03-10T07:30:00+01:00", "2026-03-11T21:05:00+01:00")
+    # A story whose date line shows its modification is dated so: readers saw that day.
+    story = head.replace("LiveBlogPosting", "NewsArticle")
+    assert extract(page(story, header)).published.startswith("2026-03-11")
+
+
+def test_a_video_s_day_and_length_next_to_the_headline_are_not_the_story_s():
+    head = jsonld(headline="Hafen wird erweitert", datePublished="2026-03-10T12:40:00+01:00")
+    player = (
+        '<div class="mod modVideo"><div class="media"><span class="mediaDuration">02:14 Min.</span>'
+        '<p class="mediaDate">09.03.2026 | 02:14 Min. | Verfügbar bis 09.03.2027</p></div></div>'
+    )
+    article = extract(page(head, player + "<h1>Hafen wird erweitert</h1>"))
+    assert article.published == "2026-03-10T12:40:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ['<p class="article__author">Quelle: dpa</p>', '<p class="byline">Von dpa</p>'],
+)
+def test_wire_copy_under_the_site_s_name_credits_the_agency_only(credit):
+    """The site's desk as the markup's author and the wire service in the byline: agency copy,
+    credited to the agency (SPIEGEL, tagesschau.de, Kölner Stadt-Anzeiger run it so)."""
+    head = (
+        jsonld(headline="Hafen wird erweitert", author={"@type": "Organization", "name": "RP ONLINE"})
+        + '<meta property="og:site_name" content="RP ONLINE">'
+    )
+    article = extract(page(head, f"<h1>Hafen wird erweitert</h1>{credit}"))
+    assert (article.authors, article.agencies, article.author) == ([], ["dpa"], "dpa")

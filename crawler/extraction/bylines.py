@@ -162,7 +162,7 @@ CREDIT_ROLES = r"(?:text|interview)(?:\s*(?:,|&|und|and)\s*(?:text|interview|fot
 # cnn.com, "Opinion by …", "Commentary by …", "Story by …"): a label, however the byline
 # element is marked.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(von|by|" + CREDIT_ROLES + r"|autor(?:in)?|autoren|author|(?:ein )?artikel von|"
+    r"^\s*(von|by|quelle|" + CREDIT_ROLES + r"|autor(?:in)?|autoren|author|(?:ein )?artikel von|"
     r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben) von|"
     r"(?:posted|written|analysis|opinion|commentary|story|reporting) by)\s*:?\s+",
     re.IGNORECASE,
@@ -434,7 +434,9 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
                 agencies.append(agency)
     people = [name for name in names if not ABBREVIATION.fullmatch(name)]
     newsrooms = [name for name in names if ABBREVIATION.fullmatch(name)] if people else []
-    return Credits(people if newsrooms else names or desks, agencies, newsrooms)
+    # Wire copy the site runs under its own name ("DER SPIEGEL" or "tagesschau.de" as the
+    # author, "(dpa)" at the end): the agency is credited, the site's desk is no author.
+    return Credits(people if newsrooms else names or ([] if agencies else desks), agencies, newsrooms)
 
 
 def printed_agency_credits(text: str) -> dict[str, str]:

@@ -202,6 +202,12 @@ def article_dates(
     )
     modified = _first_valid(modified_candidates, now)
     shown = shown_date(tree, headline, now, structured)
+    if shown and structured and modified and _same_minute(shown, modified) and _is_live_blog(nodes):
+        # A live blog's date line prints its latest entry's time, which its markup gives as
+        # the modification (BILD, WELT and RP ONLINE tickers): the publication is when it
+        # opened. On other pages a date line that equals the markup's modification is the
+        # day readers saw the story published (rtl.de, jagdleben.de), so only live blogs.
+        shown = None
     if shown:
         # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
         # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
@@ -229,6 +235,24 @@ def article_dates(
     if modified is not None and published is not None and modified <= published:
         modified = None
     return PublicationDates(published, modified, source if published else None)
+
+
+def _is_live_blog(nodes: list[dict]) -> bool:
+    """Whether the story's structured data types it a live blog (schema.org LiveBlogPosting)."""
+    return any("LiveBlogPosting" in jsonld_types(node) for node in nodes)
+
+
+def _same_minute(first: str, second: str) -> bool:
+    """Whether two ISO 8601 timestamps with times name the same minute (offsets considered)."""
+    if len(first) <= 10 or len(second) <= 10:
+        return False
+    try:
+        one, other = datetime.fromisoformat(first), datetime.fromisoformat(second)
+    except ValueError:
+        return False
+    if (one.tzinfo is None) != (other.tzinfo is None):
+        return False
+    return abs((one - other).total_seconds()) < 60 and one.minute == other.minute
 
 
 def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text: str, now: datetime) -> str | None:
@@ -771,6 +795,11 @@ def shown_date(
         matches = visible_dates(window)
         for match in reversed(matches) if nearest_first else matches:
             preceding = window[max(0, match.start() - 25) : match.start()]
+            if MEDIA_LENGTH.match(window, match.end()):
+                # A video's or an episode's day, its length after it ("09.03.2026 | 02:14 Min."
+                # in a player's caption next to the headline on wdr.de, "12.03.2026 · 45 min"
+                # in podcast players, "Video 2:14 Min · 09.03.2026" on news portals).
+                continue
             if (
                 not NOT_PUBLISHED.search(preceding)
                 and not EVENT_DAY.search(preceding)
@@ -799,6 +828,9 @@ def shown_date(
     ranges = [day for day in ranges if day]
     return ranges[0] if len({day[:10] for day in ranges}) == 1 else None
 
+
+# A media item's length right after a date: "| 02:14 Min.", "· 45 min", ", Dauer: 3:05".
+MEDIA_LENGTH = re.compile(r"\s*[|·•,–-]?\s*(?:Dauer:?\s*)?(?:\d{1,2}:)?\d{1,3}(?::\d\d)?\s*(?:Min|min|Std)\b")
 
 # The label of an update's date in the date line: "Aktualisiert am 22.11.2026, 10:15 Uhr"
 # (t-online, FAZ.NET, Kölner Stadt-Anzeiger), "aktualisiert: 22.11.2026 um 10:15 Uhr" (RP

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import lxml.etree
 
 from crawler.extraction.page import (
+    BREADCRUMB_MARKS,
+    IN_BREADCRUMB,
     INVISIBLE,
     MARKED_HEADLINE_XPATH,
     UNSEEN_TEXT,
@@ -28,7 +30,16 @@ from crawler.extraction.page import (
 # Headline parts that name the section, not the story.
 # How CMSes name a kicker's element: kicker, topline, overline, eyebrow in English-speaking
 # templates, Dachzeile, Spitzmarke in German ones (crawler/extraction/kicker.py keeps its text).
-KICKER_NAMES = ("kicker", "topline", "overline", "dachzeile", "roofline", "eyebrow", "spitzmarke", "supertitle")
+KICKER_NAMES = (
+    "kicker",
+    "topline",
+    "overline",
+    "dachzeile",
+    "roofline",
+    "eyebrow",
+    "spitzmarke",
+    "supertitle",
+)
 KICKER_CLASSES = (
     *KICKER_NAMES,
     "subtitle",
@@ -65,14 +76,6 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     return _headline_beside_the_trail(tree, title) or title
 
 
-# The breadcrumb trail: a list marked as schema.org BreadcrumbList or by a "breadcrumb" class
-# or id, or labelled so for screen readers ("Brotkrumen", "Breadcrumb").
-BREADCRUMB_MARKS = (
-    '[contains(@itemtype, "BreadcrumbList") or contains(@typeof, "BreadcrumbList")'
-    ' or contains(@class, "breadcrumb") or contains(@class, "Breadcrumb") or contains(@id, "breadcrumb")'
-    ' or contains(@aria-label, "Breadcrumb") or contains(@aria-label, "Brotkrumen")]'
-)
-IN_BREADCRUMB = lxml.etree.XPath(f"boolean(ancestor::*{BREADCRUMB_MARKS})")
 # The trail's links and items: the site's sections above the story.
 BREADCRUMB_ITEMS = lxml.etree.XPath(f"//*{BREADCRUMB_MARKS}//*[self::a or self::li]")
 

@@ -33,7 +33,8 @@ STORY_TYPES = DESCRIBING_TYPES - {"WebPage"}
 MAX_KICKER_WORDS = 4
 
 # The time of day after a date: "…, 14:30 Uhr", "… um 14.30 Uhr", "… | 14:30".
-TIME_OF_DAY = r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?:\s*Uhr)?)?"
+# Not a length in minutes: "09.03.2026 | 02:14 Min." under a video is its day and its duration.
+TIME_OF_DAY = r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?!\s*(?:Min|min|Std)\b)(?:\s*Uhr)?)?"
 
 # "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022";
 # "07 Dezember, 2022", "7 November 2026" (WordPress themes' "d F, Y" and "j F Y" formats, Swiss
@@ -607,6 +608,16 @@ def put_back(taken: list) -> None:
         parent.insert(index, element)
 
 
+# The breadcrumb trail: a list marked as schema.org BreadcrumbList or by a "breadcrumb" class
+# or id, or labelled so for screen readers ("Brotkrumen", "Breadcrumb").
+BREADCRUMB_MARKS = (
+    '[contains(@itemtype, "BreadcrumbList") or contains(@typeof, "BreadcrumbList")'
+    ' or contains(@class, "breadcrumb") or contains(@class, "Breadcrumb") or contains(@id, "breadcrumb")'
+    ' or contains(@aria-label, "Breadcrumb") or contains(@aria-label, "Brotkrumen")]'
+)
+IN_BREADCRUMB = lxml.etree.XPath(f"boolean(ancestor::*{BREADCRUMB_MARKS})")
+
+
 def find_headline_element(tree, headline: str | None):
     """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more; on a
     page without one, the ``<h2>`` or ``<h3>`` that holds exactly the headline."""
@@ -621,15 +632,25 @@ def _find_headline_element(tree, headline: str | None):
         (h1, text_key(" ".join(h1.xpath(".//text()")))) for h1 in tree.xpath("//body//h1") if not is_unseen_heading(h1)
     ]
     wanted = text_key(headline)
+    in_trail = None
     if wanted:
         for h1, key in h1s:
             if key and (wanted in key or key in wanted):
-                return h1
+                if not IN_BREADCRUMB(h1):
+                    return h1
+                in_trail = in_trail if in_trail is not None else h1
     if wanted and len(headline.split()) >= 2:
         # No <h1> holds it, a marked headline element does ("<div class="stage-headline">").
         for element in tree.xpath(MARKED_HEADLINE_XPATH):
             if not is_hidden(element) and text_key(" ".join(element.xpath(".//text()"))) == wanted:
                 return element
+    if in_trail is not None:
+        # The <h1> that holds it is the breadcrumb trail's last item (WELT sets its trail so):
+        # the story's own header repeats it in an <h2>, whose kicker and date line are there.
+        for heading in tree.xpath("//body//h2|//body//h3"):
+            if not is_hidden(heading) and text_key(" ".join(heading.xpath(".//text()"))) == wanted:
+                return heading
+        return in_trail
     for h1, key in h1s:
         if len(" ".join(h1.xpath(".//text()")).split()) >= 2:
             return h1
