@@ -14,7 +14,7 @@ PAGES = sorted(path.stem for path in TEMPLATES.glob("*.html"))
 
 
 def test_every_template_page_has_its_expected_fields():
-    assert len(PAGES) == 34
+    assert len(PAGES) == 73
     assert all((TEMPLATES / f"{name}.json").exists() for name in PAGES)
 
 
@@ -27,4 +27,6 @@ def test_a_news_site_template_is_read_as_its_readers_see_it(name):
     assert article.kicker == expected["kicker"]
     if expected["authors"] is not None:
         assert article.authors == expected["authors"]
+    if "agencies" in expected:
+        assert article.agencies == expected["agencies"]
     assert article.published[:10] == expected["published_day"]
