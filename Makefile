@@ -55,6 +55,12 @@ bench-extraction: install
 bench-furniture: install
 	$(BIN)/python bench/furniture.py
 
+# Headline, kicker, day and bylines on the news-site template pages of tests/data/templates,
+# beside plain trafilatura (seconds).
+.PHONY: bench-templates
+bench-templates: install
+	$(BIN)/python bench/templates.py
+
 # Performance: crawl throughput and re-crawl cost, archive scale and search latency
 # (minutes; not part of `make test`). Figures go to bench/results/.
 .PHONY: bench bench-crawl bench-archive bench-peers

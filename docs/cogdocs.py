@@ -334,3 +334,18 @@ def furniture_table() -> str:
         ]
         rows.append(f"| {block} | " + " | ".join(cells) + " |")
     return "\n".join(rows) + "\n"
+
+
+def templates_table() -> str:
+    """``bench/results/templates.json``: fields right on the news-site template pages, newsarchive
+    beside plain trafilatura."""
+    results = json.loads((ROOT / "bench" / "results" / "templates.json").read_text(encoding="utf-8"))
+    labels = {"headline": "headline", "kicker": "kicker", "day": "publication day", "people": "people credited"}
+    labels["agencies"] = "wire services credited"
+    rows = ["| field | newsarchive | plain trafilatura |", "| --- | --- | --- |"]
+    for field, label in labels.items():
+        ours, theirs = results["newsarchive"].get(field), results["trafilatura"].get(field)
+        if ours:
+            other = f"{theirs['hits']} of {theirs['pages']}" if theirs else "–"
+            rows.append(f"| {label} | {ours['hits']} of {ours['pages']} | {other} |")
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,108 @@
+"""Headline, kicker, day and bylines on pages built in the templates of German news sites.
+
+    python bench/templates.py
+
+The pages are the project's own test pages (``tests/data/templates``, described in its
+README): each in the structure of one site's article pages as public scrapers describe it, with
+fictional text, and variants of some (agency copy, updated stories, commentaries, live blogs,
+stories under a video). None of them is in the extraction benchmarks, so the field rules were
+not written from them. newsarchive and plain trafilatura (``bare_extraction`` with its metadata)
+read each page; a field counts when it equals the page's JSON:
+
+- headline: the headline without its kicker, after whitespace normalisation;
+- kicker: newsarchive's kicker field (trafilatura has none);
+- day: the calendar day of the publication;
+- people: the people credited, no more and no fewer (trafilatura's author string must hold each
+  of them); pages whose JSON names no one (press releases) are left out;
+- agencies: the wire services credited, on pages whose JSON lists them (newsarchive only).
+
+Prints a table and writes ``bench/results/templates.json``.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import trafilatura
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPOSITORY))
+
+from bench.extraction import normalise  # noqa: E402
+from crawler.extraction.extract import extract_article  # noqa: E402
+
+TEMPLATES = REPOSITORY / "tests" / "data" / "templates"
+RESULTS = REPOSITORY / "bench" / "results" / "templates.json"
+FIELDS = ("headline", "kicker", "day", "people", "agencies")
+
+
+def project_outcome(expected: dict, html: str) -> dict[str, bool]:
+    article = extract_article(html, expected["url"])
+    outcome = {
+        "headline": article is not None and normalise(article.title) == normalise(expected["title"]),
+        "kicker": article is not None and normalise(article.kicker) == normalise(expected["kicker"]),
+        "day": article is not None and (article.published or "")[:10] == expected["published_day"],
+    }
+    if expected["authors"] is not None:
+        outcome["people"] = article is not None and article.authors == expected["authors"]
+    if "agencies" in expected:
+        outcome["agencies"] = article is not None and article.agencies == expected["agencies"]
+    return outcome
+
+
+def trafilatura_outcome(expected: dict, html: str) -> dict[str, bool]:
+    document = trafilatura.bare_extraction(html, url=expected["url"], with_metadata=True)
+    found = document if document is not None else trafilatura.metadata.Document()
+    outcome = {
+        "headline": normalise(found.title) == normalise(expected["title"]),
+        "day": (found.date or "")[:10] == expected["published_day"],
+    }
+    if expected["authors"] is not None:
+        author = normalise(found.author).casefold()
+        outcome["people"] = all(name.casefold() in author for name in expected["authors"]) and (
+            bool(expected["authors"]) or not author
+        )
+    return outcome
+
+
+def rates(outcomes: list[dict[str, bool]]) -> dict[str, dict]:
+    scores = {}
+    for field in FIELDS:
+        values = [outcome[field] for outcome in outcomes if field in outcome]
+        if values:
+            scores[field] = {"rate": round(sum(values) / len(values), 3), "hits": sum(values), "pages": len(values)}
+    return scores
+
+
+def main() -> int:
+    pages = sorted(TEMPLATES.glob("*.html"))
+    project, plain, misses = [], [], {}
+    for page in pages:
+        expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        outcome = project_outcome(expected, html)
+        project.append(outcome)
+        plain.append(trafilatura_outcome(expected, html))
+        if not all(outcome.values()):
+            misses[page.stem] = sorted(field for field, hit in outcome.items() if not hit)
+    document = {
+        "pages": len(pages),
+        "newsarchive": rates(project),
+        "trafilatura": rates(plain),
+        "newsarchive_misses": misses,
+    }
+    print(f"templates ({len(pages)} pages): newsarchive against plain trafilatura")
+    for field in FIELDS:
+        ours, theirs = document["newsarchive"].get(field), document["trafilatura"].get(field)
+        if ours:
+            other = f"{theirs['hits']:3d} of {theirs['pages']:3d}" if theirs else "         -"
+            print(f"{field:10s} {ours['hits']:3d} of {ours['pages']:3d}    {other}")
+    for name, fields in misses.items():
+        print(f"  missed on {name}: {', '.join(fields)}")
+    RESULTS.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwritten to {RESULTS.relative_to(REPOSITORY)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
