@@ -2237,3 +2237,17 @@ def test_wire_copy_under_the_site_s_name_credits_the_agency_only(credit):
     )
     article = extract(page(head, f"<h1>Hafen wird erweitert</h1>{credit}"))
     assert (article.authors, article.agencies, article.author) == ([], ["dpa"], "dpa")
+
+
+@pytest.mark.parametrize(
+    "line, agencies",
+    [
+        ("Mit Material von dpa und AFP", ["dpa", "AFP"]),
+        ("Mit Informationen der dpa.", ["dpa"]),
+        ("With material from dpa and Reuters", ["dpa", "Reuters"]),
+    ],
+)
+def test_a_closing_line_naming_the_wire_material_credits_the_agencies(line, agencies):
+    header = "<h1>Hafen wird erweitert</h1><p>Von Anna Schmidt</p>"
+    article = extract(page("", header, closing=f"<p><em>{line}</em></p>"))
+    assert (article.authors, article.agencies) == (["Anna Schmidt"], agencies)

@@ -177,6 +177,15 @@ NAME_SEPARATORS = re.compile(
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
 
+# The story's last line crediting the wire services whose reports it draws on: "Mit Material
+# von dpa und AFP" (tagesschau.de, ZDFheute, stern.de), "Mit Informationen der dpa", "With
+# material from dpa and Reuters" (English editions).
+MATERIAL_CREDIT = re.compile(
+    r"(?:^|\n)\s*(?:Mit (?:Material|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from)"
+    r"\s+(?P<codes>[^\n]{2,60})$",
+    re.IGNORECASE,
+)
+
 # "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
 OPENING_CREDIT = re.compile(
     r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
@@ -425,6 +434,12 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
                 agencies.append(agency)
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
+    material = MATERIAL_CREDIT.search(text.strip()[-120:]) if text else None
+    if material:
+        for code in re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". ")):
+            agency = AGENCIES.get(code.lower())
+            if agency and agency not in agencies:
+                agencies.append(agency)
     opening = OPENING_CREDIT.match(text.strip()[:80]) if text else None
     if opening:
         # Only the wire services: "(ots)", "(red)" at the start name no author.
