@@ -2251,3 +2251,21 @@ def test_a_closing_line_naming_the_wire_material_credits_the_agencies(line, agen
     header = "<h1>Hafen wird erweitert</h1><p>Von Anna Schmidt</p>"
     article = extract(page("", header, closing=f"<p><em>{line}</em></p>"))
     assert (article.authors, article.agencies) == (["Anna Schmidt"], agencies)
+
+
+def test_a_signature_before_the_agency_s_credit_is_the_author():
+    closing = "<p><strong>Stefan Kürten</strong> (mit dpa)</p>"
+    article = extract(page("", "<h1>Hafen wird erweitert</h1>", closing=closing))
+    assert (article.authors, article.agencies) == (["Stefan Kürten"], ["dpa"])
+
+
+@pytest.mark.parametrize("handle", ["jreckfort", "jana.reckfort"])
+def test_a_cms_handle_is_written_as_the_name_the_page_gives_it(handle):
+    header = (
+        '<h1>Hafen wird erweitert</h1><p class="meta">Posted on 8. August 2017 by '
+        f'<span class="author vcard"><a href="/author/{handle}/">{handle}</a></span></p>'
+    )
+    bio = f'<div id="author-description"><h2>Über {handle}</h2>Jana Reckfort schreibt über Wirtschaft.</div>'
+    # The author box after the article, as WordPress themes set it.
+    html = page("", header).replace("</article>", f"</article>{bio}")
+    assert extract(html).authors == ["Jana Reckfort"]

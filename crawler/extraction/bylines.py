@@ -53,6 +53,7 @@ AGENCIES = {
     "apa": "APA",
     "sda": "SDA",
     "ddp": "ddp",
+    "dapd": "dapd",  # ddp's successor 2010-2013: archived stories credit it
     "kyodo": "Kyodo",
     "bloomberg": "Bloomberg",
     "afx": "dpa-AFX",
@@ -175,7 +176,8 @@ NAME_SEPARATORS = re.compile(
 )
 
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
-CLOSING_CREDIT = re.compile(r"\(([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
+# "(mit dpa)": the reporter's story with the agency's material.
+CLOSING_CREDIT = re.compile(r"\((?:mit\s+)?([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
 
 # The story's last line crediting the wire services whose reports it draws on: "Mit Material
 # von dpa und AFP" (tagesschau.de, ZDFheute, stern.de), "Mit Informationen der dpa", "With
@@ -670,6 +672,8 @@ def closing_signature(tree, text: str) -> list[str]:
     if not lines:
         return []
     last = INVISIBLE.sub("", lines[-1])
+    # "Stefan Kürten (mit dpa)": the agency's credit after the signature is read apart.
+    last = CLOSING_CREDIT.sub("", last).strip() or last
     match = SIGNED.search(last)
     if match:
         name = match["names"] or match["bracketed"]
@@ -1194,6 +1198,16 @@ def _lowercase_words(text: str) -> set[str]:
 def _introduced(tree, name: str) -> list[str]:
     """For a first name alone ("Stefanus"), the full names an author box's biography gives
     it ("Stefanus Stahl - Maschinenbauer, Abenteurer …")."""
+    if len(name.split()) == 1 and name.islower():
+        # A CMS handle ("jreckfort"): the name it is made of, wherever the page writes it (an
+        # author box's biography, "Jana Reckfort schreibt für …" under WordPress themes' "Über
+        # jreckfort", whose box is marked by its id only).
+        return [
+            match[0]
+            for piece in plain_text_pieces(tree)
+            for match in FULL_NAME.finditer(piece)
+            if _abbreviates(name, match[0]) and _looks_like_a_name(match[0])
+        ]
     if len(name.split()) != 1 or not name[:1].isupper():
         return []
     pattern = re.compile(
@@ -1210,12 +1224,32 @@ def _introduced(tree, name: str) -> list[str]:
     return found
 
 
+# A first name and a surname as a biography writes them.
+FULL_NAME = re.compile(CAPITAL + r"[\w'’-]+\s+" + CAPITAL + r"[\w'’-]+")
+
+
+def _abbreviates(handle: str, name: str) -> bool:
+    """Whether a lower-case ``handle`` is made of ``name`` as CMS accounts are: initial and
+    surname ("jreckfort"), first name and surname ("jana.reckfort", "janareckfort")."""
+    words = [text_key(word) for word in name.split()]
+    if len(words) < 2 or not all(words):
+        return False
+    first, last = words[0], words[-1]
+    return text_key(handle) in {first[0] + last, first + last, last + first[0], first + "_" + last}
+
+
 def _fuller_name(name: str, shown: list[str]) -> str:
     """``name`` as the byline prints it when the metadata has a handle or first name only
     ("christian.stadtfeld" → "Christian P. Stadtfeld", "Nils" → "Nils Pickert")."""
     words = words_of(name)
     if len(words) > 1 and name != name.lower() and "." not in name.replace(". ", ""):
         return name
+    if len(name.split()) == 1 and name.islower():
+        # A handle made of the name ("jreckfort"), before any longer credit that holds it.
+        for value in shown:
+            for candidate in split_names(value):
+                if _abbreviates(name, candidate):
+                    return candidate
     for value in shown:
         for candidate in split_names(value):
             # A name and what follows a dash is a biography ("Stefanus Stahl - Maschinenbauer").
