@@ -317,7 +317,7 @@ class Credits(NamedTuple):
 
     authors: list[str]
     agencies: list[str]
-    newsrooms: list[str] = []
+    newsrooms: list[str]
 
 
 def article_authors(tree, text: str = "", fallback=None, url: str = "", headline: str | None = None) -> Credits:
@@ -438,22 +438,24 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
                 desks.append(code)
     material = MATERIAL_CREDIT.search(text.strip()[-120:]) if text else None
     if material:
-        for code in re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". ")):
-            agency = AGENCIES.get(code.lower())
-            if agency and agency not in agencies:
-                agencies.append(agency)
+        _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". ")), agencies)
     opening = OPENING_CREDIT.match(text.strip()[:80]) if text else None
     if opening:
         # Only the wire services: "(ots)", "(red)" at the start name no author.
-        for code in re.split(r"\s*[/,]\s*", opening["codes"]):
-            agency = AGENCIES.get(code.lower())
-            if agency and agency not in agencies:
-                agencies.append(agency)
+        _add_agencies(re.split(r"\s*[/,]\s*", opening["codes"]), agencies)
     people = [name for name in names if not ABBREVIATION.fullmatch(name)]
     newsrooms = [name for name in names if ABBREVIATION.fullmatch(name)] if people else []
     # Wire copy the site runs under its own name ("DER SPIEGEL" or "tagesschau.de" as the
     # author, "(dpa)" at the end): the agency is credited, the site's desk is no author.
     return Credits(people if newsrooms else names or ([] if agencies else desks), agencies, newsrooms)
+
+
+def _add_agencies(codes: list[str], agencies: list[str]) -> None:
+    """Add to ``agencies`` the wire services among a credit's ``codes`` ("dpa", "lnw", "AFP")."""
+    for code in codes:
+        agency = AGENCIES.get(code.lower())
+        if agency and agency not in agencies:
+            agencies.append(agency)
 
 
 def printed_agency_credits(text: str) -> dict[str, str]:

@@ -28,11 +28,10 @@ from trafilatura.core import _forum_thread_page
 from trafilatura.external import compare_extraction
 from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
 from trafilatura.main_extractor import extract_content
-from trafilatura.settings import Extractor
 from trafilatura.utils import line_processing
 from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
-from trafilatura.settings import DEFAULT_CONFIG
+from trafilatura.settings import DEFAULT_CONFIG, Extractor
 from w3lib.encoding import html_to_unicode
 
 from archive.canonical import canonical_url

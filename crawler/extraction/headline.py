@@ -30,16 +30,7 @@ from crawler.extraction.page import (
 # Headline parts that name the section, not the story.
 # How CMSes name a kicker's element: kicker, topline, overline, eyebrow in English-speaking
 # templates, Dachzeile, Spitzmarke in German ones (crawler/extraction/kicker.py keeps its text).
-KICKER_NAMES = (
-    "kicker",
-    "topline",
-    "overline",
-    "dachzeile",
-    "roofline",
-    "eyebrow",
-    "spitzmarke",
-    "supertitle",
-)
+KICKER_NAMES = ("kicker", "topline", "overline", "dachzeile", "roofline", "eyebrow", "spitzmarke", "supertitle")
 KICKER_CLASSES = (
     *KICKER_NAMES,
     "subtitle",

@@ -147,7 +147,7 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
                 return kicker
         # A site name or section may follow or lead ("Kicker: Headline | Site"); the whole
         # title counts too, for a headline with a dash of its own.
-        for candidate in dict.fromkeys([*SITE_SEPARATOR.split(title), title]):
+        for candidate in dict.fromkeys([*parts, title]):
             match = KICKER_COLON.match(candidate)
             if (
                 match

@@ -647,18 +647,22 @@ def _find_headline_element(tree, headline: str | None):
     if in_trail is not None:
         # The <h1> that holds it is the breadcrumb trail's last item (WELT sets its trail so):
         # the story's own header repeats it in an <h2>, whose kicker and date line are there.
-        for heading in tree.xpath("//body//h2|//body//h3"):
-            if not is_hidden(heading) and text_key(" ".join(heading.xpath(".//text()"))) == wanted:
-                return heading
-        return in_trail
+        repeated = _subheading_holding(tree, wanted)
+        return repeated if repeated is not None else in_trail
     for h1, key in h1s:
         if len(" ".join(h1.xpath(".//text()")).split()) >= 2:
             return h1
     if wanted and len(headline.split()) >= 2:
         # Sites that style their headline as an <h2> ("<h2 class="title aka-h1">").
-        for heading in tree.xpath("//body//h2|//body//h3"):
-            if not is_hidden(heading) and text_key(" ".join(heading.xpath(".//text()"))) == wanted:
-                return heading
+        return _subheading_holding(tree, wanted)
+    return None
+
+
+def _subheading_holding(tree, wanted: str):
+    """The first visible ``<h2>`` or ``<h3>`` whose text key is ``wanted``, or ``None``."""
+    for heading in tree.xpath("//body//h2|//body//h3"):
+        if not is_hidden(heading) and text_key(" ".join(heading.xpath(".//text()"))) == wanted:
+            return heading
     return None
 
 
