@@ -204,8 +204,8 @@ def article_dates(
     shown = shown_date(tree, headline, now, structured)
     if shown and structured and modified and _same_minute(shown, modified) and _is_live_blog(nodes):
         # A live blog's date line prints its latest entry's time, which its markup gives as
-        # the modification (BILD, WELT and RP ONLINE tickers): the publication is when it
-        # opened. On other pages a date line that equals the markup's modification is the
+        # the modification (BILD's and WELT's tickers, tests/data/templates): the publication
+        # is when it opened. On other pages a date line that equals the markup's modification is the
         # day readers saw the story published (rtl.de, jagdleben.de), so only live blogs.
         shown = None
     if shown:
