@@ -19,6 +19,7 @@ from crawler.extraction.extract import (
     page_words,
     parse_html,
     precision_extraction,
+    repair_encoding,
 )
 from crawler.extraction.page import page_metadata
 
@@ -266,6 +267,32 @@ def test_the_raw_tree_prunes_are_left_out_only_where_they_select_nothing(blocks)
     ]:
         if any(xpath(tree) for xpath in xpaths):
             assert search.search(names)
+
+
+# Lines of German text as pages write them: umlauts, ß, typographic quotes and dashes, the euro
+# sign, which UTF-8 read as Windows-1252 turns into "Ã¤", "ÃŸ", "â€ž", "â‚¬".
+GERMAN_WORDS = ["Geschäftsführer", "Größe", "„Müller“", "5 €", "Straße", "Änderung", "Öl", "Übernahme", "–", "und"]
+GERMAN_LINE = st.lists(st.sampled_from(GERMAN_WORDS), min_size=2, max_size=12).map(" ".join)
+
+
+def mojibake(text: str) -> str:
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+@given(st.lists(GERMAN_LINE, min_size=1, max_size=6), st.lists(st.booleans(), min_size=6, max_size=6))
+def test_mojibake_is_repaired_line_by_line_and_clean_lines_are_kept(lines, garbled):
+    import ftfy.bad_codecs  # noqa: F401 - registers the "sloppy" codecs
+
+    page = "\n".join(mojibake(line) if bad else line for line, bad in zip(lines, garbled))
+    assert repair_encoding(page) == "\n".join(lines)
+
+
+def test_a_page_read_in_the_wrong_charset_is_repaired_whole():
+    import ftfy.bad_codecs  # noqa: F401
+
+    page = "<html><body>\n<h1>Geschäftsführer „Müller“</h1>\n<p>Größe – 5 €</p>\n</body></html>"
+    assert repair_encoding(mojibake(page)) == page
+    assert repair_encoding(page) is page
 
 
 def test_default_pass_is_run_on_a_result_its_baseline_would_rescue():

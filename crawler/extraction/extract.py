@@ -55,19 +55,29 @@ from crawler.extraction.page import (
 )
 
 # UTF-8 read as Latin-1/Windows-1252 ("GeschÃ¤ft", "â€ž"): a page whose declared charset lies.
-# A cheap test first; ftfy's full check and repair cost too much to run on every page.
+# A cheap test first; ftfy's full check and repair cost too much to run on every page. After
+# the "Ã" or "â" comes the next byte of the sequence, read so: Latin-1's upper half or one of
+# Windows-1252's letters and marks ("€" → "â‚¬", "„" → "â€ž", "ß" → "ÃŸ").
 MOJIBAKE = re.compile(
-    "\u00c3[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]|\u00e2[\u0080\u20ac]"
+    "[\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
 )
 
 
 def repair_encoding(html: str) -> str:
-    """``html`` with UTF-8 mojibake undone (ftfy), for pages that declare the wrong charset."""
+    """``html`` with UTF-8 mojibake undone (ftfy), for pages that declare the wrong charset or
+    mix text of another encoding in (an embedded script's data, a teaser's copied text).
+
+    ftfy repairs each line that shows mojibake on its own, as its ``fix_text`` splits a text into
+    lines: on the benchmarks' pages with mojibake, a line or ten of some thousand carry it, and
+    repairing the whole page cost a hundred times as much for the same result
+    (docs/notes/2026-12-extraction-cpu.md)."""
     # Every mojibake sequence starts with "Ã" or "â": a plain substring search rules most pages
     # out at a fraction of the regular expression's cost.
-    if ("\u00c3" in html or "\u00e2" in html) and MOJIBAKE.search(html):
-        return ftfy.fix_encoding(html)
-    return html
+    if not (("\u00c3" in html or "\u00e2" in html) and MOJIBAKE.search(html)):
+        return html
+    return "".join(
+        ftfy.fix_encoding(line) if MOJIBAKE.search(line) else line for line in html.splitlines(keepends=True)
+    )
 
 
 # Control characters XML does not allow: lxml keeps them in an HTML tree, and trafilatura then
