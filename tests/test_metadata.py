@@ -1863,6 +1863,12 @@ def test_one_person_credited_with_and_without_a_middle_initial_is_one_author():
     assert extract(page(head, HEADLINE)).authors == ["Troy L. Smith", "Anna Smith"]
 
 
+def test_a_desk_credited_twice_in_another_word_order_is_credited_once():
+    head = jsonld(author={"@type": "Organization", "name": "finanzen.net Redaktion"})
+    header = HEADLINE + '<p class="source">Quelle: <span class="author">Redaktion finanzen.net</span></p>'
+    assert extract(page(head, header)).authors == ["finanzen.net Redaktion"]
+
+
 def test_the_author_s_initials_after_the_name_are_the_same_person():
     assert extract(page(header=HEADLINE + "<p>Von Tina Klostermeier, TK</p>")).authors == ["Tina Klostermeier"]
     # Initials of nobody credited are a credit of their own (a broadcaster, a desk), no author.

@@ -26,6 +26,7 @@ from crawler.extraction.page import (
     jsonld_nodes,
     jsonld_types,
     read_once,
+    NOT_WORD,
     text_key,
     node_addresses,
     site_names_of,
@@ -1292,13 +1293,15 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
 # LIVE Redaktion" on techfieber.de, "wegewerk GmbH" and "Wegewerk Gmbh" on zdh.de and zfk.de,
 # "stylegart" and "Stylegart" on stylegart.de), and a middle initial that one credit prints and
 # another leaves out: "Troy L. Smith" in the JSON-LD, "Troy Smith" in the meta author
-# (cleveland.com; forbes.com prints "Bruce Y. Lee" and "Bruce Lee").
+# (cleveland.com; forbes.com prints "Bruce Y. Lee" and "Bruce Lee"). Nor does the order of the
+# words: a desk's byline "Redaktion finanzen.net" is the markup's "finanzen.net Redaktion".
 MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+" + CAPITAL + r"\.(?=\s+\w)")
 
 
 def _person_key(name: str) -> str:
-    """The text key of a credited name, a middle initial left out (see :data:`MIDDLE_INITIAL`)."""
-    return text_key(MIDDLE_INITIAL.sub("", name))
+    """The text key of a credited name, a middle initial left out (see :data:`MIDDLE_INITIAL`),
+    its words in alphabetical order."""
+    return "".join(sorted(NOT_WORD.split(MIDDLE_INITIAL.sub("", name).casefold())))
 
 
 def _initials_of(name: str, names: list[str]) -> bool:
