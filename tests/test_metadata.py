@@ -2259,6 +2259,34 @@ def test_a_closing_line_naming_the_wire_material_credits_the_agencies(line, agen
     assert (article.authors, article.agencies) == (["Anna Schmidt"], agencies)
 
 
+def test_the_wire_material_line_in_the_story_s_footer_credits_the_agencies():
+    # Set beside the tags in the article's footer, which the main text leaves out (BR24).
+    closing = (
+        '<footer class="article-footer"><p>Mit Material von dpa</p><ul><li><a href="/t">Hafen</a></li></ul></footer>'
+    )
+    article = extract(page("", "<h1>Hafen wird erweitert</h1><p>Von Anna Schmidt</p>", closing=closing))
+    assert (article.authors, article.agencies) == (["Anna Schmidt"], ["dpa"])
+
+
+@pytest.mark.parametrize(
+    "line, agencies",
+    [
+        ("<p><em>MDR (cdi)/dpa</em></p>", ["dpa"]),
+        ("<p><i>bam/dpa/AFP</i></p>", ["dpa", "AFP"]),
+        ('<p class="source">Quelle: ntv.de, sro/dpa</p>', ["dpa"]),
+    ],
+)
+def test_a_closing_line_of_codes_credits_its_wire_services(line, agencies):
+    article = extract(page("", "<h1>Hafen wird erweitert</h1><p>Von Anna Schmidt</p>", closing=line))
+    assert (article.authors, article.agencies) == (["Anna Schmidt"], agencies)
+
+
+@pytest.mark.parametrize("line", ["<p>BMW/VW</p>", "<p>Foto: dpa/Anna Schmidt</p>", "<p>Preis/Leistung</p>"])
+def test_a_line_of_codes_without_a_wire_service_credits_none(line):
+    article = extract(page("", "<h1>Hafen wird erweitert</h1><p>Von Anna Schmidt</p>", closing=line))
+    assert article.agencies == []
+
+
 def test_a_signature_before_the_agency_s_credit_is_the_author():
     closing = "<p><strong>Stefan Kürten</strong> (mit dpa)</p>"
     article = extract(page("", "<h1>Hafen wird erweitert</h1>", closing=closing))

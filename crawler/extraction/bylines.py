@@ -189,6 +189,47 @@ MATERIAL_CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+
+def _material_line(tree):
+    """The :data:`MATERIAL_CREDIT` match of a text piece of the page that is that line alone:
+    sites that set it in the story's footer (BR24's "Mit Material von dpa" under the text,
+    beside the tags) keep it out of the extracted text."""
+    if not MATERIAL_WORDS.search(body_text(tree)):
+        return None
+    return next(
+        (match for piece in reversed(plain_text_pieces(tree)) if (match := MATERIAL_CREDIT.fullmatch(piece))), None
+    )
+
+
+# A line of codes alone crediting the story, a wire service among them: the station and its
+# editor's code with the agency ("MDR (cdi)/dpa" under mdr.de's stories), the editor's code and
+# the agencies ("bam/dpa" under SPIEGEL's wire copy, "lers/dpa" under Merkur's), a source line
+# naming the site first ("Quelle: ntv.de, sro/dpa" under n-tv's).
+CODES_LINE = re.compile(
+    r"(?:Quelle\s*:\s*)?(?:[\w-]+\.[a-z]{2,3}\s*,\s*)?"
+    r"(?P<codes>(?:[A-Z]{2,8}(?:\s+[A-Z]{2,12})?\s*\([a-z]{2,5}\)|[A-Za-z][A-Za-z-]{1,8})"
+    r"(?:\s*/\s*[A-Za-z][A-Za-z-]{1,8})+)\.?"
+)
+
+
+def _codes_lines(tree, text: str) -> list[str]:
+    """The codes of the :data:`CODES_LINE` lines of the story's ``text`` that credit a wire
+    service, else of the page's text pieces that are such a line alone (the text's clean-up
+    drops a line of codes after the story with the picture credits)."""
+    found = [
+        match["codes"] for line in text.splitlines() if "/" in line and (match := CODES_LINE.fullmatch(line.strip()))
+    ]
+    if not found:
+        found = [
+            match["codes"]
+            for piece in plain_text_pieces(tree)
+            if "/" in piece and len(piece) <= 60 and (match := CODES_LINE.fullmatch(piece))
+        ]
+    return [codes for codes in found if any(code.lower() in AGENCIES for code in re.split(r"[\s/()]+", codes))]
+
+
+MATERIAL_WORDS = re.compile(r"\b(?:mit (?:material|informationen|agenturmaterial)|with (?:material|reporting))\b", re.I)
+
 # "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
 OPENING_CREDIT = re.compile(
     r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
@@ -437,9 +478,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
                 agencies.append(agency)
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
-    material = MATERIAL_CREDIT.search(text.strip()[-120:]) if text else None
+    material = (MATERIAL_CREDIT.search(text.strip()[-120:]) if text else None) or _material_line(tree)
     if material:
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". ")), agencies)
+    for codes in _codes_lines(tree, text):
+        _add_agencies(re.split(r"[\s/()]+", codes), agencies)
     opening = OPENING_CREDIT.match(text.strip()[:80]) if text else None
     if opening:
         # Only the wire services: "(ots)", "(red)" at the start name no author.
