@@ -177,7 +177,8 @@ NAME_SEPARATORS = re.compile(
 )
 
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
-# "(mit dpa)": the reporter's story with the agency's material.
+# "(mit dpa)": the reporter's story with the agency's material (Leipziger Volkszeitung's "Von mro
+# (mit dpa)", Computerwoche's "(mit Material von dpa)", heise's "…, mit Material der dpa").
 CLOSING_CREDIT = re.compile(r"\((?:mit\s+)?([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
 
 # The story's last line crediting the wire services whose reports it draws on: "Mit Material
@@ -1247,7 +1248,9 @@ def _introduced(tree, name: str) -> list[str]:
     if len(name.split()) == 1 and name.islower():
         # A CMS handle ("jreckfort"): the name it is made of, wherever the page writes it (an
         # author box's biography, "Jana Reckfort schreibt für …" under WordPress themes' "Über
-        # jreckfort", whose box is marked by its id only).
+        # jreckfort", whose box is marked by its id only). WordPress sites credit the login so
+        # ("caschy" on stadt-bremerhaven.de, the hypotheses.org blogs); al.com's pages printed
+        # "Cdedman" beside Christie Dedman.
         return [
             match[0]
             for piece in plain_text_pieces(tree)

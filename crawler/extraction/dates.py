@@ -829,7 +829,9 @@ def shown_date(
     return ranges[0] if len({day[:10] for day in ranges}) == 1 else None
 
 
-# A media item's length right after a date: "| 02:14 Min.", "· 45 min", ", Dauer: 3:05".
+# A media item's length right after a date: "| 02:14 Min.", "· 45 min", ", Dauer: 3:05" (wdr.de's
+# players and audio pages, "WDR 3 Kulturfeature | 23.03.2019 | 54:05 Min."; ProSieben's and
+# SAT.1's video pages; the SR Mediathek's teasers, "Länge" beside "Datum").
 MEDIA_LENGTH = re.compile(r"\s*[|·•,–-]?\s*(?:Dauer:?\s*)?(?:\d{1,2}:)?\d{1,3}(?::\d\d)?\s*(?:Min|min|Std)\b")
 
 # The label of an update's date in the date line: "Aktualisiert am 22.11.2026, 10:15 Uhr"

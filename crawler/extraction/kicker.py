@@ -131,7 +131,8 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
     SEO titles of SPIEGEL, RP ONLINE, n-tv), or "Kicker - Headline" (another separator than the
     colon) where the page shows the kicker's words in the element just before the headline: a
     dash alone parts a site's name or section off too. FOCUS online writes its og:title so
-    ("Kommentar - …"), its kicker in the block above the headline; the other separators are
+    ("Kommentar - …"), its kicker in the block above the headline, and the Schwarzwälder Bote
+    its titles ("Balingen - …"), the place above the headline; the other separators are
     confirmed the same way."""
     element = find_headline_element(tree, headline)
     shown_before = _text_just_before(element) if element is not None else None

@@ -647,6 +647,8 @@ def _find_headline_element(tree, headline: str | None):
     if in_trail is not None:
         # The <h1> that holds it is the breadcrumb trail's last item (WELT sets its trail so):
         # the story's own header repeats it in an <h2>, whose kicker and date line are there.
+        # Public readers of welt.de, manager-magazin.de, n-tv.de and the RND papers take the
+        # headline from an <h2> ("h2.c-headline", "h2 span.article__headline").
         repeated = _subheading_holding(tree, wanted)
         return repeated if repeated is not None else in_trail
     for h1, key in h1s:
