@@ -31,6 +31,8 @@ HEADLINE = "Hafen wird um zwei Terminals erweitert"
         ("", f'<header><span class="article-heading__kicker">Strukturwandel</span><h1>{HEADLINE}</h1></header>'),
         ("", f'<div><p class="seitenkopf__topline">Strukturwandel</p><h1>{HEADLINE}</h1></div>'),
         ("", f'<header><div data-block="dachzeile">Strukturwandel:</div><h1>{HEADLINE}</h1></header>'),
+        # Austrian templates' "pretitle" (oe24.at, kurier.at, futurezone.at).
+        ("", f'<header><h2 class="articlePreTitle">Strukturwandel</h2><h1>{HEADLINE}</h1></header>'),
         # The first line of a two-line heading, the rest confirmed as the headline.
         (jsonld(headline=HEADLINE), f"<h1><small>Strukturwandel</small><br>{HEADLINE}</h1>"),
         # "Kicker: Headline" in the metadata title, the visible headline after the colon.
@@ -251,6 +253,13 @@ def test_a_page_without_a_date_is_dated_by_the_feed_that_lists_it(tmp_path):
             "",
             f'<header><div class="article-header_kicker"><span>SZ Plus</span> Strukturwandel</div><h1>{HEADLINE}</h1></header>',
             "Strukturwandel",
+        ),
+        # A "+" icon inside the kicker, named for screen readers only (the Madsack papers).
+        (
+            "",
+            '<header><span class="ArticleKicker"><span class="PlusIcon" aria-label="LVZ+">+</span>Warnstreik</span>'
+            f"<h1>{HEADLINE}</h1></header>",
+            "Warnstreik",
         ),
         # A kicker that ends in "+" as a word does is no badge.
         ("", f'<header><span class="article__kicker">C++</span><h1>{HEADLINE}</h1></header>', "C++"),

@@ -2287,6 +2287,49 @@ def test_a_line_of_codes_without_a_wire_service_credits_none(line):
     assert article.agencies == []
 
 
+def test_character_references_in_the_json_ld_author_are_resolved():
+    # CMSes write HTML's references into the JSON they generate (Südkurier's "J&ouml;rg").
+    head = jsonld(author={"@type": "Person", "name": "J&ouml;rg B&uuml;sselmann"})
+    assert extract(page(head, HEADLINE)).authors == ["Jörg Büsselmann"]
+    assert extract(page(jsonld(author="Anna &amp; Jan Meyer"), HEADLINE)).author == "Anna; Jan Meyer"
+
+
+def test_a_press_contact_s_details_in_a_credit_line_credit_no_one():
+    header = (
+        HEADLINE + '<div class="press-release__author"><p>Pressekontakt: Dortmund-Agentur, Tel. (0231) 50-0</p></div>'
+    )
+    article = extract(page("", header))
+    assert "Tel" not in article.authors and "Pressekontakt" not in (article.author or "")
+
+
+def test_trafilatura_s_guess_is_written_as_the_page_prints_it():
+    # trafilatura capitalises the names it finds: the newsroom's code "red" is no name "Red".
+    closing = '<div class="story-footer"><div class="byline"><p>red, ORF.at</p></div></div>'
+    article = extract(page("", HEADLINE, closing=closing))
+    assert "Red" not in article.authors
+
+
+@pytest.mark.parametrize("label", ["Autor(en):", "Autor*innen:", "Autor:innen:", "Autorin:"])
+def test_the_author_label_in_its_gendered_and_plural_forms_is_no_part_of_the_name(label):
+    article = extract(page("", HEADLINE + f'<p class="meta">{label} Christine Pohlmann</p>'))
+    assert article.authors == ["Christine Pohlmann"]
+
+
+def test_a_surname_that_is_also_an_organisation_s_word_is_a_person():
+    head = jsonld(author=[{"@type": "Person", "name": "Lena Hoppe"}, {"@type": "Person", "name": "Tobias Kammer"}])
+    assert extract(page(head, HEADLINE)).authors == ["Lena Hoppe", "Tobias Kammer"]
+    # After an adjective the word names a district, an organisation credited as a desk.
+    assert extract(page('<meta name="author" content="Märkischer Kreis">', HEADLINE)).authors == ["Märkischer Kreis"]
+    assert extract(page('<meta name="author" content="Anna Schmidt, Märkischer Kreis">', HEADLINE)).authors == [
+        "Anna Schmidt"
+    ]
+
+
+def test_the_swiss_financial_wire_beside_sda_is_an_agency():
+    article = extract(page("", HEADLINE, closing="<p>(sda/awp)</p>"))
+    assert article.agencies == ["SDA", "AWP"]
+
+
 def test_a_signature_before_the_agency_s_credit_is_the_author():
     closing = "<p><strong>Stefan Kürten</strong> (mit dpa)</p>"
     article = extract(page("", "<h1>Hafen wird erweitert</h1>", closing=closing))

@@ -53,6 +53,8 @@ AGENCIES = {
     "sid": "SID",
     "apa": "APA",
     "sda": "SDA",
+    # AWP Finanznachrichten, the Swiss financial wire, signed beside SDA ("(sda/awp)").
+    "awp": "AWP",
     "ddp": "ddp",
     "dapd": "dapd",  # ddp's successor 2010-2013: archived stories credit it
     "kyodo": "Kyodo",
@@ -141,6 +143,17 @@ LABEL_PHRASES = {
     "more articles",
     "view profile",
     "full bio",
+    # A contact's details in a press release's credit line ("Pressekontakt: Dortmund-Agentur,
+    # Tel. (0231) 50-0", contact boxes on presseportal, city press offices, companies' pages).
+    "tel",
+    "telefon",
+    "fax",
+    "telefax",
+    "mobil",
+    "e mail",
+    "email",
+    "mail",
+    "phone",
 }
 
 # Common nouns by their German suffix ("Informationen", "Mitteilung", "Gesundheit",
@@ -157,14 +170,22 @@ COMMON_NOUN = re.compile(
 # not left on the name as "Interview: Anna Schmidt".
 CREDIT_ROLES = r"(?:text|interview)(?:\s*(?:,|&|und|and)\s*(?:text|interview|fotos?|bilder|bild|recherche))*"
 
+# "Autor" with its feminine, plural and gender-inclusive endings: "Autorin", "Autoren",
+# "Autor(en)" (Computerwoche), "Autor*innen", "Autor:innen".
+AUTHOR_WORD = r"Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen)?"
+
 # The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
 # eawag.ch, gay.ch), "Veröffentlicht von …", "Gepostet von …", "Beitrag von …" (German
 # WordPress themes; stylegart.de), "Posted by …", "Written by …" (English ones; vortexcannon.org,
 # theantijunecleaver.com), and the story's form before it in English ("Analysis by …" on
-# cnn.com, "Opinion by …", "Commentary by …", "Story by …"): a label, however the byline
-# element is marked.
+# cnn.com, "Opinion by …", "Commentary by …", "Story by …"); a press release's "Pressekontakt:"
+# in an element marked as its author's: a label, however the byline element is marked.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(von|by|quelle|" + CREDIT_ROLES + r"|autor(?:in)?|autoren|author|(?:ein )?artikel von|"
+    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|"
+    + CREDIT_ROLES
+    + r"|"
+    + AUTHOR_WORD
+    + r"|author|(?:ein )?artikel von|"
     r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben) von|"
     r"(?:posted|written|analysis|opinion|commentary|story|reporting) by)\s*:?\s+",
     re.IGNORECASE,
@@ -457,7 +478,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
         _sort_names(signature, sites, names, agencies, desks, common)
     if not names:
-        guess = split_names(fallback() if callable(fallback) else fallback)
+        guess = [_as_printed(name, tree) for name in split_names(fallback() if callable(fallback) else fallback)]
         _sort_names(_not_from_teasers(guess, tree), sites, names, agencies, desks, common)
     if not names and sources:
         # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls").
@@ -493,6 +514,14 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     # Wire copy the site runs under its own name ("DER SPIEGEL" or "tagesschau.de" as the
     # author, "(dpa)" at the end): the agency is credited, the site's desk is no author.
     return Credits(people if newsrooms else names or ([] if agencies else desks), agencies, newsrooms)
+
+
+def _as_printed(name: str, tree) -> str:
+    """``name`` as the page prints it: trafilatura capitalises every word of the names it
+    finds, so a newsroom's code ("red, ORF.at" under orf.at's unsigned stories) would read as
+    a name ("Red"), and a name printed in capitals loses them before :func:`_in_mixed_case`."""
+    printed = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body_text(tree), re.IGNORECASE)
+    return printed[0] if printed else name
 
 
 def _add_agencies(codes: list[str], agencies: list[str]) -> None:
@@ -639,7 +668,7 @@ NAME = (
 
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
-    r"(?:[Vv]on(?:\s+unse(?:rem|rer))?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|Autor(?:in)?\s*:|Autoren\s*:|"
+    r"(?:[Vv]on(?:\s+unse(?:rem|rer))?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|" + AUTHOR_WORD + r"\s*:|"
     r"Geschrieben von|Ein Beitrag von)"
 )
 
@@ -649,8 +678,11 @@ BYLINE_LABEL = (
 # ZEIT ONLINE, FAZ and tagesschau.de print opinion and analysis so) and an interview's credit
 # ("Das Interview führte …", "Die Fragen stellte …": SPIEGEL, SZ, Deutschlandfunk).
 EXPLICIT_BYLINE_LABEL = (
-    r"(?:Autor(?:in)?|Autoren|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
-    r"Autor(?:in|en)?|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
+    r"(?:"
+    + AUTHOR_WORD
+    + r"|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
+    + AUTHOR_WORD
+    + r"|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
     r"Geschrieben|Verfasst) von|Das Interview führten?|Die Fragen stellten?|"
     # A magazine's credits block: "Text" / "Interview" over the name, each a piece of its own
@@ -693,7 +725,9 @@ SHOWN_BYLINE = re.compile(
 
 DATED_BYLINE = re.compile(
     r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
-    r"(?:(?:Redaktion|Autor(?:in)?|Text|[Vv]on)\s*:?\s+)?"
+    r"(?:(?:Redaktion|"
+    + AUTHOR_WORD
+    + r"|Text|[Vv]on)\s*:?\s+)?"
     + NAMES
     # "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
     + r"(?:\s*\([^)]{1,60}\))?$"
@@ -1194,7 +1228,7 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
     words = name.split()
     if CREDENTIAL.fullmatch(name):
         return "phrase"
-    if ORGANISATION.search(name) or ROLE.search(name):
+    if (ORGANISATION.search(name) and not _surname_after_first_name(words)) or ROLE.search(name):
         return "organisation"
     folded = " ".join(words_of(name))
     if folded in LABEL_PHRASES or any(COMMON_NOUN.match(word) and len(word) >= 8 for word in words):
@@ -1203,6 +1237,23 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
         # A brand or a phrase ("Daheim Solar", "Unsere Partner"): credited only when nobody is.
         return "organisation"
     return None
+
+
+# Words of organisations' names that are German surnames too ("Tobias Kammer", "Christian
+# Kreis", "Julia Bund"): after a first name they name a person; after an adjective, a district
+# or a federation ("Märkischer Kreis", "Oberbergischer Kreis", "Deutscher Bund").
+SURNAME_WORDS = {"kammer", "kreis", "bund"}
+
+
+def _surname_after_first_name(words: list[str]) -> bool:
+    """Whether a credit of two or three words ends in :data:`SURNAME_WORDS` after capitalised
+    words that are no adjective and no organisation's: a person's name."""
+    return (
+        2 <= len(words) <= 3
+        and words[-1].lower() in SURNAME_WORDS
+        and all(word[:1].isupper() and not word.lower().endswith("scher") for word in words[:-1])
+        and not ORGANISATION.search(" ".join(words[:-1]))
+    )
 
 
 def _before_common_noun(name: str) -> str:
@@ -1485,7 +1536,7 @@ def _jsonld_people(value, tree=None) -> list[str]:
     to a node elsewhere in the page's graph (``{"@id": "…/#/schema/person/…"}``: Yoast SEO on
     WordPress, used by magazines and regional portals alike, and Drupal's and TYPO3's schema
     extensions describe the Person once and refer to it from the article)."""
-    names = [string_value(item.get("name")) if isinstance(item, dict) else item for item in _author_items(value, tree)]
+    names = [string_value(item.get("name") if isinstance(item, dict) else item) for item in _author_items(value, tree)]
     return [name for name in names if name]
 
 

@@ -29,8 +29,20 @@ from crawler.extraction.page import (
 
 # Headline parts that name the section, not the story.
 # How CMSes name a kicker's element: kicker, topline, overline, eyebrow in English-speaking
-# templates, Dachzeile, Spitzmarke in German ones (crawler/extraction/kicker.py keeps its text).
-KICKER_NAMES = ("kicker", "topline", "overline", "dachzeile", "roofline", "eyebrow", "spitzmarke", "supertitle")
+# templates, Dachzeile, Spitzmarke in German ones, pretitle in Austrian ones (futurezone.at's and
+# kurier.at's "pretitle", oe24.at's "articlePreTitle", furche.at's "article-header__pretitle")
+# (crawler/extraction/kicker.py keeps its text).
+KICKER_NAMES = (
+    "kicker",
+    "topline",
+    "overline",
+    "dachzeile",
+    "roofline",
+    "eyebrow",
+    "spitzmarke",
+    "supertitle",
+    "pretitle",
+)
 KICKER_CLASSES = (
     *KICKER_NAMES,
     "subtitle",
@@ -299,8 +311,8 @@ def displayed_copy(heading):
 
 # A subscription badge set in a heading or beside its kicker, an element of its own: "AZ+"
 # (Aachener Zeitung), "SPIEGEL+", "F+" (FAZ), "Z+" (ZEIT ONLINE), "RP+", "SZ Plus", "BILDplus",
-# "WELTplus".
-SUBSCRIPTION_BADGE = re.compile(r"[A-ZÄÖÜ][\w]{0,11}\+|[A-ZÄÖÜ]{1,12}\s?(?:plus|Plus|PLUS)")
+# "WELTplus"; a "+" icon alone, its name for screen readers only ("LVZ+" on the Madsack papers).
+SUBSCRIPTION_BADGE = re.compile(r"[A-ZÄÖÜ][\w]{0,11}\+|[A-ZÄÖÜ]{1,12}\s?(?:plus|Plus|PLUS)|\+")
 
 
 def headline_candidates(tree) -> list[str]:

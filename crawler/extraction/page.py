@@ -2,6 +2,7 @@
 headline element, and the constants they share.
 """
 
+import html
 import json
 import re
 import weakref
@@ -703,9 +704,16 @@ def plain_text_pieces(tree) -> list[str]:
 
 
 def string_value(value) -> str | None:
+    """A JSON-LD or meta value as text: the first of a list, whitespace collapsed, and HTML's
+    character references resolved, which CMSes leave in the JSON they write ("J&ouml;rg" in
+    Südkurier's author, "&#8222;Arschloch&#8220;" in a WordPress headline)."""
     if isinstance(value, list):
         value = value[0] if value else None
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if "&" in value:
+        value = html.unescape(value)
+    return " ".join(value.split()) or None
 
 
 def words_of(text: str) -> list[str]:
