@@ -36,7 +36,7 @@ RESULTS = REPOSITORY / "bench" / "results" / "templates.json"
 FIELDS = ("headline", "kicker", "day", "people", "agencies")
 
 
-def project_outcome(expected: dict, html: str) -> dict[str, bool]:
+def project_outcome(expected: dict, html: bytes) -> dict[str, bool]:
     article = extract_article(html, expected["url"])
     outcome = {
         "headline": article is not None and normalise(article.title) == normalise(expected["title"]),
@@ -50,7 +50,7 @@ def project_outcome(expected: dict, html: str) -> dict[str, bool]:
     return outcome
 
 
-def trafilatura_outcome(expected: dict, html: str) -> dict[str, bool]:
+def trafilatura_outcome(expected: dict, html: bytes) -> dict[str, bool]:
     document = trafilatura.bare_extraction(html, url=expected["url"], with_metadata=True)
     found = document if document is not None else trafilatura.metadata.Document()
     outcome = {
@@ -79,7 +79,7 @@ def main() -> int:
     project, plain, misses = [], [], {}
     for page in pages:
         expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
-        html = page.read_text(encoding="utf-8")
+        html = page.read_bytes()  # decoded by its declared charset, as a crawl would
         outcome = project_outcome(expected, html)
         project.append(outcome)
         plain.append(trafilatura_outcome(expected, html))

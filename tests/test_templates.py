@@ -14,14 +14,15 @@ PAGES = sorted(path.stem for path in TEMPLATES.glob("*.html"))
 
 
 def test_every_template_page_has_its_expected_fields():
-    assert len(PAGES) == 137
+    assert len(PAGES) == 195
     assert all((TEMPLATES / f"{name}.json").exists() for name in PAGES)
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_a_news_site_template_is_read_as_its_readers_see_it(name):
     expected = json.loads((TEMPLATES / f"{name}.json").read_text(encoding="utf-8"))
-    article = extract_article((TEMPLATES / f"{name}.html").read_text(encoding="utf-8"), expected["url"])
+    # As fetched: bytes, decoded by their declared charset (one older page is ISO-8859-1).
+    article = extract_article((TEMPLATES / f"{name}.html").read_bytes(), expected["url"])
     assert article is not None
     # Fields the project still reads wrong on a page are listed as its known misses (the
     # benchmark, bench/templates.py, counts them); every other field must hold.
