@@ -2325,6 +2325,23 @@ def test_a_surname_that_is_also_an_organisation_s_word_is_a_person():
     ]
 
 
+def test_with_a_wire_service_under_an_english_byline_credits_it():
+    header = HEADLINE + '<p class="byline">By Emma Whitfield</p><div class="author-extra">with AFP</div>'
+    article = extract(page("", header, lang="en"))
+    assert (article.authors, article.agencies) == (["Emma Whitfield"], ["AFP"])
+
+
+def test_an_english_author_label_is_no_part_of_the_name():
+    article = extract(page("", HEADLINE + '<p class="meta">Author: Thomas Brenner</p>', lang="en"))
+    assert article.authors == ["Thomas Brenner"]
+
+
+@pytest.mark.parametrize("credit", ["Quelle: dpa/lsw", "Von dpa/lnw"])
+def test_a_wire_service_with_its_regional_service_credits_the_agency_alone(credit):
+    article = extract(page("", HEADLINE + f'<div class="meta-authors">{credit}</div>'))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
 def test_the_swiss_financial_wire_beside_sda_is_an_agency():
     article = extract(page("", HEADLINE, closing="<p>(sda/awp)</p>"))
     assert article.agencies == ["SDA", "AWP"]

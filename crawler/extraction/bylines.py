@@ -204,9 +204,11 @@ CLOSING_CREDIT = re.compile(r"\((?:mit\s+)?([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2
 
 # The story's last line crediting the wire services whose reports it draws on: "Mit Material
 # von dpa und AFP" (tagesschau.de, ZDFheute, stern.de), "Mit Informationen der dpa", "With
-# material from dpa and Reuters" (English editions).
+# material from dpa and Reuters" (English editions), or "with AFP" alone under an English byline
+# (The Local, France 24). Only the wire services among its words are credited.
 MATERIAL_CREDIT = re.compile(
-    r"(?:^|\n)\s*(?:Mit (?:Material|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from)"
+    r"(?:^|\n)\s*(?:Mit (?:Material|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
+    r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b))"
     r"\s+(?P<codes>[^\n]{2,60})$",
     re.IGNORECASE,
 )
@@ -250,7 +252,9 @@ def _codes_lines(tree, text: str) -> list[str]:
     return [codes for codes in found if any(code.lower() in AGENCIES for code in re.split(r"[\s/()]+", codes))]
 
 
-MATERIAL_WORDS = re.compile(r"\b(?:mit (?:material|informationen|agenturmaterial)|with (?:material|reporting))\b", re.I)
+MATERIAL_WORDS = re.compile(
+    r"\b(?:mit (?:material|informationen|agenturmaterial)|with (?:material|reporting|afp|ap|reuters|dpa))\b", re.I
+)
 
 # "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
 OPENING_CREDIT = re.compile(
@@ -680,7 +684,7 @@ BYLINE_LABEL = (
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
-    + r"|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
+    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
     + AUTHOR_WORD
     + r"|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
@@ -1374,15 +1378,32 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
         if key in known or _initials_of(name, names):
             continue
         known.add(key)
-        agency = AGENCIES.get(name.lower())
+        agency = AGENCIES.get(name.lower()) or _agency_with_its_service(name)
         kind = None if agency else _not_a_person(name, common)
         if agency:
             if agency not in agencies:
                 agencies.append(agency)
         elif DESK_WORDS.search(name) or _is_site(name, sites) or kind == "organisation":
             desks.append(name)
+        elif agencies and SERVICE_CODE.fullmatch(name):
+            # Beside a wire service, a code alone is its regional service's or the editor's
+            # ("dpa" and "lsw" of "dpa/lsw"), no one's name.
+            desks.append(name)
         elif kind is None:
             names.append(name)
+
+
+# After a wire service, its regional service's or the editor's code: "dpa/lsw" (dpa's south-west
+# service, as SWR credits agency copy: "Quelle: dpa/lsw"), "dpa/lnw", "AFP/red".
+SERVICE_CODE = re.compile(r"[a-z]{2,5}")
+
+
+def _agency_with_its_service(name: str) -> str | None:
+    """The wire service of a credit written with its service's code after a slash, else ``None``."""
+    codes = re.split(r"\s*/\s*", name)
+    if len(codes) < 2 or not all(SERVICE_CODE.fullmatch(code) for code in codes[1:]):
+        return None
+    return AGENCIES.get(codes[0].lower())
 
 
 # One person or desk credited twice, spelled two ways, is credited once (the first spelling
