@@ -295,6 +295,36 @@ def test_a_page_read_in_the_wrong_charset_is_repaired_whole():
     assert repair_encoding(page) is page
 
 
+def test_a_page_laid_out_in_tables_is_read_as_blocks():
+    """Pages before style sheets: a layout table with the menu in one cell and the story in
+    another, paragraphs set with <br> inside <font>; trafilatura alone reads the table as data."""
+    story = "<br><br>".join(
+        f"Absatz {number}: Die Firma Grotemeyer Fördertechnik hat beim Amtsgericht Bochum Insolvenz beantragt,"
+        " 140 Arbeitsplätze stehen auf dem Spiel, und der Betrieb soll zunächst weiterlaufen."
+        for number in range(8)
+    )
+    html = (
+        "<html><head><title>WAZ - Herne - Bergbau-Zulieferer meldet Insolvenz an</title></head><body>"
+        '<table width="770"><tr><td width="150"><font size="1"><a href="/a">Bochum</a><br><a href="/b">Essen</a>'
+        '</font></td><td width="470"><table><tr><td><font size="4"><b>Bergbau-Zulieferer meldet Insolvenz an</b>'
+        f'</font><br><br><font face="Verdana" size="2">{story}<br><br><i>Klaus Dieckmann</i></font>'
+        "</td></tr></table></td></tr></table></body></html>"
+    )
+    article = extract_article(html, "https://www.waz.de/herne/grotemeyer.html")
+    lines = article.text.splitlines()
+    assert lines[1].startswith("Absatz 0:") and any(line.startswith("Absatz 7:") for line in lines)
+    assert "|" not in article.text and "Bochum Essen" not in article.text
+
+
+def test_a_data_table_stays_a_table():
+    rows = "".join(f"<tr><td>Werk {number}</td><td>{100 + number} Beschäftigte</td></tr>" for number in range(5))
+    html = (
+        f"<html><body><article><h1>Hafen wird erweitert</h1><p>{'Der Rat hat beschlossen. ' * 40}</p>"
+        f"<table>{rows}</table></article></body></html>"
+    )
+    assert "| Werk 1 | 101 Beschäftigte |" in extract_article(html, "https://news.example/a.html").text
+
+
 def test_default_pass_is_run_on_a_result_its_baseline_would_rescue():
     # Under trafilatura's minimum size, the default pass's baseline reads structured data too:
     # the page's words are the only bound.

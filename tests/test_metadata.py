@@ -556,6 +556,7 @@ def test_dates_in_sentences_and_updates_are_not_the_date_line():
     [
         "Von Anna Schmidt | 21.11.2025, 08:00 Uhr | Aktualisiert am 22.11.2025, 10:15 Uhr",
         "21.11.2025, 08:00 Uhr, aktualisiert: 22.11.2025 um 10:15 Uhr",
+        "21.11.2025, 08:00 Uhr, aktualisiert 22.11.2025, 10:15 Uhr",
     ],
 )
 def test_the_update_the_date_line_prints_is_the_modified_date(line):
@@ -2147,6 +2148,38 @@ def test_is_dated_list(items, dated):
     assert is_dated_list(tree.find(".//ul")) is dated
 
 
+@pytest.mark.parametrize(
+    "items, dated",
+    [
+        (
+            [
+                '<a href="/a">Hafen Neuss wächst weiter</a> (12.02.2009)',
+                '<a href="/b">Kurzarbeit nimmt zu</a> (09.02.2009)',
+            ],
+            True,
+        ),
+        (['<a href="/a">Hafen wächst</a> – 12.02.2009, 14:30 Uhr', '<a href="/b">Kurzarbeit</a> – 09.02.2009'], True),
+        (['<a href="/a">Hafen wächst</a> (12.02.2009)', '<a href="/b">Kurzarbeit</a> im Rhein-Kreis'], False),
+        (["Hafen wächst (12.02.2009)", "Kurzarbeit (09.02.2009)"], False),  # no links: not pointers
+    ],
+)
+def test_a_list_of_links_each_with_its_day_is_a_dated_list(items, dated):
+    tree = parse_html("<html><body><ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul></body></html>")
+    assert is_dated_list(tree.find(".//ul")) is dated
+
+
+def test_the_days_of_a_related_stories_list_do_not_date_a_page_that_prints_only_its_update():
+    related = (
+        '<ul><li><a href="/a">Hafen Neuss wächst weiter</a> (12.02.2009)</li>'
+        '<li><a href="/b">Kurzarbeit im Rhein-Kreis nimmt zu</a> (09.02.2009)</li></ul>'
+    )
+    body = (
+        '<main><div class="datum">zuletzt aktualisiert: 17.02.2009 - 18:20</div>'
+        f"<h1>Hafen wird um zwei Terminals erweitert</h1>{STORY_TEXT}{related}</main>"
+    )
+    assert extract(bare_page("", body)).published[:10] == "2009-02-17"
+
+
 def test_a_player_s_block_under_the_headline_is_no_date_line():
     # A video teaser with its upload day and length right under the headline, the story's date
     # line after it.
@@ -2274,6 +2307,7 @@ def test_the_wire_material_line_in_the_story_s_footer_credits_the_agencies():
         ("<p><em>MDR (cdi)/dpa</em></p>", ["dpa"]),
         ("<p><i>bam/dpa/AFP</i></p>", ["dpa", "AFP"]),
         ('<p class="source">Quelle: ntv.de, sro/dpa</p>', ["dpa"]),
+        ('<p class="source">Quelle: n-tv.de, dpa</p>', ["dpa"]),
     ],
 )
 def test_a_closing_line_of_codes_credits_its_wire_services(line, agencies):

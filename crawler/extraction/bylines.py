@@ -228,11 +228,12 @@ def _material_line(tree):
 # A line of codes alone crediting the story, a wire service among them: the station and its
 # editor's code with the agency ("MDR (cdi)/dpa" under mdr.de's stories), the editor's code and
 # the agencies ("bam/dpa" under SPIEGEL's wire copy, "lers/dpa" under Merkur's), a source line
-# naming the site first ("Quelle: ntv.de, sro/dpa" under n-tv's).
+# naming the site first ("Quelle: ntv.de, sro/dpa" under n-tv's, "Quelle: n-tv.de, dpa" on its
+# older pages). Without a slash, only after the site's name: a word alone is no credit.
 CODES_LINE = re.compile(
-    r"(?:Quelle\s*:\s*)?(?:[\w-]+\.[a-z]{2,3}\s*,\s*)?"
+    r"(?P<label>Quelle\s*:\s*)?(?P<site>[\w-]+\.[a-z]{2,3}\s*,\s*)?"
     r"(?P<codes>(?:[A-Z]{2,8}(?:\s+[A-Z]{2,12})?\s*\([a-z]{2,5}\)|[A-Za-z][A-Za-z-]{1,8})"
-    r"(?:\s*/\s*[A-Za-z][A-Za-z-]{1,8})+)\.?"
+    r"(?P<more>(?:\s*/\s*[A-Za-z][A-Za-z-]{1,8})+)?)\.?"
 )
 
 
@@ -240,16 +241,23 @@ def _codes_lines(tree, text: str) -> list[str]:
     """The codes of the :data:`CODES_LINE` lines of the story's ``text`` that credit a wire
     service, else of the page's text pieces that are such a line alone (the text's clean-up
     drops a line of codes after the story with the picture credits)."""
-    found = [
-        match["codes"] for line in text.splitlines() if "/" in line and (match := CODES_LINE.fullmatch(line.strip()))
-    ]
+    found = [codes for line in text.splitlines() if (codes := _credited_codes(line.strip()))]
     if not found:
-        found = [
-            match["codes"]
-            for piece in plain_text_pieces(tree)
-            if "/" in piece and len(piece) <= 60 and (match := CODES_LINE.fullmatch(piece))
-        ]
+        found = [codes for piece in plain_text_pieces(tree) if len(piece) <= 60 and (codes := _credited_codes(piece))]
     return [codes for codes in found if any(code.lower() in AGENCIES for code in re.split(r"[\s/()]+", codes))]
+
+
+def _credited_codes(line: str) -> str | None:
+    """The codes of a :data:`CODES_LINE` line: several joined by slashes, or one after the
+    site's name."""
+    if "/" not in line and not line.startswith("Quelle"):
+        return None
+    match = CODES_LINE.fullmatch(line)
+    if match is None or not (match["more"] or match["site"]):
+        # "Quelle: dpa" alone is as often a picture's source (in its caption) as the story's:
+        # the story's is read as a source line (:func:`source_credits`) where nobody is named.
+        return None
+    return match["codes"]
 
 
 MATERIAL_WORDS = re.compile(

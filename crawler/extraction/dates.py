@@ -837,10 +837,13 @@ MEDIA_LENGTH = re.compile(r"\s*[|·•,–-]?\s*(?:Dauer:?\s*)?(?:\d{1,2}:)?\d{1
 # The label of an update's date in the date line: "Aktualisiert am 22.11.2026, 10:15 Uhr"
 # (t-online, FAZ.NET, Kölner Stadt-Anzeiger), "aktualisiert: 22.11.2026 um 10:15 Uhr" (RP
 # ONLINE), "Zuletzt geändert am …" (public bodies' and IHK pages), "Updated …".
-# Capitalised or with a colon: "… wird aktualisiert am 23.11." in a sentence is no label.
+# Capitalised, with a colon or after the date line's separator ("07.06.2011, 19:42 Uhr,
+# aktualisiert 08.06.2011", Handelsblatt's older pages): "… wird aktualisiert am 23.11." in a
+# sentence is no label.
 UPDATE_LABEL = re.compile(
     r"(?:\b(?:Aktualisiert|Zuletzt (?:aktualisiert|geändert)|Geändert|Updated?)(?:\s+(?:am|on))?\s*:?"
-    r"|\b(?:aktualisiert|geändert|updated?)(?:\s+(?:am|on))?\s*:)\s*$"
+    r"|\b(?:aktualisiert|geändert|updated?)(?:\s+(?:am|on))?\s*:"
+    r"|[,|·•]\s*(?:aktualisiert|geändert|updated?)(?:\s+(?:am|on))?)\s*$"
 )
 
 

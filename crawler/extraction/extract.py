@@ -494,12 +494,20 @@ def prepared_for_extraction(tree):
       element) then read about half the elements of a news page fewer. The figures, and the
       three benchmark pages whose text changes, are in docs/notes/2026-12-extraction-cpu.md.
 
+    - A page laid out in tables, as pages were before style sheets (:func:`_laid_out_in_tables`),
+      has them read as blocks, and its ``<font>`` elements unwrapped: trafilatura reads a table
+      as data, one line a cell with its paragraphs run together and the menu's cell beside the
+      story's, and drops the text a ``<font>`` opens with before a ``<br>``.
+
     A whole page's tree is changed in place and restored when the block ends (trafilatura
     extracts from copies of its own, and the field rules read the page as it is): a copy of
-    the whole tree less. Any other element is copied first.
+    the whole tree less. Any other element, and a page laid out in tables, is copied first.
     """
-    if tree.getparent() is not None or tree.tail or tree is not tree.getroottree().getroot():
+    old_layout = tree.find(".//font") is not None or _laid_out_in_tables(tree)
+    if old_layout or tree.getparent() is not None or tree.tail or tree is not tree.getroottree().getroot():
         copied = deepcopy(tree)
+        if old_layout:
+            _as_blocks(copied)
         _undo_chrome(copied)
         take_out(_never_extracted(copied))
         yield copied
@@ -537,6 +545,33 @@ def _never_extracted(tree) -> list:
 MAY_HOLD_THE_STORY = lxml.etree.XPath(
     'boolean(.//main or .//article or .//h1 or .//script[contains(@type, "json")] or count(.//p) > 5)'
 )
+
+
+# A table cell with this many words or more holds running text, not data.
+LAYOUT_CELL_WORDS = 60
+TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption")
+
+
+def _laid_out_in_tables(tree) -> list:
+    """The page's outermost tables that lay the page out rather than hold data: a table inside
+    one of their cells, or a cell of running text (:data:`LAYOUT_CELL_WORDS` words or more)."""
+    layout = []
+    for table in tree.iter("table"):
+        if any(table in outer.iterdescendants("table") for outer in layout):
+            continue
+        if table.find(".//table") is not None or any(
+            len(cell.text_content().split()) >= LAYOUT_CELL_WORDS for cell in table.iter("td", "th")
+        ):
+            layout.append(table)
+    return layout
+
+
+def _as_blocks(tree) -> None:
+    """Rename the parts of ``tree``'s layout tables to blocks and unwrap its ``<font>``s."""
+    for table in _laid_out_in_tables(tree):
+        for element in list(table.iter(*TABLE_PARTS)):
+            element.tag = "div"
+    lxml.etree.strip_tags(tree, "font")
 
 
 def _undo_chrome(tree) -> tuple[list, list]:

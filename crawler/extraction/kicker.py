@@ -10,6 +10,7 @@ and tries three general rules in order; the first that finds a kicker decides.
 """
 
 import re
+from urllib.parse import urlsplit
 
 from crawler.extraction.dates import text_before_date
 from crawler.extraction.headline import (
@@ -158,8 +159,11 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
                 kicker = _plausible(match["kicker"], headline)
                 # A site's name or a section of its breadcrumb trail leads the title of every
                 # story there ("Pressedienst: …" on a city's press office pages).
-                if kicker and text_key(kicker) not in {text_key(name) for name in site_names_of(tree, url)} | (
-                    trail_sections(tree)
+                if (
+                    kicker
+                    and text_key(kicker)
+                    not in {text_key(name) for name in site_names_of(tree, url)} | trail_sections(tree)
+                    and not _names_the_host(kicker, url)
                 ):
                     return kicker
     return None
@@ -179,3 +183,15 @@ def _text_just_before(element) -> str | None:
         if (container.text or "").strip():
             return None
     return None
+
+
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _names_the_host(text: str, url: str) -> bool:
+    """Whether every word of ``text`` is a label of the page's host, umlauts written out: the
+    site's name as its titles lead with it ("IHK Düsseldorf: …" on duesseldorf.ihk.de, "Stadt
+    Köln: …" on stadt-koeln.de)."""
+    labels = set(re.split(r"[.-]", (urlsplit(url).hostname or "").lower()))
+    words = re.findall(r"\w+", text.casefold().translate(UMLAUTS))
+    return bool(words) and all(word in labels for word in words)

@@ -417,19 +417,39 @@ MIN_DATED_ITEMS = 2
 def is_dated_list(element) -> bool:
     """Whether ``element`` is a ``<ul>`` or ``<ol>`` of :data:`MIN_DATED_ITEMS` items or more,
     each starting with a date, or a ``<table>`` of as many rows with data cells, each starting so
-    (a table of prices, results or sailings by day; a row of headings does not count)."""
+    (a table of prices, results or sailings by day; a row of headings does not count); or a list
+    of links to other stories, each with its day beside the link (:func:`_is_dated_link`)."""
     if element.tag == "table":
         items = [row for row in element.iter("tr") if next(row.iter("td"), None) is not None]
     else:
         items = [item for item in element if item.tag == "li"]
     if len(items) < MIN_DATED_ITEMS:
         return False
-    for item in items:
-        start = " ".join("".join(islice(item.itertext(), 3)).split())[:60]
-        found = VISIBLE_DATE.search(start) or SLASHED_DATE.search(start)
-        if found is None or not BEFORE_AN_ITEM_S_DATE.fullmatch(start[: found.start()]):
-            return False
-    return True
+    return all(map(_starts_with_a_date, items)) or element.tag != "table" and all(map(_is_dated_link, items))
+
+
+def _starts_with_a_date(item) -> bool:
+    start = " ".join("".join(islice(item.itertext(), 3)).split())[:60]
+    found = VISIBLE_DATE.search(start) or SLASHED_DATE.search(start)
+    return found is not None and BEFORE_AN_ITEM_S_DATE.fullmatch(start[: found.start()]) is not None
+
+
+# The text of a list item outside its links.
+OUTSIDE_LINKS = lxml.etree.XPath("./text() | .//*[not(ancestor-or-self::a)]/text()")
+# What may stand around the day beside a link: brackets, a dash, a separator, a time.
+AROUND_A_LINK_S_DAY = " ()[]|·•,–-"
+LONGEST_TIME_AFTER_A_DAY = 12
+
+
+def _is_dated_link(item) -> bool:
+    """Whether a list item is a link with a day beside it and nothing else: "<a>Hafen Neuss
+    wächst weiter</a> (12.02.2009)", "<a>…</a> – 12.02.2009, 14:30 Uhr", the related-stories
+    lists of news sites' older pages (RP ONLINE's, the WAZ group's) and of blogs' archives."""
+    if next(item.iter("a"), None) is None:
+        return False
+    rest = " ".join("".join(OUTSIDE_LINKS(item)).split()).strip(AROUND_A_LINK_S_DAY)
+    found = VISIBLE_DATE.match(rest) or SLASHED_DATE.match(rest)
+    return found is not None and len(rest) - found.end() <= LONGEST_TIME_AFTER_A_DAY
 
 
 def dated_lists(tree) -> list:
