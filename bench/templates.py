@@ -12,8 +12,9 @@ read each page; a field counts when it equals the page's JSON:
 - headline: the headline without its kicker, after whitespace normalisation;
 - kicker: newsarchive's kicker field (trafilatura has none);
 - day: the calendar day of the publication;
-- people: the people credited, no more and no fewer (trafilatura's author string must hold each
-  of them); pages whose JSON names no one (press releases) are left out;
+- people: the people credited, no more and no fewer, case aside (a name the page prints in
+  capitals is written as names are; trafilatura's author string must hold each of them); pages
+  whose JSON names no one (press releases) are left out;
 - agencies: the wire services credited, on pages whose JSON lists them (newsarchive only).
 
 Prints a table and writes ``bench/results/templates.json``.
@@ -44,7 +45,9 @@ def project_outcome(expected: dict, html: bytes) -> dict[str, bool]:
         "day": article is not None and (article.published or "")[:10] == expected["published_day"],
     }
     if expected["authors"] is not None:
-        outcome["people"] = article is not None and article.authors == expected["authors"]
+        outcome["people"] = article is not None and [name.casefold() for name in article.authors] == [
+            name.casefold() for name in expected["authors"]
+        ]
     if "agencies" in expected:
         outcome["agencies"] = article is not None and article.agencies == expected["agencies"]
     return outcome

