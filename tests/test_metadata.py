@@ -636,6 +636,13 @@ def test_a_press_release_dateline_in_parentheses(dateline):
     assert extract(page("", "<h1>Hafen wird erweitert</h1>", body, closing=teaser)).published == "2021-11-12"
 
 
+def test_a_day_in_brackets_after_a_link_is_another_release_s_not_a_dateline():
+    # openPR's "Weitere Mitteilungen von …" list under the release, its own day by the headline.
+    header = '<h1>Hafen wird erweitert</h1><p class="pm-zeit">08.03.2011 10:41</p>'
+    more = '<div class="weitere"><h3>Weitere Mitteilungen</h3><ul><li><a href="/a">Neue Halle</a> (12.10.2010)</li></ul></div>'
+    assert extract(page("", header, closing=more)).published[:10] == "2011-03-08"
+
+
 def test_a_time_element_far_from_the_headline_beats_a_guess():
     head = '<meta property="og:article:published_time" content="2022-01-15">'
     closing = (
@@ -2386,6 +2393,24 @@ def test_an_english_author_label_is_no_part_of_the_name():
 def test_a_wire_service_with_its_regional_service_credits_the_agency_alone(credit):
     article = extract(page("", HEADLINE + f'<div class="meta-authors">{credit}</div>'))
     assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
+def test_verfasser_is_an_author_label():
+    assert extract(page("", HEADLINE, closing='<p class="autor">Verfasser: Markus Brandt</p>')).authors == [
+        "Markus Brandt"
+    ]
+
+
+def test_an_office_named_with_a_compound_s_hyphen_is_one_credit():
+    # "Presse- und Kommunikationsamt": one office; its parts, as trafilatura splits them, no more.
+    head = '<meta name="author" content="Stadt Essen, Presse- und Kommunikationsamt">'
+    assert extract(page(head, HEADLINE)).authors == ["Stadt Essen", "Presse- und Kommunikationsamt"]
+
+
+def test_a_date_line_with_the_wire_services_alone_credits_them():
+    header = '<p class="meta">09.02.2010, 13:10 Uhr | dpa, AFP</p><h2>Möbelindustrie</h2>' + HEADLINE
+    article = extract(page("", header))
+    assert (article.authors, article.agencies, article.published) == ([], ["dpa", "AFP"], "2010-02-09T13:10:00+01:00")
 
 
 def test_the_swiss_financial_wire_beside_sda_is_an_agency():

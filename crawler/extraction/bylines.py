@@ -171,8 +171,8 @@ COMMON_NOUN = re.compile(
 CREDIT_ROLES = r"(?:text|interview)(?:\s*(?:,|&|und|and)\s*(?:text|interview|fotos?|bilder|bild|recherche))*"
 
 # "Autor" with its feminine, plural and gender-inclusive endings: "Autorin", "Autoren",
-# "Autor(en)" (Computerwoche), "Autor*innen", "Autor:innen".
-AUTHOR_WORD = r"Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen)?"
+# "Autor(en)" (Computerwoche), "Autor*innen", "Autor:innen"; "Verfasser" (press portals: openPR).
+AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen)?|Verfasser(?:in|innen)?)"
 
 # The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
 # eawag.ch, gay.ch), "Veröffentlicht von …", "Gepostet von …", "Beitrag von …" (German
@@ -191,9 +191,12 @@ BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
-# "im Gespräch mit" joins an interview's guest and host (:data:`INTERVIEW_BYLINE`).
+# "im Gespräch mit" joins an interview's guest and host (:data:`INTERVIEW_BYLINE`). "und" after a
+# hyphen joins the parts of one compound ("Presse- und Kommunikationsamt", "Wirtschafts- und
+# Stadtentwicklung"): one office, not two credits.
 NAME_SEPARATORS = re.compile(
-    r"\s*(?:;|,|\bund\b|\band\b|&|\s/\s|\||\bim gespräch mit\b|\bim interview mit\b|\bin conversation with\b)\s*",
+    r"\s*(?:;|,|(?<!-)(?<!-\s)\bund\b|\band\b|&|\s/\s|\||\bim gespräch mit\b|\bim interview mit\b"
+    r"|\bin conversation with\b)\s*",
     re.IGNORECASE,
 )
 
@@ -745,6 +748,13 @@ DATED_BYLINE = re.compile(
     + r"(?:\s*\([^)]{1,60}\))?$"
 )
 
+# A date line that goes on with the wire services alone: "09.02.2010, 13:10 Uhr | dpa, AFP"
+# (t-online's agency copy), "12.03.2026 – dpa".
+DATED_AGENCIES = re.compile(
+    r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
+    r"(?P<agencies>" + AGENCY_CREDIT + r"(?:\s*[,/]\s*" + AGENCY_CREDIT + r")*)$"
+)
+
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
 
 # The last line of a story that signs it: "Von Cosima Künzel", "(Christian P. Stadtfeld) +++".
@@ -827,6 +837,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     near = [piece for piece in after + before if piece]
     lines = near + [first + " " + second for first, second in zip(near, near[1:])]
     bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
+    bylines.extend(match["agencies"] for match in map(DATED_AGENCIES.match, lines) if match)
     # "Veröffentlicht am 21.11.2024 von Anna Schmidt" (WordPress themes' "Posted on … by …",
     # regional portals), "Anna Schmidt | 21.11.2024, 14:30 Uhr" (a meta line with the name first).
     bylines.extend(
@@ -1392,7 +1403,10 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
             if agency not in agencies:
                 agencies.append(agency)
         elif DESK_WORDS.search(name) or _is_site(name, sites) or kind == "organisation":
-            desks.append(name)
+            # A part of a desk credited already is that desk ("Presse" and "Kommunikationsamt"
+            # where trafilatura split "Presse- und Kommunikationsamt" at its "und").
+            if not any(set(words_of(name)) <= set(words_of(desk)) for desk in desks):
+                desks.append(name)
         elif agencies and SERVICE_CODE.fullmatch(name):
             # Beside a wire service, a code alone is its regional service's or the editor's
             # ("dpa" and "lsw" of "dpa/lsw"), no one's name.

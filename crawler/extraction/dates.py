@@ -892,7 +892,10 @@ def _press_datelines(tree, now: datetime) -> set:
         if "(" not in piece[:45]:
             continue
         for match in visible_dates(piece):
-            if DATELINE_PLACE.match(piece[: match.start()]) and piece[match.end() :].lstrip().startswith(")"):
+            after = piece[match.end() :].lstrip()
+            # The release's text goes on after it: a day alone in brackets after a link is
+            # another story's in a list ("<a>Neue Ausstellung eröffnet</a> (12.10.2010)").
+            if DATELINE_PLACE.match(piece[: match.start()]) and after.startswith(")") and len(after.split()) > 2:
                 days.add(_plausible(_from_match(match), now))
     return days
 

@@ -206,10 +206,14 @@ def _part_shown_alone(tree, title: str) -> str | None:
     of its own, three words or more: pages without a heading element, laid out in tables, set
     their headline in a bold ``<font>`` under the place or section their ``<title>`` puts before
     it ("<title>WAZ - Herne - Bergbau-Zulieferer meldet Insolvenz an</title>", WAZ in 2006)."""
-    parts = [part for part in TITLE_SEPARATORS.split(title) if len(words_of(part)) >= 3]
-    if len(parts) < 1 or text_key(parts[0]) == text_key(title):
-        return None
-    shown = {text_key(piece) for piece in plain_text_pieces(tree)}
+    parts = [
+        candidate
+        for part in TITLE_SEPARATORS.split(title)
+        # "WP - Iserlohn: Kaltwalzwerk …": the place before a colon too.
+        for candidate in [part, *part.split(": ", 1)[1:]]
+        if len(words_of(candidate)) >= 3 and text_key(candidate) != text_key(title)
+    ]
+    shown = {text_key(piece) for piece in plain_text_pieces(tree)} if parts else set()
     return next((part for part in parts if text_key(part) in shown), None)
 
 

@@ -191,7 +191,12 @@ UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 def _names_the_host(text: str, url: str) -> bool:
     """Whether every word of ``text`` is a label of the page's host, umlauts written out: the
     site's name as its titles lead with it ("IHK Düsseldorf: …" on duesseldorf.ihk.de, "Stadt
-    Köln: …" on stadt-koeln.de)."""
+    Köln: …" on stadt-koeln.de), linking words aside."""
     labels = set(re.split(r"[.-]", (urlsplit(url).hostname or "").lower()))
-    words = re.findall(r"\w+", text.casefold().translate(UMLAUTS))
-    return bool(words) and all(word in labels for word in words)
+    words = [word for word in re.findall(r"\w+", text.casefold().translate(UMLAUTS)) if word not in LINKING_WORDS]
+    # A label may add to the word: "ihk24" for "IHK" (dortmund.ihk24.de).
+    return bool(words) and all(any(label.startswith(word) for label in labels) for word in words)
+
+
+# Words that join a name's parts and that hosts leave out ("IHK zu Dortmund" on ihk.de/dortmund).
+LINKING_WORDS = {"zu", "zum", "zur", "der", "die", "das", "des", "und", "für", "von", "in", "im", "am", "an"}

@@ -180,7 +180,8 @@ def plain_text(text: str) -> str:
 INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 MARKED_HEADLINE_XPATH = (
-    '//body//*[@itemprop="headline" or contains(@class, "eadline") or contains(@class, "itle")]'
+    '//body//*[@itemprop="headline" or contains(@class, "eadline") or contains(@class, "itle")'
+    ' or contains(@class, "titel")]'
     "[not(self::h1 or self::a or self::meta or self::img or ancestor::h1"
     " or ancestor::a or ancestor::nav or ancestor::aside or ancestor::footer)]"
 )
@@ -506,10 +507,18 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
                 state = "after"
                 after.append(element.tail or "")
             continue
-        if state == "before" and event == "end" and (tag in HEADINGS or is_top_level(element)):
+        if (
+            state == "before"
+            and event == "end"
+            and (tag in HEADINGS or is_top_level(element))
+            and not _kicker_heading_of(element, target)
+        ):
             # The date line before a headline sits under no other heading, and inside the
             # headline's block of the page: a block set directly in the <body> and closed before
             # it is the site's (a top bar with the day of the visit, the header and its menu).
+            # The headline's kicker set as a heading of its own right above it is part of the
+            # headline's block ("<p>09.02.2010 | dpa</p><h2>Möbelindustrie</h2><h1>…", t-online's
+            # older pages).
             before = []
         piece = element.text if event == "start" else element.tail
         if piece and state != "inside":
@@ -521,6 +530,15 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
         if state == "after" and after_length > limit:
             break
     return after, before, marks
+
+
+def _kicker_heading_of(element, target) -> bool:
+    """Whether ``element`` is a short heading set right before the headline ``target``."""
+    return (
+        element.tag in HEADINGS
+        and element.getnext() is target
+        and len(element.text_content().split()) <= MAX_KICKER_WORDS
+    )
 
 
 def is_top_level(element) -> bool:
