@@ -569,6 +569,7 @@ def test_dates_in_sentences_and_updates_are_not_the_date_line():
         "Von Anna Schmidt | 21.11.2025, 08:00 Uhr | Aktualisiert am 22.11.2025, 10:15 Uhr",
         "21.11.2025, 08:00 Uhr, aktualisiert: 22.11.2025 um 10:15 Uhr",
         "21.11.2025, 08:00 Uhr, aktualisiert 22.11.2025, 10:15 Uhr",
+        "21.11.2025, 08:00 Uhr | Zuletzt aktualisiert am Samstag, 22.11.2025, 10:15 Uhr",
     ],
 )
 def test_the_update_the_date_line_prints_is_the_modified_date(line):
@@ -2411,6 +2412,36 @@ def test_a_date_line_with_the_wire_services_alone_credits_them():
     header = '<p class="meta">09.02.2010, 13:10 Uhr | dpa, AFP</p><h2>Möbelindustrie</h2>' + HEADLINE
     article = extract(page("", header))
     assert (article.authors, article.agencies, article.published) == ([], ["dpa", "AFP"], "2010-02-09T13:10:00+01:00")
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        # Blogger's German byline.
+        (
+            '<span class="post-author vcard">Eingestellt von <span class="fn">Anke Westhoff</span></span>',
+            "Anke Westhoff",
+        ),
+        # Contao's news line with the count of comments after the name.
+        ('<p class="info">12.05.2011 14:30 von Markus Stracke | 2 Kommentare</p>', "Markus Stracke"),
+        # Drupal's "submitted" line: weekday, date and time, an em dash, the name.
+        (
+            '<span class="submitted">Fr, 29.08.2008 - 09:45 — <a href="/user/4">Heike Schulte</a></span>',
+            "Heike Schulte",
+        ),
+    ],
+)
+def test_the_bylines_of_older_blog_engines(line, author):
+    assert extract(page("", HEADLINE + line)).authors == [author]
+
+
+def test_a_sign_off_with_a_dash_and_a_guest_post_s_credit_name_the_author():
+    closing = "<p>&#8212; Lea Brinkhoff</p>"
+    assert extract(page("", HEADLINE, closing=closing)).authors == ["Lea Brinkhoff"]
+    # WordPress credits the account that posted it; the text names the guest.
+    header = HEADLINE + '<span class="by-author">von <a rel="author" href="/author/admin/">admin</a></span>'
+    closing = "<p><em>Gastbeitrag von Sabine Overbeck. Die Autorin ist Fachanwältin für Arbeitsrecht.</em></p>"
+    assert extract(page("", header, closing=closing)).authors == ["Sabine Overbeck"]
 
 
 def test_the_swiss_financial_wire_beside_sda_is_an_agency():

@@ -186,7 +186,7 @@ BYLINE_PREFIX = re.compile(
     + r"|"
     + AUTHOR_WORD
     + r"|author|(?:ein )?artikel von|"
-    r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben) von|"
+    r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben|eingestellt) von|"
     r"(?:posted|written|analysis|opinion|commentary|story|reporting) by)\s*:?\s+",
     re.IGNORECASE,
 )
@@ -697,7 +697,7 @@ EXPLICIT_BYLINE_LABEL = (
     + AUTHOR_WORD
     + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
     + AUTHOR_WORD
-    + r"|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
+    + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
     r"Geschrieben|Verfasst) von|Das Interview führten?|Die Fragen stellten?|"
     # A magazine's credits block: "Text" / "Interview" over the name, each a piece of its own
@@ -739,7 +739,10 @@ SHOWN_BYLINE = re.compile(
 )
 
 DATED_BYLINE = re.compile(
-    r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
+    # A weekday or its abbreviation may lead: "Fr, 29.08.2008 - 09:45 — Heike Schulte" (Drupal's
+    # "submitted" line).
+    r"(?:(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]\.?),?\s*)?"
+    r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–—-]\s*"
     r"(?:(?:Redaktion|"
     + AUTHOR_WORD
     + r"|Text|[Vv]on)\s*:?\s+)?"
@@ -759,7 +762,7 @@ EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
 
 # The last line of a story that signs it: "Von Cosima Künzel", "(Christian P. Stadtfeld) +++".
 SIGNED = re.compile(
-    r"^(?:(?:[Vv]on|Text:)\s+)(?P<names>" + NAME + r")$|"
+    r"^(?:(?:[Vv]on|Text:)\s+|[—–]\s*)(?P<names>" + NAME + r")$|"
     r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
 )
 
@@ -1004,7 +1007,10 @@ DATE_ITEM_TEXT = DATE_ITEM_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"
 
 DATE_ITEM = re.compile(DATE_ITEM_TEXT)
 
-POSTED_BY = re.compile(DATE_ITEM_TEXT + r"\s*(?:[|·•,–-]\s*)?(?:[Vv]on|by)\s+" + NAMES)
+# A meta line may go on with the count of comments: "12.05.2011 14:30 von Markus Stracke | 2
+# Kommentare" (Contao's news, WordPress themes).
+COMMENT_COUNT = r"(?:\s*[|·•]\s*\d+\s+(?:Kommentare?|Comments?))?"
+POSTED_BY = re.compile(DATE_ITEM_TEXT + r"\s*(?:[|·•,–-]\s*)?(?:[Vv]on|by)\s+" + NAMES + COMMENT_COUNT)
 
 NAME_THEN_DATE = re.compile(NAMES + r"\s*[|·•]\s*" + DATE_ITEM_TEXT)
 

@@ -841,7 +841,8 @@ MEDIA_LENGTH = re.compile(r"\s*[|·•,–-]?\s*(?:Dauer:?\s*)?(?:\d{1,2}:)?\d{1
 # aktualisiert 08.06.2011", Handelsblatt's older pages): "… wird aktualisiert am 23.11." in a
 # sentence is no label.
 UPDATE_LABEL = re.compile(
-    r"(?:\b(?:Aktualisiert|Zuletzt (?:aktualisiert|geändert)|Geändert|Updated?)(?:\s+(?:am|on))?\s*:?"
+    r"(?:\b(?:Aktualisiert|Zuletzt (?:aktualisiert|geändert)|Geändert|Updated?)(?:\s+(?:am|on))?"
+    r"(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?"
     r"|\b(?:aktualisiert|geändert|updated?)(?:\s+(?:am|on))?\s*:"
     r"|[,|·•]\s*(?:aktualisiert|geändert|updated?)(?:\s+(?:am|on))?)\s*$"
 )
@@ -855,7 +856,8 @@ def shown_update(tree, headline: str | None = None, now: datetime | None = None)
     after, before = text_near_headline(tree, headline)
     for window in (after, before):
         for match in visible_dates(window):
-            preceding = window[max(0, match.start() - 25) : match.start()]
+            # Long enough for "Zuletzt aktualisiert am Freitag, " (Joomla's line).
+            preceding = window[max(0, match.start() - 40) : match.start()]
             if UPDATE_LABEL.search(preceding) or AS_OF.search(preceding):
                 if day := _plausible(_from_match(match), now):
                     return day
