@@ -14,7 +14,7 @@ PAGES = sorted(path.stem for path in TEMPLATES.glob("*.html"))
 
 
 def test_every_template_page_has_its_expected_fields():
-    assert len(PAGES) == 298
+    assert len(PAGES) == 354
     assert all((TEMPLATES / f"{name}.json").exists() for name in PAGES)
 
 
@@ -36,4 +36,5 @@ def test_a_news_site_template_is_read_as_its_readers_see_it(name):
         assert [name.casefold() for name in article.authors] == [name.casefold() for name in expected["authors"]]
     if "agencies" in expected and "agencies" not in misses:
         assert article.agencies == expected["agencies"]
-    assert article.published[:10] == expected["published_day"]
+    if "day" not in misses:
+        assert article.published[:10] == expected["published_day"]
