@@ -87,7 +87,7 @@ DESK_WORDS = re.compile(
 # "Universität Kassel"), also as the head of a compound ("Presseamt", "Bundestagsfraktion"),
 # which German forms by putting the organisation's word last. They go to the desks.
 ORGANISATION = re.compile(
-    r"(?:^|[\s(/-])(?:stadt|gemeinde|landkreis|kreis|amt|rathaus|kammer|ihk|hwk|agentur|verlag|"
+    r"(?:^|[\s(/-])(?:stadt|landeshauptstadt|hansestadt|gemeinde|landkreis|kreis|amt|rathaus|kammer|ihk|hwk|agentur|verlag|"
     r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
     r"sparkasse|volksbank|bund|bündnis|partei|mbh|ug|ltd|inc|llc|gbr|ohg|kgaa|co\.?|"
     r"holding|gruppe|group|media|medien|presse|newsroom|kommunikation|marketing|"
@@ -528,7 +528,32 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     newsrooms = [name for name in names if ABBREVIATION.fullmatch(name)] if people else []
     # Wire copy the site runs under its own name ("DER SPIEGEL" or "tagesschau.de" as the
     # author, "(dpa)" at the end): the agency is credited, the site's desk is no author.
-    return Credits(people if newsrooms else names or ([] if agencies else desks), agencies, newsrooms)
+    return Credits(people if newsrooms else names or ([] if agencies else _credited_desks(desks)), agencies, newsrooms)
+
+
+# An editorial unit's words: a desk that writes ("Redaktion", "Pressestelle", "PETA-Team"), and
+# a medium's ("Presse Augsburg", "NMB-Media", "Hildesheimer Presse").
+EDITORIAL_DESK = re.compile(
+    r"redaktion|editorial|newsdesk|pressestelle|\bteam\b|-team\b|presse\b|media\b|medien\b|verlag\b|zeitung|magazin",
+    re.IGNORECASE,
+)
+# A company's legal form: "Rheinwerk Logistik Solutions GmbH", "Nordex SE", "… e.V.".
+LEGAL_FORM = re.compile(
+    r"\b(?:gmbh|ag|se|kg|kgaa|mbh|e\.\s?v|eg|ug|ltd|inc|llc|plc|s\.a|b\.v|n\.v)\b\.?", re.IGNORECASE
+)
+
+
+def _credited_desks(desks: list[str]) -> list[str]:
+    """The desks credited when nobody else is: editorial units and the names of sites and
+    media, not a company or a public body (:data:`ORGANISATION`, :data:`LEGAL_FORM`), which
+    issues its news but writes none of it under its name: "Stadtwerke Düsseldorf" credited as
+    the author of its own releases is a misfire; so is the issuer of a release on a press portal
+    ("Rheinwerk Logistik Solutions GmbH" on presseportal.de), the city of a city's press note."""
+    return [
+        desk
+        for desk in desks
+        if EDITORIAL_DESK.search(desk) or not (ORGANISATION.search(desk) or LEGAL_FORM.search(desk))
+    ]
 
 
 def _as_printed(name: str, tree) -> str:
