@@ -261,6 +261,13 @@ def test_a_page_without_a_date_is_dated_by_the_feed_that_lists_it(tmp_path):
             f"<h1>{HEADLINE}</h1></header>",
             "Warnstreik",
         ),
+        # An icon's drawing with a title for screen readers (ZEIT ONLINE's Z+).
+        (
+            "",
+            '<header><span class="article-heading__kicker"><svg aria-label="Exklusiv für Abonnenten"><title>Z+ '
+            f"(abopflichtiger Inhalt)</title></svg>Strukturwandel</span><h1>{HEADLINE}</h1></header>",
+            "Strukturwandel",
+        ),
         # A kicker that ends in "+" as a word does is no badge.
         ("", f'<header><span class="article__kicker">C++</span><h1>{HEADLINE}</h1></header>', "C++"),
     ],

@@ -644,6 +644,24 @@ def test_a_day_in_brackets_after_a_link_is_another_release_s_not_a_dateline():
     assert extract(page("", header, closing=more)).published[:10] == "2011-03-08"
 
 
+def test_an_event_s_day_in_its_box_next_to_the_headline_is_no_date_line():
+    head = (
+        '<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2026-02-10T09:00:00+01:00"}</script>'
+    )
+    box = '<dl class="event-box"><dt>Termin</dt><dd><time datetime="2026-05-12T14:00">Dienstag, 12. Mai 2026, 14:00 Uhr</time></dd></dl>'
+    assert (
+        extract(page(head, "<h1>Wirtschaftsforum 2026 am 12. Mai in Essen</h1>" + box)).published[:10] == "2026-02-10"
+    )
+
+
+def test_a_time_element_labelled_as_the_update_is_no_publication():
+    head = jsonld(datePublished="2026-04-22T17:40:00+02:00", dateModified="2026-04-23T09:15:00+02:00")
+    line = (
+        '<span class="date">Aktualisiert am <time datetime="2026-04-23T09:15:00+02:00">23.04.2026-09:15</time></span>'
+    )
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>" + line)).published == "2026-04-22T17:40:00+02:00"
+
+
 def test_a_time_element_far_from_the_headline_beats_a_guess():
     head = '<meta property="og:article:published_time" content="2022-01-15">'
     closing = (

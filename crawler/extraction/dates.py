@@ -717,7 +717,12 @@ NOT_PUBLISHED = re.compile(
 # "Termin: 25.04.2026", "Beginn: …", "Einlass: …", "When: …"; the weekday may stand between):
 # the day something happens, not the story's.
 EVENT_WORDS = r"(?:wann|termine?|beginn|einlass|veranstaltungs(?:beginn|datum|tag)|anmeldeschluss|when)\s*:"
-EVENT_DAY = re.compile(r"\b" + EVENT_WORDS + r"\s*(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]\.?)?,?\s*$", re.IGNORECASE)
+# "Termin" needs no colon: a definition list or a table sets it apart ("<dt>Termin</dt><dd>Dienstag,
+# 12. Mai 2026</dd>", chambers' and cities' event pages).
+EVENT_DAY = re.compile(
+    r"\b(?:" + EVENT_WORDS + r"|(?:veranstaltungs)?termin)\s*(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]\.?)?,?\s*$",
+    re.IGNORECASE,
+)
 # The label of such a day at the start of an element's text ("<strong>Wann:</strong>").
 EVENT_LABEL = re.compile(EVENT_WORDS, re.IGNORECASE)
 # The blocks an event's line stands in.
@@ -909,6 +914,10 @@ def _printed_time_element(tree, now: datetime) -> str | None:
     a meta box far from the headline. When they print several days, none of them."""
     days, printed_days = set(), set()
     for element in tree.xpath(f"//body//time[not({OUTSIDE_THE_STORY})]"):
+        if _labelled_as_no_publication(element):
+            # "Aktualisiert am <time>23.04.2026</time>": the update, which shown_update reads;
+            # "Termin: <time>…</time>": an event's day.
+            continue
         printed = visible_dates(text_of(element))
         if printed:
             printed_days.add(_plausible(_from_match(printed[0]), now))
@@ -918,6 +927,19 @@ def _printed_time_element(tree, now: datetime) -> str | None:
     printed_days.discard(None)
     days = (days - {""}) | {day[:10] for day in printed_days}
     return max(printed_days, key=len) if printed_days and len(days) == 1 else None
+
+
+def _labelled_as_no_publication(element) -> bool:
+    """Whether the label just before ``element`` names an update or an event's day: the text
+    before it in its parent, or the term of the definition its parent is ("<dt>Termin</dt><dd>
+    <time>…</time></dd>")."""
+    previous = element.getprevious()
+    parent = element.getparent()
+    before = (previous.tail if previous is not None else parent.text) or ""
+    if not before.strip() and previous is None and parent.tag == "dd" and (term := parent.getprevious()) is not None:
+        before = text_of(term) + " "
+    before = " ".join(before.split())[-40:] + " "
+    return bool(UPDATE_LABEL.search(before.rstrip()) or EVENT_DAY.search(before))
 
 
 def _plausible(moment: datetime | None, now: datetime) -> str | None:

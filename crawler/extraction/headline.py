@@ -319,10 +319,12 @@ def _is_logo(heading) -> bool:
 def displayed_copy(heading):
     """A copy of ``heading`` without what it holds that no reader sees (:data:`UNSEEN_TEXT`):
     the style sheets and scripts some sites put inside it (CSS-in-JS: "<h1><style>.css-umyvef{…}
-    </style>…"), a noscript notice, a template; and without a subscription badge
+    </style>…"), a noscript notice, a template, an icon's ``<svg>``; and without a subscription badge
     (:data:`SUBSCRIPTION_BADGE`), which marks the story as paid for and is no word of it."""
     heading = deepcopy(heading)
-    for element in list(heading.iterdescendants(*UNSEEN_TEXT)):
+    # An icon's drawing holds text for screen readers and tooltips only: "<svg><title>Z+
+    # (abopflichtiger Inhalt)</title></svg>" before ZEIT ONLINE's kicker.
+    for element in list(heading.iterdescendants(*UNSEEN_TEXT, "svg")):
         element.drop_tree()
     for element in list(heading.iterdescendants()):
         if isinstance(element.tag, str) and SUBSCRIPTION_BADGE.fullmatch(" ".join(element.text_content().split())):
