@@ -662,6 +662,16 @@ def test_a_time_element_labelled_as_the_update_is_no_publication():
     assert extract(page(head, "<h1>Hafen wird erweitert</h1>" + line)).published == "2026-04-22T17:40:00+02:00"
 
 
+def test_a_related_story_s_title_ending_in_a_label_word_dates_no_page():
+    header = '<h1>Hafen wird erweitert</h1><p class="meta"><time datetime="2026-06-24T09:15:00+00:00">24. Juni 2026</time></p>'
+    related = (
+        '<section class="related"><ul><li><a href="/a">Ergebnisse der Ausschreibung veröffentlicht</a>'
+        ' <span class="date">23. Juni 2026</span></li><li><a href="/b">Speicher lohnen sich</a>'
+        ' <span class="date">22. Juni 2026</span></li></ul></section>'
+    )
+    assert extract(page("", header, closing=related)).published[:10] == "2026-06-24"
+
+
 def test_a_time_element_far_from_the_headline_beats_a_guess():
     head = '<meta property="og:article:published_time" content="2022-01-15">'
     closing = (
@@ -2464,6 +2474,12 @@ def test_a_sign_off_with_a_dash_and_a_guest_post_s_credit_name_the_author():
     header = HEADLINE + '<span class="by-author">von <a rel="author" href="/author/admin/">admin</a></span>'
     closing = "<p><em>Gastbeitrag von Sabine Overbeck. Die Autorin ist Fachanwältin für Arbeitsrecht.</em></p>"
     assert extract(page("", header, closing=closing)).authors == ["Sabine Overbeck"]
+
+
+@pytest.mark.parametrize("source", ["Unternehmen", "Hersteller", "Pressemitteilung"])
+def test_a_source_named_by_its_kind_credits_no_one(source):
+    article = extract(page("", HEADLINE + f'<span class="article-author">Quelle: {source}</span>'))
+    assert source not in article.authors
 
 
 def test_the_swiss_financial_wire_beside_sda_is_an_agency():

@@ -143,6 +143,14 @@ LABEL_PHRASES = {
     "more articles",
     "view profile",
     "full bio",
+    # A source named by its kind, no one's name: "Quelle: Unternehmen" under company news (trade
+    # press), "Quelle: Hersteller", "Quelle: Veranstalter", "Quelle: Pressemitteilung".
+    "unternehmen",
+    "hersteller",
+    "veranstalter",
+    "pressemitteilung",
+    "pressemeldung",
+    "presseinformation",
     # A contact's details in a press release's credit line ("Pressekontakt: Dortmund-Agentur,
     # Tel. (0231) 50-0", contact boxes on presseportal, city press offices, companies' pages).
     "tel",

@@ -777,12 +777,19 @@ def shown_date(
     now = now or datetime.now(BERLIN)
     text = body_text(tree)
     labelled = set()
+    listed = None
     for match in VISIBLE_DATE.finditer(text):
         # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
         if PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()]) or (
             SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
             and PUBLISHED_AFTER.match(text[match.end() : match.end() + 40])
         ):
+            if listed is None:
+                listed = " ".join(" ".join(text_of(element).split()) for element in dated_lists(tree))
+            if text[max(0, match.start() - 40) : match.end()].split(None, 1)[-1] in listed:
+                # An item of a list of other stories with its day, whose title ends on the
+                # label's word ("Ergebnisse der Ausschreibung veröffentlicht 23. Juni 2026").
+                continue
             labelled.add(_plausible(_from_match(match), now))
     labelled.update(_press_datelines(tree, now))
     labelled.discard(None)
