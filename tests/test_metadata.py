@@ -672,6 +672,16 @@ def test_a_related_story_s_title_ending_in_a_label_word_dates_no_page():
     assert extract(page("", header, closing=related)).published[:10] == "2026-06-24"
 
 
+def test_an_update_line_under_the_article_is_its_modification():
+    # Joomla prints it under the article, far from the headline; a teaser's is another story's.
+    head = jsonld(datePublished="2009-05-07T10:15:00+02:00")
+    closing = (
+        '<p class="modifydate">Zuletzt aktualisiert am Freitag, 08. Mai 2009 um 09:02</p>'
+        '<div class="teaser"><p>Aktualisiert am 01.06.2009</p></div>'
+    )
+    assert extract(page(head, "<h1>Hafen wird erweitert</h1>", closing=closing)).modified == "2009-05-08T09:02:00+02:00"
+
+
 def test_a_time_element_far_from_the_headline_beats_a_guess():
     head = '<meta property="og:article:published_time" content="2022-01-15">'
     closing = (

@@ -231,7 +231,7 @@ def article_dates(
     if published is not None and len(published) == 10:
         published = _with_time_element(published, tree, now)
     if modified is None:
-        modified = shown_update(tree, headline, now)
+        modified = shown_update(tree, headline, now) or _page_update(tree, now)
     if modified is not None and published is not None and modified <= published:
         modified = None
     return PublicationDates(published, modified, source if published else None)
@@ -519,6 +519,24 @@ def _update_lines(tree) -> list:
         if len(text) <= UPDATE_LINE_LENGTH and len(found) == 1 and UPDATE_LABEL.search(text[: found[0].start()]):
             lines.append(element)
     return lines
+
+
+# Whether an element stands in a comment, a quoted post, a figure or another story's teaser.
+IN_ANOTHER_BLOCK = lxml.etree.XPath(f"boolean({OUTSIDE_THE_STORY})")
+
+
+def _page_update(tree, now: datetime) -> str | None:
+    """The day of the page's update line where it stands away from the headline, as Joomla sets
+    "Zuletzt aktualisiert am Freitag, 08. Mai 2009 um 09:02" under the article: the one day the
+    update lines outside comments and other stories' teasers print, else ``None``."""
+    days = set()
+    for line in _update_lines(tree):
+        if IN_ANOTHER_BLOCK(line):
+            continue
+        text = text_of(line)
+        days.add(_plausible(_from_match(visible_dates(text)[0]), now))
+    days.discard(None)
+    return days.pop() if len({day[:10] for day in days}) == 1 and len(days) == 1 else None
 
 
 def _pointers_to_other_stories(tree) -> list:
