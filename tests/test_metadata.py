@@ -2420,6 +2420,13 @@ def test_a_surname_that_is_also_an_organisation_s_word_is_a_person():
     ]
 
 
+def test_with_a_wire_service_after_the_reporter_in_an_english_byline_credits_it():
+    head = jsonld(author={"@type": "Person", "name": "Lena Brandt"})
+    header = HEADLINE + '<div class="contributors">By <a href="/p/1">Lena Brandt</a> with <span>AFP</span></div>'
+    article = extract(page(head, header, lang="en"))
+    assert (article.authors, article.agencies) == (["Lena Brandt"], ["AFP"])
+
+
 def test_with_a_wire_service_under_an_english_byline_credits_it():
     header = HEADLINE + '<p class="byline">By Emma Whitfield</p><div class="author-extra">with AFP</div>'
     article = extract(page("", header, lang="en"))

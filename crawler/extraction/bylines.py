@@ -204,6 +204,8 @@ BYLINE_PREFIX = re.compile(
 # Stadtentwicklung"): one office, not two credits.
 NAME_SEPARATORS = re.compile(
     r"\s*(?:;|,|(?<!-)(?<!-\s)\bund\b|\band\b|&|\s/\s|\||\bim gespräch mit\b|\bim interview mit\b"
+    # "By Lena Brandt with AFP" (Euronews, France 24): the agency after the reporter.
+    r"|\bwith\b(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
     r"|\bin conversation with\b)\s*",
     re.IGNORECASE,
 )
@@ -762,7 +764,7 @@ NAMES = (
     + NAME
     + PLACE_BEFORE_NEXT_NAME
     + r")*"
-    r"(?:\s*(?:,|und|&)\s*" + AGENCY_CREDIT + r"|\s*,\s*" + NEWSROOM_INITIALS + r")?)"
+    r"(?:\s*(?:,|und|&|\bwith\b|\bmit\b)\s*" + AGENCY_CREDIT + r"|\s*,\s*" + NEWSROOM_INITIALS + r")?)"
 )
 
 # "Von dpa", "Von AFP | 05.12.2026": agency copy signed by the wire service alone ("von dpa,
