@@ -1133,7 +1133,7 @@ def _credited(match) -> str:
     return "names" if match["names"] is not None else "agency"
 
 
-CONNECTORS = {"und", "and", "&", ","}
+CONNECTORS = {"und", "and", "&", ",", "with", "mit"}
 
 
 def _with_following_names(pieces: list[str], position: int) -> str:
