@@ -251,13 +251,13 @@ CODES_LINE = re.compile(
 
 
 def _codes_lines(tree, text: str) -> list[str]:
-    """The codes of the :data:`CODES_LINE` lines of the story's ``text`` that credit a wire
-    service, else of the page's text pieces that are such a line alone (the text's clean-up
-    drops a line of codes after the story with the picture credits)."""
+    """The codes of the :data:`CODES_LINE` lines of the story's ``text``, else of the page's
+    text pieces that are such a line alone (the text's clean-up drops a line of codes after the
+    story with the picture credits); :func:`_add_agencies` credits the wire services among them."""
     found = [codes for line in text.splitlines() if (codes := _credited_codes(line.strip()))]
     if not found:
         found = [codes for piece in plain_text_pieces(tree) if len(piece) <= 60 and (codes := _credited_codes(piece))]
-    return [codes for codes in found if any(code.lower() in AGENCIES for code in re.split(r"[\s/()]+", codes))]
+    return found
 
 
 def _credited_codes(line: str) -> str | None:
@@ -1408,23 +1408,22 @@ def _fuller_name(name: str, shown: list[str]) -> str:
     words = words_of(name)
     if len(words) > 1 and name != name.lower() and "." not in name.replace(". ", ""):
         return name
+    candidates = [candidate for value in shown for candidate in split_names(value)]
     if len(name.split()) == 1 and name.islower():
         # A handle made of the name ("jreckfort"), before any longer credit that holds it.
-        for value in shown:
-            for candidate in split_names(value):
-                if _abbreviates(name, candidate):
-                    return candidate
-    for value in shown:
-        for candidate in split_names(value):
-            # A name and what follows a dash is a biography ("Stefanus Stahl - Maschinenbauer").
-            candidate = re.split(r"\s[-–]\s", candidate)[0]
-            candidate_words = words_of(candidate)
-            if (
-                len(candidate_words) > len(words)
-                and set(words) <= set(candidate_words)
-                or (len(words) == 1 and text_key(candidate) == words[0] and len(candidate_words) > 1)
-            ):
+        for candidate in candidates:
+            if _abbreviates(name, candidate):
                 return candidate
+    for candidate in candidates:
+        # A name and what follows a dash is a biography ("Stefanus Stahl - Maschinenbauer").
+        candidate = re.split(r"\s[-–]\s", candidate)[0]
+        candidate_words = words_of(candidate)
+        if (
+            len(candidate_words) > len(words)
+            and set(words) <= set(candidate_words)
+            or (len(words) == 1 and text_key(candidate) == words[0] and len(candidate_words) > 1)
+        ):
+            return candidate
     return name
 
 

@@ -536,7 +536,7 @@ def _page_update(tree, now: datetime) -> str | None:
         text = text_of(line)
         days.add(_plausible(_from_match(visible_dates(text)[0]), now))
     days.discard(None)
-    return days.pop() if len({day[:10] for day in days}) == 1 and len(days) == 1 else None
+    return days.pop() if len(days) == 1 else None
 
 
 def _pointers_to_other_stories(tree) -> list:
@@ -962,9 +962,9 @@ def _labelled_as_no_publication(element) -> bool:
     parent = element.getparent()
     before = (previous.tail if previous is not None else parent.text) or ""
     if not before.strip() and previous is None and parent.tag == "dd" and (term := parent.getprevious()) is not None:
-        before = text_of(term) + " "
-    before = " ".join(before.split())[-40:] + " "
-    return bool(UPDATE_LABEL.search(before.rstrip()) or EVENT_DAY.search(before))
+        before = text_of(term)
+    before = " ".join(before.split())[-40:]
+    return bool(UPDATE_LABEL.search(before) or EVENT_DAY.search(before))
 
 
 def _plausible(moment: datetime | None, now: datetime) -> str | None:

@@ -474,9 +474,8 @@ def _headline_after_a_kicker_h1(tree, titles: list[str]) -> str | None:
     for h1 in tree.xpath("//body//h1[following-sibling::*[1][self::h2]]"):
         h2 = h1.getnext()
         kicker, headline = clean_title(text_of(h1)), clean_title(text_of(h2))
-        if len(words_of(headline)) >= 2 and any(
-            text_key(kicker + separator + headline) in joined for separator in (": ", " - ", " – ")
-        ):
+        # The text key leaves out the separator between them, a colon or a dash.
+        if len(words_of(headline)) >= 2 and text_key(kicker + headline) in joined:
             return headline
     return None
 
