@@ -1330,6 +1330,7 @@ def test_a_credit_whose_first_word_the_page_writes_in_lower_case_is_no_person():
         ("WAZ Online", "https://www.waz.de/wirtschaft/hafen-id123.html"),
         ("NTV Nachrichten", "https://www.n-tv.de/wirtschaft/hafen-article123.html"),
         ("MDR Aktuell", "https://www.mdr.de/nachrichten/hafen-100.html"),
+        ("n-tv NACHRICHTEN", "https://www.n-tv.de/wirtschaft/hafen-article123.html"),
     ],
 )
 def test_a_short_site_name_with_a_publication_word_is_the_site(credit, url):
@@ -1655,6 +1656,63 @@ def test_a_credit_of_several_roles_is_one_label_before_the_name(byline):
     assert split_names(byline) == ["Julia Lauter"]
     header = HEADLINE + f'<p class="article-author">{byline}</p>'
     assert extract(page(header=header)).authors == ["Julia Lauter"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Von Anna Schmidt (Text) und Jan Meyer (Fotos)",
+        "Text: Anna Schmidt, Fotos: Jan Meyer",
+        "Text: Anna Schmidt / Bilder: Jan Meyer",
+        "Von Anna Schmidt | Foto: Jan Meyer",
+        "By Anna Schmidt; photos by Jan Meyer",
+        "Anna Schmidt (Text), Jan Meyer (Fotos und Grafik)",
+    ],
+)
+def test_a_credit_for_the_pictures_is_no_author(byline):
+    assert split_names(byline) == ["Anna Schmidt"]
+    header = HEADLINE + f'<p class="article-author">{byline}</p>'
+    assert extract(page(header=header)).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        'Von <a href="/autoren/anna-schmidt">Anna Schmidt</a> (Text) und <a href="/autoren/jan-meyer">Jan Meyer</a> (Fotos)',
+        'Text: <a href="/autoren/anna-schmidt">Anna Schmidt</a>, Fotos: <a href="/autoren/jan-meyer">Jan Meyer</a>',
+    ],
+)
+def test_an_author_page_link_crediting_the_pictures_is_no_author(byline):
+    header = HEADLINE + f'<div class="meta"><span>{byline}</span> <span>07. September 2026</span></div>'
+    assert extract(page(header=header)).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        ("Anna Schmidt (Text und Fotos)", ["Anna Schmidt"]),
+        ("Fotos und Text: Anna Schmidt", ["Anna Schmidt"]),
+        ("Anna Schmidt (Reuters) und Jan Meyer (AFP)", ["Anna Schmidt", "Reuters", "Jan Meyer", "AFP"]),
+        ("Anna Schmidt/dpa und Jan Meyer", ["Anna Schmidt", "dpa", "Jan Meyer"]),
+        # A name that is a picture word stays a name.
+        ("Von Bernd Bild und Anna Foto", ["Bernd Bild", "Anna Foto"]),
+    ],
+)
+def test_a_bracket_after_a_name_is_read_whole(byline, names):
+    assert split_names(byline) == names
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Anna Schmidt berichtet aus Berlin", "Anna Schmidt meldet sich aus Brüssel", "Anna Schmidt reports from Kyiv"],
+)
+def test_a_correspondent_s_line_credits_the_correspondent(byline):
+    assert split_names(byline) == ["Anna Schmidt"]
+    header = (
+        HEADLINE
+        + f'<div class="authorline"><div class="authorline__author">{byline}</div><div>ARD-Hauptstadtstudio</div></div>'
+    )
+    assert extract(page(header=header)).authors == ["Anna Schmidt"]
 
 
 # Language and lead

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.templates import same_people
 from crawler.extraction.extract import extract_article
 
 TEMPLATES = Path(__file__).parent / "data" / "templates"
@@ -32,8 +33,9 @@ def test_a_news_site_template_is_read_as_its_readers_see_it(name):
     if "kicker" not in misses:
         assert article.kicker == expected["kicker"]
     if expected["authors"] is not None and "authors" not in misses:
-        # Names in capitals are written as names are ("SUSANNE HEMMERS" → "Susanne Hemmers").
-        assert [name.casefold() for name in article.authors] == [name.casefold() for name in expected["authors"]]
+        # Names in capitals are written as names are ("SUSANNE HEMMERS" → "Susanne Hemmers");
+        # academic titles aside, as the benchmark reads them.
+        assert same_people(article.authors, expected["authors"]), article.authors
     if "agencies" in expected and "agencies" not in misses:
         assert article.agencies == expected["agencies"]
     if "day" not in misses:

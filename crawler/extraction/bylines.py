@@ -177,6 +177,7 @@ COMMON_NOUN = re.compile(
 # "Interview und Fotos: …" (reportage blogs). Read as one label, the roles after the first are
 # not left on the name as "Interview: Anna Schmidt".
 CREDIT_ROLES = r"(?:text|interview)(?:\s*(?:,|&|und|and)\s*(?:text|interview|fotos?|bilder|bild|recherche))*"
+ROLES_LABEL = re.compile(r"^(?:" + CREDIT_ROLES + r")\s*:\s*", re.IGNORECASE)
 
 # "Autor" with its feminine, plural and gender-inclusive endings: "Autorin", "Autoren",
 # "Autor(en)" (Computerwoche), "Autor*innen", "Autor:innen"; "Verfasser" (press portals: openPR).
@@ -393,7 +394,12 @@ DATE_START = (
     # Capitalised after a small letter, as no name is written.
     r"(?<=[a-zäöüß])(?-i:" + ANY_WEEKDAY + r"\b|" + MONTH + r"\s*(?=\d)|" + DATE_LABEL + r"\b)"
 )
-BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + DATE_START, re.IGNORECASE)
+# A correspondent's line goes on with where the report comes from: "Anna Schmidt berichtet aus
+# Berlin" (the ARD's and ZDF's reports from their studios), "Jan Meyer reports from Kyiv".
+REPORTS_FROM = r"\s(?:berichtet|berichten|meldet sich|melden sich|reports|reporting)\s+(?:aus|von|live|from)\b"
+BYLINE_END = re.compile(
+    r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + REPORTS_FROM + "|" + DATE_START, re.IGNORECASE
+)
 
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
@@ -936,9 +942,29 @@ def _linked_authors(tree, near: list[str]) -> list[str]:
     names = []
     for link in AUTHOR_PAGE_LINKS(tree):
         name = text_of(link)
-        if re.fullmatch(NAME, name) and text_key(name) in near_keys and name not in names:
+        if (
+            re.fullmatch(NAME, name)
+            and text_key(name) in near_keys
+            and name not in names
+            and not _credited_for_pictures(link, name)
+        ):
             names.append(name)
     return names[:MAX_LINKED_AUTHORS]
+
+
+def _credited_for_pictures(link, name: str) -> bool:
+    """Whether the author link ``link`` (its text ``name``) credits the pictures
+    (:data:`PICTURE_CREDIT`): "<a …>Jan Meyer</a> (Fotos)", "Fotos: <a …>Jan Meyer</a>"."""
+    previous = link.getprevious()
+    before = (link.getparent().text if previous is None else previous.tail) or ""
+    label = re.search(r"\b" + PICTURE_ROLES + r"\s*(?::|\bvon|\bby)?\s*$", before, re.IGNORECASE)
+    after = re.match(r"\s*\([^()]{1,20}\)", link.tail or "")
+    return bool(
+        label
+        and PICTURE_CREDIT.match(label.group() + " " + name)
+        or after
+        and PICTURE_CREDIT.match(name + after.group())
+    )
 
 
 # A story's source line, on its own under the text: "Quelle: MDR THÜRINGEN/ls" (public
@@ -1521,9 +1547,10 @@ def _is_site(name: str, sites: set[str]) -> bool:
     initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
     # A site name of three letters with the word that makes it a publication's: "WAZ Online" on
     # waz.de, "ntv Nachrichten" on n-tv.de, "WDR Nachrichten" on wdr.de, "MDR Aktuell" on mdr.de
-    # (longer names are found inside the credit already).
+    # (longer names are found inside the credit already), a hyphenated one too: "n-tv
+    # NACHRICHTEN" (the meta author of ntv.de's agency copy).
     words = words_of(name)
-    branded = len(words) == 2 and words[1] in MEDIA_WORDS and text_key(words[0]) in sites
+    branded = len(words) >= 2 and words[-1] in MEDIA_WORDS and "".join(words[:-1]) in sites
     return (
         initials
         or branded
@@ -1557,7 +1584,7 @@ MEDIA_WORDS = {
 
 
 AGENCY_AFTER_NAME = re.compile(
-    r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")\s*\)?(?=\s*(?:[,;]|$))"
+    r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")(?:\s*\))?(?=\s*(?:[,;&]|\bund\b|\band\b|$))"
     # An agency's written-out name needs no bracket to end a name: "Tom Davies Associated Press"
     # (detroitnews.com; "The Associated Press" alone on ctvnews.ca, timesunion.com, sportsnet.ca).
     r"|(?<=\w)(?<!\b[Tt]he)\s+(?P<written>(?i:"
@@ -1569,6 +1596,20 @@ AGENCY_AFTER_NAME = re.compile(
 # What a credit adds in brackets after the name, once the agencies are read: the author's sign
 # ("Anna Schmidt (as)", as German papers print it under a story), a role ("Jan Meyer (Fotos)").
 BRACKETED_AFTER_NAME = re.compile(r"(?<=\w)\s*\([^()]{1,20}\)\s*$")
+BRACKETED = re.compile(r"\([^()]*\)")
+# A credit for the pictures, not the words: "Von Anna Schmidt (Text) und Jan Meyer (Fotos)",
+# "Text: Anna Schmidt, Fotos: Jan Meyer", "photos by John Doe" (regional papers' features and
+# reportages, travel and city magazines, English features). The photographer, video reporter or
+# illustrator so credited is no author; "Text und Fotos: …" credits the author (:data:`CREDIT_ROLES`).
+PICTURE_ROLES = (
+    r"(?:fotos?|bilder?|fotografie|photos?|photography|videos?|kamera|grafik(?:en)?|illustrations?|karikatur)"
+)
+PICTURE_CREDIT = re.compile(
+    r"^" + PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*"
+    r"(?:\s*(?::|\bvon\b|\bby\b)\s*\S.*|\s*$)"
+    r"|.*\(\s*" + PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*\s*\)\s*$",
+    re.IGNORECASE,
+)
 
 # A link label of the author box read with the name before it, the box's lines run together:
 # "Julia Deutsch Alle Artikel" (goodnight.at), "Ryan Reed View All" (rollingstone.com), "Anna
@@ -1592,10 +1633,22 @@ def split_names(value) -> list[str]:
     value = AGENCY_AFTER_NAME.sub(lambda found: "; " + (found["agency"] or found["written"]), value)
     names = []
     previous = ""
-    # The parts and, before each, the separator it follows ("" before the first).
-    pieces = NAME_SEPARATORS.split(value)
-    separators = ["", *(found.group().strip() for found in NAME_SEPARATORS.finditer(value))]
+    # The parts and, before each, the separator it follows ("" before the first). A bracket
+    # after a name is one: "Anna Schmidt (Text und Fotos)".
+    brackets = [found.span() for found in BRACKETED.finditer(value)]
+    found_separators = [
+        found
+        for found in NAME_SEPARATORS.finditer(value)
+        if not any(start < found.start() < end for start, end in brackets)
+    ]
+    bounds = [0, *(edge for found in found_separators for edge in found.span()), len(value)]
+    pieces = [value[start:end] for start, end in zip(bounds[::2], bounds[1::2])]
+    separators = ["", *(found.group().strip() for found in found_separators)]
     for part, separator in zip(pieces, separators):
+        if PICTURE_CREDIT.match(part.strip()):
+            continue
+        # The roles' label after a picture role: "Fotos und Text: Anna Schmidt".
+        part = ROLES_LABEL.sub("", part.strip())
         part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
         if separator == "," and len(previous.split()) >= 2 and PLACE_WORD.fullmatch(part):
             # A place after a comma, set after a name of two words or more: where the person
