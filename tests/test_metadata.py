@@ -1715,6 +1715,26 @@ def test_a_correspondent_s_line_credits_the_correspondent(byline):
     assert extract(page(header=header)).authors == ["Anna Schmidt"]
 
 
+def test_a_guest_s_credit_names_the_author_over_the_account_that_filed_it():
+    head = '<meta name="author" content="Miriam Feldhaus">'
+    header = HEADLINE + '<span class="meta-author"><a href="/author/miriam-feldhaus/">Miriam Feldhaus</a></span>'
+    guest = "<p><strong>Ein Gastbeitrag von Dr. Sabine Kortmann</strong></p>"
+    story = "".join(f"<p>{STORY}</p>" for _ in range(4))
+    assert extract(page(head, header, body=guest + story)).authors == ["Dr. Sabine Kortmann"]
+    assert extract(page(head, header, body=story)).authors == ["Miriam Feldhaus"]
+    # The guest credited in the byline already stays the only author, with the title shown.
+    header = HEADLINE + "<p>Von Sabine Kortmann</p>"
+    assert extract(page(header=header, body=guest + story)).authors == ["Dr. Sabine Kortmann"]
+
+
+def test_an_author_label_without_a_colon_next_to_the_headline():
+    facts = "<ul><li><strong>Date</strong> 14.01.2026</li><li><strong>Author</strong> Thomas Brenner</li></ul>"
+    assert extract(page(header=HEADLINE + facts, lang="en")).authors == ["Thomas Brenner"]
+    # A menu's "Authors" link before another link names no one.
+    menu = '<ul><li><a href="/authors/">Authors</a></li><li><a href="/latest">Neueste Aktivitäten</a></li></ul>'
+    assert extract(page(header=menu + HEADLINE)).authors == []
+
+
 # Language and lead
 
 

@@ -485,6 +485,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             _sort_names(_shown_names(value, shown), sites, names, agencies, desks, common)
             if names:
                 break
+    guests = _guest_authors(tree)
+    if names and guests and not {text_key(name) for name in guests} & {text_key(name) for name in names}:
+        # The metadata and the byline name who filed a guest's post (the editor's account).
+        names = []
+        _sort_names(guests, sites, names, agencies, desks, common)
     if not names:
         # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015";
         # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
@@ -725,7 +730,9 @@ NAME = (
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
     r"(?:[Vv]on(?:\s+unse(?:rem|rer))?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|" + AUTHOR_WORD + r"\s*:|"
-    r"Geschrieben von|Ein Beitrag von)"
+    # Next to the headline, in English without a colon: the label of a list of the story's facts
+    # ("<li><strong>Author</strong> Thomas Brenner</li>" on Deutsche Welle's older pages).
+    r"Author\s*:?|Geschrieben von|Ein Beitrag von)"
 )
 
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
@@ -800,6 +807,14 @@ DATED_AGENCIES = re.compile(
 )
 
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
+
+# A guest's credit in the story: "Ein Gastbeitrag von Dr. Sabine Kortmann" at the top of a post
+# the site's editor filed under their own account (WordPress-run business and regional blogs,
+# trade magazines' guest columns), "Guest post by …". The guest wrote it.
+GUEST_BYLINE = re.compile(
+    r"(?:(?:Ein|Der)\s+)?(?:Gastbeitrag|Gastkommentar|Gastartikel)\s+von\s+|(?:A\s+)?[Gg]uest (?:post|column|essay) by\s+"
+)
+GUEST_CREDIT = re.compile(r"(?:" + GUEST_BYLINE.pattern + r")" + NAMES)
 
 # The last line of a story that signs it: "Von Cosima Künzel", "(Christian P. Stadtfeld) +++".
 SIGNED = re.compile(
@@ -1152,6 +1167,19 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
         if match:
             bylines.append(_without_trailing_words(JOB_TITLE.sub("", match[_credited(match)])))
     return bylines
+
+
+def _guest_authors(tree) -> list[str]:
+    """The names of the page's first guest credit (:data:`GUEST_CREDIT`)."""
+    pieces = plain_text_pieces(tree)
+    for position, piece in enumerate(pieces):
+        if "Gast" in piece or "uest" in piece:
+            match = GUEST_CREDIT.match(piece)
+            if not match and len(piece.split()) <= 4:
+                match = GUEST_CREDIT.match(_with_following_names(pieces, position))
+            if match:
+                return split_names(_without_trailing_words(match["names"]))
+    return []
 
 
 def _credited(match) -> str:
