@@ -582,6 +582,22 @@ def test_the_update_the_date_line_prints_is_the_modified_date(line):
     assert extract(page(header=HEADLINE + sentence)).modified is None
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Aktualisierte Fassung vom 14.11.2025; die erste Fassung dieses Berichts erschien am 12.11.2025.",
+        "Erstveröffentlichung: 12.11.2025",
+    ],
+)
+def test_an_update_note_labels_the_first_version_s_day_as_the_publication(note):
+    header = f"{HEADLINE}<p>Stand: 14.11.2025, 09:47 Uhr</p><p><em>{note}</em></p>"
+    article = extract(page(header=header))
+    assert (article.published, article.modified) == ("2025-11-12", "2025-11-14T09:47:00+01:00")
+    # A book's or a study's day in a sentence labels nothing.
+    sentence = "<p>Die Studie erschien am 12.11.2025 im Fachblatt.</p>"
+    assert extract(page(header=f"{HEADLINE}<p>14.11.2025, 09:47 Uhr</p>{sentence}")).published[:10] == "2025-11-14"
+
+
 def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
     closing = "<p>Erschienen am: 13.10.2024 · Zuletzt geändert am: 15.10.2024</p>"
     head = '<meta name="date" content="2024-10-15">'
@@ -2452,6 +2468,20 @@ def test_the_wire_material_line_in_the_story_s_footer_credits_the_agencies():
 def test_a_closing_line_of_codes_credits_its_wire_services(line, agencies):
     article = extract(page("", "<h1>Hafen wird erweitert</h1><p>Von Anna Schmidt</p>", closing=line))
     assert (article.authors, article.agencies) == (["Anna Schmidt"], agencies)
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ('<p class="source">Quelle: ntv.de, sro/dpa</p>', "sro/dpa"),
+        ("<p><i>bam/dpa/AFP</i></p>", "dpa; AFP"),
+        ("<p><em>MDR (cdi)/dpa</em></p>", "dpa"),
+    ],
+)
+def test_a_line_of_codes_is_the_agency_s_credit_as_printed(line, author):
+    """The editor's code before the wire service is printed with it, as after it ("dpa/lno")."""
+    article = extract(page("", "<h1>Hafen wird erweitert</h1>", closing=line))
+    assert (article.author, article.authors) == (author, [])
 
 
 @pytest.mark.parametrize("line", ["<p>BMW/VW</p>", "<p>Foto: dpa/Anna Schmidt</p>", "<p>Preis/Leistung</p>"])

@@ -593,20 +593,26 @@ def _add_agencies(codes: list[str], agencies: list[str]) -> None:
             agencies.append(agency)
 
 
-def printed_agency_credits(text: str) -> dict[str, str]:
+def printed_agency_credits(text: str, tree=None) -> dict[str, str]:
     """Wire services → their credit as the story prints it with the agency's regional service
     or the editor's code: "Hamburg (dpa/lno) – …" gives ``{"dpa": "dpa/lno"}``, "… (AFP/red)"
     ``{"AFP": "AFP/red"}``. dpa's regional services credit so on every paper that runs their copy
     (WELT, ZEIT ONLINE, Süddeutsche, stern, n-tv, the regional papers); the byline keeps the
-    service, the ``agencies`` column the agency."""
+    service, the ``agencies`` column the agency. The editor's code may come first, in a line
+    of codes under the story (``tree``'s, :func:`_codes_lines`): "Quelle: ntv.de, jm/dpa" gives
+    ``{"dpa": "jm/dpa"}`` (n-tv, SPIEGEL, Merkur)."""
     printed = {}
     text = (text or "").strip()
     credits = [CLOSING_CREDIT.search(text[-80:]), OPENING_CREDIT.match(text[:80])]
-    for credit in filter(None, credits):
-        codes = re.split(r"\s*[/,]\s*", credit[1] if credit.re is CLOSING_CREDIT else credit["codes"])
-        agency = AGENCIES.get(codes[0].lower())
-        if agency and len(codes) > 1 and not any(code.lower() in AGENCIES for code in codes[1:]):
-            printed.setdefault(agency, "/".join(codes))
+    lines = [credit[1] if credit.re is CLOSING_CREDIT else credit["codes"] for credit in filter(None, credits)]
+    if tree is not None:
+        lines += _codes_lines(tree, text)
+    for line in lines:
+        codes = re.split(r"\s*[/,]\s*", line)
+        agencies = [AGENCIES.get(code.lower()) for code in codes]
+        others = [code for code, agency in zip(codes, agencies) if not agency]
+        if len(codes) > 1 and len(others) == len(codes) - 1 and all(SERVICE_CODE.fullmatch(code) for code in others):
+            printed.setdefault(next(filter(None, agencies)), "/".join(codes))
     return printed
 
 

@@ -705,8 +705,12 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 
 
 # A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022".
+# An updated story's note on its first version labels it too: "Erstveröffentlichung: 12.11.2008",
+# "die erste Fassung dieses Berichts erschien am 12.11.2008" (the update notes of broadcasters'
+# and papers' stories; the date line then prints the update).
 PUBLISHED_LABEL = re.compile(
-    r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
+    r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|erstveröffentlichung|"
+    r"fassung\b[^.]{0,30}?\berschien|"
     r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
     re.IGNORECASE,
 )

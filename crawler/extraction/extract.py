@@ -164,7 +164,7 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
     authors, agencies, newsrooms = article_authors(
         tree, text, fallback=lambda: _clean(facts.author or byline_author(tree)), url=url, headline=title
     )
-    credits = printed_agency_credits(text) if agencies else {}
+    credits = printed_agency_credits(text, tree) if agencies else {}
     return Article(
         # The fetched URL only when it is no http(s) URL, which the crawl never requests.
         url=canonical_url(url, meta["canonical"]) or url,
