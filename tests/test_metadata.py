@@ -317,6 +317,24 @@ def test_strip_site_name_keeps_titles_without_one():
     assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
 
 
+@pytest.mark.parametrize(
+    "title, stripped",
+    [
+        ("Wirtschaft | Hafen wird erweitert | Kommentar", "Hafen wird erweitert"),
+        # A kicker parted off by a dash: the story's part runs to the pipe, its own dash kept.
+        (
+            "Offene Immobilienfonds - Anleger ziehen Geld ab – jetzt greifen die Fristen | Hafenblick",
+            "Anleger ziehen Geld ab – jetzt greifen die Fristen",
+        ),
+    ],
+)
+def test_a_short_label_before_the_story_s_part_of_a_piped_title(title, stripped):
+    assert strip_site_name(title, {"hafenblick"}) == stripped
+    head = f"<title>{title}</title>"
+    header = f"<h1><span>{title.split(' - ')[0]}</span> {stripped}</h1>"
+    assert extract(page(head, header)).title == stripped
+
+
 def test_a_dash_between_two_days_is_a_range_not_a_title_separator():
     assert strip_site_name("Wochenbericht 14. - 20. Januar 2022 - SLF", {"slf"}) == (
         "Wochenbericht 14. - 20. Januar 2022"

@@ -437,11 +437,32 @@ def strip_site_name(title: str, site_names: set[str]) -> str:
         keep.pop()
     if len(keep) > 1 and (" | " in title or " : " in title):
         # After a pipe comes the site, a section or a slogan: the story's part comes first,
-        # unless a short section label leads ("Wirtschaft | Hafen wird erweitert").
+        # unless a short section label leads ("Wirtschaft | Hafen wird erweitert"). A kicker
+        # parted off by a dash leads the story's part, which runs to the next pipe, a dash of its
+        # own kept ("Offene Immobilienfonds - Anleger ziehen Geld ab – jetzt greifen die Fristen
+        # | DAS INVESTMENT").
         if len(keep[0].split()) <= 2:
-            return max(keep, key=len)
+            return _after_the_label(title, keep[0], site_names) or max(keep, key=len)
         return keep[0]
     return " - ".join(keep) if len(keep) < len(parts) else title
+
+
+def _after_the_label(title: str, label: str, site_names: set[str]) -> str | None:
+    """The parts of ``title`` after its leading ``label`` up to the next pipe, with the
+    separators between them, site parts left out."""
+    pieces = re.split(f"({TITLE_SEPARATORS.pattern})", title)
+    parts, separators = pieces[::2], pieces[1::2]
+    start = next((position + 1 for position, part in enumerate(parts) if part == label), None)
+    if start is None or start > len(separators) or separators[start - 1].strip() == "|":
+        # A label before a pipe is a section's: the parts after it are the trail's or the story's.
+        return None
+    story = ""
+    for part, separator in zip(parts[start:], separators[start - 1 :]):
+        if story and separator.strip() in ("|", ":"):
+            break
+        if not _is_site_part(part, site_names):
+            story += (separator if story else "") + part
+    return story or None
 
 
 def _is_site_part(part: str, site_names: set[str]) -> bool:
