@@ -1,0 +1,193 @@
+"""trafilatura's pruning expressions of its main extractor, evaluated in Python.
+
+Before it extracts a block, trafilatura's main extractor deletes the elements that its XPath
+expressions select: menus, share and ad boxes, hidden elements, teasers, captions, borders
+(``OVERALL_DISCARD_XPATH``, ``TEASER_DISCARD_XPATH``, ``PRECISION_DISCARD_XPATH``,
+``DISCARD_IMAGE_ELEMENTS``; its comparison with readability and justext prunes the raw tree
+with the first too). They test classes, ids and styles with regular expressions
+(``re:test``), and lxml calls back into Python for every element and every test: together a
+tenth of an extraction's time. The functions here make the same tests with the same
+regular expressions in one loop over the elements, and select the same elements in the same
+order in about two fifths of the time (docs/notes/2026-12-extraction-cpu.md;
+tests/test_prunes.py compares them with trafilatura's on the benchmark pages and on generated
+trees).
+
+They stand in for trafilatura's only while :func:`python_prunes` is active in the thread, so
+that trafilatura called otherwise in the same process (plain trafilatura beside the project in
+bench/extraction.py) runs its own; and only for the expressions they were written for: a
+trafilatura release that changes one of them keeps its own (:data:`WRITTEN_FOR`).
+"""
+
+import hashlib
+import re
+import threading
+from contextlib import contextmanager
+
+import lxml.etree
+from trafilatura import external, main_extractor, xpaths
+
+# The elements most expressions select from.
+BLOCKS = ("div", "item", "list", "p", "section", "span")
+
+
+def _first_of(attributes, names: tuple[str, ...]) -> str:
+    """The value of the first of ``names`` that the element has, in the order its attributes
+    stand: what XPath's ``re:test(@id|@class, …)`` tests, the union's first node."""
+    for name, value in attributes.items():
+        if name in names:
+            return value
+    return ""
+
+
+# OVERALL_DISCARD_XPATH: menus, share, ad and author boxes, footers, consent layers.
+CONSENT = re.compile(xpaths._alt(xpaths._CONSENT_ID_CLASS_TOKENS))
+DISCARDED_ID = re.compile(xpaths._alt(xpaths._OVERALL_DISCARD_BOTH_TOKENS + xpaths._OVERALL_DISCARD_ID_TOKENS))
+DISCARDED_CLASS = re.compile(xpaths._alt(xpaths._OVERALL_DISCARD_BOTH_TOKENS + xpaths._OVERALL_DISCARD_CLASS_TOKENS))
+
+
+def discarded_blocks(tree) -> list:
+    selected = []
+    for element in tree.iterdescendants(BLOCKS):
+        attributes = element.attrib
+        if (
+            "data-lp-replacement-content" in attributes
+            or "nav" in attributes.get("role", "").replace("N", "n")
+            or "MostPopularStories" in attributes.get("data-component", "")
+            or CONSENT.search(_first_of(attributes, ("id", "class")))
+            or DISCARDED_ID.search(attributes.get("id", ""))
+            or DISCARDED_CLASS.search(attributes.get("class", ""))
+        ):
+            selected.append(element)
+    return selected
+
+
+# OVERALL_DISCARD_XPATH: hidden elements and comment furniture, of any tag.
+HIDDEN = re.compile("hidden")
+COMMENT_IDS = re.compile("reader-comments|akismet")
+HIDDEN_CLASSES = re.compile(
+    "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print| hidden| hide|noprint"
+    "|notloaded"
+)
+
+
+def hidden_elements(tree) -> list:
+    selected = []
+    for element in tree.iterdescendants(lxml.etree.Element):
+        attributes = element.attrib
+        if not attributes:
+            continue
+        style = attributes.get("style", "")
+        if (
+            attributes.get("class") == "comments-title"
+            or _first_of(attributes, ("id", "class")).startswith("reply-")
+            or HIDDEN.search(_first_of(attributes, ("id", "style")))
+            or "display:none" in style
+            or "display: none" in style
+            or COMMENT_IDS.search(attributes.get("id", ""))
+            or HIDDEN_CLASSES.search(attributes.get("class", ""))
+            or attributes.get("aria-hidden") == "true"
+        ):
+            selected.append(element)
+    return selected
+
+
+def teasers(tree) -> list:
+    """TEASER_DISCARD_XPATH."""
+    return [
+        element
+        for element in tree.iterdescendants(BLOCKS)
+        if "teaser" in element.get("id", "").replace("T", "t") or "teaser" in element.get("class", "").replace("T", "t")
+    ]
+
+
+def headers(tree) -> list:
+    """PRECISION_DISCARD_XPATH: headers."""
+    return list(tree.iterdescendants("header"))
+
+
+BOTTOM = re.compile(r"(^|\s)bottom|bottom(\s|$)")
+LINK = re.compile(r"(^|\s)link(\s|$)")
+
+
+def bottoms_links_and_borders(tree) -> list:
+    """PRECISION_DISCARD_XPATH: page-bottom chrome, link blocks, bordered boxes."""
+    selected = []
+    for element in tree.iterdescendants(BLOCKS):
+        attributes = element.attrib
+        first = _first_of(attributes, ("id", "class"))
+        if BOTTOM.search(first) or LINK.search(first) or "border" in attributes.get("style", ""):
+            selected.append(element)
+    return selected
+
+
+def captions(tree) -> list:
+    """DISCARD_IMAGE_ELEMENTS."""
+    return [
+        element
+        for element in tree.iterdescendants(BLOCKS)
+        if "caption" in element.get("id", "") or "caption" in element.get("class", "")
+    ]
+
+
+# The functions for each list of expressions, and a digest of the expressions they were written
+# for (trafilatura 2.3.1's).
+EQUIVALENTS = {
+    "OVERALL_DISCARD_XPATH": [discarded_blocks, hidden_elements],
+    "TEASER_DISCARD_XPATH": [teasers],
+    "PRECISION_DISCARD_XPATH": [headers, bottoms_links_and_borders],
+    "DISCARD_IMAGE_ELEMENTS": [captions],
+}
+WRITTEN_FOR = {
+    "OVERALL_DISCARD_XPATH": "90fe7cbe71fb424a",
+    "TEASER_DISCARD_XPATH": "ebb02f066626551d",
+    "PRECISION_DISCARD_XPATH": "19982819e31eeab3",
+    "DISCARD_IMAGE_ELEMENTS": "cb1ab981e44913f7",
+}
+
+
+def digest(expressions) -> str:
+    """A short digest of a list of XPath expressions' source."""
+    return hashlib.sha256("\n".join(expression.path for expression in expressions).encode()).hexdigest()[:16]
+
+
+_ACTIVE = threading.local()
+
+
+class _Expressions(list):
+    """One of trafilatura's lists of expressions; iterated while :func:`python_prunes` is
+    active in the thread, it gives the functions in their stead."""
+
+    def __init__(self, expressions, functions):
+        super().__init__(expressions)
+        self.functions = functions
+
+    def __iter__(self):
+        return iter(self.functions) if getattr(_ACTIVE, "on", False) else super().__iter__()
+
+
+def _install() -> set[str]:
+    """Put the lists in trafilatura's modules; returns the names of those put."""
+    installed = set()
+    for name, functions in EQUIVALENTS.items():
+        expressions = getattr(xpaths, name)
+        if digest(expressions) != WRITTEN_FOR[name]:
+            continue
+        for module in (main_extractor, external):
+            if name in vars(module):
+                setattr(module, name, _Expressions(expressions, functions))
+        installed.add(name)
+    return installed
+
+
+INSTALLED = _install()
+
+
+@contextmanager
+def python_prunes():
+    """Within the block, this thread's trafilatura prunes with the functions."""
+    previous = getattr(_ACTIVE, "on", False)
+    _ACTIVE.on = True
+    try:
+        yield
+    finally:
+        _ACTIVE.on = previous

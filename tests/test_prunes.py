@@ -1,0 +1,123 @@
+"""trafilatura's pruning expressions evaluated in Python (crawler/extraction/prunes.py) select
+what trafilatura's own XPath expressions select, in the same order."""
+
+import importlib.util
+import json
+from copy import copy
+from pathlib import Path
+
+import lxml.etree
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from trafilatura import external, main_extractor, xpaths
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+from trafilatura.settings import Extractor
+
+from crawler.extraction.extract import parse_html
+from crawler.extraction.prunes import EQUIVALENTS, INSTALLED, python_prunes
+
+PAIRS = [
+    (name, expression, function)
+    for name, functions in EQUIVALENTS.items()
+    for expression, function in zip(getattr(xpaths, name), functions, strict=True)
+]
+
+BENCH_SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "extraction.py"
+_spec = importlib.util.spec_from_file_location("bench_extraction", BENCH_SCRIPT)
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+
+def test_every_list_is_installed_for_the_pinned_trafilatura():
+    assert INSTALLED == set(EQUIVALENTS)
+    for name in EQUIVALENTS:
+        assert getattr(main_extractor, name) == getattr(xpaths, name)
+
+
+def test_trafilatura_prunes_with_its_own_expressions_outside_the_block():
+    """Plain trafilatura in the same process (the benchmark's) runs its XPath expressions."""
+    for name in EQUIVALENTS:
+        assert all(isinstance(item, lxml.etree.XPath) for item in getattr(main_extractor, name))
+        with python_prunes():
+            assert list(getattr(main_extractor, name)) == EQUIVALENTS[name]
+    assert all(isinstance(item, lxml.etree.XPath) for item in external.OVERALL_DISCARD_XPATH)
+
+
+def test_python_prunes_nest_and_end():
+    with python_prunes():
+        with python_prunes():
+            pass
+        assert list(main_extractor.TEASER_DISCARD_XPATH) == EQUIVALENTS["TEASER_DISCARD_XPATH"]
+    assert list(main_extractor.TEASER_DISCARD_XPATH) == list(xpaths.TEASER_DISCARD_XPATH)
+
+
+def assert_same_selection(tree):
+    for name, expression, function in PAIRS:
+        assert function(tree) == expression(tree), (name, function.__name__)
+
+
+# Words of the classes, ids, styles and roles the expressions test, and others.
+WORDS = [
+    "nav", "Nav", "navigation", "menu", "share", "Share", "shariff", "social", "sidebar", "banner", "breadcrumb",
+    "bread-crumb", "button", "author", "footer", "Footer", "related", "premium", "ad", "ad-", "-ad-", "dfpAd",
+    "outbrain", "widget", "byline", "Byline", "embed", "tag-list", "tags", "consent", "cookie", "modal-content",
+    "permission", "next-", "-stories", "most-popular", "more-on", "meta", "rating", "attachment", "timestamp",
+    "user-info", "-icon", "slide", "viewport", "overlay", "options", "expand", "obfuscated", "blurred", "hidden",
+    "hide-", "-hide-", "hide", "hide-print", "noprint", "notloaded", "comments-title", "reply-", "-reply-",
+    "message", "akismet", "reader-comments", "teaser", "Teaser", "caption", "bottom", "link", "border",
+    "display:none", "display: none", "content", "article", "main", "post", "text", "jp-", "bmdh", "yin", "bar",
+    "paid-content", "newsletter", "viral", "ZendeskForm", "post-nav", "subnav", "navbar", "MostPopularStories",
+    "true", "false", "x",
+]  # fmt: skip
+VALUE = st.lists(
+    st.tuples(st.sampled_from(["", " ", "-", "_", "  "]), st.sampled_from(WORDS)), min_size=0, max_size=3
+).map(lambda parts: "".join(separator + word for separator, word in parts))
+ATTRIBUTE_NAMES = ["id", "class", "style", "role", "aria-hidden", "data-component", "data-lp-replacement-content"]
+ATTRIBUTES = st.lists(st.tuples(st.sampled_from(ATTRIBUTE_NAMES), VALUE), max_size=4, unique_by=lambda pair: pair[0])
+TAGS = ["div", "item", "list", "p", "section", "span", "header", "a", "li", "ul", "h2", "figure"]
+ELEMENTS = st.recursive(
+    st.tuples(st.sampled_from(TAGS), ATTRIBUTES, st.just([])),
+    lambda children: st.tuples(st.sampled_from(TAGS), ATTRIBUTES, st.lists(children, max_size=4)),
+    max_leaves=20,
+)
+
+
+def build(parent, element) -> None:
+    tag, attributes, children = element
+    child = lxml.etree.SubElement(parent, tag)
+    for name, value in attributes:  # in this order: "@id|@class" tests the first that stands
+        child.set(name, value)
+    child.text = "Text"
+    for grandchild in children:
+        build(child, grandchild)
+
+
+@settings(max_examples=300)
+@given(st.lists(ELEMENTS, max_size=5))
+def test_the_functions_select_what_the_expressions_select(elements):
+    tree = parse_html("<html><body><p>Anfang</p></body></html>")
+    body = tree.find("body")
+    for element in elements:
+        build(body, element)
+    assert_same_selection(tree)
+
+
+def test_the_functions_select_what_the_expressions_select_on_the_benchmark_pages():
+    """On the pages as parsed and as trafilatura's precision pass cleans them."""
+    root = bench.benchmarks_dir()
+    if not (root / "metadata-de" / "gold.json").exists():
+        pytest.skip(f"benchmark sets not found at {root}")
+    gold = json.loads((root / "metadata-de" / "gold.json").read_text(encoding="utf-8"))
+    pages = [(root / "metadata-de" / entry["file"], entry["url"]) for entry in list(gold.values())[::4]]
+    truth = json.loads((root / "article-extraction" / "ground-truth.json").read_text(encoding="utf-8"))
+    pages += [(root / "article-extraction" / "html" / f"{key}.html.gz", entry["url"]) for key, entry in truth.items()][
+        ::4
+    ]
+    for path, url in pages:
+        tree = parse_html(bench.read_page(path))
+        if tree is None:
+            continue
+        options = Extractor(precision=True, comments=False, tables=True, url=url, fast=True)
+        assert_same_selection(tree)
+        assert_same_selection(convert_tags(tree_cleaning(copy(tree), options), options, url))
