@@ -43,7 +43,7 @@ from crawler.extraction.dates import article_dates, parse_date
 from crawler.extraction.headline import article_title
 from crawler.extraction.language import detect_language
 from crawler.extraction.lead import article_lead
-from crawler.extraction.prunes import python_prunes
+from crawler.extraction.trafilatura_xpaths import evaluated_in_python
 from crawler.extraction.page import (
     RELATED_LABEL,
     DATE_FROM_FEED,
@@ -317,7 +317,7 @@ def extract_main_text(tree, url: str) -> str | None:
     fragment of what the default finds, the default result is used instead. The tree is first
     :func:`prepared_for_extraction`.
     """
-    with prepared_for_extraction(tree) as tree, python_prunes():
+    with prepared_for_extraction(tree) as tree, evaluated_in_python():
         text = precision_extraction(tree, url) or ""
         words = len(text.split())
         if words < MIN_PRECISE_WORDS and default_pass_can_win(tree, text, words):

@@ -1,21 +1,21 @@
-"""trafilatura's pruning expressions of its main extractor, evaluated in Python.
+"""trafilatura's XPath expressions of its main extractor, evaluated in Python.
 
-Before it extracts a block, trafilatura's main extractor deletes the elements that its XPath
-expressions select: menus, share and ad boxes, hidden elements, teasers, captions, borders
-(``OVERALL_DISCARD_XPATH``, ``TEASER_DISCARD_XPATH``, ``PRECISION_DISCARD_XPATH``,
-``DISCARD_IMAGE_ELEMENTS``; its comparison with readability and justext prunes the raw tree
-with the first too). They test classes, ids and styles with regular expressions
-(``re:test``), and lxml calls back into Python for every element and every test: together a
-tenth of an extraction's time. The functions here make the same tests with the same
-regular expressions in one loop over the elements, and select the same elements in the same
-order in about two fifths of the time (docs/notes/2026-12-extraction-cpu.md;
-tests/test_prunes.py compares them with trafilatura's on the benchmark pages and on generated
-trees).
+trafilatura's main extractor finds the story's block by XPath expressions (``BODY_XPATH``),
+and deletes from it the elements that others select: menus, share and ad boxes, hidden
+elements, teasers, captions, borders (``OVERALL_DISCARD_XPATH``, ``TEASER_DISCARD_XPATH``,
+``PRECISION_DISCARD_XPATH``, ``DISCARD_IMAGE_ELEMENTS``; its comparison with readability and
+justext prunes the raw tree with the first too). They test classes, ids and styles with
+regular expressions (``re:test``), and lxml calls back into Python for every element and
+every test: together a sixth of an extraction's time. The functions here make the same tests
+with the same regular expressions in one loop over the elements, in about two fifths of the
+time, and a block's search stops at the first block found, the one trafilatura reads
+(docs/notes/2026-12-extraction-cpu.md; tests/test_trafilatura_xpaths.py compares them with
+trafilatura's on the benchmark pages and on generated trees).
 
-They stand in for trafilatura's only while :func:`python_prunes` is active in the thread, so
-that trafilatura called otherwise in the same process (plain trafilatura beside the project in
-bench/extraction.py) runs its own; and only for the expressions they were written for: a
-trafilatura release that changes one of them keeps its own (:data:`WRITTEN_FOR`).
+They stand in for trafilatura's only while :func:`evaluated_in_python` is active in the
+thread, so that trafilatura called otherwise in the same process (plain trafilatura beside the
+project in bench/extraction.py) runs its own; and only for the expressions they were written
+for: a trafilatura release that changes one of them keeps its own (:data:`WRITTEN_FOR`).
 """
 
 import hashlib
@@ -129,15 +129,98 @@ def captions(tree) -> list:
     ]
 
 
+# BODY_XPATH: the story's block, each expression's first in the page (trafilatura's _extract
+# reads no other).
+STORY_BLOCKS = ("article", "div", "main", "section")
+ARTICLE_BODY_ID = re.compile(xpaths._alt(xpaths._ARTICLE_CONTENT_ID_TOKENS))
+ARTICLE_BODY_CLASS = re.compile(xpaths._alt(xpaths._ARTICLE_CONTENT_CLASS_TOKENS))
+STORY_ID = re.compile(xpaths._alt(xpaths._STORY_ID_TOKENS))
+STORY_CLASS = re.compile(xpaths._alt(xpaths._STORY_CLASS_TOKENS))
+FULLTEXT = re.compile("fulltext", re.IGNORECASE)
+MAIN_CONTENT_ID = re.compile(xpaths._alt(xpaths._MAIN_CONTENT_ID_TOKENS))
+MAIN_CONTENT_CLASS = re.compile(xpaths._alt(xpaths._MAIN_CONTENT_CLASS_TOKENS))
+
+
+def _first(tree, tags, test) -> list:
+    return next(([element] for element in tree.iterdescendants(tags) if test(element.attrib)), [])
+
+
+def article_body(tree) -> list:
+    return _first(
+        tree,
+        STORY_BLOCKS,
+        lambda attributes: (
+            attributes.get("class") in ("post", "entry")
+            or attributes.get("itemprop") == "articleBody"
+            or attributes.get("id") == "articleContent"
+            or ARTICLE_BODY_ID.search(attributes.get("id", ""))
+            or ARTICLE_BODY_CLASS.search(attributes.get("class", ""))
+        ),
+    )
+
+
+def first_article(tree) -> list:
+    return next(([element] for element in tree.iterdescendants("article")), [])
+
+
+def story(tree) -> list:
+    return _first(
+        tree,
+        STORY_BLOCKS,
+        lambda attributes: (
+            attributes.get("role") == "article"
+            or attributes.get("id") in ("article", "story")
+            or attributes.get("class") in ("postarea", "art-postcontent", "text", "cell", "story")
+            or STORY_ID.search(attributes.get("id", ""))
+            or FULLTEXT.search(attributes.get("class", ""))
+            or STORY_CLASS.search(attributes.get("class", ""))
+        ),
+    )
+
+
+def main_content(tree) -> list:
+    return _first(
+        tree,
+        STORY_BLOCKS,
+        lambda attributes: (
+            attributes.get("id") == "content"
+            or attributes.get("class") == "content"
+            or MAIN_CONTENT_ID.search(attributes.get("id", ""))
+            or MAIN_CONTENT_CLASS.search(attributes.get("class", ""))
+            or "main-content" in attributes.get("id", "").translate(CAPITAL_C_M)
+            or "main-content" in attributes.get("class", "").translate(CAPITAL_C_M)
+            or "page-content" in attributes.get("class", "").translate(CAPITAL_C_P)
+        ),
+    )
+
+
+CAPITAL_C_M = str.maketrans("CM", "cm")
+CAPITAL_C_P = str.maketrans("CP", "cp")
+
+
+def main(tree) -> list:
+    """The first ``<main>``, or block whose class, id or role starts with "main", whichever
+    comes first: the union's first."""
+    for element in tree.iterdescendants("article", "div", "section", "main"):
+        attributes = element.attrib
+        if element.tag == "main" or any(
+            attributes.get(name, "").startswith("main") for name in ("class", "id", "role")
+        ):
+            return [element]
+    return []
+
+
 # The functions for each list of expressions, and a digest of the expressions they were written
 # for (trafilatura 2.3.1's).
 EQUIVALENTS = {
+    "BODY_XPATH": [article_body, first_article, story, main_content, main],
     "OVERALL_DISCARD_XPATH": [discarded_blocks, hidden_elements],
     "TEASER_DISCARD_XPATH": [teasers],
     "PRECISION_DISCARD_XPATH": [headers, bottoms_links_and_borders],
     "DISCARD_IMAGE_ELEMENTS": [captions],
 }
 WRITTEN_FOR = {
+    "BODY_XPATH": "049ab58f8ca0d8bf",
     "OVERALL_DISCARD_XPATH": "90fe7cbe71fb424a",
     "TEASER_DISCARD_XPATH": "ebb02f066626551d",
     "PRECISION_DISCARD_XPATH": "19982819e31eeab3",
@@ -154,7 +237,7 @@ _ACTIVE = threading.local()
 
 
 class _Expressions(list):
-    """One of trafilatura's lists of expressions; iterated while :func:`python_prunes` is
+    """One of trafilatura's lists of expressions; iterated while :func:`evaluated_in_python` is
     active in the thread, it gives the functions in their stead."""
 
     def __init__(self, expressions, functions):
@@ -183,8 +266,8 @@ INSTALLED = _install()
 
 
 @contextmanager
-def python_prunes():
-    """Within the block, this thread's trafilatura prunes with the functions."""
+def evaluated_in_python():
+    """Within the block, this thread's trafilatura evaluates the functions."""
     previous = getattr(_ACTIVE, "on", False)
     _ACTIVE.on = True
     try:
