@@ -11,7 +11,7 @@ import lxml.etree
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from trafilatura import external, main_extractor, xpaths
+from trafilatura import external, main_extractor, metadata, xpaths
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.settings import Extractor
 
@@ -30,19 +30,28 @@ bench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench)
 
 
+# Where trafilatura reads each list: its main extractor, its comparison, its metadata.
+USERS = {
+    name: [module for module in (main_extractor, external, metadata) if name in vars(module)] for name in EQUIVALENTS
+}
+
+
 def test_every_list_is_installed_for_the_pinned_trafilatura():
     assert INSTALLED == set(EQUIVALENTS)
-    for name in EQUIVALENTS:
-        assert getattr(main_extractor, name) == getattr(xpaths, name)
+    for name, modules in USERS.items():
+        assert modules
+        for module in modules:
+            assert type(getattr(module, name)).__name__ == "_Expressions"
+            assert getattr(module, name) == getattr(xpaths, name)
 
 
 def test_trafilatura_evaluates_its_own_expressions_outside_the_block():
     """Plain trafilatura in the same process (the benchmark's) runs its XPath expressions."""
-    for name in EQUIVALENTS:
-        assert all(isinstance(item, lxml.etree.XPath) for item in getattr(main_extractor, name))
-        with evaluated_in_python():
-            assert list(getattr(main_extractor, name)) == EQUIVALENTS[name]
-    assert all(isinstance(item, lxml.etree.XPath) for item in external.OVERALL_DISCARD_XPATH)
+    for name, modules in USERS.items():
+        for module in modules:
+            assert all(isinstance(item, lxml.etree.XPath) for item in getattr(module, name))
+            with evaluated_in_python():
+                assert list(getattr(module, name)) == EQUIVALENTS[name]
 
 
 def test_the_blocks_nest_and_end():
@@ -74,16 +83,23 @@ WORDS = [
     "paid-content", "newsletter", "viral", "ZendeskForm", "post-nav", "subnav", "navbar", "MostPopularStories",
     "true", "false", "x", "entry", "article-content", "article__body", "articleBody", "body-text", "post-text",
     "postContent", "ArticleContent", "story", "story-content", "primary", "FullText", "single-post", "content",
-    "content-main", "Main-Content", "Page-content", "main", "cell", "postarea", "article ",
+    "content-main", "Main-Content", "Page-content", "main", "cell", "postarea", "article ", "Author", "author name",
+    "author-name", "AuthorName", "AuthorCard", "AuthorURL", "me", "username", "BBL", "byl", "zuozhe", "writer",
+    "screenname", "channel-name", "submitted-by", "journalist-name", "comments", "Comments", "comment-list", "title",
+    "date", "sidebar", "quote", "print", "category", "meta-date", "Figure", "ProductReviews",
 ]  # fmt: skip
 VALUE = st.lists(
     st.tuples(st.sampled_from(["", " ", "-", "_", "  "]), st.sampled_from(WORDS)), min_size=0, max_size=3
 ).map(lambda parts: "".join(separator + word for separator, word in parts))
 ATTRIBUTE_NAMES = [
     "id", "class", "style", "role", "aria-hidden", "data-component", "data-lp-replacement-content", "itemprop",
+    "rel", "data-testid",
 ]  # fmt: skip
 ATTRIBUTES = st.lists(st.tuples(st.sampled_from(ATTRIBUTE_NAMES), VALUE), max_size=4, unique_by=lambda pair: pair[0])
-TAGS = ["div", "item", "list", "p", "section", "span", "header", "a", "li", "ul", "h2", "figure", "article", "main"]
+TAGS = [
+    "div", "item", "list", "p", "section", "span", "header", "a", "li", "ul", "h2", "figure", "article", "main",
+    "author", "address", "strong", "link", "h3", "h4", "time", "rel",
+]  # fmt: skip
 ELEMENTS = st.recursive(
     st.tuples(st.sampled_from(TAGS), ATTRIBUTES, st.just([])),
     lambda children: st.tuples(st.sampled_from(TAGS), ATTRIBUTES, st.lists(children, max_size=4)),
@@ -96,9 +112,21 @@ def build(parent, element) -> None:
     child = lxml.etree.SubElement(parent, tag)
     for name, value in attributes:  # in this order: "@id|@class" tests the first that stands
         child.set(name, value)
-    child.text = "Text"
+    child.text = "me" if tag == "rel" else "Text"
     for grandchild in children:
         build(child, grandchild)
+
+
+def test_each_word_alone_on_each_element():
+    """Every word of the vocabulary as the whole value of each attribute on each element: the
+    expressions' exact comparisons ("@class='BBL'") as well as their patterns."""
+    tree = parse_html("<html><body><p>Anfang</p></body></html>")
+    body = tree.find("body")
+    for tag in TAGS:
+        for name in ATTRIBUTE_NAMES:
+            for word in WORDS:
+                build(body, (tag, [(name, word)], []))
+    assert_same_selection(tree)
 
 
 @settings(max_examples=300)

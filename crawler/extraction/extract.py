@@ -306,7 +306,8 @@ def byline_author(tree) -> str | None:
     values = BYLINE_ATTRIBUTES(tree)
     if all(isinstance(value, str) for value in values) and not BYLINE_WORDS.search("\n".join(values)):
         return None
-    return extract_author(tree)
+    with evaluated_in_python():
+        return extract_author(tree)
 
 
 def extract_main_text(tree, url: str) -> str | None:

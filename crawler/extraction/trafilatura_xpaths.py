@@ -24,7 +24,7 @@ import threading
 from contextlib import contextmanager
 
 import lxml.etree
-from trafilatura import external, main_extractor, xpaths
+from trafilatura import external, main_extractor, metadata, xpaths
 
 # The elements most expressions select from.
 BLOCKS = ("div", "item", "list", "p", "section", "span")
@@ -210,6 +210,102 @@ def main(tree) -> list:
     return []
 
 
+# AUTHOR_XPATHS: the byline elements trafilatura's author search reads (extract_author), all of
+# them in page order: it takes the first with a name's length. Absolute ("//…"): the whole page.
+AUTHOR_NAME_CLASS = re.compile("author-?name|AuthorName|authorName")
+AUTHOR_ID = re.compile("author|zuozhe|bianji|xiaobian")
+AUTHOR_CLASS = re.compile("author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
+ANY_AUTHOR_ID = re.compile("[Aa]uthor")
+ANY_AUTHOR_CLASS = re.compile("[Aa]uthor|screenname|writer|[Bb]yline")
+SPECIFIC_AUTHOR_TAGS = {"a", "address", "div", "link", "p", "span", "strong"}
+GENERIC_AUTHOR_TAGS = {"a", "div", "h3", "h4", "p", "span"}
+
+
+def _page_elements(tree):
+    return tree.getroottree().getroot().iter(lxml.etree.Element)
+
+
+def _has_rel_me(element) -> bool:
+    """XPath's ``rel='me'`` in the expression: a child element <rel> whose text is "me"."""
+    return any(child.tag == "rel" and "".join(child.itertext()) == "me" for child in element.iterchildren("rel"))
+
+
+def specific_authors(tree) -> list:
+    selected = []
+    for element in _page_elements(tree):
+        if element.tag == "author":
+            selected.append(element)
+        elif element.tag in SPECIFIC_AUTHOR_TAGS:
+            attributes = element.attrib
+            if (
+                attributes.get("rel") == "author"
+                or attributes.get("id") == "author"
+                or attributes.get("class") == "author"
+                or attributes.get("itemprop") == "author name"
+                or attributes.get("data-testid") in ("AuthorCard", "AuthorURL")
+                or AUTHOR_NAME_CLASS.search(attributes.get("class", ""))
+                or _has_rel_me(element)
+            ):
+                selected.append(element)
+    return selected
+
+
+def generic_authors(tree) -> list:
+    selected = []
+    for element in _page_elements(tree):
+        if element.tag in GENERIC_AUTHOR_TAGS:
+            attributes = element.attrib
+            if (
+                attributes.get("class") in ("byline", "username", "byl", "BBL")
+                or "author" in attributes.get("itemprop", "")
+                or AUTHOR_ID.search(attributes.get("id", ""))
+                or AUTHOR_CLASS.search(attributes.get("class", ""))
+            ):
+                selected.append(element)
+    return selected
+
+
+def any_authors(tree) -> list:
+    selected = []
+    for element in _page_elements(tree):
+        attributes = element.attrib
+        if attributes and (
+            "Byline" in attributes.get("data-component", "")
+            or "author" in attributes.get("itemprop", "")
+            or ANY_AUTHOR_ID.search(attributes.get("id", ""))
+            or ANY_AUTHOR_CLASS.search(attributes.get("class", ""))
+        ):
+            selected.append(element)
+    return selected
+
+
+# AUTHOR_DISCARD_XPATHS: what the author search leaves out: comments, sidebars, quotes, figures.
+NOT_AUTHOR_IDS = re.compile("^comments|comment-?list|ProductReviews")
+NOT_AUTHOR_CLASSES = re.compile(
+    "^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|article-(?:share|support)|print"
+    "|category|meta-date|meta-reviewer"
+)
+
+
+def not_bylines(tree) -> list:
+    selected = []
+    for element in tree.iterdescendants("a", "div", "section", "span"):
+        attributes = element.attrib
+        if attributes and (
+            attributes.get("id") == "comments"
+            or attributes.get("class") in ("comments", "title", "date")
+            or NOT_AUTHOR_IDS.search(attributes.get("id", ""))
+            or NOT_AUTHOR_CLASSES.search(attributes.get("class", ""))
+            or "Figure" in attributes.get("data-component", "")
+        ):
+            selected.append(element)
+    return selected
+
+
+def times_and_figures(tree) -> list:
+    return list(tree.getroottree().getroot().iter("time", "figure"))
+
+
 # The functions for each list of expressions, and a digest of the expressions they were written
 # for (trafilatura 2.3.1's).
 EQUIVALENTS = {
@@ -218,6 +314,8 @@ EQUIVALENTS = {
     "TEASER_DISCARD_XPATH": [teasers],
     "PRECISION_DISCARD_XPATH": [headers, bottoms_links_and_borders],
     "DISCARD_IMAGE_ELEMENTS": [captions],
+    "AUTHOR_XPATHS": [specific_authors, generic_authors, any_authors],
+    "AUTHOR_DISCARD_XPATHS": [not_bylines, times_and_figures],
 }
 WRITTEN_FOR = {
     "BODY_XPATH": "049ab58f8ca0d8bf",
@@ -225,6 +323,8 @@ WRITTEN_FOR = {
     "TEASER_DISCARD_XPATH": "ebb02f066626551d",
     "PRECISION_DISCARD_XPATH": "19982819e31eeab3",
     "DISCARD_IMAGE_ELEMENTS": "cb1ab981e44913f7",
+    "AUTHOR_XPATHS": "e7cdb233823cbb0a",
+    "AUTHOR_DISCARD_XPATHS": "bb846852c0255db3",
 }
 
 
@@ -255,7 +355,7 @@ def _install() -> set[str]:
         expressions = getattr(xpaths, name)
         if digest(expressions) != WRITTEN_FOR[name]:
             continue
-        for module in (main_extractor, external):
+        for module in (main_extractor, external, metadata):
             if name in vars(module):
                 setattr(module, name, _Expressions(expressions, functions))
         installed.add(name)
