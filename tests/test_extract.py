@@ -1,7 +1,6 @@
 """Extraction and classification on saved pages (tests/sites/pages), through the real trafilatura."""
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -209,64 +208,6 @@ def test_the_precision_pass_is_trafilatura_s_own(name, monkeypatch):
         tree, url=BASE, favor_precision=True, fast=True, include_comments=False, include_tables=True
     )
     assert precision_extraction(tree, BASE) == (expected.text if expected is not None else None)
-
-
-def test_the_raw_tree_prunes_read_ids_and_classes_only():
-    """precision_extraction leaves out trafilatura's raw-tree prunes on a page none of whose ids
-    and classes they can select: sound only while they test no other attribute."""
-    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
-
-    for xpath in RAW_TREE_PRUNE_XPATH + REMOVE_COMMENTS_AND_LISTS_XPATH + REMOVE_COMMENTS_XPATH:
-        assert set(re.findall(r"@([\w:-]+)", xpath.path)) <= {"id", "class"}, xpath.path
-        assert "re:test(@" in xpath.path or "contains(@class" in xpath.path
-
-
-NAMES = [
-    "comment",
-    "Comments",
-    "comment-list",
-    "commentary",
-    "comol",
-    "post-comments",
-    "article-comments",
-    "disqus_thread",
-]
-NAMES += [
-    "dsq-comments",
-    "infinite-scroll",
-    "infinitescroll",
-    "mvp-post-add-wrap",
-    "elementor-share-buttons",
-    "teaser",
-    "",
-]
-BLOCK_TAGS = ["div", "section", "aside", "details", "ul", "ol", "p"]
-
-
-@given(
-    st.lists(
-        st.tuples(st.sampled_from(BLOCK_TAGS), st.sampled_from(["id", "class"]), st.sampled_from(NAMES), st.booleans()),
-        max_size=8,
-    )
-)
-def test_the_raw_tree_prunes_are_left_out_only_where_they_select_nothing(blocks):
-    """Whatever trafilatura's raw-tree prunes select, the page's ids and classes show it."""
-    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
-
-    from crawler.extraction.extract import COMMENT_PRUNE_NAMES, IDS_AND_CLASSES, RAW_PRUNE_NAMES
-
-    html = "".join(
-        f'<{tag} {attribute}="{name}">{"<h1>Titel</h1>" if headline else ""}<p>Text</p></{tag}>'
-        for tag, attribute, name, headline in blocks
-    )
-    tree = parse_html(f"<html><body>{html}<p>Ende</p></body></html>")
-    names = "\n".join(IDS_AND_CLASSES(tree))
-    for xpaths, search in [
-        (RAW_TREE_PRUNE_XPATH, RAW_PRUNE_NAMES),
-        (REMOVE_COMMENTS_AND_LISTS_XPATH + REMOVE_COMMENTS_XPATH, COMMENT_PRUNE_NAMES),
-    ]:
-        if any(xpath(tree) for xpath in xpaths):
-            assert search.search(names)
 
 
 # Lines of German text as pages write them: umlauts, ß, typographic quotes and dashes, the euro

@@ -11,7 +11,7 @@ import lxml.etree
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from trafilatura import external, main_extractor, metadata, xpaths
+from trafilatura import core, external, main_extractor, metadata, xpaths
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.settings import Extractor
 
@@ -32,7 +32,8 @@ _spec.loader.exec_module(bench)
 
 # Where trafilatura reads each list: its main extractor, its comparison, its metadata.
 USERS = {
-    name: [module for module in (main_extractor, external, metadata) if name in vars(module)] for name in EQUIVALENTS
+    name: [module for module in (main_extractor, external, metadata, core) if name in vars(module)]
+    for name in EQUIVALENTS
 }
 
 
@@ -86,7 +87,9 @@ WORDS = [
     "content-main", "Main-Content", "Page-content", "main", "cell", "postarea", "article ", "Author", "author name",
     "author-name", "AuthorName", "AuthorCard", "AuthorURL", "me", "username", "BBL", "byl", "zuozhe", "writer",
     "screenname", "channel-name", "submitted-by", "journalist-name", "comments", "Comments", "comment-list", "title",
-    "date", "sidebar", "quote", "print", "category", "meta-date", "Figure", "ProductReviews",
+    "date", "sidebar", "quote", "print", "category", "meta-date", "Figure", "ProductReviews", "comment", "Comment",
+    "commentary", "comol", "post-comments", "article-comments", "disqus_thread", "dsq-comments", "infinite-scroll",
+    "infinitescroll", "mvp-post-add-wrap", "mvp-post-add-box", "elementor-share-buttons",
 ]  # fmt: skip
 VALUE = st.lists(
     st.tuples(st.sampled_from(["", " ", "-", "_", "  "]), st.sampled_from(WORDS)), min_size=0, max_size=3
@@ -98,7 +101,7 @@ ATTRIBUTE_NAMES = [
 ATTRIBUTES = st.lists(st.tuples(st.sampled_from(ATTRIBUTE_NAMES), VALUE), max_size=4, unique_by=lambda pair: pair[0])
 TAGS = [
     "div", "item", "list", "p", "section", "span", "header", "a", "li", "ul", "h2", "figure", "article", "main",
-    "author", "address", "strong", "link", "h3", "h4", "time", "rel",
+    "author", "address", "strong", "link", "h3", "h4", "time", "rel", "aside", "details", "ol", "h1",
 ]  # fmt: skip
 ELEMENTS = st.recursive(
     st.tuples(st.sampled_from(TAGS), ATTRIBUTES, st.just([])),

@@ -30,7 +30,6 @@ from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_
 from trafilatura.main_extractor import extract_content
 from trafilatura.utils import line_processing
 from trafilatura.xml import xmltotxt
-from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
 from trafilatura.settings import DEFAULT_CONFIG, Extractor
 from w3lib.encoding import html_to_unicode
 
@@ -43,7 +42,12 @@ from crawler.extraction.dates import article_dates, parse_date
 from crawler.extraction.headline import article_title
 from crawler.extraction.language import detect_language
 from crawler.extraction.lead import article_lead
-from crawler.extraction.trafilatura_xpaths import evaluated_in_python
+from crawler.extraction.trafilatura_xpaths import (
+    RAW_TREE_PRUNE_XPATH,
+    REMOVE_COMMENTS_AND_LISTS_XPATH,
+    REMOVE_COMMENTS_XPATH,
+    evaluated_in_python,
+)
 from crawler.extraction.page import (
     RELATED_LABEL,
     DATE_FROM_FEED,
@@ -342,20 +346,16 @@ def precision_extraction(tree, url: str) -> str | None:
     fast mode, whose recovery of text outside the main block keeps teaser blocks), and the
     comparison, where it runs, reads that extraction. Without the comparison the text is
     ``bare_extraction(…, favor_precision=True, fast=True)``'s, which tests/test_extract.py
-    checks on the benchmark pages. trafilatura's prunes of the raw tree run only where they can
-    select something (:func:`selected_names`)."""
+    checks on the benchmark pages. trafilatura's prunes of the raw tree are evaluated in Python
+    (:mod:`crawler.extraction.trafilatura_xpaths`), as its main extractor's are."""
     options = Extractor(precision=True, comments=False, tables=True, url=url, fast=True)
     raw = copy(tree)
     is_forum = _forum_thread_page(raw)
-    names = "\n".join(IDS_AND_CLASSES(raw))
-    if RAW_PRUNE_NAMES.search(names):
-        raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
-    may_hold_comments = bool(COMMENT_PRUNE_NAMES.search(names))
-    if may_hold_comments:
-        raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
+    raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
     cleaned_backup = tree_cleaning(copy(raw), options)
     cleaned = convert_tags(copy(cleaned_backup), options, url)
-    if not is_forum and may_hold_comments:
+    if not is_forum:
         cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
     body, body_text = extract_content(cleaned, options)
     text = xmltotxt(body, options.formatting)
@@ -363,28 +363,6 @@ def precision_extraction(tree, url: str) -> str | None:
         body, body_text = compare_extraction(cleaned_backup, copy(raw), body, body_text, options)
         text = xmltotxt(body, options.formatting)
     return text if len(body_text) >= options.min_output_size else None
-
-
-def selected_names(*xpath_lists) -> re.Pattern:
-    """A search, over a page's id and class values one per line, that finds one wherever an
-    expression of ``xpath_lists`` can select an element: its patterns are those the
-    expressions test the ids and classes with (``re:test(@id, '…')``, ``contains(@class,
-    '…')``). trafilatura's prunes of the raw tree select elements by their ids and classes alone
-    (tests/test_extract.py checks that they read no other attribute); where no id or class of
-    the page matches, they select nothing and are not run: each tests every element's
-    attributes with a Python regular expression, a large share of the precision pass's time."""
-    patterns = []
-    for xpath in (xpath for xpaths in xpath_lists for xpath in xpaths):
-        for function, pattern in ATTRIBUTE_TESTS.findall(xpath.path):
-            patterns.append(pattern if function == "re:test" else re.escape(pattern))
-    return re.compile("|".join(f"(?:{pattern})" for pattern in dict.fromkeys(patterns)), re.MULTILINE)
-
-
-# An expression's tests of an id or a class: the function and its pattern.
-ATTRIBUTE_TESTS = re.compile(r"(re:test|contains)\(@(?:id|class),\s*'([^']*)'\)")
-IDS_AND_CLASSES = lxml.etree.XPath("//@id|//@class", smart_strings=False)
-RAW_PRUNE_NAMES = selected_names(RAW_TREE_PRUNE_XPATH)
-COMMENT_PRUNE_NAMES = selected_names(REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH)
 
 
 def comparison_can_win(tree, body, text: str) -> bool:

@@ -24,7 +24,7 @@ import threading
 from contextlib import contextmanager
 
 import lxml.etree
-from trafilatura import external, main_extractor, metadata, xpaths
+from trafilatura import core, external, main_extractor, metadata, xpaths
 
 # The elements most expressions select from.
 BLOCKS = ("div", "item", "list", "p", "section", "span")
@@ -306,6 +306,60 @@ def times_and_figures(tree) -> list:
     return list(tree.getroottree().getroot().iter("time", "figure"))
 
 
+# RAW_TREE_PRUNE_XPATH: infinite-scroll containers and ad wrappers, and share buttons, pruned
+# from the raw page before any extraction.
+INFINITE_SCROLL = re.compile("mvp-post-add-(?:box|wrap)|infinite-?scroll")
+AD_WRAPPER = re.compile("mvp-post-add-(?:box|wrap)")
+
+
+def infinite_scroll(tree) -> list:
+    selected = []
+    for element in tree.iterdescendants("div", "section", "aside"):
+        element_id, element_class = element.get("id", ""), element.get("class", "")
+        if (INFINITE_SCROLL.search(element_id) or INFINITE_SCROLL.search(element_class)) and (
+            next(element.iterdescendants("h1"), None) is None
+            or AD_WRAPPER.search(element_id)
+            or AD_WRAPPER.search(element_class)
+        ):
+            selected.append(element)
+    return selected
+
+
+def share_buttons(tree) -> list:
+    return [
+        element
+        for element in tree.iterdescendants("div", "section", "aside")
+        if "elementor-share-buttons" in element.get("class", "")
+    ]
+
+
+# REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH: readers' comments, and their lists.
+COMMENTS_ID = re.compile("^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
+COMMENT_LIST_ID = re.compile("^(?:[Cc]omment(?!ary)|comol)")
+COMMENTS_CLASS = re.compile("^[Cc]omment(?!ary)|(?:article|post)-comments")
+
+
+def comments_and_their_lists(tree) -> list:
+    selected = []
+    for element in tree.iterdescendants("div", "list", "section", "details", "ol", "ul"):
+        element_id, element_class = element.get("id", ""), element.get("class", "")
+        if (COMMENTS_ID.search(element_id) or COMMENTS_CLASS.search(element_class)) and (
+            element.tag not in ("ol", "ul")
+            or COMMENT_LIST_ID.search(element_id)
+            or COMMENTS_CLASS.search(element_class)
+        ):
+            selected.append(element)
+    return selected
+
+
+def comments(tree) -> list:
+    return [
+        element
+        for element in tree.iterdescendants("div", "list", "section", "details")
+        if COMMENTS_ID.search(element.get("id", "")) or COMMENTS_CLASS.search(element.get("class", ""))
+    ]
+
+
 # The functions for each list of expressions, and a digest of the expressions they were written
 # for (trafilatura 2.3.1's).
 EQUIVALENTS = {
@@ -316,6 +370,9 @@ EQUIVALENTS = {
     "DISCARD_IMAGE_ELEMENTS": [captions],
     "AUTHOR_XPATHS": [specific_authors, generic_authors, any_authors],
     "AUTHOR_DISCARD_XPATHS": [not_bylines, times_and_figures],
+    "RAW_TREE_PRUNE_XPATH": [infinite_scroll, share_buttons],
+    "REMOVE_COMMENTS_AND_LISTS_XPATH": [comments_and_their_lists],
+    "REMOVE_COMMENTS_XPATH": [comments],
 }
 WRITTEN_FOR = {
     "BODY_XPATH": "049ab58f8ca0d8bf",
@@ -325,6 +382,9 @@ WRITTEN_FOR = {
     "DISCARD_IMAGE_ELEMENTS": "cb1ab981e44913f7",
     "AUTHOR_XPATHS": "e7cdb233823cbb0a",
     "AUTHOR_DISCARD_XPATHS": "bb846852c0255db3",
+    "RAW_TREE_PRUNE_XPATH": "0a775839824a964b",
+    "REMOVE_COMMENTS_AND_LISTS_XPATH": "9cc18d34e6e2d258",
+    "REMOVE_COMMENTS_XPATH": "5d97216ca15d0558",
 }
 
 
@@ -348,21 +408,28 @@ class _Expressions(list):
         return iter(self.functions) if getattr(_ACTIVE, "on", False) else super().__iter__()
 
 
-def _install() -> set[str]:
-    """Put the lists in trafilatura's modules; returns the names of those put."""
-    installed = set()
+def _install() -> dict[str, list]:
+    """Put the lists in trafilatura's modules; returns each list by its name, trafilatura's own
+    where its expressions are not those the functions were written for."""
+    lists = {}
     for name, functions in EQUIVALENTS.items():
         expressions = getattr(xpaths, name)
         if digest(expressions) != WRITTEN_FOR[name]:
+            lists[name] = expressions
             continue
-        for module in (main_extractor, external, metadata):
+        lists[name] = _Expressions(expressions, functions)
+        for module in (main_extractor, external, metadata, core):
             if name in vars(module):
-                setattr(module, name, _Expressions(expressions, functions))
-        installed.add(name)
-    return installed
+                setattr(module, name, lists[name])
+    return lists
 
 
-INSTALLED = _install()
+LISTS = _install()
+INSTALLED = {name for name, expressions in LISTS.items() if isinstance(expressions, _Expressions)}
+# The raw page's prunes, as the project's precision pass runs trafilatura's sequence itself.
+RAW_TREE_PRUNE_XPATH = LISTS["RAW_TREE_PRUNE_XPATH"]
+REMOVE_COMMENTS_AND_LISTS_XPATH = LISTS["REMOVE_COMMENTS_AND_LISTS_XPATH"]
+REMOVE_COMMENTS_XPATH = LISTS["REMOVE_COMMENTS_XPATH"]
 
 
 @contextmanager
