@@ -34,7 +34,7 @@ LAYERS = [
     # The crawl process classifies pages and hands articles to its workers: the extraction
     # libraries load in the workers' fork server only (crawler.extraction.warmup).
     *(
-        (module, ["trafilatura", "htmldate", "py3langid", "ftfy", "datasketch", "wordfreq"])
+        (module, ["trafilatura", "htmldate", "py3langid", "pycld2", "ftfy", "datasketch", "wordfreq"])
         for module in ("crawler.crawl", "crawler.fetch.spider", "crawler.pipelines")
     ),
     # The extraction workers' fork server loads their task and never the crawl's Scrapy side,

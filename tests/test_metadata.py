@@ -4,12 +4,15 @@ import json
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from archive.storage.store import open_archive, store_article
 from crawler.extraction.article import Article
 from crawler.extraction.extract import extract_article, parse_html
 from crawler.extraction.bylines import FORM_FIELD, article_authors, split_names
 from crawler.extraction.dates import article_dates
+from crawler.extraction.language import _sure_cld2_language, detect_language, language_identifier
 from crawler.extraction.headline import strip_site_name
 from crawler.extraction.page import dated_entries, is_dated_list
 
@@ -1774,6 +1777,32 @@ def test_an_author_label_without_a_colon_next_to_the_headline():
 
 def test_language_comes_from_the_text_not_the_lang_attribute():
     assert extract(page(lang="en")).language == "de"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (STORY, "de"),
+        ("The port authority plans to build two new container terminals on the Rhine. " * 3, "en"),
+        ("Le port de Duisbourg va construire deux nouveaux terminaux pour les conteneurs. " * 3, "fr"),
+    ],
+)
+def test_language_of_a_text(text, language):
+    assert detect_language(text) == language
+
+
+def test_a_text_cld2_is_unsure_of_is_read_by_py3langid():
+    # Scrambled text, as paywalls serve it: CLD2 is not sure, py3langid decides.
+    scrambled = "Bjagybpvymp Tfcfh dr Hqsemx, ahp Oogu iah fudvs Kvd gof gqnxvdzczdo rxnq mhe Wwfc vthwk Ujzc"
+    assert _sure_cld2_language(scrambled) is None
+    assert detect_language(scrambled) == language_identifier().classify(scrambled)[0]
+
+
+@given(st.text(min_size=0, max_size=400))
+def test_language_detection_never_fails(text):
+    """Any text, lone surrogates and control characters included."""
+    language = detect_language(text, fallback="de-DE")
+    assert language is None or (isinstance(language, str) and 2 <= len(language) <= 3)
 
 
 @pytest.mark.parametrize(
