@@ -349,20 +349,31 @@ def precision_extraction(tree, url: str) -> str | None:
     checks on the benchmark pages. trafilatura's prunes of the raw tree are evaluated in Python
     (:mod:`crawler.extraction.trafilatura_xpaths`), as its main extractor's are."""
     options = Extractor(precision=True, comments=False, tables=True, url=url, fast=True)
-    raw = copy(tree)
-    is_forum = _forum_thread_page(raw)
-    raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
-    raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
-    cleaned_backup = tree_cleaning(copy(raw), options)
-    cleaned = convert_tags(copy(cleaned_backup), options, url)
+    is_forum = _forum_thread_page(tree)
+    raw = _pruned(tree, RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    cleaned = convert_tags(tree_cleaning(copy(raw), options), options, url)
     if not is_forum:
         cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
     body, body_text = extract_content(cleaned, options)
     text = xmltotxt(body, options.formatting)
     if comparison_can_win(tree, body, text):
+        # The cleaned tree before its tags' conversion, made again: the comparison runs on few
+        # pages, a copy kept for it on every page cost more.
+        cleaned_backup = tree_cleaning(copy(raw), options)
         body, body_text = compare_extraction(cleaned_backup, copy(raw), body, body_text, options)
         text = xmltotxt(body, options.formatting)
     return text if len(body_text) >= options.min_output_size else None
+
+
+def _pruned(tree, *expression_lists):
+    """``tree`` without the elements the expressions select: a pruned copy, or ``tree`` itself
+    where they select none (most pages), which the passes then copy as they need."""
+    if not any(expression(tree) for expressions in expression_lists for expression in expressions):
+        return tree
+    raw = copy(tree)
+    for expressions in expression_lists:
+        raw = prune_unwanted_nodes(raw, expressions)
+    return raw
 
 
 def comparison_can_win(tree, body, text: str) -> bool:
