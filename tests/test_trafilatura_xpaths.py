@@ -9,20 +9,23 @@ from pathlib import Path
 
 import lxml.etree
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from trafilatura import core, external, main_extractor, metadata, xpaths
+from trafilatura import core, external, main_extractor, metadata, settings, xpaths
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.settings import Extractor
 
 from crawler.extraction.extract import parse_html
-from crawler.extraction.trafilatura_xpaths import EQUIVALENTS, INSTALLED, evaluated_in_python
+from crawler.extraction.trafilatura_xpaths import EQUIVALENTS, INSTALLED, baseline, evaluated_in_python
 
+# The lists of expressions, and trafilatura's single expression of its baseline's cleaning.
+LISTS = {name: functions for name, functions in EQUIVALENTS.items() if not callable(functions)}
 PAIRS = [
     (name, expression, function)
-    for name, functions in EQUIVALENTS.items()
+    for name, functions in LISTS.items()
     for expression, function in zip(getattr(xpaths, name), functions, strict=True)
-]
+] + [("BASIC_CLEAN_XPATH", settings.BASIC_CLEAN_XPATH, EQUIVALENTS["BASIC_CLEAN_XPATH"])]
 
 BENCH_SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "extraction.py"
 _spec = importlib.util.spec_from_file_location("bench_extraction", BENCH_SCRIPT)
@@ -32,7 +35,7 @@ _spec.loader.exec_module(bench)
 
 # Where trafilatura reads each list: its main extractor, its comparison, its metadata.
 USERS = {
-    name: [module for module in (main_extractor, external, metadata, core) if name in vars(module)]
+    name: [module for module in (main_extractor, external, metadata, core, baseline) if name in vars(module)]
     for name in EQUIVALENTS
 }
 
@@ -42,17 +45,35 @@ def test_every_list_is_installed_for_the_pinned_trafilatura():
     for name, modules in USERS.items():
         assert modules
         for module in modules:
-            assert type(getattr(module, name)).__name__ == "_Expressions"
-            assert getattr(module, name) == getattr(xpaths, name)
+            if name in LISTS:
+                assert type(getattr(module, name)).__name__ == "_Expressions"
+                assert getattr(module, name) == getattr(xpaths, name)
+            else:
+                assert type(getattr(module, name)).__name__ == "_Expression"
+                assert getattr(module, name).path == getattr(settings, name).path
 
 
 def test_trafilatura_evaluates_its_own_expressions_outside_the_block():
     """Plain trafilatura in the same process (the benchmark's) runs its XPath expressions."""
+    tree = parse_html('<html><body><aside>Mehr</aside><div class="cookie-banner">OK</div><p>Text</p></body></html>')
     for name, modules in USERS.items():
         for module in modules:
-            assert all(isinstance(item, lxml.etree.XPath) for item in getattr(module, name))
-            with evaluated_in_python():
-                assert list(getattr(module, name)) == EQUIVALENTS[name]
+            if name in LISTS:
+                assert all(isinstance(item, lxml.etree.XPath) for item in getattr(module, name))
+                with evaluated_in_python():
+                    assert list(getattr(module, name)) == EQUIVALENTS[name]
+            else:
+                expression = getattr(module, name)
+                calls = []
+                expression.function = lambda tree: calls.append(tree) or EQUIVALENTS[name](tree)
+                try:
+                    outside = expression(tree)
+                    assert not calls
+                    with evaluated_in_python():
+                        assert expression(tree) == outside
+                    assert calls == [tree]
+                finally:
+                    expression.function = EQUIVALENTS[name]
 
 
 def test_the_blocks_nest_and_end():
@@ -89,7 +110,9 @@ WORDS = [
     "screenname", "channel-name", "submitted-by", "journalist-name", "comments", "Comments", "comment-list", "title",
     "date", "sidebar", "quote", "print", "category", "meta-date", "Figure", "ProductReviews", "comment", "Comment",
     "commentary", "comol", "post-comments", "article-comments", "disqus_thread", "dsq-comments", "infinite-scroll",
-    "infinitescroll", "mvp-post-add-wrap", "mvp-post-add-box", "elementor-share-buttons",
+    "infinitescroll", "mvp-post-add-wrap", "mvp-post-add-box", "elementor-share-buttons", "cookie-banner",
+    "Cookie_Notice", "notice--cookie", "consent-manager", "borlabs", "CookieBot", "cmplz", "onetrust", "moove_gdpr",
+    "page-footer",
 ]  # fmt: skip
 VALUE = st.lists(
     st.tuples(st.sampled_from(["", " ", "-", "_", "  "]), st.sampled_from(WORDS)), min_size=0, max_size=3
@@ -101,7 +124,8 @@ ATTRIBUTE_NAMES = [
 ATTRIBUTES = st.lists(st.tuples(st.sampled_from(ATTRIBUTE_NAMES), VALUE), max_size=4, unique_by=lambda pair: pair[0])
 TAGS = [
     "div", "item", "list", "p", "section", "span", "header", "a", "li", "ul", "h2", "figure", "article", "main",
-    "author", "address", "strong", "link", "h3", "h4", "time", "rel", "aside", "details", "ol", "h1",
+    "author", "address", "strong", "link", "h3", "h4", "time", "rel", "aside", "details", "ol", "h1", "footer",
+    "fencedframe", "script", "style", "svg", "template",
 ]  # fmt: skip
 ELEMENTS = st.recursive(
     st.tuples(st.sampled_from(TAGS), ATTRIBUTES, st.just([])),
@@ -132,7 +156,7 @@ def test_each_word_alone_on_each_element():
     assert_same_selection(tree)
 
 
-@settings(max_examples=300)
+@hypothesis_settings(max_examples=300)
 @given(st.lists(ELEMENTS, max_size=5))
 def test_the_functions_select_what_the_expressions_select(elements):
     tree = parse_html("<html><body><p>Anfang</p></body></html>")

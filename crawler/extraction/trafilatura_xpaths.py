@@ -4,9 +4,12 @@ trafilatura's main extractor finds the story's block by XPath expressions (``BOD
 and deletes from it the elements that others select: menus, share and ad boxes, hidden
 elements, teasers, captions, borders (``OVERALL_DISCARD_XPATH``, ``TEASER_DISCARD_XPATH``,
 ``PRECISION_DISCARD_XPATH``, ``DISCARD_IMAGE_ELEMENTS``; its comparison with readability and
-justext prunes the raw tree with the first too). They test classes, ids and styles with
-regular expressions (``re:test``), and lxml calls back into Python for every element and
-every test: together a sixth of an extraction's time. The functions here make the same tests
+justext prunes the raw tree with the first too). Its sequence prunes the raw page first
+(``RAW_TREE_PRUNE_XPATH``, the comments' expressions), its baseline and its measure of a page's
+text leave out asides, footers and consent layers (``BASIC_CLEAN_XPATH``), its byline search
+reads and leaves out elements by more (``AUTHOR_XPATHS``, ``AUTHOR_DISCARD_XPATHS``). They test
+classes, ids and styles with regular expressions (``re:test``), and lxml calls back into Python
+for every element and every test: together a sixth of an extraction's time. The functions here make the same tests
 with the same regular expressions in one loop over the elements, in about two fifths of the
 time, and a block's search stops at the first block found, the one trafilatura reads
 (docs/notes/2026-12-extraction-cpu.md; tests/test_trafilatura_xpaths.py compares them with
@@ -19,12 +22,16 @@ for: a trafilatura release that changes one of them keeps its own (:data:`WRITTE
 """
 
 import hashlib
+import importlib
 import re
 import threading
 from contextlib import contextmanager
 
 import lxml.etree
-from trafilatura import core, external, main_extractor, metadata, xpaths
+from trafilatura import core, external, main_extractor, metadata, settings, xpaths
+
+# The module, which the package's function of the same name hides.
+baseline = importlib.import_module("trafilatura.baseline")
 
 # The elements most expressions select from.
 BLOCKS = ("div", "item", "list", "p", "section", "span")
@@ -360,8 +367,28 @@ def comments(tree) -> list:
     ]
 
 
-# The functions for each list of expressions, and a digest of the expressions they were written
-# for (trafilatura 2.3.1's).
+# BASIC_CLEAN_XPATH (one expression, not a list): what trafilatura's baseline and its measure of
+# a page's text leave out: asides, footers, scripts, consent layers.
+BASICALLY_CLEANED = {"aside", "fencedframe", "footer", "script", "style", "svg", "template"}
+COOKIE_CONSENT = re.compile(settings._COOKIE_CONSENT_RE, re.IGNORECASE)
+
+
+def basically_cleaned(tree) -> list:
+    selected = []
+    for element in tree.iterdescendants(lxml.etree.Element):
+        if (
+            element.tag in BASICALLY_CLEANED
+            or element.tag == "div"
+            and "footer" in _first_of(element.attrib, ("class", "id"))
+            or COOKIE_CONSENT.search(element.get("class", ""))
+            or COOKIE_CONSENT.search(element.get("id", ""))
+        ):
+            selected.append(element)
+    return selected
+
+
+# The functions for each list of expressions (for a single expression, the function), and a
+# digest of the expressions they were written for (trafilatura 2.3.1's).
 EQUIVALENTS = {
     "BODY_XPATH": [article_body, first_article, story, main_content, main],
     "OVERALL_DISCARD_XPATH": [discarded_blocks, hidden_elements],
@@ -373,6 +400,7 @@ EQUIVALENTS = {
     "RAW_TREE_PRUNE_XPATH": [infinite_scroll, share_buttons],
     "REMOVE_COMMENTS_AND_LISTS_XPATH": [comments_and_their_lists],
     "REMOVE_COMMENTS_XPATH": [comments],
+    "BASIC_CLEAN_XPATH": basically_cleaned,
 }
 WRITTEN_FOR = {
     "BODY_XPATH": "049ab58f8ca0d8bf",
@@ -385,11 +413,14 @@ WRITTEN_FOR = {
     "RAW_TREE_PRUNE_XPATH": "0a775839824a964b",
     "REMOVE_COMMENTS_AND_LISTS_XPATH": "9cc18d34e6e2d258",
     "REMOVE_COMMENTS_XPATH": "5d97216ca15d0558",
+    "BASIC_CLEAN_XPATH": "db6c25acd08aef99",
 }
 
 
 def digest(expressions) -> str:
-    """A short digest of a list of XPath expressions' source."""
+    """A short digest of an XPath expression's source, or a list's."""
+    if isinstance(expressions, lxml.etree.XPath):
+        expressions = [expressions]
     return hashlib.sha256("\n".join(expression.path for expression in expressions).encode()).hexdigest()[:16]
 
 
@@ -408,24 +439,41 @@ class _Expressions(list):
         return iter(self.functions) if getattr(_ACTIVE, "on", False) else super().__iter__()
 
 
+class _Expression:
+    """One of trafilatura's expressions; called while :func:`evaluated_in_python` is active in
+    the thread, it calls the function in its stead."""
+
+    def __init__(self, expression, function):
+        self.expression, self.function = expression, function
+        self.path = expression.path
+
+    def __call__(self, tree, **variables):
+        if getattr(_ACTIVE, "on", False) and not variables:
+            return self.function(tree)
+        return self.expression(tree, **variables)
+
+
 def _install() -> dict[str, list]:
     """Put the lists in trafilatura's modules; returns each list by its name, trafilatura's own
     where its expressions are not those the functions were written for."""
     lists = {}
     for name, functions in EQUIVALENTS.items():
-        expressions = getattr(xpaths, name)
+        expressions = getattr(xpaths if hasattr(xpaths, name) else settings, name)
         if digest(expressions) != WRITTEN_FOR[name]:
             lists[name] = expressions
             continue
-        lists[name] = _Expressions(expressions, functions)
-        for module in (main_extractor, external, metadata, core):
+        if callable(functions):
+            lists[name] = _Expression(expressions, functions)
+        else:
+            lists[name] = _Expressions(expressions, functions)
+        for module in (main_extractor, external, metadata, core, baseline):
             if name in vars(module):
                 setattr(module, name, lists[name])
     return lists
 
 
 LISTS = _install()
-INSTALLED = {name for name, expressions in LISTS.items() if isinstance(expressions, _Expressions)}
+INSTALLED = {name for name, expressions in LISTS.items() if isinstance(expressions, (_Expressions, _Expression))}
 # The raw page's prunes, as the project's precision pass runs trafilatura's sequence itself.
 RAW_TREE_PRUNE_XPATH = LISTS["RAW_TREE_PRUNE_XPATH"]
 REMOVE_COMMENTS_AND_LISTS_XPATH = LISTS["REMOVE_COMMENTS_AND_LISTS_XPATH"]
