@@ -53,7 +53,8 @@ from crawler.extraction.page import (
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
-# The web's news archive starts here; earlier dates on a page are founding years or typos.
+# The web's news archive starts here; earlier dates on a page are founding years or typos
+# (the publisher's "foundingDate" in the markup of nytimes.com, cbsnews.com, drk.de).
 EARLIEST_DATE = date(1995, 1, 1)
 
 MONTH_NUMBERS = {
@@ -70,7 +71,7 @@ MONTH_NUMBERS = {
     "oktober": 10,
     "november": 11,
     "dezember": 12,
-    # As date lines abbreviate them ("26. Jan 2022", "3. Okt. 2023").
+    # As date lines abbreviate them ("26. Jan 2022", "3. Okt. 2023": bmel.de, bnn.de, reitschuster.de).
     "jan": 1,
     "jän": 1,
     "feb": 2,
@@ -86,7 +87,8 @@ MONTH_NUMBERS = {
     "nov": 11,
     "dez": 12,
     # English names where they differ from the German ones, as the English editions of German
-    # sources and British English print the day first: "3 December 2026", "3 Oct 2026, 14:05".
+    # sources and British English print the day first: "3 December 2026", "3 Oct 2026, 14:05"
+    # (verfassungsblog.de, bbc.com, snopes.com).
     # The American order ("December 3, 2026, 7:04 pm ET") is not read as a date line: its time
     # is in another zone, and 47 of the article-extraction set's American pages would change.
     "january": 1,
@@ -111,8 +113,11 @@ def visible_dates(text: str) -> list:
 
 
 # A time of day alone, said to be one ("12:03 Uhr", "9:30 a.m."): not a score ("Handball 31:28").
+# Date lines print it before the day ("Published 11:11 PM EST Nov 19, 2019": detroitnews.com,
+# usatoday.com, chron.com).
 TIME_ALONE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}\s*(?:Uhr\b|[ap]\.?m\b\.?)", re.IGNORECASE)
-# A digit run into the word before it ("FINTECH20. Juni 2019": two elements read as one).
+# A digit run into the word before it ("FINTECH20. Juni 2019": two elements read as one; a name
+# or a label and the date beside it on aerokurier.de, amnesty.de, channelpartner.de).
 RUN_INTO_WORD = re.compile(r"(?<=[^\W\d])(?=\d)")
 
 
@@ -343,8 +348,9 @@ def warm_up_date_parser() -> None:
 
 
 def _url_states_day(url: str, day: str) -> bool:
-    """Whether the URL's path names ``day`` (YYYY-MM-DD) as news CMSes do: /2024/11/21/,
-    /2024-11-21-, /20241121."""
+    """Whether the URL's path names ``day`` (YYYY-MM-DD) as news CMSes do: /2024/11/21/
+    (hildesheimer-presse.de, WordPress), /2024-11-21- (domradio.de, dobszay.ch), /20241121
+    (bundesrat.de)."""
     year, month, number = day.split("-")
     path = urlsplit(url).path
     return bool(re.search(rf"(?<!\d){year}[/_-]?{month}[/_-]?{number}(?!\d)", path))
@@ -396,7 +402,8 @@ def _in_other_item(element) -> bool:
 
 
 # Items on a story page that carry dates of their own: media (a video's broadcast or upload),
-# comments and reviews, events, offers, lists of other stories. A container such as Blog,
+# comments and reviews (their microdata dates on comoeducarseusfilhos.com.br, wday.ru,
+# bigbrandsystem.com, travanto.de, zooroyal.de), events, offers, lists of other stories. A container such as Blog,
 # WebSite or CreativeWork may hold the story's own date.
 OTHER_ITEM_TYPES = {
     "VideoObject",
@@ -475,8 +482,8 @@ def _story_dates_only(tree, nodes: list[dict], headline: str | None = None):
 
 def _describes_other_media(script: str, headline: str | None) -> bool:
     """Whether a JSON-LD script describes media items (:data:`OTHER_ITEM_TYPES`) or things
-    that state no publication (the publisher's Organization with its "foundingDate", a
-    WebSite) and no story, none of them named as the page's ``headline``."""
+    that state no publication (the publisher's Organization with its "foundingDate": cbsnews.com,
+    news.sky.com, hss.de; a WebSite) and no story, none of them named as the page's ``headline``."""
     typed = [(node, jsonld_types(node)) for node in script_nodes(script)]
     typed = [(node, types) for node, types in typed if types]
     return (
@@ -508,8 +515,9 @@ NOT_THE_STORY_S_DATES = lxml.etree.XPath(
 
 def _update_lines(tree) -> list:
     """Elements that print an update's date and no other ("<p>Aktualisiert am 22.11.2026, 10:15
-    Uhr</p>", :data:`UPDATE_LABEL`): htmldate's search of the page may read the update for the
-    publication (18 of the tune half's dated pages, when such a line was put under the headline)."""
+    Uhr</p>", :data:`UPDATE_LABEL`; pronats.de, 1000things.at, travanto.de): htmldate's search of
+    the page may read the update for the publication (18 of the tune half's dated pages, when such
+    a line was put under the headline)."""
     if not UPDATE_WORD_THEN_DATE.search(body_text(tree)):
         return []
     lines = []
@@ -541,8 +549,9 @@ def _page_update(tree, now: datetime) -> str | None:
 
 def _pointers_to_other_stories(tree) -> list:
     """Short blocks that point to another story, a label first and a link inside ("Lesen Sie
-    auch: <a>Stadtwerke planen neues Kraftwerk</a> (15.11.2026)", "Mehr zum Thema: …"): the day
-    they print is the other story's."""
+    auch: <a>Stadtwerke planen neues Kraftwerk</a> (15.11.2026)", "Mehr zum Thema: …" on
+    tagesschau.de, "Ähnliche Beiträge" on gruene-bundestag.de, "Weitere Artikel zu …" on
+    wirtschaftspsychologie-aktuell.de): the day they print is the other story's."""
     pieces = plain_text_pieces(tree)
     if not any(
         RELATED_LABEL.match(piece)
@@ -675,7 +684,10 @@ DATE_ELEMENTS = lxml.etree.XPath(
 
 
 def parse_date(value, now: datetime | None = None) -> str | None:
-    """A page's date value as ISO 8601 (date, or timestamp with offset); ``None`` if implausible."""
+    """A page's date value as ISO 8601 (date, or timestamp with offset); ``None`` if implausible.
+    Markup writes them in ISO 8601's forms and around it: an offset without a colon ("+0100":
+    badische-zeitung.de, ga.de, kyffhaeuser-nachrichten.de), a space for the "T" (cbssports.com,
+    zdnet.com, 9to5mac.com), no offset (chip.de), UTC's "Z" (tagblatt.ch, nzz.ch)."""
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
@@ -704,7 +716,9 @@ def parse_date(value, now: datetime | None = None) -> str | None:
     return parsed.isoformat()
 
 
-# A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022".
+# A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022"
+# (bmel.de, literaturkritik.de, bka.de, zoll.de, futurezone.at's "Erstellt am", bmz.de's
+# "Pressemitteilung vom", hertha-blog.de's "Published:").
 # An updated story's note on its first version labels it too: "Erstveröffentlichung: 12.11.2008",
 # "die erste Fassung dieses Berichts erschien am 12.11.2008" (the update notes of broadcasters'
 # and papers' stories; the date line then prints the update).
@@ -725,7 +739,8 @@ PUBLISHED_AFTER = re.compile(r"[^.]{0,30}?\b(?:veröffentlicht|publiziert|erstel
 
 # A date that is not the story's: an update, a product's release, or an event in a sentence
 # ("am 18. Oktober 2021"; not "am Mittwoch, 26.01.2022", which bylines print: "Kathrin Führes am
-# Mittwoch, 26.01.2022 - 14:30" on jagdleben.de).
+# Mittwoch, 26.01.2022 - 14:30" on jagdleben.de). Next to the headline: zeit.de's "Editiert am",
+# tagesanzeiger.ch's "Aktualisiert:", "ab 1. November 2023" in lebensmittelpraxis.de's lead.
 NOT_PUBLISHED = re.compile(
     r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
     r"mitglied seit|geboren|"
@@ -816,7 +831,8 @@ def shown_date(
     labelled.update(_press_datelines(tree, now))
     labelled.discard(None)
     if len({day[:10] for day in labelled}) == 1:
-        # Several days labelled "Published" are a listing's teasers, not this story's date.
+        # Several days labelled "Published" are a listing's teasers, not this story's date
+        # (echte-demokratie-jetzt.de, finanzmarktwelt.de, zugreiseblog.de).
         return max(labelled, key=len)
     after, before = text_near_headline(tree, headline)
     if not (after or before) and headline and len(headline.split()) >= 2 and headline in text:
@@ -846,7 +862,8 @@ def shown_date(
                 ranges.append(_plausible(_range_start(match, start), now))
     shown = [day for day in shown if day]
     # A date line with two days ("29. Dezember 2022 · 30. Dezember 2022", updated and
-    # published): the one the markup names as published.
+    # published: arsnova.thm.de, heiko-adams.de, WordPress's posted-on line on
+    # hildesheimer-presse.de): the one the markup names as published.
     stated = [day for day in shown if structured and _same_day(day, structured)]
     found = (stated or shown or [_printed_time_element(tree, now)])[0]
     if found:
@@ -898,12 +915,15 @@ def shown_update(tree, headline: str | None = None, now: datetime | None = None)
     return None
 
 
-# "Stand: 28.04.2020": the state of a page as of a day (an update line when it comes second). Not
-# after a comma or an opening parenthesis: then it dates a figure on the line before it (a share
-# price "241,30 Euro (+1,2 %), Stand: …", an incidence, a temperature).
+# "Stand: 28.04.2020": the state of a page as of a day (an update line when it comes second; the
+# date line of tagesschau.de, swr.de, wdr.de, aktiv-online.de). Not after a comma or an opening
+# parenthesis: then it dates a figure on the line before it (a share price "241,30 Euro (+1,2 %),
+# Stand: …", an incidence, a temperature; "(Stand: 27.1.2022)" on jagderleben.de, onmeda.de,
+# finanztip.de).
 AS_OF = re.compile(r"(?<![,(]\s)(?<![,(])\bstand\s*:?\s*$", re.IGNORECASE)
 
-# The first day of a range before its last: "14. - 20. Januar 2022", "14.-20.01.2022".
+# The first day of a range before its last: "14. - 20. Januar 2022", "14.-20.01.2022" (ejwue.de,
+# creativecommons.at, exlibris-deg.de).
 RANGE_START = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.?\s*[-–]\s*$")
 
 
@@ -939,8 +959,9 @@ def _press_datelines(tree, now: datetime) -> set:
 def _printed_time_element(tree, now: datetime) -> str | None:
     """The day the page's ``<time>`` elements outside comments, quoted posts, figures, videos
     and related teasers (:data:`OUTSIDE_THE_STORY`) print
-    ("<time datetime=…>25.01.2022</time>"), wherever they stand: a CMS's publication stamp in
-    a meta box far from the headline. When they print several days, none of them."""
+    ("<time datetime=…>25.01.2022</time>": adac.de, alpin.de, ekbo.de), wherever they stand: a
+    CMS's publication stamp in a meta box far from the headline. When they print several days,
+    none of them."""
     days, printed_days = set(), set()
     for element in tree.xpath(f"//body//time[not({OUTSIDE_THE_STORY})]"):
         if _labelled_as_no_publication(element):
@@ -987,8 +1008,9 @@ def _utc_day(value: str) -> str | None:
 
 
 def with_visible_time(day: str, tree) -> str:
-    """``day`` with the time of day shown next to it on the page (Europe/Berlin), if any: in
-    the page's visible text, not in its scripts, whose dates are no reader's."""
+    """``day`` with the time of day shown next to it on the page (Europe/Berlin), if any ("19.10.2019,
+    05:00 Uhr" on tagblatt.ch, "5. November 2023, 14:09" on 5min.at, finanzmarktwelt.de): in the
+    page's visible text, not in its scripts, whose dates are no reader's."""
     for match in visible_dates(body_text(tree)):
         moment = _from_match(match)
         if moment is not None and moment.date().isoformat() == day and match["hour"]:
@@ -1078,8 +1100,10 @@ def _visible_datetime(text: str) -> datetime | None:
 
 
 def _readings(match) -> list:
-    """The dates a match can mean: "11/01/2021" is 11 January or, on sites that print the
-    American order, 1 November; the markup's publication date then tells which."""
+    """The dates a match can mean: "11/01/2021" is 11 January (ldt.de, coin-update.de,
+    theoriginalcopy.de print the day first) or, on sites that print the American order
+    (hollywoodreporter.com, billboard.com, jpost.com), 1 November; the markup's publication date
+    then tells which."""
     moment = _from_match(match)
     if moment is None or match.re is not SLASHED_DATE or moment.month == moment.day or moment.day > 12:
         return [moment]
