@@ -792,6 +792,8 @@ SHOWN_BYLINE = re.compile(
     BYLINE_LABEL + r"\s+(?:" + NAMES + r"|(?P<agency>" + AGENCY_CREDIT + r")(?=\s*(?:$|[|·•,]|\d)))"
 )
 
+# A date line that goes on with the author ("04.02.2022 | 13:10 Uhr | Uta Helkenberg" on
+# pferd-aktuell.de, macwelt.de's like it, "05.02.2020 - Redaktion: Eberhard Fuhr" on ejwue.de).
 DATED_BYLINE = re.compile(
     # A weekday or its abbreviation may lead: "Fr, 29.08.2008 - 09:45 — Heike Schulte" (Drupal's
     # "submitted" line).
@@ -812,11 +814,14 @@ DATED_AGENCIES = re.compile(
     r"(?P<agencies>" + AGENCY_CREDIT + r"(?:\s*[,/]\s*" + AGENCY_CREDIT + r")*)$"
 )
 
+# "Autor*in: Prof. Dr. Benjamin-Immanuel Hoff" (freitag.de), "Autorin: Uta Staschewski" (hss.de),
+# "Autoren Jelko Djuren und Jutta Klaukien" (duengebehoerde-niedersachsen.de).
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
 
 # A guest's credit in the story: "Ein Gastbeitrag von Dr. Sabine Kortmann" at the top of a post
 # the site's editor filed under their own account (WordPress-run business and regional blogs,
-# trade magazines' guest columns), "Guest post by …". The guest wrote it.
+# trade magazines' guest columns), "Guest post by …". The guest wrote it. furche.at, Süddeutsche
+# and ZEIT ONLINE set "Ein Gastkommentar von …", "Ein Gastbeitrag von …" so.
 GUEST_BYLINE = re.compile(
     r"(?:(?:Ein|Der)\s+)?(?:Gastbeitrag|Gastkommentar|Gastartikel)\s+von\s+|(?:A\s+)?[Gg]uest (?:post|column|essay) by\s+"
 )
@@ -904,7 +909,9 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
     bylines.extend(match["agencies"] for match in map(DATED_AGENCIES.match, lines) if match)
     # "Veröffentlicht am 21.11.2024 von Anna Schmidt" (WordPress themes' "Posted on … by …",
-    # regional portals), "Anna Schmidt | 21.11.2024, 14:30 Uhr" (a meta line with the name first).
+    # regional portals: popkultur.de, channelpartner.de, tegernseerstimme.de), "Anna Schmidt |
+    # 21.11.2024, 14:30 Uhr" (a meta line with the name first: curved.de, onlinemarketing.de,
+    # pferderevue.at).
     bylines.extend(
         _without_trailing_words(match["names"])
         for line in lines
@@ -912,8 +919,8 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     )
     # The date and the author as items of their own in the meta line under the headline:
     # "19. Oktober 2019" / "Boris T. Kaiser" (WordPress themes' entry meta and Elementor's post
-    # info list, TYPO3 news' meta bar, Funke's and Madsack's "article-info" line): a name
-    # alone in the item after the date.
+    # info list, TYPO3 news' meta bar, Funke's and Madsack's "article-info" line; jungefreiheit.de,
+    # watson.ch, finanztip.de): a name alone in the item after the date.
     # The item may be the category instead ("Radtouren Berlin"): not when the markup names it
     # as the story's section or keyword.
     after_pieces = [piece for piece in after if piece]
@@ -922,7 +929,8 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         for date_piece, name in zip(after_pieces, after_pieces[1:])
         if DATE_ITEM.fullmatch(date_piece) and re.fullmatch(NAME, name) and text_key(name) not in _sections(tree)
     )
-    # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30".
+    # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30" (jagderleben.de;
+    # st-georg.de, zdnet.de).
     window = "\n".join(near)
     bylines.extend(_without_trailing_words(match["names"]) for match in NAME_BEFORE_DATE.finditer(window))
     linked = _linked_authors(tree, near)
@@ -1017,7 +1025,8 @@ def source_credits(pieces: list[str]) -> list[str]:
 # The label of a press release's contact, on its own or before the name ("Pressekontakt:
 # Dr. Tim Loppe", "Ihre Ansprechpartnerin" / "Anna Schmidt"): company press releases
 # (naturstrom, Stadtwerke, presseportal.de's "Pressekontakt:"), the IHKs' and the churches'
-# press pages ("Ansprechpartner"), universities' releases ("Kontakt für die Medien"). With a
+# press pages ("Ansprechpartner"), universities' releases ("Kontakt für die Medien"); also
+# jugend-forscht.de, iwrpressedienst.de and bsi.bund.de, an organisation's line between. With a
 # colon or alone in its piece: "Pressesprecherin Anna Schmidt sagte …" or a photo's caption
 # "Pressesprecher Jan Meyer" name someone the story is about.
 CONTACT_LABEL = re.compile(
@@ -1035,7 +1044,8 @@ CONTACT_BOXES = lxml.etree.XPath(
     ' or contains(@class, "press-contact") or contains(@class, "contact-person")]'
 )
 
-# A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt").
+# A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
+# contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
 TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*)*" + NAME)
 
 
@@ -1080,7 +1090,8 @@ ANY_DATE = (
 )
 
 # A meta line's item that is a date alone, with its weekday and time ("19. Oktober 2019",
-# "Mittwoch, 26.01.2022, 14:30 Uhr").
+# "Mittwoch, 26.01.2022, 14:30 Uhr"), its label before it (tagesschau.de's "Stand:",
+# katapult-magazin.de's "Veröffentlicht am", futurezone.at's "Erstellt am").
 DATE_ITEM_LABEL = (
     r"(?:(?:Veröffentlicht|Erschienen|Publiziert|Aktualisiert|Erstellt|Stand|Posted)(?:\s+(?:am|on))?\s*:?\s*)?"
 )
@@ -1090,7 +1101,8 @@ DATE_ITEM_TEXT = DATE_ITEM_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"
 DATE_ITEM = re.compile(DATE_ITEM_TEXT)
 
 # A meta line may go on with the count of comments: "12.05.2011 14:30 von Markus Stracke | 2
-# Kommentare" (Contao's news, WordPress themes).
+# Kommentare" (Contao's news, WordPress themes: echte-demokratie-jetzt.de,
+# blog.leichtathletik-ostalbkreis.de, blog.givewell.org).
 COMMENT_COUNT = r"(?:\s*[|·•]\s*\d+\s+(?:Kommentare?|Comments?))?"
 POSTED_BY = re.compile(DATE_ITEM_TEXT + r"\s*(?:[|·•,–-]\s*)?(?:[Vv]on|by)\s+" + NAMES + COMMENT_COUNT)
 
@@ -1109,6 +1121,9 @@ HANDLE_BEFORE_DATE = r"\s+" + HANDLE + r"\s+(?:[»|·•,–-]\s*)?(?:am\s+)?(?:
 # Jonas am 20.09.2021" in a sentence is none; a date line ends with the handle.
 LABELLED_HANDLE = re.compile(r"(?:^|(?<=\n))" + HANDLE_LABEL + HANDLE_BEFORE_DATE)
 
+# A handle or first name in a dated byline: "Geschrieben von Cooper am 25.08.2015 22:30"
+# (bayrische-bembel.de), "von Marianne1 am 20.09.2020" (kochbar.de), "06.11.2023 13:30 von Olga"
+# (vipflash.de).
 DATED_HANDLE = re.compile(
     r"(?:^|(?<=\n))(?:"
     + HANDLE_LABEL
@@ -1193,6 +1208,8 @@ def _credited(match) -> str:
     return "names" if match["names"] is not None else "agency"
 
 
+# The words that join a byline's names when each is an element of its own ("Von" / "Lars Fischer" /
+# "und" / "Alina Schadwinkel" on spektrum.de, aussengedanken.de; "By" / … / "and" on nypost.com).
 CONNECTORS = {"und", "and", "&", ",", "with", "mit"}
 
 
@@ -1516,7 +1533,8 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
 
 
 # After a wire service, its regional service's or the editor's code: "dpa/lsw" (dpa's south-west
-# service, as SWR credits agency copy: "Quelle: dpa/lsw"), "dpa/lnw", "AFP/red".
+# service, as SWR and Süddeutsche credit agency copy: "Quelle: dpa/lsw"), "dpa/lno" (WELT),
+# "dpa/lnw", "AFP/red", "red/dpa" (wdr.de).
 SERVICE_CODE = re.compile(r"[a-z]{2,5}")
 
 
@@ -1633,7 +1651,8 @@ BRACKETED_AFTER_NAME = re.compile(r"(?<=\w)\s*\([^()]{1,20}\)\s*$")
 BRACKETED = re.compile(r"\([^()]*\)")
 # A credit for the pictures, not the words: "Von Anna Schmidt (Text) und Jan Meyer (Fotos)",
 # "Text: Anna Schmidt, Fotos: Jan Meyer", "photos by John Doe" (regional papers' features and
-# reportages, travel and city magazines, English features). The photographer, video reporter or
+# reportages, travel and city magazines, English features; republik.ch's "(Text) und … (Illustration)";
+# the same roles label captions, "Foto: …" on badische-zeitung.de and ga.de). The photographer, video reporter or
 # illustrator so credited is no author; "Text und Fotos: …" credits the author (:data:`CREDIT_ROLES`).
 PICTURE_ROLES = (
     r"(?:fotos?|bilder?|fotografie|photos?|photography|videos?|kamera|grafik(?:en)?|illustrations?|karikatur)"
@@ -1704,13 +1723,15 @@ PLACE_WORD = re.compile(CAPITAL + r"[a-zäöüß]+(?:-" + CAPITAL + r"?[a-zäö�
 def _jsonld_people(value, tree=None) -> list[str]:
     """The names of a JSON-LD ``author`` value: strings, nodes with a name, and references
     to a node elsewhere in the page's graph (``{"@id": "…/#/schema/person/…"}``: Yoast SEO on
-    WordPress, used by magazines and regional portals alike, and Drupal's and TYPO3's schema
-    extensions describe the Person once and refer to it from the article)."""
+    WordPress, used by magazines and regional portals alike, such as aerobuzz.de, angelmagazin.de,
+    1000things.at, and Drupal's and TYPO3's schema extensions describe the Person once and refer
+    to it from the article)."""
     names = [string_value(item.get("name") if isinstance(item, dict) else item) for item in _author_items(value, tree)]
     return [name for name in names if name]
 
 
-# JSON-LD types of an author that is no person.
+# JSON-LD types of an author that is no person (wien.orf.at's "ORF.at", rtl.de's "RTL Online",
+# volksblatt.at's "OÖ Volksblatt", bbc.com's NewsMediaOrganization).
 ORGANISATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization", "NGO"}
 
 
