@@ -309,6 +309,9 @@ def test_a_kicker_h1_before_the_headline_h2_that_the_title_joins():
         page("<title>Strukturwandel - SPIEGEL ONLINE</title>", f"<h1>Strukturwandel</h1><h2>{HEADLINE}</h2>")
     )
     assert article.title == "Strukturwandel"
+    # A comment between the two is no element of the page.
+    article = extract(page(head, f"<h1>Strukturwandel</h1><!-- teaser --><h2>{HEADLINE}</h2>"))
+    assert (article.title, article.kicker) == (HEADLINE, "Strukturwandel")
 
 
 def test_the_site_s_name_before_a_title_s_colon_is_no_kicker():

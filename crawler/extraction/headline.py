@@ -493,7 +493,8 @@ def _headline_after_a_kicker_h1(tree, titles: list[str]) -> str | None:
     Mittelständler bangen … - SPIEGEL ONLINE"."""
     joined = {text_key(part) for title in titles for part in [title, *SITE_PARTS.split(title)[:1]]}
     for h1 in tree.xpath("//body//h1[following-sibling::*[1][self::h2]]"):
-        h2 = h1.getnext()
+        # The next element: a comment may stand between them (rollingstone.com).
+        h2 = next(sibling for sibling in h1.itersiblings() if isinstance(sibling.tag, str))
         kicker, headline = clean_title(text_of(h1)), clean_title(text_of(h2))
         # The text key leaves out the separator between them, a colon or a dash.
         if len(words_of(headline)) >= 2 and text_key(kicker + headline) in joined:
