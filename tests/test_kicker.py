@@ -60,11 +60,6 @@ HEADLINE = "Hafen wird um zwei Terminals erweitert"
             f'<meta property="og:title" content="Strukturwandel - {HEADLINE}">',
             f'<header><div class="Article-Overhead">Strukturwandel</div><h2>{HEADLINE}</h2></header>',
         ),
-        # "Headline - Place - Site" in <title>, the place shown just above it (the redFACT papers).
-        (
-            f"<title>{HEADLINE} - Strukturwandel - Rhein-Neckar-Zeitung</title>",
-            f'<header><h3 class="nfy-ar-subheadline">Strukturwandel</h3><h1>{HEADLINE}</h1></header>',
-        ),
     ],
 )
 def test_the_kicker_is_kept_apart_from_the_headline(head, header):
@@ -120,11 +115,6 @@ def test_a_date_line_in_the_kickers_place_is_no_kicker(marked, kicker):
         ),
         # A section's name before a dash in og:title, not shown above the headline.
         (f'<meta property="og:title" content="Wirtschaft - {HEADLINE}">', f"<header><h1>{HEADLINE}</h1></header>"),
-        # The trail's section after the headline in <title>, shown above it as the trail's end.
-        (
-            f"<title>{HEADLINE} - Wirtschaft - Hafenblick</title>",
-            f'<ol class="breadcrumb"><li><a href="/wirtschaft/">Wirtschaft</a></li></ol><h1>{HEADLINE}</h1>',
-        ),
     ],
 )
 def test_no_kicker_where_the_page_has_none(head, header):

@@ -147,19 +147,6 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
         ):
             if kicker := _plausible(parts[0], headline):
                 return kicker
-        # The place or topic after the headline ("Headline - Heidelberg - Rhein-Neckar-Zeitung"
-        # on the redFACT papers' titles), shown above it: a kicker, unless it is the site's
-        # name or a section of the breadcrumb trail.
-        keys = [text_key(part) for part in parts]
-        if shown_before and len(parts) > 2 and text_key(headline) in keys[:-1]:
-            after = keys[keys.index(text_key(headline)) + 1]
-            if (
-                after == text_key(shown_before)
-                and after not in {text_key(name) for name in site_names_of(tree, url)} | trail_sections(tree)
-                and not _names_the_host(shown_before, url)
-                and (kicker := _plausible(shown_before, headline))
-            ):
-                return kicker
         # A site name or section may follow or lead ("Kicker: Headline | Site"); the whole
         # title counts too, for a headline with a dash of its own.
         for candidate in dict.fromkeys([*parts, title]):
