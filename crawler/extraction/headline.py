@@ -66,7 +66,8 @@ def _class_words(element) -> set[str]:
 
 
 # A kicker and its headline in one metadata title are parted by a colon ("Ruhrgebiet: Thyssenkrupp
-# …"); " | " and " - " part a headline from a site name or section, which is not a kicker.
+# …"; wien.orf.at's "Chronik: …", brandeins.de's, tagesschau.de's); " | " and " - " part a
+# headline from a site name or section, which is not a kicker.
 KICKER_COLON = re.compile(r"^(?P<kicker>[^:|]{2,80}?)\s*:\s+(?P<headline>.+)$")
 
 # A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022".
@@ -94,8 +95,9 @@ def _headline_beside_the_trail(tree, title: str | None) -> str | None:
     page marks outside the trail that names the same story at more or less length: the trail
     holds the page's short name ("Weihnachten nicht zunehmen: 10 Tipps"), with the section
     ("Covid-19: Lässt sich …"), the story's header the headline. Spektrum's and Motor Presse's
-    magazine templates set their trail so; where the trail's <h1> is the only headline (the
-    DuMont papers: Kölner Stadt-Anzeiger, Express, Mitteldeutsche Zeitung), it stays."""
+    magazine templates (womenshealth.de) and stern.de set their trail so; where the trail's <h1>
+    is the only headline (the DuMont papers: Kölner Stadt-Anzeiger, Express, Mitteldeutsche
+    Zeitung), it stays."""
     key = text_key(title)
     if not key:
         return None
@@ -168,22 +170,26 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return following
     for heading in headings:
         # The headline inside the metadata title with a kicker or site name added, or the
-        # same opening words going on differently (an SEO title).
+        # same opening words going on differently (an SEO title: silkes-weinkeller.de,
+        # careelite.de, verivox.de).
         if _contains(stripped[0], heading) or _same_start(heading, stripped[0]):
             return heading
     for heading in headings:
         # The headline leads the metadata title, the rest is site and slogan ("Bielersee-
-        # Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin").
+        # Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin"; journals.univie.ac.at,
+        # and the titles of pointofsail-kiel.de, vinosytapas.de, kochbar.de, which earlier rules read).
         if any(text_key(TITLE_SEPARATORS.split(title)[0]) == text_key(heading) for title in meta_titles):
             return heading
     # No <h1> names the metadata's story, an element marked as the headline does ("<div
     # class="stage-headline">", "c-article__title", itemprop="headline"): the page sets its
-    # headline in a styled block under a logo or section <h1>. Only an exact match counts.
+    # headline in a styled block under a logo or section <h1> (the itemprop="headline" <h2>s and
+    # <h3>s of ahlen.de, oekolandbau.de, mpimet.mpg.de). Only an exact match counts.
     for heading, _lines in _marked_headlines(tree):
         if text_key(heading) in exact | parts and not _is_site_part(heading, site_names):
             return heading
     # No <h1> names the metadata's story, an <h2> is its title: the page sets its headline as
-    # <h2> under section <h1>s ("Quicklinks"). Only an exact match counts there.
+    # <h2> under section <h1>s ("Quicklinks"; finanztip.de, l-mag.de, pronats.de). Only an exact
+    # match counts there.
     if h1s:
         for heading, _lines in _headings(tree, "//h2"):
             if text_key(heading) in exact | parts and not _is_site_part(heading, site_names):
@@ -304,7 +310,8 @@ def _parts_off(title: str, label: str, rest: str) -> bool:
 
 def _is_logo(heading) -> bool:
     """Whether a heading is the site's logo: all its text is a link to the home page
-    ("<h1><a href="https://www.offshore-stiftung.de/">Stiftung Offshore Windenergie</a></h1>")."""
+    ("<h1><a href="https://www.offshore-stiftung.de/">Stiftung Offshore Windenergie</a></h1>";
+    beltz.de, deutschlandfunk.de, WordPress themes' "site-title" on columbus-entdeckt.de)."""
     links = heading.xpath(".//a[@href]")
     if len(links) != 1:
         return False
@@ -344,7 +351,8 @@ def headline_candidates(tree) -> list[str]:
 
 
 # Class words of the element that holds a story's headline when it is no <h1>: "stage-headline"
-# (welt.de's stage), "article-headline", "c-article__title" (BEM), "entry-title" (WordPress),
+# (welt.de's stage), "article-headline" (brigitte.de), "a-h1-title" (stern.de), "l-headline"
+# (sheego.de), "c-article__title" (BEM), "entry-title" (WordPress),
 # "headline" (many CMSs); a subtitle, kicker or teaser class is something else, and so is
 # "heading" (WordPress marks every subheading of the text "wp-block-heading").
 HEADLINE_CLASS_WORDS = {"headline", "title"}
@@ -432,15 +440,17 @@ def strip_site_name(title: str, site_names: set[str]) -> str:
     keep = [part for part in parts if not _is_site_part(part, site_names)]
     if not keep:
         return title
-    # A name of one or two words after a longer headline is the publication's ("- WELT").
+    # A name of one or two words after a longer headline is the publication's ("- WELT", "| MZ.de",
+    # "- Bächli-Bergsport", "| Erzbistum Köln").
     while len(keep) > 1 and len(keep[-1].split()) <= 2 and len(keep[0].split()) >= 4:
         keep.pop()
     if len(keep) > 1 and (" | " in title or " : " in title):
         # After a pipe comes the site, a section or a slogan: the story's part comes first,
-        # unless a short section label leads ("Wirtschaft | Hafen wird erweitert"). A kicker
-        # parted off by a dash leads the story's part, which runs to the next pipe, a dash of its
-        # own kept ("Offene Immobilienfonds - Anleger ziehen Geld ab – jetzt greifen die Fristen
-        # | DAS INVESTMENT").
+        # unless a short section label leads ("Wirtschaft | Hafen wird erweitert"; amnesty.de's
+        # "Weltweit | …", nytimes.com's "Opinion | …"). A kicker parted off by a dash leads the
+        # story's part, which runs to the next pipe, a dash of its own kept ("Offene
+        # Immobilienfonds - Anleger ziehen Geld ab – jetzt greifen die Fristen | DAS INVESTMENT";
+        # cicero.de, paz.de, boxen.de).
         if len(keep[0].split()) <= 2:
             return _after_the_label(title, keep[0], site_names) or max(keep, key=len)
         return keep[0]
@@ -479,7 +489,8 @@ def _is_site_part(part: str, site_names: set[str]) -> bool:
         if len(name) > 3 and key in name and len(part.split()) <= 4:
             return True
         if len(name) > 3 and name in key:
-            # The name with a section or legal form: "Rheinische Post: Wirtschaft", "… (ejw)".
+            # The name with a section or legal form: "Rheinische Post: Wirtschaft", "… (ejw)"
+            # (ejwue.de), "Teufel Blog" (blog.teufel.de), "Rezept von Backen.de".
             rest = [word for word in words_of(part) if word not in name]
             if len(rest) <= 2 and len(part.split()) <= 6:
                 return True
@@ -502,7 +513,8 @@ def _headline_after_a_kicker_h1(tree, titles: list[str]) -> str | None:
     return None
 
 
-# A site's name after the story's title: "… - SPIEGEL ONLINE - Nachrichten - Wirtschaft".
+# A site's name after the story's title: "… - SPIEGEL ONLINE - Nachrichten - Wirtschaft" (and
+# badische-zeitung.de's, tagesspiegel.de's, wdr.de's: "… - Wirtschaft - Tagesspiegel").
 SITE_PARTS = re.compile(r"\s+[|–-]\s+(?=[^:]*$)")
 
 
@@ -527,7 +539,8 @@ def _same_start(heading: str, title: str) -> bool:
     return shared >= 3 and shared >= min(len(heading_words), len(title_words)) / 2
 
 
-# Titles that name a page type or the site's start, not a story.
+# Titles that name a page type or the site's start, not a story ("News - Eawag", "www.ekbo.de |
+# Detail", "Bundespolizei - Aktuelles - …").
 GENERIC_TITLES = {
     "home",
     "startseite",
