@@ -338,6 +338,14 @@ def test_a_short_label_before_the_story_s_part_of_a_piped_title(title, stripped)
     assert extract(page(head, header)).title == stripped
 
 
+def test_a_colon_s_kicker_before_a_headline_with_a_dash_of_its_own():
+    title = "Gastbeitrag: Prozessdaten – der unterschätzte Hebel | Hafenblick"
+    assert strip_site_name(title, {"hafenblick"}) == "Gastbeitrag: Prozessdaten – der unterschätzte Hebel"
+    header = '<h1><span class="kicker">Gastbeitrag</span> <span>Prozessdaten – der unterschätzte Hebel</span></h1>'
+    article = extract(page(f"<title>{title}</title>", header))
+    assert (article.title, article.kicker) == ("Prozessdaten – der unterschätzte Hebel", "Gastbeitrag")
+
+
 def test_a_dash_between_two_days_is_a_range_not_a_title_separator():
     assert strip_site_name("Wochenbericht 14. - 20. Januar 2022 - SLF", {"slf"}) == (
         "Wochenbericht 14. - 20. Januar 2022"
@@ -1750,6 +1758,29 @@ def test_a_correspondent_s_line_credits_the_correspondent(byline):
         + f'<div class="authorline"><div class="authorline__author">{byline}</div><div>ARD-Hauptstadtstudio</div></div>'
     )
     assert extract(page(header=header)).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        ("Ein Gastbeitrag von Prof. Dr.-Ing. Miriam Hölscher", ["Prof. Dr.-Ing. Miriam Hölscher"]),
+        ("Von Dipl.-Kfm. Jan Meyer und Anna Schmidt", ["Dipl.-Kfm. Jan Meyer", "Anna Schmidt"]),
+    ],
+)
+def test_a_degree_written_with_its_parts_is_part_of_the_name(byline, names):
+    header = HEADLINE + f'<p class="article__author">{byline}</p>'
+    assert extract(page(header=header)).authors == names
+
+
+def test_the_desk_s_code_after_an_austrian_agency_credit():
+    """ "(APA/Red)": APA's copy, "Red" the desk ("Redaktion") that edited it."""
+    article = extract(page(closing="<p>(APA/Red)</p>"))
+    assert (article.authors, article.agencies) == ([], ["APA"])
+
+
+def test_materials_of_a_wire_service_credit_it():
+    article = extract(page(header=HEADLINE + "<p>von Hafen-Redaktion</p>", closing="<p>mit Materialien der dpa</p>"))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
 
 
 def test_a_guest_s_credit_names_the_author_over_the_account_that_filed_it():

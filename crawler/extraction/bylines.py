@@ -221,7 +221,7 @@ CLOSING_CREDIT = re.compile(r"\((?:mit\s+)?([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2
 # material from dpa and Reuters" (English editions), or "with AFP" alone under an English byline
 # (The Local, France 24). Only the wire services among its words are credited.
 MATERIAL_CREDIT = re.compile(
-    r"(?:^|\n)\s*(?:Mit (?:Material|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
+    r"(?:^|\n)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b))"
     r"\s+(?P<codes>[^\n]{2,60})$",
     re.IGNORECASE,
@@ -275,7 +275,7 @@ def _credited_codes(line: str) -> str | None:
 
 
 MATERIAL_WORDS = re.compile(
-    r"\b(?:mit (?:material|informationen|agenturmaterial)|with (?:material|reporting|afp|ap|reuters|dpa))\b", re.I
+    r"\b(?:mit (?:material(?:ien)?|informationen|agenturmaterial)|with (?:material|reporting|afp|ap|reuters|dpa))\b", re.I
 )
 
 # "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
@@ -724,13 +724,18 @@ def _byline_names(byline: str) -> tuple[str, ...]:
 # A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
 # "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "v.", "di", "da", "le", "la", "du", "del", "ten", "ter"}
+# A name's word, an abbreviation's point after it, and a degree's parts joined by ".-": "Dr.-Ing.",
+# "Dipl.-Kfm." (the engineering and trade press's bylines and guest columns).
+NAME_WORD = r"[\w'’-]*(?:\.-[\w'’-]+)*\.?"
 NAME = (
     CAPITAL
-    + r"[\w'’-]*\.?(?:\s+(?:(?:"
+    + NAME_WORD
+    + r"(?:\s+(?:(?:"
     + "|".join(map(re.escape, sorted(NAME_PARTICLES)))
     + r")\s+){0,2}"
     + CAPITAL
-    + r"[\w'’-]*\.?){1,3}"
+    + NAME_WORD
+    + r"){1,3}"
 )
 
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
@@ -1534,8 +1539,9 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
 
 # After a wire service, its regional service's or the editor's code: "dpa/lsw" (dpa's south-west
 # service, as SWR and Süddeutsche credit agency copy: "Quelle: dpa/lsw"), "dpa/lno" (WELT),
-# "dpa/lnw", "AFP/red", "red/dpa" (wdr.de).
-SERVICE_CODE = re.compile(r"[a-z]{2,5}")
+# "dpa/lnw", "AFP/red", "red/dpa" (wdr.de), "APA/Red" (the desk's "Redaktion" capitalised, as
+# Austrian portals write it).
+SERVICE_CODE = re.compile(r"[a-z]{2,5}|Red")
 
 
 def _agency_with_its_service(name: str) -> str | None:
