@@ -275,7 +275,8 @@ def _credited_codes(line: str) -> str | None:
 
 
 MATERIAL_WORDS = re.compile(
-    r"\b(?:mit (?:material(?:ien)?|informationen|agenturmaterial)|with (?:material|reporting|afp|ap|reuters|dpa))\b", re.I
+    r"\b(?:mit (?:material(?:ien)?|informationen|agenturmaterial)|with (?:material|reporting|afp|ap|reuters|dpa))\b",
+    re.I,
 )
 
 # "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
