@@ -41,7 +41,9 @@ from crawler.extraction.page import (
 )
 
 
-# Wire services credited in German-language news, as they sign (case-insensitive).
+# Wire services credited in German-language news, as they sign (case-insensitive): "dpa am
+# 25.01.2022" (tour-magazin.de), "von dpa, unserer Redaktion" (bnn.de), "Reuters" as the author
+# (sciencealert.com, venturebeat.com).
 AGENCIES = {
     "dpa": "dpa",
     "afp": "AFP",
@@ -73,8 +75,10 @@ AGENCIES = {
     "katholische nachrichten-agentur": "KNA",
 }
 
-# Bylines that name a desk rather than a person; kept only when nothing else is credited.
-# Organisations ("Bund der Energieverbraucher e.V.", "Web Commerce GmbH") count as desks too.
+# Bylines that name a desk rather than a person; kept only when nothing else is credited
+# ("Campact-Team" on blog.campact.de, "Redaktion Polizeiticker Schweiz", "Editorial" on
+# theguardian.com). Organisations ("Bund der Energieverbraucher e.V.", "Web Commerce GmbH") count
+# as desks too.
 DESK_WORDS = re.compile(
     r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin|"
     r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b",
@@ -85,7 +89,9 @@ DESK_WORDS = re.compile(
 # utilities, chambers, publishers ("Stadtwerke Düsseldorf", "IHK Köln", "Stadt Ulm",
 # "Wirtschaftsförderung Region Stuttgart", "Landesverband Bayern", "Ørsted Deutschland GmbH",
 # "Universität Kassel"), also as the head of a compound ("Presseamt", "Bundestagsfraktion"),
-# which German forms by putting the organisation's word last. They go to the desks.
+# which German forms by putting the organisation's word last. They go to the desks. The meta
+# authors of auswaertiges-amt.de ("Auswärtiges Amt"), gruene-bundestag.de ("… Bundestagsfraktion")
+# and feuerwehrtaucher-oldenburg.de ("Feuerwehr Oldenburg, …") name them so.
 ORGANISATION = re.compile(
     r"(?:^|[\s(/-])(?:stadt|landeshauptstadt|hansestadt|gemeinde|landkreis|kreis|amt|rathaus|kammer|ihk|hwk|agentur|verlag|"
     r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
@@ -99,7 +105,9 @@ ORGANISATION = re.compile(
     re.IGNORECASE,
 )
 
-# Link and section labels that byline boxes and closing lines hold next to a name: no people.
+# Link and section labels that byline boxes and closing lines hold next to a name: no people
+# ("Alle Artikel" on goodnight.at, "Alle Artikel des Autors" on channelpartner.de, "Zur Person"
+# on peta.de).
 LABEL_PHRASES = {
     "weitere informationen",
     "mehr informationen",
@@ -166,7 +174,8 @@ LABEL_PHRASES = {
 
 # Common nouns by their German suffix ("Informationen", "Mitteilung", "Gesundheit",
 # "Nachhaltigkeit", "Gesellschaft", "Kommunikation", "Realität"): no part of a person's name.
-# Eight letters at least, so that surnames such as Jung or Hartung stay names.
+# Eight letters at least, so that surnames such as Jung or Hartung stay names. ("TVT-Redaktion"
+# on tvtoday.de, "Abteilung Wasserrettung", onmeda.de's "Letzte Aktualisierung" in an author box.)
 COMMON_NOUN = re.compile(
     r"^[\w-]{3,}(?:ungen|ung|heiten|heit|keiten|keit|schaften|schaft|tionen|tion|sionen|sion|tät|ismus)$",
     re.IGNORECASE,
@@ -180,7 +189,8 @@ CREDIT_ROLES = r"(?:text|interview)(?:\s*(?:,|&|und|and)\s*(?:text|interview|fot
 ROLES_LABEL = re.compile(r"^(?:" + CREDIT_ROLES + r")\s*:\s*", re.IGNORECASE)
 
 # "Autor" with its feminine, plural and gender-inclusive endings: "Autorin", "Autoren",
-# "Autor(en)" (Computerwoche), "Autor*innen", "Autor:innen"; "Verfasser" (press portals: openPR).
+# "Autor(en)" (Computerwoche), "Autor*innen" (blog.campact.de), "Autor*in" (freitag.de),
+# "Autoren:" (erneuerbareenergien.de), "Autor:innen"; "Verfasser" (press portals: openPR).
 AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen)?|Verfasser(?:in|innen)?)"
 
 # The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
@@ -200,7 +210,9 @@ BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
-# "im Gespräch mit" joins an interview's guest and host (:data:`INTERVIEW_BYLINE`). "und" after a
+# Between names: ";", ",", "und", "&" (lebensmittelpraxis.de's JSON-LD lists six people so, the
+# AP's "By …, … and …" on hosted.ap.org). "im Gespräch mit" joins an interview's guest and host
+# (:data:`INTERVIEW_BYLINE`; deutschlandfunk.de). "und" after a
 # hyphen joins the parts of one compound ("Presse- und Kommunikationsamt", "Wirtschafts- und
 # Stadtentwicklung"): one office, not two credits.
 NAME_SEPARATORS = re.compile(
@@ -279,13 +291,16 @@ MATERIAL_WORDS = re.compile(
     re.I,
 )
 
-# "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story.
+# "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story
+# (welt.de's, finanztreff.de's and tour-magazin.de's agency copy; "WASHINGTON (Reuters) -").
 OPENING_CREDIT = re.compile(
     r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
     r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*[-–—:]\s"
 )
 
-# An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors).
+# An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors):
+# reuters.com's "RelatedContent_byline", sportsnet.ca's "related-links-author", zdnet.de's
+# "comment-author".
 TEASER_CLASSES = 'contains(@class, "comment") or contains(@class, "related") or contains(@class, "teaser")'
 
 # A byline inside a link that holds a headline too is a teaser card's: lists of other stories
@@ -307,6 +322,7 @@ BYLINE_XPATH = (
 )
 # The same search made from the attributes up: each test is made on the attributes it reads,
 # not on every element of the page (half the time on large pages); the union is in page order.
+# (swr.de's itemprop="author", theguardian.com's rel="author", brandeins.de's "article-author".)
 BYLINE_ELEMENTS = lxml.etree.XPath(
     '//@itemprop[.="author"]/.. | //@rel[.="author"]/..'
     ' | //@class[contains(., "byline") or contains(., "author") or contains(., "autor")]/..'
@@ -316,7 +332,8 @@ ELSEWHERE = lxml.etree.XPath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE
 IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK})")
 # A byline element inside another story's card: a teaser, related or recommended block holding a
 # headline of its own (stern.de's "teaser-content", sliders' "slider-teaser", related-stories
-# lists), which :func:`_not_from_teasers` keeps from trafilatura's guess too. An author box whose
+# lists; furche.at's "slider-teaser-opinion__author", wirtschaftspsychologie-aktuell.de's
+# "teaser__authored"), which :func:`_not_from_teasers` keeps from trafilatura's guess too. An author box whose
 # class says "teaser" holds no headline ("teaser-box author" on goodnight.at) and counts.
 IN_TEASER_CARD = lxml.etree.XPath(
     "boolean(ancestor-or-self::*["
@@ -348,7 +365,9 @@ def byline_elements(tree) -> list:
     return read_once(tree, "byline_elements", BYLINE_ELEMENTS)
 
 
-# Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines.
+# Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines
+# ("@siegmund.berghammer sagt:" on exxpress.at, "© imago/Nordphoto" on abendzeitung-muenchen.de,
+# an e-mail address on tegernseerstimme.de, in elements marked as the author's).
 NOT_A_NAME = re.compile(
     r"\bsagt$|©|\*|^name\b|^https?:|@|^(?:publiziert|veröffentlicht|erschienen|"
     r"aktualisiert|geschrieben)\b|"
