@@ -29,7 +29,9 @@ from crawler.extraction.page import find_headline_element, is_hidden, site_names
 LONGEST_KICKER_WORDS = 8
 LONGEST_KICKER_CHARACTERS = 80
 # A class or data attribute naming the element a kicker, inside a longer name too
-# ("article-heading__kicker", "seitenkopf__topline").
+# ("article-heading__kicker" on zeit.de, "seitenkopf__topline", badische-zeitung.de's
+# "article__header__dachzeile", tagesschau.de's "dachzeile", foxnews.com's "eyebrow", bmz.de's
+# "roofline", tagesspiegel.de's "ts-overline").
 KICKER_MARK = re.compile("|".join(KICKER_NAMES), re.IGNORECASE)
 SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•)\s+")
 # What may stand between a kicker and a date line cut off it.

@@ -21,12 +21,15 @@ MIN_LEAD_WORDS = 8
 MAX_LEAD_WORDS = 120
 
 
-# The words of a class name: "ArticlePage-lead" is article, page, lead; "leadText" lead, text.
+# The words of a class name: "ArticlePage-lead" is article, page, lead (latimes.com,
+# washingtonexaminer.com); "leadText" lead, text (auto.oe24.at, futurezone.at).
 CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 # Words of a class that mark the lead, whole: not "leading-6" (Tailwind's line height, on
 # 1000things.at, 5min.at, aerokurier.de, golf.de and more), "tve-leads-two-step-trigger" (a
-# sign-up form's: changenow.de, it-learner.de), "leaderboard" (an ad slot's).
+# sign-up form's: changenow.de, it-learner.de), "leaderboard" (an ad slot's: mz-web.de, cicero.de,
+# venturebeat.com). The lead's own: watson.ch's "lead", nzz.ch's "leadtext", zeit.de's
+# "article__intro", theguardian.com's "standfirst", bbc.com's "introduction", beige.de's "summary".
 LEAD_WORDS = {"lead", "leader", "leadtext", "intro", "introtext", "introduction", "standfirst", "summary"}
 
 

@@ -39,20 +39,24 @@ TIME_OF_DAY = r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)
 
 # "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022";
 # "07 Dezember, 2022", "7 November 2026" (WordPress themes' "d F, Y" and "j F Y" formats, Swiss
-# and Austrian portals, English-language editions): without the day's dot, a month's name only.
+# and Austrian portals, English-language editions: wirtschaftspsychologie-aktuell.de,
+# verfassungsblog.de, snopes.com): without the day's dot, a month's name only.
 VISIBLE_DATE = re.compile(
     r"\b(?P<day>\d{1,2})(?:\.\s*(?P<month>\d{1,2})\.\s*|(?:\.\s*|\s+)(?P<month_name>[A-Za-zäÄ]{3,9})\.?,?\s+)"
     r"(?P<year>(?:19|20)\d\d)" + TIME_OF_DAY
 )
 
-# "26/12/2019" (day first, as European sites print it; "12/26/2019" when the second number
-# cannot be a month), read in the date line, datelines and <time> elements, not after "Datum:".
+# "26/12/2019" (day first, as European sites print it: coin-update.de, strafprozess.ch,
+# theoriginalcopy.de; "12/26/2019" when the second number cannot be a month), read in the date
+# line, datelines and <time> elements, not after "Datum:".
 SLASHED_DATE = re.compile(
     r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])(?P<month_name>(?!))?" + TIME_OF_DAY
 )
 
 # "28.09.19 12:44": a forum post's or comment system's two-digit year (this century), day and
-# month with two digits each, so that version numbers ("13.1.1") and amounts stay out.
+# month with two digits each, so that version numbers ("13.1.1") and amounts stay out. News sites
+# print it too: watson.ch's "19.10.19, 18:56", the DuMont papers' date line (mz-web.de,
+# rundschau-online.de), mactechnews.de's forum.
 SHORT_YEAR_DATE = re.compile(
     r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?![\d.]\d|\d)(?P<month_name>(?!))?" + TIME_OF_DAY
 )
@@ -349,8 +353,10 @@ def text_near_headline(tree, headline: str | None, pieces: bool = False, limit: 
 NEAR_HEADLINE = 600
 
 
-# Short lines that label a block of links to other stories ("Lesen Sie auch:", "Mehr zum Thema",
-# "Schon gelesen?", "You may also like"): the links are gone from the text, the label stays.
+# Short lines that label a block of links to other stories ("Lesen Sie auch:" on
+# abendzeitung-muenchen.de, "Mehr zum Thema", "Schon gelesen?" on aerobuzz.de, "Das könnte Sie
+# auch interessieren" on rundschau-online.de, "You may also like"): the links are gone from the
+# text, the label stays.
 RELATED_LABEL = re.compile(
     r"(?:lesen sie (?:auch|mehr|hier)|auch lesen|mehr zum thema|mehr (?:themen|artikel|dazu)|"
     r"weitere (?:themen|artikel|beiträge|nachrichten|news)|top-themen|schon gelesen|"
@@ -648,7 +654,8 @@ def put_back(taken: list) -> None:
 
 
 # The breadcrumb trail: a list marked as schema.org BreadcrumbList or by a "breadcrumb" class
-# or id, or labelled so for screen readers ("Brotkrumen", "Breadcrumb").
+# or id, or labelled so for screen readers ("Brotkrumen", "Breadcrumb": arbeitsagentur.de,
+# chefkoch.de, mdr.de).
 BREADCRUMB_MARKS = (
     '[contains(@itemtype, "BreadcrumbList") or contains(@typeof, "BreadcrumbList")'
     ' or contains(@class, "breadcrumb") or contains(@class, "Breadcrumb") or contains(@id, "breadcrumb")'
@@ -707,7 +714,8 @@ def _subheading_holding(tree, wanted: str):
     return None
 
 
-# Classes that hide an element from sighted readers (kept for screen readers or search engines).
+# Classes that hide an element from sighted readers (kept for screen readers or search engines:
+# zeit.de's "visually-hidden", wien.orf.at's "sr-only", tageswoche.ch's "screen-reader-text").
 HIDDEN_CLASSES = re.compile(
     r"(?:^|[\s_-])(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
     r"hidden|hide|invisible|offscreen)(?:$|\s)",
@@ -744,7 +752,8 @@ def plain_text_pieces(tree) -> list[str]:
 def string_value(value) -> str | None:
     """A JSON-LD or meta value as text: the first of a list, whitespace collapsed, and HTML's
     character references resolved, which CMSes leave in the JSON they write ("J&ouml;rg" in
-    Südkurier's author, "&#8222;Arschloch&#8220;" in a WordPress headline)."""
+    Südkurier's author, "&#8222;Arschloch&#8220;" in a WordPress headline; lebensmittelpraxis.de's,
+    angelmagazin.de's and bernau-live.de's headlines)."""
     if isinstance(value, list):
         value = value[0] if value else None
     if not isinstance(value, str) or not value.strip():
