@@ -184,3 +184,28 @@ def test_the_functions_select_what_the_expressions_select_on_the_benchmark_pages
         options = Extractor(precision=True, comments=False, tables=True, url=url, fast=True)
         assert_same_selection(tree)
         assert_same_selection(convert_tags(tree_cleaning(copy(tree), options), options, url))
+
+
+def test_the_byline_fallback_finds_what_trafilatura_s_search_finds_on_the_benchmark_pages():
+    """``byline_author`` runs trafilatura's ``extract_author`` on the page itself, the elements it
+    leaves out taken out and put back, instead of on a copy: the same author, the page unchanged."""
+    from trafilatura.metadata import extract_author
+
+    from crawler.extraction.extract import byline_author
+
+    root = bench.benchmarks_dir()
+    if not (root / "metadata-de" / "gold.json").exists():
+        pytest.skip(f"benchmark sets not found at {root}")
+    gold = json.loads((root / "metadata-de" / "gold.json").read_text(encoding="utf-8"))
+    found = 0
+    for entry in list(gold.values())[::3]:
+        tree = parse_html(bench.read_page(root / "metadata-de" / entry["file"]))
+        if tree is None:
+            continue
+        before = lxml.etree.tostring(tree)
+        author = byline_author(tree)
+        assert lxml.etree.tostring(tree) == before
+        if author is not None:
+            found += 1
+            assert author == extract_author(tree)
+    assert found > 20

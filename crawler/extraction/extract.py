@@ -18,11 +18,12 @@ from trafilatura.metadata import (
     META_URL,
     Document,
     examine_meta,
-    extract_author,
     extract_catstags,
     extract_meta_json,
+    extract_metainfo,
     extract_sitename,
     extract_title,
+    normalize_authors,
 )
 from trafilatura.core import _forum_thread_page
 from trafilatura.external import compare_extraction
@@ -43,6 +44,8 @@ from crawler.extraction.headline import article_title
 from crawler.extraction.language import detect_language
 from crawler.extraction.lead import article_lead
 from crawler.extraction.trafilatura_xpaths import (
+    AUTHOR_DISCARD_XPATHS,
+    AUTHOR_XPATHS,
     RAW_TREE_PRUNE_XPATH,
     REMOVE_COMMENTS_AND_LISTS_XPATH,
     REMOVE_COMMENTS_XPATH,
@@ -310,8 +313,17 @@ def byline_author(tree) -> str | None:
     values = BYLINE_ATTRIBUTES(tree)
     if all(isinstance(value, str) for value in values) and not BYLINE_WORDS.search("\n".join(values)):
         return None
+    # trafilatura's extract_author on the page itself: it copies the whole page to leave out
+    # comments, sidebars, dates and figures; they are taken out for the search and put back.
+    taken = []
     with evaluated_in_python():
-        return extract_author(tree)
+        try:
+            for expression in AUTHOR_DISCARD_XPATHS:
+                taken += take_out(expression(tree))
+            author = extract_metainfo(tree, AUTHOR_XPATHS, len_limit=120)
+        finally:
+            put_back(taken)
+    return normalize_authors(None, author) if author else None
 
 
 def extract_main_text(tree, url: str) -> str | None:

@@ -474,6 +474,9 @@ def _install() -> dict[str, list]:
 
 LISTS = _install()
 INSTALLED = {name for name, expressions in LISTS.items() if isinstance(expressions, (_Expressions, _Expression))}
+# The byline search's, as the project runs trafilatura's search on the page itself.
+AUTHOR_XPATHS = LISTS["AUTHOR_XPATHS"]
+AUTHOR_DISCARD_XPATHS = LISTS["AUTHOR_DISCARD_XPATHS"]
 # The raw page's prunes, as the project's precision pass runs trafilatura's sequence itself.
 RAW_TREE_PRUNE_XPATH = LISTS["RAW_TREE_PRUNE_XPATH"]
 REMOVE_COMMENTS_AND_LISTS_XPATH = LISTS["REMOVE_COMMENTS_AND_LISTS_XPATH"]
