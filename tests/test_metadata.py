@@ -14,7 +14,7 @@ from crawler.extraction.bylines import FORM_FIELD, article_authors, split_names
 from crawler.extraction.dates import article_dates
 from crawler.extraction.language import _sure_cld2_language, detect_language, language_identifier
 from crawler.extraction.headline import strip_site_name
-from crawler.extraction.page import dated_entries, is_dated_list
+from crawler.extraction.page import dated_entries, dated_lists, is_dated_list
 
 URL = "https://rp-online.de/nrw/staedte/duesseldorf/wirtschaft/hafen-erweitert_aid-1234.html"
 STORY = (
@@ -625,6 +625,34 @@ def test_an_update_note_labels_the_first_version_s_day_as_the_publication(note):
     # A book's or a study's day in a sentence labels nothing.
     sentence = "<p>Die Studie erschien am 12.11.2025 im Fachblatt.</p>"
     assert extract(page(header=f"{HEADLINE}<p>14.11.2025, 09:47 Uhr</p>{sentence}")).published[:10] == "2025-11-14"
+
+
+def test_a_corrected_release_is_published_on_the_day_it_corrects():
+    header = (
+        f"{HEADLINE}<p>24.07.2025 · 11:05 Uhr</p>"
+        "<p><strong>Korrektur einer Meldung vom 23.07.2025 / 07:30 CET/CEST</strong> – Eine Zahl war falsch.</p>"
+    )
+    assert extract(page(header=header)).published[:10] == "2025-07-23"
+
+
+def test_a_card_s_title_ending_on_a_label_word_labels_no_day():
+    """A related-posts carousel: "<h4><a>Nachhaltigkeitsbericht 2024 veröffentlicht</a></h4>"
+    with the other post's day under it."""
+    head = '<meta property="article:published_time" content="2025-03-18T09:00:00+01:00">'
+    cards = (
+        '<section class="carousel"><div><h4><a href="/2024/11/12/bericht/">Nachhaltigkeitsbericht 2024 '
+        'veröffentlicht</a></h4><div><span class="date">12. November 2024</span></div></div></section>'
+    )
+    assert extract(page(head, HEADLINE, closing=cards)).published[:10] == "2025-03-18"
+
+
+def test_a_list_of_the_latest_stories_dated_by_how_long_ago_is_a_dated_list():
+    items = (
+        '<li><a href="/node/1">Hafen Neuss wächst</a> <span class="date">vor 5 Std.</span></li>'
+        '<li><a href="/node/2">Neues Gründerzentrum</a> <span class="date">07.10.2025</span></li>'
+    )
+    tree = parse_html(page(closing=f"<ul>{items}</ul>"))
+    assert [element.tag for element in dated_lists(tree)] == ["ul"]
 
 
 def test_a_labelled_publication_date_counts_only_when_the_page_has_one():
@@ -1653,7 +1681,7 @@ def test_an_author_box_s_link_label_run_into_the_name_is_cut_off(link):
     assert split_names(f"Von Julia Deutsch {link}") == ["Julia Deutsch"]
 
 
-@pytest.mark.parametrize("account", ["admin", "publisher", "Administrator", "webmaster"])
+@pytest.mark.parametrize("account", ["admin", "publisher", "Administrator", "webmaster", "webadmin", "siteadmin"])
 def test_a_cms_placeholder_account_is_no_author(account):
     head = f'<meta name="author" content="{account}">'
     assert extract(page(head=head, header=HEADLINE + f'<span class="author">{account}</span>')).authors == []
@@ -1776,6 +1804,15 @@ def test_the_desk_s_code_after_an_austrian_agency_credit():
     """ "(APA/Red)": APA's copy, "Red" the desk ("Redaktion") that edited it."""
     article = extract(page(closing="<p>(APA/Red)</p>"))
     assert (article.authors, article.agencies) == ([], ["APA"])
+
+
+def test_a_closing_credit_before_a_closing_note_credits_its_wire_service():
+    closing = "<p>Die Umfrage läuft weiter. (dpa)</p><p>Dieser Beitrag basiert auf Material der Agentur.</p>"
+    assert extract(page(closing=closing)).agencies == ["dpa"]
+
+
+def test_author_with_a_slashed_gender_ending_is_a_label():
+    assert extract(page(closing="<p>Autor/in: Jana Siebold</p>")).authors == ["Jana Siebold"]
 
 
 def test_materials_of_a_wire_service_credit_it():

@@ -190,8 +190,8 @@ ROLES_LABEL = re.compile(r"^(?:" + CREDIT_ROLES + r")\s*:\s*", re.IGNORECASE)
 
 # "Autor" with its feminine, plural and gender-inclusive endings: "Autorin", "Autoren",
 # "Autor(en)" (Computerwoche), "Autor*innen" (blog.campact.de), "Autor*in" (freitag.de),
-# "Autoren:" (erneuerbareenergien.de), "Autor:innen"; "Verfasser" (press portals: openPR).
-AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen)?|Verfasser(?:in|innen)?)"
+# "Autoren:" (erneuerbareenergien.de), "Autor:innen", "Autor/in"; "Verfasser" (press portals: openPR).
+AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen|/in|/innen)?|Verfasser(?:in|innen)?)"
 
 # The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
 # eawag.ch, gay.ch), "Veröffentlicht von …", "Gepostet von …", "Beitrag von …" (German
@@ -379,8 +379,9 @@ NOT_A_NAME = re.compile(
     r"^(?:theme|(?:web)?design(?:ed)?|powered)\b|\b(?:theme|template)\s+(?:by|von)\b|"
     # A CMS's placeholder account in the author field: WordPress's "admin" (bmas.de,
     # autonews.ch, autoracing.com.br, inexhibit.com), the Government Site Builder's "publisher"
-    # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster".
-    r"^(?:admin|administrator|publisher|webmaster)$|"
+    # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster", the same with the site's or a
+    # web's prefix ("webadmin", "siteadmin", "wpadmin").
+    r"^(?:(?:web|site|wp|sys)?admin|administrator|publisher|webmaster)$|"
     # A byline part that is only its label or a preposition: a template's byline whose name
     # field is empty ("von am 20.06.2018" on oberstdorf-resort.de), or a label set apart from
     # the name it introduces ("Von" on mz-web.de and presse-augsburg.de, "By" on latimes.com).
@@ -556,6 +557,12 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
                 agencies.append(agency)
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
+    elif text and "\n" in text.strip():
+        # The line before a closing note of the site's ("Dieser Beitrag basiert auf Material der
+        # Deutschen Presse-Agentur", a newsletter's or a correction's line): its wire services.
+        earlier = CLOSING_CREDIT.search(text.strip().rsplit("\n", 2)[-2].strip()[-80:])
+        if earlier:
+            _add_agencies(re.split(r"\s*[/,]\s*", earlier[1]), agencies)
     material = (MATERIAL_CREDIT.search(text.strip()[-120:]) if text else None) or _material_line(tree)
     if material:
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". ")), agencies)

@@ -721,10 +721,12 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 # "Pressemitteilung vom", hertha-blog.de's "Published:").
 # An updated story's note on its first version labels it too: "Erstveröffentlichung: 12.11.2008",
 # "die erste Fassung dieses Berichts erschien am 12.11.2008" (the update notes of broadcasters'
-# and papers' stories; the date line then prints the update).
+# and papers' stories; the date line then prints the update), "Korrektur einer Meldung vom
+# 23.07.2026" (a corrected ad hoc or corporate release of EQS, as the portals that carry them
+# print it).
 PUBLISHED_LABEL = re.compile(
     r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|erstveröffentlichung|"
-    r"fassung\b[^.]{0,30}?\berschien|"
+    r"fassung\b[^.]{0,30}?\berschien|korrektur einer meldung vom|"
     r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -823,9 +825,15 @@ def shown_date(
         ):
             if listed is None:
                 listed = " ".join(" ".join(text_of(element).split()) for element in dated_lists(tree))
-            if text[max(0, match.start() - 40) : match.end()].split(None, 1)[-1] in listed:
-                # An item of a list of other stories with its day, whose title ends on the
-                # label's word ("Ergebnisse der Ausschreibung veröffentlicht 23. Juni 2026").
+                linked = {" ".join(text_of(link).split()) for link in tree.iter("a")} - {""}
+            before = " ".join(text[max(0, match.start() - 80) : match.start()].split())
+            if text[max(0, match.start() - 40) : match.end()].split(None, 1)[-1] in listed or any(
+                before.endswith(title) and PUBLISHED_LABEL.search(title) for title in linked
+            ):
+                # An item of a list of other stories with its day, or a card's link with its day
+                # under it, whose title ends on the label's word ("Ergebnisse der Ausschreibung
+                # veröffentlicht 23. Juni 2026", "Nachhaltigkeitsbericht 2025 veröffentlicht" in
+                # a WordPress theme's related-posts carousel).
                 continue
             labelled.add(_plausible(_from_match(match), now))
     labelled.update(_press_datelines(tree, now))

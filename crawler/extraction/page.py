@@ -448,13 +448,24 @@ AROUND_A_LINK_S_DAY = " ()[]|·•,–-"
 LONGEST_TIME_AFTER_A_DAY = 12
 
 
+# How long ago, as lists of the latest stories date their newest items ("vor 5 Std.", "vor 3
+# Stunden", "gestern"), the older ones by their day.
+RELATIVE_DAY = re.compile(
+    r"(?:vor\s+\d+\s*(?:Sekunden|Minuten|Min\.|Stunden|Std\.|Tagen|Wochen)|gestern|heute)(?:,?\s*\d{1,2}:\d\d)?",
+    re.IGNORECASE,
+)
+
+
 def _is_dated_link(item) -> bool:
     """Whether a list item is a link with a day beside it and nothing else: "<a>Hafen Neuss
     wächst weiter</a> (12.02.2009)", "<a>…</a> – 12.02.2009, 14:30 Uhr", the related-stories
-    lists of news sites' older pages (RP ONLINE's, the WAZ group's) and of blogs' archives."""
+    lists of news sites' older pages (RP ONLINE's, the WAZ group's) and of blogs' archives
+    (heiko-adams.de's, ekbo.de's), or how long ago ("vor 5 Std.")."""
     if next(item.iter("a"), None) is None:
         return False
     rest = " ".join("".join(OUTSIDE_LINKS(item)).split()).strip(AROUND_A_LINK_S_DAY)
+    if RELATIVE_DAY.fullmatch(rest):
+        return True
     found = VISIBLE_DATE.match(rest) or SLASHED_DATE.match(rest)
     return found is not None and len(rest) - found.end() <= LONGEST_TIME_AFTER_A_DAY
 
