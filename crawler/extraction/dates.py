@@ -825,10 +825,15 @@ def shown_date(
         ):
             if listed is None:
                 listed = " ".join(" ".join(text_of(element).split()) for element in dated_lists(tree))
-                linked = {" ".join(text_of(link).split()) for link in tree.iter("a")} - {""}
+                # Link titles that end on a label's word, looked for once a page.
+                labelled_links = {
+                    title
+                    for link in tree.iter("a")
+                    if (title := " ".join(text_of(link).split())) and PUBLISHED_LABEL.search(title)
+                }
             before = " ".join(text[max(0, match.start() - 80) : match.start()].split())
             if text[max(0, match.start() - 40) : match.end()].split(None, 1)[-1] in listed or any(
-                before.endswith(title) and PUBLISHED_LABEL.search(title) for title in linked
+                before.endswith(title) for title in labelled_links
             ):
                 # An item of a list of other stories with its day, or a card's link with its day
                 # under it, whose title ends on the label's word ("Ergebnisse der Ausschreibung
