@@ -4,6 +4,7 @@ import gc
 import json
 import os
 import socket
+import subprocess
 import sys
 import urllib.request
 from contextlib import closing
@@ -166,7 +167,7 @@ def serve(db_path, host, port, metadata_path, get_path):
     Example:
         newsarchive serve --db data/archive.db --port 8001
     """
-    from archive.publishing.publish import datasette_command
+    from archive.publishing.publish import datasette_command, metadata_file_for
     from archive.storage.store import is_writable, open_archive_for_reading
 
     _require(db_path)
@@ -178,9 +179,13 @@ def serve(db_path, host, port, metadata_path, get_path):
         open_archive_for_reading(db_path).close()
     command = datasette_command(db_path, metadata_path, host, port, sys.executable, immutable=not writable)
     if get_path:
-        command += ["--get", get_path]
-    else:
-        click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl-C to stop)")
+        # A one-off check leaves no metadata file behind; a server keeps its one file per archive.
+        try:
+            returncode = subprocess.run([*command, "--get", get_path]).returncode
+        finally:
+            metadata_file_for(db_path).unlink(missing_ok=True)
+        sys.exit(returncode)
+    click.echo(f"Serving {db_path} at http://{host}:{port}/  (Ctrl-C to stop)")
     sys.stdout.flush()
     # Become Datasette, so a service manager's SIGTERM stops the server itself.
     os.execv(command[0], command)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from datasette.app import Datasette
 
-from archive.publishing.publish import metadata_for
+from archive.publishing.publish import metadata_file_for, metadata_for
 from tests.conftest import run_cli
 
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
@@ -44,7 +44,10 @@ def test_articles_searchable_newest_first_with_facets(demo_archive, demo_article
 
 
 def test_serve_command_starts_datasette_on_the_archive(demo_archive):
+    metadata_file_for(demo_archive["db_path"]).unlink(missing_ok=True)  # a server's, if one ran
     result = run_cli("serve", "--db", demo_archive["db_path"], "--get", "/demo/articles.json?_shape=array&_size=3")
     rows = json.loads(result.stdout)
     assert len(rows) == 3
     assert {"url", "title", "published", "text"} <= set(rows[0])
+    # The one-off check leaves no metadata file behind in the temporary directory.
+    assert not metadata_file_for(demo_archive["db_path"]).exists()

@@ -42,6 +42,12 @@ def _rename_dashboard_databases(metadata: dict, name: str) -> None:
                 chart["db"] = name
 
 
+def metadata_file_for(db_path: str | Path) -> Path:
+    """The temporary metadata file Datasette reads at start for this archive path."""
+    key = hashlib.sha1(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"newsarchive-metadata-{key}.yml"
+
+
 def datasette_command(db_path, metadata_path, host: str, port: int, python: str, immutable: bool = False) -> list[str]:
     """The ``datasette serve`` command line for the archive.
 
@@ -50,8 +56,7 @@ def datasette_command(db_path, metadata_path, host: str, port: int, python: str,
     serves a file on a read-only disk, which SQLite cannot open in WAL mode otherwise.
     """
     metadata = metadata_for(db_path, metadata_path)
-    key = hashlib.sha1(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:12]
-    metadata_file = Path(tempfile.gettempdir()) / f"newsarchive-metadata-{key}.yml"
+    metadata_file = metadata_file_for(db_path)
     with open(metadata_file, "w", encoding="utf-8") as handle:
         yaml.safe_dump(metadata, handle, allow_unicode=True, sort_keys=False)
     command = [
