@@ -55,10 +55,13 @@ AGENCIES = {
     "sid": "SID",
     "apa": "APA",
     "sda": "SDA",
-    # AWP Finanznachrichten, the Swiss financial wire, signed beside SDA ("(sda/awp)").
+    # AWP Finanznachrichten, the Swiss financial wire, signed beside SDA ("(sda/awp)") or in its
+    # dateline: "Zürich (awp) -" (finanzen.ch, finanznachrichten.de, aktiencheck.de), "Zürich
+    # (dpa-AFX/AWP) -" (handelsblatt.com).
     "awp": "AWP",
     "ddp": "ddp",
-    "dapd": "dapd",  # ddp's successor 2010-2013: archived stories credit it
+    # ddp's successor 2010-2013: archived stories credit it ("Berlin (dapd)." on wirtschaft-regional.net).
+    "dapd": "dapd",
     "kyodo": "Kyodo",
     "bloomberg": "Bloomberg",
     "afx": "dpa-AFX",
