@@ -55,10 +55,13 @@ AGENCIES = {
     "sid": "SID",
     "apa": "APA",
     "sda": "SDA",
-    # AWP Finanznachrichten, the Swiss financial wire, signed beside SDA ("(sda/awp)").
+    # AWP Finanznachrichten, the Swiss financial wire, signed beside SDA ("(sda/awp)") or in its
+    # dateline: "Zürich (awp) -" (finanzen.ch, finanznachrichten.de, aktiencheck.de), "Zürich
+    # (dpa-AFX/AWP) -" (handelsblatt.com).
     "awp": "AWP",
     "ddp": "ddp",
-    "dapd": "dapd",  # ddp's successor 2010-2013: archived stories credit it
+    # ddp's successor 2010-2013: archived stories credit it ("Berlin (dapd)." on wirtschaft-regional.net).
+    "dapd": "dapd",
     "kyodo": "Kyodo",
     "bloomberg": "Bloomberg",
     "afx": "dpa-AFX",
@@ -859,7 +862,8 @@ GUEST_BYLINE = re.compile(
 )
 GUEST_CREDIT = re.compile(r"(?:" + GUEST_BYLINE.pattern + r")" + NAMES)
 
-# The last line of a story that signs it: "Von Cosima Künzel", "(Christian P. Stadtfeld) +++".
+# The last line of a story that signs it: "Von Cosima Künzel" (erzbistum-koeln.de's "<p><em>Von
+# Ulrich Nitsche</em></p>"), "(Christian P. Stadtfeld) +++".
 SIGNED = re.compile(
     r"^(?:(?:[Vv]on|Text:)\s+|[—–]\s*)(?P<names>" + NAME + r")$|"
     r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
@@ -883,6 +887,8 @@ def closing_signature(tree, text: str) -> list[str]:
     if match:
         name = match["names"] or match["bracketed"]
     elif re.fullmatch(NAME, last) and any(
+        # A name alone in bold or italics: "<p><b>Bob Fischer</b></p>" (aerobuzz.de),
+        # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de).
         element.tag in EMPHASIS and text_of(element) == last
         for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")
     ):
@@ -1181,6 +1187,7 @@ NAME_BEFORE_DATE = re.compile(
     + r"(?:\s*Uhr)?[ \t]*(?=\n|$)"
 )
 
+# A press release's issuer next to its headline: "Herausgeber: <a …>Nordex SE</a>" (iwrpressedienst.de).
 ISSUER = re.compile(r"(?:^|(?<=\n))Herausgeber(?:in)?\s*:\s*(?P<issuer>[^\n]{2,60})(?=\n|$)")
 
 # Words in that place that name nobody (besides :data:`NOT_NAME_WORDS`).
