@@ -711,7 +711,8 @@ def _unseen(names: list[str], tree) -> bool:
     if not shown:
         return True
     # Text hidden by its class (a theme's vcard for search engines: "rich-snippet-hidden",
-    # courage-online.de's author link in Avada's "vcard rich-snippet-hidden")
+    # courage-online.de's author link in Avada's "vcard rich-snippet-hidden"; mobilsicher.de's
+    # "screen-reader-text" byline; tegernseerstimme.de's author box in an aria-hidden dialog)
     # shows nobody: a name counts as seen only when it appears outside such elements too.
     hidden = [text_key(text_of(element)) for element in _outermost_hidden(tree)]
     return not any(count > sum(text.count(key) for text in hidden) for key, count in shown.items())
@@ -1270,7 +1271,9 @@ JOB_TITLE = re.compile(
 )
 
 # Capitalised words that follow a name in a byline but are no part of it (German nouns and
-# sentence starts are capitalised too): "Nils Pickert Das …", "Olga Symbolbild".
+# sentence starts are capitalised too): "Nils Pickert Das …", "Olga Symbolbild" (vipflash.de),
+# "André Borbe Redaktion Haus.de" (haus.de's author block), "Julia Deutsch Alle Artikel"
+# (goodnight.at's author box).
 NOT_NAME_WORDS = {
     "der",
     "die",
