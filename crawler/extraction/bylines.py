@@ -1638,7 +1638,8 @@ def _is_site(name: str, sites: set[str]) -> bool:
     """Whether a credited name is the site's: its name, the start of its host ("LAOLA" on
     laola1.at, cut at the digit by the byline's end rules) or its initials ("LN")."""
     key = text_key(name)
-    # "LN" on "LN-Online", "RT" on rt.com (its JSON-LD author): a publication credited by its initials.
+    # "LN" on "LN-Online", "RT" on rt.com (its JSON-LD author), "CNN" on cnn.com and "NPR" on npr.org
+    # (their unsigned stories' author): a publication credited by its initials.
     initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
     # A site name of three letters with the word that makes it a publication's: "WAZ Online" on
     # waz.de, "ntv Nachrichten" on n-tv.de, "WDR Nachrichten" on wdr.de, "MDR Aktuell" on mdr.de
