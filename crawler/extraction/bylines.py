@@ -69,7 +69,8 @@ AGENCIES = {
     "idea": "idea",
     "kathpress": "Kathpress",
     # Written out, as English-language wire copy and the agencies' own German names sign:
-    # "The Associated Press" (ctvnews.ca, timesunion.com), "Agence France-Presse".
+    # "The Associated Press" (ctvnews.ca, timesunion.com; abcnews.go.com's and npr.org's agency
+    # copy as their author), "Agence France-Presse".
     "associated press": "AP",
     "the associated press": "AP",
     "agence france-presse": "AFP",
@@ -541,7 +542,8 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         guess = [_as_printed(name, tree) for name in split_names(fallback() if callable(fallback) else fallback)]
         _sort_names(_not_from_teasers(guess, tree), sites, names, agencies, desks, common)
     if not names and sources:
-        # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls").
+        # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls" on mdr.de,
+        # "Quelle: kathpress" on katholisch.at, both with the site alone as the meta author).
         _sort_names(sources[-1:], sites, names, agencies, desks, common)
     if not (names or agencies):
         # Nobody but the site or a desk credited: a press release's contact is its author.
@@ -711,7 +713,9 @@ def _unseen(names: list[str], tree) -> bool:
     shown = {key: count for name in names if (count := page.count(key := text_key(name)))}
     if not shown:
         return True
-    # Text hidden by its class (a theme's vcard for search engines: "rich-snippet-hidden")
+    # Text hidden by its class (a theme's vcard for search engines: "rich-snippet-hidden",
+    # courage-online.de's author link in Avada's "vcard rich-snippet-hidden"; mobilsicher.de's
+    # "screen-reader-text" byline; tegernseerstimme.de's author box in an aria-hidden dialog)
     # shows nobody: a name counts as seen only when it appears outside such elements too.
     hidden = [text_key(text_of(element)) for element in _outermost_hidden(tree)]
     return not any(count > sum(text.count(key) for text in hidden) for key, count in shown.items())
@@ -755,7 +759,8 @@ def _byline_names(byline: str) -> tuple[str, ...]:
 # "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "v.", "di", "da", "le", "la", "du", "del", "ten", "ter"}
 # A name's word, an abbreviation's point after it, and a degree's parts joined by ".-": "Dr.-Ing.",
-# "Dipl.-Kfm." (the engineering and trade press's bylines and guest columns).
+# "Dipl.-Kfm." (the engineering and trade press's bylines and guest columns; aka-blaetter.de's
+# "von Prof. Dr.-Ing. Wolfgang Bachmann").
 NAME_WORD = r"[\w'’-]*(?:\.-[\w'’-]+)*\.?"
 NAME = (
     CAPITAL
@@ -959,8 +964,8 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # "19. Oktober 2019" / "Boris T. Kaiser" (WordPress themes' entry meta and Elementor's post
     # info list, TYPO3 news' meta bar, Funke's and Madsack's "article-info" line; jungefreiheit.de,
     # watson.ch, finanztip.de): a name alone in the item after the date.
-    # The item may be the category instead ("Radtouren Berlin"): not when the markup names it
-    # as the story's section or keyword.
+    # The item may be the category instead ("Radtouren Berlin" on unterwegsinberlin.de): not when
+    # the markup names it as the story's section or keyword.
     after_pieces = [piece for piece in after if piece]
     bylines.extend(
         name
@@ -986,7 +991,8 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         if len(bylines) >= 6:
             break
     handles = dated_handles(near) + dated_handles(pieces, labelled=True)
-    # A press release's issuer next to the headline ("Herausgeber: Nordex SE"): an organisation.
+    # A press release's issuer next to the headline ("Herausgeber: Nordex SE" on
+    # iwrpressedienst.de's releases): an organisation.
     issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
     return bylines, handles, issuers, source_credits(pieces)
 
@@ -1076,7 +1082,8 @@ CONTACT_LABEL = re.compile(
 # Looked for as plain substrings, a fraction of a regular expression's cost over a page's text.
 CONTACT_WORDS = ("ressesprecher", "nsprechpartner", "ressekontakt", "edienkontakt", "ontakt für")
 
-# Elements that hold a contact box by their class ("ansprechpartner_list", "press-contact").
+# Elements that hold a contact box by their class ("ansprechpartner_list", "press-contact"; ekiba.de's
+# "cb-layout-Ansprechpartner" and "ansprechpartner_list_content").
 CONTACT_BOXES = lxml.etree.XPath(
     '//body//*[contains(@class, "nsprechpartner") or contains(@class, "ressekontakt")'
     ' or contains(@class, "press-contact") or contains(@class, "contact-person")]'
@@ -1271,7 +1278,9 @@ JOB_TITLE = re.compile(
 )
 
 # Capitalised words that follow a name in a byline but are no part of it (German nouns and
-# sentence starts are capitalised too): "Nils Pickert Das …", "Olga Symbolbild".
+# sentence starts are capitalised too): "Nils Pickert Das …", "Olga Symbolbild" (vipflash.de),
+# "André Borbe Redaktion Haus.de" (haus.de's author block), "Julia Deutsch Alle Artikel"
+# (goodnight.at's author box).
 NOT_NAME_WORDS = {
     "der",
     "die",
@@ -1374,7 +1383,8 @@ ROLE = re.compile(
     re.IGNORECASE,
 )
 # The same word before a name is the person's title in the byline, not the credit: "Gastautorin
-# Anna Schmidt" (guest posts on blogs and trade magazines), "Wirtschaftsredakteur Jan Meyer".
+# Anna Schmidt" (guest posts on blogs and trade magazines), "Wirtschaftsredakteur Jan Meyer"
+# (focus.de's "Von Gastautor Gabor Steingart", "Von FOCUS-online-Redakteur Volker Tietz").
 ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + ")")
 # What a byline adds after a name, set off by a comma, to qualify that person: no one else is
 # credited by it. A degree or credential: "Ilana Muhlstein, MS, RDN" (beachbodyondemand.com),
@@ -1417,8 +1427,9 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
 
 
 # Words of organisations' names that are German surnames too ("Tobias Kammer", "Christian
-# Kreis", "Julia Bund"): after a first name they name a person; after an adjective, a district
-# or a federation ("Märkischer Kreis", "Oberbergischer Kreis", "Deutscher Bund").
+# Kreis", "Julia Bund"; sueddeutsche.de's author "Kerstin Bund"): after a first name they name a
+# person; after an adjective, a district or a federation ("Märkischer Kreis", "Oberbergischer
+# Kreis", "Deutscher Bund"; dtb-tennis.de's meta author "Deutscher Tennis Bund").
 SURNAME_WORDS = {"kammer", "kreis", "bund"}
 
 
@@ -1523,7 +1534,9 @@ def _fuller_name(name: str, shown: list[str]) -> str:
         return name
     candidates = [candidate for value in shown for candidate in split_names(value)]
     if len(name.split()) == 1 and name.islower():
-        # A handle made of the name ("jreckfort"), before any longer credit that holds it.
+        # A handle made of the name ("jreckfort"), before any longer credit that holds it: the
+        # meta authors "christian.stadtfeld" (osthessen-news.de, signed "(Christian P. Stadtfeld)")
+        # and "arianschlichenmayer" (baumeister.de, printed "Arian Schlichenmayer").
         for candidate in candidates:
             if _abbreviates(name, candidate):
                 return candidate
@@ -1632,7 +1645,8 @@ def _is_site(name: str, sites: set[str]) -> bool:
     """Whether a credited name is the site's: its name, the start of its host ("LAOLA" on
     laola1.at, cut at the digit by the byline's end rules) or its initials ("LN")."""
     key = text_key(name)
-    # "LN" on "LN-Online": a publication credited by its initials.
+    # "LN" on "LN-Online", "RT" on rt.com (its JSON-LD author), "CNN" on cnn.com and "NPR" on npr.org
+    # (their unsigned stories' author): a publication credited by its initials.
     initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
     # A site name of three letters with the word that makes it a publication's: "WAZ Online" on
     # waz.de, "ntv Nachrichten" on n-tv.de, "WDR Nachrichten" on wdr.de, "MDR Aktuell" on mdr.de
@@ -1683,7 +1697,9 @@ AGENCY_AFTER_NAME = re.compile(
 
 
 # What a credit adds in brackets after the name, once the agencies are read: the author's sign
-# ("Anna Schmidt (as)", as German papers print it under a story), a role ("Jan Meyer (Fotos)").
+# ("Anna Schmidt (as)", as German papers print it under a story), a role ("Jan Meyer (Fotos)";
+# channelpartner.de's "Olaf Kempin (Autor)", republik.ch's "Timo Kollbrunner (Text) und Lina
+# Müller (Illustration)"), a place (focus.de's "Gabor Steingart (Berlin)").
 BRACKETED_AFTER_NAME = re.compile(r"(?<=\w)\s*\([^()]{1,20}\)\s*$")
 BRACKETED = re.compile(r"\([^()]*\)")
 # A credit for the pictures, not the words: "Von Anna Schmidt (Text) und Jan Meyer (Fotos)",
