@@ -1304,6 +1304,21 @@ def test_a_metadata_author_only_in_hidden_markup_gives_way_to_the_byline():
     assert extract(page(head, header, closing=closing)).authors == ["Isabel Posting"]
 
 
+@pytest.mark.parametrize(
+    "shown_class", ["field field--label-hidden", "field-label-hidden", "overflow-hidden", "print-hide"]
+)
+def test_a_class_that_hides_part_of_a_shown_element_does_not_hide_it(shown_class):
+    # Drupal hides a field's label, not the field; Tailwind and Bootstrap clip the overflow.
+    head = '<meta name="author" content="Isabel Posting">'
+    vcard = f'<div class="{shown_class}">Isabel Posting</div>'
+    header = HEADLINE + vcard + "<p><strong>Von Matthias Lauerer</strong></p>"
+    assert extract(page(head, header)).authors == ["Isabel Posting"]
+    hidden = (
+        HEADLINE + '<div class="field hidden">Isabel Posting</div>' + "<p><strong>Von Matthias Lauerer</strong></p>"
+    )
+    assert extract(page(head, hidden)).authors == ["Matthias Lauerer"]
+
+
 def test_soft_hyphens_inside_a_byline_do_not_cut_the_name():
     header = HEADLINE + "<p>Von Mat\u00adthi\u00adas Lau\u00aderer und Jan\u00ad Meyer</p>"
     assert extract(page(header=header)).authors == ["Matthias Lauerer", "Jan Meyer"]

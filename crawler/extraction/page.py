@@ -727,8 +727,13 @@ def _subheading_holding(tree, wanted: str):
 
 # Classes that hide an element from sighted readers (kept for screen readers or search engines:
 # zeit.de's "visually-hidden", wien.orf.at's "sr-only", tageswoche.ch's "screen-reader-text").
+# A "-hidden" that names what is hidden of a shown element is none of them: Drupal's
+# "field--label-hidden" on a field whose label alone is hidden (helmholtz-klima.de,
+# ok-magazin.de), Tailwind's and Bootstrap's "overflow-hidden", a print stylesheet's
+# "print-hide".
 HIDDEN_CLASSES = re.compile(
-    r"(?:^|[\s_-])(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
+    r"(?:^|\s|(?<!label)(?<!overflow)(?<!overflow-x)(?<!overflow-y)(?<!print)(?<!scrollbar)[_-])"
+    r"(?:visually-?hidden|sr-only|screen-reader-text|element-invisible|"
     r"hidden|hide|invisible|offscreen)(?:$|\s)",
     re.IGNORECASE,
 )
