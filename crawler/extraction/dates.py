@@ -224,6 +224,8 @@ def article_dates(
         found = _htmldate_day(tree, url, nodes, headline, text, now)
     # A UTC timestamp names the day of its instant in Berlin, unless the page prints its UTC day
     # ("<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>"): what readers saw wins.
+    # Sites whose CMS runs on UTC print it: tageswoche.ch ("+00:00" printed as "03:00 Uhr"), and
+    # WordPress sites left on UTC (careelite.de, viertausendhertz.de, mobilsicher.de).
     same_day = structured and (found == structured[:10] or not shown and found == _utc_day(structured))
     if found and not same_day:
         if shown and shown[:10] == found:
@@ -317,7 +319,8 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
         if found and left_out is first_left_out and update_lines and _in_the_story_s_sentences(found, text):
             # Without its update line, the page's one date left was a day the story's sentences
             # name ("Seit 4. August 2014 ist in Bolivien …" under "Aktualisiert: 30.12.2016" on
-            # pronats.de): the update is the nearer reading of its date.
+            # pronats.de; "Am 2. März 2017 hatte …" beside aerztezeitung.de's "aktualisiert:"):
+            # the update is the nearer reading of its date.
             continue
         if found:
             return found
@@ -498,11 +501,12 @@ def _describes_other_media(script: str, headline: str | None) -> bool:
     )
 
 
-# Pictures with their captions, which date the picture (liquimoly-hbl.de's), dialogs over the
-# page (a consent banner's "Stand:"), and the dates that sidebars and other stories' blocks print
-# in elements of their own: the date-classed items of the <aside> lists on tagblatt.ch, nzz.ch,
-# bnn.de and 35 more of the benchmarks' pages, and the time-classed ones (a sidebar's
-# "news-time" on denkmalpraxismoderne.de, the event calendar's "tribe-event-time" on
+# Pictures with their captions, which date the picture (liquimoly-hbl.de's and dhb.de's, one
+# CMS), dialogs over the page (a consent banner's "Stand:", orsted.de's Cookiebot banner; a
+# match schedule's modal on rhein-neckar-loewen.de), and the dates that sidebars and other
+# stories' blocks print in elements of their own: the date-classed items of the <aside> lists
+# on tagblatt.ch, nzz.ch, bnn.de and 35 more of the benchmarks' pages, and the time-classed ones
+# (a sidebar's "news-time" on denkmalpraxismoderne.de, the event calendar's "tribe-event-time" on
 # fischundfang.de and wildundhund.de, a job list's on forstpraxis.de, "comment__timestamp",
 # "recommended-stories-timestamp" on sportsnet.ca: 12 of the tune and article-extraction pages).
 NOT_THE_STORY_S_DATES = lxml.etree.XPath(
@@ -719,11 +723,11 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 # A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022"
 # (bmel.de, literaturkritik.de, bka.de, zoll.de, futurezone.at's "Erstellt am", bmz.de's
 # "Pressemitteilung vom", hertha-blog.de's "Published:").
-# An updated story's note on its first version labels it too: "Erstveröffentlichung: 12.11.2008",
-# "die erste Fassung dieses Berichts erschien am 12.11.2008" (the update notes of broadcasters'
-# and papers' stories; the date line then prints the update), "Korrektur einer Meldung vom
-# 23.07.2026" (a corrected ad hoc or corporate release of EQS, as the portals that carry them
-# print it).
+# An updated story's note on its first version labels it too: "Erstveröffentlichung: 12.11.2008"
+# (geschichtedergegenwart.ch, under its lead picture), "die erste Fassung dieses Berichts erschien
+# am 12.11.2008" (the update notes of broadcasters' and papers' stories; the date line then prints
+# the update), "Korrektur einer Meldung vom 23.07.2026" (a corrected ad hoc or corporate release
+# of EQS, as the portals that carry them print it).
 PUBLISHED_LABEL = re.compile(
     r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|erstveröffentlichung|"
     r"fassung\b[^.]{0,30}?\berschien|korrektur einer meldung vom|"
@@ -860,8 +864,9 @@ def shown_date(
             preceding = window[max(0, match.start() - 25) : match.start()]
             if MEDIA_LENGTH.match(window, match.end()):
                 # A video's or an episode's day, its length after it ("09.03.2026 | 02:14 Min."
-                # in a player's caption next to the headline on wdr.de, "12.03.2026 · 45 min"
-                # in podcast players, "Video 2:14 Min · 09.03.2026" on news portals).
+                # in a player's caption next to the headline on wdr.de, "05.11.2021 01:35 Min"
+                # under auto.oe24.at's video teasers, "12.03.2026 · 45 min" in podcast players;
+                # MEDIA_LENGTH names more).
                 continue
             if (
                 not NOT_PUBLISHED.search(preceding)
@@ -948,7 +953,8 @@ def _range_start(match, start) -> datetime | None:
     return last.replace(day=int(start["day"]), hour=0, minute=0, tzinfo=None)
 
 
-# A press release's dateline: "Karlsruhe, (12.11.2021). Traditionell …", "(21. November 2022) …".
+# A press release's dateline: "Karlsruhe, (12.11.2021). Traditionell …" (ekiba.de), "(21. November
+# 2022) …": also the lead of transgen.de's and energieverbraucher.de's news ("(5. Mai 2019) Lohnt …").
 DATELINE_PLACE = re.compile(r"^(?:" + CAPITAL + r"[\w./ -]{0,40},\s*)?\(\s*$")
 
 
@@ -978,7 +984,9 @@ def _printed_time_element(tree, now: datetime) -> str | None:
     days, printed_days = set(), set()
     for element in tree.xpath(f"//body//time[not({OUTSIDE_THE_STORY})]"):
         if _labelled_as_no_publication(element):
-            # "Aktualisiert am <time>23.04.2026</time>": the update, which shown_update reads;
+            # "Aktualisiert am <time>23.04.2026</time>": the update, which shown_update reads
+            # (aerztezeitung.de's "aktualisiert: <time>", anglerboard.de's "<dt>Aktualisiert</dt>
+            # <dd><time>", "Updated <time>" on vox.com, digg.com, sfgate.com);
             # "Termin: <time>…</time>": an event's day.
             continue
         printed = visible_dates(text_of(element))
