@@ -330,7 +330,8 @@ def displayed_copy(heading):
     (:data:`SUBSCRIPTION_BADGE`), which marks the story as paid for and is no word of it."""
     heading = deepcopy(heading)
     # An icon's drawing holds text for screen readers and tooltips only: "<svg><title>Z+
-    # (abopflichtiger Inhalt)</title></svg>" before ZEIT ONLINE's kicker.
+    # (abopflichtiger Inhalt)</title></svg>" before ZEIT ONLINE's kicker; a logo's or a section
+    # icon's <svg><title> in a heading the same way (spokesman.com, slate.com, ign.com).
     for element in list(heading.iterdescendants(*UNSEEN_TEXT, "svg")):
         element.drop_tree()
     for element in list(heading.iterdescendants()):
