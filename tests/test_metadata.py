@@ -611,30 +611,6 @@ def test_the_update_the_date_line_prints_is_the_modified_date(line):
     assert extract(page(header=HEADLINE + sentence)).modified is None
 
 
-@pytest.mark.parametrize(
-    "note",
-    [
-        "Aktualisierte Fassung vom 14.11.2025; die erste Fassung dieses Berichts erschien am 12.11.2025.",
-        "Erstveröffentlichung: 12.11.2025",
-    ],
-)
-def test_an_update_note_labels_the_first_version_s_day_as_the_publication(note):
-    header = f"{HEADLINE}<p>Stand: 14.11.2025, 09:47 Uhr</p><p><em>{note}</em></p>"
-    article = extract(page(header=header))
-    assert (article.published, article.modified) == ("2025-11-12", "2025-11-14T09:47:00+01:00")
-    # A book's or a study's day in a sentence labels nothing.
-    sentence = "<p>Die Studie erschien am 12.11.2025 im Fachblatt.</p>"
-    assert extract(page(header=f"{HEADLINE}<p>14.11.2025, 09:47 Uhr</p>{sentence}")).published[:10] == "2025-11-14"
-
-
-def test_a_corrected_release_is_published_on_the_day_it_corrects():
-    header = (
-        f"{HEADLINE}<p>24.07.2025 · 11:05 Uhr</p>"
-        "<p><strong>Korrektur einer Meldung vom 23.07.2025 / 07:30 CET/CEST</strong> – Eine Zahl war falsch.</p>"
-    )
-    assert extract(page(header=header)).published[:10] == "2025-07-23"
-
-
 def test_a_card_s_title_ending_on_a_label_word_labels_no_day():
     """A related-posts carousel: "<h4><a>Nachhaltigkeitsbericht 2024 veröffentlicht</a></h4>"
     with the other post's day under it."""

@@ -723,14 +723,8 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 # A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022"
 # (bmel.de, literaturkritik.de, bka.de, zoll.de, futurezone.at's "Erstellt am", bmz.de's
 # "Pressemitteilung vom", hertha-blog.de's "Published:").
-# An updated story's note on its first version labels it too: "Erstveröffentlichung: 12.11.2008"
-# (geschichtedergegenwart.ch, under its lead picture), "die erste Fassung dieses Berichts erschien
-# am 12.11.2008" (the update notes of broadcasters' and papers' stories; the date line then prints
-# the update), "Korrektur einer Meldung vom 23.07.2026" (a corrected ad hoc or corporate release
-# of EQS, as the portals that carry them print it).
 PUBLISHED_LABEL = re.compile(
-    r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|erstveröffentlichung|"
-    r"fassung\b[^.]{0,30}?\berschien|korrektur einer meldung vom|"
+    r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
     r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
     re.IGNORECASE,
 )
