@@ -598,7 +598,6 @@ def test_dates_in_sentences_and_updates_are_not_the_date_line():
         "Von Anna Schmidt | 21.11.2025, 08:00 Uhr | Aktualisiert am 22.11.2025, 10:15 Uhr",
         "21.11.2025, 08:00 Uhr, aktualisiert: 22.11.2025 um 10:15 Uhr",
         "21.11.2025, 08:00 Uhr, aktualisiert 22.11.2025, 10:15 Uhr",
-        "21.11.2025, 08:00 Uhr | Zuletzt aktualisiert am Samstag, 22.11.2025, 10:15 Uhr",
     ],
 )
 def test_the_update_the_date_line_prints_is_the_modified_date(line):

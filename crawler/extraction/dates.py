@@ -919,8 +919,8 @@ def shown_update(tree, headline: str | None = None, now: datetime | None = None)
     after, before = text_near_headline(tree, headline)
     for window in (after, before):
         for match in visible_dates(window):
-            # Long enough for "Zuletzt aktualisiert am Freitag, " (Joomla's line).
-            preceding = window[max(0, match.start() - 40) : match.start()]
+            # Long enough for "Aktualisiert am Donnerstag, " (UPDATE_LABEL).
+            preceding = window[max(0, match.start() - 30) : match.start()]
             if UPDATE_LABEL.search(preceding) or AS_OF.search(preceding):
                 if day := _plausible(_from_match(match), now):
                     return day
