@@ -721,7 +721,7 @@ def test_a_related_story_s_title_ending_in_a_label_word_dates_no_page():
 
 
 def test_an_update_line_under_the_article_is_its_modification():
-    # Joomla prints it under the article, far from the headline; a teaser's is another story's.
+    # Under the article, far from the headline (travanto.de, Joomla); a teaser's is another story's.
     head = jsonld(datePublished="2009-05-07T10:15:00+02:00")
     closing = (
         '<p class="modifydate">Zuletzt aktualisiert am Freitag, 08. Mai 2009 um 09:02</p>'

