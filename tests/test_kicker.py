@@ -314,16 +314,3 @@ def test_the_site_s_name_with_a_linking_word_before_a_title_s_colon_is_no_kicker
     head = f"<title>IHK zu Dortmund: {HEADLINE}</title>"
     article = extract(page(head, f"<h1>{HEADLINE}</h1>"), url="http://www.dortmund.ihk24.de/presse/1047")
     assert article.kicker is None
-
-
-def test_a_headline_marked_as_the_titel_has_its_dachzeile():
-    """A table-layout page without a heading element, its headline and Dachzeile marked in German
-    (Westfalenpost in 2007): the kicker is the page's, not the place in its <title>."""
-    body = (
-        '<table><tr><td><span class="dachzeile"><b>Märkischer Kreis</b></span><br>'
-        f'<span class="titel"><font size="4"><b>{HEADLINE}</b></font></span><br><br>'
-        f"<b>Von Jürgen Overkamp</b><br><br>{'Der Rat hat den Ausbau beschlossen. ' * 40}</td></tr></table>"
-    )
-    html = f"<html><head><title>WP - Iserlohn: {HEADLINE}</title></head><body>{body}</body></html>"
-    article = extract(html, "https://www.westfalenpost.de/iserlohn/hafen.html")
-    assert (article.title, article.kicker, article.authors) == (HEADLINE, "Märkischer Kreis", ["Jürgen Overkamp"])

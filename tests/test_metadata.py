@@ -56,18 +56,6 @@ def extract(html: str, url: str = URL) -> Article:
 # Headline
 
 
-def test_a_page_without_a_heading_has_the_title_s_part_it_shows_alone_as_its_headline():
-    """A page laid out in tables sets its headline in a bold <font> under the place its
-    <title> puts before it (WAZ in 2006)."""
-    body = (
-        '<table><tr><td><font color="#CC0000"><b>Herne</b></font><br>'
-        '<font size="4"><b>Bergbau-Zulieferer meldet Insolvenz an</b></font><br><br>'
-        f'<font size="2">{STORY}<br><br>{STORY}<br><br>{STORY}</font></td></tr></table>'
-    )
-    html = f"<html><head><title>WAZ - Herne - Bergbau-Zulieferer meldet Insolvenz an</title></head><body>{body}</body></html>"
-    assert extract(html, "https://www.waz.de/herne/grotemeyer.html").title == "Bergbau-Zulieferer meldet Insolvenz an"
-
-
 @pytest.mark.parametrize(
     "seo_title",
     [

@@ -17,7 +17,6 @@ from crawler.extraction.page import (
     VISIBLE_DATE,
     is_hidden,
     is_unseen_heading,
-    plain_text_pieces,
     text_key,
     site_names_of,
     string_value,
@@ -202,25 +201,7 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return marked
     if story_h1 := _story_h1(tree, site_names):
         return story_h1
-    if stripped and (shown := _part_shown_alone(tree, stripped[0])):
-        return shown
     return stripped[0] if stripped else None
-
-
-def _part_shown_alone(tree, title: str) -> str | None:
-    """The part of a metadata ``title`` (split at its separators) that the page shows as a text
-    of its own, three words or more: pages without a heading element, laid out in tables, set
-    their headline in a bold ``<font>`` under the place or section their ``<title>`` puts before
-    it ("<title>WAZ - Herne - Bergbau-Zulieferer meldet Insolvenz an</title>", WAZ in 2006)."""
-    parts = [
-        candidate
-        for part in TITLE_SEPARATORS.split(title)
-        # "WP - Iserlohn: Kaltwalzwerk …": the place before a colon too.
-        for candidate in [part, *part.split(": ", 1)[1:]]
-        if len(words_of(candidate)) >= 3 and text_key(candidate) != text_key(title)
-    ]
-    shown = {text_key(piece) for piece in plain_text_pieces(tree)} if parts else set()
-    return next((part for part in parts if text_key(part) in shown), None)
 
 
 # An <h1> that is the story's by its place or its mark: inside the <article> or <main> element,
