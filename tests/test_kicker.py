@@ -289,21 +289,6 @@ def test_the_kicker_beside_a_headline_the_breadcrumb_trail_repeats():
     assert (article.title, article.kicker) == (HEADLINE, "Strukturwandel")
 
 
-def test_a_kicker_h1_before_the_headline_h2_that_the_title_joins():
-    """Older SPIEGEL ONLINE pages: "<h1>Kicker</h1><h2>Headline</h2>", the title "Kicker: Headline"."""
-    head = f"<title>Strukturwandel: {HEADLINE} - SPIEGEL ONLINE - Nachrichten - Wirtschaft</title>"
-    article = extract(page(head, f"<h1>Strukturwandel</h1><h2>{HEADLINE}</h2>"))
-    assert (article.title, article.kicker) == (HEADLINE, "Strukturwandel")
-    # Without the title joining them, the <h1> is the headline and the <h2> a subheading.
-    article = extract(
-        page("<title>Strukturwandel - SPIEGEL ONLINE</title>", f"<h1>Strukturwandel</h1><h2>{HEADLINE}</h2>")
-    )
-    assert article.title == "Strukturwandel"
-    # A comment between the two is no element of the page.
-    article = extract(page(head, f"<h1>Strukturwandel</h1><!-- teaser --><h2>{HEADLINE}</h2>"))
-    assert (article.title, article.kicker) == (HEADLINE, "Strukturwandel")
-
-
 def test_the_site_s_name_before_a_title_s_colon_is_no_kicker():
     head = f"<title>IHK Düsseldorf: {HEADLINE}</title>"
     article = extract(page(head, f"<h1>{HEADLINE}</h1>"), url="https://www.duesseldorf.ihk.de/presse/hafen-1234")

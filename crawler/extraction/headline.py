@@ -165,8 +165,6 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         for heading in headings:
             if _confirms(heading, title):
                 return heading
-    if following := _headline_after_a_kicker_h1(tree, meta_titles + stripped):
-        return following
     for heading in headings:
         # The headline inside the metadata title with a kicker or site name added, or the
         # same opening words going on differently (an SEO title: silkes-weinkeller.de,
@@ -481,27 +479,6 @@ def _is_site_part(part: str, site_names: set[str]) -> bool:
             if len(rest) <= 2 and len(part.split()) <= 6:
                 return True
     return False
-
-
-def _headline_after_a_kicker_h1(tree, titles: list[str]) -> str | None:
-    """The ``<h2>`` right after an ``<h1>`` that holds the kicker, where a metadata title joins
-    the two as "Kicker: Headline" (or with a dash): older SPIEGEL ONLINE pages set "<h1>Finanzkrise
-    im Rheinland</h1><h2>Mittelständler bangen …</h2>" under the title "Finanzkrise im Rheinland:
-    Mittelständler bangen … - SPIEGEL ONLINE"."""
-    joined = {text_key(part) for title in titles for part in [title, *SITE_PARTS.split(title)[:1]]}
-    for h1 in tree.xpath("//body//h1[following-sibling::*[1][self::h2]]"):
-        # The next element: a comment may stand between them (rollingstone.com).
-        h2 = next(sibling for sibling in h1.itersiblings() if isinstance(sibling.tag, str))
-        kicker, headline = clean_title(text_of(h1)), clean_title(text_of(h2))
-        # The text key leaves out the separator between them, a colon or a dash.
-        if len(words_of(headline)) >= 2 and text_key(kicker + headline) in joined:
-            return headline
-    return None
-
-
-# A site's name after the story's title: "… - SPIEGEL ONLINE - Nachrichten - Wirtschaft" (and
-# badische-zeitung.de's, tagesspiegel.de's, wdr.de's: "… - Wirtschaft - Tagesspiegel").
-SITE_PARTS = re.compile(r"\s+[|–-]\s+(?=[^:]*$)")
 
 
 def _contains(title: str, heading: str) -> bool:
