@@ -144,7 +144,10 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         if kicked and own_line and not label.endswith(":"):
             return heading
     # The metadata titles, and their parts of three words or more ("Offshore-Windenergie –
-    # Sauberer Strom vom Meer | Stiftung …"): a heading equal to one is the headline.
+    # Sauberer Strom vom Meer | Stiftung …"): a heading equal to one is the headline. The parts
+    # are how the two rules below for a headline under a section <h1> match a title that adds a
+    # section or slogan the page does not show as the headline (their publishers: ahlen.de,
+    # oekolandbau.de, mpimet.mpg.de; finanztip.de, l-mag.de, pronats.de).
     parts = {
         text_key(part)
         for title in meta_titles
