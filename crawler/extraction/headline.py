@@ -446,9 +446,9 @@ def strip_site_name(title: str, site_names: set[str]) -> str:
         # After a pipe comes the site, a section or a slogan: the story's part comes first,
         # unless a short section label leads ("Wirtschaft | Hafen wird erweitert"; amnesty.de's
         # "Weltweit | …", nytimes.com's "Opinion | …"). A kicker parted off by a dash leads the
-        # story's part, which runs to the next pipe, a dash of its own kept ("Offene
-        # Immobilienfonds - Anleger ziehen Geld ab – jetzt greifen die Fristen | DAS INVESTMENT";
-        # cicero.de, paz.de, boxen.de).
+        # story's part, which runs to the next pipe ("Kicker - Headline | Site": cicero.de, paz.de,
+        # boxen.de); a dash of the headline's own is kept as one case of it ("Offene
+        # Immobilienfonds - Anleger ziehen Geld ab – jetzt greifen die Fristen | DAS INVESTMENT").
         if len(keep[0].split()) <= 2:
             if KICKER_COLON.match(keep[0]):
                 # "Gastbeitrag: Prozessdaten – der unterschätzte Hebel | Plastverarbeiter": the
