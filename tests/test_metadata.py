@@ -326,14 +326,6 @@ def test_a_short_label_before_the_story_s_part_of_a_piped_title(title, stripped)
     assert extract(page(head, header)).title == stripped
 
 
-def test_a_colon_s_kicker_before_a_headline_with_a_dash_of_its_own():
-    title = "Gastbeitrag: Prozessdaten – der unterschätzte Hebel | Hafenblick"
-    assert strip_site_name(title, {"hafenblick"}) == "Gastbeitrag: Prozessdaten – der unterschätzte Hebel"
-    header = '<h1><span class="kicker">Gastbeitrag</span> <span>Prozessdaten – der unterschätzte Hebel</span></h1>'
-    article = extract(page(f"<title>{title}</title>", header))
-    assert (article.title, article.kicker) == ("Prozessdaten – der unterschätzte Hebel", "Gastbeitrag")
-
-
 def test_a_dash_between_two_days_is_a_range_not_a_title_separator():
     assert strip_site_name("Wochenbericht 14. - 20. Januar 2022 - SLF", {"slf"}) == (
         "Wochenbericht 14. - 20. Januar 2022"

@@ -450,10 +450,6 @@ def strip_site_name(title: str, site_names: set[str]) -> str:
         # boxen.de); a dash of the headline's own is kept as one case of it ("Offene
         # Immobilienfonds - Anleger ziehen Geld ab – jetzt greifen die Fristen | DAS INVESTMENT").
         if len(keep[0].split()) <= 2:
-            if KICKER_COLON.match(keep[0]):
-                # "Gastbeitrag: Prozessdaten – der unterschätzte Hebel | Plastverarbeiter": the
-                # kicker is parted off by its colon, and the dash is the headline's own.
-                return title.split(" | ")[0].strip()
             return _after_the_label(title, keep[0], site_names) or max(keep, key=len)
         return keep[0]
     return " - ".join(keep) if len(keep) < len(parts) else title
