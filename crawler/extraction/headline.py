@@ -69,7 +69,8 @@ def _class_words(element) -> set[str]:
 # headline from a site name or section, which is not a kicker.
 KICKER_COLON = re.compile(r"^(?P<kicker>[^:|]{2,80}?)\s*:\s+(?P<headline>.+)$")
 
-# A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022".
+# A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022"
+# (it only keeps such a title from being split).
 TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
 
 
