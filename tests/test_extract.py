@@ -253,6 +253,7 @@ def test_a_page_laid_out_in_tables_is_read_as_blocks():
     )
     article = extract_article(html, "https://www.waz.de/herne/grotemeyer.html")
     lines = article.text.splitlines()
+    assert article.title == "Bergbau-Zulieferer meldet Insolvenz an"
     assert lines[0].startswith("Absatz 0:") and any(line.startswith("Absatz 7:") for line in lines)
     assert "|" not in article.text and "Bochum Essen" not in article.text
 
