@@ -245,7 +245,7 @@ def test_a_page_laid_out_in_tables_is_read_as_blocks():
         for number in range(8)
     )
     html = (
-        "<html><head><title>WAZ - Herne - Bergbau-Zulieferer meldet Insolvenz an</title></head><body>"
+        "<html><head><title>Bergbau-Zulieferer meldet Insolvenz an - WAZ</title></head><body>"
         '<table width="770"><tr><td width="150"><font size="1"><a href="/a">Bochum</a><br><a href="/b">Essen</a>'
         '</font></td><td width="470"><table><tr><td><font size="4"><b>Bergbau-Zulieferer meldet Insolvenz an</b>'
         f'</font><br><br><font face="Verdana" size="2">{story}<br><br><i>Klaus Dieckmann</i></font>'

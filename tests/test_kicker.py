@@ -289,21 +289,6 @@ def test_the_kicker_beside_a_headline_the_breadcrumb_trail_repeats():
     assert (article.title, article.kicker) == (HEADLINE, "Strukturwandel")
 
 
-def test_a_kicker_h1_before_the_headline_h2_that_the_title_joins():
-    """Older SPIEGEL ONLINE pages: "<h1>Kicker</h1><h2>Headline</h2>", the title "Kicker: Headline"."""
-    head = f"<title>Strukturwandel: {HEADLINE} - SPIEGEL ONLINE - Nachrichten - Wirtschaft</title>"
-    article = extract(page(head, f"<h1>Strukturwandel</h1><h2>{HEADLINE}</h2>"))
-    assert (article.title, article.kicker) == (HEADLINE, "Strukturwandel")
-    # Without the title joining them, the <h1> is the headline and the <h2> a subheading.
-    article = extract(
-        page("<title>Strukturwandel - SPIEGEL ONLINE</title>", f"<h1>Strukturwandel</h1><h2>{HEADLINE}</h2>")
-    )
-    assert article.title == "Strukturwandel"
-    # A comment between the two is no element of the page.
-    article = extract(page(head, f"<h1>Strukturwandel</h1><!-- teaser --><h2>{HEADLINE}</h2>"))
-    assert (article.title, article.kicker) == (HEADLINE, "Strukturwandel")
-
-
 def test_the_site_s_name_before_a_title_s_colon_is_no_kicker():
     head = f"<title>IHK Düsseldorf: {HEADLINE}</title>"
     article = extract(page(head, f"<h1>{HEADLINE}</h1>"), url="https://www.duesseldorf.ihk.de/presse/hafen-1234")
@@ -314,16 +299,3 @@ def test_the_site_s_name_with_a_linking_word_before_a_title_s_colon_is_no_kicker
     head = f"<title>IHK zu Dortmund: {HEADLINE}</title>"
     article = extract(page(head, f"<h1>{HEADLINE}</h1>"), url="http://www.dortmund.ihk24.de/presse/1047")
     assert article.kicker is None
-
-
-def test_a_headline_marked_as_the_titel_has_its_dachzeile():
-    """A table-layout page without a heading element, its headline and Dachzeile marked in German
-    (Westfalenpost in 2007): the kicker is the page's, not the place in its <title>."""
-    body = (
-        '<table><tr><td><span class="dachzeile"><b>Märkischer Kreis</b></span><br>'
-        f'<span class="titel"><font size="4"><b>{HEADLINE}</b></font></span><br><br>'
-        f"<b>Von Jürgen Overkamp</b><br><br>{'Der Rat hat den Ausbau beschlossen. ' * 40}</td></tr></table>"
-    )
-    html = f"<html><head><title>WP - Iserlohn: {HEADLINE}</title></head><body>{body}</body></html>"
-    article = extract(html, "https://www.westfalenpost.de/iserlohn/hafen.html")
-    assert (article.title, article.kicker, article.authors) == (HEADLINE, "Märkischer Kreis", ["Jürgen Overkamp"])

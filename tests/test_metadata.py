@@ -56,18 +56,6 @@ def extract(html: str, url: str = URL) -> Article:
 # Headline
 
 
-def test_a_page_without_a_heading_has_the_title_s_part_it_shows_alone_as_its_headline():
-    """A page laid out in tables sets its headline in a bold <font> under the place its
-    <title> puts before it (WAZ in 2006)."""
-    body = (
-        '<table><tr><td><font color="#CC0000"><b>Herne</b></font><br>'
-        '<font size="4"><b>Bergbau-Zulieferer meldet Insolvenz an</b></font><br><br>'
-        f'<font size="2">{STORY}<br><br>{STORY}<br><br>{STORY}</font></td></tr></table>'
-    )
-    html = f"<html><head><title>WAZ - Herne - Bergbau-Zulieferer meldet Insolvenz an</title></head><body>{body}</body></html>"
-    assert extract(html, "https://www.waz.de/herne/grotemeyer.html").title == "Bergbau-Zulieferer meldet Insolvenz an"
-
-
 @pytest.mark.parametrize(
     "seo_title",
     [
@@ -336,14 +324,6 @@ def test_a_short_label_before_the_story_s_part_of_a_piped_title(title, stripped)
     head = f"<title>{title}</title>"
     header = f"<h1><span>{title.split(' - ')[0]}</span> {stripped}</h1>"
     assert extract(page(head, header)).title == stripped
-
-
-def test_a_colon_s_kicker_before_a_headline_with_a_dash_of_its_own():
-    title = "Gastbeitrag: Prozessdaten – der unterschätzte Hebel | Hafenblick"
-    assert strip_site_name(title, {"hafenblick"}) == "Gastbeitrag: Prozessdaten – der unterschätzte Hebel"
-    header = '<h1><span class="kicker">Gastbeitrag</span> <span>Prozessdaten – der unterschätzte Hebel</span></h1>'
-    article = extract(page(f"<title>{title}</title>", header))
-    assert (article.title, article.kicker) == ("Prozessdaten – der unterschätzte Hebel", "Gastbeitrag")
 
 
 def test_a_dash_between_two_days_is_a_range_not_a_title_separator():

@@ -17,7 +17,6 @@ from crawler.extraction.page import (
     VISIBLE_DATE,
     is_hidden,
     is_unseen_heading,
-    plain_text_pieces,
     text_key,
     site_names_of,
     string_value,
@@ -44,16 +43,16 @@ KICKER_NAMES = (
     "supertitle",
     "pretitle",
 )
+# A "label" inside the headline's element is its kicker too: FAZ sets "<h2 class="header-title">
+# <span class="header-label">Beihilferecht</span> <span class="header-title__text">…", and a page
+# of the benchmark's check half is read so.
 KICKER_CLASSES = (
     *KICKER_NAMES,
     "subtitle",
     "label",
-    "rubrik",
-    "category",
-    "tag",
 )
 
-KICKER_WORDS = set(KICKER_CLASSES) | {word + "s" for word in KICKER_CLASSES} | {"categories"}
+KICKER_WORDS = set(KICKER_CLASSES) | {word + "s" for word in KICKER_CLASSES}
 
 # The words of a class attribute: BEM and utility names ("c-article__kicker", "stage-headline",
 # "articleTopline") part at dashes, underscores and a capital inside a word, so that "tag" is
@@ -70,7 +69,8 @@ def _class_words(element) -> set[str]:
 # headline from a site name or section, which is not a kicker.
 KICKER_COLON = re.compile(r"^(?P<kicker>[^:|]{2,80}?)\s*:\s+(?P<headline>.+)$")
 
-# A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022".
+# A dash between two days is a range, not a separator: "Wochenbericht 14. - 20. Januar 2022"
+# (it only keeps such a title from being split).
 TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
 
 
@@ -145,7 +145,10 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         if kicked and own_line and not label.endswith(":"):
             return heading
     # The metadata titles, and their parts of three words or more ("Offshore-Windenergie –
-    # Sauberer Strom vom Meer | Stiftung …"): a heading equal to one is the headline.
+    # Sauberer Strom vom Meer | Stiftung …"): a heading equal to one is the headline. The parts
+    # are how the two rules below for a headline under a section <h1> match a title that adds a
+    # section or slogan the page does not show as the headline (their publishers: ahlen.de,
+    # oekolandbau.de, mpimet.mpg.de; finanztip.de, l-mag.de, pronats.de).
     parts = {
         text_key(part)
         for title in meta_titles
@@ -166,8 +169,6 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         for heading in headings:
             if _confirms(heading, title):
                 return heading
-    if following := _headline_after_a_kicker_h1(tree, meta_titles + stripped):
-        return following
     for heading in headings:
         # The headline inside the metadata title with a kicker or site name added, or the
         # same opening words going on differently (an SEO title: silkes-weinkeller.de,
@@ -202,25 +203,7 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return marked
     if story_h1 := _story_h1(tree, site_names):
         return story_h1
-    if stripped and (shown := _part_shown_alone(tree, stripped[0])):
-        return shown
     return stripped[0] if stripped else None
-
-
-def _part_shown_alone(tree, title: str) -> str | None:
-    """The part of a metadata ``title`` (split at its separators) that the page shows as a text
-    of its own, three words or more: pages without a heading element, laid out in tables, set
-    their headline in a bold ``<font>`` under the place or section their ``<title>`` puts before
-    it ("<title>WAZ - Herne - Bergbau-Zulieferer meldet Insolvenz an</title>", WAZ in 2006)."""
-    parts = [
-        candidate
-        for part in TITLE_SEPARATORS.split(title)
-        # "WP - Iserlohn: Kaltwalzwerk …": the place before a colon too.
-        for candidate in [part, *part.split(": ", 1)[1:]]
-        if len(words_of(candidate)) >= 3 and text_key(candidate) != text_key(title)
-    ]
-    shown = {text_key(piece) for piece in plain_text_pieces(tree)} if parts else set()
-    return next((part for part in parts if text_key(part) in shown), None)
 
 
 # An <h1> that is the story's by its place or its mark: inside the <article> or <main> element,
@@ -354,11 +337,26 @@ def headline_candidates(tree) -> list[str]:
 # Class words of the element that holds a story's headline when it is no <h1>: "stage-headline"
 # (welt.de's stage), "article-headline" (brigitte.de), "a-h1-title" (stern.de), "l-headline"
 # (sheego.de), "c-article__title" (BEM), "entry-title" (WordPress),
-# "headline" (many CMSs); a subtitle, kicker or teaser class is something else, and so is
-# "heading" (WordPress marks every subheading of the text "wp-block-heading").
+# "headline" (many CMSs); a subtitle, kicker or teaser class is something else, so is a
+# category, tag or "rubrik" class (a section's or a topic's name, not the story's headline),
+# and so is "heading" (WordPress marks every subheading of the text "wp-block-heading").
 HEADLINE_CLASS_WORDS = {"headline", "title"}
 
-NOT_HEADLINE_CLASS_WORDS = KICKER_WORDS | {"sub", "teaser", "related", "page", "site", "section", "widget", "box"}
+NOT_HEADLINE_CLASS_WORDS = KICKER_WORDS | {
+    "sub",
+    "teaser",
+    "related",
+    "page",
+    "site",
+    "section",
+    "widget",
+    "box",
+    "rubrik",
+    "category",
+    "categories",
+    "tag",
+    "tags",
+}
 
 
 def _marked_headlines(tree) -> list[tuple[str, list[str]]]:
@@ -449,14 +447,10 @@ def strip_site_name(title: str, site_names: set[str]) -> str:
         # After a pipe comes the site, a section or a slogan: the story's part comes first,
         # unless a short section label leads ("Wirtschaft | Hafen wird erweitert"; amnesty.de's
         # "Weltweit | …", nytimes.com's "Opinion | …"). A kicker parted off by a dash leads the
-        # story's part, which runs to the next pipe, a dash of its own kept ("Offene
-        # Immobilienfonds - Anleger ziehen Geld ab – jetzt greifen die Fristen | DAS INVESTMENT";
-        # cicero.de, paz.de, boxen.de).
+        # story's part, which runs to the next pipe ("Kicker - Headline | Site": cicero.de, paz.de,
+        # boxen.de); a dash of the headline's own is kept as one case of it ("Offene
+        # Immobilienfonds - Anleger ziehen Geld ab – jetzt greifen die Fristen | DAS INVESTMENT").
         if len(keep[0].split()) <= 2:
-            if KICKER_COLON.match(keep[0]):
-                # "Gastbeitrag: Prozessdaten – der unterschätzte Hebel | Plastverarbeiter": the
-                # kicker is parted off by its colon, and the dash is the headline's own.
-                return title.split(" | ")[0].strip()
             return _after_the_label(title, keep[0], site_names) or max(keep, key=len)
         return keep[0]
     return " - ".join(keep) if len(keep) < len(parts) else title
@@ -500,27 +494,6 @@ def _is_site_part(part: str, site_names: set[str]) -> bool:
             if len(rest) <= 2 and len(part.split()) <= 6:
                 return True
     return False
-
-
-def _headline_after_a_kicker_h1(tree, titles: list[str]) -> str | None:
-    """The ``<h2>`` right after an ``<h1>`` that holds the kicker, where a metadata title joins
-    the two as "Kicker: Headline" (or with a dash): older SPIEGEL ONLINE pages set "<h1>Finanzkrise
-    im Rheinland</h1><h2>Mittelständler bangen …</h2>" under the title "Finanzkrise im Rheinland:
-    Mittelständler bangen … - SPIEGEL ONLINE"."""
-    joined = {text_key(part) for title in titles for part in [title, *SITE_PARTS.split(title)[:1]]}
-    for h1 in tree.xpath("//body//h1[following-sibling::*[1][self::h2]]"):
-        # The next element: a comment may stand between them (rollingstone.com).
-        h2 = next(sibling for sibling in h1.itersiblings() if isinstance(sibling.tag, str))
-        kicker, headline = clean_title(text_of(h1)), clean_title(text_of(h2))
-        # The text key leaves out the separator between them, a colon or a dash.
-        if len(words_of(headline)) >= 2 and text_key(kicker + headline) in joined:
-            return headline
-    return None
-
-
-# A site's name after the story's title: "… - SPIEGEL ONLINE - Nachrichten - Wirtschaft" (and
-# badische-zeitung.de's, tagesspiegel.de's, wdr.de's: "… - Wirtschaft - Tagesspiegel").
-SITE_PARTS = re.compile(r"\s+[|–-]\s+(?=[^:]*$)")
 
 
 def _contains(title: str, heading: str) -> bool:

@@ -200,5 +200,6 @@ def _names_the_host(text: str, url: str) -> bool:
     return bool(words) and all(any(label.startswith(word) for label in labels) for word in words)
 
 
-# Words that join a name's parts and that hosts leave out ("IHK zu Dortmund" on ihk.de/dortmund).
+# Words that join a name's parts and that hosts leave out ("IHK zu Dortmund" on ihk.de/dortmund):
+# they only keep a host's own name from being read as a kicker.
 LINKING_WORDS = {"zu", "zum", "zur", "der", "die", "das", "des", "und", "für", "von", "in", "im", "am", "an"}
