@@ -790,6 +790,12 @@ def test_a_post_that_says_when_it_was_published():
     closing = "<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr veröffentlicht.</p>"
     head = '<meta name="date" content="2011-12-09">'
     assert extract(page(head, closing=closing)).published[:10] == "2011-12-03"
+    # The old German WordPress default theme's line, with the post's categories before the label.
+    closing = (
+        "<p><small>Dieser Beitrag wurde am Samstag, den 3. Dezember 2011 um 14:10 Uhr in den Kategorien "
+        "Wirtschaft, Region Düsseldorf, Häfen und Logistik veröffentlicht.</small></p>"
+    )
+    assert extract(page(head, closing=closing)).published[:10] == "2011-12-03"
     # A report about another text's publication is not the page's date.
     closing = "<p>Der Bericht der Kommission wurde am 3. Dezember 2011 veröffentlicht.</p>"
     assert extract(page(head, closing=closing)).published[:10] == "2011-12-09"

@@ -730,14 +730,16 @@ PUBLISHED_LABEL = re.compile(
     re.IGNORECASE,
 )
 
-# A page's sentence about itself: "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 14:10 Uhr
-# veröffentlicht" (blog themes print it under the post); the label follows the date. It gives the
-# right day of a page in the metadata benchmark's check half (whose pages are not read one by one).
+# A page's sentence about itself, under the post in the German WordPress default theme of old
+# (Kubrick) and the themes made from it: "Dieser Beitrag wurde am Montag, den 3. Dezember 2011 um
+# 14:10 Uhr in den Kategorien Wirtschaft, Region veröffentlicht" (its German translation; blogs'
+# themes in public code print it so, with "in der Kategorie …" or without); the label follows
+# the date, after the time and the categories.
 SELF_REFERENCE = re.compile(
     r"\b(?:dieser|der)\s+(?:beitrag|artikel|eintrag|text|post)\s+wurde\b[^.]{0,50}$", re.IGNORECASE
 )
 
-PUBLISHED_AFTER = re.compile(r"[^.]{0,30}?\b(?:veröffentlicht|publiziert|erstellt|geschrieben)\b", re.IGNORECASE)
+PUBLISHED_AFTER = re.compile(r"[^.]{0,120}?\b(?:veröffentlicht|publiziert|erstellt|geschrieben)\b", re.IGNORECASE)
 
 # A date that is not the story's: an update, a product's release, or an event in a sentence
 # ("am 18. Oktober 2021"; with a weekday between, ON_A_WEEKDAY_IN_A_SENTENCE). Next to the
@@ -820,7 +822,7 @@ def shown_date(
         # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
         if PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()]) or (
             SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
-            and PUBLISHED_AFTER.match(text[match.end() : match.end() + 40])
+            and PUBLISHED_AFTER.match(text[match.end() : match.end() + 160])
         ):
             if listed is None:
                 listed = " ".join(" ".join(text_of(element).split()) for element in dated_lists(tree))
