@@ -1847,9 +1847,7 @@ def test_a_guest_s_credit_names_the_author_over_the_account_that_filed_it():
     assert extract(page(header=header, body=guest + story)).authors == ["Dr. Sabine Kortmann"]
 
 
-def test_an_author_label_without_a_colon_next_to_the_headline():
-    facts = "<ul><li><strong>Date</strong> 14.01.2026</li><li><strong>Author</strong> Thomas Brenner</li></ul>"
-    assert extract(page(header=HEADLINE + facts, lang="en")).authors == ["Thomas Brenner"]
+def test_a_menu_s_authors_link_names_no_one():
     # A menu's "Authors" link before another link names no one.
     menu = '<ul><li><a href="/authors/">Authors</a></li><li><a href="/latest">Neueste Aktivitäten</a></li></ul>'
     assert extract(page(header=menu + HEADLINE)).authors == []

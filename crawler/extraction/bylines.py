@@ -776,9 +776,7 @@ NAME = (
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
     r"(?:[Vv]on(?:\s+unse(?:rem|rer))?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|" + AUTHOR_WORD + r"\s*:|"
-    # Next to the headline, in English without a colon: the label of a list of the story's facts
-    # ("<li><strong>Author</strong> Thomas Brenner</li>" on Deutsche Welle's older pages).
-    r"Author\s*:?|Geschrieben von|Ein Beitrag von)"
+    r"Author\s*:|Geschrieben von|Ein Beitrag von)"
 )
 
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
