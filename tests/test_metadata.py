@@ -1815,17 +1815,6 @@ def test_a_degree_written_with_its_parts_is_part_of_the_name(byline, names):
     assert extract(page(header=header)).authors == names
 
 
-def test_the_desk_s_code_after_an_austrian_agency_credit():
-    """ "(APA/Red)": APA's copy, "Red" the desk ("Redaktion") that edited it."""
-    article = extract(page(closing="<p>(APA/Red)</p>"))
-    assert (article.authors, article.agencies) == ([], ["APA"])
-
-
-def test_a_closing_credit_before_a_closing_note_credits_its_wire_service():
-    closing = "<p>Die Umfrage läuft weiter. (dpa)</p><p>Dieser Beitrag basiert auf Material der Agentur.</p>"
-    assert extract(page(closing=closing)).agencies == ["dpa"]
-
-
 def test_author_with_a_slashed_gender_ending_is_a_label():
     assert extract(page(closing="<p>Autor/in: Jana Siebold</p>")).authors == ["Jana Siebold"]
 

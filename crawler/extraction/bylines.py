@@ -562,12 +562,6 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
                 agencies.append(agency)
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
-    elif text and "\n" in text.strip():
-        # The line before a closing note of the site's ("Dieser Beitrag basiert auf Material der
-        # Deutschen Presse-Agentur", a newsletter's or a correction's line): its wire services.
-        earlier = CLOSING_CREDIT.search(text.strip().rsplit("\n", 2)[-2].strip()[-80:])
-        if earlier:
-            _add_agencies(re.split(r"\s*[/,]\s*", earlier[1]), agencies)
     material = (MATERIAL_CREDIT.search(text.strip()[-120:]) if text else None) or _material_line(tree)
     if material:
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". ")), agencies)
@@ -1581,9 +1575,8 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
 
 # After a wire service, its regional service's or the editor's code: "dpa/lsw" (dpa's south-west
 # service, as SWR and Süddeutsche credit agency copy: "Quelle: dpa/lsw"), "dpa/lno" (WELT),
-# "dpa/lnw", "AFP/red", "red/dpa" (wdr.de), "APA/Red" (the desk's "Redaktion" capitalised, as
-# Austrian portals write it).
-SERVICE_CODE = re.compile(r"[a-z]{2,5}|Red")
+# "dpa/lnw", "AFP/red", "red/dpa" (wdr.de).
+SERVICE_CODE = re.compile(r"[a-z]{2,5}")
 
 
 def _agency_with_its_service(name: str) -> str | None:
