@@ -1824,18 +1824,6 @@ def test_materials_of_a_wire_service_credit_it():
     assert (article.authors, article.agencies) == ([], ["dpa"])
 
 
-def test_a_guest_s_credit_names_the_author_over_the_account_that_filed_it():
-    head = '<meta name="author" content="Miriam Feldhaus">'
-    header = HEADLINE + '<span class="meta-author"><a href="/author/miriam-feldhaus/">Miriam Feldhaus</a></span>'
-    guest = "<p><strong>Ein Gastbeitrag von Dr. Sabine Kortmann</strong></p>"
-    story = "".join(f"<p>{STORY}</p>" for _ in range(4))
-    assert extract(page(head, header, body=guest + story)).authors == ["Dr. Sabine Kortmann"]
-    assert extract(page(head, header, body=story)).authors == ["Miriam Feldhaus"]
-    # The guest credited in the byline already stays the only author, with the title shown.
-    header = HEADLINE + "<p>Von Sabine Kortmann</p>"
-    assert extract(page(header=header, body=guest + story)).authors == ["Dr. Sabine Kortmann"]
-
-
 def test_a_menu_s_authors_link_names_no_one():
     # A menu's "Authors" link before another link names no one.
     menu = '<ul><li><a href="/authors/">Authors</a></li><li><a href="/latest">Neueste Aktivitäten</a></li></ul>'

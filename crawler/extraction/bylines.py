@@ -510,11 +510,6 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             _sort_names(_shown_names(value, shown), sites, names, agencies, desks, common)
             if names:
                 break
-    guests = _guest_authors(tree)
-    if names and guests and not {text_key(name) for name in guests} & {text_key(name) for name in names}:
-        # The metadata and the byline name who filed a guest's post (the editor's account).
-        names = []
-        _sort_names(guests, sites, names, agencies, desks, common)
     if not names:
         # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015";
         # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
@@ -849,15 +844,6 @@ DATED_AGENCIES = re.compile(
 # "Autor*in: Prof. Dr. Benjamin-Immanuel Hoff" (freitag.de), "Autorin: Uta Staschewski" (hss.de),
 # "Autoren Jelko Djuren und Jutta Klaukien" (duengebehoerde-niedersachsen.de).
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
-
-# A guest's credit in the story: "Ein Gastbeitrag von Dr. Sabine Kortmann" at the top of a post
-# the site's editor filed under their own account (WordPress-run business and regional blogs,
-# trade magazines' guest columns), "Guest post by …". The guest wrote it. furche.at, Süddeutsche
-# and ZEIT ONLINE set "Ein Gastkommentar von …", "Ein Gastbeitrag von …" so.
-GUEST_BYLINE = re.compile(
-    r"(?:(?:Ein|Der)\s+)?(?:Gastbeitrag|Gastkommentar|Gastartikel)\s+von\s+|(?:A\s+)?[Gg]uest (?:post|column|essay) by\s+"
-)
-GUEST_CREDIT = re.compile(r"(?:" + GUEST_BYLINE.pattern + r")" + NAMES)
 
 # The last line of a story that signs it: "Von Cosima Künzel" (erzbistum-koeln.de's "<p><em>Von
 # Ulrich Nitsche</em></p>"), "(Christian P. Stadtfeld) +++".
@@ -1212,15 +1198,11 @@ def dated_handles(pieces: list[str], labelled: bool = False) -> list[str]:
     return handles
 
 
-def _bylines_in(pieces: list[str], pattern, holding: tuple[str, ...] = ()) -> list[str]:
+def _bylines_in(pieces: list[str], pattern) -> list[str]:
     """Names from the text pieces that start with a byline label. A label alone in its piece
-    ("Von" and then "<a>Anna Schmidt</a>") is read with the pieces that follow it. With
-    ``holding``, only the pieces that hold one of its strings are tried: a quicker test than the
-    pattern's on every piece of the page."""
+    ("Von" and then "<a>Anna Schmidt</a>") is read with the pieces that follow it."""
     bylines = []
     for position, piece in enumerate(pieces):
-        if holding and not any(part in piece for part in holding):
-            continue
         match = pattern.match(piece)
         if not match and len(piece.split()) <= 4:
             match = pattern.match(_with_following_names(pieces, position))
@@ -1230,12 +1212,6 @@ def _bylines_in(pieces: list[str], pattern, holding: tuple[str, ...] = ()) -> li
         if match:
             bylines.append(_without_trailing_words(JOB_TITLE.sub("", match[_credited(match)])))
     return bylines
-
-
-def _guest_authors(tree) -> list[str]:
-    """The names of the page's first guest credit (:data:`GUEST_CREDIT`)."""
-    guests = _bylines_in(plain_text_pieces(tree), GUEST_CREDIT, holding=("Gast", "uest"))
-    return split_names(guests[0]) if guests else []
 
 
 def _credited(match) -> str:
