@@ -1350,10 +1350,6 @@ ROLE = re.compile(
     r"volontär|volontärin|journalistin)\b",
     re.IGNORECASE,
 )
-# The same word before a name is the person's title in the byline, not the credit: "Gastautorin
-# Anna Schmidt" (guest posts on blogs and trade magazines), "Wirtschaftsredakteur Jan Meyer"
-# (focus.de's "Von Gastautor Gabor Steingart", "Von FOCUS-online-Redakteur Volker Tietz").
-ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + ")")
 # What a byline adds after a name, set off by a comma, to qualify that person: no one else is
 # credited by it. A degree or credential: "Ilana Muhlstein, MS, RDN" (beachbodyondemand.com),
 # "Rachael Link, MS, RD" (healthline.com), "Anna Schmidt, M.Sc.", "Jan Meyer, Dipl.-Ing." (the
@@ -1722,7 +1718,7 @@ def split_names(value) -> list[str]:
             continue
         # The roles' label after a picture role: "Fotos und Text: Anna Schmidt".
         part = ROLES_LABEL.sub("", part.strip())
-        part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
+        part = TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part)).strip(" .:-–—()")
         if separator == "," and len(previous.split()) >= 2 and PLACE_WORD.fullmatch(part):
             # A place after a comma, set after a name of two words or more: where the person
             # writes from or the publisher's seat, no one's name ("Anna Schmidt, Hamburg"; NZZ's
