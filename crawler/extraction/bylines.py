@@ -34,7 +34,6 @@ from crawler.extraction.page import (
     words_of,
     body_text,
     meta_content,
-    plain_text,
     plain_text_pieces,
     story_nodes,
     text_of,
@@ -1056,16 +1055,9 @@ CONTACT_LABEL = re.compile(
     r"(?:Presse|Medien|Journalist(?:inn)?en)|Pressesprecher(?:in)?)(?:\s*:\s*|\s*$)"
 )
 
-# Words of every contact label, and the office a contact box names ("Pressesprecherin").
-# Looked for as plain substrings, a fraction of a regular expression's cost over a page's text.
+# Words of every contact label. Looked for as plain substrings, a fraction of a regular
+# expression's cost over a page's text.
 CONTACT_WORDS = ("ressesprecher", "nsprechpartner", "ressekontakt", "edienkontakt", "ontakt für")
-
-# Elements that hold a contact box by their class ("ansprechpartner_list", "press-contact"; ekiba.de's
-# "cb-layout-Ansprechpartner" and "ansprechpartner_list_content").
-CONTACT_BOXES = lxml.etree.XPath(
-    '//body//*[contains(@class, "nsprechpartner") or contains(@class, "ressekontakt")'
-    ' or contains(@class, "press-contact") or contains(@class, "contact-person")]'
-)
 
 # A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
 # contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
@@ -1074,12 +1066,11 @@ TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*)*" + NAME)
 
 def press_contacts(tree) -> list[str]:
     """The people a press release names as its contact: the name after a contact label
-    (:data:`CONTACT_LABEL`, in its piece or the next), else the first name in a contact box
-    (:data:`CONTACT_BOXES`) on a page that names an office (:data:`CONTACT_WORDS`). Read only
-    for a story that credits nobody else."""
+    (:data:`CONTACT_LABEL`, in its piece or the next). Read only for a story that credits
+    nobody else."""
     text = body_text(tree)
     if not any(word in text for word in CONTACT_WORDS):
-        # Most pages: no label, nor the office a contact box prints ("Pressesprecherin").
+        # Most pages: no contact label.
         return []
     pieces = plain_text_pieces(tree)
     found = []
@@ -1092,12 +1083,6 @@ def press_contacts(tree) -> list[str]:
         name = re.split(r"\s*(?:,|\s[-–|]\s)\s*", rest, maxsplit=1)[0]
         if TITLED_NAME.fullmatch(name) and _looks_like_a_name(name):
             found.append(name)
-    for box in [] if found else CONTACT_BOXES(tree):
-        for piece in box.xpath(".//text()"):
-            piece = plain_text(piece)
-            if TITLED_NAME.fullmatch(piece) and _looks_like_a_name(piece):
-                found.append(piece)
-                break
     return found
 
 
