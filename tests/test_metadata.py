@@ -1569,14 +1569,6 @@ def test_a_dated_byline_credits_a_handle_or_first_name(byline, name):
     assert article.author == name
 
 
-def test_a_labelled_dated_byline_counts_below_the_story_too():
-    # Read from the whole page's text, past the reach of the bylines next to the headline.
-    article = extract(page(header=HEADLINE, closing="<p>Geschrieben von <a>Hafenfan</a> am 25.08.2021</p>"))
-    assert article.author == "Hafenfan"
-    article = extract(page(header=HEADLINE, closing="<p>Geschrieben hat es Hafenfan am 25.08.2021</p>"))
-    assert article.authors == []
-
-
 def test_a_handle_needs_a_dated_byline_and_a_person_comes_first():
     # Undated, or inside a sentence: no byline.
     assert extract(page(header=HEADLINE + "<p>von Jonas</p>")).authors == []

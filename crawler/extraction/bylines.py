@@ -967,7 +967,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             bylines.append(_without_trailing_words(value))
         if len(bylines) >= 6:
             break
-    handles = dated_handles(near) + dated_handles(pieces, labelled=True)
+    handles = dated_handles(near)
     # A press release's issuer next to the headline ("Herausgeber: Nordex SE" on
     # iwrpressedienst.de's releases): an organisation.
     issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
@@ -1118,20 +1118,16 @@ NAME_THEN_DATE = re.compile(NAMES + r"\s*[|·•]\s*" + DATE_ITEM_TEXT)
 
 HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
 
-# The labels that say "author" outright count anywhere on the page, a plain "von" next to the
-# headline only.
-HANDLE_LABEL_WORDS = ("Geschrieben", "Erstellt", "Verfasst", "Eingestellt", "Gepostet", "Beitrag")
-HANDLE_LABEL = r"(?:" + "|".join(HANDLE_LABEL_WORDS) + r")\s+von"
+# A CMS template's verb before "von" in a dated byline ("Geschrieben von", "Erstellt von").
+HANDLE_LABEL = r"(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag)\s+von"
 
 HANDLE_BEFORE_DATE = r"\s+" + HANDLE + r"\s+(?:[»|·•,–-]\s*)?(?:am\s+)?(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE
 
-# The label starts a text piece (pieces are joined by newlines), so that "Der Vorschlag kam von
-# Jonas am 20.09.2021" in a sentence is none; a date line ends with the handle.
-LABELLED_HANDLE = re.compile(r"(?:^|(?<=\n))" + HANDLE_LABEL + HANDLE_BEFORE_DATE)
-
-# A handle or first name in a dated byline: "Geschrieben von Cooper am 25.08.2015 22:30"
-# (bayrische-bembel.de), "von Marianne1 am 20.09.2020" (kochbar.de), "06.11.2023 13:30 von Olga"
-# (vipflash.de).
+# A handle or first name in a dated byline next to the headline: "Geschrieben von Cooper am
+# 25.08.2015 22:30" (bayrische-bembel.de), "von Marianne1 am 20.09.2020" (kochbar.de),
+# "06.11.2023 13:30 von Olga" (vipflash.de). A template's verb before "von" is the same byline
+# with a longer label. The line starts a text piece (pieces are joined by newlines), so that "Der
+# Vorschlag kam von Jonas am 20.09.2021" in a sentence is none; a date line ends with the handle.
 DATED_HANDLE = re.compile(
     r"(?:^|(?<=\n))(?:"
     + HANDLE_LABEL
@@ -1164,18 +1160,11 @@ ISSUER = re.compile(r"(?:^|(?<=\n))Herausgeber(?:in)?\s*:\s*(?P<issuer>[^\n]{2,6
 NOT_HANDLES = {"heute", "gestern", "morgen", "gast", "anonym", "unbekannt"}
 
 
-def dated_handles(pieces: list[str], labelled: bool = False) -> list[str]:
-    """One-word names in the dated bylines of ``pieces`` (the text pieces next to the headline;
-    with ``labelled``, of the whole page, where only "Geschrieben von …" and the like count)."""
+def dated_handles(pieces: list[str]) -> list[str]:
+    """One-word names in the dated bylines of ``pieces`` (the text pieces next to the headline)."""
     text = "\n".join(pieces)
-    if labelled and not (
-        text.startswith(HANDLE_LABEL_WORDS) or any("\n" + word in text for word in HANDLE_LABEL_WORDS)
-    ):
-        # The label starts a line: on a page where none starts with its first word, the
-        # expression, which tries every position of the whole page's text, cannot match.
-        return []
     handles = []
-    for match in (LABELLED_HANDLE if labelled else DATED_HANDLE).finditer(text):
+    for match in DATED_HANDLE.finditer(text):
         # DATED_HANDLE has the handle before the date or ("after") after it.
         handle = (match["handle"] or match.groupdict()["after"]).rstrip(".-")
         if handle.casefold() not in NOT_HANDLES | NOT_NAME_WORDS and handle not in handles:
