@@ -2650,12 +2650,6 @@ def test_an_office_named_with_a_compound_s_hyphen_is_one_credit():
     assert extract(page(head, HEADLINE)).authors == ["Presse- und Kommunikationsamt"]
 
 
-def test_a_date_line_with_the_wire_services_alone_credits_them():
-    header = '<p class="meta">09.02.2010, 13:10 Uhr | dpa, AFP</p><h2>Möbelindustrie</h2>' + HEADLINE
-    article = extract(page("", header))
-    assert (article.authors, article.agencies, article.published) == ([], ["dpa", "AFP"], "2010-02-09T13:10:00+01:00")
-
-
 @pytest.mark.parametrize(
     "line, author",
     [

@@ -833,13 +833,6 @@ DATED_BYLINE = re.compile(
     + r"(?:\s*\([^)]{1,60}\))?$"
 )
 
-# A date line that goes on with the wire services alone: "09.02.2010, 13:10 Uhr | dpa, AFP"
-# (t-online's agency copy), "12.03.2026 – dpa".
-DATED_AGENCIES = re.compile(
-    r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
-    r"(?P<agencies>" + AGENCY_CREDIT + r"(?:\s*[,/]\s*" + AGENCY_CREDIT + r")*)$"
-)
-
 # "Autor*in: Prof. Dr. Benjamin-Immanuel Hoff" (freitag.de), "Autorin: Uta Staschewski" (hss.de),
 # "Autoren Jelko Djuren und Jutta Klaukien" (duengebehoerde-niedersachsen.de).
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
@@ -927,7 +920,6 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     near = [piece for piece in after + before if piece]
     lines = near + [first + " " + second for first, second in zip(near, near[1:])]
     bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
-    bylines.extend(match["agencies"] for match in map(DATED_AGENCIES.match, lines) if match)
     # "Veröffentlicht am 21.11.2024 von Anna Schmidt" (WordPress themes' "Posted on … by …",
     # regional portals: popkultur.de, channelpartner.de, tegernseerstimme.de), "Anna Schmidt |
     # 21.11.2024, 14:30 Uhr" (a meta line with the name first: curved.de, onlinemarketing.de,
