@@ -1791,18 +1791,6 @@ def test_a_correspondent_s_line_credits_the_correspondent(byline):
     assert extract(page(header=header)).authors == ["Anna Schmidt"]
 
 
-@pytest.mark.parametrize(
-    "byline, names",
-    [
-        ("Ein Gastbeitrag von Prof. Dr.-Ing. Miriam Hölscher", ["Prof. Dr.-Ing. Miriam Hölscher"]),
-        ("Von Dipl.-Kfm. Jan Meyer und Anna Schmidt", ["Dipl.-Kfm. Jan Meyer", "Anna Schmidt"]),
-    ],
-)
-def test_a_degree_written_with_its_parts_is_part_of_the_name(byline, names):
-    header = HEADLINE + f'<p class="article__author">{byline}</p>'
-    assert extract(page(header=header)).authors == names
-
-
 def test_author_with_a_slashed_gender_ending_is_a_label():
     assert extract(page(closing="<p>Autor/in: Jana Siebold</p>")).authors == ["Jana Siebold"]
 

@@ -746,10 +746,8 @@ def _byline_names(byline: str) -> tuple[str, ...]:
 # A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
 # "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "v.", "di", "da", "le", "la", "du", "del", "ten", "ter"}
-# A name's word, an abbreviation's point after it, and a degree's parts joined by ".-": "Dr.-Ing.",
-# "Dipl.-Kfm." (the engineering and trade press's bylines and guest columns; aka-blaetter.de's
-# "von Prof. Dr.-Ing. Wolfgang Bachmann").
-NAME_WORD = r"[\w'’-]*(?:\.-[\w'’-]+)*\.?"
+# A name's word and an abbreviation's point after it.
+NAME_WORD = r"[\w'’-]*\.?"
 NAME = (
     CAPITAL
     + NAME_WORD
