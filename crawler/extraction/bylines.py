@@ -1426,6 +1426,9 @@ def _introduced(tree, name: str) -> list[str]:
         ]
     if len(name.split()) != 1 or not name[:1].isupper():
         return []
+    # A first name as the account's display name, the full name in the author box: mtb-news.de's
+    # "Stefanus" ("Stefanus Stahl - Maschinenbauer, …"), journelles.de's "Jessie" ("… von Jessie
+    # Weiß gegründet"), WordPress blogs whose account shows the first name only.
     pattern = re.compile(
         r"\b" + re.escape(name) + r"(?:\s+(?!" + re.escape(name) + r"\b)" + CAPITAL + r"[\w'’-]+){1,2}"
     )
