@@ -1791,6 +1791,11 @@ def test_a_correspondent_s_line_credits_the_correspondent(byline):
     assert extract(page(header=header)).authors == ["Anna Schmidt"]
 
 
+def test_a_closing_credit_before_a_closing_note_credits_its_wire_service():
+    closing = "<p>Die Umfrage läuft weiter. (dpa)</p><p>Dieser Beitrag basiert auf Material der Agentur.</p>"
+    assert extract(page(closing=closing)).agencies == ["dpa"]
+
+
 def test_author_with_a_slashed_gender_ending_is_a_label():
     assert extract(page(closing="<p>Autor/in: Jana Siebold</p>")).authors == ["Jana Siebold"]
 

@@ -556,6 +556,12 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
                 agencies.append(agency)
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
+    elif text and "\n" in text.strip():
+        # The line before a closing note of the site's ("Dieser Beitrag basiert auf Material der
+        # Deutschen Presse-Agentur", a newsletter's or a correction's line): its wire services.
+        earlier = CLOSING_CREDIT.search(text.strip().rsplit("\n", 2)[-2].strip()[-80:])
+        if earlier:
+            _add_agencies(re.split(r"\s*[/,]\s*", earlier[1]), agencies)
     material = (MATERIAL_CREDIT.search(text.strip()[-120:]) if text else None) or _material_line(tree)
     if material:
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". ")), agencies)
