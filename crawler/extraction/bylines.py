@@ -194,6 +194,7 @@ ROLES_LABEL = re.compile(r"^(?:" + CREDIT_ROLES + r")\s*:\s*", re.IGNORECASE)
 # "Autor" with its feminine, plural and gender-inclusive endings: "Autorin", "Autoren",
 # "Autor(en)" (Computerwoche), "Autor*innen" (blog.campact.de), "Autor*in" (freitag.de),
 # "Autoren:" (erneuerbareenergien.de), "Autor:innen", "Autor/in"; "Verfasser" (press portals: openPR).
+# The slashed and colon endings are the same inclusive label in the other spellings German uses.
 AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen|/in|/innen)?|Verfasser(?:in|innen)?)"
 
 # The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
@@ -246,7 +247,8 @@ MATERIAL_CREDIT = re.compile(
 def _material_line(tree):
     """The :data:`MATERIAL_CREDIT` match of a text piece of the page that is that line alone:
     sites that set it in the story's footer (BR24's "Mit Material von dpa" under the text,
-    beside the tags) keep it out of the extracted text."""
+    beside the tags) keep it out of the extracted text. The same credit as that rule's
+    (tagesschau.de, ZDFheute, stern.de), read where the page sets it."""
     if not MATERIAL_WORDS.search(body_text(tree)):
         return None
     return next(
@@ -382,8 +384,8 @@ NOT_A_NAME = re.compile(
     r"^(?:theme|(?:web)?design(?:ed)?|powered)\b|\b(?:theme|template)\s+(?:by|von)\b|"
     # A CMS's placeholder account in the author field: WordPress's "admin" (bmas.de,
     # autonews.ch, autoracing.com.br, inexhibit.com), the Government Site Builder's "publisher"
-    # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster", the same with the site's or a
-    # web's prefix ("webadmin", "siteadmin", "wpadmin").
+    # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster", and "admin" with the site's or a
+    # web's prefix ("webadmin", "siteadmin", "wpadmin"), the same placeholder account.
     r"^(?:(?:web|site|wp|sys)?admin|administrator|publisher|webmaster)$|"
     # A byline part that is only its label or a preposition: a template's byline whose name
     # field is empty ("von am 20.06.2018" on oberstdorf-resort.de), or a label set apart from
@@ -999,8 +1001,9 @@ def _linked_authors(tree, near: list[str]) -> list[str]:
 
 
 def _credited_for_pictures(link, name: str) -> bool:
-    """Whether the author link ``link`` (its text ``name``) credits the pictures
-    (:data:`PICTURE_CREDIT`): "<a …>Jan Meyer</a> (Fotos)", "Fotos: <a …>Jan Meyer</a>"."""
+    """Whether the author link ``link`` (its text ``name``) credits the pictures: "<a …>Jan
+    Meyer</a> (Fotos)", "Fotos: <a …>Jan Meyer</a>". :data:`PICTURE_CREDIT`'s test (badische-
+    zeitung.de, ga.de, republik.ch), made on the text around a link to an author page."""
     previous = link.getprevious()
     before = (link.getparent().text if previous is None else previous.tail) or ""
     label = re.search(r"\b" + PICTURE_ROLES + r"\s*(?::|\bvon|\bby)?\s*$", before, re.IGNORECASE)
@@ -1586,8 +1589,8 @@ def _is_site(name: str, sites: set[str]) -> bool:
     initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
     # A site name of three letters with the word that makes it a publication's: "WAZ Online" on
     # waz.de, "ntv Nachrichten" on n-tv.de, "WDR Nachrichten" on wdr.de, "MDR Aktuell" on mdr.de
-    # (longer names are found inside the credit already), a hyphenated one too: "n-tv
-    # NACHRICHTEN" (the meta author of ntv.de's agency copy).
+    # (longer names are found inside the credit already), a hyphenated one too, the same rule
+    # on its words: "n-tv NACHRICHTEN" (the meta author of ntv.de's agency copy).
     words = words_of(name)
     branded = len(words) >= 2 and words[-1] in MEDIA_WORDS and "".join(words[:-1]) in sites
     return (
