@@ -1122,11 +1122,12 @@ HANDLE_LABEL = r"(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag)\
 
 HANDLE_BEFORE_DATE = r"\s+" + HANDLE + r"\s+(?:[»|·•,–-]\s*)?(?:am\s+)?(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE
 
-# A handle or first name in a dated byline next to the headline: "Geschrieben von Cooper am
-# 25.08.2015 22:30" (bayrische-bembel.de), "von Marianne1 am 20.09.2020" (kochbar.de),
-# "06.11.2023 13:30 von Olga" (vipflash.de). A template's verb before "von" is the same byline
-# with a longer label. The line starts a text piece (pieces are joined by newlines), so that "Der
-# Vorschlag kam von Jonas am 20.09.2021" in a sentence is none; a date line ends with the handle.
+# A handle or first name in a dated byline next to the headline: "von Marianne1 am 20.09.2020"
+# (kochbar.de), "06.11.2023 13:30 von Olga" (vipflash.de), "Geschrieben von Cooper am 25.08.2015
+# 22:30" (bayrische-bembel.de's form, which that site sets under the story, out of this reach):
+# a template's verb before "von" is the same byline with a longer label. The line starts a text
+# piece (pieces are joined by newlines), so that "Der Vorschlag kam von Jonas am 20.09.2021" in a
+# sentence is none; a date line ends with the handle.
 DATED_HANDLE = re.compile(
     r"(?:^|(?<=\n))(?:"
     + HANDLE_LABEL
