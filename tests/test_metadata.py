@@ -884,7 +884,6 @@ def test_a_wire_service_after_the_name_in_the_meta_author_is_the_agency(value):
     [
         # Print bylines carried online: the possessive and the role before the name.
         ("Von unserem Redakteur Jan Meyer", ["Jan Meyer"]),
-        ("Von unserer Korrespondentin Anna Schmidt, Brüssel", ["Anna Schmidt"]),
         # Where each reporter wrote from.
         ("Von Anna Schmidt, Brüssel, und Jan Meyer, Berlin", ["Anna Schmidt", "Jan Meyer"]),
         # "Text:" under the headline, as at the story's end; the photographer is no author.
@@ -1428,9 +1427,6 @@ def test_a_byline_in_a_teaser_card_is_the_teasers():
         "<p><strong>Pressekontakt</strong><br>Dr. Tim Loppe<br>Pressesprecher naturstrom AG<br>Tel.: 0211 77900</p>",
         "<p>Pressekontakt: Dr. Tim Loppe, naturstrom AG, Telefon 0211 77900</p>",
         "<h3>Ihr Ansprechpartner</h3><p>Dr. Tim Loppe</p><p>Telefon 0211 77900</p>",
-        # A contact box known by its class only.
-        '<div class="ansprechpartner_list"><a href="/kontakt/448"><strong>Dr. Tim Loppe </strong></a>'
-        "<div>Stellvertretender Pressesprecher</div></div>",
     ],
 )
 def test_a_press_releases_contact_is_its_author_when_nobody_else_is(contact):
@@ -1532,14 +1528,6 @@ def test_a_headline_set_as_h2_has_its_byline_next_to_it():
 def test_a_dated_byline_credits_a_handle_or_first_name(byline, name):
     article = extract(page(header=HEADLINE + f"<p>{byline}</p>"))
     assert article.author == name
-
-
-def test_a_labelled_dated_byline_counts_below_the_story_too():
-    # Read from the whole page's text, past the reach of the bylines next to the headline.
-    article = extract(page(header=HEADLINE, closing="<p>Geschrieben von <a>Hafenfan</a> am 25.08.2021</p>"))
-    assert article.author == "Hafenfan"
-    article = extract(page(header=HEADLINE, closing="<p>Geschrieben hat es Hafenfan am 25.08.2021</p>"))
-    assert article.authors == []
 
 
 def test_a_handle_needs_a_dated_byline_and_a_person_comes_first():
@@ -1764,24 +1752,6 @@ def test_a_correspondent_s_line_credits_the_correspondent(byline):
     assert extract(page(header=header)).authors == ["Anna Schmidt"]
 
 
-@pytest.mark.parametrize(
-    "byline, names",
-    [
-        ("Ein Gastbeitrag von Prof. Dr.-Ing. Miriam Hölscher", ["Prof. Dr.-Ing. Miriam Hölscher"]),
-        ("Von Dipl.-Kfm. Jan Meyer und Anna Schmidt", ["Dipl.-Kfm. Jan Meyer", "Anna Schmidt"]),
-    ],
-)
-def test_a_degree_written_with_its_parts_is_part_of_the_name(byline, names):
-    header = HEADLINE + f'<p class="article__author">{byline}</p>'
-    assert extract(page(header=header)).authors == names
-
-
-def test_the_desk_s_code_after_an_austrian_agency_credit():
-    """ "(APA/Red)": APA's copy, "Red" the desk ("Redaktion") that edited it."""
-    article = extract(page(closing="<p>(APA/Red)</p>"))
-    assert (article.authors, article.agencies) == ([], ["APA"])
-
-
 def test_a_closing_credit_before_a_closing_note_credits_its_wire_service():
     closing = "<p>Die Umfrage läuft weiter. (dpa)</p><p>Dieser Beitrag basiert auf Material der Agentur.</p>"
     assert extract(page(closing=closing)).agencies == ["dpa"]
@@ -1796,21 +1766,7 @@ def test_materials_of_a_wire_service_credit_it():
     assert (article.authors, article.agencies) == ([], ["dpa"])
 
 
-def test_a_guest_s_credit_names_the_author_over_the_account_that_filed_it():
-    head = '<meta name="author" content="Miriam Feldhaus">'
-    header = HEADLINE + '<span class="meta-author"><a href="/author/miriam-feldhaus/">Miriam Feldhaus</a></span>'
-    guest = "<p><strong>Ein Gastbeitrag von Dr. Sabine Kortmann</strong></p>"
-    story = "".join(f"<p>{STORY}</p>" for _ in range(4))
-    assert extract(page(head, header, body=guest + story)).authors == ["Dr. Sabine Kortmann"]
-    assert extract(page(head, header, body=story)).authors == ["Miriam Feldhaus"]
-    # The guest credited in the byline already stays the only author, with the title shown.
-    header = HEADLINE + "<p>Von Sabine Kortmann</p>"
-    assert extract(page(header=header, body=guest + story)).authors == ["Dr. Sabine Kortmann"]
-
-
-def test_an_author_label_without_a_colon_next_to_the_headline():
-    facts = "<ul><li><strong>Date</strong> 14.01.2026</li><li><strong>Author</strong> Thomas Brenner</li></ul>"
-    assert extract(page(header=HEADLINE + facts, lang="en")).authors == ["Thomas Brenner"]
+def test_a_menu_s_authors_link_names_no_one():
     # A menu's "Authors" link before another link names no one.
     menu = '<ul><li><a href="/authors/">Authors</a></li><li><a href="/latest">Neueste Aktivitäten</a></li></ul>'
     assert extract(page(header=menu + HEADLINE)).authors == []
@@ -2166,14 +2122,6 @@ def test_a_byline_inside_a_form_around_the_whole_page_is_still_read():
 @pytest.mark.parametrize("byline", ["von am 20.06.2018", "By on November 3, 2019", "Posted by at 10:14"])
 def test_a_byline_whose_name_field_is_empty_credits_nobody(byline):
     assert extract(page(header=HEADLINE + f'<p class="byline">{byline}</p>')).authors == []
-
-
-@pytest.mark.parametrize(
-    "credit", ["Gastautorin Anna Schmidt", "Von Wirtschaftsredakteur Anna Schmidt", "Korrespondentin Anna Schmidt"]
-)
-def test_the_person_s_title_before_the_name_is_left_out(credit):
-    assert split_names(credit) == ["Anna Schmidt"]
-    assert extract(page(f'<meta name="author" content="{credit}">', HEADLINE)).authors == ["Anna Schmidt"]
 
 
 def test_an_author_box_with_a_follow_button_is_still_a_byline():
@@ -2651,12 +2599,6 @@ def test_an_office_named_with_a_compound_s_hyphen_is_one_credit():
     head = '<meta name="author" content="Stadt Essen, Presse- und Kommunikationsamt">'
     # The city is no author; its press office is credited as a desk is.
     assert extract(page(head, HEADLINE)).authors == ["Presse- und Kommunikationsamt"]
-
-
-def test_a_date_line_with_the_wire_services_alone_credits_them():
-    header = '<p class="meta">09.02.2010, 13:10 Uhr | dpa, AFP</p><h2>Möbelindustrie</h2>' + HEADLINE
-    article = extract(page("", header))
-    assert (article.authors, article.agencies, article.published) == ([], ["dpa", "AFP"], "2010-02-09T13:10:00+01:00")
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,6 @@ from crawler.extraction.page import (
     words_of,
     body_text,
     meta_content,
-    plain_text,
     plain_text_pieces,
     story_nodes,
     text_of,
@@ -195,6 +194,7 @@ ROLES_LABEL = re.compile(r"^(?:" + CREDIT_ROLES + r")\s*:\s*", re.IGNORECASE)
 # "Autor" with its feminine, plural and gender-inclusive endings: "Autorin", "Autoren",
 # "Autor(en)" (Computerwoche), "Autor*innen" (blog.campact.de), "Autor*in" (freitag.de),
 # "Autoren:" (erneuerbareenergien.de), "Autor:innen", "Autor/in"; "Verfasser" (press portals: openPR).
+# The slashed and colon endings are the same inclusive label in the other spellings German uses.
 AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen|/in|/innen)?|Verfasser(?:in|innen)?)"
 
 # The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
@@ -247,7 +247,8 @@ MATERIAL_CREDIT = re.compile(
 def _material_line(tree):
     """The :data:`MATERIAL_CREDIT` match of a text piece of the page that is that line alone:
     sites that set it in the story's footer (BR24's "Mit Material von dpa" under the text,
-    beside the tags) keep it out of the extracted text."""
+    beside the tags) keep it out of the extracted text. The same credit as that rule's
+    (tagesschau.de, ZDFheute, stern.de), read where the page sets it."""
     if not MATERIAL_WORDS.search(body_text(tree)):
         return None
     return next(
@@ -383,8 +384,8 @@ NOT_A_NAME = re.compile(
     r"^(?:theme|(?:web)?design(?:ed)?|powered)\b|\b(?:theme|template)\s+(?:by|von)\b|"
     # A CMS's placeholder account in the author field: WordPress's "admin" (bmas.de,
     # autonews.ch, autoracing.com.br, inexhibit.com), the Government Site Builder's "publisher"
-    # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster", the same with the site's or a
-    # web's prefix ("webadmin", "siteadmin", "wpadmin").
+    # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster", and "admin" with the site's or a
+    # web's prefix ("webadmin", "siteadmin", "wpadmin"), the same placeholder account.
     r"^(?:(?:web|site|wp|sys)?admin|administrator|publisher|webmaster)$|"
     # A byline part that is only its label or a preposition: a template's byline whose name
     # field is empty ("von am 20.06.2018" on oberstdorf-resort.de), or a label set apart from
@@ -510,11 +511,6 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             _sort_names(_shown_names(value, shown), sites, names, agencies, desks, common)
             if names:
                 break
-    guests = _guest_authors(tree)
-    if names and guests and not {text_key(name) for name in guests} & {text_key(name) for name in names}:
-        # The metadata and the byline name who filed a guest's post (the editor's account).
-        names = []
-        _sort_names(guests, sites, names, agencies, desks, common)
     if not names:
         # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015";
         # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
@@ -758,10 +754,8 @@ def _byline_names(byline: str) -> tuple[str, ...]:
 # A person's name as bylines print it: two to four capitalised words ("Anna Schmidt",
 # "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "v.", "di", "da", "le", "la", "du", "del", "ten", "ter"}
-# A name's word, an abbreviation's point after it, and a degree's parts joined by ".-": "Dr.-Ing.",
-# "Dipl.-Kfm." (the engineering and trade press's bylines and guest columns; aka-blaetter.de's
-# "von Prof. Dr.-Ing. Wolfgang Bachmann").
-NAME_WORD = r"[\w'’-]*(?:\.-[\w'’-]+)*\.?"
+# A name's word and an abbreviation's point after it.
+NAME_WORD = r"[\w'’-]*\.?"
 NAME = (
     CAPITAL
     + NAME_WORD
@@ -776,9 +770,7 @@ NAME = (
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
     r"(?:[Vv]on(?:\s+unse(?:rem|rer))?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|" + AUTHOR_WORD + r"\s*:|"
-    # Next to the headline, in English without a colon: the label of a list of the story's facts
-    # ("<li><strong>Author</strong> Thomas Brenner</li>" on Deutsche Welle's older pages).
-    r"Author\s*:?|Geschrieben von|Ein Beitrag von)"
+    r"Author\s*:|Geschrieben von|Ein Beitrag von)"
 )
 
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
@@ -847,25 +839,9 @@ DATED_BYLINE = re.compile(
     + r"(?:\s*\([^)]{1,60}\))?$"
 )
 
-# A date line that goes on with the wire services alone: "09.02.2010, 13:10 Uhr | dpa, AFP"
-# (t-online's agency copy), "12.03.2026 – dpa".
-DATED_AGENCIES = re.compile(
-    r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–-]\s*"
-    r"(?P<agencies>" + AGENCY_CREDIT + r"(?:\s*[,/]\s*" + AGENCY_CREDIT + r")*)$"
-)
-
 # "Autor*in: Prof. Dr. Benjamin-Immanuel Hoff" (freitag.de), "Autorin: Uta Staschewski" (hss.de),
 # "Autoren Jelko Djuren und Jutta Klaukien" (duengebehoerde-niedersachsen.de).
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
-
-# A guest's credit in the story: "Ein Gastbeitrag von Dr. Sabine Kortmann" at the top of a post
-# the site's editor filed under their own account (WordPress-run business and regional blogs,
-# trade magazines' guest columns), "Guest post by …". The guest wrote it. furche.at, Süddeutsche
-# and ZEIT ONLINE set "Ein Gastkommentar von …", "Ein Gastbeitrag von …" so.
-GUEST_BYLINE = re.compile(
-    r"(?:(?:Ein|Der)\s+)?(?:Gastbeitrag|Gastkommentar|Gastartikel)\s+von\s+|(?:A\s+)?[Gg]uest (?:post|column|essay) by\s+"
-)
-GUEST_CREDIT = re.compile(r"(?:" + GUEST_BYLINE.pattern + r")" + NAMES)
 
 # The last line of a story that signs it: "Von Cosima Künzel" (erzbistum-koeln.de's "<p><em>Von
 # Ulrich Nitsche</em></p>"), "(Christian P. Stadtfeld) +++".
@@ -950,7 +926,6 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     near = [piece for piece in after + before if piece]
     lines = near + [first + " " + second for first, second in zip(near, near[1:])]
     bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
-    bylines.extend(match["agencies"] for match in map(DATED_AGENCIES.match, lines) if match)
     # "Veröffentlicht am 21.11.2024 von Anna Schmidt" (WordPress themes' "Posted on … by …",
     # regional portals: popkultur.de, channelpartner.de, tegernseerstimme.de), "Anna Schmidt |
     # 21.11.2024, 14:30 Uhr" (a meta line with the name first: curved.de, onlinemarketing.de,
@@ -990,7 +965,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             bylines.append(_without_trailing_words(value))
         if len(bylines) >= 6:
             break
-    handles = dated_handles(near) + dated_handles(pieces, labelled=True)
+    handles = dated_handles(near)
     # A press release's issuer next to the headline ("Herausgeber: Nordex SE" on
     # iwrpressedienst.de's releases): an organisation.
     issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
@@ -1026,8 +1001,9 @@ def _linked_authors(tree, near: list[str]) -> list[str]:
 
 
 def _credited_for_pictures(link, name: str) -> bool:
-    """Whether the author link ``link`` (its text ``name``) credits the pictures
-    (:data:`PICTURE_CREDIT`): "<a …>Jan Meyer</a> (Fotos)", "Fotos: <a …>Jan Meyer</a>"."""
+    """Whether the author link ``link`` (its text ``name``) credits the pictures: "<a …>Jan
+    Meyer</a> (Fotos)", "Fotos: <a …>Jan Meyer</a>". :data:`PICTURE_CREDIT`'s test (badische-
+    zeitung.de, ga.de, republik.ch), made on the text around a link to an author page."""
     previous = link.getprevious()
     before = (link.getparent().text if previous is None else previous.tail) or ""
     label = re.search(r"\b" + PICTURE_ROLES + r"\s*(?::|\bvon|\bby)?\s*$", before, re.IGNORECASE)
@@ -1078,16 +1054,9 @@ CONTACT_LABEL = re.compile(
     r"(?:Presse|Medien|Journalist(?:inn)?en)|Pressesprecher(?:in)?)(?:\s*:\s*|\s*$)"
 )
 
-# Words of every contact label, and the office a contact box names ("Pressesprecherin").
-# Looked for as plain substrings, a fraction of a regular expression's cost over a page's text.
+# Words of every contact label. Looked for as plain substrings, a fraction of a regular
+# expression's cost over a page's text.
 CONTACT_WORDS = ("ressesprecher", "nsprechpartner", "ressekontakt", "edienkontakt", "ontakt für")
-
-# Elements that hold a contact box by their class ("ansprechpartner_list", "press-contact"; ekiba.de's
-# "cb-layout-Ansprechpartner" and "ansprechpartner_list_content").
-CONTACT_BOXES = lxml.etree.XPath(
-    '//body//*[contains(@class, "nsprechpartner") or contains(@class, "ressekontakt")'
-    ' or contains(@class, "press-contact") or contains(@class, "contact-person")]'
-)
 
 # A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
 # contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
@@ -1096,12 +1065,11 @@ TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*)*" + NAME)
 
 def press_contacts(tree) -> list[str]:
     """The people a press release names as its contact: the name after a contact label
-    (:data:`CONTACT_LABEL`, in its piece or the next), else the first name in a contact box
-    (:data:`CONTACT_BOXES`) on a page that names an office (:data:`CONTACT_WORDS`). Read only
-    for a story that credits nobody else."""
+    (:data:`CONTACT_LABEL`, in its piece or the next). Read only for a story that credits
+    nobody else."""
     text = body_text(tree)
     if not any(word in text for word in CONTACT_WORDS):
-        # Most pages: no label, nor the office a contact box prints ("Pressesprecherin").
+        # Most pages: no contact label.
         return []
     pieces = plain_text_pieces(tree)
     found = []
@@ -1114,12 +1082,6 @@ def press_contacts(tree) -> list[str]:
         name = re.split(r"\s*(?:,|\s[-–|]\s)\s*", rest, maxsplit=1)[0]
         if TITLED_NAME.fullmatch(name) and _looks_like_a_name(name):
             found.append(name)
-    for box in [] if found else CONTACT_BOXES(tree):
-        for piece in box.xpath(".//text()"):
-            piece = plain_text(piece)
-            if TITLED_NAME.fullmatch(piece) and _looks_like_a_name(piece):
-                found.append(piece)
-                break
     return found
 
 
@@ -1155,20 +1117,17 @@ NAME_THEN_DATE = re.compile(NAMES + r"\s*[|·•]\s*" + DATE_ITEM_TEXT)
 
 HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
 
-# The labels that say "author" outright count anywhere on the page, a plain "von" next to the
-# headline only.
-HANDLE_LABEL_WORDS = ("Geschrieben", "Erstellt", "Verfasst", "Eingestellt", "Gepostet", "Beitrag")
-HANDLE_LABEL = r"(?:" + "|".join(HANDLE_LABEL_WORDS) + r")\s+von"
+# A CMS template's verb before "von" in a dated byline ("Geschrieben von", "Erstellt von").
+HANDLE_LABEL = r"(?:Geschrieben|Erstellt|Verfasst|Eingestellt|Gepostet|Beitrag)\s+von"
 
 HANDLE_BEFORE_DATE = r"\s+" + HANDLE + r"\s+(?:[»|·•,–-]\s*)?(?:am\s+)?(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE
 
-# The label starts a text piece (pieces are joined by newlines), so that "Der Vorschlag kam von
-# Jonas am 20.09.2021" in a sentence is none; a date line ends with the handle.
-LABELLED_HANDLE = re.compile(r"(?:^|(?<=\n))" + HANDLE_LABEL + HANDLE_BEFORE_DATE)
-
-# A handle or first name in a dated byline: "Geschrieben von Cooper am 25.08.2015 22:30"
-# (bayrische-bembel.de), "von Marianne1 am 20.09.2020" (kochbar.de), "06.11.2023 13:30 von Olga"
-# (vipflash.de).
+# A handle or first name in a dated byline next to the headline: "von Marianne1 am 20.09.2020"
+# (kochbar.de), "06.11.2023 13:30 von Olga" (vipflash.de), "Geschrieben von Cooper am 25.08.2015
+# 22:30" (bayrische-bembel.de's form, which that site sets under the story, out of this reach):
+# a template's verb before "von" is the same byline with a longer label. The line starts a text
+# piece (pieces are joined by newlines), so that "Der Vorschlag kam von Jonas am 20.09.2021" in a
+# sentence is none; a date line ends with the handle.
 DATED_HANDLE = re.compile(
     r"(?:^|(?<=\n))(?:"
     + HANDLE_LABEL
@@ -1201,18 +1160,11 @@ ISSUER = re.compile(r"(?:^|(?<=\n))Herausgeber(?:in)?\s*:\s*(?P<issuer>[^\n]{2,6
 NOT_HANDLES = {"heute", "gestern", "morgen", "gast", "anonym", "unbekannt"}
 
 
-def dated_handles(pieces: list[str], labelled: bool = False) -> list[str]:
-    """One-word names in the dated bylines of ``pieces`` (the text pieces next to the headline;
-    with ``labelled``, of the whole page, where only "Geschrieben von …" and the like count)."""
+def dated_handles(pieces: list[str]) -> list[str]:
+    """One-word names in the dated bylines of ``pieces`` (the text pieces next to the headline)."""
     text = "\n".join(pieces)
-    if labelled and not (
-        text.startswith(HANDLE_LABEL_WORDS) or any("\n" + word in text for word in HANDLE_LABEL_WORDS)
-    ):
-        # The label starts a line: on a page where none starts with its first word, the
-        # expression, which tries every position of the whole page's text, cannot match.
-        return []
     handles = []
-    for match in (LABELLED_HANDLE if labelled else DATED_HANDLE).finditer(text):
+    for match in DATED_HANDLE.finditer(text):
         # DATED_HANDLE has the handle before the date or ("after") after it.
         handle = (match["handle"] or match.groupdict()["after"]).rstrip(".-")
         if handle.casefold() not in NOT_HANDLES | NOT_NAME_WORDS and handle not in handles:
@@ -1220,15 +1172,11 @@ def dated_handles(pieces: list[str], labelled: bool = False) -> list[str]:
     return handles
 
 
-def _bylines_in(pieces: list[str], pattern, holding: tuple[str, ...] = ()) -> list[str]:
+def _bylines_in(pieces: list[str], pattern) -> list[str]:
     """Names from the text pieces that start with a byline label. A label alone in its piece
-    ("Von" and then "<a>Anna Schmidt</a>") is read with the pieces that follow it. With
-    ``holding``, only the pieces that hold one of its strings are tried: a quicker test than the
-    pattern's on every piece of the page."""
+    ("Von" and then "<a>Anna Schmidt</a>") is read with the pieces that follow it."""
     bylines = []
     for position, piece in enumerate(pieces):
-        if holding and not any(part in piece for part in holding):
-            continue
         match = pattern.match(piece)
         if not match and len(piece.split()) <= 4:
             match = pattern.match(_with_following_names(pieces, position))
@@ -1238,12 +1186,6 @@ def _bylines_in(pieces: list[str], pattern, holding: tuple[str, ...] = ()) -> li
         if match:
             bylines.append(_without_trailing_words(JOB_TITLE.sub("", match[_credited(match)])))
     return bylines
-
-
-def _guest_authors(tree) -> list[str]:
-    """The names of the page's first guest credit (:data:`GUEST_CREDIT`)."""
-    guests = _bylines_in(plain_text_pieces(tree), GUEST_CREDIT, holding=("Gast", "uest"))
-    return split_names(guests[0]) if guests else []
 
 
 def _credited(match) -> str:
@@ -1382,10 +1324,6 @@ ROLE = re.compile(
     r"volontär|volontärin|journalistin)\b",
     re.IGNORECASE,
 )
-# The same word before a name is the person's title in the byline, not the credit: "Gastautorin
-# Anna Schmidt" (guest posts on blogs and trade magazines), "Wirtschaftsredakteur Jan Meyer"
-# (focus.de's "Von Gastautor Gabor Steingart", "Von FOCUS-online-Redakteur Volker Tietz").
-ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + ")")
 # What a byline adds after a name, set off by a comma, to qualify that person: no one else is
 # credited by it. A degree or credential: "Ilana Muhlstein, MS, RDN" (beachbodyondemand.com),
 # "Rachael Link, MS, RD" (healthline.com), "Anna Schmidt, M.Sc.", "Jan Meyer, Dipl.-Ing." (the
@@ -1498,6 +1436,9 @@ def _introduced(tree, name: str) -> list[str]:
         ]
     if len(name.split()) != 1 or not name[:1].isupper():
         return []
+    # A first name as the account's display name, the full name in the author box: mtb-news.de's
+    # "Stefanus" ("Stefanus Stahl - Maschinenbauer, …"), journelles.de's "Jessie" ("… von Jessie
+    # Weiß gegründet"), WordPress blogs whose account shows the first name only.
     pattern = re.compile(
         r"\b" + re.escape(name) + r"(?:\s+(?!" + re.escape(name) + r"\b)" + CAPITAL + r"[\w'’-]+){1,2}"
     )
@@ -1583,9 +1524,8 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
 
 # After a wire service, its regional service's or the editor's code: "dpa/lsw" (dpa's south-west
 # service, as SWR and Süddeutsche credit agency copy: "Quelle: dpa/lsw"), "dpa/lno" (WELT),
-# "dpa/lnw", "AFP/red", "red/dpa" (wdr.de), "APA/Red" (the desk's "Redaktion" capitalised, as
-# Austrian portals write it).
-SERVICE_CODE = re.compile(r"[a-z]{2,5}|Red")
+# "dpa/lnw", "AFP/red", "red/dpa" (wdr.de).
+SERVICE_CODE = re.compile(r"[a-z]{2,5}")
 
 
 def _agency_with_its_service(name: str) -> str | None:
@@ -1650,8 +1590,8 @@ def _is_site(name: str, sites: set[str]) -> bool:
     initials = len(key) <= 3 and name.isupper() and any(site.startswith(key) for site in sites)
     # A site name of three letters with the word that makes it a publication's: "WAZ Online" on
     # waz.de, "ntv Nachrichten" on n-tv.de, "WDR Nachrichten" on wdr.de, "MDR Aktuell" on mdr.de
-    # (longer names are found inside the credit already), a hyphenated one too: "n-tv
-    # NACHRICHTEN" (the meta author of ntv.de's agency copy).
+    # (longer names are found inside the credit already), a hyphenated one too, the same rule
+    # on its words: "n-tv NACHRICHTEN" (the meta author of ntv.de's agency copy).
     words = words_of(name)
     branded = len(words) >= 2 and words[-1] in MEDIA_WORDS and "".join(words[:-1]) in sites
     return (
@@ -1755,7 +1695,7 @@ def split_names(value) -> list[str]:
             continue
         # The roles' label after a picture role: "Fotos und Text: Anna Schmidt".
         part = ROLES_LABEL.sub("", part.strip())
-        part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
+        part = TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part)).strip(" .:-–—()")
         if separator == "," and len(previous.split()) >= 2 and PLACE_WORD.fullmatch(part):
             # A place after a comma, set after a name of two words or more: where the person
             # writes from or the publisher's seat, no one's name ("Anna Schmidt, Hamburg"; NZZ's
