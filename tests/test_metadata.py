@@ -884,6 +884,7 @@ def test_a_wire_service_after_the_name_in_the_meta_author_is_the_agency(value):
     [
         # Print bylines carried online: the possessive and the role before the name.
         ("Von unserem Redakteur Jan Meyer", ["Jan Meyer"]),
+        ("Von unserer Korrespondentin Anna Schmidt, Brüssel", ["Anna Schmidt"]),
         # Where each reporter wrote from.
         ("Von Anna Schmidt, Brüssel, und Jan Meyer, Berlin", ["Anna Schmidt", "Jan Meyer"]),
         # "Text:" under the headline, as at the story's end; the photographer is no author.
@@ -1757,6 +1758,12 @@ def test_a_closing_credit_before_a_closing_note_credits_its_wire_service():
     assert extract(page(closing=closing)).agencies == ["dpa"]
 
 
+def test_the_desk_s_code_after_an_austrian_agency_credit():
+    """ "(APA/Red)": APA's copy, "Red" the desk ("Redaktion") that edited it."""
+    article = extract(page(closing="<p>(APA/Red)</p>"))
+    assert (article.authors, article.agencies) == ([], ["APA"])
+
+
 def test_author_with_a_slashed_gender_ending_is_a_label():
     assert extract(page(closing="<p>Autor/in: Jana Siebold</p>")).authors == ["Jana Siebold"]
 
@@ -2122,6 +2129,14 @@ def test_a_byline_inside_a_form_around_the_whole_page_is_still_read():
 @pytest.mark.parametrize("byline", ["von am 20.06.2018", "By on November 3, 2019", "Posted by at 10:14"])
 def test_a_byline_whose_name_field_is_empty_credits_nobody(byline):
     assert extract(page(header=HEADLINE + f'<p class="byline">{byline}</p>')).authors == []
+
+
+@pytest.mark.parametrize(
+    "credit", ["Gastautorin Anna Schmidt", "Von Wirtschaftsredakteur Anna Schmidt", "Korrespondentin Anna Schmidt"]
+)
+def test_the_person_s_title_before_the_name_is_left_out(credit):
+    assert split_names(credit) == ["Anna Schmidt"]
+    assert extract(page(f'<meta name="author" content="{credit}">', HEADLINE)).authors == ["Anna Schmidt"]
 
 
 def test_an_author_box_with_a_follow_button_is_still_a_byline():

@@ -1324,6 +1324,11 @@ ROLE = re.compile(
     r"volontär|volontärin|journalistin)\b",
     re.IGNORECASE,
 )
+# The same word before a name is the person's title in the byline, not part of the name: a guard
+# like JOB_TITLE's. "Von unserer Korrespondentin Anna Schmidt", print bylines carried online;
+# "Gastautorin Anna Schmidt" (guest posts on blogs and trade magazines); focus.de's "Von Gastautor
+# Gabor Steingart", "Von FOCUS-online-Redakteur Volker Tietz".
+ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + ")")
 # What a byline adds after a name, set off by a comma, to qualify that person: no one else is
 # credited by it. A degree or credential: "Ilana Muhlstein, MS, RDN" (beachbodyondemand.com),
 # "Rachael Link, MS, RD" (healthline.com), "Anna Schmidt, M.Sc.", "Jan Meyer, Dipl.-Ing." (the
@@ -1524,8 +1529,8 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
 
 # After a wire service, its regional service's or the editor's code: "dpa/lsw" (dpa's south-west
 # service, as SWR and Süddeutsche credit agency copy: "Quelle: dpa/lsw"), "dpa/lno" (WELT),
-# "dpa/lnw", "AFP/red", "red/dpa" (wdr.de).
-SERVICE_CODE = re.compile(r"[a-z]{2,5}")
+# "dpa/lnw", "AFP/red", "red/dpa" (wdr.de); "APA/Red", the same desk's code capitalised.
+SERVICE_CODE = re.compile(r"[a-z]{2,5}|Red")
 
 
 def _agency_with_its_service(name: str) -> str | None:
@@ -1695,7 +1700,7 @@ def split_names(value) -> list[str]:
             continue
         # The roles' label after a picture role: "Fotos und Text: Anna Schmidt".
         part = ROLES_LABEL.sub("", part.strip())
-        part = TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part)).strip(" .:-–—()")
+        part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
         if separator == "," and len(previous.split()) >= 2 and PLACE_WORD.fullmatch(part):
             # A place after a comma, set after a name of two words or more: where the person
             # writes from or the publisher's seat, no one's name ("Anna Schmidt, Hamburg"; NZZ's
