@@ -2217,6 +2217,9 @@ def test_a_day_the_lead_names_on_its_weekday_is_not_the_date_line():
     )
     head = jsonld(datePublished="2026-04-21T09:00:00+02:00")
     assert extract(site_page("", header, head=head)).published == "2026-04-21T09:00:00+02:00"
+    # A byline's name before the weekday: the date line.
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Anna Schmidt am Dienstag, 21.04.2026 - 14:30</p>"
+    assert extract(site_page("", header)).published[:16] == "2026-04-21T14:30"
 
 
 def test_the_site_s_blocks_before_the_story_s_are_no_date_line_nor_byline_however_short():

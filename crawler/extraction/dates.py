@@ -742,9 +742,10 @@ SELF_REFERENCE = re.compile(
 PUBLISHED_AFTER = re.compile(r"[^.]{0,120}?\b(?:veröffentlicht|publiziert|erstellt|geschrieben)\b", re.IGNORECASE)
 
 # A date that is not the story's: an update, a product's release, or an event in a sentence
-# ("am 18. Oktober 2021"; with a weekday between, ON_A_WEEKDAY_IN_A_SENTENCE). Next to the
-# headline: zeit.de's "Editiert am", tagesanzeiger.ch's "Aktualisiert:", "ab 1. November 2023" in
-# lebensmittelpraxis.de's lead.
+# ("am 18. Oktober 2021"; not "am Mittwoch, 26.01.2022", which bylines print: "Kathrin Führes am
+# Mittwoch, 26.01.2022 - 14:30" on jagderleben.de, st-georg.de, zdnet.de, the bylines'
+# NAME_BEFORE_DATE). Next to the headline: zeit.de's "Editiert am",
+# tagesanzeiger.ch's "Aktualisiert:", "ab 1. November 2023" in lebensmittelpraxis.de's lead.
 NOT_PUBLISHED = re.compile(
     r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
     r"mitglied seit|geboren|"
@@ -786,14 +787,15 @@ def _event_lines(tree) -> list:
     return list(lines)
 
 
-# A weekday and date after a preposition that follows a word: a date in a sentence ("bietet sich
-# am Freitag, 31. Januar", ahlen.de; "heißt es am Dienstag, den 31. Oktober 2023", bernau-live.de;
-# "blickt sie am Mittwoch, 13.10.2021", thw.de; also feuerwehrverband.de, handball.ch,
-# kyffhaeuser-nachrichten.de), as a lead names an event's day. Not after a label's word
-# ("Veröffentlicht am Montag, …", read as labelled above).
+# A weekday and date after a preposition that follows a verb or another lower-case word: a date
+# in a sentence ("bietet sich am Freitag, 31. Januar", ahlen.de; "heißt es am Dienstag, den 31.
+# Oktober 2023", bernau-live.de; "blickt sie am Mittwoch, 13.10.2021", thw.de; also
+# feuerwehrverband.de, handball.ch, kyffhaeuser-nachrichten.de), as a lead names an event's
+# day. Bylines print a name before it ("Kathrin Führes am Mittwoch, 26.01.2022 - 14:30" on
+# jagderleben.de, st-georg.de, zdnet.de), labels their word ("veröffentlicht am Montag, …", read as labelled above).
 ON_A_WEEKDAY_IN_A_SENTENCE = re.compile(
-    r"(?<![\w-])(?!(?i:veröffentlicht|erschienen|publiziert|erstellt|geschrieben|gepostet|aktualisiert)\b)"
-    r"[^\W\d_]+\s+(?:am|vom|bis|ab|seit)\s+" + ANY_WEEKDAY + r",?\s*(?:den\s+)?$"
+    r"(?<![\w-])(?!(?:veröffentlicht|erschienen|publiziert|erstellt|geschrieben|gepostet|aktualisiert)\b)"
+    r"[a-zäöüß]+\s+(?:am|vom|bis|ab|seit)\s+" + ANY_WEEKDAY + r",?\s*(?:den\s+)?$"
 )
 
 
