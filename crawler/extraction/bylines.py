@@ -447,8 +447,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     Looks at JSON-LD, ``<meta name=author>``, then (when those name no person, only the site
     or a desk) byline elements, the "Von …" line next to the headline and a name before the
     date there ("Kathrin Führes am Mittwoch, 26.01.2022"), then a one-word handle or first name
-    in a dated byline ("Geschrieben von Cooper am 25.08.2015") and a press release's issuer
-    ("Herausgeber: Nordex SE"), then trafilatura's guess (``fallback``, a string or a function
+    in a dated byline ("Geschrieben von Cooper am 25.08.2015"), then trafilatura's guess (``fallback``, a string or a function
     called only when it is needed), and a closing credit
     such as "(dpa)" or "(nic)" or an agency's opening dateline ("Hamburg (dpa/lno) – …"). Desk
     names ("Redaktion") are kept only when nobody else is named.
@@ -489,7 +488,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     common = LowercaseWords(tree)
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks, common)
-    shown, handles, issuers, sources = _shown_credits(tree, headline)
+    shown, handles, sources = _shown_credits(tree, headline)
     if names and shown and _unseen(names, tree):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account) while it prints a byline: the byline counts.
@@ -512,9 +511,8 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             if names:
                 break
     if not names:
-        # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015";
-        # a press release's issuer ("Herausgeber: Nordex SE", filed as a desk).
-        _sort_names(handles[:1] + issuers, sites, names, agencies, desks, common)
+        # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015".
+        _sort_names(handles[:1], sites, names, agencies, desks, common)
     if not (names or agencies or desks):
         # The story's first three: other stories' cards and readers' comments may come first.
         story_bylines = (
@@ -910,11 +908,9 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
     return _shown_credits(tree, headline)[0]
 
 
-def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str], list[str], list[str]]:
-    """``(bylines, handles, issuers, sources)``: :func:`shown_bylines`, the one-word handles or
-    first names of dated bylines (:func:`dated_handles`), the organisations a press release
-    next to the headline names as its issuer ("Herausgeber: Nordex SE"), and the agencies or
-    broadcasters the story's source lines credit (:func:`source_credits`)."""
+def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str], list[str]]:
+    """``(bylines, handles, sources)``: :func:`shown_bylines`, the one-word handles or first
+    names of dated bylines (:func:`dated_handles`), and the agencies or broadcasters the story's source lines credit (:func:`source_credits`)."""
     bylines = []
     after, before = text_near_headline(tree, headline, pieces=True, limit=BYLINE_AFTER)
     # Before the headline the nearest byline counts first; pieces are read in page order.
@@ -965,11 +961,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             bylines.append(_without_trailing_words(value))
         if len(bylines) >= 6:
             break
-    handles = dated_handles(near)
-    # A press release's issuer next to the headline ("Herausgeber: Nordex SE" on
-    # iwrpressedienst.de's releases): an organisation.
-    issuers = [match["issuer"] for match in ISSUER.finditer(window) if DESK_WORDS.search(match["issuer"])]
-    return bylines, handles, issuers, source_credits(pieces)
+    return bylines, dated_handles(near), source_credits(pieces)
 
 
 # Links to an author's page: "/autor/anna-schmidt/" (WELT, t-online), "/autoren/…" (ZEIT ONLINE,
@@ -1152,9 +1144,6 @@ NAME_BEFORE_DATE = re.compile(
     + ANY_DATE
     + r"(?:\s*Uhr)?[ \t]*(?=\n|$)"
 )
-
-# A press release's issuer next to its headline: "Herausgeber: <a …>Nordex SE</a>" (iwrpressedienst.de).
-ISSUER = re.compile(r"(?:^|(?<=\n))Herausgeber(?:in)?\s*:\s*(?P<issuer>[^\n]{2,60})(?=\n|$)")
 
 # Words in that place that name nobody (besides :data:`NOT_NAME_WORDS`).
 NOT_HANDLES = {"heute", "gestern", "morgen", "gast", "anonym", "unbekannt"}
