@@ -43,13 +43,9 @@ KICKER_NAMES = (
     "supertitle",
     "pretitle",
 )
-# A "label" inside the headline's element is its kicker too: FAZ sets "<h2 class="header-title">
-# <span class="header-label">Beihilferecht</span> <span class="header-title__text">…", and a page
-# of the benchmark's check half is read so.
 KICKER_CLASSES = (
     *KICKER_NAMES,
     "subtitle",
-    "label",
 )
 
 KICKER_WORDS = set(KICKER_CLASSES) | {word + "s" for word in KICKER_CLASSES}
