@@ -557,8 +557,9 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
     elif text and "\n" in text.strip():
-        # The line before a closing note of the site's ("Dieser Beitrag basiert auf Material der
-        # Deutschen Presse-Agentur", a newsletter's or a correction's line): its wire services.
+        # The closing credit (CLOSING_CREDIT) on the line before a closing note of the site's
+        # ("Dieser Beitrag basiert auf Material der Deutschen Presse-Agentur", a newsletter's or
+        # a correction's line): its wire services.
         earlier = CLOSING_CREDIT.search(text.strip().rsplit("\n", 2)[-2].strip()[-80:])
         if earlier:
             _add_agencies(re.split(r"\s*[/,]\s*", earlier[1]), agencies)
@@ -842,7 +843,8 @@ DATED_BYLINE = re.compile(
 EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
 
 # The last line of a story that signs it: "Von Cosima Künzel" (erzbistum-koeln.de's "<p><em>Von
-# Ulrich Nitsche</em></p>"), "(Christian P. Stadtfeld) +++".
+# Ulrich Nitsche</em></p>"), "(Christian P. Stadtfeld) +++". One form of the closing signature,
+# whose name alone in bold (aerobuzz.de, eishockeynews.de, below) is another.
 SIGNED = re.compile(
     r"^(?:(?:[Vv]on|Text:)\s+|[—–]\s*)(?P<names>" + NAME + r")$|"
     r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
