@@ -541,7 +541,9 @@ def _page_update(tree, now: datetime) -> str | None:
     """The day of the page's update line where it stands away from the headline, as travanto.de
     prints "Zuletzt aktualisiert am 28.01.2020" under a listing's calendar (and Joomla's default
     "Zuletzt aktualisiert am Freitag, 08. Mai 2009 um 09:02" under the article): the one day the
-    update lines outside comments and other stories' teasers print, else ``None``."""
+    update lines outside comments and other stories' teasers print, else ``None``. The update
+    lines are :func:`_update_lines`' (pronats.de, 1000things.at, travanto.de), read here for the
+    modification where they stand."""
     days = set()
     for line in _update_lines(tree):
         if IN_ANOTHER_BLOCK(line):
