@@ -1902,6 +1902,8 @@ def test_an_article_header_marked_intro_is_not_the_lead(inner):
         "field field--name-body field--type-text-with-summary",  # Drupal's body field
         "lead-asset",  # the lead's picture and its caption
         "leadMediaRegion video",
+        "ad-slot leader-board",  # an ad slot's, its name written in two words
+        "adLeaderBoard",
     ],
 )
 def test_a_class_that_only_contains_a_lead_word_marks_no_lead(unmarked):

@@ -30,6 +30,8 @@ CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # sign-up form's: changenow.de, it-learner.de), "leaderboard" (an ad slot's: mz-web.de, cicero.de,
 # venturebeat.com). The lead's own: watson.ch's "lead", nzz.ch's "leadtext", zeit.de's
 # "article__intro", theguardian.com's "standfirst", bbc.com's "introduction", beige.de's "summary".
+# "leader" followed by "board" is the ad slot's name written in two words ("leader-board",
+# "adLeaderBoard"), as "leaderboard" is.
 LEAD_WORDS = {"lead", "leader", "leadtext", "intro", "introtext", "introduction", "standfirst", "summary"}
 
 
@@ -49,7 +51,8 @@ def marks_lead(classes: str) -> bool:
         if "with" in words and words[-1] == "summary":
             continue
         if any(
-            word in LEAD_WORDS and following not in PICTURE_WORDS for word, following in zip(words, words[1:] + [""])
+            word in LEAD_WORDS and following not in PICTURE_WORDS | {"board"}
+            for word, following in zip(words, words[1:] + [""])
         ):
             return True
         if "teaser-text" in "-".join(words):
