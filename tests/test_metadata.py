@@ -2446,24 +2446,6 @@ def test_a_figure_s_as_of_day_is_not_the_story_s():
     assert extract(bare_page("", body)).published[:10] == "2026-04-22"
 
 
-def test_a_live_blog_is_dated_when_it_opened_not_by_its_latest_entry():
-    """A live blog's date line prints its latest entry's time, which its markup gives as the
-    modification; the publication is when it opened (BILD's and WELT's tickers)."""
-    head = jsonld(
-        **{"@type": "LiveBlogPosting"},
-        headline="Hafen im Warnstreik",
-        datePublished="2026-03-10T07:30:00+01:00",
-        dateModified="2026-03-11T21:05:00+01:00",
-        coverageStartTime="2026-03-10T07:30:00+01:00",
-    )
-    header = '<h1>Hafen im Warnstreik</h1><time datetime="2026-03-11T21:05:00+01:00">11.03.2026 - 21:05 Uhr</time>'
-    article = extract(page(head, header))
-    assert (article.published, article.modified) == ("2026-03-10T07:30:00+01:00", "2026-03-11T21:05:00+01:00")
-    # A story whose date line shows its modification is dated so: readers saw that day.
-    story = head.replace("LiveBlogPosting", "NewsArticle")
-    assert extract(page(story, header)).published.startswith("2026-03-11")
-
-
 def test_a_video_s_day_and_length_next_to_the_headline_are_not_the_story_s():
     head = jsonld(headline="Hafen wird erweitert", datePublished="2026-03-10T12:40:00+01:00")
     player = (

@@ -207,12 +207,6 @@ def article_dates(
     )
     modified = _first_valid(modified_candidates, now)
     shown = shown_date(tree, headline, now, structured)
-    if shown and structured and modified and _same_minute(shown, modified) and _is_live_blog(nodes):
-        # A live blog's date line prints its latest entry's time, which its markup gives as
-        # the modification (BILD's and WELT's tickers, tests/data/templates): the publication
-        # is when it opened. On other pages a date line that equals the markup's modification is the
-        # day readers saw the story published (rtl.de, jagdleben.de), so only live blogs.
-        shown = None
     if shown:
         # What the page prints as its date ("Erschienen am 13.10.2021", the date line under
         # the headline) outweighs a guess; a structured timestamp adds the time when it agrees.
@@ -242,24 +236,6 @@ def article_dates(
     if modified is not None and published is not None and modified <= published:
         modified = None
     return PublicationDates(published, modified, source if published else None)
-
-
-def _is_live_blog(nodes: list[dict]) -> bool:
-    """Whether the story's structured data types it a live blog (schema.org LiveBlogPosting)."""
-    return any("LiveBlogPosting" in jsonld_types(node) for node in nodes)
-
-
-def _same_minute(first: str, second: str) -> bool:
-    """Whether two ISO 8601 timestamps with times name the same minute (offsets considered)."""
-    if len(first) <= 10 or len(second) <= 10:
-        return False
-    try:
-        one, other = datetime.fromisoformat(first), datetime.fromisoformat(second)
-    except ValueError:
-        return False
-    if (one.tzinfo is None) != (other.tzinfo is None):
-        return False
-    return abs((one - other).total_seconds()) < 60 and one.minute == other.minute
 
 
 def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text: str, now: datetime) -> str | None:
