@@ -292,31 +292,9 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
             put_back(taken)
         if found and found.endswith("-01") and not (_url_states_day(url, found) or _prints_first_day(tree, found)):
             found = None
-        if found and left_out is first_left_out and update_lines and _in_the_story_s_sentences(found, text):
-            # Without its update line, the page's one date left was a day the story's sentences
-            # name ("Seit 4. August 2014 ist in Bolivien …" under "Aktualisiert: 30.12.2016" on
-            # pronats.de; "Am 2. März 2017 hatte …" beside aerztezeitung.de's "aktualisiert:"):
-            # the update is the nearer reading of its date.
-            continue
         if found:
             return found
     return None
-
-
-def _in_the_story_s_sentences(day: str, text: str) -> bool:
-    """Whether a sentence of the story's extracted ``text`` names ``day`` (YYYY-MM-DD): a line
-    of running text around it, not a date line of its own ("21.04.2026", "Erstellt: 21.04.2026")."""
-    return any(
-        (moment := _from_match(match)) is not None
-        and moment.date().isoformat() == day
-        and len((line[: match.start()] + line[match.end() :]).split()) >= SENTENCE_WORDS
-        for line in text.splitlines()
-        for match in visible_dates(line)
-    )
-
-
-# Words besides a date that make a line of the story's text a sentence rather than a date line.
-SENTENCE_WORDS = 6
 
 
 def warm_up_date_parser() -> None:
