@@ -455,8 +455,7 @@ def _describes_other_media(script: str, headline: str | None) -> bool:
     )
 
 
-# Pictures with their captions, which date the picture (liquimoly-hbl.de's and dhb.de's, one
-# CMS), dialogs over the page (a consent banner's "Stand:", orsted.de's Cookiebot banner; a
+# Dialogs over the page (a consent banner's "Stand:", orsted.de's Cookiebot banner; a
 # match schedule's modal on rhein-neckar-loewen.de), and the dates that sidebars and other
 # stories' blocks print in elements of their own: the date-classed items of the <aside> lists
 # on tagblatt.ch, nzz.ch, bnn.de and 35 more of the benchmarks' pages, and the time-classed ones
@@ -464,8 +463,7 @@ def _describes_other_media(script: str, headline: str | None) -> bool:
 # fischundfang.de and wildundhund.de, a job list's on forstpraxis.de, "comment__timestamp",
 # "recommended-stories-timestamp" on sportsnet.ca: 12 of the tune and article-extraction pages).
 NOT_THE_STORY_S_DATES = lxml.etree.XPath(
-    "//figure[not(ancestor::figure)] | //figcaption[not(ancestor::figure)] | "
-    + DIALOG_XPATH
+    DIALOG_XPATH
     + ' | (//@class[contains(., "date") or contains(., "time")]/parent::* | //time)'
     + f"[not(*)][ancestor::aside or {OUTSIDE_THE_STORY}]"
 )
