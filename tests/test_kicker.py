@@ -55,11 +55,6 @@ HEADLINE = "Hafen wird um zwei Terminals erweitert"
             + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">',
             f"<h1><div>Strukturwandel</div><div>{HEADLINE}</div></h1>",
         ),
-        # "Kicker - Headline" in og:title, the kicker shown just above the headline (FOCUS-like).
-        (
-            f'<meta property="og:title" content="Strukturwandel - {HEADLINE}">',
-            f'<header><div class="Article-Overhead">Strukturwandel</div><h2>{HEADLINE}</h2></header>',
-        ),
     ],
 )
 def test_the_kicker_is_kept_apart_from_the_headline(head, header):

@@ -131,24 +131,9 @@ def _first_line_kicker(headline_element, headline: str) -> str | None:
 
 def _metadata_kicker(tree, headline: str, url: str) -> str | None:
     """Rule 3: "Kicker: Headline" in a metadata title whose rest is the visible headline (the
-    SEO titles of SPIEGEL, RP ONLINE, n-tv), or "Kicker - Headline" (another separator than the
-    colon) where the page shows the kicker's words in the element just before the headline: a
-    dash alone parts a site's name or section off too. FOCUS online writes its og:title so
-    ("Kommentar - …"), its kicker in the block above the headline, and the Schwarzwälder Bote
-    its titles ("Balingen - …"), the place above the headline; the other separators are
-    confirmed the same way."""
-    element = find_headline_element(tree, headline)
-    shown_before = _text_just_before(element) if element is not None else None
+    SEO titles of SPIEGEL, RP ONLINE, n-tv)."""
     for title in metadata_titles(tree, url):
         parts = SITE_SEPARATOR.split(title)
-        if (
-            shown_before
-            and len(parts) == 2
-            and text_key(parts[0]) == text_key(shown_before)
-            and text_key(parts[1]) == text_key(headline)
-        ):
-            if kicker := _plausible(parts[0], headline):
-                return kicker
         # A site name or section may follow or lead ("Kicker: Headline | Site"); the whole
         # title counts too, for a headline with a dash of its own.
         for candidate in dict.fromkeys([*parts, title]):
@@ -168,22 +153,6 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
                     and not _names_the_host(kicker, url)
                 ):
                     return kicker
-    return None
-
-
-def _text_just_before(element) -> str | None:
-    """The text of the visible element right before ``element`` in its parent (that of its
-    parent when it is the first), or ``None``."""
-    for container in (element, element.getparent()):
-        if container is None:
-            return None
-        previous = container.getprevious()
-        while previous is not None and not isinstance(previous.tag, str):
-            previous = previous.getprevious()
-        if previous is not None:
-            return None if is_hidden(previous) else text_of(previous)
-        if (container.text or "").strip():
-            return None
     return None
 
 
