@@ -171,12 +171,6 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # careelite.de, verivox.de).
         if _contains(stripped[0], heading) or _same_start(heading, stripped[0]):
             return heading
-    for heading in headings:
-        # The headline leads the metadata title, the rest is site and slogan ("Bielersee-
-        # Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin"; journals.univie.ac.at,
-        # and the titles of pointofsail-kiel.de, vinosytapas.de, kochbar.de, which earlier rules read).
-        if any(text_key(TITLE_SEPARATORS.split(title)[0]) == text_key(heading) for title in meta_titles):
-            return heading
     # No <h1> names the metadata's story, an element marked as the headline does ("<div
     # class="stage-headline">", "c-article__title", itemprop="headline"): the page sets its
     # headline in a styled block under a logo or section <h1> (the itemprop="headline" <h2>s and
