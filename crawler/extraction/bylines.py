@@ -420,12 +420,7 @@ DATE_START = (
     # Capitalised after a small letter, as no name is written.
     r"(?<=[a-zäöüß])(?-i:" + ANY_WEEKDAY + r"\b|" + MONTH + r"\s*(?=\d)|" + DATE_LABEL + r"\b)"
 )
-# A correspondent's line goes on with where the report comes from: "Anna Schmidt berichtet aus
-# Berlin" (the ARD's and ZDF's reports from their studios), "Jan Meyer reports from Kyiv".
-REPORTS_FROM = r"\s(?:berichtet|berichten|meldet sich|melden sich|reports|reporting)\s+(?:aus|von|live|from)\b"
-BYLINE_END = re.compile(
-    r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + REPORTS_FROM + "|" + DATE_START, re.IGNORECASE
-)
+BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + DATE_START, re.IGNORECASE)
 
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
