@@ -1467,8 +1467,10 @@ def _fuller_name(name: str, shown: list[str]) -> str:
     candidates = [candidate for value in shown for candidate in split_names(value)]
     if len(name.split()) == 1 and name.islower():
         # A handle made of the name ("jreckfort"), before any longer credit that holds it: the
-        # meta authors "christian.stadtfeld" (osthessen-news.de, signed "(Christian P. Stadtfeld)")
-        # and "arianschlichenmayer" (baumeister.de, printed "Arian Schlichenmayer").
+        # meta authors "christian.stadtfeld" (osthessen-news.de, signed "(Christian P. Stadtfeld)"),
+        # "arianschlichenmayer" (baumeister.de, printed "Arian Schlichenmayer") and "vpohl"
+        # (reisen-mit-dem-internet.de, "© 2004 - 2020 Volker Pohl" in the footer, found by
+        # :func:`_introduced`).
         for candidate in candidates:
             if _abbreviates(name, candidate):
                 return candidate
