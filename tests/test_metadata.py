@@ -1291,15 +1291,6 @@ def test_the_site_credited_by_its_initials_gives_way_to_the_signature():
     assert extract(page(head, HEADLINE, closing=closing)).authors == ["Cosima Künzel"]
 
 
-def test_a_first_name_gets_the_full_name_of_the_author_box():
-    head = jsonld(author={"@type": "Person", "name": "Stefanus"})
-    closing = (
-        '<div class="author-box"><div class="author-box__name">Stefanus</div><div class="author-box__bio">'
-        "Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter. Seit 2002 auf dem Rad.</div></div>"
-    )
-    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Stefanus Stahl"]
-
-
 @pytest.mark.parametrize(
     "dateline",
     [

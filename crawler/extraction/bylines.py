@@ -1411,37 +1411,19 @@ def _lowercase_words(text: str) -> set[str]:
 
 
 def _introduced(tree, name: str) -> list[str]:
-    """For a first name alone ("Stefanus"), the full names an author box's biography gives
-    it ("Stefanus Stahl - Maschinenbauer, Abenteurer …")."""
-    if len(name.split()) == 1 and name.islower():
-        # A CMS handle ("jreckfort"): the name it is made of, wherever the page writes it (an
-        # author box's biography, "Jana Reckfort schreibt für …" under WordPress themes' "Über
-        # jreckfort", whose box is marked by its id only). WordPress sites credit the login so
-        # ("caschy" on stadt-bremerhaven.de, the hypotheses.org blogs); al.com's pages printed
-        # "Cdedman" beside Christie Dedman.
-        return [
-            match[0]
-            for piece in plain_text_pieces(tree)
-            for match in FULL_NAME.finditer(piece)
-            if _abbreviates(name, match[0]) and _looks_like_a_name(match[0])
-        ]
-    if len(name.split()) != 1 or not name[:1].isupper():
+    """For a CMS handle ("jreckfort"), the full names made of it that the page writes: an
+    author box's biography, "Jana Reckfort schreibt für …" under WordPress themes' "Über
+    jreckfort", whose box is marked by its id only."""
+    if len(name.split()) != 1 or not name.islower():
         return []
-    # A first name as the account's display name, the full name in the author box: mtb-news.de's
-    # "Stefanus" ("Stefanus Stahl - Maschinenbauer, …"), journelles.de's "Jessie" ("… von Jessie
-    # Weiß gegründet"), WordPress blogs whose account shows the first name only.
-    pattern = re.compile(
-        r"\b" + re.escape(name) + r"(?:\s+(?!" + re.escape(name) + r"\b)" + CAPITAL + r"[\w'’-]+){1,2}"
-    )
-    found = []
-    for element in byline_elements(tree)[:10]:
-        # Piece by piece: a name heading and the biography below it ("Matthias" and
-        # "Medizinstudent, Papa, …") are not one name.
-        for piece in element.xpath(".//text()"):
-            found.extend(
-                match[0] for match in pattern.finditer(" ".join(piece.split())) if _looks_like_a_name(match[0])
-            )
-    return found
+    # WordPress sites credit the login so ("caschy" on stadt-bremerhaven.de, the hypotheses.org
+    # blogs); al.com's pages printed "Cdedman" beside Christie Dedman.
+    return [
+        match[0]
+        for piece in plain_text_pieces(tree)
+        for match in FULL_NAME.finditer(piece)
+        if _abbreviates(name, match[0]) and _looks_like_a_name(match[0])
+    ]
 
 
 # A first name and a surname as a biography writes them.
@@ -1475,8 +1457,6 @@ def _fuller_name(name: str, shown: list[str]) -> str:
             if _abbreviates(name, candidate):
                 return candidate
     for candidate in candidates:
-        # A name and what follows a dash is a biography ("Stefanus Stahl - Maschinenbauer").
-        candidate = re.split(r"\s[-–]\s", candidate)[0]
         candidate_words = words_of(candidate)
         if (
             len(candidate_words) > len(words)
