@@ -1679,16 +1679,6 @@ def test_a_template_s_verb_before_the_name_is_a_label(label):
 
 @pytest.mark.parametrize(
     "byline",
-    ["Text und Interview: Julia Lauter", "Text & Fotos: Julia Lauter", "Text, Bilder und Recherche: Julia Lauter"],
-)
-def test_a_credit_of_several_roles_is_one_label_before_the_name(byline):
-    assert split_names(byline) == ["Julia Lauter"]
-    header = HEADLINE + f'<p class="article-author">{byline}</p>'
-    assert extract(page(header=header)).authors == ["Julia Lauter"]
-
-
-@pytest.mark.parametrize(
-    "byline",
     [
         "Von Anna Schmidt (Text) und Jan Meyer (Fotos)",
         "Text: Anna Schmidt, Fotos: Jan Meyer",

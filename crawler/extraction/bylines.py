@@ -184,12 +184,9 @@ COMMON_NOUN = re.compile(
     re.IGNORECASE,
 )
 
-# A credit of several roles before the one name that did them: "Text und Interview: …" (brand
-# eins), "Text & Fotos: …" (petri-heil.ch, travel and regional magazines), "Text und Bilder: …",
-# "Interview und Fotos: …" (reportage blogs). Read as one label, the roles after the first are
-# not left on the name as "Interview: Anna Schmidt".
-CREDIT_ROLES = r"(?:text|interview)(?:\s*(?:,|&|und|and)\s*(?:text|interview|fotos?|bilder|bild|recherche))*"
-ROLES_LABEL = re.compile(r"^(?:" + CREDIT_ROLES + r")\s*:\s*", re.IGNORECASE)
+# The author's role as the label of a credit's part: "Fotos und Text: Anna Schmidt" read as
+# "Fotos" and "Text: Anna Schmidt" (see :data:`PICTURE_CREDIT`).
+ROLES_LABEL = re.compile(r"^(?:text|interview)\s*:\s*", re.IGNORECASE)
 
 # "Autor" with its feminine, plural and gender-inclusive endings: "Autorin", "Autoren",
 # "Autor(en)" (Computerwoche), "Autor*innen" (blog.campact.de), "Autor*in" (freitag.de),
@@ -204,11 +201,7 @@ AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen|/in|/in
 # cnn.com, "Opinion by …", "Commentary by …", "Story by …"); a press release's "Pressekontakt:"
 # in an element marked as its author's: a label, however the byline element is marked.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|"
-    + CREDIT_ROLES
-    + r"|"
-    + AUTHOR_WORD
-    + r"|author|(?:ein )?artikel von|"
+    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text|interview|" + AUTHOR_WORD + r"|author|(?:ein )?artikel von|"
     r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben|eingestellt) von|"
     r"(?:posted|written|analysis|opinion|commentary|story|reporting) by)\s*:?\s+",
     re.IGNORECASE,
@@ -1619,7 +1612,7 @@ BRACKETED = re.compile(r"\([^()]*\)")
 # "Text: Anna Schmidt, Fotos: Jan Meyer", "photos by John Doe" (regional papers' features and
 # reportages, travel and city magazines, English features; republik.ch's "(Text) und … (Illustration)";
 # the same roles label captions, "Foto: …" on badische-zeitung.de and ga.de). The photographer, video reporter or
-# illustrator so credited is no author; "Text und Fotos: …" credits the author (:data:`CREDIT_ROLES`).
+# illustrator so credited is no author; "Text und Fotos: …" credits the author (:data:`EXPLICIT_BYLINE_LABEL`).
 PICTURE_ROLES = (
     r"(?:fotos?|bilder?|fotografie|photos?|photography|videos?|kamera|grafik(?:en)?|illustrations?|karikatur)"
 )
