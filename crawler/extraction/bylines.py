@@ -184,12 +184,9 @@ COMMON_NOUN = re.compile(
     re.IGNORECASE,
 )
 
-# A credit of several roles before the one name that did them: "Text und Interview: …" (brand
-# eins), "Text & Fotos: …" (petri-heil.ch, travel and regional magazines), "Text und Bilder: …",
-# "Interview und Fotos: …" (reportage blogs). Read as one label, the roles after the first are
-# not left on the name as "Interview: Anna Schmidt".
-CREDIT_ROLES = r"(?:text|interview)(?:\s*(?:,|&|und|and)\s*(?:text|interview|fotos?|bilder|bild|recherche))*"
-ROLES_LABEL = re.compile(r"^(?:" + CREDIT_ROLES + r")\s*:\s*", re.IGNORECASE)
+# The author's role as the label of a credit's part: "Fotos und Text: Anna Schmidt" read as
+# "Fotos" and "Text: Anna Schmidt" (see :data:`PICTURE_CREDIT`).
+ROLES_LABEL = re.compile(r"^(?:text|interview)\s*:\s*", re.IGNORECASE)
 
 # "Autor" with its feminine, plural and gender-inclusive endings: "Autorin", "Autoren",
 # "Autor(en)" (Computerwoche), "Autor*innen" (blog.campact.de), "Autor*in" (freitag.de),
@@ -204,11 +201,7 @@ AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen|/in|/in
 # cnn.com, "Opinion by …", "Commentary by …", "Story by …"); a press release's "Pressekontakt:"
 # in an element marked as its author's: a label, however the byline element is marked.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|"
-    + CREDIT_ROLES
-    + r"|"
-    + AUTHOR_WORD
-    + r"|author|(?:ein )?artikel von|"
+    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text|interview|" + AUTHOR_WORD + r"|author|(?:ein )?artikel von|"
     r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben|eingestellt) von|"
     r"(?:posted|written|analysis|opinion|commentary|story|reporting) by)\s*:?\s+",
     re.IGNORECASE,
@@ -420,12 +413,7 @@ DATE_START = (
     # Capitalised after a small letter, as no name is written.
     r"(?<=[a-zäöüß])(?-i:" + ANY_WEEKDAY + r"\b|" + MONTH + r"\s*(?=\d)|" + DATE_LABEL + r"\b)"
 )
-# A correspondent's line goes on with where the report comes from: "Anna Schmidt berichtet aus
-# Berlin" (the ARD's and ZDF's reports from their studios), "Jan Meyer reports from Kyiv".
-REPORTS_FROM = r"\s(?:berichtet|berichten|meldet sich|melden sich|reports|reporting)\s+(?:aus|von|live|from)\b"
-BYLINE_END = re.compile(
-    r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + REPORTS_FROM + "|" + DATE_START, re.IGNORECASE
-)
+BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + DATE_START, re.IGNORECASE)
 
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
@@ -1416,37 +1404,19 @@ def _lowercase_words(text: str) -> set[str]:
 
 
 def _introduced(tree, name: str) -> list[str]:
-    """For a first name alone ("Stefanus"), the full names an author box's biography gives
-    it ("Stefanus Stahl - Maschinenbauer, Abenteurer …")."""
-    if len(name.split()) == 1 and name.islower():
-        # A CMS handle ("jreckfort"): the name it is made of, wherever the page writes it (an
-        # author box's biography, "Jana Reckfort schreibt für …" under WordPress themes' "Über
-        # jreckfort", whose box is marked by its id only). WordPress sites credit the login so
-        # ("caschy" on stadt-bremerhaven.de, the hypotheses.org blogs); al.com's pages printed
-        # "Cdedman" beside Christie Dedman.
-        return [
-            match[0]
-            for piece in plain_text_pieces(tree)
-            for match in FULL_NAME.finditer(piece)
-            if _abbreviates(name, match[0]) and _looks_like_a_name(match[0])
-        ]
-    if len(name.split()) != 1 or not name[:1].isupper():
+    """For a CMS handle ("jreckfort"), the full names made of it that the page writes: an
+    author box's biography, "Jana Reckfort schreibt für …" under WordPress themes' "Über
+    jreckfort", whose box is marked by its id only."""
+    if len(name.split()) != 1 or not name.islower():
         return []
-    # A first name as the account's display name, the full name in the author box: mtb-news.de's
-    # "Stefanus" ("Stefanus Stahl - Maschinenbauer, …"), journelles.de's "Jessie" ("… von Jessie
-    # Weiß gegründet"), WordPress blogs whose account shows the first name only.
-    pattern = re.compile(
-        r"\b" + re.escape(name) + r"(?:\s+(?!" + re.escape(name) + r"\b)" + CAPITAL + r"[\w'’-]+){1,2}"
-    )
-    found = []
-    for element in byline_elements(tree)[:10]:
-        # Piece by piece: a name heading and the biography below it ("Matthias" and
-        # "Medizinstudent, Papa, …") are not one name.
-        for piece in element.xpath(".//text()"):
-            found.extend(
-                match[0] for match in pattern.finditer(" ".join(piece.split())) if _looks_like_a_name(match[0])
-            )
-    return found
+    # WordPress sites credit the login so ("caschy" on stadt-bremerhaven.de, the hypotheses.org
+    # blogs); al.com's pages printed "Cdedman" beside Christie Dedman.
+    return [
+        match[0]
+        for piece in plain_text_pieces(tree)
+        for match in FULL_NAME.finditer(piece)
+        if _abbreviates(name, match[0]) and _looks_like_a_name(match[0])
+    ]
 
 
 # A first name and a surname as a biography writes them.
@@ -1472,14 +1442,14 @@ def _fuller_name(name: str, shown: list[str]) -> str:
     candidates = [candidate for value in shown for candidate in split_names(value)]
     if len(name.split()) == 1 and name.islower():
         # A handle made of the name ("jreckfort"), before any longer credit that holds it: the
-        # meta authors "christian.stadtfeld" (osthessen-news.de, signed "(Christian P. Stadtfeld)")
-        # and "arianschlichenmayer" (baumeister.de, printed "Arian Schlichenmayer").
+        # meta authors "christian.stadtfeld" (osthessen-news.de, signed "(Christian P. Stadtfeld)"),
+        # "arianschlichenmayer" (baumeister.de, printed "Arian Schlichenmayer") and "vpohl"
+        # (reisen-mit-dem-internet.de, "© 2004 - 2020 Volker Pohl" in the footer, found by
+        # :func:`_introduced`).
         for candidate in candidates:
             if _abbreviates(name, candidate):
                 return candidate
     for candidate in candidates:
-        # A name and what follows a dash is a biography ("Stefanus Stahl - Maschinenbauer").
-        candidate = re.split(r"\s[-–]\s", candidate)[0]
         candidate_words = words_of(candidate)
         if (
             len(candidate_words) > len(words)
@@ -1642,7 +1612,7 @@ BRACKETED = re.compile(r"\([^()]*\)")
 # "Text: Anna Schmidt, Fotos: Jan Meyer", "photos by John Doe" (regional papers' features and
 # reportages, travel and city magazines, English features; republik.ch's "(Text) und … (Illustration)";
 # the same roles label captions, "Foto: …" on badische-zeitung.de and ga.de). The photographer, video reporter or
-# illustrator so credited is no author; "Text und Fotos: …" credits the author (:data:`CREDIT_ROLES`).
+# illustrator so credited is no author; "Text und Fotos: …" credits the author (:data:`EXPLICIT_BYLINE_LABEL`).
 PICTURE_ROLES = (
     r"(?:fotos?|bilder?|fotografie|photos?|photography|videos?|kamera|grafik(?:en)?|illustrations?|karikatur)"
 )
