@@ -1715,6 +1715,19 @@ def test_a_bracket_after_a_name_is_read_whole(byline, names):
     assert split_names(byline) == names
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["Anna Schmidt berichtet aus Berlin", "Anna Schmidt meldet sich aus Brüssel", "Anna Schmidt reports from Kyiv"],
+)
+def test_a_correspondent_s_line_credits_the_correspondent(byline):
+    assert split_names(byline) == ["Anna Schmidt"]
+    header = (
+        HEADLINE
+        + f'<div class="authorline"><div class="authorline__author">{byline}</div><div>ARD-Hauptstadtstudio</div></div>'
+    )
+    assert extract(page(header=header)).authors == ["Anna Schmidt"]
+
+
 def test_a_closing_credit_before_a_closing_note_credits_its_wire_service():
     closing = "<p>Die Umfrage läuft weiter. (dpa)</p><p>Dieser Beitrag basiert auf Material der Agentur.</p>"
     assert extract(page(closing=closing)).agencies == ["dpa"]

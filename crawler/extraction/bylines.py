@@ -413,7 +413,13 @@ DATE_START = (
     # Capitalised after a small letter, as no name is written.
     r"(?<=[a-zäöüß])(?-i:" + ANY_WEEKDAY + r"\b|" + MONTH + r"\s*(?=\d)|" + DATE_LABEL + r"\b)"
 )
-BYLINE_END = re.compile(r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + DATE_START, re.IGNORECASE)
+# A correspondent's line goes on with where the report comes from: "Anna Schmidt berichtet aus
+# Berlin" (the ARD's and ZDF's reports from their studios), "Jan Meyer reports from Kyiv". A guard
+# like the byline's other ends: without it the words after the name become part of it.
+REPORTS_FROM = r"\s(?:berichtet|berichten|meldet sich|melden sich|reports|reporting)\s+(?:aus|von|live|from)\b"
+BYLINE_END = re.compile(
+    r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + REPORTS_FROM + "|" + DATE_START, re.IGNORECASE
+)
 
 # A byline names a few people; longer texts in "author" boxes are biographies.
 MAX_BYLINE_WORDS = 12
