@@ -319,11 +319,6 @@ def displayed_copy(heading):
 SUBSCRIPTION_BADGE = re.compile(r"[A-ZÄÖÜ][\w]{0,11}\+|[A-ZÄÖÜ]{1,12}\s?(?:plus|Plus|PLUS)|\+")
 
 
-def headline_candidates(tree) -> list[str]:
-    """Texts of the page's visible ``<h1>`` elements, kicker labels removed, in page order."""
-    return [text for text, _lines in _headings(tree)]
-
-
 # Class words of the element that holds a story's headline when it is no <h1>: "stage-headline"
 # (welt.de's stage), "article-headline" (brigitte.de), "a-h1-title" (stern.de), "l-headline"
 # (sheego.de), "c-article__title" (BEM), "entry-title" (WordPress),
