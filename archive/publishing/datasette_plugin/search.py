@@ -277,7 +277,16 @@ class ArchiveSearch:
                 raise  # over the time limit: Datasette says so, as for its own statements
             except Exception:  # noqa: BLE001 - e.g. an FTS syntax error: Datasette reports it
                 pass
-        return await self.original_execute(sql, params, *args, **kwargs)
+        started = time.perf_counter()
+        try:
+            return await self.original_execute(sql, params, *args, **kwargs)
+        except sqlite3.OperationalError as error:
+            # Stopped while opening the FTS index, SQLite reports "vtable constructor failed",
+            # which Datasette passes on as an error: past the limit, any error is the limit's.
+            limit_ms = min(filter(None, (kwargs.get("custom_time_limit"), self.database.ds.sql_time_limit_ms)))
+            if (time.perf_counter() - started) * 1000 >= limit_ms:
+                raise QueryInterrupted(error, sql, params) from None
+            raise
 
     async def facet_in_memory(self, sql: str, params: dict) -> Results | None:
         """The answer to a facet statement over the whole table or a search with many
