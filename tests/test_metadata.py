@@ -123,6 +123,26 @@ def test_a_kicker_on_its_own_line_or_after_a_separator_is_not_the_headline():
         assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
+def test_the_site_s_name_before_a_colon_is_no_part_of_the_headline():
+    # Blogger titles each post "Blog name: Post title"; its layout sets the blog's name in an
+    # <h1> of the page's header, the day in an <h2>, the post's title in an <h3>.
+    def blog_page(title: str) -> str:
+        story = "".join(f"<p>{STORY}</p>" for _ in range(4))
+        return (
+            f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+            "<div class='header'><h1 class='title'><a href='/'>Ruhr-Wirtschaftsticker</a></h1></div>"
+            "<div class='main'><h2 class='date-header'>Mittwoch, 27. Januar 2010</h2><div class='post hentry'>"
+            "<h3 class='post-title entry-title'><a href='/2010/01/hafen.html'>Hafen wird um zwei Terminals "
+            f"erweitert</a></h3><div class='post-body entry-content'>{story}</div></div></div>"
+            "<div class='sidebar'><h2 class='title'>Über diesen Blog</h2><p>Nachrichten aus dem Revier.</p></div>"
+            "</body></html>"
+        )
+
+    url = "http://ruhr-wirtschaftsticker.blogspot.com/2010/01/hafen.html"
+    article = extract(blog_page("Ruhr-Wirtschaftsticker: Hafen wird um zwei Terminals erweitert"), url)
+    assert (article.title, article.kicker) == ("Hafen wird um zwei Terminals erweitert", None)
+
+
 def test_hidden_headings_and_screen_reader_labels_are_not_the_title():
     head = '<meta property="og:title" content="Hafen wird um zwei Terminals erweitert">'
     header = (

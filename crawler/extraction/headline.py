@@ -418,6 +418,12 @@ def _heading_text(element) -> str:
 
 def strip_site_name(title: str, site_names: set[str]) -> str:
     """Remove a site name, section or date glued to a title with " | ", " - ", " – " …."""
+    # The site's own name before a colon leads the title, as Blogger titles every post ("Blog
+    # name: Post title") and as bdzv.de ("BDZV: …") and thespacereview.com ("The Space Review: …")
+    # write theirs: the site, not a kicker.
+    led = KICKER_COLON.match(title)
+    if led and text_key(led["kicker"]) in site_names:
+        title = led["headline"]
     parts = TITLE_SEPARATORS.split(title)
     if len(parts) == 1:
         return title
