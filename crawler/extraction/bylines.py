@@ -441,8 +441,8 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     Looks at JSON-LD, ``<meta name=author>``, then (when those name no person, only the site
     or a desk) byline elements, the "Von …" line next to the headline and a name before the
     date there ("Kathrin Führes am Mittwoch, 26.01.2022"), then a one-word handle or first name
-    in a dated byline ("Geschrieben von Cooper am 25.08.2015"), then trafilatura's guess (``fallback``, a string or a function
-    called only when it is needed), and a closing credit
+    in a dated byline ("Geschrieben von Cooper am 25.08.2015"), then trafilatura's guess
+    (``fallback``, a string or a function called only when it is needed), and a closing credit
     such as "(dpa)" or "(nic)" or an agency's opening dateline ("Hamburg (dpa/lno) – …"). Desk
     names ("Redaktion") are kept only when nobody else is named.
     """
@@ -906,7 +906,8 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
 
 def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str], list[str]]:
     """``(bylines, handles, sources)``: :func:`shown_bylines`, the one-word handles or first
-    names of dated bylines (:func:`dated_handles`), and the agencies or broadcasters the story's source lines credit (:func:`source_credits`)."""
+    names of dated bylines (:func:`dated_handles`), and the agencies or broadcasters the story's
+    source lines credit (:func:`source_credits`)."""
     bylines = []
     after, before = text_near_headline(tree, headline, pieces=True, limit=BYLINE_AFTER)
     # Before the headline the nearest byline counts first; pieces are read in page order.
