@@ -542,7 +542,8 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     names = [
         name for position, name in enumerate(fuller) if _person_key(name) not in map(_person_key, fuller[:position])
     ]
-    credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
+    story = text.strip() if text else ""
+    credit = CLOSING_CREDIT.search(story[-80:]) if story else None
     if credit:
         for code in re.split(r"\s*[/,]\s*", credit[1]):
             agency = AGENCIES.get(code.lower())
@@ -550,19 +551,19 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
                 agencies.append(agency)
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
-    elif text and "\n" in text.strip():
+    elif "\n" in story:
         # The closing credit (CLOSING_CREDIT) on the line before a closing note of the site's
         # ("Dieser Beitrag basiert auf Material der Deutschen Presse-Agentur", a newsletter's or
         # a correction's line): its wire services.
-        earlier = CLOSING_CREDIT.search(text.strip().rsplit("\n", 2)[-2].strip()[-80:])
+        earlier = CLOSING_CREDIT.search(story.rsplit("\n", 2)[-2].strip()[-80:])
         if earlier:
             _add_agencies(re.split(r"\s*[/,]\s*", earlier[1]), agencies)
-    material = (MATERIAL_CREDIT.search(text.strip()[-120:]) if text else None) or _material_line(tree)
+    material = (MATERIAL_CREDIT.search(story[-120:]) if story else None) or _material_line(tree)
     if material:
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". ")), agencies)
     for codes in _codes_lines(tree, text):
         _add_agencies(re.split(r"[\s/()]+", codes), agencies)
-    opening = OPENING_CREDIT.match(text.strip()[:80]) if text else None
+    opening = OPENING_CREDIT.match(story[:80]) if story else None
     if opening:
         # Only the wire services: "(ots)", "(red)" at the start name no author.
         _add_agencies(re.split(r"\s*[/,]\s*", opening["codes"]), agencies)
