@@ -196,6 +196,18 @@ def test_a_page_without_h1_takes_the_one_text_it_marks_as_headline(meta_title):
     assert extract(page(head, headline + other)).title != "Neuer Radweg am Rhein eröffnet"
 
 
+@pytest.mark.parametrize("section_class", ["title-label", "category-title", "rubrik-title", "tag-title"])
+def test_a_section_s_name_in_a_title_classed_element_is_no_second_headline(section_class):
+    # Section and topic labels are classed "…-title" too; they do not make the marked headline
+    # one of two different texts.
+    head = '<title>Hafen-Ausbau | Stadtmagazin</title><meta property="og:site_name" content="Stadtmagazin">'
+    header = (
+        f'<span class="{section_class}">Regionale Wirtschaft</span>'
+        '<div class="article-headline">Hafen wird um zwei Terminals erweitert</div>'
+    )
+    assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
+
+
 def test_the_story_s_h1_wins_over_an_seo_title_that_words_the_story_otherwise():
     head = (
         '<meta property="og:title" content="Neue Terminals im Hafen Düsseldorf – alle Infos">'

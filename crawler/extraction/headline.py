@@ -323,7 +323,7 @@ SUBSCRIPTION_BADGE = re.compile(r"[A-ZÄÖÜ][\w]{0,11}\+|[A-ZÄÖÜ]{1,12}\s?(?
 # (welt.de's stage), "article-headline" (brigitte.de), "a-h1-title" (stern.de), "l-headline"
 # (sheego.de), "c-article__title" (BEM), "entry-title" (WordPress),
 # "headline" (many CMSs); a subtitle, kicker or teaser class is something else, so is a
-# category, tag or "rubrik" class (a section's or a topic's name, not the story's headline),
+# category, tag, "rubrik" or label class (a section's or a topic's name, not the story's headline),
 # and so is "heading" (WordPress marks every subheading of the text "wp-block-heading").
 HEADLINE_CLASS_WORDS = {"headline", "title"}
 
@@ -341,6 +341,8 @@ NOT_HEADLINE_CLASS_WORDS = KICKER_WORDS | {
     "categories",
     "tag",
     "tags",
+    "label",
+    "labels",
 }
 
 
