@@ -869,6 +869,24 @@ def test_a_stand_line_is_the_date_when_it_is_the_only_one():
     assert (article.published, article.modified) == ("2020-04-21T09:00:00+02:00", "2020-04-28T18:00:00+02:00")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<time datetime="2020-04-28T18:00:00+02:00">Stand: 28.04.2020, 18:00 Uhr</time>',
+        '<time datetime="2020-04-28T18:00:00+02:00">Aktualisiert am 28.04.2020, 18:00 Uhr</time>',
+    ],
+)
+def test_a_time_element_that_prints_its_own_as_of_label_is_read_as_the_line_it_is(line):
+    # The Ippen papers and WELT set the whole line "Stand: …" inside the <time> element.
+    header = f"<h1>Hafen wird um zwei Terminals erweitert</h1><p>{line}</p>"
+    head = jsonld(datePublished="2020-04-21T09:00:00+02:00", dateModified="2020-04-28T18:00:00+02:00")
+    article = extract(page(head, header))
+    assert (article.published, article.modified) == ("2020-04-21T09:00:00+02:00", "2020-04-28T18:00:00+02:00")
+    # Alone, with no earlier publication in the markup, "Stand:" still dates the story.
+    if "Stand" in line:
+        assert extract(page('<meta name="date" content="2020-04-29">', header)).published[:10] == "2020-04-28"
+
+
 @pytest.mark.parametrize("dateline", ["Wochenbericht 14. - 20. Januar 2022", "Messebericht 14.-20.01.2022"])
 def test_a_date_line_with_a_range_names_its_first_day(dateline):
     header = f"<h1>Hafen wird um zwei Terminals erweitert</h1><p>{dateline}</p>"

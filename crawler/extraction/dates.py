@@ -942,7 +942,12 @@ def _printed_time_element(tree, now: datetime) -> str | None:
             # <dd><time>", "Updated <time>" on vox.com, digg.com, sfgate.com);
             # "Termin: <time>…</time>": an event's day.
             continue
-        printed = visible_dates(text_of(element))
+        printed = visible_dates(own := text_of(element))
+        if printed and _labelled_as_no_publication_inside(own[: printed[0].start()]):
+            # The label inside the element: "<time>Stand: 08.05.2026, 07:45 Uhr</time>" on the
+            # Ippen papers' story header, "<time>Aktualisiert am …</time>": the as-of line,
+            # which the date line's rule reads against the markup's publication.
+            continue
         if printed:
             printed_days.add(_plausible(_from_match(printed[0]), now))
         else:
@@ -964,6 +969,13 @@ def _labelled_as_no_publication(element) -> bool:
         before = text_of(term)
     before = " ".join(before.split())[-40:]
     return bool(UPDATE_LABEL.search(before) or EVENT_DAY.search(before))
+
+
+def _labelled_as_no_publication_inside(before: str) -> bool:
+    """Whether the text a ``<time>`` element prints before its date labels an update, a state
+    as of a day or an event's day."""
+    before = " ".join(before.split())[-40:]
+    return bool(UPDATE_LABEL.search(before) or AS_OF.search(before) or EVENT_DAY.search(before))
 
 
 def _plausible(moment: datetime | None, now: datetime) -> str | None:
