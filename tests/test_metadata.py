@@ -997,6 +997,7 @@ def test_byline_with_von_und():
         ("(AFP) – ", "AFP"),
         ("İstanbul (AFP) – ", "AFP"),
         ("Łódź (AFP) – ", "AFP"),
+        ("Münster (epd). ", "epd"),
     ],
 )
 def test_an_agency_dateline_opening_the_story_names_the_agency(dateline, agency):
@@ -2606,6 +2607,43 @@ def test_an_english_author_label_is_no_part_of_the_name():
 def test_a_wire_service_with_its_regional_service_credits_the_agency_alone(credit):
     article = extract(page("", HEADLINE + f'<div class="meta-authors">{credit}</div>'))
     assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
+def test_a_photo_s_source_in_its_caption_credits_no_wire_service():
+    figure = '<figure><img src="/hafen.jpg" alt=""><figcaption>Der Hafen <span>Quelle: dpa</span></figcaption></figure>'
+    article = extract(page("", HEADLINE + figure))
+    assert (article.agencies, article.author) == ([], None)
+    # The same line under the story credits the agency.
+    article = extract(page("", HEADLINE + figure, closing='<p class="source">Quelle: dpa</p>'))
+    assert article.agencies == ["dpa"]
+
+
+@pytest.mark.parametrize("desk", ["CHECK24 Redaktion", "ruhr24 Redaktion", "t3n Redaktion"])
+def test_a_digit_inside_a_desk_s_name_is_part_of_it(desk):
+    assert split_names(desk) == [desk]
+    # A digit that starts a word starts the date line, also run into the name.
+    assert split_names("Anna Schmidt 21.11.2024") == ["Anna Schmidt"]
+    assert split_names("Anna Schmidt21.11.2024") == ["Anna Schmidt"]
+
+
+def test_a_name_trafilatura_rewrites_is_not_credited():
+    # trafilatura reads "Von der CHECK24 Redaktion" as "Der Check", which the page never prints.
+    head = '<meta property="og:site_name" content="CHECK24">' + jsonld(
+        author={"@type": "Organization", "name": "CHECK24 Redaktion"}
+    )
+    header = HEADLINE + '<span class="c24-mag-article__author">Von der CHECK24 Redaktion</span>'
+    assert extract(page(head, header)).authors == ["CHECK24 Redaktion"]
+    # A name trafilatura finds in a meta tag of its own is the page's: "dcterms.creator".
+    head = '<meta name="dcterms.creator" content="Martin Stallmann">'
+    assert extract(page(head, HEADLINE)).authors == ["Martin Stallmann"]
+
+
+@pytest.mark.parametrize(
+    "credit", ["rmb8090 Siamo un memorabilia del meglio dei fantastici", "Geteilt von", "Shared by"]
+)
+def test_a_sentence_or_a_label_without_its_name_is_nobody(credit):
+    head = f'<meta name="author" content="{credit}">'
+    assert extract(page(head, HEADLINE)).authors == []
 
 
 def test_verfasser_is_an_author_label():

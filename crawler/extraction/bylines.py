@@ -2,6 +2,7 @@
 
 import functools
 import itertools
+from collections import Counter
 import re
 from typing import NamedTuple
 
@@ -34,6 +35,7 @@ from crawler.extraction.page import (
     words_of,
     body_text,
     meta_content,
+    plain_text,
     plain_text_pieces,
     story_nodes,
     text_of,
@@ -290,10 +292,12 @@ MATERIAL_WORDS = re.compile(
 )
 
 # "Hamburg (dpa/lno) – Trotz …", "Frankfurt (dpa-AFX) - …": the agency's dateline opening the story
-# (welt.de's, finanztreff.de's and tour-magazin.de's agency copy; "WASHINGTON (Reuters) -").
+# (welt.de's, finanztreff.de's and tour-magazin.de's agency copy; "WASHINGTON (Reuters) -"), and
+# with a full stop, as epd writes its datelines ("Rom (epd). Spitzenvertreter …" on ekd.de,
+# "Straßburg/Speyer (epd). Für …" on meine-kirchenzeitung.de, osservatoriopr.net's copies).
 OPENING_CREDIT = re.compile(
     r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
-    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*[-–—:]\s"
+    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*[-–—:.]\s"
 )
 
 # An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors):
@@ -417,8 +421,11 @@ DATE_START = (
 # Berlin" (the ARD's and ZDF's reports from their studios), "Jan Meyer reports from Kyiv". A guard
 # like the byline's other ends: without it the words after the name become part of it.
 REPORTS_FROM = r"\s(?:berichtet|berichten|meldet sich|melden sich|reports|reporting)\s+(?:aus|von|live|from)\b"
+# A digit inside a word is part of a name ("CHECK24 Redaktion", "t3n", "ruhr24"); one that
+# starts a word, or a date run into the name ("Anna Schmidt21.11.2024"), starts the date line.
 BYLINE_END = re.compile(
-    r"\s[·|•]\s|\d|\b(?:stand|" + DATE_LABEL + r")\b|" + REPORTS_FROM + "|" + DATE_START, re.IGNORECASE
+    r"\s[·|•]\s|(?<!\w)\d|\d+[./:]\d|\b(?:stand|" + DATE_LABEL + r")\b|" + REPORTS_FROM + "|" + DATE_START,
+    re.IGNORECASE,
 )
 
 # A byline names a few people; longer texts in "author" boxes are biographies.
@@ -527,7 +534,14 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
         _sort_names(signature, sites, names, agencies, desks, common)
     if not names:
-        guess = [_as_printed(name, tree) for name in split_names(fallback() if callable(fallback) else fallback)]
+        # Only names the page prints or its meta tags state (trafilatura reads more of them,
+        # "dcterms.creator", "Author"): it rewrites what it reads ("Von der CHECK24 Redaktion"
+        # becomes "Der Check"), and a name it made up is nobody's.
+        guess = [
+            printed
+            for name in split_names(fallback() if callable(fallback) else fallback)
+            if (printed := _printed(name, tree))
+        ]
         _sort_names(_not_from_teasers(guess, tree), sites, names, agencies, desks, common)
     if not names and sources:
         # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls" on mdr.de,
@@ -599,12 +613,14 @@ def _credited_desks(desks: list[str]) -> list[str]:
     ]
 
 
-def _as_printed(name: str, tree) -> str:
-    """``name`` as the page prints it: trafilatura capitalises every word of the names it
-    finds, so a newsroom's code ("red, ORF.at" under orf.at's unsigned stories) would read as
-    a name ("Red"), and a name printed in capitals loses them before :func:`_in_mixed_case`."""
-    printed = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body_text(tree), re.IGNORECASE)
-    return printed[0] if printed else name
+def _printed(name: str, tree) -> str | None:
+    """``name`` as the page prints it, or None if it prints no such words: trafilatura
+    capitalises every word of the names it finds, so a newsroom's code ("red, ORF.at" under
+    orf.at's unsigned stories) would read as a name ("Red"), and a name printed in capitals
+    loses them before :func:`_in_mixed_case`."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+    printed = pattern.search(body_text(tree)) or pattern.search("\n".join(tree.xpath("//head/meta/@content")))
+    return printed[0] if printed else None
 
 
 def _add_agencies(codes: list[str], agencies: list[str]) -> None:
@@ -959,7 +975,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             bylines.append(_without_trailing_words(value))
         if len(bylines) >= 6:
             break
-    return bylines, dated_handles(near), source_credits(pieces)
+    return bylines, dated_handles(near), source_credits(pieces, _caption_pieces(tree))
 
 
 # Links to an author's page: "/autor/anna-schmidt/" (WELT, t-online), "/autoren/…" (ZEIT ONLINE,
@@ -1016,12 +1032,18 @@ SOURCE_LINE = re.compile(
 )
 
 
-def source_credits(pieces: list[str]) -> list[str]:
+def source_credits(pieces: list[str], captions: Counter | None = None) -> list[str]:
     """The credits of the source lines among ``pieces`` (the page's text pieces), in page
-    order: a piece that is the whole line, or the label "Quelle:" and the next piece (a link)."""
+    order: a piece that is the whole line, or the label "Quelle:" and the next piece (a link).
+    Not those of ``captions`` (the pieces of figures and their captions): "Quelle: dpa" under a
+    photo credits the picture, not the story."""
     credits = []
+    captions = Counter(captions or ())
     for position, piece in enumerate(pieces):
         if not piece.startswith("Quelle"):
+            continue
+        if captions[piece] > 0:
+            captions[piece] -= 1
             continue
         if piece.rstrip() in ("Quelle:", "Quelle :") and position + 1 < len(pieces):
             piece = "Quelle: " + pieces[position + 1]
@@ -1030,6 +1052,15 @@ def source_credits(pieces: list[str]) -> list[str]:
         if credited and (credited.isupper() or credited.lower() in AGENCIES):
             credits.append(match["source"])
     return credits
+
+
+def _caption_pieces(tree) -> Counter:
+    """The text pieces of the page's figures, their captions in them, that start a source line."""
+    return Counter(
+        piece
+        for text in tree.xpath("//figure//text()[starts-with(normalize-space(), 'Quelle')]")
+        if (piece := plain_text(text))
+    )
 
 
 # The label of a press release's contact, on its own or before the name ("Pressekontakt:
@@ -1349,6 +1380,14 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
         return "organisation"
     folded = " ".join(words_of(name))
     if folded in LABEL_PHRASES or any(COMMON_NOUN.match(word) and len(word) >= 8 for word in words):
+        return "phrase"
+    if len(words) > 1 and words[-1].lower() in {"von", "by"}:
+        # A label whose name was a handle the split dropped ("Geteilt von", "Shared by"): a
+        # name goes on after its particle.
+        return "phrase"
+    if sum(word[:1].islower() and word.lower() not in NAME_PARTICLES for word in words) >= 3:
+        # A sentence run on after a name or handle ("rmb8090 Siamo un memorabilia del meglio"):
+        # a name holds no more than particles in lower case.
         return "phrase"
     if len(words) > 1 and words[0].lower() in common and words[0].lower() not in NAME_PARTICLES:
         # A brand or a phrase ("Daheim Solar", "Unsere Partner"): credited only when nobody is.
