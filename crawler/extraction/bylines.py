@@ -975,7 +975,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             bylines.append(_without_trailing_words(value))
         if len(bylines) >= 6:
             break
-    return bylines, dated_handles(near), source_credits(pieces, _caption_pieces(tree))
+    return bylines, dated_handles(near), source_credits(pieces, tree)
 
 
 # Links to an author's page: "/autor/anna-schmidt/" (WELT, t-online), "/autoren/…" (ZEIT ONLINE,
@@ -1032,16 +1032,18 @@ SOURCE_LINE = re.compile(
 )
 
 
-def source_credits(pieces: list[str], captions: Counter | None = None) -> list[str]:
+def source_credits(pieces: list[str], tree=None) -> list[str]:
     """The credits of the source lines among ``pieces`` (the page's text pieces), in page
     order: a piece that is the whole line, or the label "Quelle:" and the next piece (a link).
-    Not those of ``captions`` (the pieces of figures and their captions): "Quelle: dpa" under a
-    photo credits the picture, not the story."""
+    Not those in the figures of ``tree``: "Quelle: dpa" under a photo credits the picture, not
+    the story."""
     credits = []
-    captions = Counter(captions or ())
+    captions = None
     for position, piece in enumerate(pieces):
         if not piece.startswith("Quelle"):
             continue
+        if captions is None:
+            captions = _caption_pieces(tree) if tree is not None else Counter()
         if captions[piece] > 0:
             captions[piece] -= 1
             continue
