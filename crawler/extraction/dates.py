@@ -945,8 +945,9 @@ def _printed_time_element(tree, now: datetime) -> str | None:
         printed = visible_dates(own := text_of(element))
         if printed and _labelled_as_no_publication_inside(own[: printed[0].start()]):
             # The label inside the element: "<time>Stand: 08.05.2026, 07:45 Uhr</time>" on the
-            # Ippen papers' story header, "<time>Aktualisiert am …</time>": the as-of line,
-            # which the date line's rule reads against the markup's publication.
+            # Ippen papers' story header and WELT's, "<time>Aktualisiert am …</time>" on ZEIT
+            # ONLINE's and FAZ.NET's: the as-of line, which the date line's rule reads against
+            # the markup's publication.
             continue
         if printed:
             printed_days.add(_plausible(_from_match(printed[0]), now))
