@@ -2646,6 +2646,19 @@ def test_a_sentence_or_a_label_without_its_name_is_nobody(credit):
     assert extract(page(head, HEADLINE)).authors == []
 
 
+@pytest.mark.parametrize("desk", ["BS Desk", "Web Desk", "Business Desk"])
+def test_a_desk_beside_a_wire_service_is_no_author(desk):
+    head = f'<meta name="author" content="{desk}">'
+    article = extract(page(head, HEADLINE, closing="<p>Die Hafengesellschaft bestätigte den Zeitplan. (dpa)</p>"))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
+@pytest.mark.parametrize("credit", ["dts Nachrichtenagentur", "Deutsche Textservice Nachrichtenagentur"])
+def test_an_agency_s_name_written_out_is_the_agency(credit):
+    article = extract(page(f'<meta name="author" content="{credit}">', HEADLINE))
+    assert (article.authors, article.agencies) == ([], ["dts"])
+
+
 def test_verfasser_is_an_author_label():
     assert extract(page("", HEADLINE, closing='<p class="autor">Verfasser: Markus Brandt</p>')).authors == [
         "Markus Brandt"

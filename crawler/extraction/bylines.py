@@ -78,14 +78,19 @@ AGENCIES = {
     "deutsche presse-agentur": "dpa",
     "evangelischer pressedienst": "epd",
     "katholische nachrichten-agentur": "KNA",
+    # dts's copy credited so on the portals that run it (publikum.net's and hasepost.de's "dts
+    # Nachrichtenagentur", nachrichten-heute.net's "Deutsche Textservice Nachrichtenagentur").
+    "dts nachrichtenagentur": "dts",
+    "deutsche textservice nachrichtenagentur": "dts",
 }
 
 # Bylines that name a desk rather than a person; kept only when nothing else is credited
 # ("Campact-Team" on blog.campact.de, "Redaktion Polizeiticker Schweiz", "Editorial" on
-# theguardian.com). Organisations ("Bund der Energieverbraucher e.V.", "Web Commerce GmbH") count
+# theguardian.com; "Web Desk", "News Desk", "Business Desk" as English-language sites credit
+# their desks). Organisations ("Bund der Energieverbraucher e.V.", "Web Commerce GmbH") count
 # as desks too.
 DESK_WORDS = re.compile(
-    r"\b(redaktion|editorial|newsdesk|online-redaktion|pressestelle|team|admin|"
+    r"\b(redaktion|editorial|newsdesk|desk|online-redaktion|pressestelle|team|admin|"
     r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b",
     re.IGNORECASE,
 )
