@@ -887,6 +887,14 @@ def test_a_time_element_that_prints_its_own_as_of_label_is_read_as_the_line_it_i
         assert extract(page('<meta name="date" content="2020-04-29">', header)).published[:10] == "2020-04-28"
 
 
+def test_a_dated_topline_set_as_a_heading_right_above_the_headline_dates_the_story():
+    header = "<h4>Politik, Donnerstag, 15. März 2018</h4><h1>Hafen wird um zwei Terminals erweitert</h1>"
+    others = (
+        '<div class="newsList"><h2><a href="/nachrichten/1">Radweg eröffnet</a></h2><span>8. März 2018</span></div>'
+    )
+    assert extract(page("", header, closing=others)).published[:10] == "2018-03-15"
+
+
 @pytest.mark.parametrize("dateline", ["Wochenbericht 14. - 20. Januar 2022", "Messebericht 14.-20.01.2022"])
 def test_a_date_line_with_a_range_names_its_first_day(dateline):
     header = f"<h1>Hafen wird um zwei Terminals erweitert</h1><p>{dateline}</p>"
@@ -2657,6 +2665,31 @@ def test_a_desk_beside_a_wire_service_is_no_author(desk):
 def test_an_agency_s_name_written_out_is_the_agency(credit):
     article = extract(page(f'<meta name="author" content="{credit}">', HEADLINE))
     assert (article.authors, article.agencies) == ([], ["dts"])
+
+
+def test_a_name_ending_in_post_keeps_it():
+    # "Post" ends publications' names ("Rheinische Post", "The Huffington Post"), credited whole
+    # where nobody else is.
+    byline = (
+        '<div class="byline"><span class="author-name">The Huffington Post</span> |'
+        ' <span class="author-name">dpa</span></div>'
+    )
+    article = extract(page('<meta property="og:site_name" content="Die Huffington Post">', HEADLINE + byline))
+    assert article.authors == ["The Huffington Post"]
+    assert extract(page("", HEADLINE + '<p class="byline">Von Anna Post</p>')).authors == ["Anna Post"]
+
+
+def test_the_byline_of_a_listed_story_beside_its_link_is_not_the_story_s():
+    listed = (
+        '<div class="stories"><h3>Auch bei uns</h3><ul><li><a href="/2016/09/20/krise.html">Autozulieferer in NRW:'
+        ' Die stille Krise</a> <span class="byline">Von Jonas Wettstein</span></li></ul></div>'
+    )
+    assert extract(page("", HEADLINE, closing=listed)).authors == []
+    # An author's link in the list item is the byline's own.
+    own = (
+        '<ul class="meta"><li><span class="byline">Von <a href="/autor/anna-schmidt">Anna Schmidt</a></span></li></ul>'
+    )
+    assert extract(page("", HEADLINE + own)).authors == ["Anna Schmidt"]
 
 
 def test_verfasser_is_an_author_label():

@@ -323,6 +323,14 @@ IN_A_TEASER_LINK = (
     " or contains(@class, 'author'))]]"
 )
 
+# A byline in a list item beside the link to another story ("<li><a href=…>Autozulieferer in NRW:
+# Die stille Krise</a> <span class="byline">Von …</span></li>"): lists of other stories under or
+# beside the story, each item with its author, whatever the list's class says.
+IN_A_LISTED_STORY = (
+    "ancestor::li[1][.//a[string-length(normalize-space()) > 30][not(contains(@href, '/autor')"
+    " or contains(@href, '/author') or contains(@href, '/profil'))]]"
+)
+
 BYLINE_XPATH = (
     '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
     ' or contains(@class, "author") or contains(@class, "autor")]'
@@ -335,8 +343,10 @@ BYLINE_ELEMENTS = lxml.etree.XPath(
     ' | //@class[contains(., "byline") or contains(., "author") or contains(., "autor")]/..'
 )
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
-ELSEWHERE = lxml.etree.XPath(f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK})")
-IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK})")
+ELSEWHERE = lxml.etree.XPath(
+    f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK} or {IN_A_LISTED_STORY})"
+)
+IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK} or {IN_A_LISTED_STORY})")
 # A byline element inside another story's card: a teaser, related or recommended block holding a
 # headline of its own (stern.de's "teaser-content", sliders' "slider-teaser", related-stories
 # lists; furche.at's "slider-teaser-opinion__author", wirtschaftspsychologie-aktuell.de's
@@ -1268,7 +1278,6 @@ NOT_NAME_WORDS = {
     "sie",
     "wir",
     "ich",
-    "post",
     "foto",
     "fotos",
     "bild",

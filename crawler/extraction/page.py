@@ -514,6 +514,7 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
             and (tag in HEADINGS or is_top_level(element))
             and element not in holding
             and element is not target
+            and not _heading_right_before(element, target)
         ):
             # Its text is dropped at its end (below), where the text before starts again.
             walk.skip_subtree()
@@ -529,6 +530,7 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
             and event == "end"
             and (tag in HEADINGS or is_top_level(element))
             and not _kicker_heading_of(element, target)
+            and not _heading_right_before(element, target)
         ):
             # The date line before a headline sits under no other heading, and inside the
             # headline's block of the page: a block set directly in the <body> and closed before
@@ -547,6 +549,13 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
         if state == "after" and after_length > limit:
             break
     return after, before, marks
+
+
+def _heading_right_before(element, target) -> bool:
+    """Whether ``element`` is a heading set right before the headline ``target``: its topline,
+    read with the date line ("<h4>Politik, Donnerstag, 15. März 2018</h4><h1>…" on the Deutsches
+    Ärzteblatt's older pages)."""
+    return element.tag in HEADINGS and element.getnext() is target
 
 
 def _kicker_heading_of(element, target) -> bool:
