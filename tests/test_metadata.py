@@ -1006,6 +1006,7 @@ def test_byline_with_von_und():
         ("İstanbul (AFP) – ", "AFP"),
         ("Łódź (AFP) – ", "AFP"),
         ("Münster (epd). ", "epd"),
+        ("München (dts Nachrichtenagentur) – ", "dts"),
     ],
 )
 def test_an_agency_dateline_opening_the_story_names_the_agency(dateline, agency):
@@ -2690,6 +2691,24 @@ def test_the_byline_of_a_listed_story_beside_its_link_is_not_the_story_s():
         '<ul class="meta"><li><span class="byline">Von <a href="/autor/anna-schmidt">Anna Schmidt</a></span></li></ul>'
     )
     assert extract(page("", HEADLINE + own)).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize("credit", ["Bild: APA/Symbolbild", "Bilder: Anna Schmidt", "Foto: Anna Schmidt"])
+def test_a_picture_credit_marked_as_the_author_s_is_nobody(credit):
+    # OÖNachrichten mark the picture credit in the caption with the author's class.
+    caption = f'<div class="bildtext">Maschinen aus Oberösterreich <span class="author">{credit}</span></div>'
+    assert extract(page("", HEADLINE + caption)).authors == []
+
+
+@pytest.mark.parametrize(
+    "line, agencies",
+    [
+        ("Mit Material der Nachrichtenagentur SDA.", ["SDA"]),
+        ("Mit Material der Nachrichtenagenturen dpa und AFP", ["dpa", "AFP"]),
+    ],
+)
+def test_a_material_line_naming_the_news_agencies_credits_them(line, agencies):
+    assert extract(page("", HEADLINE, closing=f"<p>{line}</p>")).agencies == agencies
 
 
 def test_verfasser_is_an_author_label():

@@ -239,6 +239,10 @@ CLOSING_CREDIT = re.compile(r"\((?:mit\s+)?([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2
 MATERIAL_CREDIT = re.compile(
     r"(?:^|\n)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b))"
+    # "der Nachrichtenagenturen dpa und AFP", "der Nachrichtenagentur SDA": the agencies named after
+    # the word (Berner Zeitung's line; the live blogs' "Material der Nachrichtenagenturen dpa,
+    # Reuters, epd, KNA und Bloomberg").
+    r"(?:\s+Nachrichtenagentur(?:en)?)?"
     r"\s+(?P<codes>[^\n]{2,60})$",
     re.IGNORECASE,
 )
@@ -300,9 +304,11 @@ MATERIAL_WORDS = re.compile(
 # (welt.de's, finanztreff.de's and tour-magazin.de's agency copy; "WASHINGTON (Reuters) -"), and
 # with a full stop, as epd writes its datelines ("Rom (epd). Spitzenvertreter …" on ekd.de,
 # "Straßburg/Speyer (epd). Für …" on meine-kirchenzeitung.de, osservatoriopr.net's copies).
+# dts signs its own so, the word written out: "München (dts Nachrichtenagentur) – …" on the portals
+# running its copy (hasepost.de, publikum.net).
 OPENING_CREDIT = re.compile(
     r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
-    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*[-–—:.]\s"
+    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?\)\s*[-–—:.]\s"
 )
 
 # An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors):
@@ -1676,9 +1682,7 @@ BRACKETED = re.compile(r"\([^()]*\)")
 # reportages, travel and city magazines, English features; republik.ch's "(Text) und … (Illustration)";
 # the same roles label captions, "Foto: …" on badische-zeitung.de and ga.de). The photographer, video reporter or
 # illustrator so credited is no author; "Text und Fotos: …" credits the author (:data:`EXPLICIT_BYLINE_LABEL`).
-PICTURE_ROLES = (
-    r"(?:fotos?|bilder?|fotografie|photos?|photography|videos?|kamera|grafik(?:en)?|illustrations?|karikatur)"
-)
+PICTURE_ROLES = r"(?:fotos?|bild(?:er)?|symbolbild|archivbild|fotografie|photos?|photography|videos?|kamera|grafik(?:en)?|illustrations?|karikatur)"
 PICTURE_CREDIT = re.compile(
     r"^" + PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*"
     r"(?:\s*(?::|\bvon\b|\bby\b)\s*\S.*|\s*$)"
