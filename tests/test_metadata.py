@@ -882,6 +882,10 @@ def test_a_time_element_that_prints_its_own_as_of_label_is_read_as_the_line_it_i
     head = jsonld(datePublished="2020-04-21T09:00:00+02:00", dateModified="2020-04-28T18:00:00+02:00")
     article = extract(page(head, header))
     assert (article.published, article.modified) == ("2020-04-21T09:00:00+02:00", "2020-04-28T18:00:00+02:00")
+    # Beside a teaser's <time> of another day, the line is still read against the markup.
+    teaser = '<aside><div class="id-Teaser"><a href="/x.html">Gaspreise sinken</a><time>14.04.2020</time></div></aside>'
+    head = jsonld(datePublished="2020-04-28T07:45:00+02:00")
+    assert extract(page(head, header, closing=teaser)).published[:10] == "2020-04-28"
     # Alone, with no earlier publication in the markup, "Stand:" still dates the story.
     if "Stand" in line:
         assert extract(page('<meta name="date" content="2020-04-29">', header)).published[:10] == "2020-04-28"
@@ -2709,6 +2713,12 @@ def test_a_picture_credit_marked_as_the_author_s_is_nobody(credit):
 )
 def test_a_material_line_naming_the_news_agencies_credits_them(line, agencies):
     assert extract(page("", HEADLINE, closing=f"<p>{line}</p>")).agencies == agencies
+
+
+def test_a_blog_s_guest_account_gives_way_to_the_guest_it_prints():
+    head = '<meta name="author" content="Gastautor">'
+    header = HEADLINE + "<p>Ein Gastbeitrag von Dr. Friederike Lanz</p>"
+    assert extract(page(head, header)).authors == ["Dr. Friederike Lanz"]
 
 
 def test_verfasser_is_an_author_label():

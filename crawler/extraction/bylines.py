@@ -403,8 +403,9 @@ NOT_A_NAME = re.compile(
     # A CMS's placeholder account in the author field: WordPress's "admin" (bmas.de,
     # autonews.ch, autoracing.com.br, inexhibit.com), the Government Site Builder's "publisher"
     # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster", and "admin" with the site's or a
-    # web's prefix ("webadmin", "siteadmin", "wpadmin"), the same placeholder account.
-    r"^(?:(?:web|site|wp|sys)?admin|administrator|publisher|webmaster)$|"
+    # web's prefix ("webadmin", "siteadmin", "wpadmin"), the same placeholder account; the
+    # account a blog files its guests' posts under ("Gastautor"), whose page names the guest.
+    r"^(?:(?:web|site|wp|sys)?admin|administrator|publisher|webmaster|gastautor(?:in)?)$|"
     # A byline part that is only its label or a preposition: a template's byline whose name
     # field is empty ("von am 20.06.2018" on oberstdorf-resort.de), or a label set apart from
     # the name it introduces ("Von" on mz-web.de and presse-augsburg.de, "By" on latimes.com).

@@ -947,7 +947,9 @@ def _printed_time_element(tree, now: datetime) -> str | None:
             # The label inside the element: "<time>Stand: 08.05.2026, 07:45 Uhr</time>" on the
             # Ippen papers' story header and WELT's, "<time>Aktualisiert am …</time>" on ZEIT
             # ONLINE's and FAZ.NET's: the as-of line, which the date line's rule reads against
-            # the markup's publication.
+            # the markup's publication. Its day is one of the days printed all the same: beside
+            # a teaser's <time>, neither dates the story.
+            days.add((_plausible(_from_match(printed[0]), now) or "")[:10])
             continue
         if printed:
             printed_days.add(_plausible(_from_match(printed[0]), now))
