@@ -2666,10 +2666,13 @@ def test_a_desk_beside_a_wire_service_is_no_author(desk):
     assert (article.authors, article.agencies) == ([], ["dpa"])
 
 
-@pytest.mark.parametrize("credit", ["dts Nachrichtenagentur", "Deutsche Textservice Nachrichtenagentur"])
-def test_an_agency_s_name_written_out_is_the_agency(credit):
+@pytest.mark.parametrize(
+    "credit, agency",
+    [("dts Nachrichtenagentur", "dts"), ("Deutsche Textservice Nachrichtenagentur", "dts"), ("Keystone-SDA", "SDA")],
+)
+def test_an_agency_s_name_written_out_is_the_agency(credit, agency):
     article = extract(page(f'<meta name="author" content="{credit}">', HEADLINE))
-    assert (article.authors, article.agencies) == ([], ["dts"])
+    assert (article.authors, article.agencies) == ([], [agency])
 
 
 def test_a_name_ending_in_post_keeps_it():

@@ -56,6 +56,9 @@ AGENCIES = {
     "sid": "SID",
     "apa": "APA",
     "sda": "SDA",
+    # SDA's name since its merger with the picture agency Keystone (2018), as Swiss sites sign
+    # its copy: swissinfo.ch, nau.ch, bluewin.ch.
+    "keystone-sda": "SDA",
     # AWP Finanznachrichten, the Swiss financial wire, signed beside SDA ("(sda/awp)") or in its
     # dateline: "Zürich (awp) -" (finanzen.ch, finanznachrichten.de, aktiencheck.de), "Zürich
     # (dpa-AFX/AWP) -" (handelsblatt.com).
