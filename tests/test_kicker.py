@@ -294,3 +294,15 @@ def test_the_site_s_name_with_a_linking_word_before_a_title_s_colon_is_no_kicker
     head = f"<title>IHK zu Dortmund: {HEADLINE}</title>"
     article = extract(page(head, f"<h1>{HEADLINE}</h1>"), url="http://www.dortmund.ihk24.de/presse/1047")
     assert article.kicker is None
+
+
+@pytest.mark.parametrize("topline", ["vor 2 Std.", "Gestern, 18:30 Uhr", "heute, 09:15"])
+def test_a_topline_that_says_how_long_ago_is_no_kicker(topline):
+    html = (
+        "<html><head><title>Porzellanmanufaktur holt Produktion zurück</title></head><body><article>"
+        f'<div class="article__topline"><time datetime="2026-11-09T10:24:00+01:00">{topline}</time></div>'
+        "<h1>Porzellanmanufaktur holt Produktion zurück</h1>"
+        + "<p>Die Manufaktur verlagert ihre Fertigung zurück nach Oberfranken, teilte sie mit. </p>" * 6
+        + "</article></body></html>"
+    )
+    assert extract(html, "https://www.example.de/wirtschaft/porzellan.html").kicker is None

@@ -21,7 +21,7 @@ from crawler.extraction.headline import (
     metadata_titles,
     trail_sections,
 )
-from crawler.extraction.page import find_headline_element, is_hidden, site_names_of, text_key, text_of
+from crawler.extraction.page import RELATIVE_DAY, find_headline_element, is_hidden, site_names_of, text_key, text_of
 
 # Longer than this, a "kicker" is a sentence: a lead or a second headline, not a topic label.
 # (Cleaning the text, extract.py drops a repeated line above the headline only up to
@@ -68,6 +68,9 @@ def _plausible(text: str | None, headline: str) -> str | None:
     # (it-finanzmagazin.de), "Flughafenbetreiber 12:03 Uhr UPDATE" (aero.de).
     text = clean_title(text)
     if len(text) > 2 * LONGEST_KICKER_CHARACTERS:  # no kicker, even with a date line cut off
+        return None
+    if RELATIVE_DAY.match(text):
+        # A date line that says how long ago ("vor 2 Std.", "Gestern, 18:30 Uhr") in a topline.
         return None
     text = clean_title(text_before_date(text)).rstrip(KICKER_END)
     if not text or len(text) > LONGEST_KICKER_CHARACTERS or len(text.split()) > LONGEST_KICKER_WORDS:
