@@ -2,8 +2,8 @@
 
 import functools
 import itertools
-from collections import Counter
 import re
+from collections import Counter
 from typing import NamedTuple
 
 import lxml.etree
@@ -1686,7 +1686,10 @@ BRACKETED = re.compile(r"\([^()]*\)")
 # reportages, travel and city magazines, English features; republik.ch's "(Text) und … (Illustration)";
 # the same roles label captions, "Foto: …" on badische-zeitung.de and ga.de). The photographer, video reporter or
 # illustrator so credited is no author; "Text und Fotos: …" credits the author (:data:`EXPLICIT_BYLINE_LABEL`).
-PICTURE_ROLES = r"(?:fotos?|bild(?:er)?|symbolbild|archivbild|fotografie|photos?|photography|videos?|kamera|grafik(?:en)?|illustrations?|karikatur)"
+PICTURE_ROLES = (
+    r"(?:fotos?|bild(?:er)?|symbolbild|archivbild|fotografie|photos?|photography|videos?|kamera|"
+    r"grafik(?:en)?|illustrations?|karikatur)"
+)
 PICTURE_CREDIT = re.compile(
     r"^" + PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*"
     r"(?:\s*(?::|\bvon\b|\bby\b)\s*\S.*|\s*$)"

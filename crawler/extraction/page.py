@@ -529,7 +529,6 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
             state == "before"
             and event == "end"
             and (tag in HEADINGS or is_top_level(element))
-            and not _kicker_heading_of(element, target)
             and not _heading_right_before(element, target)
         ):
             # The date line before a headline sits under no other heading, and inside the
@@ -552,19 +551,10 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
 
 
 def _heading_right_before(element, target) -> bool:
-    """Whether ``element`` is a heading set right before the headline ``target``: its topline,
-    read with the date line ("<h4>Politik, Donnerstag, 15. März 2018</h4><h1>…" on the Deutsches
-    Ärzteblatt's older pages)."""
+    """Whether ``element`` is a heading set right before the headline ``target``: its kicker or
+    topline, part of the headline's block, read with the date line ("<h4>Politik, Donnerstag,
+    15. März 2018</h4><h1>…" on the Deutsches Ärzteblatt's older pages)."""
     return element.tag in HEADINGS and element.getnext() is target
-
-
-def _kicker_heading_of(element, target) -> bool:
-    """Whether ``element`` is a short heading set right before the headline ``target``."""
-    return (
-        element.tag in HEADINGS
-        and element.getnext() is target
-        and len(element.text_content().split()) <= MAX_KICKER_WORDS
-    )
 
 
 def is_top_level(element) -> bool:
