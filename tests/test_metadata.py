@@ -2724,6 +2724,13 @@ def test_a_blog_s_guest_account_gives_way_to_the_guest_it_prints():
     assert extract(page(head, header)).authors == ["Dr. Friederike Lanz"]
 
 
+def test_a_part_of_an_organisation_s_name_is_nobody():
+    # trafilatura parts the chamber's name at its "und"; the chamber is read whole, and no part
+    # of it is a person.
+    head = '<meta name="author" content="Industrie- und Handelskammer zu Düsseldorf">'
+    assert extract(page(head, HEADLINE)).authors == []
+
+
 def test_verfasser_is_an_author_label():
     assert extract(page("", HEADLINE, closing='<p class="autor">Verfasser: Markus Brandt</p>')).authors == [
         "Markus Brandt"

@@ -562,10 +562,13 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # Only names the page prints or its meta tags state (trafilatura reads more of them,
         # "dcterms.creator", "Author"): it rewrites what it reads ("Von der CHECK24 Redaktion"
         # becomes "Der Check"), and a name it made up is nobody's.
+        # Nor a part of a desk or organisation already read whole: trafilatura parts "Industrie-
+        # und Handelskammer zu Düsseldorf" at its "und".
+        desk_keys = [text_key(desk) for desk in desks]
         guess = [
             printed
             for name in split_names(fallback() if callable(fallback) else fallback)
-            if (printed := _printed(name, tree))
+            if (printed := _printed(name, tree)) and not any(text_key(name) in key for key in desk_keys)
         ]
         _sort_names(_not_from_teasers(guess, tree), sites, names, agencies, desks, common)
     if not names and sources:
