@@ -234,6 +234,17 @@ def test_an_h1_in_the_breadcrumb_trail_gives_way_to_the_marked_headline_that_goe
     assert extract(html).title == "Hafen wird erweitert"
 
 
+def test_a_heading_s_lines_set_apart_by_inline_styles_are_lines():
+    # archive.today keeps a page's layout as inline styles, its classes gone.
+    head = "<title>Stellenabbau: Pumpenhersteller schließt Werk in Hagen - Stuttgarter Nachrichten</title>"
+    header = (
+        '<h1><span style="display:block;font-size:14px">Stellenabbau</span>'
+        '<span style="display: block;font-size:28px">Pumpenhersteller schließt Werk in Hagen</span></h1>'
+    )
+    article = extract(page(head, header))
+    assert (article.title, article.kicker) == ("Pumpenhersteller schließt Werk in Hagen", "Stellenabbau")
+
+
 def test_soft_hyphens_are_removed_from_the_title():
     header = "<h1>Er\u00adwei\u00adte\u00adrung des Ha\u00adfens</h1>"
     head = "<title>Erweiterung des Hafens | Stadt Düsseldorf</title>"

@@ -265,7 +265,7 @@ def _without_leading_labels(tree, xpath: str = "//h1") -> list[tuple[str, str, b
         if first is not None and not "".join(text or "" for text in before).strip():
             label = " ".join(first.text_content().split())
             after = first.getnext()
-            own_line = first.tag in LINE_BREAKING or (
+            own_line = _breaks_line(first) or (
                 after is not None and after.tag == "br" and not (first.tail or "").strip()
             )
             first.drop_tree()
@@ -401,6 +401,14 @@ def _is_hidden_separator(part) -> bool:
 
 # Elements inside a heading that break it into lines: their text is not glued to the next.
 LINE_BREAKING = {"br", "div", "p", "small", "strong"}
+# An element styled to be a block of its own: archive.today keeps a page's layout as inline
+# styles, the classes gone ("<span style="display:block">Stellenabbau</span><span …>Headline").
+DISPLAYED_AS_BLOCK = re.compile(r"display\s*:\s*block", re.IGNORECASE)
+
+
+def _breaks_line(element) -> bool:
+    return element.tag in LINE_BREAKING or bool(DISPLAYED_AS_BLOCK.search(element.get("style") or ""))
+
 
 LINE_BREAK = "\n"
 
@@ -411,7 +419,7 @@ def _heading_text(element) -> str:
     Marks the breaks with newlines in ``element`` (a copy) for :func:`_headings`.
     """
     for part in element.iter():
-        if part is not element and part.tag in LINE_BREAKING:
+        if part is not element and _breaks_line(part):
             part.tail = LINE_BREAK + (part.tail or "")
             if part.tag != "br":
                 part.text = LINE_BREAK + (part.text or "")
