@@ -943,7 +943,7 @@ def _printed_time_element(tree, now: datetime) -> str | None:
             # "Termin: <time>…</time>": an event's day.
             continue
         printed = visible_dates(own := text_of(element))
-        if printed and _labelled_as_no_publication_inside(own[: printed[0].start()]):
+        if printed and _names_no_publication(own[: printed[0].start()], as_of=True):
             # The label inside the element: "<time>Stand: 08.05.2026, 07:45 Uhr</time>" on the
             # Ippen papers' story header and WELT's, "<time>Aktualisiert am …</time>" on ZEIT
             # ONLINE's and FAZ.NET's: the as-of line, which the date line's rule reads against
@@ -970,15 +970,14 @@ def _labelled_as_no_publication(element) -> bool:
     before = (previous.tail if previous is not None else parent.text) or ""
     if not before.strip() and previous is None and parent.tag == "dd" and (term := parent.getprevious()) is not None:
         before = text_of(term)
-    before = " ".join(before.split())[-40:]
-    return bool(UPDATE_LABEL.search(before) or EVENT_DAY.search(before))
+    return _names_no_publication(before)
 
 
-def _labelled_as_no_publication_inside(before: str) -> bool:
-    """Whether the text a ``<time>`` element prints before its date labels an update, a state
-    as of a day or an event's day."""
-    before = " ".join(before.split())[-40:]
-    return bool(UPDATE_LABEL.search(before) or AS_OF.search(before) or EVENT_DAY.search(before))
+def _names_no_publication(label: str, as_of: bool = False) -> bool:
+    """Whether ``label``, the text before a date, names an update or an event's day; with
+    ``as_of``, a state as of a day too (the label a ``<time>`` element prints before its date)."""
+    label = " ".join(label.split())[-40:]
+    return bool(UPDATE_LABEL.search(label) or EVENT_DAY.search(label) or (as_of and AS_OF.search(label)))
 
 
 def _plausible(moment: datetime | None, now: datetime) -> str | None:

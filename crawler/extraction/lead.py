@@ -39,6 +39,8 @@ LEAD_WORDS = {"lead", "leader", "leadtext", "intro", "introtext", "introduction"
 # (telegraph.co.uk, wired.com), "article__lead-media" (bnn.de), "leadMediaRegion" (nbcdfw.com),
 # "c-intro__image-container" (bsi.bund.de), "lead-image-credit" (emotion.de).
 PICTURE_WORDS = {"asset", "media", "image", "img", "photo", "picture", "video", "figure", "gallery", "thumbnail"}
+# Words after a lead word that make it none: its picture's, and "board" (the ad slot, above).
+NOT_A_LEAD_AFTER = PICTURE_WORDS | {"board"}
 
 
 def marks_lead(classes: str) -> bool:
@@ -51,8 +53,7 @@ def marks_lead(classes: str) -> bool:
         if "with" in words and words[-1] == "summary":
             continue
         if any(
-            word in LEAD_WORDS and following not in PICTURE_WORDS | {"board"}
-            for word, following in zip(words, words[1:] + [""])
+            word in LEAD_WORDS and following not in NOT_A_LEAD_AFTER for word, following in zip(words, words[1:] + [""])
         ):
             return True
         if "teaser-text" in "-".join(words):
