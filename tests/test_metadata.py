@@ -885,10 +885,12 @@ def test_a_stand_line_is_the_date_when_it_is_the_only_one():
     [
         '<time datetime="2020-04-28T18:00:00+02:00">Stand: 28.04.2020, 18:00 Uhr</time>',
         '<time datetime="2020-04-28T18:00:00+02:00">Aktualisiert am 28.04.2020, 18:00 Uhr</time>',
+        'Stand: <time datetime="2020-04-28T18:00:00+02:00">28.04.2020, 18:00 Uhr</time>',
     ],
 )
 def test_a_time_element_that_prints_its_own_as_of_label_is_read_as_the_line_it_is(line):
-    # The Ippen papers and WELT set the whole line "Stand: …" inside the <time> element.
+    # The Ippen papers and WELT set the whole line "Stand: …" inside the <time> element; other
+    # sites set the label before it, as the same line.
     header = f"<h1>Hafen wird um zwei Terminals erweitert</h1><p>{line}</p>"
     head = jsonld(datePublished="2020-04-21T09:00:00+02:00", dateModified="2020-04-28T18:00:00+02:00")
     article = extract(page(head, header))

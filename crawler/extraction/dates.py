@@ -943,10 +943,14 @@ def _printed_time_element(tree, now: datetime) -> str | None:
             # "Termin: <time>…</time>": an event's day.
             continue
         printed = visible_dates(own := text_of(element))
-        if printed and _names_no_publication(own[: printed[0].start()], as_of=True):
+        if printed and (
+            _names_no_publication(own[: printed[0].start()], as_of=True)
+            or _labelled_as_no_publication(element, as_of=True)
+        ):
             # The label inside the element: "<time>Stand: 08.05.2026, 07:45 Uhr</time>" on the
             # Ippen papers' story header and WELT's, "<time>Aktualisiert am …</time>" on ZEIT
-            # ONLINE's and FAZ.NET's: the as-of line, which the date line's rule reads against
+            # ONLINE's and FAZ.NET's; or "Stand:" just before it, the same line set in two
+            # elements: the as-of line, which the date line's rule reads against
             # the markup's publication. Its day is one of the days printed all the same: beside
             # a teaser's <time>, neither dates the story.
             days.add((_plausible(_from_match(printed[0]), now) or "")[:10])
@@ -961,16 +965,16 @@ def _printed_time_element(tree, now: datetime) -> str | None:
     return max(printed_days, key=len) if printed_days and len(days) == 1 else None
 
 
-def _labelled_as_no_publication(element) -> bool:
-    """Whether the label just before ``element`` names an update or an event's day: the text
-    before it in its parent, or the term of the definition its parent is ("<dt>Termin</dt><dd>
-    <time>…</time></dd>")."""
+def _labelled_as_no_publication(element, as_of: bool = False) -> bool:
+    """Whether the label just before ``element`` names an update or an event's day (with
+    ``as_of``, a state as of a day too): the text before it in its parent, or the term of the
+    definition its parent is ("<dt>Termin</dt><dd><time>…</time></dd>")."""
     previous = element.getprevious()
     parent = element.getparent()
     before = (previous.tail if previous is not None else parent.text) or ""
     if not before.strip() and previous is None and parent.tag == "dd" and (term := parent.getprevious()) is not None:
         before = text_of(term)
-    return _names_no_publication(before)
+    return _names_no_publication(before, as_of)
 
 
 def _names_no_publication(label: str, as_of: bool = False) -> bool:
