@@ -306,3 +306,16 @@ def test_a_topline_that_says_how_long_ago_is_no_kicker(topline):
         + "</article></body></html>"
     )
     assert extract(html, "https://www.example.de/wirtschaft/porzellan.html").kicker is None
+
+
+@pytest.mark.parametrize("separator", [" · ", " | ", " "])
+def test_how_long_ago_after_the_topic_in_a_topline_is_cut_off_as_a_date_is(separator):
+    html = (
+        "<html><head><title>Porzellanmanufaktur holt Produktion zurück</title></head><body><article>"
+        f'<div class="article__topline">Industrie{separator}<time datetime="2026-11-09T10:24:00+01:00">'
+        "vor 3 Stunden</time></div>"
+        "<h1>Porzellanmanufaktur holt Produktion zurück</h1>"
+        + "<p>Die Manufaktur verlagert ihre Fertigung zurück nach Oberfranken, teilte sie mit. </p>" * 6
+        + "</article></body></html>"
+    )
+    assert extract(html, "https://www.example.de/wirtschaft/porzellan.html").kicker == "Industrie"

@@ -9,6 +9,7 @@ from typing import NamedTuple
 import lxml.etree
 
 from crawler.extraction.page import (
+    RELATIVE_TIME,
     ANY_WEEKDAY,
     WEEKDAY,
     CARD_CLASS_WORDS,
@@ -416,6 +417,13 @@ NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 
+# The label a date line starts with.
+DATE_LABEL = r"(?:Aktualisiert|Veröffentlicht|Published|Updated)"
+MONTH = (
+    r"(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)"
+)
+
 # Where a byline goes on with its date line, in German or English: "Von Anna Schmidt · 21.11.",
 # "Von Anna Schmidt Montag, 21.11.2024" (regional papers' byline boxes), "Reuters November 18,
 # 2019", "Tom Davies Associated Press Published 11:20 a.m." (venturebeat.com, jpost.com,
@@ -423,13 +431,6 @@ NOT_A_NAME = re.compile(
 # So is a relative time, with a space or without one where the name's and the time's elements
 # meet: "Houzz Deutschlandvor 5 Stunden" (houzz.de; eishockeynews.de, finanzmarktwelt.de and
 # mdr.de print times so too).
-RELATIVE_TIME = r"vor\s+\d+\s*(?:Sekunden|Minuten|Min\.|Stunden|Std\.|Tagen|Wochen|Monaten|Jahren)"
-# The label a date line starts with.
-DATE_LABEL = r"(?:Aktualisiert|Veröffentlicht|Published|Updated)"
-MONTH = (
-    r"(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)"
-)
 DATE_START = (
     r"(?:^|(?<=\w)|\s)" + RELATIVE_TIME + r"|(?:\s(?:am|on)\s+|^(?:am|on)\s+)" + ANY_WEEKDAY + r"\b|"
     # A weekday without "am" goes on with its date; a name may end in one ("Anna Freitag").

@@ -21,7 +21,15 @@ from crawler.extraction.headline import (
     metadata_titles,
     trail_sections,
 )
-from crawler.extraction.page import RELATIVE_DAY, find_headline_element, is_hidden, site_names_of, text_key, text_of
+from crawler.extraction.page import (
+    RELATIVE_DAY,
+    RELATIVE_TIME,
+    find_headline_element,
+    is_hidden,
+    site_names_of,
+    text_key,
+    text_of,
+)
 
 # Longer than this, a "kicker" is a sentence: a lead or a second headline, not a topic label.
 # (Cleaning the text, extract.py drops a repeated line above the headline only up to
@@ -36,6 +44,9 @@ KICKER_MARK = re.compile("|".join(KICKER_NAMES), re.IGNORECASE)
 SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•)\s+")
 # What may stand between a kicker and a date line cut off it.
 KICKER_END = " |-–—·•,:/"
+# How long ago, set after the topic in the same topline ("Wirtschaft · vor 2 Std."): the date
+# line's start, as a day is.
+RELATIVE_TIME_AFTER = re.compile(r"(?:^|\s)" + RELATIVE_TIME, re.IGNORECASE)
 
 
 def article_kicker(tree, headline: str | None, url: str) -> str | None:
@@ -72,6 +83,7 @@ def _plausible(text: str | None, headline: str) -> str | None:
     if RELATIVE_DAY.match(text):
         # A date line that says how long ago ("vor 2 Std.", "Gestern, 18:30 Uhr") in a topline.
         return None
+    text = RELATIVE_TIME_AFTER.split(text, maxsplit=1)[0]
     text = clean_title(text_before_date(text)).rstrip(KICKER_END)
     if not text or len(text) > LONGEST_KICKER_CHARACTERS or len(text.split()) > LONGEST_KICKER_WORDS:
         return None

@@ -450,10 +450,8 @@ LONGEST_TIME_AFTER_A_DAY = 12
 
 # How long ago, as lists of the latest stories date their newest items ("vor 5 Std.", "vor 3
 # Stunden", "gestern"), the older ones by their day.
-RELATIVE_DAY = re.compile(
-    r"(?:vor\s+\d+\s*(?:Sekunden|Minuten|Min\.|Stunden|Std\.|Tagen|Wochen)|gestern|heute)(?:,?\s*\d{1,2}:\d\d)?",
-    re.IGNORECASE,
-)
+RELATIVE_TIME = r"vor\s+\d+\s*(?:Sekunden|Minuten|Min\.|Stunden|Std\.|Tagen|Wochen|Monaten|Jahren)"
+RELATIVE_DAY = re.compile(r"(?:" + RELATIVE_TIME + r"|gestern|heute)(?:,?\s*\d{1,2}:\d\d)?", re.IGNORECASE)
 
 
 def _is_dated_link(item) -> bool:
