@@ -12,6 +12,7 @@ and tries three general rules in order; the first that finds a kicker decides.
 import re
 from urllib.parse import urlsplit
 
+from archive.indexing.search import UMLAUT_SPELLINGS
 from crawler.extraction.dates import text_before_date
 from crawler.extraction.headline import (
     KICKER_COLON,
@@ -171,15 +172,14 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
     return None
 
 
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
 def _names_the_host(text: str, url: str) -> bool:
     """Whether every word of ``text`` is a label of the page's host, umlauts written out: the
     site's name as its titles lead with it ("IHK Düsseldorf: …" on duesseldorf.ihk.de, "Stadt
     Köln: …" on stadt-koeln.de), linking words aside."""
     labels = set(re.split(r"[.-]", (urlsplit(url).hostname or "").lower()))
-    words = [word for word in re.findall(r"\w+", text.casefold().translate(UMLAUTS)) if word not in LINKING_WORDS]
+    words = [
+        word for word in re.findall(r"\w+", text.casefold().translate(UMLAUT_SPELLINGS)) if word not in LINKING_WORDS
+    ]
     # A label may add to the word: "ihk24" for "IHK" (dortmund.ihk24.de).
     return bool(words) and all(any(label.startswith(word) for label in labels) for word in words)
 
