@@ -904,6 +904,21 @@ def test_a_time_element_that_prints_its_own_as_of_label_is_read_as_the_line_it_i
         assert extract(page('<meta name="date" content="2020-04-29">', header)).published[:10] == "2020-04-28"
 
 
+@pytest.mark.parametrize(
+    "modification", ['property="article:modified_time"', 'property="og:updated_time"', 'name="last-modified"']
+)
+def test_a_story_that_prints_only_its_update_is_dated_by_its_structured_publication(modification):
+    # The page prints no day but the update's; a meta tag states the update too. htmldate, asked
+    # for the day, would take the meta tag's before the JSON-LD's datePublished.
+    head = f'<meta {modification} content="2026-08-18T12:20:00+02:00">' + jsonld(
+        datePublished="2026-03-11T09:00:00+01:00", dateModified="2026-08-18T12:20:00+02:00"
+    )
+    header = '<p class="updated">Aktualisiert am 18.08.2026</p><h1>Hafen wird um zwei Terminals erweitert</h1>'
+    article = extract(page(head, header))
+    assert (article.published, article.modified) == ("2026-03-11T09:00:00+01:00", "2026-08-18T12:20:00+02:00")
+    assert article.date_source == "structured data"
+
+
 def test_a_dated_topline_set_as_a_heading_right_above_the_headline_dates_the_story():
     header = "<h4>Politik, Donnerstag, 15. März 2018</h4><h1>Hafen wird um zwei Terminals erweitert</h1>"
     others = (

@@ -409,6 +409,11 @@ def _story_dates_only(tree, nodes: list[dict], headline: str | None = None):
         or _in_other_item(element)
         and (nodes or _story_items(tree))
     ]
+    stated = next((node["datePublished"] for node in nodes if isinstance(node.get("datePublished"), str)), None)
+    if stated:
+        # htmldate falls back on a meta tag's modification time before it reads the JSON-LD's
+        # datePublished: a story updated months later would be dated by its update.
+        others += MODIFICATION_METAS(tree)
     saved_elements = [(element, element.tag, dict(element.attrib), element.text) for element in others]
     for element in others:
         if element.tag == "time" and element.xpath(f"boolean({OUTSIDE_THE_STORY})"):
@@ -421,7 +426,6 @@ def _story_dates_only(tree, nodes: list[dict], headline: str | None = None):
     if not nodes:
         scripts = [script for script in scripts if _describes_other_media(script.text or "", headline)]
     saved = [script.text for script in scripts]
-    stated = next((node["datePublished"] for node in nodes if isinstance(node.get("datePublished"), str)), None)
     for script in scripts:
         script.text = ""
     if scripts and stated:
@@ -636,6 +640,12 @@ KEEPS_DATES = lxml.etree.XPath(
 
 # The microdata dates and <time> elements htmldate reads, outside the story or microdata; found
 # from the itemprop attributes up and by tag, not by testing every element of the page.
+# Meta tags stating when the page was last changed: article:modified_time, og:updated_time,
+# Dublin Core's and others' "modified" and "last-modified".
+MODIFICATION_METAS = lxml.etree.XPath(
+    "//meta[re:test(concat(@property, ' ', @name, ' ', @itemprop), 'modif|updated|revised', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 DATE_ELEMENTS = lxml.etree.XPath(
     '(//@itemprop[.="datePublished" or .="dateModified" or .="dateCreated" or .="uploadDate"]/parent::*'
     f" | //time)[{OUTSIDE_THE_STORY} or @itemprop]"
