@@ -2829,3 +2829,11 @@ def test_a_cms_handle_is_written_as_the_name_the_page_gives_it(handle):
     # The author box after the article, as WordPress themes set it.
     html = page("", header).replace("</article>", f"</article>{bio}")
     assert extract(html).authors == ["Jana Reckfort"]
+
+
+@pytest.mark.parametrize("closing, authors", [("(mit Belga)", ["Anna Schmidt"]), ("(belga/ge)", [])])
+def test_belga_is_a_wire_service(closing, authors):
+    byline = '<p class="byline">Von Anna Schmidt</p>' if authors else ""
+    body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + f"<p>{closing}</p>"
+    article = extract(page("", HEADLINE + byline, body=body))
+    assert (article.authors, article.agencies) == (authors, ["Belga"])

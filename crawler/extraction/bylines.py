@@ -73,6 +73,9 @@ AGENCIES = {
     "dpa-afx": "dpa-AFX",
     "idea": "idea",
     "kathpress": "Kathpress",
+    # Belgium's wire service, credited by the German-language press of East Belgium and
+    # Luxembourg that NRW's border region reads ("(mit Belga)", "(belga/ge)").
+    "belga": "Belga",
     # Written out, as English-language wire copy and the agencies' own German names sign:
     # "The Associated Press" (ctvnews.ca, timesunion.com; abcnews.go.com's and npr.org's agency
     # copy as their author), "Agence France-Presse".
