@@ -319,3 +319,14 @@ def test_how_long_ago_after_the_topic_in_a_topline_is_cut_off_as_a_date_is(separ
         + "</article></body></html>"
     )
     assert extract(html, "https://www.example.de/wirtschaft/porzellan.html").kicker == "Industrie"
+
+
+@pytest.mark.parametrize("site", ["Die Achse des Guten", "Pharmazeutische Zeitung online"])
+def test_the_site_s_name_its_footer_claims_the_copyright_for_is_no_kicker(site):
+    # Older pages title every story "Site: Headline" and name the site nowhere else.
+    headline = "Das Autohaus, die Abwrackprämie und der Herbst"
+    story = "<p>Das Autohaus in der Vorstadt hat im Herbst so wenig verkauft wie nie zuvor. </p>" * 6
+    html = f"<html><head><title>{site}: {headline}</title></head><body><h1>{headline}</h1>{story}"
+    assert extract(html + "</body></html>", "https://www.example.com/a/1").kicker == site
+    footer = f'<div id="footer">© 2009 {site} | <a href="/impressum/">Impressum</a></div>'
+    assert extract(html + footer + "</body></html>", "https://www.example.com/a/1").kicker is None

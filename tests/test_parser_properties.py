@@ -1,6 +1,7 @@
 """Parsers of outside input never raise on what strangers send: feeds, sitemaps, robots.txt,
 date strings, trap detection. Each either returns what it found or nothing."""
 
+import html
 import re
 from datetime import datetime, timedelta, timezone
 
@@ -22,7 +23,7 @@ from crawler.extraction.dates import (
 )
 from crawler.extraction.lead import marks_lead
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
-from crawler.extraction.page import UNSEEN_TEXT, as_list, page_metadata, plain_text, text_of
+from crawler.extraction.page import UNSEEN_TEXT, as_list, copyright_holders, page_metadata, plain_text, text_of
 
 URLISH = st.text(max_size=40) | st.sampled_from(
     [
@@ -407,3 +408,17 @@ def test_a_listings_links_survive_any_next_link(href):
         HtmlResponse("https://www.rp-online.de/wirtschaft/", body=body.encode(), encoding="utf-8")
     )
     assert "https://www.rp-online.de/wirtschaft/hafen.html" in links + pagination
+
+
+@given(
+    st.lists(
+        st.sampled_from(["©", "(c)", "Copyright", "2009", "2003-2024", " ", "|", "-", "·", "Alle Rechte"])
+        | st.text(max_size=12),
+        max_size=12,
+    )
+)
+def test_a_footer_s_copyright_line_gives_a_short_name_or_none(parts):
+    line = "".join(parts)
+    tree = lxml.html.fromstring(f"<html><body><p>Text</p><footer><p>{html.escape(line)}</p></footer></body></html>")
+    for holder in copyright_holders(tree):
+        assert 3 <= len(holder) <= 60 and holder in " ".join(line.split())

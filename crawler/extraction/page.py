@@ -216,8 +216,46 @@ def site_names_of(tree, url: str) -> set[str]:
     host = urlsplit(url).hostname or ""
     labels = host.removeprefix("www.").split(".")
     names.update({host.removeprefix("www."), labels[0], labels[-2] if len(labels) > 1 else None})
+    names.update(copyright_holders(tree))
     people = {text_key(name) for name in people if name and len(name.split()) >= 2}
     return {text_key(name) for name in names if name and text_key(name)} - people
+
+
+# The holder of the site's copyright as its footer states it, with the year before or after:
+# "© 2009 Die Achse des Guten | Impressum", "Copyright © 2015 Pharmazeutische Zeitung online",
+# "© Kölner Stadt-Anzeiger 2024". Older pages and small sites name themselves nowhere else.
+COPYRIGHT_LINE = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?"
+    r"(?:(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*(?:by\s+)?(?P<after>[^|•·,\n]{3,60}?))"
+    r"|(?P<before>[^|•·,\n\d]{3,60}?)\s+\d{4}(?:\s*[-–]\s*\d{4})?)"
+    r"\s*(?:$|[|•·,]|\.\s|\s-\s|\s(?:alle rechte|all rights))",
+    re.IGNORECASE,
+)
+# Text in the page's footer: a <footer>, or an element whose id or class names it one.
+FOOTER_COPYRIGHT_TEXT = lxml.etree.XPath(
+    "//body//text()[contains(., '©')]"
+    "[ancestor::footer or ancestor::*[contains(@id, 'footer') or contains(@class, 'footer')"
+    " or contains(@id, 'fuss') or contains(@class, 'copyright') or contains(@id, 'copyright')]]"
+)
+
+
+def copyright_holders(tree) -> set[str]:
+    """The names the footer's copyright lines give (:data:`COPYRIGHT_LINE`)."""
+    return read_once(tree, "copyright_holders", _copyright_holders)
+
+
+def _copyright_holders(tree) -> set[str]:
+    holders = set()
+    for text in FOOTER_COPYRIGHT_TEXT(tree):
+        line = " ".join(text.split())
+        start = line.find("©")
+        # "Copyright" may come first.
+        line = line[max(0, line.lower().rfind("copyright", 0, start)) if "opyright" in line[:start] else start :]
+        if found := COPYRIGHT_LINE.match(line):
+            holder = (found["after"] or found["before"]).strip(" .-–—")
+            if holder and not re.fullmatch(r"(?i)alle rechte.*|all rights.*", holder):
+                holders.add(holder)
+    return holders
 
 
 DATE_FROM_FEED = "feed"
