@@ -25,6 +25,7 @@ from crawler.extraction.headline import (
 from crawler.extraction.page import (
     RELATIVE_DAY,
     RELATIVE_TIME,
+    copyright_holders,
     find_headline_element,
     is_hidden,
     site_names_of,
@@ -160,12 +161,14 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
                 and not SITE_SEPARATOR.search(match["kicker"])
             ):
                 kicker = _plausible(match["kicker"], headline)
-                # A site's name or a section of its breadcrumb trail leads the title of every
-                # story there ("Pressedienst: …" on a city's press office pages).
+                # A site's name (also as its footer claims the copyright) or a section of its
+                # breadcrumb trail leads the title of every story there ("Pressedienst: …" on a
+                # city's press office pages, "Die Achse des Guten: …" on achgut.com's older ones).
                 if (
                     kicker
                     and text_key(kicker)
-                    not in {text_key(name) for name in site_names_of(tree, url)} | trail_sections(tree)
+                    not in {text_key(name) for name in site_names_of(tree, url) | copyright_holders(tree)}
+                    | trail_sections(tree)
                     and not _names_the_host(kicker, url)
                 ):
                     return kicker

@@ -216,14 +216,15 @@ def site_names_of(tree, url: str) -> set[str]:
     host = urlsplit(url).hostname or ""
     labels = host.removeprefix("www.").split(".")
     names.update({host.removeprefix("www."), labels[0], labels[-2] if len(labels) > 1 else None})
-    names.update(copyright_holders(tree))
     people = {text_key(name) for name in people if name and len(name.split()) >= 2}
     return {text_key(name) for name in names if name and text_key(name)} - people
 
 
 # The holder of the site's copyright as its footer states it, with the year before or after:
 # "© 2009 Die Achse des Guten | Impressum", "Copyright © 2015 Pharmazeutische Zeitung online",
-# "© Kölner Stadt-Anzeiger 2024". Older pages and small sites name themselves nowhere else.
+# "© Kölner Stadt-Anzeiger 2024". Older pages and small sites name themselves nowhere else. On a
+# personal blog the holder is its author ("© 2021 Patrick Ludolph" on neunzehn72.de): the holder
+# names the site where a title leads with it, never a byline.
 COPYRIGHT_LINE = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?"
     r"(?:(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*(?:by\s+)?(?P<after>[^|•·,\n]{3,60}?))"
@@ -253,7 +254,7 @@ def _copyright_holders(tree) -> set[str]:
         line = line[max(0, line.lower().rfind("copyright", 0, start)) if "opyright" in line[:start] else start :]
         if found := COPYRIGHT_LINE.match(line):
             holder = (found["after"] or found["before"]).strip(" .-–—")
-            if holder and not re.fullmatch(r"(?i)alle rechte.*|all rights.*", holder):
+            if re.search(r"[^\W\d_]", holder) and not re.fullmatch(r"(?i)alle rechte.*|all rights.*", holder):
                 holders.add(holder)
     return holders
 
