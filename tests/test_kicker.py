@@ -35,9 +35,16 @@ HEADLINE = "Hafen wird um zwei Terminals erweitert"
         ("", f'<header><h2 class="articlePreTitle">Strukturwandel</h2><h1>{HEADLINE}</h1></header>'),
         # The first line of a two-line heading, the rest confirmed as the headline.
         (jsonld(headline=HEADLINE), f"<h1><small>Strukturwandel</small><br>{HEADLINE}</h1>"),
-        # "Kicker: Headline" in the metadata title, the visible headline after the colon.
-        (f'<meta property="og:title" content="Strukturwandel: {HEADLINE} | RP ONLINE">', f"<h1>{HEADLINE}</h1>"),
-        (f"<title>RP ONLINE - Strukturwandel: {HEADLINE}</title>", f"<h1>{HEADLINE}</h1>"),
+        # "Kicker: Headline" in the metadata title, the visible headline after the colon, the
+        # kicker shown in an element no class marks.
+        (
+            f'<meta property="og:title" content="Strukturwandel: {HEADLINE} | RP ONLINE">',
+            f"<p>Strukturwandel</p><h1>{HEADLINE}</h1>",
+        ),
+        (
+            f"<title>RP ONLINE - Strukturwandel: {HEADLINE}</title>",
+            f"<div><span>Strukturwandel</span></div><h1>{HEADLINE}</h1>",
+        ),
         # An unmarked first element of the heading (an <h2> where the page has no <h1>), the
         # JSON-LD headline without it, the og:title "Kicker: Headline" (SPIEGEL-like).
         (
@@ -326,7 +333,19 @@ def test_the_site_s_name_its_footer_claims_the_copyright_for_is_no_kicker(site):
     # Older pages title every story "Site: Headline" and name the site nowhere else.
     headline = "Das Autohaus, die Abwrackprämie und der Herbst"
     story = "<p>Das Autohaus in der Vorstadt hat im Herbst so wenig verkauft wie nie zuvor. </p>" * 6
-    html = f"<html><head><title>{site}: {headline}</title></head><body><h1>{headline}</h1>{story}"
+    html = f'<html><head><title>{site}: {headline}</title></head><body><div id="logo">{site}</div><h1>{headline}</h1>{story}'
     assert extract(html + "</body></html>", "https://www.example.com/a/1").kicker == site
     footer = f'<div id="footer">© 2009 {site} | <a href="/impressum/">Impressum</a></div>'
     assert extract(html + footer + "</body></html>", "https://www.example.com/a/1").kicker is None
+
+
+def test_a_kicker_only_the_metadata_title_holds_is_none_the_page_shows():
+    # Social titles lead with a hook the page itself does not print (blue News, sites that write
+    # og:title for sharing): no kicker a reader sees.
+    headline = "Münsteraner Modehaus beantragt Insolvenz"
+    story = "<p>Das Modehaus aus Münster hat beim Amtsgericht Insolvenz in Eigenverwaltung beantragt. </p>" * 6
+    head = f'<meta property="og:title" content="Handel in der Krise: {headline}">'
+    html = f"<html><head>{head}</head><body><h1>{headline}</h1>{story}</body></html>"
+    assert extract(html, "https://www.example.ch/news/1.html").kicker is None
+    shown = html.replace("<h1>", '<p class="intro">Handel in der Krise</p><h1>')
+    assert extract(shown, "https://www.example.ch/news/1.html").kicker == "Handel in der Krise"

@@ -25,6 +25,7 @@ from crawler.extraction.headline import (
 from crawler.extraction.page import (
     RELATIVE_DAY,
     RELATIVE_TIME,
+    body_text,
     copyright_holders,
     find_headline_element,
     is_hidden,
@@ -63,7 +64,7 @@ def article_kicker(tree, headline: str | None, url: str) -> str | None:
        papers and agencies' press portals set the place or topic so).
     3. **Metadata title**: og:title, the JSON-LD headline or ``<title>`` is "Kicker: Headline"
        with the visible headline after the colon (SPIEGEL, RP ONLINE, n-tv write their SEO
-       titles so).
+       titles so), and the page shows the kicker too: a hook written for sharing alone is none.
     """
     if tree is None or not headline:
         return None
@@ -170,6 +171,7 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
                     not in {text_key(name) for name in site_names_of(tree, url) | copyright_holders(tree)}
                     | trail_sections(tree)
                     and not _names_the_host(kicker, url)
+                    and text_key(kicker) in text_key(body_text(tree))
                 ):
                     return kicker
     return None
