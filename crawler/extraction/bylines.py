@@ -73,8 +73,8 @@ AGENCIES = {
     "dpa-afx": "dpa-AFX",
     "idea": "idea",
     "kathpress": "Kathpress",
-    # Belgium's wire service, credited by the German-language press of East Belgium and
-    # Luxembourg that NRW's border region reads ("(mit Belga)", "(belga/ge)").
+    # Belgium's national wire service, whose copy the German-language press of East Belgium,
+    # read in NRW's border region, runs ("(mit Belga)", "(belga/ge)").
     "belga": "Belga",
     # Written out, as English-language wire copy and the agencies' own German names sign:
     # "The Associated Press" (ctvnews.ca, timesunion.com; abcnews.go.com's and npr.org's agency
