@@ -2837,3 +2837,23 @@ def test_belga_is_a_wire_service(closing, authors):
     body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + f"<p>{closing}</p>"
     article = extract(page("", HEADLINE + byline, body=body))
     assert (article.authors, article.agencies) == (authors, ["Belga"])
+
+
+def test_the_byline_of_the_next_story_appended_below_is_not_the_story_s():
+    # News portals append the next story as the reader scrolls, with its own headline and byline.
+    story = "".join(f"<p>{STORY}</p>" for _ in range(4))
+    appended = (
+        '<div class="article-container next-article"><article class="article"><header>'
+        '<h1 class="article-title">Theater verkauft so viele Abos wie nie</h1>'
+        '<div class="article-author">Von <a class="author-name" href="/autor.ulrike-voigt.html">Ulrike Voigt</a>'
+        "</div></header><p>Das Staatstheater meldet einen Rekord bei den Abonnements.</p></article></div>"
+    )
+    html = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        + jsonld(author=[{"@type": "Organization", "name": "dpa"}])
+        + '</head><body><article class="article"><h1 class="article-title">Hafen wird um zwei Terminals erweitert'
+        + '</h1><div class="article-author"><span class="author-agency">dpa</span></div>'
+        + f"{story}</article>{appended}</body></html>"
+    )
+    article = extract(html)
+    assert (article.authors, article.agencies) == ([], ["dpa"])

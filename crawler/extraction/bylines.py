@@ -9,6 +9,7 @@ from typing import NamedTuple
 import lxml.etree
 
 from crawler.extraction.page import (
+    find_headline_element,
     RELATIVE_TIME,
     ANY_WEEKDAY,
     WEEKDAY,
@@ -574,7 +575,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             for name in split_names(fallback() if callable(fallback) else fallback)
             if (printed := _printed(name, tree)) and not any(text_key(name) in key for key in desk_keys)
         ]
-        _sort_names(_not_from_teasers(guess, tree), sites, names, agencies, desks, common)
+        _sort_names(_not_from_teasers(guess, tree, headline), sites, names, agencies, desks, common)
     if not names and sources:
         # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls" on mdr.de,
         # "Quelle: kathpress" on katholisch.at, both with the site alone as the meta author).
@@ -724,23 +725,40 @@ def _a_readers_comment(element, text: str) -> bool:
 IN_COMMENT = lxml.etree.XPath('ancestor::*[contains(@class, "comment")]')
 
 
-def _not_from_teasers(guess: list[str], tree) -> list[str]:
+def _not_from_teasers(guess: list[str], tree, headline: str | None = None) -> list[str]:
     """trafilatura's guess without the names that only teasers for other stories credit: a
     sidebar's "Von Andreas Hoffmann" under another headline (stern.de's "teaser-content"), a
-    slider's "slider-teaser__author", a related-stories list's author line."""
+    slider's "slider-teaser__author", a related-stories list's author line, the byline of the
+    next story a page appends below the story (:func:`_in_another_story`)."""
     if not guess:
         return guess
+    target = find_headline_element(tree, headline) if headline else None
     elsewhere, here = set(), set()
     for element in byline_elements(tree):
         if FORM_FIELD(element):
             # A form field's label, its mark of a required field left out ("Name *", "Nama (wajib)").
             elsewhere.add(text_key(REQUIRED_MARK.sub("", text_of(element))))
             continue
-        outside = ELSEWHERE(element)
+        outside = ELSEWHERE(element) or _in_another_story(element, target)
         # "Von Jörn Mecher am 08.12.2022": the name without the words after it.
         names = split_names(_without_trailing_words(text_of(element)))
         (elsewhere if outside else here).update(text_key(name) for name in names)
     return [name for name in guess if text_key(name) not in elsewhere - here]
+
+
+# The nearest <article> around an element that holds a main heading of its own.
+ARTICLE_WITH_A_HEADLINE = lxml.etree.XPath("ancestor::article[.//h1][1]")
+
+
+def _in_another_story(element, target) -> bool:
+    """Whether ``element`` stands in an ``<article>`` with an ``<h1>`` of its own that does not
+    hold the story's headline element ``target``: the next story a page appends below the
+    story as the reader scrolls, with its own headline, byline and date (the Ippen and Funke
+    portals, the Südwest Presse group's sites)."""
+    if target is None:
+        return False
+    around = ARTICLE_WITH_A_HEADLINE(element)
+    return bool(around) and target not in around[0].iter()
 
 
 def _unseen(names: list[str], tree) -> bool:
@@ -998,9 +1016,11 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         bylines.append(" und ".join(linked))
     pieces = plain_text_pieces(tree)
     bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
+    target = find_headline_element(tree, headline) if headline else None
     for element in byline_elements(tree):
-        if ELSEWHERE(element):
-            # A commenter, or the author of a teaser for another story ("slider-teaser__author").
+        if ELSEWHERE(element) or _in_another_story(element, target):
+            # A commenter, or the author of a teaser for another story ("slider-teaser__author")
+            # or of the story appended below.
             continue
         value = _byline_text(element)
         if value and len(value.split()) <= MAX_BYLINE_WORDS:
