@@ -753,8 +753,7 @@ ARTICLE_WITH_A_HEADLINE = lxml.etree.XPath("ancestor::article[.//h1][1]")
 def _in_another_story(element, target) -> bool:
     """Whether ``element`` stands in an ``<article>`` with an ``<h1>`` of its own that does not
     hold the story's headline element ``target``: the next story a page appends below the
-    story as the reader scrolls, with its own headline, byline and date (the Ippen and Funke
-    portals, the Südwest Presse group's sites)."""
+    story as the reader scrolls, with its own headline, byline and date."""
     if target is None:
         return False
     around = ARTICLE_WITH_A_HEADLINE(element)
