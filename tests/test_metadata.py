@@ -2857,3 +2857,17 @@ def test_the_byline_of_the_next_story_appended_below_is_not_the_story_s():
     )
     article = extract(html)
     assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
+def test_a_box_of_the_latest_stories_set_as_blocks_does_not_date_the_story():
+    # TYPO3's news extension sets its "latest news" box as blocks, each a link with its day; the
+    # story's own day stands in a box beside the text.
+    latest = (
+        '<div class="news-latest-container"><h3>Weitere Meldungen</h3>'
+        '<div class="news-latest-item"><span class="news-latest-date">15.07.2026</span>'
+        ' <a href="/cms/index.php?id=49&amp;tt_news=8405">Inkasso: Überhöhte Spesen gekippt</a></div>'
+        '<div class="news-latest-item"><span class="news-latest-date">08.07.2026</span>'
+        ' <a href="/cms/index.php?id=49&amp;tt_news=8398">VKI klagt Fitnessstudio-Kette</a></div></div>'
+    )
+    closing = f'<div class="news-single-rightbox">22.07.2026<br>Urteile</div>{latest}'
+    assert extract(page("", HEADLINE, closing=closing)).published[:10] == "2026-07-22"

@@ -37,6 +37,7 @@ from crawler.extraction.page import (
     UNSEEN_TEXT,
     VISIBLE_DATE,
     dated_entries,
+    dated_blocks,
     dated_lists,
     find_headline_element,
     is_top_level,
@@ -265,6 +266,7 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
             *update_lines,
             *_pointers_to_other_stories(tree),
             *dated_lists(tree),
+            *dated_blocks(tree),
             *_event_lines(tree),
         ]
         if element not in holding

@@ -467,6 +467,14 @@ def is_dated_list(element) -> bool:
     of links to other stories, each with its day beside the link (:func:`_is_dated_link`)."""
     if element.tag == "table":
         items = [row for row in element.iter("tr") if next(row.iter("td"), None) is not None]
+    elif element.tag == "div":
+        # Items set as blocks of one kind, not as list items: the "latest news" boxes of TYPO3's
+        # news extensions ("news-latest-item") and of CMS sidebars. Only links with their days.
+        # The box's heading aside ("Weitere Meldungen").
+        items = [item for item in element if isinstance(item.tag, str) and item.tag not in HEADINGS]
+        if len({item.tag for item in items}) != 1:
+            return False
+        return len(items) >= MIN_DATED_ITEMS and all(map(_is_dated_link, items))
     else:
         items = [item for item in element if item.tag == "li"]
     if len(items) < MIN_DATED_ITEMS:
@@ -513,6 +521,18 @@ def dated_lists(tree) -> list:
         tree,
         "dated_lists",
         lambda tree: [element for element in tree.iter("ul", "ol", "table") if is_dated_list(element)],
+    )
+
+
+# Blocks of two items or more, each a link: the candidates for a list of dated links set as blocks.
+BLOCKS_OF_LINKS = lxml.etree.XPath("//div[*[2][descendant-or-self::a]][*[1][descendant-or-self::a] or *[3]]")
+
+
+def dated_blocks(tree) -> list:
+    """:func:`dated_lists` set as ``<div>`` blocks rather than list items ("news-latest-item"):
+    sought only where the page prints no date line (searching every block costs)."""
+    return read_once(
+        tree, "dated_blocks", lambda tree: [element for element in BLOCKS_OF_LINKS(tree) if is_dated_list(element)]
     )
 
 
