@@ -180,8 +180,10 @@ def plain_text(text: str) -> str:
     return " ".join(INVISIBLE.sub("", text).split())
 
 
-# Characters that only steer line breaks or rendering ("Er\xadin\xadne\xadrung").
-INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Characters that only steer line breaks or rendering: soft hyphens ("Er\xadin\xadne\xadrung"),
+# zero-width spaces and joiners, and the marks, embeddings and isolates of bidirectional text
+# (a right-to-left mark around a byline's name).
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 MARKED_HEADLINE_XPATH = (
     '//body//*[@itemprop="headline" or contains(@class, "eadline") or contains(@class, "itle")'
