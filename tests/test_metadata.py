@@ -2871,3 +2871,36 @@ def test_a_box_of_the_latest_stories_set_as_blocks_does_not_date_the_story():
     )
     closing = f'<div class="news-single-rightbox">22.07.2026<br>Urteile</div>{latest}'
     assert extract(page("", HEADLINE, closing=closing)).published[:10] == "2026-07-22"
+
+
+def test_the_editorial_staff_an_imprint_lists_are_not_the_story_s_authors():
+    # The Bundestag's "hib" notes end with their imprint: publisher, who answers for them, staff.
+    imprint = (
+        "<p>Deutscher Bundestag, Parlamentsnachrichten<br>Verantwortlich: Torben Alsleben<br>"
+        "Redaktion: Dr. Merle Quandtke, Ilka Sommerfeld, Paul Eckhardt-Zinn</p>"
+    )
+    assert extract(page("", HEADLINE, closing=imprint)).authors == []
+    # A "Redaktion:" line of its own still credits.
+    assert extract(page("", HEADLINE, closing="<p>Redaktion: Ilka Sommerfeld</p>")).authors == ["Ilka Sommerfeld"]
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u202b", "\u2067"])
+def test_the_marks_of_bidirectional_text_around_a_name_are_no_part_of_it(mark):
+    byline = f'<p class="byline">Von <span class="author">{mark}Gerda Veldkamp{mark}</span></p>'
+    assert extract(page("", HEADLINE + byline)).authors == ["Gerda Veldkamp"]
+
+
+@pytest.mark.parametrize("account", ["user_4711", "u12345", "usr_98231"])
+def test_a_cms_record_number_as_the_author_is_nobody(account):
+    # The agency copy's credit the page prints is read instead.
+    head = jsonld(author={"@type": "Person", "name": account})
+    byline = '<div class="article-author">Quelle: dpa</div>'
+    article = extract(page(head, HEADLINE + byline))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
+@pytest.mark.parametrize("credit", ["AFP - Agence France Presse", "Agence France Presse"])
+def test_afp_credited_with_its_name_written_out_after_a_dash_is_the_agency(credit):
+    byline = f'<p class="byline">By <span class="author">{credit}</span></p>'
+    article = extract(page("", HEADLINE + byline, lang="en"))
+    assert (article.authors, article.agencies) == ([], ["AFP"])

@@ -83,6 +83,7 @@ AGENCIES = {
     "associated press": "AP",
     "the associated press": "AP",
     "agence france-presse": "AFP",
+    "agence france presse": "AFP",
     "deutsche presse-agentur": "dpa",
     "evangelischer pressedienst": "epd",
     "katholische nachrichten-agentur": "KNA",
@@ -414,6 +415,9 @@ NOT_A_NAME = re.compile(
     # web's prefix ("webadmin", "siteadmin", "wpadmin"), the same placeholder account; the
     # account a blog files its guests' posts under ("Gastautor"), whose page names the guest.
     r"^(?:(?:web|site|wp|sys)?admin|administrator|publisher|webmaster|gastautor(?:in)?)$|"
+    # A CMS's account or record number in the author field ("user_4711", "u12345"): an
+    # identifier, no one's name.
+    r"^[a-z]+[_-]?\d+$|"
     # A byline part that is only its label or a preposition: a template's byline whose name
     # field is empty ("von am 20.06.2018" on oberstdorf-resort.de), or a label set apart from
     # the name it introduces ("Von" on mz-web.de and presse-augsburg.de, "By" on latimes.com).
@@ -1014,7 +1018,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     if linked:
         bylines.append(" und ".join(linked))
     pieces = plain_text_pieces(tree)
-    bylines.extend(_bylines_in(pieces, EXPLICIT_BYLINE)[:2])
+    bylines.extend(_bylines_in(_without_mastheads(pieces), EXPLICIT_BYLINE)[:2])
     target = find_headline_element(tree, headline) if headline else None
     for element in byline_elements(tree):
         if ELSEWHERE(element) or _in_another_story(element, target):
@@ -1241,6 +1245,27 @@ def dated_handles(pieces: list[str]) -> list[str]:
         if handle.casefold() not in NOT_HANDLES | NOT_NAME_WORDS and handle not in handles:
             handles.append(handle)
     return handles
+
+
+# The labels of an imprint block: who publishes and who answers for the content. The
+# "Redaktion:" line among them lists the editorial staff, not the story's authors (the
+# Bundestag's "hib" notes end so: "Herausgeber: …", "Verantwortlich: …", "Redaktion: …";
+# newsletters and bulletins print their masthead so under each issue).
+MASTHEAD_LABEL = re.compile(r"(?:Herausgeber(?:in)?|Verantwortlich|V\.\s?i\.\s?S\.\s?d\.\s?P\.)\b", re.IGNORECASE)
+MASTHEAD_REACH = 2
+
+
+def _without_mastheads(pieces: list[str]) -> list[str]:
+    """``pieces`` without a "Redaktion:" line that an imprint's label line precedes
+    (:data:`MASTHEAD_LABEL`)."""
+    return [
+        piece
+        for position, piece in enumerate(pieces)
+        if not (
+            piece.startswith("Redaktion")
+            and any(MASTHEAD_LABEL.match(before) for before in pieces[max(0, position - MASTHEAD_REACH) : position])
+        )
+    ]
 
 
 def _bylines_in(pieces: list[str], pattern) -> list[str]:
@@ -1594,7 +1619,12 @@ SERVICE_CODE = re.compile(r"[a-z]{2,5}|Red")
 
 
 def _agency_with_its_service(name: str) -> str | None:
-    """The wire service of a credit written with its service's code after a slash, else ``None``."""
+    """The wire service of a credit written with its service's code after a slash ("dpa/lsw"),
+    or with its name written out after a dash ("AFP - Agence France Presse", as Dow Jones's sites
+    credit AFP's copy), else ``None``."""
+    named = {AGENCIES.get(part.lower()) for part in re.split(r"\s+[-–]\s+", name)}
+    if len(named) == 1 and None not in named and re.search(r"\s[-–]\s", name):
+        return named.pop()
     codes = re.split(r"\s*/\s*", name)
     if len(codes) < 2 or not all(SERVICE_CODE.fullmatch(code) for code in codes[1:]):
         return None
