@@ -9,8 +9,6 @@ from typing import NamedTuple
 import lxml.etree
 
 from crawler.extraction.page import (
-    find_headline_element,
-    RELATIVE_TIME,
     ANY_WEEKDAY,
     WEEKDAY,
     CARD_CLASS_WORDS,
@@ -19,10 +17,12 @@ from crawler.extraction.page import (
     CAPITAL,
     INVISIBLE,
     OUTSIDE_THE_STORY,
+    RELATIVE_TIME,
     SHORT_YEAR_DATE,
     SLASHED_DATE,
     VISIBLE_DATE,
     address_of,
+    find_headline_element,
     text_near_headline,
     HIDDEN_CLASSES,
     is_hidden,

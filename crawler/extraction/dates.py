@@ -640,14 +640,14 @@ KEEPS_DATES = lxml.etree.XPath(
 )
 
 
-# The microdata dates and <time> elements htmldate reads, outside the story or microdata; found
-# from the itemprop attributes up and by tag, not by testing every element of the page.
 # Meta tags stating when the page was last changed: article:modified_time, og:updated_time,
 # Dublin Core's and others' "modified" and "last-modified".
 MODIFICATION_METAS = lxml.etree.XPath(
     "//meta[re:test(concat(@property, ' ', @name, ' ', @itemprop), 'modif|updated|revised', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
+# The microdata dates and <time> elements htmldate reads, outside the story or microdata; found
+# from the itemprop attributes up and by tag, not by testing every element of the page.
 DATE_ELEMENTS = lxml.etree.XPath(
     '(//@itemprop[.="datePublished" or .="dateModified" or .="dateCreated" or .="uploadDate"]/parent::*'
     f" | //time)[{OUTSIDE_THE_STORY} or @itemprop]"
