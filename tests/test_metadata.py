@@ -2904,3 +2904,24 @@ def test_afp_credited_with_its_name_written_out_after_a_dash_is_the_agency(credi
     byline = f'<p class="byline">By <span class="author">{credit}</span></p>'
     article = extract(page("", HEADLINE + byline, lang="en"))
     assert (article.authors, article.agencies) == ([], ["AFP"])
+
+
+def test_the_editor_s_code_beside_the_agency_in_the_closing_credit_is_nobody():
+    # The CMS states the editor's code as the author too.
+    body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + "<p>(dpa / sd)</p>"
+    article = extract(page('<meta name="author" content="sd">', HEADLINE, body=body))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
+@pytest.mark.parametrize(
+    "closing, agency", [("(ČTK)", "ČTK"), ("(Ritzau)", "Ritzau"), ("(MTI)", "MTI"), ("(ANSA)", "ANSA")]
+)
+def test_the_national_wire_services_of_the_border_regions_press_are_agencies(closing, agency):
+    body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + f"<p>Die Arbeiten beginnen im Frühjahr. {closing}</p>"
+    article = extract(page("", HEADLINE, body=body))
+    assert (article.authors, article.agencies) == ([], [agency])
+
+
+def test_a_shortened_release_s_closing_note_in_brackets_is_nobody():
+    body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + "<p>Die BMW Group ist ein Hersteller. (gekürzt)</p>"
+    assert extract(page("", HEADLINE, body=body)).authors == []

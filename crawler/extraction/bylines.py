@@ -74,6 +74,14 @@ AGENCIES = {
     "dpa-afx": "dpa-AFX",
     "idea": "idea",
     "kathpress": "Kathpress",
+    # The national wire services the German-language press of Europe's border regions and
+    # minorities credits beside dpa and APA: Denmark's Ritzau (Der Nordschleswiger), the Czech ČTK
+    # (Prager Zeitung), Hungary's MTI (Budapester Zeitung), Italy's ANSA (South Tyrol's papers).
+    "ritzau": "Ritzau",
+    "čtk": "ČTK",
+    "ctk": "ČTK",
+    "mti": "MTI",
+    "ansa": "ANSA",
     # Belgium's national wire service, whose copy the German-language press of East Belgium,
     # read in NRW's border region, runs ("(mit Belga)", "(belga/ge)").
     "belga": "Belga",
@@ -240,6 +248,9 @@ NAME_SEPARATORS = re.compile(
 # "(mit dpa)": the reporter's story with the agency's material (Leipziger Volkszeitung's "Von mro
 # (mit dpa)", Computerwoche's "(mit Material von dpa)", heise's "…, mit Material der dpa").
 CLOSING_CREDIT = re.compile(r"\((?:mit\s+)?([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
+# A wire service whose name holds letters beyond ASCII, alone in the closing brackets: "(ČTK)".
+# Only a known agency counts: "(gekürzt)" closes a shortened press release.
+CLOSING_AGENCY = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
 
 # The story's last line crediting the wire services whose reports it draws on: "Mit Material
 # von dpa und AFP" (tagesschau.de, ZDFheute, stern.de), "Mit Informationen der dpa", "With
@@ -596,12 +607,19 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     story = text.strip() if text else ""
     credit = CLOSING_CREDIT.search(story[-80:]) if story else None
     if credit:
-        for code in re.split(r"\s*[/,]\s*", credit[1]):
+        codes = re.split(r"\s*[/,]\s*", credit[1])
+        for code in codes:
             agency = AGENCIES.get(code.lower())
             if agency and agency not in agencies:
                 agencies.append(agency)
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
+        if any(code.lower() in AGENCIES for code in codes):
+            # The editor's code beside the agency ("(dpa / sd)"), taken for a name before the
+            # credit was read (trafilatura's guess): no one's name, as :data:`SERVICE_CODE` says.
+            names = [name for name in names if not (name in codes and SERVICE_CODE.fullmatch(name))]
+    elif (named := CLOSING_AGENCY.search(story[-80:]) if story else None) and named[1].lower() in AGENCIES:
+        _add_agencies([named[1]], agencies)
     elif "\n" in story:
         # The closing credit (CLOSING_CREDIT) on the line before a closing note of the site's
         # ("Dieser Beitrag basiert auf Material der Deutschen Presse-Agentur", a newsletter's or
