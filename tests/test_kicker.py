@@ -349,3 +349,13 @@ def test_a_kicker_only_the_metadata_title_holds_is_none_the_page_shows():
     assert extract(html, "https://www.example.ch/news/1.html").kicker is None
     shown = html.replace("<h1>", '<p class="intro">Handel in der Krise</p><h1>')
     assert extract(shown, "https://www.example.ch/news/1.html").kicker == "Handel in der Krise"
+
+
+def test_a_byline_leading_the_title_is_no_kicker():
+    # Older titles of some papers lead with the byline: "Von …: Headline - Section - Site".
+    headline = "Zulieferer zieht nach Teltow"
+    story = "<p>Der Zulieferer verlegt seine Fertigung in das Gewerbegebiet an der Autobahn. </p>" * 6
+    head = f"<title>Von Katrin Albers und Marco Lehnert: {headline} - Wirtschaft - pnn.de</title>"
+    byline = '<p class="author">Von Katrin Albers und Marco Lehnert</p>'
+    html = f"<html><head>{head}</head><body><h1>{headline}</h1>{byline}{story}</body></html>"
+    assert extract(html, "https://www.pnn.de/wirtschaft/123.html").kicker is None

@@ -2925,3 +2925,9 @@ def test_the_national_wire_services_of_the_border_regions_press_are_agencies(clo
 def test_a_shortened_release_s_closing_note_in_brackets_is_nobody():
     body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + "<p>Die BMW Group ist ein Hersteller. (gekürzt)</p>"
     assert extract(page("", HEADLINE, body=body)).authors == []
+
+
+@pytest.mark.parametrize("dash", ["—", "–"])
+def test_a_meta_line_with_the_name_then_a_dash_then_the_day_credits_the_name(dash):
+    header = HEADLINE + f'<div class="postinfo">Jan Morawietz {dash} 14. Dezember 2009, 08:57 Uhr</div>'
+    assert extract(page("", header)).authors == ["Jan Morawietz"]

@@ -1209,7 +1209,9 @@ DATE_ITEM = re.compile(DATE_ITEM_TEXT)
 COMMENT_COUNT = r"(?:\s*[|·•]\s*\d+\s+(?:Kommentare?|Comments?))?"
 POSTED_BY = re.compile(DATE_ITEM_TEXT + r"\s*(?:[|·•,–-]\s*)?(?:[Vv]on|by)\s+" + NAMES + COMMENT_COUNT)
 
-NAME_THEN_DATE = re.compile(NAMES + r"\s*[|·•]\s*" + DATE_ITEM_TEXT)
+# The separator may be a dash set with spaces: "Jan Morawietz — 14. Dezember 2009, 08:57 Uhr"
+# (pottblog.de's meta line over each post).
+NAME_THEN_DATE = re.compile(NAMES + r"(?:\s*[|·•]|\s+[—–])\s*" + DATE_ITEM_TEXT)
 
 HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
 

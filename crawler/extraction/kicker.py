@@ -47,6 +47,8 @@ KICKER_MARK = re.compile("|".join(KICKER_NAMES), re.IGNORECASE)
 SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•)\s+")
 # What may stand between a kicker and a date line cut off it.
 KICKER_END = " |-–—·•,:/"
+# A byline's start: "Von" or "By" and a capital.
+BYLINE_START = re.compile(r"(?:Von|By)\s+[A-ZÄÖÜ]")
 # How long ago, set after the topic in the same topline ("Wirtschaft · vor 2 Std."): the date
 # line's start, as a day is.
 RELATIVE_TIME_AFTER = re.compile(r"(?:^|\s)" + RELATIVE_TIME, re.IGNORECASE)
@@ -83,8 +85,9 @@ def _plausible(text: str | None, headline: str) -> str | None:
     text = clean_title(text)
     if len(text) > 2 * LONGEST_KICKER_CHARACTERS:  # no kicker, even with a date line cut off
         return None
-    if RELATIVE_DAY.match(text):
-        # A date line that says how long ago ("vor 2 Std.", "Gestern, 18:30 Uhr") in a topline.
+    if RELATIVE_DAY.match(text) or BYLINE_START.match(text):
+        # A date line that says how long ago ("vor 2 Std.", "Gestern, 18:30 Uhr") in a topline;
+        # a byline leading a title ("Von Katrin Albers: Zulieferer zieht …", PNN's older titles).
         return None
     text = RELATIVE_TIME_AFTER.split(text, maxsplit=1)[0]
     text = clean_title(text_before_date(text)).rstrip(KICKER_END)
