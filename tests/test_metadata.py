@@ -2931,3 +2931,9 @@ def test_a_shortened_release_s_closing_note_in_brackets_is_nobody():
 def test_a_meta_line_with_the_name_then_a_dash_then_the_day_credits_the_name(dash):
     header = HEADLINE + f'<div class="postinfo">Jan Morawietz {dash} 14. Dezember 2009, 08:57 Uhr</div>'
     assert extract(page("", header)).authors == ["Jan Morawietz"]
+
+
+def test_a_photographer_the_metadata_credits_beside_the_author_is_no_author_when_the_byline_says_so():
+    head = jsonld(author=[{"@type": "Person", "name": "Ulrike Terhechte"}, {"@type": "Person", "name": "Lars Hüwe"}])
+    byline = '<p class="author">Ulrike Terhechte (Text) und Lars Hüwe (Fotos)</p>'
+    assert extract(page(head, HEADLINE + byline)).authors == ["Ulrike Terhechte"]

@@ -535,6 +535,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks, common)
     shown, handles, sources = _shown_credits(tree, headline)
+    if names and shown:
+        # The metadata credits the photographer too, whom the byline credits for the pictures:
+        # "Ulrike Terhechte (Text) und Lars Hüwe (Fotos)" beside a JSON-LD naming both.
+        pictured = _pictured(shown)
+        names = [name for name in names if text_key(name) not in pictured]
     if names and shown and _unseen(names, tree):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account) while it prints a byline: the byline counts.
@@ -1772,6 +1777,26 @@ PICTURE_CREDIT = re.compile(
     r"|.*\(\s*" + PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*\s*\)\s*$",
     re.IGNORECASE,
 )
+
+# A name with its picture role in brackets after it, in a byline: "Lars Hüwe (Fotos)".
+NAME_WITH_PICTURE_ROLE = re.compile(
+    r"(?P<name>" + NAME + r")\s*\(\s*" + PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _pictured(bylines: list[str]) -> set[str]:
+    """The text keys of the names ``bylines`` credit for the pictures alone."""
+    return {
+        text_key(CONNECTOR_BEFORE.sub("", found["name"]))
+        for value in bylines
+        for found in NAME_WITH_PICTURE_ROLE.finditer(value)
+    }
+
+
+# A joining word the name pattern takes in before a name: "und Lars Hüwe".
+CONNECTOR_BEFORE = re.compile(r"^(?:und|and|mit|with)\s+", re.IGNORECASE)
+
 
 # A link label of the author box read with the name before it, the box's lines run together:
 # "Julia Deutsch Alle Artikel" (goodnight.at), "Ryan Reed View All" (rollingstone.com), "Anna
