@@ -2937,3 +2937,9 @@ def test_a_photographer_the_metadata_credits_beside_the_author_is_no_author_when
     head = jsonld(author=[{"@type": "Person", "name": "Ulrike Terhechte"}, {"@type": "Person", "name": "Lars Hüwe"}])
     byline = '<p class="author">Ulrike Terhechte (Text) und Lars Hüwe (Fotos)</p>'
     assert extract(page(head, HEADLINE + byline)).authors == ["Ulrike Terhechte"]
+
+
+def test_dpa_afx_closing_its_copy_in_brackets_is_the_agency():
+    body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + "<p>Die Aktie legte am Nachmittag zu. (dpa-AFX)</p>"
+    article = extract(page("", HEADLINE, body=body))
+    assert (article.authors, article.agencies) == ([], ["dpa-AFX"])

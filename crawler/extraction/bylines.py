@@ -247,7 +247,8 @@ NAME_SEPARATORS = re.compile(
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 # "(mit dpa)": the reporter's story with the agency's material (Leipziger Volkszeitung's "Von mro
 # (mit dpa)", Computerwoche's "(mit Material von dpa)", heise's "…, mit Material der dpa").
-CLOSING_CREDIT = re.compile(r"\((?:mit\s+)?([A-Za-z]{2,8}(?:\s*[/,]\s*[A-Za-z]{2,8})*)\)\s*$")
+# A code may hold a hyphen: dpa-AFX's own "(dpa-AFX)" under its copy on finance portals.
+CLOSING_CREDIT = re.compile(r"\((?:mit\s+)?([A-Za-z][A-Za-z-]{1,8}(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*$")
 # A wire service whose name holds letters beyond ASCII, alone in the closing brackets: "(ČTK)".
 # Only a known agency counts: "(gekürzt)" closes a shortened press release.
 CLOSING_AGENCY = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
