@@ -2943,3 +2943,10 @@ def test_dpa_afx_closing_its_copy_in_brackets_is_the_agency():
     body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + "<p>Die Aktie legte am Nachmittag zu. (dpa-AFX)</p>"
     article = extract(page("", HEADLINE, body=body))
     assert (article.authors, article.agencies) == ([], ["dpa-AFX"])
+
+
+@pytest.mark.parametrize(
+    "byline", ["Von unserer Redaktion", "Von unserem Korrespondenten", "Über den Autor", "Autoren dieses Artikels"]
+)
+def test_the_desk_speaking_of_itself_or_an_author_box_s_heading_is_nobody(byline):
+    assert extract(page("", HEADLINE + f'<p class="author">{byline}</p>')).authors == []

@@ -430,6 +430,9 @@ NOT_A_NAME = re.compile(
     # A CMS's account or record number in the author field ("user_4711", "u12345"): an
     # identifier, no one's name.
     r"^[a-z]+[_-]?\d+$|"
+    # The desk speaking of itself ("Von unserer Redaktion", "unserem Korrespondenten"), and the
+    # heading of an author box read with it ("Über den Autor", "Autoren dieses Artikels").
+    r"^unser(?:e|er|em|en|es)?\b|^über (?:den|die|das)\b|\bdieses artikels\b|"
     # A byline part that is only its label or a preposition: a template's byline whose name
     # field is empty ("von am 20.06.2018" on oberstdorf-resort.de), or a label set apart from
     # the name it introduces ("Von" on mz-web.de and presse-augsburg.de, "By" on latimes.com).
