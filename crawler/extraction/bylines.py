@@ -617,13 +617,13 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     credit = CLOSING_CREDIT.search(story[-80:]) if story else None
     if credit:
         codes = re.split(r"\s*[/,]\s*", credit[1])
-        for code in codes:
-            agency = AGENCIES.get(code.lower())
+        credited = [AGENCIES.get(code.lower()) for code in codes]
+        for code, agency in zip(codes, credited):
             if agency and agency not in agencies:
                 agencies.append(agency)
             elif not agency and not names and code.islower() and code not in desks:
                 desks.append(code)
-        if any(code.lower() in AGENCIES for code in codes):
+        if any(credited):
             # The editor's code beside the agency ("(dpa / sd)"), taken for a name before the
             # credit was read (trafilatura's guess): no one's name, as :data:`SERVICE_CODE` says.
             names = [name for name in names if not (name in codes and SERVICE_CODE.fullmatch(name))]
@@ -1775,18 +1775,17 @@ PICTURE_ROLES = (
     r"(?:fotos?|bild(?:er)?|symbolbild|archivbild|fotografie|photos?|photography|videos?|kamera|"
     r"grafik(?:en)?|illustrations?|karikatur)"
 )
+# One picture role or several: "Fotos", "Fotos und Grafik".
+PICTURE_ROLE_LIST = PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*"
+# The same in brackets after a name: "Jan Meyer (Fotos)".
+BRACKETED_PICTURE_ROLES = r"\(\s*" + PICTURE_ROLE_LIST + r"\s*\)"
 PICTURE_CREDIT = re.compile(
-    r"^" + PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*"
-    r"(?:\s*(?::|\bvon\b|\bby\b)\s*\S.*|\s*$)"
-    r"|.*\(\s*" + PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*\s*\)\s*$",
+    r"^" + PICTURE_ROLE_LIST + r"(?:\s*(?::|\bvon\b|\bby\b)\s*\S.*|\s*$)|.*" + BRACKETED_PICTURE_ROLES + r"\s*$",
     re.IGNORECASE,
 )
 
 # A name with its picture role in brackets after it, in a byline: "Lars Hüwe (Fotos)".
-NAME_WITH_PICTURE_ROLE = re.compile(
-    r"(?P<name>" + NAME + r")\s*\(\s*" + PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*\s*\)",
-    re.IGNORECASE,
-)
+NAME_WITH_PICTURE_ROLE = re.compile(r"(?P<name>" + NAME + r")\s*" + BRACKETED_PICTURE_ROLES, re.IGNORECASE)
 
 
 def _pictured(bylines: list[str]) -> set[str]:
@@ -1798,8 +1797,10 @@ def _pictured(bylines: list[str]) -> set[str]:
     }
 
 
-# A joining word the name pattern takes in before a name: "und Lars Hüwe".
-CONNECTOR_BEFORE = re.compile(r"^(?:und|and|mit|with)\s+", re.IGNORECASE)
+# A joining word (:data:`CONNECTORS`) the name pattern takes in before a name: "und Lars Hüwe".
+CONNECTOR_BEFORE = re.compile(
+    r"^(?:" + "|".join(word for word in CONNECTORS if word.isalpha()) + r")\s+", re.IGNORECASE
+)
 
 
 # A link label of the author box read with the name before it, the box's lines run together:

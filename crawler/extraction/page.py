@@ -253,8 +253,8 @@ def _copyright_holders(tree) -> set[str]:
         line = " ".join(text.split())
         start = line.find("©")
         # "Copyright" may come first.
-        line = line[max(0, line.lower().rfind("copyright", 0, start)) if "opyright" in line[:start] else start :]
-        if found := COPYRIGHT_LINE.match(line):
+        copyright_word = line.lower().rfind("copyright", 0, start)
+        if found := COPYRIGHT_LINE.match(line[copyright_word if copyright_word >= 0 else start :]):
             holder = (found["after"] or found["before"]).strip(" .-–—")
             if re.search(r"[^\W\d_]", holder) and not re.fullmatch(r"(?i)alle rechte.*|all rights.*", holder):
                 holders.add(holder)
