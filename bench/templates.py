@@ -12,7 +12,7 @@ read each page; a field counts when it equals the page's JSON:
 - headline: the headline without its kicker, after whitespace normalisation;
 - kicker: newsarchive's kicker field (trafilatura has none);
 - day: the calendar day of the publication;
-- people: the people credited, no more and no fewer, case and academic titles aside (a name
+- people: the people credited, no more and no fewer, case, academic titles and degrees aside (a name
   the page prints in capitals is written as names are; "Dr. Anna Schmidt" is Anna Schmidt, as
   the extraction benchmarks' gold writes a name with its title on some pages and without on
   others; trafilatura's author string must hold each of them); pages whose JSON names no one
@@ -33,6 +33,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY))
 
 from bench.extraction import normalise  # noqa: E402
+from crawler.extraction.bylines import CREDENTIALS  # noqa: E402
 from crawler.extraction.extract import extract_article  # noqa: E402
 
 TEMPLATES = REPOSITORY / "tests" / "data" / "templates"
@@ -47,9 +48,13 @@ ACADEMIC_TITLES = re.compile(
 )
 
 
+# Degrees after a name: "Dr. Anna Schmidt, LL.M. (Cambridge)", "Jan Meyer, MBA".
+DEGREES_AFTER = re.compile(r"(?:\s*,\s*(?:" + CREDENTIALS + r")(?:\s*\([^()]*\))?)+$")
+
+
 def person_key(name: str) -> str:
-    """A credited name as the comparison reads it: without academic titles, case folded."""
-    return ACADEMIC_TITLES.sub("", " ".join(name.split())).casefold()
+    """A credited name as the comparison reads it: without academic titles and degrees, case folded."""
+    return DEGREES_AFTER.sub("", ACADEMIC_TITLES.sub("", " ".join(name.split()))).casefold()
 
 
 def same_people(found: list[str], expected: list[str]) -> bool:

@@ -62,6 +62,12 @@ HEADLINE = "Hafen wird um zwei Terminals erweitert"
             + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">',
             f"<h1><div>Strukturwandel</div><div>{HEADLINE}</div></h1>",
         ),
+        # The same as the heading's own text before a <br>, the og:title "Kicker: Headline"
+        # (Beobachter-like).
+        (
+            jsonld(headline=HEADLINE) + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">',
+            f"<h1>Strukturwandel<br>{HEADLINE}</h1>",
+        ),
     ],
 )
 def test_the_kicker_is_kept_apart_from_the_headline(head, header):

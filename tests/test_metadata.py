@@ -1313,6 +1313,31 @@ def test_a_signature_at_the_end_of_the_story_names_the_author(closing):
     assert extract(page(header=HEADLINE, closing=closing)).authors == ["Anna Schmidt"]
 
 
+def test_a_bracketed_name_alone_in_italics_at_the_end_signs_the_story():
+    assert extract(page(header=HEADLINE, closing="<p><i>(Anna Schmidt)</i></p>")).authors == ["Anna Schmidt"]
+    # Not in emphasis, a bracketed last line may be anything ("(Stadt Köln)", "(Archiv)").
+    assert extract(page(header=HEADLINE, closing="<p>(Anna Schmidt)</p>")).authors == []
+
+
+def test_a_roundup_s_compiler_is_its_author():
+    head = '<meta name="author" content="Redaktion">'
+    closing = "<p><em>Zusammengestellt von Anna Schmidt</em></p>"
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Anna Schmidt"]
+
+
+def test_a_reader_s_comment_in_a_kommentare_block_credits_no_one():
+    comments = (
+        '<div class="kommentare"><h3>Kommentare</h3><div class="kommentar">'
+        '<span class="kommentar-autor">Sortimenter aus Lünen</span> <span class="kommentar-datum">15.03.2018</span>'
+        "<p>Schnellere Lieferung wäre ein Gewinn.</p></div></div>"
+    )
+    article = extract(page("", HEADLINE, closing='<p class="quelle">Quelle: dpa</p>' + comments))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+    # A commentary marked so holds the story: its author box is the story's.
+    body = f'<div class="kommentar"><p class="kommentar-autor">Von Anna Schmidt</p>{"".join(f"<p>{STORY}</p>" for _ in range(3))}</div>'
+    assert extract(page("", HEADLINE, body=body)).authors == ["Anna Schmidt"]
+
+
 def test_a_plain_last_line_or_an_abbreviation_in_parentheses_is_no_signature():
     closing = "<p>Weitere Informationen</p><p>Quelle: Informationsstelle für Arzneimittel (IFA GmbH)</p>"
     assert extract(page(header=HEADLINE, closing=closing)).authors == []
@@ -2104,11 +2129,33 @@ def test_a_surname_that_is_a_weekday_or_a_month_stays_a_name(surname):
         "Tom Krisher, MS, RDN",
         "Tom Krisher, M.Sc.",
         "Tom Krisher, Ph.D.",
+        "Tom Krisher, LL.M. (Cambridge)",
+        "Tom Krisher, Produktmanager Fenstersysteme",
+        "Tom Krisher, Projektleiterin Digitalisierung",
     ],
 )
 def test_what_the_person_is_after_the_name_is_not_another_author(credit):
     for head in (f'<meta name="author" content="{credit}">', jsonld(author={"@type": "Person", "name": credit})):
         assert extract(page(head, HEADLINE)).authors == ["Tom Krisher"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Von Dr. Anna Schmidt, LL.M., Düsseldorf, und Jan Meyer, Köln",
+        "Autoren: Dr. Anna Schmidt, LL.M. (Cambridge), und Jan Meyer",
+        "Von Dr. Anna Schmidt, MBA, und Jan Meyer",
+    ],
+)
+def test_a_degree_after_a_name_in_the_byline_keeps_the_next_author(byline):
+    # The lawyers' "LL.M." is no newsroom's initials ("LL"), and the name after it is credited.
+    for header in (HEADLINE + f"<p>{byline}</p>", HEADLINE + f'<p class="entry-authors">{byline}</p>'):
+        assert extract(page("", header)).authors == ["Dr. Anna Schmidt", "Jan Meyer"]
+
+
+def test_a_surname_like_a_job_stays_a_name():
+    # Only compounds are jobs: "Leiter" alone is a surname.
+    assert extract(page('<meta name="author" content="Tom Leiter">', HEADLINE)).authors == ["Tom Leiter"]
 
 
 @pytest.mark.parametrize(
@@ -2740,6 +2787,8 @@ def test_a_picture_credit_marked_as_the_author_s_is_nobody(credit):
     [
         ("Mit Material der Nachrichtenagentur SDA.", ["SDA"]),
         ("Mit Material der Nachrichtenagenturen dpa und AFP", ["dpa", "AFP"]),
+        (f"{STORY} (Mit Material der dpa)", ["dpa"]),
+        (f"{STORY} (mit Material von dpa und AFP)", ["dpa", "AFP"]),
     ],
 )
 def test_a_material_line_naming_the_news_agencies_credits_them(line, agencies):

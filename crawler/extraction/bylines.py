@@ -226,7 +226,7 @@ AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen|/in|/in
 # in an element marked as its author's: a label, however the byline element is marked.
 BYLINE_PREFIX = re.compile(
     r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text|interview|" + AUTHOR_WORD + r"|author|(?:ein )?artikel von|"
-    r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben|eingestellt) von|"
+    r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben|eingestellt|zusammengestellt) von|"
     r"(?:posted|written|analysis|opinion|commentary|story|reporting) by)\s*:?\s+",
     re.IGNORECASE,
 )
@@ -258,7 +258,9 @@ CLOSING_AGENCY = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
 # material from dpa and Reuters" (English editions), or "with AFP" alone under an English byline
 # (The Local, France 24). Only the wire services among its words are credited.
 MATERIAL_CREDIT = re.compile(
-    r"(?:^|\n)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
+    # In brackets too, after the story's last sentence: "(Mit Material der dpa)" (the Ippen
+    # portals), "(mit Material von dpa)" (Computerwoche).
+    r"(?:^|\n|\()\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b))"
     # "der Nachrichtenagenturen dpa und AFP", "der Nachrichtenagentur SDA": the agencies named after
     # the word (Berner Zeitung's line; the live blogs' "Material der Nachrichtenagenturen dpa,
@@ -638,7 +640,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             _add_agencies(re.split(r"\s*[/,]\s*", earlier[1]), agencies)
     material = (MATERIAL_CREDIT.search(story[-120:]) if story else None) or _material_line(tree)
     if material:
-        _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". ")), agencies)
+        _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". )")), agencies)
     for codes in _codes_lines(tree, text):
         _add_agencies(re.split(r"[\s/()]+", codes), agencies)
     opening = OPENING_CREDIT.match(story[:80]) if story else None
@@ -752,8 +754,10 @@ def _a_readers_comment(element, text: str) -> bool:
 
 
 # The elements around a byline element marked as comments (its own class, "comment-author",
-# marks the name of any post, a forum's or deal portal's first one too).
-IN_COMMENT = lxml.etree.XPath('ancestor::*[contains(@class, "comment")]')
+# marks the name of any post, a forum's or deal portal's first one too), in German as well
+# ("kommentar-autor" in a "kommentare" block under older German CMSes' stories). A commentary's
+# own author box may be so marked: :func:`_a_readers_comment` keeps a block holding the story.
+IN_COMMENT = lxml.etree.XPath('ancestor::*[contains(@class, "comment") or contains(@class, "kommentar")]')
 
 
 def _not_from_teasers(guess: list[str], tree, headline: str | None = None) -> list[str]:
@@ -857,6 +861,19 @@ NAME = (
     + r"){1,3}"
 )
 
+# A degree after a name, set off by a comma: "Ilana Muhlstein, MS, RDN" (beachbodyondemand.com),
+# "Rachael Link, MS, RD" (healthline.com), "Anna Schmidt, M.Sc.", "Jan Meyer, Dipl.-Ing." (the
+# degrees of the English- and German-speaking world as bylines write them); the lawyers'
+# "Dr. Anna Schmidt, LL.M." with the university in brackets or not ("LL.M. (Cambridge)"), as
+# law firms, legal magazines and chambers sign their articles (noerr.com, heuking.de,
+# deutscheranwaltspiegel.de).
+CREDENTIALS = (
+    r"MS|MA|MBA|MD|MPH|PhD|Ph\.\s?D\.?|RD|RDN|RN|CPA|CFA|CFP|[MB]\.\s?(?:Sc|A)\.?|LL\.\s?[MB]\.?|Dipl\.-[\wä]+\.?"
+)
+# A name's degrees as a byline prints them after it; the name pattern takes them in, so that
+# "LL" of "LL.M." is not read as a newsroom's initials nor the next name lost.
+CREDENTIALS_AFTER_NAME = r"(?:\s*,\s*(?:" + CREDENTIALS + r")(?:\s*\([^()]{1,30}\))?(?![\w-]))*"
+
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
     r"(?:[Vv]on(?:\s+unse(?:rem|rer))?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|" + AUTHOR_WORD + r"\s*:|"
@@ -867,7 +884,9 @@ BYLINE_LABEL = (
 # headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
 # The story's form before the author ("Ein Kommentar von …", "Eine Analyse von …": SPIEGEL,
 # ZEIT ONLINE, FAZ and tagesschau.de print opinion and analysis so) and an interview's credit
-# ("Das Interview führte …", "Die Fragen stellte …": SPIEGEL, SZ, Deutschlandfunk).
+# ("Das Interview führte …", "Die Fragen stellte …": SPIEGEL, SZ, Deutschlandfunk). A
+# roundup's compiler ("Zusammengestellt von …" under news roundups and press reviews: weekly
+# business roundups of local portals, tagesschau.de's and Deutschlandfunk's press reviews).
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
@@ -875,7 +894,7 @@ EXPLICIT_BYLINE_LABEL = (
     + AUTHOR_WORD
     + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
-    r"Geschrieben|Verfasst) von|Das Interview führten?|Die Fragen stellten?|"
+    r"Geschrieben|Verfasst|Zusammengestellt) von|Das Interview führten?|Die Fragen stellten?|"
     # A magazine's credits block: "Text" / "Interview" over the name, each a piece of its own
     # (ICON, SZ-Magazin and ZEITmagazin list "Text", "Fotos", "Styling" so).
     r"(?:Text|Interview)(?=\s+" + CAPITAL + r"[\w'’-]*\s+" + CAPITAL + r"[\w'’-]*$)"
@@ -900,9 +919,11 @@ PLACE_BEFORE_NEXT_NAME = r"(?:\s*,\s*" + CAPITAL + r"[\w-]+(?=\s*,?\s*(?:und|&|a
 NAMES = (
     r"(?P<names>"
     + NAME
+    + CREDENTIALS_AFTER_NAME
     + PLACE_BEFORE_NEXT_NAME
     + r"(?:\s*,?\s*(?:,|und|&|and)\s*"
     + NAME
+    + CREDENTIALS_AFTER_NAME
     + PLACE_BEFORE_NEXT_NAME
     + r")*"
     r"(?:\s*(?:,|und|&|\bwith\b|\bmit\b)\s*" + AGENCY_CREDIT + r"|\s*,\s*" + NEWSROOM_INITIALS + r")?)"
@@ -942,6 +963,8 @@ SIGNED = re.compile(
 )
 
 EMPHASIS = {"b", "strong", "em", "i"}
+# A line that is only a bracketed text: "(Anna Schmidt)".
+BRACKETS_AROUND = re.compile(r"^\((.+)\)$")
 
 
 def closing_signature(tree, text: str) -> list[str]:
@@ -958,13 +981,14 @@ def closing_signature(tree, text: str) -> list[str]:
     match = SIGNED.search(last)
     if match:
         name = match["names"] or match["bracketed"]
-    elif re.fullmatch(NAME, last) and any(
+    elif re.fullmatch(NAME, bare := BRACKETS_AROUND.sub(r"\1", last)) and any(
         # A name alone in bold or italics: "<p><b>Bob Fischer</b></p>" (aerobuzz.de),
-        # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de).
+        # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de), in brackets too: "<p><i>(Anna
+        # Schmidt)</i></p>" (local papers' older stories, as the bracketed name after a sentence).
         element.tag in EMPHASIS and text_of(element) == last
         for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")
     ):
-        name = last
+        name = bare
     elif (
         len(lines) > 1
         and ROLE_LINE.search(last)
@@ -1445,7 +1469,13 @@ def _looks_like_a_name(name: str) -> bool:
 ROLE = re.compile(
     r"(?:writer|editor|editor-at-large|correspondent|reporter|columnist|contributor|critic|"
     r"redakteur|redakteurin|korrespondent|korrespondentin|reporterin|autorin|kolumnist|kolumnistin|"
-    r"volontär|volontärin|journalistin)\b",
+    r"volontär|volontärin|journalistin|geschäftsführer|geschäftsführerin"
+    # A company's job as its experts sign their trade articles and guest posts ("Dipl.-Ing. Jan
+    # Meyer, Produktmanager Fenstersysteme", "Anna Schmidt, Projektleiterin Digitalisierung"):
+    # the compounds alone, a word of three letters at least before the job ("Leiter" and "Berater"
+    # stand as surnames too).
+    r"|(?<=[a-zäöüß]{3})(?:manager|managerin|leiter|leiterin|referent|referentin|berater|beraterin|"
+    r"ingenieur|ingenieurin))\b",
     re.IGNORECASE,
 )
 # The same word before a name is the person's title in the byline, not part of the name: a guard
@@ -1454,14 +1484,10 @@ ROLE = re.compile(
 # Gabor Steingart", "Von FOCUS-online-Redakteur Volker Tietz".
 ROLE_BEFORE_NAME = re.compile(r"^[\w-]*(?i:" + ROLE.pattern + r")\s+(?=" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + ")")
 # What a byline adds after a name, set off by a comma, to qualify that person: no one else is
-# credited by it. A degree or credential: "Ilana Muhlstein, MS, RDN" (beachbodyondemand.com),
-# "Rachael Link, MS, RD" (healthline.com), "Anna Schmidt, M.Sc.", "Jan Meyer, Dipl.-Ing." (the
-# degrees of the English- and German-speaking world as bylines write them). Or the person's own
-# initials (:func:`_initials_of`): "Tina Klostermeier, TK" (womenshealth.de), the sign German
-# papers print as "(tk)" under a story.
-CREDENTIAL = re.compile(
-    r"MS|MA|MBA|MD|MPH|PhD|Ph\.\s?D\.?|RD|RDN|RN|CPA|CFA|CFP|[MB]\.\s?(?:Sc|A)\.?|LL\.\s?M\.?|Dipl\.-[\wä]+\.?"
-)
+# credited by it. A degree or credential (:data:`CREDENTIALS`). Or the person's own initials
+# (:func:`_initials_of`): "Tina Klostermeier, TK" (womenshealth.de), the sign German papers
+# print as "(tk)" under a story.
+CREDENTIAL = re.compile(CREDENTIALS)
 
 
 # A single word in capitals credited beside people is the station or newsroom they write for,
@@ -1841,6 +1867,10 @@ def split_names(value) -> list[str]:
             continue
         # The roles' label after a picture role: "Fotos und Text: Anna Schmidt".
         part = ROLES_LABEL.sub("", part.strip())
+        if CREDENTIAL.fullmatch(BRACKETED.sub("", part).strip(" .")):
+            # The degree after the name before it ("Dr. Anna Schmidt, LL.M. (Cambridge), Köln,
+            # und …"): the place after it is still that person's.
+            continue
         part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
         if separator == "," and len(previous.split()) >= 2 and PLACE_WORD.fullmatch(part):
             # A place after a comma, set after a name of two words or more: where the person

@@ -154,6 +154,16 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     exact = {text_key(title) for title in meta_titles + stripped} - {""}
     for heading in headings:
         if text_key(heading) in exact:
+            # Its first line set apart by a <br> alone, that a metadata title parts off by a
+            # colon, is a kicker as a label element is above ("Nebenkosten<br>Was Mieter …"
+            # beside the og:title "Nebenkosten: Was Mieter …": Ringier's Beobachter and Blick).
+            first, rest = lines[heading][0], " ".join(lines[heading][1:])
+            if (
+                rest
+                and not first.endswith(":")
+                and any(_parts_off(title, first, rest) for title in meta_titles + stripped)
+            ):
+                return rest
             return heading
     for title in stripped:
         for heading in headings:
