@@ -137,6 +137,13 @@ def test_a_label_that_writes_its_own_colon_starts_the_headline():
     assert (article.title, article.kicker) == (title, None)
 
 
+def test_a_heading_that_writes_the_colon_before_its_break_is_one_headline():
+    """ "Lokremise:<br>Mit allen …": the page writes the colon; the break only sets the line."""
+    head = jsonld(headline=HEADLINE) + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">'
+    article = extract(page(head, f"<h1>Strukturwandel:<br>{HEADLINE}</h1>"))
+    assert (article.title, article.kicker) == (f"Strukturwandel: {HEADLINE}", None)
+
+
 def test_a_heading_that_starts_with_a_comment_is_read():
     head = jsonld(headline=HEADLINE) + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">'
     article = extract(page(head, f"<h1><!-- teaser --><span>Strukturwandel</span><br>{HEADLINE}</h1>"))

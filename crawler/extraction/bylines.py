@@ -885,8 +885,7 @@ BYLINE_LABEL = (
 # The story's form before the author ("Ein Kommentar von …", "Eine Analyse von …": SPIEGEL,
 # ZEIT ONLINE, FAZ and tagesschau.de print opinion and analysis so) and an interview's credit
 # ("Das Interview führte …", "Die Fragen stellte …": SPIEGEL, SZ, Deutschlandfunk). A
-# roundup's compiler ("Zusammengestellt von …" under news roundups and press reviews: weekly
-# business roundups of local portals, tagesschau.de's and Deutschlandfunk's press reviews).
+# roundup's compiler: "Zusammengestellt von …" under a week's news in brief (hallespektrum.de).
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD

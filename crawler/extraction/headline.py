@@ -157,10 +157,12 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
             # Its first line set apart by a <br> alone, that a metadata title parts off by a
             # colon, is a kicker as a label element is above ("Nebenkosten<br>Was Mieter …"
             # beside the og:title "Nebenkosten: Was Mieter …": Ringier's Beobachter and Blick).
+            # A heading that writes the colon itself before the break ("Tanz in der Lokremise:
+            # <br>Mit allen …" on tagblatt.ch) is one line broken, as a label writing its colon.
             first, rest = lines[heading][0], " ".join(lines[heading][1:])
             if (
                 rest
-                and not first.endswith(":")
+                and not heading.startswith(first + ":")
                 and any(_parts_off(title, first, rest) for title in meta_titles + stripped)
             ):
                 return rest
