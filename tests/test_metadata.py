@@ -1319,6 +1319,44 @@ def test_a_bracketed_name_alone_in_italics_at_the_end_signs_the_story():
     assert extract(page(header=HEADLINE, closing="<p>(Anna Schmidt)</p>")).authors == []
 
 
+@pytest.mark.parametrize(
+    "credits",
+    [
+        '<p class="article__credits">Text: Anna Schmidt | Fotos: Jan Meyer</p>',
+        "<p><em>Text: Anna Schmidt · Bilder: Stadtarchiv</em></p>",
+        '<p class="news-credit"><em>Recherche und Text: Anna Schmidt</em></p>',
+        "<ul><li><strong>Author</strong> Anna Schmidt</li><li><strong>Date</strong> 14.01.2026</li></ul>",
+    ],
+)
+def test_a_credits_line_after_the_story_names_the_author(credits):
+    assert extract(page("", HEADLINE, closing=credits)).authors == ["Anna Schmidt"]
+
+
+def test_a_teaser_s_text_credit_is_not_the_story_s():
+    teaser = '<ul><li class="teaser"><h3><a href="/andere">Andere Meldung</a></h3><p>Text: Jan Meyer</p></li></ul>'
+    assert extract(page("", HEADLINE, closing=teaser)).authors == []
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # An hCard: its formatted name ("fn") beside the box's heading and biography.
+        '<div class="author-box vcard"><span>Über den Autor:</span> <a class="url fn n" href="/author/as/">'
+        '<span class="given-name">Anna</span> <span class="family-name">Schmidt</span></a>'
+        '<p class="note">Schreibt seit 2014 über Windenergie.</p></div>',
+        # A byline classed "by-line".
+        '<div class="by-line">by <a href="/brief">Anna Schmidt</a></div>',
+    ],
+)
+def test_an_author_s_card_or_by_line_names_the_author(box):
+    assert extract(page("", HEADLINE + box)).authors == ["Anna Schmidt"]
+
+
+def test_a_last_line_signed_with_the_agency_credits_both():
+    article = extract(page("", HEADLINE, closing="<p>Von Anna Schmidt, dpa</p>"))
+    assert (article.authors, article.agencies) == (["Anna Schmidt"], ["dpa"])
+
+
 def test_a_roundup_s_compiler_is_its_author():
     head = '<meta name="author" content="Redaktion">'
     closing = "<p><em>Zusammengestellt von Anna Schmidt</em></p>"

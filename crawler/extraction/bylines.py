@@ -362,14 +362,14 @@ IN_A_LISTED_STORY = (
 
 BYLINE_XPATH = (
     '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
-    ' or contains(@class, "author") or contains(@class, "autor")]'
+    ' or contains(@class, "author") or contains(@class, "autor") or contains(@class, "by-line")]'
 )
 # The same search made from the attributes up: each test is made on the attributes it reads,
 # not on every element of the page (half the time on large pages); the union is in page order.
 # (swr.de's itemprop="author", theguardian.com's rel="author", brandeins.de's "article-author".)
 BYLINE_ELEMENTS = lxml.etree.XPath(
     '//@itemprop[.="author"]/.. | //@rel[.="author"]/..'
-    ' | //@class[contains(., "byline") or contains(., "author") or contains(., "autor")]/..'
+    ' | //@class[contains(., "byline") or contains(., "author") or contains(., "autor") or contains(., "by-line")]/..'
 )
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(
@@ -725,16 +725,25 @@ def printed_agency_credits(text: str, tree=None) -> dict[str, str]:
 # of other WordPress themes: neunzehn72.de, beachbodyondemand.com; the Person items of TYPO3
 # and Drupal news templates), whose words are no names.
 ITEM_NAME = lxml.etree.XPath('.//*[@itemprop="name"]')
+# The same in the hCard microformat: the formatted name ("fn") of a card marked "vcard", as
+# WordPress themes mark the author ("<span class="author vcard"><a class="url fn n">") and an
+# author box holds it beside its heading and biography (windkraft-journal.de's "author-box vcard").
+CARD_NAME = lxml.etree.XPath('.//*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
 
 
 def _byline_text(element) -> str:
-    """The text of a byline element, or only its item's name when it is a microdata item."""
+    """The text of a byline element, or only its item's name when it is a microdata item or an
+    hCard."""
     if element.get("itemscope") is not None:
         # Its own name, not one of an item inside it (the employer's, "worksFor").
         own = [name for name in ITEM_NAME(element) if _item_of(name) is element]
         named = [text for text in map(text_of, own) if text]
         if named:
             return " und ".join(named)
+    if "vcard" in (element.get("class") or ""):
+        named = [text for text in map(text_of, CARD_NAME(element)) if text]
+        if named:
+            return " und ".join(dict.fromkeys(named))
     return text_of(element)
 
 
@@ -895,8 +904,14 @@ EXPLICIT_BYLINE_LABEL = (
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
     r"Geschrieben|Verfasst|Zusammengestellt) von|Das Interview führten?|Die Fragen stellten?|"
     # A magazine's credits block: "Text" / "Interview" over the name, each a piece of its own
-    # (ICON, SZ-Magazin and ZEITmagazin list "Text", "Fotos", "Styling" so).
-    r"(?:Text|Interview)(?=\s+" + CAPITAL + r"[\w'’-]*\s+" + CAPITAL + r"[\w'’-]*$)"
+    # (ICON, SZ-Magazin and ZEITmagazin list "Text", "Fotos", "Styling" so); an old "Author" list
+    # item so (DW's "<strong>Author</strong> Name").
+    r"(?:Text|Interview|Author)(?=\s+" + CAPITAL + r"[\w'’-]*\s+" + CAPITAL + r"[\w'’-]*$)|"
+    # The credits line "Text: Anna Schmidt | Fotos: Jan Meyer" under or over the story (regional
+    # business and city magazines: bergische-wirtschaft.de, Top Magazin, KATAPULT): the text's
+    # credit, wherever it stands, when the pictures' follows it ("Text: …" alone is as often a
+    # teaser's); "Recherche und Text:", a credit of its own.
+    r"Recherche und Text\s*:|Text\s*:(?=[^|·•]{3,80}[|·•]\s*(?:Fotos?|Bilder?|Illustrationen?|Grafik(?:en)?)\s*:)"
 )
 
 # A wire service credited beside the people: "Von Anna Schmidt und dpa", "Anna Schmidt, AFP"
@@ -957,7 +972,8 @@ EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
 # Ulrich Nitsche</em></p>"), "(Christian P. Stadtfeld) +++". One form of the closing signature,
 # whose name alone in bold (aerobuzz.de, eishockeynews.de, below) is another.
 SIGNED = re.compile(
-    r"^(?:(?:[Vv]on|Text:)\s+|[—–]\s*)(?P<names>" + NAME + r")$|"
+    # The agency after the name: "Von Jana Wolters, dpa" closing a regional broadcaster's story.
+    r"^(?:(?:[Vv]on|Text:)\s+|[—–]\s*)(?P<names>" + NAME + r")(?:,\s*(?P<agency>" + AGENCY_CREDIT + r"))?$|"
     r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
 )
 
@@ -980,6 +996,8 @@ def closing_signature(tree, text: str) -> list[str]:
     match = SIGNED.search(last)
     if match:
         name = match["names"] or match["bracketed"]
+        if match["agency"]:
+            return [name, match["agency"]] if _looks_like_a_name(name) else [match["agency"]]
     elif re.fullmatch(NAME, bare := BRACKETS_AROUND.sub(r"\1", last)) and any(
         # A name alone in bold or italics: "<p><b>Bob Fischer</b></p>" (aerobuzz.de),
         # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de), in brackets too: "<p><i>(Anna
