@@ -1352,6 +1352,19 @@ def test_an_author_s_card_or_by_line_names_the_author(box):
     assert extract(page("", HEADLINE + box)).authors == ["Anna Schmidt"]
 
 
+@pytest.mark.parametrize(
+    "credit, people, agencies",
+    [
+        ("Katrin Oberländer mit Felix Rammig", ["Katrin Oberländer", "Felix Rammig"], []),
+        ("Katrin Oberländer mit dpa", ["Katrin Oberländer"], ["dpa"]),
+        ("Katrin Oberländer mit Material von dpa", ["Katrin Oberländer"], ["dpa"]),
+    ],
+)
+def test_mit_joins_a_co_author_or_the_agency(credit, people, agencies):
+    article = extract(page(f'<meta name="author" content="{credit}">', HEADLINE))
+    assert (article.authors, article.agencies) == (people, agencies)
+
+
 def test_a_last_line_signed_with_the_agency_credits_both():
     article = extract(page("", HEADLINE, closing="<p>Von Anna Schmidt, dpa</p>"))
     assert (article.authors, article.agencies) == (["Anna Schmidt"], ["dpa"])

@@ -240,6 +240,11 @@ NAME_SEPARATORS = re.compile(
     r"\s*(?:;|,|(?<!-)(?<!-\s)\bund\b|\band\b|&|\s/\s|\||\bim gespräch mit\b|\bim interview mit\b"
     # "By Lena Brandt with AFP" (Euronews, France 24): the agency after the reporter.
     r"|\bwith\b(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
+    # "Von Katrin Oberländer mit Felix Rammig" (Funke's and Madsack's shared reports), "Anna
+    # Schmidt mit dpa": a co-author or the agency, as after "und" (the capitals read as written);
+    # and "mit Material von dpa" in the byline (WOZ's, CH Media's): the agency.
+    r"|\bmit\b(?=\s+(?-i:" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + r"|(?:AFP|AP|Reuters|dpa|epd|KNA|SID|APA)\b))"
+    r"|\bmit\s+(?:Material|Informationen)\s+(?:von|der|aus)\b"
     r"|\bin conversation with\b)\s*",
     re.IGNORECASE,
 )
