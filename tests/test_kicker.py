@@ -137,6 +137,16 @@ def test_a_label_that_writes_its_own_colon_starts_the_headline():
     assert (article.title, article.kicker) == (title, None)
 
 
+def test_the_kicker_in_the_strong_of_an_h2_headline_on_a_page_without_h1():
+    """The DuMont papers' story header of 2018: "<h2><strong>Kicker</strong> Headline</h2>", the
+    kicker repeated as the breadcrumb trail's last item (so no metadata title can name it)."""
+    head = f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">'
+    trail = '<ol class="breadcrumb"><li><a href="/">Start</a></li><li><span>Strukturwandel</span></li></ol>'
+    header = f"{trail}<header><h2>\n<strong>Strukturwandel</strong>\n{HEADLINE}\n</h2></header>"
+    article = extract(page(head, header))
+    assert (article.kicker, article.title) == ("Strukturwandel", HEADLINE)
+
+
 def test_a_heading_that_writes_the_colon_before_its_break_is_one_headline():
     """ "Lokremise:<br>Mit allen …": the page writes the colon; the break only sets the line."""
     head = jsonld(headline=HEADLINE) + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">'

@@ -1365,6 +1365,23 @@ def test_mit_joins_a_co_author_or_the_agency(credit, people, agencies):
     assert (article.authors, article.agencies) == (people, agencies)
 
 
+def test_the_graphic_artist_the_byline_names_is_no_author_though_the_metadata_names_both():
+    head = jsonld(author=[{"@type": "Person", "name": "Anna Schmidt"}, {"@type": "Person", "name": "Jan Meyer"}])
+    header = HEADLINE + '<p class="article-header__author">Von Anna Schmidt und Jan Meyer (Grafik)</p>'
+    assert extract(page(head, header)).authors == ["Anna Schmidt"]
+
+
+def test_the_name_in_bold_opening_an_author_box_is_the_author():
+    box = (
+        '<div class="about-author"><p class="about-author__text"><strong>Anna Schmidt</strong> schreibt '
+        "über Ladeinfrastruktur, Energiewirtschaft und Förderpolitik. Sie lebt in Köln und fährt seit "
+        "2019 elektrisch.</p></div>"
+    )
+    assert extract(page("", HEADLINE, closing=box)).authors == ["Anna Schmidt"]
+    label = box.replace("<strong>Anna Schmidt</strong> schreibt", "<strong>Zur Person</strong> Sie schreibt")
+    assert extract(page("", HEADLINE, closing=label)).authors == []
+
+
 def test_a_last_line_signed_with_the_agency_credits_both():
     article = extract(page("", HEADLINE, closing="<p>Von Anna Schmidt, dpa</p>"))
     assert (article.authors, article.agencies) == (["Anna Schmidt"], ["dpa"])

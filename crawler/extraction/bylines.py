@@ -546,10 +546,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     for value in raw:
         _sort_names(split_names(value), sites, names, agencies, desks, common)
     shown, handles, sources = _shown_credits(tree, headline)
-    if names and shown:
-        # The metadata credits the photographer too, whom the byline credits for the pictures:
-        # "Ulrike Terhechte (Text) und Lars Hüwe (Fotos)" beside a JSON-LD naming both.
-        pictured = _pictured(shown)
+    # The metadata credits the photographer or the graphic artist too, whom the byline credits
+    # for the pictures: "Ulrike Terhechte (Text) und Lars Hüwe (Fotos)", "Von Henrike Sommer und
+    # Malte Brinkhoff (Grafik)" beside a JSON-LD naming both.
+    pictured = _pictured(shown)
+    if names and pictured:
         names = [name for name in names if text_key(name) not in pictured]
     if names and shown and _unseen(names, tree):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
@@ -561,7 +562,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # papers' and magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines).
         keys = {text_key(name) for name in names}
         for value in shown:
-            fuller = [name for name in _shown_names(value, shown) if _not_a_person(name, common) is None]
+            fuller = [
+                name
+                for name in _shown_names(value, shown)
+                if _not_a_person(name, common) is None and text_key(name) not in pictured
+            ]
             if len(fuller) > len(names) and keys <= {text_key(name) for name in fuller}:
                 names = []
                 _sort_names(fuller, sites, names, agencies, desks, common)
@@ -1101,9 +1106,32 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         value = _byline_text(element)
         if value and len(value.split()) <= MAX_BYLINE_WORDS:
             bylines.append(_without_trailing_words(value))
+        elif value and (name := _leading_name(element)):
+            bylines.append(name)
         if len(bylines) >= 6:
             break
     return bylines, dated_handles(near), source_credits(pieces, tree)
+
+
+# A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
+# contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
+TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*)*" + NAME)
+
+# The name an author box sets in bold before the biography: "<p class="about-author__text">
+# <strong>Sophie Laarmann</strong> schreibt bei …" (the author boxes of WordPress themes).
+LEADING_NAME = lxml.etree.XPath("(.//*[self::strong or self::b])[1]")
+
+
+def _leading_name(element) -> str | None:
+    """The name in bold that opens an author box too long to be a byline."""
+    first = LEADING_NAME(element)
+    if not first:
+        return None
+    name, text = text_of(first[0]), text_of(element)
+    # The biography goes on with what the person does ("… schreibt bei …", "… ist Redakteurin"):
+    # a label set in bold ("Zur Person", "Alle Beiträge") does not.
+    after = text[len(name) :].split()[:1] if text.startswith(name) else []
+    return name if TITLED_NAME.fullmatch(name) and after and after[0][0].islower() else None
 
 
 # Links to an author's page: "/autor/anna-schmidt/" (WELT, t-online), "/autoren/…" (ZEIT ONLINE,
@@ -1208,10 +1236,6 @@ CONTACT_LABEL = re.compile(
 # Words of every contact label. Looked for as plain substrings, a fraction of a regular
 # expression's cost over a page's text.
 CONTACT_WORDS = ("ressesprecher", "nsprechpartner", "ressekontakt", "edienkontakt", "ontakt für")
-
-# A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
-# contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
-TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*)*" + NAME)
 
 
 def press_contacts(tree) -> list[str]:
@@ -1833,7 +1857,8 @@ PICTURE_CREDIT = re.compile(
 )
 
 # A name with its picture role in brackets after it, in a byline: "Lars Hüwe (Fotos)".
-NAME_WITH_PICTURE_ROLE = re.compile(r"(?P<name>" + NAME + r")\s*" + BRACKETED_PICTURE_ROLES, re.IGNORECASE)
+# The name as written (capitals where names have them), the role in any case.
+NAME_WITH_PICTURE_ROLE = re.compile(r"(?P<name>" + NAME + r")\s*(?i:" + BRACKETED_PICTURE_ROLES + r")")
 
 
 def _pictured(bylines: list[str]) -> set[str]:

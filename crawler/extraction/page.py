@@ -777,9 +777,23 @@ def _find_headline_element(tree, headline: str | None):
 
 
 def _subheading_holding(tree, wanted: str):
-    """The first visible ``<h2>`` or ``<h3>`` whose text key is ``wanted``, or ``None``."""
+    """The first visible ``<h2>`` or ``<h3>`` whose text key is ``wanted``, or that holds it after
+    a label in its first child element ("<h2><strong>Chemiepark Knapsack</strong> Zulieferer
+    investiert …</h2>": the DuMont papers' story header of 2018, whose headline is an <h2> with
+    the kicker in its <strong>), or ``None``."""
     for heading in tree.xpath("//body//h2|//body//h3"):
-        if not is_hidden(heading) and text_key(" ".join(heading.xpath(".//text()"))) == wanted:
+        if is_hidden(heading):
+            continue
+        key = text_key(" ".join(heading.xpath(".//text()")))
+        if key == wanted:
+            return heading
+        first = next((child for child in heading if isinstance(child.tag, str)), None)
+        if (
+            first is not None
+            and not (heading.text or "").strip()
+            and key.endswith(wanted)
+            and text_key(" ".join(first.xpath(".//text()"))) + wanted == key
+        ):
             return heading
     return None
 
