@@ -41,10 +41,11 @@ RESULTS = REPOSITORY / "bench" / "results" / "templates.json"
 FIELDS = ("headline", "kicker", "day", "people", "agencies")
 
 
-# Academic titles before a name: "Dr.", "Prof. Dr.", "Dr. med.", "Dipl.-Ing.", and Austria's
-# "Mag.", "Ing.", "DI", "DDr.".
+# Academic titles before a name: "Dr.", "Prof. Dr.", "Dr. med.", "Dipl.-Ing.", "Dipl.-Finanzwirt
+# (FH)", and Austria's "Mag.", "Ing.", "DI", "DDr.".
 ACADEMIC_TITLES = re.compile(
-    r"^(?:(?:Prof|Dr|DDr|Mag|MMag|Ing|DI|Dipl\.-[\wä]+)\.?(?:\s+(?:med|rer\.\s*nat|phil|jur|h\.\s*c)\.)?\s+)+"
+    r"^(?:(?:Prof|Dr|DDr|Mag|MMag|Ing|DI|Dipl\.-[\wä]+)\.?(?:\s+(?:med|rer\.\s*nat|phil|jur|h\.\s*c)\.)?"
+    r"(?:\s*\((?:FH|TU|Univ\.?)\))?\s+)+"
 )
 
 

@@ -2226,6 +2226,17 @@ def test_a_surname_like_a_job_stays_a_name():
     assert extract(page('<meta name="author" content="Tom Leiter">', HEADLINE)).authors == ["Tom Leiter"]
 
 
+def test_a_job_run_into_the_name_of_an_author_box_ends_it():
+    box = (
+        '<div class="author-box">\n<p class="author-box__label">Autor:</p>\n<p class="author-box__name">'
+        'Dr.-Ing. Felix Hartung</p>\n<p class="author-box__role">Leiter Prozessentwicklung, Wuppermann Compounds '
+        "GmbH, Wuppertal</p>\n</div>"
+    )
+    assert extract(page("", HEADLINE, closing=box)).authors == ["Dr.-Ing. Felix Hartung"]
+    # After one word it is the surname: "Anna Leiter".
+    assert extract(page("", HEADLINE + '<p class="byline">Von Anna Leiter</p>')).authors == ["Anna Leiter"]
+
+
 @pytest.mark.parametrize(
     "credit, written",
     [

@@ -1469,10 +1469,33 @@ NOT_NAME_WORDS = {
 INTERVIEW_BYLINE = re.compile(r"\s+(?:im Gespräch mit|im Interview mit|in conversation with)\s+", re.IGNORECASE)
 
 
+# A job printed after a full name when an author box's lines run together ("Dr.-Ing. Felix
+# Hartung Leiter Prozessentwicklung, …"; "Anna Schmidt Geschäftsführerin"): it ends the name
+# after two words at least, as "Leiter" and "Partner" are surnames too ("Anna Leiter").
+JOB_WORDS = {
+    "leiter",
+    "leiterin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "inhaber",
+    "inhaberin",
+    "gründer",
+    "gründerin",
+    "partner",
+    "partnerin",
+    "vorstand",
+    "vorsitzender",
+    "vorsitzende",
+}
+
+
 def _without_trailing_words(byline: str) -> str:
     words = INTERVIEW_BYLINE.sub(" und ", byline).split()
     for position, word in enumerate(words[1:], start=1):
-        if word.strip(".,:;").lower() in NOT_NAME_WORDS and not _in_a_particle(words, position):
+        folded = word.strip(".,:;").lower()
+        if folded in NOT_NAME_WORDS and not _in_a_particle(words, position):
+            return " ".join(words[:position])
+        if folded in JOB_WORDS and position >= 2 and all(w[:1].isupper() for w in words[position - 2 : position]):
             return " ".join(words[:position])
     return byline
 
