@@ -993,10 +993,11 @@ BRACKETS_AROUND = re.compile(r"^\((.+)\)$")
 
 
 def closing_signature(tree, text: str) -> list[str]:
-    """Names that sign the story's text at its end: a last line "Von Anna Schmidt", a name in
-    parentheses after the last sentence ("… bleibt spannend. (Christian P. Stadtfeld)"), or a last line that is only a name set in bold or
-    italics (as sites sign a report). Plain capitalised last lines ("Weitere Informationen")
-    are not names."""
+    """Names that sign the story's text at its end: a last line "Von Anna Schmidt" (with the
+    wire service after it, "Von Anna Schmidt, dpa", which is returned too), a name in parentheses
+    after the last sentence ("… bleibt spannend. (Christian P. Stadtfeld)"), or a last line that
+    is only a name set in bold or italics, bracketed or not (as sites sign a report). Plain
+    capitalised last lines ("Weitere Informationen") are not names."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()] if text else []
     if not lines:
         return []
