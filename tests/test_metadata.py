@@ -1382,6 +1382,50 @@ def test_the_name_in_bold_opening_an_author_box_is_the_author():
     assert extract(page("", HEADLINE, closing=label)).authors == []
 
 
+@pytest.mark.parametrize(
+    "footer, people",
+    [
+        ("(Reporting by Maria Kessler; Editing by Tom Brandt)", ["Maria Kessler"]),
+        (
+            "(Reporting by Sven Oltmanns in Berlin and Anna Lee in Paris; Editing by Tom Brandt)",
+            ["Sven Oltmanns", "Anna Lee"],
+        ),
+        (
+            "(Bericht von Petra Lindner, redigiert von Kerstin Dörr. Bei Rückfragen wenden Sie sich an die Redaktion.)",
+            ["Petra Lindner"],
+        ),
+        ("(Bericht von Reuters; redigiert von der Redaktion)", []),
+    ],
+)
+def test_the_wire_s_closing_line_names_its_reporter(footer, people):
+    head = '<meta name="author" content="Reuters">'
+    article = extract(page(head, HEADLINE, closing=f"<p>{footer}</p>"))
+    assert (article.authors, article.agencies) == (people, ["Reuters"])
+
+
+def test_the_wire_s_owner_as_the_byline_is_the_wire():
+    article = extract(page('<meta name="author" content="Thomson Reuters">', HEADLINE))
+    assert (article.authors, article.agencies) == ([], ["Reuters"])
+
+
+def test_an_agency_after_a_comma_is_no_place():
+    byline = '<div class="byline">By <a href="/author/x" class="author-name">Frederike Lang, Reuters</a></div>'
+    head = jsonld(author={"@type": "Person", "name": "Frederike Lang"})
+    article = extract(page(head, HEADLINE + byline))
+    assert (article.authors, article.agencies) == (["Frederike Lang"], ["Reuters"])
+
+
+def test_a_posted_date_in_a_byline_element_is_no_name():
+    stamp = '<span class="byline-timestamp"><time datetime="2026-03-12T12:05:41Z">Posted: Mar 12, 2026 8:05 AM EDT</time></span>'
+    assert extract(page("", HEADLINE + stamp)).authors == []
+
+
+def test_a_category_beside_the_day_that_the_trail_names_is_no_author():
+    trail = '<nav class="breadcrumb"><a href="/">News</a> › <a href="/kategorie/local-seo/">Local SEO</a></nav>'
+    meta = '<div class="meta"><span>17.03.2026</span> <span class="cat">Local SEO</span></div>'
+    assert extract(page("", trail + HEADLINE + meta)).authors == []
+
+
 def test_a_last_line_signed_with_the_agency_credits_both():
     article = extract(page("", HEADLINE, closing="<p>Von Anna Schmidt, dpa</p>"))
     assert (article.authors, article.agencies) == (["Anna Schmidt"], ["dpa"])

@@ -41,6 +41,7 @@ from crawler.extraction.page import (
     plain_text_pieces,
     story_nodes,
     text_of,
+    trail_sections,
 )
 
 
@@ -53,6 +54,8 @@ AGENCIES = {
     "epd": "epd",
     "kna": "KNA",
     "reuters": "Reuters",
+    # Reuters' owner named as the byline of its copy (cbc.ca's wire stories).
+    "thomson reuters": "Reuters",
     "ap": "AP",
     "dts": "dts",
     "sid": "SID",
@@ -448,7 +451,7 @@ NOT_A_NAME = re.compile(
 )
 
 # The label a date line starts with.
-DATE_LABEL = r"(?:Aktualisiert|Veröffentlicht|Published|Updated)"
+DATE_LABEL = r"(?:Aktualisiert|Veröffentlicht|Published|Updated|Posted)"
 MONTH = (
     r"(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)"
@@ -599,6 +602,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     if not names:
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
         _sort_names(signature, sites, names, agencies, desks, common)
+    if not names and text and (reported := REPORTER_CREDIT.search(text[-REPORTER_CREDIT_REACH:])):
+        # The wire service's own closing line names its reporter (Reuters' copy, wherever it runs).
+        # Where each reporter wrote from ("in Berlin") is no part of the names.
+        reporters = re.sub(REPORTED_FROM, "", reported["names"])
+        _sort_names(split_names(reporters), sites, names, agencies, desks, common)
     if not names:
         # Only names the page prints or its meta tags state (trafilatura reads more of them,
         # "dcterms.creator", "Author"): it rewrites what it reads ("Von der CHECK24 Redaktion"
@@ -988,6 +996,26 @@ SIGNED = re.compile(
 )
 
 EMPHASIS = {"b", "strong", "em", "i"}
+
+# The reporter a wire story names in its closing brackets, before the editor: Reuters' "(Reporting
+# by Maria Kessler in Düsseldorf; Editing by Tom Brandt)" under its English copy (cbc.ca,
+# mining.com, investing.com) and "(Bericht von Petra Lindner, redigiert von Kerstin Dörr …)"
+# under its German copy (de.investing.com, finanzen.net, onvista.de). Read where the story
+# credits nobody else.
+REPORTED_FROM = r"\s+in\s+" + CAPITAL + r"[\w-]+"
+REPORTER_CREDIT = re.compile(
+    r"\((?:Reporting|Bericht) (?:by|von) (?P<names>"
+    + NAME
+    + r"(?:"
+    + REPORTED_FROM
+    + r")?(?:\s*(?:,|and|und)\s*"
+    + NAME
+    + r"(?:"
+    + REPORTED_FROM
+    + r")?)*)\s*[;,.)]"
+)
+# Characters from the story's end the closing line is looked for in.
+REPORTER_CREDIT_REACH = 300
 # A line that is only a bracketed text: "(Anna Schmidt)".
 BRACKETS_AROUND = re.compile(r"^\((.+)\)$")
 
@@ -1082,12 +1110,15 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # info list, TYPO3 news' meta bar, Funke's and Madsack's "article-info" line; jungefreiheit.de,
     # watson.ch, finanztip.de): a name alone in the item after the date.
     # The item may be the category instead ("Radtouren Berlin" on unterwegsinberlin.de): not when
-    # the markup names it as the story's section or keyword.
+    # the markup names it as the story's section or keyword, or the breadcrumb trail as a section
+    # ("Local SEO" beside the day on seoschweiz.ch, its trail's last item).
     after_pieces = [piece for piece in after if piece]
     bylines.extend(
         name
         for date_piece, name in zip(after_pieces, after_pieces[1:])
-        if DATE_ITEM.fullmatch(date_piece) and re.fullmatch(NAME, name) and text_key(name) not in _sections(tree)
+        if DATE_ITEM.fullmatch(date_piece)
+        and re.fullmatch(NAME, name)
+        and text_key(name) not in _sections(tree) | trail_sections(tree)
     )
     # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30" (jagderleben.de;
     # st-georg.de, zdnet.de).
@@ -1943,7 +1974,12 @@ def split_names(value) -> list[str]:
             # und …"): the place after it is still that person's.
             continue
         part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
-        if separator == "," and len(previous.split()) >= 2 and PLACE_WORD.fullmatch(part):
+        if (
+            separator == ","
+            and len(previous.split()) >= 2
+            and PLACE_WORD.fullmatch(part)
+            and part.lower() not in AGENCIES
+        ):
             # A place after a comma, set after a name of two words or more: where the person
             # writes from or the publisher's seat, no one's name ("Anna Schmidt, Hamburg"; NZZ's
             # "Markus Haefliger, London, Beat Bumbacher"; SPIEGEL's and manager magazin's meta

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 import lxml.etree
 
 from crawler.extraction.page import (
-    BREADCRUMB_MARKS,
     IN_BREADCRUMB,
     INVISIBLE,
     MARKED_HEADLINE_XPATH,
@@ -75,15 +74,6 @@ def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     metadata title without site name, section or date."""
     title = _article_title(tree, url, fallback)
     return _headline_beside_the_trail(tree, title) or title
-
-
-# The trail's links and items: the site's sections above the story.
-BREADCRUMB_ITEMS = lxml.etree.XPath(f"//*{BREADCRUMB_MARKS}//*[self::a or self::li]")
-
-
-def trail_sections(tree) -> set[str]:
-    """The text keys of the breadcrumb trail's items: the sections the page sits in."""
-    return {key for element in BREADCRUMB_ITEMS(tree) if (key := text_key(text_of(element)))}
 
 
 def _headline_beside_the_trail(tree, title: str | None) -> str | None:

@@ -20,7 +20,6 @@ from crawler.extraction.headline import (
     clean_title,
     displayed_copy,
     metadata_titles,
-    trail_sections,
 )
 from crawler.extraction.page import (
     RELATIVE_DAY,
@@ -32,6 +31,7 @@ from crawler.extraction.page import (
     site_names_of,
     text_key,
     text_of,
+    trail_sections,
 )
 
 # Longer than this, a "kicker" is a sentence: a lead or a second headline, not a topic label.

@@ -732,6 +732,13 @@ BREADCRUMB_MARKS = (
     ' or contains(@aria-label, "Breadcrumb") or contains(@aria-label, "Brotkrumen")]'
 )
 IN_BREADCRUMB = lxml.etree.XPath(f"boolean(ancestor::*{BREADCRUMB_MARKS})")
+# The trail's links and items: the site's sections above the story.
+BREADCRUMB_ITEMS = lxml.etree.XPath(f"//*{BREADCRUMB_MARKS}//*[self::a or self::li]")
+
+
+def trail_sections(tree) -> set[str]:
+    """The text keys of the breadcrumb trail's items: the sections the page sits in."""
+    return {key for element in BREADCRUMB_ITEMS(tree) if (key := text_key(text_of(element)))}
 
 
 def find_headline_element(tree, headline: str | None):
