@@ -147,6 +147,12 @@ def test_the_kicker_in_the_strong_of_an_h2_headline_on_a_page_without_h1():
     assert (article.kicker, article.title) == ("Strukturwandel", HEADLINE)
 
 
+def test_a_button_in_the_heading_is_no_word_of_the_headline():
+    share = '<button type="button" class="share-inline"><span aria-hidden="true">↗</span> Artikel teilen</button>'
+    article = extract(page(jsonld(headline="Anders formuliert"), f'<h1 class="entry-title">{HEADLINE} {share}</h1>'))
+    assert article.title == HEADLINE
+
+
 def test_a_heading_that_writes_the_colon_before_its_break_is_one_headline():
     """ "Lokremise:<br>Mit allen …": the page writes the colon; the break only sets the line."""
     head = jsonld(headline=HEADLINE) + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">'

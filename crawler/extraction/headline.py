@@ -301,13 +301,16 @@ def _is_logo(heading) -> bool:
 def displayed_copy(heading):
     """A copy of ``heading`` without what it holds that no reader sees (:data:`UNSEEN_TEXT`):
     the style sheets and scripts some sites put inside it (CSS-in-JS: "<h1><style>.css-umyvef{…}
-    </style>…"), a noscript notice, a template, an icon's ``<svg>``; and without a subscription badge
-    (:data:`SUBSCRIPTION_BADGE`), which marks the story as paid for and is no word of it."""
+    </style>…"), a noscript notice, a template, an icon's ``<svg>``; without its buttons; and
+    without a subscription badge (:data:`SUBSCRIPTION_BADGE`), which marks the story as paid for
+    and is no word of it."""
     heading = deepcopy(heading)
     # An icon's drawing holds text for screen readers and tooltips only: "<svg><title>Z+
     # (abopflichtiger Inhalt)</title></svg>" before ZEIT ONLINE's kicker; a logo's or a section
-    # icon's <svg><title> in a heading the same way (spokesman.com, slate.com, ign.com).
-    for element in list(heading.iterdescendants(*UNSEEN_TEXT, "svg")):
+    # icon's <svg><title> in a heading the same way (spokesman.com, slate.com, ign.com). A
+    # <button> is a control, no word of the heading: "Artikel teilen", "Merken", "Vorlesen" set
+    # in the <h1> by WordPress share plugins and news sites' bookmark and read-aloud buttons.
+    for element in list(heading.iterdescendants(*UNSEEN_TEXT, "svg", "button")):
         element.drop_tree()
     for element in list(heading.iterdescendants()):
         if isinstance(element.tag, str) and SUBSCRIPTION_BADGE.fullmatch(" ".join(element.text_content().split())):
