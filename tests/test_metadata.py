@@ -1371,6 +1371,19 @@ def test_the_graphic_artist_the_byline_names_is_no_author_though_the_metadata_na
     assert extract(page(head, header)).authors == ["Anna Schmidt"]
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        '<div class="autor-info"><p><em>Dr. Anna Schmidt ist Partnerin einer Kanzlei in Düsseldorf und berät '
+        "Familienunternehmen bei Kapitalmarkttransaktionen.</em></p></div>",
+        '<p class="author-note"><em>Anna Schmidt is a freelance journalist based in Cologne.</em></p>',
+    ],
+)
+def test_an_author_s_note_opening_with_the_name_credits_it(note):
+    authors = extract(page("", HEADLINE, closing=note)).authors
+    assert [name.removeprefix("Dr. ") for name in authors] == ["Anna Schmidt"]
+
+
 def test_the_name_in_bold_opening_an_author_box_is_the_author():
     box = (
         '<div class="about-author"><p class="about-author__text"><strong>Anna Schmidt</strong> schreibt '

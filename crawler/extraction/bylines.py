@@ -1136,7 +1136,9 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             # or of the story appended below.
             continue
         value = _byline_text(element)
-        if value and len(value.split()) <= MAX_BYLINE_WORDS:
+        if value and (about := BIOGRAPHY_OPENING.match(value)):
+            bylines.append(about["name"])
+        elif value and len(value.split()) <= MAX_BYLINE_WORDS:
             bylines.append(_without_trailing_words(value))
         elif value and (name := _leading_name(element)):
             bylines.append(name)
@@ -1148,6 +1150,16 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
 # A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
 # contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
 TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*)*" + NAME)
+
+# An author's note that opens with the name and what the person is or does: "Dr. Henrike Solms
+# ist Partnerin der Kanzlei …" (goingpublic.de's "autor-info"), "Sabine Oehlerking führt seit
+# 2015 ein Restaurant …" (biograph's "gastautor"), "Mirjam Falk is a freelance journalist based
+# in Cologne." (an English magazine's "author-note"): the notes under guest columns, the only
+# credit those pages print. Read in elements marked as the author's only.
+BIOGRAPHY_OPENING = re.compile(
+    r"(?P<name>" + TITLED_NAME.pattern + r")\s+(?:ist|war|is|was|leitet|führt|arbeitet|schreibt|lebt|lehrt|berät|"
+    r"forscht|works|writes|lives|leads|teaches)\s"
+)
 
 # The name an author box sets in bold before the biography: "<p class="about-author__text">
 # <strong>Sophie Laarmann</strong> schreibt bei …" (the author boxes of WordPress themes).
