@@ -1433,8 +1433,9 @@ def test_a_posted_date_in_a_byline_element_is_no_name():
     assert extract(page("", HEADLINE + stamp)).authors == []
 
 
-def test_a_category_beside_the_day_that_the_trail_names_is_no_author():
-    trail = '<nav class="breadcrumb"><a href="/">News</a> › <a href="/kategorie/local-seo/">Local SEO</a></nav>'
+@pytest.mark.parametrize("trail_class", ["breadcrumb", "crumbs"])
+def test_a_category_beside_the_day_that_the_trail_names_is_no_author(trail_class):
+    trail = f'<nav class="{trail_class}"><a href="/">News</a> › <a href="/kategorie/local-seo/">Local SEO</a></nav>'
     meta = '<div class="meta"><span>17.03.2026</span> <span class="cat">Local SEO</span></div>'
     assert extract(page("", trail + HEADLINE + meta)).authors == []
 
