@@ -1003,16 +1003,10 @@ EMPHASIS = {"b", "strong", "em", "i"}
 # under its German copy (de.investing.com, finanzen.net, onvista.de). Read where the story
 # credits nobody else.
 REPORTED_FROM = r"\s+in\s+" + CAPITAL + r"[\w-]+"
+# A reporter, with where they wrote from: "Sven Oltmanns in Berlin".
+REPORTER = NAME + r"(?:" + REPORTED_FROM + r")?"
 REPORTER_CREDIT = re.compile(
-    r"\((?:Reporting|Bericht) (?:by|von) (?P<names>"
-    + NAME
-    + r"(?:"
-    + REPORTED_FROM
-    + r")?(?:\s*(?:,|and|und)\s*"
-    + NAME
-    + r"(?:"
-    + REPORTED_FROM
-    + r")?)*)\s*[;,.)]"
+    r"\((?:Reporting|Bericht) (?:by|von) (?P<names>" + REPORTER + r"(?:\s*(?:,|and|und)\s*" + REPORTER + r")*)\s*[;,.)]"
 )
 # Characters from the story's end the closing line is looked for in.
 REPORTER_CREDIT_REACH = 300

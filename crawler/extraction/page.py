@@ -724,9 +724,9 @@ def put_back(taken: list) -> None:
 
 # The breadcrumb trail: a list marked as schema.org BreadcrumbList or by a "breadcrumb" class
 # or id ("crumbs" alone too, as seoschweiz.ch and other templates name it), or labelled so for
-# screen readers ("Breadcrumb": arbeitsagentur.de, chefkoch.de,
-# mdr.de); "Brotkrumen" is the same label in German, as German site templates write it
-# ("Brotkrumen", "Brotkrumennavigation", "Brotkrumenpfad").
+# screen readers ("Breadcrumb": arbeitsagentur.de, chefkoch.de, mdr.de); "Brotkrumen" is the
+# same label in German, as German site templates write it ("Brotkrumen", "Brotkrumennavigation",
+# "Brotkrumenpfad").
 BREADCRUMB_MARKS = (
     '[contains(@itemtype, "BreadcrumbList") or contains(@typeof, "BreadcrumbList")'
     ' or contains(@class, "crumb") or contains(@class, "Crumb") or contains(@id, "crumb")'
