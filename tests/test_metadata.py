@@ -14,7 +14,7 @@ from crawler.extraction.bylines import FORM_FIELD, article_authors, split_names
 from crawler.extraction.dates import article_dates
 from crawler.extraction.language import _sure_cld2_language, detect_language, language_identifier
 from crawler.extraction.headline import strip_site_name
-from crawler.extraction.page import dated_entries, dated_lists, is_dated_list
+from crawler.extraction.page import dated_entries, dated_lists, is_dated_list, text_near_headline
 
 URL = "https://rp-online.de/nrw/staedte/duesseldorf/wirtschaft/hafen-erweitert_aid-1234.html"
 STORY = (
@@ -3136,3 +3136,111 @@ def test_dpa_afx_closing_its_copy_in_brackets_is_the_agency():
 )
 def test_the_desk_speaking_of_itself_or_an_author_box_s_heading_is_nobody(byline):
     assert extract(page("", HEADLINE + f'<p class="author">{byline}</p>')).authors == []
+
+
+def test_a_category_label_beside_the_day_is_no_author():
+    # TYPO3 news' meta line on a company's investor-relations page: the day, then the category.
+    header = (
+        '<h1 itemprop="headline">Hafen wird um zwei Terminals erweitert</h1><p><span class="news-list-date">'
+        '<time datetime="2026-03-05">05.03.2026</time></span><span class="news-list-category">Corporate News</span></p>'
+    )
+    assert extract(page("", header)).authors == []
+    plain = header.replace(' class="news-list-category"', "")
+    assert extract(page("", plain)).authors == ["Corporate News"]
+
+
+def test_a_labelled_credit_in_another_story_s_card_is_not_the_story_s():
+    card = (
+        '<div class="advertorial-teaser"><h4><a href="/advertorial/serielle-sanierung/">Serielle Sanierung'
+        " in zwölf Wochen</a></h4><p>Ein Beitrag von Dirk Hollenhorst, Geschäftsführer der Fassadenwerk"
+        " West GmbH</p></div>"
+    )
+    article = extract(page("", HEADLINE, closing=card))
+    assert article.authors == []
+    alone = card.replace("<h4>", "<p>").replace("</h4>", "</p>")
+    assert extract(page("", HEADLINE, closing=alone)).authors == ["Dirk Hollenhorst"]
+
+
+def test_the_metadata_s_person_named_only_in_the_footer_gives_way_to_the_byline():
+    # A local news blog: its CMS credits the owner, whom the footer names as the publisher.
+    head = '<meta name="author" content="Gerold Weißenbach">'
+    html = page(head, HEADLINE + "<p><strong>Von Katharina Ebert</strong></p>").replace(
+        "<footer>Impressum · Datenschutz</footer>", "<footer>Herausgeber: Gerold Weißenbach, Ebermannstadt</footer>"
+    )
+    assert extract(html).authors == ["Katharina Ebert"]
+    in_the_story = html.replace("</article>", "<p>Gerold Weißenbach schreibt hier seit 2009.</p></article>")
+    assert extract(in_the_story).authors == ["Gerold Weißenbach"]
+
+
+def without_article(html: str) -> str:
+    """``html`` with its story in a plain block, as older templates and CMSes of public bodies
+    set it: no <article> confirms its <h1> as the story's."""
+    return html.replace("<article>", '<div class="content">').replace("</article>", "</div>")
+
+
+@pytest.mark.parametrize(
+    "title, url",
+    [
+        ("Kreiszeitung Wesermarsch: Wirtschaft", "https://www.kreiszeitung-wesermarsch.de/index.php?id=27"),
+        ("westline Nachrichten - Wirtschaft", "http://www.westline.de/nachrichten/wirtschaft/artikel.php?id=4711"),
+        ("Wirtschaft", URL),
+    ],
+)
+def test_a_title_naming_the_site_and_a_section_leaves_the_headline_to_the_h1(title, url):
+    html = without_article(page(f"<title>{title}</title>", "<h1>Weser-Umschlag baut Kaje für Schwergut aus</h1>"))
+    assert extract(html, url).title == "Weser-Umschlag baut Kaje für Schwergut aus"
+
+
+def test_a_section_name_no_link_says_is_no_section():
+    html = without_article(page("<title>Hafenbilanz</title>", "<h1>Weser-Umschlag baut Kaje für Schwergut aus</h1>"))
+    assert extract(html).title == "Hafenbilanz"
+
+
+def test_without_an_h1_the_part_of_the_title_the_page_prints_alone_is_the_headline():
+    # A page laid out in tables: the headline in a large bold font, the byline in the next row.
+    title = "<title>NRhZ-Online - Neue Rheinische Zeitung - Finnischer Konzern schließt Kölner Kabelwerk</title>"
+    header = (
+        '<table><tr><td><font size="5"><b>Finnischer Konzern schließt Kölner Kabelwerk</b></font></td></tr>'
+        '<tr><td><font size="2">Von Ulrike Brandner</font></td></tr></table>'
+    )
+    article = extract(page(title, header), url="http://www.nrhz.de/flyer/beitrag.php?id=12086")
+    assert (article.title, article.authors) == ("Finnischer Konzern schließt Kölner Kabelwerk", ["Ulrike Brandner"])
+
+
+def test_the_only_h1_writing_out_the_metadata_s_short_page_name_is_the_headline():
+    html = without_article(
+        page(
+            "<title>Pressemitteilung: Bilanz 2025</title>",
+            "<h1>Sparkasse Aachen legt Bilanz 2025 vor: Mehr Kredite für den Mittelstand</h1>",
+        )
+    )
+    assert extract(html).title == "Sparkasse Aachen legt Bilanz 2025 vor: Mehr Kredite für den Mittelstand"
+    unrelated = html.replace("Bilanz 2025</title>", "Jahresabschluss</title>")
+    assert extract(unrelated).title == "Pressemitteilung: Jahresabschluss"
+
+
+def test_the_text_read_around_the_headline_is_cut_between_words():
+    # A date cut short ("24.02.20" of "24.02.2026") would read as another day, 2020's.
+    for padding in range(0, 30):
+        lead = "<p>" + "x" * padding + " Die Rheinwerk Präzision AG baut Stellen ab." * 8 + "</p>"
+        above = "<p>Am 14.03.2026" + " ging es im Hafen um die Terminals." * 6 + "y" * padding + "</p>"
+        html = page("", above + HEADLINE + lead + "<div>24.02.2026</div><div>11:42</div>", paragraphs=1)
+        after, before = text_near_headline(parse_html(html), "Hafen wird um zwei Terminals erweitert")
+        words = (above + lead + " 24.02.2026 11:42").replace("<p>", " ").replace("</p>", " ").split()
+        assert after.split()[-1] in words, padding
+        assert before.split()[0] in words, padding
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["von: Jens Ahlers", "Von unserem Redaktionsmitglied Jens Ahlers", "Von unserer Mitarbeiterin Jens Ahlers"],
+)
+def test_the_newspapers_byline_labels(byline):
+    assert extract(page("", HEADLINE + f"<p>{byline}</p>")).authors == ["Jens Ahlers"]
+
+
+def test_a_signature_in_italics_above_a_closing_note_signs_the_story():
+    closing = "<p><em>Text: Annette Wiesmann</em></p><p>Dieser Beitrag erschien in der Ausgabe 2/2007 des Magazins.</p>"
+    assert extract(page("", HEADLINE, closing=closing)).authors == ["Annette Wiesmann"]
+    plain = closing.replace("<em>", "").replace("</em>", "")
+    assert extract(page("", HEADLINE, closing=plain)).authors == []

@@ -42,6 +42,7 @@ from crawler.extraction.page import (
     story_nodes,
     text_of,
     trail_sections,
+    labelled_sections,
 )
 
 
@@ -557,7 +558,8 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         names = [name for name in names if text_key(name) not in pictured]
     if names and shown and _unseen(names, tree):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
-        # a CMS account) while it prints a byline: the byline counts.
+        # a CMS account), or shows only in its footer (a blog's owner, named as its publisher
+        # there), while it prints a byline: the byline counts.
         names = []
     elif names:
         # The metadata names the first author only (the CMS account that filed the story), the
@@ -812,6 +814,24 @@ def _not_from_teasers(guess: list[str], tree, headline: str | None = None) -> li
 ARTICLE_WITH_A_HEADLINE = lxml.etree.XPath("ancestor::article[.//h1][1]")
 
 
+# The cards of other stories: a teaser, related or recommended block holding a heading of its own.
+TEASER_CARDS = lxml.etree.XPath(
+    "//*[" + " or ".join(f'contains(@class, "{word}")' for word in CARD_CLASS_WORDS) + "]" + HOLDS_A_HEADING
+)
+
+
+def _teaser_card_pieces(tree, target) -> set[str]:
+    """The text pieces (as :func:`plain_text_pieces` gives them) of the other stories' cards on
+    the page, not of a block that holds the story's headline element ``target``."""
+    return {
+        piece
+        for card in TEASER_CARDS(tree)
+        if target is None or target not in card.iter()
+        for text in card.itertext()
+        if (piece := plain_text(text))
+    }
+
+
 def _in_another_story(element, target) -> bool:
     """Whether ``element`` stands in an ``<article>`` with an ``<h1>`` of its own that does not
     hold the story's headline element ``target``: the next story a page appends below the
@@ -834,8 +854,18 @@ def _unseen(names: list[str], tree) -> bool:
     # courage-online.de's author link in Avada's "vcard rich-snippet-hidden"; mobilsicher.de's
     # "screen-reader-text" byline; tegernseerstimme.de's author box in an aria-hidden dialog)
     # shows nobody: a name counts as seen only when it appears outside such elements too.
-    hidden = [text_key(text_of(element)) for element in _outermost_hidden(tree)]
+    # Nor does the page's footer, where a local news blog names its owner as the publisher
+    # ("Herausgeber: …"), whom its CMS credits with every post (WordPress news blogs).
+    hidden = [text_key(text_of(element)) for element in _outermost_hidden(tree) + PAGE_FOOTERS(tree)]
     return not any(count > sum(text.count(key) for text in hidden) for key, count in shown.items())
+
+
+# The page's own footer, not an article's (whose footer may hold the author's box).
+PAGE_FOOTERS = lxml.etree.XPath(
+    '//body//*[self::footer or @id="footer" or @id="colophon" or contains(@class, "site-footer")'
+    ' or contains(@class, "site-info") or @id="site-info"][not(ancestor::article or ancestor::main'
+    ' or ancestor::footer or ancestor::*[@id="footer" or @id="colophon"])]'
+)
 
 
 def _outermost_hidden(tree) -> list:
@@ -901,9 +931,21 @@ CREDENTIALS = (
 # "LL" of "LL.M." is not read as a newsroom's initials nor the next name lost.
 CREDENTIALS_AFTER_NAME = r"(?:\s*,\s*(?:" + CREDENTIALS + r")(?:\s*\([^()]{1,30}\))?(?![\w-]))*"
 
+# The newspapers' "Von unserem Redaktionsmitglied …", "Von unserer Mitarbeiterin …", "Von unserem
+# Korrespondenten …" (Mannheimer Morgen, Rhein-Zeitung, Main-Post, Schwäbische Zeitung): the
+# writer's place at the paper before the name.
+STAFF_ROLE = (
+    r"(?:\s+(?:freien\s+|ständigen\s+)?(?:Redaktionsmitglied|Redaktionsmitarbeiter(?:in)?|Mitarbeiter(?:in)?|"
+    r"Korrespondent(?:en|in)?|Redakteur(?:in)?|Reporter(?:in)?|Volontär(?:in)?|Autor(?:in)?))?"
+)
+
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
-    r"(?:[Vv]on(?:\s+unse(?:rem|rer))?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|" + AUTHOR_WORD + r"\s*:|"
+    r"(?:[Vv]on(?:\s+unse(?:rem|rer)"
+    + STAFF_ROLE
+    + r")?(?:\s*:)?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|"
+    + AUTHOR_WORD
+    + r"\s*:|"
     r"Author\s*:|Geschrieben von|Ein Beitrag von)"
 )
 
@@ -1047,9 +1089,31 @@ def closing_signature(tree, text: str) -> list[str]:
     ):
         # A statement signed with name and office: "Kazım Türkmen" / "DITIB-Bundesvorsitzender".
         name = signed
+    elif signed := _signed_above_a_note(tree, lines[-SIGNATURE_REACH:-1]):
+        name = signed
     else:
         return []
     return [name] if _looks_like_a_name(name) else []
+
+
+# How many lines before the story's end a signature set apart in italics or bold may stand, above
+# a closing note.
+SIGNATURE_REACH = 5
+
+
+def _signed_above_a_note(tree, lines: list[str]) -> str | None:
+    """The name of a signature line "Text: Anna Schmidt" or "Von Anna Schmidt" set alone in
+    italics or bold shortly before the story's end, above a closing note ("Dieser Beitrag erschien
+    in der Ausgabe 2/2007", a box of dates): the magazines' and associations' older pages
+    (Joomla's and Domino's stories) sign so."""
+    for line in reversed(lines):
+        match = SIGNED.fullmatch(INVISIBLE.sub("", line))
+        if match and match["names"] and any(text_of(element) == line for element in EMPHASISED(tree)):
+            return match["names"]
+    return None
+
+
+EMPHASISED = lxml.etree.XPath("//body//*[self::b or self::strong or self::em or self::i]")
 
 
 # An office under a signature, its first word: "DITIB-Bundesvorsitzender", "Stellvertretende
@@ -1105,14 +1169,15 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # watson.ch, finanztip.de): a name alone in the item after the date.
     # The item may be the category instead ("Radtouren Berlin" on unterwegsinberlin.de): not when
     # the markup names it as the story's section or keyword, or the breadcrumb trail as a section
-    # ("Local SEO" beside the day on seoschweiz.ch, its trail's last item).
+    # ("Local SEO" beside the day on seoschweiz.ch, its trail's last item), or its class as a
+    # category ("Corporate News" in TYPO3 news' "news-list-category" on a company's IR page).
     after_pieces = [piece for piece in after if piece]
     bylines.extend(
         name
         for date_piece, name in zip(after_pieces, after_pieces[1:])
         if DATE_ITEM.fullmatch(date_piece)
         and re.fullmatch(NAME, name)
-        and text_key(name) not in _sections(tree) | trail_sections(tree)
+        and text_key(name) not in _sections(tree) | trail_sections(tree) | labelled_sections(tree)
     )
     # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30" (jagderleben.de;
     # st-georg.de, zdnet.de).
@@ -1122,8 +1187,13 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     if linked:
         bylines.append(" und ".join(linked))
     pieces = plain_text_pieces(tree)
-    bylines.extend(_bylines_in(_without_mastheads(pieces), EXPLICIT_BYLINE)[:2])
     target = find_headline_element(tree, headline) if headline else None
+    labelled = _bylines_in(_without_mastheads(pieces), EXPLICIT_BYLINE)
+    if labelled and (carded := _teaser_card_pieces(tree, target)):
+        # A labelled credit anywhere on the page, but not another story's card: "Ein Beitrag von
+        # …" under an advertorial's teaser, "Von: …" on the Ippen portals' cards of other stories.
+        labelled = _bylines_in(_without_mastheads([piece for piece in pieces if piece not in carded]), EXPLICIT_BYLINE)
+    bylines.extend(labelled[:2])
     for element in byline_elements(tree):
         if ELSEWHERE(element) or _in_another_story(element, target):
             # A commenter, or the author of a teaser for another story ("slider-teaser__author")

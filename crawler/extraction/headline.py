@@ -21,6 +21,7 @@ from crawler.extraction.page import (
     string_value,
     words_of,
     meta_content,
+    plain_text_pieces,
     story_nodes,
     text_of,
 )
@@ -188,13 +189,25 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
             if text_key(heading) in exact | parts and not _is_site_part(heading, site_names):
                 return heading
     visible = [heading for heading in headings if len(heading.split()) >= 2]
-    if len(visible) == 1 and all(_uninformative(title, site_names) for title in stripped):
-        # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site.
+    if len(visible) == 1 and all(
+        _uninformative(title, site_names) or _names_a_section(title, tree) for title in stripped
+    ):
+        # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site;
+        # "<title>Kreiszeitung Wesermarsch: Wirtschaft</title>", "westline Nachrichten -
+        # Wirtschaft": the site and the section, as older CMSes (TYPO3's tt_news, hand-made
+        # templates) title every story of a section.
         return visible[0]
     if not h1s and (marked := _the_marked_headline(tree, site_names)):
         return marked
     if story_h1 := _story_h1(tree, site_names):
         return story_h1
+    if not h1s and (shown := _title_part_shown(meta_titles, tree, site_names)):
+        return shown
+    if len(visible) == 1 and len(h1s) == 1 and _names_the_story_of(visible[0], stripped):
+        # The page's only <h1> writes out what the metadata's short page name says
+        # ("Pressemitteilung: Bilanz 2025" over "Sparkasse Aachen legt Bilanz 2025 vor: …"),
+        # as CMSes of companies and public bodies title a page by the editor's short name.
+        return visible[0]
     return stripped[0] if stripped else None
 
 
@@ -553,6 +566,58 @@ def _uninformative(title: str, site_names: set[str]) -> bool:
         " ".join(words_of(title)) in GENERIC_TITLES
         or _is_site_part(title, site_names)
         or any(text_key(title) in name or name in text_key(title) for name in site_names if len(name) > 3)
+    )
+
+
+# A headline is longer than the site's and the section's names beside it in a title.
+MIN_TITLE_PART_WORDS = 4
+
+
+def _title_part_shown(meta_titles: list[str], tree, site_names: set[str]) -> str | None:
+    """On a page without an ``<h1>``, the part of a metadata title that the page prints alone,
+    as a text of its own: the headline of a title that adds names the site's name was not
+    recognised in ("NRhZ-Online - Neue Rheinische Zeitung - Finnischer Konzern …"), set in a
+    bold or large font as pages laid out in tables set theirs. The longest such part, of
+    :data:`MIN_TITLE_PART_WORDS` words or more."""
+    parts = {
+        text_key(part): part
+        for title in meta_titles
+        for part in TITLE_SEPARATORS.split(title)
+        if len(part.split()) >= MIN_TITLE_PART_WORDS and not _is_site_part(part, site_names)
+    }
+    shown = {text_key(piece) for piece in plain_text_pieces(tree)} & parts.keys()
+    return max((parts[key] for key in shown), key=lambda part: len(part.split()), default=None)
+
+
+def _names_the_story_of(heading: str, titles: list[str]) -> bool:
+    """Whether ``heading`` is longer than each of ``titles`` (:data:`MIN_TITLE_PART_WORDS` words
+    or more) and holds a word of each that is no label: a number or a word of five letters or
+    more ("Bilanz", "2025")."""
+    heading_words = set(words_of(heading))
+    return (
+        len(heading.split()) >= MIN_TITLE_PART_WORDS
+        and bool(titles)
+        and all(
+            len(title.split()) < len(heading.split())
+            and any((word.isdigit() or len(word) >= 5) and word in heading_words for word in words_of(title))
+            for title in titles
+        )
+    )
+
+
+# A section's name is short: "Wirtschaft", "Lokales", "Wirtschaft und Umwelt".
+MAX_SECTION_WORDS = 3
+SECTION_NAMES = lxml.etree.XPath("//body//a")
+
+
+def _names_a_section(title: str, tree) -> bool:
+    """Whether a metadata title is the name of one of the site's sections: a few words that a
+    link of the page (its menu, the breadcrumb trail) says alone."""
+    key = text_key(title)
+    return (
+        bool(key)
+        and len(title.split()) <= MAX_SECTION_WORDS
+        and any(text_key(text_of(link)) == key for link in SECTION_NAMES(tree))
     )
 
 

@@ -384,8 +384,13 @@ def text_near_headline(tree, headline: str | None, pieces: bool = False, limit: 
     after = after[: next((count for length, count in marks if length > limit), len(after))]
     if pieces:
         return [plain_text(piece) for piece in after], [plain_text(piece) for piece in before]
-    after_text = " ".join(" ".join(after).split())[:DATELINE_AFTER]
-    before_text = " ".join(" ".join(before).split())[-DATELINE_BEFORE:]
+    # Cut between words: a date cut short ("24.02.20" of "24.02.2026") reads as another day.
+    after_text = " ".join(" ".join(after).split())
+    if len(after_text) > DATELINE_AFTER:
+        after_text = after_text[: (after_text + " ").index(" ", DATELINE_AFTER)]
+    before_text = " ".join(" ".join(before).split())
+    if len(before_text) > DATELINE_BEFORE:
+        before_text = before_text[before_text.rfind(" ", 0, len(before_text) - DATELINE_BEFORE + 1) + 1 :]
     return after_text, before_text
 
 
@@ -742,6 +747,29 @@ def trail_sections(tree) -> set[str]:
     return {key for element in BREADCRUMB_ITEMS(tree) if (key := text_key(text_of(element)))}
 
 
+# A label the markup classes as the story's category or rubric, set in the meta line beside its
+# day: WordPress themes' "cat-links" and "post-categories", TYPO3 news' "news-list-category",
+# Drupal's "field--name-field-kategorie", the "rubrik" and "ressort" labels of regional portals.
+CATEGORY_LABELS = lxml.etree.XPath(
+    "//*["
+    + " or ".join(
+        f'contains(@class, "{word}")' for word in ("categor", "Categor", "kategorie", "Kategorie", "rubrik", "Rubrik")
+    )
+    + ' or contains(@class, "ressort") or contains(@class, "Ressort") or contains(@class, "cat-links")]'
+)
+
+
+def labelled_sections(tree) -> set[str]:
+    """The text keys of the labels the markup classes as a category or rubric, and of their links
+    ("in <a>Politik</a>, <a>Wirtschaft</a>")."""
+    return {
+        key
+        for label in CATEGORY_LABELS(tree)
+        for element in (label, *label.iterfind(".//a"))
+        if (key := text_key(text_of(element)))
+    }
+
+
 def find_headline_element(tree, headline: str | None):
     """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more; on a
     page without one, the ``<h2>`` or ``<h3>`` that holds exactly the headline."""
@@ -780,8 +808,18 @@ def _find_headline_element(tree, headline: str | None):
             return h1
     if wanted and len(headline.split()) >= 2:
         # Sites that style their headline as an <h2> ("<h2 class="title aka-h1">").
-        return _subheading_holding(tree, wanted)
+        subheading = _subheading_holding(tree, wanted)
+        if subheading is not None:
+            return subheading
+        # Pages laid out in tables, before headings were styled: the headline in a bold or large
+        # font ("<font size="5"><b>…</b></font>"), its byline and date in the rows around it.
+        for element in BOLD_OR_FONT(tree):
+            if not is_hidden(element) and text_key(" ".join(element.xpath(".//text()"))) == wanted:
+                return element
     return None
+
+
+BOLD_OR_FONT = lxml.etree.XPath("//body//*[self::b or self::strong or self::font][not(ancestor::a)]")
 
 
 def _subheading_holding(tree, wanted: str):
