@@ -3244,3 +3244,58 @@ def test_a_signature_in_italics_above_a_closing_note_signs_the_story():
     assert extract(page("", HEADLINE, closing=closing)).authors == ["Annette Wiesmann"]
     plain = closing.replace("<em>", "").replace("</em>", "")
     assert extract(page("", HEADLINE, closing=plain)).authors == []
+
+
+def test_the_agency_s_dateline_after_a_lead_set_in_bold_credits_the_agency():
+    body = (
+        "<p><strong>LOGISTIK – Transvia investiert 140 Millionen Euro an der A5</strong></p>"
+        f"<p>BUTZBACH (dpa/lhe). {STORY}</p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
+    )
+    assert extract(page("", HEADLINE, body=body)).agencies == ["dpa"]
+    later = body.replace("<p>BUTZBACH (dpa/lhe). ", f"<p>{STORY}</p><p>BUTZBACH (dpa/lhe). ")
+    assert extract(page("", HEADLINE, body=later)).agencies == []
+
+
+def test_one_word_only_the_meta_tags_state_is_an_account_s_handle():
+    body = f"<p>BUTZBACH (dpa/lhe). {STORY}</p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
+    article = extract(page('<meta name="author" content="Simone">', HEADLINE, body=body))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+    signed = body + "<p>Simone</p>"
+    assert extract(page('<meta name="author" content="Simone">', HEADLINE, body=signed)).authors == ["Simone"]
+
+
+@pytest.mark.parametrize("label", ["Paid Content", "Sponsored Post", "Advertorial"])
+def test_sponsored_content_s_label_in_the_byline_s_place_is_nobody(label):
+    assert extract(page("", HEADLINE + f'<p class="author">{label}</p>')).authors == []
+
+
+def test_dpa_afx_s_byline_between_rules_credits_the_reporter_and_the_agency():
+    body = "<p>--- Von Tobias Ehrlinger, dpa-AFX ---</p>" + "".join(f"<p>{STORY}</p>" for _ in range(4))
+    article = extract(page("", HEADLINE, body=body))
+    assert (article.authors, article.agencies) == (["Tobias Ehrlinger"], ["dpa-AFX"])
+
+
+def test_the_editor_linked_beside_the_author_is_no_author():
+    byline = (
+        '<div><p>Von</p><a href="/de/author/lena-brueckmann">Lena Brückmann</a></div>'
+        '<div><p>Bearbeitet von</p><a href="/de/author/marco-haensel">Marco Hänsel</a></div>'
+    )
+    head = jsonld(author=[{"@type": "Person", "name": "Lena Brückmann"}])
+    assert extract(page(head, HEADLINE + byline)).authors == ["Lena Brückmann"]
+    both = byline.replace("Bearbeitet von", "und")
+    assert extract(page(head, HEADLINE + both)).authors == ["Lena Brückmann", "Marco Hänsel"]
+
+
+def test_an_interview_s_closing_credit_das_gespraech_fuehrte():
+    closing = "<p>Das Gespräch führte Jan-Hendrik Kluth.</p>"
+    assert extract(page("", HEADLINE, closing=closing)).authors == ["Jan-Hendrik Kluth"]
+
+
+def test_a_byline_element_with_the_place_on_the_next_line_credits_the_name():
+    byline = '<p class="autor">Gisela Brandtner<br>Wuppertal-Elberfeld</p>'
+    assert extract(page("", HEADLINE + byline)).authors == ["Gisela Brandtner"]
+
+
+def test_a_source_line_of_agency_codes_in_brackets_credits_the_agencies():
+    info = '<div class="info"><span class="quelle">(apa/sda)</span> <span>17. November 2022, 16:45</span></div>'
+    assert extract(page("", HEADLINE + info)).agencies == ["APA", "SDA"]

@@ -158,6 +158,15 @@ LABEL_PHRASES = {
     "newsletter",
     "anzeige",
     "werbung",
+    # Sponsored content's label in the byline's place ("Paid Content", "Sponsored Post"; the
+    # Swiss and German trade portals, the WordPress themes' sponsored posts).
+    "paid content",
+    "paid post",
+    "sponsored",
+    "sponsored content",
+    "sponsored post",
+    "advertorial",
+    "promotion",
     "teilen",
     "drucken",
     "startseite",
@@ -316,7 +325,9 @@ def _codes_lines(tree, text: str) -> list[str]:
 
 def _credited_codes(line: str) -> str | None:
     """The codes of a :data:`CODES_LINE` line: several joined by slashes, or one after the
-    site's name."""
+    site's name; in brackets too ("(apa/sda)", Liechtensteiner Volksblatt's source line)."""
+    if line.startswith("(") and line.endswith(")"):
+        line = line[1:-1]
     if "/" not in line and not line.startswith("Quelle"):
         return None
     match = CODES_LINE.fullmatch(line)
@@ -342,6 +353,9 @@ OPENING_CREDIT = re.compile(
     r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
     r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?\)\s*[-–—:.]\s"
 )
+
+# How many of the story's first lines may open with the agency's dateline.
+OPENING_REACH = 2
 
 # An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors):
 # reuters.com's "RelatedContent_byline", sportsnet.ca's "related-links-author", zdnet.de's
@@ -548,7 +562,13 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     }
     common = LowercaseWords(tree)
     for value in raw:
+        credited = len(names)
         _sort_names(split_names(value), sites, names, agencies, desks, common)
+        if len(names) > credited and ONE_WORD.fullmatch(value.strip()) and not _printed(value, tree):
+            # One word alone that the page never prints is the handle of the account that filed
+            # the story ("Simone" in the meta tags of a WordPress paper's agency copy); an
+            # abbreviation in capitals ("BDZV") is an organisation's, and stays.
+            del names[credited:]
     shown, handles, sources = _shown_credits(tree, headline)
     # The metadata credits the photographer or the graphic artist too, whom the byline credits
     # for the pictures: "Ulrike Terhechte (Text) und Lars Hüwe (Fotos)", "Von Henrike Sommer und
@@ -556,7 +576,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     pictured = _pictured(shown)
     if names and pictured:
         names = [name for name in names if text_key(name) not in pictured]
-    if names and shown and _unseen(names, tree):
+    if names and shown and _unseen(names, tree, shown):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account), or shows only in its footer (a blog's owner, named as its publisher
         # there), while it prints a byline: the byline counts.
@@ -663,7 +683,17 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". )")), agencies)
     for codes in _codes_lines(tree, text):
         _add_agencies(re.split(r"[\s/()]+", codes), agencies)
-    opening = OPENING_CREDIT.match(story[:80]) if story else None
+    # The dateline opens the story, or its first paragraph after a lead set apart in bold
+    # ("LOGISTIK – Transvia investiert …" / "BUTZBACH (dpa/lhe). Der …": the regional papers'
+    # WordPress sites, the Funke papers' print layout online).
+    opening = next(
+        (
+            match
+            for line in story.split("\n", OPENING_REACH)[:OPENING_REACH]
+            if (match := OPENING_CREDIT.match(line[:80]))
+        ),
+        None,
+    )
     if opening:
         # Only the wire services: "(ots)", "(red)" at the start name no author.
         _add_agencies(re.split(r"\s*[/,]\s*", opening["codes"]), agencies)
@@ -699,13 +729,20 @@ def _credited_desks(desks: list[str]) -> list[str]:
     ]
 
 
+# One word with a letter in lower case: a first name or an account's handle ("Simone", "kevin-r").
+ONE_WORD = re.compile(r"(?=[^\W\d_])(?=\S*[a-zäöüß])[\w.-]+")
+
+
 def _printed(name: str, tree) -> str | None:
     """``name`` as the page prints it, or None if it prints no such words: trafilatura
     capitalises every word of the names it finds, so a newsroom's code ("red, ORF.at" under
     orf.at's unsigned stories) would read as a name ("Red"), and a name printed in capitals
     loses them before :func:`_in_mixed_case`."""
     pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
-    printed = pattern.search(body_text(tree)) or pattern.search("\n".join(tree.xpath("//head/meta/@content")))
+    printed = pattern.search(body_text(tree))
+    if printed is None and len(name.split()) > 1:
+        # Stated by a meta tag only: a full name; one word is an account's handle (above).
+        printed = pattern.search("\n".join(tree.xpath("//head/meta/@content")))
     return printed[0] if printed else None
 
 
@@ -764,7 +801,22 @@ def _byline_text(element) -> str:
         named = [text for text in map(text_of, CARD_NAME(element)) if text]
         if named:
             return " und ".join(dict.fromkeys(named))
+    first_line = _first_line(element)
+    if first_line is not None and re.fullmatch(NAME, first_line):
+        # The name on a line of its own, the place or the role on the next: "Gisela Brandtner<br>
+        # Wuppertal-Elberfeld" (a reader's letter's signature, a guest author's box).
+        return first_line
     return text_of(element)
+
+
+def _first_line(element) -> str | None:
+    """The text before the first ``<br>`` among ``element``'s children, or ``None`` without one."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            return plain_text("".join(pieces))
+        pieces.append((text_of(child) if isinstance(child.tag, str) else "") + (child.tail or ""))
+    return None
 
 
 def _item_of(element):
@@ -842,8 +894,9 @@ def _in_another_story(element, target) -> bool:
     return bool(around) and target not in around[0].iter()
 
 
-def _unseen(names: list[str], tree) -> bool:
-    """Whether none of ``names`` (full names, not handles) appears in the page's visible text."""
+def _unseen(names: list[str], tree, bylines: list[str] = ()) -> bool:
+    """Whether none of ``names`` (full names, not handles) appears in the page's visible text,
+    the page's footer aside when the ``bylines`` it shows credit none of them."""
     if not all(_looks_like_a_name(name) and name != name.lower() for name in names):
         return False
     page = text_key(body_text(tree))
@@ -856,7 +909,11 @@ def _unseen(names: list[str], tree) -> bool:
     # shows nobody: a name counts as seen only when it appears outside such elements too.
     # Nor does the page's footer, where a local news blog names its owner as the publisher
     # ("Herausgeber: …"), whom its CMS credits with every post (WordPress news blogs).
-    hidden = [text_key(text_of(element)) for element in _outermost_hidden(tree) + PAGE_FOOTERS(tree)]
+    credited = text_key(" ".join(bylines))
+    unread = _outermost_hidden(tree)
+    if not any(key in credited for key in shown):
+        unread += PAGE_FOOTERS(tree)
+    hidden = [text_key(text_of(element)) for element in unread]
     return not any(count > sum(text.count(key) for text in hidden) for key, count in shown.items())
 
 
@@ -953,8 +1010,9 @@ BYLINE_LABEL = (
 # headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
 # The story's form before the author ("Ein Kommentar von …", "Eine Analyse von …": SPIEGEL,
 # ZEIT ONLINE, FAZ and tagesschau.de print opinion and analysis so) and an interview's credit
-# ("Das Interview führte …", "Die Fragen stellte …": SPIEGEL, SZ, Deutschlandfunk). A
-# roundup's compiler: "Zusammengestellt von …" under a week's news in brief (hallespektrum.de).
+# ("Das Interview führte …", "Das Gespräch führte …", "Die Fragen stellte …": SPIEGEL, SZ,
+# Deutschlandfunk, regional papers). A roundup's compiler: "Zusammengestellt von …" under a
+# week's news in brief (hallespektrum.de).
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
@@ -962,7 +1020,7 @@ EXPLICIT_BYLINE_LABEL = (
     + AUTHOR_WORD
     + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
-    r"Geschrieben|Verfasst|Zusammengestellt) von|Das Interview führten?|Die Fragen stellten?|"
+    r"Geschrieben|Verfasst|Zusammengestellt) von|Das (?:Interview|Gespräch) führten?|Die Fragen stellten?|"
     # A magazine's credits block: "Text" / "Interview" over the name, each a piece of its own
     # (ICON, SZ-Magazin and ZEITmagazin list "Text", "Fotos", "Styling" so); an old "Author" list
     # item so (DW's "<strong>Author</strong> Name").
@@ -1265,9 +1323,32 @@ def _linked_authors(tree, near: list[str]) -> list[str]:
             and text_key(name) in near_keys
             and name not in names
             and not _credited_for_pictures(link, name)
+            and not EDITING_LABEL.search(_label_before(link))
         ):
             names.append(name)
     return names[:MAX_LINKED_AUTHORS]
+
+
+# The editor who went over the story, beside its author: "Bearbeitet von" (Decrypt's German
+# edition), "Redigiert von", "Edited by" and "Reviewed by" (English crypto and tech sites, the
+# finance portals' "Fact checked by").
+EDITING_LABEL = re.compile(
+    r"(?:(?:Bearbeitet|Redigiert|Lektoriert|Überarbeitet|Geprüft|Edited|Reviewed|Fact[- ]checked)\s+(?:von|by)"
+    r"|Redigat|Lektorat|Schlussredaktion|Editor)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _label_before(link) -> str:
+    """The text just before ``link``: its parent's text or the previous sibling's tail, and the
+    sibling's own text when nothing stands after it (a label set in an element of its own,
+    "<p>Bearbeitet von</p><a …>")."""
+    previous = link.getprevious()
+    if previous is None:
+        return link.getparent().text or ""
+    if (previous.tail or "").strip() or not isinstance(previous.tag, str):
+        return previous.tail or ""
+    return text_of(previous)
 
 
 def _credited_for_pictures(link, name: str) -> bool:
@@ -1475,11 +1556,19 @@ def _without_mastheads(pieces: list[str]) -> list[str]:
     ]
 
 
+# Rules set around a line: dpa-AFX's byline "--- Von Anna Schmidt, dpa-AFX ---" (its copy on the
+# finance portals: finanzen.net, onvista, ariva, comdirect, consorsbank), "+++ … +++" tickers.
+DECORATION_MARKS = "-+—–"
+DECORATION = re.compile(r"^(?:-{2,}|\+{2,}|—|–)\s*(?=\S)|(?<=\S)\s*(?:-{2,}|\+{2,})$")
+
+
 def _bylines_in(pieces: list[str], pattern) -> list[str]:
     """Names from the text pieces that start with a byline label. A label alone in its piece
     ("Von" and then "<a>Anna Schmidt</a>") is read with the pieces that follow it."""
     bylines = []
     for position, piece in enumerate(pieces):
+        if piece[:1] in DECORATION_MARKS or piece[-1:] in DECORATION_MARKS:
+            piece = DECORATION.sub("", piece)
         match = pattern.match(piece)
         if not match and len(piece.split()) <= 4:
             match = pattern.match(_with_following_names(pieces, position))
