@@ -4,6 +4,7 @@
 ``newsarchive extract`` both call it, so what an operator checks is what gets stored.
 """
 
+import functools
 import re
 import threading
 from contextlib import contextmanager
@@ -335,9 +336,11 @@ def extract_main_text(tree, url: str) -> str | None:
     :func:`prepared_for_extraction`.
     """
     with prepared_for_extraction(tree) as tree, evaluated_in_python():
-        text = precision_extraction(tree, url) or ""
+        # Both passes' tests may count the page's words outside links: one count serves both.
+        counted = functools.cache(lambda: content_words(tree))
+        text = precision_extraction(tree, url, counted) or ""
         words = len(text.split())
-        if words < MIN_PRECISE_WORDS and default_pass_can_win(tree, text, words):
+        if words < MIN_PRECISE_WORDS and default_pass_can_win(tree, text, words, counted):
             # Metadata comes from trafilatura_metadata and the field rules: its own pass is off.
             fuller = trafilatura.bare_extraction(
                 tree, url=url, with_metadata=False, include_comments=False, include_tables=True
@@ -347,7 +350,7 @@ def extract_main_text(tree, url: str) -> str | None:
     return text if text.strip() else None
 
 
-def precision_extraction(tree, url: str) -> str | None:
+def precision_extraction(tree, url: str, counted=None) -> str | None:
     """The text of trafilatura's precision mode (``favor_precision=True``, no comments, tables
     kept), with its comparison with readability and justext only where :func:`comparison_can_win`.
     ``None`` when nothing is found.
@@ -368,7 +371,7 @@ def precision_extraction(tree, url: str) -> str | None:
         cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
     body, body_text = extract_content(cleaned, options)
     text = xmltotxt(body, options.formatting)
-    if comparison_can_win(tree, body, text):
+    if comparison_can_win(tree, body, text, counted):
         # The cleaned tree before its tags' conversion, made again: the comparison runs on few
         # pages, a copy kept for it on every page cost more.
         cleaned_backup = tree_cleaning(copy(raw), options)
@@ -388,23 +391,25 @@ def _pruned(tree, *expression_lists):
     return raw
 
 
-def comparison_can_win(tree, body, text: str) -> bool:
+def comparison_can_win(tree, body, text: str, counted=None) -> bool:
     """Whether trafilatura's comparison with readability and justext can replace the precision
     pass's ``body`` (its ``text``). It takes readability's text when that is
     :data:`RECALL_FALLBACK_RATIO` times as long, or when the result holds no paragraph text or
     more tables than paragraphs; justext's when the result is shorter than
     ``MIN_EXTRACTED_SIZE``. Readability keeps link text only inside the story's paragraphs, as
     the default pass does, so the page's words outside links bound its length
-    (:func:`content_words`); a result of a story's length is kept as it is."""
+    (:func:`content_words`, or ``counted``, the same count made once for both passes' tests);
+    a result of a story's length is kept as it is."""
     if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
         return True
     if len(text) < MIN_EXTRACTED_SIZE:
         return True
     words = len(text.split())
-    return words < MIN_PRECISE_WORDS and content_words(tree) >= RECALL_FALLBACK_RATIO * max(words, 1)
+    counted = counted or (lambda: content_words(tree))
+    return words < MIN_PRECISE_WORDS and counted() >= RECALL_FALLBACK_RATIO * max(words, 1)
 
 
-def default_pass_can_win(tree, text: str, words: int) -> bool:
+def default_pass_can_win(tree, text: str, words: int, counted=None) -> bool:
     """Whether the default extraction can find :data:`RECALL_FALLBACK_RATIO` times the words of
     precision mode's ``text``. A result shorter than trafilatura's ``MIN_EXTRACTED_SIZE`` is
     rescued in the default pass by its baseline, which also reads text the page keeps in
@@ -414,7 +419,7 @@ def default_pass_can_win(tree, text: str, words: int) -> bool:
     wanted = RECALL_FALLBACK_RATIO * max(words, 1)
     if len(text) < MIN_EXTRACTED_SIZE:
         return page_words(tree) >= wanted
-    return content_words(tree) >= wanted
+    return (counted or (lambda: content_words(tree)))() >= wanted
 
 
 def content_words(tree) -> int:
