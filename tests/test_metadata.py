@@ -3299,3 +3299,45 @@ def test_a_byline_element_with_the_place_on_the_next_line_credits_the_name():
 def test_a_source_line_of_agency_codes_in_brackets_credits_the_agencies():
     info = '<div class="info"><span class="quelle">(apa/sda)</span> <span>17. November 2022, 16:45</span></div>'
     assert extract(page("", HEADLINE + info)).agencies == ["APA", "SDA"]
+
+
+def test_the_italian_kicker_class_occhiello_marks_a_kicker():
+    # Rai Südtirol's German-language news on rainews.it, set in the Italian CMS.
+    header = '<p class="occhiello">Landwirtschaft</p><h1>Hafen wird um zwei Terminals erweitert</h1>'
+    article = extract(page("<title>Hafen wird um zwei Terminals erweitert</title>", header))
+    assert (article.kicker, article.title) == ("Landwirtschaft", "Hafen wird um zwei Terminals erweitert")
+
+
+@pytest.mark.parametrize(
+    "where", ['<p class="agency-footer">{credit}</p>', "<p>{credit}</p>" + "<p>Wertpapiere zur Nachricht</p>" * 30]
+)
+def test_the_wire_s_closing_line_outside_the_story_s_end_names_reporters_and_writer(where):
+    credit = (
+        "(Bericht von Christoph Steinhoff und Tom Hayward, geschrieben von Marlene Achterberg; redigiert von"
+        " Jörg Wienand. Bei Rückfragen wenden Sie sich bitte an unsere Redaktion.)"
+    )
+    # Set apart in a footer the text leaves out, or before a box of securities the text keeps.
+    closing = where.format(credit=credit)
+    assert extract(page("", HEADLINE, closing=closing)).authors == [
+        "Christoph Steinhoff",
+        "Tom Hayward",
+        "Marlene Achterberg",
+    ]
+
+
+@pytest.mark.parametrize("credit", ["Von IHK-Präsident Dr. Armin Seelbach", "Von Kammerpräsidentin Dr. Armin Seelbach"])
+def test_an_office_before_the_name_is_no_part_of_it(credit):
+    assert extract(page("", HEADLINE + f'<p class="autor">{credit}</p>')).authors == ["Dr. Armin Seelbach"]
+
+
+@pytest.mark.parametrize("closing, agencies", [("kath.ch/kna/sme", ["KNA"]), ("(L'essentiel/AFP)", ["AFP"])])
+def test_the_site_s_name_before_the_agency_in_the_closing_credit(closing, agencies):
+    body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + f"<p>{closing}</p>"
+    assert extract(page("", HEADLINE, body=body)).agencies == agencies
+
+
+def test_a_station_in_capitals_beside_the_people_is_their_newsroom():
+    byline = '<p class="author">von Henrike Pfaff und Ole Brandstätter, MDR SACHSEN-ANHALT</p>'
+    article = extract(page("", HEADLINE + byline))
+    assert article.authors == ["Henrike Pfaff", "Ole Brandstätter"]
+    assert "MDR SACHSEN-ANHALT" in article.author

@@ -265,8 +265,11 @@ NAME_SEPARATORS = re.compile(
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 # "(mit dpa)": the reporter's story with the agency's material (Leipziger Volkszeitung's "Von mro
 # (mit dpa)", Computerwoche's "(mit Material von dpa)", heise's "…, mit Material der dpa").
-# A code may hold a hyphen: dpa-AFX's own "(dpa-AFX)" under its copy on finance portals.
-CLOSING_CREDIT = re.compile(r"\((?:mit\s+)?([A-Za-z][A-Za-z-]{1,8}(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*$")
+# A code may hold a hyphen: dpa-AFX's own "(dpa-AFX)" under its copy on finance portals; the
+# site's name may come first, an apostrophe in it ("(L'essentiel/AFP)" under agency copy).
+CLOSING_CREDIT = re.compile(
+    r"\((?:mit\s+)?((?:[A-Za-z][A-Za-z'’-]{1,11}\s*/\s*)?[A-Za-z][A-Za-z-]{1,8}(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*$"
+)
 # A wire service whose name holds letters beyond ASCII, alone in the closing brackets: "(ČTK)".
 # Only a known agency counts: "(gekürzt)" closes a shortened press release.
 CLOSING_AGENCY = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
@@ -305,9 +308,10 @@ def _material_line(tree):
 # editor's code with the agency ("MDR (cdi)/dpa" under mdr.de's stories), the editor's code and
 # the agencies ("bam/dpa" under SPIEGEL's wire copy, "lers/dpa" under Merkur's), a source line
 # naming the site first ("Quelle: ntv.de, sro/dpa" under n-tv's, "Quelle: n-tv.de, dpa" on its
-# older pages). Without a slash, only after the site's name: a word alone is no credit.
+# older pages; "kath.ch/kna/sme" under kath.ch's agency copy). Without a slash, only after the
+# site's name: a word alone is no credit.
 CODES_LINE = re.compile(
-    r"(?P<label>Quelle\s*:\s*)?(?P<site>[\w-]+\.[a-z]{2,3}\s*,\s*)?"
+    r"(?P<label>Quelle\s*:\s*)?(?P<site>[\w-]+\.[a-z]{2,3}\s*[,/]\s*)?"
     r"(?P<codes>(?:[A-Z]{2,8}(?:\s+[A-Z]{2,12})?\s*\([a-z]{2,5}\)|[A-Za-z][A-Za-z-]{1,8})"
     r"(?P<more>(?:\s*/\s*[A-Za-z][A-Za-z-]{1,8})+)?)\.?"
 )
@@ -624,10 +628,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     if not names:
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
         _sort_names(signature, sites, names, agencies, desks, common)
-    if not names and text and (reported := REPORTER_CREDIT.search(text[-REPORTER_CREDIT_REACH:])):
-        # The wire service's own closing line names its reporter (Reuters' copy, wherever it runs).
-        # Where each reporter wrote from ("in Berlin") is no part of the names.
-        reporters = re.sub(REPORTED_FROM, "", reported["names"])
+    if not names and (reported := _reporter_credit(tree, text)):
+        # The wire service's own closing line names its reporter (Reuters' copy, wherever it runs),
+        # and who wrote the story from the reports. Where each reporter wrote from ("in Berlin")
+        # is no part of the names.
+        reporters = re.sub(REPORTED_FROM, "", " und ".join(filter(None, (reported["names"], reported["writers"]))))
         _sort_names(split_names(reporters), sites, names, agencies, desks, common)
     if not names:
         # Only names the page prints or its meta tags state (trafilatura reads more of them,
@@ -649,6 +654,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     if not (names or agencies):
         # Nobody but the site or a desk credited: a press release's contact is its author.
         _sort_names(press_contacts(tree)[:1], sites, names, agencies, desks, common)
+    # A station in capitals beside people in mixed case ("Von Henrike Pfaff und Ole Brandstätter,
+    # MDR SACHSEN-ANHALT": the public broadcasters' regional desks) is their newsroom, as one
+    # word in capitals is (:data:`ABBREVIATION`).
+    stations = [name for name in names if STATION.fullmatch(name)] if any(map(_in_mixed_case_already, names)) else []
+    names = [name for name in names if name not in stations]
     # Two short credits may stand for one fuller name ("Mbo" and "Rts" for "mbo/rts"; a first
     # name and a surname both for "Anna Schmidt"): that name is credited once.
     fuller = [_in_mixed_case(_fuller_name(name, shown + signature + _introduced(tree, name))) for name in names]
@@ -698,7 +708,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # Only the wire services: "(ots)", "(red)" at the start name no author.
         _add_agencies(re.split(r"\s*[/,]\s*", opening["codes"]), agencies)
     people = [name for name in names if not ABBREVIATION.fullmatch(name)]
-    newsrooms = [name for name in names if ABBREVIATION.fullmatch(name)] if people else []
+    newsrooms = [name for name in names if ABBREVIATION.fullmatch(name)] + stations if people else []
     # Wire copy the site runs under its own name ("DER SPIEGEL" or "tagesschau.de" as the
     # author, "(dpa)" at the end): the agency is credited, the site's desk is no author.
     return Credits(people if newsrooms else names or ([] if agencies else _credited_desks(desks)), agencies, newsrooms)
@@ -1105,11 +1115,29 @@ EMPHASIS = {"b", "strong", "em", "i"}
 REPORTED_FROM = r"\s+in\s+" + CAPITAL + r"[\w-]+"
 # A reporter, with where they wrote from: "Sven Oltmanns in Berlin".
 REPORTER = NAME + r"(?:" + REPORTED_FROM + r")?"
+REPORTERS = REPORTER + r"(?:\s*(?:,|and|und)\s*" + REPORTER + r")*"
 REPORTER_CREDIT = re.compile(
-    r"\((?:Reporting|Bericht) (?:by|von) (?P<names>" + REPORTER + r"(?:\s*(?:,|and|und)\s*" + REPORTER + r")*)\s*[;,.)]"
+    r"\((?:Reporting|Bericht) (?:by|von) (?P<names>" + REPORTERS + r")"
+    # The writer of the story from the reports: "…, geschrieben von Marlene Achterberg;" (the
+    # German desk's copy), "; Writing by Tom Hayward;".
+    r"(?:\s*[,;]\s*(?:geschrieben von|[Ww]riting by)\s+(?P<writers>" + REPORTERS + r"))?\s*[;,.)]"
 )
 # Characters from the story's end the closing line is looked for in.
 REPORTER_CREDIT_REACH = 300
+
+
+def _reporter_credit(tree, text: str):
+    """The :data:`REPORTER_CREDIT` match at the story's end, else in a line of the page of its
+    own: a portal sets the wire's closing line in a footer of the story that the text leaves
+    out (blechnet's "agency-footer"), or before a box of securities and wire headlines that the
+    text keeps (the savings banks' and brokers' finance portals)."""
+    reported = REPORTER_CREDIT.search(text[-REPORTER_CREDIT_REACH:]) if text else None
+    if reported is None and ("(Bericht von" in (page := body_text(tree)) or "(Reporting by" in page):
+        lines = (piece for piece in plain_text_pieces(tree) if piece.startswith(("(Bericht von", "(Reporting by")))
+        reported = next(filter(None, map(REPORTER_CREDIT.match, lines)), None)
+    return reported
+
+
 # A line that is only a bracketed text: "(Anna Schmidt)".
 BRACKETS_AROUND = re.compile(r"^\((.+)\)$")
 
@@ -1741,7 +1769,11 @@ ROLE = re.compile(
     # the compounds alone, a word of three letters at least before the job ("Leiter" and "Berater"
     # stand as surnames too).
     r"|(?<=[a-zäöüß]{3})(?:manager|managerin|leiter|leiterin|referent|referentin|berater|beraterin|"
-    r"ingenieur|ingenieurin))\b",
+    r"ingenieur|ingenieurin)"
+    # An office held in an organisation named before it, as columns by a chamber's or an
+    # association's head are signed ("Von IHK-Präsident Dr. Armin Seelbach", "Kammerpräsidentin",
+    # "Verbandsvorsitzender"): the compounds alone ("Präsident" alone may be a name's part).
+    r"|(?:(?<=[a-zäöüß]{3})|(?<=-))(?:präsident|präsidentin|vorsitzender|vorsitzende|direktor|direktorin))\b",
     re.IGNORECASE,
 )
 # The same word before a name is the person's title in the byline, not part of the name: a guard
@@ -1760,6 +1792,12 @@ CREDENTIAL = re.compile(CREDENTIALS)
 # no one's name ("Von Anna Schmidt, WDR": tagesschau.de credits the ARD's stations so, NDR, WDR,
 # BR, SWR; "Jan Meyer, CNN" on cnn.com; "Eva Roth, ORF" on orf.at). Credited alone, it stays.
 ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,5}")
+# A station's name in capitals with its region: "MDR SACHSEN-ANHALT", "NDR 1 NIEDERSACHSEN".
+STATION = re.compile(r"[A-ZÄÖÜ]{2,5}(?:\s+(?:\d|[A-ZÄÖÜ][A-ZÄÖÜ-]+)){1,2}")
+
+
+def _in_mixed_case_already(name: str) -> bool:
+    return name != name.upper() and name != name.lower()
 
 
 def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:

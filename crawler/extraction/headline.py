@@ -30,8 +30,10 @@ from crawler.extraction.page import (
 # Headline parts that name the section, not the story.
 # How CMSes name a kicker's element: kicker, topline, overline, eyebrow in English-speaking
 # templates, Dachzeile, Spitzmarke in German ones, pretitle in Austrian ones (futurezone.at's and
-# kurier.at's "pretitle", oe24.at's "articlePreTitle", furche.at's "article-header__pretitle")
-# (crawler/extraction/kicker.py keeps its text).
+# kurier.at's "pretitle", oe24.at's "articlePreTitle", furche.at's "article-header__pretitle"),
+# occhiello in Italian ones (the German-language news of Rai Südtirol on rainews.it)
+# (crawler/extraction/kicker.py keeps its text). Not "subline": a subtitle under the headline as
+# often as a line above it.
 KICKER_NAMES = (
     "kicker",
     "topline",
@@ -42,6 +44,7 @@ KICKER_NAMES = (
     "spitzmarke",
     "supertitle",
     "pretitle",
+    "occhiello",
 )
 KICKER_CLASSES = (
     *KICKER_NAMES,
