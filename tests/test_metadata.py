@@ -3341,3 +3341,32 @@ def test_a_station_in_capitals_beside_the_people_is_their_newsroom():
     article = extract(page("", HEADLINE + byline))
     assert article.authors == ["Henrike Pfaff", "Ole Brandstätter"]
     assert "MDR SACHSEN-ANHALT" in article.author
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Autor:in: Anna Schmidt",
+        "Autor_in: Anna Schmidt",
+        "Redakteurin: Anna Schmidt",
+        "Protokoll: Anna Schmidt",
+        "Aufgezeichnet von Anna Schmidt",
+        "Kommentar von Anna Schmidt",
+        "Eine Kolumne von Anna Schmidt",
+        "Recherche: Anna Schmidt",
+    ],
+)
+def test_the_label_in_a_byline_element_is_no_part_of_the_name(byline):
+    assert extract(page("", HEADLINE + f'<p class="byline">{byline}</p>')).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize("line", ["AutorIn: Anna Schmidt", "Foto & Text: Anna Schmidt", "Written by Anna Schmidt"])
+def test_more_forms_of_a_labelled_credit_in_the_text(line):
+    assert extract(page("", HEADLINE + f"<p>{line}</p>")).authors == ["Anna Schmidt"]
+
+
+def test_a_meeting_s_minute_taker_in_the_text_is_no_author():
+    # "Protokoll:" labels the writer of a first-person piece in a byline element, and the
+    # minute-taker of a meeting's record anywhere in a text.
+    minutes = "<p><strong>Teilnehmende:</strong> Daniel Sieber<br><strong>Protokoll:</strong> Johannes Mahler</p>"
+    assert extract(page("", HEADLINE + minutes)).authors == []

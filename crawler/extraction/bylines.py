@@ -229,7 +229,10 @@ ROLES_LABEL = re.compile(r"^(?:text|interview)\s*:\s*", re.IGNORECASE)
 # "Autor(en)" (Computerwoche), "Autor*innen" (blog.campact.de), "Autor*in" (freitag.de),
 # "Autoren:" (erneuerbareenergien.de), "Autor:innen", "Autor/in"; "Verfasser" (press portals: openPR).
 # The slashed and colon endings are the same inclusive label in the other spellings German uses.
-AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen|/in|/innen)?|Verfasser(?:in|innen)?)"
+AUTHOR_WORD = (
+    r"(?:Autor(?:in|en|innen|In|Innen|\(in\)|\(en\)|\*in|\*innen|:in|:innen|_in|_innen|/in|/innen)?"
+    r"|Verfasser(?:in|innen)?)"
+)
 
 # The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
 # eawag.ch, gay.ch), "Veröffentlicht von …", "Gepostet von …", "Beitrag von …" (German
@@ -240,7 +243,12 @@ AUTHOR_WORD = r"(?:Autor(?:in|en|innen|\(in\)|\(en\)|\*in|\*innen|:innen|/in|/in
 BYLINE_PREFIX = re.compile(
     r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text|interview|" + AUTHOR_WORD + r"|author|(?:ein )?artikel von|"
     r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben|eingestellt|zusammengestellt) von|"
-    r"(?:posted|written|analysis|opinion|commentary|story|reporting) by)\s*:?\s+",
+    r"(?:posted|written|analysis|opinion|commentary|story|reporting) by|"
+    # The writer's part in the byline element, as labels say it: "Redakteurin:", "Protokoll:"
+    # and "Aufgezeichnet von" (first-person pieces), "Recherche:", the story's form ("Kommentar
+    # von", "Eine Analyse von").
+    r"redakteur(?:in)?|recherche|protokoll|(?:aufgezeichnet|notiert) von|"
+    r"(?:ein |eine )?(?:kommentar|analyse|bericht|reportage|kolumne|glosse|essay|rezension) von)\s*:?\s+",
     re.IGNORECASE,
 )
 
@@ -1008,7 +1016,7 @@ STAFF_ROLE = (
 
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
-    r"(?:[Vv]on(?:\s+unse(?:rem|rer)"
+    r"(?:(?:Written|Story|Words) by|[Vv]on(?:\s+unse(?:rem|rer)"
     + STAFF_ROLE
     + r")?(?:\s*:)?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|"
     + AUTHOR_WORD
@@ -1026,7 +1034,7 @@ BYLINE_LABEL = (
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
-    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Redaktion)\s*:|"
+    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion)\s*:|"
     + AUTHOR_WORD
     + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
