@@ -3370,3 +3370,21 @@ def test_a_meeting_s_minute_taker_in_the_text_is_no_author():
     # minute-taker of a meeting's record anywhere in a text.
     minutes = "<p><strong>Teilnehmende:</strong> Daniel Sieber<br><strong>Protokoll:</strong> Johannes Mahler</p>"
     assert extract(page("", HEADLINE + minutes)).authors == []
+
+
+@pytest.mark.parametrize(
+    "byline, people, agencies",
+    [
+        ("dpa/Anna Schmidt", ["Anna Schmidt"], ["dpa"]),
+        ("Anna Schmidt mit AFP", ["Anna Schmidt"], ["AFP"]),
+        ("Von Anna Schmidt mit Material von dpa", ["Anna Schmidt"], ["dpa"]),
+    ],
+)
+def test_the_agency_beside_the_reporter_in_a_byline_element(byline, people, agencies):
+    article = extract(page("", HEADLINE + f'<p class="byline">{byline}</p>'))
+    assert (article.authors, article.agencies) == (people, agencies)
+
+
+def test_kna_s_dateline_without_a_dash_credits_the_agency():
+    body = f"<p>Bonn (KNA) Die Bischöfe beraten. {STORY}</p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
+    assert extract(page("", HEADLINE, body=body)).agencies == ["KNA"]

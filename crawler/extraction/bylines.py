@@ -257,18 +257,20 @@ BYLINE_PREFIX = re.compile(
 # (:data:`INTERVIEW_BYLINE`; deutschlandfunk.de). "und" after a
 # hyphen joins the parts of one compound ("Presse- und Kommunikationsamt", "Wirtschafts- und
 # Stadtentwicklung"): one office, not two credits.
+# "Von Katrin Oberländer mit Felix Rammig" (Funke's and Madsack's shared reports), "Anna Schmidt
+# mit dpa": a co-author or the agency, as after "und" (the capitals read as written); and "mit
+# Material von dpa" in the byline (WOZ's, CH Media's): the agency.
+MIT_SEPARATOR = (
+    r"\bmit\b(?=\s+(?-i:" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + r"|(?:AFP|AP|Reuters|dpa|epd|KNA|SID|APA)\b))"
+    r"|\bmit\s+(?:Material|Informationen)\s+(?:von|der|aus)\b"
+)
 NAME_SEPARATORS = re.compile(
     r"\s*(?:;|,|(?<!-)(?<!-\s)\bund\b|\band\b|&|\s/\s|\||\bim gespräch mit\b|\bim interview mit\b"
     # "By Lena Brandt with AFP" (Euronews, France 24): the agency after the reporter.
-    r"|\bwith\b(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
-    # "Von Katrin Oberländer mit Felix Rammig" (Funke's and Madsack's shared reports), "Anna
-    # Schmidt mit dpa": a co-author or the agency, as after "und" (the capitals read as written);
-    # and "mit Material von dpa" in the byline (WOZ's, CH Media's): the agency.
-    r"|\bmit\b(?=\s+(?-i:" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + r"|(?:AFP|AP|Reuters|dpa|epd|KNA|SID|APA)\b))"
-    r"|\bmit\s+(?:Material|Informationen)\s+(?:von|der|aus)\b"
-    r"|\bin conversation with\b)\s*",
+    r"|\bwith\b(?=\s+(?:AFP|AP|Reuters|dpa)\b)|" + MIT_SEPARATOR + r"|\bin conversation with\b)\s*",
     re.IGNORECASE,
 )
+JOINING_MIT = re.compile(MIT_SEPARATOR, re.IGNORECASE)
 
 # "(nic)", "(dpa)", "(dpa/lnw)", "(AFP/red)": a story's closing credit in German papers.
 # "(mit dpa)": the reporter's story with the agency's material (Leipziger Volkszeitung's "Von mro
@@ -360,10 +362,11 @@ MATERIAL_WORDS = re.compile(
 # with a full stop, as epd writes its datelines ("Rom (epd). Spitzenvertreter …" on ekd.de,
 # "Straßburg/Speyer (epd). Für …" on meine-kirchenzeitung.de, osservatoriopr.net's copies).
 # dts signs its own so, the word written out: "München (dts Nachrichtenagentur) – …" on the portals
-# running its copy (hasepost.de, publikum.net).
+# running its copy (hasepost.de, publikum.net). KNA's sets no mark after the bracket: "Bonn (KNA)
+# Die Bischöfe …" (katholisch.de, domradio.de, the diocesan papers).
 OPENING_CREDIT = re.compile(
     r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
-    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?\)\s*[-–—:.]\s"
+    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?\)(?:\s*[-–—:.]\s|\s+(?=[A-ZÄÖÜ]))"
 )
 
 # How many of the story's first lines may open with the agency's dateline.
@@ -1726,7 +1729,12 @@ def _without_trailing_words(byline: str) -> str:
     words = INTERVIEW_BYLINE.sub(" und ", byline).split()
     for position, word in enumerate(words[1:], start=1):
         folded = word.strip(".,:;").lower()
-        if folded in NOT_NAME_WORDS and not _in_a_particle(words, position):
+        if (
+            folded in NOT_NAME_WORDS
+            and not _in_a_particle(words, position)
+            # "mit" joining a co-author or the agency goes on with the byline ("… mit dpa").
+            and not (folded == "mit" and JOINING_MIT.match(" ".join(words[position:])))
+        ):
             return " ".join(words[:position])
         if folded in JOB_WORDS and position >= 2 and all(w[:1].isupper() for w in words[position - 2 : position]):
             return " ".join(words[:position])
@@ -2088,6 +2096,10 @@ MEDIA_WORDS = {
 }
 
 
+# The agency first, then the reporter: "dpa/Anna Schmidt" (agency copy a reporter added to).
+AGENCY_BEFORE_NAME = re.compile(
+    r"^(?P<agency>" + AGENCY_CREDIT + r")\s*/\s*(?=" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + ")"
+)
 AGENCY_AFTER_NAME = re.compile(
     r"(?<=\w)\s*(?:\(\s*|/\s*)(?P<agency>" + AGENCY_CREDIT + r")(?:\s*\))?(?=\s*(?:[,;&]|\bund\b|\band\b|$))"
     # An agency's written-out name needs no bracket to end a name: "Tom Davies Associated Press"
@@ -2162,6 +2174,7 @@ def split_names(value) -> list[str]:
     # "Anna Schmidt (dpa)", "Anna Schmidt/AFP": the reporter and the wire service that
     # supplied the copy (meta author fields of regional papers and portals running agency copy).
     value = AGENCY_AFTER_NAME.sub(lambda found: "; " + (found["agency"] or found["written"]), value)
+    value = AGENCY_BEFORE_NAME.sub(lambda found: found["agency"] + "; ", value)
     names = []
     previous = ""
     # The parts and, before each, the separator it follows ("" before the first). A bracket
