@@ -1117,6 +1117,7 @@ SIGNED = re.compile(
 )
 
 EMPHASIS = {"b", "strong", "em", "i"}
+EMPHASISED = lxml.etree.XPath("//body//*[" + " or ".join(f"self::{tag}" for tag in sorted(EMPHASIS)) + "]")
 
 # The reporter a wire story names in its closing brackets, before the editor: Reuters' "(Reporting
 # by Maria Kessler in Düsseldorf; Editing by Tom Brandt)" under its English copy (cbc.ca,
@@ -1175,7 +1176,7 @@ def closing_signature(tree, text: str) -> list[str]:
         # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de), in brackets too: "<p><i>(Anna
         # Schmidt)</i></p>" (local papers' older stories, as the bracketed name after a sentence).
         element.tag in EMPHASIS and text_of(element) == last
-        for element in tree.xpath("//body//*[self::b or self::strong or self::em or self::i]")
+        for element in EMPHASISED(tree)
     ):
         name = bare
     elif (
@@ -1208,9 +1209,6 @@ def _signed_above_a_note(tree, lines: list[str]) -> str | None:
         if match and match["names"] and any(text_of(element) == line for element in EMPHASISED(tree)):
             return match["names"]
     return None
-
-
-EMPHASISED = lxml.etree.XPath("//body//*[self::b or self::strong or self::em or self::i]")
 
 
 # An office under a signature, its first word: "DITIB-Bundesvorsitzender", "Stellvertretende

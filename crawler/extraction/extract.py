@@ -419,7 +419,8 @@ def default_pass_can_win(tree, text: str, words: int, counted=None) -> bool:
     wanted = RECALL_FALLBACK_RATIO * max(words, 1)
     if len(text) < MIN_EXTRACTED_SIZE:
         return page_words(tree) >= wanted
-    return (counted or (lambda: content_words(tree)))() >= wanted
+    counted = counted or (lambda: content_words(tree))
+    return counted() >= wanted
 
 
 def content_words(tree) -> int:
