@@ -94,3 +94,32 @@ def test_crawls_starting_together_on_a_new_archive(tmp_path):
     assert [process.exitcode for process in processes] == [0] * 6
     with sqlite3.connect(path) as connection:
         assert connection.execute("select count(*) from sources").fetchone()[0] == 7
+
+
+def _open_raw_stores_in_step(paths: list[str], barrier, failures) -> None:
+    from archive.storage.rawstore import open_raw_store
+
+    for path in paths:
+        barrier.wait()
+        try:
+            open_raw_store(path).close()
+        except sqlite3.OperationalError as error:
+            failures.put(f"{path}: {error}")
+
+
+def test_processes_switching_new_files_to_wal_at_the_same_instant(tmp_path):
+    """Each new file is opened by six processes released together: the switch to WAL, which
+    SQLite refuses at once to all but one of them when they race, is made one at a time."""
+    context = multiprocessing.get_context("spawn")
+    paths = [str(tmp_path / f"archive-{n}.db") for n in range(40)]
+    barrier, failures = context.Barrier(6), context.Queue()
+    processes = [context.Process(target=_open_raw_stores_in_step, args=(paths, barrier, failures)) for _ in range(6)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=300)
+    assert [process.exitcode for process in processes] == [0] * 6
+    assert failures.empty()
+    for path in paths:
+        with sqlite3.connect(path.replace(".db", ".pages.db")) as connection:
+            assert connection.execute("pragma journal_mode").fetchone()[0] == "wal"

@@ -46,6 +46,24 @@ def hold_lock(db_path: str | Path, name: str, wait: bool = False):
         os.close(descriptor)
 
 
+def enable_wal(db) -> None:
+    """Switch ``db`` to WAL mode while no other process does.
+
+    Two processes switching a new file at once each hold a read lock while asking for the
+    write lock; SQLite refuses one of them at once ("database is locked") instead of waiting,
+    as waiting would deadlock, so the busy timeout does not help. Switched one at a time, a
+    waiting process finds the file in WAL mode when its turn comes.
+    """
+    if db.journal_mode == "wal":
+        return
+    path = _file_of(db)
+    if not path:  # an in-memory database has no journal file to share
+        db.enable_wal()
+        return
+    with hold_lock(path, f"migrate-{Path(path).name}", wait=True):
+        db.enable_wal()
+
+
 def apply_migrations(db, migrations) -> None:
     """Apply ``migrations`` (sqlite-utils) to ``db`` while no other process does.
 
@@ -53,7 +71,7 @@ def apply_migrations(db, migrations) -> None:
     and the second fails ("database is locked", or a column added twice). A waiting process
     finds them applied when its turn comes.
     """
-    path = db.execute("pragma database_list").fetchone()[2]
+    path = _file_of(db)
     if not migrations.pending(db):
         return
     if not path:  # an in-memory database: no other process can see it
@@ -61,6 +79,11 @@ def apply_migrations(db, migrations) -> None:
         return
     with hold_lock(path, f"migrate-{Path(path).name}", wait=True):
         migrations.apply(db)
+
+
+def _file_of(db) -> str:
+    """The file of ``db``'s main database; empty for an in-memory one."""
+    return db.execute("pragma database_list").fetchone()[2]
 
 
 def _holder(descriptor: int) -> str:

@@ -14,7 +14,7 @@ import zstandard
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from archive.storage.lock import apply_migrations
+from archive.storage.lock import apply_migrations, enable_wal
 
 raw_migrations = Migrations("newsarchive-raw")
 # Zstandard at this level keeps pages as small as zlib's level 6 did, for a sixth of the CPU
@@ -58,7 +58,7 @@ def open_raw_store(archive_path: str | Path) -> Database:
     """Open (creating if needed) the raw response store that belongs to an archive."""
     db = Database(raw_store_path(archive_path))
     db.execute("PRAGMA busy_timeout = 30000")
-    db.enable_wal()
+    enable_wal(db)
     apply_migrations(db, raw_migrations)
     return db
 

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from archive.storage.backfill import run_backfills
 from archive.indexing.dedup import Sketch, index_article, link_translations, place_article, text_signature
 from archive.indexing.enrich import Mentions, article_text, find_mentions
+from archive.storage.lock import enable_wal
 from archive.storage.rows import fetch_row, insert_row, row_by_key, transaction, update_row
 from archive.storage.schema import migrate, upgrade_needed
 from archive.indexing.search import search_terms
@@ -81,7 +82,7 @@ def open_archive(path: str | Path) -> Database:
     db = Database(path)
     # Readers (Datasette) and one writer at a time; a second writer waits instead of failing.
     db.execute("PRAGMA busy_timeout = 30000")
-    db.enable_wal()
+    enable_wal(db)
     # In WAL mode NORMAL never corrupts the file, even on power loss (only the last commits
     # may be lost then, and the next crawl fetches them again); FULL would fsync every article.
     db.execute("PRAGMA synchronous = NORMAL")
