@@ -1024,8 +1024,15 @@ def test_a_byline_naming_the_wire_service_alone_credits_the_agency(line, agency)
     assert extract(page(header=header.replace(line, "Von dpa-Reportern"))).agencies == []
 
 
-def test_byline_with_von_und():
-    header = '<p class="byline">Von Anna Schmidt und Jan Meyer</p>'
+@pytest.mark.parametrize("joined", ["und", "u.", "&amp;"])
+def test_byline_with_von_und(joined):
+    header = f'<p class="byline">Von Anna Schmidt {joined} Jan Meyer</p>'
+    assert extract(page(header=header)).authors == ["Anna Schmidt", "Jan Meyer"]
+
+
+@pytest.mark.parametrize("others", ["u.a.", "u. a.", "et al.", "and others"])
+def test_the_others_a_byline_leaves_unnamed_are_no_name(others):
+    header = f'<p class="byline">Von Anna Schmidt und Jan Meyer {others}</p>'
     assert extract(page(header=header)).authors == ["Anna Schmidt", "Jan Meyer"]
 
 
@@ -1350,6 +1357,20 @@ def test_a_teaser_s_text_credit_is_not_the_story_s():
 )
 def test_an_author_s_card_or_by_line_names_the_author(box):
     assert extract(page("", HEADLINE + box)).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="author-bio"><img src="as.jpg" alt=""><div><a class="author-name" href="/autor/as">'
+        "Anna Schmidt</a><p>Anna Schmidt schreibt über Energie.</p></div></div>",
+        '<div class="c-author"><span class="c-author__name">Anna Schmidt</span>'
+        '<span class="c-author__role">Wirtschaftsredakteurin</span></div>',
+    ],
+)
+def test_an_author_box_after_the_story_names_the_part_its_class_calls_the_name(box):
+    # Not the name run into the biography or the role that follows it.
+    assert extract(page(header=HEADLINE, closing=box)).authors == ["Anna Schmidt"]
 
 
 @pytest.mark.parametrize(

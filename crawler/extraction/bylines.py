@@ -267,7 +267,9 @@ MIT_SEPARATOR = (
 NAME_SEPARATORS = re.compile(
     r"\s*(?:;|,|(?<!-)(?<!-\s)\bund\b|\band\b|&|\s/\s|\||\bim gespräch mit\b|\bim interview mit\b"
     # "By Lena Brandt with AFP" (Euronews, France 24): the agency after the reporter.
-    r"|\bwith\b(?=\s+(?:AFP|AP|Reuters|dpa)\b)|" + MIT_SEPARATOR + r"|\bin conversation with\b)\s*",
+    r"|\bwith\b(?=\s+(?:AFP|AP|Reuters|dpa)\b)|" + MIT_SEPARATOR + r"|\bin conversation with\b"
+    # "Von Anna Schmidt u. Jens Müller": "und" abbreviated as in print (not "u.a.", "and others").
+    r"|\bu\.(?=\s+(?-i:" + CAPITAL + r")))\s*",
     re.IGNORECASE,
 )
 JOINING_MIT = re.compile(MIT_SEPARATOR, re.IGNORECASE)
@@ -510,10 +512,20 @@ DATE_START = (
 # Berlin" (the ARD's and ZDF's reports from their studios), "Jan Meyer reports from Kyiv". A guard
 # like the byline's other ends: without it the words after the name become part of it.
 REPORTS_FROM = r"\s(?:berichtet|berichten|meldet sich|melden sich|reports|reporting)\s+(?:aus|von|live|from)\b"
+# The others a byline leaves unnamed: "Von Anna Schmidt u. a.", "und andere", "et al.", "and
+# others" (print bylines of shared reports, papers' and institutes' author lines). No name.
+OTHERS_UNNAMED = r"\s(?:u\.\s?a\.?|und andere|et al\.?|and others)(?!\w)"
 # A digit inside a word is part of a name ("CHECK24 Redaktion", "t3n", "ruhr24"); one that
 # starts a word, or a date run into the name ("Anna Schmidt21.11.2024"), starts the date line.
 BYLINE_END = re.compile(
-    r"\s[·|•]\s|(?<!\w)\d|\d+[./:]\d|\b(?:stand|" + DATE_LABEL + r")\b|" + REPORTS_FROM + "|" + DATE_START,
+    r"\s[·|•]\s|(?<!\w)\d|\d+[./:]\d|\b(?:stand|"
+    + DATE_LABEL
+    + r")\b|"
+    + REPORTS_FROM
+    + "|"
+    + OTHERS_UNNAMED
+    + "|"
+    + DATE_START,
     re.IGNORECASE,
 )
 
@@ -807,6 +819,10 @@ ITEM_NAME = lxml.etree.XPath('.//*[@itemprop="name"]')
 # WordPress themes mark the author ("<span class="author vcard"><a class="url fn n">") and an
 # author box holds it beside its heading and biography (windkraft-journal.de's "author-box vcard").
 CARD_NAME = lxml.etree.XPath('.//*[contains(concat(" ", normalize-space(@class), " "), " fn ")]')
+# Without either: the part an author box's class calls the name ("author-bio" holding an
+# "author-name" link above the biography, "c-author__name", "byline__name"), as themes and
+# CMSes mark the name in author boxes and byline cards.
+NAME_PART = lxml.etree.XPath('.//*[contains(@class, "name") or contains(@class, "Name")]')
 
 
 def _byline_text(element) -> str:
@@ -822,6 +838,9 @@ def _byline_text(element) -> str:
         named = [text for text in map(text_of, CARD_NAME(element)) if text]
         if named:
             return " und ".join(dict.fromkeys(named))
+    named = [text for text in map(text_of, NAME_PART(element)) if re.fullmatch(NAME, text)]
+    if named:
+        return " und ".join(dict.fromkeys(named))
     first_line = _first_line(element)
     if first_line is not None and re.fullmatch(NAME, first_line):
         # The name on a line of its own, the place or the role on the next: "Gisela Brandtner<br>
