@@ -363,6 +363,28 @@ def test_a_short_label_before_the_story_s_part_of_a_piped_title(title, stripped)
     assert extract(page(head, header)).title == stripped
 
 
+@pytest.mark.parametrize(
+    "title, header, headline",
+    [
+        # A quote opening the headline, the whole of it before the pipe.
+        (
+            "„Geht das?“ – Stahlwerk fragt nach Wasserstoff | Hafenblick",
+            "<h1>„Geht das?“ – Stahlwerk fragt nach Wasserstoff</h1>",
+            "„Geht das?“ – Stahlwerk fragt nach Wasserstoff",
+        ),
+        # The same after a kicker the title parts off by a colon and the page sets apart.
+        (
+            "Gastbeitrag: Prozessdaten – der unterschätzte Hebel | Hafenblick",
+            '<h1><span class="article__kicker">Gastbeitrag</span> '
+            '<span class="article__title">Prozessdaten – der unterschätzte Hebel</span></h1>',
+            "Prozessdaten – der unterschätzte Hebel",
+        ),
+    ],
+)
+def test_a_heading_printing_the_title_s_dashed_opening_on_its_line_keeps_it(title, header, headline):
+    assert extract(page(f"<title>{title}</title>", header)).title == headline
+
+
 def test_a_dash_between_two_days_is_a_range_not_a_title_separator():
     assert strip_site_name("Wochenbericht 14. - 20. Januar 2022 - SLF", {"slf"}) == (
         "Wochenbericht 14. - 20. Januar 2022"

@@ -127,8 +127,14 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     # ONLINE's JSON-LD headlines and og:titles are "Kicker: Headline"); one that writes the colon
     # itself ("<b>Editor's Letter:</b> bye …") starts the headline's line.
     stated = {text_key(title) for title in stripped}
+    # A title's story part before the pipe as the page prints it, its dashes and quotes kept: the
+    # rule for "Kicker - Headline | Site" in strip_site_name parts a short opening off at a dash,
+    # which a heading printing it on the same line ("„Geht das?“ – Stahlwerk …", "Prozessdaten –
+    # der unterschätzte Hebel …") keeps.
+    unpiped = [title.split(" | ")[0] for title in meta_titles if " | " in title]
+    unpiped += [found["headline"] for found in map(KICKER_COLON.match, unpiped) if found]
     for label, heading, own_line in _without_leading_labels(tree, "//h1" if h1s else "//h2"):
-        kicked = {title for title in meta_titles + stripped if _parts_off(title, label, heading)}
+        kicked = {title for title in meta_titles + stripped + unpiped if _parts_off(title, label, heading)}
         naming_all = {text_key(title) for title in stripped if title not in kicked}
         if text_key(heading) in stated and not any(text_key(full) in naming_all for full in headings):
             return heading
@@ -145,7 +151,7 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         for part in TITLE_SEPARATORS.split(title) + title.split(" | ")
         if len(part.split()) >= 3
     } - {""}
-    exact = {text_key(title) for title in meta_titles + stripped} - {""}
+    exact = {text_key(title) for title in meta_titles + stripped + unpiped} - {""}
     for heading in headings:
         if text_key(heading) in exact:
             # Its first line set apart by a <br> alone, that a metadata title parts off by a
