@@ -1336,6 +1336,9 @@ def test_a_von_far_from_the_headline_is_not_a_byline():
         "<p><em>Von Anna Schmidt</em></p>",
         "<p><b><i>Anna Schmidt</i></b></p>",
         f"<p>{STORY} (Anna Schmidt) +++</p>",
+        # The photographer's credit after the signature on its line.
+        "<p>Text: Anna Schmidt / Foto: Jan Meyer</p>",
+        "<p>Text: Anna Schmidt, Fotos und Grafik: Jan Meyer</p>",
     ],
 )
 def test_a_signature_at_the_end_of_the_story_names_the_author(closing):
@@ -2770,6 +2773,20 @@ def test_a_closing_line_naming_the_wire_material_credits_the_agencies(line, agen
     header = "<h1>Hafen wird erweitert</h1><p>Von Anna Schmidt</p>"
     article = extract(page("", header, closing=f"<p><em>{line}</em></p>"))
     assert (article.authors, article.agencies) == (["Anna Schmidt"], agencies)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<p class="dpa-id">dpa:260312-99-123456/2</p>',
+        "<p><small>© dpa-infocom, dpa:260312-930-654321/1</small></p>",
+    ],
+)
+def test_dpa_s_story_number_under_the_copy_credits_dpa(line):
+    article = extract(page("", "<h1>Hafen wird erweitert</h1>", closing=line))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+    # Not a number of another form.
+    assert extract(page("", "<h1>Hafen wird erweitert</h1>", closing="<p>Az.: 260312-99-123456/2</p>")).agencies == []
 
 
 def test_the_wire_material_line_in_the_story_s_footer_credits_the_agencies():

@@ -354,6 +354,12 @@ def _credited_codes(line: str) -> str | None:
     return match["codes"]
 
 
+# dpa's number of a story, printed under its copy where partners run it unchanged: "dpa:260312-
+# 99-123456/2" (ZEIT ONLINE's news feed, the Madsack and Funke regional portals, local radio
+# sites), "© dpa-infocom, dpa:…" under the stories of its features service. A credit to dpa
+# wherever the page shows it.
+DPA_STORY_NUMBER = re.compile(r"\bdpa:\d{6}-\d{2,3}-\d{5,7}/\d{1,3}\b")
+
 MATERIAL_WORDS = re.compile(
     r"\b(?:mit (?:material(?:ien)?|informationen|agenturmaterial)|with (?:material|reporting|afp|ap|reuters|dpa))\b",
     re.I,
@@ -716,6 +722,8 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". )")), agencies)
     for codes in _codes_lines(tree, text):
         _add_agencies(re.split(r"[\s/()]+", codes), agencies)
+    if DPA_STORY_NUMBER.search(body_text(tree)):
+        _add_agencies(["dpa"], agencies)
     # The dateline opens the story, or its first paragraph after a lead set apart in bold
     # ("LOGISTIK – Transvia investiert …" / "BUTZBACH (dpa/lhe). Der …": the regional papers'
     # WordPress sites, the Funke papers' print layout online).
@@ -1185,6 +1193,8 @@ def closing_signature(tree, text: str) -> list[str]:
     last = INVISIBLE.sub("", lines[-1])
     # "Stefan Kürten (mit dpa)": the agency's credit after the signature is read apart.
     last = CLOSING_CREDIT.sub("", last).strip() or last
+    # "Text: Anna Schmidt, Fotos: Jan Meyer": the photographer's credit after the signature.
+    last = PICTURE_CREDIT_AFTER.sub("", last) or last
     match = SIGNED.search(last)
     if match:
         name = match["names"] or match["bracketed"]
@@ -2146,6 +2156,8 @@ PICTURE_ROLES = (
 PICTURE_ROLE_LIST = PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*"
 # The same in brackets after a name: "Jan Meyer (Fotos)".
 BRACKETED_PICTURE_ROLES = r"\(\s*" + PICTURE_ROLE_LIST + r"\s*\)"
+# The pictures' credit after the words' on one line: "Text: Anna Schmidt / Foto: Jan Meyer".
+PICTURE_CREDIT_AFTER = re.compile(r"\s*[,/|·•]\s*" + PICTURE_ROLE_LIST + r"\s*:\s*\S.*$", re.IGNORECASE)
 PICTURE_CREDIT = re.compile(
     r"^" + PICTURE_ROLE_LIST + r"(?:\s*(?::|\bvon\b|\bby\b)\s*\S.*|\s*$)|.*" + BRACKETED_PICTURE_ROLES + r"\s*$",
     re.IGNORECASE,
