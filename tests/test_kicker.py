@@ -62,6 +62,11 @@ HEADLINE = "Hafen wird um zwei Terminals erweitert"
             + f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">',
             f"<h1><div>Strukturwandel</div><div>{HEADLINE}</div></h1>",
         ),
+        # The same on the headline's line, in an element of its own (Blick-like "catchword").
+        (
+            f'<meta property="og:title" content="Strukturwandel: {HEADLINE}">',
+            f"<h1><span>Strukturwandel</span> {HEADLINE}</h1>",
+        ),
         # The same as the heading's own text before a <br>, the og:title "Kicker: Headline"
         # (Beobachter-like).
         (
@@ -112,10 +117,7 @@ def test_a_date_line_in_the_kickers_place_is_no_kicker(marked, kicker):
         # A kicker hidden from readers (kept for screen readers) is not shown, so not kept.
         ("", f'<header><span class="kicker sr-only">Strukturwandel</span><h1>{HEADLINE}</h1></header>'),
         # Without confirmation the label stays part of the headline, and is no kicker.
-        (
-            f'<meta property="og:title" content="Tunesien: {HEADLINE}">',
-            f"<h1><span>Tunesien</span> {HEADLINE}</h1>",
-        ),
+        ("<title>Nachrichten | RP</title>", f"<h1><span>Tunesien</span> {HEADLINE}</h1>"),
         # A section of the breadcrumb trail before the colon in <title> is the section's.
         (
             f"<title>Pressedienst: {HEADLINE} | Landeshauptstadt Düsseldorf</title>",

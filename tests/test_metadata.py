@@ -86,10 +86,25 @@ def test_an_unmarked_label_before_the_headline_is_dropped_when_the_metadata_says
     head = '<meta property="og:title" content="Große Aufgaben für die neue Regierung">'
     header = "<h1><span>Tunesien</span> Große Aufgaben für die neue Regierung</h1>"
     assert extract(page(head, header)).title == "Große Aufgaben für die neue Regierung"
-    # Without that confirmation the whole heading stays.
-    head = '<meta property="og:title" content="Tunesien: Große Aufgaben für die neue Regierung">'
+    # A title that parts it off by a colon names it the kicker, beside the headline or above it
+    # (Blick's "catchword" span; the metadata's "Kicker: Headline" of t-online and ZEIT ONLINE).
+    for title in (
+        "Tunesien: Große Aufgaben für die neue Regierung",
+        "Tunesien: Große Aufgaben für die neue Regierung | RP",
+    ):
+        for header in (
+            "<h1><span>Tunesien</span> Große Aufgaben für die neue Regierung</h1>",
+            '<h1><span class="catchword">Tunesien</span> <span>Große Aufgaben für die neue Regierung</span></h1>',
+            "<h1><span>Tunesien</span><br>Große Aufgaben für die neue Regierung</h1>",
+        ):
+            article = extract(page(f"<title>{title}</title>", header))
+            assert (article.kicker, article.title) == ("Tunesien", "Große Aufgaben für die neue Regierung")
+    # Without either, the whole heading stays.
     header = "<h1><span>Tunesien</span> Große Aufgaben für die neue Regierung</h1>"
-    assert extract(page(head, header)).title == "Tunesien Große Aufgaben für die neue Regierung"
+    assert (
+        extract(page("<title>Nachrichten | RP</title>", header)).title
+        == "Tunesien Große Aufgaben für die neue Regierung"
+    )
 
 
 def test_a_section_h1_is_not_taken_for_the_headline():

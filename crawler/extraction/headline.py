@@ -122,10 +122,12 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     # A label in an unmarked element before the headline ("<h1><span>Tunesien</span> Große
     # Aufgaben …</h1>"): the metadata title without it says where the headline starts, unless
     # another one names the whole heading (a title that parts the label off by a colon, "Tunesien:
-    # Große Aufgaben …", names the label as a kicker, not the heading). A label set on a line of
-    # its own that a metadata title parts off by a colon is a kicker too (t-online's and ZEIT
-    # ONLINE's JSON-LD headlines and og:titles are "Kicker: Headline"); one that writes the colon
-    # itself ("<b>Editor's Letter:</b> bye …") starts the headline's line.
+    # Große Aufgaben …", names the label as a kicker, not the heading). A label in an element of
+    # its own that a metadata title parts off by a colon is a kicker too, on a line of its own or
+    # on the headline's (t-online's and ZEIT ONLINE's JSON-LD headlines and og:titles are
+    # "Kicker: Headline"; Blick's "catchword" and a gaming magazine's "topic" span before the
+    # headline's); one that writes the colon itself ("<b>Editor's Letter:</b> bye …") starts the
+    # headline's line.
     stated = {text_key(title) for title in stripped}
     # A title's story part before the pipe as the page prints it, its dashes and quotes kept: the
     # rule for "Kicker - Headline | Site" in strip_site_name parts a short opening off at a dash,
@@ -133,12 +135,12 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     # der unterschätzte Hebel …") keeps.
     unpiped = [title.split(" | ")[0] for title in meta_titles if " | " in title]
     unpiped += [found["headline"] for found in map(KICKER_COLON.match, unpiped) if found]
-    for label, heading, own_line in _without_leading_labels(tree, "//h1" if h1s else "//h2"):
+    for label, heading in _without_leading_labels(tree, "//h1" if h1s else "//h2"):
         kicked = {title for title in meta_titles + stripped + unpiped if _parts_off(title, label, heading)}
         naming_all = {text_key(title) for title in stripped if title not in kicked}
         if text_key(heading) in stated and not any(text_key(full) in naming_all for full in headings):
             return heading
-        if kicked and own_line and not label.endswith(":"):
+        if kicked and not label.endswith(":"):
             return heading
     # The metadata titles, and their parts of three words or more ("Offshore-Windenergie –
     # Sauberer Strom vom Meer | Stiftung …"): a heading equal to one is the headline. The parts
@@ -270,10 +272,9 @@ def clean_title(title: str | None) -> str:
     return " ".join(INVISIBLE.sub("", title or "").split()).strip(EDGE_PUNCTUATION)
 
 
-def _without_leading_labels(tree, xpath: str = "//h1") -> list[tuple[str, str, bool]]:
-    """``(label, rest, own line)`` of each heading ``xpath`` finds that starts with a child
-    element: that element's text, the heading's text without it, and whether it is set on a
-    line of its own (a block, or a ``<br>`` after it)."""
+def _without_leading_labels(tree, xpath: str = "//h1") -> list[tuple[str, str]]:
+    """``(label, rest)`` of each heading ``xpath`` finds that starts with a child element: that
+    element's text and the heading's text without it."""
     texts = []
     for heading in tree.xpath(xpath):
         if is_unseen_heading(heading):
@@ -288,14 +289,10 @@ def _without_leading_labels(tree, xpath: str = "//h1") -> list[tuple[str, str, b
         )
         if first is not None and not "".join(text or "" for text in before).strip():
             label = " ".join(first.text_content().split())
-            after = first.getnext()
-            own_line = _breaks_line(first) or (
-                after is not None and after.tag == "br" and not (first.tail or "").strip()
-            )
             first.drop_tree()
             text = _heading_text(heading)
             if text:
-                texts.append((label, text, own_line))
+                texts.append((label, text))
     return texts
 
 
