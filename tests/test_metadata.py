@@ -3463,3 +3463,65 @@ def test_the_agency_beside_the_reporter_in_a_byline_element(byline, people, agen
 def test_kna_s_dateline_without_a_dash_credits_the_agency():
     body = f"<p>Bonn (KNA) Die Bischöfe beraten. {STORY}</p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
     assert extract(page("", HEADLINE, body=body)).agencies == ["KNA"]
+
+
+GUEST_LEAD = "<p>Über den Gewerbepark wird seit Monaten gestritten. Ein Gastbeitrag von Matthias Hoven, Sprecher des Unternehmerkreises.</p>"
+
+
+@pytest.mark.parametrize(
+    "head, header, closing, guest",
+    [
+        # The guest named in the lead, the account "Gast Autor" in the byline and meta tags.
+        (
+            '<meta name="author" content="Gast Autor">',
+            HEADLINE + '<p class="meta"><span class="author">Gast Autor</span></p>' + GUEST_LEAD,
+            "",
+            "Matthias Hoven",
+        ),
+        # A CMS login in small letters in the byline; the guest with his office in the closing note.
+        (
+            '<meta name="author" content="bda-jw">',
+            HEADLINE + '<a class="author vcard" href="/author/bda-jw/">Von <span class="fn">bda-jw</span></a>',
+            "<p><em>Der Gastbeitrag von Arbeitgeberpräsident Dr. Hendrik Aldermann ist am 9. Februar 2026 im "
+            "Handelsblatt erschienen.</em></p>",
+            "Dr. Hendrik Aldermann",
+        ),
+        # "von Gastautor am …" in the date line; the guest in the author box after the story, a
+        # press contact in the sidebar.
+        (
+            '<meta name="author" content="Gastautor">',
+            HEADLINE + '<p class="posted-on">18. September 2025 <span class="byline">von Gastautor</span></p>',
+            '<h3 class="wp-block-heading">Über die Autorin</h3><p><strong>Dr. Miriam Kessler-Baum</strong> leitet '
+            "seit 2019 die Ausbildung eines Pharmaherstellers.</p>"
+            "<aside><p><strong>Pressekontakt:</strong><br>Dr. Felix Aumüller<br>Leiter Kommunikation</p></aside>",
+            "Dr. Miriam Kessler-Baum",
+        ),
+    ],
+)
+def test_a_guest_article_filed_under_an_account_credits_the_guest(head, header, closing, guest):
+    assert extract(page(head, header, closing=closing)).authors == [guest]
+
+
+def test_an_author_box_heading_without_a_name_after_it_credits_nobody():
+    closing = "<h3>Über den Autor</h3><p>Unser Autor schreibt seit 2019 über den Mittelstand.</p>"
+    assert extract(page("", HEADLINE, closing=closing)).authors == []
+
+
+def test_a_byline_in_a_card_of_another_story_is_not_the_story_s():
+    # A page builder's post grid under the story, each card an <article> with its linked heading.
+    closing = (
+        '<div class="elementor-posts"><article class="elementor-post"><h3 class="elementor-post__title">'
+        '<a href="/mehrwertsteuer-was-kmu-beachten-muessen/">Mehrwertsteuer: Was KMU beachten müssen</a></h3>'
+        '<div class="elementor-post__meta-data"><span class="elementor-post-author">Claudio Meier</span>'
+        '<span class="elementor-post-date">25. November 2024</span></div></article></div>'
+    )
+    assert extract(page("", HEADLINE, closing=closing)).authors == []
+
+
+def test_several_writers_on_a_line_of_their_own_before_the_series_note():
+    closing = (
+        "<p><em>Text: Noëmi Brändli und Fabian Rütsche. Die beiden Autoren sind Partner einer Beratungsfirma in "
+        "Frauenfeld.</em></p><p>Im nächsten Teil der Serie: Wie bewertet man ein KMU richtig?</p>"
+    )
+    head = '<meta name="author" content="KMU Ratgeber Team">'
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Noëmi Brändli", "Fabian Rütsche"]

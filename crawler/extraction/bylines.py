@@ -417,9 +417,16 @@ BYLINE_ELEMENTS = lxml.etree.XPath(
     '//@itemprop[.="author"]/.. | //@rel[.="author"]/..'
     ' | //@class[contains(., "byline") or contains(., "author") or contains(., "autor") or contains(., "by-line")]/..'
 )
+# A byline inside an <article> of its own whose heading links to another story, the page's <h1>
+# outside it: the post grids of page builders and themes ("elementor-post" cards under
+# "Weitere Artikel", WordPress themes' related-post loops) set each card so, whatever its class.
+IN_A_STORY_CARD = (
+    "ancestor::article[not(.//h1)][count(.//p) < 3][.//h2//a[@href] or .//h3//a[@href] or .//h4//a[@href]]"
+)
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(
-    f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK} or {IN_A_LISTED_STORY})"
+    f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK} or {IN_A_LISTED_STORY}"
+    f" or {IN_A_STORY_CARD})"
 )
 IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK} or {IN_A_LISTED_STORY})")
 # A byline element inside another story's card: a teaser, related or recommended block holding a
@@ -430,7 +437,7 @@ IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK} or {IN_A_LISTED_S
 IN_TEASER_CARD = lxml.etree.XPath(
     "boolean(ancestor-or-self::*["
     + " or ".join(f'contains(@class, "{word}")' for word in CARD_CLASS_WORDS)
-    + f"]{HOLDS_A_HEADING})"
+    + f"]{HOLDS_A_HEADING} or {IN_A_STORY_CARD})"
 )
 # A form's field: WordPress's comment form marks the name field "comment-form-author", its label
 # "Name *" or "Name (Pflichtfeld)" in the blog's language (autonews.ch, stylegart.de,
@@ -457,6 +464,14 @@ def byline_elements(tree) -> list:
     return read_once(tree, "byline_elements", BYLINE_ELEMENTS)
 
 
+# A CMS's placeholder account in the author field: WordPress's "admin" (bmas.de, autonews.ch,
+# autoracing.com.br, inexhibit.com), the Government Site Builder's "publisher" (bmel.de,
+# bsi.de), Joomla's "Administrator", "webmaster", and "admin" with the site's or a web's prefix
+# ("webadmin", "siteadmin", "wpadmin"), the same placeholder account; the account a blog or an
+# association files its guests' posts under ("Gastautor", "Gast Autor"), whose page names the
+# guest (:func:`guest_author`).
+PLACEHOLDER_ACCOUNT = r"^(?:(?:web|site|wp|sys)?admin|administrator|publisher|webmaster|gast[\s-]?autor(?:in)?)$"
+
 # Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines
 # ("@siegmund.berghammer sagt:" on exxpress.at, "© imago/Nordphoto" on abendzeitung-muenchen.de,
 # an e-mail address on tegernseerstimme.de, in elements marked as the author's).
@@ -469,15 +484,12 @@ NOT_A_NAME = re.compile(
     # the web agency's maker ("Theme: Pirate Rogue von xwolf" on piratenpartei.de, "Theme:
     # ColorMag von ThemeGrill", "Enfold Theme by Kriesi", "Webdesign von …", "Powered by …").
     r"^(?:theme|(?:web)?design(?:ed)?|powered)\b|\b(?:theme|template)\s+(?:by|von)\b|"
-    # A CMS's placeholder account in the author field: WordPress's "admin" (bmas.de,
-    # autonews.ch, autoracing.com.br, inexhibit.com), the Government Site Builder's "publisher"
-    # (bmel.de, bsi.de), Joomla's "Administrator", "webmaster", and "admin" with the site's or a
-    # web's prefix ("webadmin", "siteadmin", "wpadmin"), the same placeholder account; the
-    # account a blog files its guests' posts under ("Gastautor"), whose page names the guest.
-    r"^(?:(?:web|site|wp|sys)?admin|administrator|publisher|webmaster|gastautor(?:in)?)$|"
+    # A CMS's placeholder account ("admin", "Gastautor").
+     + PLACEHOLDER_ACCOUNT + "|"
     # A CMS's account or record number in the author field ("user_4711", "u12345"): an
-    # identifier, no one's name.
-    r"^[a-z]+[_-]?\d+$|"
+    # identifier, no one's name; so is a login in small letters joined by a dash or an
+    # underscore ("bda-jw": the site's letters and the editor's, "red_online").
+    r"^[a-z]+[_-]?\d+$|^(?-i:[a-z]+[-_][a-z]+)$|"
     # The desk speaking of itself ("Von unserer Redaktion", "unserem Korrespondenten"), and the
     # heading of an author box read with it ("Über den Autor", "Autoren dieses Artikels").
     r"^unser(?:e|er|em|en|es)?\b|^über (?:den|die|das)\b|\bdieses artikels\b|"
@@ -657,6 +669,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     if not names:
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
         _sort_names(signature, sites, names, agencies, desks, common)
+    if not names:
+        # The account a blog or association files its guests' posts under ("Gastautor", a
+        # CMS login) named nobody: the guest is named in the lead, the kicker or a closing
+        # note ("Ein Gastbeitrag von …"), or in an author box after the story.
+        _sort_names(guest_author(tree, text), sites, names, agencies, desks, common)
     if not names and (reported := _reporter_credit(tree, text)):
         # The wire service's own closing line names its reporter (Reuters' copy, wherever it runs),
         # and who wrote the story from the reports. Where each reporter wrote from ("in Berlin")
@@ -1143,6 +1160,11 @@ SIGNED = re.compile(
     r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
 )
 
+# The writers credited on the story's last line, several of them, with a sentence about them
+# after: "Text: Noëmi Brändli und Fabian Rütsche. Die beiden Autoren sind Partner …" (guest
+# series of business portals and magazines, whose byline shows the account that posted them).
+WRITERS_LINE = re.compile(r"^Text:\s+(?P<names>" + NAME + r"(?:\s*(?:,|und|&)\s*" + NAME + r")+)(?:\.(?:\s+.*)?)?$")
+
 EMPHASIS = {"b", "strong", "em", "i"}
 EMPHASISED = lxml.etree.XPath("//body//*[" + " or ".join(f"self::{tag}" for tag in sorted(EMPHASIS)) + "]")
 
@@ -1195,6 +1217,11 @@ def closing_signature(tree, text: str) -> list[str]:
     last = CLOSING_CREDIT.sub("", last).strip() or last
     # "Text: Anna Schmidt, Fotos: Jan Meyer": the photographer's credit after the signature.
     last = PICTURE_CREDIT_AFTER.sub("", last) or last
+    # Several writers credited on a line of their own, a closing note of the series or the site
+    # after it.
+    for line in reversed(lines[-SIGNATURE_REACH:]):
+        if credited := WRITERS_LINE.match(INVISIBLE.sub("", line)):
+            return [name for name in split_names(credited["names"]) if _looks_like_a_name(name)]
     match = SIGNED.search(last)
     if match:
         name = match["names"] or match["bracketed"]
@@ -1493,6 +1520,44 @@ CONTACT_LABEL = re.compile(
 CONTACT_WORDS = ("ressesprecher", "nsprechpartner", "ressekontakt", "edienkontakt", "ontakt für")
 
 
+# "Ein Gastbeitrag von Matthias Hoven, Sprecher …" in a lead, "Gastbeitrag von
+# Arbeitgeberpräsident Dr. … im Handelsblatt:" as a kicker, "Der Gastbeitrag von … ist am …
+# erschienen" as a closing note: associations' and local portals' guest articles, whose byline
+# shows the account that filed them (eifelon.de's lead, arbeitgeber.de's kicker and note; the
+# same words in the byline itself on dev-insider.de and the business magazines).
+GUEST_CONTRIBUTION = re.compile(r"\bGastbeitrag\s+(?:von|des|der)\s+(?P<rest>[^,:;()\n]{5,90})")
+# The heading of an author box after the story, its name first in the next line: "Über die
+# Autorin" / "Dr. Miriam Kessler-Baum leitet …" (WordPress blocks and themes: hessenchemie-blog.de,
+# editionf.com; ecomento.de's and apfelpage.de's boxes under a byline of their own).
+AUTHOR_BOX_HEADING = re.compile(
+    r"(?:Über (?:den Autor|die Autorin|die Autor(?:inn)?en)|Zum Autor|Zur Autorin|About the authors?)\s*:?",
+    re.IGNORECASE,
+)
+
+
+def guest_author(tree, text: str) -> list[str]:
+    """The guest a guest article names where its byline credits only the account that filed it:
+    :data:`GUEST_CONTRIBUTION` in the story or its description, else the name opening the line
+    after an :data:`AUTHOR_BOX_HEADING`."""
+    description = meta_content(tree, "description", "og:description") or ""
+    for found in GUEST_CONTRIBUTION.finditer(text + "\n" + description):
+        rest = ROLE_BEFORE_NAME.sub("", found["rest"].strip())
+        if (named := re.match(NAME, rest)) and _a_guest_s_name(named.group()):
+            return [named.group()]
+    pieces = plain_text_pieces(tree)
+    for position, piece in enumerate(pieces[:-1]):
+        if AUTHOR_BOX_HEADING.fullmatch(piece):
+            named = re.match(NAME + r"(?=$|\s+[a-zäöüß(,])", pieces[position + 1])
+            if named and _a_guest_s_name(named.group()):
+                return [named.group()]
+    return []
+
+
+def _a_guest_s_name(name: str) -> bool:
+    # "Unser Autor schreibt …" opens an author box too.
+    return _looks_like_a_name(name) and not NOT_A_NAME.search(name)
+
+
 def press_contacts(tree) -> list[str]:
     """The people a press release names as its contact: the name after a contact label
     (:data:`CONTACT_LABEL`, in its piece or the next). Read only for a story that credits
@@ -1596,7 +1661,11 @@ def dated_handles(pieces: list[str]) -> list[str]:
     for match in DATED_HANDLE.finditer(text):
         # DATED_HANDLE has the handle before the date or ("after") after it.
         handle = (match["handle"] or match.groupdict()["after"]).rstrip(".-")
-        if handle.casefold() not in NOT_HANDLES | NOT_NAME_WORDS and handle not in handles:
+        if (
+            handle.casefold() not in NOT_HANDLES | NOT_NAME_WORDS
+            and not re.match(PLACEHOLDER_ACCOUNT, handle, re.IGNORECASE)
+            and handle not in handles
+        ):
             handles.append(handle)
     return handles
 
