@@ -2446,7 +2446,16 @@ def test_a_byline_whose_name_field_is_empty_credits_nobody(byline):
 
 
 @pytest.mark.parametrize(
-    "credit", ["Gastautorin Anna Schmidt", "Von Wirtschaftsredakteur Anna Schmidt", "Korrespondentin Anna Schmidt"]
+    "credit",
+    [
+        "Gastautorin Anna Schmidt",
+        "Von Wirtschaftsredakteur Anna Schmidt",
+        "Korrespondentin Anna Schmidt",
+        # The liberal professions, written out or abbreviated.
+        "Rechtsanwältin Anna Schmidt",
+        "Von RA Anna Schmidt",
+        "StB Anna Schmidt",
+    ],
 )
 def test_the_person_s_title_before_the_name_is_left_out(credit):
     assert split_names(credit) == ["Anna Schmidt"]
@@ -3525,3 +3534,39 @@ def test_several_writers_on_a_line_of_their_own_before_the_series_note():
     )
     head = '<meta name="author" content="KMU Ratgeber Team">'
     assert extract(page(head, HEADLINE, closing=closing)).authors == ["Noëmi Brändli", "Fabian Rütsche"]
+
+
+def test_of_headings_all_marked_alike_the_one_the_seo_title_words_is_the_headline():
+    # No <h1>; the front end's one heading component on headline, crossheads and boxes alike.
+    marked = 'class="Headlinestyled__Headline-sc-mamptc-0 hJiUMq"'
+    head = "<title>Hellmold Fleischwaren: Neues Werk in Leinefelde mit 140 Jobs</title>"
+    header = f"<h2 {marked}>Eichsfelder Wurstproduzent baut neues Werk in Leinefelde</h2>"
+    body = f"<p>{STORY}</p><h2 {marked}>Produktion soll Ende 2027 anlaufen</h2><p>{STORY}</p>" * 2
+    closing = f"<h3 {marked}>Mehr aus Wirtschaft</h3>"
+    article = extract(page(head, header, body=body, closing=closing))
+    assert article.title == "Eichsfelder Wurstproduzent baut neues Werk in Leinefelde"
+
+
+def test_the_story_s_part_of_a_marked_title_after_its_topic_link():
+    head = "<title>Fanclub Regensburg - Eintracht Frankfurt stellt Weichen für die Zukunft - Eintracht Presse</title>"
+    header = (
+        '<span class="itemTitle"><a href="/modules/news/index.php?storytopic=3">Eintracht Presse</a> : '
+        "Eintracht Frankfurt stellt Weichen für die Zukunft</span>"
+    )
+    assert extract(page(head, header)).title == "Eintracht Frankfurt stellt Weichen für die Zukunft"
+
+
+def test_under_a_section_h1_the_story_s_h2_is_the_headline():
+    # An older press office's release: the section's name in <title> and <h1>, the release's
+    # headline an <h2> under it.
+    url = "http://www.flughafen-beispiel.de/presse/pressemitteilungen/news/neue-kontrollspuren/"
+    head = '<title>Flughafen Beispiel: Pressemitteilungen</title><base href="http://www.flughafen-beispiel.de/">'
+    header = (
+        '<ul class="menu"><li><a href="presse/pressemitteilungen/">Pressemitteilungen</a></li></ul>'
+        '<h1 class="csc-firstHeader">Pressemitteilungen</h1>'
+        "<h2>Neue Kontrollspuren in Terminal 1 eröffnet</h2>"
+    )
+    assert extract(page(head, header), url).title == "Neue Kontrollspuren in Terminal 1 eröffnet"
+    # A story's one-word title that its own link repeats is no section.
+    own = header.replace('href="presse/pressemitteilungen/"', f'href="{url}"')
+    assert extract(page(head, own), url).title == "Pressemitteilungen"

@@ -1885,7 +1885,12 @@ ROLE = re.compile(
     # An office held in an organisation named before it, as columns by a chamber's or an
     # association's head are signed ("Von IHK-Präsident Dr. Armin Seelbach", "Kammerpräsidentin",
     # "Verbandsvorsitzender"): the compounds alone ("Präsident" alone may be a name's part).
-    r"|(?:(?<=[a-zäöüß]{3})|(?<=-))(?:präsident|präsidentin|vorsitzender|vorsitzende|direktor|direktorin))\b",
+    r"|(?:(?<=[a-zäöüß]{3})|(?<=-))(?:präsident|präsidentin|vorsitzender|vorsitzende|direktor|direktorin)"
+    # The liberal professions as law firms, associations and trade magazines sign their experts'
+    # articles ("Rechtsanwältin Dr. Katharina Venzke", "RA Jan Meyer", "StB Anna Schmidt"; bevh.org,
+    # the chambers' and tax advisers' newsletters), written out or abbreviated as in the register.
+    r"|\brechtsanw[aä]lt(?:in)?|\bsteuerberater(?:in)?|\bwirtschaftsprüfer(?:in)?|\bnotar(?:in)?"
+    r"|(?-i:\b(?:RA|RAin|StB|WP)(?=\s)))\b",
     re.IGNORECASE,
 )
 # The same word before a name is the person's title in the byline, not part of the name: a guard

@@ -4,7 +4,7 @@ title without site name, section or date.
 
 import re
 from copy import deepcopy
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 
@@ -14,6 +14,7 @@ from crawler.extraction.page import (
     MARKED_HEADLINE_XPATH,
     UNSEEN_TEXT,
     VISIBLE_DATE,
+    address_of,
     is_hidden,
     is_unseen_heading,
     text_key,
@@ -154,6 +155,16 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         if len(part.split()) >= 3
     } - {""}
     exact = {text_key(title) for title in meta_titles + stripped + unpiped} - {""}
+    if (
+        h1s
+        and all(_the_section_above(text, tree, url) for text, _lines in h1s)
+        and all(_uninformative(title, site_names) or _names_a_section(title, tree) for title in stripped)
+        and (below := _story_h2_under(h1s[0][0], tree))
+    ):
+        # The <h1> and the metadata name the section only ("Pressemitteilungen", "Aktuelles"),
+        # every story of it alike: the story's headline is the <h2> under it, as older CMSes set
+        # a press office's releases (TYPO3's "csc-firstHeader" over the release's <h2>).
+        return below
     for heading in headings:
         if text_key(heading) in exact:
             # Its first line set apart by a <br> alone, that a metadata title parts off by a
@@ -189,9 +200,14 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     # class="stage-headline">", "c-article__title", itemprop="headline"): the page sets its
     # headline in a styled block under a logo or section <h1> (the itemprop="headline" <h2>s and
     # <h3>s of ahlen.de, oekolandbau.de, mpimet.mpg.de). Only an exact match counts.
-    for heading, _lines in _marked_headlines(tree):
+    for heading, marked_lines in _marked_headlines(tree):
         if text_key(heading) in exact | parts and not _is_site_part(heading, site_names):
             return heading
+        # Its last part, after a label and a separator, when the metadata names that part: the
+        # topic before the story's title ("<a>Eintracht Presse</a> : Eintracht Frankfurt stellt
+        # …", the "itemTitle" of XOOPS's news module).
+        if len(marked_lines) > 1 and text_key(marked_lines[-1]) in exact | parts:
+            return marked_lines[-1]
     # No <h1> names the metadata's story, an <h2> is its title: the page sets its headline as
     # <h2> under section <h1>s ("Quicklinks"; finanztip.de, l-mag.de, pronats.de). Only an exact
     # match counts there.
@@ -208,7 +224,7 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # Wirtschaft": the site and the section, as older CMSes (TYPO3's tt_news, hand-made
         # templates) title every story of a section.
         return visible[0]
-    if not h1s and (marked := _the_marked_headline(tree, site_names)):
+    if not h1s and (marked := _the_marked_headline(tree, site_names, stripped)):
         return marked
     if story_h1 := _story_h1(tree, site_names):
         return story_h1
@@ -248,7 +264,23 @@ def _story_h1(tree, site_names: set[str]) -> str | None:
     return next(iter(texts.values())) if len(texts) == 1 else None
 
 
-def _the_marked_headline(tree, site_names: set[str]) -> str | None:
+def _story_h2_under(section: str, tree) -> str | None:
+    """The first visible ``<h2>`` after the ``<h1>`` that says ``section``, of
+    :data:`MIN_TITLE_PART_WORDS` words or more, outside navigation, sidebars and footers."""
+    key = text_key(section)
+    for h1 in tree.xpath("//body//h1"):
+        if text_key(h1.text_content()) != key:
+            continue
+        for h2 in h1.xpath("following::h2[not(ancestor::nav or ancestor::aside or ancestor::footer)]"):
+            if is_unseen_heading(h2):
+                continue
+            for text, _lines in _headings(tree, elements=[h2]):
+                return text if len(text.split()) >= MIN_TITLE_PART_WORDS else None
+        return None
+    return None
+
+
+def _the_marked_headline(tree, site_names: set[str], titles: list[str]) -> str | None:
     """On a page without a visible ``<h1>``, the one text the page marks as its headline
     (itemprop="headline", "article-title", "entry-title", "c-article__headline"), however
     often it is repeated (header, sticky bar), when no metadata title named a heading: the
@@ -260,7 +292,21 @@ def _the_marked_headline(tree, site_names: set[str]) -> str | None:
         for text, _lines in _marked_headlines(tree)
         if len(text.split()) >= 2 and not _is_site_part(text, site_names)
     }
+    if len(texts) > 1:
+        # The same mark on the crossheads and the boxes' headings (a front end's one styled
+        # heading component: the Madsack papers' "Headlinestyled__Headline" on every <h2>): the
+        # one that shares a word of the story with the metadata's SEO title is the headline.
+        texts = {key: text for key, text in texts.items() if _shares_a_story_word(text, titles)}
     return next(iter(texts.values())) if len(texts) == 1 else None
+
+
+def _shares_a_story_word(heading: str, titles: list[str]) -> bool:
+    """Whether ``heading`` holds a word of one of ``titles`` that is no label: a number or a
+    word of five letters or more ("Leinefelde", "2025")."""
+    heading_words = set(words_of(heading))
+    return any(
+        (word.isdigit() or len(word) >= 5) and word in heading_words for title in titles for word in words_of(title)
+    )
 
 
 # What may stand between two parts of a title or heading.
@@ -625,6 +671,21 @@ def _names_a_section(title: str, tree) -> bool:
         and len(title.split()) <= MAX_SECTION_WORDS
         and any(text_key(text_of(link)) == key for link in SECTION_NAMES(tree))
     )
+
+
+def _the_section_above(text: str, tree, url: str) -> bool:
+    """Whether ``text`` names the section the page belongs to: a few words that a link of the
+    page says alone, to an address above the page's own (its path a prefix of the page's)."""
+    key, page = text_key(text), address_of(url)
+    if not key or not page or len(text.split()) > MAX_SECTION_WORDS:
+        return False
+    base = next(iter(tree.xpath("//base/@href")), None) or url
+    for link in SECTION_NAMES(tree):
+        if text_key(text_of(link)) == key and (href := link.get("href")):
+            above = address_of(urljoin(base, href))
+            if above and above != page and page.startswith(above + "/"):
+                return True
+    return False
 
 
 def _confirms(heading: str, title: str) -> bool:
