@@ -3570,3 +3570,32 @@ def test_under_a_section_h1_the_story_s_h2_is_the_headline():
     # A story's one-word title that its own link repeats is no section.
     own = header.replace('href="presse/pressemitteilungen/"', f'href="{url}"')
     assert extract(page(head, own), url).title == "Pressemitteilungen"
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        # TYPO3 news' list of other stories, each item's meta line after its linked heading.
+        '<div class="news-list-item"><h3><a href="/handel/weihnachtsgeschaeft">Weihnachtsgeschäft: Handel '
+        'zieht gemischte Bilanz</a></h3><div class="footer"><span class="news-list-date">13. Jänner 2026</span> '
+        '<span class="news-list-author">APA/Red.</span></div></div>',
+        # A teaser card: the link around picture, heading and meta line.
+        '<article class="teaser teaser--card"><a class="teaser__link" href="/story/winter-48204">'
+        '<h3 class="teaser__title">Branche erwartet einen stabilen Winter</h3><p class="teaser__meta">'
+        '<span class="teaser__author">sda/htr</span> · <time datetime="2025-12-19">19.12.2025</time></p></a></article>',
+    ],
+)
+def test_another_story_s_codes_line_credits_no_agency(card):
+    article = extract(page("", HEADLINE + "<p>Von Anna Schmidt</p>", closing=f"<section>{card}</section>"))
+    assert article.agencies == []
+
+
+def test_a_mit_agency_line_under_the_story_credits_the_agency():
+    closing = '<p class="ArticleContainer_agencies">mit SDA</p>'
+    article = extract(page("", HEADLINE + "<p>Von Anna Schmidt</p>", closing=closing))
+    assert (article.authors, article.agencies) == (["Anna Schmidt"], ["SDA"])
+
+
+def test_an_agency_dateline_set_off_by_a_bullet():
+    body = f"<p><strong>Walvis Bay (Nampa/jr) •</strong> {STORY}</p>" + f"<p>{STORY}</p>" * 3
+    assert extract(page(header=HEADLINE, body=body)).agencies == ["Nampa"]

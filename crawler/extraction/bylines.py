@@ -89,6 +89,9 @@ AGENCIES = {
     # Belgium's national wire service, whose copy the German-language press of East Belgium,
     # read in NRW's border region, runs ("(mit Belga)", "(belga/ge)").
     "belga": "Belga",
+    # Namibia's press agency, whose copy the German-language Allgemeine Zeitung of Windhoek runs
+    # ("Walvis Bay (Nampa/jr) •").
+    "nampa": "Nampa",
     # Written out, as English-language wire copy and the agencies' own German names sign:
     # "The Associated Press" (ctvnews.ca, timesunion.com; abcnews.go.com's and npr.org's agency
     # copy as their author), "Agence France-Presse".
@@ -294,7 +297,9 @@ MATERIAL_CREDIT = re.compile(
     # In brackets too, after the story's last sentence: "(Mit Material der dpa)" (the Ippen
     # portals), "(mit Material von dpa)" (Computerwoche).
     r"(?:^|\n|\()\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
-    r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b))"
+    r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
+    # "mit SDA" alone under the story (the Tamedia papers' agencies line), "mit dpa".
+    r"|Mit(?=\s+(?:AFP|AP|Reuters|dpa|SDA|APA|KNA|epd)[ \t]*(?:\n|$)))"
     # "der Nachrichtenagenturen dpa und AFP", "der Nachrichtenagentur SDA": the agencies named after
     # the word (Berner Zeitung's line; the live blogs' "Material der Nachrichtenagenturen dpa,
     # Reuters, epd, KNA und Bloomberg").
@@ -335,7 +340,13 @@ def _codes_lines(tree, text: str) -> list[str]:
     story with the picture credits); :func:`_add_agencies` credits the wire services among them."""
     found = [codes for line in text.splitlines() if (codes := _credited_codes(line.strip()))]
     if not found:
-        found = [codes for piece in plain_text_pieces(tree) if len(piece) <= 60 and (codes := _credited_codes(piece))]
+        # Not another story's card's line ("sda/htr · 19.12.2025" under a teaser).
+        carded = _teaser_card_pieces(tree, None)
+        found = [
+            codes
+            for piece in plain_text_pieces(tree)
+            if len(piece) <= 60 and piece not in carded and (codes := _credited_codes(piece))
+        ]
     return found
 
 
@@ -361,7 +372,8 @@ def _credited_codes(line: str) -> str | None:
 DPA_STORY_NUMBER = re.compile(r"\bdpa:\d{6}-\d{2,3}-\d{5,7}/\d{1,3}\b")
 
 MATERIAL_WORDS = re.compile(
-    r"\b(?:mit (?:material(?:ien)?|informationen|agenturmaterial)|with (?:material|reporting|afp|ap|reuters|dpa))\b",
+    r"\b(?:mit (?:material(?:ien)?|informationen|agenturmaterial|afp|ap|reuters|dpa|sda|apa|kna|epd)"
+    r"|with (?:material|reporting|afp|ap|reuters|dpa))\b",
     re.I,
 )
 
@@ -374,9 +386,10 @@ MATERIAL_WORDS = re.compile(
 # Die Bischöfe …" (katholisch.de, domradio.de, the diocesan papers).
 OPENING_CREDIT = re.compile(
     r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
-    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?\)(?:\s*[-–—:.]\s|\s+(?=[A-ZÄÖÜ]))"
+    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?\)(?:\s*[-–—:.•·]\s|\s+(?=[A-ZÄÖÜ]))"
 )
 
+# (A bullet may part it from the text: "Walvis Bay (Nampa/jr) • Die …", Windhoek's Allgemeine Zeitung.)
 # How many of the story's first lines may open with the agency's dateline.
 OPENING_REACH = 2
 
@@ -933,7 +946,14 @@ ARTICLE_WITH_A_HEADLINE = lxml.etree.XPath("ancestor::article[.//h1][1]")
 
 # The cards of other stories: a teaser, related or recommended block holding a heading of its own.
 TEASER_CARDS = lxml.etree.XPath(
-    "//*[" + " or ".join(f'contains(@class, "{word}")' for word in CARD_CLASS_WORDS) + "]" + HOLDS_A_HEADING
+    "//*["
+    + " or ".join(f'contains(@class, "{word}")' for word in CARD_CLASS_WORDS)
+    + "]"
+    + HOLDS_A_HEADING
+    # An item of a list of other stories, whatever its class: its heading a link to the story,
+    # a line of meta after it ("news-list-item" of TYPO3's news extension: "13. Jänner 2026 ·
+    # APA/Red." under another story's headline).
+    + " | //*[not(.//h1)][count(.//p) < 3][h2/a[@href] or h3/a[@href] or h4/a[@href]]"
 )
 
 
