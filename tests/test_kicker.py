@@ -380,6 +380,12 @@ def test_a_kicker_only_the_metadata_title_holds_is_none_the_page_shows():
     assert extract(html, "https://www.example.ch/news/1.html").kicker is None
     shown = html.replace("<h1>", '<p class="intro">Handel in der Krise</p><h1>')
     assert extract(shown, "https://www.example.ch/news/1.html").kicker == "Handel in der Krise"
+    # Printed elsewhere only: in the menu, a sentence of the lead, a category link at the end.
+    elsewhere = html.replace("<h1>", '<nav><a href="/handel/">Handel in der Krise</a></nav><h1>').replace(
+        "</body>", '<p>Mehr zum Thema <a href="/handel/">Handel in der Krise</a></p></body>'
+    )
+    elsewhere = elsewhere.replace(f"{headline}</h1>", f"{headline}</h1><p>Wir berichten über Handel in der Krise.</p>")
+    assert extract(elsewhere, "https://www.example.ch/news/1.html").kicker is None
 
 
 def test_a_byline_leading_the_title_is_no_kicker():

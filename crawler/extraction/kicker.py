@@ -12,6 +12,8 @@ and tries three general rules in order; the first that finds a kicker decides.
 import re
 from urllib.parse import urlsplit
 
+import lxml.etree
+
 from archive.indexing.search import UMLAUT_SPELLINGS
 from crawler.extraction.dates import text_before_date
 from crawler.extraction.headline import (
@@ -24,12 +26,12 @@ from crawler.extraction.headline import (
 from crawler.extraction.page import (
     RELATIVE_DAY,
     RELATIVE_TIME,
-    body_text,
     copyright_holders,
     find_headline_element,
     is_hidden,
     site_names_of,
     text_key,
+    text_near_headline,
     text_of,
     trail_sections,
 )
@@ -66,7 +68,9 @@ def article_kicker(tree, headline: str | None, url: str) -> str | None:
        papers and agencies' press portals set the place or topic so).
     3. **Metadata title**: og:title, the JSON-LD headline or ``<title>`` is "Kicker: Headline"
        with the visible headline after the colon (SPIEGEL, RP ONLINE, n-tv write their SEO
-       titles so), and the page shows the kicker too: a hook written for sharing alone is none.
+       titles so), and the page shows the kicker by the headline too: a hook written for sharing
+       alone is none, and so is a word the page prints elsewhere only (a category link at the
+       story's end, "Gastbeitrag" in the menu).
     """
     if tree is None or not headline:
         return None
@@ -174,10 +178,39 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
                     not in {text_key(name) for name in site_names_of(tree, url) | copyright_holders(tree)}
                     | trail_sections(tree)
                     and not _names_the_host(kicker, url)
-                    and text_key(kicker) in text_key(body_text(tree))
+                    and _shown_by_the_headline(tree, kicker, headline)
                 ):
                     return kicker
     return None
+
+
+def _shown_by_the_headline(tree, kicker: str, headline: str) -> bool:
+    """Whether the page prints ``kicker`` with the headline: opening its heading, or a text piece
+    shortly before or after it (a line of its own, a topline, the meta line's category, a
+    column's label "Kolumne „Unterm Strich“"); not inside a sentence of the lead ("Ein
+    Gastbeitrag von …")."""
+    element = find_headline_element(tree, headline)
+    after, before = text_near_headline(tree, headline, pieces=True)
+    key = text_key(kicker)
+    near = before[-KICKER_REACH:] + after[:KICKER_REACH]
+    if element is not None:
+        near.append(text_of(element))
+        # The element right before the heading, which the walk of the page's text leaves out
+        # when it is a block of the page's own (a topline set straight in the <body>).
+        previous = next(element.itersiblings(lxml.etree.Element, preceding=True), None)
+        if previous is not None and previous.tag not in NOT_BESIDE_THE_HEADLINE:
+            near.append(text_of(previous))
+    return any(
+        text_key(piece).startswith(key)
+        or (key in text_key(piece) and len(piece.split()) <= LONGEST_KICKER_WORDS and not piece.endswith("."))
+        for piece in near
+    )
+
+
+# How many text pieces before and after the headline a kicker the metadata names may stand.
+KICKER_REACH = 6
+# The menus and boxes beside a heading say the site's sections, not the story's topic.
+NOT_BESIDE_THE_HEADLINE = {"nav", "aside", "footer"}
 
 
 def _names_the_host(text: str, url: str) -> bool:
