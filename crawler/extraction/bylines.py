@@ -340,13 +340,16 @@ def _codes_lines(tree, text: str) -> list[str]:
     story with the picture credits); :func:`_add_agencies` credits the wire services among them."""
     found = [codes for line in text.splitlines() if (codes := _credited_codes(line.strip()))]
     if not found:
-        # Not another story's card's line ("sda/htr · 19.12.2025" under a teaser).
-        carded = _teaser_card_pieces(tree, None)
-        found = [
-            codes
+        lines = [
+            (piece, codes)
             for piece in plain_text_pieces(tree)
-            if len(piece) <= 60 and piece not in carded and (codes := _credited_codes(piece))
+            if len(piece) <= 60
+            and (codes := _credited_codes(piece))
+            and any(code.lower() in AGENCIES for code in re.split(r"[\s/()]+", codes))
         ]
+        # Not another story's card's line ("sda/htr · 19.12.2025" under a teaser).
+        carded = _teaser_card_pieces(tree, None) if lines else set()
+        found = [codes for piece, codes in lines if piece not in carded]
     return found
 
 

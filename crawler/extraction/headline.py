@@ -157,8 +157,9 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     exact = {text_key(title) for title in meta_titles + stripped + unpiped} - {""}
     if (
         h1s
-        and all(_the_section_above(text, tree, url) for text, _lines in h1s)
+        and all(len(text.split()) <= MAX_SECTION_WORDS for text, _lines in h1s)
         and all(_uninformative(title, site_names) or _names_a_section(title, tree) for title in stripped)
+        and all(_the_section_above(text, tree, url) for text, _lines in h1s)
         and (below := _story_h2_under(h1s[0][0], tree))
     ):
         # The <h1> and the metadata name the section only ("Pressemitteilungen", "Aktuelles"),
