@@ -3599,3 +3599,25 @@ def test_a_mit_agency_line_under_the_story_credits_the_agency():
 def test_an_agency_dateline_set_off_by_a_bullet():
     body = f"<p><strong>Walvis Bay (Nampa/jr) •</strong> {STORY}</p>" + f"<p>{STORY}</p>" * 3
     assert extract(page(header=HEADLINE, body=body)).agencies == ["Nampa"]
+
+
+@pytest.mark.parametrize(
+    "byline, authors",
+    [
+        # A co-author's or researcher's credit after the author's, after a comma or a full stop.
+        ("Von Anna Schmidt, Mitarbeit: Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
+        ("Von Anna Schmidt. Mitarbeit: Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
+        ("Text: Anna Schmidt, Recherche: Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
+        # A transcript's host.
+        ("Moderation: Anna Schmidt", ["Anna Schmidt"]),
+        # The translator wrote none of it.
+        ("Von Anna Schmidt. Aus dem Englischen von Jan Meyer", ["Anna Schmidt"]),
+        ("Von Anna Schmidt, übersetzt von Jan Meyer", ["Anna Schmidt"]),
+        # A name's last word with a full stop ends the name; an initial or a title keeps its own.
+        ("Von Prof. Dr. Anna Schmidt", ["Prof. Dr. Anna Schmidt"]),
+        ("Von Georg C. F. Greve", ["Georg C. F. Greve"]),
+    ],
+)
+def test_the_other_credits_of_a_byline(byline, authors):
+    assert split_names(byline) == authors
+    assert extract(page(header=HEADLINE + f'<p class="byline">{byline}</p>')).authors == authors

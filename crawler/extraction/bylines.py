@@ -225,8 +225,17 @@ COMMON_NOUN = re.compile(
 )
 
 # The author's role as the label of a credit's part: "Fotos und Text: Anna Schmidt" read as
-# "Fotos" and "Text: Anna Schmidt" (see :data:`PICTURE_CREDIT`).
-ROLES_LABEL = re.compile(r"^(?:text|interview)\s*:\s*", re.IGNORECASE)
+# "Fotos" and "Text: Anna Schmidt" (see :data:`PICTURE_CREDIT`); a co-author's ("Von Anna
+# Schmidt, Mitarbeit: Jan Meyer", "Recherche: …", regional papers' shared reports), a podcast's
+# or a talk's host ("Moderation: …") over the transcript.
+ROLES_LABEL = re.compile(r"^(?:text|interview|mitarbeit|recherche|moderation)\s*:\s*", re.IGNORECASE)
+# A credit's part that names someone who did not write the story: the translator ("Aus dem
+# Englischen von …", "Übersetzung: …", "Translated by …"), the copy editor, the video's crew.
+NOT_THE_WRITER = re.compile(
+    r"^(?:aus dem [\w-]+ (?:übersetzt )?von|übersetz(?:t|ung)\b|lektorat\b|schnitt\b|kamera\b|"
+    r"translated by|translation\b)",
+    re.IGNORECASE,
+)
 
 # "Autor" with its feminine, plural and gender-inclusive endings: "Autorin", "Autoren",
 # "Autor(en)" (Computerwoche), "Autor*innen" (blog.campact.de), "Autor*in" (freitag.de),
@@ -272,7 +281,10 @@ NAME_SEPARATORS = re.compile(
     # "By Lena Brandt with AFP" (Euronews, France 24): the agency after the reporter.
     r"|\bwith\b(?=\s+(?:AFP|AP|Reuters|dpa)\b)|" + MIT_SEPARATOR + r"|\bin conversation with\b"
     # "Von Anna Schmidt u. Jens Müller": "und" abbreviated as in print (not "u.a.", "and others").
-    r"|\bu\.(?=\s+(?-i:" + CAPITAL + r")))\s*",
+    r"|\bu\.(?=\s+(?-i:" + CAPITAL + r"))"
+    # The full stop after a name before the next credit: "Von Anna Schmidt. Mitarbeit: Jan
+    # Meyer", "… . Aus dem Englischen von …".
+    r"|(?<=[a-zäöüß])\.(?=\s+(?:mitarbeit|recherche|aus dem|übersetz|translated)))\s*",
     re.IGNORECASE,
 )
 JOINING_MIT = re.compile(MIT_SEPARATOR, re.IGNORECASE)
@@ -1051,7 +1063,7 @@ def _byline_names(byline: str) -> tuple[str, ...]:
 # "Christian P. Stadtfeld", "John v. Berenberg-Consbruch", "Christoph von Eichhorn").
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "zu", "v.", "di", "da", "le", "la", "du", "del", "ten", "ter"}
 # A name's word and an abbreviation's point after it.
-NAME_WORD = r"[\w'’-]*\.?"
+NAME_WORD = r"(?:[\w'’-]{0,3}\.|[\w'’-]*)"
 NAME = (
     CAPITAL
     + NAME_WORD
@@ -2315,7 +2327,7 @@ def split_names(value) -> list[str]:
     pieces = [value[start:end] for start, end in zip(bounds[::2], bounds[1::2])]
     separators = ["", *(found.group().strip() for found in found_separators)]
     for part, separator in zip(pieces, separators):
-        if PICTURE_CREDIT.match(part.strip()):
+        if PICTURE_CREDIT.match(part.strip()) or NOT_THE_WRITER.match(part.strip()):
             continue
         # The roles' label after a picture role: "Fotos und Text: Anna Schmidt".
         part = ROLES_LABEL.sub("", part.strip())
