@@ -3616,8 +3616,17 @@ def test_an_agency_dateline_set_off_by_a_bullet():
         # A name's last word with a full stop ends the name; an initial or a title keeps its own.
         ("Von Prof. Dr. Anna Schmidt", ["Prof. Dr. Anna Schmidt"]),
         ("Von Georg C. F. Greve", ["Georg C. F. Greve"]),
+        # Where the author writes from, of two words or more.
+        ("Von Anna Schmidt, Bad Homburg", ["Anna Schmidt"]),
+        ("Von Anna Schmidt, St. Gallen", ["Anna Schmidt"]),
+        ("Von Anna Schmidt, Bad Homburg, und Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
     ],
 )
 def test_the_other_credits_of_a_byline(byline, authors):
     assert split_names(byline) == authors
     assert extract(page(header=HEADLINE + f'<p class="byline">{byline}</p>')).authors == authors
+
+
+def test_a_byline_in_capitals_joins_its_names_with_und():
+    header = HEADLINE + "<p>VON ANNA SCHMIDT UND JAN MEYER</p>"
+    assert extract(page(header=header)).authors == ["Anna Schmidt", "Jan Meyer"]

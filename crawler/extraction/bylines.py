@@ -1070,6 +1070,8 @@ NAME = (
     + r"(?:\s+(?:(?:"
     + "|".join(map(re.escape, sorted(NAME_PARTICLES)))
     + r")\s+){0,2}"
+    # A byline in capitals joins its names with "UND": no name's word.
+    + r"(?!(?:UND|AND)\b)"
     + CAPITAL
     + NAME_WORD
     + r"){1,3}"
@@ -1146,14 +1148,27 @@ INITIALS = r"[A-ZÄÖÜ]{2,5}"
 NEWSROOM_INITIALS = INITIALS + r"\b(?![\w-])"
 
 # Where each of several reporters wrote from: "Von Anna Schmidt, Brüssel, und Jan Meyer, Berlin".
-PLACE_BEFORE_NEXT_NAME = r"(?:\s*,\s*" + CAPITAL + r"[\w-]+(?=\s*,?\s*(?:und|&|and)\s))?"
+# One word, capitalised and written as names are, hyphenated at most: a place's name ("Brüssel",
+# "Frankfurt-Höchst"). An abbreviation in capitals is a station's (see :data:`ABBREVIATION`).
+PLACE_WORD = re.compile(CAPITAL + r"[a-zäöüß]+(?:-" + CAPITAL + r"?[a-zäöüß]+)*")
+# A place of two words or more: a spa's or a saint's ("Bad Homburg", "St. Gallen", "Sankt
+# Augustin"), one on a river or in a region ("Mülheim an der Ruhr", "Freiburg im Breisgau").
+PLACE = re.compile(
+    r"(?:(?:Bad|St\.|Sankt)\s+)?"
+    + PLACE_WORD.pattern
+    + r"(?:\s+(?:am|an der|im|in der|ob der|vor der)\s+"
+    + PLACE_WORD.pattern
+    + r")?"
+)
+
+PLACE_BEFORE_NEXT_NAME = r"(?:\s*,\s*(?:" + PLACE.pattern + "|" + CAPITAL + r"[\w-]+)(?=\s*,?\s*(?:und|&|and)\s))?"
 
 NAMES = (
     r"(?P<names>"
     + NAME
     + CREDENTIALS_AFTER_NAME
     + PLACE_BEFORE_NEXT_NAME
-    + r"(?:\s*,?\s*(?:,|und|&|and)\s*"
+    + r"(?:\s*,?\s*(?:,|(?i:und)|&|(?i:and))\s*"
     + NAME
     + CREDENTIALS_AFTER_NAME
     + PLACE_BEFORE_NEXT_NAME
@@ -2336,12 +2351,7 @@ def split_names(value) -> list[str]:
             # und …"): the place after it is still that person's.
             continue
         part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
-        if (
-            separator == ","
-            and len(previous.split()) >= 2
-            and PLACE_WORD.fullmatch(part)
-            and part.lower() not in AGENCIES
-        ):
+        if separator == "," and len(previous.split()) >= 2 and PLACE.fullmatch(part) and part.lower() not in AGENCIES:
             # A place after a comma, set after a name of two words or more: where the person
             # writes from or the publisher's seat, no one's name ("Anna Schmidt, Hamburg"; NZZ's
             # "Markus Haefliger, London, Beat Bumbacher"; SPIEGEL's and manager magazin's meta
@@ -2351,11 +2361,6 @@ def split_names(value) -> list[str]:
         if part and len(part) <= 60 and not NOT_A_NAME.search(part) and not BYLINE_PREFIX.fullmatch(part + " "):
             names.append(part)
     return names
-
-
-# One word, capitalised and written as names are, hyphenated at most: a place's name ("Brüssel",
-# "Frankfurt-Höchst"). An abbreviation in capitals is a station's (see :data:`ABBREVIATION`).
-PLACE_WORD = re.compile(CAPITAL + r"[a-zäöüß]+(?:-" + CAPITAL + r"?[a-zäöüß]+)*")
 
 
 def _jsonld_people(value, tree=None) -> list[str]:
