@@ -3604,10 +3604,12 @@ def test_an_agency_dateline_set_off_by_a_bullet():
 @pytest.mark.parametrize(
     "byline, authors",
     [
-        # A co-author's or researcher's credit after the author's, after a comma or a full stop.
-        ("Von Anna Schmidt, Mitarbeit: Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
-        ("Von Anna Schmidt. Mitarbeit: Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
+        # A researcher's credit after the writer's.
         ("Text: Anna Schmidt, Recherche: Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
+        # A contributor's, after a comma, a full stop or a middle dot, is no author's.
+        ("Von Anna Schmidt, Mitarbeit: Jan Meyer", ["Anna Schmidt"]),
+        ("Von Anna Schmidt. Mitarbeit: Jan Meyer", ["Anna Schmidt"]),
+        ("Von Anna Schmidt unter Mitarbeit von Jan Meyer", ["Anna Schmidt"]),
         # A transcript's host.
         ("Moderation: Anna Schmidt", ["Anna Schmidt"]),
         # The translator wrote none of it.

@@ -225,15 +225,17 @@ COMMON_NOUN = re.compile(
 )
 
 # The author's role as the label of a credit's part: "Fotos und Text: Anna Schmidt" read as
-# "Fotos" and "Text: Anna Schmidt" (see :data:`PICTURE_CREDIT`); a co-author's ("Von Anna
-# Schmidt, Mitarbeit: Jan Meyer", "Recherche: …", regional papers' shared reports), a podcast's
-# or a talk's host ("Moderation: …") over the transcript.
-ROLES_LABEL = re.compile(r"^(?:text|interview|mitarbeit|recherche|moderation)\s*:\s*", re.IGNORECASE)
-# A credit's part that names someone who did not write the story: the translator ("Aus dem
-# Englischen von …", "Übersetzung: …", "Translated by …"), the copy editor, the video's crew.
+# "Fotos" and "Text: Anna Schmidt" (see :data:`PICTURE_CREDIT`); a reporter's ("Recherche: …"
+# beside "Text: …", the magazines' credits), a podcast's or a talk's host ("Moderation: …")
+# over the transcript.
+ROLES_LABEL = re.compile(r"^(?:text|interview|recherche|moderation)\s*:\s*", re.IGNORECASE)
+# A credit's part that names someone who did not write the story: a contributor ("Mitarbeit:
+# …", "unter Mitarbeit von …": the regional papers' and magazines' credits list them apart from
+# the writers), the translator ("Aus dem Englischen von …", "Übersetzung: …", "Translated by
+# …"), the copy editor, the video's crew.
 NOT_THE_WRITER = re.compile(
-    r"^(?:aus dem [\w-]+ (?:übersetzt )?von|übersetz(?:t|ung)\b|lektorat\b|schnitt\b|kamera\b|"
-    r"translated by|translation\b)",
+    r"^(?:(?:unter )?mitarbeit\b|aus dem [\w-]+ (?:übersetzt )?von|übersetz(?:t|ung)\b|lektorat\b|"
+    r"schnitt\b|kamera\b|translated by|translation\b)",
     re.IGNORECASE,
 )
 
@@ -283,8 +285,9 @@ NAME_SEPARATORS = re.compile(
     # "Von Anna Schmidt u. Jens Müller": "und" abbreviated as in print (not "u.a.", "and others").
     r"|\bu\.(?=\s+(?-i:" + CAPITAL + r"))"
     # The full stop after a name before the next credit: "Von Anna Schmidt. Mitarbeit: Jan
-    # Meyer", "… . Aus dem Englischen von …".
-    r"|(?<=[a-zäöüß])\.(?=\s+(?:mitarbeit|recherche|aus dem|übersetz|translated)))\s*",
+    # Meyer", "… . Aus dem Englischen von …"; "unter Mitarbeit von" after a name.
+    r"|(?<=[a-zäöüß])\.(?=\s+(?:mitarbeit|recherche|aus dem|übersetz|translated))"
+    r"|(?<=[a-zäöüß])(?=\s+unter mitarbeit\b))\s*",
     re.IGNORECASE,
 )
 JOINING_MIT = re.compile(MIT_SEPARATOR, re.IGNORECASE)
