@@ -3632,3 +3632,49 @@ def test_the_other_credits_of_a_byline(byline, authors):
 def test_a_byline_in_capitals_joins_its_names_with_und():
     header = HEADLINE + "<p>VON ANNA SCHMIDT UND JAN MEYER</p>"
     assert extract(page(header=header)).authors == ["Anna Schmidt", "Jan Meyer"]
+
+
+def test_an_authors_block_s_name_parts_with_titles_and_degrees_credit_every_author():
+    # A law firm's newsletter: the organisation in the metadata, the authors' cards after the text.
+    head = jsonld(author={"@type": "Organization", "name": "Kanzlei Beispiel"})
+    closing = (
+        '<section class="news-detail-authors"><h2>Autoren</h2>'
+        '<div class="author-card"><p class="author-card-name"><a href="/team/a">Dr. Felix Brandauer, LL.M.</a></p>'
+        '<p class="author-card-role">Rechtsanwalt, Steuerberater<br>Partner</p></div>'
+        '<div class="author-card"><p class="author-card-name"><a href="/team/b">Sophia Kranich</a></p>'
+        '<p class="author-card-role">Rechtsanwältin</p></div></section>'
+    )
+    authors = extract(page(head, HEADLINE, closing=closing)).authors
+    assert authors == ["Dr. Felix Brandauer", "Sophia Kranich"]
+
+
+@pytest.mark.parametrize("title", ["WP/StB", "StBin", "RAin"])
+def test_combined_professional_titles_before_a_name_are_no_part_of_it(title):
+    assert split_names(f"Von {title} Anna Schmidt") == ["Anna Schmidt"]
+
+
+def test_a_publication_s_name_as_the_meta_author_is_a_desk():
+    head = '<meta name="author" content="Siebenbürgische Zeitung">'
+    closing = '<p class="autor"><strong>Gudrun Kessler-Roth</strong></p>'
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Gudrun Kessler-Roth"]
+
+
+def test_a_mit_agency_line_with_its_regional_service_credits_the_agency():
+    header = '<p class="credit">mit dpa/lrs</p>' + HEADLINE
+    assert extract(page("", header)).agencies == ["dpa"]
+
+
+def test_the_contributors_list_goes_on_after_und():
+    byline = "Von Anke Brüning, Mitarbeit Timo Harms und Leonie Kaya"
+    assert split_names(byline) == ["Anke Brüning"]
+
+
+def test_a_name_in_italics_above_the_note_where_the_story_appeared_signs_it():
+    closing = (
+        '<p style="text-align: right;"><em>Robert Hauer</em></p>'
+        "<p>Dieser Beitrag erschien in der Neuen Zeitung Nr. 42/2024.</p>"
+    )
+    assert extract(page("", HEADLINE, closing=closing)).authors == ["Robert Hauer"]
+    # Not a bold heading above a company's boilerplate.
+    boilerplate = "<p><b>Über Beispiel Nord</b></p><p>Beispiel Nord betreibt 140 Filialen in NRW.</p>"
+    assert extract(page("", HEADLINE, closing=boilerplate)).authors == []

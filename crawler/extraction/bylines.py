@@ -314,7 +314,7 @@ MATERIAL_CREDIT = re.compile(
     r"(?:^|\n|\()\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
     # "mit SDA" alone under the story (the Tamedia papers' agencies line), "mit dpa".
-    r"|Mit(?=\s+(?:AFP|AP|Reuters|dpa|SDA|APA|KNA|epd)[ \t]*(?:\n|$)))"
+    r"|Mit(?=\s+(?:AFP|AP|Reuters|dpa|SDA|APA|KNA|epd)(?:/[a-z]{2,5})?[ \t]*(?:\n|$)))"
     # "der Nachrichtenagenturen dpa und AFP", "der Nachrichtenagentur SDA": the agencies named after
     # the word (Berner Zeitung's line; the live blogs' "Material der Nachrichtenagenturen dpa,
     # Reuters, epd, KNA und Bloomberg").
@@ -894,7 +894,7 @@ def _byline_text(element) -> str:
         named = [text for text in map(text_of, CARD_NAME(element)) if text]
         if named:
             return " und ".join(dict.fromkeys(named))
-    named = [text for text in map(text_of, NAME_PART(element)) if re.fullmatch(NAME, text)]
+    named = [listed["name"] for text in map(text_of, NAME_PART(element)) if (listed := LISTED_AUTHOR.fullmatch(text))]
     if named:
         return " und ".join(dict.fromkeys(named))
     first_line = _first_line(element)
@@ -1296,7 +1296,7 @@ def closing_signature(tree, text: str) -> list[str]:
     ):
         # A statement signed with name and office: "Kazım Türkmen" / "DITIB-Bundesvorsitzender".
         name = signed
-    elif signed := _signed_above_a_note(tree, lines[-SIGNATURE_REACH:-1]):
+    elif signed := _signed_above_a_note(tree, lines[-SIGNATURE_REACH:-1], lines[-1]):
         name = signed
     else:
         return []
@@ -1308,7 +1308,7 @@ def closing_signature(tree, text: str) -> list[str]:
 SIGNATURE_REACH = 5
 
 
-def _signed_above_a_note(tree, lines: list[str]) -> str | None:
+def _signed_above_a_note(tree, lines: list[str], note: str = "") -> str | None:
     """The name of a signature line "Text: Anna Schmidt" or "Von Anna Schmidt" set alone in
     italics or bold shortly before the story's end, above a closing note ("Dieser Beitrag erschien
     in der Ausgabe 2/2007", a box of dates): the magazines' and associations' older pages
@@ -1317,7 +1317,24 @@ def _signed_above_a_note(tree, lines: list[str]) -> str | None:
         match = SIGNED.fullmatch(INVISIBLE.sub("", line))
         if match and match["names"] and any(text_of(element) == line for element in EMPHASISED(tree)):
             return match["names"]
+    # The name alone in italics or bold right above a note where the story first appeared
+    # ("Robert Hauer" / "Dieser Beitrag erschien in der Neuen Zeitung Nr. 42/2024": weeklies'
+    # and minority papers' online copies of their print stories).
+    if (
+        lines
+        and PUBLICATION_NOTE.match(note)
+        and re.fullmatch(NAME, bare := INVISIBLE.sub("", lines[-1]))
+        and _looks_like_a_name(bare)
+        and any(element.tag in EMPHASIS and text_of(element) == bare for element in EMPHASISED(tree))
+    ):
+        return bare
     return None
+
+
+PUBLICATION_NOTE = re.compile(
+    r"(?:Dieser|Der|Die|Das) (?:Beitrag|Artikel|Text|Kommentar|Gastbeitrag|Interview)\b[^.]{0,80}?\b(?:erschien|erschienen)\b"
+    r"|(?:Zuerst )?[Ee]rschienen in\b",
+)
 
 
 # An office under a signature, its first word: "DITIB-Bundesvorsitzender", "Stellvertretende
@@ -1586,6 +1603,16 @@ AUTHOR_BOX_HEADING = re.compile(
     r"(?:Über (?:den Autor|die Autorin|die Autor(?:inn)?en)|Zum Autor|Zur Autorin|About the authors?)\s*:?",
     re.IGNORECASE,
 )
+# A name in such a block as the firms print it: academic and professional titles before it
+# ("Dr.", "Dipl.-Ing.", "Dr.-Ing.", "StB Dipl.-Kfm.", "WP/StB"), degrees after it ("LL.M.
+# (NYU)", "M.Sc."), the role after a comma ("…, Partner").
+TITLE_BEFORE_NAME = r"(?:(?:Prof|Dr|Dr\.-[\w]+|Dipl\.-[\wä]+|Mag|Ing|(?:RA|RAin|StB|StBin|WP|WPin)(?:/(?:RA|RAin|StB|StBin|WP|WPin))*)\.?\s+)*"
+LISTED_AUTHOR = re.compile(
+    r"(?P<name>" + TITLE_BEFORE_NAME + NAME + r")" + CREDENTIALS_AFTER_NAME + r"(?=$|\s*[,;(]|\s+[a-zäöüß])"
+)
+# How many text pieces after the heading the block's names may stand in (each name with its role
+# and contact line).
+AUTHORS_BLOCK_REACH = 12
 
 
 def guest_author(tree, text: str) -> list[str]:
@@ -1600,10 +1627,28 @@ def guest_author(tree, text: str) -> list[str]:
     pieces = plain_text_pieces(tree)
     for position, piece in enumerate(pieces[:-1]):
         if AUTHOR_BOX_HEADING.fullmatch(piece):
-            named = re.match(NAME + r"(?=$|\s+[a-zäöüß(,])", pieces[position + 1])
-            if named and _a_guest_s_name(named.group()):
-                return [named.group()]
+            listed = _listed_authors(pieces[position + 1 : position + 1 + AUTHORS_BLOCK_REACH])
+            if listed:
+                # One name under a heading for one author ("Über die Autorin").
+                return listed if re.search(r"autor(?:inn)?en|authors", piece, re.IGNORECASE) else listed[:1]
     return []
+
+
+def _listed_authors(pieces: list[str]) -> list[str]:
+    """The names opening the pieces (or their parts between semicolons) of an authors' block,
+    until a piece that is prose: each name's role and contact line between them are skipped."""
+    names = []
+    for piece in pieces:
+        if len(piece.split()) > 40 or piece.endswith(":"):
+            # Prose, or the label of the next block ("Pressekontakt:").
+            break
+        for part in piece.split(";"):
+            listed = LISTED_AUTHOR.match(part.strip())
+            if listed and _a_guest_s_name(listed["name"]) and listed["name"] not in names:
+                names.append(listed["name"])
+        if len(names) >= 2 and len(piece.split()) > 12:
+            break
+    return names
 
 
 def _a_guest_s_name(name: str) -> bool:
@@ -1943,7 +1988,7 @@ ROLE = re.compile(
     # articles ("Rechtsanwältin Dr. Katharina Venzke", "RA Jan Meyer", "StB Anna Schmidt"; bevh.org,
     # the chambers' and tax advisers' newsletters), written out or abbreviated as in the register.
     r"|\brechtsanw[aä]lt(?:in)?|\bsteuerberater(?:in)?|\bwirtschaftsprüfer(?:in)?|\bnotar(?:in)?"
-    r"|(?-i:\b(?:RA|RAin|StB|WP)(?=\s)))\b",
+    r"|(?-i:\b(?:RA|RAin|StB|StBin|WP|WPin)(?:/(?:RA|RAin|StB|StBin|WP|WPin))*(?=\s)))\b",
     re.IGNORECASE,
 )
 # The same word before a name is the person's title in the byline, not part of the name: a guard
@@ -2128,7 +2173,7 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
         if agency:
             if agency not in agencies:
                 agencies.append(agency)
-        elif DESK_WORDS.search(name) or _is_site(name, sites) or kind == "organisation":
+        elif DESK_WORDS.search(name) or EDITORIAL_DESK.search(name) or _is_site(name, sites) or kind == "organisation":
             # A part of a desk credited already is that desk ("Presse" and "Kommunikationsamt"
             # where trafilatura split "Presse- und Kommunikationsamt" at its "und").
             if not any(set(words_of(name)) <= set(words_of(desk)) for desk in desks):
@@ -2344,9 +2389,15 @@ def split_names(value) -> list[str]:
     bounds = [0, *(edge for found in found_separators for edge in found.span()), len(value)]
     pieces = [value[start:end] for start, end in zip(bounds[::2], bounds[1::2])]
     separators = ["", *(found.group().strip() for found in found_separators)]
+    contributing = False
     for part, separator in zip(pieces, separators):
         if PICTURE_CREDIT.match(part.strip()) or NOT_THE_WRITER.match(part.strip()):
+            contributing = bool(NOT_THE_WRITER.match(part.strip()))
             continue
+        if contributing and separator.lower() in {"und", "&", "and"}:
+            # "Mitarbeit Timo Harms und Leonie Kaya": the contributors' credit goes on.
+            continue
+        contributing = False
         # The roles' label after a picture role: "Fotos und Text: Anna Schmidt".
         part = ROLES_LABEL.sub("", part.strip())
         if CREDENTIAL.fullmatch(BRACKETED.sub("", part).strip(" .")):
