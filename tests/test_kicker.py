@@ -396,3 +396,13 @@ def test_a_byline_leading_the_title_is_no_kicker():
     byline = '<p class="author">Von Katrin Albers und Marco Lehnert</p>'
     html = f"<html><head>{head}</head><body><h1>{headline}</h1>{byline}{story}</body></html>"
     assert extract(html, "https://www.pnn.de/wirtschaft/123.html").kicker is None
+
+
+def test_a_topline_of_category_links_is_no_kicker():
+    header = (
+        '<div class="entry-topline"><span class="entry-categories"><a href="/alsfeld">Alsfeld</a>'
+        '<a href="/politik">Politik</a><a href="/wirtschaft">Wirtschaft</a></span>'
+        '<a class="entry-comment-count" href="#comments">4</a></div>'
+        f'<header class="entry-header"><h1 class="entry-title">{HEADLINE}</h1></header>'
+    )
+    assert extract(page("", header)).kicker is None

@@ -125,10 +125,15 @@ def _marked_kicker(headline_element) -> str | None:
         container = parent
     headline = clean_title(text_of(headline_element))
     for candidate in candidates:
-        if _is_marked(candidate) and not is_hidden(candidate):
+        if _is_marked(candidate) and not is_hidden(candidate) and len(LINKS(candidate)) < 2:
+            # Not a topline of links (the categories, a comment count: "Alsfeld Politik
+            # Wirtschaft 4" in a WordPress theme's "entry-topline").
             if kicker := _plausible(displayed_copy(candidate).text_content(), headline):
                 return kicker
     return None
+
+
+LINKS = lxml.etree.XPath(".//a")
 
 
 # Elements that start a new line of a heading.
