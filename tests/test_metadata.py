@@ -3444,7 +3444,16 @@ def test_the_label_in_a_byline_element_is_no_part_of_the_name(byline):
     assert extract(page("", HEADLINE + f'<p class="byline">{byline}</p>')).authors == ["Anna Schmidt"]
 
 
-@pytest.mark.parametrize("line", ["AutorIn: Anna Schmidt", "Foto & Text: Anna Schmidt", "Written by Anna Schmidt"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "AutorIn: Anna Schmidt",
+        "Foto & Text: Anna Schmidt",
+        "Written by Anna Schmidt",
+        "Posted by Anna Schmidt on March 12, 2026",
+        "Words: Anna Schmidt",
+    ],
+)
 def test_more_forms_of_a_labelled_credit_in_the_text(line):
     assert extract(page("", HEADLINE + f"<p>{line}</p>")).authors == ["Anna Schmidt"]
 

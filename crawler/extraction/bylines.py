@@ -1103,7 +1103,7 @@ STAFF_ROLE = (
 
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
-    r"(?:(?:Written|Story|Words) by|[Vv]on(?:\s+unse(?:rem|rer)"
+    r"(?:(?:Written|Story|Words|Posted) by|Words\s*:|[Vv]on(?:\s+unse(?:rem|rer)"
     + STAFF_ROLE
     + r")?(?:\s*:)?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|"
     + AUTHOR_WORD
