@@ -3687,3 +3687,15 @@ def test_a_name_in_italics_above_the_note_where_the_story_appeared_signs_it():
     # Not a bold heading above a company's boilerplate.
     boilerplate = "<p><b>Über Beispiel Nord</b></p><p>Beispiel Nord betreibt 140 Filialen in NRW.</p>"
     assert extract(page("", HEADLINE, closing=boilerplate)).authors == []
+
+
+def test_an_h1_classed_in_german_as_the_title_wins_over_an_seo_title():
+    head = "<title>Monomaterial-Beutel richtig siegeln: Was sich an der Maschine ändert | Rundschau</title>"
+    body = (
+        '<div class="artikel"><h2 class="artikel_dachzeile">Flexible Verpackungen</h2>'
+        '<h1 class="artikel_titel">Monomaterial verlangt ein neues Siegelverständnis</h1>'
+        + f"<p>{STORY}</p>" * 4
+        + "</div>"
+    )
+    html = f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+    assert extract(html).title == "Monomaterial verlangt ein neues Siegelverständnis"

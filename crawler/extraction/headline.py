@@ -243,7 +243,8 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
 # or marked as the headline (itemprop="headline", "article-title", "entry-title", "headline").
 STORY_H1 = lxml.etree.XPath(
     '//body//h1[ancestor::article or ancestor::main or @itemprop="headline" or contains(@class, "eadline")'
-    ' or contains(@class, "itle")]'
+    # German class names too ("artikel_titel", "beitrag-titel"), as MARKED_HEADLINE_XPATH reads them.
+    ' or contains(@class, "itle") or contains(@class, "titel")]'
 )
 
 
