@@ -406,3 +406,10 @@ def test_a_topline_of_category_links_is_no_kicker():
         f'<header class="entry-header"><h1 class="entry-title">{HEADLINE}</h1></header>'
     )
     assert extract(page("", header)).kicker is None
+
+
+def test_a_subline_right_before_the_headline_is_its_kicker_and_one_after_it_is_none():
+    before = f'<div class="headline"><span class="subline">Neuheit zur Messe</span><h1>{HEADLINE}</h1></div>'
+    assert extract(page("", before)).kicker == "Neuheit zur Messe"
+    after = f'<div class="headline"><h1>{HEADLINE}</h1><span class="subline">Neuheit zur Messe</span></div>'
+    assert extract(page("", after)).kicker is None

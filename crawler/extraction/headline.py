@@ -34,7 +34,7 @@ from crawler.extraction.page import (
 # kurier.at's "pretitle", oe24.at's "articlePreTitle", furche.at's "article-header__pretitle"),
 # occhiello in Italian ones (the German-language news of Rai Südtirol on rainews.it)
 # (crawler/extraction/kicker.py keeps its text). Not "subline": a subtitle under the headline as
-# often as a line above it.
+# often as a line above it (kicker.py takes one right before the headline).
 KICKER_NAMES = (
     "kicker",
     "topline",

@@ -124,8 +124,13 @@ def _marked_kicker(headline_element) -> str | None:
                 candidates.extend(part for part in sibling.iterdescendants() if isinstance(part.tag, str))
         container = parent
     headline = clean_title(text_of(headline_element))
+    # Right before the headline, a "subline" is a kicker too (a subtitle under it elsewhere).
+    previous = next(headline_element.itersiblings(lxml.etree.Element, preceding=True), None)
     for candidate in candidates:
-        if _is_marked(candidate) and not is_hidden(candidate) and len(LINKS(candidate)) < 2:
+        marked = _is_marked(candidate) or (
+            candidate is previous and "subline" in (candidate.get("class") or "").lower()
+        )
+        if marked and not is_hidden(candidate) and len(LINKS(candidate)) < 2:
             # Not a topline of links (the categories, a comment count: "Alsfeld Politik
             # Wirtschaft 4" in a WordPress theme's "entry-topline").
             if kicker := _plausible(displayed_copy(candidate).text_content(), headline):
