@@ -3699,3 +3699,22 @@ def test_an_h1_classed_in_german_as_the_title_wins_over_an_seo_title():
     )
     html = f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
     assert extract(html).title == "Monomaterial verlangt ein neues Siegelverständnis"
+
+
+@pytest.mark.parametrize("label", ["Text und Bild:", "Text & Fotos:", "Text und Bilder:"])
+def test_a_closing_credit_for_text_and_pictures_signs_the_story(label):
+    head = '<meta name="author" content="Redaktion EA">'
+    closing = f'<p class="ea-autor"><em>{label} Lorenz Ochsner</em></p>'
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Lorenz Ochsner"]
+
+
+def test_the_editor_linked_after_a_guest_author_is_no_author():
+    byline = (
+        '<div class="article-header__authors"><span>Ein Gastbeitrag von <a href="/autor/sabine-korte/">Sabine Korte</a>'
+        '</span> <span>|</span> <span>Redakteur: <a href="/autor/georg-weiler/">Georg Weiler</a></span></div>'
+    )
+    assert extract(page("", HEADLINE + byline)).authors == ["Sabine Korte"]
+    assert split_names("Ein Gastbeitrag von Sabine Korte | Redakteur: Georg Weiler") == ["Sabine Korte"]
+    # Alone, "Redakteur:" labels the writer.
+    alone = '<p class="byline">Redakteur: <a href="/autor/georg-weiler/">Georg Weiler</a></p>'
+    assert extract(page("", HEADLINE + alone)).authors == ["Georg Weiler"]

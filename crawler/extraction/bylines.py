@@ -234,7 +234,10 @@ ROLES_LABEL = re.compile(r"^(?:text|interview|recherche|moderation)\s*:\s*", re.
 # the writers), the translator ("Aus dem Englischen von …", "Übersetzung: …", "Translated by
 # …"), the copy editor, the video's crew.
 NOT_THE_WRITER = re.compile(
-    r"^(?:(?:unter )?mitarbeit\b|aus dem [\w-]+ (?:übersetzt )?von|übersetz(?:t|ung)\b|lektorat\b|"
+    # After the author's credit, "Redakteur:" names the editor who looked after a guest's text
+    # (the Vogel trade magazines' "Ein Gastbeitrag von … | Redakteur: …"); leading the byline it
+    # is the writer's label (BYLINE_PREFIX).
+    r"^(?:redakteur(?:in)?\s*:|(?:unter )?mitarbeit\b|aus dem [\w-]+ (?:übersetzt )?von|übersetz(?:t|ung)\b|lektorat\b|"
     r"schnitt\b|kamera\b|translated by|translation\b)",
     re.IGNORECASE,
 )
@@ -255,7 +258,9 @@ AUTHOR_WORD = (
 # cnn.com, "Opinion by …", "Commentary by …", "Story by …"); a press release's "Pressekontakt:"
 # in an element marked as its author's: a label, however the byline element is marked.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text|interview|" + AUTHOR_WORD + r"|author|(?:ein )?artikel von|"
+    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text\s*(?:und|&)\s*(?:bild(?:er)?|fotos?)|text|interview|"
+    + AUTHOR_WORD
+    + r"|author|(?:ein )?artikel von|"
     r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben|eingestellt|zusammengestellt) von|"
     r"(?:posted|written|analysis|opinion|commentary|story|reporting) by|"
     # The writer's part in the byline element, as labels say it: "Redakteurin:", "Protokoll:"
@@ -1209,7 +1214,8 @@ EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
 # whose name alone in bold (aerobuzz.de, eishockeynews.de, below) is another.
 SIGNED = re.compile(
     # The agency after the name: "Von Jana Wolters, dpa" closing a regional broadcaster's story.
-    r"^(?:(?:[Vv]on|Text:)\s+|[—–]\s*)(?P<names>" + NAME + r")(?:,\s*(?P<agency>" + AGENCY_CREDIT + r"))?$|"
+    r"^(?:(?:[Vv]on|Text(?:\s*(?:und|&)\s*(?:Bild(?:er)?|Fotos?))?:)\s+|[—–]\s*)(?P<names>" + NAME + r")"
+    r"(?:,\s*(?P<agency>" + AGENCY_CREDIT + r"))?$|"
     r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
 )
 
@@ -1487,9 +1493,15 @@ def _linked_authors(tree, near: list[str]) -> list[str]:
             and name not in names
             and not _credited_for_pictures(link, name)
             and not EDITING_LABEL.search(_label_before(link))
+            # "Redakteur:" after an author already linked: the editor of a guest's text
+            # (NOT_THE_WRITER); alone, the writer's own label.
+            and not (names and EDITOR_AFTER_AUTHOR.search(_label_before(link)))
         ):
             names.append(name)
     return names[:MAX_LINKED_AUTHORS]
+
+
+EDITOR_AFTER_AUTHOR = re.compile(r"Redakteur(?:in)?\s*:?\s*$", re.IGNORECASE)
 
 
 # The editor who went over the story, beside its author: "Bearbeitet von" (Decrypt's German
