@@ -975,8 +975,9 @@ TEASER_CARDS = lxml.etree.XPath(
     + HOLDS_A_HEADING
     # An item of a list of other stories, whatever its class: its heading a link to the story,
     # a line of meta after it ("news-list-item" of TYPO3's news extension: "13. Jänner 2026 ·
-    # APA/Red." under another story's headline).
-    + " | //*[not(.//h1)][count(.//p) < 3][h2/a[@href] or h3/a[@href] or h4/a[@href]]"
+    # APA/Red." under another story's headline). Found from the linked headings up, so that not
+    # every element of the page is searched for them.
+    + " | (//h2 | //h3 | //h4)[a[@href]]/parent::*[not(.//h1)][count(.//p) < 3]"
 )
 
 
