@@ -406,13 +406,13 @@ MATERIAL_WORDS = re.compile(
 # "Straßburg/Speyer (epd). Für …" on meine-kirchenzeitung.de, osservatoriopr.net's copies).
 # dts signs its own so, the word written out: "München (dts Nachrichtenagentur) – …" on the portals
 # running its copy (hasepost.de, publikum.net). KNA's sets no mark after the bracket: "Bonn (KNA)
-# Die Bischöfe …" (katholisch.de, domradio.de, the diocesan papers).
+# Die Bischöfe …" (katholisch.de, domradio.de, the diocesan papers). A bullet may part it from the
+# text: "Walvis Bay (Nampa/jr) • Die …" (Windhoek's Allgemeine Zeitung).
 OPENING_CREDIT = re.compile(
     r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
     r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?\)(?:\s*[-–—:.•·]\s|\s+(?=[A-ZÄÖÜ]))"
 )
 
-# (A bullet may part it from the text: "Walvis Bay (Nampa/jr) • Die …", Windhoek's Allgemeine Zeitung.)
 # How many of the story's first lines may open with the agency's dateline.
 OPENING_REACH = 2
 
@@ -1616,10 +1616,12 @@ AUTHOR_BOX_HEADING = re.compile(
     r"(?:Über (?:den Autor|die Autorin|die Autor(?:inn)?en)|Zum Autor|Zur Autorin|About the authors?)\s*:?",
     re.IGNORECASE,
 )
+# The liberal professions' abbreviations before a name, one or several: "RA", "StBin", "WP/StB".
+PROFESSION_ABBREVIATIONS = r"(?:RA|RAin|StB|StBin|WP|WPin)(?:/(?:RA|RAin|StB|StBin|WP|WPin))*"
 # A name in such a block as the firms print it: academic and professional titles before it
 # ("Dr.", "Dipl.-Ing.", "Dr.-Ing.", "StB Dipl.-Kfm.", "WP/StB"), degrees after it ("LL.M.
 # (NYU)", "M.Sc."), the role after a comma ("…, Partner").
-TITLE_BEFORE_NAME = r"(?:(?:Prof|Dr|Dr\.-[\w]+|Dipl\.-[\wä]+|Mag|Ing|(?:RA|RAin|StB|StBin|WP|WPin)(?:/(?:RA|RAin|StB|StBin|WP|WPin))*)\.?\s+)*"
+TITLE_BEFORE_NAME = r"(?:(?:Prof|Dr|Dr\.-[\w]+|Dipl\.-[\wä]+|Mag|Ing|" + PROFESSION_ABBREVIATIONS + r")\.?\s+)*"
 LISTED_AUTHOR = re.compile(
     r"(?P<name>" + TITLE_BEFORE_NAME + NAME + r")" + CREDENTIALS_AFTER_NAME + r"(?=$|\s*[,;(]|\s+[a-zäöüß])"
 )
@@ -2001,7 +2003,7 @@ ROLE = re.compile(
     # articles ("Rechtsanwältin Dr. Katharina Venzke", "RA Jan Meyer", "StB Anna Schmidt"; bevh.org,
     # the chambers' and tax advisers' newsletters), written out or abbreviated as in the register.
     r"|\brechtsanw[aä]lt(?:in)?|\bsteuerberater(?:in)?|\bwirtschaftsprüfer(?:in)?|\bnotar(?:in)?"
-    r"|(?-i:\b(?:RA|RAin|StB|StBin|WP|WPin)(?:/(?:RA|RAin|StB|StBin|WP|WPin))*(?=\s)))\b",
+    r"|(?-i:\b" + PROFESSION_ABBREVIATIONS + r"(?=\s)))\b",
     re.IGNORECASE,
 )
 # The same word before a name is the person's title in the byline, not part of the name: a guard
@@ -2404,8 +2406,9 @@ def split_names(value) -> list[str]:
     separators = ["", *(found.group().strip() for found in found_separators)]
     contributing = False
     for part, separator in zip(pieces, separators):
-        if PICTURE_CREDIT.match(part.strip()) or NOT_THE_WRITER.match(part.strip()):
-            contributing = bool(NOT_THE_WRITER.match(part.strip()))
+        contributor = NOT_THE_WRITER.match(part.strip())
+        if contributor or PICTURE_CREDIT.match(part.strip()):
+            contributing = bool(contributor)
             continue
         if contributing and separator.lower() in {"und", "&", "and"}:
             # "Mitarbeit Timo Harms und Leonie Kaya": the contributors' credit goes on.

@@ -157,9 +157,8 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     exact = {text_key(title) for title in meta_titles + stripped + unpiped} - {""}
     if (
         h1s
-        and all(len(text.split()) <= MAX_SECTION_WORDS for text, _lines in h1s)
-        and all(_uninformative(title, site_names) or _names_a_section(title, tree) for title in stripped)
         and all(_the_section_above(text, tree, url) for text, _lines in h1s)
+        and all(_uninformative(title, site_names) or _names_a_section(title, tree) for title in stripped)
         and (below := _story_h2_under(h1s[0][0], tree))
     ):
         # The <h1> and the metadata name the section only ("Pressemitteilungen", "Aktuelles"),
@@ -273,12 +272,10 @@ def _story_h2_under(section: str, tree) -> str | None:
     for h1 in tree.xpath("//body//h1"):
         if text_key(h1.text_content()) != key:
             continue
-        for h2 in h1.xpath("following::h2[not(ancestor::nav or ancestor::aside or ancestor::footer)]"):
-            if is_unseen_heading(h2):
-                continue
-            for text, _lines in _headings(tree, elements=[h2]):
-                return text if len(text.split()) >= MIN_TITLE_PART_WORDS else None
-        return None
+        below = h1.xpath("following::h2[not(ancestor::nav or ancestor::aside or ancestor::footer)]")
+        # The first one _headings reads (it leaves out the hidden ones), read one at a time.
+        first = next((text for h2 in below for text, _lines in _headings(tree, elements=[h2])), None)
+        return first if first and len(first.split()) >= MIN_TITLE_PART_WORDS else None
     return None
 
 
@@ -647,14 +644,11 @@ def _names_the_story_of(heading: str, titles: list[str]) -> bool:
     """Whether ``heading`` is longer than each of ``titles`` (:data:`MIN_TITLE_PART_WORDS` words
     or more) and holds a word of each that is no label: a number or a word of five letters or
     more ("Bilanz", "2025")."""
-    heading_words = set(words_of(heading))
     return (
         len(heading.split()) >= MIN_TITLE_PART_WORDS
         and bool(titles)
         and all(
-            len(title.split()) < len(heading.split())
-            and any((word.isdigit() or len(word) >= 5) and word in heading_words for word in words_of(title))
-            for title in titles
+            len(title.split()) < len(heading.split()) and _shares_a_story_word(heading, [title]) for title in titles
         )
     )
 
