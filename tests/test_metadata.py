@@ -4,6 +4,7 @@ import json
 
 import lxml.html
 import pytest
+from htmldate import find_date
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -540,6 +541,38 @@ def test_a_date_above_the_story_still_dates_a_page_that_prints_no_other():
         '<div class="news-meta"><span class="date">Pressemitteilung vom 21.04.2026</span></div>' + "<p>Menü</p>" * 40
     )
     assert extract(site_page(above, "<h1>Hafen wird um zwei Terminals erweitert</h1>")).published[:10] == "2026-04-21"
+
+
+def test_a_day_printed_only_in_the_text_above_the_story_is_found_on_the_last_pass():
+    # A newsletter's issue line, far before the headline and in no date-classed element: only
+    # htmldate's search of the text finds it, once the blocks left out first are put back.
+    above = "<p>Chefsache · Ausgabe 25/2026 · 24. Juni 2026 | <a href='/web'>Im Browser ansehen</a></p>"
+    above += "<p>Menü</p>" * 40
+    footer = "<p>Copyright © 2026 Hafenblick Verlag</p>"
+    page_html = site_page(above, "<h1>Hafen wird um zwei Terminals erweitert</h1>", closing=footer)
+    assert extract(page_html).published[:10] == "2026-06-24"
+
+
+def test_a_later_pass_searches_the_text_only_where_the_blocks_put_back_print_a_date(monkeypatch):
+    import crawler.extraction.dates
+
+    searches = []
+
+    def find_date_noting_the_search(*args, **kwargs):
+        searches.append(kwargs["extensive_search"])
+        return find_date(*args, **kwargs)
+
+    monkeypatch.setattr(crawler.extraction.dates, "find_date", find_date_noting_the_search)
+    # The first pass finds only the copyright line's year, which dates nothing; the site's menu
+    # put back prints no date, so the second pass reads the markup alone.
+    footer = "<p>Copyright © 2024 Hafenblick Verlag</p>"
+    menu = "<p>Menü</p>" * 40
+    assert extract(site_page(menu, "<h1>Hafen wird um zwei Terminals erweitert</h1>", closing=footer)).published is None
+    assert searches == [True, False]
+    searches.clear()
+    above = "<p>Chefsache · Ausgabe 25/2026 · 24. Juni 2026</p>" + menu
+    assert extract(site_page(above, "<h1>Hafen wird um zwei Terminals erweitert</h1>", closing=footer)).published
+    assert searches == [True, True]
 
 
 def test_top_stories_above_the_story_neither_date_nor_credit_it():

@@ -278,7 +278,14 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
         kept := [element for element in first_left_out if element not in update_lines]
     ):
         passes.append(kept)
-    for left_out in [*passes, []] if first_left_out else [[]]:
+    for number, left_out in enumerate([*passes, []] if first_left_out else [[]]):
+        # htmldate's search of the text (``extensive_search``) is what costs on a large page. A
+        # later pass reads the page of the first one with some left-out blocks put back: unless
+        # their text prints a date, its search would find again what the first one rejected
+        # (the year of a copyright line read as its first of January) and is not made.
+        extensive = number == 0 or any(
+            visible_dates(text_of(element)) for element in first_left_out if element not in left_out
+        )
         taken = take_out(left_out)
         try:
             with _story_dates_only(tree, nodes, headline):
@@ -286,7 +293,7 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
                     tree,
                     url=url,
                     original_date=True,
-                    extensive_search=True,
+                    extensive_search=extensive,
                     min_date=EARLIEST_DATE.isoformat(),
                     max_date=now.date().isoformat(),
                 )

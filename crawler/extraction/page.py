@@ -415,7 +415,6 @@ RELATED_LABEL = re.compile(
 # readers or by the element: 85 of the tune and article-extraction pages carry one
 # (aerztezeitung.de, chip.de, bnn.de, elle.de …).
 DIALOG_XPATH = '//dialog | //@role[.="dialog" or .="alertdialog"]/parent::*'
-DIALOGS = lxml.etree.XPath(DIALOG_XPATH)
 # Whether an element stands in one of those dialogs, tested from the element up.
 IN_A_DIALOG = lxml.etree.XPath('boolean(ancestor::dialog or ancestor::*[@role="dialog" or @role="alertdialog"])')
 
@@ -427,35 +426,40 @@ IN_A_DIALOG = lxml.etree.XPath('boolean(ancestor::dialog or ancestor::*[@role="d
 CARD_CLASS_WORDS = ("teaser", "related", "recommend")
 HOLDS_A_HEADING = "[.//h2 or .//h3 or .//h4]"
 BOX_HEADINGS = ("h2", "h3", "h4")
-OTHER_STORY_BOXES = lxml.etree.XPath(f"//article{HOLDS_A_HEADING} | //aside{HOLDS_A_HEADING}")
+OTHER_STORY_BOX_TAGS = {"article", "aside"}
 # A player's or a media teaser's block, by its class, holding no paragraph of text: the date it
 # shows is the video's, the episode's or the gallery's ("Video: So sieht der neue Hafen aus" with
 # its upload day and length under a headline).
 MEDIA_CLASS_WORDS = ("video", "audio", "podcast", "player", "gallery")
-# Cards and media blocks are found from the class attributes up, in one search: half the time of
-# testing every element.
-CLASSED_BLOCKS = lxml.etree.XPath(
-    "//@class[" + " or ".join(f'contains(., "{word}")' for word in CARD_CLASS_WORDS + MEDIA_CLASS_WORDS) + "]/parent::*"
-)
+CARD_OR_MEDIA_CLASS = re.compile("|".join(CARD_CLASS_WORDS + MEDIA_CLASS_WORDS))
+MEDIA_TAGS = {"figure", "figcaption", "video"}
+DIALOG_ROLES = {"dialog", "alertdialog"}
 
 
-def _cards_and_media(tree, holding: set) -> tuple[set, set]:
-    """``(cards, media)``: other stories' cards and boxes (:data:`CARD_CLASS_WORDS` with a
-    heading, :data:`OTHER_STORY_BOXES`) and media blocks (:data:`MEDIA_CLASS_WORDS` without a
-    paragraph), but those in ``holding`` (the headline's ancestors)."""
-    cards, media = set(), set()
-    for element in CLASSED_BLOCKS(tree):
-        if element in holding:
-            continue
-        classes = element.get("class")
-        if any(word in classes for word in CARD_CLASS_WORDS):
-            if next(element.iterdescendants(*BOX_HEADINGS), None) is not None:
-                cards.add(element)
-                continue
+def _holds_a_box_heading(element) -> bool:
+    return next(element.iterdescendants(*BOX_HEADINGS), None) is not None
+
+
+def _other_block(element, tag: str, dated: set) -> str | None:
+    """``"card"`` or ``"media"`` when the text of ``element`` is neither the date line nor the
+    byline of the story, else None: another story's card or box (:data:`CARD_CLASS_WORDS`, an
+    ``<article>`` or ``<aside>`` with a heading), a dialog over the page, one of the ``dated``
+    lists (:func:`dated_lists`); a player's or media teaser's block (:data:`MEDIA_CLASS_WORDS`
+    without a paragraph), a figure, its caption or a video.
+
+    Decided for the elements the walk reaches, as it reaches them: a search of the whole page
+    for them in advance cost more than the walk itself."""
+    classes = element.get("class")
+    if classes and CARD_OR_MEDIA_CLASS.search(classes):
+        if any(word in classes for word in CARD_CLASS_WORDS) and _holds_a_box_heading(element):
+            return "card"
         if any(word in classes for word in MEDIA_CLASS_WORDS) and next(element.iterdescendants("p"), None) is None:
-            media.add(element)
-    cards.update(element for element in OTHER_STORY_BOXES(tree) if element not in holding)
-    return cards, media
+            return "media"
+    if tag in OTHER_STORY_BOX_TAGS and _holds_a_box_heading(element):
+        return "card"
+    if tag == "dialog" or element.get("role") in DIALOG_ROLES or element in dated:
+        return "card"
+    return "media" if tag in MEDIA_TAGS else None
 
 
 # A timeline, a schedule or a list of other stories by day: a list (or a table) whose every item
@@ -547,30 +551,32 @@ def _walk_near(tree, target, limit: int) -> tuple[list[str], list[str], list[tup
     """``(after, before, marks)``: the raw text pieces after and before ``target`` for
     :func:`text_near_headline`, read until the text after passes ``limit`` characters, and for
     each piece after it that added text, (characters so far, pieces so far)."""
-    before, after, state, skipping, after_length, marks = [], [], "before", 0, 0, []
+    before, after, state, after_length, marks = [], [], "before", 0, []
     holding = set(target.iterancestors())
     # Another story's card, with its own headline, date and byline (a teaser or related block,
     # or, before the headline, where the story has not started, an <article> of its own), is
     # neither the date line nor the byline; nor is a player's block, nor a picture's or video's
-    # caption next to the headline ("Archivbild vom 04.05.2019", "Foto: Anna Schmidt").
-    cards, media = _cards_and_media(tree, holding)
-    media.update(element for element in tree.iter("figure", "figcaption", "video") if element not in holding)
-    # Nor is a dialog over the page: a consent banner's "Stand: 01.04.2026", a newsletter's.
-    cards.update(element for element in DIALOGS(tree) if element not in holding)
-    # Nor is a timeline's or a schedule's list of days.
-    cards.update(element for element in dated_lists(tree) if element not in holding)
+    # caption next to the headline ("Archivbild vom 04.05.2019", "Foto: Anna Schmidt"); nor a
+    # dialog over the page (a consent banner's "Stand: 01.04.2026", a newsletter's); nor a
+    # timeline's or a schedule's list of days (:func:`_other_block`).
+    dated = set(dated_lists(tree))
+    skipped = set()
     walk = lxml.etree.iterwalk(tree, events=("start", "end"))
     for event, element in walk:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in SKIPPED_TEXT or element in media or element in cards and (tag != "article" or state == "before"):
-            skipping += 1 if event == "start" else -1
-            if event == "start":
-                # Nothing inside is read: the walk goes on at its end (and its tail).
-                walk.skip_subtree()
-            elif skipping == 0 and element.tail:
-                (before if state == "before" else after).append(element.tail)
+        if event == "start" and (
+            tag in SKIPPED_TEXT
+            or element not in holding
+            and (block := _other_block(element, tag, dated))
+            and (block == "media" or tag != "article" or state == "before")
+        ):
+            # Nothing inside is read: the walk goes on at its end (and its tail).
+            skipped.add(element)
+            walk.skip_subtree()
             continue
-        if skipping:
+        if event == "end" and element in skipped:
+            if element.tail:
+                (before if state == "before" else after).append(element.tail)
             continue
         if (
             state == "before"
