@@ -413,3 +413,34 @@ def test_a_subline_right_before_the_headline_is_its_kicker_and_one_after_it_is_n
     assert extract(page("", before)).kicker == "Neuheit zur Messe"
     after = f'<div class="headline"><h1>{HEADLINE}</h1><span class="subline">Neuheit zur Messe</span></div>'
     assert extract(page("", after)).kicker is None
+
+
+def test_a_page_builder_s_kicker_widget_before_the_headline_s_is_its_kicker():
+    # Elementor sets each widget in two wrappers of its own: the kicker's and the headline's are
+    # siblings three levels up from the <h1>.
+    def widget(inner: str) -> str:
+        return f'<div class="elementor-element elementor-widget"><div class="elementor-widget-container">{inner}</div></div>'
+
+    header = (
+        '<div class="elementor-widget-wrap">'
+        + widget(
+            '<nav class="rank-math-breadcrumb"><a href="/">Startseite</a> » <a href="/stadtleben/">Stadtleben</a></nav>'
+        )
+        + widget('<p class="elementor-heading-title hbg-dachzeile">Neueröffnung in Rheydt</p>')
+        + widget(f'<h1 class="elementor-heading-title">{HEADLINE}</h1>')
+        + "</div>"
+    )
+    assert extract(page("", header)).kicker == "Neueröffnung in Rheydt"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        '<span class="artikel-datum">Pressemitteilung vom 04.02.2026</span>',
+        '<span class="kicker">Meldung vom 4. Februar 2026</span>',
+        '<span class="topline">Stand: 04.02.2026</span> ',
+    ],
+)
+def test_the_label_of_a_date_set_in_the_heading_is_no_kicker(label):
+    # A chamber's press release prints its date in the heading, before the headline.
+    assert extract(page("", f'<h1 class="artikel-titel">{label}{HEADLINE}</h1>')).kicker is None

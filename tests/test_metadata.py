@@ -1,6 +1,7 @@
 """News metadata rules (headline, dates, authors, language, lead) on small synthetic pages."""
 
 import json
+from datetime import datetime
 
 import lxml.html
 import pytest
@@ -12,7 +13,7 @@ from archive.storage.store import open_archive, store_article
 from crawler.extraction.article import Article
 from crawler.extraction.extract import extract_article, parse_html
 from crawler.extraction.bylines import FORM_FIELD, article_authors, split_names
-from crawler.extraction.dates import article_dates
+from crawler.extraction.dates import BERLIN, _headline_date, article_dates
 from crawler.extraction.language import _sure_cld2_language, detect_language, language_identifier
 from crawler.extraction.headline import strip_site_name
 from crawler.extraction.page import dated_entries, dated_lists, is_dated_list, text_near_headline
@@ -3751,3 +3752,57 @@ def test_the_editor_linked_after_a_guest_author_is_no_author():
     # Alone, "Redakteur:" labels the writer.
     alone = '<p class="byline">Redakteur: <a href="/autor/georg-weiler/">Georg Weiler</a></p>'
     assert extract(page("", HEADLINE + alone)).authors == ["Georg Weiler"]
+
+
+# Credits at a story's end, where nobody is named above it but the site or a desk.
+SITE_AS_AUTHOR = (
+    '<meta property="og:site_name" content="Hafenblick Online"><meta name="author" content="Hafenblick Online">'
+)
+
+
+@pytest.mark.parametrize("head", ["", SITE_AS_AUTHOR], ids=["no author", "the site as author"])
+def test_a_writer_s_closing_credit_goes_on_with_the_month(head):
+    closing = '<p class="news-author-line"><em>Text: Anna Schmidt / Juni 2025</em></p>'
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize("head", ["", SITE_AS_AUTHOR], ids=["no author", "the site as author"])
+def test_writers_parted_by_a_slash_before_the_pictures_credit_sign_the_story(head):
+    closing = '<p class="credit"><em>Text: Anna Schmidt / Jan Meyer – Fotos: Hafenblick/Ahme</em></p>'
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Anna Schmidt", "Jan Meyer"]
+    # The pictures' credit after a dash, one writer before it.
+    closing = "<p><em>Text: Anna Schmidt – Fotos: Jan Meyer</em></p>"
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Anna Schmidt"]
+
+
+def test_a_name_alone_in_the_signature_element_signs_a_commentary():
+    desk = '<meta name="author" content="Redaktion">'
+    assert extract(page(desk, HEADLINE, closing='<p class="signatur">Anna Schmidt</p>')).authors == ["Anna Schmidt"]
+    # A last line that is a name in no such element may be anything (a caption, a contact).
+    assert "Anna Schmidt" not in extract(page(desk, HEADLINE, closing="<p>Anna Schmidt</p>")).authors
+
+
+@pytest.mark.parametrize("separator", ["/", "·", "•"])
+def test_a_date_line_s_time_after_a_slash_or_a_dot_and_the_writer_after_it(separator):
+    line = (
+        f'<ul class="meta"><li class="erstellt">Erstellt: 05.11.2025 {separator} 16:40 Uhr von Anna Schmidt</li></ul>'
+    )
+    article = extract(page(SITE_AS_AUTHOR, HEADLINE + line))
+    assert article.authors == ["Anna Schmidt"]
+    assert article.published == "2025-11-05T16:40:00+01:00"
+
+
+def test_a_date_opening_the_headline_dates_a_release_without_a_date_line():
+    # A chamber's press release, its list of other releases with their days beside it.
+    headline = "<h1>12.03.26: Gastgewerbe im Sauerland startet mit Fachkräftesorgen in die Saison</h1>"
+    others = (
+        '<div class="teaser"><h3><a href="/10_03_26.HTM">IHK ehrt langjährige Prüfer</a></h3>'
+        '<p class="teaser_datum">02.03.2026 · von Christoph Brüggemann</p></div>'
+    )
+    article = extract(page("", headline, closing=others))
+    assert article.published[:10] == "2026-03-12"
+    # A date inside the headline's words, or run into them, is no date line of the headline.
+    now = datetime(2026, 12, 1, tzinfo=BERLIN)
+    assert _headline_date("Gastgewerbe startet am 12.03.2026 in die Saison", now) is None
+    assert _headline_date("12.03.2026 Gastgewerbe startet in die Saison", now) is None
+    assert _headline_date("12.03.2026 | Gastgewerbe startet in die Saison", now)[:10] == "2026-03-12"

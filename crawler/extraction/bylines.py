@@ -1223,7 +1223,7 @@ SIGNED = re.compile(
 # The writers credited on the story's last line, several of them, with a sentence about them
 # after: "Text: Noëmi Brändli und Fabian Rütsche. Die beiden Autoren sind Partner …" (guest
 # series of business portals and magazines, whose byline shows the account that posted them).
-WRITERS_LINE = re.compile(r"^Text:\s+(?P<names>" + NAME + r"(?:\s*(?:,|und|&)\s*" + NAME + r")+)(?:\.(?:\s+.*)?)?$")
+WRITERS_LINE = re.compile(r"^Text:\s+(?P<names>" + NAME + r"(?:\s*(?:,|und|&|/)\s*" + NAME + r")+)(?:\.(?:\s+.*)?)?$")
 
 EMPHASIS = {"b", "strong", "em", "i"}
 EMPHASISED = lxml.etree.XPath("//body//*[" + " or ".join(f"self::{tag}" for tag in sorted(EMPHASIS)) + "]")
@@ -1275,24 +1275,31 @@ def closing_signature(tree, text: str) -> list[str]:
     last = INVISIBLE.sub("", lines[-1])
     # "Stefan Kürten (mit dpa)": the agency's credit after the signature is read apart.
     last = CLOSING_CREDIT.sub("", last).strip() or last
-    # "Text: Anna Schmidt, Fotos: Jan Meyer": the photographer's credit after the signature.
+    # "Text: Anna Schmidt, Fotos: Jan Meyer": the photographer's credit after the signature; "Text:
+    # Anna Schmidt / Juni 2025": the month or the day it was written.
     last = PICTURE_CREDIT_AFTER.sub("", last) or last
+    last = SIGNATURE_DATE_AFTER.sub("", last) or last
     # Several writers credited on a line of their own, a closing note of the series or the site
     # after it.
     for line in reversed(lines[-SIGNATURE_REACH:]):
-        if credited := WRITERS_LINE.match(INVISIBLE.sub("", line)):
+        if credited := WRITERS_LINE.match(PICTURE_CREDIT_AFTER.sub("", INVISIBLE.sub("", line))):
             return [name for name in split_names(credited["names"]) if _looks_like_a_name(name)]
     match = SIGNED.search(last)
     if match:
         name = match["names"] or match["bracketed"]
         if match["agency"]:
             return [name, match["agency"]] if _looks_like_a_name(name) else [match["agency"]]
-    elif re.fullmatch(NAME, bare := BRACKETS_AROUND.sub(r"\1", last)) and any(
-        # A name alone in bold or italics: "<p><b>Bob Fischer</b></p>" (aerobuzz.de),
-        # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de), in brackets too: "<p><i>(Anna
-        # Schmidt)</i></p>" (local papers' older stories, as the bracketed name after a sentence).
-        element.tag in EMPHASIS and text_of(element) == last
-        for element in EMPHASISED(tree)
+    elif re.fullmatch(NAME, bare := BRACKETS_AROUND.sub(r"\1", last)) and (
+        any(
+            # A name alone in bold or italics: "<p><b>Bob Fischer</b></p>" (aerobuzz.de),
+            # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de), in brackets too: "<p><i>(Anna
+            # Schmidt)</i></p>" (local papers' older stories, as the bracketed name after a sentence).
+            element.tag in EMPHASIS and text_of(element) == last
+            for element in EMPHASISED(tree)
+        )
+        # Or in an element of its own that its class names the signature: "<p class="signatur">"
+        # under a commentary (WordPress themes of magazines and associations), "article-signature".
+        or any(text_of(element) == last for element in SIGNATURE_ELEMENTS(tree))
     ):
         name = bare
     elif (
@@ -1309,6 +1316,8 @@ def closing_signature(tree, text: str) -> list[str]:
         return []
     return [name] if _looks_like_a_name(name) else []
 
+
+SIGNATURE_ELEMENTS = lxml.etree.XPath('//body//*[contains(@class, "signatur")]')
 
 # How many lines before the story's end a signature set apart in italics or bold may stand, above
 # a closing note.
@@ -1714,6 +1723,10 @@ DATE_ITEM_LABEL = (
 DATE_ITEM_TEXT = DATE_ITEM_LABEL + r"(?:" + WEEKDAY + r",?\s+)?" + ANY_DATE + r"(?:\s*Uhr)?"
 
 DATE_ITEM = re.compile(DATE_ITEM_TEXT)
+
+# A signature's date after the name: "Text: Anna Schmidt / Juni 2025", "Anna Schmidt, 12.03.2025"
+# (universities' and associations' news, whose writers sign with the month).
+SIGNATURE_DATE_AFTER = re.compile(r"\s*[/|·•,–—-]\s*(?:" + MONTH + r"\s+(?:19|20)\d\d|" + ANY_DATE + r")\s*$")
 
 # A meta line may go on with the count of comments: "12.05.2011 14:30 von Markus Stracke | 2
 # Kommentare" (Contao's news, WordPress themes: echte-demokratie-jetzt.de,
@@ -2343,8 +2356,9 @@ PICTURE_ROLES = (
 PICTURE_ROLE_LIST = PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*"
 # The same in brackets after a name: "Jan Meyer (Fotos)".
 BRACKETED_PICTURE_ROLES = r"\(\s*" + PICTURE_ROLE_LIST + r"\s*\)"
-# The pictures' credit after the words' on one line: "Text: Anna Schmidt / Foto: Jan Meyer".
-PICTURE_CREDIT_AFTER = re.compile(r"\s*[,/|·•]\s*" + PICTURE_ROLE_LIST + r"\s*:\s*\S.*$", re.IGNORECASE)
+# The pictures' credit after the words' on one line: "Text: Anna Schmidt / Foto: Jan Meyer", "Text:
+# Anna Schmidt – Fotos: Jan Meyer".
+PICTURE_CREDIT_AFTER = re.compile(r"(?:\s*[,/|·•]|\s+[–—-])\s*" + PICTURE_ROLE_LIST + r"\s*:\s*\S.*$", re.IGNORECASE)
 PICTURE_CREDIT = re.compile(
     r"^" + PICTURE_ROLE_LIST + r"(?:\s*(?::|\bvon\b|\bby\b)\s*\S.*|\s*$)|.*" + BRACKETED_PICTURE_ROLES + r"\s*$",
     re.IGNORECASE,
@@ -2385,6 +2399,9 @@ def split_names(value) -> list[str]:
     # A byline often goes on with the date or the place: "Von Anna Schmidt · 21.11.2024".
     # The label goes first: "Veröffentlicht von Anna Schmidt" is no byline ending at its start.
     value = BYLINE_END.split(BYLINE_PREFIX.sub("", " ".join(value.split())))[0]
+    # The separator before the date or the pictures' credit cut off goes with them: "Text: Anna
+    # Schmidt / Juni 2025", "Text: Anna Schmidt / Jan Meyer – Fotos: Verlag".
+    value = PICTURE_CREDIT_AFTER.sub("", value).rstrip(" /|·•,;–—-")
     if len(value.split()) > MAX_BYLINE_WORDS:
         return []
     # "Anna Schmidt (dpa)", "Anna Schmidt/AFP": the reporter and the wire service that

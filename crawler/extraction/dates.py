@@ -855,7 +855,7 @@ def shown_date(
     # published: arsnova.thm.de, heiko-adams.de, WordPress's posted-on line on
     # hildesheimer-presse.de): the one the markup names as published.
     stated = [day for day in shown if structured and _same_day(day, structured)]
-    found = (stated or shown or [_printed_time_element(tree, now)])[0]
+    found = (stated or shown or [_printed_time_element(tree, now) or _headline_date(headline, now)])[0]
     if found:
         return found
     # No other date line: a "Stand: 28.04.2020 18:00 Uhr" alone next to the headline is the
@@ -945,6 +945,20 @@ def _press_datelines(tree, now: datetime) -> set:
             if DATELINE_PLACE.match(piece[: match.start()]) and after.startswith(")") and len(after.split()) > 2:
                 days.add(_plausible(_from_match(match), now))
     return days
+
+
+# A date that opens the headline, set off from it: "12.03.26: Gastgewerbe startet …" (the press
+# releases of chambers of commerce, whose CMS prints their headlines so in their lists and on
+# the release), "21.11.2024 | Hafen wird erweitert".
+HEADLINE_DATE_END = re.compile(r"\s*[:|–—-]\s")
+
+
+def _headline_date(headline: str | None, now: datetime) -> str | None:
+    """The date that opens ``headline``, set off from its words, on a page without a date line."""
+    first = next(iter(visible_dates(headline or "")), None)
+    if first is None or first.start() != 0 or not HEADLINE_DATE_END.match(headline, first.end()):
+        return None
+    return _plausible(_from_match(first), now)
 
 
 def _printed_time_element(tree, now: datetime) -> str | None:

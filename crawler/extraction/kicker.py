@@ -82,6 +82,10 @@ def article_kicker(tree, headline: str | None, url: str) -> str | None:
     return _metadata_kicker(tree, headline, url)
 
 
+# The word a date line's label ends on before its date.
+DATE_INTRODUCED = re.compile(r"(?:^|\s)(?:vom|am|seit|stand|datum|from|on|dated)$", re.IGNORECASE)
+
+
 def _plausible(text: str | None, headline: str) -> str | None:
     # A date line set in the kicker's place or run into it is no topic: "27.01.2022" (bafa.de),
     # "1. Februar 2022" (bundeskanzleramt.gv.at), "FINTECH20. Juni 2019"
@@ -94,7 +98,12 @@ def _plausible(text: str | None, headline: str) -> str | None:
         # a byline leading a title ("Von Katrin Albers: Zulieferer zieht …", PNN's older titles).
         return None
     text = RELATIVE_TIME_AFTER.split(text, maxsplit=1)[0]
-    text = clean_title(text_before_date(text)).rstrip(KICKER_END)
+    before_date = text_before_date(text)
+    if before_date != text and DATE_INTRODUCED.search(before_date.rstrip(KICKER_END)):
+        # The label of a date line: "Pressemitteilung vom 04.02.2026" set in the heading (chambers'
+        # and public bodies' press releases), "Meldung vom …", "Stand: …".
+        return None
+    text = clean_title(before_date).rstrip(KICKER_END)
     if not text or len(text) > LONGEST_KICKER_CHARACTERS or len(text.split()) > LONGEST_KICKER_WORDS:
         return None
     if text_key(text) == text_key(headline) or not text_key(text):
@@ -109,19 +118,26 @@ def _is_marked(element) -> bool:
     return bool(KICKER_MARK.search(attributes))
 
 
+# How far up from the headline its header block reaches: its parent and grandparent.
+HEADER_LEVELS = 2
+
+
 def _marked_kicker(headline_element) -> str | None:
     """Rule 1: a marked element inside the headline element or among the elements before it
     within its parent and grandparent (the header block)."""
     candidates = [part for part in headline_element.iterdescendants() if isinstance(part.tag, str)]
     container = headline_element
-    for _level in range(2):
-        parent = container.getparent()
-        if parent is None:
-            break
-        for sibling in container.itersiblings(preceding=True):
-            if isinstance(sibling.tag, str):
-                candidates.append(sibling)
-                candidates.extend(part for part in sibling.iterdescendants() if isinstance(part.tag, str))
+    level = 0
+    while level < HEADER_LEVELS and (parent := container.getparent()) is not None:
+        siblings = [sibling for sibling in container.itersiblings(preceding=True) if isinstance(sibling.tag, str)]
+        for sibling in siblings:
+            candidates.append(sibling)
+            candidates.extend(part for part in sibling.iterdescendants() if isinstance(part.tag, str))
+        # A wrapper that holds the headline alone is no level of the header: page builders
+        # (Elementor, Divi, WPBakery) set each widget, the headline's and the kicker's, in two
+        # such wrappers of its own.
+        if siblings or next(container.itersiblings(lxml.etree.Element), None) is not None:
+            level += 1
         container = parent
     headline = clean_title(text_of(headline_element))
     # Right before the headline, a "subline" is a kicker too (a subtitle under it elsewhere).

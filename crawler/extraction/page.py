@@ -33,9 +33,12 @@ STORY_TYPES = DESCRIBING_TYPES - {"WebPage"}
 # A kicker or topic label above the headline is a few words at most.
 MAX_KICKER_WORDS = 4
 
-# The time of day after a date: "…, 14:30 Uhr", "… um 14.30 Uhr", "… | 14:30".
+# The time of day after a date: "…, 14:30 Uhr", "… um 14.30 Uhr", "… | 14:30", "… / 14:30 Uhr",
+# "… · 14:30".
 # Not a length in minutes: "09.03.2026 | 02:14 Min." under a video is its day and its duration.
-TIME_OF_DAY = r"(?:\s*(?:,|um|\||-|–)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?!\s*(?:Min|min|Std)\b)(?:\s*Uhr)?)?"
+TIME_OF_DAY = (
+    r"(?:\s*(?:,|um|\||-|–|/|·|•)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?!\s*(?:Min|min|Std)\b)(?:\s*Uhr)?)?"
+)
 
 # "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022";
 # "07 Dezember, 2022", "7 November 2026" (WordPress themes' "d F, Y" and "j F Y" formats, Swiss
