@@ -559,9 +559,10 @@ def test_a_later_pass_searches_the_text_only_where_the_blocks_put_back_print_a_d
 
     searches = []
 
-    def find_date_noting_the_search(*args, **kwargs):
-        searches.append(kwargs["extensive_search"])
-        return find_date(*args, **kwargs)
+    def find_date_noting_the_search(page, **kwargs):
+        if not isinstance(page, str):  # the page's tree, not the URL asked about alone
+            searches.append(kwargs["extensive_search"])
+        return find_date(page, **kwargs)
 
     monkeypatch.setattr(crawler.extraction.dates, "find_date", find_date_noting_the_search)
     # The first pass finds only the copyright line's year, which dates nothing; the site's menu
@@ -574,6 +575,25 @@ def test_a_later_pass_searches_the_text_only_where_the_blocks_put_back_print_a_d
     above = "<p>Chefsache · Ausgabe 25/2026 · 24. Juni 2026</p>" + menu
     assert extract(site_page(above, "<h1>Hafen wird um zwei Terminals erweitert</h1>", closing=footer)).published
     assert searches == [True, True]
+
+
+def test_a_day_the_url_states_is_htmldate_s_answer_without_a_search_of_the_page(monkeypatch):
+    import crawler.extraction.dates
+
+    pages_read = []
+
+    def find_date_noting_the_page(page, **kwargs):
+        pages_read.append(page)
+        return find_date(page, **kwargs)
+
+    monkeypatch.setattr(crawler.extraction.dates, "find_date", find_date_noting_the_page)
+    html = page(header="<h1>Hafen wird um zwei Terminals erweitert</h1>")
+    url = "https://www.example.de/wirtschaft/2024/03/12/hafen.html"
+    assert extract(html, url).published[:10] == "2024-03-12"
+    assert all(isinstance(read, str) and "Hafen" not in read for read in pages_read)
+    # A first of the month the URL states as a day is one; a month alone is no day.
+    assert extract(html, "https://www.example.de/wirtschaft/2024/03/01/hafen.html").published[:10] == "2024-03-01"
+    assert extract(html, "https://www.example.de/wirtschaft/2024/03/hafen.html").published is None
 
 
 def test_top_stories_above_the_story_neither_date_nor_credit_it():

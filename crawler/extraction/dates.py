@@ -250,6 +250,11 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
     swim.de; the "td_data_time" of the tagDiv Newspaper theme on presse-augsburg.de, volksblatt.at
     and wildundhund.de), a consent banner its own "Stand:", top stories their days; htmldate's
     search of date-classed elements and of the text would take them for the story's."""
+    limits = {"original_date": True, "min_date": EARLIEST_DATE.isoformat(), "max_date": now.date().isoformat()}
+    # htmldate reads the URL first, and a day it finds there is its answer whatever the page
+    # holds: asked of the URL alone, it spares the search for the blocks to leave out.
+    if from_url := find_date(NO_PAGE, url=url, **limits):
+        return from_url if _a_day_not_a_month(from_url, url, tree) else None
     target = find_headline_element(tree, headline) if headline else None
     first_left_out = _far_before(target, FAR_BEFORE_HEADLINE) if target is not None else []
     if target is not None:
@@ -289,21 +294,23 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
         taken = take_out(left_out)
         try:
             with _story_dates_only(tree, nodes, headline):
-                found = find_date(
-                    tree,
-                    url=url,
-                    original_date=True,
-                    extensive_search=extensive,
-                    min_date=EARLIEST_DATE.isoformat(),
-                    max_date=now.date().isoformat(),
-                )
+                found = find_date(tree, url=url, extensive_search=extensive, **limits)
         finally:
             put_back(taken)
-        if found and found.endswith("-01") and not (_url_states_day(url, found) or _prints_first_day(tree, found)):
-            found = None
-        if found:
+        if found and _a_day_not_a_month(found, url, tree):
             return found
     return None
+
+
+# An empty page: htmldate asked about the URL alone.
+NO_PAGE = "<html></html>"
+
+
+def _a_day_not_a_month(found: str, url: str, tree) -> bool:
+    """Whether htmldate's ``found`` names a day: not the first of a month or of a year that only a
+    month or a year stood for (a copyright line's year, "Heft 09/2024"), unless the URL or the
+    page prints it as a day."""
+    return not found.endswith("-01") or _url_states_day(url, found) or _prints_first_day(tree, found)
 
 
 def warm_up_date_parser() -> None:
