@@ -23,7 +23,16 @@ from crawler.extraction.dates import (
 )
 from crawler.extraction.lead import marks_lead
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
-from crawler.extraction.page import UNSEEN_TEXT, as_list, copyright_holders, page_metadata, plain_text, text_of
+from crawler.extraction.page import (
+    HIDDEN_CLASSES,
+    UNSEEN_TEXT,
+    as_list,
+    copyright_holders,
+    hides,
+    page_metadata,
+    plain_text,
+    text_of,
+)
 
 URLISH = st.text(max_size=40) | st.sampled_from(
     [
@@ -422,3 +431,32 @@ def test_a_footer_s_copyright_line_gives_a_short_name_or_none(parts):
     tree = lxml.html.fromstring(f"<html><body><p>Text</p><footer><p>{html.escape(line)}</p></footer></body></html>")
     for holder in copyright_holders(tree):
         assert 3 <= len(holder) <= 60 and holder in " ".join(line.split())
+
+
+CLASS_WORDS = st.sampled_from(
+    [
+        "hidden",
+        "HIDDEN",
+        "hİdden",
+        "ſr-only",
+        "sr-only",
+        "visually-hidden",
+        "overflow-hidden",
+        "field--label-hidden",
+        "print-hide",
+        "hide",
+        "screen-reader-text",
+        "offscreen",
+        "element-invisible",
+        "teaser",
+        "x",
+        " ",
+        "-",
+        "_",
+    ]
+)
+
+
+@given(st.lists(CLASS_WORDS | st.text(max_size=12), max_size=6).map("".join))
+def test_the_quick_test_of_hiding_classes_agrees_with_their_expression(classes):
+    assert hides(classes) == (HIDDEN_CLASSES.search(classes) is not None)

