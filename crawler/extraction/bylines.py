@@ -1726,7 +1726,7 @@ DATE_ITEM = re.compile(DATE_ITEM_TEXT)
 
 # A signature's date after the name: "Text: Anna Schmidt / Juni 2025", "Anna Schmidt, 12.03.2025"
 # (universities' and associations' news, whose writers sign with the month).
-SIGNATURE_DATE_AFTER = re.compile(r"\s*[/|·•,–—-]\s*(?:" + MONTH + r"\s+(?:19|20)\d\d|" + ANY_DATE + r")\s*$")
+SIGNATURE_DATE_AFTER = re.compile(r"(?<!\s)\s*[/|·•,–—-]\s*(?:" + MONTH + r"\s+(?:19|20)\d\d|" + ANY_DATE + r")\s*$")
 
 # A meta line may go on with the count of comments: "12.05.2011 14:30 von Markus Stracke | 2
 # Kommentare" (Contao's news, WordPress themes: echte-demokratie-jetzt.de,
@@ -2358,7 +2358,11 @@ PICTURE_ROLE_LIST = PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROL
 BRACKETED_PICTURE_ROLES = r"\(\s*" + PICTURE_ROLE_LIST + r"\s*\)"
 # The pictures' credit after the words' on one line: "Text: Anna Schmidt / Foto: Jan Meyer", "Text:
 # Anna Schmidt – Fotos: Jan Meyer".
-PICTURE_CREDIT_AFTER = re.compile(r"(?:\s*[,/|·•]|\s+[–—-])\s*" + PICTURE_ROLE_LIST + r"\s*:\s*\S.*$", re.IGNORECASE)
+# (A match starts where a run of spaces does, so that a long run is not read again from each of
+# its spaces.)
+PICTURE_CREDIT_AFTER = re.compile(
+    r"(?<!\s)(?:\s*[,/|·•]|\s+[–—-])\s*" + PICTURE_ROLE_LIST + r"\s*:\s*\S.*$", re.IGNORECASE
+)
 PICTURE_CREDIT = re.compile(
     r"^" + PICTURE_ROLE_LIST + r"(?:\s*(?::|\bvon\b|\bby\b)\s*\S.*|\s*$)|.*" + BRACKETED_PICTURE_ROLES + r"\s*$",
     re.IGNORECASE,
