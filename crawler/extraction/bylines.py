@@ -572,7 +572,7 @@ OTHERS_UNNAMED = r"\s(?:u\.\s?a\.?|und andere|et al\.?|and others)(?!\w)"
 # A digit inside a word is part of a name ("CHECK24 Redaktion", "t3n", "ruhr24"); one that
 # starts a word, or a date run into the name ("Anna Schmidt21.11.2024"), starts the date line.
 BYLINE_END = re.compile(
-    r"\s[·|•]\s|(?<!\w)\d|\d+[./:]\d|\b(?:stand|"
+    r"\s[·|•]\s|(?<!\w)\d|(?<!\d)\d+[./:]\d|\b(?:stand|"
     + DATE_LABEL
     + r")\b|"
     + REPORTS_FROM
@@ -1924,7 +1924,7 @@ NOT_NAME_WORDS = {
 # An interview's byline names guest and host: "Richard David Precht im Gespräch mit Karin
 # Fischer" (Deutschlandfunk, Deutschlandfunk Kultur, SWR2, BR24 and WDR 5 print it under their
 # interviews; magazines "im Interview mit"). Both are credited, as "A und B" would be.
-INTERVIEW_BYLINE = re.compile(r"\s+(?:im Gespräch mit|im Interview mit|in conversation with)\s+", re.IGNORECASE)
+INTERVIEW_BYLINE = re.compile(r"(?<!\s)\s+(?:im Gespräch mit|im Interview mit|in conversation with)\s+", re.IGNORECASE)
 
 
 # A job printed after a full name when an author box's lines run together ("Dr.-Ing. Felix

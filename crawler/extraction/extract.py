@@ -213,7 +213,7 @@ def with_listed_date(article: Article, listed_published: str | None) -> Article:
 # Where a site's name is run together with more: a slogan ("LinkNaija | Nigeria's popular news
 # platform", "Boxen – Alle News, Tickets, Termine …" on boxen.de, "Schnäppchen Blog mit
 # Doktortitel • DealDoktor") or the story's headline ("Achtsam durch die Krise | Die FURCHE").
-SITE_NAME_PARTS = re.compile(r"\s+(?:\||–|—|-|·|•)\s+|\s+[|–—-]$")
+SITE_NAME_PARTS = re.compile(r"(?<!\s)\s+(?:\||–|—|-|·|•)\s+|(?<!\s)\s+[|–—-]$")
 # A "site name" longer than this is a sentence: a headline or a slogan.
 MAX_SITE_NAME_WORDS = 6
 

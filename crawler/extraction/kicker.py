@@ -46,7 +46,7 @@ LONGEST_KICKER_CHARACTERS = 80
 # "article__header__dachzeile", tagesschau.de's "dachzeile", foxnews.com's "eyebrow", bmz.de's
 # "roofline", tagesspiegel.de's "ts-overline").
 KICKER_MARK = re.compile("|".join(KICKER_NAMES), re.IGNORECASE)
-SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•)\s+")
+SITE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:\||-|–|—|·|•)\s+")
 # What may stand between a kicker and a date line cut off it.
 KICKER_END = " |-–—·•,:/"
 # A byline's start: "Von" or "By" and a capital.
