@@ -3380,8 +3380,11 @@ def test_the_newspapers_byline_labels(byline):
 def test_a_signature_in_italics_above_a_closing_note_signs_the_story():
     closing = "<p><em>Text: Annette Wiesmann</em></p><p>Dieser Beitrag erschien in der Ausgabe 2/2007 des Magazins.</p>"
     assert extract(page("", HEADLINE, closing=closing)).authors == ["Annette Wiesmann"]
+    # Set plain, it signs right above a note where the story first appeared, not farther up.
     plain = closing.replace("<em>", "").replace("</em>", "")
-    assert extract(page("", HEADLINE, closing=plain)).authors == []
+    assert extract(page("", HEADLINE, closing=plain)).authors == ["Annette Wiesmann"]
+    farther = plain.replace("</p><p>Dieser", "</p><p>Die Serie wird fortgesetzt.</p><p>Dieser")
+    assert extract(page("", HEADLINE, closing=farther)).authors == []
 
 
 def test_the_agency_s_dateline_after_a_lead_set_in_bold_credits_the_agency():
@@ -3635,6 +3638,21 @@ def test_under_a_section_h1_the_story_s_h2_is_the_headline():
     assert extract(page(head, own), url).title == "Pressemitteilungen"
 
 
+def test_a_release_shown_at_its_list_s_address_by_its_query_is_headed_by_its_h2():
+    # TYPO3's news extension shows a release at the press page's address, its number in the
+    # query; the section's name stands in the <title>, the <h1> and an <h2> above the release's.
+    url = "https://www.wohnen-beispiel.de/presse?tx_news_pi1%5Bnews%5D=468&cHash=3f8a0c2e"
+    head = '<title>Presse: Wohnen Beispiel</title><meta property="og:title" content="Presse">'
+    header = (
+        '<ul class="menu"><li><a href="/presse">Presse</a></li></ul><h1 class="stage__headline">Presse</h1>'
+        '<h2 class="ce__headline">Presse</h2><h2 class="news-detail__headline">Richtfest für 214 Wohnungen an der'
+        " Märkischen Allee</h2>"
+    )
+    assert extract(page(head, header), url).title == "Richtfest für 214 Wohnungen an der Märkischen Allee"
+    # Without a query the page is the press page itself.
+    assert extract(page(head, header), "https://www.wohnen-beispiel.de/presse").title == "Presse"
+
+
 @pytest.mark.parametrize(
     "card",
     [
@@ -3826,3 +3844,79 @@ def test_a_date_opening_the_headline_dates_a_release_without_a_date_line():
     assert _headline_date("Gastgewerbe startet am 12.03.2026 in die Saison", now) is None
     assert _headline_date("12.03.2026 Gastgewerbe startet in die Saison", now) is None
     assert _headline_date("12.03.2026 | Gastgewerbe startet in die Saison", now)[:10] == "2026-03-12"
+
+
+def test_a_post_marked_as_a_comment_by_its_microdata_credits_its_commenter_nowhere():
+    # Discourse's crawler view of a topic: the first post is the story, the others comments.
+    def post(number: int, user: str, name: str, comment: str = "") -> str:
+        return (
+            f'<div id="post_{number}" class="topic-body crawler-post"{comment}><div class="crawler-post-meta">'
+            f'<span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+            f'<a itemprop="url" href="/u/{user}"><span itemprop="name">{user}</span></a> ({name})</span></div>'
+        )
+
+    story = post(1, "jhornbach", "Julia Hornbach") + "".join(f"<p>{STORY}</p>" for _ in range(4)) + "</div>"
+    reply = post(2, "quantenfloh", "Markus Eibl", " itemprop='comment'") + "<p>Spannender Beitrag, danke!</p></div>"
+    html = page("", HEADLINE, body=story + reply)
+    assert extract(html).authors == ["Julia Hornbach"]
+
+
+def test_the_site_s_own_account_typed_a_person_yields_to_the_byline_of_another():
+    # An SEO plugin types a site run from one account "Person, Organization"; a citizen writes.
+    account = (
+        '{"@type": ["Person", "Organization"], "@id": "https://forum-beispiel.de/#person", "name": "Forum Beispiel"}'
+    )
+    story_node = '{"@type": "Article", "headline": "Anwohner fordern bessere Umleitung", "author": {"@id": "https://forum-beispiel.de/#person"}}'
+    head = (
+        '<meta property="og:site_name" content="Forum Beispiel">'
+        f'<script type="application/ld+json">{{"@context": "https://schema.org", "@graph": [{account}, {story_node}]}}</script>'
+    )
+    header = (
+        "<h1>Anwohner fordern bessere Umleitung</h1><p>Veröffentlicht von</p>"
+        '<div class="wp-block-post-author-name"><a href="/author/forum-beispiel/">Forum Beispiel</a></div>'
+        '<p class="beitragvon">Ein Beitrag von Jürgen Pohlmann</p>'
+    )
+    assert extract(page(head, header)).authors == ["Jürgen Pohlmann"]
+    # A site named as a person and no other byline: the site's account stays credited.
+    alone = header.replace('<p class="beitragvon">Ein Beitrag von Jürgen Pohlmann</p>', "")
+    assert extract(page(head, alone)).authors == ["Forum Beispiel"]
+
+
+def test_a_closing_credit_naming_more_writers_than_the_meta_author_names_them_all():
+    closing = "<p>Text: Jana Ketelsen und Timo Ahrens<br>Foto: Moorwerk / Lea Brandt</p>"
+    head = '<meta name="author" content="Jana Ketelsen">'
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Jana Ketelsen", "Timo Ahrens"]
+
+
+def test_the_site_s_name_with_an_ampersand_as_the_author_is_the_site_whole():
+    author = '{"@type": "Organization", "name": "Business & People"}'
+    head = f'<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Article", "author": {author}}}</script>'
+    assert "People" not in extract(page(head, HEADLINE)).authors
+    byline = '<p class="meta"><span class="meta__author">Von Jan-Hendrik Ohlsen</span></p>'
+    assert extract(page(head, HEADLINE + byline)).authors == ["Jan-Hendrik Ohlsen"]
+    # An agency after the site's name still credits the agency.
+    author = '{"@type": "Organization", "name": "RND/dpa"}'
+    head = f'<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Article", "author": {author}}}</script>'
+    assert extract(page(head, HEADLINE)).agencies == ["dpa"]
+
+
+def test_the_credit_of_a_story_a_paragraph_links_to_is_not_the_story_s():
+    other = (
+        '<div class="frame"><h3>Gastbeitrag</h3><p><a href="/geld/term-sheet-verhandeln.html">Term Sheet verhandeln:'
+        ' Die fünf häufigsten Fehler von Erstgründern</a><br><span class="author">Ein Gastbeitrag von Dr. Tobias'
+        " Kernbach</span></p></div>"
+    )
+    assert extract(page("", HEADLINE, closing=other)).authors == []
+
+
+def test_a_dash_after_the_byline_leads_to_the_date_line_and_a_range_s_end_is_no_date():
+    structured = jsonld(datePublished="2024-11-12T09:15:04+01:00")
+    header = (
+        HEADLINE + '<div class="td-module-meta-info"><span class="td-post-author-name">Von Redaktion - </span>'
+        '<span class="td-post-date"><time>12. November 2024</time></span></div>'
+        "<p><strong>Hamburg, 11. November 2024 – Rund jeder dritte Versicherungsmakler ist älter als 60.</strong></p>"
+    )
+    assert extract(page(structured, header)).published[:10] == "2024-11-12"
+    # The end of a range is no date line (its first day dates a week's review, as a range does).
+    week = HEADLINE + '<p class="week">KW 11 · 9.–15. März 2026</p>'
+    assert extract(page(jsonld(datePublished="2026-03-13T15:30:00+01:00"), week)).published[:10] == "2026-03-09"

@@ -434,6 +434,15 @@ IN_A_TEASER_LINK = (
     " or contains(@class, 'author'))]]"
 )
 
+# A paragraph that opens with a link to another story, its credit after it ("<p><a …>Term Sheet
+# verhandeln: Die fünf häufigsten Fehler</a><br><span class="author">Ein Gastbeitrag von
+# …</span></p>" in a sidebar's box of other stories), as a list item beside such a link (below).
+OPENS_WITH_A_STORY_LINK = (
+    "[(a | text()[normalize-space()])[1][self::a][@href][string-length(normalize-space()) > 30]"
+    "[not(contains(@href, '/autor') or contains(@href, '/author') or contains(@href, '/profil'))]]"
+)
+IN_A_LINKED_PARAGRAPH = "ancestor::p[1]" + OPENS_WITH_A_STORY_LINK
+
 # A byline in a list item beside the link to another story ("<li><a href=…>Autozulieferer in NRW:
 # Die stille Krise</a> <span class="byline">Von …</span></li>"): lists of other stories under or
 # beside the story, each item with its author, whatever the list's class says.
@@ -462,9 +471,9 @@ IN_A_STORY_CARD = (
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(
     f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK} or {IN_A_LISTED_STORY}"
-    f" or {IN_A_STORY_CARD})"
+    f" or {IN_A_STORY_CARD} or {IN_A_LINKED_PARAGRAPH})"
 )
-IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK} or {IN_A_LISTED_STORY})")
+IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK} or {IN_A_LISTED_STORY} or {IN_A_LINKED_PARAGRAPH})")
 # A byline element inside another story's card: a teaser, related or recommended block holding a
 # headline of its own (stern.de's "teaser-content", sliders' "slider-teaser", related-stories
 # lists; furche.at's "slider-teaser-opinion__author", wirtschaftspsychologie-aktuell.de's
@@ -644,7 +653,13 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     common = LowercaseWords(tree)
     for value in raw:
         credited = len(names)
-        _sort_names(split_names(value), sites, names, agencies, desks, common)
+        parts = split_names(value)
+        if len(parts) > 1 and text_key(value) in sites and not any(part.lower() in AGENCIES for part in parts):
+            # The site's name whole is the site's, not two people's where it has an "&" or "und"
+            # ("Business & People" as the JSON-LD author of a magazine's column, a firm's "Rödl &
+            # Partner"); "RND/dpa" names the agency still.
+            parts = [value]
+        _sort_names(parts, sites, names, agencies, desks, common)
         if len(names) > credited and ONE_WORD.fullmatch(value.strip()) and not _printed(value, tree):
             # One word alone that the page never prints is the handle of the account that filed
             # the story ("Simone" in the meta tags of a WordPress paper's agency copy); an
@@ -657,21 +672,34 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     pictured = _pictured(shown)
     if names and pictured:
         names = [name for name in names if text_key(name) not in pictured]
+    signature = closing_signature(tree, text)
+    own_site = text_key(meta_content(tree, "og:site_name", "application-name") or "")
+    readable = shown
     if names and shown and _unseen(names, tree, shown):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account), or shows only in its footer (a blog's owner, named as its publisher
         # there), while it prints a byline: the byline counts.
         names = []
+    elif (
+        names
+        and own_site
+        and {text_key(name) for name in names} == {own_site}
+        and (readable := [value for value in shown if own_site not in map(text_key, _shown_names(value, shown))])
+    ):
+        # The site's own name as the author, its account typed a person (SEO plugins type a site
+        # run from one account "Person, Organization": forumwk.de's citizens' portal, a blog's
+        # owner), beside a byline naming someone else ("Ein Beitrag von Jürgen Pohlmann", a
+        # guest's): the byline names the writer.
+        names = []
     elif names:
         # The metadata names the first author only (the CMS account that filed the story), the
         # byline all of them: "Von Anna Schmidt und Jan Meyer" (shared reports on regional
-        # papers' and magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines).
+        # papers' and magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines), or the closing
+        # credit does ("Text: Jana Ketelsen und Timo Ahrens" on a start-up portal's report).
         keys = {text_key(name) for name in names}
-        for value in shown:
+        for names_shown in [*(_shown_names(value, shown) for value in shown), signature]:
             fuller = [
-                name
-                for name in _shown_names(value, shown)
-                if _not_a_person(name, common) is None and text_key(name) not in pictured
+                name for name in names_shown if _not_a_person(name, common) is None and text_key(name) not in pictured
             ]
             if len(fuller) > len(names) and keys <= {text_key(name) for name in fuller}:
                 names = []
@@ -679,7 +707,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
                 break
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person.
-        for value in shown:
+        for value in readable:
             _sort_names(_shown_names(value, shown), sites, names, agencies, desks, common)
             if names:
                 break
@@ -701,7 +729,6 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         )
         for element in itertools.islice(story_bylines, 3):
             _sort_names(split_names(_byline_text(element)), sites, names, agencies, desks, common)
-    signature = closing_signature(tree, text)
     if not names:
         # Signed at the end of the story ("Stefan Wasmer" in bold, "Von Cosima Künzel").
         _sort_names(signature, sites, names, agencies, desks, common)
@@ -939,7 +966,11 @@ def _a_readers_comment(element, text: str) -> bool:
 # marks the name of any post, a forum's or deal portal's first one too), in German as well
 # ("kommentar-autor" in a "kommentare" block under older German CMSes' stories). A commentary's
 # own author box may be so marked: :func:`_a_readers_comment` keeps a block holding the story.
-IN_COMMENT = lxml.etree.XPath('ancestor::*[contains(@class, "comment") or contains(@class, "kommentar")]')
+# A post its microdata marks as a comment (itemprop="comment": Discourse's crawler view of a
+# topic, forums, WordPress themes' comment lists) is one whatever its class.
+IN_COMMENT = lxml.etree.XPath(
+    'ancestor::*[contains(@class, "comment") or contains(@class, "kommentar") or @itemprop="comment"]'
+)
 
 
 def _not_from_teasers(guess: list[str], tree, headline: str | None = None) -> list[str]:
@@ -978,6 +1009,8 @@ TEASER_CARDS = lxml.etree.XPath(
     # APA/Red." under another story's headline). Found from the linked headings up, so that not
     # every element of the page is searched for them.
     + " | (//h2 | //h3 | //h4)[a[@href]]/parent::*[not(.//h1)][count(.//p) < 3]"
+    + " | //p"
+    + OPENS_WITH_A_STORY_LINK
 )
 
 
@@ -1329,9 +1362,20 @@ def _signed_above_a_note(tree, lines: list[str], note: str = "") -> str | None:
     italics or bold shortly before the story's end, above a closing note ("Dieser Beitrag erschien
     in der Ausgabe 2/2007", a box of dates): the magazines' and associations' older pages
     (Joomla's and Domino's stories) sign so."""
-    for line in reversed(lines):
+    for position, line in enumerate(reversed(lines)):
         match = SIGNED.fullmatch(INVISIBLE.sub("", line))
-        if match and match["names"] and any(text_of(element) == line for element in EMPHASISED(tree)):
+        if (
+            match
+            and match["names"]
+            # Right above a note where the story first appeared, it needs no emphasis ("Text:
+            # Christina Beckmann" / "Dieser Beitrag erschien in der Ausgabe 9/2024 der …": the
+            # chambers' magazines online).
+            and (
+                position == 0
+                and PUBLICATION_NOTE.match(note)
+                or any(text_of(element) == line for element in EMPHASISED(tree))
+            )
+        ):
             return match["names"]
     # The name alone in italics or bold right above a note where the story first appeared
     # ("Robert Hauer" / "Dieser Beitrag erschien in der Neuen Zeitung Nr. 42/2024": weeklies'

@@ -725,12 +725,14 @@ PUBLISHED_AFTER = re.compile(r"[^.]{0,120}?\b(?:veröffentlicht|publiziert|erste
 # ("am 18. Oktober 2021"; not "am Mittwoch, 26.01.2022", which bylines print: "Kathrin Führes am
 # Mittwoch, 26.01.2022 - 14:30" on jagderleben.de, st-georg.de, zdnet.de, the bylines'
 # NAME_BEFORE_DATE). Next to the headline: zeit.de's "Editiert am",
-# tagesanzeiger.ch's "Aktualisiert:", "ab 1. November 2023" in lebensmittelpraxis.de's lead.
+# tagesanzeiger.ch's "Aktualisiert:", "ab 1. November 2023" in lebensmittelpraxis.de's lead; the
+# end of a range ("9.–15. März 2026", a week's review), a date in brackets. A dash after a name
+# is a date line's ("Von Redaktion - 12. November 2024": the tagDiv Newspaper theme's meta line).
 NOT_PUBLISHED = re.compile(
     r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
     r"mitglied seit|geboren|"
     r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
-    r"nach|vor|ende|anfang|mitte)|[-–(]|\d\.)\s*:?\s*$",
+    r"nach|vor|ende|anfang|mitte)|\d\.?\s*[-–]|[(]|\d\.)\s*:?\s*$",
     re.IGNORECASE,
 )
 

@@ -274,7 +274,10 @@ def _story_h2_under(section: str, tree) -> str | None:
             continue
         below = h1.xpath("following::h2[not(ancestor::nav or ancestor::aside or ancestor::footer)]")
         # The first one _headings reads (it leaves out the hidden ones), read one at a time.
-        first = next((text for h2 in below for text, _lines in _headings(tree, elements=[h2])), None)
+        # Not an <h2> that says the section again ("<h1>Presse</h1> … <h2>Presse</h2>").
+        first = next(
+            (text for h2 in below for text, _lines in _headings(tree, elements=[h2]) if text_key(text) != key), None
+        )
         return first if first and len(first.split()) >= MIN_TITLE_PART_WORDS else None
     return None
 
@@ -671,15 +674,25 @@ def _names_a_section(title: str, tree) -> bool:
 
 def _the_section_above(text: str, tree, url: str) -> bool:
     """Whether ``text`` names the section the page belongs to: a few words that a link of the
-    page says alone, to an address above the page's own (its path a prefix of the page's)."""
+    page says alone, to an address above the page's own (its path a prefix of the page's), or
+    to the page's own path when the page is an item the section's page shows by its query
+    (TYPO3's news extensions show a release at the list's address with its number in the
+    query: "/presse?tx_news_pi1[news]=468"; Contao's "?id=", Joomla's "&view=article")."""
     key, page = text_key(text), address_of(url)
     if not key or not page or len(text.split()) > MAX_SECTION_WORDS:
         return False
     base = next(iter(tree.xpath("//base/@href")), None) or url
+    an_item_of_its_path = bool(urlsplit(url).query)
     for link in SECTION_NAMES(tree):
         if text_key(text_of(link)) == key and (href := link.get("href")):
             above = address_of(urljoin(base, href))
-            if above and above != page and page.startswith(above + "/"):
+            if above and (
+                above != page
+                and page.startswith(above + "/")
+                or above == page
+                and an_item_of_its_path
+                and not urlsplit(urljoin(base, href)).query
+            ):
                 return True
     return False
 

@@ -272,7 +272,10 @@ DATE_FROM_FEED = "feed"
 OUTSIDE_THE_STORY = (
     "ancestor::figure or ancestor::video or ancestor::blockquote"
     ' or ancestor::*[contains(@class, "comment") or contains(@class, "related")'
-    ' or contains(@class, "teaser") or contains(@class, "recommend")]'
+    ' or contains(@class, "teaser") or contains(@class, "recommend")'
+    # A reader's post marked as a comment by its microdata whatever its class: a forum's or
+    # Discourse's crawler view, WordPress themes' comment lists (itemprop="comment").
+    ' or @itemprop="comment"]'
 )
 
 # How far from the headline the date line may be (characters of text after, before).
