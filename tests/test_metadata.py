@@ -3920,3 +3920,27 @@ def test_a_dash_after_the_byline_leads_to_the_date_line_and_a_range_s_end_is_no_
     # The end of a range is no date line (its first day dates a week's review, as a range does).
     week = HEADLINE + '<p class="week">KW 11 · 9.–15. März 2026</p>'
     assert extract(page(jsonld(datePublished="2026-03-13T15:30:00+01:00"), week)).published[:10] == "2026-03-09"
+
+
+@pytest.mark.parametrize(
+    "element, name",
+    [
+        (
+            '<span class="thread-author">Geteilt von <a class="thread-user" href="/profile/anna">Anna Schmidt</a></span>',
+            "Anna Schmidt",
+        ),
+        (
+            '<address class="author">Dieser Gastbeitrag stammt von Reinhild Schulte-Bisping.</address>',
+            "Reinhild Schulte-Bisping",
+        ),
+    ],
+)
+def test_a_label_ending_on_von_in_the_author_element_is_no_part_of_the_name(element, name):
+    assert extract(page("", HEADLINE + element)).authors == [name]
+    # A name with "von" in it stays whole.
+    assert split_names("Karl von Müller") == ["Karl von Müller"]
+
+
+def test_the_site_s_name_ending_on_a_number_is_the_site_not_a_first_name():
+    head = '<meta property="og:site_name" content="Radio 91.2"><meta name="author" content="Radio 91.2">'
+    assert extract(page(head, HEADLINE)).authors in ([], ["Radio 91.2"])

@@ -262,6 +262,9 @@ BYLINE_PREFIX = re.compile(
     + AUTHOR_WORD
     + r"|author|(?:ein )?artikel von|"
     r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben|eingestellt|zusammengestellt) von|"
+    # "Geteilt von …" (deal portals' and forums' posts: mydealz.de), "Dieser Gastbeitrag stammt
+    # von …" (a guest post's credit in the author's <address>: netzpiloten.de).
+    r"geteilt von|(?:(?:dieser|der) )?(?:gast)?(?:beitrag|artikel|text) stammt von|"
     r"(?:posted|written|analysis|opinion|commentary|story|reporting) by|"
     # The writer's part in the byline element, as labels say it: "Redakteurin:", "Protokoll:"
     # and "Aufgezeichnet von" (first-person pieces), "Recherche:", the story's form ("Kommentar
@@ -654,11 +657,17 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     for value in raw:
         credited = len(names)
         parts = split_names(value)
-        if len(parts) > 1 and text_key(value) in sites and not any(part.lower() in AGENCIES for part in parts):
+        if (
+            parts
+            and text_key(value) in sites
+            and [text_key(part) for part in parts] != [text_key(value)]
+            and not any(part.lower() in AGENCIES for part in parts)
+        ):
             # The site's name whole is the site's, not two people's where it has an "&" or "und"
             # ("Business & People" as the JSON-LD author of a magazine's column, a firm's "Rödl &
-            # Partner"); "RND/dpa" names the agency still.
-            parts = [value]
+            # Partner"), nor a first name where a number ends a byline ("Bayer 04 Leverkusen",
+            # "Radio 91.2"); "RND/dpa" names the agency still.
+            parts = [value.strip()]
         _sort_names(parts, sites, names, agencies, desks, common)
         if len(names) > credited and ONE_WORD.fullmatch(value.strip()) and not _printed(value, tree):
             # One word alone that the page never prints is the handle of the account that filed
