@@ -3944,3 +3944,13 @@ def test_a_label_ending_on_von_in_the_author_element_is_no_part_of_the_name(elem
 def test_the_site_s_name_ending_on_a_number_is_the_site_not_a_first_name():
     head = '<meta property="og:site_name" content="Radio 91.2"><meta name="author" content="Radio 91.2">'
     assert extract(page(head, HEADLINE)).authors in ([], ["Radio 91.2"])
+
+
+def test_an_author_box_s_heading_is_no_part_of_the_name_its_biography_opens_with():
+    box = (
+        '<div class="author-box"><h2 class="author-title">Über Hinnerk</h2><p class="author-bio">Hinnerk Tiedemann'
+        " arbeitet seit 2015 im Einkauf und ist für Gemüse und Hülsenfrüchte zuständig.</p></div>"
+    )
+    assert extract(page('<meta name="author" content="Hinnerk">', HEADLINE, closing=box)).authors == [
+        "Hinnerk Tiedemann"
+    ]

@@ -1491,7 +1491,12 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             continue
         value = _byline_text(element)
         if value and (about := BIOGRAPHY_OPENING.match(value)):
-            bylines.append(about["name"])
+            if BOX_HEADING_WORD.match(about["name"]):
+                # The box's heading read into the name ("Über Hinnerk" / "Hinnerk Tiedemann
+                # arbeitet seit …"): the biography's own opening names the person.
+                about = next(filter(None, map(BIOGRAPHY_OPENING.match, map(plain_text, element.itertext()))), None)
+            if about and not BOX_HEADING_WORD.match(about["name"]):
+                bylines.append(about["name"])
         elif value and len(value.split()) <= MAX_BYLINE_WORDS:
             bylines.append(_without_trailing_words(value))
         elif value and (name := _leading_name(element)):
@@ -1514,6 +1519,9 @@ BIOGRAPHY_OPENING = re.compile(
     r"(?P<name>" + TITLED_NAME.pattern + r")\s+(?:ist|war|is|was|leitet|führt|arbeitet|schreibt|lebt|lehrt|berät|"
     r"forscht|works|writes|lives|leads|teaches)\s"
 )
+
+# The word an author box's heading opens with: "Über Hinnerk", "About Anna".
+BOX_HEADING_WORD = re.compile(r"(?:Über|About)\s")
 
 # The name an author box sets in bold before the biography: "<p class="about-author__text">
 # <strong>Sophie Laarmann</strong> schreibt bei …" (the author boxes of WordPress themes).
