@@ -3954,3 +3954,53 @@ def test_an_author_box_s_heading_is_no_part_of_the_name_its_biography_opens_with
     assert extract(page('<meta name="author" content="Hinnerk">', HEADLINE, closing=box)).authors == [
         "Hinnerk Tiedemann"
     ]
+
+
+def test_a_broadcaster_in_the_meta_tags_is_the_site_and_the_byline_names_the_writer():
+    head = '<meta name="author" content="Hessischer Rundfunk"><meta name="DC.creator" content="Hessischer Rundfunk">'
+    footer = '<p class="copyright">© Hessischer Rundfunk 2013</p>'
+    article = extract(page(head, HEADLINE + '<p class="autor">Von Petra Ludwig</p>', closing=footer))
+    assert article.authors == ["Petra Ludwig"]
+    assert extract(page('<meta name="author" content="Südwestrundfunk">', HEADLINE)).authors in (
+        [],
+        ["Südwestrundfunk"],
+    )
+
+
+def test_a_tv_report_s_credits_name_its_writers_not_the_camera():
+    credits = (
+        '<p class="beitrag-credits"><em>Ein Beitrag von Katrin Albers und Tobias Wenz. Kamera: Jens Ruppert.</em></p>'
+    )
+    head = '<meta name="author" content="Redaktion">'
+    assert extract(page(head, HEADLINE, closing=credits)).authors == ["Katrin Albers", "Tobias Wenz"]
+
+
+def test_a_report_s_label_in_the_dateline_paragraph_names_its_writer():
+    lead = f"<p><strong>Baden-Baden, 14.05.2025, 00:00 Uhr, Bericht: Matthias Kronauer</strong> {STORY}</p>"
+    head = '<meta name="author" content="Redaktion">'
+    assert extract(page(head, HEADLINE, body=lead + "".join(f"<p>{STORY}</p>" for _ in range(3)))).authors == [
+        "Matthias Kronauer"
+    ]
+
+
+def test_a_signature_with_the_office_after_a_comma_signs_a_club_s_report():
+    closing = '<p class="news-detail__signature"><em>Sandra Feigl, Schriftführerin GHV Leutenbach</em></p>'
+    assert extract(page("", HEADLINE, closing=closing)).authors == ["Sandra Feigl"]
+    # Set plain, the line may be anything (a caption, a quoted person's credit).
+    assert extract(page("", HEADLINE, closing="<p>Sandra Feigl, Schriftführerin GHV Leutenbach</p>")).authors == []
+
+
+def test_the_motoring_service_s_closing_credit_credits_it():
+    body = "".join(f"<p>{STORY}</p>" for _ in range(3)) + f"<p>{STORY}(SP-X)</p>"
+    assert extract(page("", HEADLINE, body=body)).agencies == ["SP-X"]
+
+
+def test_a_theme_s_class_on_the_body_naming_a_breadcrumb_puts_no_element_in_a_trail():
+    header = (
+        '<div class="fusion-post-title-meta-wrap"><h1 class="entry-title fusion-post-title">Hafen wird um zwei'
+        ' Terminals erweitert</h1><div class="fusion-meta-info">Von <span class="vcard"></span> | <span>Juni 3rd,'
+        " 2025</span> | Kategorien: Wirtschaft | 0 Kommentare</div></div>"
+    )
+    html = page('<meta property="og:title" content="Hafen wird um zwei Terminals erweitert">', header)
+    html = html.replace("<body>", '<body class="avada-has-breadcrumb-mobile-hidden">')
+    assert extract(html).title == "Hafen wird um zwei Terminals erweitert"

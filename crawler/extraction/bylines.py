@@ -92,6 +92,10 @@ AGENCIES = {
     # Namibia's press agency, whose copy the German-language Allgemeine Zeitung of Windhoek runs
     # ("Walvis Bay (Nampa/jr) •").
     "nampa": "Nampa",
+    # SP-X, the motoring news service whose copy the regional papers' and trade magazines' car
+    # pages run, credited "(SP-X)" at the story's end (autoflotte.de; the Funke and Madsack
+    # papers' motoring sections).
+    "sp-x": "SP-X",
     # Written out, as English-language wire copy and the agencies' own German names sign:
     # "The Associated Press" (ctvnews.ca, timesunion.com; abcnews.go.com's and npr.org's agency
     # copy as their author), "Agence France-Presse".
@@ -125,17 +129,20 @@ DESK_WORDS = re.compile(
 # "Universität Kassel"), also as the head of a compound ("Presseamt", "Bundestagsfraktion"),
 # which German forms by putting the organisation's word last. They go to the desks. The meta
 # authors of auswaertiges-amt.de ("Auswärtiges Amt"), gruene-bundestag.de ("… Bundestagsfraktion")
-# and feuerwehrtaucher-oldenburg.de ("Feuerwehr Oldenburg, …") name them so.
+# and feuerwehrtaucher-oldenburg.de ("Feuerwehr Oldenburg, …") name them so; broadcasters too
+# ("Hessischer Rundfunk" in hr-online.de's meta tags, "Südwestrundfunk", "Rhein-Neckar Fernsehen",
+# "Radio Bremen").
 ORGANISATION = re.compile(
     r"(?:^|[\s(/-])(?:stadt|landeshauptstadt|hansestadt|gemeinde|landkreis|kreis|amt|rathaus|kammer|ihk|hwk|agentur|verlag|"
     r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
     r"sparkasse|volksbank|bund|bündnis|partei|mbh|ug|ltd|inc|llc|gbr|ohg|kgaa|co\.?|"
     r"holding|gruppe|group|media|medien|presse|newsroom|kommunikation|marketing|"
-    r"abteilung|referat|dezernat|fachbereich|zentrum|büro|netzwerk|initiative|genossenschaft)"
+    r"abteilung|referat|dezernat|fachbereich|zentrum|büro|netzwerk|initiative|genossenschaft|"
+    r"rundfunk|fernsehen|radio)"
     r"(?=$|[\s,.)/-])"
     r"|[a-zäöüß]{3}(?:werke|verband|verein|förderung|fraktion|kammer|ministerium|amt|agentur|"
     r"verlag|gesellschaft|stiftung|institut|universität|hochschule|behörde|zentrum|verwaltung|"
-    r"redaktion|gruppe|genossenschaft|abteilung|stelle|büro|dienst)\b|\bstadtwerke\b",
+    r"redaktion|gruppe|genossenschaft|abteilung|stelle|büro|dienst|funk)\b|\bstadtwerke\b",
     re.IGNORECASE,
 )
 
@@ -1169,7 +1176,7 @@ BYLINE_LABEL = (
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
-    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion)\s*:|"
+    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion|Bericht)\s*:|"
     + AUTHOR_WORD
     + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
@@ -1236,13 +1243,16 @@ SHOWN_BYLINE = re.compile(
 # A date line that goes on with the author ("04.02.2022 | 13:10 Uhr | Uta Helkenberg" on
 # pferd-aktuell.de, macwelt.de's like it, "05.02.2020 - Redaktion: Eberhard Fuhr" on ejwue.de).
 DATED_BYLINE = re.compile(
+    # The place may lead, the report's label follow: "Baden-Baden, 14.05.2025, 00:00 Uhr,
+    # Bericht: Matthias Kronauer" (a local portal's opening line).
+    r"(?:" + CAPITAL + r"[\w.-]+(?:[ -]" + CAPITAL + r"[\w.-]+)?,\s*)?"
     # A weekday or its abbreviation may lead: "Fr, 29.08.2008 - 09:45 — Heike Schulte" (Drupal's
     # "submitted" line).
     r"(?:(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]\.?),?\s*)?"
     r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–—-]\s*"
     r"(?:(?:Redaktion|"
     + AUTHOR_WORD
-    + r"|Text|[Vv]on)\s*:?\s+)?"
+    + r"|Text|Bericht|[Vv]on)\s*:?\s+)?"
     + NAMES
     # "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
     + r"(?:\s*\([^)]{1,60}\))?$"
@@ -1352,6 +1362,14 @@ def closing_signature(tree, text: str) -> list[str]:
     ):
         # A statement signed with name and office: "Kazım Türkmen" / "DITIB-Bundesvorsitzender".
         name = signed
+    elif (
+        (signed_with_office := SIGNED_WITH_OFFICE.fullmatch(last))
+        and ROLE_LINE.search(signed_with_office["office"])
+        and any(text_of(element) == last for element in [*EMPHASISED(tree), *SIGNATURE_ELEMENTS(tree)])
+    ):
+        # The same on one line, set apart: "<em>Sandra Feigl, Schriftführerin GHV Leutenbach</em>"
+        # under a club's report in a municipal gazette.
+        name = signed_with_office["name"]
     elif signed := _signed_above_a_note(tree, lines[-SIGNATURE_REACH:-1], lines[-1]):
         name = signed
     else:
@@ -1360,6 +1378,8 @@ def closing_signature(tree, text: str) -> list[str]:
 
 
 SIGNATURE_ELEMENTS = lxml.etree.XPath('//body//*[contains(@class, "signatur")]')
+# A name and an office after a comma, of a few words: "Sandra Feigl, Schriftführerin GHV Leutenbach".
+SIGNED_WITH_OFFICE = re.compile(r"(?P<name>" + NAME + r"),\s+(?P<office>[^,.!?]{3,60})")
 
 # How many lines before the story's end a signature set apart in italics or bold may stand, above
 # a closing note.
@@ -1410,7 +1430,7 @@ PUBLICATION_NOTE = re.compile(
 # Pressesprecherin", "Leiterin der Stadtbibliothek" (no sentence: no full stop at its end).
 ROLE_LINE = re.compile(
     r"^(?:(?:stellvertretende[r]?|stv\.|erste[r]?|ehemalige[r]?)\s+)?[\w-]*"
-    r"(?:vorsitzend|präsident|sprecher|geschäftsführ|leiter|direktor|bürgermeister|vorstand|"
+    r"(?:vorsitzend|präsident|sprecher|geschäftsführ|schriftführ|leiter|direktor|bürgermeister|vorstand|"
     r"landrat|landrätin|bischof|bischöfin|pfarrer|dekan|rektor|minister|beauftragt)\w*"
     r"(?:\s[^.!?]*)?$",
     re.IGNORECASE,
@@ -2418,12 +2438,14 @@ PICTURE_ROLE_LIST = PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROL
 # The same in brackets after a name: "Jan Meyer (Fotos)".
 BRACKETED_PICTURE_ROLES = r"\(\s*" + PICTURE_ROLE_LIST + r"\s*\)"
 # The pictures' credit after the words' on one line: "Text: Anna Schmidt / Foto: Jan Meyer", "Text:
-# Anna Schmidt – Fotos: Jan Meyer".
+# Anna Schmidt – Fotos: Jan Meyer", "Ein Beitrag von Anna Schmidt. Kamera: Jan Meyer" (regional
+# TV's credits).
 # (A match starts where a run of spaces does, so that a long run is not read again from each of
 # its spaces.)
 PICTURE_CREDIT_AFTER = re.compile(
-    r"(?<!\s)(?:\s*[,/|·•]|\s+[–—-])\s*" + PICTURE_ROLE_LIST + r"\s*:\s*\S.*$", re.IGNORECASE
+    r"(?<!\s)(?:\s*[,/|·•.]|\s+[–—-])\s*" + PICTURE_ROLE_LIST + r"\s*:\s*\S.*$", re.IGNORECASE
 )
+ROLE_AFTER_A_FULL_STOP = re.compile(r"\.\s+" + PICTURE_ROLE_LIST + r"\s*:?$", re.IGNORECASE)
 PICTURE_CREDIT = re.compile(
     r"^" + PICTURE_ROLE_LIST + r"(?:\s*(?::|\bvon\b|\bby\b)\s*\S.*|\s*$)|.*" + BRACKETED_PICTURE_ROLES + r"\s*$",
     re.IGNORECASE,
@@ -2467,6 +2489,9 @@ def split_names(value) -> list[str]:
     # The separator before the date or the pictures' credit cut off goes with them: "Text: Anna
     # Schmidt / Juni 2025", "Text: Anna Schmidt / Jan Meyer – Fotos: Verlag".
     value = PICTURE_CREDIT_AFTER.sub("", value).rstrip(" /|·•,;–—-")
+    # The pictures' role after a full stop, its colon and name cut off by the byline's match:
+    # "Tobias Wenz. Kamera" of "… und Tobias Wenz. Kamera: Jens Ruppert".
+    value = ROLE_AFTER_A_FULL_STOP.sub("", value)
     if len(value.split()) > MAX_BYLINE_WORDS:
         return []
     # "Anna Schmidt (dpa)", "Anna Schmidt/AFP": the reporter and the wire service that

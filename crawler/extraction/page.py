@@ -744,7 +744,10 @@ def put_back(taken: list) -> None:
 # screen readers ("Breadcrumb": arbeitsagentur.de, chefkoch.de, mdr.de); "Brotkrumen" is the
 # same label in German, as German site templates write it ("Brotkrumen", "Brotkrumennavigation",
 # "Brotkrumenpfad").
+# Not the <body> or <html>, whose classes name the theme's features ("avada-has-breadcrumb-
+# mobile-hidden" on an Avada theme's every page): every element would stand in a trail.
 BREADCRUMB_MARKS = (
+    "[not(self::body or self::html)]"
     '[contains(@itemtype, "BreadcrumbList") or contains(@typeof, "BreadcrumbList")'
     ' or contains(@class, "crumb") or contains(@class, "Crumb") or contains(@id, "crumb")'
     ' or contains(@aria-label, "Breadcrumb") or contains(@aria-label, "Brotkrumen")]'
