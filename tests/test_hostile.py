@@ -132,6 +132,27 @@ def test_time_budget_interrupts_a_busy_block():
     assert time.monotonic() - started < 5
 
 
+def test_an_over_long_author_meta_is_read_cut_and_kept_whole():
+    # trafilatura cleans a meta author with expressions whose time grows with the square of its
+    # length; it reads such a tag cut, and the page keeps it as it came.
+    from crawler.extraction.extract import LONGEST_AUTHOR_META, _author_metas_cut, parse_html, trafilatura_metadata
+
+    junk = "(" * 20_000
+    html = article_html(
+        "Hafen wird erweitert",
+        "<p>" + "Der Hafen wächst. " * 60 + "</p>",
+        f'<meta name="author" content="Anna {junk} Schmidt"><meta name="description" content="{junk}">',
+    )
+    tree = parse_html(html)
+    with _author_metas_cut(tree):
+        assert len(tree.xpath("//meta[@name='author']/@content")[0]) == LONGEST_AUTHOR_META
+        # Other meta tags are left as they are.
+        assert len(tree.xpath("//meta[@name='description']/@content")[0]) == len(junk)
+    assert tree.xpath("//meta[@name='author']/@content")[0] == f"Anna {junk} Schmidt"
+    assert trafilatura_metadata(tree, "https://news.example/a.html") is not None
+    assert extract_article(html, "https://news.example/a.html").title == "Hafen wird erweitert"
+
+
 def article_html(title: str, body: str, extra_head: str = "") -> str:
     return (
         f'<!DOCTYPE html><html lang="de"><head><title>{title}</title>{extra_head}'

@@ -245,6 +245,30 @@ def site_name_of(name: str | None, headline: str | None, url: str) -> str | None
     return (naming_host or names or [host])[0]
 
 
+# Meta tags naming the author with more text than any byline holds: a hostile page's. trafilatura
+# cleans the author's name with expressions whose time grows with the square of its length (a
+# name of 20,000 colons or brackets took 3 to 5 s); it reads them cut to this length.
+LONGEST_AUTHOR_META = 1000
+LONG_AUTHOR_METAS = lxml.etree.XPath(
+    "//meta[contains(@name, 'author') or contains(@property, 'author') or contains(@name, 'creator')"
+    f" or contains(@property, 'creator')][string-length(@content) > {LONGEST_AUTHOR_META}]"
+)
+
+
+@contextmanager
+def _author_metas_cut(tree):
+    """While the block runs, the page's over-long author meta tags hold their first
+    :data:`LONGEST_AUTHOR_META` characters."""
+    long_ones = [(meta, meta.get("content")) for meta in LONG_AUTHOR_METAS(tree)]
+    for meta, content in long_ones:
+        meta.set("content", content[:LONGEST_AUTHOR_META])
+    try:
+        yield
+    finally:
+        for meta, content in long_ones:
+            meta.set("content", content)
+
+
 def trafilatura_metadata(tree, url: str) -> Document:
     """trafilatura's reading of the page's metadata (meta tags, JSON-LD, ``<title>``, category
     and tag links), for fields the project's rules leave to it (image, site name, tags) and as
@@ -254,7 +278,8 @@ def trafilatura_metadata(tree, url: str) -> Document:
     (costs in docs/extraction.md). Categories come from the page's structured data only: the
     links of a category list, the tags' last fallback, are read by :func:`extract_article`
     when neither tags nor keywords are found."""
-    metadata = examine_meta(tree)
+    with _author_metas_cut(tree):
+        metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None  # as trafilatura: a single word is a handle or a site
     try:
