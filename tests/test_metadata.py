@@ -4004,3 +4004,17 @@ def test_a_theme_s_class_on_the_body_naming_a_breadcrumb_puts_no_element_in_a_tr
     html = page('<meta property="og:title" content="Hafen wird um zwei Terminals erweitert">', header)
     html = html.replace("<body>", '<body class="avada-has-breadcrumb-mobile-hidden">')
     assert extract(html).title == "Hafen wird um zwei Terminals erweitert"
+
+
+def test_a_letter_to_the_readers_is_signed_by_its_closing_name():
+    letter = (
+        '<div class="letter"><p>Liebe Leserinnen, liebe Leser,</p>'
+        f"<p>{STORY}</p><p>Bleiben Sie zuversichtlich!</p><p>Ihre Henrike Sander vom Team hafenblick.de</p></div>"
+    )
+    desk = '<meta name="author" content="Redaktion">'
+    assert extract(page(desk, HEADLINE, body=letter + "".join(f"<p>{STORY}</p>" for _ in range(3)))).authors == [
+        "Henrike Sander"
+    ]
+    # Without the readers addressed, "Ihre …" is no letter's signature.
+    unaddressed = letter.replace("<p>Liebe Leserinnen, liebe Leser,</p>", "")
+    assert "Henrike Sander" not in extract(page(desk, HEADLINE, body=unaddressed)).authors

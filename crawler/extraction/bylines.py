@@ -753,6 +753,9 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # CMS login) named nobody: the guest is named in the lead, the kicker or a closing
         # note ("Ein Gastbeitrag von …"), or in an author box after the story.
         _sort_names(guest_author(tree, text), sites, names, agencies, desks, common)
+    if not names:
+        # A letter to the readers signs with the writer's name (:func:`letter_signature`).
+        _sort_names(letter_signature(tree), sites, names, agencies, desks, common)
     if not names and (reported := _reporter_credit(tree, text)):
         # The wire service's own closing line names its reporter (Reuters' copy, wherever it runs),
         # and who wrote the story from the reports. Where each reporter wrote from ("in Berlin")
@@ -1380,6 +1383,32 @@ def closing_signature(tree, text: str) -> list[str]:
 SIGNATURE_ELEMENTS = lxml.etree.XPath('//body//*[contains(@class, "signatur")]')
 # A name and an office after a comma, of a few words: "Sandra Feigl, Schriftführerin GHV Leutenbach".
 SIGNED_WITH_OFFICE = re.compile(r"(?P<name>" + NAME + r"),\s+(?P<office>[^,.!?]{3,60})")
+
+# A letter to the readers: it opens by addressing them ("Liebe Leserinnen, liebe Leser,", "Liebe
+# Leser,", "Dear readers,") and closes "Ihre Henrike Sander" or "Ihr Max Bauer vom Team …"
+# (the daily briefings and newsletters that news sites and trade portals publish as pages:
+# mobilbranche.de; editors' letters opening a magazine's issue).
+LETTER_OPENING = re.compile(r"^(?:Liebe|Lieber|Sehr geehrte)\s+Leser|^Dear readers?\b", re.IGNORECASE)
+LETTER_CLOSING = re.compile(
+    r"^(?:Ihr|Ihre|Euer|Eure|Yours,?)\s+(?P<name>"
+    + NAME
+    + r")(?:\s+(?:vom|von der|aus der|und das|and the)\s+.{1,60})?$"
+)
+# How many text pieces a letter may run from its opening to its closing.
+LETTER_PIECES = 40
+
+
+def letter_signature(tree) -> list[str]:
+    """The name a letter to the readers closes with, in the pieces after its opening."""
+    pieces = plain_text_pieces(tree)
+    for position, piece in enumerate(pieces):
+        if LETTER_OPENING.match(piece):
+            for later in pieces[position + 1 : position + LETTER_PIECES]:
+                if (closing := LETTER_CLOSING.match(later)) and _looks_like_a_name(closing["name"]):
+                    return [closing["name"]]
+            return []
+    return []
+
 
 # How many lines before the story's end a signature set apart in italics or bold may stand, above
 # a closing note.
