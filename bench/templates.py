@@ -43,8 +43,10 @@ FIELDS = ("headline", "kicker", "day", "people", "agencies")
 
 # Academic titles before a name: "Dr.", "Prof. Dr.", "Dr. med.", "Dipl.-Ing.", "Dipl.-Finanzwirt
 # (FH)", and Austria's "Mag.", "Ing.", "DI", "DDr.".
+# Their Austrian feminine forms too ("Mag.a", "Dr.in") and the engineer's doctorate ("Dr.-Ing.").
 ACADEMIC_TITLES = re.compile(
-    r"^(?:(?:Prof|Dr|DDr|Mag|MMag|Ing|DI|Dipl\.-[\wä]+)\.?(?:\s+(?:med|rer\.\s*nat|phil|jur|h\.\s*c)\.)?"
+    r"^(?:(?:Prof|Dr|DDr|Mag|MMag|Ing|DI|Dipl\.-[\wä]+)(?:\.(?:a|in)?)?(?:-Ing\.)?"
+    r"(?:\s+(?:med|rer\.\s*nat|phil|jur|h\.\s*c)\.)?"
     r"(?:\s*\((?:FH|TU|Univ\.?)\))?\s+)+"
 )
 

@@ -171,3 +171,22 @@ def test_furniture_benchmark_counts_fields_it_breaks(tmp_path):
                 assert 0 <= cell["broken"] <= cell["tested"]
                 tested += cell["tested"]
     assert tested > 0
+
+
+@pytest.mark.parametrize(
+    "credited, expected",
+    [
+        ("Dr. Anna Schmidt", "anna schmidt"),
+        ("Mag.a Eva Lindner", "eva lindner"),
+        ("Dr.in Jana Wolf", "jana wolf"),
+        ("Dr.-Ing. Felix Brandstätter", "felix brandstätter"),
+        ("Dipl.-Ing. Jan Hof, MBA", "jan hof"),
+        # A first name is no title.
+        ("Maga Berg", "maga berg"),
+        ("Ingrid Meyer", "ingrid meyer"),
+    ],
+)
+def test_the_template_benchmark_compares_names_without_academic_titles(credited, expected):
+    from bench.templates import person_key
+
+    assert person_key(credited) == expected

@@ -4018,3 +4018,54 @@ def test_a_letter_to_the_readers_is_signed_by_its_closing_name():
     # Without the readers addressed, "Ihre …" is no letter's signature.
     unaddressed = letter.replace("<p>Liebe Leserinnen, liebe Leser,</p>", "")
     assert "Henrike Sander" not in extract(page(desk, HEADLINE, body=unaddressed)).authors
+
+
+def test_an_author_box_naming_an_agency_s_account_lists_nobody_after_it():
+    from crawler.extraction.bylines import _listed_authors
+
+    # The lines after "Über den Autor": the account, its description, the newsletter box and the
+    # related stories' teasers.
+    after_the_heading = [
+        "dpa",
+        "Meldungen der Deutschen Presse-Agentur aus Bayern und der Welt.",
+        "Alle Beiträge von dpa",
+        "Der Allgäu-Morgen",
+        "Mehr aus Oberstaufen",
+        "Neue Kabinen für die Hochgratbahn rollen an",
+        "Sabine Wechs",
+    ]
+    assert _listed_authors(after_the_heading) == []
+    assert _listed_authors(["Dr. Miriam Kessler-Baum", "leitet die Kommunikation"]) == ["Dr. Miriam Kessler-Baum"]
+
+
+def test_an_office_after_a_comma_in_a_byline_is_no_second_author():
+    assert split_names("Ein Beitrag von Dr. Lukas Feuerstein, Leiter Kfz-Schadenanalyse") == ["Dr. Lukas Feuerstein"]
+    assert split_names("Anna Schmidt, Jan Leiter") == ["Anna Schmidt", "Jan Leiter"]
+
+
+def test_a_byline_of_the_site_s_abbreviation_yields_to_one_naming_a_person():
+    header = HEADLINE + '<p class="meta"><span class="byline">von UZ</span></p>'
+    credit = '<p class="uz-autor"><strong>Text:</strong> Dr. Andrea Küng</p>'
+    assert extract(page('<meta name="author" content="UZ Redaktion">', header, closing=credit)).authors == [
+        "Dr. Andrea Küng"
+    ]
+
+
+def test_the_words_credit_in_capitals_over_the_pictures_credit_names_the_writer():
+    credits = '<p class="entry-credits">TEXT: MAREIKE JANSSEN<br>FOTOS: JENS OHLSEN</p>'
+    info = (
+        "<p><strong>Kaffeerösterei Brandhorst</strong></p><p>Laden &amp; Café: Bahrenfelder Straße, Mo–Sa 8–18 Uhr</p>"
+    )
+    head = '<meta name="author" content="Magazin Redaktion">'
+    assert extract(page(head, HEADLINE, closing=credits + info)).authors == ["Mareike Janssen"]
+
+
+@pytest.mark.parametrize(
+    "closing, agencies",
+    [
+        ('<p class="quelle">(mit Keystone-SDA)</p>', ["SDA"]),
+        ("<p>(mit dpa/rtr)</p>", ["dpa", "Reuters"]),
+    ],
+)
+def test_agencies_credited_under_the_story_in_brackets_and_by_their_codes(closing, agencies):
+    assert extract(page("", HEADLINE + "<p>Von Anna Schmidt</p>", closing=closing)).agencies == agencies

@@ -55,6 +55,9 @@ AGENCIES = {
     "epd": "epd",
     "kna": "KNA",
     "reuters": "Reuters",
+    # Reuters' code in German agencies' credit lines: "mit dpa/rtr", "(rtr/dpa)" (the Funke,
+    # Madsack and Ippen papers' closing credits).
+    "rtr": "Reuters",
     # Reuters' owner named as the byline of its copy (cbc.ca's wire stories).
     "thomson reuters": "Reuters",
     "ap": "AP",
@@ -329,7 +332,8 @@ MATERIAL_CREDIT = re.compile(
     r"(?:^|\n|\()\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
     # "mit SDA" alone under the story (the Tamedia papers' agencies line), "mit dpa".
-    r"|Mit(?=\s+(?:AFP|AP|Reuters|dpa|SDA|APA|KNA|epd)(?:/[a-z]{2,5})?[ \t]*(?:\n|$)))"
+    # "(mit Keystone-SDA)" in brackets under the story (the Ticino and Grisons weeklies).
+    r"|Mit(?=\s+(?:AFP|AP|Reuters|dpa|SDA|Keystone-SDA|APA|KNA|epd)(?:/[a-z]{2,5})?\)?[ \t]*(?:\n|$)))"
     # "der Nachrichtenagenturen dpa und AFP", "der Nachrichtenagentur SDA": the agencies named after
     # the word (Berner Zeitung's line; the live blogs' "Material der Nachrichtenagenturen dpa,
     # Reuters, epd, KNA und Bloomberg").
@@ -722,7 +726,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
                 _sort_names(fuller, sites, names, agencies, desks, common)
                 break
     if not names:
-        # Only the site or a desk in the metadata: the page's byline may name the person.
+        # Only the site or a desk in the metadata: the page's byline may name the person. A byline
+        # of an abbreviation alone ("von UZ", the magazine's) yields to one that names a person.
+        readable = sorted(
+            readable, key=lambda value: all(ABBREVIATION.fullmatch(name) for name in _shown_names(value, shown))
+        )
         for value in readable:
             _sort_names(_shown_names(value, shown), sites, names, agencies, desks, common)
             if names:
@@ -1270,7 +1278,7 @@ EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
 # whose name alone in bold (aerobuzz.de, eishockeynews.de, below) is another.
 SIGNED = re.compile(
     # The agency after the name: "Von Jana Wolters, dpa" closing a regional broadcaster's story.
-    r"^(?:(?:[Vv]on|Text(?:\s*(?:und|&)\s*(?:Bild(?:er)?|Fotos?))?:)\s+|[—–]\s*)(?P<names>" + NAME + r")"
+    r"^(?:(?:[Vv]on|(?i:text(?:\s*(?:und|&)\s*(?:bild(?:er)?|fotos?))?):)\s+|[—–]\s*)(?P<names>" + NAME + r")"
     r"(?:,\s*(?P<agency>" + AGENCY_CREDIT + r"))?$|"
     r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
 )
@@ -1533,6 +1541,13 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         # …" under an advertorial's teaser, "Von: …" on the Ippen portals' cards of other stories.
         labelled = _bylines_in(_without_mastheads([piece for piece in pieces if piece not in carded]), EXPLICIT_BYLINE)
     bylines.extend(labelled[:2])
+    # The credits as two lines of their own, the words' and the pictures' ("TEXT: MAREIKE
+    # JANSSEN" / "FOTOS: JENS OHLSEN" under a city magazine's story), in any case.
+    bylines.extend(
+        _without_trailing_words(credit["names"])
+        for line, following in zip(pieces, pieces[1:])
+        if PICTURES_CREDIT_START.match(following) and (credit := WORDS_CREDIT_LINE.fullmatch(line))
+    )
     for element in byline_elements(tree):
         if ELSEWHERE(element) or _in_another_story(element, target):
             # A commenter, or the author of a teaser for another story ("slider-teaser__author")
@@ -1554,6 +1569,10 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             break
     return bylines, dated_handles(near), source_credits(pieces, tree)
 
+
+# A line crediting the words, and the pictures' credit opening the next line.
+WORDS_CREDIT_LINE = re.compile(r"(?i:text)\s*:\s*" + NAMES)
+PICTURES_CREDIT_START = re.compile(r"(?i:fotos?|bilder?|illustrationen?|grafik(?:en)?)\s*:")
 
 # A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
 # contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
@@ -1780,7 +1799,9 @@ def _listed_authors(pieces: list[str]) -> list[str]:
             listed = LISTED_AUTHOR.match(part.strip())
             if listed and _a_guest_s_name(listed["name"]) and listed["name"] not in names:
                 names.append(listed["name"])
-        if len(names) >= 2 and len(piece.split()) > 12:
+        if not names or len(names) >= 2 and len(piece.split()) > 12:
+            # The block opens with a name: a box whose first line names none (an agency's
+            # account, "dpa") lists nobody, and the teasers after it are other stories'.
             break
     return names
 
@@ -2557,6 +2578,10 @@ def split_names(value) -> list[str]:
             # und …"): the place after it is still that person's.
             continue
         part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
+        if separator == "," and len(previous.split()) >= 2 and ROLE_LINE.fullmatch(part):
+            # An office after a comma, set after a name: the person's, no one's name ("Dr. Lukas
+            # Feuerstein, Leiter Kfz-Schadenanalyse"; "Sandra Feigl, Schriftführerin …").
+            continue
         if separator == "," and len(previous.split()) >= 2 and PLACE.fullmatch(part) and part.lower() not in AGENCIES:
             # A place after a comma, set after a name of two words or more: where the person
             # writes from or the publisher's seat, no one's name ("Anna Schmidt, Hamburg"; NZZ's
