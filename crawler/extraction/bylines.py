@@ -704,13 +704,13 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         names
         and own_site
         and {text_key(name) for name in names} == {own_site}
-        and (readable := [value for value in shown if own_site not in map(text_key, _shown_names(value, shown))])
+        and (others := [value for value in shown if own_site not in map(text_key, _shown_names(value, shown))])
     ):
         # The site's own name as the author, its account typed a person (SEO plugins type a site
         # run from one account "Person, Organization": forumwk.de's citizens' portal, a blog's
         # owner), beside a byline naming someone else ("Ein Beitrag von Jürgen Pohlmann", a
         # guest's): the byline names the writer.
-        names = []
+        names, readable = [], others
     elif names:
         # The metadata names the first author only (the CMS account that filed the story), the
         # byline all of them: "Von Anna Schmidt und Jan Meyer" (shared reports on regional

@@ -124,7 +124,8 @@ HEADER_LEVELS = 2
 
 def _marked_kicker(headline_element) -> str | None:
     """Rule 1: a marked element inside the headline element or among the elements before it
-    within its parent and grandparent (the header block)."""
+    within its parent and grandparent (the header block), not counting the wrappers that hold
+    the headline alone."""
     candidates = [part for part in headline_element.iterdescendants() if isinstance(part.tag, str)]
     container = headline_element
     level = 0
