@@ -153,6 +153,29 @@ def test_an_over_long_author_meta_is_read_cut_and_kept_whole():
     assert extract_article(html, "https://news.example/a.html").title == "Hafen wird erweitert"
 
 
+def test_an_over_long_json_ld_author_is_read_cut_and_kept_whole():
+    from crawler.extraction.extract import LONGEST_AUTHOR_META, _jsonld_author_names_cut, parse_html
+
+    junk = ": " * 10_000
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Hafen wird erweitert",
+        "description": junk,
+        "author": [{"@type": "Person", "name": f"Anna {junk} Schmidt"}, "Jan Meyer"],
+    }
+    script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    tree = parse_html(article_html("Hafen wird erweitert", "<p>" + "Der Hafen wächst. " * 60 + "</p>", script))
+    source = tree.xpath("//script")[0].text
+    with _jsonld_author_names_cut(tree):
+        during = json.loads(tree.xpath("//script")[0].text)
+        assert len(during["author"][0]["name"]) == LONGEST_AUTHOR_META
+        assert during["author"][1] == "Jan Meyer"
+        # What no author's key holds is left as it is.
+        assert during["description"] == junk
+    assert tree.xpath("//script")[0].text == source
+
+
 def article_html(title: str, body: str, extra_head: str = "") -> str:
     return (
         f'<!DOCTYPE html><html lang="de"><head><title>{title}</title>{extra_head}'

@@ -5,6 +5,7 @@
 """
 
 import functools
+import json
 import re
 import threading
 from contextlib import contextmanager
@@ -269,6 +270,56 @@ def _author_metas_cut(tree):
             meta.set("content", content)
 
 
+# The JSON-LD's author values, which trafilatura cleans the same way.
+JSONLD_SCRIPTS = lxml.etree.XPath('//script[@type="application/ld+json"]')
+AUTHOR_KEYS = {"author", "creator"}
+
+
+@contextmanager
+def _jsonld_author_names_cut(tree):
+    """While the block runs, the strings under the JSON-LD's "author" and "creator" keys hold
+    their first :data:`LONGEST_AUTHOR_META` characters (scripts long enough to hold a longer
+    one are read; the others are left as they are)."""
+    rewritten = []
+    for script in JSONLD_SCRIPTS(tree):
+        source = script.text or ""
+        if len(source) <= LONGEST_AUTHOR_META:
+            continue
+        try:
+            data = json.loads(source)
+        except ValueError:
+            continue
+        if _cut_author_strings(data, under_author=False):
+            rewritten.append((script, source))
+            script.text = json.dumps(data, ensure_ascii=False)
+    try:
+        yield
+    finally:
+        for script, source in rewritten:
+            script.text = source
+
+
+def _cut_author_strings(value, under_author: bool) -> bool:
+    """Cut, in place, the over-long strings of ``value`` that stand under an author's key;
+    whether any was cut."""
+    cut = False
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if under_author and isinstance(item, str) and len(item) > LONGEST_AUTHOR_META:
+                value[key], cut = item[:LONGEST_AUTHOR_META], True
+            elif isinstance(item, str) and key in AUTHOR_KEYS and len(item) > LONGEST_AUTHOR_META:
+                value[key], cut = item[:LONGEST_AUTHOR_META], True
+            else:
+                cut |= _cut_author_strings(item, under_author or key in AUTHOR_KEYS)
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            if under_author and isinstance(item, str) and len(item) > LONGEST_AUTHOR_META:
+                value[position], cut = item[:LONGEST_AUTHOR_META], True
+            else:
+                cut |= _cut_author_strings(item, under_author)
+    return cut
+
+
 def trafilatura_metadata(tree, url: str) -> Document:
     """trafilatura's reading of the page's metadata (meta tags, JSON-LD, ``<title>``, category
     and tag links), for fields the project's rules leave to it (image, site name, tags) and as
@@ -283,7 +334,8 @@ def trafilatura_metadata(tree, url: str) -> Document:
     if metadata.author and " " not in metadata.author:
         metadata.author = None  # as trafilatura: a single word is a handle or a site
     try:
-        metadata = extract_meta_json(tree, metadata)
+        with _jsonld_author_names_cut(tree):
+            metadata = extract_meta_json(tree, metadata)
     except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader fails on some malformed data
         pass
     metadata.title = metadata.title or extract_title(tree)
