@@ -302,21 +302,14 @@ def _jsonld_author_names_cut(tree):
 def _cut_author_strings(value, under_author: bool) -> bool:
     """Cut, in place, the over-long strings of ``value`` that stand under an author's key;
     whether any was cut."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     cut = False
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if under_author and isinstance(item, str) and len(item) > LONGEST_AUTHOR_META:
-                value[key], cut = item[:LONGEST_AUTHOR_META], True
-            elif isinstance(item, str) and key in AUTHOR_KEYS and len(item) > LONGEST_AUTHOR_META:
-                value[key], cut = item[:LONGEST_AUTHOR_META], True
-            else:
-                cut |= _cut_author_strings(item, under_author or key in AUTHOR_KEYS)
-    elif isinstance(value, list):
-        for position, item in enumerate(value):
-            if under_author and isinstance(item, str) and len(item) > LONGEST_AUTHOR_META:
-                value[position], cut = item[:LONGEST_AUTHOR_META], True
-            else:
-                cut |= _cut_author_strings(item, under_author)
+    for key, item in list(items):
+        at_an_author = under_author or key in AUTHOR_KEYS
+        if at_an_author and isinstance(item, str) and len(item) > LONGEST_AUTHOR_META:
+            value[key], cut = item[:LONGEST_AUTHOR_META], True
+        else:
+            cut |= _cut_author_strings(item, at_an_author)
     return cut
 
 
