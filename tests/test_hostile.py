@@ -135,7 +135,7 @@ def test_time_budget_interrupts_a_busy_block():
 def test_an_over_long_author_meta_is_read_cut_and_kept_whole():
     # trafilatura cleans a meta author with expressions whose time grows with the square of its
     # length; it reads such a tag cut, and the page keeps it as it came.
-    from crawler.extraction.extract import LONGEST_AUTHOR_META, _author_metas_cut, parse_html, trafilatura_metadata
+    from crawler.extraction.extract import LONGEST_AUTHOR_META, _author_values_cut, parse_html, trafilatura_metadata
 
     junk = "(" * 20_000
     html = article_html(
@@ -144,7 +144,7 @@ def test_an_over_long_author_meta_is_read_cut_and_kept_whole():
         f'<meta name="author" content="Anna {junk} Schmidt"><meta name="description" content="{junk}">',
     )
     tree = parse_html(html)
-    with _author_metas_cut(tree):
+    with _author_values_cut(tree):
         assert len(tree.xpath("//meta[@name='author']/@content")[0]) == LONGEST_AUTHOR_META
         # Other meta tags are left as they are.
         assert len(tree.xpath("//meta[@name='description']/@content")[0]) == len(junk)
@@ -154,7 +154,7 @@ def test_an_over_long_author_meta_is_read_cut_and_kept_whole():
 
 
 def test_an_over_long_json_ld_author_is_read_cut_and_kept_whole():
-    from crawler.extraction.extract import LONGEST_AUTHOR_META, _jsonld_author_names_cut, parse_html
+    from crawler.extraction.extract import LONGEST_AUTHOR_META, _author_values_cut, parse_html
 
     junk = ": " * 10_000
     data = {
@@ -167,7 +167,7 @@ def test_an_over_long_json_ld_author_is_read_cut_and_kept_whole():
     script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
     tree = parse_html(article_html("Hafen wird erweitert", "<p>" + "Der Hafen wächst. " * 60 + "</p>", script))
     source = tree.xpath("//script")[0].text
-    with _jsonld_author_names_cut(tree):
+    with _author_values_cut(tree):
         during = json.loads(tree.xpath("//script")[0].text)
         assert len(during["author"][0]["name"]) == LONGEST_AUTHOR_META
         assert during["author"][1] == "Jan Meyer"

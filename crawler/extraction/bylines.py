@@ -368,6 +368,10 @@ CODES_LINE = re.compile(
 )
 
 
+# What parts a line of codes into its codes: "(apa/sda)", "jm / dpa".
+CODE_PARTS = re.compile(r"[\s/()]+")
+
+
 def _codes_lines(tree, text: str) -> list[str]:
     """The codes of the :data:`CODES_LINE` lines of the story's ``text``, else of the page's
     text pieces that are such a line alone (the text's clean-up drops a line of codes after the
@@ -379,7 +383,7 @@ def _codes_lines(tree, text: str) -> list[str]:
             for piece in plain_text_pieces(tree)
             if len(piece) <= 60
             and (codes := _credited_codes(piece))
-            and any(code.lower() in AGENCIES for code in re.split(r"[\s/()]+", codes))
+            and any(code.lower() in AGENCIES for code in CODE_PARTS.split(codes))
         ]
         # Not another story's card's line ("sda/htr · 19.12.2025" under a teaser).
         carded = _teaser_card_pieces(tree, None) if lines else set()
@@ -828,7 +832,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     if material:
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". )")), agencies)
     for codes in _codes_lines(tree, text):
-        _add_agencies(re.split(r"[\s/()]+", codes), agencies)
+        _add_agencies(CODE_PARTS.split(codes), agencies)
     if DPA_STORY_NUMBER.search(body_text(tree)):
         _add_agencies(["dpa"], agencies)
     # The dateline opens the story, or its first paragraph after a lead set apart in bold
@@ -1352,18 +1356,11 @@ def closing_signature(tree, text: str) -> list[str]:
         name = match["names"] or match["bracketed"]
         if match["agency"]:
             return [name, match["agency"]] if _looks_like_a_name(name) else [match["agency"]]
-    elif re.fullmatch(NAME, bare := BRACKETS_AROUND.sub(r"\1", last)) and (
-        any(
-            # A name alone in bold or italics: "<p><b>Bob Fischer</b></p>" (aerobuzz.de),
-            # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de), in brackets too: "<p><i>(Anna
-            # Schmidt)</i></p>" (local papers' older stories, as the bracketed name after a sentence).
-            element.tag in EMPHASIS and text_of(element) == last
-            for element in EMPHASISED(tree)
-        )
-        # Or in an element of its own that its class names the signature: "<p class="signatur">"
-        # under a commentary (WordPress themes of magazines and associations), "article-signature".
-        or any(text_of(element) == last for element in SIGNATURE_ELEMENTS(tree))
-    ):
+    elif re.fullmatch(NAME, bare := BRACKETS_AROUND.sub(r"\1", last)) and _set_apart(tree, last):
+        # A name alone in bold or italics: "<p><b>Bob Fischer</b></p>" (aerobuzz.de),
+        # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de), in brackets too: "<p><i>(Anna
+        # Schmidt)</i></p>" (local papers' older stories, as the bracketed name after a sentence);
+        # or in a signature element: "<p class="signatur">" under a commentary.
         name = bare
     elif (
         len(lines) > 1
@@ -1376,7 +1373,7 @@ def closing_signature(tree, text: str) -> list[str]:
     elif (
         (signed_with_office := SIGNED_WITH_OFFICE.fullmatch(last))
         and ROLE_LINE.search(signed_with_office["office"])
-        and any(text_of(element) == last for element in [*EMPHASISED(tree), *SIGNATURE_ELEMENTS(tree)])
+        and _set_apart(tree, last)
     ):
         # The same on one line, set apart: "<em>Sandra Feigl, Schriftführerin GHV Leutenbach</em>"
         # under a club's report in a municipal gazette.
@@ -1388,7 +1385,22 @@ def closing_signature(tree, text: str) -> list[str]:
     return [name] if _looks_like_a_name(name) else []
 
 
+# Elements whose class names them the story's signature ("signatur", "article-signature": WordPress
+# themes of magazines and associations under a commentary).
 SIGNATURE_ELEMENTS = lxml.etree.XPath('//body//*[contains(@class, "signatur")]')
+
+
+def _emphasised(tree, line: str) -> bool:
+    """Whether ``line`` is the whole text of an element in bold or italics."""
+    return any(text_of(element) == line for element in EMPHASISED(tree))
+
+
+def _set_apart(tree, line: str) -> bool:
+    """Whether ``line`` is the whole text of an element in bold or italics or of a signature
+    element (:data:`SIGNATURE_ELEMENTS`)."""
+    return _emphasised(tree, line) or any(text_of(element) == line for element in SIGNATURE_ELEMENTS(tree))
+
+
 # A name and an office after a comma, of a few words: "Sandra Feigl, Schriftführerin GHV Leutenbach".
 SIGNED_WITH_OFFICE = re.compile(r"(?P<name>" + NAME + r"),\s+(?P<office>[^,.!?]{3,60})")
 
@@ -1436,11 +1448,7 @@ def _signed_above_a_note(tree, lines: list[str], note: str = "") -> str | None:
             # Right above a note where the story first appeared, it needs no emphasis ("Text:
             # Christina Beckmann" / "Dieser Beitrag erschien in der Ausgabe 9/2024 der …": the
             # chambers' magazines online).
-            and (
-                position == 0
-                and PUBLICATION_NOTE.match(note)
-                or any(text_of(element) == line for element in EMPHASISED(tree))
-            )
+            and (position == 0 and PUBLICATION_NOTE.match(note) or _emphasised(tree, line))
         ):
             return match["names"]
     # The name alone in italics or bold right above a note where the story first appeared
@@ -1451,7 +1459,7 @@ def _signed_above_a_note(tree, lines: list[str], note: str = "") -> str | None:
         and PUBLICATION_NOTE.match(note)
         and re.fullmatch(NAME, bare := INVISIBLE.sub("", lines[-1]))
         and _looks_like_a_name(bare)
-        and any(element.tag in EMPHASIS and text_of(element) == bare for element in EMPHASISED(tree))
+        and _emphasised(tree, bare)
     ):
         return bare
     return None

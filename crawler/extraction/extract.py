@@ -246,57 +246,46 @@ def site_name_of(name: str | None, headline: str | None, url: str) -> str | None
     return (naming_host or names or [host])[0]
 
 
-# Meta tags naming the author with more text than any byline holds: a hostile page's. trafilatura
-# cleans the author's name with expressions whose time grows with the square of its length (a
-# name of 20,000 colons or brackets took 3 to 5 s); it reads them cut to this length.
+# Author values with more text than any byline holds: a hostile page's. trafilatura cleans the
+# author's name, from the meta tags and the JSON-LD, with expressions whose time grows with the
+# square of its length (a name of 20,000 colons or brackets took 3 to 5 s); it reads them cut to
+# this length.
 LONGEST_AUTHOR_META = 1000
 LONG_AUTHOR_METAS = lxml.etree.XPath(
     "//meta[contains(@name, 'author') or contains(@property, 'author') or contains(@name, 'creator')"
     f" or contains(@property, 'creator')][string-length(@content) > {LONGEST_AUTHOR_META}]"
 )
-
-
-@contextmanager
-def _author_metas_cut(tree):
-    """While the block runs, the page's over-long author meta tags hold their first
-    :data:`LONGEST_AUTHOR_META` characters."""
-    long_ones = [(meta, meta.get("content")) for meta in LONG_AUTHOR_METAS(tree)]
-    for meta, content in long_ones:
-        meta.set("content", content[:LONGEST_AUTHOR_META])
-    try:
-        yield
-    finally:
-        for meta, content in long_ones:
-            meta.set("content", content)
-
-
-# The JSON-LD's author values, which trafilatura cleans the same way.
 JSONLD_SCRIPTS = lxml.etree.XPath('//script[@type="application/ld+json"]')
 AUTHOR_KEYS = {"author", "creator"}
 
 
 @contextmanager
-def _jsonld_author_names_cut(tree):
-    """While the block runs, the strings under the JSON-LD's "author" and "creator" keys hold
-    their first :data:`LONGEST_AUTHOR_META` characters (scripts long enough to hold a longer
-    one are read; the others are left as they are)."""
-    rewritten = []
+def _author_values_cut(tree):
+    """While the block runs, the page's over-long author values hold their first
+    :data:`LONGEST_AUTHOR_META` characters: author meta tags, and the strings under the
+    JSON-LD's "author" and "creator" keys (scripts long enough to hold a longer one are read;
+    the others are left as they are)."""
+    undo = []
+    for meta in LONG_AUTHOR_METAS(tree):
+        undo.append(functools.partial(meta.set, "content", meta.get("content")))
+        meta.set("content", meta.get("content")[:LONGEST_AUTHOR_META])
     for script in JSONLD_SCRIPTS(tree):
         source = script.text or ""
         if len(source) <= LONGEST_AUTHOR_META:
             continue
         try:
             data = json.loads(source)
-        except ValueError:
+            cut = _cut_author_strings(data, under_author=False)
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
             continue
-        if _cut_author_strings(data, under_author=False):
-            rewritten.append((script, source))
+        if cut:
+            undo.append(functools.partial(setattr, script, "text", source))
             script.text = json.dumps(data, ensure_ascii=False)
     try:
         yield
     finally:
-        for script, source in rewritten:
-            script.text = source
+        for step in undo:
+            step()
 
 
 def _cut_author_strings(value, under_author: bool) -> bool:
@@ -322,15 +311,14 @@ def trafilatura_metadata(tree, url: str) -> Document:
     (costs in docs/extraction.md). Categories come from the page's structured data only: the
     links of a category list, the tags' last fallback, are read by :func:`extract_article`
     when neither tags nor keywords are found."""
-    with _author_metas_cut(tree):
+    with _author_values_cut(tree):
         metadata = examine_meta(tree)
-    if metadata.author and " " not in metadata.author:
-        metadata.author = None  # as trafilatura: a single word is a handle or a site
-    try:
-        with _jsonld_author_names_cut(tree):
+        if metadata.author and " " not in metadata.author:
+            metadata.author = None  # as trafilatura: a single word is a handle or a site
+        try:
             metadata = extract_meta_json(tree, metadata)
-    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader fails on some malformed data
-        pass
+        except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader fails on some malformed data
+            pass
     metadata.title = metadata.title or extract_title(tree)
     metadata.sitename = (metadata.sitename or extract_sitename(tree) or "").lstrip("@")
     if metadata.sitename and "." not in metadata.sitename and not metadata.sitename[0].isupper():

@@ -685,13 +685,14 @@ def _the_section_above(text: str, tree, url: str) -> bool:
     an_item_of_its_path = bool(urlsplit(url).query)
     for link in SECTION_NAMES(tree):
         if text_key(text_of(link)) == key and (href := link.get("href")):
-            above = address_of(urljoin(base, href))
+            linked = urljoin(base, href)
+            above = address_of(linked)
             if above and (
                 above != page
                 and page.startswith(above + "/")
                 or above == page
                 and an_item_of_its_path
-                and not urlsplit(urljoin(base, href)).query
+                and not urlsplit(linked).query
             ):
                 return True
     return False
