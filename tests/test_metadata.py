@@ -668,6 +668,38 @@ def test_a_teaser_s_printed_day_does_not_date_a_page_without_one():
     assert extract(page(header=headline, closing=f'<div class="related">{teasers}</div>')).published is None
 
 
+# Another story's card after the story, its day in a line of the card's own class: htmldate's
+# search of the text, asked for the original date, would prefer its earlier day.
+RELATED_CARD = (
+    '<aside class="related-articles"><h2>Mehr zum Thema</h2><article class="teaser">'
+    '<h3><a href="/wirtschaft/werk-schliesst.html">Werk schließt Ende des Jahres</a></h3>'
+    '<p class="teaser__meta">12.03.2021 | Jonas Feldkamp</p></article></aside>'
+)
+
+
+def test_another_story_s_card_does_not_date_the_story():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Von Anna Schmidt am 21. April 2026</p>"
+    assert extract(site_page("", header, closing=RELATED_CARD)).published[:10] == "2026-04-21"
+    # Nor on htmldate's last reading of the page, where the story's day is found.
+    above = "<p>Chefsache · Ausgabe 25/2026 · 24. Juni 2026 | <a href='/web'>Im Browser ansehen</a></p>"
+    above += "<p>Menü</p>" * 40
+    page_html = site_page(above, "<h1>Hafen wird um zwei Terminals erweitert</h1>", closing=RELATED_CARD)
+    assert extract(page_html).published[:10] == "2026-06-24"
+
+
+def test_a_consent_dialog_does_not_date_a_page_without_a_headline_element():
+    # An older CMS sets the headline in a table cell, and the story's day far from it.
+    story = "".join(f"<p>{STORY}</p>" for _ in range(4))
+    page_html = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        "<title>Hafen wird um zwei Terminals erweitert</title></head>"
+        f"<body>{CONSENT}<table><tr><td class='contentheading'>Hafen wird um zwei Terminals erweitert</td></tr>"
+        f"<tr><td>{story}<p>Von Anna Schmidt am 21. April 2026</p></td></tr></table>"
+        f"<div class='footer'>{RELATED_CARD}</div></body></html>"
+    )
+    assert extract(page_html).published[:10] == "2026-04-21"
+
+
 def test_a_copyright_year_or_a_month_alone_is_no_publication_date():
     headline = "<h1>Hafen wird um zwei Terminals erweitert</h1>"
     footer = "<p>© 2024 Hafenblick Verlag</p>"

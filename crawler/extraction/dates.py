@@ -31,6 +31,7 @@ from crawler.extraction.page import (
     DATELINE_AFTER,
     DATELINE_BEFORE,
     OUTSIDE_THE_STORY,
+    CARD_CLASS_WORDS,
     SHORT_YEAR_DATE,
     SLASHED_DATE,
     STORY_TYPES,
@@ -45,6 +46,7 @@ from crawler.extraction.page import (
     take_out,
     text_near_headline,
     body_text,
+    body_text_without,
     meta_content,
     read_once,
     story_nodes,
@@ -263,10 +265,20 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
         # The story stands before this <h1>: it is a sidebar's or another story's, not the story's.
         first_left_out = []
     holding = set(target.iterancestors()) if target is not None else set()
+    # Dialogs over the page and other stories' dated cards are left out of every reading.
+    never_the_story = []
+    for element in [*DIALOGS(tree), *_dated_other_blocks(tree)]:
+        if (
+            element not in holding
+            and not any(parent in never_the_story for parent in element.iterancestors())
+            and not holds_story_opening(element, text)
+        ):
+            never_the_story.append(element)
     update_lines = _update_lines(tree)
     first_left_out += [
         element
         for element in [
+            *never_the_story,
             *NOT_THE_STORY_S_DATES(tree),
             *update_lines,
             *_pointers_to_other_stories(tree),
@@ -283,7 +295,9 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
         kept := [element for element in first_left_out if element not in update_lines]
     ):
         passes.append(kept)
-    for number, left_out in enumerate([*passes, []] if first_left_out else [[]]):
+    if never_the_story != passes[-1]:
+        passes.append(never_the_story)
+    for number, left_out in enumerate(passes):
         # htmldate's search of the text (``extensive_search``) is what costs on a large page. A
         # later pass reads the page of the first one with some left-out blocks put back: unless
         # their text prints a date, its search would find again what the first one rejected
@@ -487,6 +501,23 @@ NOT_THE_STORY_S_DATES = lxml.etree.XPath(
     + ' | (//@class[contains(., "date") or contains(., "time")]/parent::* | //time)'
     + f"[not(*)][ancestor::aside or {OUTSIDE_THE_STORY}]"
 )
+# Other stories' cards and blocks of media and quotes, each taken out whole where its text prints
+# a date: a card prints its day in a line of its own class ("teaser__meta": "12.03.2021 | Jonas
+# Feldkamp"), which htmldate's search of the text reads and, asked for the original date, prefers
+# as the earlier day. Not comments: they print days after the story's, never before.
+CARD_CLASSES = " or ".join(f'contains(@class, "{word}")' for word in CARD_CLASS_WORDS)
+OTHER_BLOCKS = lxml.etree.XPath(
+    f"//*[self::figure or self::video or self::blockquote or {CARD_CLASSES}]"
+    f"[not(ancestor::figure or ancestor::video or ancestor::blockquote or ancestor::*[{CARD_CLASSES}])]"
+)
+# Dialogs over the page: never the story's, left out of htmldate's last reading of the page too.
+DIALOGS = lxml.etree.XPath(DIALOG_XPATH)
+
+
+def _dated_other_blocks(tree) -> list:
+    """The :data:`OTHER_BLOCKS` whose text prints a date (a card's lines run together in the
+    element's text: "Von Martina Probst05.01.2021")."""
+    return [block for block in OTHER_BLOCKS(tree) if visible_dates(RUN_INTO_WORD.sub(" ", text_of(block)))]
 
 
 def _update_lines(tree) -> list:
@@ -834,10 +865,20 @@ def shown_date(
         return max(labelled, key=len)
     after, before = text_near_headline(tree, headline)
     if not (after or before) and headline and len(headline.split()) >= 2 and headline in text:
-        # No <h1> holds the headline: the date line is found around its text instead.
-        position = text.index(headline)
-        after = text[position + len(headline) : position + len(headline) + DATELINE_AFTER]
-        before = text[max(0, position - DATELINE_BEFORE) : position]
+        # No <h1> holds the headline: the date line is found around its text instead, without
+        # the text of dialogs over the page (a consent banner's "Stand: 01.02.2022") and of other
+        # blocks printing a date that do not hold the headline (another story's card).
+        readable = body_text_without(
+            tree,
+            [
+                element
+                for element in [*DIALOGS(tree), *_dated_other_blocks(tree)]
+                if headline not in " ".join(text_of(element).split())
+            ],
+        )
+        if (position := readable.find(headline)) >= 0:
+            after = readable[position + len(headline) : position + len(headline) + DATELINE_AFTER]
+            before = readable[max(0, position - DATELINE_BEFORE) : position]
     shown, as_of, ranges = [], [], []
     for window, nearest_first in ((after, False), (before, True)):
         matches = visible_dates(window)

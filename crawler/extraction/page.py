@@ -291,6 +291,18 @@ def _visible_text(tree) -> str:
     return " ".join(" ".join(_body_pieces(tree)[0]).split())
 
 
+def body_text_without(tree, elements: list) -> str:
+    """:func:`body_text` without the text of ``elements`` (read anew, not kept)."""
+    if not elements:
+        return body_text(tree)
+    taken = take_out(_outermost(elements))
+    try:
+        body = tree.find("body")
+        return " ".join(" ".join(_text_pieces(body if body is not None else tree)[0]).split())
+    finally:
+        put_back(taken)
+
+
 # A capital letter in a regular expression: ASCII's and the Latin alphabets' (Ç, Ł, Ş, İ, É,
 # Ø …), with which the names of journalists writing in German begin as often as with Ä, Ö, Ü
 # ("Çiğdem Akyol", "Łukasz Nowak", "İlkay Demir"). Python's re has no class for it.
