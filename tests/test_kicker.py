@@ -99,6 +99,14 @@ def test_a_date_line_in_the_kickers_place_is_no_kicker(marked, kicker):
     assert extract(page("", header)).kicker == kicker
 
 
+def test_a_marked_dachzeile_may_be_a_whole_line():
+    # Regional papers set a sentence over a short headline as its Dachzeile.
+    dachzeile = "Handwerksbäckerei aus Kaulsdorf übernimmt sieben Filialen eines insolventen Konkurrenten"
+    header = f'<div class="post"><p class="dachzeile">{dachzeile}</p><h1>Backstube wird erweitert</h1></div>'
+    article = extract(page("", header))
+    assert (article.kicker, article.title) == (dachzeile, "Backstube wird erweitert")
+
+
 @pytest.mark.parametrize(
     "head, header",
     [
@@ -108,11 +116,11 @@ def test_a_date_line_in_the_kickers_place_is_no_kicker(marked, kicker):
             f'<title>RP ONLINE: {HEADLINE}</title><meta property="og:site_name" content="RP ONLINE">',
             f"<h1>{HEADLINE}</h1>",
         ),
-        # A sentence above the headline is a lead or a second headline, not a topic line.
+        # A sentence above the headline, with its full stop, is a lead, not a topic line.
         (
             "",
             '<header><p class="kicker">Die Stadtwerke investieren rund 140 Millionen Euro in den Ausbau '
-            f"des Hafens</p><h1>{HEADLINE}</h1></header>",
+            f"des Hafens.</p><h1>{HEADLINE}</h1></header>",
         ),
         # A kicker hidden from readers (kept for screen readers) is not shown, so not kept.
         ("", f'<header><span class="kicker sr-only">Strukturwandel</span><h1>{HEADLINE}</h1></header>'),

@@ -668,6 +668,18 @@ def test_a_teaser_s_printed_day_does_not_date_a_page_without_one():
     assert extract(page(header=headline, closing=f'<div class="related">{teasers}</div>')).published is None
 
 
+def test_the_day_labelled_published_outweighs_a_facts_box_s_date():
+    # Law news: the ruling's "Datum:" in a box of facts, the story's "veröffentlicht am".
+    header = (
+        '<p class="kopf">veröffentlicht am 14.05.2025</p><h1>Hafen wird um zwei Terminals erweitert</h1>'
+        "<p>Landgericht Hannover, Urteil vom 19.03.2025</p>"
+        "<table><tr><th>Gericht:</th><td>Landgericht Hannover</td></tr><tr><th>Datum:</th><td>19.03.2025</td></tr></table>"
+    )
+    assert extract(page(header=header)).published[:10] == "2025-05-14"
+    # Alone, "Datum:" still dates the story.
+    assert extract(page(header=HEADLINE + "<p>Datum: 19.03.2025</p>")).published[:10] == "2025-03-19"
+
+
 # Another story's card after the story, its day in a line of the card's own class: htmldate's
 # search of the text, asked for the original date, would prefer its earlier day.
 RELATED_CARD = (
@@ -2546,6 +2558,23 @@ def test_a_byline_whose_name_field_is_empty_credits_nobody(byline):
 def test_the_person_s_title_before_the_name_is_left_out(credit):
     assert split_names(credit) == ["Anna Schmidt"]
     assert extract(page(f'<meta name="author" content="{credit}">', HEADLINE)).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize(
+    "byline, authors",
+    [
+        # Several professions before the name, a specialist lawyer's title and the place after it.
+        ("von RA StB Dr. Helmut Brandstätter, FA StR, Münster", ["Dr. Helmut Brandstätter"]),
+        ("von StB Dipl.-Kfm. Jan Meyer, WP, Köln", ["Dipl.-Kfm. Jan Meyer"]),
+        # The first name's job between the two names.
+        (
+            "von WP StB Dipl.-Kfm. Andreas Köhler, Partner, und StBin Dr. Miriam Stahl",
+            ["Dipl.-Kfm. Andreas Köhler", "Dr. Miriam Stahl"],
+        ),
+    ],
+)
+def test_the_professions_of_tax_and_law_newsletters_bylines_are_left_out(byline, authors):
+    assert extract(page(header=HEADLINE + f'<p class="Autorenzeile">{byline}</p>')).authors == authors
 
 
 def test_an_author_box_with_a_follow_button_is_still_a_byline():

@@ -1156,8 +1156,16 @@ NAME = (
 # "Dr. Anna Schmidt, LL.M." with the university in brackets or not ("LL.M. (Cambridge)"), as
 # law firms, legal magazines and chambers sign their articles (noerr.com, heuking.de,
 # deutscheranwaltspiegel.de).
+# The liberal professions' abbreviations, one or several: "RA", "StBin", "WP/StB", "RA StB" (the
+# tax and law newsletters' "von RA StB Dr. Anna Schmidt, FA StR": iww.de, the chambers' and
+# associations' member letters), before a name or, as degrees, after it.
+PROFESSION = r"(?:RA|RAin|StB|StBin|WP|WPin|vBP)"
+PROFESSION_ABBREVIATIONS = PROFESSION + r"(?:(?:/|\s+)" + PROFESSION + r")*"
 CREDENTIALS = (
     r"MS|MA|MBA|MD|MPH|PhD|Ph\.\s?D\.?|RD|RDN|RN|CPA|CFA|CFP|[MB]\.\s?(?:Sc|A)\.?|LL\.\s?[MB]\.?|Dipl\.-[\wä]+\.?"
+    # A specialist lawyer's or adviser's title after the name: "FA StR" (Fachanwalt für
+    # Steuerrecht), "FAin für Arbeitsrecht", "FB IStR" (Fachberater).
+    r"|F[AB](?:in)?\s+(?:für\s+)?[A-Z]\w+|" + PROFESSION_ABBREVIATIONS
 )
 # A name's degrees as a byline prints them after it; the name pattern takes them in, so that
 # "LL" of "LL.M." is not read as a newsroom's initials nor the next name lost.
@@ -1236,12 +1244,18 @@ PLACE = re.compile(
 
 PLACE_BEFORE_NEXT_NAME = r"(?:\s*,\s*(?:" + PLACE.pattern + "|" + CAPITAL + r"[\w-]+)(?=\s*,?\s*(?:und|&|and)\s))?"
 
+# The liberal professions' titles before a name, which the name's four words would not hold
+# with an academic title: "RA StB Dr. Anna Schmidt".
+PROFESSIONS_BEFORE_NAME = r"(?:(?:" + PROFESSION_ABBREVIATIONS + r"|Dipl\.-[\wä]+\.?)\s+)*"
+
 NAMES = (
     r"(?P<names>"
+    + PROFESSIONS_BEFORE_NAME
     + NAME
     + CREDENTIALS_AFTER_NAME
     + PLACE_BEFORE_NEXT_NAME
     + r"(?:\s*,?\s*(?:,|(?i:und)|&|(?i:and))\s*"
+    + PROFESSIONS_BEFORE_NAME
     + NAME
     + CREDENTIALS_AFTER_NAME
     + PLACE_BEFORE_NEXT_NAME
@@ -1762,8 +1776,6 @@ AUTHOR_BOX_HEADING = re.compile(
     r"(?:Über (?:den Autor|die Autorin|die Autor(?:inn)?en)|Zum Autor|Zur Autorin|About the authors?)\s*:?",
     re.IGNORECASE,
 )
-# The liberal professions' abbreviations before a name, one or several: "RA", "StBin", "WP/StB".
-PROFESSION_ABBREVIATIONS = r"(?:RA|RAin|StB|StBin|WP|WPin)(?:/(?:RA|RAin|StB|StBin|WP|WPin))*"
 # A name in such a block as the firms print it: academic and professional titles before it
 # ("Dr.", "Dipl.-Ing.", "Dr.-Ing.", "StB Dipl.-Kfm.", "WP/StB"), degrees after it ("LL.M.
 # (NYU)", "M.Sc."), the role after a comma ("…, Partner").
@@ -2098,6 +2110,10 @@ def _without_trailing_words(byline: str) -> str:
         ):
             return " ".join(words[:position])
         if folded in JOB_WORDS and position >= 2 and all(w[:1].isupper() for w in words[position - 2 : position]):
+            rest = words[position + 1 :]
+            if rest and rest[0].lower() in {"und", "and", "&"}:
+                # The job between two names: "Andreas Köhler, Partner, und Dr. Miriam Stahl".
+                return _without_trailing_words(" ".join(words[:position] + rest))
             return " ".join(words[:position])
     return byline
 

@@ -735,6 +735,8 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 # A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022"
 # (bmel.de, literaturkritik.de, bka.de, zoll.de, futurezone.at's "Erstellt am", bmz.de's
 # "Pressemitteilung vom", hertha-blog.de's "Published:").
+# The label "Datum:" alone, which names no publication.
+DATE_ALONE_LABEL = re.compile(r"datum\b", re.IGNORECASE)
 PUBLISHED_LABEL = re.compile(
     r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
     r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
@@ -831,11 +833,11 @@ def shown_date(
     """
     now = now or datetime.now(BERLIN)
     text = body_text(tree)
-    labelled = set()
+    labelled, dated = set(), set()
     listed = None
     for match in VISIBLE_DATE.finditer(text):
         # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
-        if PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()]) or (
+        if (label := PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()])) or (
             SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
             and PUBLISHED_AFTER.match(text[match.end() : match.end() + 160])
         ):
@@ -856,13 +858,21 @@ def shown_date(
                 # veröffentlicht 23. Juni 2026", "Nachhaltigkeitsbericht 2025 veröffentlicht" in
                 # a WordPress theme's related-posts carousel).
                 continue
-            labelled.add(_plausible(_from_match(match), now))
+            (dated if label and DATE_ALONE_LABEL.match(label.group()) else labelled).add(
+                _plausible(_from_match(match), now)
+            )
     labelled.update(_press_datelines(tree, now))
     labelled.discard(None)
-    if len({day[:10] for day in labelled}) == 1:
-        # Several days labelled "Published" are a listing's teasers, not this story's date
-        # (echte-demokratie-jetzt.de, finanzmarktwelt.de, zugreiseblog.de).
-        return max(labelled, key=len)
+    dated.discard(None)
+    # A day labelled as the publication's outweighs a "Datum:" of another day: a court ruling's,
+    # a data set's or a photo's in a facts box (law and tax news, statistics offices' releases).
+    for days in (labelled, labelled | dated):
+        if len({day[:10] for day in days}) == 1:
+            # Several days labelled "Published" are a listing's teasers, not this story's date
+            # (echte-demokratie-jetzt.de, finanzmarktwelt.de, zugreiseblog.de).
+            return max(days, key=len)
+        if days:
+            break
     after, before = text_near_headline(tree, headline)
     if not (after or before) and headline and len(headline.split()) >= 2 and headline in text:
         # No <h1> holds the headline: the date line is found around its text instead, without

@@ -41,6 +41,11 @@ from crawler.extraction.page import (
 # page.MAX_KICKER_WORDS.)
 LONGEST_KICKER_WORDS = 8
 LONGEST_KICKER_CHARACTERS = 80
+# A line its class names a kicker may be a whole sentence: regional papers' Dachzeile over a short
+# headline ("Handwerksbäckerei aus Kaulsdorf übernimmt sieben Filialen eines insolventen
+# Konkurrenten" over "Backstube wird erweitert").
+LONGEST_MARKED_KICKER_WORDS = 16
+LONGEST_MARKED_KICKER_CHARACTERS = 160
 # A class or data attribute naming the element a kicker, inside a longer name too
 # ("article-heading__kicker" on zeit.de, "seitenkopf__topline", badische-zeitung.de's
 # "article__header__dachzeile", tagesschau.de's "dachzeile", foxnews.com's "eyebrow", bmz.de's
@@ -86,12 +91,17 @@ def article_kicker(tree, headline: str | None, url: str) -> str | None:
 DATE_INTRODUCED = re.compile(r"(?:^|\s)(?:vom|am|seit|stand|datum|from|on|dated)$", re.IGNORECASE)
 
 
-def _plausible(text: str | None, headline: str) -> str | None:
+def _plausible(
+    text: str | None,
+    headline: str,
+    longest_words: int = LONGEST_KICKER_WORDS,
+    longest_characters: int = LONGEST_KICKER_CHARACTERS,
+) -> str | None:
     # A date line set in the kicker's place or run into it is no topic: "27.01.2022" (bafa.de),
     # "1. Februar 2022" (bundeskanzleramt.gv.at), "FINTECH20. Juni 2019"
     # (it-finanzmagazin.de), "Flughafenbetreiber 12:03 Uhr UPDATE" (aero.de).
     text = clean_title(text)
-    if len(text) > 2 * LONGEST_KICKER_CHARACTERS:  # no kicker, even with a date line cut off
+    if len(text) > 2 * longest_characters:  # no kicker, even with a date line cut off
         return None
     if RELATIVE_DAY.match(text) or BYLINE_START.match(text):
         # A date line that says how long ago ("vor 2 Std.", "Gestern, 18:30 Uhr") in a topline;
@@ -104,7 +114,7 @@ def _plausible(text: str | None, headline: str) -> str | None:
         # and public bodies' press releases), "Meldung vom …", "Stand: …".
         return None
     text = clean_title(before_date).rstrip(KICKER_END)
-    if not text or len(text) > LONGEST_KICKER_CHARACTERS or len(text.split()) > LONGEST_KICKER_WORDS:
+    if not text or len(text) > longest_characters or len(text.split()) > longest_words:
         return None
     if text_key(text) == text_key(headline) or not text_key(text):
         return None
@@ -150,7 +160,12 @@ def _marked_kicker(headline_element) -> str | None:
         if marked and not is_hidden(candidate) and len(LINKS(candidate)) < 2:
             # Not a topline of links (the categories, a comment count: "Alsfeld Politik
             # Wirtschaft 4" in a WordPress theme's "entry-topline").
-            if kicker := _plausible(displayed_copy(candidate).text_content(), headline):
+            text = displayed_copy(candidate).text_content()
+            # A sentence with its full stop is a lead the theme sets there, not a Dachzeile.
+            limits = (
+                () if text.strip().endswith(".") else (LONGEST_MARKED_KICKER_WORDS, LONGEST_MARKED_KICKER_CHARACTERS)
+            )
+            if kicker := _plausible(text, headline, *limits):
                 return kicker
     return None
 
