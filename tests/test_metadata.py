@@ -699,6 +699,32 @@ def test_another_story_s_card_does_not_date_the_story():
     assert extract(page_html).published[:10] == "2026-06-24"
 
 
+# A rail of top stories before the story: each card with its kicker, byline and day.
+TOP_STORIES = (
+    '<div class="top-stories"><article class="teaser teaser--top"><span class="teaser__kicker">Energie</span>'
+    '<h2 class="teaser__title"><a href="/energie/preise.html">Stadtwerke erhöhen die Preise</a></h2>'
+    '<p class="teaser__byline">Von Martina Probst | 05.01.2021</p></article></div>'
+)
+# A sidebar's box of the most read stories, one of them with its day.
+MOST_READ = (
+    '<aside class="sidebar"><h3 class="widget-title">Meistgelesen</h3><ol>'
+    '<li><a href="/a.html">Stadtwerke erhöhen die Preise</a> <span>Von Martina Probst</span></li>'
+    '<li><a href="/b.html">Werk schließt Ende des Jahres</a> <span>12.03.2021</span></li></ol></aside>'
+)
+
+
+def test_a_rail_of_top_stories_lends_the_story_neither_kicker_nor_byline():
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p><span class="ArticleAuthor">Anna Schmidt</span></p>'
+    article = extract(site_page("", header, before_story=TOP_STORIES))
+    assert article.authors == ["Anna Schmidt"]
+    assert article.kicker is None
+
+
+def test_a_sidebar_box_s_day_does_not_date_the_story():
+    header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Von Anna Schmidt am 21. April 2026</p>"
+    assert extract(site_page("", header, closing=MOST_READ)).published[:10] == "2026-04-21"
+
+
 def test_a_consent_dialog_does_not_date_a_page_without_a_headline_element():
     # An older CMS sets the headline in a table cell, and the story's day far from it.
     story = "".join(f"<p>{STORY}</p>" for _ in range(4))

@@ -31,7 +31,7 @@ from crawler.extraction.page import (
     DATELINE_AFTER,
     DATELINE_BEFORE,
     OUTSIDE_THE_STORY,
-    CARD_CLASS_WORDS,
+    CARD_CLASSES,
     SHORT_YEAR_DATE,
     SLASHED_DATE,
     STORY_TYPES,
@@ -496,6 +496,7 @@ def _describes_other_media(script: str, headline: str | None) -> bool:
 # (a sidebar's "news-time" on denkmalpraxismoderne.de, the event calendar's "tribe-event-time" on
 # fischundfang.de and wildundhund.de, a job list's on forstpraxis.de, "comment__timestamp",
 # "recommended-stories-timestamp" on sportsnet.ca: 12 of the tune and article-extraction pages).
+BOX_HEADING_INSIDE = ".//h2 or .//h3 or .//h4"
 NOT_THE_STORY_S_DATES = lxml.etree.XPath(
     DIALOG_XPATH
     + ' | (//@class[contains(., "date") or contains(., "time")]/parent::* | //time)'
@@ -504,12 +505,11 @@ NOT_THE_STORY_S_DATES = lxml.etree.XPath(
 # Other stories' cards and blocks of media and quotes, each taken out whole where its text prints
 # a date: a card prints its day in a line of its own class ("teaser__meta": "12.03.2021 | Jonas
 # Feldkamp"), which htmldate's search of the text reads and, asked for the original date, prefers
-# as the earlier day. Not comments: they print days after the story's, never before.
-CARD_CLASSES = " or ".join(f'contains(@class, "{word}")' for word in CARD_CLASS_WORDS)
-OTHER_BLOCKS = lxml.etree.XPath(
-    f"//*[self::figure or self::video or self::blockquote or {CARD_CLASSES}]"
-    f"[not(ancestor::figure or ancestor::video or ancestor::blockquote or ancestor::*[{CARD_CLASSES}])]"
-)
+# as the earlier day. Boxes beside the story with a heading of their own too: a sidebar's
+# "Meistgelesen" list, a widget of the latest posts (an <aside> without one may be the story's own
+# meta box). Not comments: they print days after the story's, never before.
+OTHER_BLOCK = f"self::figure or self::video or self::blockquote or {CARD_CLASSES} or self::aside[{BOX_HEADING_INSIDE}]"
+OTHER_BLOCKS = lxml.etree.XPath(f"//*[{OTHER_BLOCK}][not(.//h1)][not(ancestor::*[{OTHER_BLOCK}])]")
 # Dialogs over the page: never the story's, left out of htmldate's last reading of the page too.
 DIALOGS = lxml.etree.XPath(DIALOG_XPATH)
 

@@ -28,6 +28,7 @@ from crawler.extraction.page import (
     RELATIVE_TIME,
     copyright_holders,
     find_headline_element,
+    is_other_story_card,
     is_hidden,
     site_names_of,
     text_key,
@@ -142,8 +143,7 @@ def _marked_kicker(headline_element) -> str | None:
     while level < HEADER_LEVELS and (parent := container.getparent()) is not None:
         siblings = [sibling for sibling in container.itersiblings(preceding=True) if isinstance(sibling.tag, str)]
         for sibling in siblings:
-            candidates.append(sibling)
-            candidates.extend(part for part in sibling.iterdescendants() if isinstance(part.tag, str))
+            candidates.extend(_outside_cards(sibling))
         # A wrapper that holds the headline alone is no level of the header: page builders
         # (Elementor, Divi, WPBakery) set each widget, the headline's and the kicker's, in two
         # such wrappers of its own.
@@ -171,6 +171,19 @@ def _marked_kicker(headline_element) -> str | None:
 
 
 LINKS = lxml.etree.XPath(".//a")
+
+
+def _outside_cards(element):
+    """``element`` and the elements inside it, without other stories' cards and what they hold:
+    a rail of top stories before the story, each card with its own kicker."""
+    walk = lxml.etree.iterwalk(element, events=("start",))
+    for _, part in walk:
+        if not isinstance(part.tag, str):
+            continue
+        if is_other_story_card(part):
+            walk.skip_subtree()
+            continue
+        yield part
 
 
 # Elements that start a new line of a heading.

@@ -443,6 +443,13 @@ IN_A_DIALOG = lxml.etree.XPath('boolean(ancestor::dialog or ancestor::*[@role="d
 # own: an <aside> holding a commentary, an interview or a fact box, with its own byline and date.
 CARD_CLASS_WORDS = ("teaser", "related", "recommend")
 HOLDS_A_HEADING = "[.//h2 or .//h3 or .//h4]"
+# The same classes as an XPath condition.
+CARD_CLASSES = " or ".join(f'contains(@class, "{word}")' for word in CARD_CLASS_WORDS)
+# The outermost cards of other stories by their class, each with a heading of its own and none of
+# the story's (a rail of top stories before it, related stories after it).
+OTHER_STORY_CARDS = lxml.etree.XPath(
+    f"//*[{CARD_CLASSES}]{HOLDS_A_HEADING}[not(.//h1)][not(ancestor::*[{CARD_CLASSES}])]"
+)
 BOX_HEADINGS = ("h2", "h3", "h4")
 OTHER_STORY_BOX_TAGS = {"article", "aside"}
 # A player's or a media teaser's block, by its class, holding no paragraph of text: the date it
@@ -478,6 +485,12 @@ def _other_block(element, tag: str, dated: set) -> str | None:
     if tag == "dialog" or element.get("role") in DIALOG_ROLES or element in dated:
         return "card"
     return "media" if tag in MEDIA_TAGS else None
+
+
+def is_other_story_card(element) -> bool:
+    """Whether ``element`` is another story's card or box, or a dialog over the page
+    (:func:`_other_block`'s ``"card"``)."""
+    return isinstance(element.tag, str) and _other_block(element, element.tag, set()) == "card"
 
 
 # A timeline, a schedule or a list of other stories by day: a list (or a table) whose every item
