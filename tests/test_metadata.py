@@ -668,6 +668,27 @@ def test_a_teaser_s_printed_day_does_not_date_a_page_without_one():
     assert extract(page(header=headline, closing=f'<div class="related">{teasers}</div>')).published is None
 
 
+@pytest.mark.parametrize(
+    "credits",
+    [
+        '<div class="video-credits"><span>Reporter: Maximilian Eder</span> <span>Kamera &amp; Schnitt: Lukas Brunner</span></div>',
+        '<div class="beitrag_autor">Beitrag: Maximilian Eder &middot; Kamera: Lukas Brunner</div>',
+    ],
+)
+def test_a_television_report_s_credits_name_its_reporter(credits):
+    article = extract(page(header=HEADLINE, closing=credits))
+    assert article.authors == ["Maximilian Eder"]
+
+
+def test_a_portal_s_own_day_outweighs_the_day_of_the_press_release_it_runs():
+    head = jsonld(headline="Hafen wird um zwei Terminals erweitert", datePublished="2025-03-31T08:15:00+02:00")
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><time datetime="2025-03-31">31. März 2025</time>'
+    source = "<p>Quelle: Hafengesellschaft, Pressemitteilung vom 27. März 2025</p>"
+    assert extract(page(head, header, closing=source)).published[:10] == "2025-03-31"
+    # Without a day of the portal's own by the headline, the release's day stands.
+    assert extract(page(head, HEADLINE, closing=source)).published[:10] == "2025-03-27"
+
+
 def test_the_day_labelled_published_outweighs_a_facts_box_s_date():
     # Law news: the ruling's "Datum:" in a box of facts, the story's "veröffentlicht am".
     header = (
@@ -2932,6 +2953,9 @@ def test_wire_copy_under_the_site_s_name_credits_the_agency_only(credit):
         ("Mit Material von dpa und AFP", ["dpa", "AFP"]),
         ("Mit Informationen der dpa.", ["dpa"]),
         ("With material from dpa and Reuters", ["dpa", "Reuters"]),
+        # After the station's own name in a source line; the farming weeklies' agency.
+        ("Quelle: Radio 7, mit Material der dpa", ["dpa"]),
+        ("(mit Material von AgE)", ["AgE"]),
     ],
 )
 def test_a_closing_line_naming_the_wire_material_credits_the_agencies(line, agencies):

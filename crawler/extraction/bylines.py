@@ -99,6 +99,9 @@ AGENCIES = {
     # pages run, credited "(SP-X)" at the story's end (autoflotte.de; the Funke and Madsack
     # papers' motoring sections).
     "sp-x": "SP-X",
+    # Agra-Europe, the agricultural news agency whose copy the farming weeklies run, credited
+    # "(AgE)" or "mit Material von AgE" (the regional agricultural weeklies' sites).
+    "age": "AgE",
     # Written out, as English-language wire copy and the agencies' own German names sign:
     # "The Associated Press" (ctvnews.ca, timesunion.com; abcnews.go.com's and npr.org's agency
     # copy as their author), "Agence France-Presse".
@@ -280,6 +283,9 @@ BYLINE_PREFIX = re.compile(
     # and "Aufgezeichnet von" (first-person pieces), "Recherche:", the story's form ("Kommentar
     # von", "Eine Analyse von").
     r"redakteur(?:in)?|recherche|protokoll|(?:aufgezeichnet|notiert) von|"
+    # A television report's credits: "Beitrag: Sandra Pohle · Kamera: …", "Reporter: …"
+    # (regional and city TV stations' video pages).
+    r"beitrag(?=\s*:)|reporter(?:in)?(?=\s*:)|"
     r"(?:ein |eine )?(?:kommentar|analyse|bericht|reportage|kolumne|glosse|essay|rezension) von)\s*:?\s+",
     re.IGNORECASE,
 )
@@ -329,7 +335,8 @@ CLOSING_AGENCY = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
 MATERIAL_CREDIT = re.compile(
     # In brackets too, after the story's last sentence: "(Mit Material der dpa)" (the Ippen
     # portals), "(mit Material von dpa)" (Computerwoche).
-    r"(?:^|\n|\()\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
+    # After the station's own name in a source line too: "Quelle: Radio 7, mit Material der dpa".
+    r"(?:^|\n|\(|^[^\n,()]{1,40},)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
     # "mit SDA" alone under the story (the Tamedia papers' agencies line), "mit dpa".
     # "(mit Keystone-SDA)" in brackets under the story (the Ticino and Grisons weeklies).
@@ -1186,7 +1193,7 @@ BYLINE_LABEL = (
     + r")?(?:\s*:)?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|"
     + AUTHOR_WORD
     + r"\s*:|"
-    r"Author\s*:|Geschrieben von|Ein Beitrag von)"
+    r"Author\s*:|Geschrieben von|Ein Beitrag von|Beitrag\s*:|Reporter(?:in)?\s*:)"
 )
 
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
@@ -1199,7 +1206,7 @@ BYLINE_LABEL = (
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
-    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion|Bericht)\s*:|"
+    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion|Bericht|Beitrag|Reporter(?:in)?)\s*:|"
     + AUTHOR_WORD
     + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"

@@ -31,7 +31,8 @@ from crawler.extraction.page import (
     DATELINE_AFTER,
     DATELINE_BEFORE,
     OUTSIDE_THE_STORY,
-    CARD_CLASSES,
+    CARD_CLASSED,
+    BOX_HEADINGS,
     SHORT_YEAR_DATE,
     SLASHED_DATE,
     STORY_TYPES,
@@ -496,7 +497,6 @@ def _describes_other_media(script: str, headline: str | None) -> bool:
 # (a sidebar's "news-time" on denkmalpraxismoderne.de, the event calendar's "tribe-event-time" on
 # fischundfang.de and wildundhund.de, a job list's on forstpraxis.de, "comment__timestamp",
 # "recommended-stories-timestamp" on sportsnet.ca: 12 of the tune and article-extraction pages).
-BOX_HEADING_INSIDE = ".//h2 or .//h3 or .//h4"
 NOT_THE_STORY_S_DATES = lxml.etree.XPath(
     DIALOG_XPATH
     + ' | (//@class[contains(., "date") or contains(., "time")]/parent::* | //time)'
@@ -508,16 +508,36 @@ NOT_THE_STORY_S_DATES = lxml.etree.XPath(
 # as the earlier day. Boxes beside the story with a heading of their own too: a sidebar's
 # "Meistgelesen" list, a widget of the latest posts (an <aside> without one may be the story's own
 # meta box). Not comments: they print days after the story's, never before.
-OTHER_BLOCK = f"self::figure or self::video or self::blockquote or {CARD_CLASSES} or self::aside[{BOX_HEADING_INSIDE}]"
-OTHER_BLOCKS = lxml.etree.XPath(f"//*[{OTHER_BLOCK}][not(.//h1)][not(ancestor::*[{OTHER_BLOCK}])]")
+OTHER_BLOCK_TAGS = ("figure", "video", "blockquote", "aside")
+
+
+def _other_blocks(tree) -> list:
+    """The outermost cards, boxes, figures, videos and quotes (as above) that hold no ``<h1>``."""
+    found = dict.fromkeys(
+        [
+            *CARD_CLASSED(tree),
+            *(
+                element
+                for element in tree.iter(*OTHER_BLOCK_TAGS)
+                if element.tag != "aside" or next(element.iter(*BOX_HEADINGS), None) is not None
+            ),
+        ]
+    )
+    return [
+        block
+        for block in found
+        if next(block.iter("h1"), None) is None and not any(parent in found for parent in block.iterancestors())
+    ]
+
+
 # Dialogs over the page: never the story's, left out of htmldate's last reading of the page too.
 DIALOGS = lxml.etree.XPath(DIALOG_XPATH)
 
 
 def _dated_other_blocks(tree) -> list:
-    """The :data:`OTHER_BLOCKS` whose text prints a date (a card's lines run together in the
+    """The :func:`_other_blocks` whose text prints a date (a card's lines run together in the
     element's text: "Von Martina Probst05.01.2021")."""
-    return [block for block in OTHER_BLOCKS(tree) if visible_dates(RUN_INTO_WORD.sub(" ", text_of(block)))]
+    return [block for block in _other_blocks(tree) if visible_dates(RUN_INTO_WORD.sub(" ", text_of(block)))]
 
 
 def _update_lines(tree) -> list:
@@ -735,8 +755,9 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 # A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022"
 # (bmel.de, literaturkritik.de, bka.de, zoll.de, futurezone.at's "Erstellt am", bmz.de's
 # "Pressemitteilung vom", hertha-blog.de's "Published:").
-# The label "Datum:" alone, which names no publication.
+# The label "Datum:" alone, which names no publication; a press release's own day.
 DATE_ALONE_LABEL = re.compile(r"datum\b", re.IGNORECASE)
+RELEASE_LABEL = re.compile(r"pressemitteilung vom\b", re.IGNORECASE)
 PUBLISHED_LABEL = re.compile(
     r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
     r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
@@ -833,7 +854,7 @@ def shown_date(
     """
     now = now or datetime.now(BERLIN)
     text = body_text(tree)
-    labelled, dated = set(), set()
+    labelled, dated, released = set(), set(), set()
     listed = None
     for match in VISIBLE_DATE.finditer(text):
         # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
@@ -858,19 +879,31 @@ def shown_date(
                 # veröffentlicht 23. Juni 2026", "Nachhaltigkeitsbericht 2025 veröffentlicht" in
                 # a WordPress theme's related-posts carousel).
                 continue
-            (dated if label and DATE_ALONE_LABEL.match(label.group()) else labelled).add(
-                _plausible(_from_match(match), now)
-            )
+            kind = labelled
+            if label and DATE_ALONE_LABEL.match(label.group()):
+                kind = dated
+            elif label and RELEASE_LABEL.match(label.group()):
+                kind = released
+            kind.add(_plausible(_from_match(match), now))
     labelled.update(_press_datelines(tree, now))
     labelled.discard(None)
     dated.discard(None)
+    released.discard(None)
     # A day labelled as the publication's outweighs a "Datum:" of another day: a court ruling's,
     # a data set's or a photo's in a facts box (law and tax news, statistics offices' releases).
-    for days in (labelled, labelled | dated):
+    deferred = None
+    for days in (labelled, labelled | released | dated):
         if len({day[:10] for day in days}) == 1:
+            day = max(days, key=len)
+            if days <= released and structured and not _same_day(day, structured):
+                # The release's own day ("Pressemitteilung vom 27. März 2025") where the markup
+                # names another: a portal that runs the release later prints its own day by the
+                # headline; that one, if printed, is the page's.
+                deferred = day
+                break
             # Several days labelled "Published" are a listing's teasers, not this story's date
             # (echte-demokratie-jetzt.de, finanzmarktwelt.de, zugreiseblog.de).
-            return max(days, key=len)
+            return day
         if days:
             break
     after, before = text_near_headline(tree, headline)
@@ -916,8 +949,10 @@ def shown_date(
     # hildesheimer-presse.de): the one the markup names as published.
     stated = [day for day in shown if structured and _same_day(day, structured)]
     found = (stated or shown or [_printed_time_element(tree, now) or _headline_date(headline, now)])[0]
-    if found:
+    if found and (not deferred or _same_day(found, structured)):
         return found
+    if deferred:
+        return deferred
     # No other date line: a "Stand: 28.04.2020 18:00 Uhr" alone next to the headline is the
     # story's date (tagesschau.de's, whose meta date is a later day), unless the markup's
     # publication is an earlier day: it then states the update (:func:`shown_update`).

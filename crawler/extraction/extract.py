@@ -55,7 +55,7 @@ from crawler.extraction.trafilatura_xpaths import (
 )
 from crawler.extraction.page import (
     RELATED_LABEL,
-    OTHER_STORY_CARDS,
+    other_story_cards,
     DATE_FROM_FEED,
     MAX_KICKER_WORDS,
     as_list,
@@ -382,7 +382,7 @@ def byline_author(tree) -> str | None:
                 taken += take_out(expression(tree))
             # Other stories' cards too: the first byline element of the page, which trafilatura
             # takes, may be a top story's before the story's own.
-            taken += take_out(OTHER_STORY_CARDS(tree))
+            taken += take_out(other_story_cards(tree))
             author = extract_metainfo(tree, AUTHOR_XPATHS, len_limit=120)
         finally:
             put_back(taken)
