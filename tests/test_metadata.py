@@ -741,6 +741,19 @@ def test_a_rail_of_top_stories_lends_the_story_neither_kicker_nor_byline():
     assert article.kicker is None
 
 
+def test_an_author_box_for_another_writer_does_not_outweigh_the_byline_element():
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p><span class="ArticleAuthor">Anna Schmidt</span></p>'
+    box = (
+        '<section class="author-box"><h3>Über den Autor</h3><p><strong>Martin Becker</strong> leitet das'
+        " Wirtschaftsressort und schreibt über Mittelstand und Handwerk.</p></section>"
+    )
+    assert extract(site_page("", header, closing=box)).authors == ["Anna Schmidt"]
+    # Without a byline, the box names the writer.
+    assert extract(site_page("", "<h1>Hafen wird um zwei Terminals erweitert</h1>", closing=box)).authors == [
+        "Martin Becker"
+    ]
+
+
 def test_a_sidebar_box_s_day_does_not_date_the_story():
     header = "<h1>Hafen wird um zwei Terminals erweitert</h1><p>Von Anna Schmidt am 21. April 2026</p>"
     assert extract(site_page("", header, closing=MOST_READ)).published[:10] == "2026-04-21"

@@ -770,7 +770,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     if not names:
         # The account a blog or association files its guests' posts under ("Gastautor", a
         # CMS login) named nobody: the guest is named in the lead, the kicker or a closing
-        # note ("Ein Gastbeitrag von …"), or in an author box after the story.
+        # note ("Ein Gastbeitrag von …").
         _sort_names(guest_author(tree, text), sites, names, agencies, desks, common)
     if not names:
         # A letter to the readers signs with the writer's name (:func:`letter_signature`).
@@ -781,6 +781,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # is no part of the names.
         reporters = re.sub(REPORTED_FROM, "", " und ".join(filter(None, (reported["names"], reported["writers"]))))
         _sort_names(split_names(reporters), sites, names, agencies, desks, common)
+    boxed, box_text = boxed_author(tree) if not names else ([], "")
     if not names:
         # Only names the page prints or its meta tags state (trafilatura reads more of them,
         # "dcterms.creator", "Author"): it rewrites what it reads ("Von der CHECK24 Redaktion"
@@ -793,7 +794,15 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             for name in split_names(fallback() if callable(fallback) else fallback)
             if (printed := _printed(name, tree)) and not any(text_key(name) in key for key in desk_keys)
         ]
+        if boxed and all(name in box_text for name in guess):
+            # trafilatura read the author box itself, whose first line names the writer.
+            guess = []
         _sort_names(_not_from_teasers(guess, tree, headline), sites, names, agencies, desks, common)
+    if not names:
+        # Or in an author box after the story ("Über die Autorin"), read after the page's byline
+        # elements: a box for another writer (the blog's owner, a columnist's promotion) does not
+        # outweigh the byline.
+        _sort_names(boxed, sites, names, agencies, desks, common)
     if not names and sources:
         # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls" on mdr.de,
         # "Quelle: kathpress" on katholisch.at, both with the site alone as the meta author).
@@ -1797,21 +1806,27 @@ AUTHORS_BLOCK_REACH = 12
 
 def guest_author(tree, text: str) -> list[str]:
     """The guest a guest article names where its byline credits only the account that filed it:
-    :data:`GUEST_CONTRIBUTION` in the story or its description, else the name opening the line
-    after an :data:`AUTHOR_BOX_HEADING`."""
+    :data:`GUEST_CONTRIBUTION` in the story or its description."""
     description = meta_content(tree, "description", "og:description") or ""
     for found in GUEST_CONTRIBUTION.finditer(text + "\n" + description):
         rest = ROLE_BEFORE_NAME.sub("", found["rest"].strip())
         if (named := re.match(NAME, rest)) and _a_guest_s_name(named.group()):
             return [named.group()]
+    return []
+
+
+def boxed_author(tree) -> tuple[list[str], str]:
+    """The name opening the line after an :data:`AUTHOR_BOX_HEADING` (the author box after the
+    story), and the text of the box's lines read for it."""
     pieces = plain_text_pieces(tree)
     for position, piece in enumerate(pieces[:-1]):
         if AUTHOR_BOX_HEADING.fullmatch(piece):
-            listed = _listed_authors(pieces[position + 1 : position + 1 + AUTHORS_BLOCK_REACH])
-            if listed:
+            box = pieces[position + 1 : position + 1 + AUTHORS_BLOCK_REACH]
+            if listed := _listed_authors(box):
                 # One name under a heading for one author ("Über die Autorin").
-                return listed if re.search(r"autor(?:inn)?en|authors", piece, re.IGNORECASE) else listed[:1]
-    return []
+                named = listed if re.search(r"autor(?:inn)?en|authors", piece, re.IGNORECASE) else listed[:1]
+                return named, " ".join(box)
+    return [], ""
 
 
 def _listed_authors(pieces: list[str]) -> list[str]:
