@@ -794,6 +794,17 @@ def test_the_date_line_under_the_headline_beats_a_stale_meta_date():
     assert extract(page(head, header)).published == "2024-11-26"
 
 
+def test_a_date_line_in_the_international_order_dates_the_story():
+    # WordPress's "Y-m-d" date format.
+    head = '<meta name="date" content="2024-12-02">'
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt | 2024-11-26</p>'
+    assert extract(page(head, header)).published == "2024-11-26"
+    # A machine timestamp printed raw names no day a reader saw: its instant is dated in Berlin.
+    head = jsonld(headline="Hafen wird um zwei Terminals erweitert", datePublished="2019-11-18T23:30:00Z")
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="info">Anna Schmidt 2019-11-18T23:30:00Z</p>'
+    assert extract(page(head, header)).published[:10] == "2019-11-19"
+
+
 def test_dates_in_sentences_and_updates_are_not_the_date_line():
     header = (
         "<h1>Hafen wird um zwei Terminals erweitert</h1>"

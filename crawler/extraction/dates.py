@@ -34,6 +34,7 @@ from crawler.extraction.page import (
     CARD_CLASSED,
     BOX_HEADINGS,
     SHORT_YEAR_DATE,
+    ISO_DATE,
     SLASHED_DATE,
     STORY_TYPES,
     UNSEEN_TEXT,
@@ -112,7 +113,12 @@ MONTH_NUMBERS = {
 def visible_dates(text: str) -> list:
     """Matches of the dates a page prints, in text order: "21.11.2026", "21. November 2026",
     "26/12/2019", "28.09.19"."""
-    matches = [*VISIBLE_DATE.finditer(text), *SLASHED_DATE.finditer(text), *SHORT_YEAR_DATE.finditer(text)]
+    matches = [
+        *VISIBLE_DATE.finditer(text),
+        *SLASHED_DATE.finditer(text),
+        *SHORT_YEAR_DATE.finditer(text),
+        *ISO_DATE.finditer(text),
+    ]
     return sorted(matches, key=lambda match: match.start())
 
 

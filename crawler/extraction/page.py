@@ -64,6 +64,15 @@ SHORT_YEAR_DATE = re.compile(
     r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)(?![\d.]\d|\d)(?P<month_name>(?!))?" + TIME_OF_DAY
 )
 
+# "2026-03-12": the international order, as WordPress's "Y-m-d" date format and other CMSes print
+# the date line (government and university sites, tech blogs, English-language editions), a time
+# after it or not. Not a machine timestamp printed raw ("2019-11-18T23:30:00Z"): its UTC day is
+# none a reader was shown.
+ISO_DATE = re.compile(
+    r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-]|T\d)(?P<month_name>(?!))?"
+    + TIME_OF_DAY
+)
+
 WEEKDAY = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
 ANY_WEEKDAY = r"(?:" + WEEKDAY + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
