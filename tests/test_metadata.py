@@ -741,6 +741,24 @@ def test_a_rail_of_top_stories_lends_the_story_neither_kicker_nor_byline():
     assert article.kicker is None
 
 
+@pytest.mark.parametrize(
+    "listed",
+    [
+        # A list of more news, each item's credit labelled after its link.
+        '<ul class="more-news"><li><a href="/markt/frequenzen.html">Bundesnetzagentur verlängert Nutzungsrechte'
+        ' für Mobilfunk</a> <span class="more-news__meta">Autorin: Svenja Albrecht · 16.01.2026</span></li></ul>',
+        # Drupal's views rows, each a story's link, its author and day.
+        '<div class="view"><div class="views-row"><div class="views-field-title"><a href="/lokales/hofladen.html">'
+        "Hofladen in Hollige erweitert Sortiment um eigene Wurst</a></div>"
+        '<div class="views-field-field-autor">Von Svenja Albrecht</div></div></div>',
+    ],
+)
+def test_a_listed_story_s_credit_beside_its_link_is_not_the_story_s(listed):
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="article__author">Autor: dpa</p>'
+    article = extract(site_page("", header, closing=listed))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
 def test_an_author_box_for_another_writer_does_not_outweigh_the_byline_element():
     header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p><span class="ArticleAuthor">Anna Schmidt</span></p>'
     box = (

@@ -470,11 +470,13 @@ IN_A_LINKED_PARAGRAPH = "ancestor::p[1]" + OPENS_WITH_A_STORY_LINK
 
 # A byline in a list item beside the link to another story ("<li><a href=…>Autozulieferer in NRW:
 # Die stille Krise</a> <span class="byline">Von …</span></li>"): lists of other stories under or
-# beside the story, each item with its author, whatever the list's class says.
-IN_A_LISTED_STORY = (
-    "ancestor::li[1][.//a[string-length(normalize-space()) > 30][not(contains(@href, '/autor')"
+# beside the story, each item with its author, whatever the list's class says; Drupal's views
+# rows, the items of its every list, so.
+BESIDE_A_STORY_LINK = (
+    "[.//a[string-length(normalize-space()) > 30][not(contains(@href, '/autor')"
     " or contains(@href, '/author') or contains(@href, '/profil'))]]"
 )
+IN_A_LISTED_STORY = "ancestor::*[self::li or self::div[contains(@class, 'views-row')]][1]" + BESIDE_A_STORY_LINK
 
 BYLINE_XPATH = (
     '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
@@ -1058,6 +1060,11 @@ TEASER_CARDS = lxml.etree.XPath(
     + " | (//h2 | //h3 | //h4)[a[@href]]/parent::*[not(.//h1)][count(.//p) < 3]"
     + " | //p"
     + OPENS_WITH_A_STORY_LINK
+    # A list item beside the link to another story (:data:`IN_A_LISTED_STORY`), its credit and
+    # day after the link ("<a …>Bundesnetzagentur verlängert Nutzungsrechte</a> <span>Autor: dpa ·
+    # 19.01.2026</span>").
+    + " | (//li | //div[contains(@class, 'views-row')])[not(.//h1)]"
+    + BESIDE_A_STORY_LINK
 )
 
 
