@@ -99,6 +99,12 @@ def test_a_date_line_in_the_kickers_place_is_no_kicker(marked, kicker):
     assert extract(page("", header)).kicker == kicker
 
 
+def test_a_source_s_name_before_the_metadata_title_that_opens_the_headline_is_no_kicker():
+    head = '<meta property="og:title" content="Hafengesellschaft: Hafengesellschaft baut zwei Terminals">'
+    article = extract(page(head, "<h1>Hafengesellschaft baut zwei Terminals</h1>"))
+    assert (article.kicker, article.title) == (None, "Hafengesellschaft baut zwei Terminals")
+
+
 def test_a_marked_dachzeile_may_be_a_whole_line():
     # Regional papers set a sentence over a short headline as its Dachzeile.
     dachzeile = "Handwerksbäckerei aus Kaulsdorf übernimmt sieben Filialen eines insolventen Konkurrenten"

@@ -1363,6 +1363,18 @@ def test_the_byline_adds_the_authors_the_metadata_leaves_out(head):
     # A byline that names the metadata's author alone changes nothing.
     header = HEADLINE + "<p>Von Anna Schmidt</p>"
     assert extract(page(head, header)).authors == ["Anna Schmidt"]
+    # Nor does an academic title the byline writes and the metadata does not.
+    header = HEADLINE + "<p>Von Dr. Anna Schmidt und Jan Meyer</p>"
+    assert extract(page(head, header)).authors == ["Dr. Anna Schmidt", "Jan Meyer"]
+
+
+def test_the_graphic_artist_the_metadata_lists_beside_the_writer_is_no_author():
+    head = jsonld(author=[{"@type": "Person", "name": "Anna Schmidt"}, {"@type": "Person", "name": "Jan Meyer"}])
+    chart = '<figure><img src="/grafik.png" alt=""><figcaption>Grafik: Jan Meyer | Daten: Statistikamt</figcaption></figure>'
+    assert extract(page(head, HEADLINE, closing=chart)).authors == ["Anna Schmidt"]
+    # A writer who took the picture too stays.
+    byline = "<p>Von Anna Schmidt und Jan Meyer</p>"
+    assert extract(page(head, HEADLINE + byline, closing=chart)).authors == ["Anna Schmidt", "Jan Meyer"]
 
 
 def test_a_magazine_credits_block_names_the_author():
@@ -3036,6 +3048,8 @@ def test_the_wire_material_line_in_the_story_s_footer_credits_the_agencies():
         ("<p><i>bam/dpa/AFP</i></p>", ["dpa", "AFP"]),
         ('<p class="source">Quelle: ntv.de, sro/dpa</p>', ["dpa"]),
         ('<p class="source">Quelle: n-tv.de, dpa</p>', ["dpa"]),
+        # The stations' sources listed with commas, each with its editors' codes (the MDR's).
+        ("<p><em>MDR JUMP (akr/pwe), MDR THÜRINGEN (ska), dpa</em></p>", ["dpa"]),
     ],
 )
 def test_a_closing_line_of_codes_credits_its_wire_services(line, agencies):

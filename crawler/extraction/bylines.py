@@ -368,15 +368,17 @@ def _material_line(tree):
 # naming the site first ("Quelle: ntv.de, sro/dpa" under n-tv's, "Quelle: n-tv.de, dpa" on its
 # older pages; "kath.ch/kna/sme" under kath.ch's agency copy). Without a slash, only after the
 # site's name: a word alone is no credit.
+# A station's sources may be listed with commas, each with its editors' codes: "MDR JUMP
+# (akr/pwe), MDR THÜRINGEN (ska), dpa" (the MDR's stations).
+CODE_ITEM = r"(?:[A-Z]{2,8}(?:\s+[A-ZÄÖÜ]{2,12})?\s*\([a-z]{2,5}(?:/[a-z]{2,5})*\)|[A-Za-z][A-Za-z-]{1,8})"
 CODES_LINE = re.compile(
     r"(?P<label>Quelle\s*:\s*)?(?P<site>[\w-]+\.[a-z]{2,3}\s*[,/]\s*)?"
-    r"(?P<codes>(?:[A-Z]{2,8}(?:\s+[A-Z]{2,12})?\s*\([a-z]{2,5}\)|[A-Za-z][A-Za-z-]{1,8})"
-    r"(?P<more>(?:\s*/\s*[A-Za-z][A-Za-z-]{1,8})+)?)\.?"
+    r"(?P<codes>" + CODE_ITEM + r"(?P<more>(?:\s*[/,]\s*" + CODE_ITEM + r")+)?)\.?"
 )
 
 
-# What parts a line of codes into its codes: "(apa/sda)", "jm / dpa".
-CODE_PARTS = re.compile(r"[\s/()]+")
+# What parts a line of codes into its codes: "(apa/sda)", "jm / dpa", "(ska), dpa".
+CODE_PARTS = re.compile(r"[\s/(),]+")
 
 
 def _codes_lines(tree, text: str) -> list[str]:
@@ -705,6 +707,10 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     pictured = _pictured(shown)
     if names and pictured:
         names = [name for name in names if text_key(name) not in pictured]
+    if len(names) > 1 and (for_pictures := _picture_credits(tree, shown)):
+        # The metadata lists the graphic artist or the photographer beside the writer, whom the
+        # page credits for a chart or picture alone ("Grafik: Jannik Bauer" under the chart).
+        names = [name for name in names if text_key(name) not in for_pictures] or names
     signature = closing_signature(tree, text)
     own_site = text_key(meta_content(tree, "og:site_name", "application-name") or "")
     readable = shown
@@ -729,12 +735,13 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # byline all of them: "Von Anna Schmidt und Jan Meyer" (shared reports on regional
         # papers' and magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines), or the closing
         # credit does ("Text: Jana Ketelsen und Timo Ahrens" on a start-up portal's report).
-        keys = {text_key(name) for name in names}
+        # An academic title aside: the byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk".
+        keys = {_untitled_key(name) for name in names}
         for names_shown in [*(_shown_names(value, shown) for value in shown), signature]:
             fuller = [
                 name for name in names_shown if _not_a_person(name, common) is None and text_key(name) not in pictured
             ]
-            if len(fuller) > len(names) and keys <= {text_key(name) for name in fuller}:
+            if len(fuller) > len(names) and keys <= {_untitled_key(name) for name in fuller}:
                 names = []
                 _sort_names(fuller, sites, names, agencies, desks, common)
                 break
@@ -2427,6 +2434,11 @@ def _agency_with_its_service(name: str) -> str | None:
 MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+" + CAPITAL + r"\.(?=\s+\w)")
 
 
+def _untitled_key(name: str) -> str:
+    """The text key of a name without the academic and professional titles before it."""
+    return text_key(re.sub("^" + TITLE_BEFORE_NAME, "", name))
+
+
 def _person_key(name: str) -> str:
     """The text key of a credited name, a middle initial left out (see :data:`MIDDLE_INITIAL`),
     its words in alphabetical order."""
@@ -2557,6 +2569,28 @@ PICTURE_CREDIT = re.compile(
 # A name with its picture role in brackets after it, in a byline: "Lars Hüwe (Fotos)".
 # The name as written (capitals where names have them), the role in any case.
 NAME_WITH_PICTURE_ROLE = re.compile(r"(?P<name>" + NAME + r")\s*(?i:" + BRACKETED_PICTURE_ROLES + r")")
+
+
+# A name credited for a picture, graphic or video in a caption or credit line: "Grafik: Jannik
+# Bauer, DASDING", "Foto: Anna Schmidt/dpa".
+NAME_AFTER_PICTURE_ROLE = re.compile(r"(?i:\b" + PICTURE_ROLE_LIST + r")\s*:\s*(?P<name>" + NAME + ")")
+
+
+def _picture_credits(tree, bylines: list[str]) -> set[str]:
+    """The text keys of the names the page credits for a picture and that no byline names."""
+    if not any(PICTURE_WORD.search(piece) for piece in plain_text_pieces(tree)):
+        return set()
+    in_bylines = {text_key(name) for value in bylines for name in split_names(value)}
+    return {
+        key
+        for piece in plain_text_pieces(tree)
+        for found in NAME_AFTER_PICTURE_ROLE.finditer(piece)
+        if (key := text_key(found["name"])) not in in_bylines
+    }
+
+
+# The words a picture's credit opens with, looked for as plain text first.
+PICTURE_WORD = re.compile(r"(?i:foto|bild|grafik|photo|kamera|illustration|video|karikatur)\w*\s*:")
 
 
 def _pictured(bylines: list[str]) -> set[str]:
