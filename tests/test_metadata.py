@@ -759,6 +759,36 @@ def test_a_listed_story_s_credit_beside_its_link_is_not_the_story_s(listed):
     assert (article.authors, article.agencies) == ([], ["dpa"])
 
 
+def test_a_source_line_naming_the_agency_and_then_the_station_credits_the_agency():
+    article = extract(page(header=HEADLINE, closing="<p>Quelle: dpa / 104.6 RTL</p>"))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
+def test_a_news_list_item_marked_as_an_article_credits_its_own_story_only():
+    # TYPO3's news list: each item a microdata Article with its heading, date and source line.
+    listed = (
+        '<div class="news-list-view"><div class="article" itemscope itemtype="http://schema.org/Article">'
+        '<div class="header"><h3><a href="/news/defizit.html">Stadt budgetiert ein Defizit</a></h3></div>'
+        '<div class="footer"><span class="news-list-author">Quelle: Tele Top / Jessica Brunner</span></div></div></div>'
+    )
+    header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p class="news-list-author">Quelle: dpa</p>'
+    assert extract(site_page("", header, closing=listed)).authors == []
+
+
+@pytest.mark.parametrize("byline_class", ["newsAuthor", "articleByline"])
+def test_a_byline_element_s_class_in_camel_case_names_the_writer(byline_class):
+    closing = f'<div class="{byline_class}">Text: Dr. Jutta Reinhardt</div>'
+    assert extract(site_page("", "<h1>Hafen wird um zwei Terminals erweitert</h1>", closing=closing)).authors == [
+        "Dr. Jutta Reinhardt"
+    ]
+
+
+def test_a_closing_credit_with_the_agencies_material_after_it_names_the_writer():
+    closing = "<p><em>Text: Jonas Bräuninger, mit Material von dpa/lsw</em></p>"
+    article = extract(page(header=HEADLINE, closing=closing))
+    assert (article.authors, article.agencies) == (["Jonas Bräuninger"], ["dpa"])
+
+
 def test_an_author_box_for_another_writer_does_not_outweigh_the_byline_element():
     header = '<h1>Hafen wird um zwei Terminals erweitert</h1><p><span class="ArticleAuthor">Anna Schmidt</span></p>'
     box = (
@@ -3010,6 +3040,11 @@ def test_wire_copy_under_the_site_s_name_credits_the_agency_only(credit):
         # After the station's own name in a source line; the farming weeklies' agency.
         ("Quelle: Radio 7, mit Material der dpa", ["dpa"]),
         ("(mit Material von AgE)", ["AgE"]),
+        # After a separator closing a note or the pictures' credit.
+        ("Dieser Artikel erschien zuerst im Hamburger Abendblatt. – mit Material von dpa", ["dpa"]),
+        ("Fotos: Radio Ortenau/Selina Fritsch · mit Material von dpa/lsw", ["dpa"]),
+        # The site's desk and the agency.
+        ("Redaktion: muenchen.de / dpa", ["dpa"]),
     ],
 )
 def test_a_closing_line_naming_the_wire_material_credits_the_agencies(line, agencies):

@@ -335,8 +335,10 @@ CLOSING_AGENCY = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
 MATERIAL_CREDIT = re.compile(
     # In brackets too, after the story's last sentence: "(Mit Material der dpa)" (the Ippen
     # portals), "(mit Material von dpa)" (Computerwoche).
-    # After the station's own name in a source line too: "Quelle: Radio 7, mit Material der dpa".
-    r"(?:^|\n|\(|^[^\n,()]{1,40},)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
+    # After the station's own name in a source line too: "Quelle: Radio 7, mit Material der dpa";
+    # after a separator, closing a note or the pictures' credit: "Dieser Artikel erschien zuerst
+    # im Hamburger Abendblatt. – mit Material von dpa", "Fotos: … · mit Material von dpa/lsw".
+    r"(?:^|\n|\(|^[^\n,()]{1,40},|\s[–·|]\s)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
     # "mit SDA" alone under the story (the Tamedia papers' agencies line), "mit dpa".
     # "(mit Keystone-SDA)" in brackets under the story (the Ticino and Grisons weeklies).
@@ -347,6 +349,12 @@ MATERIAL_CREDIT = re.compile(
     r"(?:\s+Nachrichtenagentur(?:en)?)?"
     r"\s+(?P<codes>[^\n]{2,60})$",
     re.IGNORECASE,
+)
+
+
+# The agencies' material credited after a signature on its line.
+MATERIAL_AFTER = re.compile(
+    r",?\s+mit\s+(?:Material(?:ien)?|Informationen|Agenturmaterial)\s+(?:von|der|aus)\s+[^\n]{2,60}$", re.IGNORECASE
 )
 
 
@@ -372,7 +380,8 @@ def _material_line(tree):
 # (akr/pwe), MDR THÜRINGEN (ska), dpa" (the MDR's stations).
 CODE_ITEM = r"(?:[A-Z]{2,8}(?:\s+[A-ZÄÖÜ]{2,12})?\s*\([a-z]{2,5}(?:/[a-z]{2,5})*\)|[A-Za-z][A-Za-z-]{1,8})"
 CODES_LINE = re.compile(
-    r"(?P<label>Quelle\s*:\s*)?(?P<site>[\w-]+\.[a-z]{2,3}\s*[,/]\s*)?"
+    # "Redaktion: muenchen.de / dpa": the site's desk and the agency (a city portal's credit).
+    r"(?P<label>(?:Quelle|Redaktion)\s*:\s*)?(?P<site>[\w-]+\.[a-z]{2,3}\s*[,/]\s*)?"
     r"(?P<codes>" + CODE_ITEM + r"(?P<more>(?:\s*[/,]\s*" + CODE_ITEM + r")+)?)\.?"
 )
 
@@ -405,7 +414,7 @@ def _credited_codes(line: str) -> str | None:
     site's name; in brackets too ("(apa/sda)", Liechtensteiner Volksblatt's source line)."""
     if line.startswith("(") and line.endswith(")"):
         line = line[1:-1]
-    if "/" not in line and not line.startswith("Quelle"):
+    if "/" not in line and not line.startswith(("Quelle", "Redaktion")):
         return None
     match = CODES_LINE.fullmatch(line)
     if match is None or not (match["more"] or match["site"]):
@@ -480,22 +489,26 @@ BESIDE_A_STORY_LINK = (
 )
 IN_A_LISTED_STORY = "ancestor::*[self::li or self::div[contains(@class, 'views-row')]][1]" + BESIDE_A_STORY_LINK
 
-BYLINE_XPATH = (
-    '//*[@itemprop="author" or @rel="author" or contains(@class, "byline")'
-    ' or contains(@class, "author") or contains(@class, "autor") or contains(@class, "by-line")]'
+# The class words of a byline's element, in camel case too ("newsAuthor", "articleByline": the
+# older CMSes' and the TYPO3 templates' class names).
+BYLINE_CLASS = (
+    'contains(., "byline") or contains(., "author") or contains(., "autor") or contains(., "by-line")'
+    ' or contains(., "Byline") or contains(., "Author") or contains(., "Autor")'
 )
+BYLINE_XPATH = '//*[@itemprop="author" or @rel="author" or @class[' + BYLINE_CLASS + "]]"
 # The same search made from the attributes up: each test is made on the attributes it reads,
 # not on every element of the page (half the time on large pages); the union is in page order.
 # (swr.de's itemprop="author", theguardian.com's rel="author", brandeins.de's "article-author".)
 BYLINE_ELEMENTS = lxml.etree.XPath(
-    '//@itemprop[.="author"]/.. | //@rel[.="author"]/..'
-    ' | //@class[contains(., "byline") or contains(., "author") or contains(., "autor") or contains(., "by-line")]/..'
+    '//@itemprop[.="author"]/.. | //@rel[.="author"]/.. | //@class[' + BYLINE_CLASS + "]/.."
 )
 # A byline inside an <article> of its own whose heading links to another story, the page's <h1>
 # outside it: the post grids of page builders and themes ("elementor-post" cards under
 # "Weitere Artikel", WordPress themes' related-post loops) set each card so, whatever its class.
 IN_A_STORY_CARD = (
-    "ancestor::article[not(.//h1)][count(.//p) < 3][.//h2//a[@href] or .//h3//a[@href] or .//h4//a[@href]]"
+    "ancestor::*[self::article or @itemtype[contains(., 'schema.org/') and (contains(., 'Article')"
+    " or contains(., 'Posting'))]]"
+    "[not(.//h1)][count(.//p) < 3][.//h2//a[@href] or .//h3//a[@href] or .//h4//a[@href]]"
 )
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(
@@ -1390,6 +1403,8 @@ def closing_signature(tree, text: str) -> list[str]:
     # Anna Schmidt / Juni 2025": the month or the day it was written.
     last = PICTURE_CREDIT_AFTER.sub("", last) or last
     last = SIGNATURE_DATE_AFTER.sub("", last) or last
+    # "Text: Jonas Bräuninger, mit Material von dpa/lsw": the agencies' material, credited apart.
+    last = MATERIAL_AFTER.sub("", last) or last
     # Several writers credited on a line of their own, a closing note of the series or the site
     # after it.
     for line in reversed(lines[-SIGNATURE_REACH:]):
@@ -1740,6 +1755,8 @@ def _credited_for_pictures(link, name: str) -> bool:
 # editor's code) counts: "Quelle: Statistisches Bundesamt" under a chart credits no author.
 SOURCE_LINE = re.compile(
     r"Quelle\s*:\s*(?P<source>[A-ZÄÖÜ]{2,}(?:[\s-][A-ZÄÖÜ]{2,}){0,2}(?:\s?/\s?[A-Za-z]{2,5})?|[\w-]{2,12})"
+    # The station after the agency: "Quelle: dpa / 104.6 RTL".
+    r"(?:\s+/\s+[\w. -]{2,30})?"
 )
 
 
