@@ -2591,6 +2591,8 @@ NAME_WITH_PICTURE_ROLE = re.compile(r"(?P<name>" + NAME + r")\s*(?i:" + BRACKETE
 # A name credited for a picture, graphic or video in a caption or credit line: "Grafik: Jannik
 # Bauer, DASDING", "Foto: Anna Schmidt/dpa".
 NAME_AFTER_PICTURE_ROLE = re.compile(r"(?i:\b" + PICTURE_ROLE_LIST + r")\s*:\s*(?P<name>" + NAME + ")")
+# The words a picture's credit opens with, looked for first: most pages print none.
+PICTURE_WORD = re.compile(r"(?i:foto|bild|grafik|photo|kamera|illustration|video|karikatur)\w*\s*:")
 
 
 def _picture_credits(tree, bylines: list[str]) -> set[str]:
@@ -2604,10 +2606,6 @@ def _picture_credits(tree, bylines: list[str]) -> set[str]:
         for found in NAME_AFTER_PICTURE_ROLE.finditer(piece)
         if (key := text_key(found["name"])) not in in_bylines
     }
-
-
-# The words a picture's credit opens with, looked for as plain text first.
-PICTURE_WORD = re.compile(r"(?i:foto|bild|grafik|photo|kamera|illustration|video|karikatur)\w*\s*:")
 
 
 def _pictured(bylines: list[str]) -> set[str]:

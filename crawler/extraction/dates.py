@@ -112,7 +112,7 @@ MONTH_NUMBERS = {
 
 def visible_dates(text: str) -> list:
     """Matches of the dates a page prints, in text order: "21.11.2026", "21. November 2026",
-    "26/12/2019", "28.09.19"."""
+    "26/12/2019", "28.09.19", "2026-11-21"."""
     matches = [
         *VISIBLE_DATE.finditer(text),
         *SLASHED_DATE.finditer(text),
@@ -761,14 +761,15 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 # A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022"
 # (bmel.de, literaturkritik.de, bka.de, zoll.de, futurezone.at's "Erstellt am", bmz.de's
 # "Pressemitteilung vom", hertha-blog.de's "Published:").
-# The label "Datum:" alone, which names no publication; a press release's own day.
-DATE_ALONE_LABEL = re.compile(r"datum\b", re.IGNORECASE)
-RELEASE_LABEL = re.compile(r"pressemitteilung vom\b", re.IGNORECASE)
 PUBLISHED_LABEL = re.compile(
     r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
     r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
     re.IGNORECASE,
 )
+# Of those labels, "Datum:" alone names no publication, and "Pressemitteilung vom" a press
+# release's own day.
+DATE_ALONE_LABEL = re.compile(r"datum\b", re.IGNORECASE)
+RELEASE_LABEL = re.compile(r"pressemitteilung vom\b", re.IGNORECASE)
 
 # A page's sentence about itself, under the post in the German WordPress default theme of old
 # (Kubrick) and the themes made from it: "Dieser Beitrag wurde am Montag, den 3. Dezember 2011 um
