@@ -1398,6 +1398,15 @@ def test_the_byline_adds_the_authors_the_metadata_leaves_out(head):
     assert extract(page(head, header)).authors == ["Dr. Anna Schmidt", "Jan Meyer"]
 
 
+def test_a_line_of_names_alone_that_holds_the_metadata_s_author_names_all_writers():
+    head = '<meta name="author" content="Lena Hartung">'
+    body = "<p><strong>LENA HARTUNG, JONAS PRIEBE</strong></p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
+    assert extract(page(head, HEADLINE, body=body)).authors == ["Lena Hartung", "Jonas Priebe"]
+    # Not a line with more on it: another story's meta line, its day after the names.
+    closing = '<p class="meta">Lena Hartung, Jonas Priebe · 12.02.2025</p>'
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Lena Hartung"]
+
+
 def test_the_graphic_artist_the_metadata_lists_beside_the_writer_is_no_author():
     head = jsonld(author=[{"@type": "Person", "name": "Anna Schmidt"}, {"@type": "Person", "name": "Jan Meyer"}])
     chart = '<figure><img src="/grafik.png" alt=""><figcaption>Grafik: Jan Meyer | Daten: Statistikamt</figcaption></figure>'

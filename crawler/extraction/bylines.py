@@ -750,7 +750,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # credit does ("Text: Jana Ketelsen und Timo Ahrens" on a start-up portal's report).
         # An academic title aside: the byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk".
         keys = {_untitled_key(name) for name in names}
-        for names_shown in [*(_shown_names(value, shown) for value in shown), signature]:
+        for names_shown in [*(_shown_names(value, shown) for value in shown), signature, *_name_lines(tree, names)]:
             fuller = [
                 name for name in names_shown if _not_a_person(name, common) is None and text_key(name) not in pictured
             ]
@@ -2449,6 +2449,49 @@ def _agency_with_its_service(name: str) -> str | None:
 # (cleveland.com; forbes.com prints "Bruce Y. Lee" and "Bruce Lee"). Nor does the order of the
 # words: a desk's byline "Redaktion finanzen.net" is the markup's "finanzen.net Redaktion".
 MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+" + CAPITAL + r"\.(?=\s+\w)")
+
+
+def _name_lines(tree, names: list[str]) -> list[list[str]]:
+    """The story's lines that are names alone, two or more, among them all of ``names``: a
+    byline without a label ("LENA HARTUNG, JONAS PRIEBE" set in bold over a newsletter's text).
+    Not other stories' cards' lines."""
+    keys = {_untitled_key(name) for name in names}
+    lines = []
+    for piece in plain_text_pieces(tree):
+        if (
+            len(piece) > NAME_LINE_LENGTH
+            or not NAME_LINE_SEPARATOR.search(piece)
+            or any(character.isdigit() for character in piece)
+            or not _capitalised_words_only(piece)
+        ):
+            continue
+        parts = split_names(piece)
+        if (
+            len(parts) > len(names)
+            # Nothing on the line but the names: no day, no place, no label.
+            and text_key(NAME_LINE_SEPARATOR.sub(" ", piece)) == text_key(" ".join(parts))
+            and all(map(_looks_like_a_name, parts))
+            and keys <= set(map(_untitled_key, parts))
+        ):
+            lines.append(parts)
+    if lines and (carded := _teaser_card_pieces(tree, None)):
+        lines = [parts for parts in lines if not any(part in piece for piece in carded for part in parts)]
+    return lines
+
+
+def _capitalised_words_only(line: str) -> bool:
+    """Whether every word of ``line`` is capitalised, but for the words joining names and the
+    names' particles: a first test for a line of names, made without an expression."""
+    return all(
+        word[:1].isupper() or word in NAME_LINE_JOINERS or word in NAME_PARTICLES
+        for word in line.replace(",", " ").split()
+    )
+
+
+NAME_LINE_JOINERS = {"und", "and", "&", "UND"}
+# A line of names alone: at most this long, its names joined by a comma, "und" or "&".
+NAME_LINE_LENGTH = 120
+NAME_LINE_SEPARATOR = re.compile(r",|\bund\b|\bUND\b|&|\band\b")
 
 
 def _untitled_key(name: str) -> str:
