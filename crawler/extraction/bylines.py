@@ -473,20 +473,19 @@ IN_A_TEASER_LINK = (
 # A paragraph that opens with a link to another story, its credit after it ("<p><a …>Term Sheet
 # verhandeln: Die fünf häufigsten Fehler</a><br><span class="author">Ein Gastbeitrag von
 # …</span></p>" in a sidebar's box of other stories), as a list item beside such a link (below).
-OPENS_WITH_A_STORY_LINK = (
-    "[(a | text()[normalize-space()])[1][self::a][@href][string-length(normalize-space()) > 30]"
-    "[not(contains(@href, '/autor') or contains(@href, '/author') or contains(@href, '/profil'))]]"
+# A link to another story: a headline's length, not to an author's page.
+A_STORY_LINK = (
+    "[string-length(normalize-space()) > 30]"
+    "[not(contains(@href, '/autor') or contains(@href, '/author') or contains(@href, '/profil'))]"
 )
+OPENS_WITH_A_STORY_LINK = "[(a | text()[normalize-space()])[1][self::a][@href]" + A_STORY_LINK + "]"
 IN_A_LINKED_PARAGRAPH = "ancestor::p[1]" + OPENS_WITH_A_STORY_LINK
 
 # A byline in a list item beside the link to another story ("<li><a href=…>Autozulieferer in NRW:
 # Die stille Krise</a> <span class="byline">Von …</span></li>"): lists of other stories under or
 # beside the story, each item with its author, whatever the list's class says; Drupal's views
 # rows, the items of its every list, so.
-BESIDE_A_STORY_LINK = (
-    "[.//a[string-length(normalize-space()) > 30][not(contains(@href, '/autor')"
-    " or contains(@href, '/author') or contains(@href, '/profil'))]]"
-)
+BESIDE_A_STORY_LINK = "[.//a" + A_STORY_LINK + "]"
 IN_A_LISTED_STORY = "ancestor::*[self::li or self::div[contains(@class, 'views-row')]][1]" + BESIDE_A_STORY_LINK
 
 # The class words of a byline's element, in camel case too ("newsAuthor", "articleByline": the

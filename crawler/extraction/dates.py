@@ -542,8 +542,13 @@ DIALOGS = lxml.etree.XPath(DIALOG_XPATH)
 
 def _dated_other_blocks(tree) -> list:
     """The :func:`_other_blocks` whose text prints a date (a card's lines run together in the
-    element's text: "Von Martina Probst05.01.2021")."""
-    return [block for block in _other_blocks(tree) if visible_dates(RUN_INTO_WORD.sub(" ", text_of(block)))]
+    element's text: "Von Martina Probst05.01.2021"); found once a page, for htmldate's readings
+    and for the date line of a page without a headline element."""
+    return read_once(
+        tree,
+        "dated_other_blocks",
+        lambda tree: [block for block in _other_blocks(tree) if visible_dates(RUN_INTO_WORD.sub(" ", text_of(block)))],
+    )
 
 
 def _update_lines(tree) -> list:
@@ -891,11 +896,10 @@ def shown_date(
                 kind = dated
             elif label and RELEASE_LABEL.match(label.group()):
                 kind = released
-            kind.add(_plausible(_from_match(match), now))
+            if day := _plausible(_from_match(match), now):
+                kind.add(day)
     labelled.update(_press_datelines(tree, now))
     labelled.discard(None)
-    dated.discard(None)
-    released.discard(None)
     # A day labelled as the publication's outweighs a "Datum:" of another day: a court ruling's,
     # a data set's or a photo's in a facts box (law and tax news, statistics offices' releases).
     deferred = None
@@ -920,11 +924,7 @@ def shown_date(
         # blocks printing a date that do not hold the headline (another story's card).
         readable = body_text_without(
             tree,
-            [
-                element
-                for element in [*DIALOGS(tree), *_dated_other_blocks(tree)]
-                if headline not in " ".join(text_of(element).split())
-            ],
+            [element for element in [*DIALOGS(tree), *_dated_other_blocks(tree)] if headline not in text_of(element)],
         )
         if (position := readable.find(headline)) >= 0:
             after = readable[position + len(headline) : position + len(headline) + DATELINE_AFTER]

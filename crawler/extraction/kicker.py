@@ -248,12 +248,12 @@ def _shown_by_the_headline(tree, kicker: str, headline: str) -> bool:
     after, before = text_near_headline(tree, headline, pieces=True)
     key = text_key(kicker)
     near = before[-KICKER_REACH:] + after[:KICKER_REACH]
-    if element is not None and text_key(heading := text_of(element)) != text_key(headline):
-        # Opening the heading beside the headline; a heading that is the headline alone holds
-        # no kicker, though its first words may be the metadata's ("Bäckerei Trattner: Bäckerei
-        # Trattner baut …", a source's name before the title).
-        near.append(heading)
     if element is not None:
+        if text_key(heading := text_of(element)) != text_key(headline):
+            # Opening the heading beside the headline; a heading that is the headline alone holds
+            # no kicker, though its first words may be the metadata's ("Bäckerei Trattner:
+            # Bäckerei Trattner baut …", a source's name before the title).
+            near.append(heading)
         # The element right before the heading, which the walk of the page's text leaves out
         # when it is a block of the page's own (a topline set straight in the <body>).
         previous = next(element.itersiblings(lxml.etree.Element, preceding=True), None)
