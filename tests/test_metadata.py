@@ -4280,3 +4280,84 @@ def test_the_words_credit_in_capitals_over_the_pictures_credit_names_the_writer(
 )
 def test_agencies_credited_under_the_story_in_brackets_and_by_their_codes(closing, agencies):
     assert extract(page("", HEADLINE + "<p>Von Anna Schmidt</p>", closing=closing)).agencies == agencies
+
+
+# Bylines a page shows without any metadata naming the author
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Report: Anja Lorenz", "Anja Lorenz"),
+        ("Guest Author: Dr. Claudia Feldmann", "Dr. Claudia Feldmann"),
+        ("Gastautorin: Miriam Hölscher", "Miriam Hölscher"),
+        ("Geschichte von Jana Brockmann · 24.11.2026", "Jana Brockmann"),
+        ("Par Claire Muller", "Claire Muller"),
+        ("Jens Hoppe Nov 06, 2025", "Jens Hoppe"),
+        ("Ein Gastbeitrag von Prof. Dr.-Ing. Miriam Hölscher", "Prof. Dr.-Ing. Miriam Hölscher"),
+        ("Ein Gastbeitrag von Prof. Dr. med. Katharina Dörnemann", "Prof. Dr. med. Katharina Dörnemann"),
+        ("von Carolin Meyer zu Hartum", "Carolin Meyer zu Hartum"),
+    ],
+)
+def test_a_byline_element_alone_names_the_author_without_its_label_title_cut_or_date(byline, author):
+    header = HEADLINE + f'<div class="meta"><span class="byline">{byline}</span></div>'
+    assert extract(page(header=header)).authors == [author]
+
+
+def test_a_name_particle_zu_stays_in_a_name_among_several():
+    byline = '<p class="byline">Von Hendrik van der Veen, Charlotte zu Hohenwerth und Marc de Boer</p>'
+    assert extract(page(header=HEADLINE + byline)).authors == [
+        "Hendrik van der Veen",
+        "Charlotte zu Hohenwerth",
+        "Marc de Boer",
+    ]
+
+
+def test_byline_elements_side_by_side_name_all_writers():
+    meta = (
+        '<div class="metainfo"><span class="metainfo__author"><a href="/impressum/anna-keller">Anna Keller</a>,'
+        ' Frankfurt</span> <span class="metainfo__author"><a href="/impressum/reto-brunner">Reto Brunner</a>'
+        '</span> <time datetime="2026-03-09T05:30:00+01:00">09.03.2026</time></div>'
+    )
+    assert extract(page(header=HEADLINE + meta)).authors == ["Anna Keller", "Reto Brunner"]
+    cards = (
+        '<ul class="authors"><li class="author-card"><a href="/people/wirtz">Dr. Stefanie Wirtz</a>'
+        '<span class="role">Partnerin · Köln</span></li><li class="author-card"><a href="/people/achterberg">'
+        'Paul Achterberg</a><span class="role">Senior Associate · Köln</span></li></ul>'
+    )
+    assert extract(page(header=HEADLINE + cards)).authors == ["Dr. Stefanie Wirtz", "Paul Achterberg"]
+
+
+def test_other_stories_bylines_side_by_side_add_nobody():
+    byline = '<p class="author">Anna Keller</p>'
+    others = (
+        '<section class="more"><div class="card"><a href="/a.html"><h4>Lieferfahrer klagen</h4></a>'
+        '<span class="card__byline">Marcel Fiebig</span></div><div class="card"><a href="/b.html">'
+        '<h4>Die Minijob-Falle</h4></a><span class="card__byline">Paula Wendland</span></div></section>'
+    )
+    assert extract(page(header=HEADLINE + byline, closing=others)).authors == ["Anna Keller"]
+
+
+def test_a_line_of_names_alone_completes_a_byline_that_names_one_writer():
+    byline = '<span class="author">Lena Hartung</span>'
+    body = "<p><strong>LENA HARTUNG, JONAS PRIEBE</strong></p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
+    assert extract(page(header=HEADLINE + byline, body=body)).authors == ["Lena Hartung", "Jonas Priebe"]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # Minified markup: the name's and the follow button's blocks meet without a space.
+        '<div class="authorbox"><img src="/a.jpg" alt="">'
+        '<div><div class="leading-snug">Nele Hartkopf</div><div class="text-xs">Folge mir</div></div></div>',
+        '<div class="author-card"><img src="/a.jpg" alt=""><a href="/people/nele-hartkopf">Nele Hartkopf</a>'
+        '<span class="role">Redakteurin · Köln</span></div>',
+    ],
+)
+def test_the_name_on_the_first_line_of_an_author_box_is_read_without_the_next_line(box):
+    assert extract(page(header=HEADLINE + box)).authors == ["Nele Hartkopf"]
+
+
+def test_a_signature_set_apart_is_read_without_its_label():
+    closing = '<p class="credit"><em>Aufgezeichnet von <a href="/autoren/nguyen">Nguyễn Thanh Hà</a></em></p>'
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Nguyễn Thanh Hà"]

@@ -23,6 +23,7 @@ from crawler.extraction.page import (
     VISIBLE_DATE,
     address_of,
     find_headline_element,
+    UNSEEN_TEXT,
     text_near_headline,
     hides,
     is_hidden,
@@ -285,7 +286,11 @@ BYLINE_PREFIX = re.compile(
     r"redakteur(?:in)?|recherche|protokoll|(?:aufgezeichnet|notiert) von|"
     # A television report's credits: "Beitrag: Sandra Pohle · Kamera: …", "Reporter: …"
     # (regional and city TV stations' video pages).
-    r"beitrag(?=\s*:)|reporter(?:in)?(?=\s*:)|"
+    r"beitrag(?=\s*:)|reporter(?:in)?(?=\s*:)|report(?=\s*:)|"
+    # A guest's label ("Gastautorin: …", "Guest Author: …"), MSN's "Geschichte von …" over the
+    # partner publishers' stories it republishes, and the French "Par …" of bilingual regions'
+    # papers (Alsace, Luxembourg, Romandy).
+    r"gast" + AUTHOR_WORD + r"|guest (?:author|contributor|post by)|(?:eine )?geschichte von|(?-i:Par)|"
     r"(?:ein |eine )?(?:kommentar|analyse|bericht|reportage|kolumne|glosse|essay|rezension) von)\s*:?\s+",
     re.IGNORECASE,
 )
@@ -592,6 +597,9 @@ MONTH = (
     r"(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)"
 )
+# A month's abbreviation before its day, in either language: "Jens Hoppe Nov 06, 2025"
+# (Substack's and Medium's author line), "Anna Schmidt 12. Okt. 2025" is the day's number first.
+MONTH_ABBREVIATION = r"(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept?|Okt|Oct|Nov|Dez|Dec)\.?"
 
 # Where a byline goes on with its date line, in German or English: "Von Anna Schmidt · 21.11.",
 # "Von Anna Schmidt Montag, 21.11.2024" (regional papers' byline boxes), "Reuters November 18,
@@ -604,7 +612,7 @@ DATE_START = (
     r"(?:^|(?<=\w)|\s)" + RELATIVE_TIME + r"|(?:\s(?:am|on)\s+|^(?:am|on)\s+)" + ANY_WEEKDAY + r"\b|"
     # A weekday without "am" goes on with its date; a name may end in one ("Anna Freitag").
     r"\s" + ANY_WEEKDAY + r"(?=\s*,|\s+(?:den\s+|the\s+)?\d)|"
-    r"(?:^|\s)" + MONTH + r"\s*(?=\d)|"
+    r"(?:^|\s)(?:" + MONTH + "|" + MONTH_ABBREVIATION + r")\s*(?=\d)|"
     # The name's and the date's elements read without a space between them: "Jeff FoustMonday,
     # November 18, 2019" (thespacereview.com), "Carrie ArnoldNovember 15, 2019"
     # (quantamagazine.org), "Jill Disis, CNN BusinessUpdated 0339 GMT" (cnn.com): byline boxes
@@ -743,20 +751,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # guest's): the byline names the writer.
         names, readable = [], others
     elif names:
-        # The metadata names the first author only (the CMS account that filed the story), the
-        # byline all of them: "Von Anna Schmidt und Jan Meyer" (shared reports on regional
-        # papers' and magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines), or the closing
-        # credit does ("Text: Jana Ketelsen und Timo Ahrens" on a start-up portal's report).
-        # An academic title aside: the byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk".
-        keys = {_untitled_key(name) for name in names}
-        for names_shown in [*(_shown_names(value, shown) for value in shown), signature, *_name_lines(tree, names)]:
-            fuller = [
-                name for name in names_shown if _not_a_person(name, common) is None and text_key(name) not in pictured
-            ]
-            if len(fuller) > len(names) and keys <= {_untitled_key(name) for name in fuller}:
-                names = []
-                _sort_names(fuller, sites, names, agencies, desks, common)
-                break
+        names = _completed(names, shown, signature, tree, pictured, sites, agencies, desks, common)
     if not names:
         # Only the site or a desk in the metadata: the page's byline may name the person. A byline
         # of an abbreviation alone ("von UZ", the magazine's) yields to one that names a person.
@@ -766,6 +761,8 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         for value in readable:
             _sort_names(_shown_names(value, shown), sites, names, agencies, desks, common)
             if names:
+                # The first byline may name one of the writers, as the metadata may.
+                names = _completed(names, shown, signature, tree, pictured, sites, agencies, desks, common)
                 break
     if not names:
         # A dated byline with a handle or first name: "Geschrieben von Cooper am 25.08.2015".
@@ -895,6 +892,27 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
 
 # An editorial unit's words: a desk that writes ("Redaktion", "Pressestelle", "PETA-Team"), and
 # a medium's ("Presse Augsburg", "NMB-Media", "Hildesheimer Presse").
+def _completed(names, shown, signature, tree, pictured, sites, agencies, desks, common) -> list[str]:
+    """``names`` or, where a byline names them and more, all of that byline's people.
+
+    The metadata names the first author only (the CMS account that filed the story), the byline
+    all of them: "Von Anna Schmidt und Jan Meyer" (shared reports on regional papers' and
+    magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines), or the closing credit does
+    ("Text: Jana Ketelsen und Timo Ahrens" on a start-up portal's report). An academic title
+    aside: the byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk".
+    """
+    keys = {_untitled_key(name) for name in names}
+    for names_shown in [*(_shown_names(value, shown) for value in shown), signature, *_name_lines(tree, names)]:
+        fuller = [
+            name for name in names_shown if _not_a_person(name, common) is None and text_key(name) not in pictured
+        ]
+        if len(fuller) > len(names) and keys <= {_untitled_key(name) for name in fuller}:
+            completed = []
+            _sort_names(fuller, sites, completed, agencies, desks, common)
+            return completed
+    return names
+
+
 EDITORIAL_DESK = re.compile(
     r"redaktion|editorial|newsdesk|pressestelle|\bteam\b|-team\b|presse\b|media\b|medien\b|verlag\b|zeitung|magazin",
     re.IGNORECASE,
@@ -998,21 +1016,52 @@ def _byline_text(element) -> str:
     if named:
         return " und ".join(dict.fromkeys(named))
     first_line = _first_line(element)
-    if first_line is not None and re.fullmatch(NAME, first_line):
+    # An author box's heading is no name ("Über Hinnerk" over the biography).
+    if first_line is not None and re.fullmatch(NAME, first_line) and not BOX_HEADING_WORD.match(first_line):
         # The name on a line of its own, the place or the role on the next: "Gisela Brandtner<br>
-        # Wuppertal-Elberfeld" (a reader's letter's signature, a guest author's box).
+        # Wuppertal-Elberfeld" (a reader's letter's signature, a guest author's box), "Nele
+        # Hartkopf" over "Folge mir" in an author box's blocks.
         return first_line
     return text_of(element)
 
 
+# Elements that start a line of their own where a browser shows them.
+LINE_ELEMENTS = {
+    "br", "div", "p", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "footer", "section", "figure", "figcaption", "address", "blockquote", "table", "tr", "td",
+}  # fmt: skip
+
+
 def _first_line(element) -> str | None:
-    """The text before the first ``<br>`` among ``element``'s children, or ``None`` without one."""
-    pieces = [element.text or ""]
-    for child in element:
-        if child.tag == "br":
-            return plain_text("".join(pieces))
-        pieces.append((text_of(child) if isinstance(child.tag, str) else "") + (child.tail or ""))
-    return None
+    """The first line of ``element``'s text, or ``None`` when it has one line only.
+
+    A line ends at a ``<br>`` or a block element, and where two elements' texts meet without a
+    space, a small letter before a capital ("Dr. Stefanie Wirtz<span>Partnerin"): minified
+    markup whose style sheet sets the role, the follow button or the date under the name.
+    """
+    lines, line = [], []
+    for event, node in lxml.etree.iterwalk(element, events=("start", "end")):
+        if not isinstance(node.tag, str) or node.tag in UNSEEN_TEXT:
+            piece = node.tail if event == "end" and node is not element else None
+        elif event == "start":
+            if node is not element and node.tag in LINE_ELEMENTS and line:
+                lines.append(line)
+                line = []
+            piece = node.text
+        else:
+            if node is not element and node.tag in LINE_ELEMENTS and line:
+                lines.append(line)
+                line = []
+            piece = node.tail if node is not element else None
+        if not piece:
+            continue
+        if line and line[-1][-1:].islower() and piece[:1].isupper():
+            lines.append(line)
+            line = []
+        line.append(piece)
+    lines.append(line)
+    texts = [text for text in (plain_text("".join(pieces)) for pieces in lines) if text]
+    return texts[0] if len(texts) > 1 else None
 
 
 def _item_of(element):
@@ -1202,6 +1251,12 @@ NAME = (
 # tax and law newsletters' "von RA StB Dr. Anna Schmidt, FA StR": iww.de, the chambers' and
 # associations' member letters), before a name or, as degrees, after it.
 PROFESSION = r"(?:RA|RAin|StB|StBin|WP|WPin|vBP)"
+# A professorship and doctorates with their faculty, as bylines print them before the name:
+# "Prof. Dr.-Ing. Miriam Hölscher" (engineering journals' guest articles), "Dr. med. Anna
+# Schmidt" (medical papers and clinics' news), "Dr. rer. nat.", "Dr. h. c.".
+DOCTORATES = r"(?:Prof\.|Dr\.(?:-Ing\.)?(?:\s+(?:med(?:\.\s*(?:dent|vet))?|rer\.\s*(?:nat|pol|oec)|phil|jur|oec|habil|h\.\s*c)\.)*)"
+# The faculties' words in lower case inside such a title: no word of the name.
+DOCTORATE_WORD = re.compile(r"(?:med|dent|vet|rer|nat|pol|oec|phil|jur|habil|h\.\s*c|c)\.")
 PROFESSION_ABBREVIATIONS = PROFESSION + r"(?:(?:/|\s+)" + PROFESSION + r")*"
 CREDENTIALS = (
     r"MS|MA|MBA|MD|MPH|PhD|Ph\.\s?D\.?|RD|RDN|RN|CPA|CFA|CFP|[MB]\.\s?(?:Sc|A)\.?|LL\.\s?[MB]\.?|Dipl\.-[\wä]+\.?"
@@ -1288,7 +1343,7 @@ PLACE_BEFORE_NEXT_NAME = r"(?:\s*,\s*(?:" + PLACE.pattern + "|" + CAPITAL + r"[\
 
 # The liberal professions' titles before a name, which the name's four words would not hold
 # with an academic title: "RA StB Dr. Anna Schmidt".
-PROFESSIONS_BEFORE_NAME = r"(?:(?:" + PROFESSION_ABBREVIATIONS + r"|Dipl\.-[\wä]+\.?)\s+)*"
+PROFESSIONS_BEFORE_NAME = r"(?:(?:" + PROFESSION_ABBREVIATIONS + r"|Dipl\.-[\wä]+\.?|" + DOCTORATES + r")\s+)*"
 
 NAMES = (
     r"(?P<names>"
@@ -1414,11 +1469,12 @@ def closing_signature(tree, text: str) -> list[str]:
         name = match["names"] or match["bracketed"]
         if match["agency"]:
             return [name, match["agency"]] if _looks_like_a_name(name) else [match["agency"]]
-    elif re.fullmatch(NAME, bare := BRACKETS_AROUND.sub(r"\1", last)) and _set_apart(tree, last):
+    elif re.fullmatch(NAME, bare := BYLINE_PREFIX.sub("", BRACKETS_AROUND.sub(r"\1", last))) and _set_apart(tree, last):
         # A name alone in bold or italics: "<p><b>Bob Fischer</b></p>" (aerobuzz.de),
         # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de), in brackets too: "<p><i>(Anna
         # Schmidt)</i></p>" (local papers' older stories, as the bracketed name after a sentence);
-        # or in a signature element: "<p class="signatur">" under a commentary.
+        # or in a signature element: "<p class="signatur">" under a commentary. Its label goes:
+        # "<em>Aufgezeichnet von …</em>" under a first-person piece ("von" would read as a name's).
         name = bare
     elif (
         len(lines) > 1
@@ -1614,12 +1670,14 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         for line, following in zip(pieces, pieces[1:])
         if PICTURES_CREDIT_START.match(following) and (credit := WORDS_CREDIT_LINE.fullmatch(line))
     )
+    story_bylines = []
     for element in byline_elements(tree):
         if ELSEWHERE(element) or _in_another_story(element, target):
             # A commenter, or the author of a teaser for another story ("slider-teaser__author")
             # or of the story appended below.
             continue
         value = _byline_text(element)
+        story_bylines.append((element, value))
         if value and (about := BIOGRAPHY_OPENING.match(value)):
             if BOX_HEADING_WORD.match(about["name"]):
                 # The box's heading read into the name ("Über Hinnerk" / "Hinnerk Tiedemann
@@ -1633,7 +1691,62 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             bylines.append(name)
         if len(bylines) >= 6:
             break
+    bylines.extend(_side_by_side(story_bylines))
     return bylines, dated_handles(near), source_credits(pieces, tree)
+
+
+# The most text a block of byline elements standing side by side holds: a meta line or an
+# authors' list, not the story around them.
+SIDE_BY_SIDE_TEXT = 300
+
+
+def _side_by_side(story_bylines: list[tuple]) -> list[str]:
+    """Bylines of the people whose byline elements stand side by side, the same element with one
+    name in each:
+    "<span class=author>Anna Keller</span> <span class=author>Reto Brunner</span>" in a meta
+    line (NZZ's, Drupal's and WordPress themes' author fields listing co-authors one by one), a
+    list of author cards ("author-card" items of law firms' and publishers' updates). Not the
+    bylines of a list of other stories: their links stand beside them."""
+    values = dict(story_bylines)
+    # The innermost ones: an authors' list marked as a byline holds the cards, one name in each.
+    elements = [
+        element
+        for element in values
+        if not any(other is not element and element in other.iterancestors() for other in values)
+    ]
+    groups, previous = [], None
+    for element in elements:
+        own = _byline_names(_without_trailing_words(values[element])) if values[element] else ()
+        if len(own) != 1:
+            previous = None
+            continue
+        if (
+            previous is not None
+            # The same element repeated, a name in each: not a name's and a role's parts of a card.
+            and (element.tag, element.get("class")) == (previous.tag, previous.get("class"))
+            and _in_one_block(previous, element, elements)
+        ):
+            groups[-1].append(own[0])
+        else:
+            groups.append([own[0]])
+        previous = element
+    return [" und ".join(names) for group in groups if len(names := list(dict.fromkeys(group))) > 1]
+
+
+def _in_one_block(first, second, bylines: list) -> bool:
+    """Whether two byline elements stand in one short block of bylines: their nearest common
+    ancestor holds no more than :data:`SIDE_BY_SIDE_TEXT` characters, and no link or heading
+    outside the byline elements."""
+    around_first = set(first.iterancestors())
+    block = next((parent for parent in second.iterancestors() if parent in around_first), None)
+    if block is None or len(text_of(block)) > SIDE_BY_SIDE_TEXT:
+        return False
+    inside = set(bylines)
+    return not any(
+        not any(parent in inside for parent in element.iterancestors())
+        for element in block.iterdescendants("a", "h1", "h2", "h3", "h4", "h5", "h6")
+        if element not in inside
+    )
 
 
 # A line crediting the words, and the pictures' credit opening the next line.
@@ -2171,25 +2284,34 @@ def _without_trailing_words(byline: str) -> str:
 
 
 def _in_a_particle(words: list[str], position: int) -> bool:
-    """Whether ``words[position]`` ("der", "den") is the second word of a name's particle:
-    "Ursula von der Leyen", "Jan van den Berg", with a capitalised word after it."""
+    """Whether ``words[position]`` is inside a name: the second word of a particle ("Ursula von
+    der Leyen", "Jan van den Berg"), or "zu" between the capitalised words of a name
+    ("Carolin Meyer zu Hartum", Westphalia's farm names; "Karl zu Guttenberg")."""
     return (
         0 < position < len(words) - 1
-        and words[position - 1].lower() in ("von", "van")
-        and words[position].lower() in ("der", "den")
         and words[position + 1][:1].isupper()
+        and (
+            words[position - 1].lower() in ("von", "van")
+            and words[position].lower() in ("der", "den")
+            or words[position].lower() in ("zu", "zur")
+            and words[position - 1][:1].isupper()
+            and not words[position - 1].endswith((",", ";"))
+        )
     )
 
 
 def _looks_like_a_name(name: str) -> bool:
     """A person's name or an agency as a byline prints it: capitalised words, no label, no
     organisation and no common noun."""
-    words = name.split()
+    # "Prof. Dr. med. Katharina Dörnemann": the title's faculty is in lower case.
+    words = [word for word in name.split() if not DOCTORATE_WORD.fullmatch(word)]
     acronym = re.fullmatch(INITIALS, name) is not None
     return (
         name.lower() in AGENCIES
         or acronym
-        or 1 < len(words) <= 5
+        # A label's colon is no name's: "Report: Anja Lorenz" whose label no rule knows.
+        or ":" not in name
+        and 1 < len(words) <= 5
         and all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
         and not any(
             word.lower() in NOT_NAME_WORDS and not _in_a_particle(words, position)
