@@ -4361,3 +4361,61 @@ def test_the_name_on_the_first_line_of_an_author_box_is_read_without_the_next_li
 def test_a_signature_set_apart_is_read_without_its_label():
     closing = '<p class="credit"><em>Aufgezeichnet von <a href="/autoren/nguyen">Nguyễn Thanh Hà</a></em></p>'
     assert extract(page(header=HEADLINE, closing=closing)).authors == ["Nguyễn Thanh Hà"]
+
+
+def test_a_site_account_named_online_yields_to_the_byline_in_the_text():
+    head = '<meta name="author" content="DZ Online">'
+    header = HEADLINE + '<div class="td-post-author-name">Von <a href="/author/dz-online/">DZ Online</a></div>'
+    body = "<p><strong>Von Helga Sommer</strong></p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
+    assert extract(page(head, header, body=body)).authors == ["Helga Sommer"]
+
+
+def test_the_metadata_s_editor_code_yields_to_the_writer_the_page_names():
+    head = jsonld(author={"@type": "Person", "name": "ab"})
+    picture = (
+        '<figure><img src="/a.jpg" alt=""><figcaption>Der neue Markt in Stadthagen. Foto: ab</figcaption></figure>'
+    )
+    closing = '<p class="artikel-autor">Anja Brockmann</p>'
+    assert extract(page(head, HEADLINE + picture, closing=closing)).authors == ["Anja Brockmann"]
+
+
+def test_the_metadata_s_author_seen_only_in_other_stories_cards_yields_to_the_byline():
+    head = '<meta name="author" content="Matthias Kern">'
+    byline = '<p class="article__byline-text">Ein Gastbeitrag von <a href="#box">Dr. Sabine Kröger-Wendt</a></p>'
+    cards = (
+        '<section class="related"><div class="teaser"><h3><a href="/a.html">Retail Media wächst</a></h3>'
+        '<p class="teaser__meta">02.09.2025 · Matthias Kern</p></div></section>'
+    )
+    assert extract(page(head, HEADLINE + byline, closing=cards)).authors == ["Dr. Sabine Kröger-Wendt"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Ein Gastbeitrag von Dr. Sabine Kröger-Wendt, Lichtwerk Commerce", ["Dr. Sabine Kröger-Wendt"]),
+        ("Gastkommentar von Anna Schmidt und Jan Meyer, IW Köln", ["Anna Schmidt", "Jan Meyer"]),
+        ("Ein Gastbeitrag von Anna Schmidt, Jan Meyer und Tom Weber", ["Anna Schmidt", "Jan Meyer", "Tom Weber"]),
+    ],
+)
+def test_a_guest_byline_names_the_guests_without_their_firm(byline, authors):
+    assert extract(page(header=HEADLINE + f"<p>{byline}</p>")).authors == authors
+
+
+def test_the_writer_s_job_between_the_label_and_the_name_is_no_part_of_it():
+    head = '<meta name="author" content="W+M Redaktion">'
+    body = "<p><strong>Ein Kommentar von W+M-Chefredakteur Jens-Uwe Kaltofen</strong></p>" + "".join(
+        f"<p>{STORY}</p>" for _ in range(3)
+    )
+    assert extract(page(head, HEADLINE, body=body)).authors == ["Jens-Uwe Kaltofen"]
+
+
+def test_an_h1_that_says_only_the_page_title_is_a_masthead_over_the_marked_headline():
+    head = (
+        "<title>Koblenzer Schängel</title>"
+        '<meta property="og:title" content="Weinhandlung Kessler öffnet Probierstube am Görresplatz">'
+    )
+    header = (
+        '<h1 class="edition-name">Koblenzer Schängel</h1>'
+        '<h2 class="article__headline">Weinhandlung Kessler öffnet Probierstube am Görresplatz</h2>'
+    )
+    assert extract(page(head, header)).title == "Weinhandlung Kessler öffnet Probierstube am Görresplatz"

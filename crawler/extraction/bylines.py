@@ -23,6 +23,7 @@ from crawler.extraction.page import (
     VISIBLE_DATE,
     address_of,
     find_headline_element,
+    other_story_cards,
     UNSEEN_TEXT,
     text_near_headline,
     hides,
@@ -124,8 +125,10 @@ AGENCIES = {
 # theguardian.com; "Web Desk", "News Desk", "Business Desk" as English-language sites credit
 # their desks). Organisations ("Bund der Energieverbraucher e.V.", "Web Commerce GmbH") count
 # as desks too.
+# A site's account named after its abbreviation and "Online" ("DZ Online", "RP ONLINE", "WN Online")
+# files the stories of local papers' WordPress and tagDiv sites: no person either.
 DESK_WORDS = re.compile(
-    r"\b(redaktion|editorial|newsdesk|desk|online-redaktion|pressestelle|team|admin|"
+    r"\b(redaktion|editorial|newsdesk|desk|online-redaktion|pressestelle|team|admin|online|"
     r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b",
     re.IGNORECASE,
 )
@@ -291,7 +294,7 @@ BYLINE_PREFIX = re.compile(
     # partner publishers' stories it republishes, and the French "Par …" of bilingual regions'
     # papers (Alsace, Luxembourg, Romandy).
     r"gast" + AUTHOR_WORD + r"|guest (?:author|contributor|post by)|(?:eine )?geschichte von|(?-i:Par)|"
-    r"(?:ein |eine )?(?:kommentar|analyse|bericht|reportage|kolumne|glosse|essay|rezension) von)\s*:?\s+",
+    r"(?:ein |eine )?(?:kommentar|gastkommentar|analyse|bericht|reportage|kolumne|glosse|essay|rezension) von)\s*:?\s+",
     re.IGNORECASE,
 )
 
@@ -750,6 +753,14 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # owner), beside a byline naming someone else ("Ein Beitrag von Jürgen Pohlmann", a
         # guest's): the byline names the writer.
         names, readable = [], others
+    elif (
+        names
+        and all(EDITOR_CODE.fullmatch(name) for name in names)
+        and (written := _first_named(readable, shown, common))
+    ):
+        # The metadata names the editor's code ("ab" as the JSON-LD author of a weekly, the
+        # "(ab)" its captions print), the page the writer: "Anja Brockmann" under the story.
+        names = written
     elif names:
         names = _completed(names, shown, signature, tree, pictured, sites, agencies, desks, common)
     if not names:
@@ -892,6 +903,20 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
 
 # An editorial unit's words: a desk that writes ("Redaktion", "Pressestelle", "PETA-Team"), and
 # a medium's ("Presse Augsburg", "NMB-Media", "Hildesheimer Presse").
+# Two or three small letters credited alone: an editor's code, as German papers sign "(mro)".
+EDITOR_CODE = re.compile(r"[a-zäöü]{2,3}")
+
+
+def _first_named(bylines: list[str], shown: list[str], common) -> list[str]:
+    """The people the first of ``bylines`` to name anyone names."""
+    for value in bylines:
+        found = []
+        _sort_names(_shown_names(value, shown), set(), found, [], [], common)
+        if found:
+            return found
+    return []
+
+
 def _completed(names, shown, signature, tree, pictured, sites, agencies, desks, common) -> list[str]:
     """``names`` or, where a byline names them and more, all of that byline's people.
 
@@ -1176,7 +1201,10 @@ def _unseen(names: list[str], tree, bylines: list[str] = ()) -> bool:
     credited = text_key(" ".join(bylines))
     unread = _outermost_hidden(tree)
     if not any(key in credited for key in shown):
-        unread += PAGE_FOOTERS(tree)
+        # Nor do other stories' cards: the desk editor whose account posts a guest's article
+        # signs his own stories listed beside it (a trade magazine's "Matthias Kern" under the
+        # teasers, "Ein Gastbeitrag von …" over the story).
+        unread += PAGE_FOOTERS(tree) + other_story_cards(tree)
     hidden = [text_key(text_of(element)) for element in unread]
     return not any(count > sum(text.count(key) for text in hidden) for key, count in shown.items())
 
@@ -1386,7 +1414,10 @@ DATED_BYLINE = re.compile(
 
 # "Autor*in: Prof. Dr. Benjamin-Immanuel Hoff" (freitag.de), "Autorin: Uta Staschewski" (hss.de),
 # "Autoren Jelko Djuren und Jutta Klaukien" (duengebehoerde-niedersachsen.de).
-EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + NAMES)
+# The writer's job, the publication's name joined to it, between the label and the name: "Ein
+# Kommentar von W+M-Chefredakteur Jens-Uwe Kaltofen", "Von WAZ-Redakteurin Anna Schmidt".
+JOB_BEFORE_NAME = r"(?:[\w+&.-]*(?i:redakteur|korrespondent|reporter|herausgeber|kolumnist|verleger)(?:in)?\s+)?"
+EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + JOB_BEFORE_NAME + NAMES)
 
 # The last line of a story that signs it: "Von Cosima Künzel" (erzbistum-koeln.de's "<p><em>Von
 # Ulrich Nitsche</em></p>"), "(Christian P. Stadtfeld) +++". One form of the closing signature,
@@ -2153,8 +2184,19 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
                 # The piece holds more than the label: its own text did not match.
                 match = None
         if match:
-            bylines.append(_without_trailing_words(JOB_TITLE.sub("", match[_credited(match)])))
+            credit = match[_credited(match)]
+            if GUEST_LABEL.search(match.string[: match.start(_credited(match))]):
+                credit = AFFILIATION_AFTER.sub("", credit)
+            bylines.append(_without_trailing_words(JOB_TITLE.sub("", credit)))
     return bylines
+
+
+# A guest's byline names the guest and then, after a comma, the firm or body the guest speaks
+# for: "Ein Gastbeitrag von Dr. Sabine Kröger-Wendt, Lichtwerk Commerce" (trade magazines'
+# and regional papers' guest articles), "Gastkommentar von Anna Schmidt und Jan Meyer, IW Köln".
+# Several guests listed with commas end with "und": "von Anna Schmidt, Jan Meyer und Tom Weber".
+GUEST_LABEL = re.compile(r"(?i:gast(?:beitrag|kommentar|autor)|guest\s+(?:post|column|comment|author|contributor))")
+AFFILIATION_AFTER = re.compile(r",(?![^,]*(?:\bund\b|\band\b|&))[^,]+$")
 
 
 def _credited(match) -> str:
@@ -2801,7 +2843,11 @@ def split_names(value) -> list[str]:
         return []
     # A byline often goes on with the date or the place: "Von Anna Schmidt · 21.11.2024".
     # The label goes first: "Veröffentlicht von Anna Schmidt" is no byline ending at its start.
-    value = BYLINE_END.split(BYLINE_PREFIX.sub("", " ".join(value.split())))[0]
+    value = " ".join(value.split())
+    label = BYLINE_PREFIX.match(value)
+    value = BYLINE_END.split(value[label.end() :] if label else value)[0]
+    if label and GUEST_LABEL.search(label.group()):
+        value = AFFILIATION_AFTER.sub("", value)
     # The separator before the date or the pictures' credit cut off goes with them: "Text: Anna
     # Schmidt / Juni 2025", "Text: Anna Schmidt / Jan Meyer – Fotos: Verlag".
     value = PICTURE_CREDIT_AFTER.sub("", value).rstrip(" /|·•,;–—-")

@@ -167,6 +167,8 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return below
     for heading in headings:
         if text_key(heading) in exact:
+            if masthead_over := _story_heading_under_a_masthead(tree, heading, meta_titles):
+                return masthead_over
             # Its first line set apart by a <br> alone, that a metadata title parts off by a
             # colon, is a kicker as a label element is above ("Nebenkosten<br>Was Mieter …"
             # beside the og:title "Nebenkosten: Was Mieter …": Ringier's Beobachter and Blick).
@@ -236,6 +238,18 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # as CMSes of companies and public bodies title a page by the editor's short name.
         return visible[0]
     return stripped[0] if stripped else None
+
+
+def _story_heading_under_a_masthead(tree, heading: str, meta_titles: list[str]) -> str | None:
+    """The story's marked headline when the ``<h1>`` says only what ``<title>`` says and the
+    story's metadata titles (JSON-LD, og:title) name that marked heading instead: the ``<h1>``
+    is the page's masthead, an edition's or a portal's name ("<h1>Koblenzer Schängel</h1>" over
+    an e-paper's article view, its ``<h2 class="…headline">`` the story's)."""
+    page_title = text_key(clean_title(_first_text(tree.xpath("//title"))))
+    story_titles = {text_key(title) for title in meta_titles} - {page_title, ""}
+    if text_key(heading) != page_title or not story_titles:
+        return None
+    return next((marked for marked, _lines in _marked_headlines(tree) if text_key(marked) in story_titles), None)
 
 
 # An <h1> that is the story's by its place or its mark: inside the <article> or <main> element,
