@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from archive.storage.store import open_archive, store_article
 from crawler.extraction.article import Article
 from crawler.extraction.extract import extract_article, parse_html
-from crawler.extraction.bylines import FORM_FIELD, article_authors, split_names
-from crawler.extraction.dates import BERLIN, _headline_date, article_dates
+from crawler.extraction.bylines import FORM_FIELD, _byline_text, article_authors, byline_elements, split_names
+from crawler.extraction.dates import BERLIN, _headline_date, article_dates, shown_date
 from crawler.extraction.language import _sure_cld2_language, detect_language, language_identifier
 from crawler.extraction.headline import strip_site_name
 from crawler.extraction.page import dated_entries, dated_lists, is_dated_list, text_near_headline
@@ -4419,3 +4419,29 @@ def test_an_h1_that_says_only_the_page_title_is_a_masthead_over_the_marked_headl
         '<h2 class="article__headline">Weinhandlung Kessler öffnet Probierstube am Görresplatz</h2>'
     )
     assert extract(page(head, header)).title == "Weinhandlung Kessler öffnet Probierstube am Görresplatz"
+
+
+def test_a_day_on_a_line_of_its_own_beats_a_day_in_a_sentence_of_the_text():
+    header = '<div class="meta"><span class="date">09.09.2026</span> <span>Pressemitteilung</span></div>' + HEADLINE
+    body = (
+        "<p>Das Handwerk hat zum Stichtag 31. August 2026 bundesweit 3,4 Prozent mehr neue Ausbildungsverträge "
+        "registriert als ein Jahr zuvor, teilte der Verband mit.</p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
+    )
+    assert extract(page(header=header, body=body)).published[:10] == "2026-09-09"
+    # A dateline opening the first paragraph is a line's date still.
+    body = "<p>Düsseldorf, 31. August 2026 – " + STORY + "</p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
+    assert extract(page(header=HEADLINE, body=body)).published[:10] == "2026-08-31"
+
+
+def test_a_numbered_press_release_s_day_is_its_date_line():
+    header = '<p class="doctype">Pressemitteilung Nr. 412 vom 14. Oktober 2026</p>' + HEADLINE
+    tree = parse_html(page(header=header))
+    assert shown_date(tree, "Hafen wird um zwei Terminals erweitert")[:10] == "2026-10-14"
+    # Not "vom" in a sentence.
+    header = "<p>Die Zahlen vom 14. Oktober 2026 gelten weiter.</p>" + HEADLINE
+    assert shown_date(parse_html(page(header=header)), "Hafen wird um zwei Terminals erweitert") is None
+
+
+def test_a_byline_s_label_and_name_in_elements_without_a_space_between_are_two_words():
+    tree = parse_html(page(header=HEADLINE + '<div class="byline"><span>By</span><span>Saskia Brandl</span></div>'))
+    assert [_byline_text(element) for element in byline_elements(tree)] == ["By Saskia Brandl"]

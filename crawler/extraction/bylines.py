@@ -1040,14 +1040,16 @@ def _byline_text(element) -> str:
     named = [listed["name"] for text in map(text_of, NAME_PART(element)) if (listed := LISTED_AUTHOR.fullmatch(text))]
     if named:
         return " und ".join(dict.fromkeys(named))
-    first_line = _first_line(element)
+    lines = _lines(element)
     # An author box's heading is no name ("Über Hinnerk" over the biography).
-    if first_line is not None and re.fullmatch(NAME, first_line) and not BOX_HEADING_WORD.match(first_line):
+    if len(lines) > 1 and re.fullmatch(NAME, lines[0]) and not BOX_HEADING_WORD.match(lines[0]):
         # The name on a line of its own, the place or the role on the next: "Gisela Brandtner<br>
         # Wuppertal-Elberfeld" (a reader's letter's signature, a guest author's box), "Nele
         # Hartkopf" over "Folge mir" in an author box's blocks.
-        return first_line
-    return text_of(element)
+        return lines[0]
+    # The lines apart: "By" and "Saskia Brandl", the first name and the surname in elements of
+    # their own, read as two words where minified markup sets no space between them.
+    return " ".join(lines)
 
 
 # Elements that start a line of their own where a browser shows them.
@@ -1057,8 +1059,8 @@ LINE_ELEMENTS = {
 }  # fmt: skip
 
 
-def _first_line(element) -> str | None:
-    """The first line of ``element``'s text, or ``None`` when it has one line only.
+def _lines(element) -> list[str]:
+    """``element``'s text as the lines a browser shows.
 
     A line ends at a ``<br>`` or a block element, and where two elements' texts meet without a
     space, a small letter before a capital ("Dr. Stefanie Wirtz<span>Partnerin"): minified
@@ -1068,16 +1070,11 @@ def _first_line(element) -> str | None:
     for event, node in lxml.etree.iterwalk(element, events=("start", "end")):
         if not isinstance(node.tag, str) or node.tag in UNSEEN_TEXT:
             piece = node.tail if event == "end" and node is not element else None
-        elif event == "start":
-            if node is not element and node.tag in LINE_ELEMENTS and line:
-                lines.append(line)
-                line = []
-            piece = node.text
         else:
             if node is not element and node.tag in LINE_ELEMENTS and line:
                 lines.append(line)
                 line = []
-            piece = node.tail if node is not element else None
+            piece = node.text if event == "start" else node.tail if node is not element else None
         if not piece:
             continue
         if line and line[-1][-1:].islower() and piece[:1].isupper():
@@ -1085,8 +1082,7 @@ def _first_line(element) -> str | None:
             line = []
         line.append(piece)
     lines.append(line)
-    texts = [text for text in (plain_text("".join(pieces)) for pieces in lines) if text]
-    return texts[0] if len(texts) > 1 else None
+    return [text for text in (plain_text("".join(pieces)) for pieces in lines) if text]
 
 
 def _item_of(element):
@@ -1709,11 +1705,11 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             continue
         value = _byline_text(element)
         story_bylines.append((element, value))
-        if value and (about := BIOGRAPHY_OPENING.match(value)):
-            if BOX_HEADING_WORD.match(about["name"]):
-                # The box's heading read into the name ("Über Hinnerk" / "Hinnerk Tiedemann
-                # arbeitet seit …"): the biography's own opening names the person.
-                about = next(filter(None, map(BIOGRAPHY_OPENING.match, map(plain_text, element.itertext()))), None)
+        if value and BIOGRAPHY_OPENING.match(value):
+            # The biography's own line opens with the name: the box's heading may stand before
+            # it on a line of its own ("Über Hinnerk" / "Hinnerk Tiedemann arbeitet seit …",
+            # "Regan" / "Regan is a …"), and is no part of the name.
+            about = next(filter(None, map(BIOGRAPHY_OPENING.match, _lines(element))), None)
             if about and not BOX_HEADING_WORD.match(about["name"]):
                 bylines.append(about["name"])
         elif value and len(value.split()) <= MAX_BYLINE_WORDS:

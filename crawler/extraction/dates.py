@@ -766,15 +766,22 @@ def parse_date(value, now: datetime | None = None) -> str | None:
 # A date the page labels as its publication date: "Erschienen am: 13.10.2021", "Datum: 03.02.2022"
 # (bmel.de, literaturkritik.de, bka.de, zoll.de, futurezone.at's "Erstellt am", bmz.de's
 # "Pressemitteilung vom", hertha-blog.de's "Published:").
+# A press release's own day, its number between ("Pressemitteilung Nr. 412 vom …": statistics
+# offices, ministries), in the names press offices give their releases ("Presseinformation",
+# "Medienmitteilung" in Switzerland).
+RELEASE_DAY = (
+    r"(?:pressemitteilung|presseinformation|pressemeldung|medienmitteilung|medieninformation)"
+    r"(?:\s+(?:nr|no)\.?\s*[\d/-]+)?\s+vom"
+)
 PUBLISHED_LABEL = re.compile(
     r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
-    r"published|posted|pressemitteilung vom)(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
+    r"published|posted|" + RELEASE_DAY + r")(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
     re.IGNORECASE,
 )
 # Of those labels, "Datum:" alone names no publication, and "Pressemitteilung vom" a press
 # release's own day.
 DATE_ALONE_LABEL = re.compile(r"datum\b", re.IGNORECASE)
-RELEASE_LABEL = re.compile(r"pressemitteilung vom\b", re.IGNORECASE)
+RELEASE_LABEL = re.compile(RELEASE_DAY + r"\b", re.IGNORECASE)
 
 # A page's sentence about itself, under the post in the German WordPress default theme of old
 # (Kubrick) and the themes made from it: "Dieser Beitrag wurde am Montag, den 3. Dezember 2011 um
@@ -941,7 +948,11 @@ def shown_date(
                 # MEDIA_LENGTH names more).
                 continue
             if (
-                not NOT_PUBLISHED.search(preceding)
+                # "vom" after a release's label names its day: "Pressemitteilung Nr. 412 vom …".
+                (
+                    not NOT_PUBLISHED.search(preceding)
+                    or RELEASE_LABEL.search(window, max(0, match.start() - 40), match.start())
+                )
                 and not EVENT_DAY.search(preceding)
                 and not ON_A_WEEKDAY_IN_A_SENTENCE.search(window[max(0, match.start() - 45) : match.start()])
             ):
@@ -951,6 +962,11 @@ def shown_date(
             elif start := RANGE_START.search(preceding):
                 ranges.append(_plausible(_range_start(match, start), now))
     shown = [day for day in shown if day]
+    if len({day[:10] for day in shown}) > 1 and (in_sentences := _days_in_sentences_only(tree, headline, now)):
+        # A day inside a sentence of the lead or the text ("zum Stichtag 31. August 2026", a
+        # deadline, the day of a meeting) comes after one on a line of its own ("09.09.2026"
+        # over the headline of an association's release).
+        shown = sorted(shown, key=lambda day: day[:10] in in_sentences)
     # A date line with two days ("29. Dezember 2022 · 30. Dezember 2022", updated and
     # published: arsnova.thm.de, heiko-adams.de, WordPress's posted-on line on
     # hildesheimer-presse.de): the one the markup names as published.
@@ -970,6 +986,26 @@ def shown_date(
     # 2022"): its first day.
     ranges = [day for day in ranges if day]
     return ranges[0] if len({day[:10] for day in ranges}) == 1 else None
+
+
+# A piece of text longer than this is a sentence or a paragraph, not a date line.
+DATE_LINE_LENGTH = 80
+# Words in lower case before a date, two or more: a sentence leads to it ("Das Handwerk hat zum
+# Stichtag …"), not a dateline ("Düsseldorf, 09.09.2026 –", "BERLIN (ots) –", "Veröffentlicht am").
+SENTENCE_BEFORE = re.compile(r"(?<![(/\w])[a-zäöüß]{2,}\b.*(?<![(/\w])[a-zäöüß]{2,}\b")
+
+
+def _days_in_sentences_only(tree, headline: str | None, now: datetime) -> set[str]:
+    """The days that the text next to the headline prints inside its sentences only, never on a
+    line of their own or opening a paragraph."""
+    after, before = text_near_headline(tree, headline, pieces=True)
+    in_lines, in_sentences = set(), set()
+    for piece in after + before:
+        for match in visible_dates(piece):
+            if day := _plausible(_from_match(match), now):
+                inside = len(piece) > DATE_LINE_LENGTH and SENTENCE_BEFORE.search(piece, 0, match.start())
+                (in_sentences if inside else in_lines).add(day[:10])
+    return in_sentences - in_lines
 
 
 # A media item's length right after a date: "| 02:14 Min.", "· 45 min", ", Dauer: 3:05" (wdr.de's
