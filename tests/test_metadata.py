@@ -4445,3 +4445,58 @@ def test_a_numbered_press_release_s_day_is_its_date_line():
 def test_a_byline_s_label_and_name_in_elements_without_a_space_between_are_two_words():
     tree = parse_html(page(header=HEADLINE + '<div class="byline"><span>By</span><span>Saskia Brandl</span></div>'))
     assert [_byline_text(element) for element in byline_elements(tree)] == ["By Saskia Brandl"]
+
+
+def test_a_camel_case_teaser_card_s_agency_line_credits_no_agency():
+    cards = (
+        '<section class="Sectionstyled__Container-sc-1"><article class="Teaserstyled__Teaser-sc-2">'
+        '<a href="/andere.html"><span class="Teaserstyled__Kicker-sc-4">Mietrecht</span>'
+        '<h3 class="Teaserstyled__Headline-sc-5">Mieterhöhung im Briefkasten? Diese Fristen gelten</h3></a>'
+        '<p class="Teaserstyled__Meta-sc-3"><span>RND/dpa</span> · 22.10.2025</p></article></section>'
+    )
+    assert extract(page(header=HEADLINE, closing=cards)).agencies == []
+
+
+def test_a_video_report_s_credits_line_names_its_writers_not_its_crew():
+    credits = "<p><em>Beiträge: Jana Wiesehahn, Ole Brinkmann | Kamera: Malte Reuter | Schnitt: Derya Aksoy</em></p>"
+    assert extract(page(header=HEADLINE, closing=credits)).authors == ["Jana Wiesehahn", "Ole Brinkmann"]
+
+
+def test_the_expert_who_reviewed_an_advice_page_is_no_author():
+    byline = (
+        '<div class="fde-byline"><div class="item"><span class="role">Autorin</span> '
+        '<a href="/redaktion/albrecht" class="fde-byline__name">Katharina Albrecht</a></div>'
+        '<div class="item"><span class="role">Fachlich geprüft von</span> '
+        '<a href="/experten/dorn" class="fde-byline__name">Stefan Dorn</a>, Versicherungsfachmann (IHK)</div></div>'
+    )
+    assert extract(page(header=HEADLINE + byline)).authors == ["Katharina Albrecht"]
+
+
+def test_a_department_after_the_name_is_no_second_author():
+    closing = "<p><strong>Bericht:</strong> Lisa Stadler, Ressort Öffentlichkeitsarbeit<br><strong>Fotos:</strong> Matthias Ertl</p>"
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Lisa Stadler"]
+
+
+def test_the_author_s_label_inside_a_line_of_credits_names_the_author():
+    closing = '<p class="news_quelle">Bild: Reimeyer Eis (Januar 2026, Autor: Michael Terbeck) Quelle: Reimeyer Eis</p>'
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Michael Terbeck"]
+
+
+def test_an_english_source_line_credits_the_agency_and_other_stories_source_lines_do_not():
+    closing = (
+        '<p class="source">Source: dpa</p><div class="newslist"><h2>More Industry News</h2>'
+        '<div class="item"><h3><a href="/other.html">Carton producers raise prices</a></h3>'
+        '<p class="source">Source: Reuters</p></div></div>'
+    )
+    assert extract(page(header=HEADLINE, lang="en", closing=closing)).agencies == ["dpa"]
+
+
+def test_a_title_widget_s_label_over_the_h1_is_not_the_headline_the_metadata_names():
+    head = (
+        "<title>Partnerabend 2025 - Messe Karlsruhe</title>" + '<meta property="og:title" content="Partnerabend 2025">'
+    )
+    header = (
+        '<div class="widget"><p class="elementor-heading-title">Partnerabend 2025</p></div>'
+        '<div class="widget"><h1 class="elementor-heading-title">Messe Karlsruhe ehrt Aussteller der ersten Stunde</h1></div>'
+    )
+    assert extract(page(head, header)).title == "Messe Karlsruhe ehrt Aussteller der ersten Stunde"

@@ -147,7 +147,7 @@ ORGANISATION = re.compile(
     r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
     r"sparkasse|volksbank|bund|bündnis|partei|mbh|ug|ltd|inc|llc|gbr|ohg|kgaa|co\.?|"
     r"holding|gruppe|group|media|medien|presse|newsroom|kommunikation|marketing|"
-    r"abteilung|referat|dezernat|fachbereich|zentrum|büro|netzwerk|initiative|genossenschaft|"
+    r"abteilung|referat|ressort|dezernat|fachbereich|zentrum|büro|netzwerk|initiative|genossenschaft|"
     r"rundfunk|fernsehen|radio)"
     r"(?=$|[\s,.)/-])"
     r"|[a-zäöüß]{3}(?:werke|verband|verein|förderung|fraktion|kammer|ministerium|amt|agentur|"
@@ -255,7 +255,10 @@ NOT_THE_WRITER = re.compile(
     # (the Vogel trade magazines' "Ein Gastbeitrag von … | Redakteur: …"); leading the byline it
     # is the writer's label (BYLINE_PREFIX).
     r"^(?:redakteur(?:in)?\s*:|(?:unter )?mitarbeit\b|aus dem [\w-]+ (?:übersetzt )?von|übersetz(?:t|ung)\b|lektorat\b|"
-    r"schnitt\b|kamera\b|translated by|translation\b)",
+    r"schnitt\b|kamera\b|translated by|translation\b|"
+    # A reviewer of an advice page ("Fachlich geprüft von …", "Medizinisch geprüft von …",
+    # "Reviewed by …": finance, insurance and health portals print the expert who checked it).
+    r"(?:[\w-]+ )?geprüft von|reviewed by|fact-checked by)",
     re.IGNORECASE,
 )
 
@@ -289,7 +292,7 @@ BYLINE_PREFIX = re.compile(
     r"redakteur(?:in)?|recherche|protokoll|(?:aufgezeichnet|notiert) von|"
     # A television report's credits: "Beitrag: Sandra Pohle · Kamera: …", "Reporter: …"
     # (regional and city TV stations' video pages).
-    r"beitrag(?=\s*:)|reporter(?:in)?(?=\s*:)|report(?=\s*:)|"
+    r"beitr(?:ag|äge)(?=\s*:)|reporter(?:in)?(?=\s*:)|report(?=\s*:)|"
     # A guest's label ("Gastautorin: …", "Guest Author: …"), MSN's "Geschichte von …" over the
     # partner publishers' stories it republishes, and the French "Par …" of bilingual regions'
     # papers (Alsace, Luxembourg, Romandy).
@@ -1039,7 +1042,11 @@ def _byline_text(element) -> str:
         named = [text for text in map(text_of, CARD_NAME(element)) if text]
         if named:
             return " und ".join(dict.fromkeys(named))
-    named = [listed["name"] for text in map(text_of, NAME_PART(element)) if (listed := LISTED_AUTHOR.fullmatch(text))]
+    named = [
+        listed["name"]
+        for part in NAME_PART(element)
+        if (listed := LISTED_AUTHOR.fullmatch(text_of(part))) and not _credited_otherwise(part)
+    ]
     if named:
         return " und ".join(dict.fromkeys(named))
     lines = _lines(element)
@@ -1309,7 +1316,7 @@ BYLINE_LABEL = (
     + r")?(?:\s*:)?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|"
     + AUTHOR_WORD
     + r"\s*:|"
-    r"Author\s*:|Geschrieben von|Ein Beitrag von|Beitrag\s*:|Reporter(?:in)?\s*:)"
+    r"Author\s*:|Geschrieben von|Ein Beitrag von|Beitr(?:ag|äge)\s*:|Reporter(?:in)?\s*:)"
 )
 
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
@@ -1322,7 +1329,7 @@ BYLINE_LABEL = (
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
-    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion|Bericht|Beitrag|Reporter(?:in)?)\s*:|"
+    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?)\s*:|"
     + AUTHOR_WORD
     + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
@@ -1746,7 +1753,7 @@ def _side_by_side(story_bylines: list[tuple]) -> list[str]:
     groups, previous = [], None
     for element in elements:
         own = _byline_names(_without_trailing_words(values[element])) if values[element] else ()
-        if len(own) != 1:
+        if len(own) != 1 or _credited_otherwise(element):
             previous = None
             continue
         if (
@@ -1760,6 +1767,13 @@ def _side_by_side(story_bylines: list[tuple]) -> list[str]:
             groups.append([own[0]])
         previous = element
     return [" und ".join(names) for group in groups if len(names := list(dict.fromkeys(group))) > 1]
+
+
+def _credited_otherwise(element) -> bool:
+    """Whether the label before ``element`` credits its name for something other than the
+    writing: "Fachlich geprüft von" beside "Autorin" in an advice portal's byline, "Kamera:"."""
+    label = _label_before(element).strip()
+    return bool(NOT_THE_WRITER.match(label) or EDITING_LABEL.search(label))
 
 
 def _in_one_block(first, second, bylines: list) -> bool:
@@ -1894,8 +1908,9 @@ def _credited_for_pictures(link, name: str) -> bool:
 # katholisch.at; domradio.de and katholisch.de with "Quelle: KNA"), "Quelle: dpa" (regional
 # portals running agency copy). Only an agency or a name in capitals (a broadcaster, with the
 # editor's code) counts: "Quelle: Statistisches Bundesamt" under a chart credits no author.
+# "Source: dpa" on the English pages of German trade fairs, companies and institutions.
 SOURCE_LINE = re.compile(
-    r"Quelle\s*:\s*(?P<source>[A-ZÄÖÜ]{2,}(?:[\s-][A-ZÄÖÜ]{2,}){0,2}(?:\s?/\s?[A-Za-z]{2,5})?|[\w-]{2,12})"
+    r"(?:Quelle|Source)\s*:\s*(?P<source>[A-ZÄÖÜ]{2,}(?:[\s-][A-ZÄÖÜ]{2,}){0,2}(?:\s?/\s?[A-Za-z]{2,5})?|[\w-]{2,12})"
     # The station after the agency: "Quelle: dpa / 104.6 RTL".
     r"(?:\s+/\s+[\w. -]{2,30})?"
 )
@@ -1905,18 +1920,22 @@ def source_credits(pieces: list[str], tree=None) -> list[str]:
     """The credits of the source lines among ``pieces`` (the page's text pieces), in page
     order: a piece that is the whole line, or the label "Quelle:" and the next piece (a link).
     Not those in the figures of ``tree``: "Quelle: dpa" under a photo credits the picture, not
-    the story."""
+    the story; nor those of other stories' cards."""
     credits = []
-    captions = None
+    captions = carded = None
     for position, piece in enumerate(pieces):
-        if not piece.startswith("Quelle"):
+        if not piece.startswith(("Quelle", "Source")):
             continue
         if captions is None:
             captions = _caption_pieces(tree) if tree is not None else Counter()
+            # Nor another story's in a list of them ("Source: Reuters" under a related item).
+            carded = _teaser_card_pieces(tree, None) if tree is not None else set()
         if captions[piece] > 0:
             captions[piece] -= 1
             continue
-        if piece.rstrip() in ("Quelle:", "Quelle :") and position + 1 < len(pieces):
+        if piece in carded:
+            continue
+        if piece.rstrip() in ("Quelle:", "Quelle :", "Source:") and position + 1 < len(pieces):
             piece = "Quelle: " + pieces[position + 1]
         match = SOURCE_LINE.fullmatch(piece.strip())
         credited = match and match["source"].split("/")[0].strip()
@@ -1929,7 +1948,9 @@ def _caption_pieces(tree) -> Counter:
     """The text pieces of the page's figures, their captions in them, that start a source line."""
     return Counter(
         piece
-        for text in tree.xpath("//figure//text()[starts-with(normalize-space(), 'Quelle')]")
+        for text in tree.xpath(
+            "//figure//text()[starts-with(normalize-space(), 'Quelle') or starts-with(normalize-space(), 'Source')]"
+        )
         if (piece := plain_text(text))
     )
 
@@ -2176,6 +2197,13 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
         if piece[:1] in DECORATION_MARKS or piece[-1:] in DECORATION_MARKS:
             piece = DECORATION.sub("", piece)
         match = pattern.match(piece)
+        if not match and pattern is EXPLICIT_BYLINE and len(piece) <= CREDITS_LINE_LENGTH:
+            # The author's label inside a line of credits, after a bracket or a separator:
+            # "Bild: Reimeyer Eis (Januar 2026, Autor: Michael Terbeck) Quelle: …" (a trade
+            # magazine's old CMS), "Foto: Jan Meyer | Text: Anna Schmidt".
+            match = next(
+                filter(None, (pattern.match(piece, found.end()) for found in LABEL_INSIDE.finditer(piece))), None
+            )
         if not match and len(piece.split()) <= 4:
             match = pattern.match(_with_following_names(pieces, position))
             if match and match.start(_credited(match)) < len(piece):
@@ -2195,6 +2223,11 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
 # Several guests listed with commas end with "und": "von Anna Schmidt, Jan Meyer und Tom Weber".
 GUEST_LABEL = re.compile(r"(?i:gast(?:beitrag|kommentar|autor)|guest\s+(?:post|column|comment|author|contributor))")
 AFFILIATION_AFTER = re.compile(r",(?![^,]*(?:\bund\b|\band\b|&))[^,]+$")
+
+
+# A line of credits: the pictures', the writer's, the source's, set in one short line.
+CREDITS_LINE_LENGTH = 160
+LABEL_INSIDE = re.compile(r"[(,;|·•]\s*(?=(?:" + AUTHOR_WORD + r"|Text)\s*:)")
 
 
 def _credited(match) -> str:

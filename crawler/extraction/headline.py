@@ -437,10 +437,20 @@ def _marked_headlines(tree) -> list[tuple[str, list[str]]]:
     elements = [
         element
         for element in tree.xpath(MARKED_HEADLINE_XPATH)
-        if element.get("itemprop") == "headline"
-        or (_class_words(element) & HEADLINE_CLASS_WORDS and not _class_words(element) & NOT_HEADLINE_CLASS_WORDS)
+        if (
+            element.get("itemprop") == "headline"
+            or (_class_words(element) & HEADLINE_CLASS_WORDS and not _class_words(element) & NOT_HEADLINE_CLASS_WORDS)
+        )
+        and not (element.tag not in HEADING_TAGS and LABELS_AN_H1(element))
     ]
     return _headings(tree, elements=elements)
+
+
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# A marked line that is not a heading, the <h1>'s text the next text after it: the headline's
+# label over it, set in a title widget of its own (Elementor's "elementor-heading-title" <p> with
+# the post's short name over the designed <h1>; the CMS puts that name in every metadata title).
+LABELS_AN_H1 = lxml.etree.XPath("boolean(following::*[normalize-space(text())][1][ancestor-or-self::h1])")
 
 
 def _headings(tree, xpath: str = "//h1", elements=None) -> list[tuple[str, list[str]]]:
