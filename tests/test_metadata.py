@@ -4500,3 +4500,23 @@ def test_a_title_widget_s_label_over_the_h1_is_not_the_headline_the_metadata_nam
         '<div class="widget"><h1 class="elementor-heading-title">Messe Karlsruhe ehrt Aussteller der ersten Stunde</h1></div>'
     )
     assert extract(page(head, header)).title == "Messe Karlsruhe ehrt Aussteller der ersten Stunde"
+
+
+def test_an_icon_before_the_kicker_in_the_h1_is_no_label():
+    head = "<title>Langerfeld: Schraubenwerk zieht nach Velbert</title>"
+    header = (
+        '<h1><span class="icon-plus" aria-label="Plus-Artikel"><svg aria-hidden="true"><title>WZ+</title></svg></span> '
+        '<span class="park-article__kicker">Langerfeld</span> '
+        '<span class="park-article__headline">Schraubenwerk zieht nach Velbert</span></h1>'
+    )
+    article = extract(page(head, header))
+    assert (article.title, article.kicker) == ("Schraubenwerk zieht nach Velbert", "Langerfeld")
+
+
+def test_a_catchword_glued_to_the_headline_in_minified_markup_is_its_kicker():
+    header = (
+        '<h1 class="ContentHead_title"><span class="ContentHead_catchword">Stellenabbau in Gwatt</span>'
+        '<span class="ContentHead_text">Thuner Giesserei streicht 38 Stellen</span></h1>'
+    )
+    article = extract(page("<title>Thuner Tagblatt</title>", header))
+    assert (article.title, article.kicker) == ("Thuner Giesserei streicht 38 Stellen", "Stellenabbau in Gwatt")

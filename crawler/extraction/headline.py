@@ -46,6 +46,9 @@ KICKER_NAMES = (
     "supertitle",
     "pretitle",
     "occhiello",
+    # Tamedia's papers (Tages-Anzeiger, Berner Zeitung, Thuner Tagblatt, Der Bund):
+    # "ContentHead_catchword" before the headline's text in the <h1>.
+    "catchword",
 )
 KICKER_CLASSES = (
     *KICKER_NAMES,
@@ -342,10 +345,12 @@ def _without_leading_labels(tree, xpath: str = "//h1") -> list[tuple[str, str]]:
         if is_unseen_heading(heading):
             continue
         heading = displayed_copy(heading)
-        first = next((child for child in heading if isinstance(child.tag, str)), None)
-        # Text before it, beside comments ("<h1><!-- teaser -->Hafen …"), makes it no label.
+        # An icon before the label, its text none ("<span aria-label="WZ+ Artikel"><svg …>" of
+        # a paid story) is no label.
+        first = next((child for child in heading if isinstance(child.tag, str) and child.text_content().strip()), None)
+        # Text before it, beside comments and icons ("<h1><!-- teaser -->Hafen …"), makes it no label.
         before = (
-            [heading.text, *(comment.tail for comment in first.itersiblings(preceding=True))]
+            [heading.text, *(sibling.tail for sibling in first.itersiblings(preceding=True))]
             if first is not None
             else []
         )
@@ -519,7 +524,23 @@ def _heading_text(element) -> str:
             part.tail = LINE_BREAK + (part.tail or "")
             if part.tag != "br":
                 part.text = LINE_BREAK + (part.text or "")
+        elif part is not element and _glued_to_the_text_before(part):
+            # Two elements whose texts meet without a space, a small letter before a capital:
+            # minified markup whose style sheet sets the kicker apart ("Stellenabbau in
+            # Gwatt</span><span>Thuner Giesserei …").
+            part.text = " " + part.text
     return clean_title(element.text_content().replace(LINE_BREAK, " "))
+
+
+def _glued_to_the_text_before(part) -> bool:
+    if not isinstance(part.tag, str) or not part.text or not part.text[:1].isupper():
+        return False
+    previous = part.getprevious()
+    if previous is None:
+        before = part.getparent().text or ""
+    else:
+        before = previous.tail or (previous.text_content() if isinstance(previous.tag, str) else "")
+    return before[-1:].islower()
 
 
 def strip_site_name(title: str, site_names: set[str]) -> str:
