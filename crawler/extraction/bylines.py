@@ -1928,19 +1928,19 @@ def source_credits(pieces: list[str], tree=None) -> list[str]:
             continue
         if captions is None:
             captions = _caption_pieces(tree) if tree is not None else Counter()
-            # Nor another story's in a list of them ("Source: Reuters" under a related item).
-            carded = _teaser_card_pieces(tree, None) if tree is not None else set()
         if captions[piece] > 0:
             captions[piece] -= 1
-            continue
-        if piece in carded:
             continue
         if piece.rstrip() in ("Quelle:", "Quelle :", "Source:") and position + 1 < len(pieces):
             piece = "Quelle: " + pieces[position + 1]
         match = SOURCE_LINE.fullmatch(piece.strip())
         credited = match and match["source"].split("/")[0].strip()
         if credited and (credited.isupper() or credited.lower() in AGENCIES):
-            credits.append(match["source"])
+            if carded is None:
+                # Nor another story's in a list of them ("Source: Reuters" under a related item).
+                carded = _teaser_card_pieces(tree, None) if tree is not None else set()
+            if piece not in carded:
+                credits.append(match["source"])
     return credits
 
 
@@ -2197,7 +2197,7 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
         if piece[:1] in DECORATION_MARKS or piece[-1:] in DECORATION_MARKS:
             piece = DECORATION.sub("", piece)
         match = pattern.match(piece)
-        if not match and pattern is EXPLICIT_BYLINE and len(piece) <= CREDITS_LINE_LENGTH:
+        if not match and pattern is EXPLICIT_BYLINE and len(piece) <= CREDITS_LINE_LENGTH and ":" in piece:
             # The author's label inside a line of credits, after a bracket or a separator:
             # "Bild: Reimeyer Eis (Januar 2026, Autor: Michael Terbeck) Quelle: …" (a trade
             # magazine's old CMS), "Foto: Jan Meyer | Text: Anna Schmidt".

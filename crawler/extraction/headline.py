@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 
 from crawler.extraction.page import (
+    read_once,
     IN_BREADCRUMB,
     INVISIBLE,
     MARKED_HEADLINE_XPATH,
@@ -438,7 +439,12 @@ NOT_HEADLINE_CLASS_WORDS = KICKER_WORDS | {
 
 
 def _marked_headlines(tree) -> list[tuple[str, list[str]]]:
-    """``(text, lines)`` of elements marked as a headline by itemprop or class words, outermost."""
+    """``(text, lines)`` of elements marked as a headline by itemprop or class words, outermost;
+    found once a page (four rules ask)."""
+    return read_once(tree, "marked_headlines", _find_marked_headlines)
+
+
+def _find_marked_headlines(tree) -> list[tuple[str, list[str]]]:
     elements = [
         element
         for element in tree.xpath(MARKED_HEADLINE_XPATH)
