@@ -4520,3 +4520,20 @@ def test_a_catchword_glued_to_the_headline_in_minified_markup_is_its_kicker():
     )
     article = extract(page("<title>Thuner Tagblatt</title>", header))
     assert (article.title, article.kicker) == ("Thuner Giesserei streicht 38 Stellen", "Stellenabbau in Gwatt")
+
+
+def test_a_meta_line_of_day_reading_time_and_names_credits_the_names():
+    meta = '<div class="post-meta"><span title="2026-03-17">17. März 2026</span>&nbsp;·&nbsp;3 Min.&nbsp;·&nbsp;Lea Brandt, Murat Yilmaz</div>'
+    assert extract(page(header=HEADLINE + meta)).authors == ["Lea Brandt", "Murat Yilmaz"]
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        '<p class="text-credit">Text: <a href="/team/lena-wingenfeld/">Lena Wingenfeld</a></p><p>Bild: Paul Osterkamp</p>',
+        '<p>Text: <a href="/autor/lena-wingenfeld/">Lena Wingenfeld</a>; Redaktion: Felix Grabowski</p>',
+        "<p>TEXT: LENA WINGENFELD</p><p>Illustration: Paul Osterkamp</p>",
+    ],
+)
+def test_a_closing_credits_block_names_the_writer(credits):
+    assert extract(page(header=HEADLINE, closing=credits)).authors == ["Lena Wingenfeld"]

@@ -1342,7 +1342,7 @@ EXPLICIT_BYLINE_LABEL = (
     # business and city magazines: bergische-wirtschaft.de, Top Magazin, KATAPULT): the text's
     # credit, wherever it stands, when the pictures' follows it ("Text: …" alone is as often a
     # teaser's); "Recherche und Text:", a credit of its own.
-    r"Recherche und Text\s*:|Text\s*:(?=[^|·•]{3,80}[|·•]\s*(?:Fotos?|Bilder?|Illustrationen?|Grafik(?:en)?)\s*:)"
+    r"Recherche und Text\s*:|Text\s*:(?=[^|·•]{3,80}[|·•]\s*(?:Fotos?|Bild(?:er)?|Illustration(?:en)?|Grafik(?:en)?)\s*:)"
 )
 
 # A wire service credited beside the people: "Von Anna Schmidt und dpa", "Anna Schmidt, AFP"
@@ -1409,6 +1409,9 @@ DATED_BYLINE = re.compile(
     # "submitted" line).
     r"(?:(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]\.?),?\s*)?"
     r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–—-]\s*"
+    # The reading time may stand between: "17. März 2026 · 3 Min. · Lea Brandt" (Hugo's PaperMod
+    # theme, WordPress themes' "5 Min. Lesezeit").
+    r"(?:\d{1,3}\s*(?:Min\.?|min\.?|Minuten)(?:\s*(?:Lesezeit|read))?\s*[|·•,–—-]\s*)?"
     r"(?:(?:Redaktion|"
     + AUTHOR_WORD
     + r"|Text|Bericht|[Vv]on)\s*:?\s+)?"
@@ -1706,6 +1709,16 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         for line, following in zip(pieces, pieces[1:])
         if PICTURES_CREDIT_START.match(following) and (credit := WORDS_CREDIT_LINE.fullmatch(line))
     )
+    # The same with the name in a link of its own ("Text: <a …>Lena Wingenfeld</a>" over "Bild:
+    # …"), or the editor's credit after it ("Text: <a …>Nadine Oberkamp</a>; Redaktion: …": an HR
+    # magazine's credits block).
+    bylines.extend(
+        _without_trailing_words(credit["names"])
+        for label, name, following in zip(pieces, pieces[1:], pieces[2:])
+        if label.rstrip().endswith(":")
+        and (PICTURES_CREDIT_START.match(following) or EDITOR_CREDIT_START.match(following))
+        and (credit := WORDS_CREDIT_LINE.fullmatch(label + " " + name))
+    )
     story_bylines = []
     for element in byline_elements(tree):
         if ELSEWHERE(element) or _in_another_story(element, target):
@@ -1794,7 +1807,8 @@ def _in_one_block(first, second, bylines: list) -> bool:
 
 # A line crediting the words, and the pictures' credit opening the next line.
 WORDS_CREDIT_LINE = re.compile(r"(?i:text)\s*:\s*" + NAMES)
-PICTURES_CREDIT_START = re.compile(r"(?i:fotos?|bilder?|illustrationen?|grafik(?:en)?)\s*:")
+EDITOR_CREDIT_START = re.compile(r"[;,|·]?\s*(?i:redaktion|lektorat|schlussredaktion)\s*:")
+PICTURES_CREDIT_START = re.compile(r"(?i:fotos?|bild(?:er)?|illustration(?:en)?|grafik(?:en)?)\s*:")
 
 # A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
 # contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
@@ -2196,7 +2210,16 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
     for position, piece in enumerate(pieces):
         if piece[:1] in DECORATION_MARKS or piece[-1:] in DECORATION_MARKS:
             piece = DECORATION.sub("", piece)
-        match = pattern.match(piece)
+        match = None
+        # The page's every piece is read for a labelled credit: only those whose first word
+        # may start a label are matched.
+        if pattern is not EXPLICIT_BYLINE or _opens_like_a_label(piece):
+            match = pattern.match(piece)
+            if not match and len(piece.split()) <= 4:
+                match = pattern.match(_with_following_names(pieces, position))
+                if match and match.start(_credited(match)) < len(piece):
+                    # The piece holds more than the label: its own text did not match.
+                    match = None
         if not match and pattern is EXPLICIT_BYLINE and len(piece) <= CREDITS_LINE_LENGTH and ":" in piece:
             # The author's label inside a line of credits, after a bracket or a separator:
             # "Bild: Reimeyer Eis (Januar 2026, Autor: Michael Terbeck) Quelle: …" (a trade
@@ -2204,11 +2227,6 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
             match = next(
                 filter(None, (pattern.match(piece, found.end()) for found in LABEL_INSIDE.finditer(piece))), None
             )
-        if not match and len(piece.split()) <= 4:
-            match = pattern.match(_with_following_names(pieces, position))
-            if match and match.start(_credited(match)) < len(piece):
-                # The piece holds more than the label: its own text did not match.
-                match = None
         if match:
             credit = match[_credited(match)]
             if GUEST_LABEL.search(match.string[: match.start(_credited(match))]):
@@ -2223,6 +2241,20 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
 # Several guests listed with commas end with "und": "von Anna Schmidt, Jan Meyer und Tom Weber".
 GUEST_LABEL = re.compile(r"(?i:gast(?:beitrag|kommentar|autor)|guest\s+(?:post|column|comment|author|contributor))")
 AFFILIATION_AFTER = re.compile(r",(?![^,]*(?:\bund\b|\band\b|&))[^,]+$")
+
+
+# The first words of :data:`EXPLICIT_BYLINE_LABEL`'s labels, case folded ("Autor…" and
+# "Verfasser…" with their endings are tested by their start).
+LABEL_FIRST_WORDS = {
+    "authors", "author", "von", "text", "foto", "fotos", "redaktion", "bericht", "beitrag", "beiträge",
+    "reporter", "reporterin", "gastbeitrag", "gastkommentar", "ein", "eine", "geschrieben", "verfasst",
+    "zusammengestellt", "das", "die", "interview", "recherche",
+}  # fmt: skip
+
+
+def _opens_like_a_label(piece: str) -> bool:
+    first = piece.split(None, 1)[0].rstrip(":").casefold() if piece.strip() else ""
+    return first in LABEL_FIRST_WORDS or first.startswith(("autor", "verfasser"))
 
 
 # A line of credits: the pictures', the writer's, the source's, set in one short line.
