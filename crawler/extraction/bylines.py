@@ -23,6 +23,7 @@ from crawler.extraction.page import (
     VISIBLE_DATE,
     address_of,
     find_headline_element,
+    glued,
     other_story_cards,
     UNSEEN_TEXT,
     text_near_headline,
@@ -1086,7 +1087,7 @@ def _lines(element) -> list[str]:
             piece = node.text if event == "start" else node.tail if node is not element else None
         if not piece:
             continue
-        if line and line[-1][-1:].islower() and piece[:1].isupper():
+        if line and glued(line[-1], piece):
             lines.append(line)
             line = []
         line.append(piece)
@@ -1319,6 +1320,17 @@ BYLINE_LABEL = (
     r"Author\s*:|Geschrieben von|Ein Beitrag von|Beitr(?:ag|äge)\s*:|Reporter(?:in)?\s*:)"
 )
 
+# A credit for the pictures, not the words: "Von Anna Schmidt (Text) und Jan Meyer (Fotos)",
+# "Text: Anna Schmidt, Fotos: Jan Meyer", "photos by John Doe" (regional papers' features and
+# reportages, travel and city magazines, English features; republik.ch's "(Text) und … (Illustration)";
+# the same roles label captions, "Foto: …" on badische-zeitung.de and ga.de). The photographer, video reporter or
+# illustrator so credited is no author; "Text und Fotos: …" credits the author (:data:`EXPLICIT_BYLINE_LABEL`).
+PICTURE_ROLES = (
+    r"(?:fotos?|bild(?:er)?|symbolbild|archivbild|fotografie|photos?|photography|videos?|kamera|"
+    r"grafik(?:en)?|illustration(?:en|s)?|karikatur)"
+)
+# One picture role or several: "Fotos", "Fotos und Grafik".
+
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
 # headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
 # The story's form before the author ("Ein Kommentar von …", "Eine Analyse von …": SPIEGEL,
@@ -1342,7 +1354,7 @@ EXPLICIT_BYLINE_LABEL = (
     # business and city magazines: bergische-wirtschaft.de, Top Magazin, KATAPULT): the text's
     # credit, wherever it stands, when the pictures' follows it ("Text: …" alone is as often a
     # teaser's); "Recherche und Text:", a credit of its own.
-    r"Recherche und Text\s*:|Text\s*:(?=[^|·•]{3,80}[|·•]\s*(?:Fotos?|Bild(?:er)?|Illustration(?:en)?|Grafik(?:en)?)\s*:)"
+    r"Recherche und Text\s*:|Text\s*:(?=[^|·•]{3,80}[|·•]\s*(?i:" + PICTURE_ROLES + r")\s*:)"
 )
 
 # A wire service credited beside the people: "Von Anna Schmidt und dpa", "Anna Schmidt, AFP"
@@ -1808,7 +1820,7 @@ def _in_one_block(first, second, bylines: list) -> bool:
 # A line crediting the words, and the pictures' credit opening the next line.
 WORDS_CREDIT_LINE = re.compile(r"(?i:text)\s*:\s*" + NAMES)
 EDITOR_CREDIT_START = re.compile(r"[;,|·]?\s*(?i:redaktion|lektorat|schlussredaktion)\s*:")
-PICTURES_CREDIT_START = re.compile(r"(?i:fotos?|bild(?:er)?|illustration(?:en)?|grafik(?:en)?)\s*:")
+PICTURES_CREDIT_START = re.compile(r"(?i:" + PICTURE_ROLES + r")\s*:")
 
 # A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
 # contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
@@ -2828,16 +2840,6 @@ AGENCY_AFTER_NAME = re.compile(
 # Müller (Illustration)"), a place (focus.de's "Gabor Steingart (Berlin)").
 BRACKETED_AFTER_NAME = re.compile(r"(?<=\w)\s*\([^()]{1,20}\)\s*$")
 BRACKETED = re.compile(r"\([^()]*\)")
-# A credit for the pictures, not the words: "Von Anna Schmidt (Text) und Jan Meyer (Fotos)",
-# "Text: Anna Schmidt, Fotos: Jan Meyer", "photos by John Doe" (regional papers' features and
-# reportages, travel and city magazines, English features; republik.ch's "(Text) und … (Illustration)";
-# the same roles label captions, "Foto: …" on badische-zeitung.de and ga.de). The photographer, video reporter or
-# illustrator so credited is no author; "Text und Fotos: …" credits the author (:data:`EXPLICIT_BYLINE_LABEL`).
-PICTURE_ROLES = (
-    r"(?:fotos?|bild(?:er)?|symbolbild|archivbild|fotografie|photos?|photography|videos?|kamera|"
-    r"grafik(?:en)?|illustrations?|karikatur)"
-)
-# One picture role or several: "Fotos", "Fotos und Grafik".
 PICTURE_ROLE_LIST = PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*"
 # The same in brackets after a name: "Jan Meyer (Fotos)".
 BRACKETED_PICTURE_ROLES = r"\(\s*" + PICTURE_ROLE_LIST + r"\s*\)"

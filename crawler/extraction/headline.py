@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 
 from crawler.extraction.page import (
+    glued,
     read_once,
     IN_BREADCRUMB,
     INVISIBLE,
@@ -539,14 +540,14 @@ def _heading_text(element) -> str:
 
 
 def _glued_to_the_text_before(part) -> bool:
-    if not isinstance(part.tag, str) or not part.text or not part.text[:1].isupper():
+    if not isinstance(part.tag, str) or not part.text:
         return False
     previous = part.getprevious()
     if previous is None:
         before = part.getparent().text or ""
     else:
         before = previous.tail or (previous.text_content() if isinstance(previous.tag, str) else "")
-    return before[-1:].islower()
+    return glued(before, part.text)
 
 
 def strip_site_name(title: str, site_names: set[str]) -> str:

@@ -192,6 +192,13 @@ def plain_text(text: str) -> str:
     return " ".join(INVISIBLE.sub("", text).split())
 
 
+def glued(before: str, after: str) -> bool:
+    """Whether two elements' texts meet as two words run together, a small letter before a
+    capital ("Gwatt" and "Thuner", "By" and "Saskia"): minified markup, whose style sheet sets
+    the elements apart, writes no space between them."""
+    return before[-1:].islower() and after[:1].isupper()
+
+
 # Characters that only steer line breaks or rendering: soft hyphens ("Er\xadin\xadne\xadrung"),
 # zero-width spaces and joiners, and the marks, embeddings and isolates of bidirectional text
 # (a right-to-left mark around a byline's name).
