@@ -4537,3 +4537,20 @@ def test_a_meta_line_of_day_reading_time_and_names_credits_the_names():
 )
 def test_a_closing_credits_block_names_the_writer(credits):
     assert extract(page(header=HEADLINE, closing=credits)).authors == ["Lena Wingenfeld"]
+
+
+def test_a_meta_line_of_name_day_and_more_set_apart_by_slashes_credits_the_name():
+    head = '<meta name="author" content="prima! Redaktion">'
+    meta = '<p class="single-article__meta">Sabine HÖLLER / 14. März 2025 / Podcast am Seitenende</p>'
+    box = (
+        '<div class="widget"><h3>Kommentar</h3><ul><li><a href="/boden/">Boden ist nicht vermehrbar</a><br>'
+        "<small>Gastkommentar von Ing. Walter Simon / 12. März 2025</small></li></ul></div>"
+    )
+    assert extract(page(head, HEADLINE + meta, closing=box)).authors == ["Sabine HÖLLER"]
+
+
+def test_the_agencies_material_after_a_slash_in_the_source_line_credits_the_agency():
+    closing = '<p class="article-source"><em>Matthias Rehberg / mit Material von dpa</em></p>'
+    head = '<meta name="author" content="Matthias Rehberg">'
+    article = extract(page(head, HEADLINE, closing=closing))
+    assert (article.authors, article.agencies) == (["Matthias Rehberg"], ["dpa"])

@@ -349,8 +349,9 @@ MATERIAL_CREDIT = re.compile(
     # portals), "(mit Material von dpa)" (Computerwoche).
     # After the station's own name in a source line too: "Quelle: Radio 7, mit Material der dpa";
     # after a separator, closing a note or the pictures' credit: "Dieser Artikel erschien zuerst
-    # im Hamburger Abendblatt. – mit Material von dpa", "Fotos: … · mit Material von dpa/lsw".
-    r"(?:^|\n|\(|^[^\n,()]{1,40},|\s[–·|]\s)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
+    # im Hamburger Abendblatt. – mit Material von dpa", "Fotos: … · mit Material von dpa/lsw",
+    # "Matthias Rehberg / mit Material von dpa" (a trade magazine's source line).
+    r"(?:^|\n|\(|^[^\n,()]{1,40},|\s[–·|/]\s)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
     # "mit SDA" alone under the story (the Tamedia papers' agencies line), "mit dpa".
     # "(mit Keystone-SDA)" in brackets under the story (the Ticino and Grisons weeklies).
@@ -2128,7 +2129,11 @@ POSTED_BY = re.compile(DATE_ITEM_TEXT + r"\s*(?:[|·•,–-]\s*)?(?:[Vv]on|by)\
 
 # The separator may be a dash set with spaces: "Jan Morawietz — 14. Dezember 2009, 08:57 Uhr"
 # (pottblog.de's meta line over each post).
-NAME_THEN_DATE = re.compile(NAMES + r"(?:\s*[|·•]|\s+[—–])\s*" + DATE_ITEM_TEXT)
+# Or a slash: "Sabine HÖLLER / 14. März 2025" (an Austrian regional magazine's meta line). A
+# meta line's items may go on after the date: "… / Podcast am Seitenende", "· 3 Min.".
+NAME_THEN_DATE = re.compile(
+    NAMES + r"(?:\s*[|·•]|\s+[—–/])\s*" + DATE_ITEM_TEXT + r"(?:\s*[|·•/]\s*[^|·•/]{1,40}){0,2}"
+)
 
 HANDLE = r"(?P<handle>[^\W\d_][\w.-]{1,29})"
 
