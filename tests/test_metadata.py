@@ -4554,3 +4554,31 @@ def test_the_agencies_material_after_a_slash_in_the_source_line_credits_the_agen
     head = '<meta name="author" content="Matthias Rehberg">'
     article = extract(page(head, HEADLINE, closing=closing))
     assert (article.authors, article.agencies) == (["Matthias Rehberg"], ["dpa"])
+
+
+@pytest.mark.parametrize("account", ["Super User", "rm-admin", "hz_admin"])
+def test_a_cms_placeholder_account_yields_to_the_closing_credit(account):
+    head = f'<meta name="author" content="{account}">'
+    byline = f'<span class="byline">von <a href="/author/account/">{account}</a></span>'
+    closing = "<p>Text: Monika Dorsch</p>"
+    assert extract(page(head, HEADLINE + byline, closing=closing)).authors == ["Monika Dorsch"]
+
+
+def test_a_saying_with_zu_is_no_name():
+    menu = '<ul class="menu"><li><a href="/von-fall-zu-fall.html">Von Fall zu Fall</a></li></ul>'
+    closing = "<p>Text: Katrin Sommerfeld</p>"
+    assert extract(page(header=menu + HEADLINE, closing=closing)).authors == ["Katrin Sommerfeld"]
+
+
+def test_a_standpoint_s_label_names_its_writer():
+    body = (
+        "<p><em>Ein Standpunkt von Dr. Lutz Wendland, Vizepräsident des Unternehmerverbandes</em></p>"
+        + "".join(f"<p>{STORY}</p>" for _ in range(3))
+        + "<p>Ansprechpartnerin: Birgit Lehmkuhl, Geschäftsführerin</p>"
+    )
+    assert extract(page(header=HEADLINE, body=body)).authors == ["Dr. Lutz Wendland"]
+
+
+def test_a_degree_after_the_name_without_a_comma_is_no_part_of_it():
+    head = '<meta name="author" content="Julia Dornseifer M.A.">'
+    assert extract(page(head, HEADLINE)).authors == ["Julia Dornseifer"]

@@ -298,7 +298,7 @@ BYLINE_PREFIX = re.compile(
     # partner publishers' stories it republishes, and the French "Par …" of bilingual regions'
     # papers (Alsace, Luxembourg, Romandy).
     r"gast" + AUTHOR_WORD + r"|guest (?:author|contributor|post by)|(?:eine )?geschichte von|(?-i:Par)|"
-    r"(?:ein |eine )?(?:kommentar|gastkommentar|analyse|bericht|reportage|kolumne|glosse|essay|rezension) von)\s*:?\s+",
+    r"(?:ein |eine )?(?:kommentar|gastkommentar|standpunkt|analyse|bericht|reportage|kolumne|glosse|essay|rezension) von)\s*:?\s+",
     re.IGNORECASE,
 )
 
@@ -571,7 +571,12 @@ def byline_elements(tree) -> list:
 # ("webadmin", "siteadmin", "wpadmin"), the same placeholder account; the account a blog or an
 # association files its guests' posts under ("Gastautor", "Gast Autor"), whose page names the
 # guest (:func:`guest_author`).
-PLACEHOLDER_ACCOUNT = r"^(?:(?:web|site|wp|sys)?admin|administrator|publisher|webmaster|gast[\s-]?autor(?:in)?)$"
+# Joomla's first account is "Super User" on every site installed with its defaults; "admin" with a
+# site's initials before it ("rm-admin", "hz_admin") is the same account named by its site.
+PLACEHOLDER_ACCOUNT = (
+    r"^(?:(?:[a-z0-9]{1,12}[-_.])?(?:web|site|wp|sys)?admin|administrator|publisher|webmaster|"
+    r"super\s?user|gast[\s-]?autor(?:in)?)$"
+)
 
 # Comment signatures ("Karl sagt"), picture credits, form labels, addresses: not bylines
 # ("@siegmund.berghammer sagt:" on exxpress.at, "© imago/Nordphoto" on abendzeitung-muenchen.de,
@@ -1299,6 +1304,7 @@ CREDENTIALS = (
     # Steuerrecht), "FAin für Arbeitsrecht", "FB IStR" (Fachberater).
     r"|F[AB](?:in)?\s+(?:für\s+)?[A-Z]\w+|" + PROFESSION_ABBREVIATIONS
 )
+DEGREE_WITHOUT_COMMA = re.compile(r"(?<=[a-zäöüß])\s+(?:M\.\s?A|B\.\s?A|M\.\s?Sc|B\.\s?Sc|MBA|LL\.\s?M)\.?$")
 # A name's degrees as a byline prints them after it; the name pattern takes them in, so that
 # "LL" of "LL.M." is not read as a newsroom's initials nor the next name lost.
 CREDENTIALS_AFTER_NAME = r"(?:\s*,\s*(?:" + CREDENTIALS + r")(?:\s*\([^()]{1,30}\))?(?![\w-]))*"
@@ -1344,7 +1350,7 @@ EXPLICIT_BYLINE_LABEL = (
     + AUTHOR_WORD
     + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?)\s*:|"
     + AUTHOR_WORD
-    + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Essay|Bericht|"
+    + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Standpunkt|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
     r"Geschrieben|Verfasst|Zusammengestellt) von|Das (?:Interview|Gespräch) führten?|Die Fragen stellten?|"
     # A magazine's credits block: "Text" / "Interview" over the name, each a piece of its own
@@ -2418,6 +2424,8 @@ def _in_a_particle(words: list[str], position: int) -> bool:
             or words[position].lower() in ("zu", "zur")
             and words[position - 1][:1].isupper()
             and not words[position - 1].endswith((",", ";"))
+            # Not a saying that names a thing twice: "von Fall zu Fall", "von Tag zu Tag".
+            and words[position + 1].lower() != words[position - 1].lower()
         )
     )
 
@@ -2963,6 +2971,9 @@ def split_names(value) -> list[str]:
             # und …"): the place after it is still that person's.
             continue
         part = ROLE_BEFORE_NAME.sub("", TRAILING_LABEL.sub("", BRACKETED_AFTER_NAME.sub("", part))).strip(" .:-–—()")
+        # A degree after the name without a comma ("Julia Dornseifer M.A.", Joomla's author
+        # field as its account was named) is no part of the name.
+        part = DEGREE_WITHOUT_COMMA.sub("", part)
         if separator == "," and len(previous.split()) >= 2 and ROLE_LINE.fullmatch(part):
             # An office after a comma, set after a name: the person's, no one's name ("Dr. Lukas
             # Feuerstein, Leiter Kfz-Schadenanalyse"; "Sandra Feigl, Schriftführerin …").
