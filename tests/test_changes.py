@@ -445,9 +445,12 @@ def test_error_templates_that_name_themselves(page, gone):
     )
 )
 def test_any_page_is_read_in_linear_time(parts):
+    # A page of up to 400 parts is read in milliseconds; backtracking that grows with the
+    # page's length takes minutes. The bound sits between, far from a loaded machine's pauses
+    # (a run beside other work once took half a second).
     started = time.perf_counter()
     soft_404_reason("".join(parts).encode())
-    assert time.perf_counter() - started < 0.1
+    assert time.perf_counter() - started < 5
 
 
 def test_datasette_facets_articles_by_whether_the_source_still_has_them(network, changed):

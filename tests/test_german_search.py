@@ -217,8 +217,9 @@ def test_search_terms_of_a_newer_analysis_are_kept(tmp_path):
 
 @pytest.mark.parametrize("text", ["hausbau" * 20_000, "hausbau" * 13, "a-" * 20_000, "werkstatt" * 7 + "-"])
 def test_hostile_words_cost_little(text):
-    # Many overlapping compound readings, or a run that the joined-word pattern could backtrack on.
+    # Many overlapping compound readings, or a run that the joined-word pattern could backtrack on:
+    # milliseconds when linear, minutes when not; the bound leaves room for a loaded machine.
     started = time.perf_counter()
     search_terms(text)
     query_terms(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 5
