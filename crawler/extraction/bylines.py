@@ -913,8 +913,6 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     return Credits(people if newsrooms else names or ([] if agencies else _credited_desks(desks)), agencies, newsrooms)
 
 
-# An editorial unit's words: a desk that writes ("Redaktion", "Pressestelle", "PETA-Team"), and
-# a medium's ("Presse Augsburg", "NMB-Media", "Hildesheimer Presse").
 # Two or three small letters credited alone: an editor's code, as German papers sign "(mro)".
 EDITOR_CODE = re.compile(r"[a-zäöü]{2,3}")
 
@@ -950,6 +948,8 @@ def _completed(names, shown, signature, tree, pictured, sites, agencies, desks, 
     return names
 
 
+# An editorial unit's words: a desk that writes ("Redaktion", "Pressestelle", "PETA-Team"), and
+# a medium's ("Presse Augsburg", "NMB-Media", "Hildesheimer Presse").
 EDITORIAL_DESK = re.compile(
     r"redaktion|editorial|newsdesk|pressestelle|\bteam\b|-team\b|presse\b|media\b|medien\b|verlag\b|zeitung|magazin",
     re.IGNORECASE,
@@ -1336,7 +1336,6 @@ PICTURE_ROLES = (
     r"(?:fotos?|bild(?:er)?|symbolbild|archivbild|fotografie|photos?|photography|videos?|kamera|"
     r"grafik(?:en)?|illustration(?:en|s)?|karikatur)"
 )
-# One picture role or several: "Fotos", "Fotos und Grafik".
 
 # Labels that say "author" outright, so they count anywhere on the page, not only next to the
 # headline: "Autor: Fritz Imhof" under the story, "Ein Artikel von …", "Text & Fotos: …".
@@ -2853,6 +2852,7 @@ AGENCY_AFTER_NAME = re.compile(
 # Müller (Illustration)"), a place (focus.de's "Gabor Steingart (Berlin)").
 BRACKETED_AFTER_NAME = re.compile(r"(?<=\w)\s*\([^()]{1,20}\)\s*$")
 BRACKETED = re.compile(r"\([^()]*\)")
+# One picture role or several: "Fotos", "Fotos und Grafik".
 PICTURE_ROLE_LIST = PICTURE_ROLES + r"(?:\s*(?:,|&|\+|und|and)\s*" + PICTURE_ROLES + r")*"
 # The same in brackets after a name: "Jan Meyer (Fotos)".
 BRACKETED_PICTURE_ROLES = r"\(\s*" + PICTURE_ROLE_LIST + r"\s*\)"
@@ -2878,13 +2878,12 @@ NAME_WITH_PICTURE_ROLE = re.compile(r"(?P<name>" + NAME + r")\s*(?i:" + BRACKETE
 # A name credited for a picture, graphic or video in a caption or credit line: "Grafik: Jannik
 # Bauer, DASDING", "Foto: Anna Schmidt/dpa".
 NAME_AFTER_PICTURE_ROLE = re.compile(r"(?i:\b" + PICTURE_ROLE_LIST + r")\s*:\s*(?P<name>" + NAME + ")")
-# The words a picture's credit opens with, looked for first: most pages print none.
-PICTURE_WORD = re.compile(r"(?i:foto|bild|grafik|photo|kamera|illustration|video|karikatur)\w*\s*:")
 
 
 def _picture_credits(tree, bylines: list[str]) -> set[str]:
     """The text keys of the names the page credits for a picture and that no byline names."""
-    if not any(PICTURE_WORD.search(piece) for piece in plain_text_pieces(tree)):
+    # A picture's role and its colon, looked for first: most pages print none.
+    if not any(PICTURES_CREDIT_START.search(piece) for piece in plain_text_pieces(tree)):
         return set()
     in_bylines = {text_key(name) for value in bylines for name in split_names(value)}
     return {
