@@ -13,7 +13,7 @@ from archive.storage.store import open_archive, store_article
 from crawler.extraction.article import Article
 from crawler.extraction.extract import extract_article, parse_html
 from crawler.extraction.bylines import FORM_FIELD, _byline_text, article_authors, byline_elements, split_names
-from crawler.extraction.dates import BERLIN, _headline_date, article_dates, shown_date
+from crawler.extraction.dates import BERLIN, _headline_date, _press_datelines, article_dates, shown_date
 from crawler.extraction.language import _sure_cld2_language, detect_language, language_identifier
 from crawler.extraction.headline import strip_site_name
 from crawler.extraction.page import dated_entries, dated_lists, is_dated_list, text_near_headline
@@ -954,6 +954,49 @@ def test_a_press_release_dateline_in_parentheses(dateline):
     teaser = "<aside><p>Hafenfest · Sa. 13.11.2021</p></aside>"
     body = f"<p>{dateline} bis 2028 erweitert. {STORY}</p><p>{STORY}</p>"
     assert extract(page("", "<h1>Hafen wird erweitert</h1>", body, closing=teaser)).published == "2021-11-12"
+
+
+def test_a_dateline_of_a_place_without_a_comma_outweighs_the_update_s_label():
+    # A health insurer's regional release: "Wuppertal (12.03.2026)." opens it, the update's
+    # label under it; a correction's note in brackets is no dateline.
+    body = (
+        f"<p>Mülheim an der Ruhr (12.03.2026). Weniger Menschen gehen zur Kontrolle. {STORY}</p>"
+        f"<p><em>Hinweis der Redaktion (13.03.2026): Eine Zahl wurde korrigiert. {STORY}</em></p>"
+        "<p>Letzte Aktualisierung: 13.03.2026</p>"
+    )
+    assert extract(page("", "<h1>Weniger Kontrollen beim Zahnarzt</h1>", body)).published[:10] == "2026-03-12"
+
+
+@pytest.mark.parametrize(
+    "opening, dateline",
+    [
+        ("Wuppertal (12.03.2026). Weniger Menschen gehen zur Kontrolle.", True),
+        ("Mülheim an der Ruhr (12.03.2026). Weniger Menschen gehen zur Kontrolle.", True),
+        ("Am Mittwoch (12.03.2026) hatten die Gespräche ohne Ergebnis geendet.", False),
+        ("Hinweis der Redaktion (12.03.2026): Eine Zahl wurde korrigiert.", False),
+    ],
+)
+def test_a_dateline_s_place_is_no_sentence_s_start(opening, dateline):
+    tree = lxml.html.fromstring(page("", "<h1>Weniger Kontrollen beim Zahnarzt</h1>", f"<p>{opening} {STORY}</p>"))
+    days = _press_datelines(tree, datetime(2026, 12, 1, tzinfo=BERLIN))
+    assert days == ({"2026-03-12"} if dateline else set())
+
+
+def test_a_paragraph_s_update_with_a_comma_is_no_publication_date():
+    # A local radio station's story: its day in the meta line over the headline, an update's
+    # paragraph under the lead ("Update, 19.10.2026: …").
+    header = (
+        '<div class="meta"><time datetime="2026-10-16T17:10:00+02:00">16.10.2026 17:10</time>'
+        "<span>Aktualisiert: 19.10.2026 09:20</span></div><h1>Zulieferer meldet Kurzarbeit an</h1>"
+    )
+    body = f"<p>Update, 19.10.2026: Die Geschäftsführung hat es bestätigt. {STORY}</p><p>{STORY}</p>"
+    assert extract(page("", header, body)).published[:10] == "2026-10-16"
+
+
+def test_the_time_element_s_stamp_tells_the_order_of_a_slashed_day():
+    # An English edition printing the American order, without a date in its markup.
+    header = '<h1>Steelmaker bets on hydrogen</h1><p><time datetime="2026-06-04T10:42:00.000Z">06/04/2026</time></p>'
+    assert extract(page("", header, lang="en")).published[:10] == "2026-06-04"
 
 
 def test_a_day_in_brackets_after_a_link_is_another_release_s_not_a_dateline():
@@ -3898,6 +3941,9 @@ def test_an_agency_dateline_set_off_by_a_bullet():
     [
         # A researcher's credit after the writer's.
         ("Text: Anna Schmidt, Recherche: Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
+        # The writers' roles in a row, after full stops (the broadcasters' author lines).
+        ("Recherche: Jan Meyer. Text: Anna Schmidt", ["Jan Meyer", "Anna Schmidt"]),
+        ("Interview: Jan Meyer. Protokoll: Anna Schmidt", ["Jan Meyer", "Anna Schmidt"]),
         # A contributor's, after a comma, a full stop or a middle dot, is no author's.
         ("Von Anna Schmidt, Mitarbeit: Jan Meyer", ["Anna Schmidt"]),
         ("Von Anna Schmidt. Mitarbeit: Jan Meyer", ["Anna Schmidt"]),

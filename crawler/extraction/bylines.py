@@ -246,7 +246,7 @@ COMMON_NOUN = re.compile(
 # "Fotos" and "Text: Anna Schmidt" (see :data:`PICTURE_CREDIT`); a reporter's ("Recherche: …"
 # beside "Text: …", the magazines' credits), a podcast's or a talk's host ("Moderation: …")
 # over the transcript.
-ROLES_LABEL = re.compile(r"^(?:text|interview|recherche|moderation)\s*:\s*", re.IGNORECASE)
+ROLES_LABEL = re.compile(r"^(?:text|interview|recherche|moderation|protokoll)\s*:\s*", re.IGNORECASE)
 # A credit's part that names someone who did not write the story: a contributor ("Mitarbeit:
 # …", "unter Mitarbeit von …": the regional papers' and magazines' credits list them apart from
 # the writers), the translator ("Aus dem Englischen von …", "Übersetzung: …", "Translated by
@@ -321,8 +321,10 @@ NAME_SEPARATORS = re.compile(
     # "Von Anna Schmidt u. Jens Müller": "und" abbreviated as in print (not "u.a.", "and others").
     r"|\bu\.(?=\s+(?-i:" + CAPITAL + r"))"
     # The full stop after a name before the next credit: "Von Anna Schmidt. Mitarbeit: Jan
-    # Meyer", "… . Aus dem Englischen von …"; "unter Mitarbeit von" after a name.
-    r"|(?<=[a-zäöüß])\.(?=\s+(?:mitarbeit|recherche|aus dem|übersetz|translated))"
+    # Meyer", "… . Aus dem Englischen von …"; "unter Mitarbeit von" after a name. The writers'
+    # roles in a row so ("Recherche: Jan Meyer. Text: Anna Schmidt" in the public broadcasters'
+    # author lines, "Interview: … . Protokoll: …" in the magazines' credits).
+    r"|(?<=[a-zäöüß])\.(?=\s+(?:mitarbeit|recherche|aus dem|übersetz|translated|(?:text|interview|moderation|protokoll)\s*:))"
     r"|(?<=[a-zäöüß])(?=\s+unter mitarbeit\b))\s*",
     re.IGNORECASE,
 )

@@ -801,11 +801,12 @@ PUBLISHED_AFTER = re.compile(r"[^.]{0,120}?\b(?:veröffentlicht|publiziert|erste
 # tagesanzeiger.ch's "Aktualisiert:", "ab 1. November 2023" in lebensmittelpraxis.de's lead; the
 # end of a range ("9.–15. März 2026", a week's review), a date in brackets. A dash after a name
 # is a date line's ("Von Redaktion - 12. November 2024": the tagDiv Newspaper theme's meta line).
+# A comma may follow the label: "Update, 19.10.2026: …" opening a paragraph of local news.
 NOT_PUBLISHED = re.compile(
     r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
     r"mitglied seit|geboren|"
     r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
-    r"nach|vor|ende|anfang|mitte)|\d\.?\s*[-–]|[(]|\d\.)\s*:?\s*$",
+    r"nach|vor|ende|anfang|mitte)|\d\.?\s*[-–]|[(]|\d\.)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 
@@ -971,6 +972,13 @@ def shown_date(
     # published: arsnova.thm.de, heiko-adams.de, WordPress's posted-on line on
     # hildesheimer-presse.de): the one the markup names as published.
     stated = [day for day in shown if structured and _same_day(day, structured)]
+    if not structured and len({day[:10] for day in shown}) > 1:
+        # Without the markup's date, the story's own <time> elements tell which: their
+        # ``datetime`` names the day the text shows ambiguously ("<time datetime="2026-06-04…">
+        # 06/04/2026</time>" of English editions printing the American order; dw.com, the
+        # international editions of German papers) or among others.
+        stamps = [stamp for value in STORY_TIMESTAMPS(tree) if (stamp := parse_date(value, now))]
+        stated = [day for day in shown if any(_same_day(day, stamp) for stamp in stamps)]
     found = (stated or shown or [_printed_time_element(tree, now) or _headline_date(headline, now)])[0]
     if found and (not deferred or _same_day(found, structured)):
         return found
@@ -1063,9 +1071,30 @@ def _range_start(match, start) -> datetime | None:
     return last.replace(day=int(start["day"]), hour=0, minute=0, tzinfo=None)
 
 
-# A press release's dateline: "Karlsruhe, (12.11.2021). Traditionell …" (ekiba.de), "(21. November
-# 2022) …": also the lead of transgen.de's and energieverbraucher.de's news ("(5. Mai 2019) Lohnt …").
-DATELINE_PLACE = re.compile(r"^(?:" + CAPITAL + r"[\w./ -]{0,40},\s*)?\(\s*$")
+# A press release's dateline: "Karlsruhe, (12.11.2021). Traditionell …" (ekiba.de), "Wuppertal
+# (12.03.2026). In Wuppertal …" (the health insurers' and associations' regional releases),
+# "(21. November 2022) …": also the lead of transgen.de's and energieverbraucher.de's news ("(5.
+# Mai 2019) Lohnt …"). Without the comma, the place's words alone ("Mülheim an der Ruhr"), not a
+# phrase ("Hinweis der Redaktion (12.03.2026): …", a correction's note) nor a sentence's start
+# ("Am Mittwoch (12.11.2008) hatten die Gespräche …"). Not "(Bielefeld, 13. Juni 2025)", whose day
+# inside the brackets is as often the reported event's (a club's review of its gala, published
+# days later).
+SENTENCE_OPENERS = (
+    r"(?:Am|Im|An|Ab|Bis|Seit|Vom|Zum|Zur|Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Nach|Vor|Bei|Für|Mit|"
+    r"Von|Auf|In|Und|Ende|Anfang|Mitte|" + ANY_WEEKDAY + r")\b"
+)
+PLACE_NAME = (
+    r"(?!"
+    + SENTENCE_OPENERS
+    + r")"
+    + CAPITAL
+    + r"[\w.-]*(?:\s+(?:(?:am|an|an der|im|in|ob der|bei)\s+)?(?!"
+    + SENTENCE_OPENERS
+    + r")"
+    + CAPITAL
+    + r"[\w.-]*){0,2}"
+)
+DATELINE_PLACE = re.compile(r"^(?:" + CAPITAL + r"[\w./ -]{0,40},\s*|" + PLACE_NAME + r"\s*)?\(\s*$")
 
 
 def _press_datelines(tree, now: datetime) -> set:
