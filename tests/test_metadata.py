@@ -58,6 +58,33 @@ def extract(html: str, url: str = URL) -> Article:
 # Headline
 
 
+def test_a_title_parting_off_another_kicker_names_the_headline_after_the_page_s_kicker():
+    # An SEO title with the firm before the colon, the page's kicker the topic, no other metadata.
+    head = "<title>Castellan Pharma: 85 Millionen Euro für neue Wirkstofflinie in Dormagen</title>"
+    header = (
+        '<h1><span class="subhead">Pharmaproduktion</span> '
+        '<span class="headline-1">85 Millionen Euro für neue Wirkstofflinie in Dormagen</span></h1>'
+    )
+    article = extract(page(head, header))
+    assert (article.title, article.kicker) == (
+        "85 Millionen Euro für neue Wirkstofflinie in Dormagen",
+        "Pharmaproduktion",
+    )
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        '<span class="artikel-datum">Pressemitteilung vom 04.02.2026</span>',
+        '<time datetime="2026-02-04">04.02.2026</time> ',
+    ],
+)
+def test_a_date_opening_the_heading_in_its_own_element_is_no_part_of_the_headline(opening):
+    head = "<title>Handwerkskammer Aachen - Neuer Meister für eine alte Werkstatt</title>"
+    header = f"<h1>{opening}Neuer Meister für eine alte Werkstatt</h1>"
+    assert extract(page(head, header)).title == "Neuer Meister für eine alte Werkstatt"
+
+
 @pytest.mark.parametrize(
     "seo_title",
     [

@@ -141,8 +141,15 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     # der unterschätzte Hebel …") keeps.
     unpiped = [title.split(" | ")[0] for title in meta_titles if " | " in title]
     unpiped += [found["headline"] for found in map(KICKER_COLON.match, unpiped) if found]
+    # A title that parts off another kicker than the page's before the same headline: the SEO
+    # title's firm or place ("Castellan Pharma Ingredients: 85 Millionen Euro …" over the
+    # topic's "<span>Pharmaproduktion</span><span>85 Millionen Euro …</span>" of the Vogel trade
+    # magazines and the regional papers' styled headings).
+    retitled = {text_key(found["headline"]) for found in map(KICKER_COLON.match, meta_titles + stripped) if found}
     for label, heading in _without_leading_labels(tree, "//h1" if h1s else "//h2"):
         kicked = {title for title in meta_titles + stripped + unpiped if _parts_off(title, label, heading)}
+        if text_key(heading) in retitled and not label.endswith(":"):
+            return heading
         naming_all = {text_key(title) for title in stripped if title not in kicked}
         if text_key(heading) in stated and not any(text_key(full) in naming_all for full in headings):
             return heading
@@ -479,7 +486,9 @@ def _headings(tree, xpath: str = "//h1", elements=None) -> list[tuple[str, list[
                 # (tagesanzeiger.ch and the other Tamedia papers), "<span class="sr-only">:"
                 # (spiegel.de), "<span class="visually-hidden">:" (zeit.de).
                 part.getprevious().drop_tree()
-            if part.getparent() is not None and (is_hidden(part) or _class_words(part) & KICKER_WORDS):
+            if part.getparent() is not None and (
+                is_hidden(part) or _class_words(part) & KICKER_WORDS or _is_date_inside(part)
+            ):
                 # The words on either side stay apart ("Zoonosen<span hidden> – </span>Wie").
                 part.tail = " " + (part.tail or "")
                 part.drop_tree()
@@ -489,6 +498,24 @@ def _headings(tree, xpath: str = "//h1", elements=None) -> list[tuple[str, list[
             lines = [clean_title(line) for line in TITLE_SEPARATORS.split(h1.text_content().replace(LINE_BREAK, " | "))]
             headings.append((text, [line for line in lines if line]))
     return headings
+
+
+# A date opening the heading in an element of its own: "<h1><span class="artikel-datum">
+# Pressemitteilung vom 04.02.2026</span>Neuer Meister …</h1>" (the chambers' and public bodies'
+# press releases), "<h1><time>…</time> Hafen …</h1>" of blog themes: no words of the headline.
+DATE_CLASS_WORDS = {"date", "datum", "time", "zeit"}
+
+
+def _is_date_inside(part) -> bool:
+    """Whether ``part`` opens its heading with a date in an element of its own."""
+    heading = part.getparent()
+    return (
+        heading.tag in HEADING_TAGS
+        and part.getprevious() is None
+        and not (heading.text or "").strip()
+        and (part.tag == "time" or bool(_class_words(part) & DATE_CLASS_WORDS))
+        and bool(VISIBLE_DATE.search(part.text_content() or ""))
+    )
 
 
 def _is_hidden_separator(part) -> bool:
