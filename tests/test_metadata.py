@@ -4655,3 +4655,55 @@ def test_a_standpoint_s_label_names_its_writer():
 def test_a_degree_after_the_name_without_a_comma_is_no_part_of_it():
     head = '<meta name="author" content="Julia Dornseifer M.A.">'
     assert extract(page(head, HEADLINE)).authors == ["Julia Dornseifer"]
+
+
+def test_the_site_s_name_with_umlauts_is_the_site_the_host_spells_out():
+    # A tagDiv theme's byline names the site's account; the host writes "ae" for its "Ä".
+    header = HEADLINE + '<div class="td-post-author-name">Von <a href="/author/redaktion/">GSCHWÄTZ</a></div>'
+    closing = "<p><em>Text: Jonas Bräuninger, mit Material von dpa/lsw</em></p>"
+    article = extract(page(header=header, closing=closing), "https://www.gschwaetz.de/2025/02/17/kat-baut-stellen-ab/")
+    assert (article.authors, article.agencies) == (["Jonas Bräuninger"], ["dpa"])
+
+
+def test_an_author_card_s_labelled_first_line_is_the_byline():
+    # Medium's and Substack's author card under the story, its biography after the label's line.
+    card = (
+        '<div class="author-card"><h2>Written by Lena Brockhoff</h2><p>Gründerin von Speichenwerk. '
+        "Schreibt über Handel, Logistik und das Münsterland.</p></div>"
+    )
+    assert extract(page(header=HEADLINE, closing=card)).authors == ["Lena Brockhoff"]
+
+
+def test_an_opinion_piece_classed_commentary_is_the_story_not_a_comment():
+    body = (
+        '<main><article class="article article--commentary"><h1>Europas Mittelstand braucht einen Kapitalmarkt</h1>'
+        '<div class="article__byline"><a rel="author" class="author-link" href="/columnist/ingrid-falk">Ingrid Falk</a>'
+        ' und <a rel="author" class="author-link" href="/columnist/tomas-riedel">Tomás Riedel</a></div>'
+        f"{STORY_TEXT}</article>"
+        '<section class="most-read"><ol><li><a href="/commentary/dollar-test-2025-02">The Dollar’s Quiet Test</a>'
+        ' <span class="most-read__author">Martin Okafor</span></li><li><a href="/commentary/china-deflation-2025-02">'
+        'China’s Deflation Export</a> <span class="most-read__author">Wen Liang</span></li></ol></section></main>'
+    )
+    assert extract(bare_page("", body)).authors == ["Ingrid Falk", "Tomás Riedel"]
+
+
+def test_a_columnist_s_name_and_not_another_column_s_guest_in_a_teaser():
+    header = (
+        '<div class="columnist"><span class="column-name">Standpunkt</span><span class="columnist-name">'
+        'Frank Reisinger</span><span class="columnist-role">Herausgeber</span></div>' + HEADLINE
+    )
+    more = (
+        '<section><h3>Weitere Standpunkte</h3><div class="teaser"><a href="/standpunkt/fachkraefte-kommen-nicht-von-allein/">'
+        'Fachkräfte kommen nicht von allein</a><span class="teaser-meta">Gastbeitrag von Susanne Pohl · 01.12.2025'
+        "</span></div></section>"
+    )
+    assert extract(page(header=header, closing=more)).authors == ["Frank Reisinger"]
+
+
+def test_the_story_s_labelled_credit_counts_though_its_writer_signs_another_story_s_card():
+    closing = (
+        '<p>Verfasst von <a href="/autor/tobias-rensing/">Tobias Rensing</a></p>'
+        '<div class="teaser"><h3 class="teaser__headline"><a href="/2026/11/fernwaerme-netz/">Stadtwerke wollen '
+        'Fernwärmenetz verdoppeln</a></h3><span class="teaser__author">Tobias Rensing</span></div>'
+    )
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Tobias Rensing"]

@@ -12,6 +12,7 @@ from crawler.extraction.page import (
     ANY_WEEKDAY,
     WEEKDAY,
     CARD_CLASS_WORDS,
+    COMMENT_BLOCK_CLASS,
     HOLDS_A_HEADING,
     holds_story_opening,
     CAPITAL,
@@ -42,6 +43,7 @@ from crawler.extraction.page import (
     meta_content,
     plain_text,
     plain_text_pieces,
+    plain_text_pieces_without,
     story_nodes,
     text_of,
     trail_sections,
@@ -472,7 +474,7 @@ OPENING_REACH = 2
 # An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors):
 # reuters.com's "RelatedContent_byline", sportsnet.ca's "related-links-author", zdnet.de's
 # "comment-author".
-TEASER_CLASSES = 'contains(@class, "comment") or contains(@class, "related") or contains(@class, "teaser")'
+TEASER_CLASSES = COMMENT_BLOCK_CLASS + ' or contains(@class, "related") or contains(@class, "teaser")'
 
 # A byline inside a link that holds a headline too is a teaser card's: lists of other stories
 # set each card as one link around picture, headline and "Von … am …" (WordPress magazine
@@ -510,6 +512,8 @@ IN_A_LISTED_STORY = "ancestor::*[self::li or self::div[contains(@class, 'views-r
 BYLINE_CLASS = (
     'contains(., "byline") or contains(., "author") or contains(., "autor") or contains(., "by-line")'
     ' or contains(., "Byline") or contains(., "Author") or contains(., "Autor")'
+    # A column's writer: "columnist-name" (magazines' opinion columns, "Standpunkt", "Kolumne").
+    ' or contains(., "columnist")'
 )
 BYLINE_XPATH = '//*[@itemprop="author" or @rel="author" or @class[' + BYLINE_CLASS + "]]"
 # The same search made from the attributes up: each test is made on the attributes it reads,
@@ -1167,6 +1171,13 @@ TEASER_CARDS = lxml.etree.XPath(
     + " | (//h2 | //h3 | //h4)[a[@href]]/parent::*[not(.//h1)][count(.//p) < 3]"
     + " | //p"
     + OPENS_WITH_A_STORY_LINK
+    # A teaser without a heading, its link to the story first ("<div class="teaser"><a …>
+    # Fachkräfte kommen nicht von allein</a><span>Gastbeitrag von … · 01.12.2025</span>": a
+    # column's list of its other pieces).
+    + " | //*["
+    + " or ".join(f'contains(@class, "{word}")' for word in CARD_CLASS_WORDS)
+    + "]"
+    + OPENS_WITH_A_STORY_LINK
     # A list item beside the link to another story (:data:`IN_A_LISTED_STORY`), its credit and
     # day after the link ("<a …>Bundesnetzagentur verlängert Nutzungsrechte</a> <span>Autor: dpa ·
     # 19.01.2026</span>").
@@ -1178,13 +1189,11 @@ TEASER_CARDS = lxml.etree.XPath(
 def _teaser_card_pieces(tree, target) -> set[str]:
     """The text pieces (as :func:`plain_text_pieces` gives them) of the other stories' cards on
     the page, not of a block that holds the story's headline element ``target``."""
-    return {
-        piece
-        for card in TEASER_CARDS(tree)
-        if target is None or target not in card.iter()
-        for text in card.itertext()
-        if (piece := plain_text(text))
-    }
+    return {piece for card in _teaser_cards(tree, target) for text in card.itertext() if (piece := plain_text(text))}
+
+
+def _teaser_cards(tree, target) -> list:
+    return [card for card in TEASER_CARDS(tree) if target is None or target not in card.iter()]
 
 
 def _in_another_story(element, target) -> bool:
@@ -1717,10 +1726,12 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     pieces = plain_text_pieces(tree)
     target = find_headline_element(tree, headline) if headline else None
     labelled = _bylines_in(_without_mastheads(pieces), EXPLICIT_BYLINE)
-    if labelled and (carded := _teaser_card_pieces(tree, target)):
+    if labelled and (cards := _teaser_cards(tree, target)):
         # A labelled credit anywhere on the page, but not another story's card: "Ein Beitrag von
         # …" under an advertorial's teaser, "Von: …" on the Ippen portals' cards of other stories.
-        labelled = _bylines_in(_without_mastheads([piece for piece in pieces if piece not in carded]), EXPLICIT_BYLINE)
+        # The cards' own pieces: the story's writer may write a card's story too ("Verfasst von
+        # <a>Tobias Rensing</a>" under the story, "Tobias Rensing" on the next story's card).
+        labelled = _bylines_in(_without_mastheads(plain_text_pieces_without(tree, cards)), EXPLICIT_BYLINE)
     bylines.extend(labelled[:2])
     # The credits as two lines of their own, the words' and the pictures' ("TEXT: MAREIKE
     # JANSSEN" / "FOTOS: JENS OHLSEN" under a city magazine's story), in any case.
@@ -1758,6 +1769,8 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             bylines.append(_without_trailing_words(value))
         elif value and (name := _leading_name(element)):
             bylines.append(name)
+        elif value and (labelled := _labelled_first_line(element)):
+            bylines.append(labelled)
         if len(bylines) >= 6:
             break
     bylines.extend(_side_by_side(story_bylines))
@@ -1850,6 +1863,14 @@ BOX_HEADING_WORD = re.compile(r"(?:Über|About)\s")
 # The name an author box sets in bold before the biography: "<p class="about-author__text">
 # <strong>Sophie Laarmann</strong> schreibt bei …" (the author boxes of WordPress themes).
 LEADING_NAME = lxml.etree.XPath("(.//*[self::strong or self::b])[1]")
+
+
+def _labelled_first_line(element) -> str | None:
+    """The byline an author box too long to be one opens with on a line of its own, labelled
+    ("<h2>Written by Lena Brockhoff</h2><p>Gründerin von …</p>": Medium's and Substack's author
+    cards, WordPress themes' "Über den Autor" boxes headed "Von …")."""
+    first = next(iter(_lines(element)), "")
+    return first if BYLINE_PREFIX.match(first) and len(first.split()) <= MAX_BYLINE_WORDS else None
 
 
 def _leading_name(element) -> str | None:
@@ -2805,9 +2826,17 @@ def _is_site(name: str, sites: set[str]) -> bool:
     return (
         initials
         or branded
-        or key in sites
-        or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key)) for site in sites)
+        or any(
+            key in sites
+            or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key)) for site in sites)
+            # The host spells the name's umlauts out: "GSCHWÄTZ" on gschwaetz.de, "Süddeutsche
+            # Zeitung" on sueddeutsche.de, "Mühlacker Tagblatt" on muehlacker-tagblatt.de.
+            for key in {key, key.translate(UMLAUTS_SPELLED_OUT)}
+        )
     )
+
+
+UMLAUTS_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 # Words that make a site's name a publication's ("… Nachrichten", "… Online", "… Redaktion").

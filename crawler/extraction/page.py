@@ -282,12 +282,24 @@ def _copyright_holders(tree) -> set[str]:
 
 DATE_FROM_FEED = "feed"
 
+# A class holding readers' comments, or a commentary set beside the story. Not a "commentary"
+# holding the page's <h1>: an opinion piece's own class ("article--commentary" on
+# project-syndicate.org, "post-type-commentary"), the story itself.
+COMMENT_BLOCK_CLASS = '(contains(@class, "comment") and not(contains(@class, "commentar") and .//h1))'
+
+
+def holds_comments(element) -> bool:
+    """:data:`COMMENT_BLOCK_CLASS` read in Python."""
+    classes = element.get("class") or ""
+    return "comment" in classes and not ("commentar" in classes and element.find(".//h1") is not None)
+
+
 # Blocks of a page whose dates are not the story's: an embedded video's or picture's (its
 # broadcast or upload), a quoted post, comments, related stories and teasers. Not <aside> as
 # such: themes set the story's own meta box as one ("<aside class="meta"><time …>").
 OUTSIDE_THE_STORY = (
     "ancestor::figure or ancestor::video or ancestor::blockquote"
-    ' or ancestor::*[contains(@class, "comment") or contains(@class, "related")'
+    f" or ancestor::*[{COMMENT_BLOCK_CLASS} or contains(@class, 'related')"
     ' or contains(@class, "teaser") or contains(@class, "recommend")'
     # A reader's post marked as a comment by its microdata whatever its class: a forum's or
     # Discourse's crawler view, WordPress themes' comment lists (itemprop="comment").
@@ -369,12 +381,12 @@ def _text_pieces(root) -> tuple[list[str], list[str]]:
     # ancestors on (an <html class="comments-open"> holds them all, as the XPath reads it).
     ancestors = list(root.iterancestors())
     unseen = sum(1 for element in ancestors if element.tag in UNSEEN_TEXT)
-    commented = sum(1 for element in ancestors if "comment" in (element.get("class") or ""))
+    commented = sum(1 for element in ancestors if holds_comments(element))
     # What each open element added to the counts, taken back at its end without reading it again.
     opened = []
     for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         if event == "start":
-            hides, holds = element.tag in UNSEEN_TEXT, "comment" in (element.get("class") or "")
+            hides, holds = element.tag in UNSEEN_TEXT, holds_comments(element)
             opened.append((hides, holds))
             unseen += hides
             commented += holds
@@ -963,6 +975,19 @@ def plain_text_pieces(tree) -> list[str]:
     return read_once(
         tree, "plain_text_pieces", lambda tree: [piece for piece in map(plain_text, page_text_pieces(tree)) if piece]
     )
+
+
+def plain_text_pieces_without(tree, elements: list) -> list[str]:
+    """:func:`plain_text_pieces` without the text of ``elements`` (read anew, not kept): the
+    pieces they hold, not the same words elsewhere on the page."""
+    if not elements:
+        return plain_text_pieces(tree)
+    taken = take_out(_outermost(elements))
+    try:
+        body = tree.find("body")
+        return [piece for piece in map(plain_text, _text_pieces(body if body is not None else tree)[1]) if piece]
+    finally:
+        put_back(taken)
 
 
 def string_value(value) -> str | None:
