@@ -2128,6 +2128,29 @@ def test_a_dated_byline_credits_a_handle_or_first_name(byline, name):
     assert article.author == name
 
 
+def test_a_desk_s_numbered_account_in_a_dated_byline_is_nobody_and_dates_nothing():
+    # A tagDiv theme's meta line for a magazine's desk account: no author, and its number is no
+    # range's first day ("red4 - 18. September" is not "4.–18. September").
+    header = HEADLINE + '<div class="td-post-author-name">Von <a href="/author/red4">red4</a> - </div>'
+    header += '<span class="td-post-date"><time datetime="2025-09-18T07:45:12+02:00">18. September 2025</time></span>'
+    teasers = "".join(
+        f'<div class="td_module"><h3><a href="/story-{day}">Andere Geschichte {day}</a></h3>'
+        f'<time datetime="2025-09-{day}T10:00:00+02:00">{day}. September 2025</time></div>'
+        for day in (16, 17)
+    )
+    article = extract(page(header=header, closing=teasers))
+    assert (article.authors, article.published[:10]) == ([], "2025-09-18")
+
+
+def test_a_guest_named_in_the_lead_of_the_header():
+    header = (
+        '<header><h1>Warum die Nordeifel den Gewerbepark braucht</h1><div class="teaser"><p>Über den Gewerbepark wird '
+        "seit Monaten gestritten. Ein Gastbeitrag von Matthias Hoven, Sprecher des Unternehmerkreises Nordeifel.</p>"
+        "</div></header>"
+    )
+    assert extract(page(header=header)).authors == ["Matthias Hoven"]
+
+
 def test_a_handle_needs_a_dated_byline_and_a_person_comes_first():
     # Undated, or inside a sentence: no byline.
     assert extract(page(header=HEADLINE + "<p>von Jonas</p>")).authors == []

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import lxml.etree
 
+from archive.indexing.search import UMLAUT_SPELLINGS
 from crawler.extraction.page import (
     ANY_WEEKDAY,
     WEEKDAY,
@@ -818,7 +819,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # The account a blog or association files its guests' posts under ("Gastautor", a
         # CMS login) named nobody: the guest is named in the lead, the kicker or a closing
         # note ("Ein Gastbeitrag von …").
-        _sort_names(guest_author(tree, text), sites, names, agencies, desks, common)
+        _sort_names(guest_author(tree, text, headline), sites, names, agencies, desks, common)
     if not names:
         # A letter to the readers signs with the writer's name (:func:`letter_signature`).
         _sort_names(letter_signature(tree), sites, names, agencies, desks, common)
@@ -2052,11 +2053,13 @@ LISTED_AUTHOR = re.compile(
 AUTHORS_BLOCK_REACH = 12
 
 
-def guest_author(tree, text: str) -> list[str]:
+def guest_author(tree, text: str, headline: str | None = None) -> list[str]:
     """The guest a guest article names where its byline credits only the account that filed it:
-    :data:`GUEST_CONTRIBUTION` in the story or its description."""
+    :data:`GUEST_CONTRIBUTION` in the story, its description or the lead under the headline
+    (which the story's text may leave out, set in the header as it is)."""
     description = meta_content(tree, "description", "og:description") or ""
-    for found in GUEST_CONTRIBUTION.finditer(text + "\n" + description):
+    lead = text_near_headline(tree, headline)[0] if headline else ""
+    for found in GUEST_CONTRIBUTION.finditer(text + "\n" + description + "\n" + lead):
         rest = ROLE_BEFORE_NAME.sub("", found["rest"].strip())
         if (named := re.match(NAME, rest)) and _a_guest_s_name(named.group()):
             return [named.group()]
@@ -2205,6 +2208,9 @@ NAME_BEFORE_DATE = re.compile(
 NOT_HANDLES = {"heute", "gestern", "morgen", "gast", "anonym", "unbekannt"}
 
 
+DESK_ACCOUNT = re.compile(r"(?:red|redaktion)\d+", re.IGNORECASE)
+
+
 def dated_handles(pieces: list[str]) -> list[str]:
     """One-word names in the dated bylines of ``pieces`` (the text pieces next to the headline)."""
     text = "\n".join(pieces)
@@ -2212,9 +2218,13 @@ def dated_handles(pieces: list[str]) -> list[str]:
     for match in DATED_HANDLE.finditer(text):
         # DATED_HANDLE has the handle before the date or ("after") after it.
         handle = (match["handle"] or match.groupdict()["after"]).rstrip(".-")
+        # Nor a placeholder or a desk's numbered account ("admin"; "red4" of a tagDiv theme's
+        # "Von red4 - 18. September 2025", the desk's "red" and its number); a reader's or
+        # writer's handle with a number ("kapitaen_83", "Marianne1") is theirs.
         if (
             handle.casefold() not in NOT_HANDLES | NOT_NAME_WORDS
             and not re.match(PLACEHOLDER_ACCOUNT, handle, re.IGNORECASE)
+            and not DESK_ACCOUNT.fullmatch(handle)
             and handle not in handles
         ):
             handles.append(handle)
@@ -2831,12 +2841,9 @@ def _is_site(name: str, sites: set[str]) -> bool:
             or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key)) for site in sites)
             # The host spells the name's umlauts out: "GSCHWÄTZ" on gschwaetz.de, "Süddeutsche
             # Zeitung" on sueddeutsche.de, "Mühlacker Tagblatt" on muehlacker-tagblatt.de.
-            for key in {key, key.translate(UMLAUTS_SPELLED_OUT)}
+            for key in {key, key.translate(UMLAUT_SPELLINGS)}
         )
     )
-
-
-UMLAUTS_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 # Words that make a site's name a publication's ("… Nachrichten", "… Online", "… Redaktion").

@@ -806,7 +806,7 @@ NOT_PUBLISHED = re.compile(
     r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
     r"mitglied seit|geboren|"
     r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
-    r"nach|vor|ende|anfang|mitte)|\d\.?\s*[-–]|[(]|\d\.)\s*[:,]?\s*$",
+    r"nach|vor|ende|anfang|mitte)|(?<![^\W\d])\d\.?\s*[-–]|[(]|\d\.)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 
@@ -1059,8 +1059,9 @@ def shown_update(tree, headline: str | None = None, now: datetime | None = None)
 AS_OF = re.compile(r"(?<![,(]\s)(?<![,(])\bstand\s*:?\s*$", re.IGNORECASE)
 
 # The first day of a range before its last: "14. - 20. Januar 2022", "14.-20.01.2022" (ejwue.de,
-# creativecommons.at, exlibris-deg.de).
-RANGE_START = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.?\s*[-–]\s*$")
+# creativecommons.at, exlibris-deg.de). Not a digit ending a word: "Von red4 - 18. September
+# 2025", an account's number before the tagDiv theme's dash and date.
+RANGE_START = re.compile(r"(?<![\w.])(?P<day>\d{1,2})\.?\s*[-–]\s*$")
 
 
 def _range_start(match, start) -> datetime | None:
