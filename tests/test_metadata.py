@@ -4730,3 +4730,26 @@ def test_the_story_s_labelled_credit_counts_though_its_writer_signs_another_stor
         'Fernwärmenetz verdoppeln</a></h3><span class="teaser__author">Tobias Rensing</span></div>'
     )
     assert extract(page(header=HEADLINE, closing=closing)).authors == ["Tobias Rensing"]
+
+
+@pytest.mark.parametrize(
+    "link, authors",
+    [
+        # WordPress's "View all posts by %s", in German and English: the name inside it.
+        ("Alle Beiträge von Anna Schmidt anzeigen", ["Anna Schmidt"]),
+        ("View all posts by Anna Schmidt", ["Anna Schmidt"]),
+        # Blogger's profile link names nobody.
+        ("Mein vollständiges Profil anzeigen", []),
+    ],
+)
+def test_a_theme_s_author_link_text(link, authors):
+    assert split_names(link) == authors
+    header = HEADLINE + f'<p><a href="https://example.org/author/anna-schmidt/" rel="author">{link}</a></p>'
+    assert extract(page(header=header)).authors == authors
+
+
+@pytest.mark.parametrize("role", ["Senior Economist", "Chefvolkswirtin", "Analyst"])
+def test_a_research_job_after_the_name_is_nobody_s_name(role):
+    # A private bank's or an institute's commentary, its economist signing it.
+    header = HEADLINE + f'<p class="author">Felicitas Oehri, {role}</p>'
+    assert extract(page(header=header)).authors == ["Felicitas Oehri"]

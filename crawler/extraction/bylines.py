@@ -164,6 +164,7 @@ ORGANISATION = re.compile(
 # ("Alle Artikel" on goodnight.at, "Alle Artikel des Autors" on channelpartner.de, "Zur Person"
 # on peta.de).
 LABEL_PHRASES = {
+    "anzeigen",
     "weitere informationen",
     "mehr informationen",
     "mehr zum thema",
@@ -289,6 +290,10 @@ BYLINE_PREFIX = re.compile(
     # "Geteilt von …" (deal portals' and forums' posts: mydealz.de), "Dieser Gastbeitrag stammt
     # von …" (a guest post's credit in the author's <address>: netzpiloten.de).
     r"geteilt von|(?:(?:dieser|der) )?(?:gast)?(?:beitrag|artikel|text) stammt von|"
+    # The author link's text of WordPress themes, "View all posts by %s" in German and English
+    # ("Alle Beiträge von Hinnerk anzeigen" on frosta.de's blog, ruhrnachrichten.de's old one),
+    # "anzeigen" cut off after the name (:data:`LABEL_PHRASES`).
+    r"alle (?:beiträge|artikel|posts) von|view all posts by|"
     r"(?:posted|written|analysis|opinion|commentary|story|reporting) by|"
     # The writer's part in the byline element, as labels say it: "Redakteurin:", "Protokoll:"
     # and "Aufgezeichnet von" (first-person pieces), "Recherche:", the story's form ("Kommentar
@@ -606,6 +611,9 @@ NOT_A_NAME = re.compile(
     # The desk speaking of itself ("Von unserer Redaktion", "unserem Korrespondenten"), and the
     # heading of an author box read with it ("Über den Autor", "Autoren dieses Artikels").
     r"^unser(?:e|er|em|en|es)?\b|^über (?:den|die|das)\b|\bdieses artikels\b|"
+    # Blogger's link to the author's profile, its text the same on every blog ("Mein
+    # vollständiges Profil anzeigen", "View my complete profile").
+    r"^mein vollständiges profil\b|^view my complete profile$|"
     # A byline part that is only its label or a preposition: a template's byline whose name
     # field is empty ("von am 20.06.2018" on oberstdorf-resort.de), or a label set apart from
     # the name it introduces ("Von" on mz-web.de and presse-augsburg.de, "By" on latimes.com).
@@ -2492,7 +2500,10 @@ def _looks_like_a_name(name: str) -> bool:
 ROLE = re.compile(
     r"(?:writer|editor|editor-at-large|correspondent|reporter|columnist|contributor|critic|"
     r"redakteur|redakteurin|korrespondent|korrespondentin|reporterin|autorin|kolumnist|kolumnistin|"
-    r"volontär|volontärin|journalistin|geschäftsführer|geschäftsführerin"
+    r"volontär|volontärin|journalistin|geschäftsführer|geschäftsführerin|"
+    # The banks' and institutes' research staff, as their commentaries are signed ("Dr. Anna
+    # Schmidt, Senior Economist", "Chefvolkswirtin", "Analyst"; private banks, asset managers).
+    r"economist|analyst|strategist|ökonom|ökonomin|\w*volkswirt|\w*volkswirtin"
     # A company's job as its experts sign their trade articles and guest posts ("Dipl.-Ing. Jan
     # Meyer, Produktmanager Fenstersysteme", "Anna Schmidt, Projektleiterin Digitalisierung"):
     # the compounds alone, a word of three letters at least before the job ("Leiter" and "Berater"
