@@ -4753,3 +4753,36 @@ def test_a_research_job_after_the_name_is_nobody_s_name(role):
     # A private bank's or an institute's commentary, its economist signing it.
     header = HEADLINE + f'<p class="author">Felicitas Oehri, {role}</p>'
     assert extract(page(header=header)).authors == ["Felicitas Oehri"]
+
+
+def test_a_right_aligned_name_above_the_print_note_signs_the_story_not_the_author_box_s_account():
+    # A volunteer monthly's WordPress (Twenty Thirteen): the box "Über admin" names the account.
+    closing = (
+        '<p style="text-align: right;">Josephine Raddatz</p>'
+        "<p><em>Dieser Artikel erschien in der Ausgabe März 2024 der Kiez und Kneipe Neukölln.</em></p>"
+        '<div class="author-info"><h2 class="author-title">Über admin</h2><p class="author-bio">'
+        '<a class="author-link" href="/?author=1" rel="author">Alle Beiträge von admin anzeigen →</a></p></div>'
+    )
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Josephine Raddatz"]
+
+
+def test_the_dow_jones_wire_s_end_mark_credits_it():
+    closing = "<p>(END) Dow Jones Newswires<br>March 12, 2014 03:15 ET (07:15 GMT)<br>Copyright (c) 2014 Dow Jones &amp; Company, Inc.</p>"
+    assert extract(page(header=HEADLINE, closing=closing)).agencies == ["Dow Jones Newswires"]
+
+
+def test_a_source_line_listing_the_wire_service_beside_the_publisher_credits_the_wire_service():
+    head = '<meta name="author" content="Editorial Team">'
+    closing = '<p class="source"><em>Source: dpa, GTAI</em></p>'
+    article = extract(page(head, HEADLINE, closing=closing, lang="en"))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
+def test_the_author_s_name_before_a_title_s_colon_is_no_kicker():
+    head = "<title>Dr. Markus Vollrath: Warum das Silberdefizit den Minen nicht hilft | GoldSeiten.de</title>"
+    header = (
+        "<h1>Warum das Silberdefizit den Minen nicht hilft</h1>"
+        '<div class="artikel_info">14.03.2025 | <a class="artikel_autor" href="/autoren/412">Dr. Markus Vollrath</a></div>'
+    )
+    article = extract(page(head, header))
+    assert (article.kicker, article.authors) == (None, ["Dr. Markus Vollrath"])

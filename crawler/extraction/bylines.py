@@ -83,6 +83,10 @@ AGENCIES = {
     "dapd": "dapd",
     "kyodo": "Kyodo",
     "bloomberg": "Bloomberg",
+    # Dow Jones's wire, whose German service the finance portals and wallstreetjournal.de ran:
+    # "FRANKFURT (Dow Jones)--" opening its copy, "(END) Dow Jones Newswires" closing it.
+    "dow jones": "Dow Jones Newswires",
+    "dow jones newswires": "Dow Jones Newswires",
     "afx": "dpa-AFX",
     "dpa-afx": "dpa-AFX",
     "idea": "idea",
@@ -454,6 +458,9 @@ def _credited_codes(line: str) -> str | None:
 # sites), "© dpa-infocom, dpa:…" under the stories of its features service. A credit to dpa
 # wherever the page shows it.
 DPA_STORY_NUMBER = re.compile(r"\bdpa:\d{6}-\d{2,3}-\d{5,7}/\d{1,3}\b")
+# A wire's end mark under its copy, the credit where no byline names it: "(END) Dow Jones
+# Newswires" (the Dow Jones wire's copy wherever it runs, its time stamp and copyright after it).
+WIRE_END_MARK = re.compile(r"\(END\)\s+(?P<agency>Dow Jones Newswires)\b")
 
 MATERIAL_WORDS = re.compile(
     r"\b(?:mit (?:material(?:ien)?|informationen|agenturmaterial|afp|ap|reuters|dpa|sda|apa|kna|epd)"
@@ -609,8 +616,9 @@ NOT_A_NAME = re.compile(
     # underscore ("bda-jw": the site's letters and the editor's, "red_online").
     r"^[a-z]+[_-]?\d+$|^(?-i:[a-z]+[-_][a-z]+)$|"
     # The desk speaking of itself ("Von unserer Redaktion", "unserem Korrespondenten"), and the
-    # heading of an author box read with it ("Über den Autor", "Autoren dieses Artikels").
-    r"^unser(?:e|er|em|en|es)?\b|^über (?:den|die|das)\b|\bdieses artikels\b|"
+    # heading of an author box read with it ("Über den Autor", "Autoren dieses Artikels"; "Über
+    # admin", WordPress's Twenty Thirteen and its children heading the box "About %s").
+    r"^unser(?:e|er|em|en|es)?\b|^über\b|\bdieses artikels\b|"
     # Blogger's link to the author's profile, its text the same on every blog ("Mein
     # vollständiges Profil anzeigen", "View my complete profile").
     r"^mein vollständiges profil\b|^view my complete profile$|"
@@ -861,8 +869,13 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         _sort_names(boxed, sites, names, agencies, desks, common)
     if not names and sources:
         # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls" on mdr.de,
-        # "Quelle: kathpress" on katholisch.at, both with the site alone as the meta author).
-        _sort_names(sources[-1:], sites, names, agencies, desks, common)
+        # "Quelle: kathpress" on katholisch.at, both with the site alone as the meta author); of
+        # sources listed, the wire services ("Source: dpa, GTAI").
+        listed = SOURCES_LISTED.split(sources[-1])
+        if len(listed) > 1:
+            _add_agencies([part for part in listed if part.lower() in AGENCIES], agencies)
+        else:
+            _sort_names(sources[-1:], sites, names, agencies, desks, common)
     if not (names or agencies):
         # Nobody but the site or a desk credited: a press release's contact is its author.
         _sort_names(press_contacts(tree)[:1], sites, names, agencies, desks, common)
@@ -907,6 +920,8 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         _add_agencies(CODE_PARTS.split(codes), agencies)
     if DPA_STORY_NUMBER.search(body_text(tree)):
         _add_agencies(["dpa"], agencies)
+    if story and (marked := WIRE_END_MARK.search(story[-400:])):
+        _add_agencies([marked["agency"]], agencies)
     # The dateline opens the story, or its first paragraph after a lead set apart in bold
     # ("LOGISTIK – Transvia investiert …" / "BUTZBACH (dpa/lhe). Der …": the regional papers'
     # WordPress sites, the Funke papers' print layout online).
@@ -1587,9 +1602,19 @@ def _emphasised(tree, line: str) -> bool:
 
 
 def _set_apart(tree, line: str) -> bool:
-    """Whether ``line`` is the whole text of an element in bold or italics or of a signature
-    element (:data:`SIGNATURE_ELEMENTS`)."""
-    return _emphasised(tree, line) or any(text_of(element) == line for element in SIGNATURE_ELEMENTS(tree))
+    """Whether ``line`` is the whole text of an element in bold or italics, of a signature
+    element (:data:`SIGNATURE_ELEMENTS`) or of a paragraph aligned to the right (the WordPress
+    editor's and the older CMSes' way of signing: "<p style="text-align: right;">Josephine
+    Raddatz</p>" under a local monthly's story)."""
+    return _emphasised(tree, line) or any(
+        text_of(element) == line for element in [*SIGNATURE_ELEMENTS(tree), *RIGHT_ALIGNED(tree)]
+    )
+
+
+RIGHT_ALIGNED = lxml.etree.XPath(
+    '//body//p[contains(translate(@style, "ABCDEFGHIJKLMNOPQRSTUVWXYZ ", "abcdefghijklmnopqrstuvwxyz"), "text-align:right")]'
+    ' | //body//p[@align="right"]'
+)
 
 
 # A name and an office after a comma, of a few words: "Sandra Feigl, Schriftführerin GHV Leutenbach".
@@ -1650,7 +1675,7 @@ def _signed_above_a_note(tree, lines: list[str], note: str = "") -> str | None:
         and PUBLICATION_NOTE.match(note)
         and re.fullmatch(NAME, bare := INVISIBLE.sub("", lines[-1]))
         and _looks_like_a_name(bare)
-        and _emphasised(tree, bare)
+        and _set_apart(tree, bare)
     ):
         return bare
     return None
@@ -1975,9 +2000,15 @@ def _credited_for_pictures(link, name: str) -> bool:
 # "Source: dpa" on the English pages of German trade fairs, companies and institutions.
 SOURCE_LINE = re.compile(
     r"(?:Quelle|Source)\s*:\s*(?P<source>[A-ZÄÖÜ]{2,}(?:[\s-][A-ZÄÖÜ]{2,}){0,2}(?:\s?/\s?[A-Za-z]{2,5})?|[\w-]{2,12})"
-    # The station after the agency: "Quelle: dpa / 104.6 RTL".
-    r"(?:\s+/\s+[\w. -]{2,30})?"
+    # The station after the agency: "Quelle: dpa / 104.6 RTL"; more sources after a comma:
+    # "Source: dpa, GTAI".
+    r"(?:\s+/\s+[\w. -]{2,30}|(?:,\s*[\w&-]{2,20}){1,3})?"
 )
+
+
+# Sources listed in one line: "Source: dpa, GTAI" (the wire service and the site's own publisher,
+# as investment agencies' and institutes' news credit them).
+SOURCES_LISTED = re.compile(r"\s*,\s*")
 
 
 def source_credits(pieces: list[str], tree=None) -> list[str]:
@@ -1999,7 +2030,9 @@ def source_credits(pieces: list[str], tree=None) -> list[str]:
             piece = "Quelle: " + pieces[position + 1]
         match = SOURCE_LINE.fullmatch(piece.strip())
         credited = match and match["source"].split("/")[0].strip()
-        if credited and (credited.isupper() or credited.lower() in AGENCIES):
+        if credited and (
+            credited.isupper() or any(part.lower() in AGENCIES for part in SOURCES_LISTED.split(credited))
+        ):
             if carded is None:
                 # Nor another story's in a list of them ("Source: Reuters" under a related item).
                 carded = _teaser_card_pieces(tree, None) if tree is not None else set()

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import lxml.etree
 
 from archive.indexing.search import UMLAUT_SPELLINGS
+from crawler.extraction.bylines import byline_elements
 from crawler.extraction.dates import text_before_date
 from crawler.extraction.headline import (
     KICKER_COLON,
@@ -227,11 +228,14 @@ def _metadata_kicker(tree, headline: str, url: str) -> str | None:
                 # A site's name (also as its footer claims the copyright) or a section of its
                 # breadcrumb trail leads the title of every story there ("Pressedienst: …" on a
                 # city's press office pages, "Die Achse des Guten: …" on achgut.com's older ones).
+                # Nor the author's name, as a column's title leads with it ("Dr. Markus Vollrath:
+                # Warum …" on goldseiten.de, guest columns' SEO titles), printed in the byline.
                 if (
                     kicker
                     and text_key(kicker)
                     not in {text_key(name) for name in site_names_of(tree, url) | copyright_holders(tree)}
                     | trail_sections(tree)
+                    | {text_key(text_of(element)) for element in byline_elements(tree)}
                     and not _names_the_host(kicker, url)
                     and _shown_by_the_headline(tree, kicker, headline)
                 ):
