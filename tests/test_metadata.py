@@ -1,7 +1,9 @@
 """News metadata rules (headline, dates, authors, language, lead) on small synthetic pages."""
 
 import json
+import re
 from datetime import datetime
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -4786,3 +4788,13 @@ def test_the_author_s_name_before_a_title_s_colon_is_no_kicker():
     )
     article = extract(page(head, header))
     assert (article.kicker, article.authors) == (None, ["Dr. Markus Vollrath"])
+
+
+def test_a_sidebar_set_as_a_div_before_the_story_is_no_byline_s_place():
+    # A theme without HTML5's elements: the sidebar's most-read list, each item "Von … · day",
+    # first in the source, the story's byline naming the wire service alone.
+    page_file = Path(__file__).parent / "data" / "templates" / "migazin-agency"
+    html = page_file.with_suffix(".html").read_text(encoding="utf-8")
+    html = re.sub(r"<(/?)aside\b", r"<\1div", html)
+    article = extract(html, json.loads(page_file.with_suffix(".json").read_text(encoding="utf-8"))["url"])
+    assert (article.authors, article.agencies) == ([], ["epd"])

@@ -523,7 +523,9 @@ def _other_block(element, tag: str, dated: set) -> str | None:
             return "card"
         if any(word in classes for word in MEDIA_CLASS_WORDS) and next(element.iterdescendants("p"), None) is None:
             return "media"
-    if tag in OTHER_STORY_BOX_TAGS and _holds_a_box_heading(element):
+    # A sidebar set as a <div> (older themes and table layouts: "sidebar", "sidebar-left") is the
+    # <aside> of the pages without HTML5's elements.
+    if (tag in OTHER_STORY_BOX_TAGS or (classes and "sidebar" in classes)) and _holds_a_box_heading(element):
         return "card"
     if tag == "dialog" or element.get("role") in DIALOG_ROLES or element in dated:
         return "card"
