@@ -3993,6 +3993,11 @@ def test_an_agency_dateline_set_off_by_a_bullet():
     [
         # A researcher's credit after the writer's.
         ("Text: Anna Schmidt, Recherche: Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
+        # Where the writer lives, the writer's place at the paper, the job before the name.
+        ("von Heike Lorenzen aus Winsen", ["Heike Lorenzen"]),
+        ("Von Anna aus dem Siepen", ["Anna aus dem Siepen"]),
+        ("Von unserem Redaktionsmitglied Eckhard Blümlein", ["Eckhard Blümlein"]),
+        ("Von FOCUS-Online-Autor Jan Berger", ["Jan Berger"]),
         # The writers' roles in a row, after full stops (the broadcasters' author lines).
         ("Recherche: Jan Meyer. Text: Anna Schmidt", ["Jan Meyer", "Anna Schmidt"]),
         ("Interview: Jan Meyer. Protokoll: Anna Schmidt", ["Jan Meyer", "Anna Schmidt"]),
@@ -4798,3 +4803,11 @@ def test_a_sidebar_set_as_a_div_before_the_story_is_no_byline_s_place():
     html = re.sub(r"<(/?)aside\b", r"<\1div", html)
     article = extract(html, json.loads(page_file.with_suffix(".json").read_text(encoding="utf-8"))["url"])
     assert (article.authors, article.agencies) == ([], ["epd"])
+
+
+def test_an_author_element_under_the_story_with_the_day_before_the_name():
+    # A district magazine's "datum-autor" line after the story, the photographer the same person.
+    closing = (
+        '<div class="datum-autor">12.02.2026, Regina Teichert</div><p class="bildnachweis">Fotos: Regina Teichert</p>'
+    )
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Regina Teichert"]

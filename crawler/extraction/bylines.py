@@ -661,7 +661,12 @@ DATE_START = (
 # A correspondent's line goes on with where the report comes from: "Anna Schmidt berichtet aus
 # Berlin" (the ARD's and ZDF's reports from their studios), "Jan Meyer reports from Kyiv". A guard
 # like the byline's other ends: without it the words after the name become part of it.
-REPORTS_FROM = r"\s(?:berichtet|berichten|meldet sich|melden sich|reports|reporting)\s+(?:aus|von|live|from)\b"
+REPORTS_FROM = (
+    r"\s(?:berichtet|berichten|meldet sich|melden sich|reports|reporting)\s+(?:aus|von|live|from)\b"
+    # Or only where the writer lives: "von Heike Lorenzen aus Winsen" (the local weeklies' reader
+    # reporters and correspondents); not the names "aus dem Siepen", "aus der Fünten".
+    r"|\saus\s+(?!dem\b|der\b|den\b)" + CAPITAL
+)
 # The others a byline leaves unnamed: "Von Anna Schmidt u. a.", "und andere", "et al.", "and
 # others" (print bylines of shared reports, papers' and institutes' author lines). No name.
 OTHERS_UNNAMED = r"\s(?:u\.\s?a\.?|und andere|et al\.?|and others)(?!\w)"
@@ -1351,6 +1356,9 @@ STAFF_ROLE = (
     r"(?:\s+(?:freien\s+|ständigen\s+)?(?:Redaktionsmitglied|Redaktionsmitarbeiter(?:in)?|Mitarbeiter(?:in)?|"
     r"Korrespondent(?:en|in)?|Redakteur(?:in)?|Reporter(?:in)?|Volontär(?:in)?|Autor(?:in)?))?"
 )
+# The same in a byline element, after its "Von": "Von unserem Redaktionsmitglied ECKHARD BLÜMLEIN"
+# (Main-Post's and Schwäbische's print bylines online), the place at the paper no part of the name.
+OUR_STAFF = re.compile(r"^unse(?:rem|rer)" + STAFF_ROLE.removesuffix("?") + r"\s+")
 
 # "Von Anna Schmidt und Jan Meyer", "Text von …", "Autor: …", "By …" in the page's text.
 BYLINE_LABEL = (
@@ -1799,6 +1807,10 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             about = next(filter(None, map(BIOGRAPHY_OPENING.match, _lines(element))), None)
             if about and not BOX_HEADING_WORD.match(about["name"]):
                 bylines.append(about["name"])
+        elif value and (dated := DATED_BYLINE.match(value)):
+            # The day before the name in the element: "12.02.2026, Regina Teichert" (a district
+            # magazine's author line under its story).
+            bylines.append(_without_trailing_words(dated["names"]))
         elif value and len(value.split()) <= MAX_BYLINE_WORDS:
             bylines.append(_without_trailing_words(value))
         elif value and (name := _leading_name(element)):
@@ -2532,7 +2544,7 @@ def _looks_like_a_name(name: str) -> bool:
 # carry alone, as a person's would be.
 ROLE = re.compile(
     r"(?:writer|editor|editor-at-large|correspondent|reporter|columnist|contributor|critic|"
-    r"redakteur|redakteurin|korrespondent|korrespondentin|reporterin|autorin|kolumnist|kolumnistin|"
+    r"redakteur|redakteurin|korrespondent|korrespondentin|reporterin|autor|autorin|kolumnist|kolumnistin|"
     r"volontär|volontärin|journalistin|geschäftsführer|geschäftsführerin|"
     # The banks' and institutes' research staff, as their commentaries are signed ("Dr. Anna
     # Schmidt, Senior Economist", "Chefvolkswirtin", "Analyst"; private banks, asset managers).
@@ -3007,7 +3019,7 @@ def split_names(value) -> list[str]:
     # The label goes first: "Veröffentlicht von Anna Schmidt" is no byline ending at its start.
     value = " ".join(value.split())
     label = BYLINE_PREFIX.match(value)
-    value = BYLINE_END.split(value[label.end() :] if label else value)[0]
+    value = BYLINE_END.split(OUR_STAFF.sub("", value[label.end() :]) if label else value)[0]
     if label and GUEST_LABEL.search(label.group()):
         value = AFFILIATION_AFTER.sub("", value)
     # The separator before the date or the pictures' credit cut off goes with them: "Text: Anna
