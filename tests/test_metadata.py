@@ -4811,3 +4811,59 @@ def test_an_author_element_under_the_story_with_the_day_before_the_name():
         '<div class="datum-autor">12.02.2026, Regina Teichert</div><p class="bildnachweis">Fotos: Regina Teichert</p>'
     )
     assert extract(page(header=HEADLINE, closing=closing)).authors == ["Regina Teichert"]
+
+
+def test_a_commentary_s_writer_named_in_its_lead_under_the_site_s_account():
+    head = '<meta name="description" content="Trier hat mehr zu bieten als Wohnraum für Pendler. Ein Kommentar von Jan-Philipp Kreutz.">'
+    header = HEADLINE + '<p class="author">Von <a href="/author/redaktion/">16vor</a></p>'
+    assert extract(page(head, header), "https://www.16vor.de/2014/05/trier-grenzlage/").authors == [
+        "Jan-Philipp Kreutz"
+    ]
+
+
+def test_an_editorial_signed_by_the_editor_in_chief_with_the_office():
+    header = HEADLINE + '<p class="byline">von Redaktion</p>'
+    closing = '<p class="signatur"><strong>Torsten Ullrich</strong><br>Chefredakteur WirtschaftsSpiegel Thüringen</p>'
+    assert extract(page(header=header, closing=closing)).authors == ["Torsten Ullrich"]
+
+
+def test_a_research_team_is_a_desk_and_the_credits_box_names_the_writers():
+    head = '<meta name="author" content="Rechercheteam Die Wirtschaft">'
+    closing = (
+        '<p class="credits"><strong>Recherche und Text:</strong> Verena Pichler, Thomas Gruber und Elif Kaya<br>'
+        "<strong>Grafik:</strong> Lisa Haider</p>"
+    )
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Verena Pichler", "Thomas Gruber", "Elif Kaya"]
+
+
+def test_a_credits_line_in_bold_labels_with_the_separator_after_the_name():
+    # A magazine whose only account, the site's, the SEO plugin types a person.
+    head = '<meta property="og:site_name" content="Good Impact">' + jsonld(
+        author={"@type": "Person", "name": "Good Impact"}
+    )
+    closing = "<p><strong>Text:</strong> Mira Lenhardt · <strong>Fotos:</strong> Paul Jessen</p>"
+    assert extract(page(head, HEADLINE, closing=closing), "https://goodimpact.eu/wirtschaft/hotellaken/").authors == [
+        "Mira Lenhardt"
+    ]
+
+
+@pytest.mark.parametrize(
+    "credit, authors",
+    [
+        ("Interview: Mag. Barbara Strohmaier", ["Mag. Barbara Strohmaier"]),
+        # A teaser's label names the one interviewed, the office after the name.
+        ("Interview: Holger Schwannecke, Generalsekretär des Zentralverbandes", []),
+    ],
+)
+def test_the_interviewer_s_credit_line(credit, authors):
+    assert extract(page(header=HEADLINE, closing=f'<p class="interview-credit">{credit}</p>')).authors == authors
+
+
+def test_a_download_named_by_its_release_day_does_not_date_the_page():
+    head = '<meta name="publishDate" content="2025-09-17T08:00:00.000+02:00">'
+    header = HEADLINE + '<span class="stage-date">17.09.2025</span>'
+    closing = (
+        '<ul class="downloads"><li><a href="/2025-09-16-medieninformation.pdf">Medieninformation vom 16.09.2025: '
+        "Schutzlücke bei Naturkatastrophen</a></li></ul>"
+    )
+    assert extract(page(head, header, closing=closing)).published[:10] == "2025-09-17"

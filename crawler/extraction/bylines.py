@@ -135,8 +135,10 @@ AGENCIES = {
 # as desks too.
 # A site's account named after its abbreviation and "Online" ("DZ Online", "RP ONLINE", "WN Online")
 # files the stories of local papers' WordPress and tagDiv sites: no person either.
+# A compound ending in "team" or "redaktion" is a desk too: "Rechercheteam Die Wirtschaft",
+# "Onlineredaktion", "Redaktionsteam" (the magazines' research and online desks).
 DESK_WORDS = re.compile(
-    r"\b(redaktion|editorial|newsdesk|desk|online-redaktion|pressestelle|team|admin|online|"
+    r"\b(\w*redaktion|editorial|newsdesk|desk|pressestelle|\w*team|admin|online|"
     r"e\.\s?v|gmbh|ag|se|kg|stiftung|verband|verein)\b",
     re.IGNORECASE,
 )
@@ -1390,7 +1392,12 @@ PICTURE_ROLES = (
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
-    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?)\s*:|"
+    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?|"
+    # The interviewer's credit over or under the questions, the names alone on their line:
+    # "Interview: Mag. Barbara Strohmaier" (the chambers' and associations' interviews, the
+    # magazines' Q&As); not a teaser's "Interview: Holger Schwannecke, Generalsekretär des …",
+    # which names the one interviewed, with the office.
+    r"Interview(?=\s*:[^,;:|]{3,60}$))\s*:|"
     + AUTHOR_WORD
     + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Standpunkt|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
@@ -1700,6 +1707,9 @@ PUBLICATION_NOTE = re.compile(
 ROLE_LINE = re.compile(
     r"^(?:(?:stellvertretende[r]?|stv\.|erste[r]?|ehemalige[r]?)\s+)?[\w-]*"
     r"(?:vorsitzend|präsident|sprecher|geschäftsführ|schriftführ|leiter|direktor|bürgermeister|vorstand|"
+    # The editor-in-chief or publisher signing an editorial ("Chefredakteur WirtschaftsSpiegel
+    # Thüringen", "Herausgeberin"; the regional business magazines' leaders).
+    r"chefredakt|herausgeber|"
     r"landrat|landrätin|bischof|bischöfin|pfarrer|dekan|rektor|minister|beauftragt)\w*"
     r"(?:\s[^.!?]*)?$",
     re.IGNORECASE,
@@ -1790,7 +1800,8 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         for label, name, following in zip(pieces, pieces[1:], pieces[2:])
         if label.rstrip().endswith(":")
         and (PICTURES_CREDIT_START.match(following) or EDITOR_CREDIT_START.match(following))
-        and (credit := WORDS_CREDIT_LINE.fullmatch(label + " " + name))
+        # The separator before the pictures' credit may end the name's piece ("Mira Lenhardt · ").
+        and (credit := WORDS_CREDIT_LINE.fullmatch(label + " " + name.rstrip(" ·|,;–—-")))
     )
     story_bylines = []
     for element in byline_elements(tree):
@@ -2085,8 +2096,12 @@ CONTACT_WORDS = ("ressesprecher", "nsprechpartner", "ressekontakt", "edienkontak
 # Arbeitgeberpräsident Dr. … im Handelsblatt:" as a kicker, "Der Gastbeitrag von … ist am …
 # erschienen" as a closing note: associations' and local portals' guest articles, whose byline
 # shows the account that filed them (eifelon.de's lead, arbeitgeber.de's kicker and note; the
-# same words in the byline itself on dev-insider.de and the business magazines).
-GUEST_CONTRIBUTION = re.compile(r"\bGastbeitrag\s+(?:von|des|der)\s+(?P<rest>[^,:;()\n]{5,90})")
+# same words in the byline itself on dev-insider.de and the business magazines). A commentary's
+# "Ein Kommentar von …" in its lead or description so (16vor.de's commentaries under the site's
+# account).
+GUEST_CONTRIBUTION = re.compile(
+    r"\b(?:Gastbeitrag|Gastkommentar|Kommentar)\s+(?:von|des|der)\s+(?P<rest>[^,:;()\n]{5,90})"
+)
 # The heading of an author box after the story, its name first in the next line: "Über die
 # Autorin" / "Dr. Miriam Kessler-Baum leitet …" (WordPress blocks and themes: hessenchemie-blog.de,
 # editionf.com; ecomento.de's and apfelpage.de's boxes under a byline of their own).

@@ -885,19 +885,26 @@ def shown_date(
             if listed is None:
                 listed = " ".join(" ".join(text_of(element).split()) for element in dated_lists(tree))
                 # Link titles that end on a label's word, looked for once a page.
-                labelled_links = {
-                    title
-                    for link in tree.iter("a")
-                    if (title := " ".join(text_of(link).split())) and PUBLISHED_LABEL.search(title)
-                }
+                link_titles = [" ".join(text_of(link).split()) for link in tree.iter("a")]
+                labelled_links = {title for title in link_titles if title and PUBLISHED_LABEL.search(title)}
+                # Links whose text holds a labelled day: a download's or another release's name
+                # ("Medieninformation vom 16.09.2025: Schutzlücke …" in a newsroom's downloads).
+                dated_links = [
+                    title for title in link_titles if RELEASE_LABEL.search(title) and VISIBLE_DATE.search(title)
+                ]
             before = " ".join(text[max(0, match.start() - 80) : match.start()].split())
-            if text[max(0, match.start() - 40) : match.end()].split(None, 1)[-1] in listed or any(
-                before.endswith(title) for title in labelled_links
+            labelled_day = " ".join(text[max(0, match.start() - 40) : match.end()].split()).split(None, 1)[-1]
+            phrase = " ".join(text[max(0, match.start() - 40) + label.start() : match.end()].split()) if label else ""
+            if (
+                labelled_day in listed
+                or any(before.endswith(title) for title in labelled_links)
+                or (phrase and dated_links and sum(title.count(phrase) for title in dated_links) >= text.count(phrase))
             ):
                 # An item of a list of other stories with its day, or a card's link with its day
                 # under it, whose title ends on the label's word ("Ergebnisse der Ausschreibung
                 # veröffentlicht 23. Juni 2026", "Nachhaltigkeitsbericht 2025 veröffentlicht" in
-                # a WordPress theme's related-posts carousel).
+                # a WordPress theme's related-posts carousel), or a link naming a release by its
+                # day.
                 continue
             kind = labelled
             if label and DATE_ALONE_LABEL.match(label.group()):
