@@ -3993,6 +3993,9 @@ def test_an_agency_dateline_set_off_by_a_bullet():
     [
         # A researcher's credit after the writer's.
         ("Text: Anna Schmidt, Recherche: Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
+        # The Vogel magazines' paired labels; a diploma with its kind of school.
+        ("Autor / Redakteur: Dr. Melanie Kranz / Florian Reiter", ["Dr. Melanie Kranz", "Florian Reiter"]),
+        ("Autoren: Dipl.-Ing. (FH) Ralf Dunker, Katrin Ohlsen", ["Dipl.-Ing. Ralf Dunker", "Katrin Ohlsen"]),
         # Where the writer lives, the writer's place at the paper, the job before the name.
         ("von Heike Lorenzen aus Winsen", ["Heike Lorenzen"]),
         ("Von Anna aus dem Siepen", ["Anna aus dem Siepen"]),
@@ -4867,3 +4870,13 @@ def test_a_download_named_by_its_release_day_does_not_date_the_page():
         "Schutzlücke bei Naturkatastrophen</a></li></ul>"
     )
     assert extract(page(head, header, closing=closing)).published[:10] == "2025-09-17"
+
+
+def test_an_author_box_opening_with_a_diploma_and_its_school():
+    closing = (
+        '<div class="author-box"><h3>Autor</h3><p class="author-box__bio">Dipl.-Ing. (FH) Tobias Reinartz ist freier '
+        "Fachjournalist in "
+        "Aachen. Er hat Bauingenieurwesen studiert, mehrere Jahre in einem Ingenieurbüro für Tragwerksplanung "
+        "gearbeitet und schreibt seit 2015 über Holzbau und Dachtechnik.</p></div>"
+    )
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Dipl.-Ing. Tobias Reinartz"]

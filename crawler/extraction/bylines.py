@@ -290,6 +290,10 @@ AUTHOR_WORD = (
 # in an element marked as its author's: a label, however the byline element is marked.
 BYLINE_PREFIX = re.compile(
     r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text\s*(?:und|&)\s*(?:bild(?:er)?|fotos?)|text|interview|"
+    # The paired labels of the Vogel magazines' meta line, "Autor / Redakteur: … / …" (both
+    # credited, as the line names the writer and the editor who wrote it up).
+    + AUTHOR_WORD
+    + r"\s*/\s*redakteur(?:in)?(?=\s*:)|"
     + AUTHOR_WORD
     + r"|author|(?:ein )?artikel von|"
     r"(?:ein )?(?:gast)?beitrag von|(?:verfasst|erstellt|gepostet|veröffentlicht|geschrieben|eingestellt|zusammengestellt) von|"
@@ -674,6 +678,11 @@ REPORTS_FROM = (
 OTHERS_UNNAMED = r"\s(?:u\.\s?a\.?|und andere|et al\.?|and others)(?!\w)"
 # A digit inside a word is part of a name ("CHECK24 Redaktion", "t3n", "ruhr24"); one that
 # starts a word, or a date run into the name ("Anna Schmidt21.11.2024"), starts the date line.
+# The verbs a biography goes on with after the name ("Tobias Reinartz ist freier Fachjournalist …",
+# "Anna Schmidt writes about …"; :data:`BIOGRAPHY_OPENING`).
+BIOGRAPHY_VERB = (
+    r"(?:ist|war|is|was|leitet|führt|arbeitet|schreibt|lebt|lehrt|berät|forscht|works|writes|lives|leads|teaches)"
+)
 BYLINE_END = re.compile(
     r"\s[·|•]\s|(?<!\w)\d|(?<!\d)\d+[./:]\d|\b(?:stand|"
     + DATE_LABEL
@@ -1900,19 +1909,22 @@ WORDS_CREDIT_LINE = re.compile(r"(?i:text)\s*:\s*" + NAMES)
 EDITOR_CREDIT_START = re.compile(r"[;,|·]?\s*(?i:redaktion|lektorat|schlussredaktion)\s*:")
 PICTURES_CREDIT_START = re.compile(r"(?i:" + PICTURE_ROLES + r")\s*:")
 
+# A diploma with its kind of school: "Dipl.-Ing. (FH) Ralf Dunker" (the trade magazines' expert
+# authors; "(FH)", a university of applied sciences'; "(TU)", "(BA)"), the bracket no name's.
+DIPLOMA = r"Dipl\.-[\wä]+\.?(?:\s*\((?:FH|TU|BA|Univ\.?)\))?"
+DIPLOMA_SCHOOL = re.compile(r"(Dipl\.-[\wä]+\.?)\s*\((?:FH|TU|BA|Univ\.?)\)")
+
+
 # A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
 # contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
-TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*)*" + NAME)
+TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*|" + DIPLOMA + r"\s*)*" + NAME)
 
 # An author's note that opens with the name and what the person is or does: "Dr. Henrike Solms
 # ist Partnerin der Kanzlei …" (goingpublic.de's "autor-info"), "Sabine Oehlerking führt seit
 # 2015 ein Restaurant …" (biograph's "gastautor"), "Mirjam Falk is a freelance journalist based
 # in Cologne." (an English magazine's "author-note"): the notes under guest columns, the only
 # credit those pages print. Read in elements marked as the author's only.
-BIOGRAPHY_OPENING = re.compile(
-    r"(?P<name>" + TITLED_NAME.pattern + r")\s+(?:ist|war|is|was|leitet|führt|arbeitet|schreibt|lebt|lehrt|berät|"
-    r"forscht|works|writes|lives|leads|teaches)\s"
-)
+BIOGRAPHY_OPENING = re.compile(r"(?P<name>" + TITLED_NAME.pattern + r")\s+" + BIOGRAPHY_VERB + r"\s")
 
 # The word an author box's heading opens with: "Über Hinnerk", "About Anna".
 BOX_HEADING_WORD = re.compile(r"(?:Über|About)\s")
@@ -3032,7 +3044,7 @@ def split_names(value) -> list[str]:
         return []
     # A byline often goes on with the date or the place: "Von Anna Schmidt · 21.11.2024".
     # The label goes first: "Veröffentlicht von Anna Schmidt" is no byline ending at its start.
-    value = " ".join(value.split())
+    value = DIPLOMA_SCHOOL.sub(r"\1", " ".join(value.split()))
     label = BYLINE_PREFIX.match(value)
     value = BYLINE_END.split(OUR_STAFF.sub("", value[label.end() :]) if label else value)[0]
     if label and GUEST_LABEL.search(label.group()):
