@@ -4880,3 +4880,37 @@ def test_an_author_box_opening_with_a_diploma_and_its_school():
         "gearbeitet und schreibt seit 2015 über Holzbau und Dachtechnik.</p></div>"
     )
     assert extract(page(header=HEADLINE, closing=closing)).authors == ["Dipl.-Ing. Tobias Reinartz"]
+
+
+def test_one_person_credited_with_and_without_the_title_is_credited_once():
+    head = '<meta name="author" content="Tanja Feldhaus-Remmert">' + jsonld(
+        author=[{"@type": "Person", "name": "Dr. Tanja Feldhaus-Remmert"}]
+    )
+    assert extract(page(head, HEADLINE)).authors == ["Dr. Tanja Feldhaus-Remmert"]
+
+
+@pytest.mark.parametrize(
+    "line, agencies",
+    [
+        ("Text: Sabine Gerber, ee-news.ch, mit Material der SDA", ["SDA"]),
+        ("News4teachers / mit Material der dpa", ["dpa"]),
+        ("Mit Material von Agência Brasil", ["Agência Brasil"]),
+    ],
+)
+def test_the_agencies_material_after_the_writer_s_credit_or_the_site_s_name(line, agencies):
+    assert extract(page(header=HEADLINE, closing=f"<p><em>{line}</em></p>")).agencies == agencies
+
+
+def test_a_posted_on_line_with_the_time_since_before_the_day():
+    header = (
+        '<h1>Hafen wird um zwei Terminals erweitert</h1><span class="posted-on">Veröffentlicht <span>vor 4 Monaten</span>'
+        ' am <time class="entry-date published" datetime="2025-09-23T12:14:33+02:00">23. September 2025</time>'
+        '<time class="updated" datetime="2025-10-02T10:40:11+02:00">2. Oktober 2025</time></span>'
+    )
+    assert extract(page("", header)).published[:10] == "2025-09-23"
+
+
+def test_a_publication_s_name_with_its_article_is_no_person():
+    head = '<meta name="author" content="Der neue Tag">'
+    header = HEADLINE + '<div class="autor">VON ANDREA LEHNER</div>'
+    assert extract(page(head, header)).authors == ["Andrea Lehner"]

@@ -105,6 +105,10 @@ AGENCIES = {
     # Namibia's press agency, whose copy the German-language Allgemeine Zeitung of Windhoek runs
     # ("Walvis Bay (Nampa/jr) •").
     "nampa": "Nampa",
+    # Brazil's public news agency, credited by the German-language press there ("Mit Material von
+    # Agência Brasil").
+    "agência brasil": "Agência Brasil",
+    "agencia brasil": "Agência Brasil",
     # SP-X, the motoring news service whose copy the regional papers' and trade magazines' car
     # pages run, credited "(SP-X)" at the story's end (autoflotte.de; the Funke and Madsack
     # papers' motoring sections).
@@ -371,7 +375,9 @@ MATERIAL_CREDIT = re.compile(
     # after a separator, closing a note or the pictures' credit: "Dieser Artikel erschien zuerst
     # im Hamburger Abendblatt. – mit Material von dpa", "Fotos: … · mit Material von dpa/lsw",
     # "Matthias Rehberg / mit Material von dpa" (a trade magazine's source line).
-    r"(?:^|\n|\(|^[^\n,()]{1,40},|\s[–·|/]\s)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
+    # After the writer's credit or the site's name: "Text: Sabine Gerber, ee-news.ch, mit Material
+    # der SDA", "News4teachers / mit Material der dpa".
+    r"(?:^|\n|\(|^[^\n()]{1,60}?(?:,|\s[–·|/])|\s[–·|/]\s)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
     # "mit SDA" alone under the story (the Tamedia papers' agencies line), "mit dpa".
     # "(mit Keystone-SDA)" in brackets under the story (the Ticino and Grisons weeklies).
@@ -2617,6 +2623,10 @@ def _in_mixed_case_already(name: str) -> bool:
     return name != name.upper() and name != name.lower()
 
 
+# German articles only: "The Huffington Post" beside "dpa" is credited whole where nobody else is.
+PUBLICATION_ARTICLES = {"Der", "Die", "Das", "DER", "DIE", "DAS"}
+
+
 def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
     """Why a credited name is nobody: ``"organisation"`` (a desk), ``"phrase"`` (a label or
     common nouns: dropped), else ``None``.
@@ -2630,6 +2640,10 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
     if CREDENTIAL.fullmatch(name):
         return "phrase"
     if (ORGANISATION.search(name) and not _surname_after_first_name(words)) or ROLE.search(name):
+        return "organisation"
+    if len(words) > 1 and words[0] in PUBLICATION_ARTICLES:
+        # A publication's name with its article ("Der neue Tag" as the meta author of
+        # oberpfalznetz.de, "Die Glocke"): no person's name starts so.
         return "organisation"
     folded = " ".join(words_of(name))
     if folded in LABEL_PHRASES or any(COMMON_NOUN.match(word) and len(word) >= 8 for word in words):
@@ -2869,9 +2883,11 @@ def _untitled_key(name: str) -> str:
 
 
 def _person_key(name: str) -> str:
-    """The text key of a credited name, a middle initial left out (see :data:`MIDDLE_INITIAL`),
-    its words in alphabetical order."""
-    return "".join(sorted(NOT_WORD.split(MIDDLE_INITIAL.sub("", name).casefold())))
+    """The text key of a credited name, a middle initial and the titles before it left out (see
+    :data:`MIDDLE_INITIAL`; "Dr. Tanja Feldhaus-Remmert" in the JSON-LD is the meta author "Tanja
+    Feldhaus-Remmert"), its words in alphabetical order."""
+    untitled = re.sub("^" + TITLE_BEFORE_NAME, "", name) or name
+    return "".join(sorted(NOT_WORD.split(MIDDLE_INITIAL.sub("", untitled).casefold())))
 
 
 def _initials_of(name: str, names: list[str]) -> bool:

@@ -775,7 +775,11 @@ RELEASE_DAY = (
 )
 PUBLISHED_LABEL = re.compile(
     r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
-    r"published|posted|" + RELEASE_DAY + r")(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
+    r"published|posted|" + RELEASE_DAY + r")"
+    # The time since between label and day: "Veröffentlicht vor 4 Monaten am 23. September 2025"
+    # (WordPress news themes' posted-on line), "Published 3 days ago on …".
+    r"(?:\s+(?:vor\s+\d{1,3}\s+\w+|\d{1,3}\s+\w+\s+ago))?"
+    r"(?:\s+(?:am|on))?(?:\s+" + ANY_WEEKDAY + r",?)?\s*:?\s*$",
     re.IGNORECASE,
 )
 # Of those labels, "Datum:" alone names no publication, and "Pressemitteilung vom" a press
