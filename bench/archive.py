@@ -206,7 +206,9 @@ def query_paths(name: str, count: int, queries: int, seed: int) -> dict[str, lis
 
 def time_searches(db_path: Path, count: int, queries: int, seed: int) -> dict:
     """Serve the archive with Datasette and time every kind of search."""
-    port = free_port(8765)
+    # A port the OS picks: two runs at once (the test suite's parallel workers) must not both
+    # find one fixed port free before either server has bound it.
+    port = free_port(0)
     command = datasette_command(db_path, ROOT / "metadata.yml", "127.0.0.1", port, sys.executable)
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
