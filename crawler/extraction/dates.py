@@ -894,7 +894,10 @@ def shown_date(
                 # Links whose text holds a labelled day: a download's or another release's name
                 # ("Medieninformation vom 16.09.2025: Schutzlücke …" in a newsroom's downloads).
                 dated_links = [
-                    title for title in link_titles if RELEASE_LABEL.search(title) and VISIBLE_DATE.search(title)
+                    title
+                    for title in link_titles
+                    # "vom" first: the label ends in it, a plain test before the expressions.
+                    if "vom" in title.lower() and RELEASE_LABEL.search(title) and VISIBLE_DATE.search(title)
                 ]
             before = " ".join(text[max(0, match.start() - 80) : match.start()].split())
             labelled_day = " ".join(text[max(0, match.start() - 40) : match.end()].split()).split(None, 1)[-1]

@@ -386,7 +386,14 @@ def _text_pieces(root) -> tuple[list[str], list[str]]:
     opened = []
     for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         if event == "start":
-            hides, holds = element.tag in UNSEEN_TEXT, holds_comments(element)
+            # holds_comments, inline: this runs for every element of the page.
+            classes = element.get("class")
+            hides = element.tag in UNSEEN_TEXT
+            holds = (
+                bool(classes)
+                and "comment" in classes
+                and not ("commentar" in classes and element.find(".//h1") is not None)
+            )
             opened.append((hides, holds))
             unseen += hides
             commented += holds
