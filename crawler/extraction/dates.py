@@ -1117,6 +1117,9 @@ def _press_datelines(tree, now: datetime) -> set:
     of press releases and agency copy, as explicit as a label ("(12.11.2021)")."""
     days = set()
     for piece in page_text_pieces(tree):
+        # Most pieces hold no bracket at all: tested before their whitespace is collapsed.
+        if "(" not in piece:
+            continue
         piece = " ".join(piece.split())[:80]
         if "(" not in piece[:45]:
             continue
