@@ -684,11 +684,6 @@ REPORTS_FROM = (
 OTHERS_UNNAMED = r"\s(?:u\.\s?a\.?|und andere|et al\.?|and others)(?!\w)"
 # A digit inside a word is part of a name ("CHECK24 Redaktion", "t3n", "ruhr24"); one that
 # starts a word, or a date run into the name ("Anna Schmidt21.11.2024"), starts the date line.
-# The verbs a biography goes on with after the name ("Tobias Reinartz ist freier Fachjournalist …",
-# "Anna Schmidt writes about …"; :data:`BIOGRAPHY_OPENING`).
-BIOGRAPHY_VERB = (
-    r"(?:ist|war|is|was|leitet|führt|arbeitet|schreibt|lebt|lehrt|berät|forscht|works|writes|lives|leads|teaches)"
-)
 BYLINE_END = re.compile(
     r"\s[·|•]\s|(?<!\w)\d|(?<!\d)\d+[./:]\d|\b(?:stand|"
     + DATE_LABEL
@@ -1482,12 +1477,13 @@ SHOWN_BYLINE = re.compile(
     BYLINE_LABEL + r"\s+(?:" + NAMES + r"|(?P<agency>" + AGENCY_CREDIT + r")(?=\s*(?:$|[|·•,]|\d)))"
 )
 
-# A date line that goes on with the author ("04.02.2022 | 13:10 Uhr | Uta Helkenberg" on
-# pferd-aktuell.de, macwelt.de's like it, "05.02.2020 - Redaktion: Eberhard Fuhr" on ejwue.de).
 # A digit in a text's first characters, where a dated byline's day stands: the cheap test
 # before :data:`DATED_BYLINE`'s.
 DIGIT = re.compile(r"\d")
 DATED_REACH = 60
+
+# A date line that goes on with the author ("04.02.2022 | 13:10 Uhr | Uta Helkenberg" on
+# pferd-aktuell.de, macwelt.de's like it, "05.02.2020 - Redaktion: Eberhard Fuhr" on ejwue.de).
 DATED_BYLINE = re.compile(
     # The place may lead, the report's label follow: "Baden-Baden, 14.05.2025, 00:00 Uhr,
     # Bericht: Matthias Kronauer" (a local portal's opening line).
@@ -1928,6 +1924,12 @@ DIPLOMA_SCHOOL = re.compile(r"(Dipl\.-[\wä]+\.?)\s*\((?:FH|TU|BA|Univ\.?)\)")
 # A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
 # contacts of unendlich-viel-energie.de and jugend-forscht.de, aerztezeitung.de's bylines).
 TITLED_NAME = re.compile(r"(?:(?:Dr|Prof)\.\s*|" + DIPLOMA + r"\s*)*" + NAME)
+
+# The verbs a biography goes on with after the name ("Tobias Reinartz ist freier Fachjournalist …",
+# "Anna Schmidt writes about …"; :data:`BIOGRAPHY_OPENING`).
+BIOGRAPHY_VERB = (
+    r"(?:ist|war|is|was|leitet|führt|arbeitet|schreibt|lebt|lehrt|berät|forscht|works|writes|lives|leads|teaches)"
+)
 
 # An author's note that opens with the name and what the person is or does: "Dr. Henrike Solms
 # ist Partnerin der Kanzlei …" (goingpublic.de's "autor-info"), "Sabine Oehlerking führt seit

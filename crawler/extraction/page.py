@@ -323,10 +323,15 @@ def body_text_without(tree, elements: list) -> str:
     """:func:`body_text` without the text of ``elements`` (read anew, not kept)."""
     if not elements:
         return body_text(tree)
+    return " ".join(" ".join(_text_pieces_without(tree, elements)[0]).split())
+
+
+def _text_pieces_without(tree, elements: list) -> tuple[list[str], list[str]]:
+    """:func:`_text_pieces` of the page's body with ``elements`` taken out for the reading."""
     taken = take_out(_outermost(elements))
     try:
         body = tree.find("body")
-        return " ".join(" ".join(_text_pieces(body if body is not None else tree)[0]).split())
+        return _text_pieces(body if body is not None else tree)
     finally:
         put_back(taken)
 
@@ -386,14 +391,10 @@ def _text_pieces(root) -> tuple[list[str], list[str]]:
     opened = []
     for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         if event == "start":
-            # holds_comments, inline: this runs for every element of the page.
+            # "comment" looked for inline first: this runs for every element of the page.
             classes = element.get("class")
             hides = element.tag in UNSEEN_TEXT
-            holds = (
-                bool(classes)
-                and "comment" in classes
-                and not ("commentar" in classes and element.find(".//h1") is not None)
-            )
+            holds = bool(classes) and "comment" in classes and holds_comments(element)
             opened.append((hides, holds))
             unseen += hides
             commented += holds
@@ -991,12 +992,7 @@ def plain_text_pieces_without(tree, elements: list) -> list[str]:
     pieces they hold, not the same words elsewhere on the page."""
     if not elements:
         return plain_text_pieces(tree)
-    taken = take_out(_outermost(elements))
-    try:
-        body = tree.find("body")
-        return [piece for piece in map(plain_text, _text_pieces(body if body is not None else tree)[1]) if piece]
-    finally:
-        put_back(taken)
+    return [piece for piece in map(plain_text, _text_pieces_without(tree, elements)[1]) if piece]
 
 
 def string_value(value) -> str | None:
