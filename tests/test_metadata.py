@@ -1993,16 +1993,75 @@ def test_a_short_site_name_with_a_publication_word_is_the_site(credit, url):
 def test_an_author_typed_as_an_organisation_is_a_desk():
     # Unsigned stories credit the publisher as an organisation node ("ntv Nachrichten" on
     # n-tv.de); by its name alone it would pass for a person.
-    head = jsonld(author={"@type": "Organization", "name": "Hafenblick Nachrichten"})
-    footer = "<p>Hafenblick Nachrichten</p>"
+    head = jsonld(author={"@type": "Organization", "name": "Hafenblick Medienhaus"})
+    footer = "<p>Hafenblick Medienhaus</p>"
     byline = HEADLINE + "<p>von Leonora Holling</p>"
     assert extract(page(head, byline, closing=footer)).authors == ["Leonora Holling"]
-    assert extract(page(head, HEADLINE, closing=footer)).authors == ["Hafenblick Nachrichten"]
-    # A person node of that name stays a person, a wire service an agency.
-    head = jsonld(author={"@type": "Person", "name": "Hafenblick Nachrichten"})
-    assert extract(page(head, byline, closing=footer)).authors == ["Hafenblick Nachrichten"]
+    assert extract(page(head, HEADLINE, closing=footer)).authors == ["Hafenblick Medienhaus"]
+    # A person node of that name stays a person (no newspaper's title, see below), a wire
+    # service an agency.
+    head = jsonld(author={"@type": "Person", "name": "Hafenblick Medienhaus"})
+    assert extract(page(head, byline, closing=footer)).authors == ["Hafenblick Medienhaus"]
     head = jsonld(author={"@type": "Organization", "name": "dpa"})
     assert extract(page(head, HEADLINE)).agencies == ["dpa"]
+
+
+@pytest.mark.parametrize(
+    "title", ["Cuxhavener Nachrichten", "Hannoversche Allgemeine", "Rheinischer Anzeiger", "Schwäbisches Tagblatt"]
+)
+def test_a_newspaper_s_title_as_the_author_is_no_person(title):
+    # The publisher's portal credits its paper as a string, untyped: the byline counts.
+    head = jsonld(author=title)
+    byline = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, byline, closing=f"<p>{title}</p>")).authors == ["Leonora Holling"]
+    # Alone it is the paper's credit, as when it is typed an organisation.
+    assert extract(page(head, HEADLINE, closing=f"<p>{title}</p>")).authors == [title]
+    # Surnames that are words of papers' titles elsewhere stay people.
+    for person in ("Florian Post", "Sarah Blatt"):
+        assert extract(page(jsonld(author=person), HEADLINE, closing=f"<p>{person}</p>")).authors == [person]
+
+
+@pytest.mark.parametrize(
+    "organisation",
+    [
+        "Ministerium für Wirtschaft, Arbeit und Tourismus Baden-Württemberg",
+        "Brauerei C. & A. Veltins GmbH & Co. KG",
+        "Wuppertal Institut für Klima, Umwelt, Energie gGmbH",
+    ],
+)
+def test_an_organisation_s_name_with_commas_and_ampersands_is_one_credit(organisation):
+    # Split at its commas and "&", its pieces ("Arbeit", "Brauerei C.", "Energie gGmbH") would
+    # pass for names.
+    for head in (jsonld(author=organisation), f'<meta name="author" content="{organisation}">'):
+        assert extract(page(head, HEADLINE, closing=f"<p>{organisation}</p>")).authors == []
+        byline = HEADLINE + "<p>von Leonora Holling</p>"
+        assert extract(page(head, byline, closing=f"<p>{organisation}</p>")).authors == ["Leonora Holling"]
+    # A person credited beside an organisation is split off it.
+    head = jsonld(author="Anna Schmidt, IHK Köln")
+    assert extract(page(head, HEADLINE, closing="<p>Anna Schmidt, IHK Köln</p>")).authors == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize("credit", ["RND/dpa", "AZ/dpa", "KStA/dpa", "red/dpa", "dpa/RND"])
+def test_a_newsroom_s_code_beside_a_wire_service_is_no_person(credit):
+    # The Madsack papers' JSON-LD author of agency copy: "RND/dpa", as a string.
+    article = extract(page(jsonld(author=credit), HEADLINE))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+    # A reporter beside the agency is credited still.
+    article = extract(page(jsonld(author="Leonora Holling/dpa"), HEADLINE, closing="<p>Leonora Holling</p>"))
+    assert (article.authors, article.agencies) == (["Leonora Holling"], ["dpa"])
+
+
+def test_a_site_name_is_known_without_its_tagline():
+    head = (
+        '<meta property="og:site_name" content="Hafenblick &amp; Partner – Das Wirtschaftsmagazin für den Norden">'
+        + jsonld(author="Hafenblick & Partner")
+    )
+    byline = HEADLINE + "<p>von Leonora Holling</p>"
+    assert extract(page(head, byline, closing="<p>Hafenblick &amp; Partner</p>")).authors == ["Leonora Holling"]
+    # Where the tag holds the page's title, the headline is no site name.
+    title = "Neue Fähre für den Hafen: Reederei bestellt zwei Schiffe in Papenburg"
+    head = f'<meta property="og:site_name" content="{title} - Hafenblick">'
+    assert extract(page(head, f"<h1>{title}</h1>")).title == title
 
 
 def test_a_byline_in_a_teaser_card_is_the_teasers():

@@ -769,6 +769,8 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             # Partner"), nor a first name where a number ends a byline ("Bayer 04 Leverkusen",
             # "Radio 91.2"); "RND/dpa" names the agency still.
             parts = [value.strip()]
+        elif _an_organisation_split(value, parts):
+            parts = [value.strip()]
         _sort_names(parts, sites, names, agencies, desks, common)
         if len(names) > credited and ONE_WORD.fullmatch(value.strip()) and not _printed(value, tree):
             # One word alone that the page never prints is the handle of the account that filed
@@ -1018,6 +1020,37 @@ def _credited_desks(desks: list[str]) -> list[str]:
         for desk in desks
         if EDITORIAL_DESK.search(desk) or not (ORGANISATION.search(desk) or LEGAL_FORM.search(desk))
     ]
+
+
+# An organisation's name holds commas, "&" and "und" of its own, and split there its pieces are
+# no names: a state ministry's "Ministerium für Wirtschaft, Arbeit und Tourismus Baden-Württemberg"
+# (its word "Arbeit" read as a place after a comma), "Brauerei C. & A. Veltins GmbH & Co. KG" (a
+# piece ending in an initial), "Wuppertal Institut für Klima, Umwelt, Energie gGmbH" (pieces of one
+# word): the JSON-LD or meta author of public bodies', firms' and institutes' press pages, written
+# as a string where others type it "Organization". A person credited beside an organisation ("Anna Schmidt, IHK Köln") keeps the
+# split: each piece is a name of its own.
+ENDS_IN_AN_INITIAL = re.compile(r"\s" + CAPITAL + r"\.?$")
+
+
+def _an_organisation_split(value: str, parts: list[str]) -> bool:
+    """Whether ``parts``, the names :func:`split_names` reads in a credit ``value``, are the
+    pieces of one organisation's name."""
+    if len(parts) < 2 or not (ORGANISATION.search(value) or LEGAL_FORM.search(value)):
+        return False
+    if any(ENDS_IN_AN_INITIAL.search(part) or _a_lone_word(part) for part in parts):
+        return True
+    kept = {word for part in parts for word in words_of(part)}
+    lost = [word for word in words_of(value) if word not in kept and word not in {"und", "and"}]
+    return bool(lost) and bool(ORGANISATION.search(parts[0]) or LEGAL_FORM.search(parts[0]))
+
+
+def _a_lone_word(part: str) -> bool:
+    """A piece of one word that names no wire service and no organisation or desk by itself."""
+    return (
+        len(part.split()) == 1
+        and part.lower() not in AGENCIES
+        and not any(pattern.search(part) for pattern in (ORGANISATION, LEGAL_FORM, DESK_WORDS, EDITORIAL_DESK))
+    )
 
 
 # One word with a letter in lower case: a first name or an account's handle ("Simone", "kevin-r").
@@ -2634,6 +2667,9 @@ def _in_mixed_case_already(name: str) -> bool:
 
 # German articles only: "The Huffington Post" beside "dpa" is credited whole where nobody else is.
 PUBLICATION_ARTICLES = {"Der", "Die", "Das", "DER", "DIE", "DAS"}
+PUBLICATION_NOUN = re.compile(
+    r"(?:nachrichten|zeitung|anzeiger|rundschau|kurier|allgemeine|\w{3,}blatt)$", re.IGNORECASE
+)
 
 
 def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
@@ -2649,6 +2685,11 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
     if CREDENTIAL.fullmatch(name):
         return "phrase"
     if (ORGANISATION.search(name) and not _surname_after_first_name(words)) or ROLE.search(name):
+        return "organisation"
+    if len(words) > 1 and PUBLICATION_NOUN.search(words[-1]):
+        # A newspaper's title ("Cuxhavener Nachrichten" as the JSON-LD author of its publisher's
+        # portal, "Hannoversche Allgemeine", "Kölner Stadt-Anzeiger", "Schwäbisches Tagblatt"):
+        # German surnames end in none of these words.
         return "organisation"
     if len(words) > 1 and words[0] in PUBLICATION_ARTICLES:
         # A publication's name with its article ("Der neue Tag" as the meta author of
@@ -2787,6 +2828,7 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
     """File each credited name under people, agencies or desks (site names and organisations
     count as desks); labels and common-noun phrases (:func:`_not_a_person`) are nobody's."""
     known = {_person_key(name) for name in names + agencies + desks}
+    with_an_agency = bool(agencies) or any(AGENCIES.get(name.lower()) for name in candidates)
     for name in candidates:
         name = _before_common_noun(name)
         key = _person_key(name)
@@ -2803,9 +2845,11 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
             # where trafilatura split "Presse- und Kommunikationsamt" at its "und").
             if not any(set(words_of(name)) <= set(words_of(desk)) for desk in desks):
                 desks.append(name)
-        elif agencies and SERVICE_CODE.fullmatch(name):
+        elif with_an_agency and (SERVICE_CODE.fullmatch(name) or NEWSROOM_CODE.fullmatch(name)):
             # Beside a wire service, a code alone is its regional service's or the editor's
-            # ("dpa" and "lsw" of "dpa/lsw"), no one's name.
+            # ("dpa" and "lsw" of "dpa/lsw", "red" of "red/dpa"), no one's name; a code in
+            # capitals is the newsroom's that ran the copy: "RND/dpa" (the Madsack papers' JSON-LD
+            # author), "AZ/dpa", "KStA/dpa".
             desks.append(name)
         elif kind is None:
             names.append(name)
@@ -2815,17 +2859,22 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
 # service, as SWR and Süddeutsche credit agency copy: "Quelle: dpa/lsw"), "dpa/lno" (WELT),
 # "dpa/lnw", "AFP/red", "red/dpa" (wdr.de); "APA/Red", the same desk's code capitalised.
 SERVICE_CODE = re.compile(r"[a-z]{2,5}|Red")
+NEWSROOM_CODE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜa-z]{0,3}[A-ZÄÖÜ]")
 
 
 def _agency_with_its_service(name: str) -> str | None:
-    """The wire service of a credit written with its service's code after a slash ("dpa/lsw"),
+    """The wire service of a credit written with its service's or a newsroom's code after a slash
+    ("dpa/lsw", "dpa/RND"),
     or with its name written out after a dash ("AFP - Agence France Presse", as Dow Jones's sites
     credit AFP's copy), else ``None``."""
     named = {AGENCIES.get(part.lower()) for part in re.split(r"\s+[-–]\s+", name)}
     if len(named) == 1 and None not in named and re.search(r"\s[-–]\s", name):
         return named.pop()
     codes = re.split(r"\s*/\s*", name)
-    if len(codes) < 2 or not all(SERVICE_CODE.fullmatch(code) for code in codes[1:]):
+    if len(codes) < 2 or not all(
+        SERVICE_CODE.fullmatch(code) or (NEWSROOM_CODE.fullmatch(code) and code.lower() not in AGENCIES)
+        for code in codes[1:]
+    ):
         return None
     return AGENCIES.get(codes[0].lower())
 

@@ -212,12 +212,27 @@ MARKED_HEADLINE_XPATH = (
 )
 
 
+TAGLINE_AFTER = re.compile(r"\s+[-–—|:]\s+")
+
+
+def _name_before_tagline(name: str) -> str | None:
+    parts = TAGLINE_AFTER.split(name, maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) < len(parts[1].split()):
+        return parts[0]
+    return None
+
+
 def site_names_of(tree, url: str) -> set[str]:
     """The site's names from site-level signals only: og:site_name, application-name, the
     JSON-LD WebSite, organisation and publisher, the host. A person is never the site: blog
     themes type their author ["Person", "Organization"] and make them the publisher (Yoast),
     and a journalist's name in a title ("… - Anna Schmidt - WELT") is the byline's."""
     names = {meta_content(tree, "og:site_name", "application-name", "apple-mobile-web-app-title")}
+    # A site's name with its tagline: "Business & People – Das Wirtschaftsmagazin aus der
+    # Metropolregion Hamburg" is "Business & People" too, as its credits write it. A tagline says
+    # more than the name; a part longer than what follows it is a headline before the site's name
+    # where a site fills these tags with the page's title ("… - Handball Schweiz").
+    names.update(_name_before_tagline(name) for name in list(names) if name)
     people = set()
     for node in jsonld_nodes(tree):
         types = jsonld_types(node)
