@@ -458,3 +458,13 @@ def test_a_page_builder_s_kicker_widget_before_the_headline_s_is_its_kicker():
 def test_the_label_of_a_date_set_in_the_heading_is_no_kicker(label):
     # A chamber's press release prints its date in the heading, before the headline.
     assert extract(page("", f'<h1 class="artikel-titel">{label}{HEADLINE}</h1>')).kicker is None
+
+
+def test_a_title_s_label_the_page_prints_only_as_the_byline_s_is_no_kicker():
+    head = f'<meta property="og:title" content="Gastbeitrag: {HEADLINE}">'
+    for byline in ("<p>Gastbeitrag von Florian Haas</p>", "<p><span>Gastbeitrag von</span> <b>Florian Haas</b></p>"):
+        article = extract(page(head, f"<h1>{HEADLINE}</h1>" + byline))
+        assert (article.kicker, article.authors) == (None, ["Florian Haas"])
+    # Shown as a label of its own by the headline, it is the kicker.
+    article = extract(page(head, f"<p>Gastbeitrag</p><h1>{HEADLINE}</h1><p>Von Florian Haas</p>"))
+    assert article.kicker == "Gastbeitrag"

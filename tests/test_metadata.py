@@ -730,6 +730,23 @@ def test_the_day_labelled_published_outweighs_a_facts_box_s_date():
     assert extract(page(header=HEADLINE + "<p>Datum: 19.03.2025</p>")).published[:10] == "2025-03-19"
 
 
+def test_a_video_s_or_an_announced_day_labelled_published_is_not_the_story_s():
+    head = jsonld(datePublished="2024-10-08T10:47:00+02:00")
+    # A player's caption labels the video's day, its length after it.
+    video = (
+        '<div class="video-embed"><p class="video-embed__caption">Das neue Store-Konzept im Rundgang '
+        "(veröffentlicht am 26.09.2024, 3:12 Min.)</p></div>"
+    )
+    assert extract(page(head, HEADLINE, closing=video)).published[:10] == "2024-10-08"
+    # An institute's release announces its next one.
+    announced = "<p>The next results will be published on 29 April 2026.</p>"
+    assert extract(page(head, HEADLINE, closing=announced)).published[:10] == "2024-10-08"
+    announced = "<p>Die nächsten Zahlen wird voraussichtlich veröffentlicht am 29. April 2026 das Amt.</p>"
+    assert extract(page(head, HEADLINE, closing=announced)).published[:10] == "2024-10-08"
+    # The story's own labelled day still outweighs the markup's.
+    assert extract(page(head, HEADLINE + "<p>Veröffentlicht am 07.10.2024</p>")).published[:10] == "2024-10-07"
+
+
 # Another story's card after the story, its day in a line of the card's own class: htmldate's
 # search of the text, asked for the original date, would prefer its earlier day.
 RELATED_CARD = (
@@ -4394,6 +4411,28 @@ def test_a_letter_to_the_readers_is_signed_by_its_closing_name():
     # Without the readers addressed, "Ihre …" is no letter's signature.
     unaddressed = letter.replace("<p>Liebe Leserinnen, liebe Leser,</p>", "")
     assert "Henrike Sander" not in extract(page(desk, HEADLINE, body=unaddressed)).authors
+
+
+def test_a_letter_s_closing_word_on_a_line_of_its_own_signs_with_the_name_under_it():
+    letter = (
+        "<p>Liebe Leserinnen und Leser,</p>"
+        f"<p>{STORY}</p><p>Ihr<br><strong>Torsten Kramer</strong><br>Chefredakteur</p>"
+    )
+    desk = jsonld(author={"@type": "Organization", "name": "Hafenblick Redaktion"})
+    assert extract(page(desk, HEADLINE, body=letter + f"<p>{STORY}</p>")).authors == ["Torsten Kramer"]
+    # A closing word with no name under it signs nobody.
+    unsigned = letter.replace("<strong>Torsten Kramer</strong><br>", "")
+    assert "Chefredakteur" not in extract(page(desk, HEADLINE, body=unsigned + f"<p>{STORY}</p>")).authors
+
+
+def test_a_signature_over_a_day_printed_under_the_story_signs_it():
+    # The day in a paragraph of its own under the signature, as the editor wrote it.
+    closing = "<p><em>Text: Carina Feldhaus / Foto: Rheinsoft Systems</em></p><p>24.06.2025</p>"
+    byline = HEADLINE + '<div class="td-post-author-name">Von <a href="/author/hafenblick/">Hafenblick</a></div>'
+    url = "https://www.hafenblick.de/wirtschaft/hafen-erweitert/"
+    assert extract(page(header=byline, closing=closing), url).authors == ["Carina Feldhaus"]
+    closing = closing.replace("24.06.2025", "24. Juni 2025, 10:15 Uhr")
+    assert extract(page(header=byline, closing=closing), url).authors == ["Carina Feldhaus"]
 
 
 def test_an_author_box_naming_an_agency_s_account_lists_nobody_after_it():

@@ -1596,6 +1596,13 @@ def _reporter_credit(tree, text: str):
 BRACKETS_AROUND = re.compile(r"^\((.+)\)$")
 
 
+# A line that is a day alone, its time after it or not: "24.06.2025", "24. Juni 2025, 10:15 Uhr".
+DAY_ALONE = re.compile(
+    r"(?:\d{1,2}\.\s?(?:\d{1,2}\.|" + MONTH + r")\s?\d{2,4}|\d{4}-\d{2}-\d{2})"
+    r"(?:\s*[,|·–-]?\s*\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?"
+)
+
+
 def closing_signature(tree, text: str) -> list[str]:
     """Names that sign the story's text at its end: a last line "Von Anna Schmidt" (with the
     wire service after it, "Von Anna Schmidt, dpa", which is returned too), a name in parentheses
@@ -1603,6 +1610,11 @@ def closing_signature(tree, text: str) -> list[str]:
     is only a name set in bold or italics, bracketed or not (as sites sign a report). Plain
     capitalised last lines ("Weitere Informationen") are not names."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()] if text else []
+    # A day printed under the story stands after the signature ("Text: Anna Schmidt / Foto: …"
+    # over "24.06.2025": local portals' editors date their copy so, and some themes print the
+    # posting day after the content).
+    while lines and DAY_ALONE.fullmatch(INVISIBLE.sub("", lines[-1])):
+        lines.pop()
     if not lines:
         return []
     last = INVISIBLE.sub("", lines[-1])
@@ -1688,8 +1700,11 @@ SIGNED_WITH_OFFICE = re.compile(r"(?P<name>" + NAME + r"),\s+(?P<office>[^,.!?]{
 # (the daily briefings and newsletters that news sites and trade portals publish as pages:
 # mobilbranche.de; editors' letters opening a magazine's issue).
 LETTER_OPENING = re.compile(r"^(?:Liebe|Lieber|Sehr geehrte)\s+Leser|^Dear readers?\b", re.IGNORECASE)
+LETTER_CLOSING_WORD = re.compile(r"Ihr|Ihre|Euer|Eure|Yours,?")
 LETTER_CLOSING = re.compile(
-    r"^(?:Ihr|Ihre|Euer|Eure|Yours,?)\s+(?P<name>"
+    r"^(?:"
+    + LETTER_CLOSING_WORD.pattern
+    + r")\s+(?P<name>"
     + NAME
     + r")(?:\s+(?:vom|von der|aus der|und das|and the)\s+.{1,60})?$"
 )
@@ -1702,7 +1717,12 @@ def letter_signature(tree) -> list[str]:
     pieces = plain_text_pieces(tree)
     for position, piece in enumerate(pieces):
         if LETTER_OPENING.match(piece):
-            for later in pieces[position + 1 : position + LETTER_PIECES]:
+            following = pieces[position + 1 : position + LETTER_PIECES]
+            for later, after in zip(following, [*following[1:], ""]):
+                if LETTER_CLOSING_WORD.fullmatch(later):
+                    # The closing word on a line of its own, the name under it in bold:
+                    # "Ihr<br><strong>Torsten Kramer</strong>" (newsletters' editorials).
+                    later = f"{later} {after}"
                 if (closing := LETTER_CLOSING.match(later)) and _looks_like_a_name(closing["name"]):
                     return [closing["name"]]
             return []

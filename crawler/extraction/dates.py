@@ -796,6 +796,11 @@ SELF_REFERENCE = re.compile(
     r"\b(?:dieser|der)\s+(?:beitrag|artikel|eintrag|text|post)\s+wurde\b[^.]{0,50}$", re.IGNORECASE
 )
 
+# The future before a publication's label: "will be published on", "are to be published on",
+# "wird voraussichtlich veröffentlicht am" (statistics offices' and institutes' releases announce
+# their next release so, at the end of the text).
+ANNOUNCED = re.compile(r"\b(?:will|shall|to)\s+be\s+$|\bwird\s+(?:voraussichtlich\s+)?$", re.IGNORECASE)
+
 PUBLISHED_AFTER = re.compile(r"[^.]{0,120}?\b(?:veröffentlicht|publiziert|erstellt|geschrieben)\b", re.IGNORECASE)
 
 # A date that is not the story's: an update, a product's release, or an event in a sentence
@@ -882,9 +887,20 @@ def shown_date(
     listed = None
     for match in VISIBLE_DATE.finditer(text):
         # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
-        if (label := PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()])) or (
-            SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
-            and PUBLISHED_AFTER.match(text[match.end() : match.end() + 160])
+        if (
+            (label := PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()]))
+            or (
+                SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
+                and PUBLISHED_AFTER.match(text[match.end() : match.end() + 160])
+            )
+        ) and not (
+            # A video's or an episode's day, its length after it ("veröffentlicht am 26.09.2024,
+            # 3:12 Min." in a player's caption, as in the date line below), or a day announced
+            # ("The next results will be published on 29 April 2026").
+            MEDIA_LENGTH.match(text, match.end())
+            or (
+                label and ANNOUNCED.search(text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start())
+            )
         ):
             if listed is None:
                 listed = " ".join(" ".join(text_of(element).split()) for element in dated_lists(tree))

@@ -263,9 +263,16 @@ def _shown_by_the_headline(tree, kicker: str, headline: str) -> bool:
         previous = next(element.itersiblings(lxml.etree.Element, preceding=True), None)
         if previous is not None and previous.tag not in NOT_BESIDE_THE_HEADLINE:
             near.append(text_of(previous))
+    # A byline's label is no kicker shown: "Gastbeitrag von Florian Haas" under the headline, where
+    # the og:title leads with "Gastbeitrag:" (opinion pages' and magazines' SEO titles; "Ein
+    # Kommentar von …", "Interview by …").
+    labelling = re.compile(re.escape(kicker) + r"\s+(?:von|by)(?:\s+[A-ZÄÖÜ]|\s*$)", re.IGNORECASE)
     return any(
-        text_key(piece).startswith(key)
-        or (key in text_key(piece) and len(piece.split()) <= LONGEST_KICKER_WORDS and not piece.endswith("."))
+        (
+            text_key(piece).startswith(key)
+            or (key in text_key(piece) and len(piece.split()) <= LONGEST_KICKER_WORDS and not piece.endswith("."))
+        )
+        and not labelling.search(piece)
         for piece in near
     )
 
