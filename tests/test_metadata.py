@@ -374,6 +374,53 @@ def test_a_logo_h1_is_not_the_headline():
     )
 
 
+@pytest.mark.parametrize(
+    "h2",
+    [
+        '<h2 class="article-title">Großbäckerei baut neues Werk – bis zu 150 Jobs</h2>',  # marked
+        "<h2>Hochsträß-Großbäckerei baut neues Werk in Blaubeuren</h2>",  # a story word shared
+    ],
+)
+def test_a_page_without_h1_takes_the_story_s_first_h2_beside_an_seo_title(h2):
+    head = '<meta property="og:title" content="Hochsträß Backwaren investiert 38 Millionen Euro in Blaubeuren">'
+    header = h2 + "<p>Von Anna Schmidt</p>"
+    body = f"<p>{STORY}</p><h2>Neue Ausbildungsplätze</h2><p>{STORY}</p>"
+    article = extract(page(head, header, body=body))
+    assert article.title == h2.split(">", 1)[1].removesuffix("</h2>")
+    # An unmarked <h2> sharing no word of the story with the title is no headline shown.
+    other = extract(page(head, "<h2>Großbäckerei baut neues Werk</h2>", body=body))
+    assert other.title == "Hochsträß Backwaren investiert 38 Millionen Euro in Blaubeuren"
+
+
+SECTIONS = ["Politik", "Wirtschaft", "Sport", "Kultur", "Region", "Hafen", "Service", "Termine"]
+
+
+def test_the_headline_s_h2_under_a_logo_h1_has_the_kicker_and_the_date_line_beside_it():
+    head = (
+        '<meta property="og:site_name" content="Hafenblick Nachrichten">'
+        '<meta property="og:title" content="Strukturwandel: Hafen wird um zwei Terminals erweitert">'
+        + jsonld(headline="Hafen wird um zwei Terminals erweitert")
+    )
+    header = (
+        '<p class="topline">Strukturwandel</p><h2>Hafen wird um zwei Terminals erweitert</h2>'
+        "<p>Von Anna Schmidt | 14.05.2025</p>"
+    )
+    # The logo's <h1> over the site's menu and a ticker of other stories with their days.
+    masthead = (
+        '<div class="logo"><h1><a href="/">Hafenblick Nachrichten</a></h1></div><ul class="menu">'
+        + "".join(f'<li><a href="/{section.lower()}/">{section}</a></li>' for section in SECTIONS)
+        + '</ul><p class="ticker">12.05.2025 Fährverkehr eingeschränkt</p>'
+    )
+    html = page(head, header).replace("<body>", "<body>" + masthead)
+    article = extract(html)
+    assert (article.title, article.kicker, article.published[:10], article.authors) == (
+        "Hafen wird um zwei Terminals erweitert",
+        "Strukturwandel",
+        "2025-05-14",
+        ["Anna Schmidt"],
+    )
+
+
 def test_an_h2_under_section_h1s_that_the_metadata_title_names():
     head = "<title>Hafenportal - Meldungen - Hafen wird um zwei Terminals erweitert</title>"
     header = "<h1>Meldungen | Eintrag</h1><h2>Hafen wird um zwei Terminals erweitert</h2><h2>Weitere Meldungen</h2>"

@@ -18,6 +18,7 @@ from crawler.extraction.page import (
     VISIBLE_DATE,
     address_of,
     is_hidden,
+    is_other_story_card,
     is_unseen_heading,
     text_key,
     site_names_of,
@@ -242,6 +243,8 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return marked
     if story_h1 := _story_h1(tree, site_names):
         return story_h1
+    if not h1s and (story_h2 := _story_h2(tree, site_names, stripped)):
+        return story_h2
     if not h1s and (shown := _title_part_shown(meta_titles, tree, site_names)):
         return shown
     if len(visible) == 1 and len(h1s) == 1 and _names_the_story_of(visible[0], stripped):
@@ -289,6 +292,31 @@ def _story_h1(tree, site_names: set[str]) -> str | None:
             if len(text.split()) >= 3 and not _is_site_part(text, site_names):
                 texts.setdefault(text_key(text), text)
     return next(iter(texts.values())) if len(texts) == 1 else None
+
+
+# The story's first <h2> where the page has no <h1>: inside the <article> or <main> element, or
+# marked as the headline, not in a menu, a box beside the story or another story's card.
+STORY_H2 = lxml.etree.XPath(
+    '//body//h2[ancestor::article or ancestor::main or @itemprop="headline" or contains(@class, "eadline")'
+    ' or contains(@class, "itle") or contains(@class, "titel")]'
+    "[not(ancestor::nav or ancestor::aside or ancestor::footer)]"
+)
+
+
+def _story_h2(tree, site_names: set[str], titles: list[str]) -> str | None:
+    """On a page without an ``<h1>``, the story's first ``<h2>`` (:data:`STORY_H2`) when it shares
+    a word of the story with a metadata title: older templates and some CMSes set the headline
+    as ``<h2>`` (the ``<h1>`` kept for the logo on the home page only), and the metadata words it
+    for search engines ("Walzwerk Böcking in Kreuztal: 24 Millionen Euro …" over "Walzwerk
+    investiert 24 Millionen Euro in Buschhütten")."""
+    for element in STORY_H2(tree):
+        if is_other_story_card(element):
+            continue
+        for text, _lines in _headings(tree, elements=[element]):
+            if len(text.split()) >= 3 and not _is_site_part(text, site_names):
+                marked = element.get("itemprop") == "headline" or _class_words(element) & HEADLINE_CLASS_WORDS
+                return text if marked or _shares_a_story_word(text, titles) else None
+    return None
 
 
 def _story_h2_under(section: str, tree) -> str | None:

@@ -879,8 +879,8 @@ def labelled_sections(tree) -> set[str]:
 
 
 def find_headline_element(tree, headline: str | None):
-    """The ``<h1>`` holding the headline, else the first ``<h1>`` of two words or more; on a
-    page without one, the ``<h2>`` or ``<h3>`` that holds exactly the headline."""
+    """The ``<h1>`` holding the headline, else the ``<h2>`` or ``<h3>`` that holds exactly the
+    headline, else the first ``<h1>`` of two words or more."""
     found = read_once(tree, "headline_element", lambda tree: {})
     if headline not in found:
         found[headline] = _find_headline_element(tree, headline)
@@ -911,14 +911,16 @@ def _find_headline_element(tree, headline: str | None):
         # headline from an <h2> ("h2.c-headline", "h2 span.article__headline").
         repeated = _subheading_holding(tree, wanted)
         return repeated if repeated is not None else in_trail
+    if wanted and len(headline.split()) >= 2:
+        # Sites that style their headline as an <h2> ("<h2 class="title aka-h1">"), the <h1> kept
+        # for the logo or the section's name (older themes print the site's name so on every page).
+        subheading = _subheading_holding(tree, wanted)
+        if subheading is not None:
+            return subheading
     for h1, key in h1s:
         if len(" ".join(h1.xpath(".//text()")).split()) >= 2:
             return h1
     if wanted and len(headline.split()) >= 2:
-        # Sites that style their headline as an <h2> ("<h2 class="title aka-h1">").
-        subheading = _subheading_holding(tree, wanted)
-        if subheading is not None:
-            return subheading
         # Pages laid out in tables, before headings were styled: the headline in a bold or large
         # font ("<font size="5"><b>…</b></font>"), its byline and date in the rows around it.
         for element in BOLD_OR_FONT(tree):
