@@ -4482,6 +4482,58 @@ def test_a_signature_over_a_day_printed_under_the_story_signs_it():
     assert extract(page(header=byline, closing=closing), url).authors == ["Carina Feldhaus"]
 
 
+def test_a_sidebar_s_cards_bylines_are_other_stories():
+    card = (
+        '<div class="td_module_6"><h3 class="entry-title"><a href="/2025/09/21/edeka/">Neuer Markt in Lobeda öffnet'
+        ' im November</a></h3><div class="td-module-meta-info"><span class="td-post-author-name">'
+        '<a href="/author/maik-grundmann/">Maik Grundmann</a> - </span></div></div>'
+    )
+    sidebar = f'<div class="td-ss-main-sidebar"><div class="td_block_widget">{card}</div></div>'
+    desk = '<div class="td-post-author-name">Von <a href="/author/redaktion/">Redaktion</a></div>'
+    html = page(header=HEADLINE + desk).replace("</article>", "</article>" + sidebar)
+    assert extract(html).authors == ["Redaktion"]
+    # The story's author card set in the sidebar is the byline.
+    author_card = (
+        '<aside class="sidebar"><div class="author-card"><h3 class="author-card__name">Lea Brinkhaus</h3></div></aside>'
+    )
+    html = page(header=HEADLINE).replace("</article>", "</article>" + author_card)
+    assert extract(html).authors == ["Lea Brinkhaus"]
+    # A story's meta column named for the sidebar it stands in keeps its byline.
+    meta = '<div class="article__meta is-sidebar-meta"><span class="author">Von Leonora Holling</span></div>'
+    assert extract(page(header=HEADLINE + meta)).authors == ["Leonora Holling"]
+
+
+@pytest.mark.parametrize(
+    "credit, authors",
+    [
+        ("Andrea Schuler/Redaktion March24 &amp; Höfe24", ["Andrea Schuler"]),
+        ("Andrea Kälin und Marco Steiner/Redaktion March24 &amp; Höfe24", ["Andrea Kälin", "Marco Steiner"]),
+    ],
+)
+def test_a_name_and_the_desk_after_a_slash_credit_the_name(credit, authors):
+    assert extract(page(header=HEADLINE + f'<p class="article-author">{credit}</p>')).authors == authors
+
+
+@pytest.mark.parametrize(
+    "line, authors",
+    [
+        ("Recherche: Jonas Apel, Mareike Fröhlich / Text: Mareike Fröhlich", ["Jonas Apel", "Mareike Fröhlich"]),
+        ("Fragen: Pia Albrecht", ["Pia Albrecht"]),
+        ("FRAGEN: PIA ALBRECHT", ["Pia Albrecht"]),
+        ("TEXT: JAN MEYER | FOTOS: TOM WEBER", ["Jan Meyer"]),
+    ],
+)
+def test_credit_lines_of_research_questions_and_capitals(line, authors):
+    desk = '<meta name="author" content="Redaktion">'
+    closing = f'<p class="credits"><em>{line}</em></p>'
+    assert extract(page(desk, HEADLINE, closing=closing)).authors == authors
+
+
+def test_a_firm_s_communications_department_is_no_person():
+    byline = HEADLINE + '<p class="story__author">Text: Miriam Osterkamp, Corporate Communications</p>'
+    assert extract(page(header=byline)).authors == ["Miriam Osterkamp"]
+
+
 def test_an_author_box_naming_an_agency_s_account_lists_nobody_after_it():
     from crawler.extraction.bylines import _listed_authors
 

@@ -160,7 +160,7 @@ ORGANISATION = re.compile(
     r"(?:^|[\s(/-])(?:stadt|landeshauptstadt|hansestadt|gemeinde|landkreis|kreis|amt|rathaus|kammer|ihk|hwk|agentur|verlag|"
     r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
     r"sparkasse|volksbank|bund|bündnis|partei|mbh|ug|ltd|inc|llc|gbr|ohg|kgaa|co\.?|"
-    r"holding|gruppe|group|media|medien|presse|newsroom|kommunikation|marketing|"
+    r"holding|gruppe|group|media|medien|presse|newsroom|kommunikation|communications|relations|marketing|"
     r"abteilung|referat|ressort|dezernat|fachbereich|zentrum|büro|netzwerk|initiative|genossenschaft|"
     r"rundfunk|fernsehen|radio)"
     r"(?=$|[\s,.)/-])"
@@ -347,7 +347,10 @@ NAME_SEPARATORS = re.compile(
     # roles in a row so ("Recherche: Jan Meyer. Text: Anna Schmidt" in the public broadcasters'
     # author lines, "Interview: … . Protokoll: …" in the magazines' credits).
     r"|(?<=[a-zäöüß])\.(?=\s+(?:mitarbeit|recherche|aus dem|übersetz|translated|(?:text|interview|moderation|protokoll)\s*:))"
-    r"|(?<=[a-zäöüß])(?=\s+unter mitarbeit\b))\s*",
+    r"|(?<=[a-zäöüß])(?=\s+unter mitarbeit\b)"
+    # A name and the desk after a slash: "Andrea Schuler/Redaktion March24 & Höfe24" (Swiss
+    # regional papers sign their reporters so, the desk and the titles after them).
+    r"|(?<=[a-zäöüß])/(?=redaktion\b))\s*",
     re.IGNORECASE,
 )
 JOINING_MIT = re.compile(MIT_SEPARATOR, re.IGNORECASE)
@@ -556,11 +559,22 @@ IN_A_STORY_CARD = (
     "[not(.//h1)][count(.//p) < 3][.//h2//a[@href] or .//h3//a[@href] or .//h4//a[@href]]"
 )
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
+# A card in a sidebar, the nearest block around the byline with a heading that links to another
+# story: the tagDiv Newspaper theme's "td_module" cards in its "td-ss-main-sidebar", other themes'
+# widgets of recent posts. The sidebar is a class word ending in "sidebar" on a block without the
+# story's <h1>: not a story's meta column ("is-sidebar-meta") nor a layout's wrapper
+# ("content-sidebar-wrap"). The story's author card set in the sidebar (techbook.de, goodnight.at)
+# links to no story under a heading, and counts.
+IN_A_SIDEBAR = (
+    "ancestor::*[(.//h2 | .//h3 | .//h4)//a[@href]][1]"
+    '[ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), "sidebar ")][not(.//h1)]]'
+)
 ELSEWHERE = lxml.etree.XPath(
     f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK} or {IN_A_LISTED_STORY}"
-    f" or {IN_A_STORY_CARD} or {IN_A_LINKED_PARAGRAPH})"
+    f" or {IN_A_STORY_CARD} or {IN_A_LINKED_PARAGRAPH} or {IN_A_SIDEBAR})"
 )
 IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK} or {IN_A_LISTED_STORY} or {IN_A_LINKED_PARAGRAPH})")
+IN_SIDEBAR = lxml.etree.XPath(f"boolean({IN_A_SIDEBAR})")
 # A byline element inside another story's card: a teaser, related or recommended block holding a
 # headline of its own (stern.de's "teaser-content", sliders' "slider-teaser", related-stories
 # lists; furche.at's "slider-teaser-opinion__author", wirtschaftspsychologie-aktuell.de's
@@ -840,6 +854,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             if not (
                 IN_TEASER_LINK(element)
                 or IN_TEASER_CARD(element)
+                or IN_SIDEBAR(element)
                 or IN_RECENT_COMMENTS(element)
                 or FORM_FIELD(element)
                 or _a_readers_comment(element, text)
@@ -1440,7 +1455,7 @@ EXPLICIT_BYLINE_LABEL = (
     # "Interview: Mag. Barbara Strohmaier" (the chambers' and associations' interviews, the
     # magazines' Q&As); not a teaser's "Interview: Holger Schwannecke, Generalsekretär des …",
     # which names the one interviewed, with the office.
-    r"Interview(?=\s*:[^,;:|]{3,60}$))\s*:|"
+    r"(?:Interview|Fragen)(?=\s*:[^,;:|]{3,60}$))\s*:|"
     + AUTHOR_WORD
     + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Standpunkt|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
@@ -1453,7 +1468,10 @@ EXPLICIT_BYLINE_LABEL = (
     # business and city magazines: bergische-wirtschaft.de, Top Magazin, KATAPULT): the text's
     # credit, wherever it stands, when the pictures' follows it ("Text: …" alone is as often a
     # teaser's); "Recherche und Text:", a credit of its own.
-    r"Recherche und Text\s*:|Text\s*:(?=[^|·•]{3,80}[|·•]\s*(?i:" + PICTURE_ROLES + r")\s*:)"
+    r"Recherche und Text\s*:|Text\s*:(?=[^|·•]{3,80}[|·•]\s*(?i:" + PICTURE_ROLES + r")\s*:)|"
+    # The research credit before the text's on one line: "Recherche: Jonas Apel, Mareike Fröhlich
+    # / Text: Mareike Fröhlich" (the regional portals' and broadcasters' data stories).
+    r"Recherche\s*:(?=[^:|·•]{3,80}/\s*Text\s*:)"
 )
 
 # A wire service credited beside the people: "Von Anna Schmidt und dpa", "Anna Schmidt, AFP"
@@ -2413,6 +2431,10 @@ def _bylines_in(pieces: list[str], pattern) -> list[str]:
     for position, piece in enumerate(pieces):
         if piece[:1] in DECORATION_MARKS or piece[-1:] in DECORATION_MARKS:
             piece = DECORATION.sub("", piece)
+        if pattern is EXPLICIT_BYLINE and piece.isupper():
+            # A credit set in capitals, label and names ("FRAGEN: PIA ALBRECHT", "TEXT: JAN
+            # MEYER" in magazines' credit lines): read as written in mixed case.
+            piece = piece.title()
         match = None
         # The page's every piece is read for a labelled credit: only those whose first word
         # may start a label are matched.
@@ -2451,7 +2473,7 @@ AFFILIATION_AFTER = re.compile(r",(?![^,]*(?:\bund\b|\band\b|&))[^,]+$")
 LABEL_FIRST_WORDS = {
     "authors", "author", "von", "text", "foto", "fotos", "redaktion", "bericht", "beitrag", "beiträge",
     "reporter", "reporterin", "gastbeitrag", "gastkommentar", "ein", "eine", "geschrieben", "verfasst",
-    "zusammengestellt", "das", "die", "interview", "recherche",
+    "zusammengestellt", "das", "die", "interview", "recherche", "fragen",
 }  # fmt: skip
 
 
