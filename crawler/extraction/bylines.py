@@ -565,9 +565,11 @@ IN_A_STORY_CARD = (
 # story's <h1>: not a story's meta column ("is-sidebar-meta") nor a layout's wrapper
 # ("content-sidebar-wrap"). The story's author card set in the sidebar (techbook.de, goodnight.at)
 # links to no story under a heading, and counts.
+SIDEBAR_CLASS = 'contains(concat(" ", normalize-space(@class), " "), "sidebar ")'
+# The class test first: it costs little, and most bylines stand in no sidebar.
 IN_A_SIDEBAR = (
-    "ancestor::*[(.//h2 | .//h3 | .//h4)//a[@href]][1]"
-    '[ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), "sidebar ")][not(.//h1)]]'
+    f"(ancestor::*[{SIDEBAR_CLASS}] and ancestor::*[(.//h2 | .//h3 | .//h4)//a[@href]][1]"
+    f"[ancestor-or-self::*[{SIDEBAR_CLASS}][not(.//h1)]])"
 )
 ELSEWHERE = lxml.etree.XPath(
     f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK} or {IN_A_LISTED_STORY}"
