@@ -4529,6 +4529,15 @@ def test_credit_lines_of_research_questions_and_capitals(line, authors):
     assert extract(page(desk, HEADLINE, closing=closing)).authors == authors
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["Von Reinhild Baumeister mit Material von dpa", "VON REINHILD BAUMEISTER MIT MATERIAL VON DPA"],
+)
+def test_the_agency_s_material_in_a_byline_set_in_capitals_too(byline):
+    article = extract(page(header=HEADLINE + f'<p class="byline">{byline}</p>'))
+    assert (article.authors, article.agencies) == (["Reinhild Baumeister"], ["dpa"])
+
+
 def test_a_firm_s_communications_department_is_no_person():
     byline = HEADLINE + '<p class="story__author">Text: Miriam Osterkamp, Corporate Communications</p>'
     assert extract(page(header=byline)).authors == ["Miriam Osterkamp"]

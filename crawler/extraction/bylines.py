@@ -333,8 +333,10 @@ BYLINE_PREFIX = re.compile(
 # mit dpa": a co-author or the agency, as after "und" (the capitals read as written); and "mit
 # Material von dpa" in the byline (WOZ's, CH Media's): the agency.
 MIT_SEPARATOR = (
-    r"\bmit\b(?=\s+(?-i:" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + r"|(?:AFP|AP|Reuters|dpa|epd|KNA|SID|APA)\b))"
-    r"|\bmit\s+(?:Material|Informationen)\s+(?:von|der|aus)\b"
+    r"\bmit\s+(?:Material|Informationen)\s+(?:von|der|aus)\b"
+    # Not the material's credit set in capitals ("MIT MATERIAL VON DPA"), read first above.
+    r"|\bmit\b(?!\s+(?:material|informationen)\s)"
+    r"(?=\s+(?-i:" + CAPITAL + r"[\w'’.-]*\s+" + CAPITAL + r"|(?:AFP|AP|Reuters|dpa|epd|KNA|SID|APA)\b))"
 )
 NAME_SEPARATORS = re.compile(
     r"\s*(?:;|,|(?<!-)(?<!-\s)\bund\b|\band\b|&|\s/\s|\||\bim gespräch mit\b|\bim interview mit\b"
