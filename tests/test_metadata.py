@@ -794,6 +794,20 @@ def test_a_video_s_or_an_announced_day_labelled_published_is_not_the_story_s():
     assert extract(page(head, HEADLINE + "<p>Veröffentlicht am 07.10.2024</p>")).published[:10] == "2024-10-07"
 
 
+@pytest.mark.parametrize(
+    "dateline", ["Würzburg, 28. Januar 2026. Die", "Würzburg, 28.01.2026 – Die", "Bad Neustadt, den 28.01.2026. Die"]
+)
+def test_a_release_s_dateline_after_a_comma_dates_a_page_the_markup_does_not(dateline):
+    # A lead longer than the date line's reach stands between the headline and the dateline.
+    lead = f"<p><strong>{STORY}</strong></p>"
+    body = lead + f"<p>{dateline} Handwerkskammer meldet ihre Zahlen. {STORY}</p><p>{STORY}</p>"
+    others = '<ul class="news-list"><li><a href="/presse/a.html">Meisterfeier in Schweinfurt</a> 04.11.2025</li></ul>'
+    assert extract(page(header=HEADLINE, body=body, closing=others)).published[:10] == "2026-01-28"
+    # The markup's date is the page's: a portal runs the release a day later.
+    head = jsonld(datePublished="2026-01-29T09:00:00+01:00")
+    assert extract(page(head, HEADLINE, body=body, closing=others)).published[:10] == "2026-01-29"
+
+
 # Another story's card after the story, its day in a line of the card's own class: htmldate's
 # search of the text, asked for the original date, would prefer its earlier day.
 RELATED_CARD = (

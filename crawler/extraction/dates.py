@@ -1014,6 +1014,10 @@ def shown_date(
         return found
     if deferred:
         return deferred
+    datelines = set() if structured else _comma_datelines(tree, now) - {None}
+    if len({day[:10] for day in datelines}) == 1:
+        # No date line by the headline and none in the markup: the release's own dateline.
+        return max(datelines, key=len)
     # No other date line: a "Stand: 28.04.2020 18:00 Uhr" alone next to the headline is the
     # story's date (tagesschau.de's, whose meta date is a later day), unless the markup's
     # publication is an earlier day: it then states the update (:func:`shown_update`).
@@ -1126,6 +1130,8 @@ PLACE_NAME = (
     + r"[\w.-]*){0,2}"
 )
 DATELINE_PLACE = re.compile(r"^(?:" + CAPITAL + r"[\w./ -]{0,40},\s*|" + PLACE_NAME + r"\s*)?\(\s*$")
+COMMA_DATELINE_PLACE = re.compile(r"^" + PLACE_NAME + r",\s*(?:den\s+)?$")
+COMMA_DATELINE_END = re.compile(r"\s*(?:\.|\s[-–—])\s+[A-ZÄÖÜ„\"»]\S*\s+\S+\s+\S+")
 
 
 def _press_datelines(tree, now: datetime) -> set:
@@ -1144,6 +1150,25 @@ def _press_datelines(tree, now: datetime) -> set:
             # The release's text goes on after it: a day alone in brackets after a link is
             # another story's in a list ("<a>Neue Ausstellung eröffnet</a> (12.10.2010)").
             if DATELINE_PLACE.match(piece[: match.start()]) and after.startswith(")") and len(after.split()) > 2:
+                days.add(_plausible(_from_match(match), now))
+    return days
+
+
+def _comma_datelines(tree, now: datetime) -> set:
+    """Days a text piece opens with after a place and a comma, the release's text after a full
+    stop or a dash: "Würzburg, 28. Januar 2026. Die Handwerkswirtschaft …", "Düsseldorf,
+    12.03.2026 – Die Stadtwerke …" (press releases of chambers, firms and public bodies). Read
+    only where the markup states no date and no date line stands by the headline: a portal that
+    runs the release later states its own, and that is the page's (nuernbergmesse.de, vvwl.de,
+    wmd-brokerchannel.de, bildungsklick.de)."""
+    days = set()
+    for piece in page_text_pieces(tree):
+        # Most pieces hold no comma early on: tested before their whitespace is collapsed.
+        if "," not in piece[:60]:
+            continue
+        piece = " ".join(piece.split())[:80]
+        if "," in piece[:45] and (match := next(iter(visible_dates(piece)), None)):
+            if COMMA_DATELINE_PLACE.match(piece[: match.start()]) and COMMA_DATELINE_END.match(piece, match.end()):
                 days.add(_plausible(_from_match(match), now))
     return days
 
