@@ -70,7 +70,8 @@ def project_outcome(expected: dict, html: bytes) -> dict[str, bool]:
     outcome = {
         "headline": article is not None and normalise(article.title) == normalise(expected["title"]),
         "kicker": article is not None and normalise(article.kicker) == normalise(expected["kicker"]),
-        "day": article is not None and (article.published or "")[:10] == expected["published_day"],
+        # A page that prints no date has none ("published_day": null): none may be read.
+        "day": article is not None and (article.published or "")[:10] == (expected["published_day"] or ""),
     }
     if expected["authors"] is not None:
         outcome["people"] = article is not None and same_people(article.authors, expected["authors"])
@@ -84,7 +85,7 @@ def trafilatura_outcome(expected: dict, html: bytes) -> dict[str, bool]:
     found = document if document is not None else trafilatura.metadata.Document()
     outcome = {
         "headline": normalise(found.title) == normalise(expected["title"]),
-        "day": (found.date or "")[:10] == expected["published_day"],
+        "day": (found.date or "")[:10] == (expected["published_day"] or ""),
     }
     if expected["authors"] is not None:
         author = normalise(found.author).casefold()

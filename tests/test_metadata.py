@@ -421,6 +421,18 @@ def test_the_headline_s_h2_under_a_logo_h1_has_the_kicker_and_the_date_line_besi
     )
 
 
+def test_a_section_s_h2_over_the_item_s_h1_is_no_headline():
+    head = "<title>Kurzmeldungen Kreis Lippe | Hafenblick</title>"
+    header = (
+        '<h2 class="page-title">Kurzmeldungen Kreis Lippe</h2>'
+        '<h1 class="km-titel">Kunststoffspezialist baut neues Logistikzentrum in Lemgo</h1>'
+    )
+    html = page(head, header).replace(
+        '<a href="/wirtschaft/">Wirtschaft</a>', '<a href="/kurzmeldungen-kreis-lippe">Kurzmeldungen Kreis Lippe</a>'
+    )
+    assert extract(html).title == "Kunststoffspezialist baut neues Logistikzentrum in Lemgo"
+
+
 def test_an_h2_under_section_h1s_that_the_metadata_title_names():
     head = "<title>Hafenportal - Meldungen - Hafen wird um zwei Terminals erweitert</title>"
     header = "<h1>Meldungen | Eintrag</h1><h2>Hafen wird um zwei Terminals erweitert</h2><h2>Weitere Meldungen</h2>"
@@ -4550,6 +4562,55 @@ def test_credit_lines_of_research_questions_and_capitals(line, authors):
 def test_the_agency_s_material_in_a_byline_set_in_capitals_too(byline):
     article = extract(page(header=HEADLINE + f'<p class="byline">{byline}</p>'))
     assert (article.authors, article.agencies) == (["Reinhild Baumeister"], ["dpa"])
+
+
+def test_an_agency_s_dateline_under_the_byline_and_a_subheadline_credits_the_agency():
+    header = HEADLINE + "<p>von K. Reuschel</p><h2>Investition von 120 Millionen Euro geplant</h2>"
+    body = f"<p>Ottendorf-Okrilla (dpa/sn) – {STORY}</p><p>{STORY}</p>"
+    assert extract(page(header=header, body=body)).agencies == ["dpa"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Julia Steinbrecher, help.ORF.at", "Text: Julia Steinbrecher, Ö1-Wirtschaftsredaktion"]
+)
+def test_the_writer_and_the_newsroom_on_a_line_of_their_own_at_the_end_sign_the_story(line):
+    head = jsonld(author={"@type": "Organization", "name": "ORF.at"})
+    closing = f'<p>{line}</p><div class="infobox"><h2>Sendungshinweis</h2><p>„help“, 24. Mai 2025, Ö1</p></div>'
+    closing += '<p class="date">Publiziert am 21.05.2025</p>'
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Julia Steinbrecher"]
+    # A quoted expert and his institution are no signature.
+    quoted = "<p>Stefan Rauchberger, AK Niederösterreich</p>"
+    assert extract(page(head, HEADLINE, closing=quoted)).authors == ["ORF.at"]
+
+
+def test_a_note_on_the_writer_closing_the_story_names_the_author():
+    desk = jsonld(author={"@type": "Organization", "name": "Hafenblick Magazin"})
+    note = "<p>Die Autorin Dr. Karin Ebeling ist freie IT-Fachjournalistin in Augsburg.</p>"
+    assert extract(page(desk, HEADLINE, closing=note)).authors == ["Karin Ebeling"]
+
+
+def test_a_byline_element_holding_only_the_link_to_the_author_s_page_leaves_the_metadata_s_name():
+    head = jsonld(author={"@type": "Person", "name": "Seraina Zuber", "url": "/de/author/seraina-zuber"})
+    link = '<div class="post-footer"><a class="author-profile-link" href="/de/author/seraina-zuber" rel="author">Zum Autorenprofil</a></div>'
+    assert extract(page(head, HEADLINE, closing=link)).authors == ["Seraina Zuber"]
+
+
+def test_a_chart_s_source_under_it_credits_no_agency():
+    chart = '<p><img src="/chart.png" alt="Chart"><br><small>Quelle: Hafenbote / Bloomberg</small></p>'
+    assert extract(page(header=HEADLINE, closing=chart)).agencies == []
+    # The story's own source line still credits it.
+    assert extract(page(header=HEADLINE, closing="<p>Quelle: Hafenbote / Reuters</p>")).agencies == ["Reuters"]
+
+
+def test_a_letter_to_readers_addressed_by_their_trade_is_signed_by_its_closing_name():
+    letter = (
+        "<p>Sehr geehrte Geschäftsführer-Kollegin, sehr geehrter Kollege,</p>"
+        f'<p>{STORY}</p><p class="signatur">Ihr<br><strong>Jochen Merzig</strong><br><em>Chefredakteur</em></p>'
+        # The newsletter's closing note under the signature.
+        "<p><small>Der Brief erscheint wöchentlich. Alle Beiträge nach bestem Wissen, aber ohne Gewähr.</small></p>"
+    )
+    desk = jsonld(author={"@type": "Organization", "name": "Hafenblick Verlag"})
+    assert extract(page(desk, HEADLINE, body=letter)).authors == ["Jochen Merzig"]
 
 
 def test_a_firm_s_communications_department_is_no_person():

@@ -15,7 +15,7 @@ PAGES = sorted(path.stem for path in TEMPLATES.glob("*.html"))
 
 
 def test_every_template_page_has_its_expected_fields():
-    assert len(PAGES) == 3574
+    assert len(PAGES) == 3630
     assert all((TEMPLATES / f"{name}.json").exists() for name in PAGES)
 
 
@@ -39,4 +39,5 @@ def test_a_news_site_template_is_read_as_its_readers_see_it(name):
     if "agencies" in expected and "agencies" not in misses:
         assert article.agencies == expected["agencies"]
     if "day" not in misses:
-        assert article.published[:10] == expected["published_day"]
+        # A page that prints no date has none: none may be read.
+        assert (article.published or "")[:10] == (expected["published_day"] or "")

@@ -208,6 +208,12 @@ LABEL_PHRASES = {
     "alle artikel",
     "alle beiträge",
     "zum profil",
+    # The link to the author's page as the byline's only text ("Zum Autorenprofil" on
+    # inside-channels.ch, the name in the link's address and the JSON-LD).
+    "zum autorenprofil",
+    "autorenprofil",
+    "zur autorenseite",
+    "author profile",
     "zur person",
     "über uns",
     "über den autor",
@@ -438,7 +444,7 @@ def _codes_lines(tree, text: str) -> list[str]:
     """The codes of the :data:`CODES_LINE` lines of the story's ``text``, else of the page's
     text pieces that are such a line alone (the text's clean-up drops a line of codes after the
     story with the picture credits); :func:`_add_agencies` credits the wire services among them."""
-    found = [codes for line in text.splitlines() if (codes := _credited_codes(line.strip()))]
+    found = [(line, codes) for line in text.splitlines() if (codes := _credited_codes(line.strip()))]
     if not found:
         lines = [
             (piece, codes)
@@ -451,8 +457,18 @@ def _codes_lines(tree, text: str) -> list[str]:
         ]
         # Not another story's card's line ("sda/htr · 19.12.2025" under a teaser).
         carded = _teaser_card_pieces(tree, None) if lines else set()
-        found = [codes for piece, codes in lines if piece not in carded]
-    return found
+        found = [(piece, codes) for piece, codes in lines if piece not in carded]
+    if found:
+        # Not a chart's or picture's source under it, in the same paragraph or figure ("<p><img
+        # …><br><small>Quelle: Bernecker / Bloomberg</small></p>", an investor letter's chart).
+        pictured = [" ".join(text_of(element).split()) for element in PICTURED_BLOCKS(tree)]
+        found = [
+            (line, codes) for line, codes in found if not any(" ".join(line.split()) in block for block in pictured)
+        ]
+    return [codes for _line, codes in found]
+
+
+PICTURED_BLOCKS = lxml.etree.XPath("//body//*[self::p or self::figure][.//img]")
 
 
 def _credited_codes(line: str) -> str | None:
@@ -498,8 +514,14 @@ OPENING_CREDIT = re.compile(
     r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?\)(?:\s*[-–—:.•·]\s|\s+(?=[A-ZÄÖÜ]))"
 )
 
-# How many of the story's first lines may open with the agency's dateline.
-OPENING_REACH = 2
+# How many of the story's first lines may open with the agency's dateline: the byline and a
+# subheadline may stand before it (dresden-live.com's "von K. Reuschel" over "Ottendorf-Okrilla
+# (dpa/sn) – …").
+OPENING_REACH = 4
+# Longer than this, a line before the dateline is a paragraph of the story, not a lead, a
+# subheadline or a byline (foodaktuell.ch's lead of 231 characters stands over "Wolhusen LU
+# (awp/sda) – …").
+OPENING_LINE_LENGTH = 320
 
 # An element's own class naming a teaser, related story or comment (OUTSIDE_THE_STORY for ancestors):
 # reuters.com's "RelatedContent_byline", sportsnet.ca's "related-links-author", zdnet.de's
@@ -655,7 +677,7 @@ NOT_A_NAME = re.compile(
     # A byline part that is only its label or a preposition: a template's byline whose name
     # field is empty ("von am 20.06.2018" on oberstdorf-resort.de), or a label set apart from
     # the name it introduces ("Von" on mz-web.de and presse-augsburg.de, "By" on latimes.com).
-    r"^(?:von|by|am|um|an|on|at|im|in|posted|geschrieben)$",
+    r"^(?:von|by|am|um|an|on|at|im|in|zum|zur|posted|geschrieben)$",
     re.IGNORECASE,
 )
 
@@ -796,6 +818,9 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             # abbreviation in capitals ("BDZV") is an organisation's, and stays.
             del names[credited:]
     shown, handles, sources = _shown_credits(tree, headline)
+    # A byline element holding only a label credits nobody: "Zum Autorenprofil", the link to the
+    # author's page that the JSON-LD names (inside-channels.ch).
+    shown = [value for value in shown if " ".join(words_of(value)) not in LABEL_PHRASES]
     # The metadata credits the photographer or the graphic artist too, whom the byline credits
     # for the pictures: "Ulrike Terhechte (Text) und Lars Hüwe (Fotos)", "Von Henrike Sommer und
     # Malte Brinkhoff (Grafik)" beside a JSON-LD naming both.
@@ -963,14 +988,14 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     # The dateline opens the story, or its first paragraph after a lead set apart in bold
     # ("LOGISTIK – Transvia investiert …" / "BUTZBACH (dpa/lhe). Der …": the regional papers'
     # WordPress sites, the Funke papers' print layout online).
-    opening = next(
-        (
-            match
-            for line in story.split("\n", OPENING_REACH)[:OPENING_REACH]
-            if (match := OPENING_CREDIT.match(line[:80]))
-        ),
-        None,
-    )
+    opening = None
+    for line in story.split("\n", OPENING_REACH)[:OPENING_REACH]:
+        if opening := OPENING_CREDIT.match(line[:80]):
+            break
+        if len(line) > OPENING_LINE_LENGTH:
+            # A paragraph of the story's text before it: a dateline further down is a quoted
+            # report's, not the story's opening.
+            break
     if opening:
         # Only the wire services: "(ots)", "(red)" at the start name no author.
         _add_agencies(re.split(r"\s*[/,]\s*", opening["codes"]), agencies)
@@ -1681,6 +1706,18 @@ def closing_signature(tree, text: str) -> list[str]:
         # The same on one line, set apart: "<em>Sandra Feigl, Schriftführerin GHV Leutenbach</em>"
         # under a club's report in a municipal gazette.
         name = signed_with_office["name"]
+    elif signed_for := next(
+        filter(None, (SIGNED_FOR_A_NEWSROOM.fullmatch(line) for line in reversed(lines[-SIGNATURE_REACH:]))), None
+    ):
+        # The writer and the newsroom after a comma on a line of its own at the story's end,
+        # above a broadcast's note or the date line: "Julia Steinbrecher, help.ORF.at", "Text:
+        # Verena Gruber, Ö1-Wirtschaftsredaktion" (the ORF's sites sign their stories so; a
+        # broadcaster's desk, a site's host).
+        name = signed_for["name"]
+    elif noted := next(filter(None, (AUTHOR_NOTE.match(line) for line in reversed(lines[-SIGNATURE_REACH:]))), None):
+        # A note on the writer closing the story: "Die Autorin Dr. Karin Ebeling ist freie
+        # IT-Fachjournalistin in Augsburg …" (trade magazines' contributors, guest authors).
+        name = noted["name"]
     elif signed := _signed_above_a_note(tree, lines[-SIGNATURE_REACH:-1], lines[-1]):
         name = signed
     else:
@@ -1714,6 +1751,16 @@ RIGHT_ALIGNED = lxml.etree.XPath(
 )
 
 
+# A note on the writer: "Der Autor Jan Meyer ist …", "Die Autorin: Dr. Anna Schmidt, …".
+AUTHOR_NOTE = re.compile(
+    r"(?:Der Autor|Die Autorin|Zum Autor|Zur Autorin)\s*:?\s+(?:(?:Dr|Prof)\.\s*)*(?P<name>" + NAME + r")"
+    r"(?:\s*,|\s+(?:ist|war|leitet|arbeitet|schreibt|berät|lehrt|lebt|forscht)\b)"
+)
+# A name and the newsroom after a comma: a host ("help.ORF.at") or a desk ("Ö1-Wirtschaftsredaktion").
+SIGNED_FOR_A_NEWSROOM = re.compile(
+    r"(?:(?i:text|von)\s*:?\s+)?(?P<name>" + NAME + r"),\s+"
+    r"(?:[\w-]+(?:\.[\w-]+)*\.(?:at|de|ch|com|org|net|eu)|[\w-]*(?i:redaktion)(?:\s+[\w-]+){0,3})"
+)
 # A name and an office after a comma, of a few words: "Sandra Feigl, Schriftführerin GHV Leutenbach".
 SIGNED_WITH_OFFICE = re.compile(r"(?P<name>" + NAME + r"),\s+(?P<office>[^,.!?]{3,60})")
 
@@ -1721,7 +1768,13 @@ SIGNED_WITH_OFFICE = re.compile(r"(?P<name>" + NAME + r"),\s+(?P<office>[^,.!?]{
 # Leser,", "Dear readers,") and closes "Ihre Henrike Sander" or "Ihr Max Bauer vom Team …"
 # (the daily briefings and newsletters that news sites and trade portals publish as pages:
 # mobilbranche.de; editors' letters opening a magazine's issue).
-LETTER_OPENING = re.compile(r"^(?:Liebe|Lieber|Sehr geehrte)\s+Leser|^Dear readers?\b", re.IGNORECASE)
+# Or the readers addressed by their trade, a salutation line of its own ending in a comma: "Sehr
+# geehrte Geschäftsführer-Kollegin, sehr geehrter Kollege," (a newsletter to managing directors),
+# "Liebe Kolleginnen und Kollegen,".
+LETTER_OPENING = re.compile(
+    r"^(?:Liebe|Lieber|Sehr geehrte)\s+Leser|^Dear readers?\b|^(?:Liebe|Lieber|Sehr geehrter?)\s+[^.!?:]{3,80},$",
+    re.IGNORECASE,
+)
 LETTER_CLOSING_WORD = re.compile(r"Ihr|Ihre|Euer|Eure|Yours,?")
 LETTER_CLOSING = re.compile(
     r"^(?:"

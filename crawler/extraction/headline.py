@@ -226,7 +226,14 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     # No <h1> names the metadata's story, an <h2> is its title: the page sets its headline as
     # <h2> under section <h1>s ("Quicklinks"; finanztip.de, l-mag.de, pronats.de). Only an exact
     # match counts there.
-    if h1s:
+    # Not where the metadata names only a section and the story's <h1> (:func:`_story_h1`)
+    # stands: an <h2> saying the section is its heading over the item ("<h2
+    # class="page-title">Kurzmeldungen Kreis Lippe</h2>", a portal's short news, every item
+    # titled by its list).
+    if h1s and not (
+        all(_uninformative(title, site_names) or _names_a_section(title, tree) for title in stripped)
+        and len((_story_h1(tree, site_names) or "").split()) >= MIN_TITLE_PART_WORDS
+    ):
         for heading, _lines in _headings(tree, "//h2"):
             if text_key(heading) in exact | parts and not _is_site_part(heading, site_names):
                 return heading
