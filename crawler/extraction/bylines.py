@@ -582,7 +582,6 @@ IN_A_STORY_CARD = (
     " or contains(., 'Posting'))]]"
     "[not(.//h1)][count(.//p) < 3][.//h2//a[@href] or .//h3//a[@href] or .//h4//a[@href]]"
 )
-# A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 # A card in a sidebar, the nearest block around the byline with a heading that links to another
 # story: the tagDiv Newspaper theme's "td_module" cards in its "td-ss-main-sidebar", other themes'
 # widgets of recent posts. The sidebar is a class word ending in "sidebar" on a block without the
@@ -595,6 +594,7 @@ IN_A_SIDEBAR = (
     f"(ancestor::*[{SIDEBAR_CLASS}] and ancestor::*[(.//h2 | .//h3 | .//h4)//a[@href]][1]"
     f"[ancestor-or-self::*[{SIDEBAR_CLASS}][not(.//h1)]])"
 )
+# A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(
     f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK} or {IN_A_LISTED_STORY}"
     f" or {IN_A_STORY_CARD} or {IN_A_LINKED_PARAGRAPH} or {IN_A_SIDEBAR})"
@@ -1071,8 +1071,8 @@ def _credited_desks(desks: list[str]) -> list[str]:
 # (its word "Arbeit" read as a place after a comma), "Brauerei C. & A. Veltins GmbH & Co. KG" (a
 # piece ending in an initial), "Wuppertal Institut für Klima, Umwelt, Energie gGmbH" (pieces of one
 # word): the JSON-LD or meta author of public bodies', firms' and institutes' press pages, written
-# as a string where others type it "Organization". A person credited beside an organisation ("Anna Schmidt, IHK Köln") keeps the
-# split: each piece is a name of its own.
+# as a string where others type it "Organization". A person credited beside an organisation
+# ("Anna Schmidt, IHK Köln") keeps the split: each piece is a name of its own.
 ENDS_IN_AN_INITIAL = re.compile(r"\s" + CAPITAL + r"\.?$")
 
 
@@ -2766,6 +2766,7 @@ def _in_mixed_case_already(name: str) -> bool:
 
 # German articles only: "The Huffington Post" beside "dpa" is credited whole where nobody else is.
 PUBLICATION_ARTICLES = {"Der", "Die", "Das", "DER", "DIE", "DAS"}
+# The words a newspaper's title ends in (:func:`_not_a_person`).
 PUBLICATION_NOUN = re.compile(
     r"(?:nachrichten|zeitung|anzeiger|rundschau|kurier|allgemeine|\w{3,}blatt)$", re.IGNORECASE
 )
@@ -2958,14 +2959,14 @@ def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = fr
 # service, as SWR and Süddeutsche credit agency copy: "Quelle: dpa/lsw"), "dpa/lno" (WELT),
 # "dpa/lnw", "AFP/red", "red/dpa" (wdr.de); "APA/Red", the same desk's code capitalised.
 SERVICE_CODE = re.compile(r"[a-z]{2,5}|Red")
+# A newsroom's code in capitals beside the agency: "RND", "AZ", "KStA".
 NEWSROOM_CODE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜa-z]{0,3}[A-ZÄÖÜ]")
 
 
 def _agency_with_its_service(name: str) -> str | None:
     """The wire service of a credit written with its service's or a newsroom's code after a slash
-    ("dpa/lsw", "dpa/RND"),
-    or with its name written out after a dash ("AFP - Agence France Presse", as Dow Jones's sites
-    credit AFP's copy), else ``None``."""
+    ("dpa/lsw", "dpa/RND"), or with its name written out after a dash ("AFP - Agence France
+    Presse", as Dow Jones's sites credit AFP's copy), else ``None``."""
     named = {AGENCIES.get(part.lower()) for part in re.split(r"\s+[-–]\s+", name)}
     if len(named) == 1 and None not in named and re.search(r"\s[-–]\s", name):
         return named.pop()

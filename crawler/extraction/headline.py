@@ -311,11 +311,11 @@ STORY_H2 = lxml.etree.XPath(
 
 
 def _story_h2(tree, site_names: set[str], titles: list[str]) -> str | None:
-    """On a page without an ``<h1>``, the story's first ``<h2>`` (:data:`STORY_H2`) when it shares
-    a word of the story with a metadata title: older templates and some CMSes set the headline
-    as ``<h2>`` (the ``<h1>`` kept for the logo on the home page only), and the metadata words it
-    for search engines ("Walzwerk Böcking in Kreuztal: 24 Millionen Euro …" over "Walzwerk
-    investiert 24 Millionen Euro in Buschhütten")."""
+    """On a page without an ``<h1>``, the story's first ``<h2>`` (:data:`STORY_H2`) when it is
+    marked as the headline or shares a word of the story with a metadata title: older templates
+    and some CMSes set the headline as ``<h2>`` (the ``<h1>`` kept for the logo on the home page
+    only), and the metadata words it for search engines ("Walzwerk Böcking in Kreuztal: 24
+    Millionen Euro …" over "Walzwerk investiert 24 Millionen Euro in Buschhütten")."""
     for element in STORY_H2(tree):
         if is_other_story_card(element):
             continue

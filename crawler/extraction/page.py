@@ -216,6 +216,7 @@ TAGLINE_AFTER = re.compile(r"\s+[-–—|:]\s+")
 
 
 def _name_before_tagline(name: str) -> str | None:
+    """The part of a site's name before a tagline that says more than it, else None."""
     parts = TAGLINE_AFTER.split(name, maxsplit=1)
     if len(parts) == 2 and len(parts[0].split()) < len(parts[1].split()):
         return parts[0]
