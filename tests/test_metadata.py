@@ -4613,6 +4613,36 @@ def test_a_letter_to_readers_addressed_by_their_trade_is_signed_by_its_closing_n
     assert extract(page(desk, HEADLINE, body=letter)).authors == ["Jochen Merzig"]
 
 
+def test_a_translator_the_metadata_lists_beside_the_writer_is_no_author():
+    head = jsonld(author=[{"@type": "Person", "name": "Élodie Marchand"}, {"@type": "Person", "name": "Rowan Pike"}])
+    note = (
+        "<p>This story first appeared in Le Temps. It has been translated and adapted into English by Rowan Pike.</p>"
+    )
+    assert extract(page(head, HEADLINE, closing=note)).authors == ["Élodie Marchand"]
+    assert extract(page(head, HEADLINE)).authors == ["Élodie Marchand", "Rowan Pike"]
+
+
+def test_a_byline_in_another_story_s_item_of_a_list_of_divs_is_not_the_story_s():
+    item = (
+        '<div class="more-articles__item"><a class="more-articles__link" href="/news/pflegewelt-plant-filialen">'
+        "<span>Pflegewelt plant 50 neue Filialen in Süddeutschland</span></a>"
+        '<div class="more-articles__meta"><span class="more-articles__author">Von Dr. Helga Brandner</span></div></div>'
+    )
+    article = extract(page(header=HEADLINE, closing="<p>Quelle: dpa-AFX</p>" + item))
+    assert (article.authors, article.agencies) == ([], ["dpa-AFX"])
+
+
+@pytest.mark.parametrize(
+    "line, agencies",
+    [
+        ("Keystone-SDA/ts", ["SDA"]),
+        ("Quelle: Pressemitteilung der Stadtwerke Nienburg/Weser GmbH; mit Material der dpa", ["dpa"]),
+    ],
+)
+def test_more_forms_of_an_agency_s_credit_under_the_story(line, agencies):
+    assert extract(page(header=HEADLINE, closing=f'<p class="credit"><em>{line}</em></p>')).agencies == agencies
+
+
 def test_a_firm_s_communications_department_is_no_person():
     byline = HEADLINE + '<p class="story__author">Text: Miriam Osterkamp, Corporate Communications</p>'
     assert extract(page(header=byline)).authors == ["Miriam Osterkamp"]

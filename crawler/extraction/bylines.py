@@ -387,8 +387,9 @@ MATERIAL_CREDIT = re.compile(
     # im Hamburger Abendblatt. – mit Material von dpa", "Fotos: … · mit Material von dpa/lsw",
     # "Matthias Rehberg / mit Material von dpa" (a trade magazine's source line).
     # After the writer's credit or the site's name: "Text: Sabine Gerber, ee-news.ch, mit Material
-    # der SDA", "News4teachers / mit Material der dpa".
-    r"(?:^|\n|\(|^[^\n()]{1,60}?(?:,|\s[–·|/])|\s[–·|/]\s)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
+    # der SDA", "News4teachers / mit Material der dpa"; after a press release's source:
+    # "Quelle: Pressemitteilung der Stadtwerke Nienburg/Weser GmbH; mit Material der dpa".
+    r"(?:^|\n|\(|^[^\n()]{1,80}?(?:,|;|\s[–·|/])|\s[–·|/]\s)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
     # "mit SDA" alone under the story (the Tamedia papers' agencies line), "mit dpa".
     # "(mit Keystone-SDA)" in brackets under the story (the Ticino and Grisons weeklies).
@@ -427,8 +428,9 @@ def _material_line(tree):
 # older pages; "kath.ch/kna/sme" under kath.ch's agency copy). Without a slash, only after the
 # site's name: a word alone is no credit.
 # A station's sources may be listed with commas, each with its editors' codes: "MDR JUMP
-# (akr/pwe), MDR THÜRINGEN (ska), dpa" (the MDR's stations).
-CODE_ITEM = r"(?:[A-Z]{2,8}(?:\s+[A-ZÄÖÜ]{2,12})?\s*\([a-z]{2,5}(?:/[a-z]{2,5})*\)|[A-Za-z][A-Za-z-]{1,8})"
+# (akr/pwe), MDR THÜRINGEN (ska), dpa" (the MDR's stations). An agency's name with its owner's is
+# one code: "Keystone-SDA/ts" (swissinfo's copy on expatica.com and the Swiss portals).
+CODE_ITEM = r"(?:[A-Z]{2,8}(?:\s+[A-ZÄÖÜ]{2,12})?\s*\([a-z]{2,5}(?:/[a-z]{2,5})*\)|[A-Za-z][A-Za-z-]{1,11})"
 CODES_LINE = re.compile(
     # "Redaktion: muenchen.de / dpa": the site's desk and the agency (a city portal's credit).
     r"(?P<label>(?:Quelle|Redaktion)\s*:\s*)?(?P<site>[\w-]+\.[a-z]{2,3}\s*[,/]\s*)?"
@@ -557,7 +559,14 @@ IN_A_LINKED_PARAGRAPH = "ancestor::p[1]" + OPENS_WITH_A_STORY_LINK
 # beside the story, each item with its author, whatever the list's class says; Drupal's views
 # rows, the items of its every list, so.
 BESIDE_A_STORY_LINK = "[.//a" + A_STORY_LINK + "]"
-IN_A_LISTED_STORY = "ancestor::*[self::li or self::div[contains(@class, 'views-row')]][1]" + BESIDE_A_STORY_LINK
+IN_A_LISTED_STORY = (
+    "ancestor::*[self::li or self::div[contains(@class, 'views-row')]][1]" + BESIDE_A_STORY_LINK + " or "
+    # The same in a list of <div>s: the nearest item or card around the byline, a small one
+    # without the page's <h1>, links to another story ("more-articles__item": a link around the
+    # teaser, its meta line with "Von Dr. Helga Brandner" beside it).
+    "ancestor::*[contains(@class, 'item') or contains(@class, 'card')][1][.//a" + A_STORY_LINK + "]"
+    "[not(.//h1)][count(.//p) < 3]"
+)
 
 # The class words of a byline's element, in camel case too ("newsAuthor", "articleByline": the
 # older CMSes' and the TYPO3 templates' class names).
@@ -827,6 +836,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     pictured = _pictured(shown)
     if names and pictured:
         names = [name for name in names if text_key(name) not in pictured]
+    if len(names) > 1 and (translating := _translators(tree)):
+        # The metadata lists the translator beside the writer, whom the page credits for the
+        # translation ("It has been translated and adapted into English by Rowan Pike" under a
+        # partner's story on genevasolutions.news; "Aus dem Englischen übersetzt von …").
+        names = [name for name in names if text_key(name) not in translating] or names
     if len(names) > 1 and (for_pictures := _picture_credits(tree, shown)):
         # The metadata lists the graphic artist or the photographer beside the writer, whom the
         # page credits for a chart or picture alone ("Grafik: Jannik Bauer" under the chart).
@@ -3191,6 +3205,26 @@ def _picture_credits(tree, bylines: list[str]) -> set[str]:
         for found in NAME_AFTER_PICTURE_ROLE.finditer(piece)
         if (key := text_key(found["name"])) not in in_bylines
     }
+
+
+# A translator's credit in the page's text: "translated (and adapted) into English by …",
+# "aus dem Englischen übersetzt von …", "Übersetzung: …".
+TRANSLATED_BY = re.compile(
+    r"(?i:translated(?:\s+and\s+adapted)?(?:\s+(?:into|from)\s+\w+)?\s+by|übersetzt\s+(?:von|durch)|"
+    r"übersetzung\s*:)\s+(?P<name>"
+    + CAPITAL
+    + r"[\w'’-]+(?:\s+(?:(?:von|van|de|der)\s+)?"
+    + CAPITAL
+    + r"[\w'’-]+){1,2})"
+)
+
+
+def _translators(tree) -> set[str]:
+    """The text keys of the names the page's text credits for a translation."""
+    text = body_text(tree)
+    if "bersetz" not in text and "ranslat" not in text:
+        return set()
+    return {text_key(found["name"]) for found in TRANSLATED_BY.finditer(text)}
 
 
 def _pictured(bylines: list[str]) -> set[str]:
