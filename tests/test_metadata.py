@@ -4636,11 +4636,17 @@ def test_a_byline_in_another_story_s_item_of_a_list_of_divs_is_not_the_story_s()
     "line, agencies",
     [
         ("Keystone-SDA/ts", ["SDA"]),
+        ("Quelle: TeleZüri / sda", ["SDA"]),  # a station's name with an umlaut before the agency
         ("Quelle: Pressemitteilung der Stadtwerke Nienburg/Weser GmbH; mit Material der dpa", ["dpa"]),
     ],
 )
 def test_more_forms_of_an_agency_s_credit_under_the_story(line, agencies):
     assert extract(page(header=HEADLINE, closing=f'<p class="credit"><em>{line}</em></p>')).agencies == agencies
+
+
+def test_a_broadcaster_s_regional_studio_after_the_reporter_is_no_person():
+    closing = "<p>Autor: Tobias Lindemeier, BR-Studio Franken</p>"
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Tobias Lindemeier"]
 
 
 def test_a_firm_s_communications_department_is_no_person():

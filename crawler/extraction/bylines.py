@@ -155,14 +155,14 @@ DESK_WORDS = re.compile(
 # authors of auswaertiges-amt.de ("Auswärtiges Amt"), gruene-bundestag.de ("… Bundestagsfraktion")
 # and feuerwehrtaucher-oldenburg.de ("Feuerwehr Oldenburg, …") name them so; broadcasters too
 # ("Hessischer Rundfunk" in hr-online.de's meta tags, "Südwestrundfunk", "Rhein-Neckar Fernsehen",
-# "Radio Bremen").
+# "Radio Bremen"), and their regional studios ("BR-Studio Franken" after a reporter on br-online.de).
 ORGANISATION = re.compile(
     r"(?:^|[\s(/-])(?:stadt|landeshauptstadt|hansestadt|gemeinde|landkreis|kreis|amt|rathaus|kammer|ihk|hwk|agentur|verlag|"
     r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
     r"sparkasse|volksbank|bund|bündnis|partei|mbh|ug|ltd|inc|llc|gbr|ohg|kgaa|co\.?|"
     r"holding|gruppe|group|media|medien|presse|newsroom|kommunikation|communications|relations|marketing|"
     r"abteilung|referat|ressort|dezernat|fachbereich|zentrum|büro|netzwerk|initiative|genossenschaft|"
-    r"rundfunk|fernsehen|radio)"
+    r"rundfunk|fernsehen|radio|studio)"
     r"(?=$|[\s,.)/-])"
     r"|[a-zäöüß]{3}(?:werke|verband|verein|förderung|fraktion|kammer|ministerium|amt|agentur|"
     r"verlag|gesellschaft|stiftung|institut|universität|hochschule|behörde|zentrum|verwaltung|"
@@ -430,7 +430,7 @@ def _material_line(tree):
 # A station's sources may be listed with commas, each with its editors' codes: "MDR JUMP
 # (akr/pwe), MDR THÜRINGEN (ska), dpa" (the MDR's stations). An agency's name with its owner's is
 # one code: "Keystone-SDA/ts" (swissinfo's copy on expatica.com and the Swiss portals).
-CODE_ITEM = r"(?:[A-Z]{2,8}(?:\s+[A-ZÄÖÜ]{2,12})?\s*\([a-z]{2,5}(?:/[a-z]{2,5})*\)|[A-Za-z][A-Za-z-]{1,11})"
+CODE_ITEM = r"(?:[A-Z]{2,8}(?:\s+[A-ZÄÖÜ]{2,12})?\s*\([a-z]{2,5}(?:/[a-z]{2,5})*\)|[A-Za-zÄÖÜäöü][A-Za-zÄÖÜäöü-]{1,11})"
 CODES_LINE = re.compile(
     # "Redaktion: muenchen.de / dpa": the site's desk and the agency (a city portal's credit).
     r"(?P<label>(?:Quelle|Redaktion)\s*:\s*)?(?P<site>[\w-]+\.[a-z]{2,3}\s*[,/]\s*)?"
