@@ -598,10 +598,11 @@ IN_A_STORY_CARD = (
 # ("content-sidebar-wrap"). The story's author card set in the sidebar (techbook.de, goodnight.at)
 # links to no story under a heading, and counts.
 SIDEBAR_CLASS = 'contains(concat(" ", normalize-space(@class), " "), "sidebar ")'
-# The class test first: it costs little, and most bylines stand in no sidebar.
+# A sidebar among the byline's ancestors first: most bylines stand in none (a layout's wrapper
+# "has-sidebar" holds the <h1>), and the card's search costs more.
 IN_A_SIDEBAR = (
-    f"(ancestor::*[{SIDEBAR_CLASS}] and ancestor::*[(.//h2 | .//h3 | .//h4)//a[@href]][1]"
-    f"[ancestor-or-self::*[{SIDEBAR_CLASS}][not(.//h1)]])"
+    f"(ancestor::*[contains(@class, 'sidebar')][{SIDEBAR_CLASS}][not(.//h1)]"
+    f" and ancestor::*[(.//h2 | .//h3 | .//h4)//a[@href]][1][ancestor-or-self::*[{SIDEBAR_CLASS}][not(.//h1)]])"
 )
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(
