@@ -155,7 +155,8 @@ DESK_WORDS = re.compile(
 # authors of auswaertiges-amt.de ("Auswärtiges Amt"), gruene-bundestag.de ("… Bundestagsfraktion")
 # and feuerwehrtaucher-oldenburg.de ("Feuerwehr Oldenburg, …") name them so; broadcasters too
 # ("Hessischer Rundfunk" in hr-online.de's meta tags, "Südwestrundfunk", "Rhein-Neckar Fernsehen",
-# "Radio Bremen"), and their regional studios ("BR-Studio Franken" after a reporter on br-online.de).
+# "Radio Bremen"), and their regional studios ("BR-Studio Franken" after a reporter on
+# br-online.de).
 ORGANISATION = re.compile(
     r"(?:^|[\s(/-])(?:stadt|landeshauptstadt|hansestadt|gemeinde|landkreis|kreis|amt|rathaus|kammer|ihk|hwk|agentur|verlag|"
     r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
