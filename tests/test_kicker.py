@@ -468,3 +468,14 @@ def test_a_title_s_label_the_page_prints_only_as_the_byline_s_is_no_kicker():
     # Shown as a label of its own by the headline, it is the kicker.
     article = extract(page(head, f"<p>Gastbeitrag</p><h1>{HEADLINE}</h1><p>Von Florian Haas</p>"))
     assert article.kicker == "Gastbeitrag"
+
+
+def test_the_kicker_s_own_element_inside_a_marked_line_beside_a_badge():
+    header = (
+        '<div class="article__overline"><span class="badge badge--live">Ticker</span> '
+        f'<span class="article__kicker">Zollhammer</span></div><h1>{HEADLINE}</h1>'
+    )
+    assert extract(page(header=header)).kicker == "Zollhammer"
+    # A marked separator inside the marked line is no kicker of its own.
+    header = f'<p class="entry-kicker">LOKALFUNK <span class="entry-kicker__sep">|</span></p><h1>{HEADLINE}</h1>'
+    assert extract(page(header=header)).kicker == "LOKALFUNK"

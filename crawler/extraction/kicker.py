@@ -158,6 +158,14 @@ def _marked_kicker(headline_element) -> str | None:
         marked = _is_marked(candidate) or (
             candidate is previous and "subline" in (candidate.get("class") or "").lower()
         )
+        if marked and any(
+            _is_marked(part) and WORD.search(part.text_content())
+            for part in candidate.iterdescendants(lxml.etree.Element)
+        ):
+            # A marked line holding the kicker's own marked element beside a badge ("<div
+            # class="article__overline"><span class="badge">Ticker</span> <span
+            # class="article__kicker">Zollhammer</span></div>", CH Media's tickers): the inner one.
+            continue
         if marked and not is_hidden(candidate) and len(LINKS(candidate)) < 2:
             # Not a topline of links (the categories, a comment count: "Alsfeld Politik
             # Wirtschaft 4" in a WordPress theme's "entry-topline").
@@ -172,6 +180,8 @@ def _marked_kicker(headline_element) -> str | None:
 
 
 LINKS = lxml.etree.XPath(".//a")
+# A letter or digit: a marked element holding only a separator ("entry-kicker__sep") is none.
+WORD = re.compile(r"\w")
 
 
 def _outside_cards(element):
