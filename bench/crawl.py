@@ -45,7 +45,12 @@ def process_tree(pid: int) -> list[int]:
     while queue:
         current = queue.pop()
         found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*"):
+        try:
+            tasks = list(Path(f"/proc/{current}/task").glob("*"))
+        except OSError:
+            # The process ended between two reads (a crawl's worker exiting): it has no children.
+            continue
+        for task in tasks:
             try:
                 queue += [int(child) for child in (task / "children").read_text().split()]
             except OSError:
