@@ -831,7 +831,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     shown, handles, sources = _shown_credits(tree, headline)
     # A byline element holding only a label credits nobody: "Zum Autorenprofil", the link to the
     # author's page that the JSON-LD names (inside-channels.ch).
-    shown = [value for value in shown if " ".join(words_of(value)) not in LABEL_PHRASES]
+    shown = [value for value in shown if not _a_label(value)]
     # The metadata credits the photographer or the graphic artist too, whom the byline credits
     # for the pictures: "Ulrike Terhechte (Text) und Lars Hüwe (Fotos)", "Von Henrike Sommer und
     # Malte Brinkhoff (Grafik)" beside a JSON-LD naming both.
@@ -1722,15 +1722,13 @@ def closing_signature(tree, text: str) -> list[str]:
         # The same on one line, set apart: "<em>Sandra Feigl, Schriftführerin GHV Leutenbach</em>"
         # under a club's report in a municipal gazette.
         name = signed_with_office["name"]
-    elif signed_for := next(
-        filter(None, (SIGNED_FOR_A_NEWSROOM.fullmatch(line) for line in reversed(lines[-SIGNATURE_REACH:]))), None
-    ):
+    elif signed_for := _matched_near_the_end(SIGNED_FOR_A_NEWSROOM.fullmatch, lines):
         # The writer and the newsroom after a comma on a line of its own at the story's end,
         # above a broadcast's note or the date line: "Julia Steinbrecher, help.ORF.at", "Text:
         # Verena Gruber, Ö1-Wirtschaftsredaktion" (the ORF's sites sign their stories so; a
         # broadcaster's desk, a site's host).
         name = signed_for["name"]
-    elif noted := next(filter(None, (AUTHOR_NOTE.match(line) for line in reversed(lines[-SIGNATURE_REACH:]))), None):
+    elif noted := _matched_near_the_end(AUTHOR_NOTE.match, lines):
         # A note on the writer closing the story: "Die Autorin Dr. Karin Ebeling ist freie
         # IT-Fachjournalistin in Augsburg …" (trade magazines' contributors, guest authors).
         name = noted["name"]
@@ -1739,6 +1737,12 @@ def closing_signature(tree, text: str) -> list[str]:
     else:
         return []
     return [name] if _looks_like_a_name(name) else []
+
+
+def _matched_near_the_end(match, lines: list[str]):
+    """The first of the story's last :data:`SIGNATURE_REACH` lines, the last first, that
+    ``match`` (a pattern's ``match`` or ``fullmatch``) matches: its match, else None."""
+    return next(filter(None, map(match, reversed(lines[-SIGNATURE_REACH:]))), None)
 
 
 # Elements whose class names them the story's signature ("signatur", "article-signature": WordPress
@@ -2788,6 +2792,11 @@ PUBLICATION_NOUN = re.compile(
 )
 
 
+def _a_label(text: str) -> bool:
+    """Whether ``text`` is one of :data:`LABEL_PHRASES`, its case and punctuation aside."""
+    return " ".join(words_of(text)) in LABEL_PHRASES
+
+
 def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
     """Why a credited name is nobody: ``"organisation"`` (a desk), ``"phrase"`` (a label or
     common nouns: dropped), else ``None``.
@@ -2811,8 +2820,7 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
         # A publication's name with its article ("Der neue Tag" as the meta author of
         # oberpfalznetz.de, "Die Glocke"): no person's name starts so.
         return "organisation"
-    folded = " ".join(words_of(name))
-    if folded in LABEL_PHRASES or any(COMMON_NOUN.match(word) and len(word) >= 8 for word in words):
+    if _a_label(name) or any(COMMON_NOUN.match(word) and len(word) >= 8 for word in words):
         return "phrase"
     if len(words) > 1 and words[-1].lower() in {"von", "by"}:
         # A label whose name was a handle the split dropped ("Geteilt von", "Shared by"): a

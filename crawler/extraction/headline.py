@@ -171,7 +171,7 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     if (
         h1s
         and all(_the_section_above(text, tree, url) for text, _lines in h1s)
-        and all(_uninformative(title, site_names) or _names_a_section(title, tree) for title in stripped)
+        and _titles_name_the_site_or_a_section(stripped, site_names, tree)
         and (below := _story_h2_under(h1s[0][0], tree))
     ):
         # The <h1> and the metadata name the section only ("Pressemitteilungen", "Aktuelles"),
@@ -231,16 +231,14 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
     # class="page-title">Kurzmeldungen Kreis Lippe</h2>", a portal's short news, every item
     # titled by its list).
     if h1s and not (
-        all(_uninformative(title, site_names) or _names_a_section(title, tree) for title in stripped)
+        _titles_name_the_site_or_a_section(stripped, site_names, tree)
         and len((_story_h1(tree, site_names) or "").split()) >= MIN_TITLE_PART_WORDS
     ):
         for heading, _lines in _headings(tree, "//h2"):
             if text_key(heading) in exact | parts and not _is_site_part(heading, site_names):
                 return heading
     visible = [heading for heading in headings if len(heading.split()) >= 2]
-    if len(visible) == 1 and all(
-        _uninformative(title, site_names) or _names_a_section(title, tree) for title in stripped
-    ):
+    if len(visible) == 1 and _titles_name_the_site_or_a_section(stripped, site_names, tree):
         # "<title>Home</title>", "<title>Anwalt Niemeyer</title>": the metadata names the site;
         # "<title>Kreiszeitung Wesermarsch: Wirtschaft</title>", "westline Nachrichten -
         # Wirtschaft": the site and the section, as older CMSes (TYPO3's tt_news, hand-made
@@ -773,6 +771,12 @@ def _names_the_story_of(heading: str, titles: list[str]) -> bool:
 # A section's name is short: "Wirtschaft", "Lokales", "Wirtschaft und Umwelt".
 MAX_SECTION_WORDS = 3
 SECTION_NAMES = lxml.etree.XPath("//body//a")
+
+
+def _titles_name_the_site_or_a_section(titles: list[str], site_names: set[str], tree) -> bool:
+    """Whether every metadata title only names the site (:func:`_uninformative`) or one of its
+    sections (:func:`_names_a_section`): older CMSes title every story of a section so."""
+    return all(_uninformative(title, site_names) or _names_a_section(title, tree) for title in titles)
 
 
 def _names_a_section(title: str, tree) -> bool:
