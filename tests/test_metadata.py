@@ -4032,6 +4032,72 @@ def test_a_guest_article_filed_under_an_account_credits_the_guest(head, header, 
     assert extract(page(head, header, closing=closing)).authors == [guest]
 
 
+def writers_box(heading: str, *cards: str) -> str:
+    """A box after the story presenting its writers, a card each: the name in bold, the role and
+    the contact on lines of their own."""
+    return (
+        f'<section class="author-box"><h2>{heading}</h2>'
+        + "".join(
+            f'<div class="author"><img src="/team/{i}.jpg" alt=""><p>{card}</p></div>' for i, card in enumerate(cards)
+        )
+        + '</section><section class="related"><h2>Weitere Beiträge</h2><article><a href="/a/"><h3>Megatrend '
+        "Konnektivität</h3></a><p>Lena Hoff</p></article></section>"
+    )
+
+
+@pytest.mark.parametrize(
+    "heading, cards, header, writers",
+    [
+        # The first writer in the byline, both in the box; the site as the metadata's author.
+        (
+            "Die Autoren",
+            (
+                "<strong>Dr. Lukas Wendland</strong><br>Senior Researcher, Zukunftsinstitut<br>l.wendland@example.de",
+                "<strong>Eva Marquardt</strong><br>Trendforscherin, Schwerpunkt Handel",
+            ),
+            '<p class="author">Dr. Lukas Wendland</p>',
+            ["Dr. Lukas Wendland", "Eva Marquardt"],
+        ),
+        # No byline: the box alone names them, their roles on the line after the name.
+        (
+            "Autorinnen und Autoren",
+            (
+                "<b>Lara Hirschfeld, B.A.</b><br>Junior Controllerin bei einem Maschinenbauer",
+                "<b>Prof. Dr. Jens Böhmer</b><br>Professor für Rechnungswesen, Fachhochschule Bielefeld",
+            ),
+            "",
+            ["Lara Hirschfeld", "Prof. Dr. Jens Böhmer"],
+        ),
+        # The box marks its writers; the client's manager presented beside them wrote nothing.
+        (
+            "Autoren",
+            (
+                "<strong>Prof. Dr.-Ing. Katrin Vollmer</strong> (Autorin)<br>Steinbeis-Unternehmerin",
+                "<strong>Henrik Albers</strong> (Autor)<br>Projektleiter",
+                "<strong>Ralf Hegele</strong><br>Geschäftsführer, Hegele Präzisionsteile GmbH",
+            ),
+            "",
+            ["Prof. Dr.-Ing. Katrin Vollmer", "Henrik Albers"],
+        ),
+    ],
+)
+def test_a_box_presenting_the_writers_after_the_story_credits_each_of_them(heading, cards, header, writers):
+    head = jsonld(
+        headline="Lieferketten zurück in die Region", author={"@type": "Organization", "name": "Zukunftsinstitut"}
+    )
+    article = extract(page(head, HEADLINE + header, closing=writers_box(heading, *cards)))
+    assert article.authors == writers
+
+
+def test_the_authors_word_outside_a_heading_presents_nobody():
+    # "Autoren" as a menu link to the site's authors' page, names after it in the menu.
+    header = HEADLINE + '<p class="author">Von Anna Schmidt</p>'
+    closing = (
+        '<ul class="menu"><li><a href="/autoren/">Autoren</a></li><li><a href="/jan-meyer/">Jan Meyer</a></li></ul>'
+    )
+    assert extract(page("", header, closing=closing)).authors == ["Anna Schmidt"]
+
+
 def test_an_author_box_heading_without_a_name_after_it_credits_nobody():
     closing = "<h3>Über den Autor</h3><p>Unser Autor schreibt seit 2019 über den Mittelstand.</p>"
     assert extract(page("", HEADLINE, closing=closing)).authors == []

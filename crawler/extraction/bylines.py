@@ -1042,11 +1042,13 @@ def _completed(names, shown, signature, tree, pictured, sites, agencies, desks, 
     The metadata names the first author only (the CMS account that filed the story), the byline
     all of them: "Von Anna Schmidt und Jan Meyer" (shared reports on regional papers' and
     magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines), or the closing credit does
-    ("Text: Jana Ketelsen und Timo Ahrens" on a start-up portal's report). An academic title
-    aside: the byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk".
+    ("Text: Jana Ketelsen und Timo Ahrens" on a start-up portal's report), or the box presenting
+    the writers after the story does (:func:`boxed_author`). An academic title aside: the
+    byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk".
     """
     keys = {_untitled_key(name) for name in names}
-    for names_shown in [*(_shown_names(value, shown) for value in shown), signature, *_name_lines(tree, names)]:
+    shown_lists = [*(_shown_names(value, shown) for value in shown), signature, *_name_lines(tree, names)]
+    for names_shown in itertools.chain(shown_lists, _box_list(tree)):
         fuller = [
             name for name in names_shown if _not_a_person(name, common) is None and text_key(name) not in pictured
         ]
@@ -1055,6 +1057,13 @@ def _completed(names, shown, signature, tree, pictured, sites, agencies, desks, 
             _sort_names(fuller, sites, completed, agencies, desks, common)
             return completed
     return names
+
+
+def _box_list(tree):
+    """The names of a writers' box (:func:`_writers_box`), read only when asked for (the last
+    candidates)."""
+    if any(AUTHORS_HEADING.fullmatch(piece) for piece in plain_text_pieces(tree)) and (box := _writers_box(tree)):
+        yield box[0]
 
 
 # An editorial unit's words: a desk that writes ("Redaktion", "Pressestelle", "PETA-Team"), and
@@ -1198,10 +1207,11 @@ def _byline_text(element) -> str:
         return " und ".join(dict.fromkeys(named))
     lines = _lines(element)
     # An author box's heading is no name ("Über Hinnerk" over the biography).
-    if len(lines) > 1 and re.fullmatch(NAME, lines[0]) and not BOX_HEADING_WORD.match(lines[0]):
+    if len(lines) > 1 and NAME_WITH_CREDENTIALS.fullmatch(lines[0]) and not BOX_HEADING_WORD.match(lines[0]):
         # The name on a line of its own, the place or the role on the next: "Gisela Brandtner<br>
         # Wuppertal-Elberfeld" (a reader's letter's signature, a guest author's box), "Nele
-        # Hartkopf" over "Folge mir" in an author box's blocks.
+        # Hartkopf" over "Folge mir" in an author box's blocks, "Lara Hirschfeld, B.A." over her
+        # role in a trade magazine's.
         return lines[0]
     # The lines apart: "By" and "Saskia Brandl", the first name and the surname in elements of
     # their own, read as two words where minified markup sets no space between them.
@@ -1453,6 +1463,7 @@ DEGREE_WITHOUT_COMMA = re.compile(r"(?<=[a-zäöüß])\s+(?:M\.\s?A|B\.\s?A|M\.\
 # A name's degrees as a byline prints them after it; the name pattern takes them in, so that
 # "LL" of "LL.M." is not read as a newsroom's initials nor the next name lost.
 CREDENTIALS_AFTER_NAME = r"(?:\s*,\s*(?:" + CREDENTIALS + r")(?:\s*\([^()]{1,30}\))?(?![\w-]))*"
+NAME_WITH_CREDENTIALS = re.compile(NAME + CREDENTIALS_AFTER_NAME)
 
 # The newspapers' "Von unserem Redaktionsmitglied …", "Von unserer Mitarbeiterin …", "Von unserem
 # Korrespondenten …" (Mannheimer Morgen, Rhein-Zeitung, Main-Post, Schwäbische Zeitung): the
@@ -2311,8 +2322,11 @@ def guest_author(tree, text: str, headline: str | None = None) -> list[str]:
 
 def boxed_author(tree) -> tuple[list[str], str]:
     """The name opening the line after an :data:`AUTHOR_BOX_HEADING` (the author box after the
-    story), and the text of the box's lines read for it."""
+    story), or the names of a box headed for several writers (:func:`_writers_box`), and the
+    text of the box read for them."""
     pieces = plain_text_pieces(tree)
+    if any(AUTHORS_HEADING.fullmatch(piece) for piece in pieces) and (box := _writers_box(tree)):
+        return box
     for position, piece in enumerate(pieces[:-1]):
         if AUTHOR_BOX_HEADING.fullmatch(piece):
             box = pieces[position + 1 : position + 1 + AUTHORS_BLOCK_REACH]
@@ -2321,6 +2335,55 @@ def boxed_author(tree) -> tuple[list[str], str]:
                 named = listed if re.search(r"autor(?:inn)?en|authors", piece, re.IGNORECASE) else listed[:1]
                 return named, " ".join(box)
     return [], ""
+
+
+def _writers_box(tree) -> tuple[list[str], str] | None:
+    """The names a box headed :data:`AUTHORS_HEADING` sets apart, in bold or in an element
+    classed as a name, one in each writer's card: "<h2>Die Autoren</h2>" over cards holding
+    "<strong>Dr. Lukas Wendland</strong><br>Senior Researcher, …", whose role lines are no
+    names. Where the box marks some as the authors ("Prof. Dr. Katrin Vollmer (Autorin)"), the
+    others are people the story is about (the client's manager in a transfer magazine's project
+    report, presented in the same box): only the marked ones."""
+    for heading in BOX_HEADING_ELEMENTS(tree):
+        box = heading.getparent()
+        if not AUTHORS_HEADING.fullmatch(text_of(heading)) or box is None:
+            continue
+        text = text_of(box)
+        if len(text) > WRITERS_BOX_TEXT:
+            # The heading stands in the story's container, not in a box of its own.
+            continue
+        names, marked = [], []
+        for element in SET_APART_NAMES(box):
+            listed = LISTED_AUTHOR.match(text_of(element))
+            if not listed or not _a_guest_s_name(listed["name"]) or listed["name"] in names:
+                continue
+            names.append(listed["name"])
+            if AUTHOR_MARK.search(text_of(element.getparent())):
+                marked.append(listed["name"])
+        if names:
+            return marked or names, text
+    return None
+
+
+# The heading of a box presenting the story's writers, several of them: "Die Autoren", "Über die
+# Autoren", "Autorinnen und Autoren", "Die Autor:innen" (research institutes' and trade magazines' boxes
+# after a report: zukunftsinstitut.de, controllingportal.de, transfermagazin.steinbeis.de). Only
+# a heading element's: the same word in a menu links to the site's authors' page. Not "Unsere
+# Autoren" or "Weitere Autoren", the site's writers at large.
+AUTHORS_HEADING = re.compile(
+    r"(?:(?:Die|Über die|Zu den)\s+)?(?:Autor(?:inn)?en(?:\s+und\s+Autor(?:inn)?en)?|Autor(?::|\*|_)innen)"
+    r"|About the authors",
+    re.IGNORECASE,
+)
+BOX_HEADING_ELEMENTS = lxml.etree.XPath("//body//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")
+# The most text such a box holds: cards with a role, a contact line and a few lines of biography.
+WRITERS_BOX_TEXT = 1500
+# The names a writers' box sets apart from their roles.
+SET_APART_NAMES = lxml.etree.XPath(
+    './/*[self::strong or self::b or contains(@class, "name") or contains(@class, "Name")]'
+)
+# The mark beside a name in such a box saying that this one wrote the story: "(Autorin)", "(Autor)".
+AUTHOR_MARK = re.compile(r"\((?:Co-)?(?:Autor(?:in)?|Author)\)", re.IGNORECASE)
 
 
 def _listed_authors(pieces: list[str]) -> list[str]:
