@@ -14,7 +14,7 @@ from crawler.demosite import DemoSiteServer, Page
 from crawler.extraction.article import Article
 from crawler.extraction.extract import with_listed_date
 from tests.conftest import run_cli, write_sources
-from tests.test_metadata import extract, jsonld, page
+from tests.test_metadata import STORY, extract, jsonld, page
 
 HEADLINE = "Hafen wird um zwei Terminals erweitert"
 
@@ -427,6 +427,37 @@ def test_a_subline_right_before_the_headline_is_its_kicker_and_one_after_it_is_n
     assert extract(page("", before)).kicker == "Neuheit zur Messe"
     after = f'<div class="headline"><h1>{HEADLINE}</h1><span class="subline">Neuheit zur Messe</span></div>'
     assert extract(page("", after)).kicker is None
+
+
+def test_a_subtitle_right_before_the_headline_is_its_kicker_unless_it_holds_the_date_line():
+    # A WordPress news theme's subtitle field over the <h1>, filled with the place.
+    header = f'<header class="entry-header"><p class="entry-subtitle">Rendsburg</p><h1 class="entry-title">{HEADLINE}</h1></header>'
+    assert extract(page("", header)).kicker == "Rendsburg"
+    # The content type and the day in a <time> set there: a meta line.
+    meta = (
+        '<div class="ep_subtitle"><span>Pressemitteilung</span> <span>Plenartagung</span> '
+        '<time datetime="2026-07-08T12:41:00">08-07-2026 - 12:41</time></div>'
+    )
+    assert extract(page("", f"<header>{meta}<h1>{HEADLINE}</h1></header>")).kicker is None
+
+
+def test_an_eyebrow_linking_to_a_section_of_the_menu_is_no_kicker_but_a_topic_page_s_link_is():
+    menu = '<header class="site"><ul><li><a href="/de/branchen/">Branchen</a></li><li><a href="/de/insights/">Insights</a></li></ul></header>'
+
+    def story(eyebrow: str, trail: str = "") -> str:
+        return (
+            f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"></head><body>{menu}{trail}<article>'
+            f'<p class="article-header__eyebrow">{eyebrow}</p><h1>{HEADLINE}</h1>'
+            + "".join(f"<p>{STORY}</p>" for _ in range(3))
+            + "</article></body></html>"
+        )
+
+    assert extract(story('<a href="/de/insights/">Insights</a>')).kicker is None
+    # A dossier's page, the breadcrumb's last item: the story's topic.
+    trail = (
+        '<nav class="breadcrumb"><a href="/dossiers/">Dossiers</a> / <a href="/dossiers/gas/">Gasgeschäfte</a></nav>'
+    )
+    assert extract(story('<a href="/dossiers/gas/">Gasgeschäfte</a>', trail)).kicker == "Gasgeschäfte"
 
 
 def test_a_page_builder_s_kicker_widget_before_the_headline_s_is_its_kicker():

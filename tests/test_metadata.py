@@ -789,6 +789,20 @@ def test_the_day_labelled_published_outweighs_a_facts_box_s_date():
     assert extract(page(header=HEADLINE + "<p>Datum: 19.03.2025</p>")).published[:10] == "2025-03-19"
 
 
+def test_a_definition_list_s_day_of_publication_outweighs_a_deadline_in_the_text():
+    # A competition portal's facts, no date in the markup; the exhibition's last day in the text.
+    facts = (
+        "<dl><dt>Auslober</dt><dd>Stadtwerke Landshut</dd><dt>Tag der Veröffentlichung</dt><dd>17.06.2025</dd>"
+        "<dt>Aktualisiert am</dt><dd>23.06.2025</dd><dt>Preisgerichtssitzung</dt><dd>05.06.2025</dd></dl>"
+    )
+    body = f"<p>{STORY}</p><p>Die Arbeiten sind bis 4. Juli 2025 im Foyer des Rathauses ausgestellt.</p>"
+    assert extract(page(header=HEADLINE, body=body, closing=f"<aside>{facts}</aside>")).published[:10] == "2025-06-17"
+    # An e-paper's issue picker labels its field "Erscheinungstag": the latest issue's day.
+    head = jsonld(datePublished="2023-11-03T11:18:00+01:00")
+    picker = '<form class="epaper"><label for="d">Erscheinungstag</label> <span>27.10.2023</span></form>'
+    assert extract(page(head, HEADLINE, closing=picker)).published[:10] == "2023-11-03"
+
+
 def test_a_video_s_or_an_announced_day_labelled_published_is_not_the_story_s():
     head = jsonld(datePublished="2024-10-08T10:47:00+02:00")
     # A player's caption labels the video's day, its length after it.
@@ -4030,6 +4044,31 @@ GUEST_LEAD = "<p>Über den Gewerbepark wird seit Monaten gestritten. Ein Gastbei
 )
 def test_a_guest_article_filed_under_an_account_credits_the_guest(head, header, closing, guest):
     assert extract(page(head, header, closing=closing)).authors == [guest]
+
+
+@pytest.mark.parametrize(
+    "lead, writers",
+    [
+        ("Die Lausitz erfindet sich neu. Ein Wirtschaft+Markt-Beitrag von Henrike Lorenz.", ["Henrike Lorenz"]),
+        (
+            "Ein Ort, an dem sich die Verlagerung entscheidet. (Ein Beitrag von Herbert Lindauer und CR Gernot Aschauer)",
+            ["Herbert Lindauer", "Gernot Aschauer"],
+        ),
+    ],
+)
+def test_the_lead_s_own_credit_names_the_writers_under_the_desk_s_account(lead, writers):
+    head = '<meta name="author" content="W+M Redaktion">'
+    header = HEADLINE + f'<p class="meta">W+M Redaktion</p><p class="excerpt"><strong>{lead}</strong></p>'
+    assert extract(page(head, header)).authors == writers
+
+
+def test_the_agencies_material_credited_after_the_name_in_the_byline():
+    # The name in an element of its own, the material after it in the byline's text.
+    header = (
+        HEADLINE + '<dd class="createdby">Von <span itemprop="name">Lars Overbeck</span>, mit Material von dpa</dd>'
+    )
+    article = extract(page("", header))
+    assert (article.authors, article.agencies) == (["Lars Overbeck"], ["dpa"])
 
 
 def writers_box(heading: str, *cards: str) -> str:

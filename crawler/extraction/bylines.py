@@ -390,7 +390,9 @@ MATERIAL_CREDIT = re.compile(
     # After the writer's credit or the site's name: "Text: Sabine Gerber, ee-news.ch, mit Material
     # der SDA", "News4teachers / mit Material der dpa"; after a press release's source:
     # "Quelle: Pressemitteilung der Stadtwerke Nienburg/Weser GmbH; mit Material der dpa".
-    r"(?:^|\n|\(|^[^\n()]{1,80}?(?:,|;|\s[–·|/])|\s[–·|/]\s)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
+    # The rest of a byline in an element of its own after the name's: ", mit Material von dpa"
+    # ("Von <span>Lars Overbeck</span>, mit Material von dpa" in a Joomla portal's byline).
+    r"(?:^|\n|\(|^[^\n()]{1,80}?(?:,|;|\s[–·|/])|^[,;–·|/]|\s[–·|/]\s)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
     # "mit SDA" alone under the story (the Tamedia papers' agencies line), "mit dpa".
     # "(mit Keystone-SDA)" in brackets under the story (the Ticino and Grisons weeklies).
@@ -2284,9 +2286,10 @@ CONTACT_WORDS = ("ressesprecher", "nsprechpartner", "ressekontakt", "edienkontak
 # shows the account that filed them (eifelon.de's lead, arbeitgeber.de's kicker and note; the
 # same words in the byline itself on dev-insider.de and the business magazines). A commentary's
 # "Ein Kommentar von …" in its lead or description so (16vor.de's commentaries under the site's
-# account).
+# account). The publisher's own credit in a lead likewise: "Ein Beitrag von …", "Ein
+# Wirtschaft+Markt-Beitrag von …" (the magazine's name before it) under the desk's account.
 GUEST_CONTRIBUTION = re.compile(
-    r"\b(?:Gastbeitrag|Gastkommentar|Kommentar)\s+(?:von|des|der)\s+(?P<rest>[^,:;()\n]{5,90})"
+    r"\b(?:Gastbeitrag|Gastkommentar|Kommentar|Ein\s+(?:[\w+]+-)?Beitrag)\s+(?:von|des|der)\s+(?P<rest>[^,:;()\n]{5,90})"
 )
 # The heading of an author box after the story, its name first in the next line: "Über die
 # Autorin" / "Dr. Miriam Kessler-Baum leitet …" (WordPress blocks and themes: hessenchemie-blog.de,
@@ -2314,10 +2317,22 @@ def guest_author(tree, text: str, headline: str | None = None) -> list[str]:
     description = meta_content(tree, "description", "og:description") or ""
     lead = text_near_headline(tree, headline)[0] if headline else ""
     for found in GUEST_CONTRIBUTION.finditer(text + "\n" + description + "\n" + lead):
-        rest = ROLE_BEFORE_NAME.sub("", found["rest"].strip())
-        if (named := re.match(NAME, rest)) and _a_guest_s_name(named.group()):
-            return [named.group()]
+        # Two guests: "Ein Beitrag von Herbert Lindauer und CR Gernot Aschauer" (the second with
+        # the role's abbreviation before the name, "CR" for the editor-in-chief).
+        guests = []
+        for part in re.split(r"\s+und\s+", found["rest"].strip(), maxsplit=1):
+            rest = ROLE_BEFORE_NAME.sub("", ABBREVIATED_ROLE.sub("", part))
+            if (named := re.match(NAME, rest)) and _a_guest_s_name(named.group()):
+                guests.append(named.group())
+            else:
+                break
+        if guests:
+            return guests
     return []
+
+
+# A role's abbreviation before a name: "CR" (Chefredakteur), "stv. CR".
+ABBREVIATED_ROLE = re.compile(r"^(?:stv\.\s*)?(?:CR|CvD|GF)\s+(?=" + CAPITAL + ")")
 
 
 def boxed_author(tree) -> tuple[list[str], str]:

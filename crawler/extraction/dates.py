@@ -775,6 +775,11 @@ RELEASE_DAY = (
 )
 PUBLISHED_LABEL = re.compile(
     r"\b(?:erschienen|veröffentlicht|publiziert|datum|erstellt|"
+    # The nouns of a facts box's or a definition list's label: "Tag der Veröffentlichung",
+    # "Veröffentlichungsdatum" (competition and tender portals, institutes' publication pages).
+    # Not "Erscheinungstag": the e-paper's issue picker under it ("<label>Erscheinungstag</label>"
+    # beside a date field holding the latest issue's day) on the regional papers' pages.
+    r"veröffentlichung(?:sdatum|stag)?|publikationsdatum|"
     r"published|posted|" + RELEASE_DAY + r")"
     # The time since between label and day: "Veröffentlicht vor 4 Monaten am 23. September 2025"
     # (WordPress news themes' posted-on line), "Published 3 days ago on …".

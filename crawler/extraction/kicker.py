@@ -152,11 +152,17 @@ def _marked_kicker(headline_element) -> str | None:
             level += 1
         container = parent
     headline = clean_title(text_of(headline_element))
-    # Right before the headline, a "subline" is a kicker too (a subtitle under it elsewhere).
+    # Right before the headline, a "subline" or a "subtitle" is a kicker too (a subtitle under it
+    # elsewhere): "<p class="entry-subtitle">Rendsburg</p>" over the <h1> (WordPress news themes'
+    # subtitle field, which the regional portals fill with the place or the topic).
     previous = next(headline_element.itersiblings(lxml.etree.Element, preceding=True), None)
     for candidate in candidates:
         marked = _is_marked(candidate) or (
-            candidate is previous and "subline" in (candidate.get("class") or "").lower()
+            candidate is previous
+            and SUBTITLE_CLASS.search(candidate.get("class") or "") is not None
+            # Not the meta line set there, its day in a <time> ("Pressemitteilung Plenartagung
+            # 08-07-2026 - 12:41" in the European Parliament's "ep_subtitle").
+            and not TIMES(candidate)
         )
         if marked and any(
             _is_marked(part) and WORD.search(part.text_content())
@@ -165,6 +171,11 @@ def _marked_kicker(headline_element) -> str | None:
             # A marked line holding the kicker's own marked element beside a badge ("<div
             # class="article__overline"><span class="badge">Ticker</span> <span
             # class="article__kicker">Zollhammer</span></div>", CH Media's tickers): the inner one.
+            continue
+        if marked and _a_menu_section(candidate):
+            # The eyebrow links to a section the site's menu lists ("<p class="…__eyebrow"><a
+            # href="/de/insights/">Insights</a></p>" under a menu holding "Insights"): the
+            # section's name, set where a kicker stands; a topic page's link is no menu's item.
             continue
         if marked and not is_hidden(candidate) and len(LINKS(candidate)) < 2:
             # Not a topline of links (the categories, a comment count: "Alsfeld Politik
@@ -179,7 +190,27 @@ def _marked_kicker(headline_element) -> str | None:
     return None
 
 
+SUBTITLE_CLASS = re.compile("sub-?line|sub-?title", re.IGNORECASE)
+TIMES = lxml.etree.XPath(".//time")
 LINKS = lxml.etree.XPath(".//a")
+# The site's menus: not a breadcrumb trail, whose last item may be the story's topic page (a
+# dossier's, linked from the kicker too).
+MENU_LINK_TEXTS = lxml.etree.XPath(
+    '(//nav | //header//ul)[not(contains(@class, "breadcrumb") or contains(@class, "Breadcrumb")'
+    ' or ancestor-or-self::*[contains(@class, "breadcrumb")])]//a//text()',
+    smart_strings=False,
+)
+
+
+def _a_menu_section(candidate) -> bool:
+    """Whether ``candidate``'s text is one link's whose text the site's menu links too."""
+    links = LINKS(candidate)
+    if len(links) != 1 or text_key(text_of(links[0])) != text_key(text_of(candidate)):
+        return False
+    key = text_key(text_of(links[0]))
+    return any(text_key(text) == key for text in MENU_LINK_TEXTS(candidate.getroottree()) if text.strip())
+
+
 # A letter or digit: a marked element holding only a separator ("entry-kicker__sep") is none.
 WORD = re.compile(r"\w")
 
