@@ -4071,6 +4071,15 @@ def test_the_agencies_material_credited_after_the_name_in_the_byline():
     assert (article.authors, article.agencies) == (["Lars Overbeck"], ["dpa"])
 
 
+def test_the_byline_s_order_of_the_people_the_metadata_names_in_another():
+    head = jsonld(
+        headline="Echtzeitüberweisung",
+        author=[{"@type": "Person", "name": "Felix Brandtner"}, {"@type": "Person", "name": "Annika Roth"}],
+    )
+    header = HEADLINE + '<p class="byline">Von Dr. Annika Roth und Felix Brandtner</p>'
+    assert extract(page(head, header)).authors == ["Annika Roth", "Felix Brandtner"]
+
+
 def writers_box(heading: str, *cards: str) -> str:
     """A box after the story presenting its writers, a card each: the name in bold, the role and
     the contact on lines of their own."""

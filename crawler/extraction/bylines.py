@@ -1046,18 +1046,27 @@ def _completed(names, shown, signature, tree, pictured, sites, agencies, desks, 
     magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines), or the closing credit does
     ("Text: Jana Ketelsen und Timo Ahrens" on a start-up portal's report), or the box presenting
     the writers after the story does (:func:`boxed_author`). An academic title aside: the
-    byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk".
+    byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk". Where the first byline names the
+    same people in another order, the order is the byline's, as the reader sees it (the CMS lists
+    its accounts as they were added: "Von Dr. Annika Roth und Felix Brandtner" over a JSON-LD
+    naming him first, on a banking magazine's guest article).
     """
     keys = {_untitled_key(name) for name in names}
     shown_lists = [*(_shown_names(value, shown) for value in shown), signature, *_name_lines(tree, names)]
+    order = None
     for names_shown in itertools.chain(shown_lists, _box_list(tree)):
         fuller = [
             name for name in names_shown if _not_a_person(name, common) is None and text_key(name) not in pictured
         ]
-        if len(fuller) > len(names) and keys <= {_untitled_key(name) for name in fuller}:
+        fuller_keys = [_untitled_key(name) for name in fuller]
+        if len(fuller) > len(names) and keys <= set(fuller_keys):
             completed = []
             _sort_names(fuller, sites, completed, agencies, desks, common)
             return completed
+        if order is None and len(names) > 1 and len(fuller_keys) == len(names) and set(fuller_keys) == keys:
+            order = fuller_keys
+    if order:
+        return sorted(names, key=lambda name: order.index(_untitled_key(name)))
     return names
 
 
