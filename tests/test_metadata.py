@@ -1920,6 +1920,32 @@ def test_a_last_line_signed_with_the_agency_credits_both():
     assert (article.authors, article.agencies) == (["Anna Schmidt"], ["dpa"])
 
 
+@pytest.mark.parametrize(
+    "closing, reporter, agency",
+    [
+        # Above the site's closing lines: an app's promotion under a regional broadcaster's copy.
+        (
+            "<p>Von Jana Wolters, dpa</p><p><strong>FFH News aufs Handy</strong></p><p>Mit der FFH-App verpassen Sie "
+            "keine Eilmeldung aus Hessen.</p>",
+            "Jana Wolters",
+            "dpa",
+        ),
+        # In the frame dpa-AFX sets around it, on the portals running its copy.
+        ("<p>--- Von Hans Bremer, dpa-AFX ---</p>", "Hans Bremer", "dpa-AFX"),
+    ],
+)
+def test_the_reporter_s_line_with_the_agency_near_the_end_credits_both(closing, reporter, agency):
+    article = extract(page("", HEADLINE, closing=closing))
+    assert (article.authors, article.agencies) == ([reporter], [agency])
+
+
+def test_a_labelled_date_line_going_on_with_the_writers():
+    header = (
+        HEADLINE + '<p class="date-line"><small>Stand: 21.04.2026 · Text: Lea Hoffmann und Björn Tiemann</small></p>'
+    )
+    assert extract(page("", header)).authors == ["Lea Hoffmann", "Björn Tiemann"]
+
+
 def test_a_roundup_s_compiler_is_its_author():
     head = '<meta name="author" content="Redaktion">'
     closing = "<p><em>Zusammengestellt von Anna Schmidt</em></p>"

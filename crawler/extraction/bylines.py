@@ -1046,27 +1046,25 @@ def _completed(names, shown, signature, tree, pictured, sites, agencies, desks, 
     magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines), or the closing credit does
     ("Text: Jana Ketelsen und Timo Ahrens" on a start-up portal's report), or the box presenting
     the writers after the story does (:func:`boxed_author`). An academic title aside: the
-    byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk". Where the first byline names the
-    same people in another order, the order is the byline's, as the reader sees it (the CMS lists
-    its accounts as they were added: "Von Dr. Annika Roth und Felix Brandtner" over a JSON-LD
-    naming him first, on a banking magazine's guest article).
+    byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk". Where the first byline names them
+    in another order, the order is the byline's, as the reader sees it (the CMS lists its
+    accounts as they were added: "Von Dr. Annika Roth und Felix Brandtner" over a JSON-LD naming
+    him first, on a banking magazine's guest article); those it leaves out follow.
     """
     keys = {_untitled_key(name) for name in names}
     shown_lists = [*(_shown_names(value, shown) for value in shown), signature, *_name_lines(tree, names)]
-    order = None
     for names_shown in itertools.chain(shown_lists, _box_list(tree)):
         fuller = [
             name for name in names_shown if _not_a_person(name, common) is None and text_key(name) not in pictured
         ]
-        fuller_keys = [_untitled_key(name) for name in fuller]
-        if len(fuller) > len(names) and keys <= set(fuller_keys):
+        if len(fuller) > len(names) and keys <= {_untitled_key(name) for name in fuller}:
             completed = []
             _sort_names(fuller, sites, completed, agencies, desks, common)
             return completed
-        if order is None and len(names) > 1 and len(fuller_keys) == len(names) and set(fuller_keys) == keys:
-            order = fuller_keys
-    if order:
-        return sorted(names, key=lambda name: order.index(_untitled_key(name)))
+    # The first byline naming anyone, as it reads, orders them; those it leaves out follow.
+    first = next(filter(None, ([_untitled_key(name) for name in _byline_names(value)] for value in shown)), [])
+    if len(names) > 1 and len(first) > 1 and set(first) <= keys:
+        return sorted(names, key=lambda name: first.index(key) if (key := _untitled_key(name)) in first else len(first))
     return names
 
 
@@ -1609,6 +1607,9 @@ DATED_BYLINE = re.compile(
     # A weekday or its abbreviation may lead: "Fr, 29.08.2008 - 09:45 — Heike Schulte" (Drupal's
     # "submitted" line).
     r"(?:(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]\.?),?\s*)?"
+    # The date's label may lead: "Stand: 21.04.2026 · Text: Lea Hoffmann und Björn Tiemann" (a
+    # site builder's date line), "Veröffentlicht am 03.02.2026 | Anna Schmidt".
+    r"(?:(?:Stand|Datum|Veröffentlicht|Erschienen|Aktualisiert)(?:\s+am)?\s*:?\s*)?"
     r"(?:" + VISIBLE_DATE.pattern + r")\s*[|·•,–—-]\s*"
     # The reading time may stand between: "17. März 2026 · 3 Min. · Lea Brandt" (Hugo's PaperMod
     # theme, WordPress themes' "5 Min. Lesezeit").
@@ -1711,6 +1712,9 @@ def closing_signature(tree, text: str) -> list[str]:
     last = SIGNATURE_DATE_AFTER.sub("", last) or last
     # "Text: Jonas Bräuninger, mit Material von dpa/lsw": the agencies' material, credited apart.
     last = MATERIAL_AFTER.sub("", last) or last
+    # "--- Von Hans Bremer, dpa-AFX ---": the frame dpa-AFX sets around its reporter's line, at
+    # the story's start or its end, on every portal that runs its copy.
+    last = WIRE_FRAME.sub("", last) or last
     # Several writers credited on a line of their own, a closing note of the series or the site
     # after it.
     for line in reversed(lines[-SIGNATURE_REACH:]):
@@ -1756,9 +1760,24 @@ def closing_signature(tree, text: str) -> list[str]:
         name = noted["name"]
     elif signed := _signed_above_a_note(tree, lines[-SIGNATURE_REACH:-1], lines[-1]):
         name = signed
+    elif signed_for_agency := _matched_near_the_end(_signed_with_an_agency, lines):
+        # The reporter and the wire service above the site's closing lines (an app's promotion,
+        # a newsletter's): "Von Jana Wolters, dpa" / "FFH News aufs Handy" on a regional
+        # broadcaster's agency copy.
+        name = signed_for_agency["names"]
+        return [name, signed_for_agency["agency"]] if _looks_like_a_name(name) else [signed_for_agency["agency"]]
     else:
         return []
     return [name] if _looks_like_a_name(name) else []
+
+
+def _signed_with_an_agency(line: str):
+    """The :data:`SIGNED` match of a line "Von Anna Schmidt, dpa", the wire service named."""
+    match = SIGNED.fullmatch(WIRE_FRAME.sub("", INVISIBLE.sub("", line)))
+    return match if match and match["names"] and match["agency"] else None
+
+
+WIRE_FRAME = re.compile(r"^-{2,}\s*|\s*-{2,}$")
 
 
 def _matched_near_the_end(match, lines: list[str]):
