@@ -1071,7 +1071,7 @@ def _completed(names, shown, signature, tree, pictured, sites, agencies, desks, 
 def _box_list(tree):
     """The names of a writers' box (:func:`_writers_box`), read only when asked for (the last
     candidates)."""
-    if any(AUTHORS_HEADING.fullmatch(piece) for piece in plain_text_pieces(tree)) and (box := _writers_box(tree)):
+    if _headed_for_writers(tree) and (box := _writers_box(tree)):
         yield box[0]
 
 
@@ -1773,8 +1773,14 @@ def closing_signature(tree, text: str) -> list[str]:
 
 def _signed_with_an_agency(line: str):
     """The :data:`SIGNED` match of a line "Von Anna Schmidt, dpa", the wire service named."""
+    if "," not in line or len(line) > SIGNED_LINE_LENGTH:
+        return None
     match = SIGNED.fullmatch(WIRE_FRAME.sub("", INVISIBLE.sub("", line)))
     return match if match and match["names"] and match["agency"] else None
+
+
+# The longest line such a signature fills.
+SIGNED_LINE_LENGTH = 120
 
 
 WIRE_FRAME = re.compile(r"^-{2,}\s*|\s*-{2,}$")
@@ -2368,7 +2374,7 @@ def boxed_author(tree) -> tuple[list[str], str]:
     story), or the names of a box headed for several writers (:func:`_writers_box`), and the
     text of the box read for them."""
     pieces = plain_text_pieces(tree)
-    if any(AUTHORS_HEADING.fullmatch(piece) for piece in pieces) and (box := _writers_box(tree)):
+    if _headed_for_writers(tree) and (box := _writers_box(tree)):
         return box
     for position, piece in enumerate(pieces[:-1]):
         if AUTHOR_BOX_HEADING.fullmatch(piece):
@@ -2378,6 +2384,19 @@ def boxed_author(tree) -> tuple[list[str], str]:
                 named = listed if re.search(r"autor(?:inn)?en|authors", piece, re.IGNORECASE) else listed[:1]
                 return named, " ".join(box)
     return [], ""
+
+
+def _headed_for_writers(tree) -> bool:
+    """Whether a text piece of the page is an :data:`AUTHORS_HEADING` (asked twice a page; the
+    plain substring first, a fraction of the expression's cost)."""
+    return read_once(
+        tree,
+        "headed_for_writers",
+        lambda tree: any(
+            ("utor" in piece or "uthor" in piece) and AUTHORS_HEADING.fullmatch(piece)
+            for piece in plain_text_pieces(tree)
+        ),
+    )
 
 
 def _writers_box(tree) -> tuple[list[str], str] | None:
