@@ -336,6 +336,16 @@ def test_the_kicker_beside_a_headline_the_breadcrumb_trail_repeats():
     assert (article.title, article.kicker) == (HEADLINE, "Strukturwandel")
 
 
+def test_the_trail_s_section_before_a_title_s_colon_is_no_kicker_in_a_path_block_too():
+    # An older template's "Sie sind hier" path, the section before the colon of every title.
+    head = f"<title>EQS-News: {HEADLINE} | Rohstoff-Welt.de</title>"
+    header = (
+        '<div class="pfad"><a href="/">Startseite</a> &gt; <a href="/news/">News</a> &gt; '
+        f'<a href="/news/?kat=eqs">EQS-News</a></div><h1>{HEADLINE}</h1>'
+    )
+    assert extract(page(head, header)).kicker is None
+
+
 def test_the_site_s_name_before_a_title_s_colon_is_no_kicker():
     head = f"<title>IHK Düsseldorf: {HEADLINE}</title>"
     article = extract(page(head, f"<h1>{HEADLINE}</h1>"), url="https://www.duesseldorf.ihk.de/presse/hafen-1234")

@@ -1476,6 +1476,8 @@ def test_the_others_a_byline_leaves_unnamed_are_no_name(others):
         ("Łódź (AFP) – ", "AFP"),
         ("Münster (epd). ", "epd"),
         ("München (dts Nachrichtenagentur) – ", "dts"),
+        # dpa-AFX's analysts' ratings, under the service's name.
+        ("NEW YORK (dpa-AFX Analyser) - ", "dpa-AFX"),
     ],
 )
 def test_an_agency_dateline_opening_the_story_names_the_agency(dateline, agency):

@@ -516,7 +516,10 @@ MATERIAL_WORDS = re.compile(
 # text: "Walvis Bay (Nampa/jr) • Die …" (Windhoek's Allgemeine Zeitung).
 OPENING_CREDIT = re.compile(
     r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
-    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?\)(?:\s*[-–—:.•·]\s|\s+(?=[A-ZÄÖÜ]))"
+    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?"
+    # The agency's service after its name: "NEW YORK (dpa-AFX Analyser) - " (dpa-AFX's analysts'
+    # ratings, run by the brokers' and banks' portals), "(dpa-AFX Broker)".
+    r"(?:\s+(?:Analyser|Broker|Kompakt))?\)(?:\s*[-–—:.•·]\s|\s+(?=[A-ZÄÖÜ]))"
 )
 
 # How many of the story's first lines may open with the agency's dateline: the byline and a

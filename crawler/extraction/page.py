@@ -837,13 +837,15 @@ def put_back(taken: list) -> None:
 # or id ("crumbs" alone too, as seoschweiz.ch and other templates name it), or labelled so for
 # screen readers ("Breadcrumb": arbeitsagentur.de, chefkoch.de, mdr.de); "Brotkrumen" is the
 # same label in German, as German site templates write it ("Brotkrumen", "Brotkrumennavigation",
-# "Brotkrumenpfad").
+# "Brotkrumenpfad"), and "Pfad" ("Sie sind hier: Startseite > News > …" in a "pfad" or
+# "pfadnavigation" block of older German templates).
 # Not the <body> or <html>, whose classes name the theme's features ("avada-has-breadcrumb-
 # mobile-hidden" on an Avada theme's every page): every element would stand in a trail.
 BREADCRUMB_MARKS = (
     "[not(self::body or self::html)]"
     '[contains(@itemtype, "BreadcrumbList") or contains(@typeof, "BreadcrumbList")'
     ' or contains(@class, "crumb") or contains(@class, "Crumb") or contains(@id, "crumb")'
+    ' or contains(@class, "pfad") or contains(@class, "Pfad")'
     ' or contains(@aria-label, "Breadcrumb") or contains(@aria-label, "Brotkrumen")]'
 )
 IN_BREADCRUMB = lxml.etree.XPath(f"boolean(ancestor::*{BREADCRUMB_MARKS})")
