@@ -451,6 +451,20 @@ def test_a_subtitle_right_before_the_headline_is_its_kicker_unless_it_holds_the_
     assert extract(page("", f"<header>{meta}<h1>{HEADLINE}</h1></header>")).kicker is None
 
 
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # A compound kicker class written with a separator (a federal portal's "pre-title").
+        '<p class="text-dimmed pre-title">Finanzierung</p>',
+        '<div class="article-top_line">Finanzierung</div>',
+        # A "subheadline" right before the headline.
+        '<p class="subheadline">Finanzierung</p>',
+    ],
+)
+def test_a_kicker_class_with_a_separator_or_a_subheadline_before_the_headline(marked):
+    assert extract(page("", f"<div>{marked}<h1>{HEADLINE}</h1></div>")).kicker == "Finanzierung"
+
+
 def test_an_eyebrow_linking_to_a_section_of_the_menu_is_no_kicker_but_a_topic_page_s_link_is():
     menu = '<header class="site"><ul><li><a href="/de/branchen/">Branchen</a></li><li><a href="/de/insights/">Insights</a></li></ul></header>'
 

@@ -1941,6 +1941,32 @@ def test_the_reporter_s_line_with_the_agency_near_the_end_credits_both(closing, 
     assert (article.authors, article.agencies) == ([reporter], [agency])
 
 
+@pytest.mark.parametrize(
+    "source, agency",
+    [("Radio Basilisk/sda", "SDA"), ("<em>Quelle: Antenne Vorarlberg / APA</em>", "APA")],
+)
+def test_a_station_s_name_before_the_agency_in_the_source_line(source, agency):
+    article = extract(page("", HEADLINE, closing=f'<p class="source">{source}</p>'))
+    assert (article.authors, article.agencies) == ([], [agency])
+
+
+@pytest.mark.parametrize("body", ["LK Niederösterreich", "WKO Tirol", "DGB Bayern"])
+def test_a_body_s_abbreviation_before_a_place_after_the_writer_is_no_person(body):
+    header = HEADLINE + f'<p class="news-info"><span class="news-author">DI Martina Gruber, {body}</span></p>'
+    assert extract(page("", header)).authors == ["DI Martina Gruber"]
+
+
+def test_a_guest_s_credit_in_the_date_line_names_the_guest_without_the_firm():
+    head = '<meta name="author" content="Staatssekretariat für Wirtschaft SECO">'
+    header = HEADLINE + '<p class="article-meta">02.04.2025 – Gastbeitrag von Reto Baumgartner, Treuhand Suisse</p>'
+    assert extract(page(head, header)).authors == ["Reto Baumgartner"]
+
+
+def test_a_broadcast_piece_s_editor_is_its_author_not_the_camera():
+    closing = '<div class="beitrag_credits">Redakteur: Sandra Kühn &nbsp;|&nbsp; Kamera: Tobias Heym</div>'
+    assert extract(page("", HEADLINE, closing=closing)).authors == ["Sandra Kühn"]
+
+
 def test_a_labelled_date_line_going_on_with_the_writers():
     header = (
         HEADLINE + '<p class="date-line"><small>Stand: 21.04.2026 · Text: Lea Hoffmann und Björn Tiemann</small></p>'

@@ -167,7 +167,7 @@ ORGANISATION = re.compile(
     r"(?=$|[\s,.)/-])"
     r"|[a-zäöüß]{3}(?:werke|verband|verein|förderung|fraktion|kammer|ministerium|amt|agentur|"
     r"verlag|gesellschaft|stiftung|institut|universität|hochschule|behörde|zentrum|verwaltung|"
-    r"redaktion|gruppe|genossenschaft|abteilung|stelle|büro|dienst|funk)\b|\bstadtwerke\b",
+    r"redaktion|gruppe|genossenschaft|abteilung|stelle|büro|dienst|funk|sekretariat)\b|\bstadtwerke\b",
     re.IGNORECASE,
 )
 
@@ -433,10 +433,13 @@ def _material_line(tree):
 # A station's sources may be listed with commas, each with its editors' codes: "MDR JUMP
 # (akr/pwe), MDR THÜRINGEN (ska), dpa" (the MDR's stations). An agency's name with its owner's is
 # one code: "Keystone-SDA/ts" (swissinfo's copy on expatica.com and the Swiss portals).
+STATION_NAME = r"(?:Radio|Antenne|Hitradio|Tele|TV|Regionalfernsehen)(?:\s+[A-ZÄÖÜ][\w-]+){1,2}"
 CODE_ITEM = r"(?:[A-Z]{2,8}(?:\s+[A-ZÄÖÜ]{2,12})?\s*\([a-z]{2,5}(?:/[a-z]{2,5})*\)|[A-Za-zÄÖÜäöü][A-Za-zÄÖÜäöü-]{1,11})"
 CODES_LINE = re.compile(
     # "Redaktion: muenchen.de / dpa": the site's desk and the agency (a city portal's credit).
-    r"(?P<label>(?:Quelle|Redaktion)\s*:\s*)?(?P<site>[\w-]+\.[a-z]{2,3}\s*[,/]\s*)?"
+    # A station's name of two or three words before the slash: "Radio Basilisk/sda", "Quelle:
+    # Antenne Vorarlberg / APA" (the regional radio stations' agency copy).
+    r"(?P<label>(?:Quelle|Redaktion)\s*:\s*)?(?P<site>(?:[\w-]+\.[a-z]{2,3}|" + STATION_NAME + r")\s*[,/]\s*)?"
     r"(?P<codes>" + CODE_ITEM + r"(?P<more>(?:\s*[/,]\s*" + CODE_ITEM + r")+)?)\.?"
 )
 
@@ -1519,6 +1522,9 @@ EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
     + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?|"
+    # A broadcast piece's credits: "Redakteur: Sandra Kühn | Kamera: Tobias Heym" (the regional
+    # TV stations' media libraries), the journalist's before the camera's.
+    r"Redakteur(?:in)?(?=\s*:)|"
     # The interviewer's credit over or under the questions, the names alone on their line:
     # "Interview: Mag. Barbara Strohmaier" (the chambers' and associations' interviews, the
     # magazines' Q&As); not a teaser's "Interview: Holger Schwannecke, Generalsekretär des …",
@@ -1596,6 +1602,13 @@ SHOWN_BYLINE = re.compile(
     BYLINE_LABEL + r"\s+(?:" + NAMES + r"|(?P<agency>" + AGENCY_CREDIT + r")(?=\s*(?:$|[|·•,]|\d)))"
 )
 
+
+def _dated_names(match) -> str:
+    """The names of a :data:`DATED_BYLINE` match; a guest's without the firm after the comma."""
+    names = _without_trailing_words(match["names"])
+    return AFFILIATION_AFTER.sub("", names) if match["guest"] else names
+
+
 # A digit in a text's first characters, where a dated byline's day stands: the cheap test
 # before :data:`DATED_BYLINE`'s.
 DIGIT = re.compile(r"\d")
@@ -1619,7 +1632,9 @@ DATED_BYLINE = re.compile(
     r"(?:\d{1,3}\s*(?:Min\.?|min\.?|Minuten)(?:\s*(?:Lesezeit|read))?\s*[|·•,–—-]\s*)?"
     r"(?:(?:Redaktion|"
     + AUTHOR_WORD
-    + r"|Text|Bericht|[Vv]on)\s*:?\s+)?"
+    # A guest's credit in the date line: "02.04.2025 – Gastbeitrag von Reto Baumgartner,
+    # Treuhand Suisse" (a federal portal's guest articles), the firm after the comma no name.
+    + r"|Text|Bericht|[Vv]on|(?P<guest>Gast(?:beitrag|kommentar)\s+von))\s*:?\s+)?"
     + NAMES
     # "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
     + r"(?:\s*\([^)]{1,60}\))?$"
@@ -1955,7 +1970,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # The date and the rest may be separate elements ("05.02.2020 <span>- Redaktion: …</span>").
     near = [piece for piece in after + before if piece]
     lines = near + [first + " " + second for first, second in zip(near, near[1:])]
-    bylines.extend(_without_trailing_words(match["names"]) for match in map(DATED_BYLINE.match, lines) if match)
+    bylines.extend(map(_dated_names, filter(None, map(DATED_BYLINE.match, lines))))
     # "Veröffentlicht am 21.11.2024 von Anna Schmidt" (WordPress themes' "Posted on … by …",
     # regional portals: popkultur.de, channelpartner.de, tegernseerstimme.de), "Anna Schmidt |
     # 21.11.2024, 14:30 Uhr" (a meta line with the name first: curved.de, onlinemarketing.de,
@@ -2034,7 +2049,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         elif value and DIGIT.search(value, 0, DATED_REACH) and (dated := DATED_BYLINE.match(value)):
             # The day before the name in the element: "12.02.2026, Regina Teichert" (a district
             # magazine's author line under its story).
-            bylines.append(_without_trailing_words(dated["names"]))
+            bylines.append(_dated_names(dated))
         elif value and len(value.split()) <= MAX_BYLINE_WORDS:
             bylines.append(_without_trailing_words(value))
         elif value and (name := _leading_name(element)):
@@ -2678,7 +2693,7 @@ AFFILIATION_AFTER = re.compile(r",(?![^,]*(?:\bund\b|\band\b|&))[^,]+$")
 LABEL_FIRST_WORDS = {
     "authors", "author", "von", "text", "foto", "fotos", "redaktion", "bericht", "beitrag", "beiträge",
     "reporter", "reporterin", "gastbeitrag", "gastkommentar", "ein", "eine", "geschrieben", "verfasst",
-    "zusammengestellt", "das", "die", "interview", "recherche", "fragen",
+    "zusammengestellt", "das", "die", "interview", "recherche", "fragen", "redakteur", "redakteurin",
 }  # fmt: skip
 
 
@@ -2944,6 +2959,17 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
         # portal, "Hannoversche Allgemeine", "Kölner Stadt-Anzeiger", "Schwäbisches Tagblatt"):
         # German surnames end in none of these words.
         return "organisation"
+    if (
+        len(words) > 1
+        and ABBREVIATION_FIRST.fullmatch(words[0])
+        and words[0] not in TITLES_IN_CAPITALS
+        and not re.fullmatch(PROFESSION_ABBREVIATIONS, words[0])
+        and any(word[:1].isupper() and word[1:2].islower() for word in words[1:])
+    ):
+        # A body's abbreviation before a place or a name in mixed case: "LK Niederösterreich",
+        # "WKO Tirol", "DGB Bayern" after a writer's name in the byline (the chambers' and
+        # associations' experts writing for trade media): no first name is written in capitals.
+        return "organisation"
     if len(words) > 1 and words[0] in PUBLICATION_ARTICLES:
         # A publication's name with its article ("Der neue Tag" as the meta author of
         # oberpfalznetz.de, "Die Glocke"): no person's name starts so.
@@ -2962,6 +2988,12 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
         # A brand or a phrase ("Daheim Solar", "Unsere Partner"): credited only when nobody is.
         return "organisation"
     return None
+
+
+# An abbreviation in capitals opening a name, and the titles written so before a person's name
+# (Austria's "DI", Diplom-Ingenieur; "MMag", "DDr").
+ABBREVIATION_FIRST = re.compile(r"[A-ZÄÖÜ]{2,5}")
+TITLES_IN_CAPITALS = {"DI", "DDI", "DR", "PROF", "MAG", "ING"}
 
 
 # Words of organisations' names that are German surnames too ("Tobias Kammer", "Christian

@@ -52,7 +52,11 @@ LONGEST_MARKED_KICKER_CHARACTERS = 160
 # ("article-heading__kicker" on zeit.de, "seitenkopf__topline", badische-zeitung.de's
 # "article__header__dachzeile", tagesschau.de's "dachzeile", foxnews.com's "eyebrow", bmz.de's
 # "roofline", tagesspiegel.de's "ts-overline").
-KICKER_MARK = re.compile("|".join(KICKER_NAMES), re.IGNORECASE)
+# A separator may part a compound name's words: "pre-title" (the Swiss federal portals' "text-dimmed
+# pre-title"), "top_line", "over-line".
+KICKER_MARK = re.compile(
+    "|".join(re.sub(r"^(pre|top|over|roof|super|eye)(?=\w)", r"\1[-_]?", name) for name in KICKER_NAMES), re.IGNORECASE
+)
 SITE_SEPARATOR = re.compile(r"(?<!\s)\s+(?:\||-|–|—|·|•)\s+")
 # What may stand between a kicker and a date line cut off it.
 KICKER_END = " |-–—·•,:/"
@@ -190,7 +194,7 @@ def _marked_kicker(headline_element) -> str | None:
     return None
 
 
-SUBTITLE_CLASS = re.compile("sub-?line|sub-?title", re.IGNORECASE)
+SUBTITLE_CLASS = re.compile("sub-?line|sub-?title|sub-?headline", re.IGNORECASE)
 TIMES = lxml.etree.XPath(".//time")
 LINKS = lxml.etree.XPath(".//a")
 # The site's menus: not a breadcrumb trail, whose last item may be the story's topic page (a
