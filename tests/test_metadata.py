@@ -1967,6 +1967,16 @@ def test_a_broadcast_piece_s_editor_is_its_author_not_the_camera():
     assert extract(page("", HEADLINE, closing=closing)).authors == ["Sandra Kühn"]
 
 
+def test_a_minified_byline_s_label_beside_the_name_is_no_part_of_it():
+    # The label's and the name's elements without a space between them, as minified markup sets them.
+    head = '<meta name="author" content="Ruth Kessler">'
+    header = (
+        HEADLINE + '<div class="tdb_single_author"><div class="tdb-author-name-wrap"><span class="tdb-author-by">Von'
+        '</span><a class="tdb-author-name" href="/author/rkessler/">Ruth Kessler</a></div></div>'
+    )
+    assert extract(page(head, header)).authors == ["Ruth Kessler"]
+
+
 def test_a_labelled_date_line_going_on_with_the_writers():
     header = (
         HEADLINE + '<p class="date-line"><small>Stand: 21.04.2026 · Text: Lea Hoffmann und Björn Tiemann</small></p>'

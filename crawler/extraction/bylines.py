@@ -1216,7 +1216,9 @@ def _byline_text(element) -> str:
     named = [
         listed["name"]
         for part in NAME_PART(element)
-        if (listed := LISTED_AUTHOR.fullmatch(text_of(part))) and not _credited_otherwise(part)
+        # Read as the lines a browser shows: minified markup sets the label's and the name's
+        # elements without a space between them ("<span>By</span><span>Saskia Brandl</span>").
+        if (listed := LISTED_AUTHOR.fullmatch(" ".join(_lines(part)))) and not _credited_otherwise(part)
     ]
     if named:
         return " und ".join(dict.fromkeys(named))
