@@ -457,8 +457,9 @@ def test_a_subtitle_right_before_the_headline_is_its_kicker_unless_it_holds_the_
         # A compound kicker class written with a separator (a federal portal's "pre-title").
         '<p class="text-dimmed pre-title">Finanzierung</p>',
         '<div class="article-top_line">Finanzierung</div>',
-        # A "subheadline" right before the headline.
+        # A "subheadline" or "subheader" right before the headline.
         '<p class="subheadline">Finanzierung</p>',
+        '<p class="news-subheader">Finanzierung</p>',
     ],
 )
 def test_a_kicker_class_with_a_separator_or_a_subheadline_before_the_headline(marked):

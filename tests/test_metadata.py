@@ -1977,6 +1977,26 @@ def test_a_minified_byline_s_label_beside_the_name_is_no_part_of_it():
     assert extract(page(head, header)).authors == ["Ruth Kessler"]
 
 
+def test_the_post_navigation_s_labels_and_a_job_after_the_name_are_no_people():
+    # The links to the previous and next posts in a box the theme classes as the author's.
+    header = (
+        HEADLINE
+        + '<div class="author-nav"><span class="author">Vorheriger Artikel</span> <span class="author">Nächster Artikel</span></div>'
+    )
+    assert extract(page("", header)).authors == []
+    byline = (
+        HEADLINE
+        + '<p class="byline">Von <a href="/contributor/mf">Markus Feldhofer</a>, <span class="author-title">Freier Journalist</span></p>'
+    )
+    assert extract(page("", byline)).authors == ["Markus Feldhofer"]
+
+
+def test_the_agency_s_source_line_with_its_editor_after_a_semicolon():
+    closing = '<p class="source"><em>Quelle: Reuters; Bearbeitung: Marek Lindner</em></p>'
+    article = extract(page('<meta name="author" content="Redaktion">', HEADLINE, closing=closing))
+    assert (article.authors, article.agencies) == ([], ["Reuters"])
+
+
 def test_a_labelled_date_line_going_on_with_the_writers():
     header = (
         HEADLINE + '<p class="date-line"><small>Stand: 21.04.2026 · Text: Lea Hoffmann und Björn Tiemann</small></p>'

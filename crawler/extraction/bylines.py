@@ -241,6 +241,16 @@ LABEL_PHRASES = {
     "pressemitteilung",
     "pressemeldung",
     "presseinformation",
+    # The links to the previous and the next post, in a box of the theme's that its class may
+    # name the author's (weltexpress.info's tagDiv theme, WordPress themes' post navigation).
+    "vorheriger artikel",
+    "nächster artikel",
+    "vorheriger beitrag",
+    "nächster beitrag",
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
     # A contact's details in a press release's credit line ("Pressekontakt: Dortmund-Agentur,
     # Tel. (0231) 50-0", contact boxes on presseportal, city press offices, companies' pages).
     "tel",
@@ -2268,6 +2278,9 @@ SOURCE_LINE = re.compile(
     # The station after the agency: "Quelle: dpa / 104.6 RTL"; more sources after a comma:
     # "Source: dpa, GTAI".
     r"(?:\s+/\s+[\w. -]{2,30}|(?:,\s*[\w&-]{2,20}){1,3})?"
+    # The editor who reworked the agency's copy after a semicolon: "Quelle: Reuters; Bearbeitung:
+    # Marek Lindner" (a business portal's wire stories), no writer.
+    r"(?:;\s*(?:Bearbeitung|Redaktion|Übersetzung|Bearbeitet von)\b[^;]{0,60})?"
 )
 
 
@@ -2884,7 +2897,7 @@ def _looks_like_a_name(name: str) -> bool:
 ROLE = re.compile(
     r"(?:writer|editor|editor-at-large|correspondent|reporter|columnist|contributor|critic|"
     r"redakteur|redakteurin|korrespondent|korrespondentin|reporterin|autor|autorin|kolumnist|kolumnistin|"
-    r"volontär|volontärin|journalistin|geschäftsführer|geschäftsführerin|"
+    r"volontär|volontärin|journalist|journalistin|geschäftsführer|geschäftsführerin|"
     # The banks' and institutes' research staff, as their commentaries are signed ("Dr. Anna
     # Schmidt, Senior Economist", "Chefvolkswirtin", "Analyst"; private banks, asset managers).
     r"economist|analyst|strategist|ökonom|ökonomin|\w*volkswirt|\w*volkswirtin"
