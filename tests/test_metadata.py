@@ -4221,6 +4221,17 @@ def test_a_box_presenting_the_writers_after_the_story_credits_each_of_them(headi
     assert article.authors == writers
 
 
+def test_a_box_presenting_the_writers_in_capitals_credits_each_of_them():
+    head = jsonld(headline="Lieferketten", author={"@type": "Organization", "name": "Zukunftsinstitut"})
+    header = HEADLINE + '<p class="author">DR. LUKAS WENDLAND</p>'
+    box = writers_box(
+        "DIE AUTOREN",
+        "<strong>DR. LUKAS WENDLAND</strong><br>Senior Researcher",
+        "<strong>EVA MARQUARDT</strong><br>Trendforscherin",
+    )
+    assert extract(page(head, header, closing=box)).authors == ["Dr. Lukas Wendland", "Eva Marquardt"]
+
+
 def test_the_authors_word_outside_a_heading_presents_nobody():
     # "Autoren" as a menu link to the site's authors' page, names after it in the menu.
     header = HEADLINE + '<p class="author">Von Anna Schmidt</p>'

@@ -2426,7 +2426,8 @@ def _headed_for_writers(tree) -> bool:
         tree,
         "headed_for_writers",
         lambda tree: any(
-            ("utor" in piece or "uthor" in piece) and AUTHORS_HEADING.fullmatch(piece)
+            ("utor" in piece or "uthor" in piece or "UTOR" in piece or "UTHOR" in piece)
+            and AUTHORS_HEADING.fullmatch(piece)
             for piece in plain_text_pieces(tree)
         ),
     )
@@ -2449,7 +2450,8 @@ def _writers_box(tree) -> tuple[list[str], str] | None:
             continue
         names, marked = [], []
         for element in SET_APART_NAMES(box):
-            listed = LISTED_AUTHOR.match(text_of(element))
+            # A name set in capitals ("EVA MARQUARDT") read as names are written.
+            listed = LISTED_AUTHOR.match(_in_mixed_case(text_of(element)))
             if not listed or not _a_guest_s_name(listed["name"]) or listed["name"] in names:
                 continue
             names.append(listed["name"])
@@ -3238,8 +3240,9 @@ LEADING_TITLES = re.compile("^" + TITLE_BEFORE_NAME)
 
 
 def _untitled_key(name: str) -> str:
-    """The text key of a name without the academic and professional titles before it."""
-    return text_key(LEADING_TITLES.sub("", name))
+    """The text key of a name without the academic and professional titles before it (in
+    capitals too: "DR. LUKAS WENDLAND" is "Dr. Lukas Wendland")."""
+    return text_key(LEADING_TITLES.sub("", _in_mixed_case(name)))
 
 
 @functools.lru_cache(maxsize=4096)
