@@ -1997,6 +1997,28 @@ def test_the_agency_s_source_line_with_its_editor_after_a_semicolon():
     assert (article.authors, article.agencies) == ([], ["Reuters"])
 
 
+def test_a_name_written_surname_first_in_the_meta_tag_is_the_json_ld_s_person():
+    head = '<meta name="author" content="Wójcik, Łukasz">' + jsonld(
+        headline="Zusatzbeitrag", author={"@type": "Person", "name": "Łukasz Wójcik"}
+    )
+    assert extract(page(head, HEADLINE + '<p class="author">Autor: Wójcik, Łukasz</p>')).authors == ["Łukasz Wójcik"]
+
+
+def test_a_guest_article_s_note_names_the_guest():
+    head = '<meta name="author" content="Gastautor">'
+    closing = '<div class="guest-note"><p><em>Dies ist ein Gastartikel von Carola Heinemann. Sie betreibt einen Onlineshop.</em></p></div>'
+    assert extract(page(head, HEADLINE + '<p class="byline">von Gastautor</p>', closing=closing)).authors == [
+        "Carola Heinemann"
+    ]
+
+
+def test_an_association_s_wire_copy_beside_its_press_contact_credits_the_agency_only():
+    body = f"<p>{STORY}</p>" * 3 + f"<p>{STORY} (dpa/lsw)</p>"
+    contact = "<aside><h3>Ihr Ansprechpartner</h3><p><strong>Jörg Wendelstein</strong><br>Referent Presse</p></aside>"
+    article = extract(page("", HEADLINE, body=body, closing=contact))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
 def test_a_labelled_date_line_going_on_with_the_writers():
     header = (
         HEADLINE + '<p class="date-line"><small>Stand: 21.04.2026 · Text: Lea Hoffmann und Björn Tiemann</small></p>'

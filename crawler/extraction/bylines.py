@@ -973,8 +973,10 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             _add_agencies([part for part in listed if part.lower() in AGENCIES], agencies)
         else:
             _sort_names(sources[-1:], sites, names, agencies, desks, common)
-    if not (names or agencies):
-        # Nobody but the site or a desk credited: a press release's contact is its author.
+    if not (names or agencies) and not _closed_by_an_agency(text):
+        # Nobody but the site or a desk credited: a press release's contact is its author. Not
+        # where the story closes with the agency's credit ("(dpa/lsw)", read below), an
+        # association's copy of wire news beside its press contact.
         _sort_names(press_contacts(tree)[:1], sites, names, agencies, desks, common)
     # A station in capitals beside people in mixed case ("Von Henrike Pfaff und Ole Brandstätter,
     # MDR SACHSEN-ANHALT": the public broadcasters' regional desks) is their newsroom, as one
@@ -983,7 +985,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     names = [name for name in names if name not in stations]
     # Two short credits may stand for one fuller name ("Mbo" and "Rts" for "mbo/rts"; a first
     # name and a surname both for "Anna Schmidt"): that name is credited once.
-    fuller = [_in_mixed_case(_fuller_name(name, shown + signature + _introduced(tree, name))) for name in names]
+    # The metadata's own fuller name counts too: "Wójcik, Łukasz" in the meta tag, parted at its
+    # comma, beside the JSON-LD's "Łukasz Wójcik" is one person written surname first.
+    fuller = [
+        _in_mixed_case(_fuller_name(name, [*names, *shown, *signature, *_introduced(tree, name)])) for name in names
+    ]
     names = [
         name for position, name in enumerate(fuller) if _person_key(name) not in map(_person_key, fuller[:position])
     ]
@@ -1089,6 +1095,12 @@ def _box_list(tree):
     candidates)."""
     if _headed_for_writers(tree) and (box := _writers_box(tree)):
         yield box[0]
+
+
+def _closed_by_an_agency(text: str) -> bool:
+    """Whether the story's text ends with a wire service's credit ("… (dpa/lsw)")."""
+    credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
+    return bool(credit) and any(code.lower() in AGENCIES for code in re.split(r"\s*[/,]\s*", credit[1]))
 
 
 # An editorial unit's words: a desk that writes ("Redaktion", "Pressestelle", "PETA-Team"), and
@@ -2356,7 +2368,8 @@ CONTACT_WORDS = ("ressesprecher", "nsprechpartner", "ressekontakt", "edienkontak
 # account). The publisher's own credit in a lead likewise: "Ein Beitrag von …", "Ein
 # Wirtschaft+Markt-Beitrag von …" (the magazine's name before it) under the desk's account.
 GUEST_CONTRIBUTION = re.compile(
-    r"\b(?:Gastbeitrag|Gastkommentar|Kommentar|Ein\s+(?:[\w+]+-)?Beitrag)\s+(?:von|des|der)\s+(?P<rest>[^,:;()\n]{5,90})"
+    r"\b(?:Gastbeitrag|Gastartikel|Gastkommentar|Kommentar|Ein\s+(?:[\w+]+-)?Beitrag)\s+(?:von|des|der)\s+"
+    r"(?P<rest>[^,:;()\n]{5,90})"
 )
 # The heading of an author box after the story, its name first in the next line: "Über die
 # Autorin" / "Dr. Miriam Kessler-Baum leitet …" (WordPress blocks and themes: hessenchemie-blog.de,
