@@ -1021,7 +1021,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". )")), agencies)
     for codes in _codes_lines(tree, text):
         _add_agencies(CODE_PARTS.split(codes), agencies)
-    if DPA_STORY_NUMBER.search(body_text(tree)):
+    if "dpa:" in (body := body_text(tree)) and DPA_STORY_NUMBER.search(body):
         _add_agencies(["dpa"], agencies)
     if story and (marked := WIRE_END_MARK.search(story[-400:])):
         _add_agencies([marked["agency"]], agencies)
