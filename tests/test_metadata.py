@@ -2019,6 +2019,19 @@ def test_an_association_s_wire_copy_beside_its_press_contact_credits_the_agency_
     assert (article.authors, article.agencies) == ([], ["dpa"])
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        f"<p>{STORY} Quelle: dpa</p>",
+        '<p class="quelle">(Quelle: dpa)</p>',
+        '<p class="article-source"><em>Redaktion DGS mit Material von dpa</em></p>',
+    ],
+)
+def test_the_agency_named_as_the_source_after_the_story_or_beside_the_desk(closing):
+    article = extract(page("", HEADLINE, closing=closing))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
 def test_a_labelled_date_line_going_on_with_the_writers():
     header = (
         HEADLINE + '<p class="date-line"><small>Stand: 21.04.2026 · Text: Lea Hoffmann und Björn Tiemann</small></p>'

@@ -380,11 +380,15 @@ JOINING_MIT = re.compile(MIT_SEPARATOR, re.IGNORECASE)
 # A code may hold a hyphen: dpa-AFX's own "(dpa-AFX)" under its copy on finance portals; the
 # site's name may come first, an apostrophe in it ("(L'essentiel/AFP)" under agency copy).
 CLOSING_CREDIT = re.compile(
-    r"\((?:mit\s+)?((?:[A-Za-z][A-Za-z'’-]{1,11}\s*/\s*)?[A-Za-z][A-Za-z-]{1,8}(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*$"
+    # "(Quelle: dpa)" so too: a trade portal's source line in brackets under the story.
+    r"\((?:mit\s+|Quelle:\s*)?((?:[A-Za-z][A-Za-z'’-]{1,11}\s*/\s*)?[A-Za-z][A-Za-z-]{1,8}(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)\)\s*$"
 )
 # A wire service whose name holds letters beyond ASCII, alone in the closing brackets: "(ČTK)".
 # Only a known agency counts: "(gekürzt)" closes a shortened press release.
 CLOSING_AGENCY = re.compile(r"\(([^\W\d_]{2,8})\)\s*$")
+# The source named after the story's last sentence on its line: "… vorgelegt werden. Quelle: dpa"
+# (a trade portal's ticker items). Only a wire service counts.
+CLOSING_SOURCE = re.compile(r"[.!?“\"]\s+Quelle:\s*([A-Za-z][\w-]{1,11})(?:\s*/\s*[a-z]{2,5})?\s*$")
 
 # The story's last line crediting the wire services whose reports it draws on: "Mit Material
 # von dpa und AFP" (tagesschau.de, ZDFheute, stern.de), "Mit Informationen der dpa", "With
@@ -402,7 +406,8 @@ MATERIAL_CREDIT = re.compile(
     # "Quelle: Pressemitteilung der Stadtwerke Nienburg/Weser GmbH; mit Material der dpa".
     # The rest of a byline in an element of its own after the name's: ", mit Material von dpa"
     # ("Von <span>Lars Overbeck</span>, mit Material von dpa" in a Joomla portal's byline).
-    r"(?:^|\n|\(|^[^\n()]{1,80}?(?:,|;|\s[–·|/])|^[,;–·|/]|\s[–·|/]\s)\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
+    # A desk's or writer's credit before it on its line: "Redaktion DGS mit Material von dpa".
+    r"(?:^|\n|\(|^[^\n()]{1,80}?(?:,|;|\s[–·|/])|^[,;–·|/]|\s[–·|/]\s|^(?:Redaktion|Text)\b[^\n(),;:]{0,60}?\s(?=mit\s))\s*(?:Mit (?:Material(?:ien)?|Informationen|Agenturmaterial) (?:von|der|aus)|With (?:material|reporting) from"
     r"|With(?=\s+(?:AFP|AP|Reuters|dpa)\b)"
     # "mit SDA" alone under the story (the Tamedia papers' agencies line), "mit dpa".
     # "(mit Keystone-SDA)" in brackets under the story (the Ticino and Grisons weeklies).
@@ -1021,6 +1026,8 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". )")), agencies)
     for codes in _codes_lines(tree, text):
         _add_agencies(CODE_PARTS.split(codes), agencies)
+    if story and (sourced := CLOSING_SOURCE.search(story[-80:])):
+        _add_agencies([sourced[1]], agencies)
     if "dpa:" in (body := body_text(tree)) and DPA_STORY_NUMBER.search(body):
         _add_agencies(["dpa"], agencies)
     if story and (marked := WIRE_END_MARK.search(story[-400:])):
