@@ -1074,7 +1074,7 @@ def _completed(names, shown, signature, tree, pictured, sites, agencies, desks, 
     all of them: "Von Anna Schmidt und Jan Meyer" (shared reports on regional papers' and
     magazines' CMSes, ZEIT ONLINE's and SPIEGEL's team bylines), or the closing credit does
     ("Text: Jana Ketelsen und Timo Ahrens" on a start-up portal's report), or the box presenting
-    the writers after the story does (:func:`boxed_author`). An academic title aside: the
+    the writers after the story does (:func:`_writers_box`). An academic title aside: the
     byline's "Dr. Tobias Merk" is the metadata's "Tobias Merk". Where the first byline names them
     in another order, the order is the byline's, as the reader sees it (the CMS lists its
     accounts as they were added: "Von Dr. Annika Roth und Felix Brandtner" over a JSON-LD naming
