@@ -2032,6 +2032,24 @@ def test_the_agency_named_as_the_source_after_the_story_or_beside_the_desk(closi
     assert (article.authors, article.agencies) == ([], ["dpa"])
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # A credits list, the label without its colon, the next label after the name.
+        '<dl class="credits"><dt>Text</dt><dd>Ilja Markelow</dd><dt>Übersetzung</dt><dd>Jana Lindner</dd>'
+        "<dt>Bildredaktion</dt><dd>dekoder-Redaktion</dd></dl>",
+        # The editor who reworked the copy, named under the story.
+        "<p><em>[Bearbeitet von Jana Lindner]</em></p>",
+    ],
+)
+def test_the_translator_or_the_editor_the_metadata_lists_beside_the_writer_is_no_author(closing):
+    head = jsonld(
+        headline="Lieferketten",
+        author=[{"@type": "Person", "name": "Ilja Markelow"}, {"@type": "Person", "name": "Jana Lindner"}],
+    )
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Ilja Markelow"]
+
+
 def test_a_labelled_date_line_going_on_with_the_writers():
     header = (
         HEADLINE + '<p class="date-line"><small>Stand: 21.04.2026 · Text: Lea Hoffmann und Björn Tiemann</small></p>'

@@ -3419,7 +3419,10 @@ def _picture_credits(tree, bylines: list[str]) -> set[str]:
 # "aus dem Englischen übersetzt von …", "Übersetzung: …".
 TRANSLATED_BY = re.compile(
     r"(?i:translated(?:\s+and\s+adapted)?(?:\s+(?:into|from)\s+\w+)?\s+by|übersetzt\s+(?:von|durch)|"
-    r"übersetzung\s*:)\s+(?P<name>"
+    # The label without its colon before the name: a credits list's "<dt>Übersetzung</dt>
+    # <dd>Jana Lindner</dd>" (dekoder.org's); the editor who reworked the copy: "[Bearbeitet von
+    # Tomasz Wierzbicki]" under a story whose JSON-LD lists him beside the writer (euractiv.de).
+    r"übersetzung\s*:?|bearbeitet\s+von|redigiert\s+von)\s+(?P<name>"
     + CAPITAL
     + r"[\w'’-]+(?:\s+(?:(?:von|van|de|der)\s+)?"
     + CAPITAL
@@ -3428,11 +3431,18 @@ TRANSLATED_BY = re.compile(
 
 
 def _translators(tree) -> set[str]:
-    """The text keys of the names the page's text credits for a translation."""
+    """The text keys of the names the page's text credits for a translation or for editing the
+    writer's copy."""
     text = body_text(tree)
-    if "bersetz" not in text and "ranslat" not in text:
+    if "bersetz" not in text and "ranslat" not in text and "earbeitet von" not in text and "edigiert von" not in text:
         return set()
-    return {text_key(found["name"]) for found in TRANSLATED_BY.finditer(text)}
+    # The name's words may run on into the next label of a credits list ("Jana Lindner
+    # Bildredaktion"): its first two words are the name too.
+    return {
+        text_key(name)
+        for found in TRANSLATED_BY.finditer(text)
+        for name in (found["name"], " ".join(found["name"].split()[:2]))
+    }
 
 
 def _pictured(bylines: list[str]) -> set[str]:
