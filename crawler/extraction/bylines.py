@@ -861,7 +861,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     pictured = _pictured(shown)
     if names and pictured:
         names = [name for name in names if text_key(name) not in pictured]
-    if len(names) > 1 and (translating := _translators(tree)):
+    if len(names) > 1 and (translating := _translators_and_editors(tree)):
         # The metadata lists the translator beside the writer, whom the page credits for the
         # translation ("It has been translated and adapted into English by Rowan Pike" under a
         # partner's story on genevasolutions.news; "Aus dem Englischen übersetzt von …").
@@ -978,7 +978,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             _add_agencies([part for part in listed if part.lower() in AGENCIES], agencies)
         else:
             _sort_names(sources[-1:], sites, names, agencies, desks, common)
-    if not (names or agencies) and not _closed_by_an_agency(text):
+    story = text.strip() if text else ""
+    credit = CLOSING_CREDIT.search(story[-80:]) if story else None
+    codes = re.split(r"\s*[/,]\s*", credit[1]) if credit else []
+    credited = [AGENCIES.get(code.lower()) for code in codes]
+    if not (names or agencies or any(credited)):
         # Nobody but the site or a desk credited: a press release's contact is its author. Not
         # where the story closes with the agency's credit ("(dpa/lsw)", read below), an
         # association's copy of wire news beside its press contact.
@@ -998,11 +1002,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     names = [
         name for position, name in enumerate(fuller) if _person_key(name) not in map(_person_key, fuller[:position])
     ]
-    story = text.strip() if text else ""
-    credit = CLOSING_CREDIT.search(story[-80:]) if story else None
     if credit:
-        codes = re.split(r"\s*[/,]\s*", credit[1])
-        credited = [AGENCIES.get(code.lower()) for code in codes]
         for code, agency in zip(codes, credited):
             if agency and agency not in agencies:
                 agencies.append(agency)
@@ -1100,14 +1100,8 @@ def _completed(names, shown, signature, tree, pictured, sites, agencies, desks, 
 def _box_list(tree):
     """The names of a writers' box (:func:`_writers_box`), read only when asked for (the last
     candidates)."""
-    if _headed_for_writers(tree) and (box := _writers_box(tree)):
+    if box := _writers_box(tree):
         yield box[0]
-
-
-def _closed_by_an_agency(text: str) -> bool:
-    """Whether the story's text ends with a wire service's credit ("… (dpa/lsw)")."""
-    credit = CLOSING_CREDIT.search(text.strip()[-80:]) if text else None
-    return bool(credit) and any(code.lower() in AGENCIES for code in re.split(r"\s*[/,]\s*", credit[1]))
 
 
 # An editorial unit's words: a desk that writes ("Redaktion", "Pressestelle", "PETA-Team"), and
@@ -2427,7 +2421,7 @@ def boxed_author(tree) -> tuple[list[str], str]:
     story), or the names of a box headed for several writers (:func:`_writers_box`), and the
     text of the box read for them."""
     pieces = plain_text_pieces(tree)
-    if _headed_for_writers(tree) and (box := _writers_box(tree)):
+    if box := _writers_box(tree):
         return box
     for position, piece in enumerate(pieces[:-1]):
         if AUTHOR_BOX_HEADING.fullmatch(piece):
@@ -2439,27 +2433,25 @@ def boxed_author(tree) -> tuple[list[str], str]:
     return [], ""
 
 
-def _headed_for_writers(tree) -> bool:
-    """Whether a text piece of the page is an :data:`AUTHORS_HEADING` (asked twice a page; the
-    plain substring first, a fraction of the expression's cost)."""
-    return read_once(
-        tree,
-        "headed_for_writers",
-        lambda tree: any(
-            ("utor" in piece or "uthor" in piece or "UTOR" in piece or "UTHOR" in piece)
-            and AUTHORS_HEADING.fullmatch(piece)
-            for piece in plain_text_pieces(tree)
-        ),
-    )
-
-
 def _writers_box(tree) -> tuple[list[str], str] | None:
     """The names a box headed :data:`AUTHORS_HEADING` sets apart, in bold or in an element
     classed as a name, one in each writer's card: "<h2>Die Autoren</h2>" over cards holding
     "<strong>Dr. Lukas Wendland</strong><br>Senior Researcher, …", whose role lines are no
     names. Where the box marks some as the authors ("Prof. Dr. Katrin Vollmer (Autorin)"), the
     others are people the story is about (the client's manager in a transfer magazine's project
-    report, presented in the same box): only the marked ones."""
+    report, presented in the same box): only the marked ones. Read once a page (two rules ask),
+    and only where a text piece is such a heading (the plain substring tested first, a fraction
+    of the expression's cost)."""
+    return read_once(tree, "writers_box", _find_writers_box)
+
+
+def _find_writers_box(tree) -> tuple[list[str], str] | None:
+    if not any(
+        ("utor" in piece or "uthor" in piece or "UTOR" in piece or "UTHOR" in piece)
+        and AUTHORS_HEADING.fullmatch(piece)
+        for piece in plain_text_pieces(tree)
+    ):
+        return None
     for heading in BOX_HEADING_ELEMENTS(tree):
         box = heading.getparent()
         if not AUTHORS_HEADING.fullmatch(text_of(heading)) or box is None:
@@ -3430,7 +3422,7 @@ TRANSLATED_BY = re.compile(
 )
 
 
-def _translators(tree) -> set[str]:
+def _translators_and_editors(tree) -> set[str]:
     """The text keys of the names the page's text credits for a translation or for editing the
     writer's copy."""
     text = body_text(tree)
