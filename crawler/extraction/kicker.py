@@ -25,6 +25,7 @@ from crawler.extraction.headline import (
     metadata_titles,
 )
 from crawler.extraction.page import (
+    BREADCRUMB_MARKS,
     RELATIVE_DAY,
     RELATIVE_TIME,
     copyright_holders,
@@ -197,21 +198,18 @@ def _marked_kicker(headline_element) -> str | None:
 SUBTITLE_CLASS = re.compile("sub-?line|sub-?title|sub-?head(?:line|er)", re.IGNORECASE)
 TIMES = lxml.etree.XPath(".//time")
 LINKS = lxml.etree.XPath(".//a")
-# The site's menus: not a breadcrumb trail, whose last item may be the story's topic page (a
-# dossier's, linked from the kicker too).
+# The site's menus: not a breadcrumb trail (page.BREADCRUMB_MARKS), whose last item may be the
+# story's topic page (a dossier's, linked from the kicker too).
 MENU_LINK_TEXTS = lxml.etree.XPath(
-    '(//nav | //header//ul)[not(contains(@class, "breadcrumb") or contains(@class, "Breadcrumb")'
-    ' or ancestor-or-self::*[contains(@class, "breadcrumb")])]//a//text()',
-    smart_strings=False,
+    f"(//nav | //header//ul)[not(ancestor-or-self::*{BREADCRUMB_MARKS})]//a//text()", smart_strings=False
 )
 
 
 def _a_menu_section(candidate) -> bool:
     """Whether ``candidate``'s text is one link's whose text the site's menu links too."""
     links = LINKS(candidate)
-    if len(links) != 1 or text_key(text_of(links[0])) != text_key(text_of(candidate)):
+    if len(links) != 1 or (key := text_key(text_of(links[0]))) != text_key(text_of(candidate)):
         return False
-    key = text_key(text_of(links[0]))
     return any(text_key(text) == key for text in MENU_LINK_TEXTS(candidate.getroottree()) if text.strip())
 
 
