@@ -4548,6 +4548,30 @@ def test_a_name_alone_in_the_signature_element_signs_a_commentary():
     assert "Anna Schmidt" not in extract(page(desk, HEADLINE, closing="<p>Anna Schmidt</p>")).authors
 
 
+def test_a_name_alone_in_the_signature_element_signs_the_story_above_a_closing_box():
+    byline = HEADLINE + '<p class="byline">von <a class="author" href="/autor/zlv">ZLV</a></p>'
+    head = '<meta property="og:site_name" content="Zeitung vum Lëtzebuerger Vollek">'
+    box = '<div class="box"><h2>Kasten</h2><p>Die Firma beschäftigt 212 Menschen in Bettemburg.</p></div>'
+    closing = '<p class="signatur"><strong>Anna Schmidt</strong></p>'
+    assert extract(page(head, byline, closing=closing + box)).authors == ["Anna Schmidt"]
+    # A name alone above such a box in no signature element may be anyone's (a contact, a caption).
+    assert "Anna Schmidt" not in extract(page(head, byline, closing="<p>Anna Schmidt</p>" + box)).authors
+
+
+@pytest.mark.parametrize(
+    ("site_name", "account"),
+    [("CargoForwarder Global", "CFG"), ("Frankfurter Allgemeine Zeitung", "FAZ"), ("Neue Zürcher Zeitung", "NZZ")],
+)
+def test_the_site_credited_by_the_initials_of_its_name_gives_way_to_the_signature(site_name, account):
+    head = jsonld(author={"@type": "Person", "name": account}) + f'<meta property="og:site_name" content="{site_name}">'
+    byline = HEADLINE + f'<p class="byline">by <a rel="author" href="/author/x/">{account}</a></p>'
+    closing = "<p><strong>Karsten Ahlhorn</strong></p>"
+    assert extract(page(head, byline, closing=closing)).authors == ["Karsten Ahlhorn"]
+    # Initials that are not the site's name's are someone's, and the byline's credit stands.
+    other = head.replace(site_name, "Luftfracht Heute")
+    assert extract(page(other, byline, closing=closing)).authors == [account]
+
+
 @pytest.mark.parametrize("separator", ["/", "·", "•"])
 def test_a_date_line_s_time_after_a_slash_or_a_dot_and_the_writer_after_it(separator):
     line = (

@@ -37,6 +37,7 @@ from crawler.extraction.page import (
     NOT_WORD,
     text_key,
     node_addresses,
+    initials_of_site_names,
     site_names_of,
     string_value,
     words_of,
@@ -817,7 +818,10 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         )
     )
     names, agencies, desks = [], [], []
-    sites = site_names_of(tree, url) if url else set()
+    # The site credited by its name's initials, the account its desk files under: "CFG" on
+    # CargoForwarder Global's site, "ZLV" for the Zeitung vum Lëtzebuerger Vollek, as "FAZ",
+    # "NZZ" and "WAZ" stand for their papers.
+    sites = site_names_of(tree, url) | initials_of_site_names(tree) if url else set()
     # An author the markup types as an organisation ("@type": "Organization") is the site or
     # a desk, whatever its name: unsigned stories on SPIEGEL ("DER SPIEGEL"), ntv.de ("ntv
     # NACHRICHTEN"), FOCUS online and the Funke and Madsack portals credit the publisher so.
@@ -1803,6 +1807,11 @@ def closing_signature(tree, text: str) -> list[str]:
         name = noted["name"]
     elif signed := _signed_above_a_note(tree, lines[-SIGNATURE_REACH:-1], lines[-1]):
         name = signed
+    elif signed := _matched_near_the_end(lambda line: _in_a_signature_element(tree, line), lines[:-1]):
+        # A name alone in an element its class names the signature, above a box that closes the
+        # story ("<p class="signatur">Romain Kieffer</p>" over a "Kasten" of facts; a fact box,
+        # a note on the series): the class says what the line is, wherever it stands.
+        name = signed
     elif signed_for_agency := _matched_near_the_end(_signed_with_an_agency, lines):
         # The reporter and the wire service above the site's closing lines (an app's promotion,
         # a newsletter's): "Von Jana Wolters, dpa" / "FFH News aufs Handy" on a regional
@@ -1838,6 +1847,14 @@ def _matched_near_the_end(match, lines: list[str]):
 # Elements whose class names them the story's signature ("signatur", "article-signature": WordPress
 # themes of magazines and associations under a commentary).
 SIGNATURE_ELEMENTS = lxml.etree.XPath('//body//*[contains(@class, "signatur")]')
+
+
+def _in_a_signature_element(tree, line: str) -> str | None:
+    """``line`` if it is a name alone, the whole text of a signature element, else None."""
+    bare = INVISIBLE.sub("", line)
+    if re.fullmatch(NAME, bare) and any(text_of(element) == bare for element in SIGNATURE_ELEMENTS(tree)):
+        return bare
+    return None
 
 
 def _emphasised(tree, line: str) -> bool:

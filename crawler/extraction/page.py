@@ -257,6 +257,22 @@ def site_names_of(tree, url: str) -> set[str]:
     return {text_key(name) for name in names if name and text_key(name)} - people
 
 
+def initials_of_site_names(tree) -> set[str]:
+    """The initials of the site's names of two or more capitalised words (og:site_name,
+    application-name), the parts of a word written in camel case counted as words:
+    "CargoForwarder Global" is "cfg", "Zeitung vum Lëtzebuerger Vollek" "zlv"."""
+    initials = set()
+    for name in filter(None, {meta_content(tree, "og:site_name", "application-name")}):
+        words = CAMEL_CASE_WORD.findall(name)
+        if len(words) >= 2:
+            initials.add("".join(word[0] for word in words).casefold())
+    return initials
+
+
+# A capitalised word, or a capitalised part of one written in camel case ("Cargo", "Forwarder").
+CAMEL_CASE_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüßë]+")
+
+
 # The holder of the site's copyright as its footer states it, with the year before or after:
 # "© 2009 Die Achse des Guten | Impressum", "Copyright © 2015 Pharmazeutische Zeitung online",
 # "© Kölner Stadt-Anzeiger 2024". Older pages and small sites name themselves nowhere else. On a
