@@ -3544,6 +3544,14 @@ def test_the_author_label_in_its_gendered_and_plural_forms_is_no_part_of_the_nam
     assert article.authors == ["Christine Pohlmann"]
 
 
+@pytest.mark.parametrize("label", ["Autor dieses Beitrags:", "Autorin des Artikels:", "Verfasser des Textes:"])
+@pytest.mark.parametrize("where", ["header", "closing"])
+def test_the_author_label_naming_the_story_credits_the_writer_over_the_site(label, where):
+    line = f"<p>{label} Christine Pohlmann</p>"
+    html = page(SITE_AS_AUTHOR, HEADLINE + line) if where == "header" else page(SITE_AS_AUTHOR, HEADLINE, closing=line)
+    assert extract(html).authors == ["Christine Pohlmann"]
+
+
 def test_a_surname_that_is_also_an_organisation_s_word_is_a_person():
     head = jsonld(author=[{"@type": "Person", "name": "Lena Hoppe"}, {"@type": "Person", "name": "Tobias Kammer"}])
     assert extract(page(head, HEADLINE)).authors == ["Lena Hoppe", "Tobias Kammer"]

@@ -300,8 +300,11 @@ NOT_THE_WRITER = re.compile(
 # "Autoren:" (erneuerbareenergien.de), "Autor:innen", "Autor/in"; "Verfasser" (press portals: openPR).
 # The slashed and colon endings are the same inclusive label in the other spellings German uses.
 AUTHOR_WORD = (
-    r"(?:Autor(?:in|en|innen|In|Innen|\(in\)|\(en\)|\*in|\*innen|:in|:innen|_in|_innen|/in|/innen)?"
+    r"(?:(?:Autor(?:in|en|innen|In|Innen|\(in\)|\(en\)|\*in|\*innen|:in|:innen|_in|_innen|/in|/innen)?"
     r"|Verfasser(?:in|innen)?)"
+    # The story named after the label: "Autor dieses Beitrags:" (kommunal.at's Drupal theme),
+    # "Autorin des Artikels:", "Verfasser des Textes:" (associations' and chambers' news).
+    r"(?:\s+(?:dieses|des|der|dieser)\s+(?:Beitrags|Artikels|Textes|Berichts|Kommentars|Interviews|Meldung|Nachricht))?)"
 )
 
 # The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
