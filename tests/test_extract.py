@@ -291,3 +291,32 @@ def test_a_story_that_broken_markup_puts_inside_the_menu_is_still_extracted():
     article = extract_article(html, "https://news.example/wirtschaft/stadtwerke.html")
     assert article is not None
     assert "Die Stadtwerke investieren 7 Millionen Euro" in article.text
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        '<li><span class="date">1{n}.03.2026</span> <a href="/news/{n}.html">Weitere Meldung Nummer {n} aus der Region</a></li>',
+        '<li><a href="/news/{n}.html">Weitere Meldung Nummer {n} aus der Region</a> (1{n}.03.2026)</li>',
+    ],
+    ids=["day before the link", "day after the link"],
+)
+def test_a_list_of_other_stories_with_their_days_is_no_part_of_the_story(item):
+    """The days beside the links are text outside them, so trafilatura's test of a list's share
+    of link text would keep the list; the wire service's credit then closes the story."""
+    story = "".join(
+        f"<p>Der Generikahersteller investiert {n}0 Millionen Euro in ein neues Werk in Kundl, teilte das Unternehmen"
+        " am Montag mit. Die Produktion soll im dritten Quartal beginnen.</p>"
+        for n in range(1, 7)
+    )
+    listed = "".join(item.format(n=n) for n in range(6))
+    html = (
+        '<html lang="de"><head><title>Werk in Kundl</title></head><body><article><h1>Neues Werk in Kundl</h1>'
+        f"{story}<p>Die Anlage soll mit Strom aus Wasserkraft laufen. (red/APA)</p>"
+        f'<section class="news-detail__more"><h2>Weitere Meldungen aus der Pharmawirtschaft</h2><ul>{listed}</ul>'
+        "</section></article></body></html>"
+    )
+    article = extract_article(html, "https://news.example/pharma/werk-kundl.html")
+    assert "Weitere Meldung Nummer" not in article.text
+    assert article.text.endswith("(red/APA)")
+    assert article.agencies == ["APA"]

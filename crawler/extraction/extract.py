@@ -59,6 +59,7 @@ from crawler.extraction.page import (
     DATE_FROM_FEED,
     MAX_KICKER_WORDS,
     as_list,
+    lists_of_dated_links,
     page_metadata,
     put_back,
     take_out,
@@ -565,6 +566,10 @@ def prepared_for_extraction(tree):
       element) then read about half the elements of a news page fewer. The figures, and the
       three benchmark pages whose text changes, are in docs/notes/2026-12-extraction-cpu.md.
 
+    - Lists of links to other stories, each with its day (:func:`lists_of_dated_links`), are
+      taken out too: their days are text beside the links, so that trafilatura's test of a
+      list's share of link text keeps them ("Weitere Meldungen" after the story).
+
     - A page laid out in tables, as pages were before style sheets (:func:`_laid_out_in_tables`),
       has them read as blocks, and its ``<font>`` elements unwrapped: trafilatura reads a table
       as data, one line a cell with its paragraphs run together and the menu's cell beside the
@@ -580,11 +585,11 @@ def prepared_for_extraction(tree):
         if old_layout:
             _as_blocks(copied)
         _undo_chrome(copied)
-        take_out(_never_extracted(copied))
+        take_out(_never_extracted(copied) + lists_of_dated_links(copied))
         yield copied
         return
     headers, unwrapped = _undo_chrome(tree)
-    taken_out = take_out(_never_extracted(tree))
+    taken_out = take_out(_never_extracted(tree) + lists_of_dated_links(tree))
     try:
         yield tree
     finally:

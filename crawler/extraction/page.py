@@ -651,6 +651,18 @@ def dated_lists(tree) -> list:
     )
 
 
+def lists_of_dated_links(tree) -> list:
+    """The page's lists (``<ul>``, ``<ol>``) of links to other stories, each with its day beside
+    it (:func:`_is_dated_link`): a related-stories or latest-news list, none of the story."""
+    return [
+        element
+        for element in dated_lists(tree)
+        if element.tag != "table"
+        and all(map(_is_dated_link, (item for item in element if item.tag == "li")))
+        and next(element.iterancestors("ul", "ol"), None) is None
+    ]
+
+
 # Blocks of two items or more, each a link: the candidates for a list of dated links set as blocks.
 BLOCKS_OF_LINKS = lxml.etree.XPath("//div[*[2][descendant-or-self::a]][*[1][descendant-or-self::a] or *[3]]")
 
