@@ -269,6 +269,19 @@ def test_the_story_s_h1_wins_over_an_seo_title_that_words_the_story_otherwise():
     assert extract(html).title == "Neue Terminals im Hafen Düsseldorf"
 
 
+def test_the_only_bare_h1_sharing_a_word_of_the_story_wins_over_an_seo_title():
+    head = (
+        '<meta property="og:title" content="Feinkost zieht von der City nach Beuel">'
+        "<title>Stadtmagazin: Stadtgespräche</title>"
+    )
+    headline = "<h1>Feinkost „Kessel &amp; Korn“ verlässt die Sternstraße</h1>"
+    html = page(head).replace("<article>", f'<div class="news-single-item">{headline}').replace("</article>", "</div>")
+    assert extract(html).title == "Feinkost „Kessel & Korn“ verlässt die Sternstraße"
+    # A bare <h1> that shares no word of the story with the title may be a section's.
+    html = html.replace("Feinkost „Kessel &amp; Korn“ verlässt", "Neues aus der Bonner Innenstadt und")
+    assert extract(html).title == "Feinkost zieht von der City nach Beuel"
+
+
 def test_an_h1_in_the_breadcrumb_trail_gives_way_to_the_marked_headline_that_goes_on():
     head = "<title>Hafen wird erweitert | Stadtmagazin</title>"
     trail = '<ol class="breadcrumb"><li><a href="/">Start</a></li><li><h1>Hafen wird erweitert</h1></li></ol>'

@@ -248,6 +248,8 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         return marked
     if story_h1 := _story_h1(tree, site_names):
         return story_h1
+    if len(visible) == 1 and len(h1s) == 1 and (bare := _bare_story_h1(tree, site_names, stripped)):
+        return bare
     if not h1s and (story_h2 := _story_h2(tree, site_names, stripped)):
         return story_h2
     if not h1s and (shown := _title_part_shown(meta_titles, tree, site_names)):
@@ -297,6 +299,26 @@ def _story_h1(tree, site_names: set[str]) -> str | None:
             if len(text.split()) >= 3 and not _is_site_part(text, site_names):
                 texts.setdefault(text_key(text), text)
     return next(iter(texts.values())) if len(texts) == 1 else None
+
+
+def _bare_story_h1(tree, site_names: set[str], titles: list[str]) -> str | None:
+    """The page's only ``<h1>``, in no element that marks it as the story's, where it names the
+    metadata's story in other words, sharing a word of it: an SEO og:title beside the headline
+    ("Feinkost zieht von der City nach Beuel" over "Feinkost „Kessel & Korn“ verlässt die
+    Sternstraße") on a template that sets the ``<h1>`` bare (TYPO3's tt_news, hand-made
+    templates), as :func:`_story_h2` reads an ``<h2>`` on pages without one. Not the site's
+    title or logo set as ``<h1>`` ("Dein Magazin für Düsseldorf" in a "site-title")."""
+    texts = set()
+    for element in tree.xpath("//body//h1"):
+        if _class_words(element) & (NOT_HEADLINE_CLASS_WORDS | {"logo", "brand"}):
+            return None
+        texts.update(text for text, _lines in _headings(tree, elements=[element]))
+    if len(texts) != 1:
+        return None
+    text = texts.pop()
+    if len(text.split()) >= 3 and not _is_site_part(text, site_names) and _shares_a_story_word(text, titles):
+        return text
+    return None
 
 
 # The story's first <h2> where the page has no <h1>: inside the <article> or <main> element, or
