@@ -460,6 +460,9 @@ def test_a_subtitle_right_before_the_headline_is_its_kicker_unless_it_holds_the_
         # A "subheadline" or "subheader" right before the headline.
         '<p class="subheadline">Finanzierung</p>',
         '<p class="news-subheader">Finanzierung</p>',
+        # A "subhead" alone (the Vogel trade magazines' "inf-subhead", BNN's "subhead").
+        '<div class="inf-subhead">Finanzierung</div>',
+        '<h3 class="subhead">Finanzierung</h3>',
     ],
 )
 def test_a_kicker_class_with_a_separator_or_a_subheadline_before_the_headline(marked):

@@ -195,7 +195,7 @@ def _marked_kicker(headline_element) -> str | None:
     return None
 
 
-SUBTITLE_CLASS = re.compile("sub-?line|sub-?title|sub-?head(?:line|er)", re.IGNORECASE)
+SUBTITLE_CLASS = re.compile("sub-?line|sub-?title|sub-?head(?:line|er)?", re.IGNORECASE)
 TIMES = lxml.etree.XPath(".//time")
 LINKS = lxml.etree.XPath(".//a")
 # The site's menus: not a breadcrumb trail (page.BREADCRUMB_MARKS), whose last item may be the
