@@ -5412,6 +5412,28 @@ def test_a_source_line_listing_the_wire_service_beside_the_publisher_credits_the
     assert (article.authors, article.agencies) == ([], ["dpa"])
 
 
+@pytest.mark.parametrize("source", ["Source: AWP/SDA", "Quelle: AWP/SDA"])
+def test_the_meta_line_s_source_credits_its_wire_services_beside_the_writer(source):
+    meta = (
+        '<div class="article__meta"><span class="author">By <a href="/author/lz/">Lukas Zurfluh</a></span> · '
+        f'<time datetime="2025-12-09">09.12.2025</time> · <span class="article__source">{source}</span></div>'
+    )
+    article = extract(page("", HEADLINE + meta))
+    assert (article.authors, article.agencies) == (["Lukas Zurfluh"], ["AWP", "SDA"])
+    # Nobody named, the wire services parted by a slash are credited, no person "AWP/SDA".
+    article = extract(page("", HEADLINE + f'<p class="article__source">{source}</p>'))
+    assert (article.authors, article.agencies) == ([], ["AWP", "SDA"])
+
+
+def test_a_picture_s_source_in_a_caption_outside_a_figure_credits_nobody():
+    caption = (
+        '<div class="article-caption"><span class="caption-text">Die Papiermaschine in Fischendorf.</span> '
+        '<span class="caption-source">Quelle: dpa</span></div>'
+    )
+    header = HEADLINE + '<p class="byline">Von Lukas Zurfluh</p>' + caption
+    assert extract(page("", header)).agencies == []
+
+
 def test_the_author_s_name_before_a_title_s_colon_is_no_kicker():
     head = "<title>Dr. Markus Vollrath: Warum das Silberdefizit den Minen nicht hilft | GoldSeiten.de</title>"
     header = (

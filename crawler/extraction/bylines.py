@@ -858,7 +858,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             # the story ("Simone" in the meta tags of a WordPress paper's agency copy); an
             # abbreviation in capitals ("BDZV") is an organisation's, and stays.
             del names[credited:]
-    shown, handles, sources = _shown_credits(tree, headline)
+    shown, handles, sources, sources_near = _shown_credits(tree, headline)
     # A byline element holding only a label credits nobody: "Zum Autorenprofil", the link to the
     # author's page that the JSON-LD names (inside-channels.ch).
     shown = [value for value in shown if not _a_label(value)]
@@ -976,13 +976,20 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # elements: a box for another writer (the blog's owner, a columnist's promotion) does not
         # outweigh the byline.
         _sort_names(boxed, sites, names, agencies, desks, common)
-    if not names and sources:
+    if names and sources_near:
+        # The meta line's source credits the wire services it names beside the writer ("By Lukas
+        # Zurfluh · 09.12.2025 · Source: AWP/SDA" on a Swiss portal, "Quelle: dpa-AFX" over a
+        # broker's story); a source line further down may be a fact box's or a picture's.
+        _add_agencies(SOURCE_PARTS.split(sources_near[-1]), agencies)
+    elif not names and sources:
         # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls" on mdr.de,
         # "Quelle: kathpress" on katholisch.at, both with the site alone as the meta author); of
-        # sources listed, the wire services ("Source: dpa, GTAI").
-        listed = SOURCES_LISTED.split(sources[-1])
-        if len(listed) > 1:
-            _add_agencies([part for part in listed if part.lower() in AGENCIES], agencies)
+        # sources listed, or of wire services parted by a slash ("AWP/SDA"), the wire services
+        # ("Source: dpa, GTAI").
+        parts = SOURCE_PARTS.split(sources[-1])
+        wire = [part for part in parts if part.lower() in AGENCIES]
+        if len(SOURCES_LISTED.split(sources[-1])) > 1 or len(wire) == len(parts):
+            _add_agencies(wire, agencies)
         else:
             _sort_names(sources[-1:], sites, names, agencies, desks, common)
     story = text.strip() if text else ""
@@ -2001,10 +2008,10 @@ def shown_bylines(tree, headline: str | None = None) -> list[str]:
     return _shown_credits(tree, headline)[0]
 
 
-def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str], list[str]]:
-    """``(bylines, handles, sources)``: :func:`shown_bylines`, the one-word handles or first
-    names of dated bylines (:func:`dated_handles`), and the agencies or broadcasters the story's
-    source lines credit (:func:`source_credits`)."""
+def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[str], list[str], list[str]]:
+    """``(bylines, handles, sources, sources_near)``: :func:`shown_bylines`, the one-word handles
+    or first names of dated bylines (:func:`dated_handles`), the agencies or broadcasters the
+    story's source lines credit (:func:`source_credits`), and those of them next to the headline."""
     bylines = []
     after, before = text_near_headline(tree, headline, pieces=True, limit=BYLINE_AFTER)
     # Before the headline the nearest byline counts first; pieces are read in page order.
@@ -2104,7 +2111,7 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         if len(bylines) >= 6:
             break
     bylines.extend(_side_by_side(story_bylines))
-    return bylines, dated_handles(near), source_credits(pieces, tree)
+    return bylines, dated_handles(near), source_credits(pieces, tree), source_credits(near, tree)
 
 
 # The most text a block of byline elements standing side by side holds: a meta line or an
@@ -2320,6 +2327,9 @@ SOURCE_LINE = re.compile(
 # Sources listed in one line: "Source: dpa, GTAI" (the wire service and the site's own publisher,
 # as investment agencies' and institutes' news credit them).
 SOURCES_LISTED = re.compile(r"\s*,\s*")
+# The parts of a source line: its sources listed, and the services each names after a slash
+# ("AWP/SDA", "dpa/lsw").
+SOURCE_PARTS = re.compile(r"\s*[,/]\s*")
 
 
 def source_credits(pieces: list[str], tree=None) -> list[str]:
@@ -2353,14 +2363,15 @@ def source_credits(pieces: list[str], tree=None) -> list[str]:
 
 
 def _caption_pieces(tree) -> Counter:
-    """The text pieces of the page's figures, their captions in them, that start a source line."""
-    return Counter(
-        piece
-        for text in tree.xpath(
-            "//figure//text()[starts-with(normalize-space(), 'Quelle') or starts-with(normalize-space(), 'Source')]"
-        )
-        if (piece := plain_text(text))
-    )
+    """The text pieces of the page's figures and captions that start a source line: a caption
+    classed so outside a <figure> too ("pdb-article-caption-source", "image-caption")."""
+    return Counter(piece for text in CAPTION_SOURCE_TEXTS(tree) if (piece := plain_text(text)))
+
+
+CAPTION_SOURCE_TEXTS = lxml.etree.XPath(
+    "(//figure | //*[contains(@class, 'caption')])//text()"
+    "[starts-with(normalize-space(), 'Quelle') or starts-with(normalize-space(), 'Source')]"
+)
 
 
 # The label of a press release's contact, on its own or before the name ("Pressekontakt:
