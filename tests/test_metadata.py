@@ -5434,6 +5434,17 @@ def test_a_picture_s_source_in_a_caption_outside_a_figure_credits_nobody():
     assert extract(page("", header)).agencies == []
 
 
+@pytest.mark.parametrize("titled", ["Dipl.-Ing. (FH) Bernd Achterberg", "Dr. Bernd Achterberg"])
+def test_a_titled_name_in_the_metadata_takes_no_job_from_the_author_box_s_line(titled):
+    head = f'<meta name="author" content="{titled}">'
+    byline = HEADLINE + f'<p class="article__author">Autor: <a href="/autoren/achterberg">{titled}</a></p>'
+    box = (
+        f'<div class="author-box"><p class="author-box__name">{titled}</p>'
+        '<p class="author-box__bio">Freier Fachjournalist für Heizungs- und Gebäudetechnik, Osnabrück.</p></div>'
+    )
+    assert extract(page(head, byline, closing=box)).authors == [titled.replace(" (FH)", "")]
+
+
 def test_the_author_s_name_before_a_title_s_colon_is_no_kicker():
     head = "<title>Dr. Markus Vollrath: Warum das Silberdefizit den Minen nicht hilft | GoldSeiten.de</title>"
     header = (

@@ -3145,7 +3145,11 @@ def _fuller_name(name: str, shown: list[str]) -> str:
     """``name`` as the byline prints it when the metadata has a handle or first name only
     ("christian.stadtfeld" → "Christian P. Stadtfeld", "Nils" → "Nils Pickert")."""
     words = words_of(name)
-    if len(words) > 1 and name != name.lower() and "." not in name.replace(". ", ""):
+    # A full name is kept; an initial or a handle's dot asks for the fuller one ("A. Schmidt",
+    # "christian.stadtfeld"), a title's does not ("Dipl.-Ing. Bernd Achterberg": no job after it
+    # in an author box's line, "… Freier Fachjournalist", is part of the name).
+    untitled = LEADING_TITLES.sub("", name)
+    if len(words) > 1 and name != name.lower() and "." not in untitled.replace(". ", ""):
         return name
     candidates = [candidate for value in shown for candidate in split_names(value)]
     if len(name.split()) == 1 and name.islower():
