@@ -5445,6 +5445,16 @@ def test_a_titled_name_in_the_metadata_takes_no_job_from_the_author_box_s_line(t
     assert extract(page(head, byline, closing=box)).authors == [titled.replace(" (FH)", "")]
 
 
+@pytest.mark.parametrize("heading", ["Kontakt zum Autor", "Kontakt zur Autorin"])
+def test_the_writer_s_contact_box_under_the_story_names_the_writer(heading):
+    head = '<meta name="author" content="SI-Redaktion">'
+    box = (
+        f'<div class="news-contact-author"><h4>{heading}</h4><p><a href="mailto:m.terhorst@example.de" '
+        'class="mail">Markus Terhorst</a><br>Redaktion SI Informationen</p></div>'
+    )
+    assert extract(page(head, HEADLINE, closing=box)).authors == ["Markus Terhorst"]
+
+
 def test_the_author_s_name_before_a_title_s_colon_is_no_kicker():
     head = "<title>Dr. Markus Vollrath: Warum das Silberdefizit den Minen nicht hilft | GoldSeiten.de</title>"
     header = (

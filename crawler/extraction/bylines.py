@@ -1701,6 +1701,10 @@ SIGNED = re.compile(
 # series of business portals and magazines, whose byline shows the account that posted them).
 WRITERS_LINE = re.compile(r"^Text:\s+(?P<names>" + NAME + r"(?:\s*(?:,|und|&|/)\s*" + NAME + r")+)(?:\.(?:\s+.*)?)?$")
 
+# The heading of the writer's contact box under the story: "Kontakt zum Autor" (the trade
+# magazines' TYPO3 news template, the name a mail link under it), "Kontakt zur Autorin".
+CONTACT_TO_THE_WRITER = re.compile(r"Kontakt zu(?:m|r|\s+den)\s+" + AUTHOR_WORD + r"\s*:?\s*")
+
 EMPHASIS = {"b", "strong", "em", "i"}
 EMPHASISED = lxml.etree.XPath("//body//*[" + " or ".join(f"self::{tag}" for tag in sorted(EMPHASIS)) + "]")
 
@@ -2090,6 +2094,9 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
             # or of the story appended below.
             continue
         value = _byline_text(element)
+        if value and (contact := CONTACT_TO_THE_WRITER.match(value)):
+            # The writer's contact box under the story, its heading no part of the name.
+            value = value[contact.end() :]
         story_bylines.append((element, value))
         if value and BIOGRAPHY_OPENING.match(value):
             # The biography's own line opens with the name: the box's heading may stand before
