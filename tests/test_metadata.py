@@ -1783,6 +1783,9 @@ def test_a_von_far_from_the_headline_is_not_a_byline():
         # The photographer's credit after the signature on its line.
         "<p>Text: Anna Schmidt / Foto: Jan Meyer</p>",
         "<p>Text: Anna Schmidt, Fotos und Grafik: Jan Meyer</p>",
+        # A dash or a slash before the name.
+        "<p>– Anna Schmidt</p>",
+        '<p class="signature">/Anna Schmidt</p>',
     ],
 )
 def test_a_signature_at_the_end_of_the_story_names_the_author(closing):

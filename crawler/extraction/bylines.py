@@ -1691,7 +1691,9 @@ EXPLICIT_BYLINE = re.compile(r"(?:" + EXPLICIT_BYLINE_LABEL + r")\s*" + JOB_BEFO
 # whose name alone in bold (aerobuzz.de, eishockeynews.de, below) is another.
 SIGNED = re.compile(
     # The agency after the name: "Von Jana Wolters, dpa" closing a regional broadcaster's story.
-    r"^(?:(?:[Vv]on|(?i:text(?:\s*(?:und|&)\s*(?:bild(?:er)?|fotos?))?):)\s+|[—–]\s*)(?P<names>" + NAME + r")"
+    # A slash before the name: "/Annegret Pohlmann-Sierck" (local portals sign so, as under
+    # their teasers).
+    r"^(?:(?:[Vv]on|(?i:text(?:\s*(?:und|&)\s*(?:bild(?:er)?|fotos?))?):)\s+|[—–/]\s*)(?P<names>" + NAME + r")"
     r"(?:,\s*(?P<agency>" + AGENCY_CREDIT + r"))?$|"
     r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
 )
