@@ -5213,6 +5213,10 @@ def test_a_department_after_the_name_is_no_second_author():
 def test_the_author_s_label_inside_a_line_of_credits_names_the_author():
     closing = '<p class="news_quelle">Bild: Reimeyer Eis (Januar 2026, Autor: Michael Terbeck) Quelle: Reimeyer Eis</p>'
     assert extract(page(header=HEADLINE, closing=closing)).authors == ["Michael Terbeck"]
+    # After the sentence of a note where the story first appeared, beside the publisher as author.
+    head = jsonld(author={"@type": "Organization", "name": "Baumagazin Verlag"})
+    closing = "<p><i>Dieser Beitrag erschien in BI Baumagazin 6/2025. Autor: Michael Terbeck</i></p>"
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Michael Terbeck"]
 
 
 def test_an_english_source_line_credits_the_agency_and_other_stories_source_lines_do_not():

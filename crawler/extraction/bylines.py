@@ -2773,7 +2773,9 @@ def _opens_like_a_label(piece: str) -> bool:
 
 # A line of credits: the pictures', the writer's, the source's, set in one short line.
 CREDITS_LINE_LENGTH = 160
-LABEL_INSIDE = re.compile(r"[(,;|·•]\s*(?=(?:" + AUTHOR_WORD + r"|Text)\s*:)")
+# The author's label after a bracket or a separator, or after a sentence of the line: "Dieser
+# Beitrag erschien in BI Baumagazin 6/2025. Autor: …" (a magazine's note under its reprinted story).
+LABEL_INSIDE = re.compile(r"[(,;|·•]\s*(?=(?:" + AUTHOR_WORD + r"|Text)\s*:)|(?<=\.)\s+(?=" + AUTHOR_WORD + r"\s*:)")
 
 
 def _credited(match) -> str:
