@@ -1792,6 +1792,22 @@ def test_a_signature_at_the_end_of_the_story_names_the_author(closing):
     assert extract(page(header=HEADLINE, closing=closing)).authors == ["Anna Schmidt"]
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        '<p style="text-align: right;"><strong>Zuzana Kováčová und Peter Lipták</strong></p>',
+        "<p><em>Zuzana Kováčová, Peter Lipták</em></p>",
+    ],
+)
+def test_two_writers_set_apart_on_the_story_s_last_line_sign_it(closing):
+    head = '<meta property="og:site_name" content="Karpatenblatt"><meta name="author" content="Karpatenblatt">'
+    byline = HEADLINE + '<p class="byline">Von <a href="/author/kb/">Karpatenblatt</a></p>'
+    assert extract(page(head, byline, closing=closing)).authors == ["Zuzana Kováčová", "Peter Lipták"]
+    # Not set apart, a last line of two names may be anything (a caption's, the people thanked).
+    plain = "<p>Zuzana Kováčová und Peter Lipták</p>"
+    assert extract(page(head, byline, closing=plain)).authors == ["Karpatenblatt"]
+
+
 def test_a_bracketed_name_alone_in_italics_at_the_end_signs_the_story():
     assert extract(page(header=HEADLINE, closing="<p><i>(Anna Schmidt)</i></p>")).authors == ["Anna Schmidt"]
     # Not in emphasis, a bracketed last line may be anything ("(Stadt Köln)", "(Archiv)").

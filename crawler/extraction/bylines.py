@@ -1788,7 +1788,16 @@ def closing_signature(tree, text: str) -> list[str]:
         name = match["names"] or match["bracketed"]
         if match["agency"]:
             return [name, match["agency"]] if _looks_like_a_name(name) else [match["agency"]]
-    elif re.fullmatch(NAME, bare := BYLINE_PREFIX.sub("", BRACKETS_AROUND.sub(r"\1", last))) and _set_apart(tree, last):
+    elif (
+        NAME_LINE_SEPARATOR.search(bare := BYLINE_PREFIX.sub("", BRACKETS_AROUND.sub(r"\1", last)))
+        and re.fullmatch(NAMES, bare)
+        and _set_apart(tree, last)
+        and all(map(_looks_like_a_name, signers := split_names(bare)))
+    ):
+        # Two writers so: "<p style="text-align: right"><strong>Zuzana Kováčová und Peter
+        # Lipták</strong></p>" (a minority paper's monthly, as single signers above).
+        return signers
+    elif re.fullmatch(NAME, bare) and _set_apart(tree, last):
         # A name alone in bold or italics: "<p><b>Bob Fischer</b></p>" (aerobuzz.de),
         # "<p><b><i>Stefan Wasmer</i></b></p>" (eishockeynews.de), in brackets too: "<p><i>(Anna
         # Schmidt)</i></p>" (local papers' older stories, as the bracketed name after a sentence);
