@@ -459,6 +459,19 @@ def test_an_h2_under_section_h1s_that_the_metadata_title_names():
     assert extract(page(head, header)).title == "3 Fragen an Tina Musil, Hafenmeisterin"
 
 
+def test_a_marked_headline_under_a_section_h1_that_the_title_names_after_the_section():
+    head = (
+        "<title>Hafenblick: News: Brauerei Kühler übernimmt Limonadenmarke „Sprudelwerk“</title>"
+        '<meta property="og:title" content="Kühler kauft Sprudelwerk">'
+        '<meta property="og:site_name" content="Hafenblick">'
+    )
+    header = (
+        '<h1 class="csc-firstHeader">News</h1>'
+        '<div class="header"><h3 itemprop="headline">Brauerei Kühler übernimmt Limonadenmarke „Sprudelwerk“</h3></div>'
+    )
+    assert extract(page(head, header)).title == "Brauerei Kühler übernimmt Limonadenmarke „Sprudelwerk“"
+
+
 def test_strip_site_name_keeps_titles_without_one():
     assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
 

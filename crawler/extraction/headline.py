@@ -168,6 +168,15 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         if len(part.split()) >= 3
     } - {""}
     exact = {text_key(title) for title in meta_titles + stripped + unpiped} - {""}
+    # A title naming the section the page's <h1> prints before a colon ("Sachon: News: Brauerei
+    # Kühler übernimmt …" over "<h1>News</h1>", a TYPO3 site's section heading above the story's
+    # marked headline): the part after it names the story.
+    sections = {text_key(text) for text, _lines in h1s}
+    exact |= {
+        text_key(found["headline"])
+        for found in map(KICKER_COLON.match, stripped)
+        if found and text_key(found["kicker"]) in sections
+    }
     if (
         h1s
         and all(_the_section_above(text, tree, url) for text, _lines in h1s)
