@@ -3897,7 +3897,8 @@ def test_the_editor_s_code_beside_the_agency_in_the_closing_credit_is_nobody():
 
 
 @pytest.mark.parametrize(
-    "closing, agency", [("(ČTK)", "ČTK"), ("(Ritzau)", "Ritzau"), ("(MTI)", "MTI"), ("(ANSA)", "ANSA")]
+    "closing, agency",
+    [("(ČTK)", "ČTK"), ("(Ritzau)", "Ritzau"), ("(MTI)", "MTI"), ("(ANSA)", "ANSA"), ("(mit LETA)", "LETA")],
 )
 def test_the_national_wire_services_of_the_border_regions_press_are_agencies(closing, agency):
     body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + f"<p>Die Arbeiten beginnen im Frühjahr. {closing}</p>"

@@ -103,6 +103,9 @@ AGENCIES = {
     # Belgium's national wire service, whose copy the German-language press of East Belgium,
     # read in NRW's border region, runs ("(mit Belga)", "(belga/ge)").
     "belga": "Belga",
+    # Latvia's national wire service, credited by the German-language press of the Baltic states
+    # ("Mit Material von LETA").
+    "leta": "LETA",
     # Namibia's press agency, whose copy the German-language Allgemeine Zeitung of Windhoek runs
     # ("Walvis Bay (Nampa/jr) •").
     "nampa": "Nampa",
