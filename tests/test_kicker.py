@@ -538,3 +538,6 @@ def test_the_kicker_s_own_element_inside_a_marked_line_beside_a_badge():
     # A marked separator inside the marked line is no kicker of its own.
     header = f'<p class="entry-kicker">LOKALFUNK <span class="entry-kicker__sep">|</span></p><h1>{HEADLINE}</h1>'
     assert extract(page(header=header)).kicker == "LOKALFUNK"
+    # A badge beside the kicker's own words, in no element of their own.
+    header = f'<p class="article-header__kicker"><span class="live-badge">Live</span> Liveticker</p><h1>{HEADLINE}</h1>'
+    assert extract(page(header=header)).kicker == "Liveticker"

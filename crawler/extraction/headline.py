@@ -472,7 +472,12 @@ def displayed_copy(heading):
     for element in list(heading.iterdescendants(*UNSEEN_TEXT, "svg", "button")):
         element.drop_tree()
     for element in list(heading.iterdescendants()):
-        if isinstance(element.tag, str) and SUBSCRIPTION_BADGE.fullmatch(" ".join(element.text_content().split())):
+        if not isinstance(element.tag, str):
+            continue
+        shown = " ".join(element.text_content().split())
+        if SUBSCRIPTION_BADGE.fullmatch(shown) or "badge" in _class_words(element) and len(shown.split()) <= 2:
+            # A badge beside the words: "<span class="live-badge">Live</span> Liveticker" (a
+            # regional paper's live ticker), as the subscription's.
             element.drop_tree()
     return heading
 
