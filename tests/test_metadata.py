@@ -4626,6 +4626,32 @@ def test_the_site_credited_by_the_initials_of_its_name_gives_way_to_the_signatur
     assert extract(page(other, byline, closing=closing)).authors == [account]
 
 
+@pytest.mark.parametrize(
+    "deadline",
+    [
+        '<div class="meta"><span class="deadline">Antragsfrist: 30.06.2025</span></div>',
+        '<div class="meta"><span>Antragsfrist</span> <b>30.06.2025</b></div>',
+        "<p>Bewerbungsschluss: 30.06.2025</p>",
+        "<p>Einsendeschluss ist der 30.06.2025</p>",
+        "<p>Stichtag: 30.06.2025</p>",
+    ],
+)
+def test_a_deadline_next_to_the_headline_is_not_the_publication_day(deadline):
+    head = '<meta property="article:published_time" content="2025-04-07T22:30:00Z">'
+    assert extract(page(head, HEADLINE + deadline)).published[:10] == "2025-04-08"
+
+
+def test_a_second_date_after_the_first_is_no_time_of_it():
+    # A deadline's badge before the date line: "30.06.2025 08.04.2025" is two days, no 08:04.
+    meta = (
+        '<div class="article__meta"><div class="deadline-badge"><span>Antragsfrist</span> <strong>30.06.2025</strong>'
+        '</div><span class="article__date">08.04.2025</span></div>'
+    )
+    head = '<meta property="article:published_time" content="2025-04-07T22:30:00Z">'
+    assert extract(page(head, HEADLINE + meta)).published[:10] == "2025-04-08"
+    assert not extract(page("", HEADLINE + "<p>Stand: 30.06.2025 08.04.2025</p>")).published.endswith("08:04:00+02:00")
+
+
 @pytest.mark.parametrize("separator", ["/", "·", "•"])
 def test_a_date_line_s_time_after_a_slash_or_a_dot_and_the_writer_after_it(separator):
     line = (

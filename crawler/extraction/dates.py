@@ -831,12 +831,25 @@ NOT_PUBLISHED = re.compile(
 EVENT_WORDS = r"(?:wann|termine?|beginn|einlass|veranstaltungs(?:beginn|datum|tag)|anmeldeschluss|when)\s*:"
 # "Termin" needs no colon: a definition list or a table sets it apart ("<dt>Termin</dt><dd>Dienstag,
 # 12. Mai 2026</dd>", chambers' and cities' event pages).
+# A deadline, with or without its colon: "Antragsfrist 30.06.2025" (a funding programme's badge
+# beside the date line), "Bewerbungsschluss: …", "Einsendeschluss ist der …", "Stichtag: …"
+# (public bodies' calls, competitions, chambers' training offers): the day something is due.
+DEADLINE_WORDS = (
+    r"(?:(?:antrags|bewerbungs|einsende|einreichungs|abgabe|anmelde|melde|ausschreibungs)?(?:frist|schluss)"
+    r"|stichtag|deadline)(?:\s*:|\s+(?:ist\s+)?(?:der|am)\b)?"
+)
 EVENT_DAY = re.compile(
-    r"\b(?:" + EVENT_WORDS + r"|(?:veranstaltungs)?termin)\s*(?:" + ANY_WEEKDAY + r"|[A-Z][a-z]\.?)?,?\s*$",
+    r"\b(?:"
+    + EVENT_WORDS
+    + r"|(?:veranstaltungs)?termin|"
+    + DEADLINE_WORDS
+    + r")\s*(?:"
+    + ANY_WEEKDAY
+    + r"|[A-Z][a-z]\.?)?,?\s*$",
     re.IGNORECASE,
 )
 # The label of such a day at the start of an element's text ("<strong>Wann:</strong>").
-EVENT_LABEL = re.compile(EVENT_WORDS, re.IGNORECASE)
+EVENT_LABEL = re.compile(EVENT_WORDS + r"|" + DEADLINE_WORDS + r"(?=\s*\d)", re.IGNORECASE)
 # The blocks an event's line stands in.
 EVENT_LINE_BLOCKS = {"p", "li", "div", "tr", "dd", "dl"}
 

@@ -36,8 +36,10 @@ MAX_KICKER_WORDS = 4
 # The time of day after a date: "…, 14:30 Uhr", "… um 14.30 Uhr", "… | 14:30", "… / 14:30 Uhr",
 # "… · 14:30".
 # Not a length in minutes: "09.03.2026 | 02:14 Min." under a video is its day and its duration.
+# Not the start of another date after the first ("Antragsfrist 30.06.2025 08.04.2025": a deadline
+# beside the date line, whose "08.04" is no time of the first day).
 TIME_OF_DAY = (
-    r"(?:\s*(?:,|um|\||-|–|/|·|•)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?!\s*(?:Min|min|Std)\b)(?:\s*Uhr)?)?"
+    r"(?:\s*(?:,|um|\||-|–|/|·|•)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?!\.\d)(?!\s*(?:Min|min|Std)\b)(?:\s*Uhr)?)?"
 )
 
 # "21.11.2026, 14:30 Uhr", "21. November 2026 um 14.30 Uhr", "21.11.2026 | 14:30", "26. Jan. 2022";
