@@ -918,8 +918,9 @@ def test_a_listed_story_s_credit_beside_its_link_is_not_the_story_s(listed):
     assert (article.authors, article.agencies) == ([], ["dpa"])
 
 
-def test_a_source_line_naming_the_agency_and_then_the_station_credits_the_agency():
-    article = extract(page(header=HEADLINE, closing="<p>Quelle: dpa / 104.6 RTL</p>"))
+@pytest.mark.parametrize("source", ["Quelle: dpa / 104.6 RTL", "Quelle: dpa/radio TOP 40"])
+def test_a_source_line_naming_the_agency_and_then_the_station_credits_the_agency(source):
+    article = extract(page(header=HEADLINE, closing=f"<p>{source}</p>"))
     assert (article.authors, article.agencies) == ([], ["dpa"])
 
 

@@ -2336,9 +2336,10 @@ def _credited_for_pictures(link, name: str) -> bool:
 # "Source: dpa" on the English pages of German trade fairs, companies and institutions.
 SOURCE_LINE = re.compile(
     r"(?:Quelle|Source)\s*:\s*(?P<source>[A-ZÄÖÜ]{2,}(?:[\s-][A-ZÄÖÜ]{2,}){0,2}(?:\s?/\s?[A-Za-z]{2,5})?|[\w-]{2,12})"
-    # The station after the agency: "Quelle: dpa / 104.6 RTL"; more sources after a comma:
+    # The station after the agency: "Quelle: dpa / 104.6 RTL", "Quelle: dpa/radio TOP 40" (a
+    # station's name of several words after the slash); more sources after a comma:
     # "Source: dpa, GTAI".
-    r"(?:\s+/\s+[\w. -]{2,30}|(?:,\s*[\w&-]{2,20}){1,3})?"
+    r"(?:\s+/\s+[\w. -]{2,30}|/(?=[^/]*\s)[\w. -]{2,30}|(?:,\s*[\w&-]{2,20}){1,3})?"
     # The editor who reworked the agency's copy after a semicolon: "Quelle: Reuters; Bearbeitung:
     # Marek Lindner" (a business portal's wire stories), no writer.
     r"(?:;\s*(?:Bearbeitung|Redaktion|Übersetzung|Bearbeitet von)\b[^;]{0,60})?"
