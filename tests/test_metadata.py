@@ -5316,6 +5316,15 @@ def test_a_catchword_glued_to_the_headline_in_minified_markup_is_its_kicker():
     assert (article.title, article.kicker) == ("Thuner Giesserei streicht 38 Stellen", "Stellenabbau in Gwatt")
 
 
+def test_a_headline_s_parts_glued_after_a_colon_read_with_a_space():
+    header = (
+        '<h1 class="headline"><span class="headline__part">Neues Tagungshotel am Phoenix-See:</span>'
+        '<span class="headline__part headline__part--second">Betreiber setzt auf Langzeitgäste</span></h1>'
+    )
+    article = extract(page("<title>Hotelmagazin</title>", header))
+    assert article.title == "Neues Tagungshotel am Phoenix-See: Betreiber setzt auf Langzeitgäste"
+
+
 def test_a_meta_line_of_day_reading_time_and_names_credits_the_names():
     meta = '<div class="post-meta"><span title="2026-03-17">17. März 2026</span>&nbsp;·&nbsp;3 Min.&nbsp;·&nbsp;Lea Brandt, Murat Yilmaz</div>'
     assert extract(page(header=HEADLINE + meta)).authors == ["Lea Brandt", "Murat Yilmaz"]

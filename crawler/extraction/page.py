@@ -195,10 +195,12 @@ def plain_text(text: str) -> str:
 
 
 def glued(before: str, after: str) -> bool:
-    """Whether two elements' texts meet as two words run together, a small letter before a
-    capital ("Gwatt" and "Thuner", "By" and "Saskia"): minified markup, whose style sheet sets
-    the elements apart, writes no space between them."""
-    return before[-1:].islower() and after[:1].isupper()
+    """Whether two elements' texts meet as two words run together, a small letter or a colon
+    before a capital ("Gwatt" and "Thuner", "By" and "Saskia"): minified markup, whose style sheet
+    sets the elements apart, writes no space between them."""
+    # Or a colon before a capital ("Phoenix-See:</span><span>Betreiber …"): no text sets a word
+    # right after its colon.
+    return (before[-1:].islower() or before[-1:] == ":") and after[:1].isupper()
 
 
 # Characters that only steer line breaks or rendering: soft hyphens ("Er\xadin\xadne\xadrung"),
