@@ -4340,6 +4340,20 @@ def test_a_box_presenting_the_writers_in_capitals_credits_each_of_them():
     assert extract(page(head, header, closing=box)).authors == ["Dr. Lukas Wendland", "Eva Marquardt"]
 
 
+def test_a_box_titled_in_a_classed_paragraph_credits_its_writers_with_their_austrian_titles():
+    head = jsonld(headline="Energiegemeinschaften", author={"@type": "Organization", "name": "advantage"})
+    head += '<meta name="author" content="advantage Redaktion">'
+    box = (
+        '<div class="article__author-box"><p class="article__author-box-title">Die Autoren</p>'
+        "<p><strong>Ing. Mag. (FH) Gernot Steinwender, MBA</strong> ist Geschäftsführer einer Energieberatung.</p>"
+        "<p><strong>DI Dr. Sabine Moser-Kofler</strong> ist Ziviltechnikerin für Elektrotechnik.</p></div>"
+    )
+    authors = extract(page(head, HEADLINE, closing=box)).authors
+    assert authors == ["Ing. Mag. Gernot Steinwender", "DI Dr. Sabine Moser-Kofler"]
+    # The box's heading is nobody's name, whatever else the page credits.
+    assert "Die Autoren" not in extract(page(head, HEADLINE, closing=box.replace("<strong>", "<span>"))).authors
+
+
 def test_the_authors_word_outside_a_heading_presents_nobody():
     # "Autoren" as a menu link to the site's authors' page, names after it in the menu.
     header = HEADLINE + '<p class="author">Von Anna Schmidt</p>'

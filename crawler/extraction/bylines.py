@@ -2204,7 +2204,8 @@ PICTURES_CREDIT_START = re.compile(r"(?i:" + PICTURE_ROLES + r")\s*:")
 # A diploma with its kind of school: "Dipl.-Ing. (FH) Ralf Dunker" (the trade magazines' expert
 # authors; "(FH)", a university of applied sciences'; "(TU)", "(BA)"), the bracket no name's.
 DIPLOMA = r"Dipl\.-[\wä]+\.?(?:\s*\((?:FH|TU|BA|Univ\.?)\))?"
-DIPLOMA_SCHOOL = re.compile(r"(Dipl\.-[\wä]+\.?)\s*\((?:FH|TU|BA|Univ\.?)\)")
+# Austria's "Mag. (FH)" and "Ing. (FH)" the same way.
+DIPLOMA_SCHOOL = re.compile(r"((?:Dipl\.-[\wä]+|Mag|Ing)\.?)\s*\((?:FH|TU|BA|Univ\.?)\)")
 
 
 # A name with an academic title before it ("Dr. Tim Loppe", "Prof. Dr. Anna Schmidt": the press
@@ -2516,7 +2517,7 @@ def _find_writers_box(tree) -> tuple[list[str], str] | None:
         names, marked = [], []
         for element in SET_APART_NAMES(box):
             # A name set in capitals ("EVA MARQUARDT") read as names are written.
-            listed = LISTED_AUTHOR.match(_in_mixed_case(text_of(element)))
+            listed = LISTED_AUTHOR.match(DIPLOMA_SCHOOL.sub(r"\1", _in_mixed_case(text_of(element))))
             if not listed or not _a_guest_s_name(listed["name"]) or listed["name"] in names:
                 continue
             names.append(listed["name"])
@@ -2537,7 +2538,12 @@ AUTHORS_HEADING = re.compile(
     r"|About the authors",
     re.IGNORECASE,
 )
-BOX_HEADING_ELEMENTS = lxml.etree.XPath("//body//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")
+# A heading element, or a box's title set in an element its class names so ("<p
+# class="article__author-box-title">Die Autoren</p>": magazines' WordPress themes).
+BOX_HEADING_ELEMENTS = lxml.etree.XPath(
+    "//body//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+    ' or (self::p or self::div or self::span) and (contains(@class, "title") or contains(@class, "heading"))]'
+)
 # The most text such a box holds: cards with a role, a contact line and a few lines of biography.
 WRITERS_BOX_TEXT = 1500
 # The names a writers' box sets apart from their roles.
@@ -3020,8 +3026,9 @@ PUBLICATION_NOUN = re.compile(
 
 
 def _a_label(text: str) -> bool:
-    """Whether ``text`` is one of :data:`LABEL_PHRASES`, its case and punctuation aside."""
-    return " ".join(words_of(text)) in LABEL_PHRASES
+    """Whether ``text`` is one of :data:`LABEL_PHRASES`, its case and punctuation aside, or the
+    heading of a box presenting the writers ("Die Autoren", :data:`AUTHORS_HEADING`)."""
+    return " ".join(words_of(text)) in LABEL_PHRASES or AUTHORS_HEADING.fullmatch(text.strip()) is not None
 
 
 def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
