@@ -5476,6 +5476,12 @@ def test_a_research_job_after_the_name_is_nobody_s_name(role):
     assert extract(page(header=header)).authors == ["Felicitas Oehri"]
 
 
+@pytest.mark.parametrize("role", ["Referentin Ostafrika", "Referent für Außenwirtschaft"])
+def test_an_association_s_desk_officer_after_the_name_is_nobody_s_name(role):
+    closing = f"<p><em>Ein Beitrag von Miriam Oduya, {role} im Afrika-Verein.</em></p>"
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Miriam Oduya"]
+
+
 def test_a_right_aligned_name_above_the_print_note_signs_the_story_not_the_author_box_s_account():
     # A volunteer monthly's WordPress (Twenty Thirteen): the box "Über admin" names the account.
     closing = (

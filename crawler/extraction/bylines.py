@@ -2900,6 +2900,10 @@ JOB_WORDS = {
     "vorstand",
     "vorsitzender",
     "vorsitzende",
+    # An association's or a chamber's desk officer: "Miriam Oduya, Referentin Ostafrika" (the
+    # business associations' and chambers' news signed by their staff).
+    "referent",
+    "referentin",
 }
 
 
