@@ -5476,6 +5476,16 @@ def test_a_research_job_after_the_name_is_nobody_s_name(role):
     assert extract(page(header=header)).authors == ["Felicitas Oehri"]
 
 
+def test_a_doctorate_s_faculty_in_latin_and_an_assessor_s_title_are_titles_of_one_person():
+    head = jsonld(author={"@type": "Person", "name": "Prof. Dr. iur. Beate Sommerfeld-Kranz, LL.M."})
+    byline = '<p class="autor">Von Prof. Dr. iur. Beate Sommerfeld-Kranz, LL.M., und Ass. jur. Timo Wernecke</p>'
+    closing = (
+        '<div class="autoreninfo"><b>Zu den Autoren:</b> Prof. Dr. Beate Sommerfeld-Kranz ist Rechtsanwältin.</div>'
+    )
+    authors = extract(page(head, HEADLINE + byline, closing=closing)).authors
+    assert authors == ["Prof. Dr. iur. Beate Sommerfeld-Kranz", "Ass. jur. Timo Wernecke"]
+
+
 @pytest.mark.parametrize("role", ["Referentin Ostafrika", "Referent für Außenwirtschaft"])
 def test_an_association_s_desk_officer_after_the_name_is_nobody_s_name(role):
     closing = f"<p><em>Ein Beitrag von Miriam Oduya, {role} im Afrika-Verein.</em></p>"

@@ -1506,9 +1506,10 @@ PROFESSION = r"(?:RA|RAin|StB|StBin|WP|WPin|vBP)"
 # A professorship and doctorates with their faculty, as bylines print them before the name:
 # "Prof. Dr.-Ing. Miriam Hölscher" (engineering journals' guest articles), "Dr. med. Anna
 # Schmidt" (medical papers and clinics' news), "Dr. rer. nat.", "Dr. h. c.".
-DOCTORATES = r"(?:Prof\.|Dr\.(?:-Ing\.)?(?:\s+(?:med(?:\.\s*(?:dent|vet))?|rer\.\s*(?:nat|pol|oec)|phil|jur|oec|habil|h\.\s*c)\.)*)"
+DOCTORATES = r"(?:Prof\.|Dr\.(?:-Ing\.)?(?:\s+(?:med(?:\.\s*(?:dent|vet))?|rer\.\s*(?:nat|pol|oec)|phil|jur|iur|oec|habil|h\.\s*c)\.)*)"
 # The faculties' words in lower case inside such a title: no word of the name.
-DOCTORATE_WORD = re.compile(r"(?:med|dent|vet|rer|nat|pol|oec|phil|jur|habil|h\.\s*c|c)\.")
+# "Dr. iur." is the Latin spelling of "Dr. jur." (Swiss and Austrian lawyers, older German titles).
+DOCTORATE_WORD = re.compile(r"(?:med|dent|vet|rer|nat|pol|oec|phil|jur|iur|habil|h\.\s*c|c)\.")
 PROFESSION_ABBREVIATIONS = PROFESSION + r"(?:(?:/|\s+)" + PROFESSION + r")*"
 CREDENTIALS = (
     r"MS|MA|MBA|MD|MPH|PhD|Ph\.\s?D\.?|RD|RDN|RN|CPA|CFA|CFP|[MB]\.\s?(?:Sc|A)\.?|LL\.\s?[MB]\.?|Dipl\.-[\wä]+\.?"
@@ -2436,7 +2437,13 @@ AUTHOR_BOX_HEADING = re.compile(
 # A name in such a block as the firms print it: academic and professional titles before it
 # ("Dr.", "Dipl.-Ing.", "Dr.-Ing.", "StB Dipl.-Kfm.", "WP/StB"), degrees after it ("LL.M.
 # (NYU)", "M.Sc."), the role after a comma ("…, Partner").
-TITLE_BEFORE_NAME = r"(?:(?:Prof|Dr|Dr\.-[\w]+|Dipl\.-[\wä]+|Mag|Ing|" + PROFESSION_ABBREVIATIONS + r")\.?\s+)*"
+# A doctorate's faculty in lower case after it ("Prof. Dr. iur.", "Dr. rer. nat."), and a lawyer's
+# "Ass. jur." (Assessor).
+TITLE_BEFORE_NAME = (
+    r"(?:(?:Prof|Dr|Dr\.-[\w]+|Dipl\.-[\wä]+|Mag|Ing|Ass|med|rer|nat|pol|oec|phil|jur|iur|habil|"
+    + PROFESSION_ABBREVIATIONS
+    + r")\.?\s+)*"
+)
 LISTED_AUTHOR = re.compile(
     r"(?P<name>" + TITLE_BEFORE_NAME + NAME + r")" + CREDENTIALS_AFTER_NAME + r"(?=$|\s*[,;(]|\s+[a-zäöüß])"
 )
