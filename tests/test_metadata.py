@@ -4422,6 +4422,15 @@ def test_under_a_section_h1_the_story_s_h2_is_the_headline():
     # A story's one-word title that its own link repeats is no section.
     own = header.replace('href="presse/pressemitteilungen/"', f'href="{url}"')
     assert extract(page(head, own), url).title == "Pressemitteilungen"
+    # The section's page named as a file above the story's path (TYPO3's speaking URLs).
+    url = "https://www.radio-beispiel.de/nachrichten/landkreis-rottweil/praezisionsteile-hersteller-investiert.html"
+    head = "<title>Landkreis Rottweil - Radio Beispiel</title>"
+    header = (
+        '<ul class="menu"><li><a href="/nachrichten/landkreis-rottweil.html">Landkreis Rottweil</a></li></ul>'
+        '<h1 class="section-title">Landkreis Rottweil</h1><h2 class="news-header">Präzisionsteile-Hersteller'
+        " investiert in Neufra</h2>"
+    )
+    assert extract(page(head, header), url).title == "Präzisionsteile-Hersteller investiert in Neufra"
 
 
 def test_a_release_shown_at_its_list_s_address_by_its_query_is_headed_by_its_h2():

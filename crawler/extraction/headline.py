@@ -826,6 +826,9 @@ def _names_a_section(title: str, tree) -> bool:
     )
 
 
+PAGE_EXTENSION = re.compile(r"\.(?:html?|php|aspx?)$")
+
+
 def _the_section_above(text: str, tree, url: str) -> bool:
     """Whether ``text`` names the section the page belongs to: a few words that a link of the
     page says alone, to an address above the page's own (its path a prefix of the page's), or
@@ -843,7 +846,9 @@ def _the_section_above(text: str, tree, url: str) -> bool:
             above = address_of(linked)
             if above and (
                 above != page
-                and page.startswith(above + "/")
+                # The section's page named as a file ("/nachrichten/landkreis-rottweil.html" over
+                # "/nachrichten/landkreis-rottweil/…": TYPO3's and other CMSes' speaking URLs).
+                and page.startswith(PAGE_EXTENSION.sub("", above) + "/")
                 or above == page
                 and an_item_of_its_path
                 and not urlsplit(linked).query
