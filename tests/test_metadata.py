@@ -5495,6 +5495,29 @@ def test_a_doctorate_s_faculty_in_latin_and_an_assessor_s_title_are_titles_of_on
     assert authors == ["Prof. Dr. iur. Beate Sommerfeld-Kranz", "Ass. jur. Timo Wernecke"]
 
 
+def test_the_newsroom_s_account_then_the_writer_after_a_slash_credits_the_writer():
+    head = '<meta name="author" content="redaktion">'
+    meta = (
+        '<div class="entry-meta"><span class="posted-on"><time datetime="2024-08-05T00:15:07+02:00">5. August 2024'
+        '</time></span> <span class="byline">von <span class="author vcard"><a class="url fn n" '
+        'href="https://www.example.de/author/redaktion/" rel="author">Redaktion HAN</a></span> / Jens Wollny</span></div>'
+    )
+    assert extract(page(head, HEADLINE + meta)).authors == ["Jens Wollny"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Heidenheim, 09.10.2009 &nbsp;|&nbsp; Von unserem Redaktionsmitglied Thomas Zeller",
+        "09.10.2009 | Von unserer Korrespondentin Thomas Zeller",
+    ],
+)
+def test_a_date_line_going_on_with_the_writer_s_place_at_the_paper_credits_the_writer(line):
+    closing = '<div class="teaser"><a href="/a.html">Kreissparkasse senkt Dispozins</a><span class="autor">Von Ulrike Mack</span></div>'
+    article = extract(page("", HEADLINE + f'<p class="meta">{line}</p>', closing=closing))
+    assert article.authors == ["Thomas Zeller"]
+
+
 @pytest.mark.parametrize("role", ["Referentin Ostafrika", "Referent für Außenwirtschaft"])
 def test_an_association_s_desk_officer_after_the_name_is_nobody_s_name(role):
     closing = f"<p><em>Ein Beitrag von Miriam Oduya, {role} im Afrika-Verein.</em></p>"

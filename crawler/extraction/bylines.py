@@ -1678,6 +1678,11 @@ DATED_BYLINE = re.compile(
     # A guest's credit in the date line: "02.04.2025 – Gastbeitrag von Reto Baumgartner,
     # Treuhand Suisse" (a federal portal's guest articles), the firm after the comma no name.
     + r"|Text|Bericht|[Vv]on|(?P<guest>Gast(?:beitrag|kommentar)\s+von))\s*:?\s+)?"
+    # The writer's place at the paper: "Heidenheim, 09.10.2009 | Von unserem Redaktionsmitglied
+    # Thomas Zeller" (regional papers' print bylines online, as :data:`OUR_STAFF` reads them).
+    + r"(?:unse(?:rem|rer)"
+    + STAFF_ROLE.removesuffix("?")
+    + r"\s+)?"
     + NAMES
     # "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)"
     + r"(?:\s*\([^)]{1,60}\))?$"
@@ -1710,6 +1715,9 @@ WRITERS_LINE = re.compile(r"^Text:\s+(?P<names>" + NAME + r"(?:\s*(?:,|und|&|/)\
 # The heading of the writer's contact box under the story: "Kontakt zum Autor" (the trade
 # magazines' TYPO3 news template, the name a mail link under it), "Kontakt zur Autorin".
 CONTACT_TO_THE_WRITER = re.compile(r"Kontakt zu(?:m|r|\s+den)\s+" + AUTHOR_WORD + r"\s*:?\s*")
+
+# A byline naming the newsroom's account first and its writer after a slash.
+DESK_THEN_WRITER = re.compile(r"(?:[Vv]on\s+)?[^/]*\b[Rr]edaktion\b[^/]*?\s*/\s*(?P<name>" + NAME + r")")
 
 EMPHASIS = {"b", "strong", "em", "i"}
 EMPHASISED = lxml.etree.XPath("//body//*[" + " or ".join(f"self::{tag}" for tag in sorted(EMPHASIS)) + "]")
@@ -2112,6 +2120,10 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         if value and (contact := CONTACT_TO_THE_WRITER.match(value)):
             # The writer's contact box under the story, its heading no part of the name.
             value = value[contact.end() :]
+        elif value and (desk_first := DESK_THEN_WRITER.fullmatch(value)):
+            # The desk's account that posted the story, then its writer: "von Redaktion HAN /
+            # Jens Wollny" (local weeklies' WordPress sites, one account for the newsroom).
+            value = desk_first["name"]
         story_bylines.append((element, value))
         if value and BIOGRAPHY_OPENING.match(value):
             # The biography's own line opens with the name: the box's heading may stand before
