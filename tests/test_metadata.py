@@ -815,6 +815,13 @@ def test_the_day_labelled_published_outweighs_a_facts_box_s_date():
     assert extract(page(header=HEADLINE + "<p>Datum: 19.03.2025</p>")).published[:10] == "2025-03-19"
 
 
+@pytest.mark.parametrize("label", ["Online seit:", "Online seit", "Online gestellt am"])
+def test_since_when_the_page_is_online_labels_its_publication_day(label):
+    # An older CMS's date meta tag holds the month; the line says when the story went online.
+    head = '<meta name="date" content="2025-03-01">'
+    assert extract(page(head, HEADLINE + f'<p class="datum">{label} 14.03.2025</p>')).published[:10] == "2025-03-14"
+
+
 def test_a_definition_list_s_day_of_publication_outweighs_a_deadline_in_the_text():
     # A competition portal's facts, no date in the markup; the exhibition's last day in the text.
     facts = (

@@ -780,6 +780,9 @@ PUBLISHED_LABEL = re.compile(
     # Not "Erscheinungstag": the e-paper's issue picker under it ("<label>Erscheinungstag</label>"
     # beside a date field holding the latest issue's day) on the regional papers' pages.
     r"veröffentlichung(?:sdatum|stag)?|publikationsdatum|"
+    # Since when the page is online: "Online seit: 12.05.2009" (magazines' archives, chambers'
+    # and associations' older CMSes), "Online gestellt am".
+    r"online\s+(?:seit(?:\s+dem)?|gestellt)|"
     r"published|posted|" + RELEASE_DAY + r")"
     # The time since between label and day: "Veröffentlicht vor 4 Monaten am 23. September 2025"
     # (WordPress news themes' posted-on line), "Published 3 days ago on …".
