@@ -3914,6 +3914,11 @@ def test_the_national_wire_services_of_the_border_regions_press_are_agencies(clo
     assert (article.authors, article.agencies) == ([], [agency])
 
 
+def test_the_financial_wire_opening_an_older_story_s_dateline_is_an_agency():
+    body = "<p>Frankfurt (vwd) - Die Rheinmain Spedition AG hat ihren Umsatz gesteigert.</p>" + f"<p>{STORY}</p>" * 3
+    assert extract(page("", HEADLINE, body=body)).agencies == ["vwd"]
+
+
 def test_a_shortened_release_s_closing_note_in_brackets_is_nobody():
     body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + "<p>Die BMW Group ist ein Hersteller. (gekürzt)</p>"
     assert extract(page("", HEADLINE, body=body)).authors == []

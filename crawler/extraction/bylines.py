@@ -88,6 +88,9 @@ AGENCIES = {
     # "FRANKFURT (Dow Jones)--" opening its copy, "(END) Dow Jones Newswires" closing it.
     "dow jones": "Dow Jones Newswires",
     "dow jones newswires": "Dow Jones Newswires",
+    # Vereinigte Wirtschaftsdienste, the German financial wire whose copy the finance portals and
+    # business papers ran before dpa-AFX took its place: "Frankfurt (vwd) - …" opening the story.
+    "vwd": "vwd",
     "afx": "dpa-AFX",
     "dpa-afx": "dpa-AFX",
     "idea": "idea",
