@@ -472,6 +472,14 @@ def test_a_marked_headline_under_a_section_h1_that_the_title_names_after_the_sec
     assert extract(page(head, header)).title == "Brauerei Kühler übernimmt Limonadenmarke „Sprudelwerk“"
 
 
+def test_an_older_page_s_dublin_core_title_names_its_headline_set_in_a_bold_font():
+    head = '<title>Instock.de - Nachrichten</title><meta name="DC.Title" content="Nordlicht Systems stürzt nach Gewinnwarnung ab">'
+    header = (
+        '<table><tr><td><font size="4"><b>Nordlicht Systems stürzt nach Gewinnwarnung ab</b></font></td></tr></table>'
+    )
+    assert extract(page(head, header)).title == "Nordlicht Systems stürzt nach Gewinnwarnung ab"
+
+
 def test_strip_site_name_keeps_titles_without_one():
     assert strip_site_name("Ford - Werk in Köln bleibt", {"rponline"}) == "Ford - Werk in Köln bleibt"
 

@@ -868,14 +868,18 @@ def _confirms(heading: str, title: str) -> bool:
 
 def metadata_titles(tree, url: str) -> list[str]:
     """The titles the page's metadata gives its story, cleaned: the JSON-LD headline,
-    og:title (or twitter:title) and ``<title>``, in that order, empty ones left out."""
+    og:title (or twitter:title, or Dublin Core's title, which pages of the years before Open
+    Graph state: "<META NAME="DC.Title" …>") and ``<title>``, in that order, empty ones left out."""
     nodes = story_nodes(tree, url)
     titles = (
         string_value(nodes[0].get("headline")) if nodes else None,
-        meta_content(tree, "og:title", "twitter:title"),
+        meta_content(tree, "og:title", "twitter:title", *DUBLIN_CORE_TITLES),
         _first_text(tree.xpath("//title")),
     )
     return [cleaned for cleaned in map(clean_title, titles) if cleaned]
+
+
+DUBLIN_CORE_TITLES = ("DC.title", "DC.Title", "dc.title", "dcterms.title", "DCTERMS.title")
 
 
 def _first_text(elements) -> str | None:
