@@ -5538,6 +5538,19 @@ def test_a_date_line_going_on_with_the_writer_s_place_at_the_paper_credits_the_w
     assert article.authors == ["Thomas Zeller"]
 
 
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [("Jannik Oltmanns", "Text: Jannik"), ("Dr. Friederike Lansing", "Dr. F. Lansing")],
+)
+def test_a_byline_shortening_the_metadata_s_name_credits_the_name_written_out(author, byline):
+    head = jsonld(author={"@type": "Person", "name": author})
+    article = extract(page(head, HEADLINE + f'<div class="meta"><span class="autor">{byline}</span></div>'))
+    assert article.authors == [author]
+    # A byline naming someone else outweighs a name the page never shows.
+    other = extract(page(head, HEADLINE + '<div class="meta"><span class="autor">Text: Carolin Weidemann</span></div>'))
+    assert other.authors == ["Carolin Weidemann"]
+
+
 @pytest.mark.parametrize("role", ["Referentin Ostafrika", "Referent für Außenwirtschaft"])
 def test_an_association_s_desk_officer_after_the_name_is_nobody_s_name(role):
     closing = f"<p><em>Ein Beitrag von Miriam Oduya, {role} im Afrika-Verein.</em></p>"

@@ -886,7 +886,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     signature = closing_signature(tree, text)
     own_site = text_key(meta_content(tree, "og:site_name", "application-name") or "")
     readable = shown
-    if names and shown and _unseen(names, tree, shown):
+    if names and shown and not _shortened(names, shown) and _unseen(names, tree, shown):
         # The metadata credits people the page never shows (a publisher, "Auto Illustrierte";
         # a CMS account), or shows only in its footer (a blog's owner, named as its publisher
         # there), while it prints a byline: the byline counts.
@@ -1408,6 +1408,26 @@ def _in_another_story(element, target) -> bool:
         return False
     around = ARTICLE_WITH_A_HEADLINE(element)
     return bool(around) and target not in around[0].iter()
+
+
+def _shortened(names: list[str], shown: list[str]) -> bool:
+    """Whether every name the bylines print is a short form of one of the metadata's ``names``:
+    the first name alone ("Text: Jannik" over the JSON-LD's "Jannik Oltmanns", a local portal's
+    habit) or the initial with the surname ("Dr. F. Lansing" for "Dr. Friederike Lansing", a
+    trade magazine's microdata). The metadata then writes out whom the page credits."""
+    forms = set()
+    for name in names:
+        words = LEADING_TITLES.sub("", name).split()
+        if len(words) >= 2:
+            forms |= {text_key(words[0]), text_key(words[0][0] + words[-1])}
+    # Read apart from the name rules, which take a first name alone for nobody's.
+    printed = [
+        LEADING_TITLES.sub("", part.strip())
+        for value in shown
+        for part in NAME_LINE_SEPARATOR.split(BYLINE_PREFIX.sub("", value))
+        if part.strip()
+    ]
+    return bool(printed) and all(text_key(part) in forms for part in printed)
 
 
 def _unseen(names: list[str], tree, bylines: list[str] = ()) -> bool:
