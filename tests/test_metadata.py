@@ -5551,6 +5551,12 @@ def test_a_byline_shortening_the_metadata_s_name_credits_the_name_written_out(au
     assert other.authors == ["Carolin Weidemann"]
 
 
+@pytest.mark.parametrize("label", ["Text und Interview:", "Text &amp; Interview:", "Interview und Text:"])
+def test_the_writer_credited_for_text_and_interview_signs_the_story(label):
+    closing = f'<p style="text-align: right;"><em>{label} Hanna Gellert</em></p>'
+    assert extract(page(SITE_AS_AUTHOR, HEADLINE, closing=closing)).authors == ["Hanna Gellert"]
+
+
 @pytest.mark.parametrize("role", ["Referentin Ostafrika", "Referent für Außenwirtschaft"])
 def test_an_association_s_desk_officer_after_the_name_is_nobody_s_name(role):
     closing = f"<p><em>Ein Beitrag von Miriam Oduya, {role} im Afrika-Verein.</em></p>"

@@ -320,7 +320,7 @@ AUTHOR_WORD = (
 # cnn.com, "Opinion by …", "Commentary by …", "Story by …"); a press release's "Pressekontakt:"
 # in an element marked as its author's: a label, however the byline element is marked.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text\s*(?:und|&)\s*(?:bild(?:er)?|fotos?)|text|interview|"
+    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text\s*(?:und|&)\s*(?:bild(?:er)?|fotos?|interview)|interview\s*(?:und|&)\s*text|text|interview|"
     # The paired labels of the Vogel magazines' meta line, "Autor / Redakteur: … / …" (both
     # credited, as the line names the writer and the editor who wrote it up).
     + AUTHOR_WORD
@@ -1587,7 +1587,7 @@ PICTURE_ROLES = (
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
-    + r"|Authors?|Von|Text\s*(?:&|und)\s*Fotos?|Fotos?\s*(?:&|und)\s*Text|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?|"
+    + r"|Authors?|Von|Text\s*(?:&|und)\s*(?:Fotos?|Interview)|(?:Fotos?|Interview)\s*(?:&|und)\s*Text|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?|"
     # A broadcast piece's credits: "Redakteur: Sandra Kühn | Kamera: Tobias Heym" (the regional
     # TV stations' media libraries), the journalist's before the camera's.
     r"Redakteur(?:in)?(?=\s*:)|"
@@ -1725,7 +1725,9 @@ SIGNED = re.compile(
     # The agency after the name: "Von Jana Wolters, dpa" closing a regional broadcaster's story.
     # A slash before the name: "/Annegret Pohlmann-Sierck" (local portals sign so, as under
     # their teasers).
-    r"^(?:(?:[Vv]on|(?i:text(?:\s*(?:und|&)\s*(?:bild(?:er)?|fotos?))?):)\s+|[—–/]\s*)(?P<names>" + NAME + r")"
+    r"^(?:(?:[Vv]on|(?i:text(?:\s*(?:und|&)\s*(?:bild(?:er)?|fotos?|interview))?):)\s+|[—–/]\s*)(?P<names>"
+    + NAME
+    + r")"
     r"(?:,\s*(?P<agency>" + AGENCY_CREDIT + r"))?$|"
     r"[.!?\"“”]\s*\((?P<bracketed>" + NAME + r")\)\W*$"
 )
