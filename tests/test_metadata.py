@@ -5551,6 +5551,22 @@ def test_a_byline_shortening_the_metadata_s_name_credits_the_name_written_out(au
     assert other.authors == ["Carolin Weidemann"]
 
 
+def test_a_co_author_typed_after_the_theme_s_marked_name_is_credited_too():
+    byline = (
+        '<span class="byline">Von <span class="author vcard"><a class="url fn n" href="/author/lhartwig/" '
+        'rel="author"><span class="author-name">Lena Hartwig</span></a></span> und Tobias Rennert</span>'
+    )
+    assert extract(page("", HEADLINE + byline)).authors == ["Lena Hartwig", "Tobias Rennert"]
+    # A place and a role after the marked name are no second writer.
+    box = (
+        '<div class="article__author-text"><span class="article__author-prefix">Von</span> <a '
+        'class="article__author-name" href="/autoren/bachmann">Thomas Bachmann</a>, <span '
+        'class="article__author-location">Luzern</span><br><span class="article__author-role">Redaktor '
+        "Wirtschaft</span></div>"
+    )
+    assert extract(page("", HEADLINE + box)).authors == ["Thomas Bachmann"]
+
+
 @pytest.mark.parametrize("label", ["Text und Interview:", "Text &amp; Interview:", "Interview und Text:"])
 def test_the_writer_credited_for_text_and_interview_signs_the_story(label):
     closing = f'<p style="text-align: right;"><em>{label} Hanna Gellert</em></p>'

@@ -1263,6 +1263,18 @@ def _byline_text(element) -> str:
         # elements without a space between them ("<span>By</span><span>Saskia Brandl</span>").
         if (listed := LISTED_AUTHOR.fullmatch(" ".join(_lines(part)))) and not _credited_otherwise(part)
     ]
+    if len(named) == 1:
+        # A co-author printed as plain text after the marked name: "Von <span class="author
+        # vcard"><a …><span class="author-name">Lena Hartwig</span></a></span> und Tobias
+        # Rennert" (WordPress themes' byline, the second writer typed into the post).
+        whole = BYLINE_PREFIX.sub("", " ".join(_lines(element)))
+        if (
+            named[0] in whole
+            and re.search(r"\s(?:und|and|&)\s", whole)
+            and re.fullmatch(NAMES, whole)
+            and all(map(_looks_like_a_name, split_names(whole)))
+        ):
+            return whole
     if named:
         return " und ".join(dict.fromkeys(named))
     lines = _lines(element)
