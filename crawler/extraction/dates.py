@@ -832,8 +832,6 @@ NOT_PUBLISHED = re.compile(
 # "Termin: 25.04.2026", "Beginn: …", "Einlass: …", "When: …"; the weekday may stand between):
 # the day something happens, not the story's.
 EVENT_WORDS = r"(?:wann|termine?|beginn|einlass|veranstaltungs(?:beginn|datum|tag)|anmeldeschluss|when)\s*:"
-# "Termin" needs no colon: a definition list or a table sets it apart ("<dt>Termin</dt><dd>Dienstag,
-# 12. Mai 2026</dd>", chambers' and cities' event pages).
 # A deadline, with or without its colon: "Antragsfrist 30.06.2025" (a funding programme's badge
 # beside the date line), "Bewerbungsschluss: …", "Einsendeschluss ist der …", "Stichtag: …"
 # (public bodies' calls, competitions, chambers' training offers): the day something is due.
@@ -841,6 +839,8 @@ DEADLINE_WORDS = (
     r"(?:(?:antrags|bewerbungs|einsende|einreichungs|abgabe|anmelde|melde|ausschreibungs)?(?:frist|schluss)"
     r"|stichtag|deadline)(?:\s*:|\s+(?:ist\s+)?(?:der|am)\b)?"
 )
+# "Termin" needs no colon: a definition list or a table sets it apart ("<dt>Termin</dt><dd>Dienstag,
+# 12. Mai 2026</dd>", chambers' and cities' event pages).
 EVENT_DAY = re.compile(
     r"\b(?:"
     + EVENT_WORDS
