@@ -5546,7 +5546,15 @@ def test_a_byline_shortening_the_metadata_s_name_credits_the_name_written_out(au
     head = jsonld(author={"@type": "Person", "name": author})
     article = extract(page(head, HEADLINE + f'<div class="meta"><span class="autor">{byline}</span></div>'))
     assert article.authors == [author]
-    # A byline naming someone else outweighs a name the page never shows.
+    # A byline naming someone else outweighs a name the page never shows; the account's handle
+    # made of the name does not.
+    handle = extract(
+        page(
+            jsonld(author={"@type": "Person", "name": "Corinne Wüthrich"}),
+            HEADLINE + '<div class="byline">Von <a href="/user/cwuethrich">cwuethrich</a></div>',
+        )
+    )
+    assert handle.authors == ["Corinne Wüthrich"]
     other = extract(page(head, HEADLINE + '<div class="meta"><span class="autor">Text: Carolin Weidemann</span></div>'))
     assert other.authors == ["Carolin Weidemann"]
 
@@ -5565,6 +5573,14 @@ def test_a_co_author_typed_after_the_theme_s_marked_name_is_credited_too():
         "Wirtschaft</span></div>"
     )
     assert extract(page("", HEADLINE + box)).authors == ["Thomas Bachmann"]
+
+
+def test_a_translator_linked_to_an_author_page_is_no_author():
+    meta = (
+        '<div class="entry-meta"><p>Autor*in <a href="/author/friederike-maass/">Friederike Maaß</a>, 14.10.25</p>'
+        '<p class="entry-meta__translation">Übersetzung <a href="/author/kasimir-oldenburg/">Kasimir Oldenburg</a>:</p></div>'
+    )
+    assert extract(page("", HEADLINE + meta)).authors == ["Friederike Maaß"]
 
 
 @pytest.mark.parametrize("label", ["Text und Interview:", "Text &amp; Interview:", "Interview und Text:"])

@@ -1432,6 +1432,9 @@ def _shortened(names: list[str], shown: list[str]) -> bool:
         words = LEADING_TITLES.sub("", name).split()
         if len(words) >= 2:
             forms |= {text_key(words[0]), text_key(words[0][0] + words[-1])}
+            # Or the account's handle made of the name: "Von cwuethrich" (:func:`_abbreviates`).
+            first, last = text_key(words[0]), text_key(words[-1]).translate(UMLAUT_SPELLINGS)
+            forms |= {first[:1] + last, first + last, last + first[:1], first + "_" + last}
     # Read apart from the name rules, which take a first name alone for nobody's.
     printed = [
         LEADING_TITLES.sub("", part.strip())
@@ -2344,9 +2347,11 @@ EDITOR_AFTER_AUTHOR = re.compile(r"Redakteur(?:in)?\s*:?\s*$", re.IGNORECASE)
 # The editor who went over the story, beside its author: "Bearbeitet von" (Decrypt's German
 # edition), "Redigiert von", "Edited by" and "Reviewed by" (English crypto and tech sites, the
 # finance portals' "Fact checked by").
+# The translator linked to an author page the same way: "Übersetzung <a …>Kasimir Oldenburg</a>"
+# (a nonprofit magazine's meta line under a translated story).
 EDITING_LABEL = re.compile(
-    r"(?:(?:Bearbeitet|Redigiert|Lektoriert|Überarbeitet|Geprüft|Edited|Reviewed|Fact[- ]checked)\s+(?:von|by)"
-    r"|Redigat|Lektorat|Schlussredaktion|Editor)\s*:?\s*$",
+    r"(?:(?:Bearbeitet|Redigiert|Lektoriert|Überarbeitet|Geprüft|Übersetzt|Edited|Reviewed|Fact[- ]checked|Translated)"
+    r"\s+(?:von|by)|Redigat|Lektorat|Schlussredaktion|Editor|Übersetzung|Translation)\s*:?\s*$",
     re.IGNORECASE,
 )
 
