@@ -3927,6 +3927,17 @@ def test_the_financial_wire_opening_an_older_story_s_dateline_is_an_agency():
     assert extract(page("", HEADLINE, body=body)).agencies == ["vwd"]
 
 
+def test_a_word_in_brackets_closing_the_text_is_no_editor_s_code():
+    # An old layout's text runs into a box of trade-fair dates: "(abgesagt)" closes it.
+    body = (
+        f"<p>{STORY}</p>" * 4 + "<p>13.–16.01.2026 Heimtextil, Frankfurt<br>19.–25.01.2026 imm cologne (abgesagt)</p>"
+    )
+    assert extract(page("", HEADLINE, body=body)).authors == []
+    # An editor's code there is the desk's, as before.
+    body = f"<p>{STORY}</p>" * 4 + "<p>Die Arbeiten beginnen im Frühjahr. (mro)</p>"
+    assert extract(page("", HEADLINE, body=body)).authors == ["mro"]
+
+
 def test_a_shortened_release_s_closing_note_in_brackets_is_nobody():
     body = "".join(f"<p>{STORY}</p>" for _ in range(4)) + "<p>Die BMW Group ist ein Hersteller. (gekürzt)</p>"
     assert extract(page("", HEADLINE, body=body)).authors == []

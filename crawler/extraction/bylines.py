@@ -1026,7 +1026,14 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         for code, agency in zip(codes, credited):
             if agency and agency not in agencies:
                 agencies.append(agency)
-            elif not agency and not names and code.islower() and code not in desks:
+            elif (
+                not agency
+                and not names
+                and (EDITOR_CODE.fullmatch(code) or SERVICE_CODE.fullmatch(code))
+                and code not in desks
+            ):
+                # An editor's code, not a word in brackets closing a list ("(abgesagt)" after a
+                # trade fair in a box of dates that an old layout's text runs into).
                 desks.append(code)
         if any(credited):
             # The editor's code beside the agency ("(dpa / sd)"), taken for a name before the
