@@ -1433,15 +1433,15 @@ def _shortened(names: list[str], shown: list[str]) -> bool:
     """Whether every name the bylines print is a short form of one of the metadata's ``names``:
     the first name alone ("Text: Jannik" over the JSON-LD's "Jannik Oltmanns", a local portal's
     habit) or the initial with the surname ("Dr. F. Lansing" for "Dr. Friederike Lansing", a
-    trade magazine's microdata). The metadata then writes out whom the page credits."""
-    forms = set()
-    for name in names:
-        words = LEADING_TITLES.sub("", name).split()
-        if len(words) >= 2:
-            forms |= {text_key(words[0]), text_key(words[0][0] + words[-1])}
-            # Or the account's handle made of the name: "Von cwuethrich" (:func:`_abbreviates`).
-            first, last = text_key(words[0]), text_key(words[-1]).translate(UMLAUT_SPELLINGS)
-            forms |= {first[:1] + last, first + last, last + first[:1], first + "_" + last}
+    trade magazine's microdata), or the account's handle made of it (:func:`_abbreviates`). The
+    metadata then writes out whom the page credits."""
+    untitled = [LEADING_TITLES.sub("", name) for name in names]
+    forms = {
+        text_key(form)
+        for name in untitled
+        if len(words := name.split()) >= 2
+        for form in (words[0], words[0][0] + words[-1])
+    }
     # Read apart from the name rules, which take a first name alone for nobody's.
     printed = [
         LEADING_TITLES.sub("", part.strip())
@@ -1449,7 +1449,15 @@ def _shortened(names: list[str], shown: list[str]) -> bool:
         for part in NAME_LINE_SEPARATOR.split(BYLINE_PREFIX.sub("", value))
         if part.strip()
     ]
-    return bool(printed) and all(text_key(part) in forms for part in printed)
+    return bool(printed) and all(
+        text_key(part) in forms
+        # Or the account's handle made of the name, its umlauts spelled out or not: "Von cwuethrich".
+        or any(
+            _abbreviates(part, name) or _abbreviates(part, name.casefold().translate(UMLAUT_SPELLINGS))
+            for name in untitled
+        )
+        for part in printed
+    )
 
 
 def _unseen(names: list[str], tree, bylines: list[str] = ()) -> bool:

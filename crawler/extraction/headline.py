@@ -292,16 +292,17 @@ STORY_H1 = lxml.etree.XPath(
 )
 
 
-def _story_h1(tree, site_names: set[str]) -> str | None:
+def _story_h1(tree, site_names: set[str], elements=None) -> str | None:
     """The headline the page sets over its story when the metadata words the story otherwise:
     an SEO title ("Neue Terminals im Hafen – alle Infos") or a campaign's title. News and
     magazine sites write them for search engines and social networks beside the headline
     readers see (Bild, FOCUS online, t-online, the Ippen papers); the <h1> of the article, one
-    text however often repeated, of three words or more, is what readers see."""
+    text however often repeated, of three words or more, is what readers see. ``elements``: the
+    ``<h1>``s read, those marked as the story's (:data:`STORY_H1`) unless given."""
     texts = {}
     # Not the site's title or logo set as <h1> ("site-title", "page-title", "brand"): WordPress
     # themes print the site's name or slogan so on every page.
-    for element in STORY_H1(tree):
+    for element in STORY_H1(tree) if elements is None else elements:
         if _class_words(element) & (NOT_HEADLINE_CLASS_WORDS | {"logo", "brand"}):
             continue
         for text, _lines in _headings(tree, elements=[element]):
@@ -317,17 +318,8 @@ def _bare_story_h1(tree, site_names: set[str], titles: list[str]) -> str | None:
     Sternstraße") on a template that sets the ``<h1>`` bare (TYPO3's tt_news, hand-made
     templates), as :func:`_story_h2` reads an ``<h2>`` on pages without one. Not the site's
     title or logo set as ``<h1>`` ("Dein Magazin für Düsseldorf" in a "site-title")."""
-    texts = set()
-    for element in tree.xpath("//body//h1"):
-        if _class_words(element) & (NOT_HEADLINE_CLASS_WORDS | {"logo", "brand"}):
-            return None
-        texts.update(text for text, _lines in _headings(tree, elements=[element]))
-    if len(texts) != 1:
-        return None
-    text = texts.pop()
-    if len(text.split()) >= 3 and not _is_site_part(text, site_names) and _shares_a_story_word(text, titles):
-        return text
-    return None
+    text = _story_h1(tree, site_names, tree.xpath("//body//h1"))
+    return text if text and _shares_a_story_word(text, titles) else None
 
 
 # The story's first <h2> where the page has no <h1>: inside the <article> or <main> element, or

@@ -265,12 +265,8 @@ def initials_of_site_names(tree) -> set[str]:
     """The initials of the site's names of two or more capitalised words (og:site_name,
     application-name), the parts of a word written in camel case counted as words:
     "CargoForwarder Global" is "cfg", "Zeitung vum Lëtzebuerger Vollek" "zlv"."""
-    initials = set()
-    for name in filter(None, {meta_content(tree, "og:site_name", "application-name")}):
-        words = CAMEL_CASE_WORD.findall(name)
-        if len(words) >= 2:
-            initials.add("".join(word[0] for word in words).casefold())
-    return initials
+    words = CAMEL_CASE_WORD.findall(meta_content(tree, "og:site_name", "application-name") or "")
+    return {"".join(word[0] for word in words).casefold()} if len(words) >= 2 else set()
 
 
 # A capitalised word, or a capitalised part of one written in camel case ("Cargo", "Forwarder").
