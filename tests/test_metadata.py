@@ -2238,6 +2238,10 @@ def test_an_organisation_or_the_site_in_the_metadata_gives_way_to_the_byline(org
         "Wirtschaftsförderung Region Stuttgart",  # a public agency
         "Universität Kassel",  # a university's press office
         "Landesverband Bayern",  # an association, its word at the end of a compound
+        "Thüringer Aufbaubank",  # a development bank
+        "Techniker Krankenkasse",  # a health insurer
+        "Provinzial Versicherung",  # an insurer
+        "Wirtschaftsakademie",  # an academy
     ],
 )
 def test_an_organisation_is_no_person_and_yields_to_the_byline(organisation):
@@ -2405,6 +2409,9 @@ def test_a_contact_label_before_no_person_credits_no_person():
     # An organisation there is no contact person.
     contact = "<p>Ansprechpartner: Stadtwerke Düsseldorf</p>"
     assert extract(page(header=HEADLINE, closing=contact)).authors == []
+    # Nor the bank opening a contact box, its department and spokeswoman on the lines under it.
+    box = "<h3>Pressekontakt</h3><p>Thüringer Aufbaubank<br>Unternehmenskommunikation<br>Christine Wohlfarth</p>"
+    assert extract(page(header=HEADLINE, closing=box)).authors == []
     assert extract(page(header=HEADLINE + "<p>von Leonora Holling</p>", closing=contact)).authors == ["Leonora Holling"]
 
 
@@ -4877,6 +4884,18 @@ def test_a_signature_with_the_office_after_a_comma_signs_a_club_s_report():
     assert extract(page("", HEADLINE, closing="<p>Sandra Feigl, Schriftführerin GHV Leutenbach</p>")).authors == []
 
 
+def test_a_signature_with_the_signer_s_trade_and_home_signs_a_commentary():
+    closing = "<p><em>Jakob Wessels, Milchbauer aus Haselünne im Emsland und Mitglied im Bundesvorstand</em></p>"
+    assert extract(page("", HEADLINE, closing=closing)).authors == ["Jakob Wessels"]
+    # Whatever follows the comma, in an element its class names the signature.
+    closing = '<p class="signatur">Jakob Wessels, seit 2019 im Vorstand der Molkerei am Hümmling</p>'
+    assert extract(page("", HEADLINE, closing=closing)).authors == ["Jakob Wessels"]
+    # Set plain, or in italics with words that are no trade and home, nobody signs.
+    assert extract(page("", HEADLINE, closing=f"<p>{closing[20:-4]}</p>")).authors == []
+    closing = "<p><em>Jakob Wessels, seit 2019 im Vorstand der Molkerei am Hümmling</em></p>"
+    assert extract(page("", HEADLINE, closing=closing)).authors == []
+
+
 def test_the_motoring_service_s_closing_credit_credits_it():
     body = "".join(f"<p>{STORY}</p>" for _ in range(3)) + f"<p>{STORY}(SP-X)</p>"
     assert extract(page("", HEADLINE, body=body)).agencies == ["SP-X"]
@@ -4905,6 +4924,17 @@ def test_a_letter_to_the_readers_is_signed_by_its_closing_name():
     # Without the readers addressed, "Ihre …" is no letter's signature.
     unaddressed = letter.replace("<p>Liebe Leserinnen, liebe Leser,</p>", "")
     assert "Henrike Sander" not in extract(page(desk, HEADLINE, body=unaddressed)).authors
+
+
+@pytest.mark.parametrize("greeting", ["Hallo zusammen,", "Moin,", "Hi everyone,", "Guten Morgen aus Wiesbaden,"])
+def test_a_newsletter_greeting_its_subscribers_is_signed_by_its_closing_name(greeting):
+    letter = (
+        f"<p>{greeting}</p><p>{STORY}</p><p>Bis nächste Woche<br>Eure Sandra Kowalczyk<br><em>für das Team</em></p>"
+    )
+    assert extract(page("", HEADLINE, body=letter + f"<p>{STORY}</p>")).authors == ["Sandra Kowalczyk"]
+    # Without a greeting, "Eure …" is no letter's signature.
+    unaddressed = letter.replace(f"<p>{greeting}</p>", "")
+    assert extract(page("", HEADLINE, body=unaddressed + f"<p>{STORY}</p>")).authors == []
 
 
 def test_a_letter_s_closing_word_on_a_line_of_its_own_signs_with_the_name_under_it():

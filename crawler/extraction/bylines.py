@@ -174,7 +174,10 @@ ORGANISATION = re.compile(
     r"(?=$|[\s,.)/-])"
     r"|[a-zäöüß]{3}(?:werke|verband|verein|förderung|fraktion|kammer|ministerium|amt|agentur|"
     r"verlag|gesellschaft|stiftung|institut|universität|hochschule|behörde|zentrum|verwaltung|"
-    r"redaktion|gruppe|genossenschaft|abteilung|stelle|büro|dienst|funk|sekretariat)\b|\bstadtwerke\b",
+    r"redaktion|gruppe|genossenschaft|abteilung|stelle|büro|dienst|funk|sekretariat|"
+    # Banks, funds and insurers, academies, clinics and municipal works ("Thüringer Aufbaubank",
+    # "Techniker Krankenkasse", "Provinzial Versicherung", "Stadtbetriebe").
+    r"bank|kasse|versicherung|akademie|kliniken|betriebe)\b|\bstadtwerke\b",
     re.IGNORECASE,
 )
 
@@ -1881,7 +1884,7 @@ def closing_signature(tree, text: str) -> list[str]:
         name = signed
     elif (
         (signed_with_office := SIGNED_WITH_OFFICE.fullmatch(last))
-        and ROLE_LINE.search(signed_with_office["office"])
+        and _an_office(signed_with_office["office"], tree, last)
         and _set_apart(tree, last)
     ):
         # The same on one line, set apart: "<em>Sandra Feigl, Schriftführerin GHV Leutenbach</em>"
@@ -1981,7 +1984,27 @@ SIGNED_FOR_A_NEWSROOM = re.compile(
     r"(?:[\w-]+(?:\.[\w-]+)*\.(?:at|de|ch|com|org|net|eu)|[\w-]*(?i:redaktion)(?:\s+[\w-]+){0,3})"
 )
 # A name and an office after a comma, of a few words: "Sandra Feigl, Schriftführerin GHV Leutenbach".
-SIGNED_WITH_OFFICE = re.compile(r"(?P<name>" + NAME + r"),\s+(?P<office>[^,.!?]{3,60})")
+SIGNED_WITH_OFFICE = re.compile(r"(?P<name>" + NAME + r"),\s+(?P<office>[^,.!?]{3,90})")
+# A signer's trade and home after the name: "Jakob Wessels, Milchbauer aus Haselünne …",
+# "Landwirtin in Soest", "Unternehmer bei Bielefeld" (guest commentaries of farm, trade and
+# regional papers, readers' letters in local ones).
+TRADE_AND_HOME = re.compile(r"^[\w-]+\s+(?:aus|in|bei)\s+" + CAPITAL)
+
+
+def _an_office(office: str, tree, line: str) -> bool:
+    """Whether ``office``, after a name and a comma on the story's last line ``line``, is what
+    the signer does: a role (:data:`ROLE_LINE`) of at most :data:`OFFICE_LENGTH` characters, a
+    trade and home (:data:`TRADE_AND_HOME`), or anything in an element its class names the
+    signature (:data:`SIGNATURE_ELEMENTS`: the class says what the line is)."""
+    return (
+        (bool(ROLE_LINE.search(office)) and len(office) <= OFFICE_LENGTH)
+        or bool(TRADE_AND_HOME.match(office))
+        or any(text_of(element) == line for element in SIGNATURE_ELEMENTS(tree))
+    )
+
+
+# The longest office a role names (longer, a sentence's clause).
+OFFICE_LENGTH = 60
 
 # A letter to the readers: it opens by addressing them ("Liebe Leserinnen, liebe Leser,", "Liebe
 # Leser,", "Dear readers,") and closes "Ihre Henrike Sander" or "Ihr Max Bauer vom Team …"
@@ -1989,9 +2012,12 @@ SIGNED_WITH_OFFICE = re.compile(r"(?P<name>" + NAME + r"),\s+(?P<office>[^,.!?]{
 # mobilbranche.de; editors' letters opening a magazine's issue).
 # Or the readers addressed by their trade, a salutation line of its own ending in a comma: "Sehr
 # geehrte Geschäftsführer-Kollegin, sehr geehrter Kollege," (a newsletter to managing directors),
-# "Liebe Kolleginnen und Kollegen,".
+# "Liebe Kolleginnen und Kollegen,". Or greeted as a newsletter greets its subscribers, the
+# greeting alone on its line: "Hallo zusammen,", "Moin,", "Hi everyone," (start-up and community
+# newsletters archived as pages by Mailchimp and Substack, company blogs' weekly notes).
 LETTER_OPENING = re.compile(
-    r"^(?:Liebe|Lieber|Sehr geehrte)\s+Leser|^Dear readers?\b|^(?:Liebe|Lieber|Sehr geehrter?)\s+[^.!?:]{3,80},$",
+    r"^(?:Liebe|Lieber|Sehr geehrte)\s+Leser|^Dear readers?\b|^(?:Liebe|Lieber|Sehr geehrter?)\s+[^.!?:]{3,80},$"
+    r"|^(?:Hallo|Hi|Hey|Moin|Servus|Grüezi|Hello|Guten\s+(?:Morgen|Tag|Abend))(?:\s+[^.!?:]{2,40})?,$",
     re.IGNORECASE,
 )
 LETTER_CLOSING_WORD = re.compile(r"Ihr|Ihre|Euer|Eure|Yours,?")
