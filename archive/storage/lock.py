@@ -52,10 +52,10 @@ def enable_wal(db) -> None:
     Two processes switching a new file at once each hold a read lock while asking for the
     write lock; SQLite refuses one of them at once ("database is locked") instead of waiting,
     as waiting would deadlock, so the busy timeout does not help. Switched one at a time, a
-    waiting process finds the file in WAL mode when its turn comes.
+    waiting process finds the file in WAL mode when its turn comes. The mode is read under the
+    lock too: read beside another process's switch, it left a process's next write refused at
+    once now and then, on a machine under load.
     """
-    if db.journal_mode == "wal":
-        return
     path = _file_of(db)
     if not path:  # an in-memory database has no journal file to share
         db.enable_wal()
@@ -69,11 +69,10 @@ def apply_migrations(db, migrations) -> None:
 
     Crawls started together on a new archive would otherwise run the same migrations at once,
     and the second fails ("database is locked", or a column added twice). A waiting process
-    finds them applied when its turn comes.
+    finds them applied when its turn comes. Which ones are pending is read under the lock, for
+    the reason :func:`enable_wal` gives.
     """
     path = _file_of(db)
-    if not migrations.pending(db):
-        return
     if not path:  # an in-memory database: no other process can see it
         migrations.apply(db)
         return
