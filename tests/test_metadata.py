@@ -5828,3 +5828,96 @@ def test_a_publication_s_name_with_its_article_is_no_person():
     head = '<meta name="author" content="Der neue Tag">'
     header = HEADLINE + '<div class="autor">VON ANDREA LEHNER</div>'
     assert extract(page(head, header)).authors == ["Andrea Lehner"]
+
+
+# Rules from the hundred-and-thirty-eighth and hundred-and-thirty-ninth template rounds.
+
+
+def test_a_headline_marked_ueberschrift_on_a_page_without_h1_is_the_headline():
+    # A table layout of 2004: the <title> puts the site and a label before the headline.
+    head = "<title>Deutscher Drucker Online - Interview: „Wir verkaufen Produktivität“</title>"
+    header = (
+        '<span class="dachzeile"><b>drupa 2004</b></span><br>'
+        '<span class="ueberschrift"><b>„Wir verkaufen Produktivität“</b></span><br>'
+    )
+    article = extract(page(head, header))
+    assert (article.title, article.kicker) == ("„Wir verkaufen Produktivität“", "drupa 2004")
+
+
+@pytest.mark.parametrize("noun", ["Artikel", "Meldung", "Beitrag"])
+def test_the_page_naming_itself_before_vom_dates_it(noun):
+    header = f"<p><small>{noun} vom 12.03.2004</small></p>{HEADLINE}"
+    article = extract(page(header=header))
+    assert (article.published[:10], article.date_source) == ("2004-03-12", "visible line")
+    # "vom" after another noun names another day: a report's, a meeting's.
+    header = f"<p><small>Bericht der Sitzung vom 12.03.2004</small></p>{HEADLINE}"
+    assert extract(page(header=header)).date_source != "visible line"
+
+
+def test_the_day_a_magazine_s_issue_came_out_gives_way_to_the_story_s_date():
+    issue = "<aside><p>dds 12/2026 · erschienen am 27.11.2026</p></aside>"
+    dated = jsonld(headline="Hafen wird um zwei Terminals erweitert", datePublished="2026-09-24T08:00:00+02:00")
+    assert extract(page(dated, HEADLINE, closing=issue)).published[:10] == "2026-09-24"
+    # The page's own label after the issue's reference still dates it ("online seit").
+    own = "<p>Erschienen in: Ostwestfälische Wirtschaft, Ausgabe 04/2025, Seite 12 · online seit 04.04.2025</p>"
+    assert extract(page(dated, HEADLINE, closing=own)).published[:10] == "2025-04-04"
+
+
+def test_a_day_with_the_month_s_name_between_hyphens_is_a_date():
+    header = f'{HEADLINE}<p class="post-date">Date: 10-Jun-2026</p>'
+    assert extract(page(header=header)).published[:10] == "2026-06-10"
+
+
+def test_a_name_with_its_first_name_as_an_initial_is_credited_as_the_byline_writes_it_out():
+    head = '<meta name="author" content="R. Timmermann">'
+    header = HEADLINE + '<div class="author">Von <a href="/author/rtimmermann/">Ralf Timmermann</a></div>'
+    # The author box under the story shows the metadata's form.
+    box = '<div class="author-box"><span class="fn"><a href="/author/rtimmermann/">R. Timmermann</a></span></div>'
+    assert extract(page(head, header, closing=box)).authors == ["Ralf Timmermann"]
+    # A middle name's initial is no short form: the name stays as the metadata writes it.
+    head = '<meta name="author" content="Christian P. Stadtfeld">'
+    header = HEADLINE + '<div class="author">Von <a href="/author/cstadtfeld/">Christian Stadtfeld</a></div>'
+    assert extract(page(head, header)).authors == ["Christian P. Stadtfeld"]
+
+
+def test_the_story_s_closing_source_line_credits_its_wire_service_beside_the_writer():
+    header = HEADLINE + "<p>Von Katharina Pölzl</p>"
+    closing = '<p class="article__source">Quelle: APA/Antenne Steiermark</p>'
+    article = extract(page(header=header, closing=closing))
+    assert (article.authors, article.agencies) == (["Katharina Pölzl"], ["APA"])
+    # A source line further up, under a chart, credits the chart.
+    chart = "<p>Quelle: APA/Statistik Austria</p>"
+    body = f"<p>{STORY}</p><p>{STORY}</p>{chart}<p>{STORY}</p><p>Entschieden wird im Mai im Landtag.</p>"
+    assert extract(page(header=header, body=body)).agencies == []
+
+
+def test_a_table_layout_s_menu_rows_are_no_part_of_the_story():
+    menu = (
+        "<table><tr><td>Startseite</td><td>Region</td><td>Wirtschaft</td><td>Sport</td></tr></table>"
+        "<table><tr><td>Wirtschaft aktuell · Börse · Verbraucher · Stellenmarkt</td></tr></table>"
+    )
+    lead = "<p><b>Schwerer Schlag für die Porzellanindustrie im Fichtelgebirge.</b></p>"
+    body = menu + lead + f"<p>Marktredwitz (dpa/lby) – {STORY}</p>" + f"<p>{STORY}</p>" * 2
+    footer = "<table><tr><td>Impressum</td><td>Kontakt</td><td>AGB</td></tr></table>"
+    article = extract(page(header=HEADLINE, body=body + footer))
+    assert "Startseite" not in article.text and "Impressum" not in article.text
+    assert article.agencies == ["dpa"]
+    # A table of figures opening the story is the story's.
+    table = "<table><tr><td>1</td><td>Bayern</td><td>30 Punkte</td></tr></table>"
+    assert "Bayern" in extract(page(header=HEADLINE, body=table + f"<p>{STORY}</p>" * 3)).text
+
+
+def test_a_signature_box_the_text_leaves_out_signs_the_story():
+    box = (
+        '<table class="signatur"><tr><td><img src="/p.jpg" alt=""></td>'
+        "<td><b>Markus Ebnöther</b><br>Direktor IHK St.Gallen-Appenzell</td></tr></table>"
+    )
+    assert extract(page(header=HEADLINE, closing=box)).authors == ["Markus Ebnöther"]
+    # A comment's signature is a reader's.
+    comment = f'<div class="comment">{box}</div>'
+    assert extract(page(header=HEADLINE, closing=comment)).authors == []
+
+
+def test_an_austrian_city_s_administration_is_no_person():
+    head = '<meta name="author" content="Magistrat Linz">'
+    assert extract(page(head, HEADLINE)).authors == []

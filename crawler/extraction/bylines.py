@@ -169,6 +169,8 @@ ORGANISATION = re.compile(
     r"universität|uni|hochschule|institut|klinikum|ministerium|behörde|polizei|feuerwehr|"
     r"sparkasse|volksbank|bund|bündnis|partei|mbh|ug|ltd|inc|llc|gbr|ohg|kgaa|co\.?|"
     r"holding|gruppe|group|media|medien|presse|newsroom|kommunikation|communications|relations|marketing|"
+    # Austria's city administrations: "Magistrat Linz", "Magistrat der Stadt Wien".
+    r"magistrat|"
     r"abteilung|referat|ressort|dezernat|fachbereich|zentrum|büro|netzwerk|initiative|genossenschaft|"
     r"rundfunk|fernsehen|radio|studio)"
     r"(?=$|[\s,.)/-])"
@@ -963,6 +965,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # is no part of the names.
         reporters = re.sub(REPORTED_FROM, "", " und ".join(filter(None, (reported["names"], reported["writers"]))))
         _sort_names(split_names(reporters), sites, names, agencies, desks, common)
+    if not names and (signed := _signature_box_signer(tree)):
+        # A signature box the story's text leaves out, its name over the office and a photo
+        # beside it: "<table class="signatur"><td><img …></td><td><b>Markus Ebnöther</b><br>Direktor
+        # …</td></table>" under a chamber's or association's commentary.
+        _sort_names([signed], sites, names, agencies, desks, common)
     boxed, box_text = boxed_author(tree) if not names else ([], "")
     if not names:
         # Only names the page prints or its meta tags state (trafilatura reads more of them,
@@ -990,6 +997,11 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # Zurfluh · 09.12.2025 · Source: AWP/SDA" on a Swiss portal, "Quelle: dpa-AFX" over a
         # broker's story); a source line further down may be a fact box's or a picture's.
         _add_agencies(SOURCE_PARTS.split(sources_near[-1]), agencies)
+    elif names and sources and _closes_the_story(sources[-1], text, tree):
+        # The story's closing source line credits the wire services it names beside the
+        # writer's byline ("Von Katharina Pölzl" over "Quelle: APA/Antenne Steiermark": the
+        # regional stations' morning briefings and the portals' stories written from wire copy).
+        _add_agencies([part for part in SOURCE_PARTS.split(sources[-1]) if part.lower() in AGENCIES], agencies)
     elif not names and sources:
         # Nobody named: the story's source line credits it ("Quelle: MDR THÜRINGEN/ls" on mdr.de,
         # "Quelle: kathpress" on katholisch.at, both with the site alone as the meta author); of
@@ -1944,6 +1956,27 @@ def _matched_near_the_end(match, lines: list[str]):
 SIGNATURE_ELEMENTS = lxml.etree.XPath('//body//*[contains(@class, "signatur")]')
 
 
+def _signature_box_signer(tree) -> str | None:
+    """The name opening an element its class names the signature (:data:`SIGNATURE_ELEMENTS`),
+    an office or nothing under it, not in a reader's comment."""
+    for element in SIGNATURE_ELEMENTS(tree):
+        lines = _lines(element)
+        if (
+            1 <= len(lines) <= SIGNATURE_BOX_LINES
+            and re.fullmatch(NAME, lines[0])
+            and _looks_like_a_name(lines[0])
+            and all(len(line.split()) <= SIGNATURE_OFFICE_WORDS for line in lines[1:])
+            and not IN_COMMENT(element)
+        ):
+            return lines[0]
+    return None
+
+
+# A signature box's lines: the name, the office, the organisation.
+SIGNATURE_BOX_LINES = 3
+SIGNATURE_OFFICE_WORDS = 8
+
+
 def _in_a_signature_element(tree, line: str) -> str | None:
     """``line`` if it is a name alone, the whole text of a signature element, else None."""
     bare = INVISIBLE.sub("", line)
@@ -2479,6 +2512,25 @@ def source_credits(pieces: list[str], tree=None) -> list[str]:
             if piece not in carded:
                 credits.append(match["source"])
     return credits
+
+
+def _closes_the_story(credit: str, text: str, tree) -> bool:
+    """Whether the source line crediting ``credit`` closes the story: the page's text pieces
+    put it right after the story's last line, or within :data:`CLOSING_LINES` of them (not a
+    fact box's or a chart's source further up)."""
+    lines = text.strip().splitlines() if text else []
+    if not lines:
+        return False
+    pieces = plain_text_pieces(tree)
+    last = " ".join(lines[-1].split())
+    return any(
+        credit in piece and last in pieces[max(0, position - CLOSING_LINES) : position]
+        for position, piece in enumerate(pieces)
+    )
+
+
+# How many of the story's last lines its closing credits may stand in (a note of the site's after them).
+CLOSING_LINES = 2
 
 
 def _caption_pieces(tree) -> Counter:
@@ -3286,7 +3338,12 @@ def _fuller_name(name: str, shown: list[str]) -> str:
     # "christian.stadtfeld"), a title's does not ("Dipl.-Ing. Bernd Achterberg": no job after it
     # in an author box's line, "… Freier Fachjournalist", is part of the name).
     untitled = LEADING_TITLES.sub("", name)
-    if len(words) > 1 and name != name.lower() and "." not in untitled.replace(". ", ""):
+    if (
+        len(words) > 1
+        and name != name.lower()
+        and "." not in untitled.replace(". ", "")
+        and not re.match(CAPITAL + r"\.\s", untitled)
+    ):
         return name
     candidates = [candidate for value in shown for candidate in split_names(value)]
     if len(name.split()) == 1 and name.islower():
@@ -3304,9 +3361,21 @@ def _fuller_name(name: str, shown: list[str]) -> str:
             len(candidate_words) > len(words)
             and set(words) <= set(candidate_words)
             or (len(words) == 1 and text_key(candidate) == words[0] and len(candidate_words) > 1)
+            or _shortened_to_initials(words, candidate_words)
         ):
             return candidate
     return name
+
+
+def _shortened_to_initials(words: list[str], written_out: list[str]) -> bool:
+    """Whether ``words`` are the words of a name ``written_out`` with some first names as
+    initials only: "R. Timmermann" of "Ralf Timmermann" (WordPress's display name in the
+    metadata and the author box, the name written out in the byline's link)."""
+    return (
+        len(words) == len(written_out)
+        and any(len(word) == 1 and len(full) > 1 for word, full in zip(words, written_out))
+        and all(word == full or (len(word) == 1 and full.startswith(word)) for word, full in zip(words, written_out))
+    )
 
 
 def _sort_names(candidates, sites, names, agencies, desks, common: set[str] = frozenset()) -> None:

@@ -828,6 +828,18 @@ NOT_PUBLISHED = re.compile(
 )
 
 
+# A magazine's issue right before a label: "Ausgabe 11/2025", "Heft 3 ·", "12/2026 ·".
+ISSUE_BEFORE = re.compile(
+    r"(?:\b(?:Ausgabe|Heft|Issue)\s+[\d/]+|\b\d{1,2}/(?:19|20)\d\d)\s*[·|,–-]?\s*$", re.IGNORECASE
+)
+
+
+# The page naming itself before its day in the date line by the headline: "Artikel vom
+# 12.03.2004", "Meldung vom …", "Beitrag vom …" (older CMSes' and hand-made templates' article
+# pages, public bodies' news, forums' and blogs' entries).
+PAGE_OF_THE_DAY = re.compile(r"\b(?:artikel|beitrag|meldung|nachricht|eintrag)\s+vom\s*:?\s*$", re.IGNORECASE)
+
+
 # An event's day, as an event box or a schedule labels it ("Wann: Samstag, 25. April 2026, 19 Uhr",
 # "Termin: 25.04.2026", "Beginn: …", "Einlass: …", "When: …"; the weekday may stand between):
 # the day something happens, not the story's.
@@ -922,6 +934,16 @@ def shown_date(
             or (
                 label and ANNOUNCED.search(text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start())
             )
+            # A magazine's issue and the day it came out ("dds 12/2026 · erschienen am
+            # 27.11.2026" in a box of the current issue beside a story of September), where the
+            # markup dates the story: without, the issue's day is the best there is (an issue's
+            # pages as the chambers' magazines put them online).
+            or (
+                structured
+                and label
+                and label.group().lower().startswith("erschienen")
+                and ISSUE_BEFORE.search(text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start())
+            )
         ):
             if listed is None:
                 listed = " ".join(" ".join(text_of(element).split()) for element in dated_lists(tree))
@@ -1000,10 +1022,12 @@ def shown_date(
                 # MEDIA_LENGTH names more).
                 continue
             if (
-                # "vom" after a release's label names its day: "Pressemitteilung Nr. 412 vom …".
+                # "vom" after a release's label names its day: "Pressemitteilung Nr. 412 vom …";
+                # so after the page's own noun in the date line (:data:`PAGE_OF_THE_DAY`).
                 (
                     not NOT_PUBLISHED.search(preceding)
                     or RELEASE_LABEL.search(window, max(0, match.start() - 40), match.start())
+                    or PAGE_OF_THE_DAY.search(preceding)
                 )
                 and not EVENT_DAY.search(preceding)
                 and not ON_A_WEEKDAY_IN_A_SENTENCE.search(window[max(0, match.start() - 45) : match.start()])

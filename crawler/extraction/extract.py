@@ -709,7 +709,37 @@ def _without_furniture(text: str) -> str:
     ]
     while kept and COMMENTS_HEADING.fullmatch(kept[-1].strip()):
         kept.pop()
+    # A table layout's menu rows around the story, kept as table rows ("| Startseite | Region |
+    # Wirtschaft | Sport |", "| Impressum | Kontakt | AGB |"): pages laid out in tables before
+    # 2010, their navigation in the same table as the story.
+    while kept and _menu_row(kept[0]):
+        kept.pop(0)
+    while kept and _menu_row(kept[-1]):
+        kept.pop()
     return "\n".join(kept) if kept else text
+
+
+def _menu_row(line: str) -> bool:
+    """Whether ``line`` is a table row of :data:`MENU_ITEMS` short items or more (the cells, and
+    the items a cell parts by pipes or dots), each of :data:`MAX_FURNITURE_WORDS` words at most
+    and no figure, or the footer's copyright row."""
+    line = line.strip()
+    if not (line.startswith("|") and line.endswith("|")):
+        return False
+    items = [item for item in MENU_ITEM_SEPARATOR.split(line.strip("| ")) if item.strip()]
+    if items and items[0].startswith(("©", "Copyright")):
+        # The footer's row: "| © 2009 Nordbayerischer Kurier GmbH · Theodor-Schmidt-Straße 17 · … |".
+        return True
+    # Words only: a table of figures (a league's standings, prices) is the story's.
+    return len(items) >= MENU_ITEMS and all(
+        len(item.split()) <= MAX_FURNITURE_WORDS and not any(character.isdigit() for character in item)
+        for item in items
+    )
+
+
+MENU_ITEM_SEPARATOR = re.compile(r"\s*(?:\\?\||·)\s*")
+# The fewest items a menu row holds.
+MENU_ITEMS = 3
 
 
 def _clean(value) -> str | None:

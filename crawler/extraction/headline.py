@@ -486,7 +486,10 @@ SUBSCRIPTION_BADGE = re.compile(r"[A-ZÄÖÜ][\w]{0,11}\+|[A-ZÄÖÜ]{1,12}\s?(?
 # "headline" (many CMSs); a subtitle, kicker or teaser class is something else, so is a
 # category, tag, "rubrik" or label class (a section's or a topic's name, not the story's headline),
 # and so is "heading" (WordPress marks every subheading of the text "wp-block-heading").
-HEADLINE_CLASS_WORDS = {"headline", "title"}
+# German CMSes and hand-made templates name it in German: "ueberschrift" ("<span
+# class="ueberschrift">" in the table layouts of trade magazines and regional papers, TYPO3's
+# "news-ueberschrift").
+HEADLINE_CLASS_WORDS = {"headline", "title", "ueberschrift"}
 
 NOT_HEADLINE_CLASS_WORDS = KICKER_WORDS | {
     "sub",

@@ -47,7 +47,9 @@ TIME_OF_DAY = (
 # and Austrian portals, English-language editions: wirtschaftspsychologie-aktuell.de,
 # verfassungsblog.de, snopes.com): without the day's dot, a month's name only.
 VISIBLE_DATE = re.compile(
-    r"\b(?P<day>\d{1,2})(?:\.\s*(?P<month>\d{1,2})\.\s*|(?:\.\s*|\s+)(?P<month_name>[A-Za-zäÄ]{3,9})\.?,?\s+)"
+    # The month's name may be parted by hyphens: "10-Jun-2026" (HubSpot's and older
+    # English-language CMSes' default format).
+    r"\b(?P<day>\d{1,2})(?:\.\s*(?P<month>\d{1,2})\.\s*|(?:\.\s*|\s+|-)(?P<month_name>[A-Za-zäÄ]{3,9})(?:\.?,?\s+|-))"
     r"(?P<year>(?:19|20)\d\d)" + TIME_OF_DAY
 )
 
@@ -210,7 +212,7 @@ INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufe
 
 MARKED_HEADLINE_XPATH = (
     '//body//*[@itemprop="headline" or contains(@class, "eadline") or contains(@class, "itle")'
-    ' or contains(@class, "titel")]'
+    ' or contains(@class, "titel") or contains(@class, "berschrift")]'
     "[not(self::h1 or self::a or self::meta or self::img or ancestor::h1"
     " or ancestor::a or ancestor::nav or ancestor::aside or ancestor::footer)]"
 )
