@@ -5921,3 +5921,58 @@ def test_a_signature_box_the_text_leaves_out_signs_the_story():
 def test_an_austrian_city_s_administration_is_no_person():
     head = '<meta name="author" content="Magistrat Linz">'
     assert extract(page(head, HEADLINE)).authors == []
+
+
+# Rules from the hundred-and-fortieth and hundred-and-forty-first template rounds.
+
+
+def test_slashed_dates_are_read_month_first_where_the_page_prints_the_american_order():
+    header = f"{HEADLINE}<ul><li>Press Release</li><li>11/04/2026</li><li>Munich, Germany</li></ul>"
+    related = "<ul><li><a href='/a'>Order for grid stabilizers</a> 10/28/2026</li><li><a href='/b'>Results</a> 10/15/2026</li></ul>"
+    assert extract(page(header=header, closing=related)).published[:10] == "2026-11-04"
+    # Where another date can only be read day first, the page prints the day first.
+    related = related.replace("10/28/2026", "28/10/2026").replace("10/15/2026", "15/10/2026")
+    assert extract(page(header=header, closing=related)).published[:10] == "2026-04-11"
+
+
+def test_a_byline_in_a_wordpress_widget_promoting_another_story_is_that_story_s():
+    widget = (
+        '<aside class="widget widget_text"><h3 class="widget-title">Kommentar der Woche</h3><div class="textwidget">'
+        '<p><a href="/2016/kommentar-primaerversorgung/">Die Primärversorgung braucht mehr als ein Gesetz</a></p>'
+        '<p class="widget-author">Von Mag. Karin Pernhofer, Chefredakteurin Medical Tribune</p></div></aside>'
+    )
+    html = page(header=HEADLINE, closing="<p>Quelle: APA</p>").replace("</article>", f"</article>{widget}")
+    article = extract(html)
+    assert (article.authors, article.agencies) == ([], ["APA"])
+    # An author widget linking the writer's page by a short label names the writer.
+    widget = (
+        '<aside class="widget widget_author"><p class="widget-author">Von Karin Pernhofer</p>'
+        '<a href="/autorin/pernhofer/">Alle Beiträge</a></aside>'
+    )
+    html = page(header=HEADLINE).replace("</article>", f"</article>{widget}")
+    assert extract(html).authors == ["Karin Pernhofer"]
+
+
+def test_an_interviewer_s_credit_with_the_pictures_credit_after_it_names_the_interviewer():
+    head = '<meta name="author" content="Top Magazin Redaktion">'
+    header = HEADLINE + "<p><span>Interview: Henrike Stahl · Fotos: Jens Braune</span></p>"
+    assert extract(page(head, header)).authors == ["Henrike Stahl"]
+    # The one interviewed, with the office, is no interviewer.
+    header = HEADLINE + "<p>Interview: Holger Brandt, Geschäftsführer · Fotos: Jens Braune</p>"
+    assert extract(page(head, header)).authors != ["Holger Brandt"]
+
+
+def test_the_marked_headline_the_breadcrumb_trail_names_stands_under_a_section_h1():
+    head = (
+        "<title>Porzellanhersteller in Selb schickt 320 Beschäftigte in Kurzarbeit | Radio Galaxy</title>"
+        '<meta property="og:title" content="Kurzarbeit bei Porzellanhersteller in Selb">'
+    )
+    trail = (
+        '<ul class="breadcrumb"><li><a href="/">Start</a></li><li><a href="/news/">News</a></li>'
+        "<li><span>Porzellanhersteller in Selb meldet Kurzarbeit an</span></li></ul>"
+    )
+    header = (
+        trail + '<h1 class="news-section__title">News aus Oberfranken</h1>'
+        '<div class="news-detail__title">Porzellanhersteller in Selb meldet Kurzarbeit an</div>'
+    )
+    assert extract(page(head, header)).title == "Porzellanhersteller in Selb meldet Kurzarbeit an"

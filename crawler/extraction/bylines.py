@@ -643,13 +643,23 @@ IN_A_SIDEBAR = (
     f"(ancestor::*[contains(@class, 'sidebar')][{SIDEBAR_CLASS}][not(.//h1)]"
     f" and ancestor::*[(.//h2 | .//h3 | .//h4)//a[@href]][1][ancestor-or-self::*[{SIDEBAR_CLASS}][not(.//h1)]])"
 )
+# A WordPress widget promoting another story: "<aside class="widget widget_text"><h3>Kommentar der
+# Woche</h3> … <a href="…">Die Primärversorgung braucht mehr als ein Gesetz</a> … Von Mag. Karin
+# Pernhofer, Chefredakteurin …</aside>" (the core's widget markup in every theme's sidebar and
+# footer, "widget widget_<type>"): a link of a headline's length in a widget without the story's
+# <h1>. An author widget links the writer's page by a short label ("Alle Beiträge") and counts;
+# Blogger's "widget Blog" holding the post itself has no type after an underscore.
+IN_A_WIDGET = (
+    "ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' widget ')][contains(@class, 'widget_')]"
+    "[not(.//h1)][.//a[@href][string-length(normalize-space()) > 30]]"
+)
 # A byline element of a teaser, a comment or a quoted post: another story's or a reader's.
 ELSEWHERE = lxml.etree.XPath(
     f"boolean(self::*[{TEASER_CLASSES}] or {OUTSIDE_THE_STORY} or {IN_A_TEASER_LINK} or {IN_A_LISTED_STORY}"
-    f" or {IN_A_STORY_CARD} or {IN_A_LINKED_PARAGRAPH} or {IN_A_SIDEBAR})"
+    f" or {IN_A_STORY_CARD} or {IN_A_LINKED_PARAGRAPH} or {IN_A_SIDEBAR} or {IN_A_WIDGET})"
 )
 IN_TEASER_LINK = lxml.etree.XPath(f"boolean({IN_A_TEASER_LINK} or {IN_A_LISTED_STORY} or {IN_A_LINKED_PARAGRAPH})")
-IN_SIDEBAR = lxml.etree.XPath(f"boolean({IN_A_SIDEBAR})")
+IN_SIDEBAR = lxml.etree.XPath(f"boolean({IN_A_SIDEBAR} or {IN_A_WIDGET})")
 # A byline element inside another story's card: a teaser, related or recommended block holding a
 # headline of its own (stern.de's "teaser-content", sliders' "slider-teaser", related-stories
 # lists; furche.at's "slider-teaser-opinion__author", wirtschaftspsychologie-aktuell.de's
@@ -1639,8 +1649,11 @@ EXPLICIT_BYLINE_LABEL = (
     # The interviewer's credit over or under the questions, the names alone on their line:
     # "Interview: Mag. Barbara Strohmaier" (the chambers' and associations' interviews, the
     # magazines' Q&As); not a teaser's "Interview: Holger Schwannecke, Generalsekretär des …",
-    # which names the one interviewed, with the office.
-    r"(?:Interview|Fragen)(?=\s*:[^,;:|]{3,60}$))\s*:|"
+    # which names the one interviewed, with the office. The pictures' credit may follow:
+    # "Interview: Henrike Stahl · Fotos: Jens Braune" (city magazines' meta line).
+    r"(?:Interview|Fragen)(?=\s*:[^,;:|]{3,60}(?:$|\s[·|/–-]\s*(?i:"
+    + PICTURE_ROLES
+    + r")\s*:)))\s*:|"
     + AUTHOR_WORD
     + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Standpunkt|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
@@ -1956,10 +1969,15 @@ def _matched_near_the_end(match, lines: list[str]):
 SIGNATURE_ELEMENTS = lxml.etree.XPath('//body//*[contains(@class, "signatur")]')
 
 
+def signature_elements(tree) -> list:
+    """The page's :data:`SIGNATURE_ELEMENTS`, searched for once a page (four rules ask)."""
+    return read_once(tree, "signature_elements", SIGNATURE_ELEMENTS)
+
+
 def _signature_box_signer(tree) -> str | None:
     """The name opening an element its class names the signature (:data:`SIGNATURE_ELEMENTS`),
     an office or nothing under it, not in a reader's comment."""
-    for element in SIGNATURE_ELEMENTS(tree):
+    for element in signature_elements(tree):
         lines = _lines(element)
         if (
             1 <= len(lines) <= SIGNATURE_BOX_LINES
@@ -1980,7 +1998,7 @@ SIGNATURE_OFFICE_WORDS = 8
 def _in_a_signature_element(tree, line: str) -> str | None:
     """``line`` if it is a name alone, the whole text of a signature element, else None."""
     bare = INVISIBLE.sub("", line)
-    if re.fullmatch(NAME, bare) and any(text_of(element) == bare for element in SIGNATURE_ELEMENTS(tree)):
+    if re.fullmatch(NAME, bare) and any(text_of(element) == bare for element in signature_elements(tree)):
         return bare
     return None
 
@@ -1996,7 +2014,7 @@ def _set_apart(tree, line: str) -> bool:
     editor's and the older CMSes' way of signing: "<p style="text-align: right;">Josephine
     Raddatz</p>" under a local monthly's story)."""
     return _emphasised(tree, line) or any(
-        text_of(element) == line for element in [*SIGNATURE_ELEMENTS(tree), *RIGHT_ALIGNED(tree)]
+        text_of(element) == line for element in [*signature_elements(tree), *RIGHT_ALIGNED(tree)]
     )
 
 
@@ -2032,7 +2050,7 @@ def _an_office(office: str, tree, line: str) -> bool:
     return (
         (bool(ROLE_LINE.search(office)) and len(office) <= OFFICE_LENGTH)
         or bool(TRADE_AND_HOME.match(office))
-        or any(text_of(element) == line for element in SIGNATURE_ELEMENTS(tree))
+        or any(text_of(element) == line for element in signature_elements(tree))
     )
 
 

@@ -836,8 +836,11 @@ ISSUE_BEFORE = re.compile(
 
 # The page naming itself before its day in the date line by the headline: "Artikel vom
 # 12.03.2004", "Meldung vom …", "Beitrag vom …" (older CMSes' and hand-made templates' article
-# pages, public bodies' news, forums' and blogs' entries).
-PAGE_OF_THE_DAY = re.compile(r"\b(?:artikel|beitrag|meldung|nachricht|eintrag)\s+vom\s*:?\s*$", re.IGNORECASE)
+# pages, public bodies' news, forums' and blogs' entries); "Press Release 11/04/2026" (companies'
+# English newsrooms), which "release" alone would not date.
+PAGE_OF_THE_DAY = re.compile(
+    r"\b(?:(?:artikel|beitrag|meldung|nachricht|eintrag)\s+vom|press\s+release)\s*:?\s*$", re.IGNORECASE
+)
 
 
 # An event's day, as an event box or a schedule labels it ("Wann: Samstag, 25. April 2026, 19 Uhr",
@@ -1011,6 +1014,9 @@ def shown_date(
             after = readable[position + len(headline) : position + len(headline) + DATELINE_AFTER]
             before = readable[max(0, position - DATELINE_BEFORE) : position]
     shown, as_of, ranges = [], [], []
+    # A page printing "10/28/2026" beside "11/04/2026" prints the American order throughout
+    # (read once a date line holds a slashed date of two readings).
+    month_first = None
     for window, nearest_first in ((after, False), (before, True)):
         matches = visible_dates(window)
         for match in reversed(matches) if nearest_first else matches:
@@ -1032,7 +1038,10 @@ def shown_date(
                 and not EVENT_DAY.search(preceding)
                 and not ON_A_WEEKDAY_IN_A_SENTENCE.search(window[max(0, match.start() - 45) : match.start()])
             ):
-                shown.extend(_plausible(moment, now) for moment in _readings(match))
+                readings = _readings(match)
+                if len(readings) > 1 and month_first is None:
+                    month_first = _prints_month_first(text)
+                shown.extend(_plausible(moment, now) for moment in (readings[::-1] if month_first else readings))
             elif AS_OF.search(preceding):
                 as_of.append(_plausible(_from_match(match), now))
             elif start := RANGE_START.search(preceding):
@@ -1404,6 +1413,14 @@ def _readings(match) -> list:
     if moment is None or match.re is not SLASHED_DATE or moment.month == moment.day or moment.day > 12:
         return [moment]
     return [moment, moment.replace(day=moment.month, month=moment.day)]
+
+
+def _prints_month_first(text: str) -> bool:
+    """Whether the slashed dates of ``text`` are in the American order: one of them can only be
+    read month first ("10/28/2026") and none only day first ("28/10/2026"). German companies'
+    English pages and newsrooms (their related releases' dates) print them so."""
+    numbers = [(int(match["day"]), int(match["month"])) for match in SLASHED_DATE.finditer(text)]
+    return any(second > 12 for _first, second in numbers) and not any(first > 12 for first, _second in numbers)
 
 
 def _from_match(match) -> datetime | None:

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 
 from crawler.extraction.page import (
+    trail_sections,
     glued,
     read_once,
     IN_BREADCRUMB,
@@ -268,7 +269,21 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # ("Pressemitteilung: Bilanz 2025" over "Sparkasse Aachen legt Bilanz 2025 vor: …"),
         # as CMSes of companies and public bodies title a page by the editor's short name.
         return visible[0]
+    if trail_named := _marked_headline_the_trail_names(tree, site_names):
+        return trail_named
     return stripped[0] if stripped else None
+
+
+def _marked_headline_the_trail_names(tree, site_names: set[str]) -> str | None:
+    """The one headline the page marks (:func:`_marked_headlines`, of three words or more) that
+    the breadcrumb trail names as the page it ends on, where the metadata words the story
+    otherwise and the ``<h1>`` is the section's: "<h1>News aus Oberfranken</h1>" over "<div
+    class="news-detail__title">Porzellanhersteller in Selb meldet Kurzarbeit an</div>", the trail's
+    last item the same (a regional radio's news pages, their SEO and social titles reworded)."""
+    marked = [text for text, _lines in _marked_headlines(tree) if len(text.split()) >= MIN_TITLE_PART_WORDS]
+    trail = trail_sections(tree) if marked else set()
+    named = {text_key(text): text for text in marked if text_key(text) in trail and not _is_site_part(text, site_names)}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _story_heading_under_a_masthead(tree, heading: str, meta_titles: list[str]) -> str | None:
