@@ -5976,3 +5976,41 @@ def test_the_marked_headline_the_breadcrumb_trail_names_stands_under_a_section_h
         '<div class="news-detail__title">Porzellanhersteller in Selb meldet Kurzarbeit an</div>'
     )
     assert extract(page(head, header)).title == "Porzellanhersteller in Selb meldet Kurzarbeit an"
+
+
+# Rules from the hundred-and-forty-second and hundred-and-forty-third template rounds.
+
+
+def test_a_court_s_reference_under_the_headline_is_no_date_line():
+    header = HEADLINE + '<p class="reference">BFH v. 24.9.2026 - VIII R 17/24</p>'
+    dated = '<meta itemprop="datePublished" content="2026-11-19T10:42:00+01:00">'
+    assert extract(page(header=header, closing=f"<div itemscope>{dated}</div>")).published[:10] == "2026-11-19"
+
+
+def test_a_release_s_dateline_set_apart_before_its_text_dates_it():
+    # Under a lead, out of the date line's reach.
+    body = (
+        f"<p>{STORY}</p><p><strong>Frankfurt am Main, 16 April 2026 –</strong> A total of 428 million people "
+        "took part in meetings in Germany in 2025.</p>" + f"<p>{STORY}</p>" * 3
+    )
+    article = extract(page(header=HEADLINE, body=body))
+    assert (article.published[:10], article.date_source) == ("2026-04-16", "visible line")
+
+
+def test_a_signature_with_the_signer_s_home_town_signs_the_story():
+    head = '<meta name="author" content="EN-Mosaik"><meta property="og:site_name" content="EN-Mosaik">'
+    closing = "<p><em>Heike Wessel-Kamp aus Ennepetal</em></p>"
+    assert extract(page(head, HEADLINE, closing=closing)).authors == ["Heike Wessel-Kamp"]
+    # Set plain, it is a sentence's end or a caption.
+    assert extract(page(head, HEADLINE, closing="<p>Heike Wessel-Kamp aus Ennepetal</p>")).authors != [
+        "Heike Wessel-Kamp"
+    ]
+
+
+def test_published_in_a_sentence_labels_no_day_of_the_page():
+    header = HEADLINE + '<p><time datetime="2026-10-08T12:00:00Z">08.10.2026</time></p>'
+    body = "<p>In a judgment published on 7 October 2026, the court held that the spin-off was taxable.</p>"
+    assert extract(page(header=header, body=body + f"<p>{STORY}</p>" * 3)).published[:10] == "2026-10-08"
+    # The page's own sentence about itself still dates it.
+    closing = "<p>This entry was posted on Wednesday, 7 October 2026 and is filed under News.</p>"
+    assert extract(page(header=HEADLINE, closing=closing)).published[:10] == "2026-10-07"

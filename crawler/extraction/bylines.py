@@ -1899,6 +1899,10 @@ def closing_signature(tree, text: str) -> list[str]:
         # or in a signature element: "<p class="signatur">" under a commentary. Its label goes:
         # "<em>Aufgezeichnet von …</em>" under a first-person piece ("von" would read as a name's).
         name = bare
+    elif (home := SIGNER_FROM.fullmatch(bare)) and _set_apart(tree, last):
+        # The signer with her home town: "<p><em>Heike Wessel-Kamp aus Ennepetal</em></p>" (local
+        # portals' contributors and readers' reports, as "Jakob Wessels, Milchbauer aus …" above).
+        name = home["name"]
     elif (
         len(lines) > 1
         and ROLE_LINE.search(last)
@@ -2036,6 +2040,8 @@ SIGNED_FOR_A_NEWSROOM = re.compile(
 )
 # A name and an office after a comma, of a few words: "Sandra Feigl, Schriftführerin GHV Leutenbach".
 SIGNED_WITH_OFFICE = re.compile(r"(?P<name>" + NAME + r"),\s+(?P<office>[^,.!?]{3,90})")
+# A signer's home after the name: "Heike Wessel-Kamp aus Ennepetal".
+SIGNER_FROM = re.compile(r"(?P<name>" + NAME + r")\s+aus\s+" + CAPITAL + r"[\w-]+(?:\s+" + CAPITAL + r"[\w-]+)?")
 # A signer's trade and home after the name: "Jakob Wessels, Milchbauer aus Haselünne …",
 # "Landwirtin in Soest", "Unternehmer bei Bielefeld" (guest commentaries of farm, trade and
 # regional papers, readers' letters in local ones).

@@ -801,7 +801,8 @@ RELEASE_LABEL = re.compile(RELEASE_DAY + r"\b", re.IGNORECASE)
 # themes in public code print it so, with "in der Kategorie …" or without); the label follows
 # the date, after the time and the categories.
 SELF_REFERENCE = re.compile(
-    r"\b(?:dieser|der)\s+(?:beitrag|artikel|eintrag|text|post)\s+wurde\b[^.]{0,50}$", re.IGNORECASE
+    r"\b(?:(?:dieser|der)\s+(?:beitrag|artikel|eintrag|text|post)\s+wurde|this\s+(?:entry|post|article)\s+was)\b[^.]{0,50}$",
+    re.IGNORECASE,
 )
 
 # The future before a publication's label: "will be published on", "are to be published on",
@@ -822,12 +823,15 @@ PUBLISHED_AFTER = re.compile(r"[^.]{0,120}?\b(?:veröffentlicht|publiziert|erste
 NOT_PUBLISHED = re.compile(
     r"(?:\b(?:aktualisiert|geändert|update[d]?|stand|bearbeitet|editiert|registriert|release|"
     r"mitglied seit|geboren|"
-    r"am|vom|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
+    # "v." for "vom" in a court's reference: "BFH v. 24.9.2026 - VIII R 17/24" (legal and tax news).
+    r"am|vom|v\.|bis|ab|seit|zum|zur|dem|den|und|bis zum|ab dem|von|im|für|"
     r"nach|vor|ende|anfang|mitte)|(?<![^\W\d])\d\.?\s*[-–]|[(]|\d\.)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 
 
+# A word in lower case right before a label.
+LOWER_CASE_WORD_BEFORE = re.compile(r"(?<![\w-])[a-zäöüß]{2,}\s+$")
 # A magazine's issue right before a label: "Ausgabe 11/2025", "Heft 3 ·", "12/2026 ·".
 ISSUE_BEFORE = re.compile(
     r"(?:\b(?:Ausgabe|Heft|Issue)\s+[\d/]+|\b\d{1,2}/(?:19|20)\d\d)\s*[·|,–-]?\s*$", re.IGNORECASE
@@ -924,28 +928,49 @@ def shown_date(
     for match in VISIBLE_DATE.finditer(text):
         # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
         if (
-            (label := PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()]))
-            or (
-                SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
-                and PUBLISHED_AFTER.match(text[match.end() : match.end() + 160])
+            (
+                (label := PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()]))
+                or (
+                    SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
+                    and PUBLISHED_AFTER.match(text[match.end() : match.end() + 160])
+                )
             )
-        ) and not (
-            # A video's or an episode's day, its length after it ("veröffentlicht am 26.09.2024,
-            # 3:12 Min." in a player's caption, as in the date line below), or a day announced
-            # ("The next results will be published on 29 April 2026").
-            MEDIA_LENGTH.match(text, match.end())
-            or (
-                label and ANNOUNCED.search(text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start())
-            )
-            # A magazine's issue and the day it came out ("dds 12/2026 · erschienen am
-            # 27.11.2026" in a box of the current issue beside a story of September), where the
-            # markup dates the story: without, the issue's day is the best there is (an issue's
-            # pages as the chambers' magazines put them online).
-            or (
-                structured
-                and label
-                and label.group().lower().startswith("erschienen")
-                and ISSUE_BEFORE.search(text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start())
+            and not (
+                # A video's or an episode's day, its length after it ("veröffentlicht am 26.09.2024,
+                # 3:12 Min." in a player's caption, as in the date line below), or a day announced
+                # ("The next results will be published on 29 April 2026").
+                MEDIA_LENGTH.match(text, match.end())
+                or (
+                    label
+                    and ANNOUNCED.search(text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start())
+                )
+                # The label in lower case after a word in lower case: a sentence about something
+                # published ("In a judgment published on 7 October 2026, the court held …": a law
+                # firm's note on a ruling), not a label of the page's; unless the sentence is the
+                # page's about itself ("Dieser Eintrag wurde veröffentlicht am …", "This entry
+                # was posted on …": the WordPress themes' line under the post).
+                or (
+                    label
+                    and label.group()[:1].islower()
+                    and LOWER_CASE_WORD_BEFORE.search(
+                        text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start()
+                    )
+                    and not SELF_REFERENCE.search(
+                        text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start()
+                    )
+                )
+                # A magazine's issue and the day it came out ("dds 12/2026 · erschienen am
+                # 27.11.2026" in a box of the current issue beside a story of September), where the
+                # markup dates the story: without, the issue's day is the best there is (an issue's
+                # pages as the chambers' magazines put them online).
+                or (
+                    structured
+                    and label
+                    and label.group().lower().startswith("erschienen")
+                    and ISSUE_BEFORE.search(
+                        text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start()
+                    )
+                )
             )
         ):
             if listed is None:
@@ -1185,7 +1210,9 @@ PLACE_NAME = (
 )
 DATELINE_PLACE = re.compile(r"^(?:" + CAPITAL + r"[\w./ -]{0,40},\s*|" + PLACE_NAME + r"\s*)?\(\s*$")
 COMMA_DATELINE_PLACE = re.compile(r"^" + PLACE_NAME + r",\s*(?:den\s+)?$")
-COMMA_DATELINE_END = re.compile(r"\s*(?:\.|\s[-–—])\s+[A-ZÄÖÜ„\"»]\S*\s+\S+\s+\S+")
+# The dash may end the piece, the dateline set in bold before the text ("<strong>Frankfurt am
+# Main, 16 April 2026 –</strong> A total of …").
+COMMA_DATELINE_END = re.compile(r"\s*(?:\.|\s[-–—])\s+[A-ZÄÖÜ„\"»]\S*\s+\S+\s+\S+|\s+[-–—]$")
 
 
 def _press_datelines(tree, now: datetime) -> set:
