@@ -2553,7 +2553,8 @@ def _closes_the_story(credit: str, text: str, tree) -> bool:
     )
 
 
-# How many of the story's last lines its closing credits may stand in (a note of the site's after them).
+# How many text pieces before the closing source line the story's last line may stand in (the
+# site's note between them).
 CLOSING_LINES = 2
 
 
