@@ -162,10 +162,14 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 # Datasette and its plugins read the schema (table_exists, hidden_table_names, the search-all
 # menu) through the same time limit as a visitor's SQL; a tight limit on a busy machine then
 # turns every page, error pages included, into a server error. A statement that reads only
-# sqlite_master gets at least SCHEMA_LOOKUP_MS: it is small, and cannot join anything bigger.
+# sqlite_master gets at least SCHEMA_LOOKUP_MS: it is small, and cannot join anything bigger. So
+# does the schema's version number, which Datasette reads before every request
+# (``refresh_schemas``): interrupted, the request failed with a server error before reaching
+# the view that would have said "took too long".
 SCHEMA_LOOKUP = re.compile(
     r"\s*select\b(?:(?!\b(?:from|join|with|select)\b).)*\bfrom\s+sqlite_master"
-    r"(?:\s*|\s+(?:where|order|limit)\b(?:(?!\b(?:from|join|select)\b).)*)",
+    r"(?:\s*|\s+(?:where|order|limit)\b(?:(?!\b(?:from|join|select)\b).)*)"
+    r"|\s*PRAGMA\s+schema_version\s*;?\s*",
     re.S | re.I,
 )
 SCHEMA_LOOKUP_MS = 1000
