@@ -6014,3 +6014,12 @@ def test_published_in_a_sentence_labels_no_day_of_the_page():
     # The page's own sentence about itself still dates it.
     closing = "<p>This entry was posted on Wednesday, 7 October 2026 and is filed under News.</p>"
     assert extract(page(header=HEADLINE, closing=closing)).published[:10] == "2026-10-07"
+
+
+# Rules from the hundred-and-forty-fourth and hundred-and-forty-fifth template rounds.
+
+
+@pytest.mark.parametrize("credit", ["The interview was conducted by Miriam Kessler.", "Interviewed by Miriam Kessler"])
+def test_an_english_page_s_interviewer_credit_names_the_interviewer(credit):
+    closing = f"<p><em>{credit}</em></p><p>Read more interviews in our newsroom.</p>"
+    assert extract(page(header=HEADLINE, closing=closing, lang="en")).authors == ["Miriam Kessler"]

@@ -1658,6 +1658,8 @@ EXPLICIT_BYLINE_LABEL = (
     + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Standpunkt|Essay|Bericht|"
     r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
     r"Geschrieben|Verfasst|Zusammengestellt) von|Das (?:Interview|Gespräch) führten?|Die Fragen stellten?|"
+    # The same in English pages of German publishers: "The interview was conducted by …".
+    r"The interview was conducted by|Interview(?:ed)? by|"
     # A magazine's credits block: "Text" / "Interview" over the name, each a piece of its own
     # (ICON, SZ-Magazin and ZEITmagazin list "Text", "Fotos", "Styling" so); an old "Author" list
     # item so (DW's "<strong>Author</strong> Name").
@@ -2961,6 +2963,7 @@ LABEL_FIRST_WORDS = {
     "authors", "author", "von", "text", "foto", "fotos", "redaktion", "bericht", "beitrag", "beiträge",
     "reporter", "reporterin", "gastbeitrag", "gastkommentar", "ein", "eine", "geschrieben", "verfasst",
     "zusammengestellt", "das", "die", "interview", "recherche", "fragen", "redakteur", "redakteurin",
+    "the", "interviewed",
 }  # fmt: skip
 
 
