@@ -2004,9 +2004,15 @@ SIGNATURE_OFFICE_WORDS = 8
 def _in_a_signature_element(tree, line: str) -> str | None:
     """``line`` if it is a name alone, the whole text of a signature element, else None."""
     bare = INVISIBLE.sub("", line)
-    if re.fullmatch(NAME, bare) and any(text_of(element) == bare for element in signature_elements(tree)):
+    if re.fullmatch(NAME, bare) and _fills_a_signature_element(tree, bare):
         return bare
     return None
+
+
+def _fills_a_signature_element(tree, line: str) -> bool:
+    """Whether ``line`` is the whole text of an element its class names the signature
+    (:data:`SIGNATURE_ELEMENTS`)."""
+    return any(text_of(element) == line for element in signature_elements(tree))
 
 
 def _emphasised(tree, line: str) -> bool:
@@ -2019,8 +2025,10 @@ def _set_apart(tree, line: str) -> bool:
     element (:data:`SIGNATURE_ELEMENTS`) or of a paragraph aligned to the right (the WordPress
     editor's and the older CMSes' way of signing: "<p style="text-align: right;">Josephine
     Raddatz</p>" under a local monthly's story)."""
-    return _emphasised(tree, line) or any(
-        text_of(element) == line for element in [*signature_elements(tree), *RIGHT_ALIGNED(tree)]
+    return (
+        _emphasised(tree, line)
+        or _fills_a_signature_element(tree, line)
+        or any(text_of(element) == line for element in RIGHT_ALIGNED(tree))
     )
 
 
@@ -2058,7 +2066,7 @@ def _an_office(office: str, tree, line: str) -> bool:
     return (
         (bool(ROLE_LINE.search(office)) and len(office) <= OFFICE_LENGTH)
         or bool(TRADE_AND_HOME.match(office))
-        or any(text_of(element) == line for element in signature_elements(tree))
+        or _fills_a_signature_element(tree, line)
     )
 
 

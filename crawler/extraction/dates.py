@@ -904,6 +904,39 @@ ON_A_WEEKDAY_IN_A_SENTENCE = re.compile(
 )
 
 
+def _dates_something_else(text: str, match, label, structured: str | None) -> bool:
+    """Whether a day labelled as a publication's (``label``: the :data:`PUBLISHED_LABEL` match
+    before ``match`` in ``text``, or None where the page's sentence about itself dated it) is
+    another's than the page's."""
+    if MEDIA_LENGTH.match(text, match.end()):
+        # A video's or an episode's day, its length after it ("veröffentlicht am 26.09.2024,
+        # 3:12 Min." in a player's caption, as in the date line below).
+        return True
+    if not label:
+        return False
+    # What stands before the label.
+    start, end = max(0, match.start() - 80), max(0, match.start() - 40) + label.start()
+    return bool(
+        # A day announced ("The next results will be published on 29 April 2026").
+        ANNOUNCED.search(text, start, end)
+        # The label in lower case after a word in lower case: a sentence about something
+        # published ("In a judgment published on 7 October 2026, the court held …": a law
+        # firm's note on a ruling), not a label of the page's; unless the sentence is the
+        # page's about itself ("Dieser Eintrag wurde veröffentlicht am …", "This entry was
+        # posted on …": the WordPress themes' line under the post).
+        or (
+            label.group()[:1].islower()
+            and LOWER_CASE_WORD_BEFORE.search(text, start, end)
+            and not SELF_REFERENCE.search(text, start, end)
+        )
+        # A magazine's issue and the day it came out ("dds 12/2026 · erschienen am 27.11.2026"
+        # in a box of the current issue beside a story of September), where the markup dates
+        # the story: without, the issue's day is the best there is (an issue's pages as the
+        # chambers' magazines put them online).
+        or (structured and label.group().lower().startswith("erschienen") and ISSUE_BEFORE.search(text, start, end))
+    )
+
+
 def shown_date(
     tree,
     headline: str | None = None,
@@ -928,51 +961,12 @@ def shown_date(
     for match in VISIBLE_DATE.finditer(text):
         # Not "26/12/2019" here: after "Datum:" it dates photos and data sets as often as stories.
         if (
-            (
-                (label := PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()]))
-                or (
-                    SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
-                    and PUBLISHED_AFTER.match(text[match.end() : match.end() + 160])
-                )
+            (label := PUBLISHED_LABEL.search(text[max(0, match.start() - 40) : match.start()]))
+            or (
+                SELF_REFERENCE.search(text[max(0, match.start() - 80) : match.start()])
+                and PUBLISHED_AFTER.match(text[match.end() : match.end() + 160])
             )
-            and not (
-                # A video's or an episode's day, its length after it ("veröffentlicht am 26.09.2024,
-                # 3:12 Min." in a player's caption, as in the date line below), or a day announced
-                # ("The next results will be published on 29 April 2026").
-                MEDIA_LENGTH.match(text, match.end())
-                or (
-                    label
-                    and ANNOUNCED.search(text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start())
-                )
-                # The label in lower case after a word in lower case: a sentence about something
-                # published ("In a judgment published on 7 October 2026, the court held …": a law
-                # firm's note on a ruling), not a label of the page's; unless the sentence is the
-                # page's about itself ("Dieser Eintrag wurde veröffentlicht am …", "This entry
-                # was posted on …": the WordPress themes' line under the post).
-                or (
-                    label
-                    and label.group()[:1].islower()
-                    and LOWER_CASE_WORD_BEFORE.search(
-                        text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start()
-                    )
-                    and not SELF_REFERENCE.search(
-                        text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start()
-                    )
-                )
-                # A magazine's issue and the day it came out ("dds 12/2026 · erschienen am
-                # 27.11.2026" in a box of the current issue beside a story of September), where the
-                # markup dates the story: without, the issue's day is the best there is (an issue's
-                # pages as the chambers' magazines put them online).
-                or (
-                    structured
-                    and label
-                    and label.group().lower().startswith("erschienen")
-                    and ISSUE_BEFORE.search(
-                        text, max(0, match.start() - 80), max(0, match.start() - 40) + label.start()
-                    )
-                )
-            )
-        ):
+        ) and not _dates_something_else(text, match, label, structured):
             if listed is None:
                 listed = " ".join(" ".join(text_of(element).split()) for element in dated_lists(tree))
                 # Link titles that end on a label's word, looked for once a page.

@@ -275,11 +275,12 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
 
 
 def _marked_headline_the_trail_names(tree, site_names: set[str]) -> str | None:
-    """The one headline the page marks (:func:`_marked_headlines`, of three words or more) that
-    the breadcrumb trail names as the page it ends on, where the metadata words the story
-    otherwise and the ``<h1>`` is the section's: "<h1>News aus Oberfranken</h1>" over "<div
-    class="news-detail__title">Porzellanhersteller in Selb meldet Kurzarbeit an</div>", the trail's
-    last item the same (a regional radio's news pages, their SEO and social titles reworded)."""
+    """The one headline the page marks (:func:`_marked_headlines`, of :data:`MIN_TITLE_PART_WORDS`
+    words or more) that the breadcrumb trail names as the page it ends on, where the metadata
+    words the story otherwise and the ``<h1>`` is the section's: "<h1>News aus Oberfranken</h1>"
+    over "<div class="news-detail__title">Porzellanhersteller in Selb meldet Kurzarbeit an</div>",
+    the trail's last item the same (a regional radio's news pages, their SEO and social titles
+    reworded)."""
     marked = [text for text, _lines in _marked_headlines(tree) if len(text.split()) >= MIN_TITLE_PART_WORDS]
     trail = trail_sections(tree) if marked else set()
     named = {text_key(text): text for text in marked if text_key(text) in trail and not _is_site_part(text, site_names)}
