@@ -4082,8 +4082,11 @@ def test_a_signature_in_italics_above_a_closing_note_signs_the_story():
     # Set plain, it signs right above a note where the story first appeared, not farther up.
     plain = closing.replace("<em>", "").replace("</em>", "")
     assert extract(page("", HEADLINE, closing=plain)).authors == ["Annette Wiesmann"]
+    # Farther up, the line credits the words as a line of its own does anywhere in the story;
+    # the name alone there signs nothing.
     farther = plain.replace("</p><p>Dieser", "</p><p>Die Serie wird fortgesetzt.</p><p>Dieser")
-    assert extract(page("", HEADLINE, closing=farther)).authors == []
+    assert extract(page("", HEADLINE, closing=farther)).authors == ["Annette Wiesmann"]
+    assert extract(page("", HEADLINE, closing=farther.replace("Text: ", ""))).authors == []
 
 
 def test_the_agency_s_dateline_after_a_lead_set_in_bold_credits_the_agency():
@@ -6023,3 +6026,48 @@ def test_published_in_a_sentence_labels_no_day_of_the_page():
 def test_an_english_page_s_interviewer_credit_names_the_interviewer(credit):
     closing = f"<p><em>{credit}</em></p><p>Read more interviews in our newsroom.</p>"
     assert extract(page(header=HEADLINE, closing=closing, lang="en")).authors == ["Miriam Kessler"]
+
+
+@pytest.mark.parametrize(
+    "credit, authors",
+    [
+        ("<p><em>Text: Martina Holtkamp</em></p>", ["Martina Holtkamp"]),
+        ("<p><em>Text: Markus Feldner, IG Metall Schweinfurt</em></p>", ["Markus Feldner"]),
+        ("<p><i>Text: Alois Pfurtscheller / Fotos: Georg Hochrainer</i></p>", ["Alois Pfurtscheller"]),
+    ],
+)
+def test_a_words_credit_on_a_line_of_its_own_under_the_story(credit, authors):
+    # Not the story's last line, which the closing signature's rule reads: the page's tools and
+    # the CMS's record follow, which the main text keeps.
+    contact = (
+        '<p><a href="/druck">Druckversion</a> | <a href="/empfehlen">Seite weiterempfehlen</a></p>'
+        "<p>Erstellt von: Webredaktion am 12.03.2024 10:14:22</p>"
+    )
+    assert extract(page(header=HEADLINE, closing=credit + contact)).authors == authors
+
+
+def test_a_words_credit_in_another_story_s_card_credits_nobody_here():
+    cards = (
+        '<ul class="related-list"><li><a href="/wirtschaft/hofladen-lieferplattform.html">Vom Hofladen zur '
+        'Lieferplattform: Wie zwei Schwestern den Direktvertrieb digitalisieren</a><span class="author">Text: Annika '
+        "Rüsselsheim</span></li></ul>"
+    )
+    assert extract(page(header=HEADLINE, closing=cards)).authors == []
+
+
+def test_a_byline_of_its_own_where_no_headline_element_stands():
+    # An old page's headline in a <font> that the title's prefix keeps the headline rules from
+    # finding ("Wirtschaftsbrief - …"), its byline a "Von …" line in italics.
+    body = (
+        '<font size="3"><b>Wer zu spät plant, verliert beim Generationswechsel</b></font><br><br>'
+        '<font size="1"><i>Von Dr. Reinhard Kessebohm</i></font><br><br>' + "".join(f"<p>{STORY}</p>" for _ in range(4))
+    )
+    tree = parse_html(page(body=body))
+    headline = "Wirtschaftsbrief - Unternehmensnachfolge: Wer zu spät plant"
+    assert article_authors(tree, headline=headline).authors == ["Dr. Reinhard Kessebohm"]
+    # With the headline element there, a "Von …" line in a box far below is another story's.
+    box = (
+        '<section class="box-history"><h3>Heute vor 10 Jahren</h3><p>27. Juni 2015: Muren verschütten '
+        "Landesstraße. <em>Von Gernot Trattnig</em></p></section>"
+    )
+    assert extract(page(header=HEADLINE, closing=box)).authors == []

@@ -2240,6 +2240,23 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         # <a>Tobias Rensing</a>" under the story, "Tobias Rensing" on the next story's card).
         labelled = _bylines_in(_without_mastheads(plain_text_pieces_without(tree, cards)), EXPLICIT_BYLINE)
     bylines.extend(labelled[:2])
+    # A line of its own crediting the words, anywhere in the story: "Text: Martina Holtkamp" in
+    # italics under a cooperative association's news, "Text: Markus Feldner, IG Metall
+    # Schweinfurt" under a union's, "Text: Alois Pfurtscheller / Fotos: Georg Hochrainer" over an
+    # old site's story. Read as the whole piece, so that a caption's "Text:" naming anything else
+    # is none, and not in another story's card, whose "Text: …" names that story's writer (a
+    # trade magazine's "Mehr vom Autor" list, a start-up portal's teaser list). Where no headline
+    # element stands to read the "Von …" line next to (an old page's headline set in a <font>, a
+    # newsletter's table, a PDF's text turned into positioned <div>s), "Von Anna Schmidt" on a
+    # line of its own is the byline too.
+    credit_lines = WORDS_CREDIT_LINE_OF_ITS_OWN if target is not None else WORDS_CREDIT_OR_BYLINE_OF_ITS_OWN
+    if any(piece[:4].lower() in ("text", "von ") and credit_lines.fullmatch(piece.strip()) for piece in pieces):
+        bylines.extend(
+            _without_trailing_words(credit["names"])
+            for element in WORDS_CREDIT_ELEMENTS(tree)
+            if (credit := credit_lines.fullmatch(text_of(element)))
+            and not (ELSEWHERE(element) or IN_TEASER_CARD(element) or _in_another_story(element, target))
+        )
     # The credits as two lines of their own, the words' and the pictures' ("TEXT: MAREIKE
     # JANSSEN" / "FOTOS: JENS OHLSEN" under a city magazine's story), in any case.
     bylines.extend(
@@ -2359,6 +2376,14 @@ def _in_one_block(first, second, bylines: list) -> bool:
 
 # A line crediting the words, and the pictures' credit opening the next line.
 WORDS_CREDIT_LINE = re.compile(r"(?i:text)\s*:\s*" + NAMES)
+# What may follow the name on that line: the pictures' credit, or the writer's organisation.
+AFTER_THE_WRITER = r"(?:\s*[/|·]\s*(?i:" + PICTURE_ROLES + r")\s*:\s*[^:]{2,60}|\s*,\s*[^,:/|]{2,60})?"
+WORDS_CREDIT_LINE_OF_ITS_OWN = re.compile(WORDS_CREDIT_LINE.pattern + AFTER_THE_WRITER)
+WORDS_CREDIT_OR_BYLINE_OF_ITS_OWN = re.compile(r"(?:(?i:text)\s*:|Von)\s*" + NAMES + AFTER_THE_WRITER)
+WORDS_CREDIT_ELEMENTS = lxml.etree.XPath(
+    "//body//text()[starts-with(translate(normalize-space(), 'TEX', 'tex'), 'text')"
+    " or starts-with(normalize-space(), 'Von ')]/parent::*"
+)
 EDITOR_CREDIT_START = re.compile(r"[;,|·]?\s*(?i:redaktion|lektorat|schlussredaktion)\s*:")
 PICTURES_CREDIT_START = re.compile(r"(?i:" + PICTURE_ROLES + r")\s*:")
 
