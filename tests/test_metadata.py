@@ -6071,3 +6071,9 @@ def test_a_byline_of_its_own_where_no_headline_element_stands():
         "Landesstraße. <em>Von Gernot Trattnig</em></p></section>"
     )
     assert extract(page(header=HEADLINE, closing=box)).authors == []
+
+
+@pytest.mark.parametrize("signature", ["/ Kerstin Aumüller", "– Kerstin Aumüller"])
+def test_a_signature_set_after_a_separator(signature):
+    closing = f'<p class="news-author">{signature}</p>'
+    assert extract(page(header=HEADLINE, closing=closing)).authors == ["Kerstin Aumüller"]

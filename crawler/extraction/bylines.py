@@ -3768,7 +3768,9 @@ def split_names(value) -> list[str]:
         return []
     # A byline often goes on with the date or the place: "Von Anna Schmidt · 21.11.2024".
     # The label goes first: "Veröffentlicht von Anna Schmidt" is no byline ending at its start.
-    value = DIPLOMA_SCHOOL.sub(r"\1", " ".join(value.split()))
+    # A signature set after a separator, as the Bavarian state parliament's news sign: "/ Kerstin
+    # Aumüller", "– Anna Schmidt".
+    value = DIPLOMA_SCHOOL.sub(r"\1", " ".join(value.split())).lstrip(" /|·•,;–—-")
     label = BYLINE_PREFIX.match(value)
     value = BYLINE_END.split(OUR_STAFF.sub("", value[label.end() :]) if label else value)[0]
     if label and GUEST_LABEL.search(label.group()):
