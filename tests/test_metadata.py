@@ -6077,3 +6077,28 @@ def test_a_byline_of_its_own_where_no_headline_element_stands():
 def test_a_signature_set_after_a_separator(signature):
     closing = f'<p class="news-author">{signature}</p>'
     assert extract(page(header=HEADLINE, closing=closing)).authors == ["Kerstin Aumüller"]
+
+
+def test_the_author_s_microdata_item_naming_the_writer_in_a_meta_tag():
+    def item(name):
+        return (
+            '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+            f'<meta itemprop="name" content="{name}"><meta itemprop="url" content="/author/x/"></div>'
+        )
+
+    assert extract(page(header=HEADLINE + item("Tobias Rennert"))).authors == ["Tobias Rennert"]
+    # A word alone there is the handle of the account that filed the story.
+    assert extract(page(header=HEADLINE + item("ricsti"))).authors == []
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Reportage von Jonas Felsmann, Student der Journalistik in Dortmund",
+        "Ein Film von Jonas Felsmann",
+        "Eine Dokumentation von Jonas Felsmann",
+    ],
+)
+def test_a_broadcast_piece_s_maker_under_its_headline(credit):
+    header = HEADLINE + f'<p class="media-detail__producer">{credit}</p>'
+    assert extract(page(header=header)).authors == ["Jonas Felsmann"]

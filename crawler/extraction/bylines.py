@@ -1281,7 +1281,9 @@ def _byline_text(element) -> str:
     if element.get("itemscope") is not None:
         # Its own name, not one of an item inside it (the employer's, "worksFor").
         own = [name for name in ITEM_NAME(element) if _item_of(name) is element]
-        named = [text for text in map(text_of, own) if text]
+        # A <meta> holds the name in its content, where themes keep the author's item unseen
+        # ("<div itemprop="author" itemscope …><meta itemprop="name" content="Tobias Rennert">").
+        named = [text for text in map(_item_value, own) if text]
         if named:
             return " und ".join(named)
     if "vcard" in (element.get("class") or ""):
@@ -1320,6 +1322,16 @@ def _byline_text(element) -> str:
     # The lines apart: "By" and "Saskia Brandl", the first name and the surname in elements of
     # their own, read as two words where minified markup sets no space between them.
     return " ".join(lines)
+
+
+def _item_value(element) -> str:
+    """A microdata property's value: a ``<meta>``'s content, another element's text. A word
+    alone in an unseen ``<meta>`` is the handle of the account that filed the story ("ricsti"
+    in a party's WordPress theme), as in the metadata (:func:`article_authors`), no name."""
+    if element.tag == "meta":
+        value = " ".join((element.get("content") or "").split())
+        return value if len(value.split()) > 1 else ""
+    return text_of(element)
 
 
 # Elements that start a line of their own where a browser shows them.
@@ -1619,7 +1631,11 @@ BYLINE_LABEL = (
     + r")?(?:\s*:)?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|"
     + AUTHOR_WORD
     + r"\s*:|"
-    r"Author\s*:|Geschrieben von|Ein Beitrag von|Beitr(?:ag|äge)\s*:|Reporter(?:in)?\s*:)"
+    r"Author\s*:|Geschrieben von|Ein Beitrag von|Beitr(?:ag|äge)\s*:|Reporter(?:in)?\s*:|"
+    # A broadcast piece's maker over its video or audio: "Reportage von …" (NRWision's media
+    # library, the public broadcasters' regional reports), "Ein Film von …" (ARD's, ZDF's and
+    # phoenix's documentaries), "Eine Dokumentation von …".
+    r"(?:Eine?\s+)?(?:Reportage|Film|Dokumentation)\s+von)"
 )
 
 # A credit for the pictures, not the words: "Von Anna Schmidt (Text) und Jan Meyer (Fotos)",
