@@ -6102,3 +6102,22 @@ def test_the_author_s_microdata_item_naming_the_writer_in_a_meta_tag():
 def test_a_broadcast_piece_s_maker_under_its_headline(credit):
     header = HEADLINE + f'<p class="media-detail__producer">{credit}</p>'
     assert extract(page(header=header)).authors == ["Jonas Felsmann"]
+
+
+def test_the_agency_s_dateline_after_a_caption_s_bracket():
+    # The caption's "(Archiv)." stands first in the text; the dateline on the next line credits dts.
+    body = (
+        "<p><small>Sudkessel in einer Kleinbrauerei (Archiv). Foto: Verband</small></p>"
+        f"<p>Berlin (dts Nachrichtenagentur) – {STORY}</p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
+    )
+    assert extract(page(header=HEADLINE, body=body)).agencies == ["dts"]
+
+
+def test_the_wire_service_after_the_author_items_of_a_byline():
+    byline = (
+        '<p><span itemprop="author" itemscope itemtype="http://schema.org/Person">Von <span itemprop="name">Anne '
+        'Sauer</span> und <span itemprop="name">Markus Höfling</span> (epd)</span></p>'
+    )
+    closing = "<p>Weitere Informationen gibt die Pressestelle.</p>"
+    article = extract(page(header=HEADLINE + f'<div class="news-meta">{byline}</div>', closing=closing))
+    assert (article.authors, article.agencies) == (["Anne Sauer", "Markus Höfling"], ["epd"])

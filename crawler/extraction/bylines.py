@@ -1087,9 +1087,12 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     # The dateline opens the story, or its first paragraph after a lead set apart in bold
     # ("LOGISTIK – Transvia investiert …" / "BUTZBACH (dpa/lhe). Der …": the regional papers'
     # WordPress sites, the Funke papers' print layout online).
+    # A bracket naming no wire service is read past: a caption's "(Archiv)." over the dateline.
     opening = None
     for line in story.split("\n", OPENING_REACH)[:OPENING_REACH]:
-        if opening := OPENING_CREDIT.match(line[:80]):
+        found = OPENING_CREDIT.match(line[:80])
+        if found and any(code.lower() in AGENCIES for code in re.split(r"\s*[/,]\s*", found["codes"])):
+            opening = found
             break
         if len(line) > OPENING_LINE_LENGTH:
             # A paragraph of the story's text before it: a dateline further down is a quoted
@@ -1285,7 +1288,10 @@ def _byline_text(element) -> str:
         # ("<div itemprop="author" itemscope …><meta itemprop="name" content="Tobias Rennert">").
         named = [text for text in map(_item_value, own) if text]
         if named:
-            return " und ".join(named)
+            # The wire service after the names, outside them: "Von <span itemprop="name">Anne
+            # Sauer</span> und <span itemprop="name">Markus Höfling</span> (epd)".
+            wire = AGENCY_AFTER_NAME.search(" ".join(_lines(element)))
+            return " und ".join(named) + (wire.group() if wire and wire["agency"] else "")
     if "vcard" in (element.get("class") or ""):
         named = [text for text in map(text_of, CARD_NAME(element)) if text]
         if named:
