@@ -1088,19 +1088,17 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     # ("LOGISTIK – Transvia investiert …" / "BUTZBACH (dpa/lhe). Der …": the regional papers'
     # WordPress sites, the Funke papers' print layout online).
     # A bracket naming no wire service is read past: a caption's "(Archiv)." over the dateline.
-    opening = None
     for line in story.split("\n", OPENING_REACH)[:OPENING_REACH]:
-        found = OPENING_CREDIT.match(line[:80])
-        if found and any(code.lower() in AGENCIES for code in re.split(r"\s*[/,]\s*", found["codes"])):
-            opening = found
+        opening = OPENING_CREDIT.match(line[:80])
+        codes = re.split(r"\s*[/,]\s*", opening["codes"]) if opening else []
+        if any(code.lower() in AGENCIES for code in codes):
+            # Only the wire services: "(ots)", "(red)" beside them name no author.
+            _add_agencies(codes, agencies)
             break
         if len(line) > OPENING_LINE_LENGTH:
             # A paragraph of the story's text before it: a dateline further down is a quoted
             # report's, not the story's opening.
             break
-    if opening:
-        # Only the wire services: "(ots)", "(red)" at the start name no author.
-        _add_agencies(re.split(r"\s*[/,]\s*", opening["codes"]), agencies)
     people = [name for name in names if not ABBREVIATION.fullmatch(name)]
     newsrooms = [name for name in names if ABBREVIATION.fullmatch(name)] + stations if people else []
     # Wire copy the site runs under its own name ("DER SPIEGEL" or "tagesschau.de" as the
