@@ -6121,3 +6121,26 @@ def test_the_wire_service_after_the_author_items_of_a_byline():
     closing = "<p>Weitere Informationen gibt die Pressestelle.</p>"
     article = extract(page(header=HEADLINE + f'<div class="news-meta">{byline}</div>', closing=closing))
     assert (article.authors, article.agencies) == (["Anne Sauer", "Markus Höfling"], ["epd"])
+
+
+def newsletter(title: str, heading: str) -> str:
+    """A newsletter's web version: tables, the story's heading set bare, no <article>."""
+    paragraphs = "".join(f"<p>{STORY}</p>" for _ in range(4))
+    return (
+        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        '<table width="600"><tr><td><img src="/logo.png" alt="Logo"></td></tr>'
+        f'<tr><td><h1 style="font-size:25px">{heading}</h1>{paragraphs}</td></tr>'
+        '<tr><td><a href="/abmelden">Newsletter abbestellen</a></td></tr></table></body></html>'
+    )
+
+
+def test_a_title_naming_the_site_first_and_the_story_s_short_name_after_the_pipe():
+    heading = "Semiconductor supplier picks Hanau for €180 million production site"
+    html = newsletter("Invest in Hessen | Semiconductor supplier picks Hanau", heading)
+    assert extract(html).title == heading
+
+
+@pytest.mark.parametrize("title", ["WJ Hannover – Newsletter 10/2026", "Rundbrief Nr. 5", "Newsletter Oktober 2026"])
+def test_a_newsletter_issue_s_title_yields_to_the_story_s_heading(title):
+    heading = "Nachgefragt: „Ausbildung muss wieder sichtbar werden“"
+    assert extract(newsletter(title, heading)).title == heading

@@ -221,6 +221,16 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         # careelite.de, verivox.de).
         if _contains(stripped[0], heading) or _same_start(heading, stripped[0]):
             return heading
+    # The same opening words in a part of the title after its first, where the site or the
+    # newsletter is named first: "Invest in Hessen | Semiconductor supplier picks Hanau" over
+    # "<h1>Semiconductor supplier picks Hanau for €180 million production site</h1>" (a
+    # newsletter's web version, a chamber's or a city's "Site | Short name" titles).
+    later_parts = [
+        part for title in meta_titles for part in title.split(" | ")[1:] if len(part.split()) >= MIN_TITLE_PART_WORDS
+    ]
+    for heading in headings:
+        if any(_same_start(heading, part) for part in later_parts):
+            return heading
     # No <h1> names the metadata's story, an element marked as the headline does ("<div
     # class="stage-headline">", "c-article__title", itemprop="headline"): the page sets its
     # headline in a styled block under a logo or section <h1> (the itemprop="headline" <h2>s and
@@ -773,10 +783,20 @@ GENERIC_TITLES = {
 }
 
 
+# A newsletter's issue as its web version's title: "WJ Hannover – Newsletter 10/2026",
+# "Rundbrief Nr. 5", "Newsletter Oktober 2026" (Mailchimp's, CleverReach's and rapidmail's web
+# versions take the mailing's name).
+NEWSLETTER_ISSUE = re.compile(
+    r"(?i)\b(?:newsletter|rundbrief|infobrief|rundschreiben)\b(?:\s+(?:nr\.?|no\.?|ausgabe|[a-zäöü]+))?\s*[\d/.-]+\s*$"
+)
+
+
 def _uninformative(title: str, site_names: set[str]) -> bool:
-    """Whether a metadata title says nothing about the story: the site's name or a page type."""
+    """Whether a metadata title says nothing about the story: the site's name, a page type or a
+    newsletter's issue."""
     return (
         " ".join(words_of(title)) in GENERIC_TITLES
+        or NEWSLETTER_ISSUE.search(title) is not None
         or _is_site_part(title, site_names)
         or any(text_key(title) in name or name in text_key(title) for name in site_names if len(name) > 3)
     )
