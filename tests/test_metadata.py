@@ -6144,3 +6144,25 @@ def test_a_title_naming_the_site_first_and_the_story_s_short_name_after_the_pipe
 def test_a_newsletter_issue_s_title_yields_to_the_story_s_heading(title):
     heading = "Nachgefragt: „Ausbildung muss wieder sichtbar werden“"
     assert extract(newsletter(title, heading)).title == heading
+
+
+@pytest.mark.parametrize(
+    "credit", ["Text/Foto: Flurina Hartmann", "Text und Bild: Flurina Hartmann", "Foto/Text: Flurina Hartmann"]
+)
+def test_the_words_and_pictures_credit_under_the_headline_names_the_writer(credit):
+    head = '<meta name="author" content="Redaktion">'
+    assert extract(page(head, HEADLINE + f'<div class="td-post-author">{credit}</div>')).authors == ["Flurina Hartmann"]
+
+
+@pytest.mark.parametrize(
+    "closing", ["Ein Bericht von Malte Gerdes.", "Ein Beitrag von Malte Gerdes.", "Von Malte Gerdes"]
+)
+def test_the_credit_closing_the_lead_s_last_sentence(closing):
+    lead = (
+        "<p><strong>Am Hafen kommt wieder Bewegung in das Güterverkehrszentrum: Ein Kühlhausbetreiber will eine "
+        f"zweite Halle errichten. {closing}</strong></p>"
+    )
+    assert extract(page(header=HEADLINE + lead)).authors == ["Malte Gerdes"]
+    # A sentence of the lead naming someone is no credit.
+    quoted = lead.replace(closing, "Das sagte Malte Gerdes.")
+    assert extract(page(header=HEADLINE + quoted)).authors == []

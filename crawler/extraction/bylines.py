@@ -325,7 +325,8 @@ AUTHOR_WORD = (
 # cnn.com, "Opinion by …", "Commentary by …", "Story by …"); a press release's "Pressekontakt:"
 # in an element marked as its author's: a label, however the byline element is marked.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text\s*(?:und|&)\s*(?:bild(?:er)?|fotos?|interview)|interview\s*(?:und|&)\s*text|text|interview|"
+    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text\s*(?:und|&|/)\s*(?:bild(?:er)?|fotos?|interview)|"
+    r"(?:fotos?|bild|interview)\s*(?:und|&|/)\s*text|text|interview|"
     # The paired labels of the Vogel magazines' meta line, "Autor / Redakteur: … / …" (both
     # credited, as the line names the writer and the editor who wrote it up).
     + AUTHOR_WORD
@@ -1632,7 +1633,7 @@ OUR_STAFF = re.compile(r"^unse(?:rem|rer)" + STAFF_ROLE.removesuffix("?") + r"\s
 BYLINE_LABEL = (
     r"(?:(?:Written|Story|Words|Posted) by|Words\s*:|[Vv]on(?:\s+unse(?:rem|rer)"
     + STAFF_ROLE
-    + r")?(?:\s*:)?|VON|By|BY|[Tt]ext(?:\s+von|\s*:)?|"
+    + r")?(?:\s*:)?|VON|By|BY|[Tt]ext\s*(?:&|und|/)\s*(?:Fotos?|Bild(?:er)?)\s*:|[Tt]ext(?:\s+von|\s*:)?|"
     + AUTHOR_WORD
     + r"\s*:|"
     r"Author\s*:|Geschrieben von|Ein Beitrag von|Beitr(?:ag|äge)\s*:|Reporter(?:in)?\s*:|"
@@ -1662,7 +1663,7 @@ PICTURE_ROLES = (
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
-    + r"|Authors?|Von|Text\s*(?:&|und)\s*(?:Fotos?|Interview)|(?:Fotos?|Interview)\s*(?:&|und)\s*Text|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?|"
+    + r"|Authors?|Von|Text\s*(?:&|und|/)\s*(?:Fotos?|Bild(?:er)?|Interview)|(?:Fotos?|Bild|Interview)\s*(?:&|und|/)\s*Text|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?|"
     # A broadcast piece's credits: "Redakteur: Sandra Kühn | Kamera: Tobias Heym" (the regional
     # TV stations' media libraries), the journalist's before the camera's.
     r"Redakteur(?:in)?(?=\s*:)|"
@@ -2242,6 +2243,14 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
         if DATE_ITEM.fullmatch(date_piece)
         and re.fullmatch(NAME, name)
         and text_key(name) not in _sections(tree) | trail_sections(tree) | labelled_sections(tree)
+    )
+    # The credit closing the lead's last sentence: "… könnten entstehen. Ein Bericht von Malte
+    # Gerdes." (the broadcasters' teasers over a report: radio stations' and public broadcasters'
+    # regional news, "Ein Beitrag von …", "Von …").
+    bylines.extend(
+        _without_trailing_words(credit["names"])
+        for piece in after_pieces
+        if (credit := LEAD_CLOSING_CREDIT.search(piece))
     )
     # A name before the date: "Kathrin Führes am Mittwoch, 26.01.2022 - 14:30" (jagderleben.de;
     # st-georg.de, zdnet.de).
@@ -2897,6 +2906,10 @@ DATED_HANDLE = re.compile(
     + r"\s+(?:[|·•,–-]\s*)?[Vv]on\s+"
     + HANDLE.replace("handle", "after")
     + r"(?<!\.)(?=\n|$)"
+)
+
+LEAD_CLOSING_CREDIT = re.compile(
+    r"(?<=[.!?“\"])\s+(?:Eine?\s+(?:Bericht|Beitrag|Reportage|Film)\s+von|Von)\s+" + NAMES + r"\.?$"
 )
 
 # A line that names the author and then dates the story (pieces joined by newlines).
