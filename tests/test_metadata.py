@@ -6166,3 +6166,11 @@ def test_the_credit_closing_the_lead_s_last_sentence(closing):
     # A sentence of the lead naming someone is no credit.
     quoted = lead.replace(closing, "Das sagte Malte Gerdes.")
     assert extract(page(header=HEADLINE + quoted)).authors == []
+
+
+def test_the_lead_s_closing_credit_with_the_roles_in_brackets():
+    lead = (
+        '<p class="unterzeile">Eisenwaren Pohl in der Wühlischstraße. von Ina Lorbeer (Text) und Tom Reschke '
+        "(Fotos).</p>"
+    )
+    assert extract(page(header=HEADLINE + lead)).authors == ["Ina Lorbeer"]

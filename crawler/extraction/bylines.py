@@ -2908,8 +2908,17 @@ DATED_HANDLE = re.compile(
     + r"(?<!\.)(?=\n|$)"
 )
 
+# Each name may carry its role in brackets: "von Ina Lorbeer (Text) und Tom Reschke (Fotos)."
+# (a district magazine's lead; split_names leaves the pictures' credit out).
+CREDITED_ROLE = r"(?:\s*\([^()]{2,20}\))?"
 LEAD_CLOSING_CREDIT = re.compile(
-    r"(?<=[.!?“\"])\s+(?:Eine?\s+(?:Bericht|Beitrag|Reportage|Film)\s+von|Von)\s+" + NAMES + r"\.?$"
+    r"(?<=[.!?“\"])\s+(?:Eine?\s+(?:Bericht|Beitrag|Reportage|Film)\s+von|[Vv]on)\s+(?P<names>"
+    + NAME
+    + CREDITED_ROLE
+    + r"(?:\s+und\s+"
+    + NAME
+    + CREDITED_ROLE
+    + r")?)\.?$"
 )
 
 # A line that names the author and then dates the story (pieces joined by newlines).
