@@ -318,6 +318,12 @@ AUTHOR_WORD = (
     r"(?:\s+(?:dieses|des|der|dieser)\s+(?:Beitrags|Artikels|Textes|Berichts|Kommentars|Interviews|Meldung|Nachricht))?)"
 )
 
+# The words' and the pictures' credit in one label, in either order: "Text und Fotos", "Text &
+# Bild", "Text/Foto", "Foto/Text", "Interview und Text".
+WORDS_AND_PICTURES = (
+    r"(?:Text\s*(?:&|und|/)\s*(?:Fotos?|Bild(?:er)?|Interview)|(?:Fotos?|Bild|Interview)\s*(?:&|und|/)\s*Text)"
+)
+
 # The verb of a blog or CMS template before the name: "Erstellt von …" (Joomla, TYPO3 news;
 # eawag.ch, gay.ch), "Veröffentlicht von …", "Gepostet von …", "Beitrag von …" (German
 # WordPress themes; stylegart.de), "Posted by …", "Written by …" (English ones; vortexcannon.org,
@@ -325,8 +331,9 @@ AUTHOR_WORD = (
 # cnn.com, "Opinion by …", "Commentary by …", "Story by …"); a press release's "Pressekontakt:"
 # in an element marked as its author's: a label, however the byline element is marked.
 BYLINE_PREFIX = re.compile(
-    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|text\s*(?:und|&|/)\s*(?:bild(?:er)?|fotos?|interview)|"
-    r"(?:fotos?|bild|interview)\s*(?:und|&|/)\s*text|text|interview|"
+    r"^\s*(von|by|quelle|pressekontakt|medienkontakt|"
+    + WORDS_AND_PICTURES
+    + r"|text|interview|"
     # The paired labels of the Vogel magazines' meta line, "Autor / Redakteur: … / …" (both
     # credited, as the line names the writer and the editor who wrote it up).
     + AUTHOR_WORD
@@ -1026,7 +1033,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
             _sort_names(sources[-1:], sites, names, agencies, desks, common)
     story = text.strip() if text else ""
     credit = CLOSING_CREDIT.search(story[-80:]) if story else None
-    codes = re.split(r"\s*[/,]\s*", credit[1]) if credit else []
+    codes = SOURCE_PARTS.split(credit[1]) if credit else []
     credited = [AGENCIES.get(code.lower()) for code in codes]
     if not (names or agencies or any(credited)):
         # Nobody but the site or a desk credited: a press release's contact is its author. Not
@@ -1073,7 +1080,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
         # a correction's line): its wire services.
         earlier = CLOSING_CREDIT.search(story.rsplit("\n", 2)[-2].strip()[-80:])
         if earlier:
-            _add_agencies(re.split(r"\s*[/,]\s*", earlier[1]), agencies)
+            _add_agencies(SOURCE_PARTS.split(earlier[1]), agencies)
     material = (MATERIAL_CREDIT.search(story[-120:]) if story else None) or _material_line(tree)
     if material:
         _add_agencies(re.split(r"\s*(?:,|/|\bund\b|\band\b|&)\s*", material["codes"].rstrip(". )")), agencies)
@@ -1091,7 +1098,7 @@ def article_authors(tree, text: str = "", fallback=None, url: str = "", headline
     # A bracket naming no wire service is read past: a caption's "(Archiv)." over the dateline.
     for line in story.split("\n", OPENING_REACH)[:OPENING_REACH]:
         opening = OPENING_CREDIT.match(line[:80])
-        codes = re.split(r"\s*[/,]\s*", opening["codes"]) if opening else []
+        codes = SOURCE_PARTS.split(opening["codes"]) if opening else []
         if any(code.lower() in AGENCIES for code in codes):
             # Only the wire services: "(ots)", "(red)" beside them name no author.
             _add_agencies(codes, agencies)
@@ -1254,7 +1261,7 @@ def printed_agency_credits(text: str, tree=None) -> dict[str, str]:
     if tree is not None:
         lines += _codes_lines(tree, text)
     for line in lines:
-        codes = re.split(r"\s*[/,]\s*", line)
+        codes = SOURCE_PARTS.split(line)
         agencies = [AGENCIES.get(code.lower()) for code in codes]
         others = [code for code, agency in zip(codes, agencies) if not agency]
         if len(codes) > 1 and len(others) == len(codes) - 1 and all(SERVICE_CODE.fullmatch(code) for code in others):
@@ -1663,7 +1670,9 @@ PICTURE_ROLES = (
 EXPLICIT_BYLINE_LABEL = (
     r"(?:"
     + AUTHOR_WORD
-    + r"|Authors?|Von|Text\s*(?:&|und|/)\s*(?:Fotos?|Bild(?:er)?|Interview)|(?:Fotos?|Bild|Interview)\s*(?:&|und|/)\s*Text|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?|"
+    + r"|Authors?|Von|"
+    + WORDS_AND_PICTURES
+    + r"|Redaktion|Bericht|Beitr(?:ag|äge)|Reporter(?:in)?|"
     # A broadcast piece's credits: "Redakteur: Sandra Kühn | Kamera: Tobias Heym" (the regional
     # TV stations' media libraries), the journalist's before the camera's.
     r"Redakteur(?:in)?(?=\s*:)|"
@@ -2567,8 +2576,8 @@ SOURCE_LINE = re.compile(
 # Sources listed in one line: "Source: dpa, GTAI" (the wire service and the site's own publisher,
 # as investment agencies' and institutes' news credit them).
 SOURCES_LISTED = re.compile(r"\s*,\s*")
-# The parts of a source line: its sources listed, and the services each names after a slash
-# ("AWP/SDA", "dpa/lsw").
+# The parts of a source line or a credit's codes: its sources listed, and the services each names
+# after a slash ("AWP/SDA", "dpa/lsw", "(dpa / sd)").
 SOURCE_PARTS = re.compile(r"\s*[,/]\s*")
 
 
@@ -3804,6 +3813,11 @@ TRAILING_LABEL = re.compile(
 )
 
 
+# Separators a byline's names may stand between at either end: "/ Kerstin Aumüller" (a
+# signature), "Anna Schmidt / Juni 2025" with the date cut off.
+NAME_EDGE_SEPARATORS = " /|·•,;–—-"
+
+
 def split_names(value) -> list[str]:
     """Names in a byline: "Von Anna Schmidt und Jan Meyer" → ["Anna Schmidt", "Jan Meyer"]."""
     if not isinstance(value, str) or not value.strip() or "://" in value:
@@ -3812,14 +3826,14 @@ def split_names(value) -> list[str]:
     # The label goes first: "Veröffentlicht von Anna Schmidt" is no byline ending at its start.
     # A signature set after a separator, as the Bavarian state parliament's news sign: "/ Kerstin
     # Aumüller", "– Anna Schmidt".
-    value = DIPLOMA_SCHOOL.sub(r"\1", " ".join(value.split())).lstrip(" /|·•,;–—-")
+    value = DIPLOMA_SCHOOL.sub(r"\1", " ".join(value.split())).lstrip(NAME_EDGE_SEPARATORS)
     label = BYLINE_PREFIX.match(value)
     value = BYLINE_END.split(OUR_STAFF.sub("", value[label.end() :]) if label else value)[0]
     if label and GUEST_LABEL.search(label.group()):
         value = AFFILIATION_AFTER.sub("", value)
     # The separator before the date or the pictures' credit cut off goes with them: "Text: Anna
     # Schmidt / Juni 2025", "Text: Anna Schmidt / Jan Meyer – Fotos: Verlag".
-    value = PICTURE_CREDIT_AFTER.sub("", value).rstrip(" /|·•,;–—-")
+    value = PICTURE_CREDIT_AFTER.sub("", value).rstrip(NAME_EDGE_SEPARATORS)
     # The pictures' role after a full stop, its colon and name cut off by the byline's match:
     # "Tobias Wenz. Kamera" of "… und Tobias Wenz. Kamera: Jens Ruppert".
     value = ROLE_AFTER_A_FULL_STOP.sub("", value)
