@@ -616,20 +616,32 @@ IN_A_LISTED_STORY = (
 )
 
 # The class words of a byline's element, in camel case too ("newsAuthor", "articleByline": the
-# older CMSes' and the TYPO3 templates' class names).
-BYLINE_CLASS = (
-    'contains(., "byline") or contains(., "author") or contains(., "autor") or contains(., "by-line")'
-    ' or contains(., "Byline") or contains(., "Author") or contains(., "Autor")'
+# older CMSes' and the TYPO3 templates' class names), found anywhere in the class attribute.
+BYLINE_CLASS = re.compile(
+    "byline|author|autor|by-line|Byline|Author|Autor"
     # A column's writer: "columnist-name" (magazines' opinion columns, "Standpunkt", "Kolumne").
-    ' or contains(., "columnist")'
+    "|columnist"
 )
-BYLINE_XPATH = '//*[@itemprop="author" or @rel="author" or @class[' + BYLINE_CLASS + "]]"
-# The same search made from the attributes up: each test is made on the attributes it reads,
-# not on every element of the page (half the time on large pages); the union is in page order.
-# (swr.de's itemprop="author", theguardian.com's rel="author", brandeins.de's "article-author".)
-BYLINE_ELEMENTS = lxml.etree.XPath(
-    '//@itemprop[.="author"]/.. | //@rel[.="author"]/.. | //@class[' + BYLINE_CLASS + "]/.."
-)
+
+
+def _marked_as_bylines(tree) -> list:
+    """The page's elements marked as a byline, in page order: by ``itemprop="author"`` (swr.de),
+    ``rel="author"`` (theguardian.com) or a class holding a :data:`BYLINE_CLASS` word
+    (brandeins.de's "article-author"). A walk over the elements in Python, each one's attributes
+    read once, is quicker than the same search in XPath, a union of three searches over every
+    attribute of the page sorted into page order (docs/notes/2026-12-extraction-cpu.md)."""
+    return [
+        element
+        for element in tree.getroottree().getroot().iter(lxml.etree.Element)
+        if (attributes := element.attrib)
+        and (
+            attributes.get("itemprop") == "author"
+            or attributes.get("rel") == "author"
+            or BYLINE_CLASS.search(attributes.get("class", ""))
+        )
+    ]
+
+
 # A byline inside an <article> of its own whose heading links to another story, the page's <h1>
 # outside it: the post grids of page builders and themes ("elementor-post" cards under
 # "Weitere Artikel", WordPress themes' related-post loops) set each card so, whatever its class.
@@ -698,9 +710,9 @@ IN_RECENT_COMMENTS = lxml.etree.XPath(
 
 
 def byline_elements(tree) -> list:
-    """The page's elements :data:`BYLINE_XPATH` finds; four rules read them, the search over
-    every element of the page is made once."""
-    return read_once(tree, "byline_elements", BYLINE_ELEMENTS)
+    """The page's elements marked as a byline (:func:`_marked_as_bylines`); four rules read
+    them, the search over every element of the page is made once."""
+    return read_once(tree, "byline_elements", _marked_as_bylines)
 
 
 # A CMS's placeholder account in the author field: WordPress's "admin" (bmas.de, autonews.ch,
@@ -2482,9 +2494,20 @@ def _leading_name(element) -> str | None:
 
 # Links to an author's page: "/autor/anna-schmidt/" (WELT, t-online), "/autoren/…" (ZEIT ONLINE,
 # n-tv), "/impressum/autor-…" (SPIEGEL), "/author/…" (WordPress, English-language sites).
-AUTHOR_PAGE_LINKS = lxml.etree.XPath(
-    '//body//a[contains(@href, "/autor") or contains(@href, "/author")]', smart_strings=False
-)
+AUTHOR_PAGE_PATHS = ("/autor", "/author")
+
+
+def _author_page_links(tree) -> list:
+    """The links of the page's ``<body>`` whose address holds :data:`AUTHOR_PAGE_PATHS`, in
+    page order: the XPath ``//body//a[contains(@href, "/autor") or …]``, quicker in Python, where
+    only the few links that match look for their ``<body>``."""
+    return [
+        link
+        for link in tree.getroottree().getroot().iter("a")
+        if any(path in link.get("href", "") for path in AUTHOR_PAGE_PATHS)
+        and next(link.iterancestors("body"), None) is not None
+    ]
+
 
 MAX_LINKED_AUTHORS = 4
 
@@ -2496,7 +2519,7 @@ def _linked_authors(tree, near: list[str]) -> list[str]:
     stories, the site's author index) is not next to the headline."""
     near_keys = {text_key(piece) for piece in near}
     names = []
-    for link in AUTHOR_PAGE_LINKS(tree):
+    for link in _author_page_links(tree):
         name = text_of(link)
         if (
             re.fullmatch(NAME, name)

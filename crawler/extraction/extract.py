@@ -59,6 +59,7 @@ from crawler.extraction.page import (
     DATE_FROM_FEED,
     MAX_KICKER_WORDS,
     as_list,
+    jsonld_scripts,
     lists_of_dated_links,
     page_metadata,
     put_back,
@@ -253,12 +254,18 @@ def site_name_of(name: str | None, headline: str | None, url: str) -> str | None
 # square of its length (a name of 20,000 colons or brackets took 3 to 5 s); it reads them cut to
 # this length.
 LONGEST_AUTHOR_META = 1000
-LONG_AUTHOR_METAS = lxml.etree.XPath(
-    "//meta[contains(@name, 'author') or contains(@property, 'author') or contains(@name, 'creator')"
-    f" or contains(@property, 'creator')][string-length(@content) > {LONGEST_AUTHOR_META}]"
-)
-JSONLD_SCRIPTS = lxml.etree.XPath('//script[@type="application/ld+json"]')
 AUTHOR_KEYS = {"author", "creator"}
+
+
+def _long_author_metas(tree) -> list:
+    """The ``<meta>`` elements whose name or property holds an :data:`AUTHOR_KEYS` word and whose
+    content is longer than :data:`LONGEST_AUTHOR_META`."""
+    return [
+        meta
+        for meta in tree.getroottree().getroot().iter("meta")
+        if len(meta.get("content", "")) > LONGEST_AUTHOR_META
+        and any(key in meta.get(attribute, "") for attribute in ("name", "property") for key in AUTHOR_KEYS)
+    ]
 
 
 @contextmanager
@@ -268,10 +275,10 @@ def _author_values_cut(tree):
     JSON-LD's "author" and "creator" keys (scripts long enough to hold a longer one are read;
     the others are left as they are)."""
     undo = []
-    for meta in LONG_AUTHOR_METAS(tree):
+    for meta in _long_author_metas(tree):
         undo.append(functools.partial(meta.set, "content", meta.get("content")))
         meta.set("content", meta.get("content")[:LONGEST_AUTHOR_META])
-    for script in JSONLD_SCRIPTS(tree):
+    for script in jsonld_scripts(tree):
         source = script.text or ""
         if len(source) <= LONGEST_AUTHOR_META:
             continue

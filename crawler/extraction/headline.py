@@ -14,13 +14,13 @@ from crawler.extraction.page import (
     read_once,
     IN_BREADCRUMB,
     INVISIBLE,
-    MARKED_HEADLINE_XPATH,
     UNSEEN_TEXT,
     VISIBLE_DATE,
     address_of,
     is_hidden,
     is_other_story_card,
     is_unseen_heading,
+    marked_headline_elements,
     text_key,
     site_names_of,
     string_value,
@@ -313,7 +313,7 @@ def _story_heading_under_a_masthead(tree, heading: str, meta_titles: list[str]) 
 # or marked as the headline (itemprop="headline", "article-title", "entry-title", "headline").
 STORY_H1 = lxml.etree.XPath(
     '//body//h1[ancestor::article or ancestor::main or @itemprop="headline" or contains(@class, "eadline")'
-    # German class names too ("artikel_titel", "beitrag-titel"), as MARKED_HEADLINE_XPATH reads them.
+    # German class names too ("artikel_titel", "beitrag-titel"), as marked_headline_elements reads them.
     ' or contains(@class, "itle") or contains(@class, "titel")]'
 )
 
@@ -545,7 +545,7 @@ def _marked_headlines(tree) -> list[tuple[str, list[str]]]:
 def _find_marked_headlines(tree) -> list[tuple[str, list[str]]]:
     elements = [
         element
-        for element in tree.xpath(MARKED_HEADLINE_XPATH)
+        for element in marked_headline_elements(tree)
         if (
             element.get("itemprop") == "headline"
             or (_class_words(element) & HEADLINE_CLASS_WORDS and not _class_words(element) & NOT_HEADLINE_CLASS_WORDS)

@@ -2,19 +2,25 @@
 
 import re
 
-import lxml.etree
-
 from crawler.extraction.page import text_key, text_of
 
 
-# A union of three tag searches, not "//*[self::p or …]": libxml2 then tests the classes of those
-# elements only; the result is the same, in page order. The classes are then read word by word
-# (marks_lead).
-LEAD_XPATH = lxml.etree.XPath(
-    '(//p|//div|//span)[contains(@class, "lead") or contains(@class, "teaser-text")'
-    ' or contains(@class, "intro") or contains(@class, "standfirst") or contains(@class, "summary")'
-    ' or @itemprop="description"]'
-)
+# What a class attribute holds where it may mark the lead (marks_lead then reads it word by word).
+LEAD_CLASS_PARTS = ("lead", "teaser-text", "intro", "standfirst", "summary")
+
+
+def _lead_candidates(tree) -> list:
+    """The page's paragraphs, ``<div>``s and ``<span>``s whose class holds one of
+    :data:`LEAD_CLASS_PARTS` or that hold the ``description`` property, in page order: the
+    XPath ``(//p|//div|//span)[contains(@class, "lead") or … or @itemprop="description"]``,
+    quicker as a walk over those tags in Python than as libxml2's union of three searches."""
+    return [
+        element
+        for element in tree.getroottree().getroot().iter("p", "div", "span")
+        if any(part in element.get("class", "") for part in LEAD_CLASS_PARTS)
+        or element.get("itemprop") == "description"
+    ]
+
 
 MIN_LEAD_WORDS = 8
 
@@ -65,7 +71,7 @@ def article_lead(tree, fallback: str | None = None, headline: str | None = None)
     """The story's lead paragraph (teaser) when the page marks one, else the meta description;
     neither when it only repeats the ``headline`` (an og:description set to the title:
     bayrische-bembel.de, pferd-aktuell.de, catchitkansas.com)."""
-    for element in LEAD_XPATH(tree):
+    for element in _lead_candidates(tree):
         if element.get("itemprop") != "description" and not marks_lead(element.get("class") or ""):
             continue
         if next(element.iter("h1", "h2"), None) is not None:

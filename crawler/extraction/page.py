@@ -98,9 +98,15 @@ def jsonld_nodes(tree) -> list[dict]:
 
 
 def _parse_jsonld(tree) -> list[dict]:
-    return [
-        node for script in tree.xpath('//script[@type="application/ld+json"]/text()') for node in script_nodes(script)
-    ]
+    return [node for script in jsonld_scripts(tree) if script.text for node in script_nodes(script.text)]
+
+
+def jsonld_scripts(tree) -> list:
+    """The page's ``<script type="application/ld+json">`` elements, in page order."""
+    return [script for script in tree.getroottree().getroot().iter("script") if script.get("type") == JSONLD_TYPE]
+
+
+JSONLD_TYPE = "application/ld+json"
 
 
 def script_nodes(script: str) -> list[dict]:
@@ -210,12 +216,19 @@ def glued(before: str, after: str) -> bool:
 # (a right-to-left mark around a byline's name).
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
-MARKED_HEADLINE_XPATH = (
+MARKED_HEADLINE_ELEMENTS = lxml.etree.XPath(
     '//body//*[@itemprop="headline" or contains(@class, "eadline") or contains(@class, "itle")'
     ' or contains(@class, "titel") or contains(@class, "berschrift")]'
     "[not(self::h1 or self::a or self::meta or self::img or ancestor::h1"
     " or ancestor::a or ancestor::nav or ancestor::aside or ancestor::footer)]"
 )
+
+
+def marked_headline_elements(tree) -> list:
+    """The elements other than ``<h1>`` that the page marks as a headline, outside links,
+    menus, asides and footers (:data:`MARKED_HEADLINE_ELEMENTS`); the headline's search and
+    the title's rules read them, the search is made once."""
+    return read_once(tree, "marked_headline_elements", MARKED_HEADLINE_ELEMENTS)
 
 
 TAGLINE_AFTER = re.compile(r"\s+[-–—|:]\s+")
@@ -421,23 +434,26 @@ def _text_pieces(root) -> tuple[list[str], list[str]]:
     ancestors = list(root.iterancestors())
     unseen = sum(1 for element in ancestors if element.tag in UNSEEN_TEXT)
     commented = sum(1 for element in ancestors if holds_comments(element))
-    # What each open element added to the counts, taken back at its end without reading it again.
-    opened = []
+    # The open elements that hide text or hold comments, innermost last, with what each added to
+    # the counts: taken back at its end. Most elements do neither and are not kept.
+    counted = []
     for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         if event == "start":
-            # "comment" looked for inline first: this runs for every element of the page.
-            classes = element.get("class")
-            hides = element.tag in UNSEEN_TEXT
-            holds = bool(classes) and "comment" in classes and holds_comments(element)
-            opened.append((hides, holds))
-            unseen += hides
-            commented += holds
+            if element.tag in UNSEEN_TEXT:
+                unseen += 1
+                counted.append((element, 1, 0))
+            # "comment" looked for inline first: this runs for every element of the page. Inside
+            # an unseen element no text counts, comments or not.
+            elif (classes := element.get("class")) and "comment" in classes and holds_comments(element):
+                commented += 1
+                counted.append((element, 0, 1))
             piece = element.text
         else:
             if event == "end":
-                hides, holds = opened.pop()
-                unseen -= hides
-                commented -= holds
+                if counted and counted[-1][0] is element:
+                    _element, hides, holds = counted.pop()
+                    unseen -= hides
+                    commented -= holds
                 if element is root:
                     break
             # A comment's or processing instruction's own text is no text node; its tail is.
@@ -934,7 +950,7 @@ def _find_headline_element(tree, headline: str | None):
                 in_trail = in_trail if in_trail is not None else h1
     if wanted and len(headline.split()) >= 2:
         # No <h1> holds it, a marked headline element does ("<div class="stage-headline">").
-        for element in tree.xpath(MARKED_HEADLINE_XPATH):
+        for element in marked_headline_elements(tree):
             if not is_hidden(element) and text_key(" ".join(element.xpath(".//text()"))) == wanted:
                 return element
     if in_trail is not None:
