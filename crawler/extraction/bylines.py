@@ -2494,7 +2494,7 @@ def _leading_name(element) -> str | None:
 
 # Links to an author's page: "/autor/anna-schmidt/" (WELT, t-online), "/autoren/…" (ZEIT ONLINE,
 # n-tv), "/impressum/autor-…" (SPIEGEL), "/author/…" (WordPress, English-language sites).
-AUTHOR_PAGE_PATHS = ("/autor", "/author")
+AUTHOR_PAGE_PATHS = re.compile("/autor|/author")
 
 
 def _author_page_links(tree) -> list:
@@ -2504,8 +2504,7 @@ def _author_page_links(tree) -> list:
     return [
         link
         for link in tree.getroottree().getroot().iter("a")
-        if any(path in link.get("href", "") for path in AUTHOR_PAGE_PATHS)
-        and next(link.iterancestors("body"), None) is not None
+        if AUTHOR_PAGE_PATHS.search(link.get("href", "")) and next(link.iterancestors("body"), None) is not None
     ]
 
 

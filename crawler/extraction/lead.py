@@ -6,7 +6,7 @@ from crawler.extraction.page import text_key, text_of
 
 
 # What a class attribute holds where it may mark the lead (marks_lead then reads it word by word).
-LEAD_CLASS_PARTS = ("lead", "teaser-text", "intro", "standfirst", "summary")
+LEAD_CLASS_PARTS = re.compile("lead|teaser-text|intro|standfirst|summary")
 
 
 def _lead_candidates(tree) -> list:
@@ -17,8 +17,7 @@ def _lead_candidates(tree) -> list:
     return [
         element
         for element in tree.getroottree().getroot().iter("p", "div", "span")
-        if any(part in element.get("class", "") for part in LEAD_CLASS_PARTS)
-        or element.get("itemprop") == "description"
+        if LEAD_CLASS_PARTS.search(element.get("class", "")) or element.get("itemprop") == "description"
     ]
 
 
