@@ -37,9 +37,15 @@ baseline = importlib.import_module("trafilatura.baseline")
 BLOCKS = ("div", "item", "list", "p", "section", "span")
 
 
-def _first_of(attributes, names: tuple[str, ...]) -> str:
-    """The value of the first of ``names`` that the element has, in the order its attributes
-    stand: what XPath's ``re:test(@id|@class, …)`` tests, the union's first node."""
+def _first_of(attributes, names: tuple[str, str]) -> str:
+    """The value of the first of the two ``names`` that the element has, in the order its
+    attributes stand: what XPath's ``re:test(@id|@class, …)`` tests, the union's first node.
+    Most elements have one of them at most: their order is read only where both stand."""
+    first, second = names
+    if first not in attributes:
+        return attributes.get(second, "")
+    if second not in attributes:
+        return attributes[first]
     for name, value in attributes.items():
         if name in names:
             return value
