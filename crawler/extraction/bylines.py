@@ -13,6 +13,7 @@ from crawler.extraction.page import (
     ANY_WEEKDAY,
     WEEKDAY,
     CARD_CLASS_WORDS,
+    page_elements,
     COMMENT_BLOCK_CLASS,
     HOLDS_A_HEADING,
     holds_story_opening,
@@ -632,7 +633,7 @@ def _marked_as_bylines(tree) -> list:
     attribute of the page sorted into page order (docs/notes/2026-12-extraction-cpu.md)."""
     return [
         element
-        for element in tree.getroottree().getroot().iter(lxml.etree.Element)
+        for element in page_elements(tree)
         if (attributes := element.attrib)
         and (
             attributes.get("itemprop") == "author"
@@ -2503,7 +2504,7 @@ def _author_page_links(tree) -> list:
     only the few links that match look for their ``<body>``."""
     return [
         link
-        for link in tree.getroottree().getroot().iter("a")
+        for link in page_elements(tree, "a")
         if AUTHOR_PAGE_PATHS.search(link.get("href", "")) and next(link.iterancestors("body"), None) is not None
     ]
 

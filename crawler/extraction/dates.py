@@ -20,6 +20,7 @@ from crawler.extraction.page import (
     ANY_WEEKDAY,
     DIALOG_XPATH,
     DESCRIBING_TYPES,
+    jsonld_scripts,
     jsonld_types,
     script_nodes,
     string_value,
@@ -459,7 +460,7 @@ def _story_dates_only(tree, nodes: list[dict], headline: str | None = None):
             element.text = None
         element.tag = "span"
         element.attrib.clear()
-    scripts = tree.xpath('//script[@type="application/ld+json"]')
+    scripts = jsonld_scripts(tree)
     if not nodes:
         scripts = [script for script in scripts if _describes_other_media(script.text or "", headline)]
     saved = [script.text for script in scripts]

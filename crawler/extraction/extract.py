@@ -61,6 +61,7 @@ from crawler.extraction.page import (
     as_list,
     jsonld_scripts,
     lists_of_dated_links,
+    page_elements,
     page_metadata,
     put_back,
     take_out,
@@ -262,7 +263,7 @@ def _long_author_metas(tree) -> list:
     content is longer than :data:`LONGEST_AUTHOR_META`."""
     return [
         meta
-        for meta in tree.getroottree().getroot().iter("meta")
+        for meta in page_elements(tree, "meta")
         if len(meta.get("content", "")) > LONGEST_AUTHOR_META
         and any(key in meta.get(attribute, "") for attribute in ("name", "property") for key in AUTHOR_KEYS)
     ]

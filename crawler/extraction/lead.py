@@ -2,7 +2,7 @@
 
 import re
 
-from crawler.extraction.page import text_key, text_of
+from crawler.extraction.page import page_elements, text_key, text_of
 
 
 # What a class attribute holds where it may mark the lead (marks_lead then reads it word by word).
@@ -16,7 +16,7 @@ def _lead_candidates(tree) -> list:
     quicker as a walk over those tags in Python than as libxml2's union of three searches."""
     return [
         element
-        for element in tree.getroottree().getroot().iter("p", "div", "span")
+        for element in page_elements(tree, "p", "div", "span")
         if LEAD_CLASS_PARTS.search(element.get("class", "")) or element.get("itemprop") == "description"
     ]
 

@@ -92,6 +92,13 @@ def read_once(tree, fact: str, compute):
     return facts[fact]
 
 
+def page_elements(tree, *tags):
+    """The elements of the whole page ``tree`` belongs to, in page order: those of ``tags``, or
+    every element (comments and processing instructions left out). What an XPath search from
+    "//" reads, walked in Python where that is quicker than libxml2's search."""
+    return tree.getroottree().getroot().iter(*(tags or (lxml.etree.Element,)))
+
+
 def jsonld_nodes(tree) -> list[dict]:
     """Every JSON object in the page's ``application/ld+json`` scripts, ``@graph`` unpacked."""
     return read_once(tree, "jsonld", _parse_jsonld)
@@ -101,12 +108,12 @@ def _parse_jsonld(tree) -> list[dict]:
     return [node for script in jsonld_scripts(tree) if script.text for node in script_nodes(script.text)]
 
 
+JSONLD_TYPE = "application/ld+json"
+
+
 def jsonld_scripts(tree) -> list:
     """The page's ``<script type="application/ld+json">`` elements, in page order."""
-    return [script for script in tree.getroottree().getroot().iter("script") if script.get("type") == JSONLD_TYPE]
-
-
-JSONLD_TYPE = "application/ld+json"
+    return [script for script in page_elements(tree, "script") if script.get("type") == JSONLD_TYPE]
 
 
 def script_nodes(script: str) -> list[dict]:
@@ -176,7 +183,7 @@ def _meta_index(tree) -> dict[tuple[str, str], list[str]]:
     """``(attribute, value) → contents`` of the page's ``<meta>`` elements, in page order."""
     index: dict[tuple[str, str], list[str]] = {}
     # A walk over the <meta> elements alone (lxml's iter by tag) costs a third of the XPath search.
-    for meta in tree.getroottree().getroot().iter("meta"):
+    for meta in page_elements(tree, "meta"):
         if meta.get("content") is None:
             continue
         for attribute in ("property", "name", "itemprop"):
@@ -434,26 +441,28 @@ def _text_pieces(root) -> tuple[list[str], list[str]]:
     ancestors = list(root.iterancestors())
     unseen = sum(1 for element in ancestors if element.tag in UNSEEN_TEXT)
     commented = sum(1 for element in ancestors if holds_comments(element))
-    # The open elements that hide text or hold comments, innermost last, with what each added to
-    # the counts: taken back at its end. Most elements do neither and are not kept.
+    # The open elements that hide text or hold comments, innermost last: each taken back from its
+    # count at its end. Most elements do neither and are not kept.
     counted = []
     for event, element in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         if event == "start":
             if element.tag in UNSEEN_TEXT:
                 unseen += 1
-                counted.append((element, 1, 0))
+                counted.append(element)
             # "comment" looked for inline first: this runs for every element of the page. Inside
             # an unseen element no text counts, comments or not.
             elif (classes := element.get("class")) and "comment" in classes and holds_comments(element):
                 commented += 1
-                counted.append((element, 0, 1))
+                counted.append(element)
             piece = element.text
         else:
             if event == "end":
-                if counted and counted[-1][0] is element:
-                    _element, hides, holds = counted.pop()
-                    unseen -= hides
-                    commented -= holds
+                if counted and counted[-1] is element:
+                    counted.pop()
+                    if element.tag in UNSEEN_TEXT:
+                        unseen -= 1
+                    else:
+                        commented -= 1
                 if element is root:
                     break
             # A comment's or processing instruction's own text is no text node; its tail is.
@@ -1129,7 +1138,7 @@ def page_metadata(tree) -> dict:
 def _links(tree) -> list:
     """The page's ``<link>`` elements, in page order: one walk for the canonical address and
     the language versions (each searched with its own XPath, the walk was made twice)."""
-    return read_once(tree, "links", lambda tree: list(tree.getroottree().getroot().iter("link")))
+    return read_once(tree, "links", lambda tree: list(page_elements(tree, "link")))
 
 
 def language_alternates(tree) -> dict[str, str]:

@@ -30,6 +30,8 @@ from contextlib import contextmanager
 import lxml.etree
 from trafilatura import core, external, main_extractor, metadata, settings, xpaths
 
+from crawler.extraction.page import page_elements
+
 # The module, which the package's function of the same name hides.
 baseline = importlib.import_module("trafilatura.baseline")
 
@@ -234,10 +236,6 @@ SPECIFIC_AUTHOR_TAGS = {"a", "address", "div", "link", "p", "span", "strong"}
 GENERIC_AUTHOR_TAGS = {"a", "div", "h3", "h4", "p", "span"}
 
 
-def _page_elements(tree):
-    return tree.getroottree().getroot().iter(lxml.etree.Element)
-
-
 def _has_rel_me(element) -> bool:
     """XPath's ``rel='me'`` in the expression: a child element <rel> whose text is "me"."""
     return any(child.tag == "rel" and "".join(child.itertext()) == "me" for child in element.iterchildren("rel"))
@@ -245,7 +243,7 @@ def _has_rel_me(element) -> bool:
 
 def specific_authors(tree) -> list:
     selected = []
-    for element in _page_elements(tree):
+    for element in page_elements(tree):
         if element.tag == "author":
             selected.append(element)
         elif element.tag in SPECIFIC_AUTHOR_TAGS:
@@ -265,7 +263,7 @@ def specific_authors(tree) -> list:
 
 def generic_authors(tree) -> list:
     selected = []
-    for element in _page_elements(tree):
+    for element in page_elements(tree):
         if element.tag in GENERIC_AUTHOR_TAGS:
             attributes = element.attrib
             if (
@@ -280,7 +278,7 @@ def generic_authors(tree) -> list:
 
 def any_authors(tree) -> list:
     selected = []
-    for element in _page_elements(tree):
+    for element in page_elements(tree):
         attributes = element.attrib
         if attributes and (
             "Byline" in attributes.get("data-component", "")
@@ -316,7 +314,7 @@ def not_bylines(tree) -> list:
 
 
 def times_and_figures(tree) -> list:
-    return list(tree.getroottree().getroot().iter("time", "figure"))
+    return list(page_elements(tree, "time", "figure"))
 
 
 # RAW_TREE_PRUNE_XPATH: infinite-scroll containers and ad wrappers, and share buttons, pruned
