@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from archive.publishing.publish import metadata_file_for
 from crawler.demo import free_port
 from tests.conftest import running_server
 
@@ -38,6 +39,8 @@ def served_archive(demo_archive):
     command = [sys.executable, "-m", "crawler", "serve", "--db", str(demo_archive["db_path"]), "--port", str(port)]
     with running_server(command, ready="Uvicorn running"):
         yield f"http://127.0.0.1:{port}"
+    # A server keeps its metadata file for the next start; the test's archive has none.
+    metadata_file_for(demo_archive["db_path"]).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="module")

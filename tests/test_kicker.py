@@ -463,6 +463,9 @@ def test_a_subtitle_right_before_the_headline_is_its_kicker_unless_it_holds_the_
         # A "subhead" alone (the Vogel trade magazines' "inf-subhead", BNN's "subhead").
         '<div class="inf-subhead">Finanzierung</div>',
         '<h3 class="subhead">Finanzierung</h3>',
+        # French-language CMSs' "surtitre" on German pages of border-region media.
+        '<p class="article__surtitle">Finanzierung</p>',
+        '<span class="surtitre">Finanzierung</span>',
     ],
 )
 def test_a_kicker_class_with_a_separator_or_a_subheadline_before_the_headline(marked):

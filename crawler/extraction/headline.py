@@ -50,6 +50,11 @@ KICKER_NAMES = (
     "supertitle",
     "pretitle",
     "occhiello",
+    # French-language CMSs' name, kept on the German pages of border-region media: Alsace
+    # (dna.fr's "article__surtitle"), Luxembourg (zlv.lu's "surtitre", csl.lu's
+    # "news-detail__surtitle").
+    "surtitle",
+    "surtitre",
     # Tamedia's papers (Tages-Anzeiger, Berner Zeitung, Thuner Tagblatt, Der Bund):
     # "ContentHead_catchword" before the headline's text in the <h1>.
     "catchword",
