@@ -160,6 +160,20 @@ def test_the_h1_wins_when_the_metadata_title_only_adds_to_it(seo_title):
     assert extract(page(head, header)).title == "Hafen wird um zwei Terminals erweitert"
 
 
+@pytest.mark.parametrize(
+    "seo_title, headline",
+    [
+        # A review's title: the film's year after its name, the page type after the pipe.
+        ("Salzwiesen (2025) | Film, Trailer, Kritik", "Salzwiesen"),
+        ("Das Land, das bleibt (2025) | Kritik | Kinomagazin", "Das Land, das bleibt"),
+        # The media a story adds, in brackets.
+        ("Rheinbrücke gesperrt (mit Video) | Lokalportal", "Rheinbrücke gesperrt"),
+    ],
+)
+def test_the_h1_wins_over_a_title_that_adds_a_note_in_brackets(seo_title, headline):
+    assert extract(page(f"<title>{seo_title}</title>", f"<h1>{headline}</h1>")).title == headline
+
+
 def test_a_kicker_on_its_own_line_or_after_a_separator_is_not_the_headline():
     head = jsonld(headline="Hafen wird um zwei Terminals erweitert")
     for header in (
@@ -1580,6 +1594,10 @@ def test_a_name_alone_in_the_meta_item_after_the_date_is_the_byline():
     [
         '<p class="meta">Ein Kommentar von Anna Schmidt</p>',
         '<div>Eine Analyse von <a href="/autoren/anna-schmidt">Anna Schmidt</a></div>',
+        # The form as a compound: a review's, a travel story's, a business commentary's.
+        '<p class="film-byline">Eine Filmkritik von <a href="/autoren/anna-schmidt">Anna Schmidt</a></p>',
+        '<p class="byline">Ein Reisebericht von Anna Schmidt</p>',
+        "<p>Ein Wirtschaftskommentar von Anna Schmidt</p>",
         "<p>Das Interview führte Anna Schmidt</p>",
         "<p>Veröffentlicht am 21. November 2024 von Anna Schmidt</p>",
         '<p>Veröffentlicht am 21.11.2024 von <a href="/author/anna">Anna Schmidt</a></p>',
@@ -4704,6 +4722,26 @@ def test_the_site_credited_by_the_initials_of_its_name_gives_way_to_the_signatur
 def test_a_deadline_next_to_the_headline_is_not_the_publication_day(deadline):
     head = '<meta property="article:published_time" content="2025-04-07T22:30:00Z">'
     assert extract(page(head, HEADLINE + deadline)).published[:10] == "2025-04-08"
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        '<dl class="film-facts"><dt>Kinostart</dt><dd>16.10.2025</dd><dt>Land / Jahr</dt><dd>Deutschland 2025</dd></dl>',
+        '<dl class="album-facts"><dt>VÖ:</dt><dd>16.10.2025</dd></dl>',
+        "<ul><li>Release-Termin: 16.10.2025</li><li>Plattform: PC</li></ul>",
+        "<p>Erstausstrahlung: 16. Oktober 2025, 20.15 Uhr</p>",
+    ],
+)
+def test_the_day_the_reviewed_work_comes_out_is_not_the_publication_day(facts):
+    head = '<meta property="article:published_time" content="2025-10-13T16:25:00+02:00">'
+    assert extract(page(head, HEADLINE + facts)).published[:10] == "2025-10-13"
+
+
+def test_a_day_labelled_as_the_page_s_own_release_still_dates_it():
+    # The federal bodies' sites label the page's own day "Erscheinungsdatum".
+    facts = "<dl><dt>Nummer</dt><dd>045/2025</dd><dt>Erscheinungsdatum</dt><dd>16.10.2025</dd></dl>"
+    assert extract(page("", HEADLINE + facts)).published[:10] == "2025-10-16"
 
 
 def test_a_second_date_after_the_first_is_no_time_of_it():

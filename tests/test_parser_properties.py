@@ -21,6 +21,7 @@ from crawler.extraction.dates import (
     text_before_date,
     visible_dates,
 )
+from crawler.extraction.headline import LONGEST_TITLE_NOTE, _without_a_note
 from crawler.extraction.lead import marks_lead
 from crawler.extraction.extract import MAY_HOLD_THE_STORY, NEVER_EXTRACTED, parse_html, prepared_for_extraction
 from crawler.extraction.page import (
@@ -385,6 +386,16 @@ def test_the_text_before_a_date_is_the_start_of_the_text(parts):
     assert text.startswith(before)
     if not any(character.isdigit() for character in text):
         assert before == text
+
+
+@given(st.lists(st.sampled_from(["Salzwiesen", " ", "(", ")", "2025", "mit Video", "x" * 31, "ä"]), max_size=8))
+def test_a_title_part_without_its_note_in_brackets_is_its_start_or_nothing(pieces):
+    part = "".join(pieces)
+    without = _without_a_note(part)
+    assert without == "" or (part.strip().startswith(without) and without == without.strip())
+    if without:
+        note = part.strip()[len(without) :].strip()
+        assert note.startswith("(") and note.endswith(")") and len(note) <= LONGEST_TITLE_NOTE + 2
 
 
 @given(

@@ -1698,8 +1698,14 @@ EXPLICIT_BYLINE_LABEL = (
     + PICTURE_ROLES
     + r")\s*:)))\s*:|"
     + AUTHOR_WORD
-    + r"|(?:Gastbeitrag|Gastkommentar) von|(?:Ein (?:Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Standpunkt|Essay|Bericht|"
-    r"Interview|Porträt)|Eine (?:Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
+    + r"|(?:Gastbeitrag|Gastkommentar) von|(?:"
+    # The form may be a compound: "Eine Filmkritik von …", "Ein Reisebericht von …", "Ein
+    # Wirtschaftskommentar von …" (reviews, travel and opinion pages: kino-zeit.de, regional
+    # papers' culture and business desks).
+    r"Ein (?:[A-ZÄÖÜ][a-zäöüß]*(?:artikel|beitrag|text|kommentar|standpunkt|essay|bericht|interview|porträt)|"
+    r"Artikel|Beitrag|Text|Gastbeitrag|Kommentar|Gastkommentar|Standpunkt|Essay|Bericht|Interview|Porträt)|"
+    r"Eine (?:[A-ZÄÖÜ][a-zäöüß]*(?:kolumne|analyse|glosse|reportage|rezension|kritik)|"
+    r"Kolumne|Analyse|Glosse|Reportage|Rezension|Kritik)|"
     r"Geschrieben|Verfasst|Zusammengestellt) von|Das (?:Interview|Gespräch) führten?|Die Fragen stellten?|"
     # The same in English pages of German publishers: "The interview was conducted by …".
     r"The interview was conducted by|Interview(?:ed)? by|"

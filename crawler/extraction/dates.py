@@ -859,6 +859,11 @@ DEADLINE_WORDS = (
     r"(?:(?:antrags|bewerbungs|einsende|einreichungs|abgabe|anmelde|melde|ausschreibungs)?(?:frist|schluss)"
     r"|stichtag|deadline)(?:\s*:|\s+(?:ist\s+)?(?:der|am)\b)?"
 )
+# The day the work under review comes out, in a review's fact box: "<dt>Kinostart</dt><dd>16.10.2025
+# </dd>" (film magazines), "VÖ: 10.10.2025" (music magazines' Veröffentlichung), "Release-Termin"
+# (games), "Erstausstrahlung" and "Sendetermin" (television). Not "Erscheinungsdatum", which
+# dates the page itself on the federal bodies' sites, nor a "Press release".
+RELEASE_WORDS = r"kinostart|filmstart|vö|erstausstrahlung|sende(?:termin|datum)|release[- ]?(?:date|datum|termin)"
 # "Termin" needs no colon: a definition list or a table sets it apart ("<dt>Termin</dt><dd>Dienstag,
 # 12. Mai 2026</dd>", chambers' and cities' event pages).
 EVENT_DAY = re.compile(
@@ -866,6 +871,9 @@ EVENT_DAY = re.compile(
     + EVENT_WORDS
     + r"|(?:veranstaltungs)?termin|"
     + DEADLINE_WORDS
+    + r"|(?:"
+    + RELEASE_WORDS
+    + r")\s*:?"
     + r")\s*(?:"
     + ANY_WEEKDAY
     + r"|[A-Z][a-z]\.?)?,?\s*$",

@@ -86,6 +86,21 @@ KICKER_COLON = re.compile(r"^(?P<kicker>[^:|]{2,80}?)\s*:\s+(?P<headline>.+)$")
 TITLE_SEPARATORS = re.compile(r"(?<!\s)(?!(?<=\d\.)\s+[-–]\s+\d{1,2}\.)\s+(?:\||-|–|—|·|•|::|:|»|/)\s+")
 
 
+# How long a note in brackets at a title's end may be ("(2025)", "(mit Video)").
+LONGEST_TITLE_NOTE = 30
+
+
+def _without_a_note(part: str) -> str:
+    """A title part without the note in brackets at its end, or ``""`` where it has none."""
+    part = part.strip()
+    if not part.endswith(")"):
+        return ""
+    before, _, note = part[:-1].rpartition("(")
+    if not before.strip() or not note or len(note) > LONGEST_TITLE_NOTE or ")" in note:
+        return ""
+    return before.strip()
+
+
 def article_title(tree, url: str, fallback: str | None = None) -> str | None:
     """The story's own headline: the page's ``<h1>`` when the metadata confirms it, else the
     metadata title without site name, section or date."""
@@ -174,6 +189,11 @@ def _article_title(tree, url: str, fallback: str | None = None) -> str | None:
         if len(part.split()) >= 3
     } - {""}
     exact = {text_key(title) for title in meta_titles + stripped + unpiped} - {""}
+    # A title part with a note in brackets the heading leaves out: the year of a film or a book
+    # under review ("Salzwiesen (2025) | Film, Trailer, Kritik" over "<h1>Salzwiesen</h1>": the
+    # film and culture magazines), the media a story adds ("… (mit Video)", "… (FOTOS)": regional
+    # papers' and portals' SEO titles).
+    exact |= {text_key(_without_a_note(part)) for title in meta_titles for part in title.split(" | ")} - {""}
     # A title naming the section the page's <h1> prints before a colon ("Sachon: News: Brauerei
     # Kühler übernimmt …" over "<h1>News</h1>", a TYPO3 site's section heading above the story's
     # marked headline): the part after it names the story.
