@@ -4738,6 +4738,22 @@ def test_the_day_the_reviewed_work_comes_out_is_not_the_publication_day(facts):
     assert extract(page(head, HEADLINE + facts)).published[:10] == "2025-10-13"
 
 
+@pytest.mark.parametrize(
+    "asset",
+    [
+        '<link rel="stylesheet" href="/media/system/css/styles.css?v=20250410">',
+        '<script src="/media/system/js/main.js?v=20250410"></script>',
+        '<link rel="preload" as="script" href="/assets/2025/04/10/main.js">',
+        '<link rel="icon" href="/favicon.ico?20250410">',
+    ],
+)
+def test_the_version_of_a_style_sheet_or_script_does_not_date_the_page(asset):
+    article = extract(page(asset, HEADLINE))
+    assert article.published is None
+    # The page's own date line still counts beside it.
+    assert extract(page(asset, HEADLINE + "<p>Veröffentlicht am 02.02.2026</p>")).published[:10] == "2026-02-02"
+
+
 def test_a_day_labelled_as_the_page_s_own_release_still_dates_it():
     # The federal bodies' sites label the page's own day "Erscheinungsdatum".
     facts = "<dl><dt>Nummer</dt><dd>045/2025</dd><dt>Erscheinungsdatum</dt><dd>16.10.2025</dd></dl>"

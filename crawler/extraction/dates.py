@@ -275,7 +275,7 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
     holding = set(target.iterancestors()) if target is not None else set()
     # Dialogs over the page and other stories' dated cards are left out of every reading.
     never_the_story = []
-    for element in [*DIALOGS(tree), *_dated_other_blocks(tree)]:
+    for element in [*DIALOGS(tree), *_dated_other_blocks(tree), *ASSET_REFERENCES(tree)]:
         if (
             element not in holding
             and not any(parent in never_the_story for parent in element.iterancestors())
@@ -324,6 +324,13 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
     return None
 
 
+# Style sheets, scripts and icons the page loads: their addresses carry the day of a build or a
+# cache-busting version ("styles.css?v=20250410", "/assets/2025/04/10/main.js"), which htmldate's
+# search of the markup reads as a date (Joomla's, TYPO3's and custom CMSes' asset versions).
+ASSET_REFERENCES = lxml.etree.XPath(
+    '//link[contains(@rel, "stylesheet") or contains(@rel, "preload") or contains(@rel, "prefetch")'
+    ' or contains(@rel, "icon") or contains(@rel, "manifest")] | //script[@src]'
+)
 # An empty page: htmldate asked about the URL alone.
 NO_PAGE = "<html></html>"
 
