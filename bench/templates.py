@@ -45,7 +45,7 @@ FIELDS = ("headline", "kicker", "day", "people", "agencies")
 # (FH)", and Austria's "Mag.", "Ing.", "DI", "DDr.".
 # Their Austrian feminine forms too ("Mag.a", "Dr.in") and the engineer's doctorate ("Dr.-Ing.").
 ACADEMIC_TITLES = re.compile(
-    r"^(?:(?:Prof|Dr|DDr|Mag|MMag|Ing|DI|Ass|Dipl\.-[\wä]+)(?:\.(?:a|in)?)?(?:-Ing\.)?"
+    r"^(?:(?:Prof|Dr|DDr|Mag|MMag|Ing|DI|Ass|lic|Dipl\.-[\wä]+)(?:\.(?:a|in)?)?(?:-Ing\.)?"
     r"(?:\s+(?:med|rer\.\s*nat|phil|jur|iur|h\.\s*c)\.)?"
     r"(?:\s*\((?:FH|TU|Univ\.?)\))?\s+)+"
 )

@@ -1609,6 +1609,32 @@ def test_bylines_named_by_the_story_s_form_or_the_date_line(byline):
     assert extract(page(head, HEADLINE + byline)).authors == ["Anna Schmidt"]
 
 
+@pytest.mark.parametrize(
+    "byline, authors",
+    [
+        # Superscripts referring each name to its affiliation (journals' and institutes' lists).
+        (
+            '<p class="authors"><span class="author"><a href="/s?a=1">Anna Schmidt</a><sup>a</sup></span>, '
+            '<span class="author"><a href="/s?a=2">Jan Meyer</a><sup>b</sup></span></p>',
+            ["Anna Schmidt", "Jan Meyer"],
+        ),
+        (
+            '<p class="authors">Von Anna Schmidt<sup>1,2</sup> und Jan Meyer<sup>*</sup></p>',
+            ["Anna Schmidt", "Jan Meyer"],
+        ),
+        # Not the "a" of Austria's Magistra.
+        ('<p class="author">Text: Mag.<sup>a</sup> Anna Schmidt</p>', ["Mag.a Anna Schmidt"]),
+        # The Swiss licentiate before a name.
+        (
+            '<p class="authors"><span class="author">Anna Schmidt</span>, <span class="author">lic. iur. Jan Meyer</span></p>',
+            ["Anna Schmidt", "lic. iur. Jan Meyer"],
+        ),
+    ],
+)
+def test_affiliation_marks_and_titles_around_the_names_of_a_byline(byline, authors):
+    assert extract(page("", HEADLINE + byline)).authors == authors
+
+
 def test_links_to_author_pages_next_to_the_headline_are_the_byline():
     head = '<meta name="author" content="Rheinische Post"><meta property="og:site_name" content="Rheinische Post">'
     byline = (
@@ -4752,6 +4778,19 @@ def test_the_version_of_a_style_sheet_or_script_does_not_date_the_page(asset):
     assert article.published is None
     # The page's own date line still counts beside it.
     assert extract(page(asset, HEADLINE + "<p>Veröffentlicht am 02.02.2026</p>")).published[:10] == "2026-02-02"
+
+
+def test_the_days_of_the_sources_a_story_cites_do_not_date_it():
+    head = jsonld(headline="Bitterstoffe unterstützen die Verdauung", datePublished="2026-10-21T11:40:12+00:00")
+    sources = (
+        "<p><strong>Quellen:</strong></p><ul>"
+        "<li>Wendt, Carolin et al.: Chicory root bitter compounds; in: Nutrients (veröffentlicht 16.10.2026)</li>"
+        "<li>Verbraucherzentrale: Bitterstoffe – was steckt dahinter? (Abruf: 20.10.2026)</li></ul>"
+    )
+    assert extract(page(head, HEADLINE, closing=sources)).published[:10] == "2026-10-21"
+    # Under no such label, a day labelled so still counts where the markup has none.
+    listed = "<ul><li>Veröffentlicht am 16.10.2026</li><li>Rubrik: Gesundheit</li></ul>"
+    assert extract(page("", HEADLINE + listed)).published[:10] == "2026-10-16"
 
 
 def test_a_day_labelled_as_the_page_s_own_release_still_dates_it():

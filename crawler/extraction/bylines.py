@@ -1375,7 +1375,7 @@ def _lines(element) -> list[str]:
     """
     lines, line = [], []
     for event, node in lxml.etree.iterwalk(element, events=("start", "end")):
-        if not isinstance(node.tag, str) or node.tag in UNSEEN_TEXT:
+        if not isinstance(node.tag, str) or node.tag in UNSEEN_TEXT or _affiliation_mark(node):
             piece = node.tail if event == "end" and node is not element else None
         else:
             if node is not element and node.tag in LINE_ELEMENTS and line:
@@ -1390,6 +1390,25 @@ def _lines(element) -> list[str]:
         line.append(piece)
     lines.append(line)
     return [text for text in (plain_text("".join(pieces)) for pieces in lines) if text]
+
+
+# A superscript that refers a name to its affiliation below: "Andrea Zbinden<sup>a</sup>",
+# "Jan Meyer<sup>1,2</sup>", "<sup>*</sup>" (journals' and institutes' author lists, the medical and
+# scientific press); read into the name it would make "Zbindena".
+AFFILIATION_MARK = re.compile(r"[a-z\d*†‡§,\s]{1,5}")
+
+
+def _affiliation_mark(node) -> bool:
+    """Whether ``node`` is such a superscript: after a name, not after a title's abbreviation
+    (Austria's "Mag.<sup>a</sup>", Magistra)."""
+    if node.tag != "sup" or len(node) or not AFFILIATION_MARK.fullmatch(node.text or ""):
+        return False
+    previous = node.getprevious()
+    if previous is None:
+        before = node.getparent().text
+    else:
+        before = previous.tail or text_of(previous)
+    return not (before or "").rstrip().endswith(".")
 
 
 def _item_of(element):
@@ -1621,10 +1640,15 @@ PROFESSION = r"(?:RA|RAin|StB|StBin|WP|WPin|vBP)"
 # A professorship and doctorates with their faculty, as bylines print them before the name:
 # "Prof. Dr.-Ing. Miriam Hölscher" (engineering journals' guest articles), "Dr. med. Anna
 # Schmidt" (medical papers and clinics' news), "Dr. rer. nat.", "Dr. h. c.".
-DOCTORATES = r"(?:Prof\.|Dr\.(?:-Ing\.)?(?:\s+(?:med(?:\.\s*(?:dent|vet))?|rer\.\s*(?:nat|pol|oec)|phil|jur|iur|oec|habil|h\.\s*c)\.)*)"
+# The Swiss licentiate ("lic. iur.", "lic. phil.", "lic. oec. HSG") is written so before a name too:
+# the Swiss medical, legal and business press sign their authors with it.
+DOCTORATES = (
+    r"(?:Prof\.|(?:Dr\.(?:-Ing\.)?|lic\.)(?:\s+(?:med(?:\.\s*(?:dent|vet))?|rer\.\s*(?:nat|pol|oec)|phil|jur|iur|oec"
+    r"|habil|h\.\s*c)\.)*)"
+)
 # The faculties' words in lower case inside such a title: no word of the name.
 # "Dr. iur." is the Latin spelling of "Dr. jur." (Swiss and Austrian lawyers, older German titles).
-DOCTORATE_WORD = re.compile(r"(?:med|dent|vet|rer|nat|pol|oec|phil|jur|iur|habil|h\.\s*c|c)\.")
+DOCTORATE_WORD = re.compile(r"(?:lic|med|dent|vet|rer|nat|pol|oec|phil|jur|iur|habil|h\.\s*c|c)\.")
 PROFESSION_ABBREVIATIONS = PROFESSION + r"(?:(?:/|\s+)" + PROFESSION + r")*"
 CREDENTIALS = (
     r"MS|MA|MBA|MD|MPH|PhD|Ph\.\s?D\.?|RD|RDN|RN|CPA|CFA|CFP|[MB]\.\s?(?:Sc|A)\.?|LL\.\s?[MB]\.?|Dipl\.-[\wä]+\.?"

@@ -953,6 +953,28 @@ def _dates_something_else(text: str, match, label, structured: str | None) -> bo
     )
 
 
+# The label of the list of sources a story cites ("Quellen:", "Literatur", "Studien", "Sources",
+# "Einzelnachweise"): their days are the studies' publication and the links' retrieval
+# ("… in: Nutrients and Digestion (veröffentlicht 16.10.2026)", "(Abruf: 20.10.2026)"), as the
+# health and science news sites and encyclopaedic pages list them.
+SOURCES_LABEL = re.compile(
+    r"(?:quellen(?:angaben|verzeichnis)?|quelle|literatur(?:hinweise|verzeichnis)?|studien|einzelnachweise"
+    r"|fußnoten|anmerkungen|sources|references|referenzen)\s*:?",
+    re.IGNORECASE,
+)
+
+
+def _source_lists(tree) -> list:
+    """The lists (``<ul>``, ``<ol>``) right under a :data:`SOURCES_LABEL` line of their own."""
+    return [
+        element
+        for element in tree.iter("ul", "ol")
+        if (label := element.getprevious()) is not None
+        and isinstance(label.tag, str)
+        and SOURCES_LABEL.fullmatch(" ".join(text_of(label).split()))
+    ]
+
+
 def shown_date(
     tree,
     headline: str | None = None,
@@ -984,7 +1006,9 @@ def shown_date(
             )
         ) and not _dates_something_else(text, match, label, structured):
             if listed is None:
-                listed = " ".join(" ".join(text_of(element).split()) for element in dated_lists(tree))
+                listed = " ".join(
+                    " ".join(text_of(element).split()) for element in [*dated_lists(tree), *_source_lists(tree)]
+                )
                 # Link titles that end on a label's word, looked for once a page.
                 link_titles = [" ".join(text_of(link).split()) for link in tree.iter("a")]
                 labelled_links = {title for title in link_titles if title and PUBLISHED_LABEL.search(title)}
