@@ -4281,9 +4281,32 @@ def test_the_agency_beside_the_reporter_in_a_byline_element(byline, people, agen
     assert (article.authors, article.agencies) == (people, agencies)
 
 
-def test_kna_s_dateline_without_a_dash_credits_the_agency():
-    body = f"<p>Bonn (KNA) Die Bischöfe beraten. {STORY}</p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
-    assert extract(page("", HEADLINE, body=body)).agencies == ["KNA"]
+@pytest.mark.parametrize("opening", ["Bonn (KNA) Die", "Kempten (kath.net/KNA) Die", "Berlin (ntv.de/dpa) - Die"])
+def test_kna_s_dateline_without_a_dash_credits_the_agency(opening):
+    # The site's address may stand beside the agency.
+    body = f"<p>{opening} Bischöfe beraten. {STORY}</p>" + "".join(f"<p>{STORY}</p>" for _ in range(3))
+    agency = "dpa" if "dpa" in opening else "KNA"
+    assert extract(page("", HEADLINE, body=body)).agencies == [agency]
+
+
+@pytest.mark.parametrize(
+    "credits",
+    [
+        "<dl><dt>Text</dt><dd>Anna Schmidt, Jan Meyer</dd><dt>Datenerhebung</dt>"
+        "<dd>Anna Schmidt, Jan Meyer, Paula Kranz</dd><dt>Grafik</dt><dd>Mira Seidel</dd></dl>",
+        '<ul><li><span class="role">Text und Recherche:</span> Anna Schmidt, Jan Meyer</li>'
+        '<li><span class="role">Datenanalyse:</span> Anna Schmidt, Jan Meyer, Paula Kranz</li>'
+        '<li><span class="role">Kartografie und Grafik:</span> Mira Seidel</li></ul>',
+    ],
+)
+def test_a_data_story_s_credits_name_its_data_team_beside_its_writers_who_are_no_more(credits):
+    byline = '<p class="byline">Von Anna Schmidt und Jan Meyer</p>'
+    assert extract(page("", HEADLINE + byline, closing=credits)).authors == ["Anna Schmidt", "Jan Meyer"]
+
+
+def test_the_contributor_on_the_line_after_the_writer_is_no_author():
+    byline = '<p class="news-author">Text: Anna Schmidt<br>Mitarbeit: Jan Meyer</p>'
+    assert extract(page("", HEADLINE, closing=byline)).authors == ["Anna Schmidt"]
 
 
 GUEST_LEAD = "<p>Über den Gewerbepark wird seit Monaten gestritten. Ein Gastbeitrag von Matthias Hoven, Sprecher des Unternehmerkreises.</p>"

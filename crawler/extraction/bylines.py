@@ -391,6 +391,9 @@ NAME_SEPARATORS = re.compile(
     # author lines, "Interview: … . Protokoll: …" in the magazines' credits).
     r"|(?<=[a-zäöüß])\.(?=\s+(?:mitarbeit|recherche|aus dem|übersetz|translated|(?:text|interview|moderation|protokoll)\s*:))"
     r"|(?<=[a-zäöüß])(?=\s+unter mitarbeit\b)"
+    # The contributor's credit on the next line: "Text: Achim Wiesner<br>Mitarbeit: Julia …",
+    # the lines read as one.
+    r"|(?<=[a-zäöüß])(?=\s+mitarbeit\s*:)"
     # A name and the desk after a slash: "Andrea Schuler/Redaktion March24 & Höfe24" (Swiss
     # regional papers sign their reporters so, the desk and the titles after them).
     r"|(?<=[a-zäöüß])/(?=redaktion\b))\s*",
@@ -555,10 +558,17 @@ MATERIAL_WORDS = re.compile(
 # dts signs its own so, the word written out: "München (dts Nachrichtenagentur) – …" on the portals
 # running its copy (hasepost.de, publikum.net). KNA's sets no mark after the bracket: "Bonn (KNA)
 # Die Bischöfe …" (katholisch.de, domradio.de, the diocesan papers). A bullet may part it from the
-# text: "Walvis Bay (Nampa/jr) • Die …" (Windhoek's Allgemeine Zeitung).
+# text: "Walvis Bay (Nampa/jr) • Die …" (Windhoek's Allgemeine Zeitung). The site may name itself
+# by its address beside the agency: "Kempten (kath.net/KNA) Die …", "(kath.net/idea)".
+OPENING_CODE = r"(?:[a-z][\w-]{0,20}\.(?:de|at|ch|net|com|org|info|eu|lu|li)|[A-Za-z][A-Za-z-]{1,8})"
 OPENING_CREDIT = re.compile(
-    r"(?:" + CAPITAL + r"[^()\n]{0,40}?\s)?\((?P<codes>[A-Za-z][A-Za-z-]{1,8}"
-    r"(?:\s*[/,]\s*[A-Za-z][A-Za-z-]{1,8})*)(?:\s+Nachrichtenagentur)?"
+    r"(?:"
+    + CAPITAL
+    + r"[^()\n]{0,40}?\s)?\((?P<codes>"
+    + OPENING_CODE
+    + r"(?:\s*[/,]\s*"
+    + OPENING_CODE
+    + r")*)(?:\s+Nachrichtenagentur)?"
     # The agency's service after its name: "NEW YORK (dpa-AFX Analyser) - " (dpa-AFX's analysts'
     # ratings, run by the brokers' and banks' portals), "(dpa-AFX Broker)".
     r"(?:\s+(?:Analyser|Broker|Kompakt))?\)(?:\s*[-–—:.•·]\s|\s+(?=[A-ZÄÖÜ]))"
@@ -3616,7 +3626,8 @@ def _name_lines(tree, names: list[str]) -> list[list[str]]:
     # Each name's last word, looked for first: most lines hold none of them.
     surnames = [name.split()[-1].casefold() for name in names if name.split()]
     lines = []
-    for piece in plain_text_pieces(tree):
+    pieces = plain_text_pieces(tree)
+    for position, piece in enumerate(pieces):
         if (
             len(piece) > NAME_LINE_LENGTH
             or not all(surname in piece.casefold() for surname in surnames)
@@ -3632,11 +3643,22 @@ def _name_lines(tree, names: list[str]) -> list[list[str]]:
             and text_key(NAME_LINE_SEPARATOR.sub(" ", piece)) == text_key(" ".join(parts))
             and all(map(_looks_like_a_name, parts))
             and keys <= set(map(_untitled_key, parts))
+            and not (position and OTHER_ROLE_LABEL.fullmatch(pieces[position - 1]))
         ):
             lines.append(parts)
     if lines and (carded := _teaser_card_pieces(tree, None)):
         lines = [parts for parts in lines if not any(part in piece for piece in carded for part in parts)]
     return lines
+
+
+# The label of a role other than the text's, on its own before the names it credits: a data
+# story's credits box ("<dt>Datenerhebung</dt><dd>…</dd>", "<span>Datenanalyse:</span> …",
+# "Kartografie und Grafik:", "Entwicklung:"), where the writers are among the data team.
+OTHER_ROLE = (
+    r"(?:daten\w*|grafik(?:en)?|kartografie|karten|programmierung|entwicklung|design|illustration(?:en)?"
+    r"|fotos?|bilder|kamera|schnitt|video|layout|produktion|projektleitung|konzept|umsetzung|mitarbeit)"
+)
+OTHER_ROLE_LABEL = re.compile(OTHER_ROLE + r"(?:\s*(?:,|und|&|/)\s*" + OTHER_ROLE + r")*\s*:?", re.IGNORECASE)
 
 
 def _capitalised_words_only(line: str) -> bool:
