@@ -4304,6 +4304,37 @@ def test_a_data_story_s_credits_name_its_data_team_beside_its_writers_who_are_no
     assert extract(page("", HEADLINE + byline, closing=credits)).authors == ["Anna Schmidt", "Jan Meyer"]
 
 
+@pytest.mark.parametrize(
+    "signature, authors",
+    [
+        (
+            '<p class="signatur"><em>Anna Schmidt und Jan Meyer<br>Mitarbeit: Paula Kranz</em></p>',
+            ["Anna Schmidt", "Jan Meyer"],
+        ),
+        ("<p><em>Anna Schmidt<br>Mitarbeit: Paula Kranz</em></p>", ["Anna Schmidt"]),
+    ],
+)
+def test_a_signature_with_the_contributor_under_it_signs_the_story(signature, authors):
+    head = '<meta name="author" content="vorwärts"><meta property="og:site_name" content="vorwärts">'
+    assert extract(page(head, HEADLINE, closing=signature)).authors == authors
+
+
+@pytest.mark.parametrize(
+    "today",
+    [
+        '<div class="tdb_header_date">Montag, 10. März 2025</div>',
+        '<span class="td_data_time">Montag, 10. März 2025</span>',
+        '<p class="current-date">Montag, 10. März 2025</p>',
+    ],
+)
+def test_the_day_of_the_visit_in_the_site_s_header_is_no_date_line(today):
+    head = '<meta property="article:published_time" content="2025-03-07T05:30:00+00:00">'
+    assert extract(page(head, f"<header>{today}</header>" + HEADLINE)).published[:10] == "2025-03-07"
+    # The story's own header date, its class a part's, is its date line.
+    own = '<div class="article-header_date">10.03.2025</div>'
+    assert extract(page("", HEADLINE + own)).published[:10] == "2025-03-10"
+
+
 def test_the_contributor_on_the_line_after_the_writer_is_no_author():
     byline = '<p class="news-author">Text: Anna Schmidt<br>Mitarbeit: Jan Meyer</p>'
     assert extract(page("", HEADLINE, closing=byline)).authors == ["Anna Schmidt"]

@@ -1942,7 +1942,11 @@ def closing_signature(tree, text: str) -> list[str]:
     # A day printed under the story stands after the signature ("Text: Anna Schmidt / Foto: …"
     # over "24.06.2025": local portals' editors date their copy so, and some themes print the
     # posting day after the content).
-    while lines and DAY_ALONE.fullmatch(INVISIBLE.sub("", lines[-1])):
+    # So does a contributor's line under the writers' ("Anna Gubser und Dario Ferrari<br>Mitarbeit:
+    # Luca Tanner", :data:`NOT_THE_WRITER`).
+    while lines and (
+        DAY_ALONE.fullmatch(last := INVISIBLE.sub("", lines[-1])) or (len(lines) > 1 and NOT_THE_WRITER.match(last))
+    ):
         lines.pop()
     if not lines:
         return []
@@ -2095,12 +2099,20 @@ def _in_a_signature_element(tree, line: str) -> str | None:
 def _fills_a_signature_element(tree, line: str) -> bool:
     """Whether ``line`` is the whole text of an element its class names the signature
     (:data:`SIGNATURE_ELEMENTS`)."""
-    return any(text_of(element) == line for element in signature_elements(tree))
+    return any(_fills(text_of(element), line) for element in signature_elements(tree))
 
 
 def _emphasised(tree, line: str) -> bool:
     """Whether ``line`` is the whole text of an element in bold or italics."""
-    return any(text_of(element) == line for element in EMPHASISED(tree))
+    return any(_fills(text_of(element), line) for element in EMPHASISED(tree))
+
+
+def _fills(text: str, line: str) -> bool:
+    """Whether ``line`` is the whole of an element's ``text``, or all of it but a contributor's
+    credit on the next line (:data:`NOT_THE_WRITER`: "<em>Anna Gubser und Dario Ferrari<br>
+    Mitarbeit: Luca Tanner</em>", a signature with the contributor under it; the element's text
+    joins the lines without a space)."""
+    return text == line or (text.startswith(line) and NOT_THE_WRITER.match(text[len(line) :].lstrip()) is not None)
 
 
 def _set_apart(tree, line: str) -> bool:
@@ -2111,7 +2123,7 @@ def _set_apart(tree, line: str) -> bool:
     return (
         _emphasised(tree, line)
         or _fills_a_signature_element(tree, line)
-        or any(text_of(element) == line for element in RIGHT_ALIGNED(tree))
+        or any(_fills(text_of(element), line) for element in RIGHT_ALIGNED(tree))
     )
 
 

@@ -566,7 +566,17 @@ OTHER_STORY_BOX_TAGS = {"article", "aside"}
 # shows is the video's, the episode's or the gallery's ("Video: So sieht der neue Hafen aus" with
 # its upload day and length under a headline).
 MEDIA_CLASS_WORDS = ("video", "audio", "podcast", "player", "gallery")
-CARD_OR_MEDIA_CLASS = re.compile("|".join(CARD_CLASS_WORDS + MEDIA_CLASS_WORDS))
+# The day of the visit the site prints in its header, its class saying so: the tagDiv Newspaper
+# theme's "td_data_time" and "tdb_header_date" (presse-augsburg.de, volksblatt.at, wildundhund.de,
+# zolliker-zumiker.ch), other themes' "current-date", "header-date", "today-date".
+# A class name of its own, not a part's ("article-header_date" is the story's).
+TODAY_CLASS = re.compile(
+    r"(?<![\w-])(?:td_data_time|(?:tdb_)?header[_-]?date|current[_-]?date|todays?[_-]?date|date[_-]?today)",
+    re.IGNORECASE,
+)
+CARD_OR_MEDIA_CLASS = re.compile(
+    "|".join(CARD_CLASS_WORDS + MEDIA_CLASS_WORDS) + "|" + TODAY_CLASS.pattern, re.IGNORECASE
+)
 MEDIA_TAGS = {"figure", "figcaption", "video"}
 DIALOG_ROLES = {"dialog", "alertdialog"}
 
@@ -589,6 +599,8 @@ def _other_block(element, tag: str, dated: set) -> str | None:
         if any(word in classes for word in CARD_CLASS_WORDS) and _holds_a_box_heading(element):
             return "card"
         if any(word in classes for word in MEDIA_CLASS_WORDS) and next(element.iterdescendants("p"), None) is None:
+            return "media"
+        if TODAY_CLASS.search(classes):
             return "media"
     # A sidebar set as a <div> (older themes and table layouts: "sidebar", "sidebar-left") is the
     # <aside> of the pages without HTML5's elements.
