@@ -1385,7 +1385,7 @@ def _lines(element) -> list[str]:
     """
     lines, line = [], []
     for event, node in lxml.etree.iterwalk(element, events=("start", "end")):
-        if not isinstance(node.tag, str) or node.tag in UNSEEN_TEXT or _affiliation_mark(node):
+        if not isinstance(node.tag, str) or node.tag in UNSEEN_TEXT or node.tag == "sup" and _affiliation_mark(node):
             piece = node.tail if event == "end" and node is not element else None
         else:
             if node is not element and node.tag in LINE_ELEMENTS and line:

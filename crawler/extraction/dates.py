@@ -275,13 +275,15 @@ def _htmldate_day(tree, url: str, nodes: list[dict], headline: str | None, text:
     holding = set(target.iterancestors()) if target is not None else set()
     # Dialogs over the page and other stories' dated cards are left out of every reading.
     never_the_story = []
-    for element in [*DIALOGS(tree), *_dated_other_blocks(tree), *ASSET_REFERENCES(tree)]:
+    for element in [*DIALOGS(tree), *_dated_other_blocks(tree)]:
         if (
             element not in holding
             and not any(parent in never_the_story for parent in element.iterancestors())
             and not holds_story_opening(element, text)
         ):
             never_the_story.append(element)
+    # The assets whose addresses hold a date: in the <head> or empty, none holds the story.
+    never_the_story += _dated_assets(tree)
     update_lines = _update_lines(tree)
     first_left_out += [
         element
@@ -331,6 +333,20 @@ ASSET_REFERENCES = lxml.etree.XPath(
     '//link[contains(@rel, "stylesheet") or contains(@rel, "preload") or contains(@rel, "prefetch")'
     ' or contains(@rel, "icon") or contains(@rel, "manifest")] | //script[@src]'
 )
+# Eight digits, or a year, a month and a day parted by a dash or a slash: what htmldate reads as a
+# date in an address.
+DATE_IN_ADDRESS = re.compile(r"(?<!\d)(?:\d{8}|\d{4}[/-]\d{1,2}[/-]\d{1,2})(?!\d)")
+
+
+def _dated_assets(tree) -> list:
+    """The :data:`ASSET_REFERENCES` whose address holds a date."""
+    return [
+        element
+        for element in ASSET_REFERENCES(tree)
+        if DATE_IN_ADDRESS.search(element.get("href") or element.get("src") or "")
+    ]
+
+
 # An empty page: htmldate asked about the URL alone.
 NO_PAGE = "<html></html>"
 
