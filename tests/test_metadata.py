@@ -4847,6 +4847,15 @@ def test_the_days_of_the_sources_a_story_cites_do_not_date_it():
     assert extract(page("", HEADLINE + listed)).published[:10] == "2026-10-16"
 
 
+def test_an_embedded_video_s_day_in_its_caption_does_not_date_the_story():
+    head = jsonld(headline="Stadtwerke bestellen 38 Batteriebusse", datePublished="2026-10-13T08:55:21+00:00")
+    video = (
+        '<figure><iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>'
+        "<figcaption>Video: Stadtwerke, veröffentlicht am 28.09.2026</figcaption></figure>"
+    )
+    assert extract(page(head, HEADLINE, closing=video)).published[:10] == "2026-10-13"
+
+
 def test_a_day_labelled_as_the_page_s_own_release_still_dates_it():
     # The federal bodies' sites label the page's own day "Erscheinungsdatum".
     facts = "<dl><dt>Nummer</dt><dd>045/2025</dd><dt>Erscheinungsdatum</dt><dd>16.10.2025</dd></dl>"

@@ -1022,8 +1022,11 @@ def shown_date(
             )
         ) and not _dates_something_else(text, match, label, structured):
             if listed is None:
+                # Nor a caption's: "Video: SWU, veröffentlicht am 28.09.2026" under an embedded
+                # video dates the video.
                 listed = " ".join(
-                    " ".join(text_of(element).split()) for element in [*dated_lists(tree), *_source_lists(tree)]
+                    " ".join(text_of(element).split())
+                    for element in [*dated_lists(tree), *_source_lists(tree), *tree.iter("figcaption")]
                 )
                 # Link titles that end on a label's word, looked for once a page.
                 link_titles = [" ".join(text_of(link).split()) for link in tree.iter("a")]
