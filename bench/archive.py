@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive.indexing.dedup import near_duplicates  # noqa: E402
-from archive.publishing.publish import datasette_command  # noqa: E402
+from archive.publishing.publish import datasette_command, metadata_file_for  # noqa: E402
 from archive.storage.store import PreparedArticle, open_archive, prepare_article, save_sources, store_articles  # noqa: E402
 from bench import synthetic  # noqa: E402
 from bench.crawl import cpu_since  # noqa: E402
@@ -241,6 +241,8 @@ def time_searches(db_path: Path, count: int, queries: int, seed: int) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        # The benchmark's archive is not served again: its metadata file goes with the server.
+        metadata_file_for(db_path).unlink(missing_ok=True)
 
 
 def wait_for(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
