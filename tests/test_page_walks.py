@@ -2,8 +2,10 @@
 select what their definitions in XPath select, in page order: on generated trees and on the
 benchmark pages."""
 
+import gc
 import importlib.util
 import json
+import weakref
 from pathlib import Path
 
 import lxml.etree
@@ -15,7 +17,7 @@ from hypothesis import strategies as st
 from crawler.extraction.bylines import _author_page_links, _marked_as_bylines
 from crawler.extraction.extract import LONGEST_AUTHOR_META, _long_author_metas, parse_html
 from crawler.extraction.lead import _lead_candidates
-from crawler.extraction.page import _text_pieces, jsonld_scripts
+from crawler.extraction.page import _text_pieces, hold_elements, jsonld_scripts
 
 BENCH_SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "extraction.py"
 _spec = importlib.util.spec_from_file_location("bench_extraction", BENCH_SCRIPT)
@@ -115,3 +117,16 @@ def test_the_walks_select_what_the_expressions_select_on_the_benchmark_pages():
         tree = parse_html(bench.read_page(path))
         if tree is not None:
             assert_same_selection(tree)
+
+
+def test_held_elements_go_with_their_page():
+    """The elements' objects are held while the page's tree lives, and not after: a crawl reads
+    thousands of pages in one worker."""
+    tree = parse_html("<html><body>" + "<div><p>Absatz <b>fett</b></p></div>" * 50 + "</body></html>")
+    hold_elements(tree)
+    paragraph = weakref.ref(tree.find("body/div/p"))
+    assert paragraph() is not None  # held, though nothing here keeps it
+    root = weakref.ref(tree)
+    del tree
+    gc.collect()
+    assert root() is None and paragraph() is None

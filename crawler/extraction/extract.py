@@ -61,6 +61,7 @@ from crawler.extraction.page import (
     as_list,
     jsonld_scripts,
     lists_of_dated_links,
+    hold_elements,
     page_elements,
     page_metadata,
     put_back,
@@ -167,6 +168,7 @@ def extract_article(html: str | bytes, url: str) -> Article | None:
     tree = parse_html(repair_encoding(html))
     if tree is None:
         return None
+    hold_elements(tree)
     main_text = extract_main_text(tree, url)
     if main_text is None:
         return None

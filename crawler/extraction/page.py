@@ -92,6 +92,17 @@ def read_once(tree, fact: str, compute):
     return facts[fact]
 
 
+def hold_elements(tree) -> None:
+    """Keep a Python object of every element of ``tree`` while the tree lives.
+
+    lxml makes an element's Python object when code reaches it and drops it when nothing holds
+    it: each walk of the page (the rules walk it a dozen times, trafilatura's prunes more) makes
+    them all anew, through lxml.html's lookup of the element's class. Held once, every later walk
+    finds them made (docs/notes/2026-12-extraction-cpu.md). The root is not held: it is the key
+    the objects are kept under, and they go with it."""
+    read_once(tree, "elements", lambda tree: list(tree.iterdescendants()))
+
+
 def page_elements(tree, *tags):
     """The elements of the whole page ``tree`` belongs to, in page order: those of ``tags``, or
     every element (comments and processing instructions left out). What an XPath search from
