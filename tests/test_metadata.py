@@ -4297,6 +4297,9 @@ def test_kna_s_dateline_without_a_dash_credits_the_agency(opening):
         '<ul><li><span class="role">Text und Recherche:</span> Anna Schmidt, Jan Meyer</li>'
         '<li><span class="role">Datenanalyse:</span> Anna Schmidt, Jan Meyer, Paula Kranz</li>'
         '<li><span class="role">Kartografie und Grafik:</span> Mira Seidel</li></ul>',
+        # A picture's role as the pictures' credits name it elsewhere.
+        "<dl><dt>Text</dt><dd>Anna Schmidt, Jan Meyer</dd><dt>Fotografie</dt>"
+        "<dd>Anna Schmidt, Jan Meyer, Paula Kranz</dd></dl>",
     ],
 )
 def test_a_data_story_s_credits_name_its_data_team_beside_its_writers_who_are_no_more(credits):

@@ -3665,10 +3665,11 @@ def _name_lines(tree, names: list[str]) -> list[list[str]]:
 
 # The label of a role other than the text's, on its own before the names it credits: a data
 # story's credits box ("<dt>Datenerhebung</dt><dd>…</dd>", "<span>Datenanalyse:</span> …",
-# "Kartografie und Grafik:", "Entwicklung:"), where the writers are among the data team.
+# "Kartografie und Grafik:", "Entwicklung:"), where the writers are among the data team; and
+# the pictures' roles (:data:`PICTURE_ROLES`).
 OTHER_ROLE = (
-    r"(?:daten\w*|grafik(?:en)?|kartografie|karten|programmierung|entwicklung|design|illustration(?:en)?"
-    r"|fotos?|bilder|kamera|schnitt|video|layout|produktion|projektleitung|konzept|umsetzung|mitarbeit)"
+    r"(?:" + PICTURE_ROLES + r"|daten\w*|kartografie|karten|programmierung|entwicklung|design|schnitt|layout"
+    r"|produktion|projektleitung|konzept|umsetzung|mitarbeit)"
 )
 OTHER_ROLE_LABEL = re.compile(OTHER_ROLE + r"(?:\s*(?:,|und|&|/)\s*" + OTHER_ROLE + r")*\s*:?", re.IGNORECASE)
 
