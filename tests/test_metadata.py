@@ -6333,3 +6333,18 @@ def test_the_lead_s_closing_credit_with_the_roles_in_brackets():
         "(Fotos).</p>"
     )
     assert extract(page(header=HEADLINE + lead)).authors == ["Ina Lorbeer"]
+
+
+@pytest.mark.parametrize(
+    "credit, authors",
+    [
+        ("Germany Trade &amp; Invest", []),
+        ("Procter &amp; Gamble", []),
+        ("Anna Schmidt &amp; Jan Meyer", ["Anna Schmidt", "Jan Meyer"]),
+    ],
+)
+def test_a_firm_named_by_two_names_joined_by_an_ampersand_is_no_two_people(credit, authors):
+    # The federal trade agency's portals name it as the meta author of their news; people
+    # joined by "&" are written whole.
+    head = f'<meta name="DC.creator" content="{credit}"><meta name="author" content="{credit}">'
+    assert extract(page(head, HEADLINE)).authors == authors

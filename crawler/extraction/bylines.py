@@ -1205,11 +1205,13 @@ def _credited_desks(desks: list[str]) -> list[str]:
     media, not a company or a public body (:data:`ORGANISATION`, :data:`LEGAL_FORM`), which
     issues its news but writes none of it under its name: "Stadtwerke Düsseldorf" credited as
     the author of its own releases is a misfire; so is the issuer of a release on a press portal
-    ("Rheinwerk Logistik Solutions GmbH" on presseportal.de), the city of a city's press note."""
+    ("Rheinwerk Logistik Solutions GmbH" on presseportal.de), the city of a city's press note, a
+    firm named by two names joined by "&" (:data:`ENDS_WITH_AN_AMPERSAND_WORD`)."""
     return [
         desk
         for desk in desks
-        if EDITORIAL_DESK.search(desk) or not (ORGANISATION.search(desk) or LEGAL_FORM.search(desk))
+        if EDITORIAL_DESK.search(desk)
+        or not (ORGANISATION.search(desk) or LEGAL_FORM.search(desk) or ENDS_WITH_AN_AMPERSAND_WORD.search(desk))
     ]
 
 
@@ -1221,11 +1223,17 @@ def _credited_desks(desks: list[str]) -> list[str]:
 # as a string where others type it "Organization". A person credited beside an organisation
 # ("Anna Schmidt, IHK Köln") keeps the split: each piece is a name of its own.
 ENDS_IN_AN_INITIAL = re.compile(r"\s" + CAPITAL + r"\.?$")
+# A firm's name of two joined by "&", the second of one word: "Procter & Gamble", "Ernst & Young",
+# "Rödl & Partner", the federal trade agency's "Germany Trade & Invest" as its portals' meta author.
+# People joined so are written whole ("Anna Schmidt & Jan Meyer", "Anna & Jan Meyer").
+ENDS_WITH_AN_AMPERSAND_WORD = re.compile(r"\s&\s*\S+\s*$")
 
 
 def _an_organisation_split(value: str, parts: list[str]) -> bool:
     """Whether ``parts``, the names :func:`split_names` reads in a credit ``value``, are the
     pieces of one organisation's name."""
+    if len(parts) >= 2 and ENDS_WITH_AN_AMPERSAND_WORD.search(value) and _a_lone_word(parts[-1]):
+        return True
     if len(parts) < 2 or not (ORGANISATION.search(value) or LEGAL_FORM.search(value)):
         return False
     if any(ENDS_IN_AN_INITIAL.search(part) or _a_lone_word(part) for part in parts):
@@ -3389,6 +3397,10 @@ def _not_a_person(name: str, common: set[str] = frozenset()) -> str | None:
     if CREDENTIAL.fullmatch(name):
         return "phrase"
     if (ORGANISATION.search(name) and not _surname_after_first_name(words)) or ROLE.search(name):
+        return "organisation"
+    if "&" in name:
+        # Kept whole, a name with its "&" is a firm's (:data:`ENDS_WITH_AN_AMPERSAND_WORD`) or a
+        # site's: people joined so are two names.
         return "organisation"
     if len(words) > 1 and PUBLICATION_NOUN.search(words[-1]):
         # A newspaper's title ("Cuxhavener Nachrichten" as the JSON-LD author of its publisher's
