@@ -4212,7 +4212,17 @@ def test_the_wire_s_closing_line_outside_the_story_s_end_names_reporters_and_wri
     ]
 
 
-@pytest.mark.parametrize("credit", ["Von IHK-Präsident Dr. Armin Seelbach", "Von Kammerpräsidentin Dr. Armin Seelbach"])
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Von IHK-Präsident Dr. Armin Seelbach",
+        "Von Kammerpräsidentin Dr. Armin Seelbach",
+        # Public offices, as officeholders' guest commentaries are signed.
+        "Ein Gastkommentar von Finanzminister Dr. Armin Seelbach",
+        "Von Oberbürgermeister Dr. Armin Seelbach",
+        "Von Staatssekretärin Dr. Armin Seelbach",
+    ],
+)
 def test_an_office_before_the_name_is_no_part_of_it(credit):
     assert extract(page("", HEADLINE + f'<p class="autor">{credit}</p>')).authors == ["Dr. Armin Seelbach"]
 
@@ -6193,6 +6203,12 @@ def test_an_english_page_s_interviewer_credit_names_the_interviewer(credit):
         ("<p><em>Text: Martina Holtkamp</em></p>", ["Martina Holtkamp"]),
         ("<p><em>Text: Markus Feldner, IG Metall Schweinfurt</em></p>", ["Markus Feldner"]),
         ("<p><i>Text: Alois Pfurtscheller / Fotos: Georg Hochrainer</i></p>", ["Alois Pfurtscheller"]),
+        # The last line of a press office's block.
+        (
+            "<p><strong>Universität Greifswald</strong><br>Presse- und Informationsstelle<br>Domstraße 11,"
+            " 17489 Greifswald<br>Text: Kerstin Nommensen</p>",
+            ["Kerstin Nommensen"],
+        ),
     ],
 )
 def test_a_words_credit_on_a_line_of_its_own_under_the_story(credit, authors):

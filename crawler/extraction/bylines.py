@@ -2362,10 +2362,17 @@ def _shown_credits(tree, headline: str | None = None) -> tuple[list[str], list[s
     # line of its own is the byline too.
     credit_lines = WORDS_CREDIT_LINE_OF_ITS_OWN if target is not None else WORDS_CREDIT_OR_BYLINE_OF_ITS_OWN
     if any(piece[:4].lower() in ("text", "von ") and credit_lines.fullmatch(piece.strip()) for piece in pieces):
+        # A line of the element as a browser breaks it counts as well as its whole text: the
+        # credit closing a press office's block ("Universität Greifswald<br>Presse- und
+        # Informationsstelle<br>…<br>Text: Kerstin Nommensen", universities' and institutes'
+        # releases on TYPO3).
         bylines.extend(
             _without_trailing_words(credit["names"])
             for element in WORDS_CREDIT_ELEMENTS(tree)
-            if (credit := credit_lines.fullmatch(text_of(element)))
+            if (
+                credit := credit_lines.fullmatch(text_of(element))
+                or next(filter(None, map(credit_lines.fullmatch, _lines(element))), None)
+            )
             and not (ELSEWHERE(element) or IN_TEASER_CARD(element) or _in_another_story(element, target))
         )
     # The credits as two lines of their own, the words' and the pictures' ("TEXT: MAREIKE
@@ -3339,6 +3346,12 @@ ROLE = re.compile(
     # association's head are signed ("Von IHK-Präsident Dr. Armin Seelbach", "Kammerpräsidentin",
     # "Verbandsvorsitzender"): the compounds alone ("Präsident" alone may be a name's part).
     r"|(?:(?<=[a-zäöüß]{3})|(?<=-))(?:präsident|präsidentin|vorsitzender|vorsitzende|direktor|direktorin)"
+    # A public office, as officeholders' guest commentaries and columns are signed ("Ein
+    # Gastkommentar von Finanzminister Markus Pöltl", "Von Oberbürgermeister Stephan Keller",
+    # "Staatssekretärin …"; ministries', city halls' and parties' pages, regional papers' guest
+    # columns): the ministers' compounds too ("Bundesministerin", "Wirtschaftsminister"). None
+    # is a surname.
+    r"|minister|ministerin|bürgermeister|bürgermeisterin|staatssekretär|staatssekretärin|landrat|landrätin"
     # The liberal professions as law firms, associations and trade magazines sign their experts'
     # articles ("Rechtsanwältin Dr. Katharina Venzke", "RA Jan Meyer", "StB Anna Schmidt"; bevh.org,
     # the chambers' and tax advisers' newsletters), written out or abbreviated as in the register.
