@@ -2742,6 +2742,9 @@ def test_a_credit_for_the_pictures_is_no_author(byline):
     [
         'Von <a href="/autoren/anna-schmidt">Anna Schmidt</a> (Text) und <a href="/autoren/jan-meyer">Jan Meyer</a> (Fotos)',
         'Text: <a href="/autoren/anna-schmidt">Anna Schmidt</a>, Fotos: <a href="/autoren/jan-meyer">Jan Meyer</a>',
+        # The labels in bold, elements of their own.
+        '<strong>Text:</strong> <a href="/autoren/anna-schmidt">Anna Schmidt</a> &nbsp;|&nbsp; <strong>Fotos:</strong>'
+        ' <a href="/autoren/jan-meyer">Jan Meyer</a>',
     ],
 )
 def test_an_author_page_link_crediting_the_pictures_is_no_author(byline):
@@ -5716,6 +5719,14 @@ def test_a_research_job_after_the_name_is_nobody_s_name(role):
     # A private bank's or an institute's commentary, its economist signing it.
     header = HEADLINE + f'<p class="author">Felicitas Oehri, {role}</p>'
     assert extract(page(header=header)).authors == ["Felicitas Oehri"]
+
+
+@pytest.mark.parametrize(
+    "office", ["Head of Research", "Chief Data Officer", "Managing Director Sales", "Founder and CEO"]
+)
+def test_an_english_office_after_the_name_is_nobody_s_name(office):
+    head = f'<meta name="author" content="Dr. Felicitas Oehri, {office}">'
+    assert extract(page(head, HEADLINE, lang="en")).authors == ["Dr. Felicitas Oehri"]
 
 
 def test_a_doctorate_s_faculty_in_latin_and_an_assessor_s_title_are_titles_of_one_person():

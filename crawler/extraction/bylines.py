@@ -2269,7 +2269,12 @@ ROLE_LINE = re.compile(
     # Thüringen", "Herausgeberin"; the regional business magazines' leaders).
     r"chefredakt|herausgeber|"
     r"landrat|landrätin|bischof|bischöfin|pfarrer|dekan|rektor|minister|beauftragt)\w*"
-    r"(?:\s[^.!?]*)?$",
+    r"(?:\s[^.!?]*)?$"
+    # The English offices, as English pages of German publishers, banks and firms sign ("Dr.
+    # Konstantin Weyrauch, Head of Research" in a trading magazine's meta author, "…, Chief
+    # Economist", "…, Managing Director", "…, Founder and CEO").
+    r"|^(?:(?:senior|executive|deputy|global)\s+)?"
+    r"(?:head\s+of|chief|director|founder|co-founder|managing\s+director|ceo|cfo|cto|coo)\b[^.!?]*$",
     re.IGNORECASE,
 )
 
@@ -2632,9 +2637,9 @@ def _label_before(link) -> str:
 def _credited_for_pictures(link, name: str) -> bool:
     """Whether the author link ``link`` (its text ``name``) credits the pictures: "<a …>Jan
     Meyer</a> (Fotos)", "Fotos: <a …>Jan Meyer</a>". :data:`PICTURE_CREDIT`'s test (badische-
-    zeitung.de, ga.de, republik.ch), made on the text around a link to an author page."""
-    previous = link.getprevious()
-    before = (link.getparent().text if previous is None else previous.tail) or ""
+    zeitung.de, ga.de, republik.ch), made on the text around a link to an author page. The label
+    may be an element of its own ("<strong>Fotos:</strong> <a …>Jan Meyer</a>", :func:`_label_before`)."""
+    before = _label_before(link)
     label = re.search(r"\b" + PICTURE_ROLES + r"\s*(?::|\bvon|\bby)?\s*$", before, re.IGNORECASE)
     after = re.match(r"\s*\([^()]{1,20}\)", link.tail or "")
     return bool(
