@@ -953,6 +953,17 @@ def test_a_source_line_naming_the_agency_and_then_the_station_credits_the_agency
     assert (article.authors, article.agencies) == ([], ["dpa"])
 
 
+@pytest.mark.parametrize("separator", ["·", "|", "-"])
+def test_a_source_label_after_the_meta_line_s_separator_credits_the_agency(separator):
+    # The day in an element of its own, the label after the line's separator, the agency in
+    # another element: a regional portal's Drupal meta line.
+    meta = (
+        f'<p class="meta"><span>Mo, 23.07.2012 - 22:04</span> {separator} Quelle: <span class="quelle">dpa</span></p>'
+    )
+    article = extract(page(header=HEADLINE + meta))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
 def test_a_news_list_item_marked_as_an_article_credits_its_own_story_only():
     # TYPO3's news list: each item a microdata Article with its heading, date and source line.
     listed = (

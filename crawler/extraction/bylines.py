@@ -2684,16 +2684,20 @@ def source_credits(pieces: list[str], tree=None) -> list[str]:
     credits = []
     captions = carded = None
     for position, piece in enumerate(pieces):
-        if not piece.startswith(("Quelle", "Source")):
+        # The label may follow the meta line's separator, the day before it in an element of its
+        # own ("<span>Mo, 23.07.2012 - 22:04</span> · Quelle: <span>dpa</span>": Drupal's and
+        # WordPress themes' meta lines of regional portals).
+        line = piece.lstrip(NAME_EDGE_SEPARATORS)
+        if not line.startswith(("Quelle", "Source")):
             continue
         if captions is None:
             captions = _caption_pieces(tree) if tree is not None else Counter()
         if captions[piece] > 0:
             captions[piece] -= 1
             continue
-        if piece.rstrip() in ("Quelle:", "Quelle :", "Source:") and position + 1 < len(pieces):
-            piece = "Quelle: " + pieces[position + 1]
-        match = SOURCE_LINE.fullmatch(piece.strip())
+        if line.rstrip() in ("Quelle:", "Quelle :", "Source:") and position + 1 < len(pieces):
+            piece = line = "Quelle: " + pieces[position + 1]
+        match = SOURCE_LINE.fullmatch(line.strip())
         credited = match and match["source"].split("/")[0].strip()
         if credited and (
             credited.isupper() or any(part.lower() in AGENCIES for part in SOURCES_LISTED.split(credited))
