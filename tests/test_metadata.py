@@ -6386,3 +6386,19 @@ def test_a_firm_named_by_two_names_joined_by_an_ampersand_is_no_two_people(credi
     # joined by "&" are written whole.
     head = f'<meta name="DC.creator" content="{credit}"><meta name="author" content="{credit}">'
     assert extract(page(head, HEADLINE)).authors == authors
+
+
+def test_an_account_named_by_the_last_word_of_the_site_s_name_is_the_site():
+    # A city magazine's WordPress account, the place before the magazine's name left off: the
+    # guest's credit names the writer.
+    head = (
+        '<meta property="og:site_name" content="Kölner Stadtteilliebe"><meta name="author" content="Stadtteilliebe">'
+        + jsonld(author={"@type": "Person", "name": "Stadtteilliebe"})
+    )
+    header = (
+        '<div class="logo">Kölner Stadtteilliebe</div>'
+        + HEADLINE
+        + '<p class="gastbeitrag-hinweis"><em>Ein Gastbeitrag von Dr. Anna Schmidt</em></p>'
+    )
+    url = "https://koelner-stadtteilliebe.de/aktuell/auenwald/"
+    assert extract(page(head, header), url=url).authors == ["Dr. Anna Schmidt"]

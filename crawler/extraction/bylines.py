@@ -3783,9 +3783,14 @@ def _is_site(name: str, sites: set[str]) -> bool:
     # on its words: "n-tv NACHRICHTEN" (the meta author of ntv.de's agency copy).
     words = words_of(name)
     branded = len(words) >= 2 and words[-1] in MEDIA_WORDS and "".join(words[:-1]) in sites
+    # One word ending the site's name, its place before it left off: "Stadtteilliebe" (the
+    # WordPress account of "Kölner Stadtteilliebe"), as city magazines and local portals name the
+    # account that files their stories.
+    tail = len(words) == 1 and len(key) > 5 and any(site.endswith(key) and site != key for site in sites)
     return (
         initials
         or branded
+        or tail
         or any(
             key in sites
             or any(len(site) > 3 and (site in key or len(key) > 3 and site.startswith(key)) for site in sites)
