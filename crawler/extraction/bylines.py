@@ -2687,6 +2687,8 @@ def source_credits(pieces: list[str], tree=None) -> list[str]:
         # The label may follow the meta line's separator, the day before it in an element of its
         # own ("<span>Mo, 23.07.2012 - 22:04</span> · Quelle: <span>dpa</span>": Drupal's and
         # WordPress themes' meta lines of regional portals).
+        if "Quelle" not in piece and "Source" not in piece:
+            continue
         line = piece.lstrip(NAME_EDGE_SEPARATORS)
         if not line.startswith(("Quelle", "Source")):
             continue
