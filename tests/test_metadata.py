@@ -4102,6 +4102,15 @@ def test_without_an_h1_the_part_of_the_title_the_page_prints_alone_is_the_headli
     assert (article.title, article.authors) == ("Finnischer Konzern schließt Kölner Kabelwerk", ["Ulrike Brandner"])
 
 
+@pytest.mark.parametrize("prefix", ["ENERGIE-CHRONIK 261007", "Energie-Chronik"])
+def test_without_an_h1_the_title_s_end_after_the_site_s_name_run_into_it_is_the_headline(prefix):
+    # A static archive numbering its pages: no separator between the site's name and the headline.
+    title = f"<title>{prefix} Netzagentur legt Eckpunkte für Netzentgelte vor</title>"
+    header = "<p><b>Oktober 2026</b></p><p><b>Netzagentur legt Eckpunkte für Netzentgelte vor</b></p>"
+    article = extract(page(title, header), url="https://www.energie-chronik.de/261007.htm")
+    assert article.title == "Netzagentur legt Eckpunkte für Netzentgelte vor"
+
+
 def test_the_only_h1_writing_out_the_metadata_s_short_page_name_is_the_headline():
     html = without_article(
         page(

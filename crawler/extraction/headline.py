@@ -843,8 +843,28 @@ def _title_part_shown(meta_titles: list[str], tree, site_names: set[str]) -> str
         for part in TITLE_SEPARATORS.split(title)
         if len(part.split()) >= MIN_TITLE_PART_WORDS and not _is_site_part(part, site_names)
     }
-    shown = {text_key(piece) for piece in plain_text_pieces(tree)} & parts.keys()
+    pieces = plain_text_pieces(tree)
+    shown = {text_key(piece) for piece in pieces} & parts.keys()
+    if not shown:
+        # The site's name run into the headline without a separator, a number between them as
+        # static archives number their pages ("ENERGIE-CHRONIK 261007 Netzagentur legt …"): the
+        # title's end the page prints alone.
+        parts = {
+            text_key(piece): piece
+            for title in meta_titles
+            for piece in pieces
+            if len(piece.split()) >= MIN_TITLE_PART_WORDS
+            and title.endswith(piece)
+            and _names_the_site_first(title[: -len(piece)], site_names)
+        }
+        shown = set(parts)
     return max((parts[key] for key in shown), key=lambda part: len(part.split()), default=None)
+
+
+def _names_the_site_first(start: str, site_names: set[str]) -> bool:
+    """Whether ``start``, a title's start, is the site's name, a number after it or not."""
+    key = text_key(re.sub(r"[\d\s./-]+$", "", start))
+    return bool(key) and key in site_names
 
 
 def _names_the_story_of(heading: str, titles: list[str]) -> bool:
